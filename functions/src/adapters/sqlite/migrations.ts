@@ -1,0 +1,137 @@
+/**
+ * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * records how far a database has come. Append new steps; never edit an applied one.
+ */
+export const migrations: string[] = [
+  `
+  CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    parent_id TEXT REFERENCES units(id)
+  );
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    title TEXT NOT NULL,
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    roles TEXT NOT NULL,
+    leader_id TEXT REFERENCES people(id)
+  );
+  CREATE TABLE procedures (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('management', 'core', 'support')),
+    area TEXT NOT NULL,
+    unit_id TEXT REFERENCES units(id),
+    owner_id TEXT NOT NULL REFERENCES people(id),
+    approver_id TEXT NOT NULL REFERENCES people(id),
+    audience TEXT NOT NULL,
+    review_interval_months INTEGER NOT NULL CHECK (review_interval_months BETWEEN 1 AND 120),
+    standards TEXT NOT NULL,
+    legal_basis TEXT NOT NULL,
+    current_version_id TEXT,
+    draft_version_id TEXT,
+    approved_on TEXT,
+    last_reviewed_on TEXT,
+    next_review_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX procedures_level_area ON procedures(level, area, code);
+  CREATE INDEX procedures_owner ON procedures(owner_id);
+  CREATE INDEX procedures_unit ON procedures(unit_id);
+  CREATE INDEX procedures_next_review ON procedures(next_review_on);
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    procedure_id TEXT NOT NULL REFERENCES procedures(id),
+    state TEXT NOT NULL CHECK (state IN ('draft', 'pending', 'published', 'obsolete')),
+    major INTEGER,
+    minor INTEGER,
+    kind TEXT,
+    author_id TEXT NOT NULL REFERENCES people(id),
+    file_ref TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    text TEXT NOT NULL,
+    html TEXT NOT NULL,
+    change_summary TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    published_at TEXT,
+    approved_by TEXT,
+    superseded_by TEXT,
+    obsolete_at TEXT
+  );
+  CREATE INDEX versions_procedure ON versions(procedure_id, created_at);
+  CREATE TABLE approvals (
+    id TEXT PRIMARY KEY,
+    procedure_id TEXT NOT NULL REFERENCES procedures(id),
+    version_id TEXT NOT NULL REFERENCES versions(id),
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    approver_id TEXT NOT NULL REFERENCES people(id),
+    change_summary TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    decision TEXT CHECK (decision IN ('approved', 'rejected', 'withdrawn')),
+    decided_by TEXT,
+    decided_at TEXT,
+    comment TEXT
+  );
+  CREATE INDEX approvals_procedure ON approvals(procedure_id);
+  CREATE INDEX approvals_version ON approvals(version_id);
+  CREATE INDEX approvals_open ON approvals(approver_id) WHERE decision IS NULL;
+  CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    procedure_id TEXT NOT NULL REFERENCES procedures(id),
+    reviewer_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    comment TEXT,
+    reviewed_at TEXT NOT NULL,
+    due_on TEXT,
+    next_review_on TEXT
+  );
+  CREATE INDEX reviews_procedure ON reviews(procedure_id);
+  CREATE TABLE acknowledgement_requests (
+    procedure_id TEXT NOT NULL,
+    version_id TEXT NOT NULL REFERENCES versions(id),
+    person_id TEXT NOT NULL REFERENCES people(id),
+    requested_at TEXT NOT NULL,
+    PRIMARY KEY (version_id, person_id)
+  );
+  CREATE INDEX acknowledgement_requests_person ON acknowledgement_requests(person_id);
+  CREATE TABLE acknowledgements (
+    procedure_id TEXT NOT NULL,
+    version_id TEXT NOT NULL REFERENCES versions(id),
+    person_id TEXT NOT NULL REFERENCES people(id),
+    acknowledged_at TEXT NOT NULL,
+    PRIMARY KEY (version_id, person_id)
+  );
+  CREATE INDEX acknowledgements_person ON acknowledgements(person_id);
+  CREATE TABLE audit_trail (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    procedure_id TEXT,
+    subject_id TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX audit_trail_procedure ON audit_trail(procedure_id, seq);
+  CREATE TRIGGER audit_trail_is_append_only_update BEFORE UPDATE ON audit_trail
+    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_trail_is_append_only_delete BEFORE DELETE ON audit_trail
+    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE VIRTUAL TABLE procedure_search USING fts5(
+    code, title, metadata, body,
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];

@@ -1,0 +1,167 @@
+import { audienceMembers } from '../core/audience.js';
+import { AppError, isAppError } from '../core/errors.js';
+import { nextState, nextVersionNumber, versionLabel } from '../core/lifecycle.js';
+import { canDecide, ensure, type Actor } from '../core/policies.js';
+import { nextReviewDue } from '../core/review-schedule.js';
+import type { Approval, ProcedureVersion } from '../core/types.js';
+import type { ChangeSet, Services } from './ports.js';
+import { loadProcedure, today, touch, trailEntry } from './procedure-context.js';
+
+export type Decision = 'approve' | 'reject';
+
+export type DecisionResult = { approval: Approval; version: ProcedureVersion; isRepeat: boolean };
+
+/**
+ * The approver's decision on a submitted draft. Approval publishes the draft with the next
+ * version number, marks the version it replaces obsolete, schedules the next periodic review
+ * and, for a major change, asks the audience to acknowledge it. Rejection needs a comment and
+ * hands the draft back to its author.
+ *
+ * Deciding again the same way (a double click, a resent card) returns the recorded decision;
+ * deciding differently after the fact is ALREADY_DECIDED.
+ */
+export async function decideApproval(
+  services: Services,
+  actor: Actor,
+  input: { approvalId: string; decision: Decision; comment?: string | undefined },
+): Promise<DecisionResult> {
+  try {
+    return await decideOnce(services, actor, input);
+  } catch (error) {
+    // A concurrent write won the race; the second attempt sees its outcome.
+    if (isAppError(error) && error.code === 'CONFLICT' && error.details?.['reason'] === 'stale') {
+      return decideOnce(services, actor, input);
+    }
+    throw error;
+  }
+}
+
+async function decideOnce(
+  services: Services,
+  actor: Actor,
+  input: { approvalId: string; decision: Decision; comment?: string | undefined },
+): Promise<DecisionResult> {
+  const { store, clock } = services;
+  const approval = await store.getApproval(input.approvalId);
+  if (!approval) throw new AppError('NOT_FOUND', `No approval with id ${input.approvalId}.`);
+  const loaded = await loadProcedure(services, actor, approval.procedureId);
+  const { procedure, draft } = loaded;
+
+  if (approval.decision !== null) {
+    const version = await store.getVersion(approval.versionId);
+    const wanted = input.decision === 'approve' ? 'approved' : 'rejected';
+    if (approval.decision === wanted && approval.decidedBy === actor.id && version) {
+      return { approval, version, isRepeat: true };
+    }
+    const decidedBy = approval.decidedBy ? await store.getPerson(approval.decidedBy) : undefined;
+    throw new AppError('ALREADY_DECIDED', `This request was already ${approval.decision} by ${decidedBy?.name ?? 'someone'}.`, {
+      decision: approval.decision,
+      decidedBy: decidedBy?.name ?? null,
+      decidedAt: approval.decidedAt,
+    });
+  }
+  if (!draft || draft.id !== approval.versionId) {
+    throw new AppError('CONFLICT', 'The draft this request was about has changed.', { reason: 'draft-changed' });
+  }
+  ensure(
+    canDecide(actor, loaded),
+    draft.authorId === actor.id || approval.requestedBy === actor.id
+      ? 'You cannot approve or reject your own draft.'
+      : 'Only the approver asked can decide on this draft.',
+  );
+  const comment = input.comment?.trim() ?? '';
+  if (input.decision === 'reject' && comment.length === 0) {
+    throw new AppError('VALIDATION', 'A rejection needs a comment that tells the author what to change.', {
+      field: 'comment',
+    });
+  }
+
+  const at = clock.now().toISOString();
+  const decided: Approval = {
+    ...approval,
+    decision: input.decision === 'approve' ? 'approved' : 'rejected',
+    decidedBy: actor.id,
+    decidedAt: at,
+    comment: comment.length > 0 ? comment : null,
+  };
+  const changes: ChangeSet =
+    input.decision === 'approve'
+      ? await publish(services, actor, loaded, decided, at)
+      : {
+          procedures: [touch(procedure, actor, at)],
+          versions: [{ ...draft, state: nextState(draft.state, 'reject'), updatedAt: at }],
+          trail: [
+            trailEntry(actor, at, 'approval.rejected', procedure, approval.id, `Rejected: ${comment}`, {
+              versionId: draft.id,
+              comment,
+            }),
+          ],
+        };
+  await store.commit({ ...changes, expect: { procedureId: procedure.id, etag: procedure.etag }, approvals: [decided] });
+  const version = changes.versions?.find((candidate) => candidate.id === draft.id) ?? draft;
+  return { approval: decided, version, isRepeat: false };
+}
+
+async function publish(
+  services: Services,
+  actor: Actor,
+  loaded: Awaited<ReturnType<typeof loadProcedure>>,
+  approval: Approval,
+  at: string,
+): Promise<ChangeSet> {
+  const { store } = services;
+  const { procedure } = loaded;
+  const draft = loaded.draft as ProcedureVersion;
+  const previous = procedure.currentVersionId ? await store.getVersion(procedure.currentVersionId) : undefined;
+  const previousNumber = previous?.major != null ? { major: previous.major, minor: previous.minor ?? 0 } : null;
+  const number = nextVersionNumber(previousNumber, approval.kind);
+  const published: ProcedureVersion = {
+    ...draft,
+    state: nextState(draft.state, 'approve'),
+    ...number,
+    kind: approval.kind,
+    updatedAt: at,
+    publishedAt: at,
+    approvedBy: actor.id,
+  };
+  const versions = [published];
+  if (previous) {
+    versions.push({
+      ...previous,
+      state: nextState(previous.state, 'supersede'),
+      supersededByVersionId: published.id,
+      obsoleteAt: at,
+      updatedAt: at,
+    });
+  }
+  const approvedOn = today(services);
+  const label = versionLabel(published);
+  const audience = approval.kind === 'major' ? audienceMembers(await store.listPeople(), procedure.audience) : [];
+  return {
+    procedures: [
+      {
+        ...touch(procedure, actor, at),
+        currentVersionId: published.id,
+        draftVersionId: null,
+        approvedOn,
+        nextReviewOn: nextReviewDue({ approvedOn, lastReviewedOn: null, intervalMonths: procedure.reviewIntervalMonths }),
+      },
+    ],
+    versions,
+    acknowledgementRequests: audience.map((person) => ({
+      procedureId: procedure.id,
+      versionId: published.id,
+      personId: person.id,
+      requestedAt: at,
+    })),
+    trail: [
+      trailEntry(actor, at, 'approval.approved', procedure, approval.id, `Approved and published version ${label}`, {
+        versionId: published.id,
+        version: label,
+        replacedVersionId: previous?.id ?? null,
+        changeSummary: approval.changeSummary,
+        acknowledgementsRequested: audience.length,
+      }),
+    ],
+  };
+}

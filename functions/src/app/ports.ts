@@ -1,0 +1,105 @@
+import type { LocalDate } from '../core/local-date.js';
+import type {
+  Acknowledgement,
+  AcknowledgementRequest,
+  Approval,
+  Person,
+  ProcedureVersion,
+  ProcessLevel,
+  Procedure,
+  Review,
+  TrailEntry,
+  Unit,
+} from '../core/types.js';
+import type { SnippetSegment } from '../core/search-query.js';
+
+/** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
+
+export type Clock = { now(): Date };
+export type Ids = { next(): string };
+
+export const procedureSortKeys = ['code', 'title', 'owner', 'nextReview', 'updated', 'level'] as const;
+export type ProcedureSortKey = (typeof procedureSortKeys)[number];
+export const procedureStatusFilters = ['published', 'unpublished', 'in-approval', 'draft', 'review-overdue', 'review-due'] as const;
+export type ProcedureStatusFilter = (typeof procedureStatusFilters)[number];
+
+export type Viewer = { id: string; isCoordinator: boolean };
+
+export type ProcedureQuery = {
+  viewer: Viewer;
+  today: LocalDate;
+  level?: ProcessLevel | undefined;
+  area?: string | undefined;
+  status?: ProcedureStatusFilter | undefined;
+  ownerId?: string | undefined;
+  unitId?: string | undefined;
+  sort: ProcedureSortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+export type ProcedureRow = Procedure & {
+  currentVersion: { major: number; minor: number } | null;
+  draftState: 'draft' | 'pending' | null;
+  draftAuthorId: string | null;
+  pendingApproverId: string | null;
+};
+
+export type SearchHit = { procedureId: string; code: string; title: string; snippet: SnippetSegment[]; rank: number };
+
+/** One unit of work. The store applies all of it or none of it. */
+export type ChangeSet = {
+  /** The write is refused with CONFLICT unless the procedure still has this etag. */
+  expect?: { procedureId: string; etag: number };
+  procedures?: Procedure[];
+  versions?: ProcedureVersion[];
+  approvals?: Approval[];
+  reviews?: Review[];
+  acknowledgementRequests?: AcknowledgementRequest[];
+  acknowledgements?: Acknowledgement[];
+  trail?: Omit<TrailEntry, 'seq'>[];
+};
+
+export type Store = {
+  listUnits(): Promise<Unit[]>;
+  listPeople(): Promise<Person[]>;
+  getPerson(id: string): Promise<Person | undefined>;
+  listProcedures(query: ProcedureQuery): Promise<{ items: ProcedureRow[]; total: number }>;
+  listAreas(viewer: Viewer): Promise<{ level: ProcessLevel; area: string; count: number }[]>;
+  getProcedure(id: string): Promise<Procedure | undefined>;
+  getProcedureByCode(code: string): Promise<Procedure | undefined>;
+  listVersions(procedureId: string): Promise<ProcedureVersion[]>;
+  getVersion(id: string): Promise<ProcedureVersion | undefined>;
+  listApprovals(procedureId: string): Promise<Approval[]>;
+  getApproval(id: string): Promise<Approval | undefined>;
+  listOpenApprovalsFor(approverId: string): Promise<Approval[]>;
+  listReviews(procedureId: string): Promise<Review[]>;
+  listAcknowledgementRequests(versionId: string): Promise<AcknowledgementRequest[]>;
+  listAcknowledgements(versionId: string): Promise<Acknowledgement[]>;
+  listOpenAcknowledgementsFor(personId: string): Promise<AcknowledgementRequest[]>;
+  listTrail(procedureId: string): Promise<TrailEntry[]>;
+  /** `match` is an FTS expression built by `toFullTextQuery`; only published procedures are searched. */
+  search(match: string, limit: number): Promise<SearchHit[]>;
+  commit(changes: ChangeSet): Promise<void>;
+};
+
+/** Procedure files. Content-addressed: putting the same bytes twice yields the same ref. */
+export type DocumentStore = {
+  put(bytes: Uint8Array): Promise<{ ref: string; sha256: string; size: number }>;
+  get(ref: string): Promise<Uint8Array>;
+};
+
+export type Settings = {
+  timeZone: string;
+  organisationName: string;
+  maxUploadBytes: number;
+};
+
+export type Services = {
+  store: Store;
+  documents: DocumentStore;
+  clock: Clock;
+  ids: Ids;
+  settings: Settings;
+};

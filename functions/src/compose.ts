@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { Clock, Ids, Services } from './app/ports.js';
+import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
+import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
+import { createSqliteStore, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
+import { randomIds, systemClock } from './adapters/system/system-clock.js';
+import type { Config } from './config.js';
+import { localAuthenticator, type Authenticate } from './http/authenticate.js';
+import { createRouteHandler, type RouteHandler } from './http/handle-route.js';
+import { buildOpenApi } from './http/openapi.js';
+import { defineRoute, json, type Route } from './http/route.js';
+import { buildRoutes } from './http/routes.js';
+import { demoPeople, demoUnits } from './seed/demo-directory.js';
+import { seedDemoHandbook } from './seed/seed-demo.js';
+
+export type EmbeddedApp = {
+  config: Config;
+  services: Services;
+  routes: Route[];
+  handlers: Map<Route, RouteHandler>;
+  db: SqliteDatabase;
+  close(): void;
+};
+
+/** The route table plus the OpenAPI document generated from it. */
+export function buildApi(config: Pick<Config, 'mode' | 'maxUploadBytes'>): Route[] {
+  const routes = buildRoutes(config);
+  const openApi = buildOpenApi(routes, config);
+  return [
+    ...routes,
+    defineRoute({
+      name: 'openapi',
+      method: 'GET',
+      path: '/openapi.json',
+      summary: 'This API as OpenAPI 3.1',
+      tag: 'system',
+      access: 'public',
+      handler: async () => json(openApi),
+    }),
+  ];
+}
+
+/**
+ * Wires the embedded default: SQLite under the data folder, files beside it, the route table
+ * and its handlers. Seeds the demo municipality on first start when asked to.
+ */
+export async function createEmbeddedApp(
+  config: Config,
+  overrides: { clock?: Clock; ids?: Ids; authenticate?: Authenticate } = {},
+): Promise<EmbeddedApp> {
+  const db = openDatabase(join(config.dataDir, 'kvalitetshaandbog.sqlite'));
+  let clockOverride: Date | null = null;
+  const baseClock = overrides.clock ?? systemClock;
+  const services: Services = {
+    store: createSqliteStore(db),
+    documents: createDiskDocumentStore(join(config.dataDir, 'files')),
+    clock: { now: () => clockOverride ?? baseClock.now() },
+    ids: overrides.ids ?? randomIds,
+    settings: { timeZone: config.timeZone, organisationName: config.organisationName, maxUploadBytes: config.maxUploadBytes },
+  };
+  if (config.seedDemo) {
+    upsertDirectory(db, { units: demoUnits, people: demoPeople });
+    try {
+      await seedDemoHandbook(services, { set: (date) => (clockOverride = date) }, baseClock.now());
+    } finally {
+      clockOverride = null;
+    }
+  }
+  const authenticate = overrides.authenticate ?? localAuthenticator(services);
+  const routes = buildApi(config);
+  const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));
+  return { config, services, routes, handlers, db, close: () => db.close() };
+}

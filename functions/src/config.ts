@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The product's configuration: read from the environment once, at start-up, validated, and
+ * passed inward as a typed object. A missing or malformed variable stops the process with a
+ * message naming it; nothing below this module reads process.env.
+ */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z
+  .object({
+    MODE: z.enum(['local', 'production']).default('local'),
+    STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    SEED_DEMO: flag.default(true),
+    MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+    TIME_ZONE: z
+      .string()
+      .default('Europe/Copenhagen')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Europe/Copenhagen'),
+    ORGANISATION_NAME: z.string().min(1).max(120).default('Eksempel Kommune · Teknik og Miljø'),
+  })
+  .superRefine((env, context) => {
+    if (env.STORE === 'sharepoint') {
+      context.addIssue({
+        code: 'custom',
+        path: ['STORE'],
+        message: 'STORE=sharepoint is not available in this build yet; use STORE=sqlite',
+      });
+    }
+    if (env.MODE === 'production') {
+      context.addIssue({
+        code: 'custom',
+        path: ['MODE'],
+        message: 'MODE=production needs Entra ID sign-in, which this build does not have yet; use MODE=local',
+      });
+    }
+  });
+
+export type Config = {
+  mode: 'local' | 'production';
+  store: 'sqlite' | 'sharepoint';
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemo: boolean;
+  maxUploadBytes: number;
+  timeZone: string;
+  organisationName: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, emptyToUndefined(environment[key])]),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(relevant[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    mode: env.MODE,
+    store: env.STORE,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    seedDemo: env.SEED_DEMO,
+    maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+    timeZone: env.TIME_ZONE,
+    organisationName: env.ORGANISATION_NAME,
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { isLocalDate } from '../core/local-date.js';
+import { processLevels, roles, versionStates } from '../core/types.js';
+import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
+
+/**
+ * The API contract: one zod schema per boundary. The route table validates requests with these,
+ * the OpenAPI document is generated from them, and the tab imports their inferred types.
+ * Request objects are strict: an unknown field is a VALIDATION error, not silently dropped.
+ */
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'Control characters are not allowed');
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
+const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
+const instant = z.string().describe('ISO 8601 instant');
+
+export const processLevelSchema = z.enum(processLevels);
+export const roleSchema = z.enum(roles);
+export const localeSchema = z.enum(['da', 'nb', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const idParams = z.strictObject({ id });
+export const versionParams = z.strictObject({ id, versionId: id });
+
+export const personRef = z.object({ id: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof personRef>;
+
+export const personSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string(),
+  unitId: z.string(),
+  roles: z.array(roleSchema),
+  leaderId: z.string().nullable(),
+});
+export type PersonDto = z.infer<typeof personSchema>;
+
+export const unitSchema = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() });
+export type UnitDto = z.infer<typeof unitSchema>;
+
+export const audienceSchema = z.strictObject({
+  unitIds: z.array(id).max(50).default([]),
+  roles: z.array(roleSchema).max(10).default([]),
+});
+export const standardReferenceSchema = z.strictObject({
+  standard: requiredText(40),
+  clauses: z.array(requiredText(20)).max(30).default([]),
+});
+
+export const abilitiesSchema = z.object({
+  read: z.boolean(),
+  readDraft: z.boolean(),
+  editMetadata: z.boolean(),
+  startDraft: z.boolean(),
+  editDraft: z.boolean(),
+  submitDraft: z.boolean(),
+  withdraw: z.boolean(),
+  approve: z.boolean(),
+  reject: z.boolean(),
+  confirmReview: z.boolean(),
+  acknowledge: z.boolean(),
+  readFollowUp: z.boolean(),
+});
+export type Abilities = z.infer<typeof abilitiesSchema>;
+
+export const meSchema = z.object({
+  person: personSchema,
+  mode: z.enum(['local', 'production']),
+  organisationName: z.string(),
+  abilities: z.object({ createProcedure: z.boolean(), switchUser: z.boolean() }),
+});
+export type MeDto = z.infer<typeof meSchema>;
+
+export const reviewStatusSchema = z.enum(['none', 'ok', 'due-soon', 'overdue']);
+export const procedureStatusSchema = z.enum(['published', 'unpublished']);
+
+export const procedureListItemSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  level: processLevelSchema,
+  area: z.string(),
+  unitId: z.string().nullable(),
+  owner: personRef,
+  status: procedureStatusSchema,
+  version: z.string().nullable(),
+  revision: z.enum(['none', 'draft', 'pending']).describe('Only shown to those who may see the draft; else none'),
+  nextReviewOn: localDate.nullable(),
+  reviewStatus: reviewStatusSchema,
+  updatedAt: instant,
+});
+export type ProcedureListItem = z.infer<typeof procedureListItemSchema>;
+
+export const procedureListQuery = z.strictObject({
+  level: processLevelSchema.optional(),
+  area: text(120).optional(),
+  status: z.enum(procedureStatusFilters).optional(),
+  ownerId: id.optional(),
+  unitId: id.optional(),
+  sort: z.enum(procedureSortKeys).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ProcedureListQuery = z.infer<typeof procedureListQuery>;
+
+export const procedureListSchema = z.object({
+  items: z.array(procedureListItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type ProcedureList = z.infer<typeof procedureListSchema>;
+
+export const areaSummarySchema = z.object({
+  areas: z.array(z.object({ level: processLevelSchema, area: z.string(), count: z.number().int() })),
+});
+
+export const searchQuery = z.strictObject({
+  q: z.string().max(200, 'At most 200 characters'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const searchResultSchema = z.object({
+  query: z.string(),
+  hits: z.array(
+    z.object({
+      procedureId: z.string(),
+      code: z.string(),
+      title: z.string(),
+      snippet: z.array(z.object({ text: z.string(), isMatch: z.boolean() })),
+    }),
+  ),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+export const fileSchema = z.object({ name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const versionSchema = z.object({
+  id: z.string(),
+  state: z.enum(versionStates),
+  label: z.string().nullable(),
+  kind: z.enum(['major', 'minor']).nullable(),
+  author: personRef,
+  file: fileSchema,
+  changeSummary: z.string().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  publishedAt: instant.nullable(),
+  approvedBy: personRef.nullable(),
+  supersededBy: z.object({ id: z.string(), label: z.string().nullable() }).nullable(),
+  obsoleteAt: instant.nullable(),
+});
+export type VersionDto = z.infer<typeof versionSchema>;
+
+export const approvalSchema = z.object({
+  id: z.string(),
+  versionId: z.string(),
+  versionLabel: z.string().nullable(),
+  requestedBy: personRef,
+  requestedAt: instant,
+  approver: personRef,
+  changeSummary: z.string(),
+  kind: z.enum(['major', 'minor']),
+  decision: z.enum(['approved', 'rejected', 'withdrawn']).nullable(),
+  decidedBy: personRef.nullable(),
+  decidedAt: instant.nullable(),
+  comment: z.string().nullable(),
+});
+export type ApprovalDto = z.infer<typeof approvalSchema>;
+
+export const reviewSchema = z.object({
+  id: z.string(),
+  reviewer: personRef,
+  outcome: z.enum(['still-valid', 'revision-started']),
+  comment: z.string().nullable(),
+  reviewedAt: instant,
+  dueOn: localDate.nullable(),
+  nextReviewOn: localDate.nullable(),
+});
+export type ReviewDto = z.infer<typeof reviewSchema>;
+
+export const trailEntrySchema = z.object({
+  seq: z.number().int(),
+  at: instant,
+  actor: personRef,
+  action: z.string(),
+  summary: z.string(),
+});
+
+export const procedureDetailSchema = z.object({
+  id: z.string(),
+  etag: z.string(),
+  code: z.string(),
+  title: z.string(),
+  level: processLevelSchema,
+  area: z.string(),
+  unit: unitSchema.nullable(),
+  owner: personRef,
+  approver: personRef,
+  audience: z.object({ unitIds: z.array(z.string()), roles: z.array(roleSchema) }),
+  reviewIntervalMonths: z.number().int(),
+  standards: z.array(z.object({ standard: z.string(), clauses: z.array(z.string()) })),
+  legalBasis: z.array(z.string()),
+  status: procedureStatusSchema,
+  approvedOn: localDate.nullable(),
+  lastReviewedOn: localDate.nullable(),
+  nextReviewOn: localDate.nullable(),
+  reviewStatus: reviewStatusSchema,
+  currentVersion: versionSchema.nullable(),
+  draft: versionSchema.nullable(),
+  pendingApproval: approvalSchema.nullable(),
+  versions: z.array(versionSchema),
+  approvals: z.array(approvalSchema),
+  reviews: z.array(reviewSchema),
+  myAcknowledgement: z.object({ versionId: z.string(), requested: z.boolean(), acknowledgedAt: instant.nullable() }).nullable(),
+  trail: z.array(trailEntrySchema),
+  abilities: abilitiesSchema,
+});
+export type ProcedureDetail = z.infer<typeof procedureDetailSchema>;
+
+export const renderedVersionSchema = z.object({
+  versionId: z.string(),
+  mediaType: z.string(),
+  html: z.string().describe('Sanitised HTML; empty for PDF, which the tab embeds from the file URL'),
+});
+export type RenderedVersion = z.infer<typeof renderedVersionSchema>;
+
+export const createProcedureBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-ZÆØÅ]{1,4}-\d{1,3}[a-z]?$/, 'A code like K-16 or S-01'),
+  title: requiredText(200),
+  level: processLevelSchema,
+  area: requiredText(120),
+  unitId: id.nullable().default(null),
+  ownerId: id,
+  approverId: id,
+  audience: audienceSchema.default({ unitIds: [], roles: [] }),
+  reviewIntervalMonths: z.number().int().min(1).max(60).default(12),
+  standards: z.array(standardReferenceSchema).max(10).default([]),
+  legalBasis: z.array(requiredText(200)).max(20).default([]),
+});
+export type CreateProcedureBody = z.input<typeof createProcedureBody>;
+
+export const updateProcedureBody = createProcedureBody
+  .omit({ code: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
+export type UpdateProcedureBody = z.input<typeof updateProcedureBody>;
+
+export const uploadQuery = z.strictObject({ fileName: z.string().min(1).max(255) });
+
+export const submitBody = z.strictObject({
+  changeSummary: requiredText(2000),
+  approverId: id.optional(),
+  kind: z.enum(['major', 'minor']).default('major'),
+});
+export type SubmitBody = z.input<typeof submitBody>;
+
+export const decisionBody = z.strictObject({ comment: text(2000).optional() });
+export const rejectBody = z.strictObject({ comment: requiredText(2000) });
+
+export const reviewBody = z.strictObject({
+  outcome: z.enum(['still-valid', 'revision-started']),
+  comment: text(2000).optional(),
+});
+export type ReviewBody = z.input<typeof reviewBody>;
+
+export const acknowledgementReportSchema = z.object({
+  versionId: z.string().nullable(),
+  versionLabel: z.string().nullable(),
+  requested: z.number().int(),
+  acknowledged: z.array(z.object({ person: personRef, acknowledgedAt: instant })),
+  missing: z.array(z.object({ person: personRef, unitId: z.string() })),
+});
+export type AcknowledgementReport = z.infer<typeof acknowledgementReportSchema>;
+
+export const myTasksSchema = z.object({
+  approvals: z.array(
+    z.object({ approval: approvalSchema, procedure: z.object({ id: z.string(), code: z.string(), title: z.string() }) }),
+  ),
+  acknowledgements: z.array(
+    z.object({
+      procedure: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+      versionId: z.string(),
+      versionLabel: z.string().nullable(),
+      requestedAt: instant,
+    }),
+  ),
+  reviews: z.array(procedureListItemSchema),
+  drafts: z.array(procedureListItemSchema),
+});
+export type MyTasks = z.infer<typeof myTasksSchema>;
+
+export const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ApiError = z.infer<typeof errorSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });

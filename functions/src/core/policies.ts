@@ -1,0 +1,132 @@
+import { AppError } from './errors.js';
+import type { Approval, Person, Procedure, ProcedureVersion, Role } from './types.js';
+
+/**
+ * Who may do what, in one place. The HTTP edge asks these rules before every use case and sends
+ * the resulting abilities with each resource, so the tab shows or hides actions from them
+ * instead of re-deriving roles.
+ */
+export type Actor = Pick<Person, 'id' | 'unitId' | 'roles'>;
+
+export type ProcedureContext = {
+  procedure: Pick<Procedure, 'ownerId' | 'approverId' | 'unitId' | 'currentVersionId'>;
+  draft: Pick<ProcedureVersion, 'authorId' | 'state'> | null;
+  pendingApproval: Pick<Approval, 'approverId' | 'requestedBy'> | null;
+};
+
+function hasRole(actor: Actor, ...wanted: Role[]): boolean {
+  return actor.roles.some((role) => wanted.includes(role));
+}
+
+export function isCoordinator(actor: Actor): boolean {
+  return hasRole(actor, 'coordinator', 'admin');
+}
+
+export function canCreateProcedure(actor: Actor): boolean {
+  return hasRole(actor, 'author', 'coordinator', 'admin');
+}
+
+/** A draft is seen by its author, the procedure's approver (and the approver asked) and the coordinator. */
+export function canReadDraft(actor: Actor, context: ProcedureContext): boolean {
+  const { procedure, draft, pendingApproval } = context;
+  if (draft === null) return false;
+  return (
+    draft.authorId === actor.id ||
+    procedure.approverId === actor.id ||
+    pendingApproval?.approverId === actor.id ||
+    isCoordinator(actor)
+  );
+}
+
+/** A procedure that was never published exists only for those who may see its draft, and its owner. */
+export function canReadProcedure(actor: Actor, context: ProcedureContext): boolean {
+  if (context.procedure.currentVersionId !== null) return true;
+  return canReadDraft(actor, context) || context.procedure.ownerId === actor.id;
+}
+
+export function canEditMetadata(actor: Actor, context: ProcedureContext): boolean {
+  return context.procedure.ownerId === actor.id || isCoordinator(actor);
+}
+
+/** Starting a revision: the owner, the coordinator, or an author in the procedure's unit. */
+export function canStartDraft(actor: Actor, context: ProcedureContext): boolean {
+  if (context.draft !== null) return false;
+  const { procedure } = context;
+  const isUnitAuthor = hasRole(actor, 'author') && (procedure.unitId === null || procedure.unitId === actor.unitId);
+  return procedure.ownerId === actor.id || isUnitAuthor || isCoordinator(actor);
+}
+
+export function canEditDraft(actor: Actor, context: ProcedureContext): boolean {
+  const { draft } = context;
+  return draft !== null && draft.state === 'draft' && (draft.authorId === actor.id || isCoordinator(actor));
+}
+
+export function canWithdraw(actor: Actor, context: ProcedureContext): boolean {
+  const { draft, pendingApproval } = context;
+  if (draft === null || draft.state !== 'pending' || pendingApproval === null) return false;
+  return draft.authorId === actor.id || pendingApproval.requestedBy === actor.id || isCoordinator(actor);
+}
+
+/** Nobody approves their own work: not the draft's author, not the one who submitted it. */
+export function canDecide(actor: Actor, context: ProcedureContext): boolean {
+  const { draft, pendingApproval } = context;
+  if (draft === null || draft.state !== 'pending' || pendingApproval === null) return false;
+  return (
+    pendingApproval.approverId === actor.id && draft.authorId !== actor.id && pendingApproval.requestedBy !== actor.id
+  );
+}
+
+export function canConfirmReview(actor: Actor, context: ProcedureContext): boolean {
+  return context.procedure.currentVersionId !== null && (context.procedure.ownerId === actor.id || isCoordinator(actor));
+}
+
+export function canAcknowledge(_actor: Actor, context: ProcedureContext): boolean {
+  return context.procedure.currentVersionId !== null;
+}
+
+export function canReadFollowUp(actor: Actor, context: ProcedureContext): boolean {
+  const { procedure } = context;
+  return (
+    procedure.ownerId === actor.id || procedure.approverId === actor.id || hasRole(actor, 'leader', 'coordinator', 'admin')
+  );
+}
+
+export type ProcedureAbilities = {
+  read: boolean;
+  readDraft: boolean;
+  editMetadata: boolean;
+  startDraft: boolean;
+  editDraft: boolean;
+  submitDraft: boolean;
+  withdraw: boolean;
+  approve: boolean;
+  reject: boolean;
+  confirmReview: boolean;
+  acknowledge: boolean;
+  readFollowUp: boolean;
+};
+
+export function procedureAbilities(actor: Actor, context: ProcedureContext): ProcedureAbilities {
+  const mayDecide = canDecide(actor, context);
+  const mayEditDraft = canEditDraft(actor, context);
+  return {
+    read: canReadProcedure(actor, context),
+    readDraft: canReadDraft(actor, context),
+    editMetadata: canEditMetadata(actor, context),
+    startDraft: canStartDraft(actor, context),
+    editDraft: mayEditDraft,
+    submitDraft: mayEditDraft,
+    withdraw: canWithdraw(actor, context),
+    approve: mayDecide,
+    reject: mayDecide,
+    confirmReview: canConfirmReview(actor, context),
+    acknowledge: canAcknowledge(actor, context),
+    readFollowUp: canReadFollowUp(actor, context),
+  };
+}
+
+/** Throws FORBIDDEN (or NOT_FOUND, to not reveal that a hidden procedure exists). */
+export function ensure(allowed: boolean, message: string, hidden = false): void {
+  if (allowed) return;
+  throw hidden ? new AppError('NOT_FOUND', 'No such procedure.') : new AppError('FORBIDDEN', message);
+}

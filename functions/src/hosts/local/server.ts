@@ -1,0 +1,156 @@
+import azureFunctions, { type HttpResponseInit } from '@azure/functions';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
+import { loadConfig, type Config } from '../../config.js';
+import { AppError } from '../../core/errors.js';
+import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
+import { createRouteMatcher } from './match-route.js';
+import { createStaticHandler, securityHeaders } from './serve-static.js';
+
+// @azure/functions is CommonJS; its classes are reached through the default export under ESM.
+const { HttpRequest, InvocationContext } = azureFunctions;
+
+export type LocalServer = { url: string; app: EmbeddedApp; server: Server; close(): Promise<void> };
+
+const defaultTabDir = fileURLToPath(new URL('../../../../tab/dist', import.meta.url));
+
+/**
+ * The embedded default's single process: the REST API (the same route handlers Azure
+ * Functions runs, fed with @azure/functions HttpRequest objects) and the built tab.
+ */
+export async function startLocalServer(
+  options: Partial<Config> & { tabDir?: string; quiet?: boolean } = {},
+): Promise<LocalServer> {
+  const config: Config = { ...loadConfig(), ...options };
+  const app = await createEmbeddedApp(config);
+  const match = createRouteMatcher(app.routes);
+  const serveStatic = createStaticHandler(options.tabDir ?? defaultTabDir);
+  const maxBody = Math.max(defaultMaxJsonBytes, config.maxUploadBytes);
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, errorResponse(error));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        send(response, { status: 405, jsonBody: { code: 'METHOD_NOT_ALLOWED', message: 'Only GET here.' } });
+        return;
+      }
+      await serveStatic(request, response, url.pathname);
+      return;
+    }
+    const path = url.pathname.slice('/api'.length);
+    let matched: ReturnType<typeof match>;
+    try {
+      matched = match(request.method ?? 'GET', path);
+    } catch {
+      throw new AppError('VALIDATION', 'The path is not valid (bad percent-encoding).');
+    }
+    if (!matched.route) {
+      request.resume();
+      if (matched.allowed.length > 0) {
+        send(response, {
+          status: 405,
+          jsonBody: { code: 'METHOD_NOT_ALLOWED', message: `Use ${matched.allowed.join(' or ')} for ${url.pathname}.` },
+          headers: { allow: matched.allowed.join(', ') },
+        });
+      } else {
+        send(response, { status: 404, jsonBody: { code: 'NOT_FOUND', message: `No API endpoint at ${url.pathname}.` } });
+      }
+      return;
+    }
+    const limit = matched.route.body === undefined ? 0 : (matched.route.maxBodyBytes ?? defaultMaxJsonBytes);
+    const bytes = await readBody(request, Math.min(limit, maxBody));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const httpRequest = new HttpRequest({
+      method: request.method ?? 'GET',
+      url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+      headers,
+      params: matched.params,
+      ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
+    });
+    const context = new InvocationContext({ invocationId: randomUUID(), functionName: matched.route.name });
+    const handler = app.handlers.get(matched.route);
+    send(response, await handler!(httpRequest, context));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = config.host === '127.0.0.1' || config.host === '::1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: `http://${options.port === 0 ? '127.0.0.1' : host}:${address.port}`,
+    app,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          app.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+/** Reads a body up to `limit` bytes; past that, answers 413 without buffering the rest. */
+function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      request.resume();
+      reject(tooLarge(declared, limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(tooLarge(size, limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    request.on('error', reject);
+  });
+}
+
+function tooLarge(size: number, limit: number): AppError {
+  return limit === 0
+    ? new AppError('VALIDATION', 'This endpoint takes no request body.')
+    : new AppError('PAYLOAD_TOO_LARGE', `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`, { limit });
+}
+
+function send(response: ServerResponse, result: HttpResponseInit): void {
+  const headers: Record<string, string> = { ...securityHeaders };
+  for (const [name, value] of Object.entries((result.headers ?? {}) as Record<string, string>)) headers[name.toLowerCase()] = value;
+  let body: Uint8Array | string = '';
+  if (result.jsonBody !== undefined) {
+    body = JSON.stringify(result.jsonBody);
+    headers['content-type'] = 'application/json; charset=utf-8';
+  } else if (result.body instanceof Uint8Array) {
+    body = result.body;
+  } else if (typeof result.body === 'string') {
+    body = result.body;
+  }
+  headers['content-length'] = String(Buffer.byteLength(body));
+  response.writeHead(result.status ?? 200, headers);
+  response.end(body);
+}

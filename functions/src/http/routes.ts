@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { acknowledgeVersion } from '../app/acknowledge-version.js';
+import { createProcedure } from '../app/create-procedure.js';
+import { decideApproval } from '../app/decide-approval.js';
+import { acknowledgementReport, getProcedureDetail, getVisibleVersion, listProcedures, myTasks } from '../app/procedure-views.js';
+import { recordReview } from '../app/record-review.js';
+import { searchProcedures } from '../app/search-procedures.js';
+import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
+import { updateMetadata } from '../app/update-metadata.js';
+import { uploadDraft } from '../app/upload-draft.js';
+import * as contract from '../contract/schemas.js';
+import { AppError } from '../core/errors.js';
+import { canCreateProcedure, isCoordinator } from '../core/policies.js';
+import { defineRoute, json, type Route } from './route.js';
+
+export type RouteTableOptions = { mode: 'local' | 'production'; maxUploadBytes: number };
+
+/** The whole REST API, in one table. Handlers parse nothing themselves: the schemas did. */
+export function buildRoutes(options: RouteTableOptions): Route[] {
+  return [
+    defineRoute({
+      name: 'health',
+      method: 'GET',
+      path: '/health',
+      summary: 'Liveness check',
+      tag: 'system',
+      access: 'public',
+      response: contract.okSchema,
+      handler: async () => json({ ok: true }),
+    }),
+    defineRoute({
+      name: 'me',
+      method: 'GET',
+      path: '/me',
+      summary: 'The signed-in person and what they may do across the app',
+      tag: 'people',
+      access: 'signed-in',
+      response: contract.meSchema,
+      handler: async ({ actor, services }) => {
+        const person = await services.store.getPerson(actor.id);
+        if (!person) throw new AppError('UNAUTHENTICATED', 'The signed-in person no longer exists.');
+        return json({
+          person,
+          mode: options.mode,
+          organisationName: services.settings.organisationName,
+          abilities: { createProcedure: canCreateProcedure(actor), switchUser: options.mode === 'local' },
+        });
+      },
+    }),
+    defineRoute({
+      name: 'my-tasks',
+      method: 'GET',
+      path: '/me/tasks',
+      summary: 'Approvals, acknowledgements, reviews and drafts waiting for the signed-in person',
+      tag: 'people',
+      access: 'signed-in',
+      response: contract.myTasksSchema,
+      handler: async ({ actor, services }) => json(await myTasks(services, actor)),
+    }),
+    defineRoute({
+      name: 'people-list',
+      method: 'GET',
+      path: '/people',
+      summary: 'People in the administration',
+      tag: 'people',
+      access: 'signed-in',
+      response: z.array(contract.personSchema),
+      handler: async ({ services }) => json(await services.store.listPeople()),
+    }),
+    defineRoute({
+      name: 'units-list',
+      method: 'GET',
+      path: '/units',
+      summary: 'Organisational units',
+      tag: 'people',
+      access: 'signed-in',
+      response: z.array(contract.unitSchema),
+      handler: async ({ services }) => json(await services.store.listUnits()),
+    }),
+    defineRoute({
+      name: 'procedures-list',
+      method: 'GET',
+      path: '/procedures',
+      summary: 'The handbook: procedures with filters, sorting and paging',
+      tag: 'procedures',
+      access: 'signed-in',
+      query: contract.procedureListQuery,
+      response: contract.procedureListSchema,
+      handler: async ({ actor, services, query }) => {
+        const result = await listProcedures(services, actor, query);
+        return json({ ...result, limit: query.limit, offset: query.offset });
+      },
+    }),
+    defineRoute({
+      name: 'procedures-areas',
+      method: 'GET',
+      path: '/procedures/areas',
+      summary: 'Process levels and areas with their procedure counts (the handbook tree)',
+      tag: 'procedures',
+      access: 'signed-in',
+      response: contract.areaSummarySchema,
+      handler: async ({ actor, services }) =>
+        json({ areas: await services.store.listAreas({ id: actor.id, isCoordinator: isCoordinator(actor) }) }),
+    }),
+    defineRoute({
+      name: 'procedures-create',
+      method: 'POST',
+      path: '/procedures',
+      summary: 'Create a procedure with a first draft from the procedure template',
+      tag: 'procedures',
+      access: 'signed-in',
+      body: contract.createProcedureBody,
+      response: contract.procedureDetailSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, body }) => {
+        const procedure = await createProcedure(services, actor, body);
+        return json(await getProcedureDetail(services, actor, procedure.id), 201);
+      },
+    }),
+    defineRoute({
+      name: 'procedures-get',
+      method: 'GET',
+      path: '/procedures/{id}',
+      summary: 'A procedure with its versions, approval trail, reviews and the caller’s abilities',
+      tag: 'procedures',
+      access: 'signed-in',
+      params: contract.idParams,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params }) => json(await getProcedureDetail(services, actor, params.id)),
+    }),
+    defineRoute({
+      name: 'procedures-update',
+      method: 'PATCH',
+      path: '/procedures/{id}',
+      summary: 'Change a procedure’s metadata',
+      tag: 'procedures',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      body: contract.updateProcedureBody,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, body, etag }) => {
+        await updateMetadata(services, actor, { procedureId: params.id, etag: etag(), changes: body });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'versions-rendered',
+      method: 'GET',
+      path: '/procedures/{id}/versions/{versionId}/rendered',
+      summary: 'A version rendered as sanitised HTML for reading in the tab',
+      tag: 'versions',
+      access: 'signed-in',
+      params: contract.versionParams,
+      response: contract.renderedVersionSchema,
+      handler: async ({ actor, services, params }) => {
+        const version = await getVisibleVersion(services, actor, params.id, params.versionId);
+        return json({ versionId: version.id, mediaType: version.file.mediaType, html: version.html });
+      },
+    }),
+    defineRoute({
+      name: 'versions-file',
+      method: 'GET',
+      path: '/procedures/{id}/versions/{versionId}/file',
+      summary: 'Download a version’s file (docx, pdf or md)',
+      tag: 'versions',
+      access: 'signed-in',
+      params: contract.versionParams,
+      query: z.strictObject({ as: z.string().max(64).optional(), inline: z.enum(['true', 'false']).optional() }),
+      handler: async ({ actor, services, params, query }) => {
+        const version = await getVisibleVersion(services, actor, params.id, params.versionId);
+        const bytes = await services.documents.get(version.file.ref);
+        return { kind: 'file', bytes, mediaType: version.file.mediaType, fileName: version.file.name, inline: query.inline === 'true' };
+      },
+    }),
+    defineRoute({
+      name: 'draft-upload',
+      method: 'PUT',
+      path: '/procedures/{id}/draft/file',
+      summary: 'Upload a new version as a draft (.docx, .pdf or .md; the type is checked by content)',
+      tag: 'drafts',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      query: contract.uploadQuery,
+      body: 'binary',
+      maxBodyBytes: options.maxUploadBytes,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, query, body, etag }) => {
+        await uploadDraft(services, actor, { procedureId: params.id, etag: etag(), fileName: query.fileName, bytes: body as unknown as Uint8Array });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'draft-submit',
+      method: 'POST',
+      path: '/procedures/{id}/draft/submit',
+      summary: 'Submit the draft for approval with a change summary',
+      tag: 'drafts',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      body: contract.submitBody,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, body, etag }) => {
+        await submitDraft(services, actor, { procedureId: params.id, etag: etag(), ...body });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'draft-withdraw',
+      method: 'POST',
+      path: '/procedures/{id}/draft/withdraw',
+      summary: 'Take a submitted draft back from the approver',
+      tag: 'drafts',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      body: z.strictObject({}),
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, etag }) => {
+        await withdrawSubmission(services, actor, { procedureId: params.id, etag: etag() });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'approvals-approve',
+      method: 'POST',
+      path: '/approvals/{id}/approve',
+      summary: 'Approve and publish the draft (idempotent for the same approver)',
+      tag: 'approvals',
+      access: 'signed-in',
+      params: contract.idParams,
+      body: contract.decisionBody,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, body }) => {
+        const result = await decideApproval(services, actor, { approvalId: params.id, decision: 'approve', comment: body.comment });
+        return json(await getProcedureDetail(services, actor, result.approval.procedureId));
+      },
+    }),
+    defineRoute({
+      name: 'approvals-reject',
+      method: 'POST',
+      path: '/approvals/{id}/reject',
+      summary: 'Reject the draft with a comment to its author',
+      tag: 'approvals',
+      access: 'signed-in',
+      params: contract.idParams,
+      body: contract.rejectBody,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, body }) => {
+        const result = await decideApproval(services, actor, { approvalId: params.id, decision: 'reject', comment: body.comment });
+        return json(await getProcedureDetail(services, actor, result.approval.procedureId));
+      },
+    }),
+    defineRoute({
+      name: 'reviews-record',
+      method: 'POST',
+      path: '/procedures/{id}/reviews',
+      summary: 'Periodic review: confirm still valid, or start a revision',
+      tag: 'reviews',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      body: contract.reviewBody,
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params, body, etag }) => {
+        await recordReview(services, actor, { procedureId: params.id, etag: etag(), ...body });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'acknowledgements-give',
+      method: 'POST',
+      path: '/procedures/{id}/versions/{versionId}/acknowledgement',
+      summary: 'Acknowledge this exact version as read and understood',
+      tag: 'acknowledgements',
+      access: 'signed-in',
+      params: contract.versionParams,
+      body: z.strictObject({}),
+      response: contract.procedureDetailSchema,
+      handler: async ({ actor, services, params }) => {
+        await acknowledgeVersion(services, actor, { procedureId: params.id, versionId: params.versionId });
+        return json(await getProcedureDetail(services, actor, params.id));
+      },
+    }),
+    defineRoute({
+      name: 'acknowledgements-report',
+      method: 'GET',
+      path: '/procedures/{id}/acknowledgements',
+      summary: 'Who has and has not acknowledged the current version',
+      tag: 'acknowledgements',
+      access: 'signed-in',
+      params: contract.idParams,
+      response: contract.acknowledgementReportSchema,
+      handler: async ({ actor, services, params }) => json(await acknowledgementReport(services, actor, params.id)),
+    }),
+    defineRoute({
+      name: 'search',
+      method: 'GET',
+      path: '/search',
+      summary: 'Full-text search over code, title, metadata and document text, ranked, with snippets',
+      tag: 'procedures',
+      access: 'signed-in',
+      query: contract.searchQuery,
+      response: contract.searchResultSchema,
+      handler: async ({ services, query }) => json(await searchProcedures(services, query)),
+    }),
+  ];
+}
