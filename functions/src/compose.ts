@@ -24,10 +24,9 @@ export type EmbeddedApp = {
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(config: Pick<Config, 'mode' | 'maxUploadBytes'>): Route[] {
-  const routes = buildRoutes(config);
-  const openApi = buildOpenApi(routes, config);
-  return [
-    ...routes,
+  let openApi: Record<string, unknown> | undefined;
+  const routes: Route[] = [
+    ...buildRoutes(config),
     defineRoute({
       name: 'openapi',
       method: 'GET',
@@ -35,9 +34,10 @@ export function buildApi(config: Pick<Config, 'mode' | 'maxUploadBytes'>): Route
       summary: 'This API as OpenAPI 3.1',
       tag: 'system',
       access: 'public',
-      handler: async () => json(openApi),
+      handler: async () => json((openApi ??= buildOpenApi(routes, config))),
     }),
   ];
+  return routes;
 }
 
 /**

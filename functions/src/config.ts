@@ -12,7 +12,7 @@ const flag = z
 
 const environmentSchema = z
   .object({
-    MODE: z.enum(['local', 'production']).default('local'),
+    APP_MODE: z.enum(['local', 'production']).default('local'),
     STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,11 +40,11 @@ const environmentSchema = z
         message: 'STORE=sharepoint is not available in this build yet; use STORE=sqlite',
       });
     }
-    if (env.MODE === 'production') {
+    if (env.APP_MODE === 'production') {
       context.addIssue({
         code: 'custom',
-        path: ['MODE'],
-        message: 'MODE=production needs Entra ID sign-in, which this build does not have yet; use MODE=local',
+        path: ['APP_MODE'],
+        message: 'APP_MODE=production needs Entra ID sign-in, which this build does not have yet; use APP_MODE=local',
       });
     }
   });
@@ -83,7 +83,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   }
   const env = parsed.data;
   return {
-    mode: env.MODE,
+    mode: env.APP_MODE,
     store: env.STORE,
     port: env.PORT,
     host: env.HOST,

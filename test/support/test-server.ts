@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+
+export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
+
+/** A real local host on a free port, with a fresh SQLite file seeded with the demo municipality. */
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kh-test-'));
+  const server = await startLocalServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: true, mode: 'local' });
+  return {
+    ...server,
+    dataDir,
+    api: apiClient(server.url),
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+export type ApiClient = ReturnType<typeof apiClient>;
+
+export function apiClient(baseUrl: string) {
+  async function call<T = any>(
+    as: string | null,
+    method: string,
+    path: string,
+    options: { json?: unknown; raw?: BodyInit; contentType?: string; ifMatch?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (as) headers['x-local-user'] = as;
+    if (options.ifMatch) headers['if-match'] = options.ifMatch;
+    let body: BodyInit | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] = 'application/json';
+    } else if (options.raw !== undefined) {
+      body = options.raw;
+      headers['content-type'] = options.contentType ?? 'application/octet-stream';
+    }
+    const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+  return {
+    call,
+    get: <T = any>(as: string | null, path: string) => call<T>(as, 'GET', path),
+    post: <T = any>(as: string, path: string, json: unknown, ifMatch?: string) =>
+      call<T>(as, 'POST', path, { json, ...(ifMatch ? { ifMatch } : {}) }),
+    upload: <T = any>(as: string, procedureId: string, fileName: string, bytes: Uint8Array | string, ifMatch: string) =>
+      call<T>(as, 'PUT', `/procedures/${procedureId}/draft/file?fileName=${encodeURIComponent(fileName)}`, {
+        raw: typeof bytes === 'string' ? bytes : Buffer.from(bytes),
+        ifMatch,
+      }),
+  };
+}
+
+/** The demo people the tests act as (see functions/src/seed/demo-directory.ts). */
+export const people = {
+  coordinator: 'mette-kjaer',
+  natureAuthor: 'peter-lund',
+  natureLeader: 'anne-birk',
+  natureCaseworker: 'karen-holt',
+  environmentCaseworker: 'ida-nielsen',
+  buildingAuthor: 'henrik-skov',
+  director: 'lars-holm',
+} as const;
