@@ -56,7 +56,11 @@ export async function createEmbeddedApp(
     documents: createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
-    settings: { timeZone: config.timeZone, organisationName: config.organisationName, maxUploadBytes: config.maxUploadBytes },
+    settings: {
+      timeZone: config.timeZone,
+      organisationName: config.organisationName,
+      maxUploadBytes: config.maxUploadBytes,
+    },
   };
   if (config.seedDemo) {
     upsertDirectory(db, { units: demoUnits, people: demoPeople });

@@ -16,7 +16,9 @@ const registered = new Map<string, HttpFunctionOptions>();
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kh-azure-'));
   app = await createEmbeddedApp({ ...loadConfig({}), dataDir, seedDemo: true });
-  registerHttpFunctions({ http: (name, options) => registered.set(name, options) }, app.routes, async (route) => app.handlers.get(route)!);
+  registerHttpFunctions({ http: (name, options) => registered.set(name, options) }, app.routes, async (route) =>
+    app.handlers.get(route)!,
+  );
 });
 afterAll(() => {
   app?.close();
@@ -26,7 +28,11 @@ afterAll(() => {
 describe('the Azure Functions registration', () => {
   it('registers every route of the table once, with its method and path', () => {
     expect(registered.size).toBe(app.routes.length);
-    expect(registered.get('procedures-get')).toMatchObject({ methods: ['GET'], route: 'procedures/{id}', authLevel: 'anonymous' });
+    expect(registered.get('procedures-get')).toMatchObject({
+      methods: ['GET'],
+      route: 'procedures/{id}',
+      authLevel: 'anonymous',
+    });
     expect(registered.get('draft-upload')).toMatchObject({ methods: ['PUT'], route: 'procedures/{id}/draft/file' });
   });
 
@@ -60,12 +66,18 @@ describe('the Azure Functions registration', () => {
 
   it('publishes OpenAPI 3.1 describing every route', async () => {
     const options = registered.get('openapi')!;
-    const response = await options.handler(new HttpRequest({ method: 'GET', url: 'http://localhost/api/openapi.json' }), new InvocationContext());
-    const document = (response as { jsonBody: { openapi: string; paths: Record<string, Record<string, unknown>> } }).jsonBody;
+    const response = await options.handler(
+      new HttpRequest({ method: 'GET', url: 'http://localhost/api/openapi.json' }),
+      new InvocationContext(),
+    );
+    const document = (response as { jsonBody: { openapi: string; paths: Record<string, Record<string, unknown>> } })
+      .jsonBody;
     expect(document.openapi).toBe('3.1.0');
     const operations = Object.values(document.paths).flatMap((methods) => Object.keys(methods));
     expect(operations).toHaveLength(app.routes.length);
-    const create = document.paths['/procedures']!['post'] as { requestBody: { content: Record<string, { schema: { required: string[] } }> } };
+    const create = document.paths['/procedures']!['post'] as {
+      requestBody: { content: Record<string, { schema: { required: string[] } }> };
+    };
     expect(create.requestBody.content['application/json']!.schema.required).toContain('code');
     const update = document.paths['/procedures/{id}']!['patch'] as { parameters: { name: string; in: string }[] };
     expect(update.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));

@@ -33,13 +33,19 @@ const validBody = {
 
 describe('bad input gets a clear 4xx and loses nothing', () => {
   it('malformed JSON', async () => {
-    const response = await server.api.call(people.coordinator, 'POST', '/procedures', { raw: '{"code": "S-12",', contentType: 'application/json' });
+    const response = await server.api.call(people.coordinator, 'POST', '/procedures', {
+      raw: '{"code": "S-12",',
+      contentType: 'application/json',
+    });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'BAD_JSON', message: expect.stringContaining('JSON') });
   });
 
   it('wrong types name the field', async () => {
-    const response = await server.api.post(people.coordinator, '/procedures', { ...validBody, reviewIntervalMonths: 'tolv' });
+    const response = await server.api.post(people.coordinator, '/procedures', {
+      ...validBody,
+      reviewIntervalMonths: 'tolv',
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION');
     expect(response.body.details.issues[0].path).toBe('reviewIntervalMonths');
@@ -58,7 +64,10 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
   });
 
   it('oversized JSON bodies get 413', async () => {
-    const response = await server.api.post(people.coordinator, '/procedures', { ...validBody, title: 'x'.repeat(200_000) });
+    const response = await server.api.post(people.coordinator, '/procedures', {
+      ...validBody,
+      title: 'x'.repeat(200_000),
+    });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -83,7 +92,13 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
   it('an executable renamed .docx is refused by its content', async () => {
     const executable = new Uint8Array(4096);
     executable.set([0x4d, 0x5a, 0x90, 0x00]);
-    const response = await server.api.upload(people.natureAuthor, procedure.id, 'procedure.docx', executable, procedure.etag);
+    const response = await server.api.upload(
+      people.natureAuthor,
+      procedure.id,
+      'procedure.docx',
+      executable,
+      procedure.etag,
+    );
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(response.body.message.toLowerCase()).toContain('executable');
@@ -102,7 +117,10 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
     const created = await server.api.post(people.coordinator, '/procedures', { ...validBody, code: 'S-13', title });
     expect(created.status).toBe(201);
     expect(created.body.title).toBe(title);
-    const rendered = await server.api.get(people.coordinator, `/procedures/${created.body.id}/versions/${created.body.draft.id}/rendered`);
+    const rendered = await server.api.get(
+      people.coordinator,
+      `/procedures/${created.body.id}/versions/${created.body.draft.id}/rendered`,
+    );
     expect(rendered.body.html).not.toContain('<script');
     expect(rendered.body.html).not.toContain('<img');
     expect(rendered.body.html).toContain('&lt;script&gt;');
@@ -114,7 +132,10 @@ describe('bad input gets a clear 4xx and loses nothing', () => {
     const fresh = (await server.api.get(people.coordinator, `/procedures/${createdId}`)).body;
     const uploaded = await server.api.upload(people.coordinator, createdId, 'x.md', md, fresh.etag);
     expect(uploaded.status).toBe(200);
-    const rendered = await server.api.get(people.coordinator, `/procedures/${createdId}/versions/${uploaded.body.draft.id}/rendered`);
+    const rendered = await server.api.get(
+      people.coordinator,
+      `/procedures/${createdId}/versions/${uploaded.body.draft.id}/rendered`,
+    );
     expect(rendered.body.html).not.toMatch(/<script|href="javascript:/i);
     expect(rendered.body.html).toContain('&lt;script&gt;');
   });

@@ -26,7 +26,13 @@ describe('a revision from draft to published version', () => {
     expect(before.abilities.startDraft).toBe(true);
 
     // The author uploads a new version as a draft.
-    const uploaded = await api.upload(people.natureAuthor, before.id, 'K-17 revideret.md', markdown('Skovbyggelinjen kræver besigtigelse.'), before.etag);
+    const uploaded = await api.upload(
+      people.natureAuthor,
+      before.id,
+      'K-17 revideret.md',
+      markdown('Skovbyggelinjen kræver besigtigelse.'),
+      before.etag,
+    );
     expect(uploaded.status).toBe(200);
     expect(uploaded.body.draft.state).toBe('draft');
     expect(uploaded.body.currentVersion.id).toBe(oldVersion.id);
@@ -36,13 +42,21 @@ describe('a revision from draft to published version', () => {
     expect(asReader.body.draft).toBeNull();
     expect(asReader.body.currentVersion.id).toBe(oldVersion.id);
     expect(asReader.body.versions.map((v: { id: string }) => v.id)).not.toContain(uploaded.body.draft.id);
-    const peek = await api.get(people.environmentCaseworker, `/procedures/${before.id}/versions/${uploaded.body.draft.id}/rendered`);
+    const peek = await api.get(
+      people.environmentCaseworker,
+      `/procedures/${before.id}/versions/${uploaded.body.draft.id}/rendered`,
+    );
     expect(peek.status).toBe(404);
     const search = await api.get(people.environmentCaseworker, '/search?q=besigtigelse%20skovbyggelinjen');
     expect(search.body.hits.map((hit: { code: string }) => hit.code)).not.toContain('K-17');
 
     // Submitting needs a change summary, and the author cannot name themselves as approver.
-    const noSummary = await api.post(people.natureAuthor, `/procedures/${before.id}/draft/submit`, { changeSummary: '  ' }, uploaded.body.etag);
+    const noSummary = await api.post(
+      people.natureAuthor,
+      `/procedures/${before.id}/draft/submit`,
+      { changeSummary: '  ' },
+      uploaded.body.etag,
+    );
     expect(noSummary.status).toBe(400);
     expect(noSummary.body.code).toBe('VALIDATION');
     const selfApprover = await api.post(
@@ -89,7 +103,10 @@ describe('a revision from draft to published version', () => {
     const old = after.body.versions.find((v: { id: string }) => v.id === oldVersion.id);
     expect(old.state).toBe('obsolete');
     expect(old.supersededBy).toEqual({ id: uploaded.body.draft.id, label: `${major + 1}.0` });
-    const rendered = await api.get(people.environmentCaseworker, `/procedures/${before.id}/versions/${after.body.currentVersion.id}/rendered`);
+    const rendered = await api.get(
+      people.environmentCaseworker,
+      `/procedures/${before.id}/versions/${after.body.currentVersion.id}/rendered`,
+    );
     expect(rendered.body.html).toContain('Skovbyggelinjen kræver besigtigelse.');
     const found = await api.get(people.environmentCaseworker, '/search?q=skovbyggelinjen%20besigtigelse');
     expect(found.body.hits[0].code).toBe('K-17');
@@ -109,27 +126,52 @@ describe('a revision from draft to published version', () => {
     const natureReader = await api.get(people.natureCaseworker, `/procedures/${before.id}`);
     expect(natureReader.body.myAcknowledgement).toMatchObject({ requested: true, acknowledgedAt: null });
     const report = await api.get(people.natureLeader, `/procedures/${before.id}/acknowledgements`);
-    expect(report.body.missing.map((row: { person: { id: string } }) => row.person.id)).toContain(people.natureCaseworker);
-    const acknowledged = await api.post(people.natureCaseworker, `/procedures/${before.id}/versions/${after.body.currentVersion.id}/acknowledgement`, {});
+    expect(report.body.missing.map((row: { person: { id: string } }) => row.person.id)).toContain(
+      people.natureCaseworker,
+    );
+    const acknowledged = await api.post(
+      people.natureCaseworker,
+      `/procedures/${before.id}/versions/${after.body.currentVersion.id}/acknowledgement`,
+      {},
+    );
     expect(acknowledged.body.myAcknowledgement.acknowledgedAt).not.toBeNull();
     const reportAfter = await api.get(people.natureLeader, `/procedures/${before.id}/acknowledgements`);
-    expect(reportAfter.body.missing.map((row: { person: { id: string } }) => row.person.id)).not.toContain(people.natureCaseworker);
+    expect(reportAfter.body.missing.map((row: { person: { id: string } }) => row.person.id)).not.toContain(
+      people.natureCaseworker,
+    );
     expect((await api.get(people.natureCaseworker, `/procedures/${before.id}/acknowledgements`)).status).toBe(403);
-    const obsoleteAck = await api.post(people.natureCaseworker, `/procedures/${before.id}/versions/${oldVersion.id}/acknowledgement`, {});
+    const obsoleteAck = await api.post(
+      people.natureCaseworker,
+      `/procedures/${before.id}/versions/${oldVersion.id}/acknowledgement`,
+      {},
+    );
     expect(obsoleteAck.status).toBe(409);
   });
 
   it('a rejection needs a comment and hands the draft back to its author', async () => {
     const { api } = server;
     const procedure = await procedureByCode('K-18', people.natureAuthor);
-    const uploaded = await api.upload(people.natureAuthor, procedure.id, 'K-18.md', markdown('Diger registreres.'), procedure.etag);
-    const submitted = await api.post(people.natureAuthor, `/procedures/${procedure.id}/draft/submit`, { changeSummary: 'Diger' }, uploaded.body.etag);
+    const uploaded = await api.upload(
+      people.natureAuthor,
+      procedure.id,
+      'K-18.md',
+      markdown('Diger registreres.'),
+      procedure.etag,
+    );
+    const submitted = await api.post(
+      people.natureAuthor,
+      `/procedures/${procedure.id}/draft/submit`,
+      { changeSummary: 'Diger' },
+      uploaded.body.etag,
+    );
     const approvalId = submitted.body.pendingApproval.id;
     const bare = await api.post(people.natureLeader, `/approvals/${approvalId}/reject`, {});
     expect(bare.status).toBe(400);
     const blank = await api.post(people.natureLeader, `/approvals/${approvalId}/reject`, { comment: '   ' });
     expect(blank.status).toBe(400);
-    const rejected = await api.post(people.natureLeader, `/approvals/${approvalId}/reject`, { comment: 'Mangler klagevejledning.' });
+    const rejected = await api.post(people.natureLeader, `/approvals/${approvalId}/reject`, {
+      comment: 'Mangler klagevejledning.',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.approvals[0]).toMatchObject({ decision: 'rejected', comment: 'Mangler klagevejledning.' });
     const asAuthor = await api.get(people.natureAuthor, `/procedures/${procedure.id}`);
@@ -161,7 +203,9 @@ describe('concurrent changes', () => {
     expect(second.body.details).toMatchObject({ reason: 'stale', changedBy: 'Mette Kjær' });
     const unchanged = (await api.get(people.coordinator, `/procedures/${procedure.id}`)).body;
     expect(unchanged.reviewIntervalMonths).toBe(procedure.reviewIntervalMonths);
-    const missing = await api.call(people.coordinator, 'PATCH', `/procedures/${procedure.id}`, { json: { reviewIntervalMonths: 6 } });
+    const missing = await api.call(people.coordinator, 'PATCH', `/procedures/${procedure.id}`, {
+      json: { reviewIntervalMonths: 6 },
+    });
     expect(missing.status).toBe(428);
     expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
   });
@@ -173,7 +217,12 @@ describe('periodic review', () => {
     const overdue = (await api.get(people.coordinator, '/procedures?status=review-overdue&limit=100')).body.items;
     expect(overdue.length).toBeGreaterThan(0);
     const procedure = (await api.get(people.coordinator, `/procedures/${overdue[0].id}`)).body;
-    const confirmed = await api.post(people.coordinator, `/procedures/${procedure.id}/reviews`, { outcome: 'still-valid', comment: 'OK' }, procedure.etag);
+    const confirmed = await api.post(
+      people.coordinator,
+      `/procedures/${procedure.id}/reviews`,
+      { outcome: 'still-valid', comment: 'OK' },
+      procedure.etag,
+    );
     expect(confirmed.status).toBe(200);
     const today = localDateOf(new Date(), 'Europe/Copenhagen');
     expect(confirmed.body.nextReviewOn).toBe(addMonths(today, procedure.reviewIntervalMonths));
@@ -181,10 +230,20 @@ describe('periodic review', () => {
     expect(confirmed.body.currentVersion.id).toBe(procedure.currentVersion.id);
     expect(confirmed.body.reviews[0]).toMatchObject({ outcome: 'still-valid', dueOn: procedure.nextReviewOn });
 
-    const revised = await api.post(people.coordinator, `/procedures/${procedure.id}/reviews`, { outcome: 'revision-started' }, confirmed.body.etag);
+    const revised = await api.post(
+      people.coordinator,
+      `/procedures/${procedure.id}/reviews`,
+      { outcome: 'revision-started' },
+      confirmed.body.etag,
+    );
     expect(revised.status).toBe(200);
     expect(revised.body.draft.state).toBe('draft');
-    const reader = await api.post(people.natureCaseworker, `/procedures/${procedure.id}/reviews`, { outcome: 'still-valid' }, revised.body.etag);
+    const reader = await api.post(
+      people.natureCaseworker,
+      `/procedures/${procedure.id}/reviews`,
+      { outcome: 'still-valid' },
+      revised.body.etag,
+    );
     expect(reader.status).toBe(403);
   });
 });
@@ -203,7 +262,9 @@ describe('the handbook list and search', () => {
     expect(asCoordinator.body.items.map((item: { code: string }) => item.code)).toContain('K-19');
     const byOwner = await api.get(people.coordinator, `/procedures?ownerId=${people.buildingAuthor}`);
     expect(byOwner.body.items.length).toBeGreaterThan(0);
-    expect(byOwner.body.items.every((item: { owner: { id: string } }) => item.owner.id === people.buildingAuthor)).toBe(true);
+    expect(byOwner.body.items.every((item: { owner: { id: string } }) => item.owner.id === people.buildingAuthor)).toBe(
+      true,
+    );
     const byUnit = await api.get(people.coordinator, '/procedures?unitId=natur');
     expect(byUnit.body.items.map((item: { code: string }) => item.code)).toContain('K-16');
     const areas = await api.get(people.natureCaseworker, '/procedures/areas');

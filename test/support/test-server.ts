@@ -28,12 +28,18 @@ export function apiClient(baseUrl: string) {
     as: string | null,
     method: string,
     path: string,
-    options: { json?: unknown; raw?: BodyInit; contentType?: string; ifMatch?: string; headers?: Record<string, string> } = {},
+    options: {
+      json?: unknown;
+      raw?: string | Uint8Array;
+      contentType?: string;
+      ifMatch?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (as) headers['x-local-user'] = as;
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
-    let body: BodyInit | undefined;
+    let body: string | Uint8Array | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] = 'application/json';

@@ -22,10 +22,17 @@ export async function acknowledgeVersion(
       currentVersionId: procedure.currentVersionId,
     });
   }
-  const existing = (await services.store.listAcknowledgements(input.versionId)).find((ack) => ack.personId === actor.id);
+  const existing = (await services.store.listAcknowledgements(input.versionId)).find(
+    (ack) => ack.personId === actor.id,
+  );
   if (existing) return existing;
   const at = services.clock.now().toISOString();
-  const acknowledgement: Acknowledgement = { procedureId: procedure.id, versionId: input.versionId, personId: actor.id, acknowledgedAt: at };
+  const acknowledgement: Acknowledgement = {
+    procedureId: procedure.id,
+    versionId: input.versionId,
+    personId: actor.id,
+    acknowledgedAt: at,
+  };
   await services.store.commit({
     acknowledgements: [acknowledgement],
     trail: [trailEntry(actor, at, 'version.acknowledged', procedure, input.versionId, 'Read and understood')],

@@ -31,7 +31,11 @@ export async function createProcedure(services: Services, actor: Actor, input: C
   if (input.unitId !== null && !(await store.listUnits()).some((unit) => unit.id === input.unitId)) {
     throw new AppError('VALIDATION', `No unit with id ${input.unitId}.`, { field: 'unitId' });
   }
-  const bytes = await buildProcedureDocx({ code: input.code, title: input.title, organisation: settings.organisationName });
+  const bytes = await buildProcedureDocx({
+    code: input.code,
+    title: input.title,
+    organisation: settings.organisationName,
+  });
   const document = await ingestDocument(services, bytes, `${input.code} ${input.title}.docx`.replace(/[\\/]/g, '-'));
   const at = clock.now().toISOString();
   const procedureId = ids.next();
@@ -68,7 +72,16 @@ export async function createProcedure(services: Services, actor: Actor, input: C
   await store.commit({
     procedures: [procedure],
     versions: [draft],
-    trail: [trailEntry(actor, at, 'procedure.created', procedure, procedure.id, `Created ${procedure.code} ${procedure.title}`)],
+    trail: [
+      trailEntry(
+        actor,
+        at,
+        'procedure.created',
+        procedure,
+        procedure.id,
+        `Created ${procedure.code} ${procedure.title}`,
+      ),
+    ],
   });
   return procedure;
 }

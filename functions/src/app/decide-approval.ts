@@ -54,11 +54,15 @@ async function decideOnce(
       return { approval, version, isRepeat: true };
     }
     const decidedBy = approval.decidedBy ? await store.getPerson(approval.decidedBy) : undefined;
-    throw new AppError('ALREADY_DECIDED', `This request was already ${approval.decision} by ${decidedBy?.name ?? 'someone'}.`, {
-      decision: approval.decision,
-      decidedBy: decidedBy?.name ?? null,
-      decidedAt: approval.decidedAt,
-    });
+    throw new AppError(
+      'ALREADY_DECIDED',
+      `This request was already ${approval.decision} by ${decidedBy?.name ?? 'someone'}.`,
+      {
+        decision: approval.decision,
+        decidedBy: decidedBy?.name ?? null,
+        decidedAt: approval.decidedAt,
+      },
+    );
   }
   if (!draft || draft.id !== approval.versionId) {
     throw new AppError('CONFLICT', 'The draft this request was about has changed.', { reason: 'draft-changed' });
@@ -144,7 +148,11 @@ async function publish(
         currentVersionId: published.id,
         draftVersionId: null,
         approvedOn,
-        nextReviewOn: nextReviewDue({ approvedOn, lastReviewedOn: null, intervalMonths: procedure.reviewIntervalMonths }),
+        nextReviewOn: nextReviewDue({
+          approvedOn,
+          lastReviewedOn: null,
+          intervalMonths: procedure.reviewIntervalMonths,
+        }),
       },
     ],
     versions,

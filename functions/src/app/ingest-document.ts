@@ -11,7 +11,11 @@ export type IngestedDocument = { file: StoredFile; text: string; html: string };
  * indexing, and stores its bytes. Stored bytes are content-addressed, so a write that fails
  * later leaves at most an unreferenced file, never a changed record.
  */
-export async function ingestDocument(services: Services, bytes: Uint8Array, fileName: string): Promise<IngestedDocument> {
+export async function ingestDocument(
+  services: Services,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<IngestedDocument> {
   const { maxUploadBytes } = services.settings;
   if (bytes.byteLength > maxUploadBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `The file is ${bytes.byteLength} bytes; the limit is ${maxUploadBytes}.`, {

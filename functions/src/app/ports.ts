@@ -20,7 +20,14 @@ export type Ids = { next(): string };
 
 export const procedureSortKeys = ['code', 'title', 'owner', 'nextReview', 'updated', 'level'] as const;
 export type ProcedureSortKey = (typeof procedureSortKeys)[number];
-export const procedureStatusFilters = ['published', 'unpublished', 'in-approval', 'draft', 'review-overdue', 'review-due'] as const;
+export const procedureStatusFilters = [
+  'published',
+  'unpublished',
+  'in-approval',
+  'draft',
+  'review-overdue',
+  'review-due',
+] as const;
 export type ProcedureStatusFilter = (typeof procedureStatusFilters)[number];
 
 export type Viewer = { id: string; isCoordinator: boolean };

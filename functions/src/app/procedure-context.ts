@@ -18,7 +18,8 @@ export async function loadProcedure(services: Services, actor: Actor, procedureI
   let pendingApproval: Approval | null = null;
   if (draft?.state === 'pending') {
     const approvals = await services.store.listApprovals(procedure.id);
-    pendingApproval = approvals.find((approval) => approval.versionId === draft.id && approval.decision === null) ?? null;
+    pendingApproval =
+      approvals.find((approval) => approval.versionId === draft.id && approval.decision === null) ?? null;
   }
   const loaded = { procedure, draft, pendingApproval };
   if (!canReadProcedure(actor, loaded)) throw new AppError('NOT_FOUND', `No procedure with id ${procedureId}.`);
@@ -32,7 +33,10 @@ export async function ensureFresh(services: Services, procedure: Procedure, expe
   throw staleWriteError(procedure, changedBy?.name ?? procedure.updatedBy);
 }
 
-export function staleWriteError(procedure: Pick<Procedure, 'code' | 'updatedAt' | 'updatedBy' | 'etag'>, changedByName: string) {
+export function staleWriteError(
+  procedure: Pick<Procedure, 'code' | 'updatedAt' | 'updatedBy' | 'etag'>,
+  changedByName: string,
+) {
   return new AppError(
     'CONFLICT',
     `Procedure ${procedure.code} was changed by ${changedByName} at ${procedure.updatedAt} after you opened it. Reload to see the change, then try again.`,

@@ -9,7 +9,14 @@ import type {
 } from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
-import { canReadDraft, canReadFollowUp, ensure, isCoordinator, procedureAbilities, type Actor } from '../core/policies.js';
+import {
+  canReadDraft,
+  canReadFollowUp,
+  ensure,
+  isCoordinator,
+  procedureAbilities,
+  type Actor,
+} from '../core/policies.js';
 import { reviewStatus } from '../core/review-schedule.js';
 import type { Approval, Person, ProcedureVersion } from '../core/types.js';
 import type { ProcedureQuery, ProcedureRow, Services } from './ports.js';
@@ -28,14 +35,21 @@ export async function peopleIndex(services: Services): Promise<PeopleIndex> {
 }
 
 export function presentVersion(version: ProcedureVersion, person: PeopleIndex, all: ProcedureVersion[]): VersionDto {
-  const successor = version.supersededByVersionId ? all.find((candidate) => candidate.id === version.supersededByVersionId) : undefined;
+  const successor = version.supersededByVersionId
+    ? all.find((candidate) => candidate.id === version.supersededByVersionId)
+    : undefined;
   return {
     id: version.id,
     state: version.state,
     label: versionLabel(version),
     kind: version.kind,
     author: person(version.authorId),
-    file: { name: version.file.name, mediaType: version.file.mediaType, size: version.file.size, sha256: version.file.sha256 },
+    file: {
+      name: version.file.name,
+      mediaType: version.file.mediaType,
+      size: version.file.size,
+      sha256: version.file.sha256,
+    },
     changeSummary: version.changeSummary,
     createdAt: version.createdAt,
     updatedAt: version.updatedAt,
@@ -70,7 +84,11 @@ export function etagOf(procedure: { etag: number }): string {
   return `"${procedure.etag}"`;
 }
 
-export async function getProcedureDetail(services: Services, actor: Actor, procedureId: string): Promise<ProcedureDetail> {
+export async function getProcedureDetail(
+  services: Services,
+  actor: Actor,
+  procedureId: string,
+): Promise<ProcedureDetail> {
   const loaded = await loadProcedure(services, actor, procedureId);
   const { procedure, draft, pendingApproval } = loaded;
   const { store } = services;
@@ -83,7 +101,9 @@ export async function getProcedureDetail(services: Services, actor: Actor, proce
   ]);
   const abilities = procedureAbilities(actor, loaded);
   const mayReadDraft = canReadDraft(actor, loaded);
-  const visibleVersions = versions.filter((version) => version.state === 'published' || version.state === 'obsolete' || mayReadDraft);
+  const visibleVersions = versions.filter(
+    (version) => version.state === 'published' || version.state === 'obsolete' || mayReadDraft,
+  );
   // Approvals of drafts that were never published stay with those who may see drafts.
   const publishedIds = new Set(versions.filter((v) => v.publishedAt !== null).map((v) => v.id));
   const visibleApprovals = approvals.filter((approval) => mayReadDraft || publishedIds.has(approval.versionId));
@@ -145,7 +165,13 @@ export async function getProcedureDetail(services: Services, actor: Actor, proce
     myAcknowledgement,
     trail: trail
       .sort((a, b) => b.seq - a.seq)
-      .map((entry) => ({ seq: entry.seq, at: entry.at, actor: person(entry.actorId), action: entry.action, summary: entry.summary })),
+      .map((entry) => ({
+        seq: entry.seq,
+        at: entry.at,
+        actor: person(entry.actorId),
+        action: entry.action,
+        summary: entry.summary,
+      })),
     abilities,
   };
 }
@@ -159,14 +185,25 @@ export async function getVisibleVersion(
 ): Promise<ProcedureVersion> {
   const loaded = await loadProcedure(services, actor, procedureId);
   const version = await services.store.getVersion(versionId);
-  if (!version || version.procedureId !== procedureId) throw new AppError('NOT_FOUND', `No version ${versionId} of this procedure.`);
+  if (!version || version.procedureId !== procedureId)
+    throw new AppError('NOT_FOUND', `No version ${versionId} of this procedure.`);
   const isReleased = version.state === 'published' || version.state === 'obsolete';
-  if (!isReleased && !canReadDraft(actor, loaded)) throw new AppError('NOT_FOUND', `No version ${versionId} of this procedure.`);
+  if (!isReleased && !canReadDraft(actor, loaded))
+    throw new AppError('NOT_FOUND', `No version ${versionId} of this procedure.`);
   return version;
 }
 
-export function presentListItem(row: ProcedureRow, actor: Actor, person: PeopleIndex, todayDate: ReturnType<typeof today>): ProcedureListItem {
-  const seesDraft = row.draftAuthorId === actor.id || row.approverId === actor.id || row.pendingApproverId === actor.id || isCoordinator(actor);
+export function presentListItem(
+  row: ProcedureRow,
+  actor: Actor,
+  person: PeopleIndex,
+  todayDate: ReturnType<typeof today>,
+): ProcedureListItem {
+  const seesDraft =
+    row.draftAuthorId === actor.id ||
+    row.approverId === actor.id ||
+    row.pendingApproverId === actor.id ||
+    isCoordinator(actor);
   return {
     id: row.id,
     code: row.code,
@@ -191,18 +228,30 @@ export async function listProcedures(
 ): Promise<{ items: ProcedureListItem[]; total: number }> {
   const todayDate = today(services);
   const [result, person] = await Promise.all([
-    services.store.listProcedures({ ...query, viewer: { id: actor.id, isCoordinator: isCoordinator(actor) }, today: todayDate }),
+    services.store.listProcedures({
+      ...query,
+      viewer: { id: actor.id, isCoordinator: isCoordinator(actor) },
+      today: todayDate,
+    }),
     peopleIndex(services),
   ]);
   return { items: result.items.map((row) => presentListItem(row, actor, person, todayDate)), total: result.total };
 }
 
-export async function acknowledgementReport(services: Services, actor: Actor, procedureId: string): Promise<AcknowledgementReport> {
+export async function acknowledgementReport(
+  services: Services,
+  actor: Actor,
+  procedureId: string,
+): Promise<AcknowledgementReport> {
   const loaded = await loadProcedure(services, actor, procedureId);
-  ensure(canReadFollowUp(actor, loaded), 'Only the owner, the approver, leaders and the quality coordinator can see who has acknowledged.');
+  ensure(
+    canReadFollowUp(actor, loaded),
+    'Only the owner, the approver, leaders and the quality coordinator can see who has acknowledged.',
+  );
   const { procedure } = loaded;
   const person = await peopleIndex(services);
-  if (!procedure.currentVersionId) return { versionId: null, versionLabel: null, requested: 0, acknowledged: [], missing: [] };
+  if (!procedure.currentVersionId)
+    return { versionId: null, versionLabel: null, requested: 0, acknowledged: [], missing: [] };
   const [version, requests, acknowledgements, people] = await Promise.all([
     services.store.getVersion(procedure.currentVersionId),
     services.store.listAcknowledgementRequests(procedure.currentVersionId),
@@ -234,8 +283,25 @@ export async function myTasks(services: Services, actor: Actor): Promise<MyTasks
   const [approvals, acknowledgements, reviewRows, draftRows] = await Promise.all([
     store.listOpenApprovalsFor(actor.id),
     store.listOpenAcknowledgementsFor(actor.id),
-    store.listProcedures({ viewer, today: todayDate, ownerId: actor.id, status: 'review-due', sort: 'nextReview', order: 'asc', limit: 200, offset: 0 }),
-    store.listProcedures({ viewer, today: todayDate, status: 'draft', sort: 'updated', order: 'desc', limit: 200, offset: 0 }),
+    store.listProcedures({
+      viewer,
+      today: todayDate,
+      ownerId: actor.id,
+      status: 'review-due',
+      sort: 'nextReview',
+      order: 'asc',
+      limit: 200,
+      offset: 0,
+    }),
+    store.listProcedures({
+      viewer,
+      today: todayDate,
+      status: 'draft',
+      sort: 'updated',
+      order: 'desc',
+      limit: 200,
+      offset: 0,
+    }),
   ]);
   const procedureOf = async (id: string) => {
     const procedure = await store.getProcedure(id);
@@ -260,7 +326,8 @@ export async function myTasks(services: Services, actor: Actor): Promise<MyTasks
       }),
     ),
     reviews: reviewRows.items.map((row) => presentListItem(row, actor, person, todayDate)),
-    drafts: draftRows.items.filter((row) => row.draftAuthorId === actor.id).map((row) => presentListItem(row, actor, person, todayDate)),
+    drafts: draftRows.items
+      .filter((row) => row.draftAuthorId === actor.id)
+      .map((row) => presentListItem(row, actor, person, todayDate)),
   };
 }
-

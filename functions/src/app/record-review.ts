@@ -45,11 +45,19 @@ export async function recordReview(
       procedures: [{ ...touch(procedure, actor, at), lastReviewedOn: reviewedOn, nextReviewOn }],
       reviews: [review],
       trail: [
-        trailEntry(actor, at, 'review.still-valid', procedure, review.id, `Confirmed still valid; next review ${nextReviewOn}`, {
-          dueOn: procedure.nextReviewOn,
-          nextReviewOn,
-          comment,
-        }),
+        trailEntry(
+          actor,
+          at,
+          'review.still-valid',
+          procedure,
+          review.id,
+          `Confirmed still valid; next review ${nextReviewOn}`,
+          {
+            dueOn: procedure.nextReviewOn,
+            nextReviewOn,
+            comment,
+          },
+        ),
       ],
     });
     return review;
@@ -60,7 +68,8 @@ export async function recordReview(
   }
   ensure(canStartDraft(actor, loaded), 'You cannot start a revision of this procedure.');
   const current = procedure.currentVersionId ? await services.store.getVersion(procedure.currentVersionId) : undefined;
-  if (!current) throw new AppError('CONFLICT', 'The procedure has no approved version to revise.', { reason: 'no-version' });
+  if (!current)
+    throw new AppError('CONFLICT', 'The procedure has no approved version to revise.', { reason: 'no-version' });
   const draft: ProcedureVersion = {
     ...current,
     id: services.ids.next(),
@@ -92,7 +101,12 @@ export async function recordReview(
     procedures: [{ ...touch(procedure, actor, at), draftVersionId: draft.id }],
     versions: [draft],
     reviews: [review],
-    trail: [trailEntry(actor, at, 'review.revision-started', procedure, review.id, 'Started a revision', { draftId: draft.id, comment })],
+    trail: [
+      trailEntry(actor, at, 'review.revision-started', procedure, review.id, 'Started a revision', {
+        draftId: draft.id,
+        comment,
+      }),
+    ],
   });
   return review;
 }

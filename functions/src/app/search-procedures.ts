@@ -7,5 +7,8 @@ export async function searchProcedures(services: Services, input: { q: string; l
   const match = toFullTextQuery(input.q);
   if (match === null) return { query: input.q, hits: [] };
   const hits = await services.store.search(match, input.limit);
-  return { query: input.q, hits: hits.map(({ procedureId, code, title, snippet }) => ({ procedureId, code, title, snippet })) };
+  return {
+    query: input.q,
+    hits: hits.map(({ procedureId, code, title, snippet }) => ({ procedureId, code, title, snippet })),
+  };
 }

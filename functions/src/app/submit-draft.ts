@@ -9,7 +9,13 @@ import { ensureFresh, loadProcedure, touch, trailEntry } from './procedure-conte
 export async function submitDraft(
   services: Services,
   actor: Actor,
-  input: { procedureId: string; etag: number; changeSummary: string; approverId?: string | undefined; kind: ChangeKind },
+  input: {
+    procedureId: string;
+    etag: number;
+    changeSummary: string;
+    approverId?: string | undefined;
+    kind: ChangeKind;
+  },
 ): Promise<Approval> {
   const loaded = await loadProcedure(services, actor, input.procedureId);
   const { procedure, draft } = loaded;
@@ -43,7 +49,15 @@ export async function submitDraft(
   await services.store.commit({
     expect: { procedureId: procedure.id, etag: input.etag },
     procedures: [touch(procedure, actor, at)],
-    versions: [{ ...draft, state: nextState(draft.state, 'submit'), changeSummary: input.changeSummary, kind: approval.kind, updatedAt: at }],
+    versions: [
+      {
+        ...draft,
+        state: nextState(draft.state, 'submit'),
+        changeSummary: input.changeSummary,
+        kind: approval.kind,
+        updatedAt: at,
+      },
+    ],
     approvals: [approval],
     trail: [
       trailEntry(actor, at, 'draft.submitted', procedure, approval.id, `Submitted for approval to ${approver.name}`, {
@@ -64,7 +78,8 @@ export async function withdrawSubmission(
 ): Promise<void> {
   const loaded = await loadProcedure(services, actor, input.procedureId);
   const { procedure, draft, pendingApproval } = loaded;
-  if (!draft || !pendingApproval) throw new AppError('CONFLICT', 'Nothing is awaiting approval.', { reason: 'not-pending' });
+  if (!draft || !pendingApproval)
+    throw new AppError('CONFLICT', 'Nothing is awaiting approval.', { reason: 'not-pending' });
   ensure(canWithdraw(actor, loaded), 'Only the author or the one who submitted can withdraw it.');
   await ensureFresh(services, procedure, input.etag);
   const at = services.clock.now().toISOString();

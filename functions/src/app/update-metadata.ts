@@ -13,7 +13,11 @@ type MetadataChange = Omit<Partial<Procedure>, 'id' | 'code' | 'etag'>;
 export async function updateMetadata(
   services: Services,
   actor: Actor,
-  input: { procedureId: string; etag: number; changes: MetadataChange & Partial<Record<keyof UpdateProcedureBody, unknown>> },
+  input: {
+    procedureId: string;
+    etag: number;
+    changes: MetadataChange & Partial<Record<keyof UpdateProcedureBody, unknown>>;
+  },
 ): Promise<Procedure> {
   const loaded = await loadProcedure(services, actor, input.procedureId);
   const { procedure } = loaded;
@@ -29,7 +33,8 @@ export async function updateMetadata(
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, value] of Object.entries(input.changes)) {
     const before = procedure[key as keyof Procedure];
-    if (value !== undefined && JSON.stringify(before) !== JSON.stringify(value)) changed[key] = { from: before, to: value };
+    if (value !== undefined && JSON.stringify(before) !== JSON.stringify(value))
+      changed[key] = { from: before, to: value };
   }
   if (Object.keys(changed).length === 0) return procedure;
   const at = services.clock.now().toISOString();
@@ -37,13 +42,27 @@ export async function updateMetadata(
   if (changed['reviewIntervalMonths']) {
     next = {
       ...next,
-      nextReviewOn: nextReviewDue({ approvedOn: next.approvedOn, lastReviewedOn: next.lastReviewedOn, intervalMonths: next.reviewIntervalMonths }),
+      nextReviewOn: nextReviewDue({
+        approvedOn: next.approvedOn,
+        lastReviewedOn: next.lastReviewedOn,
+        intervalMonths: next.reviewIntervalMonths,
+      }),
     };
   }
   await services.store.commit({
     expect: { procedureId: procedure.id, etag: input.etag },
     procedures: [next],
-    trail: [trailEntry(actor, at, 'procedure.updated', procedure, procedure.id, `Changed ${Object.keys(changed).join(', ')}`, { changed })],
+    trail: [
+      trailEntry(
+        actor,
+        at,
+        'procedure.updated',
+        procedure,
+        procedure.id,
+        `Changed ${Object.keys(changed).join(', ')}`,
+        { changed },
+      ),
+    ],
   });
   return next;
 }

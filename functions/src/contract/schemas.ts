@@ -9,13 +9,20 @@ import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
  * Request objects are strict: an unknown field is a VALIDATION error, not silently dropped.
  */
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
 const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'Control characters are not allowed');
+    .refine(
+      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
+      'Control characters are not allowed',
+    );
 const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
 const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
 const instant = z.string().describe('ISO 8601 instant');
@@ -140,7 +147,12 @@ export const searchResultSchema = z.object({
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
-export const fileSchema = z.object({ name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() });
+export const fileSchema = z.object({
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
 
 export const versionSchema = z.object({
   id: z.string(),
@@ -219,7 +231,9 @@ export const procedureDetailSchema = z.object({
   versions: z.array(versionSchema),
   approvals: z.array(approvalSchema),
   reviews: z.array(reviewSchema),
-  myAcknowledgement: z.object({ versionId: z.string(), requested: z.boolean(), acknowledgedAt: instant.nullable() }).nullable(),
+  myAcknowledgement: z
+    .object({ versionId: z.string(), requested: z.boolean(), acknowledgedAt: instant.nullable() })
+    .nullable(),
   trail: z.array(trailEntrySchema),
   abilities: abilitiesSchema,
 });
@@ -285,7 +299,10 @@ export type AcknowledgementReport = z.infer<typeof acknowledgementReportSchema>;
 
 export const myTasksSchema = z.object({
   approvals: z.array(
-    z.object({ approval: approvalSchema, procedure: z.object({ id: z.string(), code: z.string(), title: z.string() }) }),
+    z.object({
+      approval: approvalSchema,
+      procedure: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+    }),
   ),
   acknowledgements: z.array(
     z.object({

@@ -57,7 +57,10 @@ describe('procedure abilities', () => {
   });
 
   it('an unpublished procedure is hidden from readers but not from its author', () => {
-    const unpublished = context({ procedure: { ...published, currentVersionId: null }, draft: { authorId: 'author', state: 'draft' } });
+    const unpublished = context({
+      procedure: { ...published, currentVersionId: null },
+      draft: { authorId: 'author', state: 'draft' },
+    });
     expect(procedureAbilities(reader, unpublished).read).toBe(false);
     expect(procedureAbilities(author, unpublished).read).toBe(true);
     expect(procedureAbilities(coordinator, unpublished).read).toBe(true);

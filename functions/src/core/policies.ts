@@ -77,7 +77,9 @@ export function canDecide(actor: Actor, context: ProcedureContext): boolean {
 }
 
 export function canConfirmReview(actor: Actor, context: ProcedureContext): boolean {
-  return context.procedure.currentVersionId !== null && (context.procedure.ownerId === actor.id || isCoordinator(actor));
+  return (
+    context.procedure.currentVersionId !== null && (context.procedure.ownerId === actor.id || isCoordinator(actor))
+  );
 }
 
 export function canAcknowledge(_actor: Actor, context: ProcedureContext): boolean {
@@ -87,7 +89,9 @@ export function canAcknowledge(_actor: Actor, context: ProcedureContext): boolea
 export function canReadFollowUp(actor: Actor, context: ProcedureContext): boolean {
   const { procedure } = context;
   return (
-    procedure.ownerId === actor.id || procedure.approverId === actor.id || hasRole(actor, 'leader', 'coordinator', 'admin')
+    procedure.ownerId === actor.id ||
+    procedure.approverId === actor.id ||
+    hasRole(actor, 'leader', 'coordinator', 'admin')
   );
 }
 

@@ -14,7 +14,8 @@ export const localUserHeader = 'x-local-user';
  */
 export function localAuthenticator(services: Services): Authenticate {
   return async (request) => {
-    const personId = request.headers.get(localUserHeader) ?? (request.method === 'GET' ? request.query.get('as') : null);
+    const personId =
+      request.headers.get(localUserHeader) ?? (request.method === 'GET' ? request.query.get('as') : null);
     if (!personId) throw new AppError('UNAUTHENTICATED', `Choose a person: send the ${localUserHeader} header.`);
     const person = await services.store.getPerson(personId);
     if (!person) throw new AppError('UNAUTHENTICATED', `No demo person with id ${personId}.`);

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Services } from '../app/ports.js';
 import { AppError, errorCatalogue, isAppError } from '../core/errors.js';
 import type { Actor } from '../core/policies.js';
@@ -108,19 +108,27 @@ async function readBody(route: Route, request: HttpRequest): Promise<unknown> {
 }
 
 function tooLarge(size: number, limit: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `The request body is ${size} bytes; this endpoint accepts at most ${limit}.`, {
-    size,
-    limit,
-  });
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The request body is ${size} bytes; this endpoint accepts at most ${limit}.`,
+    {
+      size,
+      limit,
+    },
+  );
 }
 
 /** Accepts "7", W/"7" and 7. */
 export function parseIfMatch(header: string | null): number {
   if (header === null || header.trim() === '') {
-    throw new AppError('PRECONDITION_REQUIRED', 'Send If-Match with the ETag of the procedure you read, so changes are not overwritten.');
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      'Send If-Match with the ETag of the procedure you read, so changes are not overwritten.',
+    );
   }
   const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
-  if (!match) throw new AppError('VALIDATION', `If-Match must be an ETag such as "7", not ${header}.`, { in: 'header' });
+  if (!match)
+    throw new AppError('VALIDATION', `If-Match must be an ETag such as "7", not ${header}.`, { in: 'header' });
   return Number(match[1]);
 }
 

@@ -7,7 +7,11 @@ import type { Route } from './route.js';
 type JsonSchema = Record<string, unknown>;
 
 function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -45,8 +49,14 @@ export function buildOpenApi(routes: Route[], options: { mode: 'local' | 'produc
       responses: {
         [String(route.successStatus ?? 200)]:
           route.response === undefined
-            ? { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
-            : { description: 'OK', content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } } },
+            ? {
+                description: 'The file',
+                content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+              }
+            : {
+                description: 'OK',
+                content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } },
+              },
         default: { $ref: '#/components/responses/Error' },
       },
       ...(route.access === 'public' ? { security: [] } : {}),
@@ -57,7 +67,10 @@ export function buildOpenApi(routes: Route[], options: { mode: 'local' | 'produc
         content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       };
     } else if (route.body) {
-      operation['requestBody'] = { required: true, content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } } };
+      operation['requestBody'] = {
+        required: true,
+        content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } },
+      };
     }
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
   }
@@ -69,7 +82,9 @@ export function buildOpenApi(routes: Route[], options: { mode: 'local' | 'produc
       description: [
         'Handbook and document control for a municipal quality management system.',
         'Errors are `{ code, message, details? }`. Codes:',
-        ...Object.entries(errorCatalogue).map(([code, entry]) => `- \`${code}\` (${entry.status}): ${entry.description}`),
+        ...Object.entries(errorCatalogue).map(
+          ([code, entry]) => `- \`${code}\` (${entry.status}): ${entry.description}`,
+        ),
       ].join('\n'),
     },
     servers: [{ url: '/api' }],
@@ -77,11 +92,24 @@ export function buildOpenApi(routes: Route[], options: { mode: 'local' | 'produc
     paths,
     components: {
       securitySchemes: {
-        localUser: { type: 'apiKey', in: 'header', name: localUserHeader, description: 'Local mode only: a demo person id.' },
-        entra: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Entra ID access token (production).' },
+        localUser: {
+          type: 'apiKey',
+          in: 'header',
+          name: localUserHeader,
+          description: 'Local mode only: a demo person id.',
+        },
+        entra: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Entra ID access token (production).',
+        },
       },
       responses: {
-        Error: { description: 'An error from the catalogue', content: { 'application/json': { schema: toJsonSchema(errorSchema, 'output') } } },
+        Error: {
+          description: 'An error from the catalogue',
+          content: { 'application/json': { schema: toJsonSchema(errorSchema, 'output') } },
+        },
       },
     },
   };

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { decideApproval } from '../app/decide-approval.js';
-import { acknowledgementReport, getProcedureDetail, getVisibleVersion, listProcedures, myTasks } from '../app/procedure-views.js';
+import {
+  acknowledgementReport,
+  getProcedureDetail,
+  getVisibleVersion,
+  listProcedures,
+  myTasks,
+} from '../app/procedure-views.js';
 import { recordReview } from '../app/record-review.js';
 import { searchProcedures } from '../app/search-procedures.js';
 import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
@@ -170,7 +176,13 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       handler: async ({ actor, services, params, query }) => {
         const version = await getVisibleVersion(services, actor, params.id, params.versionId);
         const bytes = await services.documents.get(version.file.ref);
-        return { kind: 'file', bytes, mediaType: version.file.mediaType, fileName: version.file.name, inline: query.inline === 'true' };
+        return {
+          kind: 'file',
+          bytes,
+          mediaType: version.file.mediaType,
+          fileName: version.file.name,
+          inline: query.inline === 'true',
+        };
       },
     }),
     defineRoute({
@@ -187,7 +199,12 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       maxBodyBytes: options.maxUploadBytes,
       response: contract.procedureDetailSchema,
       handler: async ({ actor, services, params, query, body, etag }) => {
-        await uploadDraft(services, actor, { procedureId: params.id, etag: etag(), fileName: query.fileName, bytes: body as unknown as Uint8Array });
+        await uploadDraft(services, actor, {
+          procedureId: params.id,
+          etag: etag(),
+          fileName: query.fileName,
+          bytes: body as unknown as Uint8Array,
+        });
         return json(await getProcedureDetail(services, actor, params.id));
       },
     }),
@@ -234,7 +251,11 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       body: contract.decisionBody,
       response: contract.procedureDetailSchema,
       handler: async ({ actor, services, params, body }) => {
-        const result = await decideApproval(services, actor, { approvalId: params.id, decision: 'approve', comment: body.comment });
+        const result = await decideApproval(services, actor, {
+          approvalId: params.id,
+          decision: 'approve',
+          comment: body.comment,
+        });
         return json(await getProcedureDetail(services, actor, result.approval.procedureId));
       },
     }),
@@ -249,7 +270,11 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       body: contract.rejectBody,
       response: contract.procedureDetailSchema,
       handler: async ({ actor, services, params, body }) => {
-        const result = await decideApproval(services, actor, { approvalId: params.id, decision: 'reject', comment: body.comment });
+        const result = await decideApproval(services, actor, {
+          approvalId: params.id,
+          decision: 'reject',
+          comment: body.comment,
+        });
         return json(await getProcedureDetail(services, actor, result.approval.procedureId));
       },
     }),

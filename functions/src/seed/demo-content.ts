@@ -9,7 +9,9 @@ const unitNames: Record<string, string> = { natur: 'Natur', miljo: 'Miljø', 'by
  * be any municipality's actual procedure.
  */
 export function demoSections(procedure: DemoProcedure, revision: number): ProcedureDocumentInput['sections'] {
-  const unit = procedure.unitId ? `enheden ${unitNames[procedure.unitId] ?? procedure.unitId}` : 'alle enheder i Teknik og Miljø';
+  const unit = procedure.unitId
+    ? `enheden ${unitNames[procedure.unitId] ?? procedure.unitId}`
+    : 'alle enheder i Teknik og Miljø';
   const subject = procedure.title.charAt(0).toLowerCase() + procedure.title.slice(1);
   const sections: Partial<Record<ProcedureSection, string[]>> = {
     Formål: [
@@ -32,7 +34,9 @@ export function demoSections(procedure: DemoProcedure, revision: number): Proced
       '3. Sagsbehandleren vurderer, om sagen er fuldt oplyst, og indhenter manglende oplysninger.',
       '4. Der foretages partshøring, hvor det er påkrævet, og afgørelsen træffes med klagevejledning.',
       '5. Afgørelsen offentliggøres, hvor reglerne kræver det, og sagen afsluttes og arkiveres.',
-      ...(revision > 1 ? [`Ændret i version ${revision}: tjeklisten for fuldt oplyst sag er udvidet efter intern audit.`] : []),
+      ...(revision > 1
+        ? [`Ændret i version ${revision}: tjeklisten for fuldt oplyst sag er udvidet efter intern audit.`]
+        : []),
     ],
     Afvigelser: [
       'Kan proceduren ikke følges, aftales fravigelsen med nærmeste leder, og afvigelsen registreres i afvigelsesregistret med årsag og handling.',

@@ -19,7 +19,14 @@ const person = (
 
 export const demoPeople: Person[] = [
   person('lars-holm', 'Lars Holm', 'Direktør, Teknik og Miljø', 'teknik-miljo', ['leader'], null),
-  person('mette-kjaer', 'Mette Kjær', 'Kvalitetskoordinator (systemansvarlig)', 'teknik-miljo', ['coordinator', 'author'], 'lars-holm'),
+  person(
+    'mette-kjaer',
+    'Mette Kjær',
+    'Kvalitetskoordinator (systemansvarlig)',
+    'teknik-miljo',
+    ['coordinator', 'author'],
+    'lars-holm',
+  ),
   person('eva-winther', 'Eva Winther', 'Systemadministrator', 'teknik-miljo', ['admin'], 'lars-holm'),
   person('anne-birk', 'Anne Birk', 'Afdelingsleder, Natur', 'natur', ['leader'], 'lars-holm'),
   person('jens-mortensen', 'Jens Mortensen', 'Afdelingsleder, Miljø', 'miljo', ['leader'], 'lars-holm'),
@@ -28,8 +35,22 @@ export const demoPeople: Person[] = [
   person('karen-holt', 'Karen Holt', 'Naturmedarbejder', 'natur', ['caseworker'], 'anne-birk'),
   person('mads-berg', 'Mads Berg', 'Miljømedarbejder, tilsyn', 'miljo', ['caseworker', 'author'], 'jens-mortensen'),
   person('ida-nielsen', 'Ida Nielsen', 'Miljøsagsbehandler, jord', 'miljo', ['caseworker'], 'jens-mortensen'),
-  person('ole-frandsen', 'Ole Frandsen', 'Spildevands- og vandmedarbejder', 'miljo', ['caseworker', 'author'], 'jens-mortensen'),
-  person('henrik-skov', 'Henrik Skov', 'Byggesagsbehandler, procedureansvarlig', 'byg-plan', ['caseworker', 'author'], 'sofie-dahl'),
+  person(
+    'ole-frandsen',
+    'Ole Frandsen',
+    'Spildevands- og vandmedarbejder',
+    'miljo',
+    ['caseworker', 'author'],
+    'jens-mortensen',
+  ),
+  person(
+    'henrik-skov',
+    'Henrik Skov',
+    'Byggesagsbehandler, procedureansvarlig',
+    'byg-plan',
+    ['caseworker', 'author'],
+    'sofie-dahl',
+  ),
   person('camilla-ravn', 'Camilla Ravn', 'Planlægger', 'byg-plan', ['caseworker', 'author'], 'sofie-dahl'),
   person('rasmus-toft', 'Rasmus Toft', 'Byggesagsbehandler', 'byg-plan', ['caseworker'], 'sofie-dahl'),
 ];

@@ -38,8 +38,10 @@ function scenarioFor(procedure: DemoProcedure, index: number): Scenario {
   };
   const fixed = special[procedure.code];
   if (fixed) return fixed;
-  if (index % 7 === 3) return { approvedDaysAgo: Math.round(interval + 15 + index * 3), versions: 1, afterwards: 'none' };
-  if (index % 7 === 5) return { approvedDaysAgo: Math.round(interval - 10 - (index % 4) * 4), versions: 2, afterwards: 'none' };
+  if (index % 7 === 3)
+    return { approvedDaysAgo: Math.round(interval + 15 + index * 3), versions: 1, afterwards: 'none' };
+  if (index % 7 === 5)
+    return { approvedDaysAgo: Math.round(interval - 10 - (index % 4) * 4), versions: 2, afterwards: 'none' };
   const approvedDaysAgo = 40 + ((index * 37) % Math.max(60, Math.round(interval - 120)));
   const versions = index % 3 === 0 ? 3 : index % 3 === 1 ? 2 : 1;
   return { approvedDaysAgo, versions, afterwards: 'none', ...(index % 5 === 2 ? { reviewedDaysAgo: 10 + index } : {}) };
@@ -56,7 +58,11 @@ const changeSummaries = [
  * Seeds the demo municipality through the same use cases the API uses, with a clock moved
  * through the past. Idempotent: a procedure whose code exists is left alone.
  */
-export async function seedDemoHandbook(services: Services, clock: { set(date: Date): void }, now: Date): Promise<number> {
+export async function seedDemoHandbook(
+  services: Services,
+  clock: { set(date: Date): void },
+  now: Date,
+): Promise<number> {
   const people = new Map(demoPeople.map((person) => [person.id, person]));
   const actor = (id: string): Actor => {
     const person = people.get(id) as Person;
@@ -98,7 +104,12 @@ export async function seedDemoHandbook(services: Services, clock: { set(date: Da
         organisation: services.settings.organisationName,
         sections: demoSections(demo, revision),
       });
-      await uploadDraft(services, owner, { procedureId: procedure.id, etag: await etag(), fileName: `${demo.code} ${demo.title}.docx`.replace(/[\\/:]/g, '-'), bytes });
+      await uploadDraft(services, owner, {
+        procedureId: procedure.id,
+        etag: await etag(),
+        fileName: `${demo.code} ${demo.title}.docx`.replace(/[\\/:]/g, '-'),
+        bytes,
+      });
       const kind = revision === 2 && !isLast ? 'minor' : 'major';
       const approval = await submitDraft(services, owner, {
         procedureId: procedure.id,
@@ -120,7 +131,10 @@ export async function seedDemoHandbook(services: Services, clock: { set(date: Da
       for (const [position, request] of requests.entries()) {
         if ((position + index) % 3 === 0) continue; // some have not acknowledged yet
         clock.set(at(Math.max(scenario.approvedDaysAgo - 3 - position, 0), 11));
-        await acknowledgeVersion(services, actor(request.personId), { procedureId: procedure.id, versionId: current.currentVersionId });
+        await acknowledgeVersion(services, actor(request.personId), {
+          procedureId: procedure.id,
+          versionId: current.currentVersionId,
+        });
       }
     }
     if (scenario.reviewedDaysAgo !== undefined && scenario.reviewedDaysAgo < scenario.approvedDaysAgo) {
@@ -140,7 +154,12 @@ export async function seedDemoHandbook(services: Services, clock: { set(date: Da
         organisation: services.settings.organisationName,
         sections: demoSections(demo, scenario.versions + 1),
       });
-      await uploadDraft(services, owner, { procedureId: procedure.id, etag: await etag(), fileName: `${demo.code} ${demo.title} (udkast).docx`.replace(/[\\/:]/g, '-'), bytes });
+      await uploadDraft(services, owner, {
+        procedureId: procedure.id,
+        etag: await etag(),
+        fileName: `${demo.code} ${demo.title} (udkast).docx`.replace(/[\\/:]/g, '-'),
+        bytes,
+      });
       if (scenario.afterwards === 'pending') {
         clock.set(at(4, 13));
         await submitDraft(services, owner, {

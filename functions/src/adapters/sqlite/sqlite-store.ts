@@ -15,6 +15,7 @@ import type {
   TrailEntry,
   Unit,
 } from '../../core/types.js';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './open-database.js';
 
 type Row = Record<string, unknown>;
@@ -50,10 +51,12 @@ export function createSqliteStore(db: SqliteDatabase): Store {
   function listWhere(query: ProcedureQuery): { sql: string; params: Row } {
     const clauses = [visibilityClause()];
     const params: Row = { me: query.viewer.id, isCoordinator: query.viewer.isCoordinator ? 1 : 0 };
-    if (query.level) (clauses.push('p.level = :level'), (params['level'] = query.level));
-    if (query.area) (clauses.push('p.area = :area'), (params['area'] = query.area));
-    if (query.ownerId) (clauses.push('p.owner_id = :ownerId'), (params['ownerId'] = query.ownerId));
-    if (query.unitId) (clauses.push('p.unit_id = :unitId'), (params['unitId'] = query.unitId));
+    const equals = { level: 'p.level', area: 'p.area', ownerId: 'p.owner_id', unitId: 'p.unit_id' } as const;
+    for (const [key, column] of Object.entries(equals) as [keyof typeof equals, string][]) {
+      if (query[key] === undefined) continue;
+      clauses.push(`${column} = :${key}`);
+      params[key] = query[key];
+    }
     switch (query.status) {
       case 'published':
         clauses.push('p.current_version_id IS NOT NULL');
@@ -86,7 +89,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     LEFT JOIN versions cv ON cv.id = p.current_version_id
     LEFT JOIN versions d ON d.id = p.draft_version_id
     LEFT JOIN approvals a ON a.version_id = d.id AND a.decision IS NULL`;
-  const listCache = new Map<string, { rows: import('better-sqlite3').Statement; count: import('better-sqlite3').Statement }>();
+  const listCache = new Map<string, { rows: Statement; count: Statement }>();
 
   function listStatements(where: string, sort: string) {
     const key = `${where}|${sort}`;
@@ -146,7 +149,8 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     for (const review of changes.reviews ?? []) statements.insertReview.run(fromReview(review));
     for (const request of changes.acknowledgementRequests ?? []) statements.insertAckRequest.run(request);
     for (const ack of changes.acknowledgements ?? []) statements.insertAck.run(ack);
-    for (const entry of changes.trail ?? []) statements.insertTrail.run({ ...entry, details: JSON.stringify(entry.details) });
+    for (const entry of changes.trail ?? [])
+      statements.insertTrail.run({ ...entry, details: JSON.stringify(entry.details) });
     reindex(touched);
   });
 
@@ -178,7 +182,11 @@ export function createSqliteStore(db: SqliteDatabase): Store {
           `SELECT p.level AS level, p.area AS area, count(*) AS count ${listFrom} WHERE ${visibilityClause()}
            GROUP BY p.level, p.area ORDER BY CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END, min(p.code)`,
         )
-        .all({ me: viewer.id, isCoordinator: viewer.isCoordinator ? 1 : 0 }) as { level: ProcessLevel; area: string; count: number }[];
+        .all({ me: viewer.id, isCoordinator: viewer.isCoordinator ? 1 : 0 }) as {
+        level: ProcessLevel;
+        area: string;
+        count: number;
+      }[];
       return rows;
     },
     async getProcedure(id) {
@@ -219,18 +227,16 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return statements.openAcks.all(personId) as AcknowledgementRequest[];
     },
     async listTrail(procedureId) {
-      return (statements.trail.all(procedureId) as Row[]).map(
-        (row): TrailEntry => ({
-          seq: row['seq'] as number,
-          at: row['at'] as string,
-          actorId: row['actor_id'] as string,
-          action: row['action'] as string,
-          procedureId: row['procedure_id'] as string | null,
-          subjectId: row['subject_id'] as string,
-          summary: row['summary'] as string,
-          details: JSON.parse(row['details'] as string) as Record<string, unknown>,
-        }),
-      );
+      return (statements.trail.all(procedureId) as Row[]).map((row): TrailEntry => ({
+        seq: row['seq'] as number,
+        at: row['at'] as string,
+        actorId: row['actor_id'] as string,
+        action: row['action'] as string,
+        procedureId: row['procedure_id'] as string | null,
+        subjectId: row['subject_id'] as string,
+        summary: row['summary'] as string,
+        details: JSON.parse(row['details'] as string) as Record<string, unknown>,
+      }));
     },
     async search(match, limit): Promise<SearchHit[]> {
       try {
@@ -250,7 +256,12 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       try {
         commitTransaction(changes);
       } catch (error) {
-        if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /procedures\.code/.test(error.message)) {
+        if (
+          error instanceof Error &&
+          'code' in error &&
+          error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+          /procedures\.code/.test(error.message)
+        ) {
           throw new AppError('DUPLICATE', 'A procedure with this code already exists.', { field: 'code' });
         }
         throw error;
@@ -287,7 +298,9 @@ function prepareStatements(db: SqliteDatabase) {
     version: db.prepare('SELECT * FROM versions WHERE id = ?'),
     approvals: db.prepare('SELECT * FROM approvals WHERE procedure_id = ? ORDER BY requested_at'),
     approval: db.prepare('SELECT * FROM approvals WHERE id = ?'),
-    openApprovals: db.prepare('SELECT * FROM approvals WHERE approver_id = ? AND decision IS NULL ORDER BY requested_at'),
+    openApprovals: db.prepare(
+      'SELECT * FROM approvals WHERE approver_id = ? AND decision IS NULL ORDER BY requested_at',
+    ),
     reviews: db.prepare('SELECT * FROM reviews WHERE procedure_id = ? ORDER BY reviewed_at'),
     ackRequests: db.prepare(
       'SELECT procedure_id AS procedureId, version_id AS versionId, person_id AS personId, requested_at AS requestedAt FROM acknowledgement_requests WHERE version_id = ?',
@@ -316,7 +329,9 @@ function prepareStatements(db: SqliteDatabase) {
        LEFT JOIN versions v ON v.id = p.current_version_id WHERE p.id = ?`,
     ),
     deleteSearch: db.prepare('DELETE FROM procedure_search WHERE rowid = ?'),
-    insertSearch: db.prepare('INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)'),
+    insertSearch: db.prepare(
+      'INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)',
+    ),
     upsertProcedure: db.prepare(
       `INSERT INTO procedures (id, code, title, level, area, unit_id, owner_id, approver_id, audience, review_interval_months,
          standards, legal_basis, current_version_id, draft_version_id, approved_on, last_reviewed_on, next_review_on,
@@ -373,7 +388,11 @@ function prepareStatements(db: SqliteDatabase) {
 }
 
 function toUnit(row: Row): Unit {
-  return { id: row['id'] as string, name: row['name'] as string, parentId: (row['parent_id'] as string | null) ?? null };
+  return {
+    id: row['id'] as string,
+    name: row['name'] as string,
+    parentId: (row['parent_id'] as string | null) ?? null,
+  };
 }
 
 function toPerson(row: Row): Person {
@@ -417,7 +436,8 @@ function toProcedure(row: Row): Procedure {
 function toProcedureRow(row: Row): ProcedureRow {
   return {
     ...toProcedure(row),
-    currentVersion: row['cv_major'] === null ? null : { major: row['cv_major'] as number, minor: (row['cv_minor'] as number) ?? 0 },
+    currentVersion:
+      row['cv_major'] === null ? null : { major: row['cv_major'] as number, minor: (row['cv_minor'] as number) ?? 0 },
     draftState: (row['d_state'] as 'draft' | 'pending' | null) ?? null,
     draftAuthorId: (row['d_author'] as string | null) ?? null,
     pendingApproverId: (row['a_approver'] as string | null) ?? null,

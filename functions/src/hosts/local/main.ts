@@ -7,7 +7,9 @@ try {
   const local = await startLocalServer();
   const { config } = local.app;
   console.log(`Kvalitetshåndbog kører på ${local.url}  (API: ${local.url}/api/openapi.json)`);
-  console.log(`  data: ${config.dataDir} · tilstand: ${config.mode} · lager: ${config.store} · klar på ${Date.now() - started} ms`);
+  console.log(
+    `  data: ${config.dataDir} · tilstand: ${config.mode} · lager: ${config.store} · klar på ${Date.now() - started} ms`,
+  );
   const stop = () => {
     void local.close().then(() => process.exit(0));
   };

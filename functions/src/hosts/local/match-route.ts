@@ -21,7 +21,12 @@ export function createRouteMatcher(routes: Route[]): (method: string, path: stri
           return '([^/]+)';
         })
         .join('/');
-      return { route, pattern: new RegExp(`^${source}$`), names, literalSegments: route.path.split('/').length - names.length };
+      return {
+        route,
+        pattern: new RegExp(`^${source}$`),
+        names,
+        literalSegments: route.path.split('/').length - names.length,
+      };
     })
     .sort((a, b) => b.literalSegments - a.literalSegments);
   return (method, path) => {

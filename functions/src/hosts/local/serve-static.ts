@@ -16,7 +16,8 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Teams loads the tab in an iframe from these hosts; nobody else may frame it. */
-export const frameAncestors = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+export const frameAncestors =
+  "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
 export const securityHeaders: Record<string, string> = {
   'content-security-policy': [

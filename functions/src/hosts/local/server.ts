@@ -63,7 +63,10 @@ export async function startLocalServer(
           headers: { allow: matched.allowed.join(', ') },
         });
       } else {
-        send(response, { status: 404, jsonBody: { code: 'NOT_FOUND', message: `No API endpoint at ${url.pathname}.` } });
+        send(response, {
+          status: 404,
+          jsonBody: { code: 'NOT_FOUND', message: `No API endpoint at ${url.pathname}.` },
+        });
       }
       return;
     }
@@ -90,7 +93,8 @@ export async function startLocalServer(
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = config.host === '127.0.0.1' || config.host === '::1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const host =
+    config.host === '127.0.0.1' || config.host === '::1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
     url: `http://${options.port === 0 ? '127.0.0.1' : host}:${address.port}`,
     app,
@@ -135,12 +139,17 @@ function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> 
 function tooLarge(size: number, limit: number): AppError {
   return limit === 0
     ? new AppError('VALIDATION', 'This endpoint takes no request body.')
-    : new AppError('PAYLOAD_TOO_LARGE', `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`, { limit });
+    : new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`,
+        { limit },
+      );
 }
 
 function send(response: ServerResponse, result: HttpResponseInit): void {
   const headers: Record<string, string> = { ...securityHeaders };
-  for (const [name, value] of Object.entries((result.headers ?? {}) as Record<string, string>)) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries((result.headers ?? {}) as Record<string, string>))
+    headers[name.toLowerCase()] = value;
   let body: Uint8Array | string = '';
   if (result.jsonBody !== undefined) {
     body = JSON.stringify(result.jsonBody);
