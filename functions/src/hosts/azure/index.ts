@@ -1,4 +1,4 @@
-import { app } from '@azure/functions';
+import azureFunctions from '@azure/functions';
 import { buildApi, createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig } from '../../config.js';
 import { registerHttpFunctions } from './register-functions.js';
@@ -7,6 +7,8 @@ import { registerHttpFunctions } from './register-functions.js';
  * The Azure Functions entry point (package.json "main" of the deployed function app). The
  * configuration is validated at cold start; the store is opened on first use.
  */
+// @azure/functions is CommonJS; under ESM its named exports are reached through the default.
+const { app } = azureFunctions;
 const config = loadConfig();
 let composed: Promise<EmbeddedApp> | undefined;
 
