@@ -248,7 +248,53 @@ describe('periodic review', () => {
   });
 });
 
+describe('my tasks', () => {
+  it('shows the approver what waits, and the owner what is due', async () => {
+    const leader = await server.api.get(people.natureLeader, '/me/tasks');
+    expect(leader.status).toBe(200);
+    expect(leader.body.approvals.map((row: { procedure: { code: string } }) => row.procedure.code)).toContain('K-16');
+    const coordinator = await server.api.get(people.coordinator, '/me/tasks');
+    expect(coordinator.body.reviews.length).toBeGreaterThan(0);
+    const dates = coordinator.body.reviews.map((row: { nextReviewOn: string }) => row.nextReviewOn);
+    expect(dates).toEqual([...dates].sort());
+  });
+});
+
 describe('the handbook list and search', () => {
+  it.each(['code', 'title', 'owner', 'nextReview', 'updated', 'level'])('sorts by %s both ways', async (sort) => {
+    for (const order of ['asc', 'desc']) {
+      const response = await server.api.get(
+        people.natureCaseworker,
+        `/procedures?sort=${sort}&order=${order}&limit=1000`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBe(response.body.total);
+    }
+    const asc = (await server.api.get(people.natureCaseworker, `/procedures?sort=${sort}&limit=1000`)).body.items;
+    const desc = (await server.api.get(people.natureCaseworker, `/procedures?sort=${sort}&order=desc&limit=1000`)).body
+      .items;
+    if (sort === 'code')
+      expect(desc.map((i: { code: string }) => i.code)).toEqual(asc.map((i: { code: string }) => i.code).reverse());
+  });
+
+  it('pages through the list without gaps or repeats', async () => {
+    const all = (await server.api.get(people.natureCaseworker, '/procedures?sort=title&limit=1000')).body.items.map(
+      (i: { id: string }) => i.id,
+    );
+    const pages: string[] = [];
+    for (let offset = 0; offset < all.length; offset += 7) {
+      const page = await server.api.get(people.natureCaseworker, `/procedures?sort=title&limit=7&offset=${offset}`);
+      pages.push(...page.body.items.map((i: { id: string }) => i.id));
+    }
+    expect(pages).toEqual(all);
+  });
+
+  it('lists people without a signed-in person in local mode, for the sign-in picker', async () => {
+    const response = await server.api.get(null, '/people');
+    expect(response.status).toBe(200);
+    expect(response.body.length).toBeGreaterThanOrEqual(12);
+  });
+
   it('filters and sorts, hides unpublished drafts from readers', async () => {
     const { api } = server;
     const core = await api.get(people.natureCaseworker, '/procedures?level=core&sort=code&order=desc&limit=5');

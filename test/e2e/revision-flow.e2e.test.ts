@@ -69,7 +69,8 @@ function banner(page: Page) {
 
 describe('revision flow in the tab', () => {
   beforeAll(async () => {
-    if (!existsSync(tabIndex)) throw new Error('The tab is not built: run `npm run build:tab` (npm run test:e2e does).');
+    if (!existsSync(tabIndex))
+      throw new Error('The tab is not built: run `npm run build:tab` (npm run test:e2e does).');
     dataDir = await mkdtemp(join(tmpdir(), 'kvh-e2e-'));
     server = await startLocalServer({ port: 0, dataDir, seedDemo: true, mode: 'local', quiet: true });
     browser = await chromium.launch({

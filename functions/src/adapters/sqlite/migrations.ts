@@ -134,4 +134,11 @@ export const migrations: string[] = [
   );
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- Indexes for the handbook list's sort keys (measured in bench/: sorting 5,000 rows without them
+  -- cost 4-5 ms a request).
+  CREATE INDEX procedures_title ON procedures(lower(title), code);
+  CREATE INDEX procedures_updated ON procedures(updated_at);
+  CREATE INDEX procedures_draft ON procedures(draft_version_id) WHERE draft_version_id IS NOT NULL;
+  `,
 ];

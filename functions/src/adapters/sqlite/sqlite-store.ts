@@ -26,14 +26,15 @@ const levelWords: Record<ProcessLevel, string> = {
   support: 'Støtteproces støtteprocesser',
 };
 
-const sortColumns = {
-  code: 'p.code',
-  title: 'lower(p.title)',
-  owner: 'owner.name',
-  nextReview: "coalesce(p.next_review_on, '9999-12-31')",
-  updated: 'p.updated_at',
-  level: "CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END, p.area",
-} as const;
+/** Sort keys as lists of SQL expressions; the direction is added to each. */
+const sortColumns: Record<ProcedureQuery['sort'], string[]> = {
+  code: ['p.code'],
+  title: ['lower(p.title)'],
+  owner: ['(SELECT name FROM people WHERE id = p.owner_id)'],
+  nextReview: ["coalesce(p.next_review_on, '9999-12-31')"],
+  updated: ['p.updated_at'],
+  level: ["CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END", 'p.area'],
+};
 
 const snippetStart = '\u0001';
 const snippetEnd = '\u0002';
@@ -42,14 +43,18 @@ const snippetEnd = '\u0002';
 export function createSqliteStore(db: SqliteDatabase): Store {
   const statements = prepareStatements(db);
 
-  function visibilityClause(): string {
-    return `(p.current_version_id IS NOT NULL OR :isCoordinator = 1 OR p.owner_id = :me OR p.approver_id = :me
-      OR d.author_id = :me OR a.approver_id = :me)`;
-  }
-  const seesDraft = `(:isCoordinator = 1 OR d.author_id = :me OR p.approver_id = :me OR a.approver_id = :me)`;
+  // Visibility and draft filters are EXISTS subqueries on the procedure row, so counting and
+  // sorting touch only `procedures` (and short-circuit on published rows); the joins that
+  // fill a page run for the page's ids alone.
+  const draftByMe = 'EXISTS (SELECT 1 FROM versions d WHERE d.id = p.draft_version_id AND d.author_id = :me)';
+  const approvalForMe =
+    'EXISTS (SELECT 1 FROM approvals a WHERE a.version_id = p.draft_version_id AND a.decision IS NULL AND a.approver_id = :me)';
+  const visibility = `(p.current_version_id IS NOT NULL OR :isCoordinator = 1 OR p.owner_id = :me OR p.approver_id = :me
+      OR ${draftByMe} OR ${approvalForMe})`;
+  const seesDraft = `(:isCoordinator = 1 OR p.approver_id = :me OR ${draftByMe} OR ${approvalForMe})`;
 
   function listWhere(query: ProcedureQuery): { sql: string; params: Row } {
-    const clauses = [visibilityClause()];
+    const clauses = [visibility];
     const params: Row = { me: query.viewer.id, isCoordinator: query.viewer.isCoordinator ? 1 : 0 };
     const equals = { level: 'p.level', area: 'p.area', ownerId: 'p.owner_id', unitId: 'p.unit_id' } as const;
     for (const [key, column] of Object.entries(equals) as [keyof typeof equals, string][]) {
@@ -65,10 +70,12 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         clauses.push('p.current_version_id IS NULL');
         break;
       case 'in-approval':
-        clauses.push(`d.state = 'pending' AND ${seesDraft}`);
+        clauses.push(
+          `EXISTS (SELECT 1 FROM versions d WHERE d.id = p.draft_version_id AND d.state = 'pending') AND ${seesDraft}`,
+        );
         break;
       case 'draft':
-        clauses.push(`d.id IS NOT NULL AND ${seesDraft}`);
+        clauses.push(`p.draft_version_id IS NOT NULL AND ${seesDraft}`);
         break;
       case 'review-overdue':
         clauses.push('p.next_review_on < :today');
@@ -84,24 +91,20 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     return { sql: clauses.join(' AND '), params };
   }
 
-  const listFrom = `FROM procedures p
-    JOIN people owner ON owner.id = p.owner_id
-    LEFT JOIN versions cv ON cv.id = p.current_version_id
-    LEFT JOIN versions d ON d.id = p.draft_version_id
-    LEFT JOIN approvals a ON a.version_id = d.id AND a.decision IS NULL`;
-  const listCache = new Map<string, { rows: Statement; count: Statement }>();
-
+  const areasStatement = db.prepare(
+    `SELECT p.level AS level, p.area AS area, count(*) AS count FROM procedures p WHERE ${visibility}
+     GROUP BY p.level, p.area ORDER BY CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END, min(p.code)`,
+  );
+  const listCache = new Map<string, { ids: Statement; count: Statement }>();
   function listStatements(where: string, sort: string) {
     const key = `${where}|${sort}`;
     let cached = listCache.get(key);
     if (!cached) {
       cached = {
-        rows: db.prepare(
-          `SELECT p.*, cv.major AS cv_major, cv.minor AS cv_minor, d.state AS d_state, d.author_id AS d_author,
-             a.approver_id AS a_approver
-           ${listFrom} WHERE ${where} ORDER BY ${sort}, p.code LIMIT :limit OFFSET :offset`,
-        ),
-        count: db.prepare(`SELECT count(*) AS n ${listFrom} WHERE ${where}`).pluck(),
+        ids: db
+          .prepare(`SELECT p.id FROM procedures p WHERE ${where} ORDER BY ${sort}, p.code LIMIT :limit OFFSET :offset`)
+          .pluck(),
+        count: db.prepare(`SELECT count(*) FROM procedures p WHERE ${where}`).pluck(),
       };
       listCache.set(key, cached);
     }
@@ -167,27 +170,22 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     },
     async listProcedures(query) {
       const { sql, params } = listWhere(query);
-      const order = query.order === 'desc' ? 'DESC' : 'ASC';
-      const sort = sortColumns[query.sort]
-        .split(', ')
-        .map((column) => `${column} ${order}`)
-        .join(', ');
-      const { rows, count } = listStatements(sql, sort);
-      const items = (rows.all({ ...params, limit: query.limit, offset: query.offset }) as Row[]).map(toProcedureRow);
+      const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+      const sort = sortColumns[query.sort].map((column) => `${column} ${direction}`).join(', ');
+      const { ids, count } = listStatements(sql, sort);
+      const pageIds = ids.all({ ...params, limit: query.limit, offset: query.offset }) as string[];
+      const rows = new Map(
+        (statements.listRows.all(JSON.stringify(pageIds)) as Row[]).map((row) => [row['id'] as string, row]),
+      );
+      const items = pageIds.map((id) => toProcedureRow(rows.get(id) as Row));
       return { items, total: count.get(params) as number };
     },
     async listAreas(viewer: Viewer) {
-      const rows = db
-        .prepare(
-          `SELECT p.level AS level, p.area AS area, count(*) AS count ${listFrom} WHERE ${visibilityClause()}
-           GROUP BY p.level, p.area ORDER BY CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END, min(p.code)`,
-        )
-        .all({ me: viewer.id, isCoordinator: viewer.isCoordinator ? 1 : 0 }) as {
+      return areasStatement.all({ me: viewer.id, isCoordinator: viewer.isCoordinator ? 1 : 0 }) as {
         level: ProcessLevel;
         area: string;
         count: number;
       }[];
-      return rows;
     },
     async getProcedure(id) {
       const row = statements.procedure.get(id) as Row | undefined;
@@ -315,6 +313,15 @@ function prepareStatements(db: SqliteDatabase) {
        ORDER BY r.requested_at`,
     ),
     trail: db.prepare('SELECT * FROM audit_trail WHERE procedure_id = ? ORDER BY seq'),
+    listRows: db.prepare(
+      `SELECT p.*, cv.major AS cv_major, cv.minor AS cv_minor, d.state AS d_state, d.author_id AS d_author,
+         a.approver_id AS a_approver
+       FROM procedures p
+       LEFT JOIN versions cv ON cv.id = p.current_version_id
+       LEFT JOIN versions d ON d.id = p.draft_version_id
+       LEFT JOIN approvals a ON a.version_id = d.id AND a.decision IS NULL
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
+    ),
     search: db.prepare(
       `SELECT p.id, p.code, p.title,
          snippet(procedure_search, -1, '${snippetStart}', '${snippetEnd}', '…', 16) AS snippet,

@@ -1,0 +1,117 @@
+import type { HttpClient } from './http-client';
+import type {
+  AcknowledgementReport,
+  AreaSummary,
+  CreateProcedureBody,
+  MeDto,
+  MyTasks,
+  PersonDto,
+  ProcedureDetail,
+  ProcedureList,
+  ProcedureSortKey,
+  ProcedureStatusFilter,
+  ProcessLevel,
+  RenderedVersion,
+  ReviewBody,
+  SearchResult,
+  SubmitBody,
+  UnitDto,
+  UpdateProcedureBody,
+} from './contract';
+
+export type ProcedureListParams = {
+  level?: ProcessLevel | undefined;
+  area?: string | undefined;
+  status?: ProcedureStatusFilter | undefined;
+  ownerId?: string | undefined;
+  unitId?: string | undefined;
+  sort?: ProcedureSortKey | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+};
+
+const enc = encodeURIComponent;
+
+/** One typed function per endpoint. Writes that change a procedure carry its ETag as If-Match. */
+export function createApi(http: HttpClient) {
+  return {
+    getMe: (signal?: AbortSignal) => http.requestJson<MeDto>('/api/me', { signal }),
+    listPeople: (signal?: AbortSignal) => http.requestJson<PersonDto[]>('/api/people', { signal }),
+    listUnits: (signal?: AbortSignal) => http.requestJson<UnitDto[]>('/api/units', { signal }),
+
+    listProcedures: (params: ProcedureListParams, signal?: AbortSignal) =>
+      http.requestJson<ProcedureList>('/api/procedures', { query: params, signal }),
+    listAreas: (signal?: AbortSignal) => http.requestJson<AreaSummary>('/api/procedures/areas', { signal }),
+    createProcedure: (body: CreateProcedureBody) =>
+      http.requestJson<ProcedureDetail>('/api/procedures', { method: 'POST', json: body }),
+    getProcedure: (id: string, signal?: AbortSignal) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(id)}`, { signal }),
+    updateProcedure: (procedure: ProcedureDetail, body: UpdateProcedureBody) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}`, {
+        method: 'PATCH',
+        json: body,
+        ifMatch: procedure.etag,
+      }),
+
+    getRenderedVersion: (procedureId: string, versionId: string, signal?: AbortSignal) =>
+      http.requestJson<RenderedVersion>(`/api/procedures/${enc(procedureId)}/versions/${enc(versionId)}/rendered`, {
+        signal,
+      }),
+    downloadVersionFile: (procedureId: string, versionId: string, signal?: AbortSignal) =>
+      http.requestBlob(`/api/procedures/${enc(procedureId)}/versions/${enc(versionId)}/file`, { signal }),
+
+    uploadDraft: (procedure: ProcedureDetail, file: File) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/file`, {
+        method: 'PUT',
+        query: { fileName: file.name },
+        raw: file,
+        ifMatch: procedure.etag,
+      }),
+    submitDraft: (procedure: ProcedureDetail, body: SubmitBody) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/submit`, {
+        method: 'POST',
+        json: body,
+        ifMatch: procedure.etag,
+      }),
+    withdrawDraft: (procedure: ProcedureDetail) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/withdraw`, {
+        method: 'POST',
+        json: {},
+        ifMatch: procedure.etag,
+      }),
+    recordReview: (procedure: ProcedureDetail, body: ReviewBody) =>
+      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/reviews`, {
+        method: 'POST',
+        json: body,
+        ifMatch: procedure.etag,
+      }),
+    acknowledgeVersion: (procedure: ProcedureDetail, versionId: string) =>
+      http.requestJson<ProcedureDetail>(
+        `/api/procedures/${enc(procedure.id)}/versions/${enc(versionId)}/acknowledgement`,
+        {
+          method: 'POST',
+          json: {},
+        },
+      ),
+    getAcknowledgementReport: (procedureId: string, signal?: AbortSignal) =>
+      http.requestJson<AcknowledgementReport>(`/api/procedures/${enc(procedureId)}/acknowledgements`, { signal }),
+
+    approve: (approvalId: string, comment: string | undefined) =>
+      http.requestJson<ProcedureDetail>(`/api/approvals/${enc(approvalId)}/approve`, {
+        method: 'POST',
+        json: comment ? { comment } : {},
+      }),
+    reject: (approvalId: string, comment: string) =>
+      http.requestJson<ProcedureDetail>(`/api/approvals/${enc(approvalId)}/reject`, {
+        method: 'POST',
+        json: { comment },
+      }),
+
+    search: (q: string, signal?: AbortSignal) =>
+      http.requestJson<SearchResult>('/api/search', { query: { q, limit: 20 }, signal }),
+    getMyTasks: (signal?: AbortSignal) => http.requestJson<MyTasks>('/api/me/tasks', { signal }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,30 @@
+/**
+ * The API contract's types, re-exported for the tab. Types only: the tab bundle must not pull in
+ * zod or any server code, and `import type` guarantees it is erased at build time.
+ */
+export type {
+  Abilities,
+  AcknowledgementReport,
+  ApprovalDto,
+  CreateProcedureBody,
+  MeDto,
+  MyTasks,
+  PersonDto,
+  PersonRef,
+  ProcedureDetail,
+  ProcedureList,
+  ProcedureListItem,
+  RenderedVersion,
+  ReviewBody,
+  ReviewDto,
+  SearchResult,
+  SubmitBody,
+  UnitDto,
+  UpdateProcedureBody,
+  VersionDto,
+} from '../../../functions/src/contract/schemas';
+export type { ProcedureSortKey, ProcedureStatusFilter } from '../../../functions/src/app/ports';
+export type { ProcessLevel, Role } from '../../../functions/src/core/types';
+import type { ProcessLevel } from '../../../functions/src/core/types';
+
+export type AreaSummary = { areas: { level: ProcessLevel; area: string; count: number }[] };

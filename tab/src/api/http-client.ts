@@ -1,0 +1,111 @@
+import { ApiRequestError } from './api-error';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Readonly<Record<string, QueryValue>>;
+  /** A JSON body; objects are serialised. */
+  json?: unknown;
+  /** A raw body (file upload), sent as application/octet-stream. */
+  raw?: Blob;
+  /** The ETag the caller read; sent as If-Match for optimistic concurrency. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+};
+
+export type HttpClient = {
+  requestJson<T>(path: string, options?: RequestOptions): Promise<T>;
+  requestBlob(path: string, options?: RequestOptions): Promise<Blob>;
+};
+
+/** Headers that identify the user: X-Local-User in local mode, a bearer token in Teams. */
+export type IdentityHeaders = () => Promise<Record<string, string>> | Record<string, string>;
+
+export function buildPath(path: string, query?: Readonly<Record<string, QueryValue>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export function createHttpClient(input: {
+  baseUrl: string;
+  identityHeaders: IdentityHeaders;
+  fetchImpl?: typeof fetch;
+}): HttpClient {
+  const fetchImpl = input.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, ...(await input.identityHeaders()) };
+    let body: BodyInit | undefined;
+    if (options.raw) {
+      headers['Content-Type'] = 'application/octet-stream';
+      body = options.raw;
+    } else if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+
+    let response: Response;
+    try {
+      response = await fetchImpl(input.baseUrl + buildPath(path, options.query), {
+        method: options.method ?? 'GET',
+        headers,
+        body: body ?? null,
+        signal: options.signal ?? null,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiRequestError({
+        status: 0,
+        code: 'NETWORK',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  return {
+    async requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+      const response = await send(path, options, 'application/json');
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    },
+    async requestBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+      const response = await send(path, options, '*/*');
+      return response.blob();
+    },
+  };
+}
+
+async function toApiError(response: Response): Promise<ApiRequestError> {
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch {
+    payload = undefined;
+  }
+  if (payload && typeof payload === 'object' && 'code' in payload && typeof payload.code === 'string') {
+    const record = payload as { code: string; message?: unknown; details?: unknown };
+    return new ApiRequestError({
+      status: response.status,
+      code: record.code,
+      message: typeof record.message === 'string' ? record.message : response.statusText,
+      details:
+        record.details && typeof record.details === 'object' ? (record.details as Record<string, unknown>) : undefined,
+    });
+  }
+  const fallbackCode =
+    response.status === 413 ? 'PAYLOAD_TOO_LARGE' : response.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'UNKNOWN';
+  return new ApiRequestError({
+    status: response.status,
+    code: fallbackCode,
+    message: `HTTP ${response.status} ${response.statusText}`,
+  });
+}

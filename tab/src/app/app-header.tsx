@@ -1,0 +1,85 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useI18n } from '../i18n/i18n-context';
+import { AppLink } from '../router/app-link';
+import { useRouter } from '../router/router';
+import { paths } from '../router/routes';
+import type { Session } from '../session/session-context';
+import { HeaderSearch } from './header-search';
+import { LanguagePicker } from './language-picker';
+import { UserPicker } from './user-picker';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 640px)': { padding: tokens.spacingHorizontalM },
+  },
+  brand: { display: 'flex', flexDirection: 'column' },
+  appName: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  organisation: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  nav: { display: 'flex' },
+  navList: { display: 'flex', gap: tokens.spacingHorizontalL, listStyle: 'none', margin: 0, padding: 0 },
+  navLink: { fontSize: tokens.fontSizeBase300 },
+  current: { fontWeight: tokens.fontWeightSemibold, textDecoration: 'underline' },
+  tools: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    marginLeft: 'auto',
+  },
+});
+
+export function AppHeader(props: { session: Session }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { route } = useRouter();
+  const { me } = props.session;
+
+  const links = [
+    { href: paths.handbook(), label: t('nav.handbook'), isCurrent: route.name === 'handbook' },
+    { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
+    ...(me.abilities.createProcedure
+      ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
+      : []),
+  ];
+
+  return (
+    <header className={styles.header}>
+      <div className={styles.brand}>
+        <span className={styles.appName}>{t('app.name')}</span>
+        <span className={styles.organisation}>{me.organisationName}</span>
+      </div>
+      <nav aria-label={t('app.mainNavigation')} className={styles.nav}>
+        <ul className={styles.navList}>
+          {links.map((link) => (
+            <li key={link.href}>
+              <AppLink
+                href={link.href}
+                className={`${styles.navLink} ${link.isCurrent ? styles.current : ''}`}
+                aria-current={link.isCurrent ? 'page' : undefined}
+              >
+                {link.label}
+              </AppLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className={styles.tools}>
+        <HeaderSearch />
+        <LanguagePicker />
+        {me.abilities.switchUser ? <UserPicker session={props.session} /> : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,62 @@
+import { FluentProvider, type Theme } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { createApi } from '../api/api';
+import { createHttpClient } from '../api/http-client';
+import { I18nProvider } from '../i18n/i18n-context';
+import type { Messages, UiLocale } from '../i18n/messages';
+import { RouterProvider } from '../router/router';
+import { SessionProvider, type LocalUserRef } from '../session/session-context';
+import type { TeamsHost } from '../teams/teams-host';
+import { ApiProvider } from './api-context';
+import { AppShell } from './app-shell';
+import { StartScreen } from './start-screen';
+
+export function App(props: {
+  initialLocale: UiLocale;
+  initialMessages: Messages;
+  initialTheme: Theme;
+  teams: TeamsHost | null;
+}) {
+  const { teams } = props;
+  const [theme, setTheme] = useState<Theme>(props.initialTheme);
+
+  useEffect(() => {
+    if (!teams) return;
+    teams.onThemeChange((next) => {
+      void import('../teams/teams-themes').then(({ themeForTeams }) => setTheme(themeForTeams(next)));
+    });
+  }, [teams]);
+
+  // The HTTP client reads the chosen demo person per request, so switching needs no new client.
+  const localUser = useMemo<LocalUserRef>(() => ({ current: null }), []);
+  const api = useMemo(
+    () =>
+      createApi(
+        createHttpClient({
+          baseUrl: '',
+          identityHeaders: async () => {
+            const headers: Record<string, string> = {};
+            if (localUser.current) headers['X-Local-User'] = localUser.current;
+            const token = teams ? await teams.getAuthToken() : null;
+            if (token) headers['Authorization'] = `Bearer ${token}`;
+            return headers;
+          },
+        }),
+      ),
+    [localUser, teams],
+  );
+
+  return (
+    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+      <I18nProvider initialLocale={props.initialLocale} initialMessages={props.initialMessages}>
+        <RouterProvider>
+          <ApiProvider api={api}>
+            <SessionProvider api={api} localUser={localUser}>
+              {(view) => (view.status === 'ready' ? <AppShell session={view.session} /> : <StartScreen view={view} />)}
+            </SessionProvider>
+          </ApiProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { lazy, Suspense } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import { useRouter } from '../router/router';
+import type { Session } from '../session/session-context';
+import { Loading } from '../shared/loading';
+import { NotFoundScene } from './not-found-scene';
+
+// Every scene is its own chunk: the first page load only fetches the shell and one scene.
+const HandbookScene = lazy(() =>
+  import('../scenes/handbook/handbook-scene').then((m) => ({ default: m.HandbookScene })),
+);
+const SearchScene = lazy(() => import('../scenes/search/search-scene').then((m) => ({ default: m.SearchScene })));
+const ProcedureScene = lazy(() =>
+  import('../scenes/procedure/procedure-scene').then((m) => ({ default: m.ProcedureScene })),
+);
+const TasksScene = lazy(() => import('../scenes/tasks/tasks-scene').then((m) => ({ default: m.TasksScene })));
+const NewProcedureScene = lazy(() =>
+  import('../scenes/new-procedure/new-procedure-scene').then((m) => ({ default: m.NewProcedureScene })),
+);
+
+export function SceneOutlet(props: { session: Session }) {
+  const { route } = useRouter();
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading label={t('app.loading')} />}>
+      {route.name === 'handbook' ? <HandbookScene session={props.session} query={route.query} /> : null}
+      {route.name === 'search' ? <SearchScene q={route.q} /> : null}
+      {route.name === 'procedure' ? (
+        <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
+      ) : null}
+      {route.name === 'tasks' ? <TasksScene /> : null}
+      {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
+      {route.name === 'not-found' ? <NotFoundScene /> : null}
+    </Suspense>
+  );
+}

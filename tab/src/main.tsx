@@ -1,0 +1,45 @@
+import { createRoot } from 'react-dom/client';
+import { webLightTheme, type Theme } from '@fluentui/react-components';
+import { App } from './app/app';
+import { loadCatalogue } from './i18n/catalogues';
+import { localeStorageKey } from './i18n/i18n-context';
+import { chooseLocale } from './i18n/locale-detection';
+import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
+
+function readStoredLocale(): string | null {
+  try {
+    return localStorage.getItem(localeStorageKey);
+  } catch {
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element');
+
+  // In a plain browser nothing waits: Teams is only contacted when the page looks hosted.
+  let teams: TeamsHost | null = null;
+  let theme: Theme = webLightTheme;
+  if (isLikelyHostedInTeams()) {
+    teams = await connectToTeams();
+    if (teams) {
+      const { themeForTeams } = await import('./teams/teams-themes');
+      theme = themeForTeams(teams.theme);
+    }
+  }
+
+  const initialLocale = chooseLocale({
+    stored: readStoredLocale(),
+    hostLocale: teams?.locale ?? null,
+    browserLanguage: navigator.language,
+  });
+  document.documentElement.lang = initialLocale;
+  const initialMessages = await loadCatalogue(initialLocale);
+
+  createRoot(root).render(
+    <App initialLocale={initialLocale} initialMessages={initialMessages} initialTheme={theme} teams={teams} />,
+  );
+}
+
+void start();

@@ -1,0 +1,368 @@
+import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { ProcedureDetail } from '../../api/contract';
+import { useI18n } from '../../i18n/i18n-context';
+import { useRouter } from '../../router/router';
+import { paths } from '../../router/routes';
+import type { Session } from '../../session/session-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { Loading } from '../../shared/loading';
+import { PageHeading } from '../../shared/page-heading';
+import { ProcedureStatus } from '../../shared/procedure-status';
+import { ReviewStatusText } from '../../shared/review-status-text';
+import { AcknowledgementPrompt } from './acknowledgement-prompt';
+import { ApprovalTrail } from './approval-trail';
+import { AuditTrail } from './audit-trail';
+import { ApproveDialog, RejectDialog, WithdrawDialog } from './decision-dialogs';
+import { DocumentView } from './document-view';
+import { EditMetadataDialog } from './edit-metadata-dialog';
+import { FollowUpReport } from './follow-up-report';
+import { ProcedureActions, type ProcedureDialog } from './procedure-actions';
+import { ProcedureMetadata } from './procedure-metadata';
+import { selectVersion, versionStanding, visibleVersions } from './procedure-versions';
+import { ReviewDialog } from './review-dialog';
+import { ReviewHistory } from './review-history';
+import { SubmitDialog } from './submit-dialog';
+import { useAcknowledgementReport, useDownload, useRenderedVersion } from './use-procedure';
+import { VersionBanner } from './version-banner';
+import { VersionsList } from './versions-list';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  kicker: { color: tokens.colorNeutralForeground2, margin: 0, fontSize: tokens.fontSizeBase300 },
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    marginTop: `-${tokens.spacingVerticalS}`,
+  },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(18rem, 26rem)',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    ':focus': { outline: 'none' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  aside: {
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+const dialogsFromLinks: readonly ProcedureDialog[] = ['approve', 'reject'];
+
+export function ProcedurePage(props: {
+  detail: ProcedureDetail;
+  isRefreshing: boolean;
+  onDetail(detail: ProcedureDetail): void;
+  onReload(): void;
+  session: Session;
+  query: URLSearchParams;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useStyles();
+  const api = useApi();
+  const { navigate } = useRouter();
+  const { detail, session } = props;
+  const me = session.me.person;
+
+  const versions = visibleVersions(detail);
+  const selected = selectVersion(detail, props.query.get('version'));
+  const rendered = useRenderedVersion(detail.id, selected);
+  const followUp = useAcknowledgementReport(detail);
+  const { download, isDownloading, error: downloadError } = useDownload(detail.id);
+
+  const [dialog, setDialogState] = useState<ProcedureDialog | null>(null);
+  const [dialogKey, setDialogKey] = useState(0);
+  const setDialog = (next: ProcedureDialog | null) => {
+    if (next) setDialogKey((key) => key + 1);
+    setDialogState(next);
+  };
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isUploading, setIsUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<ApiRequestError | undefined>(undefined);
+  const [isAcknowledging, setIsAcknowledging] = useState(false);
+  const [ackError, setAckError] = useState<ApiRequestError | undefined>(undefined);
+  const documentHeading = useRef<HTMLHeadingElement>(null);
+
+  // Links from "Mine opgaver" (?action=approve) open the decision dialog once, if allowed.
+  const requestedAction = props.query.get('action');
+  useEffect(() => {
+    const action = dialogsFromLinks.find((candidate) => candidate === requestedAction);
+    if (!action) return;
+    if ((action === 'approve' && detail.abilities.approve) || (action === 'reject' && detail.abilities.reject))
+      setDialog(action);
+    const rest = new URLSearchParams(props.query);
+    rest.delete('action');
+    navigate(paths.procedure(detail.id, Object.fromEntries(rest)), { replace: true });
+    // Only the first render with ?action= matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requestedAction]);
+
+  const apply = (next: ProcedureDetail, message: string) => {
+    props.onDetail(next);
+    setNotice(message);
+  };
+
+  const openVersion = (versionId: string) => {
+    const isCurrent = versionId === detail.currentVersion?.id;
+    navigate(paths.procedure(detail.id, isCurrent ? {} : { version: versionId }), { keepFocus: true });
+    documentHeading.current?.focus();
+    documentHeading.current?.scrollIntoView({ block: 'start' });
+  };
+
+  const upload = async (file: File) => {
+    setIsUploading(true);
+    setUploadError(undefined);
+    setNotice(null);
+    try {
+      const next = await api.uploadDraft(detail, file);
+      apply(next, t('action.uploaded', { fileName: file.name }));
+      if (next.draft)
+        navigate(paths.procedure(detail.id, { version: next.draft.id }), { replace: true, keepFocus: true });
+    } catch (failure) {
+      setUploadError(asApiRequestError(failure));
+    } finally {
+      setIsUploading(false);
+    }
+  };
+
+  const acknowledge = async () => {
+    const versionId = detail.myAcknowledgement?.versionId;
+    if (!versionId) return;
+    setIsAcknowledging(true);
+    setAckError(undefined);
+    try {
+      props.onDetail(await api.acknowledgeVersion(detail, versionId));
+    } catch (failure) {
+      setAckError(asApiRequestError(failure));
+    } finally {
+      setIsAcknowledging(false);
+    }
+  };
+
+  const closeDialog = () => setDialog(null);
+  const reload = () => {
+    setNotice(null);
+    props.onReload();
+  };
+  const selectedLabel = selected?.label ?? t('version.unlabelled');
+  const showDraftHint =
+    detail.draft && selected && selected.id !== detail.draft.id && selected.id === detail.currentVersion?.id;
+
+  return (
+    <article className={styles.root} aria-busy={props.isRefreshing}>
+      <div>
+        <p className={styles.kicker}>
+          {detail.code} · {t(`level.${detail.level}`)} · {detail.area}
+        </p>
+        <PageHeading documentTitle={`${detail.code} ${detail.title}`}>{detail.title}</PageHeading>
+        <div className={styles.badges}>
+          <ProcedureStatus
+            item={{
+              status: detail.status,
+              revision: detail.pendingApproval ? 'pending' : detail.draft ? 'draft' : 'none',
+            }}
+          />
+          <span>
+            {t('procedure.nextReview')}:{' '}
+            <ReviewStatusText nextReviewOn={detail.nextReviewOn} status={detail.reviewStatus} />
+          </span>
+        </div>
+      </div>
+
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      <AcknowledgementPrompt
+        detail={detail}
+        isBusy={isAcknowledging}
+        error={ackError}
+        onAcknowledge={() => void acknowledge()}
+        onReload={reload}
+      />
+
+      <ProcedureActions
+        detail={detail}
+        myPersonId={me.id}
+        isUploading={isUploading}
+        onUpload={(file) => void upload(file)}
+        onOpenDialog={(next) => {
+          setNotice(null);
+          setDialog(next);
+        }}
+      />
+      {uploadError ? <ErrorAlert error={uploadError} onReload={reload} /> : null}
+
+      <div className={styles.layout}>
+        <section aria-labelledby="document-heading" className={styles.section}>
+          <h2 id="document-heading" ref={documentHeading} tabIndex={-1} className={styles.heading}>
+            {t('procedure.document')}
+          </h2>
+          {selected ? (
+            <>
+              <VersionBanner version={selected} standing={versionStanding(detail, selected)} />
+              {showDraftHint && detail.draft ? (
+                <p>
+                  {t('procedure.draftExists')}{' '}
+                  <Link as="button" onClick={() => openVersion(detail.draft?.id ?? '')}>
+                    {t('procedure.viewDraft')}
+                  </Link>
+                </p>
+              ) : null}
+              {selected.id !== detail.currentVersion?.id && detail.currentVersion ? (
+                <p>
+                  <Link as="button" onClick={() => openVersion(detail.currentVersion?.id ?? '')}>
+                    {t('procedure.viewCurrent')}
+                  </Link>
+                </p>
+              ) : null}
+              <div className={styles.row}>
+                <Button
+                  icon={<ArrowDownloadRegular aria-hidden />}
+                  disabled={isDownloading}
+                  onClick={() => void download(selected.id, selected.file.name)}
+                >
+                  {isDownloading
+                    ? t('procedure.downloading')
+                    : t('procedure.download', { fileName: selected.file.name })}
+                </Button>
+              </div>
+              {downloadError ? <ErrorAlert error={downloadError} /> : null}
+              {rendered.error ? <ErrorAlert error={rendered.error} onRetry={rendered.reload} /> : null}
+              {rendered.data && !rendered.isLoading ? (
+                <DocumentView document={rendered.data} title={detail.title} versionLabel={selectedLabel} />
+              ) : rendered.isLoading ? (
+                <Loading label={t('procedure.documentLoading')} />
+              ) : null}
+            </>
+          ) : (
+            <p>{t('procedure.noDocument')}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="metadata-heading" className={`${styles.section} ${styles.aside}`}>
+          <h2 id="metadata-heading" className={styles.heading}>
+            {t('procedure.metadata')}
+          </h2>
+          <ProcedureMetadata detail={detail} units={session.units} />
+        </section>
+      </div>
+
+      <section aria-labelledby="versions-heading" className={styles.section}>
+        <h2 id="versions-heading" className={styles.heading}>
+          {t('version.list')}
+        </h2>
+        <VersionsList detail={detail} versions={versions} selectedId={selected?.id ?? null} onOpen={openVersion} />
+      </section>
+
+      <section aria-labelledby="approvals-heading" className={styles.section}>
+        <h2 id="approvals-heading" className={styles.heading}>
+          {t('approval.trail')}
+        </h2>
+        <ApprovalTrail approvals={detail.approvals} />
+      </section>
+
+      <section aria-labelledby="reviews-heading" className={styles.section}>
+        <h2 id="reviews-heading" className={styles.heading}>
+          {t('review.history')}
+        </h2>
+        <ReviewHistory reviews={detail.reviews} />
+      </section>
+
+      {detail.abilities.readFollowUp ? (
+        <section aria-labelledby="follow-up-heading" className={styles.section}>
+          <h2 id="follow-up-heading" className={styles.heading}>
+            {t('ack.followUp')}
+          </h2>
+          {followUp.error ? <ErrorAlert error={followUp.error} onRetry={followUp.reload} /> : null}
+          {followUp.data ? (
+            <FollowUpReport report={followUp.data} units={session.units} />
+          ) : followUp.isLoading ? (
+            <Loading label={t('app.loading')} />
+          ) : null}
+        </section>
+      ) : null}
+
+      {detail.trail.length > 0 ? <AuditTrail trail={detail.trail} /> : null}
+
+      {/* Dialogs open and close through `open`; a new key per opening starts with a fresh form. */}
+      <SubmitDialog
+        key={`submit-${dialogKey}`}
+        open={dialog === 'submit'}
+        people={session.people}
+        defaultApproverId={detail.approver.id}
+        onSubmit={async (body) => apply(await api.submitDraft(detail, body), t('submit.done'))}
+        onClose={closeDialog}
+        onReload={reload}
+      />
+      <WithdrawDialog
+        key={`withdraw-${dialogKey}`}
+        open={dialog === 'withdraw'}
+        onWithdraw={async () => apply(await api.withdrawDraft(detail), t('withdraw.done'))}
+        onClose={closeDialog}
+        onReload={reload}
+      />
+      <ApproveDialog
+        key={`approve-${dialogKey}`}
+        open={dialog === 'approve'}
+        onApprove={async (comment) => {
+          if (!detail.pendingApproval) return;
+          apply(await api.approve(detail.pendingApproval.id, comment), t('approve.done'));
+          navigate(paths.procedure(detail.id), { replace: true, keepFocus: true });
+        }}
+        onClose={closeDialog}
+        onReload={reload}
+      />
+      <RejectDialog
+        key={`reject-${dialogKey}`}
+        open={dialog === 'reject'}
+        onReject={async (comment) => {
+          if (!detail.pendingApproval) return;
+          apply(await api.reject(detail.pendingApproval.id, comment), t('reject.done'));
+        }}
+        onClose={closeDialog}
+        onReload={reload}
+      />
+      <ReviewDialog
+        key={`review-${dialogKey}`}
+        open={dialog === 'review'}
+        onReview={async (body) => apply(await api.recordReview(detail, body), t('reviewDialog.done'))}
+        onClose={closeDialog}
+        onReload={reload}
+      />
+      {detail.abilities.editMetadata || dialog === 'edit' ? (
+        <EditMetadataDialog
+          key={`edit-${dialogKey}`}
+          open={dialog === 'edit'}
+          detail={detail}
+          people={session.people}
+          units={session.units}
+          onSave={async (body) => apply(await api.updateProcedure(detail, body), t('edit.done'))}
+          onClose={closeDialog}
+          onReload={reload}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import type { ProcedureDetail, RenderedVersion } from '../../api/contract';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import { useAsync } from '../../shared/use-async';
+
+export function useProcedure(procedureId: string) {
+  const api = useApi();
+  return useAsync(procedureId, (signal) => api.getProcedure(procedureId, signal));
+}
+
+export function useAcknowledgementReport(detail: ProcedureDetail | undefined) {
+  const api = useApi();
+  const key = detail?.abilities.readFollowUp ? `${detail.id}|${detail.etag}|${detail.currentVersion?.id ?? ''}` : null;
+  return useAsync(key, (signal) => api.getAcknowledgementReport(detail?.id ?? '', signal));
+}
+
+export type RenderedDocument = { rendered: RenderedVersion; pdfUrl: string | null };
+
+/** The version's readable form; a PDF is fetched as a blob so the iframe needs no credentials. */
+export function useRenderedVersion(procedureId: string, version: { id: string; file: { sha256: string } } | null) {
+  const api = useApi();
+  const versionId = version?.id ?? null;
+  // The file hash is part of the key: re-uploading a draft keeps its id but changes its content.
+  const key = version ? `${procedureId}/${version.id}/${version.file.sha256}` : null;
+  const result = useAsync<RenderedDocument>(key, async (signal) => {
+    const rendered = await api.getRenderedVersion(procedureId, versionId ?? '', signal);
+    if (!isPdf(rendered.mediaType)) return { rendered, pdfUrl: null };
+    const blob = await api.downloadVersionFile(procedureId, versionId ?? '', signal);
+    return { rendered, pdfUrl: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })) };
+  });
+  const pdfUrl = result.data?.pdfUrl;
+  useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
+  return result;
+}
+
+export function isPdf(mediaType: string): boolean {
+  return mediaType.toLowerCase().startsWith('application/pdf');
+}
+
+/** Saves a version's file under its own name. */
+export function useDownload(procedureId: string) {
+  const api = useApi();
+  const [isDownloading, setIsDownloading] = useState(false);
+  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const download = useCallback(
+    async (versionId: string, fileName: string) => {
+      setIsDownloading(true);
+      setError(undefined);
+      try {
+        const blob = await api.downloadVersionFile(procedureId, versionId);
+        const url = URL.createObjectURL(blob);
+        const anchor = document.createElement('a');
+        anchor.href = url;
+        anchor.download = fileName;
+        document.body.append(anchor);
+        anchor.click();
+        anchor.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      } catch (failure) {
+        setError(asApiRequestError(failure));
+      } finally {
+        setIsDownloading(false);
+      }
+    },
+    [api, procedureId],
+  );
+  return { download, isDownloading, error };
+}
