@@ -34,7 +34,7 @@ import type { ProcedureQuery, Services } from '../functions/src/app/ports.js';
 import { getProcedureDetail, listProcedures } from '../functions/src/app/procedure-views.js';
 import { today } from '../functions/src/app/procedure-context.js';
 import { searchProcedures } from '../functions/src/app/search-procedures.js';
-import { toFullTextQuery } from '../functions/src/core/search-query.js';
+import { toFullTextQuery, toSubstringQuery } from '../functions/src/core/search-query.js';
 import type { Actor } from '../functions/src/core/policies.js';
 import { isCoordinator } from '../functions/src/core/policies.js';
 import { startLocalServer } from '../functions/src/hosts/local/server.js';
@@ -531,14 +531,20 @@ async function profileSearch(): Promise<Breakdown> {
   const variants: { variant: string; store: Stats }[] = [];
   for (const q of goodTerms) {
     const match = toFullTextQuery(q);
-    if (match !== null) variants.push({ variant: q, store: await time(() => services.store.search(match, 20), 30) });
+    if (match !== null)
+      variants.push({
+        variant: q,
+        store: await time(() => services.store.search({ words: match, substrings: toSubstringQuery(q) }, 20), 30),
+      });
   }
   return {
     scenario: 'search',
     steps: [
       {
         step: `store.search ("${term}")`,
-        stats: await time(() => services.store.search(toFullTextQuery(term) as string, 20)),
+        stats: await time(() =>
+          services.store.search({ words: toFullTextQuery(term) as string, substrings: toSubstringQuery(term) }, 20),
+        ),
       },
       {
         step: 'use case searchProcedures',

@@ -327,6 +327,8 @@ describe('the handbook list and search', () => {
     ['Bygningsreglement', 'K-20'],
     ['årshjul', 'L-07'],
     ['ÅRSHJUL', 'L-07'],
+    ['tilsyn', 'K-05'],
+    ['liggørelsessager', 'K-21'],
   ])('finds %s in %s with a highlighted snippet', async (q, code) => {
     const result = await server.api.get(people.natureCaseworker, `/search?q=${encodeURIComponent(q)}`);
     expect(result.status).toBe(200);

@@ -86,8 +86,11 @@ export type Store = {
   listAcknowledgements(versionId: string): Promise<Acknowledgement[]>;
   listOpenAcknowledgementsFor(personId: string): Promise<AcknowledgementRequest[]>;
   listTrail(procedureId: string): Promise<TrailEntry[]>;
-  /** `match` is an FTS expression built by `toFullTextQuery`; only published procedures are searched. */
-  search(match: string, limit: number): Promise<SearchHit[]>;
+  /**
+   * Ranked search over published procedures: `words` (from `toFullTextQuery`) first, then, to
+   * fill up to `limit`, `substrings` (from `toSubstringQuery`) inside compound words.
+   */
+  search(query: { words: string; substrings: string | null }, limit: number): Promise<SearchHit[]>;
   commit(changes: ChangeSet): Promise<void>;
 };
 

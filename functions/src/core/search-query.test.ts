@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFullTextQuery, toSnippetSegments } from './search-query.js';
+import { toFullTextQuery, toSnippetSegments, toSubstringQuery } from './search-query.js';
 
 describe('toFullTextQuery', () => {
   it.each([
@@ -21,6 +21,18 @@ describe('toFullTextQuery', () => {
 
   it('keeps at most the first terms', () => {
     expect(toFullTextQuery('a b c d e f g h i j', 3)).toBe('"a" "b" "c"*');
+  });
+});
+
+describe('toSubstringQuery', () => {
+  it.each([
+    ['tilsyn', '"tilsyn"'],
+    ['Tilsyn landbrug', '"Tilsyn" "landbrug"'],
+    ['§ 3', null],
+    ['ab', null],
+    ['"; DROP', '"DROP"'],
+  ])('%j → %s', (input, expected) => {
+    expect(toSubstringQuery(input)).toBe(expected);
   });
 });
 

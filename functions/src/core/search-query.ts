@@ -7,14 +7,30 @@
  * Returns null when nothing searchable is left (e.g. only punctuation).
  */
 export function toFullTextQuery(input: string, maxTerms = 8): string | null {
-  const terms = input
+  const terms = searchTerms(input, maxTerms);
+  if (terms.length === 0) return null;
+  return terms.map((term, index) => `"${term}"${index === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/**
+ * The same terms as a substring query for a trigram index. Danish and Norwegian write
+ * compounds as one word, so "tilsyn" must also find "miljøtilsyn" and "byggesag" must find
+ * "lovliggørelsesbyggesag"; a word index only finds word starts. Trigrams need at least
+ * three characters per term, so shorter terms give null (the word search is enough).
+ */
+export function toSubstringQuery(input: string, maxTerms = 8): string | null {
+  const terms = searchTerms(input, maxTerms);
+  if (terms.length === 0 || terms.some((term) => [...term].length < 3)) return null;
+  return terms.map((term) => `"${term}"`).join(' ');
+}
+
+function searchTerms(input: string, maxTerms: number): string[] {
+  return input
     .normalize('NFC')
     .split(/[^\p{L}\p{N}-]+/u)
     .map((term) => term.replace(/^-+|-+$/g, ''))
     .filter((term) => term.length > 0)
     .slice(0, maxTerms);
-  if (terms.length === 0) return null;
-  return terms.map((term, index) => `"${term}"${index === terms.length - 1 ? '*' : ''}`).join(' ');
 }
 
 export type SnippetSegment = { text: string; isMatch: boolean };

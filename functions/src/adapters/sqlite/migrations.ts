@@ -141,4 +141,9 @@ export const migrations: string[] = [
   CREATE INDEX procedures_updated ON procedures(updated_at);
   CREATE INDEX procedures_draft ON procedures(draft_version_id) WHERE draft_version_id IS NOT NULL;
   `,
+  `
+  -- Substring search inside compound words ("tilsyn" in "miljøtilsyn"), filled from the word index.
+  CREATE VIRTUAL TABLE procedure_substring_search USING fts5(title, body, tokenize = 'trigram');
+  INSERT INTO procedure_substring_search (rowid, title, body) SELECT rowid, title, body FROM procedure_search;
+  `,
 ];

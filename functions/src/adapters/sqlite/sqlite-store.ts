@@ -116,6 +116,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       const row = statements.procedureForIndex.get(id) as Row | undefined;
       if (!row) continue;
       statements.deleteSearch.run(row['rowid']);
+      statements.deleteSubstringSearch.run(row['rowid']);
       if (row['current_version_id'] === null) continue;
       const standards = JSON.parse(row['standards'] as string) as { standard: string; clauses: string[] }[];
       const metadata = [
@@ -127,6 +128,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         ...standards.map((s) => `${s.standard} ${s.clauses.join(' ')}`),
       ].join(' · ');
       statements.insertSearch.run(row['rowid'], row['code'], row['title'], metadata, row['body'] ?? '');
+      statements.insertSubstringSearch.run(row['rowid'], row['title'], row['body'] ?? '');
     }
   }
 
@@ -236,20 +238,21 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         details: JSON.parse(row['details'] as string) as Record<string, unknown>,
       }));
     },
-    async search(match, limit): Promise<SearchHit[]> {
+    async search(query, limit): Promise<SearchHit[]> {
       try {
-        return (statements.search.all({ match, limit }) as Row[]).map((row) => ({
-          procedureId: row['id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          snippet: toSnippetSegments(row['snippet'] as string, snippetStart, snippetEnd),
-          rank: row['rank'] as number,
-        }));
+        const hits = (statements.search.all({ match: query.words, limit }) as Row[]).map(toSearchHit);
+        if (hits.length >= limit || query.substrings === null) return hits;
+        const seen = new Set(hits.map((hit) => hit.procedureId));
+        const more = (statements.searchSubstrings.all({ match: query.substrings, limit }) as Row[])
+          .map(toSearchHit)
+          .filter((hit) => !seen.has(hit.procedureId));
+        return [...hits, ...more].slice(0, limit);
       } catch (error) {
-        // toFullTextQuery quotes every term, so this is a bug, not bad input; say so clearly.
+        // The query builders quote every term, so this is a bug, not bad input; say so clearly.
         throw new AppError('VALIDATION', `The search could not be run: ${(error as Error).message}`, { field: 'q' });
       }
     },
+
     async commit(changes) {
       try {
         commitTransaction(changes);
@@ -336,6 +339,16 @@ function prepareStatements(db: SqliteDatabase) {
        LEFT JOIN versions v ON v.id = p.current_version_id WHERE p.id = ?`,
     ),
     deleteSearch: db.prepare('DELETE FROM procedure_search WHERE rowid = ?'),
+    deleteSubstringSearch: db.prepare('DELETE FROM procedure_substring_search WHERE rowid = ?'),
+    insertSubstringSearch: db.prepare('INSERT INTO procedure_substring_search (rowid, title, body) VALUES (?, ?, ?)'),
+    searchSubstrings: db.prepare(
+      `SELECT p.id, p.code, p.title,
+         snippet(procedure_substring_search, -1, '${snippetStart}', '${snippetEnd}', '…', 16) AS snippet,
+         bm25(procedure_substring_search, 5.0, 1.0) AS rank
+       FROM procedure_substring_search JOIN procedures p ON p.rowid = procedure_substring_search.rowid
+       WHERE procedure_substring_search MATCH :match AND p.current_version_id IS NOT NULL
+       ORDER BY rank LIMIT :limit`,
+    ),
     insertSearch: db.prepare(
       'INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -391,6 +404,16 @@ function prepareStatements(db: SqliteDatabase) {
       `INSERT INTO audit_trail (at, actor_id, action, procedure_id, subject_id, summary, details)
        VALUES (:at, :actorId, :action, :procedureId, :subjectId, :summary, :details)`,
     ),
+  };
+}
+
+function toSearchHit(row: Row): SearchHit {
+  return {
+    procedureId: row['id'] as string,
+    code: row['code'] as string,
+    title: row['title'] as string,
+    snippet: toSnippetSegments(row['snippet'] as string, snippetStart, snippetEnd),
+    rank: row['rank'] as number,
   };
 }
 
