@@ -19,7 +19,7 @@ import { ProcedureStatus } from '../../shared/procedure-status';
 
 const useStyles = makeStyles({
   wrapper: { overflowX: 'auto' },
-  table: { minWidth: '52rem' },
+  table: { minWidth: '52rem', tableLayout: 'auto' },
   code: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -28,11 +28,11 @@ type Column = { key: string; label: MessageKey; sortKey: ProcedureSortKey | null
 
 const columns: readonly Column[] = [
   { key: 'code', label: 'column.code', sortKey: 'code', width: '7rem' },
-  { key: 'title', label: 'column.title', sortKey: 'title', width: '40%' },
+  { key: 'title', label: 'column.title', sortKey: 'title', width: 'auto' },
   { key: 'status', label: 'column.status', sortKey: null, width: '10rem' },
-  { key: 'owner', label: 'column.owner', sortKey: 'owner', width: '20%' },
+  { key: 'owner', label: 'column.owner', sortKey: 'owner', width: '10rem' },
   { key: 'version', label: 'column.version', sortKey: null, width: '6rem' },
-  { key: 'nextReview', label: 'column.nextReview', sortKey: 'nextReview', width: '20%' },
+  { key: 'nextReview', label: 'column.nextReview', sortKey: 'nextReview', width: '11rem' },
 ];
 
 const sortLabels: Record<ProcedureSortKey, MessageKey> = {
@@ -58,6 +58,12 @@ export function ProcedureTable(props: {
     <div className={styles.wrapper}>
       <Table className={styles.table} size="small">
         <caption className={hidden.hidden}>{t('handbook.tableCaption', { column: t(sortLabels[props.sort]) })}</caption>
+        {/* Fluent's fixed table layout takes column widths from <col>, not from the header cells. */}
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.key} style={{ width: column.width }} />
+          ))}
+        </colgroup>
         <TableHeader>
           <TableRow>
             {columns.map((column) => {
