@@ -39,12 +39,12 @@ export function apiClient(baseUrl: string) {
     const headers: Record<string, string> = { ...options.headers };
     if (as) headers['x-local-user'] = as;
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
-    let body: string | Uint8Array | undefined;
+    let body: string | Blob | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] = 'application/json';
     } else if (options.raw !== undefined) {
-      body = options.raw;
+      body = typeof options.raw === 'string' ? options.raw : new Blob([options.raw as Uint8Array<ArrayBuffer>]);
       headers['content-type'] = options.contentType ?? 'application/octet-stream';
     }
     const response = await fetch(`${baseUrl}/api${path}`, { method, headers, body });

@@ -146,4 +146,45 @@ export const migrations: string[] = [
   CREATE VIRTUAL TABLE procedure_substring_search USING fts5(title, body, tokenize = 'trigram');
   INSERT INTO procedure_substring_search (rowid, title, body) SELECT rowid, title, body FROM procedure_search;
   `,
+  `
+  -- Chat: where the bot reaches a person, the reminder ledger, the sweep lease and the local outbox.
+  ALTER TABLE people ADD COLUMN aad_object_id TEXT;
+  CREATE UNIQUE INDEX people_aad_object_id ON people(aad_object_id) WHERE aad_object_id IS NOT NULL;
+  CREATE TABLE conversations (
+    person_id TEXT PRIMARY KEY REFERENCES people(id),
+    conversation_id TEXT NOT NULL,
+    service_url TEXT NOT NULL,
+    tenant_id TEXT,
+    user_aad_object_id TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    installed_at TEXT NOT NULL
+  );
+  CREATE TABLE reminder_ledger (
+    key TEXT PRIMARY KEY,
+    recipient_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
+    run_id TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    sent_at TEXT,
+    message_id TEXT
+  );
+  CREATE INDEX reminder_ledger_run ON reminder_ledger(run_id) WHERE state = 'claimed';
+  CREATE TABLE sweep_lease (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    run_id TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    recipient_id TEXT NOT NULL,
+    card TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX outbox_recipient ON outbox(recipient_id, sent_at);
+  `,
 ];
