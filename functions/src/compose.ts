@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import type { Clock, Ids, Services } from './app/ports.js';
+import { noEvents, type Clock, type Ids, type Services } from './app/ports.js';
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
-import { createSqliteStore, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
+import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
+import { createSqliteMessagingStore } from './adapters/sqlite/sqlite-messaging-store.js';
+import { createSqliteStore, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
+import type { MessagingStore, Outbox } from './app/messaging-ports.js';
+import { createBot, type Bot } from './bot/create-bot.js';
+import { notifyOnEvents } from './bot/notify-on-events.js';
 import { randomIds, systemClock } from './adapters/system/system-clock.js';
 import type { Config } from './config.js';
 import { localAuthenticator, type Authenticate } from './http/authenticate.js';
@@ -16,6 +21,9 @@ import { seedDemoHandbook } from './seed/seed-demo.js';
 export type EmbeddedApp = {
   config: Config;
   services: Services;
+  messaging: MessagingStore;
+  outbox: Outbox;
+  bot: Bot;
   routes: Route[];
   handlers: Map<Route, RouteHandler>;
   db: SqliteDatabase;
@@ -23,10 +31,13 @@ export type EmbeddedApp = {
 };
 
 /** The route table plus the OpenAPI document generated from it. */
-export function buildApi(config: Pick<Config, 'mode' | 'maxUploadBytes'>): Route[] {
+export function buildApi(
+  config: Pick<Config, 'mode' | 'maxUploadBytes'>,
+  chat?: { bot: Bot; outbox: Outbox },
+): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const routes: Route[] = [
-    ...buildRoutes(config),
+    ...buildRoutes({ mode: config.mode, maxUploadBytes: config.maxUploadBytes, chat }),
     defineRoute({
       name: 'openapi',
       method: 'GET',
@@ -52,6 +63,7 @@ export async function createEmbeddedApp(
   let clockOverride: Date | null = null;
   const baseClock = overrides.clock ?? systemClock;
   const services: Services = {
+    events: noEvents,
     store: createSqliteStore(db),
     documents: createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
@@ -62,6 +74,10 @@ export async function createEmbeddedApp(
       maxUploadBytes: config.maxUploadBytes,
     },
   };
+  const messaging = createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
+  const outbox = createSqliteOutbox(db, services.clock, services.ids);
+  const bot = await createBot({ services, messaging, outbox, credentials: config.bot, publicUrl: config.publicUrl });
+  services.events = notifyOnEvents({ services, messaging, publicUrl: config.publicUrl, notifier: bot.notifier });
   if (config.seedDemo) {
     upsertDirectory(db, { units: demoUnits, people: demoPeople });
     try {
@@ -70,8 +86,9 @@ export async function createEmbeddedApp(
       clockOverride = null;
     }
   }
+  if (config.mode === 'local') linkTeamsUsers(db, config.localTeamsUsers);
   const authenticate = overrides.authenticate ?? localAuthenticator(services);
-  const routes = buildApi(config);
+  const routes = buildApi(config, { bot, outbox });
   const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));
-  return { config, services, routes, handlers, db, close: () => db.close() };
+  return { config, services, messaging, outbox, bot, routes, handlers, db, close: () => db.close() };
 }

@@ -31,8 +31,24 @@ const environmentSchema = z
         }
       }, 'an IANA time zone such as Europe/Copenhagen'),
     ORGANISATION_NAME: z.string().min(1).max(120).default('Eksempel Kommune · Teknik og Miljø'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    BOT_CLIENT_ID: z.uuid().optional(),
+    BOT_CLIENT_SECRET: z.string().min(8).optional(),
+    BOT_TENANT_ID: z.uuid().optional(),
+    SWEEP_ON_TIMER: flag.default(true),
+    LOCAL_TEAMS_USERS: z
+      .string()
+      .regex(/^[^=,\s]+=[a-z0-9-]+(,[^=,\s]+=[a-z0-9-]+)*$/, 'a list like <aadObjectId>=anne-birk,<aadObjectId>=peter-lund')
+      .optional(),
   })
   .superRefine((env, context) => {
+    if ((env.BOT_CLIENT_ID === undefined) !== (env.BOT_CLIENT_SECRET === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.BOT_CLIENT_ID === undefined ? 'BOT_CLIENT_ID' : 'BOT_CLIENT_SECRET'],
+        message: 'set both BOT_CLIENT_ID and BOT_CLIENT_SECRET (the bot registration), or neither for the local chat',
+      });
+    }
     if (env.STORE === 'sharepoint') {
       context.addIssue({
         code: 'custom',
@@ -59,6 +75,13 @@ export type Config = {
   maxUploadBytes: number;
   timeZone: string;
   organisationName: string;
+  /** Where people open the tab; links in cards point here. */
+  publicUrl: string;
+  /** Bot registration; without it cards go to the local outbox and the chat pane. */
+  bot: { clientId: string; clientSecret: string; tenantId: string | null } | null;
+  sweepOnTimer: boolean;
+  /** Local mode: Teams identities (e.g. the Agents Playground's mock user) mapped to demo people. */
+  localTeamsUsers: Record<string, string>;
 };
 
 export class ConfigError extends Error {
@@ -92,6 +115,18 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: env.TIME_ZONE,
     organisationName: env.ORGANISATION_NAME,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    bot:
+      env.BOT_CLIENT_ID && env.BOT_CLIENT_SECRET
+        ? { clientId: env.BOT_CLIENT_ID, clientSecret: env.BOT_CLIENT_SECRET, tenantId: env.BOT_TENANT_ID ?? null }
+        : null,
+    sweepOnTimer: env.SWEEP_ON_TIMER,
+    localTeamsUsers: Object.fromEntries(
+      (env.LOCAL_TEAMS_USERS ?? '')
+        .split(',')
+        .filter((pair) => pair.includes('='))
+        .map((pair) => pair.split('=') as [string, string]),
+    ),
   };
 }
 

@@ -102,6 +102,7 @@ async function decideOnce(
           ],
         };
   await store.commit({ ...changes, expect: { procedureId: procedure.id, etag: procedure.etag }, approvals: [decided] });
+  await services.events.publish({ type: 'approval.decided', approvalId: approval.id });
   const version = changes.versions?.find((candidate) => candidate.id === draft.id) ?? draft;
   return { approval: decided, version, isRepeat: false };
 }

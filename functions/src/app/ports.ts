@@ -106,7 +106,20 @@ export type Settings = {
   maxUploadBytes: number;
 };
 
+/** Things that happened, for those who tell people about them (the bot). Published after commit. */
+export type DomainEvent =
+  | { type: 'approval.requested'; approvalId: string }
+  | { type: 'approval.decided'; approvalId: string };
+
+export type EventPublisher = {
+  /** Never throws: a failed notification must not undo or fail the write that caused it. */
+  publish(event: DomainEvent): Promise<void>;
+};
+
+export const noEvents: EventPublisher = { publish: async () => undefined };
+
 export type Services = {
+  events: EventPublisher;
   store: Store;
   documents: DocumentStore;
   clock: Clock;

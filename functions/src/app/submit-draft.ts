@@ -67,6 +67,7 @@ export async function submitDraft(
       }),
     ],
   });
+  await services.events.publish({ type: 'approval.requested', approvalId: approval.id });
   return approval;
 }
 

@@ -46,6 +46,7 @@ export const personSchema = z.object({
   unitId: z.string(),
   roles: z.array(roleSchema),
   leaderId: z.string().nullable(),
+  aadObjectId: z.string().nullable(),
 });
 export type PersonDto = z.infer<typeof personSchema>;
 
@@ -325,3 +326,16 @@ export const errorSchema = z.object({
 export type ApiError = z.infer<typeof errorSchema>;
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+export const chatMessagesSchema = z.object({
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      summary: z.string(),
+      card: z.record(z.string(), z.unknown()),
+      sentAt: instant,
+      updatedAt: instant,
+    }),
+  ),
+});
+export type ChatMessages = z.infer<typeof chatMessagesSchema>;

@@ -18,6 +18,8 @@ export type Person = {
   unitId: string;
   roles: Role[];
   leaderId: string | null;
+  /** The person's Entra object id, once known (Teams identities map to people by it). */
+  aadObjectId: string | null;
 };
 
 export type Audience = { unitIds: string[]; roles: Role[] };

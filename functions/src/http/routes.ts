@@ -17,9 +17,19 @@ import { uploadDraft } from '../app/upload-draft.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
 import { canCreateProcedure, isCoordinator } from '../core/policies.js';
+import type { Outbox } from '../app/messaging-ports.js';
+import type { Bot } from '../bot/create-bot.js';
 import { defineRoute, json, type Route } from './route.js';
 
-export type RouteTableOptions = { mode: 'local' | 'production'; maxUploadBytes: number };
+export type RouteTableOptions = {
+  mode: 'local' | 'production';
+  maxUploadBytes: number;
+  /** The bot and the local outbox; absent where a host serves no chat (e.g. the OpenAPI build). */
+  chat?: { bot: Bot; outbox: Outbox } | undefined;
+};
+
+/** Set by the local host from the socket, never taken from the client (it strips the header). */
+export const loopbackHeader = 'x-kh-loopback';
 
 /** The whole REST API, in one table. Handlers parse nothing themselves: the schemas did. */
 export function buildRoutes(options: RouteTableOptions): Route[] {
@@ -332,6 +342,42 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       query: contract.searchQuery,
       response: contract.searchResultSchema,
       handler: async ({ services, query }) => json(await searchProcedures(services, query)),
+    }),
+    defineRoute({
+      name: 'bot-messages',
+      method: 'POST',
+      path: '/messages',
+      summary: 'Bot Framework activities from Teams (the bot endpoint); tokens are validated by the Teams SDK',
+      tag: 'chat',
+      access: 'public',
+      body: z.looseObject({ type: z.string().max(64) }),
+      maxBodyBytes: 256 * 1024,
+      handler: async ({ body, request }) => {
+        if (!options.chat) throw new AppError('NOT_FOUND', 'This host serves no bot.');
+        const headers: Record<string, string> = {};
+        request.headers.forEach((value, name) => (headers[name] = value));
+        const response = await options.chat.bot.handle(
+          { body, headers },
+          { isLoopback: request.headers.get(loopbackHeader) === '1' },
+        );
+        return { kind: 'json', status: response.status, body: response.body ?? null };
+      },
+    }),
+    defineRoute({
+      name: 'chat-messages',
+      method: 'GET',
+      path: '/chat/messages',
+      summary: 'Local mode: the signed-in person’s bot messages (the local chat pane)',
+      tag: 'chat',
+      access: 'signed-in',
+      response: contract.chatMessagesSchema,
+      handler: async ({ actor }) => {
+        if (options.mode !== 'local' || !options.chat) throw new AppError('NOT_FOUND', 'The local chat exists only in local mode.');
+        const messages = await options.chat.outbox.list(actor.id);
+        return json({
+          messages: messages.map(({ id, summary, card, sentAt, updatedAt }) => ({ id, summary, card, sentAt, updatedAt })),
+        });
+      },
     }),
   ];
 }

@@ -15,7 +15,7 @@ const person = (
   unitId: string,
   roles: Person['roles'],
   leaderId: string | null,
-): Person => ({ id, name, title, unitId, roles, leaderId, email: `${id}@eksempel-kommune.dk` });
+): Person => ({ id, name, title, unitId, roles, leaderId, email: `${id}@eksempel-kommune.dk`, aadObjectId: null });
 
 export const demoPeople: Person[] = [
   person('lars-holm', 'Lars Holm', 'Direktør, Teknik og Miljø', 'teknik-miljo', ['leader'], null),

@@ -1,3 +1,4 @@
+import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
 import type { HttpClient } from './http-client';
 import type {
   AcknowledgementReport,
@@ -111,6 +112,15 @@ export function createApi(http: HttpClient) {
     search: (q: string, signal?: AbortSignal) =>
       http.requestJson<SearchResult>('/api/search', { query: { q, limit: 20 }, signal }),
     getMyTasks: (signal?: AbortSignal) => http.requestJson<MyTasks>('/api/me/tasks', { signal }),
+
+    /** Local mode: the bot's messages to me, newest first (in Teams the real chat has them). */
+    getChatMessages: (signal?: AbortSignal) => http.requestJson<ChatMessages>('/api/chat/messages', { signal }),
+    /**
+     * The Bot Framework endpoint, fed the activity the Teams client would send. X-Local-User
+     * goes along (the identity headers are on every request) so the server can log the sender.
+     */
+    sendCardAction: (activity: CardActionActivity, signal?: AbortSignal) =>
+      http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
   };
 }
 

@@ -52,6 +52,8 @@ export function AppHeader(props: { session: Session }) {
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),
+    // Local mode only: in Teams the bot's messages are in the real chat.
+    ...(me.mode === 'local' ? [{ href: paths.chat(), label: t('nav.chat'), isCurrent: route.name === 'chat' }] : []),
   ];
 
   return (

@@ -17,6 +17,8 @@ const TasksScene = lazy(() => import('../scenes/tasks/tasks-scene').then((m) => 
 const NewProcedureScene = lazy(() =>
   import('../scenes/new-procedure/new-procedure-scene').then((m) => ({ default: m.NewProcedureScene })),
 );
+// The Adaptive Cards renderer comes with this chunk only.
+const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
 export function SceneOutlet(props: { session: Session }) {
   const { route } = useRouter();
@@ -30,6 +32,7 @@ export function SceneOutlet(props: { session: Session }) {
       ) : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
+      {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}
     </Suspense>
   );

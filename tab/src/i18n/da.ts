@@ -16,6 +16,7 @@ export const da = {
   'nav.handbook': 'Kvalitetshåndbog',
   'nav.tasks': 'Mine opgaver',
   'nav.newProcedure': 'Ny procedure',
+  'nav.chat': 'Chat',
 
   'header.language': 'Sprog',
   'header.signInAs': 'Log ind som',
@@ -270,6 +271,20 @@ export const da = {
   'tasks.draftsEmpty': 'Du har ingen kladder.',
   'tasks.approveLink': 'Godkend {code}',
   'tasks.rejectLink': 'Afvis {code}',
+
+  'chat.title': 'Chat',
+  'chat.intro':
+    'Kvalitetshåndbogens beskeder til {name}, som de ser ud i chatten i Teams. Knapperne på kortene virker her som i Teams.',
+  'chat.inTeams': 'I Teams finder du Kvalitetshåndbogens beskeder i chatten med appen.',
+  'chat.messages': 'Beskeder',
+  'chat.empty': 'Du har ingen beskeder endnu.',
+  'chat.sentAt': 'Sendt {time}',
+  'chat.updatedAt': 'opdateret {time}',
+  'chat.cardUpdated': 'Kortet er opdateret',
+  'chat.sending': 'Sender …',
+  'chat.actionFailed': 'Handlingen blev ikke udført',
+  'chat.cardUnavailable': 'Kortet kan ikke vises.',
+  'chat.submitUnsupported': 'Denne knap virker kun i Teams.',
 
   'error.title': 'Noget gik galt',
   'error.serverSaid': 'Serverens besked: {message}',

@@ -15,6 +15,7 @@ export const en: Messages = {
   'nav.handbook': 'Quality handbook',
   'nav.tasks': 'My tasks',
   'nav.newProcedure': 'New procedure',
+  'nav.chat': 'Chat',
 
   'header.language': 'Language',
   'header.signInAs': 'Sign in as',
@@ -268,6 +269,20 @@ export const en: Messages = {
   'tasks.draftsEmpty': 'You have no drafts.',
   'tasks.approveLink': 'Approve {code}',
   'tasks.rejectLink': 'Reject {code}',
+
+  'chat.title': 'Chat',
+  'chat.intro':
+    'The quality handbook’s messages to {name}, as they look in the chat in Teams. The buttons on the cards work here as they do in Teams.',
+  'chat.inTeams': 'In Teams, the quality handbook’s messages are in the chat with the app.',
+  'chat.messages': 'Messages',
+  'chat.empty': 'You have no messages yet.',
+  'chat.sentAt': 'Sent {time}',
+  'chat.updatedAt': 'updated {time}',
+  'chat.cardUpdated': 'The card has been updated',
+  'chat.sending': 'Sending …',
+  'chat.actionFailed': 'The action was not carried out',
+  'chat.cardUnavailable': 'The card cannot be shown.',
+  'chat.submitUnsupported': 'This button only works in Teams.',
 
   'error.title': 'Something went wrong',
   'error.serverSaid': 'Server message: {message}',

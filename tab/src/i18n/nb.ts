@@ -15,6 +15,7 @@ export const nb: Messages = {
   'nav.handbook': 'Kvalitetshåndbok',
   'nav.tasks': 'Mine oppgaver',
   'nav.newProcedure': 'Ny prosedyre',
+  'nav.chat': 'Chat',
 
   'header.language': 'Språk',
   'header.signInAs': 'Logg inn som',
@@ -269,6 +270,20 @@ export const nb: Messages = {
   'tasks.draftsEmpty': 'Du har ingen utkast.',
   'tasks.approveLink': 'Godkjenn {code}',
   'tasks.rejectLink': 'Avvis {code}',
+
+  'chat.title': 'Chat',
+  'chat.intro':
+    'Kvalitetshåndbokens meldinger til {name}, slik de ser ut i chatten i Teams. Knappene på kortene virker her som i Teams.',
+  'chat.inTeams': 'I Teams finner du Kvalitetshåndbokens meldinger i chatten med appen.',
+  'chat.messages': 'Meldinger',
+  'chat.empty': 'Du har ingen meldinger ennå.',
+  'chat.sentAt': 'Sendt {time}',
+  'chat.updatedAt': 'oppdatert {time}',
+  'chat.cardUpdated': 'Kortet er oppdatert',
+  'chat.sending': 'Sender …',
+  'chat.actionFailed': 'Handlingen ble ikke utført',
+  'chat.cardUnavailable': 'Kortet kan ikke vises.',
+  'chat.submitUnsupported': 'Denne knappen virker bare i Teams.',
 
   'error.title': 'Noe gikk galt',
   'error.serverSaid': 'Serverens melding: {message}',

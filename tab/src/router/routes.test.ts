@@ -6,6 +6,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/', '').name).toBe('handbook');
     expect(matchRoute('/tasks', '').name).toBe('tasks');
     expect(matchRoute('/new/', '').name).toBe('new-procedure');
+    expect(matchRoute('/chat', '').name).toBe('chat');
     expect(matchRoute('/search', '?q=byggesag')).toEqual({ name: 'search', q: 'byggesag' });
     expect(matchRoute('/procedures/p%2D1', '?version=v2')).toMatchObject({ name: 'procedure', id: 'p-1' });
     expect(matchRoute('/procedures/a/b', '').name).toBe('not-found');
@@ -17,5 +18,6 @@ describe('matchRoute', () => {
     const [pathname, search] = path.split('?');
     expect(matchRoute(pathname ?? '', `?${search}`)).toMatchObject({ name: 'procedure', id: 'K-16' });
     expect(paths.search('')).toBe('/search');
+    expect(matchRoute(paths.chat(), '').name).toBe('chat');
   });
 });

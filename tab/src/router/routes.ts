@@ -5,6 +5,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'tasks' }
   | { name: 'new-procedure' }
+  | { name: 'chat' }
   | { name: 'not-found' };
 
 export function matchRoute(pathname: string, search: string): Route {
@@ -14,6 +15,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/tasks') return { name: 'tasks' };
   if (path === '/new') return { name: 'new-procedure' };
+  if (path === '/chat') return { name: 'chat' };
   const procedure = /^\/procedures\/([^/]+)$/.exec(path);
   if (procedure?.[1]) {
     try {
@@ -32,6 +34,8 @@ export const paths = {
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
   tasks: () => '/tasks',
   newProcedure: () => '/new',
+  /** The local stand-in for the bot's chat in Teams. */
+  chat: () => '/chat',
 };
 
 function withQuery(path: string, query?: URLSearchParams): string {

@@ -288,6 +288,18 @@ export function upsertDirectory(db: SqliteDatabase, directory: { units: Unit[]; 
   })();
 }
 
+/** Local mode: links Teams identities to demo people (see docs/chat.md). */
+export function linkTeamsUsers(db: SqliteDatabase, links: Record<string, string>): void {
+  const clear = db.prepare('UPDATE people SET aad_object_id = NULL WHERE aad_object_id = ?');
+  const link = db.prepare('UPDATE people SET aad_object_id = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const [aadObjectId, personId] of Object.entries(links)) {
+      clear.run(aadObjectId);
+      if (link.run(aadObjectId, personId).changes === 0) throw new Error(`LOCAL_TEAMS_USERS names an unknown person: ${personId}`);
+    }
+  })();
+}
+
 function prepareStatements(db: SqliteDatabase) {
   return {
     units: db.prepare('SELECT * FROM units ORDER BY name'),
@@ -434,6 +446,7 @@ function toPerson(row: Row): Person {
     unitId: row['unit_id'] as string,
     roles: JSON.parse(row['roles'] as string) as Person['roles'],
     leaderId: (row['leader_id'] as string | null) ?? null,
+    aadObjectId: (row['aad_object_id'] as string | null) ?? null,
   };
 }
 

@@ -18,3 +18,9 @@ export type CardActionData =
   | { verb: 'refresh'; subject: 'approval'; approvalId: string };
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: '1.5' };
+
+/** The procedure a card is about, as cards show it ("K-16 Sagsbehandling af byggesager"). */
+export type CardProcedure = { id: string; code: string; title: string };
+
+/** A person as cards name them. */
+export type CardPerson = { name: string };

@@ -2,11 +2,13 @@ import azureFunctions, { type HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
+import { loopbackHeader } from '../../http/routes.js';
 import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
 
@@ -15,7 +17,7 @@ const { HttpRequest, InvocationContext } = azureFunctions;
 
 export type LocalServer = { url: string; app: EmbeddedApp; server: Server; close(): Promise<void> };
 
-const defaultTabDir = fileURLToPath(new URL('../../../../tab/dist', import.meta.url));
+const defaultTabDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../tab/dist');
 
 /**
  * The embedded default's single process: the REST API (the same route handlers Azure
@@ -74,8 +76,10 @@ export async function startLocalServer(
     const bytes = await readBody(request, Math.min(limit, maxBody));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      if (value === undefined || name.startsWith('x-kh-')) continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
+    if (isLoopback(request.socket.remoteAddress)) headers[loopbackHeader] = '1';
     const httpRequest = new HttpRequest({
       method: request.method ?? 'GET',
       url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
@@ -144,6 +148,10 @@ function tooLarge(size: number, limit: number): AppError {
         `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`,
         { limit },
       );
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || (address?.startsWith('127.') ?? false);
 }
 
 function send(response: ServerResponse, result: HttpResponseInit): void {

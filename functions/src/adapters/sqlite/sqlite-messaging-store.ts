@@ -1,0 +1,262 @@
+import type { ConversationReference, LedgerEntry, MessagingStore, ReminderStage } from '../../app/messaging-ports.js';
+import type { CardLocale } from '../../bot/cards/card-types.js';
+import { addDays, type LocalDate } from '../../core/local-date.js';
+import type { ChangeKind } from '../../core/types.js';
+import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
+import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
+import type { SqliteDatabase } from './open-database.js';
+
+type Row = Record<string, unknown>;
+
+/** What a released lease's expiry is set to: long past, so the next run may take it at once. */
+const releasedAt = '1970-01-01T00:00:00.000Z';
+
+/**
+ * Chat records in the embedded database: conversation references, the reminder ledger and
+ * the sweep lease (tables from the fourth migration).
+ *
+ * `allowPersonIdAsAadObjectId` (default true) lets `findPersonByAadObjectId` fall back to the
+ * person id, which is what local mode and the Agents Playground send; production turns it off.
+ */
+export function createSqliteMessagingStore(
+  db: SqliteDatabase,
+  options: { allowPersonIdAsAadObjectId?: boolean } = {},
+): MessagingStore {
+  const allowPersonId = options.allowPersonIdAsAadObjectId ?? true;
+  const statements = {
+    saveConversation: db.prepare(
+      `INSERT INTO conversations (person_id, conversation_id, service_url, tenant_id, user_aad_object_id, locale, installed_at)
+       VALUES (:personId, :conversationId, :serviceUrl, :tenantId, :userAadObjectId, :locale, :installedAt)
+       ON CONFLICT(person_id) DO UPDATE SET conversation_id = excluded.conversation_id,
+         service_url = excluded.service_url, tenant_id = excluded.tenant_id,
+         user_aad_object_id = excluded.user_aad_object_id, locale = excluded.locale, installed_at = excluded.installed_at`,
+    ),
+    conversation: db.prepare('SELECT * FROM conversations WHERE person_id = ?'),
+    personByAadObjectId: db.prepare('SELECT id FROM people WHERE aad_object_id = ?').pluck(),
+    personById: db.prepare('SELECT id FROM people WHERE id = ?').pluck(),
+    insertClaim: db.prepare(
+      `INSERT OR IGNORE INTO reminder_ledger (key, recipient_id, stage, subject_id, due_on, state, run_id, claimed_at)
+       VALUES (:key, :recipientId, :stage, :subjectId, :dueOn, 'claimed', :runId, :claimedAt)`,
+    ),
+    // A claim left by a run that died (or this run's own, when a claim is repeated) changes hands;
+    // a sent entry never does.
+    reclaim: db.prepare(
+      `UPDATE reminder_ledger SET run_id = :runId, claimed_at = :claimedAt, recipient_id = :recipientId
+       WHERE key = :key AND state = 'claimed' AND (run_id = :runId OR run_id IN (SELECT value FROM json_each(:staleRunIds)))`,
+    ),
+    markSent: db.prepare(
+      `UPDATE reminder_ledger SET state = 'sent', sent_at = :sentAt, message_id = :messageId
+       WHERE state = 'claimed' AND key IN (SELECT value FROM json_each(:keys))`,
+    ),
+    ledger: db.prepare('SELECT * FROM reminder_ledger ORDER BY claimed_at, key'),
+    lease: db.prepare('SELECT run_id, expires_at FROM sweep_lease WHERE id = 1'),
+    takeLease: db.prepare(
+      `INSERT INTO sweep_lease (id, run_id, expires_at) VALUES (1, :runId, :expiresAt)
+       ON CONFLICT(id) DO UPDATE SET run_id = excluded.run_id, expires_at = excluded.expires_at`,
+    ),
+    releaseLease: db.prepare('UPDATE sweep_lease SET expires_at = :releasedAt WHERE id = 1 AND run_id = :runId'),
+  };
+
+  const claim = db.transaction(
+    (entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[], staleRunIds: string[]): string[] => {
+      const owned: string[] = [];
+      const stale = JSON.stringify(staleRunIds);
+      for (const entry of entries) {
+        if (statements.insertClaim.run(entry).changes === 1) owned.push(entry.key);
+        else if (statements.reclaim.run({ ...entry, staleRunIds: stale }).changes === 1) owned.push(entry.key);
+      }
+      return owned;
+    },
+  );
+
+  // The lease row is read and written in one IMMEDIATE transaction, so two processes on the same
+  // file cannot both see it free.
+  const acquire = db.transaction((runId: string, now: string, leaseSeconds: number) => {
+    const current = statements.lease.get() as Row | undefined;
+    const heldBy = current?.['run_id'] as string | undefined;
+    if (heldBy !== undefined && heldBy !== runId && (current?.['expires_at'] as string) > now) {
+      return { acquired: false, previousRunId: null };
+    }
+    const expiresAt = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
+    statements.takeLease.run({ runId, expiresAt });
+    return { acquired: true, previousRunId: heldBy !== undefined && heldBy !== runId ? heldBy : null };
+  });
+
+  return {
+    async saveConversation(reference) {
+      statements.saveConversation.run(reference);
+    },
+    async getConversation(personId) {
+      const row = statements.conversation.get(personId) as Row | undefined;
+      return row ? toConversation(row) : undefined;
+    },
+    async findPersonByAadObjectId(aadObjectId) {
+      const byAad = statements.personByAadObjectId.get(aadObjectId) as string | undefined;
+      if (byAad !== undefined || !allowPersonId) return byAad;
+      return statements.personById.get(aadObjectId) as string | undefined;
+    },
+    async claimReminders(entries, staleRunIds) {
+      return claim.immediate(entries, staleRunIds);
+    },
+    async markRemindersSent(keys, messageId, sentAt) {
+      statements.markSent.run({ keys: JSON.stringify(keys), messageId, sentAt });
+    },
+    async listLedger() {
+      return (statements.ledger.all() as Row[]).map(toLedgerEntry);
+    },
+    async acquireSweepLease(runId, now, leaseSeconds) {
+      return acquire.immediate(runId, now, leaseSeconds);
+    },
+    async releaseSweepLease(runId) {
+      statements.releaseLease.run({ runId, releasedAt });
+    },
+  };
+}
+
+/**
+ * The sweep's read (jobs/reminder-source.ts) as three set-based queries over the embedded
+ * database, each narrowed in SQL to a superset of what can be due today, so the core rules
+ * see hundreds of rows rather than the whole handbook.
+ */
+export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZone: string }): ReminderSource {
+  const { timeZone } = options;
+  const readLocalDate = localDateReader(timeZone);
+  // Every request for one version carries the same instant (its publication), so most are repeats.
+  const localDates = new Map<string, LocalDate>();
+  const localDate = (instant: string): LocalDate => {
+    let date = localDates.get(instant);
+    if (date === undefined) {
+      date = readLocalDate(new Date(instant));
+      if (localDates.size > 50_000) localDates.clear();
+      localDates.set(instant, date);
+    }
+    return date;
+  };
+  const statements = {
+    // procedures_next_review turns this into a range scan.
+    reviews: db.prepare(
+      `SELECT p.id, p.code, p.title, p.owner_id, o.name AS owner_name, o.leader_id, p.next_review_on, p.draft_version_id,
+         p.etag, p.last_reviewed_on, p.review_interval_months
+       FROM procedures p LEFT JOIN people o ON o.id = p.owner_id
+       WHERE p.next_review_on <= :horizon AND p.current_version_id IS NOT NULL`,
+    ),
+    // Only approvals of the procedure's draft as it stands now: a stale open row is not a task.
+    approvals: db.prepare(
+      `SELECT a.id, a.procedure_id, a.version_id, a.approver_id, a.requested_by, a.requested_at, a.change_summary,
+         a.kind, p.code, p.title, cv.major AS from_major, cv.minor AS from_minor,
+         coalesce(rb.name, a.requested_by) AS requested_by_name, coalesce(ap.name, a.approver_id) AS approver_name,
+         coalesce(c.user_aad_object_id, ap.aad_object_id, a.approver_id) AS approver_aad_object_id
+       FROM approvals a JOIN procedures p ON p.id = a.procedure_id AND p.draft_version_id = a.version_id
+       LEFT JOIN versions cv ON cv.id = p.current_version_id
+       LEFT JOIN people rb ON rb.id = a.requested_by
+       LEFT JOIN people ap ON ap.id = a.approver_id
+       LEFT JOIN conversations c ON c.person_id = a.approver_id
+       WHERE a.decision IS NULL AND a.requested_at < :before`,
+    ),
+    // Requests for the current version only: a superseded version asks nobody to read it.
+    acknowledgements: db.prepare(
+      `SELECT r.procedure_id, r.version_id, r.person_id, r.requested_at, p.code, p.title, v.major, v.minor,
+         v.change_summary, v.published_at
+       FROM acknowledgement_requests r
+       JOIN procedures p ON p.id = r.procedure_id AND p.current_version_id = r.version_id
+       JOIN versions v ON v.id = r.version_id
+       WHERE r.requested_at < :before
+         AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)`,
+    ),
+  };
+  // The instant a local day starts: "requested before the start of day D" is "requested on or before D - 1".
+  const startOf = (date: LocalDate) => zonedTime(date, 0, timeZone).toISOString();
+
+  return {
+    async listReminderCandidates(today) {
+      const candidates: ReminderCandidate[] = [];
+      const horizon = addDays(today, reminderRules.reviewNoticeDays['review-due-30']);
+      for (const row of statements.reviews.all({ horizon }) as Row[]) {
+        candidates.push({
+          kind: 'review',
+          procedureId: row['id'] as string,
+          code: row['code'] as string,
+          title: row['title'] as string,
+          ownerId: row['owner_id'] as string,
+          ownerName: (row['owner_name'] as string | null) ?? (row['owner_id'] as string),
+          ownerLeaderId: (row['leader_id'] as string | null) ?? null,
+          nextReviewOn: row['next_review_on'] as LocalDate,
+          hasOpenRevision: row['draft_version_id'] !== null,
+          etag: row['etag'] as number,
+          lastReviewedOn: (row['last_reviewed_on'] as LocalDate | null) ?? null,
+          reviewIntervalMonths: row['review_interval_months'] as number,
+        });
+      }
+      // More than N working days have passed only if at least N + 1 calendar days have.
+      const approvalsBefore = startOf(addDays(today, -reminderRules.approvalWaitingWorkingDays));
+      for (const row of statements.approvals.all({ before: approvalsBefore }) as Row[]) {
+        candidates.push({
+          kind: 'approval',
+          approvalId: row['id'] as string,
+          approverId: row['approver_id'] as string,
+          requestedOn: localDate(row['requested_at'] as string),
+          procedureId: row['procedure_id'] as string,
+          versionId: row['version_id'] as string,
+          code: row['code'] as string,
+          title: row['title'] as string,
+          changeKind: row['kind'] as ChangeKind,
+          fromVersionLabel: label(row['from_major'], row['from_minor']),
+          changeSummary: row['change_summary'] as string,
+          requestedBy: row['requested_by'] as string,
+          requestedByName: row['requested_by_name'] as string,
+          requestedAt: row['requested_at'] as string,
+          approverName: row['approver_name'] as string,
+          approverAadObjectId: row['approver_aad_object_id'] as string,
+        });
+      }
+      const acknowledgementsBefore = startOf(addDays(today, 1 - reminderRules.acknowledgementAfterDays));
+      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[]) {
+        candidates.push({
+          kind: 'acknowledgement',
+          versionId: row['version_id'] as string,
+          personId: row['person_id'] as string,
+          requestedOn: localDate(row['requested_at'] as string),
+          procedureId: row['procedure_id'] as string,
+          code: row['code'] as string,
+          title: row['title'] as string,
+          versionLabel: label(row['major'], row['minor']),
+          changeSummary: (row['change_summary'] as string | null) ?? null,
+          publishedAt: (row['published_at'] as string | null) ?? (row['requested_at'] as string),
+          requestedAt: row['requested_at'] as string,
+        });
+      }
+      return candidates;
+    },
+  };
+}
+
+function label(major: unknown, minor: unknown): string | null {
+  return typeof major === 'number' ? `${major}.${typeof minor === 'number' ? minor : 0}` : null;
+}
+
+function toConversation(row: Row): ConversationReference {
+  return {
+    personId: row['person_id'] as string,
+    conversationId: row['conversation_id'] as string,
+    serviceUrl: row['service_url'] as string,
+    tenantId: (row['tenant_id'] as string | null) ?? null,
+    userAadObjectId: row['user_aad_object_id'] as string,
+    locale: row['locale'] as CardLocale,
+    installedAt: row['installed_at'] as string,
+  };
+}
+
+function toLedgerEntry(row: Row): LedgerEntry {
+  return {
+    key: row['key'] as string,
+    recipientId: row['recipient_id'] as string,
+    stage: row['stage'] as ReminderStage,
+    subjectId: row['subject_id'] as string,
+    dueOn: row['due_on'] as string,
+    state: row['state'] as LedgerEntry['state'],
+    runId: row['run_id'] as string,
+    claimedAt: row['claimed_at'] as string,
+    sentAt: (row['sent_at'] as string | null) ?? null,
+    messageId: (row['message_id'] as string | null) ?? null,
+  };
+}

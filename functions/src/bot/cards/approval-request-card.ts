@@ -1,0 +1,66 @@
+import type { AdaptiveCard, CardLocale } from './card-types.js';
+import { cardText } from './card-text.js';
+import {
+  adaptiveCard,
+  executeAction,
+  openUrlAction,
+  procedureHeading,
+  procedureLabel,
+  refreshFor,
+} from './card-elements.js';
+import { approvalDetails, type ApprovalCardModel } from './approval-card-parts.js';
+
+export type ApprovalRequestModel = ApprovalCardModel & {
+  /** The approver's Entra object id: Teams refreshes the card for them so they get live buttons. */
+  approver: { name: string; aadObjectId: string };
+};
+
+/** Longest rejection reason; the same limit as the API's reject body. */
+export const rejectCommentMaxLength = 2000;
+
+/**
+ * The card the approver acts on: the version step, the change summary and the metadata
+ * changes, with Approve, Reject (asks for a required reason) and a link to the procedure.
+ * The refresh makes Teams fetch the current card for the approver whenever they view it, so
+ * a request decided elsewhere shows its status instead of stale buttons.
+ */
+export function approvalRequestCard(model: ApprovalRequestModel, locale: CardLocale): AdaptiveCard {
+  const text = cardText(locale);
+  return adaptiveCard({
+    fallbackText: `${text.approvalRequestKicker}: ${procedureLabel(model.procedure)}`,
+    refresh: refreshFor({ verb: 'refresh', subject: 'approval', approvalId: model.approvalId }, [
+      model.approver.aadObjectId,
+    ]),
+    body: [...procedureHeading(text.approvalRequestKicker, model.procedure), ...approvalDetails(model, locale, text)],
+    actions: [
+      executeAction(text.approve, { verb: 'approve', approvalId: model.approvalId }, { style: 'positive' }),
+      {
+        type: 'Action.ShowCard',
+        title: text.reject,
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: 'comment',
+              label: text.rejectCommentLabel,
+              placeholder: text.rejectCommentPlaceholder,
+              isRequired: true,
+              errorMessage: text.rejectCommentRequired,
+              maxLength: rejectCommentMaxLength,
+              isMultiline: true,
+            },
+          ],
+          actions: [
+            executeAction(
+              text.sendRejection,
+              { verb: 'reject', approvalId: model.approvalId },
+              { style: 'destructive', associatedInputs: 'auto' },
+            ),
+          ],
+        },
+      },
+      openUrlAction(text.openProcedure, model.openUrl),
+    ],
+  });
+}

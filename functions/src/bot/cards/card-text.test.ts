@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { cardText, escapeCardText, formatDate, formatDateTime, truncateText } from './card-text.js';
+import type { CardLocale } from './card-types.js';
+
+const locales: CardLocale[] = ['da', 'nb', 'en'];
+
+describe('formatDateTime', () => {
+  it.each([
+    ['2026-11-22T13:03:00Z', 'da', '22-11-2026 14:03'],
+    ['2026-11-22T13:03:00Z', 'nb', '22-11-2026 14:03'],
+    ['2026-11-22T13:03:00Z', 'en', '22 Nov 2026, 14:03'],
+    ['2026-07-01T06:05:00Z', 'da', '01-07-2026 08:05'],
+    ['2026-02-28T23:30:00Z', 'da', '01-03-2026 00:30'],
+    ['2026-03-29T01:30:00Z', 'en', '29 Mar 2026, 03:30'],
+    ['2026-10-25T00:30:00Z', 'da', '25-10-2026 02:30'],
+    ['2026-10-25T01:30:00Z', 'da', '25-10-2026 02:30'],
+    ['2026-11-22T14:03:00+01:00', 'nb', '22-11-2026 14:03'],
+  ] as const)('%s in %s is %s (Europe/Copenhagen)', (iso, locale, expected) => {
+    expect(formatDateTime(iso, locale)).toBe(expected);
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => formatDateTime('soon', 'da')).toThrow(RangeError);
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-12-04', 'da', '04-12-2026'],
+    ['2026-12-04', 'nb', '04-12-2026'],
+    ['2026-12-04', 'en', '4 Dec 2026'],
+    ['2026-02-28T23:30:00Z', 'da', '01-03-2026'],
+    ['2026-02-28T22:30:00Z', 'en', '28 Feb 2026'],
+  ] as const)('%s in %s is %s', (value, locale, expected) => {
+    expect(formatDate(value, locale)).toBe(expected);
+  });
+});
+
+describe('escapeCardText', () => {
+  const markdown = new MarkdownIt({ html: false });
+  /** What a reader sees when a markdown renderer shows the escaped text. */
+  const shown = (text: string) => {
+    const element = document.createElement('div');
+    element.innerHTML = markdown.render(escapeCardText(text));
+    return { text: element.textContent?.trim(), html: element.innerHTML };
+  };
+
+  it.each([
+    '**x** [a](b)',
+    '<script>alert(1)</script>',
+    '_kursiv_ og ~~streg~~ og `kode`',
+    '![billede](https://example.org/x.png)',
+    '# Overskrift',
+    '> citat',
+    '- punkt',
+    '+ punkt',
+    '* punkt',
+    '1. punkt',
+    '2026) punkt',
+    '---',
+    '===',
+    '&amp; &#42; &copy;',
+    '<https://example.org>',
+    'Sag \\*ikke\\* fed',
+    '{{DATE(2026-11-22T13:03:00Z, SHORT)}}',
+    'K-16 Byggesager (del 1) & støj: 50 % - "høring"!',
+  ])('%s shows literally', (text) => {
+    const result = shown(text);
+    expect(result.text).toBe(text);
+    expect(result.html).not.toMatch(/<(strong|em|a|img|script|h\d|blockquote|ul|ol|li|hr|code|s|del)\b/);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(escapeCardText('K-16 Sagsbehandling af byggesager (2026), side 1-2!')).toBe(
+      'K-16 Sagsbehandling af byggesager (2026), side 1-2!',
+    );
+    expect(escapeCardText('Version 1.2')).toBe('Version 1.2');
+  });
+
+  it('makes each line a paragraph and drops indentation and control characters', () => {
+    expect(escapeCardText('første\r\n\n    anden\u0007\nthird  ')).toBe('første\n\nanden\n\nthird');
+  });
+});
+
+describe('truncateText', () => {
+  it('cuts whole characters and marks the cut', () => {
+    expect(truncateText('abc', 3)).toBe('abc');
+    expect(truncateText('abcdef', 4)).toBe('abc…');
+    expect(truncateText('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('catalogues', () => {
+  it('have the same keys and field labels in every language', () => {
+    const keys = (locale: CardLocale) => Object.keys(cardText(locale)).sort();
+    expect(keys('nb')).toEqual(keys('da'));
+    expect(keys('en')).toEqual(keys('da'));
+    const fields = (locale: CardLocale) => Object.keys(cardText(locale).fieldLabels).sort();
+    expect(fields('nb')).toEqual(fields('da'));
+    expect(fields('en')).toEqual(fields('da'));
+  });
+
+  it('use the domain words of each language', () => {
+    expect(cardText('da')).toMatchObject({
+      approve: 'Godkend',
+      acknowledge: 'Læst og forstået',
+      reviewKicker: 'Periodisk gennemgang',
+    });
+    expect(cardText('nb')).toMatchObject({
+      approve: 'Godkjenn',
+      acknowledge: 'Lest og forstått',
+      reviewKicker: 'Periodisk gjennomgang',
+    });
+    expect(cardText('en')).toMatchObject({
+      approve: 'Approve',
+      acknowledge: 'Read and understood',
+      reviewKicker: 'Periodic review',
+    });
+  });
+
+  it('differ per language for every plain text', () => {
+    for (const [key, value] of Object.entries(cardText('da'))) {
+      if (typeof value !== 'string') continue;
+      const others = locales
+        .filter((locale) => locale !== 'da')
+        .map((locale) => cardText(locale)[key as keyof ReturnType<typeof cardText>]);
+      expect(
+        others.every((other) => other === value),
+        key,
+      ).toBe(false);
+    }
+  });
+
+  it('count in each language', () => {
+    expect([1, 2].map(cardText('da').days)).toEqual(['1 dag', '2 dage']);
+    expect([1, 2].map(cardText('nb').days)).toEqual(['1 dag', '2 dager']);
+    expect([1, 2].map(cardText('en').days)).toEqual(['1 day', '2 days']);
+  });
+});

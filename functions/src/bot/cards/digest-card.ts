@@ -1,0 +1,133 @@
+import { asLocalDate, daysBetween } from '../../core/local-date.js';
+import type { AdaptiveCard, CardLocale } from './card-types.js';
+import { cardText, escapeCardText, formatDate, truncateText, type CardText } from './card-text.js';
+import {
+  adaptiveCard,
+  container,
+  openUrlAction,
+  textBlock,
+  type CardAction,
+  type CardElement,
+  type Container,
+} from './card-elements.js';
+import type { ApprovalCardModel } from './approval-card-parts.js';
+import { reviewDueText, type ReviewDueModel } from './review-due-card.js';
+import type { OverdueEscalationModel } from './overdue-escalation-card.js';
+import type { AcknowledgementRequestModel } from './acknowledgement-request-card.js';
+
+/**
+ * One line of the digest, shaped like the model of the card it summarises so a sweep can
+ * spread the model it already has. `review-due` covers reviews due soon, today and overdue:
+ * the text follows from `dueOn` and `today`.
+ */
+export type DigestItem =
+  | ({ kind: 'approval-waiting'; daysWaiting: number } & Pick<
+      ApprovalCardModel,
+      'procedure' | 'requestedBy' | 'openUrl'
+    >)
+  | ({ kind: 'review-due' } & Pick<ReviewDueModel, 'procedure' | 'dueOn' | 'today' | 'openUrl'>)
+  | ({ kind: 'escalation' } & Pick<OverdueEscalationModel, 'procedure' | 'owner' | 'dueOn' | 'today' | 'openUrl'>)
+  | ({ kind: 'acknowledgement' } & Pick<
+      AcknowledgementRequestModel,
+      'procedure' | 'versionLabel' | 'publishedAt' | 'openUrl'
+    >);
+
+export type DigestKind = DigestItem['kind'];
+
+/** Most items listed before "and N more". */
+export const digestItemLimit = 25;
+/**
+ * Size budget for the card's JSON in UTF-8 bytes. Teams refuses messages over about 28 KB;
+ * items that would push the card past this budget go into "and N more" as well.
+ */
+export const digestByteBudget = 22 * 1024;
+
+const titleMax = 100;
+
+/**
+ * A compact list of what waits for the reader, one tappable block per item, in the order
+ * given (the sweep decides the order). `handbookUrl` adds a button that opens the tab.
+ */
+export function digestCard(
+  items: DigestItem[],
+  locale: CardLocale,
+  options: { handbookUrl?: string } = {},
+): AdaptiveCard {
+  const text = cardText(locale);
+  const actions: CardAction[] = options.handbookUrl ? [openUrlAction(text.openHandbook, options.handbookUrl)] : [];
+  const heading: CardElement[] = [
+    textBlock(text.appName, { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
+    textBlock(text.digestTitle, { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
+    textBlock(items.length === 0 ? text.digestEmpty : text.digestCount(items.length), { spacing: 'small' }),
+  ];
+  const build = (listed: Container[], hidden: number) =>
+    adaptiveCard({
+      fallbackText: `${text.digestTitle}: ${items.length}`,
+      body: [
+        ...heading,
+        ...listed,
+        ...(hidden > 0 ? [textBlock(text.digestMore(hidden), { isSubtle: true, spacing: 'medium' })] : []),
+      ],
+      actions,
+    });
+
+  const encoder = new TextEncoder();
+  const bytes = (value: unknown) => encoder.encode(JSON.stringify(value)).length;
+  // The empty card plus the longest "and N more" line; each item adds its JSON and a comma.
+  let size = bytes(build([], items.length)) + 1;
+  const listed: Container[] = [];
+  for (const item of items.slice(0, digestItemLimit)) {
+    const block = digestBlock(item, locale, text);
+    const blockSize = bytes(block) + 1;
+    if (size + blockSize > digestByteBudget) break;
+    listed.push(block);
+    size += blockSize;
+  }
+  return build(listed, items.length - listed.length);
+}
+
+function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Container {
+  const { kind, line } = digestLine(item, locale, text);
+  return container(
+    [
+      textBlock(kind, { size: 'small', color: 'accent', spacing: 'none' }),
+      textBlock(escapeCardText(`${item.procedure.code} ${truncateText(item.procedure.title, titleMax)}`), {
+        weight: 'bolder',
+        maxLines: 2,
+        spacing: 'none',
+      }),
+      textBlock(line, { isSubtle: true, spacing: 'none' }),
+    ],
+    { separator: true, spacing: 'medium', selectAction: openUrlAction(text.openProcedure, item.openUrl) },
+  );
+}
+
+function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kind: string; line: string } {
+  switch (item.kind) {
+    case 'approval-waiting': {
+      const name = escapeCardText(item.requestedBy.name);
+      const days = Math.max(0, Math.floor(item.daysWaiting));
+      return {
+        kind: text.digestKindApproval,
+        line: days === 0 ? text.digestApprovalWaitingToday(name) : text.digestApprovalWaiting(name, text.days(days)),
+      };
+    }
+    case 'review-due':
+      return { kind: text.digestKindReview, line: reviewDueText(item.dueOn, item.today, locale, text).text };
+    case 'escalation': {
+      const overdueDays = Math.max(0, daysBetween(asLocalDate(item.dueOn), asLocalDate(item.today)));
+      return {
+        kind: text.digestKindEscalation,
+        line: text.digestEscalation(escapeCardText(item.owner.name), text.days(overdueDays)),
+      };
+    }
+    case 'acknowledgement':
+      return {
+        kind: text.digestKindAcknowledgement,
+        line: text.digestAcknowledgement(
+          escapeCardText(truncateText(item.versionLabel ?? '–', 20)),
+          formatDate(item.publishedAt, locale),
+        ),
+      };
+  }
+}

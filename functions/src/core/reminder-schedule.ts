@@ -1,0 +1,254 @@
+import { addDays, asLocalDate, daysBetween, type LocalDate } from './local-date.js';
+import { addWorkingDays, workingDaysBetween } from './working-days.js';
+
+/**
+ * The reminder schedule: which reminders are due for a subject on a given day, and when the
+ * daily sweep runs. Pure: the sweep (jobs/run-sweep.ts) supplies today's date and the subjects,
+ * and the ledger decides what has already been sent.
+ *
+ * The rules, in the order a procedure meets them:
+ *
+ * | stage                         | to                  | due from (the stage's day)                        |
+ * | ----------------------------- | ------------------- | ------------------------------------------------- |
+ * | `review-due-30`               | owner               | 30 days before the review date (8–30 days left)   |
+ * | `review-due-7`                | owner               | 7 days before (1–7 days left)                     |
+ * | `review-due-0`                | owner               | on the review date                                |
+ * | `review-overdue`              | owner               | the day after the review date, and from then on   |
+ * | `review-escalation`           | the owner's leader  | 14 days after the review date, and from then on   |
+ * | `approval-waiting`            | approver            | once more than 5 working days have passed         |
+ * | `acknowledgement-outstanding` | each person asked   | 7 days after the request                          |
+ *
+ * A stage is due on the first sweep on or after its day, and for the owner only the most
+ * urgent stage whose day has come is returned: a sweep that missed a few days (or a procedure
+ * that turns up already overdue) sends one `review-overdue`, not the three earlier notices as
+ * well. Stages that were skipped that way are never sent later, because a less urgent notice
+ * after a more urgent one would only confuse. The escalation goes to a different person, so it
+ * is returned beside the owner's stage rather than instead of it.
+ *
+ * Each reminder is sent once: its ledger key is (kind, subject, due date, stage), and the due
+ * date is the review date, or the day the approval or acknowledgement became overdue. A new
+ * review date (after a review or a new version) starts a fresh ladder; a new version asks for
+ * new acknowledgements.
+ *
+ * While a revision is open (a draft or a draft awaiting approval), the owner is already
+ * working on the procedure: the notices before the review date are held back. Once the date
+ * has passed the procedure is overdue whatever is in progress, so `review-overdue` and the
+ * escalation still go out.
+ */
+export const reminderStages = [
+  'review-due-30',
+  'review-due-7',
+  'review-due-0',
+  'review-overdue',
+  'review-escalation',
+  'approval-waiting',
+  'acknowledgement-outstanding',
+] as const;
+export type ReminderStage = (typeof reminderStages)[number];
+
+export const reminderRules = {
+  /** Days before the review date at which the owner's notices start, most urgent last. */
+  reviewNoticeDays: { 'review-due-30': 30, 'review-due-7': 7, 'review-due-0': 0 },
+  escalateAfterDaysOverdue: 14,
+  approvalWaitingWorkingDays: 5,
+  acknowledgementAfterDays: 7,
+} as const;
+
+export type ReviewSubject = {
+  kind: 'review';
+  procedureId: string;
+  ownerId: string;
+  ownerLeaderId: string | null;
+  /** Null when the procedure has never been published: there is nothing to review. */
+  nextReviewOn: LocalDate | null;
+  hasOpenRevision: boolean;
+};
+
+export type ApprovalSubject = {
+  kind: 'approval';
+  approvalId: string;
+  approverId: string;
+  /** The calendar date (municipality's time zone) the draft was submitted. */
+  requestedOn: LocalDate;
+};
+
+export type AcknowledgementSubject = {
+  kind: 'acknowledgement';
+  versionId: string;
+  personId: string;
+  requestedOn: LocalDate;
+};
+
+export type ReminderSubject = ReviewSubject | ApprovalSubject | AcknowledgementSubject;
+
+export type DueReminder = {
+  /** `${kind}:${subjectId}:${dueOn}:${stage}`: the ledger key that makes a reminder go out once. */
+  key: string;
+  kind: ReminderSubject['kind'];
+  subjectId: string;
+  dueOn: LocalDate;
+  stage: ReminderStage;
+  recipientId: string;
+};
+
+export function reminderKey(reminder: Pick<DueReminder, 'kind' | 'subjectId' | 'dueOn' | 'stage'>): string {
+  return `${reminder.kind}:${reminder.subjectId}:${reminder.dueOn}:${reminder.stage}`;
+}
+
+function due(
+  kind: ReminderSubject['kind'],
+  subjectId: string,
+  dueOn: LocalDate,
+  stage: ReminderStage,
+  recipientId: string,
+): DueReminder {
+  return { key: reminderKey({ kind, subjectId, dueOn, stage }), kind, subjectId, dueOn, stage, recipientId };
+}
+
+/**
+ * The reminders due for `subject` on `today` (see the table above). Empty when nothing is due;
+ * at most two for a review (the owner's most urgent stage and the leader's escalation), at most
+ * one otherwise. Whether a reminder was already sent is the ledger's business, not this one's.
+ */
+export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): DueReminder[] {
+  switch (subject.kind) {
+    case 'review':
+      return reviewRemindersDue(subject, today);
+    case 'approval': {
+      const waited = workingDaysBetween(subject.requestedOn, today);
+      if (waited <= reminderRules.approvalWaitingWorkingDays) return [];
+      const dueOn = addWorkingDays(subject.requestedOn, reminderRules.approvalWaitingWorkingDays + 1);
+      return [due('approval', subject.approvalId, dueOn, 'approval-waiting', subject.approverId)];
+    }
+    case 'acknowledgement': {
+      const dueOn = addDays(subject.requestedOn, reminderRules.acknowledgementAfterDays);
+      if (today < dueOn) return [];
+      const subjectId = `${subject.versionId}/${subject.personId}`;
+      return [due('acknowledgement', subjectId, dueOn, 'acknowledgement-outstanding', subject.personId)];
+    }
+  }
+}
+
+function reviewRemindersDue(subject: ReviewSubject, today: LocalDate): DueReminder[] {
+  const { nextReviewOn, procedureId, ownerId, ownerLeaderId } = subject;
+  if (nextReviewOn === null) return [];
+  const daysLeft = daysBetween(today, nextReviewOn);
+  const notices = reminderRules.reviewNoticeDays;
+  if (daysLeft > notices['review-due-30']) return [];
+  if (daysLeft >= 0) {
+    if (subject.hasOpenRevision) return [];
+    const stage: ReminderStage =
+      daysLeft <= notices['review-due-0']
+        ? 'review-due-0'
+        : daysLeft <= notices['review-due-7']
+          ? 'review-due-7'
+          : 'review-due-30';
+    return [due('review', procedureId, nextReviewOn, stage, ownerId)];
+  }
+  const reminders = [due('review', procedureId, nextReviewOn, 'review-overdue', ownerId)];
+  const isEscalated = -daysLeft >= reminderRules.escalateAfterDaysOverdue;
+  if (isEscalated && ownerLeaderId !== null && ownerLeaderId !== ownerId) {
+    reminders.push(due('review', procedureId, nextReviewOn, 'review-escalation', ownerLeaderId));
+  }
+  return reminders;
+}
+
+/** Most urgent first: the order items are listed in a digest. */
+export const stageUrgency: Record<ReminderStage, number> = {
+  'review-escalation': 0,
+  'review-overdue': 1,
+  'approval-waiting': 2,
+  'review-due-0': 3,
+  'review-due-7': 4,
+  'review-due-30': 5,
+  'acknowledgement-outstanding': 6,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Time of day in the municipality's time zone
+
+export const defaultSweepHour = 6;
+
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function wallClockOf(instantMs: number, timeZone: string): WallClock {
+  const values: Record<string, number> = {};
+  for (const part of wallClockFormatter(timeZone).formatToParts(instantMs)) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  return {
+    year: values['year'] as number,
+    month: values['month'] as number,
+    day: values['day'] as number,
+    hour: values['hour'] as number,
+    minute: values['minute'] as number,
+    second: values['second'] as number,
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const wall = wallClockOf(instantMs, timeZone);
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time happens in `timeZone`. The offset is looked up twice, so
+ * a date on which the clocks change gets that day's own offset. (A time inside a spring-forward
+ * gap, which 06:00 never is in Denmark, comes out shifted by the gap.)
+ */
+export function zonedTime(date: LocalDate, hour: number, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour);
+  const firstGuess = wallAsUtc - zoneOffsetMs(wallAsUtc, timeZone);
+  return new Date(wallAsUtc - zoneOffsetMs(firstGuess, timeZone));
+}
+
+/** A fast `localDateOf` for many instants: one formatter per time zone, reused. */
+export function localDateReader(timeZone: string): (instant: Date) => LocalDate {
+  const formatter = wallClockFormatter(timeZone);
+  return (instant) => {
+    let year = '';
+    let month = '';
+    let day = '';
+    for (const part of formatter.formatToParts(instant)) {
+      if (part.type === 'year') year = part.value;
+      else if (part.type === 'month') month = part.value;
+      else if (part.type === 'day') day = part.value;
+    }
+    return asLocalDate(`${year.padStart(4, '0')}-${month}-${day}`);
+  };
+}
+
+/**
+ * When the daily sweep next runs: the first `hour`:00 (06:00 by default) in `timeZone` strictly
+ * after `now`, as an instant. In Denmark that is 05:00 UTC in winter and 04:00 UTC in summer;
+ * across a clock change the gap between two sweeps is 23 or 25 hours.
+ */
+export function nextSweepAt(now: Date, timeZone: string, hour: number = defaultSweepHour): Date {
+  const today = localDateReader(timeZone)(now);
+  const todays = zonedTime(today, hour, timeZone);
+  if (todays.getTime() > now.getTime()) return todays;
+  return zonedTime(addDays(today, 1), hour, timeZone);
+}

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { executeActions, visibleText } from '../bot/cards/test-support/card-query.js';
+import { expectValidCard } from '../bot/cards/test-support/validate-card.js';
+import { asLocalDate } from '../core/local-date.js';
+import type { CardContext, ReminderItem } from './card-factory.js';
+import { createReminderCards } from './reminder-cards.js';
+import type { AcknowledgementCandidate, ApprovalCandidate, ReviewCandidate } from './reminder-source.js';
+
+const today = asLocalDate('2026-03-16');
+const cards = createReminderCards({ publicUrl: 'https://handbog.example.dk' });
+const context = (locale: CardContext['recipient']['locale'] = 'da'): CardContext => ({
+  recipient: { id: 'peter-lund', name: 'Peter Lund', locale },
+  today,
+});
+
+const review: ReviewCandidate = {
+  kind: 'review',
+  procedureId: 'p-k16',
+  code: 'K-16',
+  title: 'Sagsbehandling af byggesager',
+  ownerId: 'henrik-skov',
+  ownerName: 'Henrik Skov',
+  ownerLeaderId: 'sofie-dahl',
+  nextReviewOn: asLocalDate('2026-02-20'),
+  hasOpenRevision: false,
+  etag: 7,
+  lastReviewedOn: null,
+  reviewIntervalMonths: 12,
+};
+const approval: ApprovalCandidate = {
+  kind: 'approval',
+  approvalId: 'a1',
+  approverId: 'sofie-dahl',
+  requestedOn: asLocalDate('2026-03-05'),
+  procedureId: 'p-k16',
+  code: 'K-16',
+  title: 'Sagsbehandling af byggesager',
+  versionId: 'v3',
+  changeKind: 'major',
+  fromVersionLabel: '2.0',
+  changeSummary: 'Revideret efter periodisk gennemgang.',
+  requestedBy: 'henrik-skov',
+  requestedByName: 'Henrik Skov',
+  requestedAt: '2026-03-05T12:00:00.000Z',
+  approverName: 'Sofie Dahl',
+  approverAadObjectId: 'sofie-dahl',
+};
+const acknowledgement: AcknowledgementCandidate = {
+  kind: 'acknowledgement',
+  versionId: 'v2',
+  personId: 'rasmus-toft',
+  requestedOn: asLocalDate('2026-03-01'),
+  procedureId: 'p-k16',
+  code: 'K-16',
+  title: 'Sagsbehandling af byggesager',
+  versionLabel: '2.0',
+  changeSummary: 'Ny tjekliste.',
+  publishedAt: '2026-03-01T13:00:00.000Z',
+  requestedAt: '2026-03-01T13:00:00.000Z',
+};
+
+const item = (
+  stage: ReminderItem['stage'],
+  candidate: ReminderItem['candidate'],
+  dueOn = '2026-02-20',
+): ReminderItem => ({
+  key: `k:${stage}`,
+  stage,
+  dueOn: asLocalDate(dueOn),
+  candidate,
+});
+
+describe('createReminderCards', () => {
+  it.each(['da', 'nb', 'en'] as const)('builds valid single cards for every stage (%s)', (locale) => {
+    const stages: ReminderItem[] = [
+      item('review-due-30', { ...review, nextReviewOn: asLocalDate('2026-04-10') }, '2026-04-10'),
+      item('review-due-0', review, '2026-03-16'),
+      item('review-overdue', review),
+      item('review-escalation', review),
+      item('approval-waiting', approval, '2026-03-13'),
+      item('acknowledgement-outstanding', acknowledgement, '2026-03-08'),
+    ];
+    for (const reminder of stages) expectValidCard(cards.single(reminder, context(locale)));
+  });
+
+  it('gives the owner the review actions, the approver the decision, the reader the acknowledgement', () => {
+    const reviewCard = cards.single(item('review-overdue', review), context());
+    expect(executeActions(reviewCard, 'confirmReview')[0]?.data).toMatchObject({ procedureId: 'p-k16', etag: 7 });
+    const escalation = cards.single(item('review-escalation', review), context());
+    expect(visibleText(escalation)).toContain('Henrik Skov');
+    expect(executeActions(escalation)).toEqual([]);
+    const approvalCard = cards.single(item('approval-waiting', approval), context());
+    expect(executeActions(approvalCard, 'approve')[0]?.data).toMatchObject({ approvalId: 'a1' });
+    const acknowledgementCard = cards.single(item('acknowledgement-outstanding', acknowledgement), context());
+    expect(executeActions(acknowledgementCard, 'acknowledge')[0]?.data).toMatchObject({ versionId: 'v2' });
+  });
+
+  it('lists several reminders in one valid digest', () => {
+    const items = [
+      item('review-escalation', review),
+      item('review-overdue', review),
+      item('approval-waiting', approval),
+      item('acknowledgement-outstanding', acknowledgement),
+    ];
+    const digest = cards.digest(items, context());
+    expectValidCard(digest);
+    expect(visibleText(digest)).toContain('K-16');
+    const many = cards.digest(
+      Array.from({ length: 300 }, () => item('review-overdue', review)),
+      context('en'),
+    );
+    expectValidCard(many);
+  });
+});

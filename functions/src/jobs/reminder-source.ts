@@ -1,0 +1,54 @@
+import type { LocalDate } from '../core/local-date.js';
+import type { ChangeKind } from '../core/types.js';
+import type { AcknowledgementSubject, ApprovalSubject, ReviewSubject } from '../core/reminder-schedule.js';
+
+/**
+ * What the sweep reads: everything that may have a reminder due, with what a card shows about
+ * it. A port of its own rather than Store methods, because the sweep wants one set-based read
+ * (10,000 procedures in well under a second), not a call per procedure. The SQLite adapter is
+ * `createSqliteReminderSource` in adapters/sqlite/sqlite-messaging-store.ts.
+ */
+
+type ProcedureLabel = { procedureId: string; code: string; title: string };
+
+export type ReviewCandidate = ReviewSubject &
+  ProcedureLabel & {
+    ownerName: string;
+    etag: number;
+    lastReviewedOn: LocalDate | null;
+    reviewIntervalMonths: number;
+  };
+
+export type ApprovalCandidate = ApprovalSubject &
+  ProcedureLabel & {
+    versionId: string;
+    changeKind: ChangeKind;
+    /** The published version the draft would replace; null for a first version. */
+    fromVersionLabel: string | null;
+    changeSummary: string;
+    requestedBy: string;
+    requestedByName: string;
+    requestedAt: string;
+    approverName: string;
+    /** For the card's refresh.userIds: the Teams identity if known, else the person id (local mode). */
+    approverAadObjectId: string;
+  };
+
+export type AcknowledgementCandidate = AcknowledgementSubject &
+  ProcedureLabel & {
+    versionLabel: string | null;
+    changeSummary: string | null;
+    publishedAt: string;
+    requestedAt: string;
+  };
+
+export type ReminderCandidate = ReviewCandidate | ApprovalCandidate | AcknowledgementCandidate;
+
+export type ReminderSource = {
+  /**
+   * A superset of what is due on `today`, narrowed by `reminderStagesDue`: published procedures
+   * whose review date is at most 30 days away, open approvals of pending drafts, and
+   * acknowledgement requests of current versions that have not been acknowledged.
+   */
+  listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
+};

@@ -1,0 +1,82 @@
+import type { CardLocale } from '../bot/cards/card-types.js';
+import type { ReminderStage } from '../core/reminder-schedule.js';
+
+/**
+ * Plain-text words for reminders: the notification summary sent beside a card (what a phone
+ * shows) and the sweep's printed report. The cards carry their own, richer text.
+ */
+const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
+  da: {
+    'review-due-30': 'gennemgang inden for 30 dage',
+    'review-due-7': 'gennemgang inden for 7 dage',
+    'review-due-0': 'gennemgang i dag',
+    'review-overdue': 'gennemgang overskredet',
+    'review-escalation': 'eskalering: gennemgang overskredet',
+    'approval-waiting': 'venter på godkendelse',
+    'acknowledgement-outstanding': 'mangler kvittering',
+  },
+  nb: {
+    'review-due-30': 'gjennomgang innen 30 dager',
+    'review-due-7': 'gjennomgang innen 7 dager',
+    'review-due-0': 'gjennomgang i dag',
+    'review-overdue': 'gjennomgang forfalt',
+    'review-escalation': 'eskalering: gjennomgang forfalt',
+    'approval-waiting': 'venter på godkjenning',
+    'acknowledgement-outstanding': 'mangler kvittering',
+  },
+  en: {
+    'review-due-30': 'review due within 30 days',
+    'review-due-7': 'review due within 7 days',
+    'review-due-0': 'review due today',
+    'review-overdue': 'review overdue',
+    'review-escalation': 'escalation: review overdue',
+    'approval-waiting': 'awaiting approval',
+    'acknowledgement-outstanding': 'acknowledgement missing',
+  },
+};
+
+const words: Record<
+  CardLocale,
+  { reminders: (count: number) => string; more: (count: number) => string; nothing: string; sweep: string }
+> = {
+  da: {
+    reminders: (count) => (count === 1 ? '1 påmindelse' : `${count} påmindelser`),
+    more: (count) => `og ${count} flere`,
+    nothing: 'Intet at sende',
+    sweep: 'Påmindelser',
+  },
+  nb: {
+    reminders: (count) => (count === 1 ? '1 påminnelse' : `${count} påminnelser`),
+    more: (count) => `og ${count} til`,
+    nothing: 'Ingenting å sende',
+    sweep: 'Påminnelser',
+  },
+  en: {
+    reminders: (count) => (count === 1 ? '1 reminder' : `${count} reminders`),
+    more: (count) => `and ${count} more`,
+    nothing: 'Nothing to send',
+    sweep: 'Reminders',
+  },
+};
+
+export function reminderWords(locale: CardLocale) {
+  return words[locale];
+}
+
+export type ReminderLine = { stage: ReminderStage; code: string; title: string };
+
+/** "S-06 gennemgang overskredet" */
+export function reminderLine(item: ReminderLine, locale: CardLocale): string {
+  return `${item.code} ${stageWords[locale][item.stage]}`;
+}
+
+/**
+ * "3 påmindelser: S-06 gennemgang overskredet, K-05 venter på godkendelse, K-12 mangler
+ * kvittering", listing at most `listed` items and counting the rest.
+ */
+export function reminderSummary(items: ReminderLine[], locale: CardLocale, listed = 5): string {
+  const text = words[locale];
+  const shown = items.slice(0, listed).map((item) => reminderLine(item, locale));
+  if (items.length > listed) shown.push(text.more(items.length - listed));
+  return `${text.reminders(items.length)}: ${shown.join(', ')}`;
+}
