@@ -38,7 +38,10 @@ const environmentSchema = z
     SWEEP_ON_TIMER: flag.default(true),
     LOCAL_TEAMS_USERS: z
       .string()
-      .regex(/^[^=,\s]+=[a-z0-9-]+(,[^=,\s]+=[a-z0-9-]+)*$/, 'a list like <aadObjectId>=anne-birk,<aadObjectId>=peter-lund')
+      .regex(
+        /^[^=,\s]+=[a-z0-9-]+(,[^=,\s]+=[a-z0-9-]+)*$/,
+        'a list like <aadObjectId>=anne-birk,<aadObjectId>=peter-lund',
+      )
       .optional(),
   })
   .superRefine((env, context) => {

@@ -56,7 +56,12 @@ async function submitRevision(code: string, author: string, summary: string) {
   const detail = (await api.get(author, `/procedures/${id}`)).body;
   const uploaded = await api.upload(author, id, `${code}.md`, `# ${code}\n\n## Formål\n\n${summary}\n`, detail.etag);
   expect(uploaded.status).toBe(200);
-  const submitted = await api.post(author, `/procedures/${id}/draft/submit`, { changeSummary: summary }, uploaded.body.etag);
+  const submitted = await api.post(
+    author,
+    `/procedures/${id}/draft/submit`,
+    { changeSummary: summary },
+    uploaded.body.etag,
+  );
   expect(submitted.status).toBe(200);
   return { procedureId: id as string, approvalId: submitted.body.pendingApproval.id as string };
 }
@@ -74,13 +79,23 @@ describe('POST /api/messages', () => {
     );
     expect(response.status).toBe(200);
     const conversation = await server.app.messaging.getConversation(people.natureLeader);
-    expect(conversation).toMatchObject({ conversationId: `a:${people.natureLeader}`, locale: 'da', userAadObjectId: people.natureLeader });
+    expect(conversation).toMatchObject({
+      conversationId: `a:${people.natureLeader}`,
+      locale: 'da',
+      userAadObjectId: people.natureLeader,
+    });
   });
 
   it('sends the approver a card on submit, and decides from the card exactly once', async () => {
-    const { approvalId, procedureId } = await submitRevision('K-17', people.natureAuthor, 'Ny tjekliste for besigtigelse.');
+    const { approvalId, procedureId } = await submitRevision(
+      'K-17',
+      people.natureAuthor,
+      'Ny tjekliste for besigtigelse.',
+    );
     const inbox = await server.app.outbox.list(people.natureLeader);
-    const message = inbox.find((candidate) => executeActions(candidate.card, 'approve').some((action) => action.data?.['approvalId'] === approvalId));
+    const message = inbox.find((candidate) =>
+      executeActions(candidate.card, 'approve').some((action) => action.data?.['approvalId'] === approvalId),
+    );
     expect(message, 'approval request card in the approver’s chat').toBeDefined();
     expectValidCard(message!.card);
     expect(visibleText(message!.card)).toContain('Ny tjekliste for besigtigelse.');
@@ -109,7 +124,9 @@ describe('POST /api/messages', () => {
     expect((await approvalOf(approvalId))?.decision).toBe('approved');
     const procedure = await server.app.services.store.getProcedure(procedureId);
     expect(procedure?.draftVersionId).toBeNull();
-    const updated = (await server.app.outbox.list(people.natureLeader)).find((candidate) => candidate.id === message!.id);
+    const updated = (await server.app.outbox.list(people.natureLeader)).find(
+      (candidate) => candidate.id === message!.id,
+    );
     expect(visibleText(updated!.card)).toContain('Godkendt af Anne Birk');
 
     // A double click answers with the same outcome and writes nothing.
@@ -124,16 +141,26 @@ describe('POST /api/messages', () => {
 
   it('rejects with a comment, and a stale card afterwards decides nothing', async () => {
     const first = await submitRevision('K-18', people.natureAuthor, 'Diger registreres i GIS.');
-    const rejected = await post(cardAction(people.natureLeader, 'reject', { approvalId: first.approvalId, comment: 'Mangler klagevejledning.' }));
+    const rejected = await post(
+      cardAction(people.natureLeader, 'reject', { approvalId: first.approvalId, comment: 'Mangler klagevejledning.' }),
+    );
     expect(rejected.status).toBe(200);
     expectValidCard(rejected.body.value);
     expect(visibleText(rejected.body.value)).toContain('Mangler klagevejledning.');
-    expect(await approvalOf(first.approvalId)).toMatchObject({ decision: 'rejected', comment: 'Mangler klagevejledning.' });
+    expect(await approvalOf(first.approvalId)).toMatchObject({
+      decision: 'rejected',
+      comment: 'Mangler klagevejledning.',
+    });
 
     // The author submits again; the old card is now stale.
     const { api } = server;
     const detail = (await api.get(people.natureAuthor, `/procedures/${first.procedureId}`)).body;
-    const resubmitted = await api.post(people.natureAuthor, `/procedures/${first.procedureId}/draft/submit`, { changeSummary: 'Med klagevejledning.' }, detail.etag);
+    const resubmitted = await api.post(
+      people.natureAuthor,
+      `/procedures/${first.procedureId}/draft/submit`,
+      { changeSummary: 'Med klagevejledning.' },
+      detail.etag,
+    );
     const second = resubmitted.body.pendingApproval.id as string;
     const stale = await post(cardAction(people.natureLeader, 'approve', { approvalId: first.approvalId }));
     expect(stale.status).toBe(200);
@@ -143,9 +170,13 @@ describe('POST /api/messages', () => {
     expect((await approvalOf(second))?.decision).toBeNull();
 
     // Refresh shows the approver buttons on the new request, and others only its status.
-    const forApprover = await post(cardAction(people.natureLeader, 'refresh', { subject: 'approval', approvalId: second }));
+    const forApprover = await post(
+      cardAction(people.natureLeader, 'refresh', { subject: 'approval', approvalId: second }),
+    );
     expect(executeActions(forApprover.body.value, 'approve')).toHaveLength(1);
-    const forReader = await post(cardAction(people.natureCaseworker, 'refresh', { subject: 'approval', approvalId: second }));
+    const forReader = await post(
+      cardAction(people.natureCaseworker, 'refresh', { subject: 'approval', approvalId: second }),
+    );
     expect(executeActions(forReader.body.value)).toHaveLength(0);
   });
 
@@ -156,7 +187,11 @@ describe('POST /api/messages', () => {
     expect(badData.body).toMatchObject({ statusCode: 400 });
     const stranger = await post(cardAction('someone-else', 'approve', { approvalId: 'x' }));
     expect(stranger.body).toMatchObject({ statusCode: 401 });
-    const notJson = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const notJson = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
   });
 });
@@ -173,13 +208,17 @@ describe('inbound authentication', () => {
       services,
       messaging,
       outbox,
-      credentials: { clientId: '00000000-0000-4000-8000-000000000001', clientSecret: 'not-a-real-secret', tenantId: null },
+      credentials: {
+        clientId: '00000000-0000-4000-8000-000000000001',
+        clientSecret: 'not-a-real-secret',
+        tenantId: null,
+      },
       publicUrl: server.url,
     });
     const body = cardAction(people.natureLeader, 'approve', { approvalId: 'x' });
     // No Authorization header: refused before anything else. (A forged token would make the SDK
     // fetch Bot Framework's signing keys, which this offline machine must not try to reach.)
     expect((await bot.handle({ body, headers: {} }, { isLoopback: true })).status).toBe(401);
-    expect((await server.app.services.store.getApproval('x'))).toBeUndefined();
+    expect(await server.app.services.store.getApproval('x')).toBeUndefined();
   });
 });

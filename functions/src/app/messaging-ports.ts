@@ -18,15 +18,9 @@ export type ConversationReference = {
   installedAt: string;
 };
 
-/** What a reminder is about. The ledger key is `${kind}:${subjectId}:${dueOn}:${stage}`. */
-export type ReminderStage =
-  | 'review-due-30'
-  | 'review-due-7'
-  | 'review-due-0'
-  | 'review-overdue'
-  | 'review-escalation'
-  | 'approval-waiting'
-  | 'acknowledgement-outstanding';
+/** What a reminder is about; the rule that decides it lives in core. */
+export type { ReminderStage } from '../core/reminder-schedule.js';
+import type { ReminderStage } from '../core/reminder-schedule.js';
 
 export type LedgerEntry = {
   key: string;
@@ -51,11 +45,18 @@ export type MessagingStore = {
    * 'claimed', this run) and returns the keys this run now owns: new ones, and ones claimed by
    * a run that is no longer alive (`staleRunIds`). A key already 'sent' is never returned.
    */
-  claimReminders(entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[], staleRunIds: string[]): Promise<string[]>;
+  claimReminders(
+    entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[],
+    staleRunIds: string[],
+  ): Promise<string[]>;
   markRemindersSent(keys: string[], messageId: string, sentAt: string): Promise<void>;
   listLedger(): Promise<LedgerEntry[]>;
   /** A lease so two sweeps never run at once; returns false when another live run holds it. */
-  acquireSweepLease(runId: string, now: string, leaseSeconds: number): Promise<{ acquired: boolean; previousRunId: string | null }>;
+  acquireSweepLease(
+    runId: string,
+    now: string,
+    leaseSeconds: number,
+  ): Promise<{ acquired: boolean; previousRunId: string | null }>;
   releaseSweepLease(runId: string): Promise<void>;
 };
 

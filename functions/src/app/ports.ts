@@ -108,8 +108,7 @@ export type Settings = {
 
 /** Things that happened, for those who tell people about them (the bot). Published after commit. */
 export type DomainEvent =
-  | { type: 'approval.requested'; approvalId: string }
-  | { type: 'approval.decided'; approvalId: string };
+  { type: 'approval.requested'; approvalId: string } | { type: 'approval.decided'; approvalId: string };
 
 export type EventPublisher = {
   /** Never throws: a failed notification must not undo or fail the write that caused it. */

@@ -39,11 +39,13 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
   const metadataChanges = trail
     .filter((entry) => entry.action === 'procedure.updated' && entry.at > since)
     .flatMap((entry) =>
-      Object.entries((entry.details['changed'] ?? {}) as Record<string, { from: unknown; to: unknown }>).map(([field, change]) => ({
-        field,
-        from: describe(change.from),
-        to: describe(change.to),
-      })),
+      Object.entries((entry.details['changed'] ?? {}) as Record<string, { from: unknown; to: unknown }>).map(
+        ([field, change]) => ({
+          field,
+          from: describe(change.from),
+          to: describe(change.to),
+        }),
+      ),
     );
   const status = approvalStatus(approval, procedure.draftVersionId, name);
   return {
@@ -71,15 +73,28 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
  * "superseded": the request is undecided but no longer about the procedure's draft (a newer
  * submission replaced it), so nobody may decide on it any more.
  */
-function approvalStatus(approval: Approval, draftVersionId: string | null, name: (id: string | null) => string): ApprovalStatus {
+function approvalStatus(
+  approval: Approval,
+  draftVersionId: string | null,
+  name: (id: string | null) => string,
+): ApprovalStatus {
   const decidedAt = approval.decidedAt ?? approval.requestedAt;
   switch (approval.decision) {
     case 'approved':
       return { state: 'approved', decidedBy: { name: name(approval.decidedBy) }, decidedAt, comment: approval.comment };
     case 'rejected':
-      return { state: 'rejected', decidedBy: { name: name(approval.decidedBy) }, decidedAt, comment: approval.comment ?? '' };
+      return {
+        state: 'rejected',
+        decidedBy: { name: name(approval.decidedBy) },
+        decidedAt,
+        comment: approval.comment ?? '',
+      };
     case 'withdrawn':
-      return { state: 'withdrawn', decidedBy: approval.decidedBy ? { name: name(approval.decidedBy) } : null, decidedAt };
+      return {
+        state: 'withdrawn',
+        decidedBy: approval.decidedBy ? { name: name(approval.decidedBy) } : null,
+        decidedAt,
+      };
     case null:
       return draftVersionId === approval.versionId ? { state: 'pending' } : { state: 'superseded' };
   }

@@ -1,4 +1,9 @@
-import type { HttpRouteHandler, IHttpServerAdapter, IHttpServerRequest, IHttpServerResponse } from '@microsoft/teams.apps';
+import type {
+  HttpRouteHandler,
+  IHttpServerAdapter,
+  IHttpServerRequest,
+  IHttpServerResponse,
+} from '@microsoft/teams.apps';
 
 /**
  * The one small HTTP-server adapter between the Teams SDK and our hosts. The SDK registers its

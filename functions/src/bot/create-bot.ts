@@ -1,6 +1,7 @@
 import { App } from '@microsoft/teams.apps';
 import type { ILogger } from '@microsoft/teams.common';
-import type { MessagingStore, Notifier, Outbox } from '../app/messaging-ports.js';
+import { createPacedSender } from '../adapters/teams/paced-sender.js';
+import type { MessagingStore, Notifier, OutgoingCard, Outbox } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
 import type { CardLocale } from './cards/card-types.js';
 import { CapturedHttpAdapter } from './captured-http-adapter.js';
@@ -83,7 +84,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     );
     return result.kind === 'card'
       ? { statusCode: 200 as const, type: cardContentType, value: result.card as never }
-      : {
+      : ({
           statusCode: result.statusCode,
           type: 'application/vnd.microsoft.error' as const,
           value: {
@@ -91,21 +92,23 @@ export async function createBot(options: BotOptions): Promise<Bot> {
             message: result.message,
             innerHttpError: { statusCode: result.statusCode, body: { message: result.message } },
           },
-        } as never;
+        } as never);
   });
   await app.initialize();
 
+  // At most 25 bot operations a second; 429/412/502/503/504 retried honouring Retry-After.
   const teamsNotifier: Notifier = {
-    async send(message) {
+    send: createPacedSender(async (message: OutgoingCard) => {
       const conversation = await messaging.getConversation(message.recipientId);
-      if (!conversation) throw new Error(`No conversation with ${message.recipientId}: the app is not installed for them.`);
+      if (!conversation)
+        throw new Error(`No conversation with ${message.recipientId}: the app is not installed for them.`);
       const sent = await app.send(conversation.conversationId, {
         type: 'message',
         summary: message.summary,
         attachments: [{ contentType: cardContentType, content: message.card }],
       } as never);
       return { messageId: (sent as { id: string }).id };
-    },
+    }),
   };
 
   return {
@@ -113,7 +116,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     notifier: credentials === null ? outbox : teamsNotifier,
     async handle(request, { isLoopback }) {
       if (credentials === null && !isLoopback) {
-        return { status: 401, body: { code: 'UNAUTHENTICATED', message: 'The bot has no registration; only local requests are accepted.' } };
+        return {
+          status: 401,
+          body: { code: 'UNAUTHENTICATED', message: 'The bot has no registration; only local requests are accepted.' },
+        };
       }
       const response = await adapter.handle({ body: request.body, headers: lowerCaseKeys(request.headers) });
       return { status: response.status, body: response.body };
@@ -138,7 +144,11 @@ const quietLogger: ILogger = {
   info: () => undefined,
   log: () => undefined,
   trace: () => undefined,
-  warn: (...message: unknown[]) => console.warn('[bot]', ...message),
+  warn: (...message: unknown[]) => {
+    // Local mode chooses unauthenticated activities on purpose (loopback only; see `handle`).
+    if (String(message[0]).includes('dangerouslyAllowUnauthenticatedRequests is enabled')) return;
+    console.warn('[bot]', ...message);
+  },
   error: (...message: unknown[]) => console.error('[bot]', ...message),
   child: () => quietLogger,
 } as unknown as ILogger;

@@ -27,10 +27,13 @@ export type CardActionInput = {
 };
 
 export type CardActionResult =
-  | { kind: 'card'; card: AdaptiveCard }
-  | { kind: 'error'; statusCode: number; code: string; message: string };
+  { kind: 'card'; card: AdaptiveCard } | { kind: 'error'; statusCode: number; code: string; message: string };
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const comment = z.string().trim().max(2000).optional();
 
 /** One schema per verb; the same verbs the cards send (cards/card-types.ts). */
@@ -64,12 +67,22 @@ export async function handleCardAction(deps: CardActionDeps, input: CardActionIn
   const verb = parsedAction.data.verb as Verb;
   const data = dataSchemas[verb].safeParse(parsedAction.data.data);
   if (!data.success) {
-    return { kind: 'error', statusCode: 400, code: 'BadRequest', message: `Invalid data for ${verb}: ${data.error.issues[0]?.message ?? ''}` };
+    return {
+      kind: 'error',
+      statusCode: 400,
+      code: 'BadRequest',
+      message: `Invalid data for ${verb}: ${data.error.issues[0]?.message ?? ''}`,
+    };
   }
   const personId = await deps.messaging.findPersonByAadObjectId(input.aadObjectId);
   const person = personId ? await deps.services.store.getPerson(personId) : undefined;
   if (!person) {
-    return { kind: 'error', statusCode: 401, code: 'Unauthorized', message: 'This Teams user is not a person in the handbook.' };
+    return {
+      kind: 'error',
+      statusCode: 401,
+      code: 'Unauthorized',
+      message: 'This Teams user is not a person in the handbook.',
+    };
   }
   const actor: Actor = { id: person.id, unitId: person.unitId, roles: person.roles };
   const card = await run(deps, actor, verb, data.data as never, input.locale, text);
@@ -81,7 +94,13 @@ async function run(
   deps: CardActionDeps,
   actor: Actor,
   verb: Verb,
-  data: Record<string, unknown> & { approvalId?: string; procedureId?: string; versionId?: string; etag?: number; comment?: string },
+  data: Record<string, unknown> & {
+    approvalId?: string;
+    procedureId?: string;
+    versionId?: string;
+    etag?: number;
+    comment?: string;
+  },
   locale: CardLocale,
   text: CardText,
 ): Promise<AdaptiveCard> {
@@ -93,10 +112,17 @@ async function run(
     case 'reject': {
       if (verb === 'reject' && !data.comment) {
         // Teams enforces isRequired before sending; a client that does not still decides nothing.
-        return withNotice(await approvalCardFor(deps, actor, data.approvalId as string, locale), text.rejectCommentRequired);
+        return withNotice(
+          await approvalCardFor(deps, actor, data.approvalId as string, locale),
+          text.rejectCommentRequired,
+        );
       }
       try {
-        await decideApproval(services, actor, { approvalId: data.approvalId as string, decision: verb, comment: data.comment });
+        await decideApproval(services, actor, {
+          approvalId: data.approvalId as string,
+          decision: verb,
+          comment: data.comment,
+        });
       } catch (error) {
         if (!isAppError(error) || error.code === 'INTERNAL') throw error;
         const current = await approvalCardFor(deps, actor, data.approvalId as string, locale).catch(() => null);
@@ -135,7 +161,8 @@ async function run(
         at,
         openUrl,
       };
-      if (verb === 'confirmReview') return actionOutcomeCard({ ...base, verb, nextReviewOn: procedure?.nextReviewOn ?? null }, locale);
+      if (verb === 'confirmReview')
+        return actionOutcomeCard({ ...base, verb, nextReviewOn: procedure?.nextReviewOn ?? null }, locale);
       if (verb === 'startRevision') return actionOutcomeCard({ ...base, verb }, locale);
       const version = await services.store.getVersion(data.versionId as string);
       return actionOutcomeCard({ ...base, verb, versionLabel: version ? versionLabel(version) : null }, locale);
@@ -144,16 +171,22 @@ async function run(
 }
 
 /** The approver of a pending request gets the buttons; everyone else, and every decided request, the status. */
-export async function approvalCardFor(deps: ViewDeps, actor: Actor, approvalId: string, locale: CardLocale): Promise<AdaptiveCard> {
+export async function approvalCardFor(
+  deps: ViewDeps,
+  actor: Actor,
+  approvalId: string,
+  locale: CardLocale,
+): Promise<AdaptiveCard> {
   const approval = await deps.services.store.getApproval(approvalId);
   if (!approval) return errorCard(cardText(locale).errorNotFound, locale);
   const view = await loadApprovalView(deps, approval);
   if (view.status.state === 'pending') {
     const procedure = await deps.services.store.getProcedure(approval.procedureId);
-    const draft = procedure?.draftVersionId ? await deps.services.store.getVersion(procedure.draftVersionId) : undefined;
+    const draft = procedure?.draftVersionId
+      ? await deps.services.store.getVersion(procedure.draftVersionId)
+      : undefined;
     const mayDecide =
-      procedure !== undefined &&
-      canDecide(actor, { procedure, draft: draft ?? null, pendingApproval: approval });
+      procedure !== undefined && canDecide(actor, { procedure, draft: draft ?? null, pendingApproval: approval });
     if (mayDecide) return approvalRequestCard(view.model, locale);
   }
   return approvalStatusCard({ ...view.model, status: view.status }, locale);
@@ -183,7 +216,12 @@ function withNotice(card: AdaptiveCard, notice: string): AdaptiveCard {
   };
 }
 
-async function replaceInOutbox(outbox: Outbox, messageId: string, recipientId: string, card: AdaptiveCard): Promise<void> {
+async function replaceInOutbox(
+  outbox: Outbox,
+  messageId: string,
+  recipientId: string,
+  card: AdaptiveCard,
+): Promise<void> {
   const mine = await outbox.list(recipientId);
   if (mine.some((message) => message.id === messageId)) await outbox.update(messageId, card);
 }

@@ -372,10 +372,17 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       access: 'signed-in',
       response: contract.chatMessagesSchema,
       handler: async ({ actor }) => {
-        if (options.mode !== 'local' || !options.chat) throw new AppError('NOT_FOUND', 'The local chat exists only in local mode.');
+        if (options.mode !== 'local' || !options.chat)
+          throw new AppError('NOT_FOUND', 'The local chat exists only in local mode.');
         const messages = await options.chat.outbox.list(actor.id);
         return json({
-          messages: messages.map(({ id, summary, card, sentAt, updatedAt }) => ({ id, summary, card, sentAt, updatedAt })),
+          messages: messages.map(({ id, summary, card, sentAt, updatedAt }) => ({
+            id,
+            summary,
+            card,
+            sentAt,
+            updatedAt,
+          })),
         });
       },
     }),

@@ -1,10 +1,7 @@
-import { createSqliteOutbox } from '../adapters/outbox/sqlite-outbox.js';
-import { createSqliteMessagingStore, createSqliteReminderSource } from '../adapters/sqlite/sqlite-messaging-store.js';
 import { createEmbeddedApp } from '../compose.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { formatSweepSummary } from './format-sweep-summary.js';
-import { createReminderCards } from './reminder-cards.js';
-import { runSweep } from './run-sweep.js';
+import { sweepEmbeddedApp } from './sweep-embedded-app.js';
 
 /**
  * `npm run sweep`: runs the reminder sweep once against the local data, with the local outbox
@@ -16,13 +13,7 @@ try {
   const config = loadConfig();
   const app = await createEmbeddedApp(config);
   try {
-    const result = await runSweep({
-      services: app.services,
-      messaging: app.messaging,
-      source: createSqliteReminderSource(app.db, { timeZone: config.timeZone }),
-      notifier: app.outbox,
-      cards: createReminderCards({ publicUrl: config.publicUrl }),
-    });
+    const result = await sweepEmbeddedApp(app);
     console.log(formatSweepSummary(result, locale));
   } finally {
     app.close();

@@ -295,7 +295,8 @@ export function linkTeamsUsers(db: SqliteDatabase, links: Record<string, string>
   db.transaction(() => {
     for (const [aadObjectId, personId] of Object.entries(links)) {
       clear.run(aadObjectId);
-      if (link.run(aadObjectId, personId).changes === 0) throw new Error(`LOCAL_TEAMS_USERS names an unknown person: ${personId}`);
+      if (link.run(aadObjectId, personId).changes === 0)
+        throw new Error(`LOCAL_TEAMS_USERS names an unknown person: ${personId}`);
     }
   })();
 }

@@ -1,6 +1,9 @@
 import azureFunctions from '@azure/functions';
 import { buildApi, createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig } from '../../config.js';
+import { nextSweepAt } from '../../core/reminder-schedule.js';
+import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
+import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
 import { registerHttpFunctions } from './register-functions.js';
 
 /**
@@ -12,10 +15,26 @@ const { app } = azureFunctions;
 const config = loadConfig();
 let composed: Promise<EmbeddedApp> | undefined;
 
+const composedApp = () => (composed ??= createEmbeddedApp(config));
+
 registerHttpFunctions(app, buildApi(config), async (route) => {
-  composed ??= createEmbeddedApp(config);
-  const handlers = (await composed).handlers;
+  const { handlers } = await composedApp();
   const handler = [...handlers.entries()].find(([candidate]) => candidate.name === route.name)?.[1];
   if (!handler) throw new Error(`No handler for route ${route.name}`);
   return handler;
+});
+
+/**
+ * The daily reminder sweep at 06:00 Europe/Copenhagen. Timer schedules are UTC, so it fires at
+ * 04:00 and 05:00 UTC and sweeps only on the one that is 06:00 in Copenhagen (summer or winter
+ * time). The ledger makes an extra run harmless anyway.
+ */
+app.timer('reminder-sweep', {
+  schedule: '0 0 4,5 * * *',
+  handler: async (_timer, context) => {
+    const now = new Date();
+    if (nextSweepAt(new Date(now.getTime() - 15 * 60_000), config.timeZone) > now) return;
+    const result = await sweepEmbeddedApp(await composedApp(), { runId: context.invocationId });
+    context.log(formatSweepSummary(result, 'en'));
+  },
 });

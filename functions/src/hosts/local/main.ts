@@ -1,4 +1,7 @@
 import { ConfigError } from '../../config.js';
+import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
+import { scheduleLocalSweep } from '../../jobs/schedule-local-sweep.js';
+import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
 import { startLocalServer } from './server.js';
 
 /** `npm start`: the embedded default with demo data. */
@@ -10,7 +13,16 @@ try {
   console.log(
     `  data: ${config.dataDir} · tilstand: ${config.mode} · lager: ${config.store} · klar på ${Date.now() - started} ms`,
   );
+  const stopSweep = config.sweepOnTimer
+    ? scheduleLocalSweep(
+        async () => console.log(formatSweepSummary(await sweepEmbeddedApp(local.app))),
+        local.app.services.clock,
+        { timeZone: config.timeZone, onError: (error) => console.error('The reminder sweep failed:', error) },
+      )
+    : () => undefined;
+  if (config.sweepOnTimer) console.log('  påmindelser: hver dag kl. 06:00 (npm run sweep kører dem nu)');
   const stop = () => {
+    stopSweep();
     void local.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -1,0 +1,21 @@
+import { createSqliteReminderSource } from '../adapters/sqlite/sqlite-messaging-store.js';
+import type { EmbeddedApp } from '../compose.js';
+import { createReminderCards } from './reminder-cards.js';
+import { runSweep, type SweepResult } from './run-sweep.js';
+
+/**
+ * One sweep over the embedded app: its store, its ledger, and its bot's way out (Teams with a
+ * bot registration, else the local outbox). Used by `npm run sweep`, the local timer and the
+ * Azure timer trigger.
+ */
+export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
+  const { config } = app;
+  return runSweep({
+    services: app.services,
+    messaging: app.messaging,
+    source: createSqliteReminderSource(app.db, { timeZone: config.timeZone }),
+    notifier: app.bot.notifier,
+    cards: createReminderCards({ publicUrl: config.publicUrl }),
+    ...(options.runId ? { runId: options.runId } : {}),
+  });
+}
