@@ -164,14 +164,14 @@ describe('approval in the local chat', () => {
     await card.getByRole('button', { name: 'Afvis', exact: true }).click();
 
     await mkdir(resultsDir, { recursive: true });
-    await page.screenshot({ path: join(resultsDir, 'chat-pane.png'), fullPage: true });
+    await page.screenshot({ path: join(resultsDir, 'chat-pane.png') });
 
     // Approve: the card is replaced by its outcome, and that is announced.
     await approve.click();
     await card.getByText(`Godkendt af ${approver.name}`).waitFor();
     expect(await card.getByRole('button', { name: 'Godkend', exact: true }).count()).toBe(0);
     await page.getByTestId('chat-announcer').getByText('Kortet er opdateret').waitFor();
-    await page.screenshot({ path: join(resultsDir, 'chat-pane-approved.png'), fullPage: true });
+    await page.screenshot({ path: join(resultsDir, 'chat-pane-approved.png') });
 
     expect(manualInvokes()).toHaveLength(1);
     expect(manualInvokes()[0]).toMatchObject({

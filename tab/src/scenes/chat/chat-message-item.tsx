@@ -8,6 +8,7 @@ import { AdaptiveCardView, type AdaptiveCardViewHandle } from './adaptive-card-v
 import type { CardActor } from './card-invoke';
 import type { CardUserAction } from './render-adaptive-card';
 import { useChatCard, type CardNotice } from './use-chat-card';
+import { useIsOnScreen } from './use-is-on-screen';
 
 const useStyles = makeStyles({
   article: {
@@ -36,6 +37,7 @@ export function ChatMessageItem(props: {
   const headingId = useId();
   const articleRef = useRef<HTMLElement>(null);
   const viewRef = useRef<AdaptiveCardViewHandle>(null);
+  const isOnScreen = useIsOnScreen(articleRef);
   const { onCardUpdated } = props;
 
   const handleCardUpdated = useCallback(
@@ -52,6 +54,7 @@ export function ChatMessageItem(props: {
     pollCount: props.pollCount,
     actor: props.actor,
     view: viewRef,
+    isOnScreen,
     onCardUpdated: handleCardUpdated,
   });
   const { execute, showNotice } = state;

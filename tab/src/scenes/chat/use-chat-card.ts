@@ -33,8 +33,8 @@ type Outcome = CardActionOutcome | { kind: 'request-error'; error: ApiRequestErr
 
 /**
  * One message's card as the person sees it. Like Teams: a card with `refresh` for this person
- * is replaced by the bot's answer to an automatic refresh when shown, and again whenever the
- * server's copy changes; a button press replaces it with the card the bot returns. A server
+ * is replaced by the bot's answer to an automatic refresh when it comes on screen, and again
+ * whenever the server's copy changes; a button press replaces it with the card the bot returns. A server
  * update waits while the person is using the card (focus or typed input) and is retried at the
  * next poll.
  */
@@ -43,9 +43,11 @@ export function useChatCard(input: {
   pollCount: number;
   actor: CardActor;
   view: RefObject<AdaptiveCardViewHandle | null>;
+  /** Refreshes wait until the card is on screen, as in Teams. */
+  isOnScreen: boolean;
   onCardUpdated(options: { byPress: boolean }): void;
 }): ChatCardState {
-  const { message, pollCount, actor, view } = input;
+  const { message, pollCount, actor, view, isOnScreen } = input;
   const api = useApi();
   const { locale } = useI18n();
   const [card, setCard] = useState<CardJson>(message.card);
@@ -117,7 +119,7 @@ export function useChatCard(input: {
 
   // Bring the card up to date with the server's copy (first show, then after each change).
   useEffect(() => {
-    if (syncedUpdatedAtRef.current === message.updatedAt || busyRef.current) return;
+    if (syncedUpdatedAtRef.current === message.updatedAt || busyRef.current || !isOnScreen) return;
     const isFirstShow = syncedUpdatedAtRef.current === null;
     if (!isFirstShow && view.current?.isEngaged()) return;
     syncedUpdatedAtRef.current = message.updatedAt;
@@ -128,7 +130,7 @@ export function useChatCard(input: {
       return;
     }
     void invoke(refresh, 'automatic').then((outcome) => apply(outcome, announce));
-  }, [message.updatedAt, message.card, pollCount, actor.personId, view, invoke, apply, showCard]);
+  }, [message.updatedAt, message.card, pollCount, isOnScreen, actor.personId, view, invoke, apply, showCard]);
 
   const execute = useCallback(
     (action: ExecuteRequest) => {
