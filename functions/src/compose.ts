@@ -77,7 +77,13 @@ export async function createEmbeddedApp(
   const messaging = createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
   const bot = await createBot({ services, messaging, outbox, credentials: config.bot, publicUrl: config.publicUrl });
-  services.events = notifyOnEvents({ services, messaging, publicUrl: config.publicUrl, notifier: bot.notifier });
+  services.events = notifyOnEvents({
+    services,
+    messaging,
+    publicUrl: config.publicUrl,
+    notifier: bot.notifier,
+    outbox: bot.isAuthenticated ? null : outbox,
+  });
   if (config.seedDemo) {
     upsertDirectory(db, { units: demoUnits, people: demoPeople });
     try {

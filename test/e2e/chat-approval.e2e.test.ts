@@ -102,7 +102,11 @@ describe('approval in the local chat', () => {
     const marker = `Chatmarkør ${Date.now().toString(36)}`;
     const changeSummary = `Ny fremgangsmåde efter intern audit (${marker}).`;
 
-    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 1000 } });
+    const context = await browser.newContext({
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1280, height: 1000 },
+    });
     await context.addInitScript({
       content: `if (!sessionStorage.getItem('e2e-started')) {
         sessionStorage.setItem('e2e-started', '1');
@@ -164,6 +168,7 @@ describe('approval in the local chat', () => {
     await card.getByRole('button', { name: 'Afvis', exact: true }).click();
 
     await mkdir(resultsDir, { recursive: true });
+    await page.mouse.move(900, 600);
     await page.screenshot({ path: join(resultsDir, 'chat-pane.png') });
 
     // Approve: the card is replaced by its outcome, and that is announced.

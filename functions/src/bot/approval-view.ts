@@ -31,8 +31,12 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
   ]);
   if (!procedure) throw new Error(`Approval ${approval.id} points at a missing procedure.`);
   const name = (id: string | null) => people.find((person) => person.id === id)?.name ?? id ?? '';
-  const current = procedure.currentVersionId ? await store.getVersion(procedure.currentVersionId) : undefined;
-  const fromVersion = current && current.id !== approval.versionId ? current : undefined;
+  // The version the request replaces: the current one while it is pending, the one it
+  // superseded once approved.
+  const versions = await store.listVersions(approval.procedureId);
+  const fromVersion =
+    versions.find((version) => version.supersededByVersionId === approval.versionId) ??
+    versions.find((version) => version.id === procedure.currentVersionId && version.id !== approval.versionId);
   const approverConversation = await deps.messaging.getConversation(approval.approverId);
   const approver = people.find((person) => person.id === approval.approverId);
   const since = fromVersion?.publishedAt ?? '';

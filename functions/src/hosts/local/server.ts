@@ -27,8 +27,11 @@ export async function startLocalServer(
   options: Partial<Config> & { tabDir?: string; quiet?: boolean } = {},
 ): Promise<LocalServer> {
   const config: Config = { ...loadConfig(), ...options };
-  const app = await createEmbeddedApp(config);
-  const match = createRouteMatcher(app.routes);
+  // The port is bound first, so that with port 0 the links in cards carry the real port.
+  let app!: EmbeddedApp;
+  let match!: ReturnType<typeof createRouteMatcher>;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const serveStatic = createStaticHandler(options.tabDir ?? defaultTabDir);
   const maxBody = Math.max(defaultMaxJsonBytes, config.maxUploadBytes);
 
@@ -40,6 +43,7 @@ export async function startLocalServer(
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    await ready;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -99,8 +103,18 @@ export async function startLocalServer(
   const address = server.address() as AddressInfo;
   const host =
     config.host === '127.0.0.1' || config.host === '::1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${options.port === 0 ? '127.0.0.1' : host}:${address.port}`;
+  if (options.port === 0 && options.publicUrl === undefined) config.publicUrl = url;
+  try {
+    app = await createEmbeddedApp(config);
+    match = createRouteMatcher(app.routes);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  markReady();
   return {
-    url: `http://${options.port === 0 ? '127.0.0.1' : host}:${address.port}`,
+    url,
     app,
     server,
     close: () =>

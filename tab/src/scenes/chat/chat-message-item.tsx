@@ -28,6 +28,7 @@ const useStyles = makeStyles({
 export function ChatMessageItem(props: {
   message: ChatMessage;
   pollCount: number;
+  viewCount: number;
   actor: CardActor;
   onCardUpdated(): void;
 }) {
@@ -52,6 +53,7 @@ export function ChatMessageItem(props: {
   const state = useChatCard({
     message: props.message,
     pollCount: props.pollCount,
+    viewCount: props.viewCount,
     actor: props.actor,
     view: viewRef,
     isOnScreen,

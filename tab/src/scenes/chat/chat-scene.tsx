@@ -75,6 +75,7 @@ function LocalChat(props: { actor: CardActor }) {
               <ChatMessageItem
                 message={message}
                 pollCount={chat.pollCount}
+                viewCount={chat.viewCount}
                 actor={actor}
                 onCardUpdated={onCardUpdated}
               />

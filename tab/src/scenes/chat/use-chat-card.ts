@@ -41,20 +41,23 @@ type Outcome = CardActionOutcome | { kind: 'request-error'; error: ApiRequestErr
 export function useChatCard(input: {
   message: ChatMessage;
   pollCount: number;
+  /** Counts the person's returns to the pane (window focus, tab shown again). */
+  viewCount: number;
   actor: CardActor;
   view: RefObject<AdaptiveCardViewHandle | null>;
   /** Refreshes wait until the card is on screen, as in Teams. */
   isOnScreen: boolean;
   onCardUpdated(options: { byPress: boolean }): void;
 }): ChatCardState {
-  const { message, pollCount, actor, view, isOnScreen } = input;
+  const { message, pollCount, viewCount, actor, view, isOnScreen } = input;
   const api = useApi();
   const { locale } = useI18n();
   const [card, setCard] = useState<CardJson>(message.card);
   const [notice, setNotice] = useState<CardNotice | null>(null);
   const [activity, setActivity] = useState<ChatCardState['activity']>('idle');
   const cardTextRef = useRef(JSON.stringify(message.card));
-  const syncedUpdatedAtRef = useRef<string | null>(null);
+  /** The server copy and the view the shown card reflects; null until first shown. */
+  const syncedRef = useRef<{ updatedAt: string; viewCount: number } | null>(null);
   const busyRef = useRef(false);
   const controllerRef = useRef<AbortController | null>(null);
   const onCardUpdatedRef = useRef(input.onCardUpdated);
@@ -117,20 +120,36 @@ export function useChatCard(input: {
     [showCard],
   );
 
-  // Bring the card up to date with the server's copy (first show, then after each change).
+  // Bring the card up to date: on first show, after each change of the server's copy, and (for a
+  // card with refresh) each time the person comes back to the pane, as Teams refreshes on view.
   useEffect(() => {
-    if (syncedUpdatedAtRef.current === message.updatedAt || busyRef.current || !isOnScreen) return;
-    const isFirstShow = syncedUpdatedAtRef.current === null;
-    if (!isFirstShow && view.current?.isEngaged()) return;
-    syncedUpdatedAtRef.current = message.updatedAt;
-    const announce = isFirstShow ? null : { byPress: false };
+    if (busyRef.current || !isOnScreen) return;
+    const synced = syncedRef.current;
     const refresh = refreshActionFor(message.card, actor.personId);
+    const isStale =
+      !synced || synced.updatedAt !== message.updatedAt || (refresh !== null && synced.viewCount !== viewCount);
+    if (!isStale) return;
+    const isFirstShow = synced === null;
+    if (!isFirstShow && view.current?.isEngaged()) return;
+    syncedRef.current = { updatedAt: message.updatedAt, viewCount };
+    const announce = isFirstShow ? null : { byPress: false };
     if (!refresh) {
       showCard(message.card, announce);
       return;
     }
     void invoke(refresh, 'automatic').then((outcome) => apply(outcome, announce));
-  }, [message.updatedAt, message.card, pollCount, isOnScreen, actor.personId, view, invoke, apply, showCard]);
+  }, [
+    message.updatedAt,
+    message.card,
+    pollCount,
+    viewCount,
+    isOnScreen,
+    actor.personId,
+    view,
+    invoke,
+    apply,
+    showCard,
+  ]);
 
   const execute = useCallback(
     (action: ExecuteRequest) => {

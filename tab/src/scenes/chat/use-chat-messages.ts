@@ -10,6 +10,8 @@ export type ChatMessagesState = {
   error: ApiRequestError | undefined;
   /** Counts answered polls, so cards that put off an update can try again. */
   pollCount: number;
+  /** Counts returns to the pane (window focus, page shown again): cards with refresh refresh then. */
+  viewCount: number;
   reload(): void;
 };
 
@@ -22,6 +24,7 @@ export function useChatMessages(): ChatMessagesState {
   const [messages, setMessages] = useState<ChatMessage[] | undefined>(undefined);
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
   const [pollCount, setPollCount] = useState(0);
+  const [viewCount, setViewCount] = useState(0);
   const controllerRef = useRef<AbortController | null>(null);
 
   const load = useCallback(async () => {
@@ -46,18 +49,23 @@ export function useChatMessages(): ChatMessagesState {
     const pollIfVisible = () => {
       if (document.visibilityState === 'visible') void load();
     };
+    const onReturn = () => {
+      if (document.visibilityState !== 'visible') return;
+      setViewCount((count) => count + 1);
+      void load();
+    };
     const timer = window.setInterval(pollIfVisible, chatPollIntervalMs);
-    window.addEventListener('focus', pollIfVisible);
-    document.addEventListener('visibilitychange', pollIfVisible);
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
     return () => {
       window.clearInterval(timer);
-      window.removeEventListener('focus', pollIfVisible);
-      document.removeEventListener('visibilitychange', pollIfVisible);
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
       controllerRef.current?.abort();
       controllerRef.current = null;
     };
   }, [load]);
 
   const reload = useCallback(() => void load(), [load]);
-  return { messages, error, pollCount, reload };
+  return { messages, error, pollCount, viewCount, reload };
 }
