@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
+import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+
+/** What the end-to-end tests share: the built tab, a local server, Chromium and the demo cast. */
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const tabIndex = join(repoRoot, 'tab/dist/index.html');
+export const resultsDir = join(repoRoot, 'test-results');
+
+/** A GET against the local API as one person; throws on anything but a 2xx. */
+export type ApiGet = <T>(path: string, personId: string) => Promise<T>;
+
+export function apiGet(baseUrl: string): ApiGet {
+  return async <T>(path: string, personId: string): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api${path}`, { headers: { 'X-Local-User': personId } });
+    if (!response.ok) throw new Error(`GET ${path} as ${personId}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+/** Headless Debian Chromium (or CHROMIUM_PATH), without the background traffic a test does not need. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type E2eEnvironment = { server: LocalServer; browser: Browser; api: ApiGet; close(): Promise<void> };
+
+/** The built tab served with the API on a free port over a fresh demo database, and a browser. */
+export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+  if (!existsSync(tabIndex)) throw new Error('The tab is not built: run `npm run build:tab` (npm run test:e2e does).');
+  const dataDir = await mkdtemp(join(tmpdir(), 'kvh-e2e-'));
+  let server: LocalServer | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    server = await startLocalServer({
+      port: 0,
+      dataDir,
+      seedDemo: true,
+      mode: 'local',
+      sweepOnTimer: false,
+      quiet: true,
+    });
+    browser = await launchChromium();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { server, browser, api: apiGet(server.url), close };
+}
+
+export type RevisionCast = {
+  author: PersonDto;
+  approver: PersonDto;
+  /** A caseworker with no other role, in the procedure's audience if it has one. */
+  reader: PersonDto;
+  procedure: ProcedureDetail;
+};
+
+/** A published procedure without a revision, owned by an author and approved by a leader, and a reader. */
+export async function chooseRevisionCast(server: LocalServer): Promise<RevisionCast> {
+  const api = apiGet(server.url);
+  // The API needs an identity even to list people, so the first one comes from the store itself.
+  const anyone = (await server.app.services.store.listPeople())[0];
+  if (!anyone) throw new Error('The demo data has no people');
+  const people = await api<PersonDto[]>('/people', anyone.id);
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const coordinator = people.find((person) => person.roles.includes('coordinator'));
+  if (!coordinator) throw new Error('The demo data has no coordinator');
+  const list = await api<ProcedureList>('/procedures?status=published&limit=1000', coordinator.id);
+  for (const item of list.items) {
+    const owner = byId.get(item.owner.id);
+    if (item.revision !== 'none' || !owner?.roles.includes('author') || owner.roles.includes('coordinator')) continue;
+    const procedure = await api<ProcedureDetail>(`/procedures/${item.id}`, coordinator.id);
+    const approver = byId.get(procedure.approver.id);
+    if (!approver?.roles.includes('leader') || approver.id === owner.id || !procedure.currentVersion) continue;
+    const reader = people.find(
+      (person) =>
+        person.roles.length === 1 &&
+        person.roles[0] === 'caseworker' &&
+        (procedure.audience.unitIds.length === 0 || procedure.audience.unitIds.includes(person.unitId)),
+    );
+    if (reader) return { author: owner, approver, reader, procedure };
+  }
+  throw new Error('No published procedure owned by an author and approved by a leader');
+}
+
+/**
+ * Registers the suite's beforeAll/afterAll around one environment; call the returned function
+ * inside a test to get it.
+ */
+export function useE2eEnvironment(): () => E2eEnvironment {
+  let environment: E2eEnvironment | undefined;
+  beforeAll(async () => {
+    environment = await startE2eEnvironment();
+  });
+  afterAll(async () => {
+    await environment?.close();
+  });
+  return () => {
+    if (!environment) throw new Error('The e2e environment is not started');
+    return environment;
+  };
+}
+
+export type SignedInPage = { context: BrowserContext; page: Page; pageErrors: string[] };
+
+/**
+ * A new browser context and page that start signed in as `person`, with the page's uncaught errors
+ * collected. Later identities are chosen with the picker, which writes the same key, so the
+ * initial one is set only on the first load.
+ */
+export async function openPageAs(
+  browser: Browser,
+  person: PersonDto,
+  options: BrowserContextOptions,
+): Promise<SignedInPage> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({
+    content: `if (!sessionStorage.getItem('e2e-started')) {
+        sessionStorage.setItem('e2e-started', '1');
+        localStorage.setItem('kvalitetshaandbog.localUser', ${JSON.stringify(person.id)});
+      }`,
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
+}
+
+/** "Log ind som": switch the demo identity with the picker. */
+export async function signInAs(page: Page, person: PersonDto): Promise<void> {
+  await page.getByTestId('user-picker').selectOption(person.id);
+}
+
+/** Open a procedure's page and wait for its title. */
+export async function openProcedure(page: Page, server: LocalServer, procedure: ProcedureDetail): Promise<void> {
+  await page.goto(`${server.url}/procedures/${procedure.id}`);
+  await page.getByRole('heading', { level: 1, name: procedure.title }).waitFor();
+}
+
+/** Upload a new version, as Markdown carrying `marker`, on the open procedure page. */
+export async function uploadRevision(page: Page, procedure: ProcedureDetail, marker: string): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'revision.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(`# ${procedure.title}\n\n## Formål\n\n${marker}: ny fremgangsmåde efter intern audit.\n`),
+  });
+}
+
+/** Submit the open draft for approval with a change summary, and wait for the confirmation. */
+export async function submitForApproval(page: Page, changeSummary: string): Promise<void> {
+  await page.getByRole('button', { name: 'Send til godkendelse' }).click();
+  const submitDialog = page.getByRole('dialog');
+  await submitDialog.getByLabel('Hvad er ændret, og hvorfor?').fill(changeSummary);
+  await submitDialog.getByRole('button', { name: 'Send til godkendelse' }).click();
+  await page.getByText('Kladden er sendt til godkendelse.').waitFor();
+}
+
+/** A screenshot into test-results/ under `name`. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(resultsDir, { recursive: true });
+  await page.screenshot({ path: join(resultsDir, name), ...options });
+}
