@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
+import * as e2e from '../support/e2e.js';
+
+/**
+ * WCAG 2.1 A and AA rules checked by axe-core in the real tab, scene by scene, as the quality
+ * coordinator (who sees every action) and in all three languages on the handbook page.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const environment = e2e.useE2eEnvironment();
+
+async function violationsOn(page: import('playwright-core').Page, path: string, ready: string): Promise<string[]> {
+  await page.goto(`${environment().server.url}${path}`);
+  await page.locator(ready).first().waitFor();
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
+  );
+  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+    (violation) =>
+      `${path}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it('has no violations on the handbook, search, procedure, tasks, new procedure and chat scenes', async () => {
+    const { browser, api } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
+    const list = await api<ProcedureList>('/procedures?status=draft&limit=5', coordinator.id);
+    const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
+    try {
+      const violations = [
+        ...(await violationsOn(page, '/', 'table')),
+        ...(await violationsOn(page, '/search?q=tilsyn', 'mark')),
+        ...(await violationsOn(page, `/procedures/${list.items[0]!.id}`, '[data-testid="document-view"]')),
+        ...(await violationsOn(page, '/tasks', 'main h1')),
+        ...(await violationsOn(page, '/new', 'form')),
+        ...(await violationsOn(page, '/chat', 'main h1')),
+      ];
+      expect(violations).toEqual([]);
+      for (const language of ['nb', 'en']) {
+        await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
+        expect(await violationsOn(page, '/', 'table')).toEqual([]);
+        expect(await page.getAttribute('html', 'lang')).toBe(language);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
