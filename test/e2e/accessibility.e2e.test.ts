@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
@@ -13,7 +14,7 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const environment = e2e.useE2eEnvironment();
 
-async function violationsOn(page: import('playwright-core').Page, path: string, ready: string): Promise<string[]> {
+async function violationsOn(page: Page, path: string, ready: string): Promise<string[]> {
   await page.goto(`${environment().server.url}${path}`);
   await page.locator(ready).first().waitFor();
   await page.evaluate(axeSource);
