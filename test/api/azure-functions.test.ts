@@ -30,10 +30,10 @@ describe('the Azure Functions registration', () => {
     expect(registered.size).toBe(app.routes.length);
     expect(registered.get('procedures-get')).toMatchObject({
       methods: ['GET'],
-      route: 'procedures/{id}',
+      route: 'api/procedures/{id}',
       authLevel: 'anonymous',
     });
-    expect(registered.get('draft-upload')).toMatchObject({ methods: ['PUT'], route: 'procedures/{id}/draft/file' });
+    expect(registered.get('draft-upload')).toMatchObject({ methods: ['PUT'], route: 'api/procedures/{id}/draft/file' });
   });
 
   it('serves a list request through the registered handler', async () => {

@@ -4,6 +4,10 @@ import { loadConfig } from '../../config.js';
 import { nextSweepAt } from '../../core/reminder-schedule.js';
 import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
 import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveStaticFile } from '../local/serve-static.js';
 import { registerHttpFunctions } from './register-functions.js';
 
 /**
@@ -36,5 +40,26 @@ app.timer('reminder-sweep', {
     if (nextSweepAt(new Date(now.getTime() - 15 * 60_000), config.timeZone) > now) return;
     const result = await sweepEmbeddedApp(await composedApp(), { runId: context.invocationId });
     context.log(formatSweepSummary(result, 'en'));
+  },
+});
+
+/**
+ * The built tab, from the same deployment (tab/dist beside functions/dist). Literal API routes
+ * win over this catch-all in the Functions host's routing.
+ */
+const tabDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../tab/dist');
+app.http('tab', {
+  methods: ['GET', 'HEAD'],
+  route: '{*path}',
+  authLevel: 'anonymous',
+  handler: async (request) => {
+    const found = await resolveStaticFile(tabDir, new URL(request.url).pathname);
+    if (found.status !== 200)
+      return { status: found.status, body: found.message, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+    return {
+      status: 200,
+      body: request.method === 'HEAD' ? undefined : await readFile(found.file),
+      headers: found.headers,
+    };
   },
 });

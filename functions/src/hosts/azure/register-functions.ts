@@ -7,7 +7,7 @@ export type HttpRegistrar = { http(name: string, options: HttpFunctionOptions): 
 
 /**
  * Registers one Azure Function per route of the table, with the same method and path
- * ("procedures/{id}" under the host's "api" prefix). `handlerFor` may resolve the composed app
+ * ("api/procedures/{id}"). `handlerFor` may resolve the composed app
  * lazily, so registration stays synchronous as the Functions host expects.
  */
 export function registerHttpFunctions(
@@ -19,7 +19,8 @@ export function registerHttpFunctions(
     const handler: HttpHandler = async (request, context) => (await handlerFor(route))(request, context);
     registrar.http(route.name, {
       methods: [route.method],
-      route: route.path.replace(/^\//, ''),
+      // host.json sets routePrefix "" so that the tab can be served at the root; the API keeps /api.
+      route: `api${route.path}`,
       authLevel: 'anonymous',
       handler,
     });

@@ -34,41 +34,63 @@ export const securityHeaders: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+export type StaticFile =
+  { status: 200; file: string; size: number; headers: Record<string, string> } | { status: 404 | 503; message: string };
+
 /**
- * Serves the built tab. Unknown paths get index.html (the tab routes on the client); hashed
- * assets are cached for a year, index.html never, so a new build shows at once.
+ * Finds the file of the built tab for a path, for either host. Unknown paths get index.html
+ * (the tab routes on the client); hashed assets are cached for a year, index.html never, so a
+ * new build shows at once. Paths cannot leave the tab's folder.
  */
-export function createStaticHandler(root: string) {
-  return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    let file = join(root, relative);
-    if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
-    let info = await stat(file).catch(() => null);
-    const isAsset = relative.startsWith('assets/');
+export async function resolveStaticFile(root: string, pathname: string): Promise<StaticFile> {
+  let relative: string;
+  try {
+    relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  } catch {
+    return { status: 404, message: 'Not found' };
+  }
+  let file = join(root, relative);
+  if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
+  let info = await stat(file).catch(() => null);
+  const isAsset = relative.startsWith('assets/');
+  if (!info?.isFile()) {
+    if (isAsset || extname(relative) !== '') return { status: 404, message: 'Not found' };
+    file = join(root, 'index.html');
+    info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      if (isAsset || extname(relative) !== '') {
-        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders }).end('Not found');
-        return;
-      }
-      file = join(root, 'index.html');
-      info = await stat(file).catch(() => null);
-      if (!info?.isFile()) {
-        response
-          .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-          .end('The tab has not been built. Run `npm start` (it builds the tab first) or `npm run build:tab`.');
-        return;
-      }
+      return {
+        status: 503,
+        message: 'The tab has not been built. Run `npm start` (it builds the tab first) or `npm run build:tab`.',
+      };
     }
-    response.writeHead(200, {
+  }
+  return {
+    status: 200,
+    file,
+    size: info.size,
+    headers: {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'content-length': String(info.size),
       'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
-    });
+    },
+  };
+}
+
+/** The local host's static handler: streams the resolved file. */
+export function createStaticHandler(root: string) {
+  return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+    const found = await resolveStaticFile(root, pathname);
+    if (found.status !== 200) {
+      response
+        .writeHead(found.status, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders })
+        .end(found.message);
+      return;
+    }
+    response.writeHead(200, { ...found.headers, 'content-length': String(found.size) });
     if (request.method === 'HEAD') {
       response.end();
       return;
     }
-    createReadStream(file).pipe(response);
+    createReadStream(found.file).pipe(response);
   };
 }

@@ -1,5 +1,6 @@
 import azureFunctions, { type HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
+import type { JWTVerifyGetKey } from 'jose';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -24,9 +25,10 @@ const defaultTabDir = join(dirname(fileURLToPath(import.meta.url)), '../../../..
  * Functions runs, fed with @azure/functions HttpRequest objects) and the built tab.
  */
 export async function startLocalServer(
-  options: Partial<Config> & { tabDir?: string; quiet?: boolean } = {},
+  options: Partial<Config> & { tabDir?: string; quiet?: boolean; jwks?: JWTVerifyGetKey } = {},
 ): Promise<LocalServer> {
-  const config: Config = { ...loadConfig(), ...options };
+  const { jwks, ...settings } = options;
+  const config: Config = { ...loadConfig(), ...settings };
   // The port is bound first, so that with port 0 the links in cards carry the real port.
   let app!: EmbeddedApp;
   let match!: ReturnType<typeof createRouteMatcher>;
@@ -106,7 +108,8 @@ export async function startLocalServer(
   const url = `http://${options.port === 0 ? '127.0.0.1' : host}:${address.port}`;
   if (options.port === 0 && options.publicUrl === undefined) config.publicUrl = url;
   try {
-    app = await createEmbeddedApp(config);
+    // Tests sign tokens with their own keys; everyone else gets Microsoft's (see compose.ts).
+    app = await createEmbeddedApp(config, jwks ? { jwks } : {});
     match = createRouteMatcher(app.routes);
   } catch (error) {
     server.close();
