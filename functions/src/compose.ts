@@ -4,17 +4,20 @@ import { createDiskDocumentStore } from './adapters/files/disk-document-store.js
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
 import { createSqliteMessagingStore } from './adapters/sqlite/sqlite-messaging-store.js';
-import { createSqliteStore, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
+import type { JWTVerifyGetKey } from 'jose';
+import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { notifyOnEvents } from './bot/notify-on-events.js';
 import { randomIds, systemClock } from './adapters/system/system-clock.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { localAuthenticator, type Authenticate } from './http/authenticate.js';
+import { apiScope, entraAuthenticator, microsoftSigningKeys } from './http/entra-authenticator.js';
 import { createRouteHandler, type RouteHandler } from './http/handle-route.js';
 import { buildOpenApi } from './http/openapi.js';
 import { defineRoute, json, type Route } from './http/route.js';
 import { buildRoutes } from './http/routes.js';
+import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
 
@@ -32,12 +35,12 @@ export type EmbeddedApp = {
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(
-  config: Pick<Config, 'mode' | 'maxUploadBytes'>,
+  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra'>>,
   chat?: { bot: Bot; outbox: Outbox },
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const routes: Route[] = [
-    ...buildRoutes({ mode: config.mode, maxUploadBytes: config.maxUploadBytes, chat }),
+    ...buildRoutes({ mode: config.mode, maxUploadBytes: config.maxUploadBytes, chat, signIn: signInFor(config) }),
     defineRoute({
       name: 'openapi',
       method: 'GET',
@@ -57,7 +60,7 @@ export function buildApi(
  */
 export async function createEmbeddedApp(
   config: Config,
-  overrides: { clock?: Clock; ids?: Ids; authenticate?: Authenticate } = {},
+  overrides: { clock?: Clock; ids?: Ids; authenticate?: Authenticate; jwks?: JWTVerifyGetKey } = {},
 ): Promise<EmbeddedApp> {
   const db = openDatabase(join(config.dataDir, 'kvalitetshaandbog.sqlite'));
   let clockOverride: Date | null = null;
@@ -93,8 +96,36 @@ export async function createEmbeddedApp(
     }
   }
   if (config.mode === 'local') linkTeamsUsers(db, config.localTeamsUsers);
-  const authenticate = overrides.authenticate ?? localAuthenticator(services);
+  if (config.entra) ensureUnit(db, { id: config.entra.defaultUnitId, name: config.organisationName, parentId: null });
+  const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
   const routes = buildApi(config, { bot, outbox });
   const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));
   return { config, services, messaging, outbox, bot, routes, handlers, db, close: () => db.close() };
+}
+
+/**
+ * Local mode: the "Log ind som" picker. Production: Entra ID access tokens and nothing else; the
+ * picker cannot be built there (see `localAuthenticator`).
+ */
+function createAuthenticator(config: Config, services: Services, jwks?: JWTVerifyGetKey): Authenticate {
+  if (config.mode === 'local') return localAuthenticator(services, { mode: config.mode });
+  if (!config.entra) throw new ConfigError(['APP_MODE=production needs ENTRA_CLIENT_ID and ENTRA_TENANT_IDS']);
+  const keys = jwks ?? microsoftSigningKeys(new URL(config.entra.jwksUrl));
+  return entraAuthenticator({ ...config.entra, jwks: keys, clock: services.clock }, services);
+}
+
+/**
+ * What the tab's MSAL needs. A single tenant gets its own authority (a single-tenant app
+ * registration refuses /organizations); several tenants share /organizations.
+ */
+function signInFor(config: Partial<Pick<Config, 'entra'>>): SignInDto {
+  const { entra } = config;
+  if (!entra) return { mode: 'local' };
+  const tenant = entra.tenantIds.length === 1 ? entra.tenantIds[0] : 'organizations';
+  return {
+    mode: 'production',
+    clientId: entra.clientId,
+    authority: `https://login.microsoftonline.com/${tenant}`,
+    scopes: [`${entra.appIdUri}/${apiScope}`],
+  };
 }

@@ -10,6 +10,11 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** Microsoft's signing keys for every tenant (v2.0 endpoint); issuer and tenant are checked per token. */
+const defaultJwksUrl = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** The tenant of personal Microsoft accounts (`tid` in https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference). */
+const personalAccountsTenant = '9188040d-6c67-4c5b-b112-36a304b66dad';
+
 const environmentSchema = z
   .object({
     APP_MODE: z.enum(['local', 'production']).default('local'),
@@ -17,7 +22,8 @@ const environmentSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('.data'),
-    SEED_DEMO: flag.default(true),
+    /** Defaults to true in local mode and false in production (a real handbook starts empty). */
+    SEED_DEMO: flag.optional(),
     MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
     TIME_ZONE: z
       .string()
@@ -43,6 +49,27 @@ const environmentSchema = z
         'a list like <aadObjectId>=anne-birk,<aadObjectId>=peter-lund',
       )
       .optional(),
+    ENTRA_CLIENT_ID: z.uuid('the Application (client) ID of the API app registration, a GUID').optional(),
+    ENTRA_APP_ID_URI: z
+      .string()
+      .regex(/^(api|https):\/\/[^\s/]+(\/[^\s/]+)*$/, 'an Application ID URI such as api://kh.example.dk/<client id>')
+      .optional(),
+    ENTRA_TENANT_IDS: z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\s*,\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})*$/i,
+        'a comma-separated list of tenant IDs (GUIDs)',
+      )
+      .refine(
+        (list) => !list.toLowerCase().includes(personalAccountsTenant),
+        'personal Microsoft accounts (tenant 9188040d-…) cannot sign in; list organisation tenants only',
+      )
+      .optional(),
+    ENTRA_JWKS_URL: z.url({ protocol: /^https$/ }).default(defaultJwksUrl),
+    ENTRA_DEFAULT_UNIT: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'a unit id such as teknik-miljo')
+      .default('teknik-miljo'),
   })
   .superRefine((env, context) => {
     if ((env.BOT_CLIENT_ID === undefined) !== (env.BOT_CLIENT_SECRET === undefined)) {
@@ -60,11 +87,22 @@ const environmentSchema = z
       });
     }
     if (env.APP_MODE === 'production') {
-      context.addIssue({
-        code: 'custom',
-        path: ['APP_MODE'],
-        message: 'APP_MODE=production needs Entra ID sign-in, which this build does not have yet; use APP_MODE=local',
-      });
+      if (env.ENTRA_CLIENT_ID === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['ENTRA_CLIENT_ID'],
+          message:
+            'APP_MODE=production signs people in with Entra ID: set the Application (client) ID of the API app registration',
+        });
+      }
+      if (env.ENTRA_TENANT_IDS === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['ENTRA_TENANT_IDS'],
+          message:
+            'APP_MODE=production accepts sign-ins only from listed tenants: set the tenant ID(s), comma-separated',
+        });
+      }
     }
   });
 
@@ -85,6 +123,20 @@ export type Config = {
   sweepOnTimer: boolean;
   /** Local mode: Teams identities (e.g. the Agents Playground's mock user) mapped to demo people. */
   localTeamsUsers: Record<string, string>;
+  /** Entra ID sign-in; set in production mode (required there), null in local mode. */
+  entra: EntraConfig | null;
+};
+
+export type EntraConfig = {
+  /** The API app registration's client id: the audience of every token, and the tab's MSAL client id. */
+  clientId: string;
+  /** The App ID URI the tab asks a token for (`<appIdUri>/access_as_user`); Entra's default is api://<clientId>. */
+  appIdUri: string;
+  /** Tenants whose people may sign in (lower-case GUIDs). */
+  tenantIds: string[];
+  jwksUrl: string;
+  /** The unit a person is placed in on first sign-in, until someone moves them. */
+  defaultUnitId: string;
 };
 
 export class ConfigError extends Error {
@@ -114,7 +166,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: env.PORT,
     host: env.HOST,
     dataDir: resolve(env.DATA_DIR),
-    seedDemo: env.SEED_DEMO,
+    seedDemo: env.SEED_DEMO ?? env.APP_MODE === 'local',
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: env.TIME_ZONE,
     organisationName: env.ORGANISATION_NAME,
@@ -130,6 +182,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         .filter((pair) => pair.includes('='))
         .map((pair) => pair.split('=') as [string, string]),
     ),
+    entra:
+      env.APP_MODE === 'production' && env.ENTRA_CLIENT_ID && env.ENTRA_TENANT_IDS
+        ? {
+            clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
+            appIdUri: env.ENTRA_APP_ID_URI ?? `api://${env.ENTRA_CLIENT_ID.toLowerCase()}`,
+            tenantIds: [...new Set(env.ENTRA_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase()))],
+            jwksUrl: env.ENTRA_JWKS_URL,
+            defaultUnitId: env.ENTRA_DEFAULT_UNIT,
+          }
+        : null,
   };
 }
 

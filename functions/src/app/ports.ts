@@ -8,6 +8,7 @@ import type {
   ProcessLevel,
   Procedure,
   Review,
+  Role,
   TrailEntry,
   Unit,
 } from '../core/types.js';
@@ -55,6 +56,16 @@ export type ProcedureRow = Procedure & {
 
 export type SearchHit = { procedureId: string; code: string; title: string; snippet: SnippetSegment[]; rank: number };
 
+/** A person as the directory (an Entra access token) describes them; see `Store.upsertPersonFromDirectory`. */
+export type DirectoryPerson = {
+  aadObjectId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  /** Used only when nobody has this object id yet. */
+  whenNew: { id: string; unitId: string; title: string };
+};
+
 /** One unit of work. The store applies all of it or none of it. */
 export type ChangeSet = {
   /** The write is refused with CONFLICT unless the procedure still has this etag. */
@@ -72,6 +83,15 @@ export type Store = {
   listUnits(): Promise<Unit[]>;
   listPeople(): Promise<Person[]>;
   getPerson(id: string): Promise<Person | undefined>;
+  /** Production sign-in: the person whose Entra object id (the token's `oid`) this is, if known. */
+  getPersonByAadObjectId(aadObjectId: string): Promise<Person | undefined>;
+  /**
+   * Production sign-in, in one atomic write: creates the person with this Entra object id on
+   * first sign-in (with `whenNew`'s id, unit and title, no leader), or refreshes a known person's
+   * name, email and roles from the token, keeping their id, unit, title and leader. Returns the
+   * stored person.
+   */
+  upsertPersonFromDirectory(entry: DirectoryPerson): Promise<Person>;
   listProcedures(query: ProcedureQuery): Promise<{ items: ProcedureRow[]; total: number }>;
   listAreas(viewer: Viewer): Promise<{ level: ProcessLevel; area: string; count: number }[]>;
   getProcedure(id: string): Promise<Procedure | undefined>;

@@ -86,6 +86,21 @@ export const meSchema = z.object({
 });
 export type MeDto = z.infer<typeof meSchema>;
 
+/**
+ * How the tab signs in, asked before anyone is signed in. Production names the public client
+ * settings MSAL needs (nothing secret: the same ids are in the Teams app manifest).
+ */
+export const signInSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('local') }),
+  z.object({
+    mode: z.literal('production'),
+    clientId: z.string(),
+    authority: z.string(),
+    scopes: z.array(z.string()),
+  }),
+]);
+export type SignInDto = z.infer<typeof signInSchema>;
+
 export const reviewStatusSchema = z.enum(['none', 'ok', 'due-soon', 'overdue']);
 export const procedureStatusSchema = z.enum(['published', 'unpublished']);
 

@@ -26,6 +26,8 @@ export type RouteTableOptions = {
   maxUploadBytes: number;
   /** The bot and the local outbox; absent where a host serves no chat (e.g. the OpenAPI build). */
   chat?: { bot: Bot; outbox: Outbox } | undefined;
+  /** What the tab needs to sign in (GET /sign-in); defaults to the local picker. */
+  signIn?: contract.SignInDto | undefined;
 };
 
 /** Set by the local host from the socket, never taken from the client (it strips the header). */
@@ -43,6 +45,16 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       access: 'public',
       response: contract.okSchema,
       handler: async () => json({ ok: true }),
+    }),
+    defineRoute({
+      name: 'sign-in',
+      method: 'GET',
+      path: '/sign-in',
+      summary: 'How the tab signs in: the local picker, or Entra ID (MSAL client id, authority, scopes)',
+      tag: 'system',
+      access: 'public',
+      response: contract.signInSchema,
+      handler: async () => json(options.signIn ?? { mode: 'local' }),
     }),
     defineRoute({
       name: 'me',

@@ -18,6 +18,7 @@ export type {
   ReviewBody,
   ReviewDto,
   SearchResult,
+  SignInDto,
   SubmitBody,
   UnitDto,
   UpdateProcedureBody,

@@ -19,7 +19,10 @@ export type HttpClient = {
   requestBlob(path: string, options?: RequestOptions): Promise<Blob>;
 };
 
-/** Headers that identify the user: X-Local-User in local mode, a bearer token in Teams. */
+/**
+ * Headers that identify the user: X-Local-User in local mode, a bearer token in production.
+ * When they cannot be had (no token), the request fails as UNAUTHENTICATED without being sent.
+ */
 export type IdentityHeaders = () => Promise<Record<string, string>> | Record<string, string>;
 
 export function buildPath(path: string, query?: Readonly<Record<string, QueryValue>>): string {
@@ -39,8 +42,22 @@ export function createHttpClient(input: {
 }): HttpClient {
   const fetchImpl = input.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
+  async function identify(): Promise<Record<string, string>> {
+    try {
+      return await input.identityHeaders();
+    } catch (error) {
+      // Asking the server how to sign in may itself fail (offline): that error stands as it is.
+      if (error instanceof ApiRequestError) throw error;
+      throw new ApiRequestError({
+        status: 0,
+        code: 'UNAUTHENTICATED',
+        message: `Could not sign in: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+
   async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: accept, ...(await input.identityHeaders()) };
+    const headers: Record<string, string> = { Accept: accept, ...(await identify()) };
     let body: BodyInit | undefined;
     if (options.raw) {
       headers['Content-Type'] = 'application/octet-stream';

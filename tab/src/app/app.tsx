@@ -1,11 +1,13 @@
 import { FluentProvider, type Theme } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { createApi } from '../api/api';
+import type { SignInDto } from '../api/contract';
 import { createHttpClient } from '../api/http-client';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Messages, UiLocale } from '../i18n/messages';
 import { RouterProvider } from '../router/router';
-import { SessionProvider, type LocalUserRef } from '../session/session-context';
+import { createIdentity, type LocalUserRef } from '../session/identity';
+import { SessionProvider } from '../session/session-context';
 import type { TeamsHost } from '../teams/teams-host';
 import { ApiProvider } from './api-context';
 import { AppShell } from './app-shell';
@@ -27,23 +29,22 @@ export function App(props: {
     });
   }, [teams]);
 
-  // The HTTP client reads the chosen demo person per request, so switching needs no new client.
+  // The HTTP client reads the chosen demo person (or a fresh token) per request, so switching
+  // needs no new client.
   const localUser = useMemo<LocalUserRef>(() => ({ current: null }), []);
-  const api = useMemo(
+  const identity = useMemo(
     () =>
-      createApi(
-        createHttpClient({
-          baseUrl: '',
-          identityHeaders: async () => {
-            const headers: Record<string, string> = {};
-            if (localUser.current) headers['X-Local-User'] = localUser.current;
-            const token = teams ? await teams.getAuthToken() : null;
-            if (token) headers['Authorization'] = `Bearer ${token}`;
-            return headers;
-          },
-        }),
-      ),
+      createIdentity({
+        localUser,
+        teams,
+        fetchSignIn: () =>
+          createHttpClient({ baseUrl: '', identityHeaders: () => ({}) }).requestJson<SignInDto>('/api/sign-in'),
+      }),
     [localUser, teams],
+  );
+  const api = useMemo(
+    () => createApi(createHttpClient({ baseUrl: '', identityHeaders: identity.headers })),
+    [identity],
   );
 
   return (
@@ -51,7 +52,7 @@ export function App(props: {
       <I18nProvider initialLocale={props.initialLocale} initialMessages={props.initialMessages}>
         <RouterProvider>
           <ApiProvider api={api}>
-            <SessionProvider api={api} localUser={localUser}>
+            <SessionProvider api={api} identity={identity} localUser={localUser}>
               {(view) => (view.status === 'ready' ? <AppShell session={view.session} /> : <StartScreen view={view} />)}
             </SessionProvider>
           </ApiProvider>

@@ -3,6 +3,7 @@ import type { Api } from '../api/api';
 import { asApiRequestError, type ApiRequestError } from '../api/api-error';
 import type { MeDto, PersonDto, UnitDto } from '../api/contract';
 import { chooseDefaultPerson } from './choose-default-person';
+import type { Identity, LocalUserRef } from './identity';
 import { readStoredLocalUser, storeLocalUser } from './local-user-storage';
 
 export type Session = {
@@ -21,19 +22,17 @@ type SessionState =
 
 const SessionContext = createContext<Session | null>(null);
 
-/** The local user id sent as X-Local-User; a ref because the HTTP client reads it per request. */
-export type LocalUserRef = { current: string | null };
-
 function isIdentityProblem(error: ApiRequestError): boolean {
   return error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN';
 }
 
 /**
- * Who am I? With a remembered demo person, ask /api/me as them. Without one (or when the
- * remembered one no longer exists), ask without; in local mode that fails, and the tab signs in
- * as the default person from /api/people.
+ * Who am I? In production the token says so: ask /api/me. In local mode, with a remembered demo
+ * person, ask as them; without one (or when the remembered one no longer exists), ask without,
+ * which fails, and the tab signs in as the default person from /api/people.
  */
-async function resolveMe(api: Api, localUser: LocalUserRef): Promise<MeDto> {
+async function resolveMe(api: Api, identity: Identity, localUser: LocalUserRef): Promise<MeDto> {
+  if ((await identity.mode()) === 'production') return api.getMe();
   if (localUser.current) {
     try {
       return await api.getMe();
@@ -59,10 +58,11 @@ async function resolveMe(api: Api, localUser: LocalUserRef): Promise<MeDto> {
 
 export function SessionProvider(props: {
   api: Api;
+  identity: Identity;
   localUser: LocalUserRef;
   children: (state: SessionView) => ReactNode;
 }) {
-  const { api, localUser } = props;
+  const { api, identity, localUser } = props;
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const loadCount = useRef(0);
@@ -72,7 +72,7 @@ export function SessionProvider(props: {
       const load = ++loadCount.current;
       setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
       try {
-        const me = await resolveMe(api, localUser);
+        const me = await resolveMe(api, identity, localUser);
         const [people, units] = await Promise.all([api.listPeople(), api.listUnits()]);
         if (load !== loadCount.current) return;
         if (me.mode === 'local') {
@@ -86,7 +86,7 @@ export function SessionProvider(props: {
         setState({ status: 'failed', error: asApiRequestError(error) });
       }
     },
-    [api, localUser],
+    [api, identity, localUser],
   );
 
   useEffect(() => {

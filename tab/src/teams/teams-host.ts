@@ -9,8 +9,13 @@ export type TeamsHost = {
   locale: string | null;
   theme: TeamsTheme;
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
-  /** An SSO token for the API in production; null when Teams cannot give one. */
-  getAuthToken(): Promise<string | null>;
+  /** Whether this Teams client recommends nested app authentication (MSAL) for tokens. */
+  isNestedAuthRecommended: boolean;
+  /**
+   * Teams SSO: an access token for the API named in the app manifest's webApplicationInfo.
+   * Production only; rejects with Teams' reason when it cannot give one.
+   */
+  getAuthToken(): Promise<string>;
 };
 
 export function isLikelyHostedInTeams(
@@ -46,6 +51,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Older Teams clients lack the check; they cannot broker NAA either. */
+function isNestedAuthRecommended(nestedAppAuth: { isNAAChannelRecommended(): boolean }): boolean {
+  try {
+    return nestedAppAuth.isNAAChannelRecommended();
+  } catch {
+    return false;
+  }
+}
+
 /** Resolves to null when not in Teams or when Teams does not answer in time. Never rejects. */
 export async function connectToTeams(timeoutMs = 3000): Promise<TeamsHost | null> {
   try {
@@ -53,21 +67,13 @@ export async function connectToTeams(timeoutMs = 3000): Promise<TeamsHost | null
     await withTimeout(teams.app.initialize(), timeoutMs);
     const context = await withTimeout(teams.app.getContext(), timeoutMs);
     teams.app.notifySuccess();
-    // Without an SSO app registration (local development) every attempt fails: stop asking.
-    let canGetToken = true;
     return {
       locale: context.app.locale || null,
       theme: toTheme(context.app.theme),
       onThemeChange: (handler) => teams.app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme))),
-      getAuthToken: async () => {
-        if (!canGetToken) return null;
-        try {
-          return await withTimeout(teams.authentication.getAuthToken(), timeoutMs * 3);
-        } catch {
-          canGetToken = false;
-          return null;
-        }
-      },
+      isNestedAuthRecommended: isNestedAuthRecommended(teams.nestedAppAuth),
+      // https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code
+      getAuthToken: () => withTimeout(teams.authentication.getAuthToken(), timeoutMs * 3),
     };
   } catch (error) {
     console.warn('Not connected to Microsoft Teams; continuing as a web page.', error);

@@ -1,5 +1,13 @@
 import { staleWriteError } from '../../app/procedure-context.js';
-import type { ChangeSet, ProcedureQuery, ProcedureRow, SearchHit, Store, Viewer } from '../../app/ports.js';
+import type {
+  ChangeSet,
+  DirectoryPerson,
+  ProcedureQuery,
+  ProcedureRow,
+  SearchHit,
+  Store,
+  Viewer,
+} from '../../app/ports.js';
 import { AppError } from '../../core/errors.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import { toSnippetSegments } from '../../core/search-query.js';
@@ -159,6 +167,15 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     reindex(touched);
   });
 
+  const upsertFromDirectory = db.transaction((entry: DirectoryPerson): Person => {
+    const { whenNew, ...fields } = entry;
+    const refreshed = { ...fields, roles: JSON.stringify(fields.roles) };
+    if (statements.refreshDirectoryPerson.run(refreshed).changes === 0) {
+      statements.insertDirectoryPerson.run({ ...refreshed, ...whenNew });
+    }
+    return toPerson(statements.personByAadObjectId.get(entry.aadObjectId) as Row);
+  });
+
   return {
     async listUnits() {
       return (statements.units.all() as Row[]).map(toUnit);
@@ -169,6 +186,14 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     async getPerson(id) {
       const row = statements.person.get(id) as Row | undefined;
       return row ? toPerson(row) : undefined;
+    },
+    async getPersonByAadObjectId(aadObjectId) {
+      const row = statements.personByAadObjectId.get(aadObjectId) as Row | undefined;
+      return row ? toPerson(row) : undefined;
+    },
+    async upsertPersonFromDirectory(entry) {
+      // IMMEDIATE: two processes signing the same new person in at once cannot both insert.
+      return upsertFromDirectory.immediate(entry);
     },
     async listProcedures(query) {
       const { sql, params } = listWhere(query);
@@ -288,6 +313,14 @@ export function upsertDirectory(db: SqliteDatabase, directory: { units: Unit[]; 
   })();
 }
 
+/**
+ * Production: makes sure the unit new people are placed in exists (a fresh database has no
+ * units). An existing unit is left as it is.
+ */
+export function ensureUnit(db: SqliteDatabase, unit: Unit): void {
+  db.prepare('INSERT OR IGNORE INTO units (id, name, parent_id) VALUES (:id, :name, :parentId)').run(unit);
+}
+
 /** Local mode: links Teams identities to demo people (see docs/chat.md). */
 export function linkTeamsUsers(db: SqliteDatabase, links: Record<string, string>): void {
   const clear = db.prepare('UPDATE people SET aad_object_id = NULL WHERE aad_object_id = ?');
@@ -306,6 +339,14 @@ function prepareStatements(db: SqliteDatabase) {
     units: db.prepare('SELECT * FROM units ORDER BY name'),
     people: db.prepare('SELECT * FROM people ORDER BY name'),
     person: db.prepare('SELECT * FROM people WHERE id = ?'),
+    personByAadObjectId: db.prepare('SELECT * FROM people WHERE aad_object_id = ?'),
+    refreshDirectoryPerson: db.prepare(
+      'UPDATE people SET name = :name, email = :email, roles = :roles WHERE aad_object_id = :aadObjectId',
+    ),
+    insertDirectoryPerson: db.prepare(
+      `INSERT INTO people (id, name, email, title, unit_id, roles, leader_id, aad_object_id)
+       VALUES (:id, :name, :email, :title, :unitId, :roles, NULL, :aadObjectId)`,
+    ),
     procedure: db.prepare('SELECT * FROM procedures WHERE id = ?'),
     procedureByCode: db.prepare('SELECT * FROM procedures WHERE code = ?'),
     versions: db.prepare('SELECT * FROM versions WHERE procedure_id = ? ORDER BY created_at'),

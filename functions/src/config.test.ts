@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const clientId = '11111111-2222-4333-8444-555555555555';
+const tenantA = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const tenantB = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
+const production = { APP_MODE: 'production', ENTRA_CLIENT_ID: clientId, ENTRA_TENANT_IDS: tenantA };
+
+function problemsOf(environment: Record<string, string>): string[] {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig: modes and Entra ID sign-in', () => {
+  it('starts in local mode with the demo and without Entra settings', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('local');
+    expect(config.seedDemo).toBe(true);
+    expect(config.entra).toBeNull();
+  });
+
+  it('starts in production when the Entra settings are present', () => {
+    const config = loadConfig({
+      ...production,
+      ENTRA_TENANT_IDS: `${tenantA}, ${tenantB.toUpperCase()},${tenantA}`,
+      ENTRA_APP_ID_URI: `api://kh.example.dk/${clientId}`,
+    });
+    expect(config.mode).toBe('production');
+    expect(config.seedDemo).toBe(false);
+    expect(config.entra).toEqual({
+      clientId,
+      appIdUri: `api://kh.example.dk/${clientId}`,
+      tenantIds: [tenantA, tenantB],
+      jwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      defaultUnitId: 'teknik-miljo',
+    });
+  });
+
+  it("defaults the App ID URI to Entra's api://<client id> and takes overrides", () => {
+    const config = loadConfig({
+      ...production,
+      ENTRA_JWKS_URL: 'https://login.microsoftonline.com/' + tenantA + '/discovery/v2.0/keys',
+      ENTRA_DEFAULT_UNIT: 'natur',
+      SEED_DEMO: 'true',
+    });
+    expect(config.entra?.appIdUri).toBe(`api://${clientId}`);
+    expect(config.entra?.jwksUrl).toContain(tenantA);
+    expect(config.entra?.defaultUnitId).toBe('natur');
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('names every missing Entra setting in production', () => {
+    const problems = problemsOf({ APP_MODE: 'production' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^ENTRA_CLIENT_ID="": .*client\) ID/);
+    expect(problems[1]).toMatch(/^ENTRA_TENANT_IDS="": .*tenant ID/);
+  });
+
+  it.each([
+    { name: 'ENTRA_CLIENT_ID', value: 'kvalitetshaandbog', message: /GUID/ },
+    { name: 'ENTRA_TENANT_IDS', value: `${tenantA};${tenantB}`, message: /comma-separated list/ },
+    { name: 'ENTRA_TENANT_IDS', value: 'common', message: /comma-separated list/ },
+    { name: 'ENTRA_TENANT_IDS', value: `${tenantA},9188040d-6c67-4c5b-b112-36a304b66dad`, message: /personal/ },
+    { name: 'ENTRA_APP_ID_URI', value: 'kh.example.dk', message: /Application ID URI/ },
+    { name: 'ENTRA_APP_ID_URI', value: `api://kh.example.dk/${clientId}/`, message: /Application ID URI/ },
+    { name: 'ENTRA_JWKS_URL', value: 'http://login.microsoftonline.com/keys', message: /./ },
+    { name: 'ENTRA_DEFAULT_UNIT', value: 'Teknik og Miljø', message: /unit id/ },
+  ])('names a malformed $name ($value)', ({ name, value, message }) => {
+    const problems = problemsOf({ ...production, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.startsWith(`${name}=${JSON.stringify(value)}: `)).toBe(true);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('names a malformed setting and a missing one together', () => {
+    const problems = problemsOf({ APP_MODE: 'production', ENTRA_CLIENT_ID: 'not-a-guid' });
+    expect(problems.map((problem) => problem.split('=')[0])).toEqual(['ENTRA_CLIENT_ID', 'ENTRA_TENANT_IDS']);
+  });
+
+  it('still refuses STORE=sharepoint', () => {
+    expect(problemsOf({ ...production, STORE: 'sharepoint' })).toEqual([
+      expect.stringMatching(/^STORE="sharepoint": .*not available/),
+    ]);
+  });
+
+  it('ignores Entra settings in local mode', () => {
+    expect(loadConfig({ ENTRA_CLIENT_ID: clientId, ENTRA_TENANT_IDS: tenantA }).entra).toBeNull();
+  });
+});
