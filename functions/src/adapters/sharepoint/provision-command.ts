@@ -1,0 +1,106 @@
+import { createGraphClient, graphRoot, type TokenProvider } from './graph-client.js';
+import { provision, type PlannedRequest } from './provision.js';
+
+/**
+ * `npm run provision -- --site <url> [--dry-run]`: the command behind functions/src/tools/provision-main.ts,
+ * with its world (token, fetch, output) passed in so tests can run it against the Graph double.
+ */
+
+export const provisionUsage = `Usage: npm run provision -- --site https://<tenant>.sharepoint.com/sites/<site> [--dry-run]
+
+Creates the document library "Procedurer" and the handbook's lists in the site, with their
+columns and indexes. Safe to run again: it creates only what is missing.
+
+  --site <url>        the SharePoint site
+  --dry-run           read what exists and print the requests that would be sent; change nothing
+  --graph-base <url>  Graph version root (default ${graphRoot})
+
+Signs in app-only with the Azure Identity environment variables AZURE_TENANT_ID,
+AZURE_CLIENT_ID and AZURE_CLIENT_SECRET: an app registration with the Sites.Manage.All
+application permission (list-create and column-create need it).`;
+
+export type ProvisionCommandWorld = {
+  tokens: TokenProvider;
+  fetch?: typeof fetch;
+  out: (line: string) => void;
+  err: (line: string) => void;
+};
+
+export async function runProvisionCommand(argv: string[], world: ProvisionCommandWorld): Promise<number> {
+  const args = parseArguments(argv);
+  if ('error' in args) {
+    world.err(args.error);
+    world.err(provisionUsage);
+    return 2;
+  }
+  if (args.help) {
+    world.out(provisionUsage);
+    return 0;
+  }
+  const graph = createGraphClient({
+    tokens: world.tokens,
+    baseUrl: args.graphBase,
+    ...(world.fetch ? { fetch: world.fetch } : {}),
+    paceToBudget: true,
+  });
+  try {
+    const result = await provision(graph, { siteUrl: args.site, dryRun: args.dryRun });
+    const root = args.graphBase.replace(/\/+$/, '');
+    world.out(
+      result.dryRun
+        ? `Dry run against site ${result.siteId}: nothing was changed.`
+        : `Provisioned site ${result.siteId}.`,
+    );
+    if (result.writes.length === 0) world.out('Everything exists already: no changes needed.');
+    else {
+      world.out(result.dryRun ? 'These requests would be sent:' : 'Sent:');
+      for (const request of result.writes) world.out(describe(root, request));
+    }
+    for (const line of result.drift) world.out(`Drift (not changed): ${line}`);
+    world.out(
+      `Graph: ${graph.meter.requests} requests, ${graph.meter.total} resource units` +
+        (result.dryRun ? `; ${result.writes.length} writes planned, none sent.` : `; ${result.writes.length} writes.`),
+    );
+    world.out('List views are left as SharePoint creates them: Graph v1.0 has no API for views.');
+    return result.drift.length > 0 ? 1 : 0;
+  } catch (error) {
+    // GraphError (status, code, request id), NOT_FOUND for a wrong --site, or a credential error.
+    if (error instanceof Error) {
+      world.err(`Provisioning failed: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function describe(root: string, request: PlannedRequest): string {
+  const lines = [`${request.method} ${root}${request.url}    # ${request.why}`];
+  if (request.body !== undefined) lines.push(`  ${JSON.stringify(request.body)}`);
+  return lines.join('\n');
+}
+
+type Arguments = { site: string; dryRun: boolean; graphBase: string; help: boolean };
+
+function parseArguments(argv: string[]): Arguments | { error: string } {
+  const args: Arguments = { site: '', dryRun: false, graphBase: graphRoot, help: false };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index]!;
+    const value = () => {
+      const next = argv[++index];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${argument} needs a value`);
+      return next;
+    };
+    try {
+      if (argument === '--site') args.site = value();
+      else if (argument.startsWith('--site=')) args.site = argument.slice('--site='.length);
+      else if (argument === '--dry-run') args.dryRun = true;
+      else if (argument === '--graph-base') args.graphBase = value();
+      else if (argument === '--help' || argument === '-h') args.help = true;
+      else return { error: `Unknown argument: ${argument}` };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+  if (!args.help && !args.site) return { error: '--site is required' };
+  return args;
+}

@@ -1,0 +1,278 @@
+import type { LocalDate } from '../../core/local-date.js';
+import type {
+  Acknowledgement,
+  AcknowledgementRequest,
+  Approval,
+  Person,
+  Procedure,
+  ProcedureVersion,
+  Review,
+  TrailEntry,
+  Unit,
+} from '../../core/types.js';
+import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
+
+/**
+ * Records ↔ list item fields, in one place. Each mapping is a table of
+ * (record property, schema column key, codec); the SharePoint column names come from the
+ * schema, so nothing outside this file and the schema knows them.
+ */
+
+type Codec = 'text' | 'number' | 'date' | 'instant' | 'json';
+type Property = readonly [path: string, column: string, codec: Codec];
+
+export type RecordMapping<T> = {
+  list: ListSpec;
+  properties: readonly Property[];
+  /** Our id of the record: the value of KhKey (absent for the audit trail, keyed by item id). */
+  key: ((record: T) => string) | null;
+  /** What a person sees as the item's Title in SharePoint. */
+  title: (record: T) => string;
+};
+
+export type Fields = Record<string, unknown>;
+
+function listSpec(key: string): ListSpec {
+  const spec = handbookSchema.find((candidate) => candidate.key === key);
+  if (!spec) throw new Error(`No list ${key} in the SharePoint schema`);
+  return spec;
+}
+
+function columnName(list: ListSpec, key: string): string {
+  const column = list.columns.find((candidate) => candidate.key === key);
+  if (!column) throw new Error(`No column ${key} in ${list.displayName}`);
+  return column.name;
+}
+
+function encode(codec: Codec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (codec) {
+    case 'json':
+      return JSON.stringify(value);
+    case 'date':
+      // A dateOnly column: the calendar date, without a time that a site time zone could shift.
+      return value as LocalDate;
+    default:
+      return value;
+  }
+}
+
+function decode(codec: Codec, value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return null;
+  switch (codec) {
+    case 'json':
+      return JSON.parse(value as string);
+    case 'date':
+      return (value as string).slice(0, 10);
+    case 'number':
+      return Number(value);
+    default:
+      return value;
+  }
+}
+
+export function toFields<T>(mapping: RecordMapping<T>, record: T): Fields {
+  const fields: Fields = {};
+  const mapped = new Set(mapping.properties.map(([, column]) => column));
+  if (!mapped.has('title') && mapping.list.columns.some((column) => column.key === 'title'))
+    fields[columnName(mapping.list, 'title')] = mapping.title(record);
+  if (mapping.key && !mapped.has('key')) fields[columnName(mapping.list, 'key')] = mapping.key(record);
+  for (const [path, column, codec] of mapping.properties)
+    fields[columnName(mapping.list, column)] = encode(codec, read(record, path));
+  return fields;
+}
+
+export function fromFields<T>(mapping: RecordMapping<T>, fields: Fields): T {
+  const record: Record<string, unknown> = {};
+  for (const [path, column, codec] of mapping.properties)
+    write(record, path, decode(codec, fields[columnName(mapping.list, column)]));
+  return record as T;
+}
+
+/** The field that holds a column's value, for $filter: `fields/<name>`. */
+export function fieldOf<T>(mapping: RecordMapping<T>, column: string): string {
+  return columnName(mapping.list, column);
+}
+
+function read(record: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | null)?.[part], record);
+}
+
+function write(record: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let target = record;
+  for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+  target[parts.at(-1)!] = value;
+}
+
+const procedures = listSpec('procedures');
+export const procedureMapping: RecordMapping<Procedure> = {
+  list: procedures,
+  key: (procedure) => procedure.id,
+  title: (procedure) => procedure.title,
+  properties: [
+    ['id', 'key', 'text'],
+    ['code', 'code', 'text'],
+    ['title', 'title', 'text'],
+    ['level', 'processLevel', 'text'],
+    ['area', 'area', 'text'],
+    ['unitId', 'unitKey', 'text'],
+    ['ownerId', 'ownerKey', 'text'],
+    ['approverId', 'approverKey', 'text'],
+    ['audience', 'audience', 'json'],
+    ['reviewIntervalMonths', 'reviewIntervalMonths', 'number'],
+    ['standards', 'standards', 'json'],
+    ['legalBasis', 'legalBasis', 'json'],
+    ['currentVersionId', 'currentVersionKey', 'text'],
+    ['draftVersionId', 'draftVersionKey', 'text'],
+    ['approvedOn', 'approvedOn', 'date'],
+    ['lastReviewedOn', 'lastReviewedOn', 'date'],
+    ['nextReviewOn', 'nextReviewDate', 'date'],
+    ['createdAt', 'createdAt', 'instant'],
+    ['updatedAt', 'updatedAt', 'instant'],
+    ['updatedBy', 'updatedBy', 'text'],
+    ['etag', 'etag', 'number'],
+  ],
+};
+
+/** Procedure fields plus what SharePoint views show and filter on but the record derives. */
+export function procedureFields(procedure: Procedure): Fields {
+  return {
+    ...toFields(procedureMapping, procedure),
+    [fieldOf(procedureMapping, 'status')]: procedure.currentVersionId ? 'published' : 'unpublished',
+  };
+}
+
+export const versionMapping: RecordMapping<ProcedureVersion> = {
+  list: listSpec('versions'),
+  key: (version) => version.id,
+  title: (version) => `${version.file.name} (${version.state})`,
+  properties: [
+    ['id', 'key', 'text'],
+    ['procedureId', 'procedureKey', 'text'],
+    ['state', 'state', 'text'],
+    ['major', 'major', 'number'],
+    ['minor', 'minor', 'number'],
+    ['kind', 'kind', 'text'],
+    ['authorId', 'authorKey', 'text'],
+    ['file.ref', 'fileRef', 'text'],
+    ['file.name', 'fileName', 'text'],
+    ['file.mediaType', 'mediaType', 'text'],
+    ['file.size', 'size', 'number'],
+    ['file.sha256', 'sha256', 'text'],
+    ['text', 'text', 'text'],
+    ['html', 'html', 'text'],
+    ['changeSummary', 'changeSummary', 'text'],
+    ['createdAt', 'createdAt', 'instant'],
+    ['updatedAt', 'updatedAt', 'instant'],
+    ['publishedAt', 'publishedAt', 'instant'],
+    ['approvedBy', 'approvedBy', 'text'],
+    ['supersededByVersionId', 'supersededBy', 'text'],
+    ['obsoleteAt', 'obsoleteAt', 'instant'],
+  ],
+};
+
+export const approvalMapping: RecordMapping<Approval> = {
+  list: listSpec('approvals'),
+  key: (approval) => approval.id,
+  title: (approval) => approval.id,
+  properties: [
+    ['id', 'key', 'text'],
+    ['procedureId', 'procedureKey', 'text'],
+    ['versionId', 'versionKey', 'text'],
+    ['requestedBy', 'requestedBy', 'text'],
+    ['requestedAt', 'requestedAt', 'instant'],
+    ['approverId', 'approverKey', 'text'],
+    ['changeSummary', 'changeSummary', 'text'],
+    ['kind', 'kind', 'text'],
+    ['decision', 'decision', 'text'],
+    ['decidedBy', 'decidedBy', 'text'],
+    ['decidedAt', 'decidedAt', 'instant'],
+    ['comment', 'comment', 'text'],
+  ],
+};
+
+export const reviewMapping: RecordMapping<Review> = {
+  list: listSpec('reviews'),
+  key: (review) => review.id,
+  title: (review) => review.id,
+  properties: [
+    ['id', 'key', 'text'],
+    ['procedureId', 'procedureKey', 'text'],
+    ['reviewerId', 'reviewerKey', 'text'],
+    ['outcome', 'outcome', 'text'],
+    ['comment', 'comment', 'text'],
+    ['reviewedAt', 'reviewedAt', 'instant'],
+    ['dueOn', 'dueOn', 'date'],
+    ['nextReviewOn', 'nextReviewOn', 'date'],
+  ],
+};
+
+const readingKey = (entry: { versionId: string; personId: string }) => `${entry.versionId}:${entry.personId}`;
+
+export const acknowledgementRequestMapping: RecordMapping<AcknowledgementRequest> = {
+  list: listSpec('acknowledgementRequests'),
+  key: readingKey,
+  title: readingKey,
+  properties: [
+    ['procedureId', 'procedureKey', 'text'],
+    ['versionId', 'versionKey', 'text'],
+    ['personId', 'personKey', 'text'],
+    ['requestedAt', 'requestedAt', 'instant'],
+  ],
+};
+
+export const acknowledgementMapping: RecordMapping<Acknowledgement> = {
+  list: listSpec('acknowledgements'),
+  key: readingKey,
+  title: readingKey,
+  properties: [
+    ['procedureId', 'procedureKey', 'text'],
+    ['versionId', 'versionKey', 'text'],
+    ['personId', 'personKey', 'text'],
+    ['acknowledgedAt', 'acknowledgedAt', 'instant'],
+  ],
+};
+
+/** The trail's `seq` is the list item's id (SharePoint numbers items in creation order). */
+export const trailMapping: RecordMapping<Omit<TrailEntry, 'seq'>> = {
+  list: listSpec('trail'),
+  key: null,
+  title: (entry) => `${entry.action} ${entry.subjectId}`,
+  properties: [
+    ['at', 'at', 'instant'],
+    ['actorId', 'actorKey', 'text'],
+    ['action', 'action', 'text'],
+    ['procedureId', 'procedureKey', 'text'],
+    ['subjectId', 'subjectKey', 'text'],
+    ['summary', 'summary', 'text'],
+    ['details', 'details', 'json'],
+  ],
+};
+
+export const personMapping: RecordMapping<Person> = {
+  list: listSpec('people'),
+  key: (person) => person.id,
+  title: (person) => person.name,
+  properties: [
+    ['id', 'key', 'text'],
+    ['name', 'title', 'text'],
+    ['email', 'email', 'text'],
+    ['title', 'jobTitle', 'text'],
+    ['unitId', 'unitKey', 'text'],
+    ['roles', 'roles', 'json'],
+    ['leaderId', 'leaderKey', 'text'],
+    ['aadObjectId', 'aadObjectId', 'text'],
+  ],
+};
+
+export const unitMapping: RecordMapping<Unit> = {
+  list: listSpec('units'),
+  key: (unit) => unit.id,
+  title: (unit) => unit.name,
+  properties: [
+    ['id', 'key', 'text'],
+    ['name', 'title', 'text'],
+    ['parentId', 'parentKey', 'text'],
+  ],
+};

@@ -1,0 +1,295 @@
+import { reminderStages } from '../../core/reminder-schedule.js';
+import { processLevels, versionStates } from '../../core/types.js';
+
+/**
+ * What the handbook keeps in a SharePoint site: one document library for the procedures and
+ * one list per kind of record. This is the one place SharePoint names appear: the
+ * provisioner creates exactly this, and the store translates records to and from list item
+ * fields through these specs.
+ *
+ * Column names carry a `Kh` prefix so they never collide with SharePoint's own columns
+ * (document libraries already have "Title", "Name", "Version"…) or another app's. Columns the
+ * app filters on are indexed: past 5,000 items SharePoint refuses queries on columns that are
+ * not (https://learn.microsoft.com/en-us/graph/api/listitem-list). Our record ids live in an
+ * indexed, unique `KhKey`; a list item's own id is SharePoint's.
+ *
+ * Column type facets follow https://learn.microsoft.com/en-us/graph/api/resources/columndefinition
+ * (textColumn, numberColumn, dateTimeColumn, choiceColumn, personOrGroupColumn).
+ */
+
+export type ColumnType =
+  | { text: { allowMultipleLines?: boolean; maxLength?: number; textType?: 'plain' } }
+  | { number: { minimum?: number; maximum?: number; decimalPlaces?: 'none' | 'automatic' } }
+  | { dateTime: { format: 'dateOnly' | 'dateTime'; displayAs?: 'standard' } }
+  | { choice: { choices: readonly string[]; allowTextEntry?: boolean; displayAs?: 'dropDownMenu' } }
+  | { personOrGroup: { allowMultipleSelection: boolean; chooseFromType: 'peopleOnly' } }
+  | { boolean: Record<string, never> };
+
+export type ColumnSpec = {
+  /** Our name for the value (a record property or a derived value). */
+  key: string;
+  /** SharePoint's internal name: the key of the value in a list item's `fields`. */
+  name: string;
+  description: string;
+  type: ColumnType;
+  indexed?: boolean;
+  unique?: boolean;
+  /** The list template brings it (Title): checked, never created. */
+  builtIn?: boolean;
+};
+
+export type ListSpec = {
+  key: string;
+  displayName: string;
+  description: string;
+  template: 'genericList' | 'documentLibrary';
+  columns: ColumnSpec[];
+};
+
+const singleLine = (maxLength = 255): ColumnType => ({ text: { maxLength } });
+const multiLine: ColumnType = { text: { allowMultipleLines: true, textType: 'plain' } };
+const json: ColumnType = multiLine;
+const date: ColumnType = { dateTime: { format: 'dateOnly', displayAs: 'standard' } };
+const instant: ColumnType = { dateTime: { format: 'dateTime', displayAs: 'standard' } };
+const whole = (minimum?: number, maximum?: number): ColumnType => ({
+  number: {
+    decimalPlaces: 'none',
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+  },
+});
+const choice = (choices: readonly string[]): ColumnType => ({ choice: { choices, displayAs: 'dropDownMenu' } });
+const person: ColumnType = { personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly' } };
+
+function column(key: string, description: string, type: ColumnType, options: Partial<ColumnSpec> = {}): ColumnSpec {
+  return { key, name: `Kh${key[0]!.toUpperCase()}${key.slice(1)}`, description, type, ...options };
+}
+const title = (description: string): ColumnSpec => ({
+  key: 'title',
+  name: 'Title',
+  description,
+  type: singleLine(),
+  builtIn: true,
+});
+const recordKey = (description: string) => column('key', description, singleLine(100), { indexed: true, unique: true });
+const procedureKey = (indexed: boolean) =>
+  column('procedureKey', 'The procedure (KhKey in Procedurer).', singleLine(100), { indexed });
+
+export const procedureLibrary: ListSpec = {
+  key: 'procedures',
+  displayName: 'Procedurer',
+  description: 'Kvalitetshåndbogens procedurer: filen er proceduren, kolonnerne dens metadata.',
+  template: 'documentLibrary',
+  columns: [
+    title('The procedure title.'),
+    recordKey('The procedure id.'),
+    column('code', 'Handbook code, e.g. TM-02-04.', singleLine(64), { indexed: true, unique: true }),
+    column('processLevel', 'Process level.', choice(processLevels)),
+    column('area', 'Area within the process level.', singleLine()),
+    column('unitKey', 'The owning unit (KhKey in Units).', singleLine(100)),
+    column('owner', 'The owner, as a SharePoint person (for people reading SharePoint).', person),
+    column('ownerKey', 'The owner (KhKey in People): the app filters on this.', singleLine(100), { indexed: true }),
+    column('approver', 'The approver, as a SharePoint person.', person),
+    column('approverKey', 'The approver (KhKey in People).', singleLine(100)),
+    column('audience', 'Who must read it: JSON { unitIds, roles }.', json),
+    column('reviewIntervalMonths', 'Months between periodic reviews.', whole(1, 120)),
+    column('nextReviewDate', 'Next periodic review is due on this date.', date, { indexed: true }),
+    column('status', 'published or unpublished (has a current version or not).', choice(['published', 'unpublished']), {
+      indexed: true,
+    }),
+    column('draftState', 'State of the open draft, if any.', choice(['draft', 'pending'])),
+    column('version', 'Current version number, major.minor.', singleLine(16)),
+    column('standards', 'Standard references: JSON [{ standard, clauses }].', json),
+    column('legalBasis', 'Legal basis: JSON array of citations.', json),
+    column('currentVersionKey', 'The published version (KhKey in Revisions).', singleLine(100)),
+    column('draftVersionKey', 'The open draft (KhKey in Revisions).', singleLine(100)),
+    column('approvedOn', 'Date the current version was approved.', date),
+    column('lastReviewedOn', 'Date of the last periodic review.', date),
+    column('createdAt', 'Created (app time).', instant),
+    column('updatedAt', 'Last changed (app time).', instant),
+    column('updatedBy', 'Last changed by (KhKey in People).', singleLine(100)),
+    column('etag', "The app's optimistic-concurrency counter.", whole(0)),
+  ],
+};
+
+export const recordLists: ListSpec[] = [
+  {
+    key: 'versions',
+    displayName: 'Revisions',
+    description: 'Versions of each procedure: drafts, pending, published and obsolete (ISO 9001 7.5.3).',
+    template: 'genericList',
+    columns: [
+      title('Procedure code and version.'),
+      recordKey('The version id.'),
+      procedureKey(true),
+      column('state', 'Lifecycle state.', choice(versionStates)),
+      column('major', 'Major number once published.', whole(0)),
+      column('minor', 'Minor number once published.', whole(0)),
+      column('kind', 'Major or minor change.', choice(['major', 'minor'])),
+      column('authorKey', 'Author (KhKey in People).', singleLine(100)),
+      column('fileRef', 'The file: driveItem id in Procedurer.', singleLine(100)),
+      column('fileName', 'File name as uploaded.', singleLine()),
+      column('mediaType', 'Media type detected from the content.', singleLine(100)),
+      column('size', 'File size in bytes.', whole(0)),
+      column('sha256', 'SHA-256 of the file.', singleLine(64)),
+      column('text', 'Plain text of the file (for search).', multiLine),
+      column('html', 'Sanitised HTML rendering.', multiLine),
+      column('changeSummary', 'What changed.', multiLine),
+      column('createdAt', 'Created.', instant),
+      column('updatedAt', 'Last changed.', instant),
+      column('publishedAt', 'Published.', instant),
+      column('approvedBy', 'Approved by (KhKey in People).', singleLine(100)),
+      column('supersededBy', 'The version that replaced it (KhKey).', singleLine(100)),
+      column('obsoleteAt', 'Marked obsolete.', instant),
+    ],
+  },
+  {
+    key: 'approvals',
+    displayName: 'Approvals',
+    description: 'Approval requests and decisions.',
+    template: 'genericList',
+    columns: [
+      title('Procedure code and version.'),
+      recordKey('The approval id.'),
+      procedureKey(true),
+      column('versionKey', 'The version to approve (KhKey in Revisions).', singleLine(100), { indexed: true }),
+      column('requestedBy', 'Requested by (KhKey in People).', singleLine(100)),
+      column('requestedAt', 'Requested.', instant),
+      column('approverKey', 'Approver (KhKey in People).', singleLine(100), { indexed: true }),
+      column('changeSummary', 'What changed.', multiLine),
+      column('kind', 'Major or minor change.', choice(['major', 'minor'])),
+      column('decision', 'The decision, once made.', choice(['approved', 'rejected', 'withdrawn'])),
+      column('decidedBy', 'Decided by (KhKey in People).', singleLine(100)),
+      column('decidedAt', 'Decided.', instant),
+      column('comment', "The approver's comment.", multiLine),
+    ],
+  },
+  {
+    key: 'reviews',
+    displayName: 'Reviews',
+    description: 'Periodic reviews of procedures.',
+    template: 'genericList',
+    columns: [
+      title('Procedure code and review date.'),
+      recordKey('The review id.'),
+      procedureKey(true),
+      column('reviewerKey', 'Reviewer (KhKey in People).', singleLine(100)),
+      column('outcome', 'Outcome.', choice(['still-valid', 'revision-started'])),
+      column('comment', 'Comment.', multiLine),
+      column('reviewedAt', 'Reviewed.', instant),
+      column('dueOn', 'The review was due on.', date),
+      column('nextReviewOn', 'Next review set to.', date),
+    ],
+  },
+  {
+    key: 'acknowledgementRequests',
+    displayName: 'AcknowledgementRequests',
+    description: 'Who is asked to confirm having read a published version.',
+    template: 'genericList',
+    columns: [
+      title('Procedure code, version and person.'),
+      recordKey('versionId:personId.'),
+      procedureKey(false),
+      column('versionKey', 'The version (KhKey in Revisions).', singleLine(100), { indexed: true }),
+      column('personKey', 'The person (KhKey in People).', singleLine(100), { indexed: true }),
+      column('requestedAt', 'Requested.', instant),
+    ],
+  },
+  {
+    key: 'acknowledgements',
+    displayName: 'Acknowledgements',
+    description: '"Læst og forstået": confirmations.',
+    template: 'genericList',
+    columns: [
+      title('Procedure code, version and person.'),
+      recordKey('versionId:personId.'),
+      procedureKey(false),
+      column('versionKey', 'The version (KhKey in Revisions).', singleLine(100), { indexed: true }),
+      column('personKey', 'The person (KhKey in People).', singleLine(100), { indexed: true }),
+      column('acknowledgedAt', 'Confirmed.', instant),
+    ],
+  },
+  {
+    key: 'trail',
+    displayName: 'AuditTrail',
+    description: 'Append-only audit trail; the item id is the sequence number.',
+    template: 'genericList',
+    columns: [
+      title('Action and subject.'),
+      column('at', 'When.', instant),
+      column('actorKey', 'Who (KhKey in People).', singleLine(100)),
+      column('action', 'What, e.g. version.approved.', singleLine(100)),
+      procedureKey(true),
+      column('subjectKey', 'The record acted on.', singleLine(100)),
+      column('summary', 'One line for people.', multiLine),
+      column('details', 'Structured facts: JSON.', json),
+    ],
+  },
+  {
+    key: 'reminderLedger',
+    displayName: 'ReminderLedger',
+    description: 'One entry per reminder (subject, due date, stage), written before sending.',
+    template: 'genericList',
+    columns: [
+      title('Reminder key.'),
+      recordKey('The ledger key.'),
+      column('recipientKey', 'Recipient (KhKey in People).', singleLine(100)),
+      column('stage', 'Reminder stage.', choice(reminderStages)),
+      column('subjectKey', 'What the reminder is about.', singleLine(100)),
+      column('dueOn', 'Due date.', date),
+      column('state', 'claimed or sent.', choice(['claimed', 'sent']), { indexed: true }),
+      column('runId', 'The sweep run that claimed it.', singleLine(100), { indexed: true }),
+      column('claimedAt', 'Claimed.', instant),
+      column('sentAt', 'Sent.', instant),
+      column('messageId', 'The chat message.', singleLine()),
+    ],
+  },
+  {
+    key: 'conversations',
+    displayName: 'Conversations',
+    description: 'Where the bot can message each person.',
+    template: 'genericList',
+    columns: [
+      title('Person name.'),
+      recordKey('The person id.'),
+      column('conversationId', 'Teams conversation id.', singleLine()),
+      column('serviceUrl', 'Bot Framework service URL.', singleLine()),
+      column('tenantId', 'Entra tenant id.', singleLine(64)),
+      column('userAadObjectId', "The person's Entra object id.", singleLine(64), { indexed: true }),
+      column('locale', 'Card language.', choice(['da', 'nb', 'en'])),
+      column('installedAt', 'App installed for the person.', instant),
+    ],
+  },
+  {
+    key: 'people',
+    displayName: 'People',
+    description: 'The people the handbook knows: roles, unit and leader.',
+    template: 'genericList',
+    columns: [
+      title('Name.'),
+      recordKey('The person id.'),
+      column('email', 'E-mail.', singleLine()),
+      column('jobTitle', 'Job title.', singleLine()),
+      column('unitKey', 'Unit (KhKey in Units).', singleLine(100)),
+      column('roles', 'Roles: JSON array.', json),
+      column('leaderKey', 'Leader (KhKey in People).', singleLine(100)),
+      column('aadObjectId', 'Entra object id.', singleLine(64), { indexed: true }),
+      column('person', 'The SharePoint person.', person),
+    ],
+  },
+  {
+    // Not in the first list of the design, but the Store port lists units (listUnits).
+    key: 'units',
+    displayName: 'Units',
+    description: 'Organisational units.',
+    template: 'genericList',
+    columns: [title('Name.'), recordKey('The unit id.'), column('parentKey', 'Parent unit (KhKey).', singleLine(100))],
+  },
+];
+
+export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists];
+
+/** The type facet's name (text, number, …) of a column spec. */
+export function typeOf(spec: ColumnSpec): string {
+  return Object.keys(spec.type)[0]!;
+}

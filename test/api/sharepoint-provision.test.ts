@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runProvisionCommand } from '../../functions/src/adapters/sharepoint/provision-command.js';
+import { handbookSchema } from '../../functions/src/adapters/sharepoint/sharepoint-schema.js';
+import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
+import type { Site } from '../graph-double/tenant.js';
+
+/** `npm run provision` against the Graph double: creates everything once, then nothing. */
+
+let double: GraphDouble;
+let output: string[];
+
+beforeAll(async () => {
+  double = await startGraphDouble();
+});
+afterAll(async () => double?.stop());
+beforeEach(() => {
+  output = [];
+  double.resetCounters();
+});
+
+function provision(site: Site, ...flags: string[]) {
+  return runProvisionCommand(
+    ['--site', `https://${site.hostname}${site.path}`, '--graph-base', double.baseUrl, ...flags],
+    {
+      tokens: async () => 'app-only-token',
+      out: (line) => output.push(line),
+      err: (line) => output.push(`ERR ${line}`),
+    },
+  );
+}
+
+const lists = handbookSchema.length;
+const writesIn = (log: GraphDouble['counters']['log']) => log.filter((entry) => entry.method !== 'GET');
+
+describe('npm run provision', () => {
+  it('creates the library and every list with its columns and indexes on the first run, and nothing on the second', async () => {
+    const site = double.addSite('contoso.sharepoint.com', '/sites/kvalitet');
+
+    expect(await provision(site)).toBe(0);
+    // 1 site lookup + one GET per list (404), then one POST per list with its columns inline.
+    expect(double.counters).toMatchObject({
+      reads: 1 + lists,
+      writes: lists,
+      resourceUnits: 1 + lists + 2 * lists,
+      throttled: 0,
+    });
+    expect(site.lists.map((list) => list.displayName)).toEqual(handbookSchema.map((spec) => spec.displayName));
+    const library = site.lists.find((list) => list.displayName === 'Procedurer')!;
+    expect(library.template).toBe('documentLibrary');
+    expect(library.driveId).not.toBeNull();
+    const indexed = library.columns.filter((column) => column.indexed).map((column) => column.name);
+    expect(indexed).toEqual(['KhKey', 'KhCode', 'KhOwnerKey', 'KhNextReviewDate', 'KhStatus']);
+    expect(library.columns.find((column) => column.name === 'KhOwner')).toMatchObject({ type: 'personOrGroup' });
+    expect(library.columns.find((column) => column.name === 'KhNextReviewDate')).toMatchObject({
+      type: 'dateTime',
+      settings: { format: 'dateOnly' },
+    });
+    for (const spec of handbookSchema) {
+      const list = site.lists.find((candidate) => candidate.displayName === spec.displayName)!;
+      expect(list.columns.map((column) => column.name)).toEqual(
+        expect.arrayContaining(spec.columns.map((column) => column.name)),
+      );
+    }
+    const first = { ...double.counters, log: undefined };
+
+    double.resetCounters();
+    output = [];
+    expect(await provision(site)).toBe(0);
+    expect(writesIn(double.counters.log)).toEqual([]);
+    expect(double.counters).toMatchObject({ reads: 1 + lists, writes: 0, resourceUnits: 1 + lists, batches: 0 });
+    expect(output).toContain('Everything exists already: no changes needed.');
+    expect(first).toMatchObject({ requests: 23, resourceUnits: 34 });
+  });
+
+  it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
+    const site = double.addSite('contoso.sharepoint.com', '/sites/dryrun');
+    expect(await provision(site, '--dry-run')).toBe(0);
+    expect(double.counters.writes).toBe(0);
+    expect(double.counters.reads).toBe(1 + lists);
+    expect(site.lists).toEqual([]);
+    const planned = output.filter((line) => line.startsWith('POST '));
+    expect(planned).toHaveLength(lists);
+    expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
+    expect(planned[0]).toContain('create documentLibrary "Procedurer"');
+    expect(planned[0]).toContain('"name":"KhCode"');
+    expect(output.join('\n')).toMatch(/11 writes planned, none sent/);
+  });
+
+  it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {
+    const site = double.addSite('contoso.sharepoint.com', '/sites/partial');
+    expect(await provision(site)).toBe(0);
+    const approvals = site.lists.find((list) => list.displayName === 'Approvals')!;
+    approvals.columns = approvals.columns.filter((column) => column.name !== 'KhApproverKey');
+    approvals.columns.find((column) => column.name === 'KhVersionKey')!.indexed = false;
+    const reviews = site.lists.find((list) => list.displayName === 'Reviews')!;
+    Object.assign(
+      reviews.columns.find((column) => column.name === 'KhOutcome')!,
+      { type: 'text', settings: {} },
+    );
+
+    double.resetCounters();
+    double.throttle({ times: 1, scope: 'subrequest', retryAfterSeconds: 0 });
+    expect(await provision(site)).toBe(1);
+    expect(
+      writesIn(double.counters.log).map((entry) => `${entry.method} ${entry.path.replace(/[^/]+$/, '…')}`),
+    ).toEqual([
+      // The index on KhVersionKey comes first in schema order; Graph throttles it once, it alone is re-sent.
+      `PATCH /sites/${site.id}/lists/${approvals.id}/columns/…`,
+      `POST /sites/${site.id}/lists/${approvals.id}/…`,
+      `PATCH /sites/${site.id}/lists/${approvals.id}/columns/…`,
+    ]);
+    expect(double.counters.batches).toBe(2);
+    expect(approvals.columns.find((column) => column.name === 'KhApproverKey')).toMatchObject({ indexed: true });
+    expect(approvals.columns.find((column) => column.name === 'KhVersionKey')).toMatchObject({ indexed: true });
+    expect(output).toContain('Drift (not changed): "Reviews".KhOutcome is not a choice column; left as it is.');
+
+    double.resetCounters();
+    expect(await provision(site)).toBe(1);
+    expect(double.counters.writes).toBe(0);
+  });
+
+  it('names the problem when the site does not exist or the arguments are wrong', async () => {
+    expect(
+      await runProvisionCommand(
+        ['--site', 'https://contoso.sharepoint.com/sites/none', '--graph-base', double.baseUrl],
+        {
+          tokens: async () => 't',
+          out: (line) => output.push(line),
+          err: (line) => output.push(`ERR ${line}`),
+        },
+      ),
+    ).toBe(1);
+    expect(output.at(-1)).toMatch(
+      /^ERR Provisioning failed: Not found in SharePoint: GET .*\/sites\/contoso\.sharepoint\.com:\/sites\/none/,
+    );
+    output = [];
+    expect(
+      await runProvisionCommand(['--dry-run'], {
+        tokens: async () => 't',
+        out: () => {},
+        err: (line) => output.push(line),
+      }),
+    ).toBe(2);
+    expect(output[0]).toBe('--site is required');
+  });
+});
