@@ -57,4 +57,32 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await context.close();
     }
   });
+
+  it('has no violations on the privacy, terms and tab configuration pages, shown without signing in', async () => {
+    const { browser } = environment();
+    const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true });
+    const page = await context.newPage();
+    const apiRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(request.url());
+    });
+    try {
+      const violations = [
+        ...(await violationsOn(page, '/privacy', 'main h1')),
+        ...(await violationsOn(page, '/terms', 'main h1')),
+        ...(await violationsOn(page, '/configure', 'main h1')),
+      ];
+      expect(violations).toEqual([]);
+      expect(await page.locator('main h1').textContent()).toBe('Opsæt fanen');
+      await page.getByRole('link', { name: 'Til kvalitetshåndbogen' }).waitFor();
+      for (const language of ['nb', 'en']) {
+        await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
+        expect(await violationsOn(page, '/privacy', 'main h1')).toEqual([]);
+        expect(await page.getAttribute('html', 'lang')).toBe(language);
+      }
+      expect(apiRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -7,10 +7,12 @@ import { I18nProvider } from '../i18n/i18n-context';
 import type { Messages, UiLocale } from '../i18n/messages';
 import { RouterProvider } from '../router/router';
 import { createIdentity, type LocalUserRef } from '../session/identity';
+import { readStoredLocalUser } from '../session/local-user-storage';
 import { SessionProvider } from '../session/session-context';
 import type { TeamsHost } from '../teams/teams-host';
 import { ApiProvider } from './api-context';
 import { AppShell } from './app-shell';
+import { RouteGate } from './route-gate';
 import { StartScreen } from './start-screen';
 
 export function App(props: {
@@ -30,8 +32,9 @@ export function App(props: {
   }, [teams]);
 
   // The HTTP client reads the chosen demo person (or a fresh token) per request, so switching
-  // needs no new client.
-  const localUser = useMemo<LocalUserRef>(() => ({ current: null }), []);
+  // needs no new client. The remembered person is there from the start, for the pages that ask
+  // the API outside the session (the tab configuration page).
+  const localUser = useMemo<LocalUserRef>(() => ({ current: readStoredLocalUser() }), []);
   const identity = useMemo(
     () =>
       createIdentity({
@@ -52,9 +55,13 @@ export function App(props: {
       <I18nProvider initialLocale={props.initialLocale} initialMessages={props.initialMessages}>
         <RouterProvider>
           <ApiProvider api={api}>
-            <SessionProvider api={api} identity={identity} localUser={localUser}>
-              {(view) => (view.status === 'ready' ? <AppShell session={view.session} /> : <StartScreen view={view} />)}
-            </SessionProvider>
+            <RouteGate teams={teams}>
+              <SessionProvider api={api} identity={identity} localUser={localUser}>
+                {(view) =>
+                  view.status === 'ready' ? <AppShell session={view.session} /> : <StartScreen view={view} />
+                }
+              </SessionProvider>
+            </RouteGate>
           </ApiProvider>
         </RouterProvider>
       </I18nProvider>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, paths } from './routes';
+import { isPublicRoute, matchRoute, paths } from './routes';
 
 describe('matchRoute', () => {
   it('knows every scene', () => {
@@ -19,5 +19,38 @@ describe('matchRoute', () => {
     expect(matchRoute(pathname ?? '', `?${search}`)).toMatchObject({ name: 'procedure', id: 'K-16' });
     expect(paths.search('')).toBe('/search');
     expect(matchRoute(paths.chat(), '').name).toBe('chat');
+  });
+});
+
+describe('the pages the Teams app manifest points at', () => {
+  it('matches /configure, /privacy and /terms, with or without a trailing slash or query', () => {
+    expect(matchRoute('/configure', '')).toEqual({ name: 'configure' });
+    expect(matchRoute('/configure/', '?inTeams=1')).toEqual({ name: 'configure' });
+    expect(matchRoute('/privacy', '')).toEqual({ name: 'privacy' });
+    expect(matchRoute('/terms/', '?lang=nb')).toEqual({ name: 'terms' });
+    expect(matchRoute('/privacy/more', '').name).toBe('not-found');
+  });
+
+  it('builds the paths the manifest uses', () => {
+    expect(paths.configure()).toBe('/configure');
+    expect(paths.privacy()).toBe('/privacy');
+    expect(paths.terms()).toBe('/terms');
+  });
+
+  it('renders only these pages without signing in', () => {
+    for (const path of [paths.configure(), paths.privacy(), paths.terms()]) {
+      expect(isPublicRoute(matchRoute(path, ''))).toBe(true);
+    }
+    for (const path of ['/', '/search', '/tasks', '/new', '/chat', '/procedures/K-16', '/nowhere']) {
+      expect(isPublicRoute(matchRoute(path, ''))).toBe(false);
+    }
+  });
+
+  it('opens the handbook filtered by the level and area a configured channel tab carries', () => {
+    const route = matchRoute('/', '?inTeams=1&level=core&area=Byggesager+og+milj%C3%B8');
+    expect(route.name).toBe('handbook');
+    if (route.name !== 'handbook') return;
+    expect(route.query.get('level')).toBe('core');
+    expect(route.query.get('area')).toBe('Byggesager og miljø');
   });
 });

@@ -6,7 +6,21 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'new-procedure' }
   | { name: 'chat' }
+  | { name: 'configure' }
+  | { name: 'privacy' }
+  | { name: 'terms' }
   | { name: 'not-found' };
+
+/**
+ * Pages that render without signing in and without calling the API before they show: the privacy
+ * and terms pages (linked from the Teams app manifest) and the tab configuration page Teams opens
+ * when the app is added to a channel or group chat.
+ */
+export type PublicRoute = Extract<Route, { name: 'configure' | 'privacy' | 'terms' }>;
+
+export function isPublicRoute(route: Route): route is PublicRoute {
+  return route.name === 'configure' || route.name === 'privacy' || route.name === 'terms';
+}
 
 export function matchRoute(pathname: string, search: string): Route {
   const query = new URLSearchParams(search);
@@ -16,6 +30,9 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/tasks') return { name: 'tasks' };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
+  if (path === '/configure') return { name: 'configure' };
+  if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/terms') return { name: 'terms' };
   const procedure = /^\/procedures\/([^/]+)$/.exec(path);
   if (procedure?.[1]) {
     try {
@@ -36,6 +53,10 @@ export const paths = {
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',
+  /** The manifest's configurationUrl, privacyUrl and termsOfUseUrl: keep these paths stable. */
+  configure: () => '/configure',
+  privacy: () => '/privacy',
+  terms: () => '/terms',
 };
 
 function withQuery(path: string, query?: URLSearchParams): string {
