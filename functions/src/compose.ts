@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { noEvents, type Clock, type Ids, type Services } from './app/ports.js';
+import { noEvents, type Clock, type DocumentStore, type Ids, type Services } from './app/ports.js';
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
@@ -8,6 +8,11 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
+import { appOnly } from './adapters/sharepoint/graph-auth.js';
+import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
+import { parseSiteUrl } from './adapters/sharepoint/provision.js';
+import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
+import { openSharePointStore, type SharePointStore } from './adapters/sharepoint/sharepoint-store.js';
 import { notifyOnEvents } from './bot/notify-on-events.js';
 import { randomIds, systemClock } from './adapters/system/system-clock.js';
 import { ConfigError, type Config } from './config.js';
@@ -55,20 +60,54 @@ export function buildApi(
 }
 
 /**
+ * STORE=sharepoint: the handbook's site through Microsoft Graph, signed in app-only as the API
+ * app (`graph` replaces the client in tests, e.g. one pointed at the Graph double).
+ */
+async function openSharePoint(
+  config: Config,
+  graph?: GraphClient,
+): Promise<{ store: SharePointStore; documents: DocumentStore }> {
+  if (!config.sharePoint)
+    throw new ConfigError([
+      'STORE=sharepoint needs SHAREPOINT_SITE_URL, ENTRA_CLIENT_ID, ENTRA_TENANT_IDS and ENTRA_CLIENT_SECRET',
+    ]);
+  const client = graph ?? createGraphClient({ tokens: appOnly(config.sharePoint.graphApp) });
+  const { hostname, path } = parseSiteUrl(config.sharePoint.siteUrl);
+  // https://learn.microsoft.com/en-us/graph/api/site-getbypath
+  const site = await client.get<{ id: string }>(`/sites/${hostname}:${path}`);
+  return {
+    store: await openSharePointStore(client, site.id),
+    documents: await openSharePointDocumentStore(client, site.id),
+  };
+}
+
+/**
  * Wires the embedded default: SQLite under the data folder, files beside it, the route table
  * and its handlers. Seeds the demo municipality on first start when asked to.
+ * With STORE=sharepoint, procedures, records and files live in the SharePoint site instead;
+ * the bot's messaging records and outbox stay in the SQLite file under DATA_DIR until their
+ * SharePoint adapter is wired too.
  */
 export async function createEmbeddedApp(
   config: Config,
-  overrides: { clock?: Clock; ids?: Ids; authenticate?: Authenticate; jwks?: JWTVerifyGetKey } = {},
+  overrides: {
+    clock?: Clock;
+    ids?: Ids;
+    authenticate?: Authenticate;
+    jwks?: JWTVerifyGetKey;
+    graph?: GraphClient;
+  } = {},
 ): Promise<EmbeddedApp> {
+  const sharePoint = config.store === 'sharepoint' ? await openSharePoint(config, overrides.graph) : null;
+  if (sharePoint && config.seedDemo)
+    throw new ConfigError(['SEED_DEMO: the demo municipality is seeded into SQLite only; use SEED_DEMO=false']);
   const db = openDatabase(join(config.dataDir, 'kvalitetshaandbog.sqlite'));
   let clockOverride: Date | null = null;
   const baseClock = overrides.clock ?? systemClock;
   const services: Services = {
     events: noEvents,
-    store: createSqliteStore(db),
-    documents: createDiskDocumentStore(join(config.dataDir, 'files')),
+    store: sharePoint?.store ?? createSqliteStore(db),
+    documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
     settings: {
@@ -95,8 +134,12 @@ export async function createEmbeddedApp(
       clockOverride = null;
     }
   }
-  if (config.mode === 'local') linkTeamsUsers(db, config.localTeamsUsers);
-  if (config.entra) ensureUnit(db, { id: config.entra.defaultUnitId, name: config.organisationName, parentId: null });
+  if (config.mode === 'local' && !sharePoint) linkTeamsUsers(db, config.localTeamsUsers);
+  if (config.entra) {
+    const unit = { id: config.entra.defaultUnitId, name: config.organisationName, parentId: null };
+    if (sharePoint) await sharePoint.store.ensureUnit(unit);
+    else ensureUnit(db, unit);
+  }
   const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
   const routes = buildApi(config, { bot, outbox });
   const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));

@@ -82,10 +82,37 @@ describe('loadConfig: modes and Entra ID sign-in', () => {
     expect(problems.map((problem) => problem.split('=')[0])).toEqual(['ENTRA_CLIENT_ID', 'ENTRA_TENANT_IDS']);
   });
 
-  it('still refuses STORE=sharepoint', () => {
-    expect(problemsOf({ ...production, STORE: 'sharepoint' })).toEqual([
-      expect.stringMatching(/^STORE="sharepoint": .*not available/),
+  it('names what STORE=sharepoint lacks', () => {
+    const problems = problemsOf({ ...production, STORE: 'sharepoint' });
+    expect(problems.map((problem) => problem.split('=')[0])).toEqual(['SHAREPOINT_SITE_URL', 'ENTRA_CLIENT_SECRET']);
+    expect(problemsOf({ STORE: 'sharepoint' }).map((problem) => problem.split('=')[0])).toEqual([
+      'SHAREPOINT_SITE_URL',
+      'ENTRA_CLIENT_SECRET',
+      'ENTRA_CLIENT_ID',
+      'ENTRA_TENANT_IDS',
     ]);
+  });
+
+  it('takes STORE=sharepoint with a site URL and the API app secret, without the SQLite demo', () => {
+    const sharePoint = {
+      ...production,
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/kvalitet/',
+      ENTRA_CLIENT_SECRET: 'secret-value',
+    };
+    expect(loadConfig(sharePoint)).toMatchObject({
+      store: 'sharepoint',
+      seedDemo: false,
+      sharePoint: {
+        siteUrl: 'https://contoso.sharepoint.com/sites/kvalitet',
+        graphApp: { tenantId: tenantA, clientId, clientSecret: 'secret-value' },
+      },
+    });
+    expect(problemsOf({ ...sharePoint, SHAREPOINT_SITE_URL: 'https://example.com/kvalitet' })[0]).toMatch(
+      /^SHAREPOINT_SITE_URL=.*SharePoint site URL/,
+    );
+    expect(problemsOf({ ...sharePoint, SEED_DEMO: 'true' })[0]).toMatch(/^SEED_DEMO=.*SQLite only/);
+    expect(loadConfig({}).sharePoint).toBeNull();
   });
 
   it('ignores Entra settings in local mode', () => {

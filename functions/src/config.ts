@@ -66,6 +66,16 @@ const environmentSchema = z
       )
       .optional(),
     ENTRA_JWKS_URL: z.url({ protocol: /^https$/ }).default(defaultJwksUrl),
+    /** STORE=sharepoint: the handbook's site, e.g. https://contoso.sharepoint.com/sites/kvalitetshaandbog */
+    SHAREPOINT_SITE_URL: z
+      .url({ protocol: /^https$/ })
+      .regex(
+        /^https:\/\/[^/]+\.sharepoint\.com\/(sites|teams)\/[^/?#]+\/?$/i,
+        'a SharePoint site URL such as https://contoso.sharepoint.com/sites/kvalitetshaandbog',
+      )
+      .optional(),
+    /** STORE=sharepoint: the API app registration's secret, for Microsoft Graph (app-only). */
+    ENTRA_CLIENT_SECRET: z.string().min(8).optional(),
     ENTRA_DEFAULT_UNIT: z
       .string()
       .regex(/^[a-z0-9-]+$/, 'a unit id such as teknik-miljo')
@@ -80,11 +90,21 @@ const environmentSchema = z
       });
     }
     if (env.STORE === 'sharepoint') {
-      context.addIssue({
-        code: 'custom',
-        path: ['STORE'],
-        message: 'STORE=sharepoint is not available in this build yet; use STORE=sqlite',
-      });
+      const missing = (name: string, message: string) => context.addIssue({ code: 'custom', path: [name], message });
+      if (env.SHAREPOINT_SITE_URL === undefined)
+        missing('SHAREPOINT_SITE_URL', 'STORE=sharepoint keeps the handbook in a SharePoint site: set its URL');
+      if (env.ENTRA_CLIENT_SECRET === undefined)
+        missing('ENTRA_CLIENT_SECRET', "STORE=sharepoint calls Microsoft Graph as the API app: set the app's secret");
+      // In production these are named below already.
+      if (env.APP_MODE !== 'production' && env.ENTRA_CLIENT_ID === undefined)
+        missing('ENTRA_CLIENT_ID', 'STORE=sharepoint calls Microsoft Graph as the API app: set its client ID');
+      if (env.APP_MODE !== 'production' && env.ENTRA_TENANT_IDS === undefined)
+        missing('ENTRA_TENANT_IDS', "STORE=sharepoint calls Microsoft Graph in the site's tenant: set the tenant ID");
+      if (env.SEED_DEMO === true)
+        missing(
+          'SEED_DEMO',
+          'the demo municipality is seeded into SQLite only; use SEED_DEMO=false with STORE=sharepoint',
+        );
     }
     if (env.APP_MODE === 'production') {
       if (env.ENTRA_CLIENT_ID === undefined) {
@@ -125,6 +145,14 @@ export type Config = {
   localTeamsUsers: Record<string, string>;
   /** Entra ID sign-in; set in production mode (required there), null in local mode. */
   entra: EntraConfig | null;
+  /** STORE=sharepoint: the site and the app-only Graph credentials; null with STORE=sqlite. */
+  sharePoint: SharePointConfig | null;
+};
+
+export type SharePointConfig = {
+  siteUrl: string;
+  /** The API app registration, signing in app-only (client credentials) to Microsoft Graph. */
+  graphApp: { tenantId: string; clientId: string; clientSecret: string };
 };
 
 export type EntraConfig = {
@@ -166,7 +194,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: env.PORT,
     host: env.HOST,
     dataDir: resolve(env.DATA_DIR),
-    seedDemo: env.SEED_DEMO ?? env.APP_MODE === 'local',
+    seedDemo: env.SEED_DEMO ?? (env.APP_MODE === 'local' && env.STORE === 'sqlite'),
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: env.TIME_ZONE,
     organisationName: env.ORGANISATION_NAME,
@@ -190,6 +218,21 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             tenantIds: [...new Set(env.ENTRA_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase()))],
             jwksUrl: env.ENTRA_JWKS_URL,
             defaultUnitId: env.ENTRA_DEFAULT_UNIT,
+          }
+        : null,
+    sharePoint:
+      env.STORE === 'sharepoint' &&
+      env.SHAREPOINT_SITE_URL &&
+      env.ENTRA_CLIENT_ID &&
+      env.ENTRA_TENANT_IDS &&
+      env.ENTRA_CLIENT_SECRET
+        ? {
+            siteUrl: env.SHAREPOINT_SITE_URL.replace(/\/$/, ''),
+            graphApp: {
+              tenantId: env.ENTRA_TENANT_IDS.split(',')[0]!.trim().toLowerCase(),
+              clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
+              clientSecret: env.ENTRA_CLIENT_SECRET,
+            },
           }
         : null,
   };

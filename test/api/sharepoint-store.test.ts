@@ -6,7 +6,7 @@ import type { LocalDate } from '../../functions/src/core/local-date.js';
 import type { Approval, Procedure, ProcedureVersion } from '../../functions/src/core/types.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
 
-/** The (partial, not yet wired) SharePoint store against a provisioned Graph double. */
+/** The SharePoint store's write path against a provisioned Graph double (the rest: test/contract/). */
 
 let double: GraphDouble;
 let store: SharePointStore;
@@ -84,7 +84,7 @@ const trail = (action: string, at: string) => ({
   details: { by: 'test' },
 });
 
-describe('the SharePoint store (in progress)', () => {
+describe('the SharePoint store', () => {
   it('writes a new procedure with its draft and trail, and reads every record back as it was', async () => {
     await store.commit({
       procedures: [buildProcedure()],

@@ -1,3 +1,4 @@
+import type { ConversationReference, LedgerEntry } from '../../app/messaging-ports.js';
 import type { LocalDate } from '../../core/local-date.js';
 import type {
   Acknowledgement,
@@ -274,5 +275,51 @@ export const unitMapping: RecordMapping<Unit> = {
     ['id', 'key', 'text'],
     ['name', 'title', 'text'],
     ['parentId', 'parentKey', 'text'],
+  ],
+};
+
+export const ledgerEntryMapping: RecordMapping<LedgerEntry> = {
+  list: listSpec('reminderLedger'),
+  key: (entry) => entry.key,
+  title: (entry) => entry.key,
+  properties: [
+    ['key', 'key', 'text'],
+    ['recipientId', 'recipientKey', 'text'],
+    ['stage', 'stage', 'text'],
+    ['subjectId', 'subjectKey', 'text'],
+    ['dueOn', 'dueOn', 'date'],
+    ['state', 'state', 'text'],
+    ['runId', 'runId', 'text'],
+    ['claimedAt', 'claimedAt', 'instant'],
+    ['sentAt', 'sentAt', 'instant'],
+    ['messageId', 'messageId', 'text'],
+  ],
+};
+
+export const conversationMapping: RecordMapping<ConversationReference> = {
+  list: listSpec('conversations'),
+  key: (reference) => reference.personId,
+  title: (reference) => reference.personId,
+  properties: [
+    ['personId', 'key', 'text'],
+    ['conversationId', 'conversationId', 'text'],
+    ['serviceUrl', 'serviceUrl', 'text'],
+    ['tenantId', 'tenantId', 'text'],
+    ['userAadObjectId', 'userAadObjectId', 'text'],
+    ['locale', 'locale', 'text'],
+    ['installedAt', 'installedAt', 'instant'],
+  ],
+};
+
+export type SweepLeaseRecord = { name: string; runId: string; expiresAt: string };
+
+export const sweepLeaseMapping: RecordMapping<SweepLeaseRecord> = {
+  list: listSpec('sweepLease'),
+  key: (lease) => lease.name,
+  title: (lease) => lease.name,
+  properties: [
+    ['name', 'key', 'text'],
+    ['runId', 'runId', 'text'],
+    ['expiresAt', 'expiresAt', 'instant'],
   ],
 };

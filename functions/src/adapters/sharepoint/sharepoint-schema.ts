@@ -285,6 +285,19 @@ export const recordLists: ListSpec[] = [
     template: 'genericList',
     columns: [title('Name.'), recordKey('The unit id.'), column('parentKey', 'Parent unit (KhKey).', singleLine(100))],
   },
+  {
+    // One item (KhKey "sweep"): the reminder sweep's lease, taken and released with If-Match.
+    key: 'sweepLease',
+    displayName: 'SweepLease',
+    description: 'The reminder sweep lease: which run holds it and until when.',
+    template: 'genericList',
+    columns: [
+      title('Lease name.'),
+      recordKey('The lease name.'),
+      column('runId', 'The sweep run holding the lease.', singleLine(100)),
+      column('expiresAt', 'The lease holds until.', instant),
+    ],
+  },
 ];
 
 export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists];
@@ -293,3 +306,14 @@ export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists];
 export function typeOf(spec: ColumnSpec): string {
   return Object.keys(spec.type)[0]!;
 }
+
+/**
+ * Appended for the full Store (listing and search read the procedure library alone): values a
+ * procedure row derives from its open draft, the draft's open approval and its published
+ * version. The store writes them together with the procedure's own fields.
+ */
+procedureLibrary.columns.push(
+  column('draftAuthorKey', 'Author of the open draft (KhKey in People).', singleLine(100)),
+  column('pendingApproverKey', "Approver of the open draft's open approval (KhKey in People).", singleLine(100)),
+  column('searchText', 'Plain text of the published version (for search).', multiLine),
+);

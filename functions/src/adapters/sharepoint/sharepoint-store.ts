@@ -1,7 +1,9 @@
 import type { ChangeSet, Store } from '../../app/ports.js';
 import { staleWriteError } from '../../app/procedure-context.js';
 import { AppError } from '../../core/errors.js';
-import type { Procedure } from '../../core/types.js';
+import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
+import { searchDocuments, type SearchDocument } from './sharepoint-search.js';
+import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import type { GraphClient, ListItem } from './graph-client.js';
 import { isGraphError } from './graph-errors.js';
 import {
@@ -24,9 +26,7 @@ import {
 import { handbookSchema, procedureLibrary } from './sharepoint-schema.js';
 
 /**
- * The Store port on SharePoint lists (IN PROGRESS: not wired into compose). Implemented so far:
- * the record reads below and `commit`. Not yet: listProcedures (sorting, paging and visibility
- * over the library), listAreas, search, listOpenAcknowledgementsFor and the directory methods.
+ * The Store port on SharePoint lists (not yet wired into compose).
  *
  * SharePoint has no transactions, so a ChangeSet becomes ordered writes. The procedure goes
  * first, with If-Match on the eTag that was read: a concurrent writer that read the same eTag
@@ -35,26 +35,27 @@ import { handbookSchema, procedureLibrary } from './sharepoint-schema.js';
  * converges instead of duplicating.
  *
  * A procedure is a folder in the "Procedurer" library: the folder's list item carries the
- * metadata columns, the version files go inside it.
+ * metadata columns, the version files go inside it. The item also carries what a row of the
+ * handbook list derives from other records (draft state and author, the open approval's
+ * approver, the published version's number and text), written with the procedure, so that
+ * listing and searching read the library alone.
+ *
+ * Listing: one paged query of the library per status (published, unpublished; or just the
+ * one asked for), `$filter`ed only on indexed columns (status, owner), then visibility, the
+ * other filters, sorting and paging in memory, with the same semantics as the SQLite store
+ * (the contract suite checks both).
+ * Filtering on a column that is not indexed fails past 5,000 items:
+ * https://learn.microsoft.com/en-us/graph/api/listitem-list
+ *
+ * Search: Graph has no full-text query over list item fields, so search reads the published
+ * procedures (one indexed query) and matches words, prefixes and substrings in memory over the
+ * code, title, metadata and the published text, like the SQLite FTS5 indexes do. Fine for a
+ * municipal handbook of a few thousand procedures; Microsoft Search would be the next step.
  */
-export type SharePointStore = Pick<
-  Store,
-  | 'listUnits'
-  | 'listPeople'
-  | 'getPerson'
-  | 'getProcedure'
-  | 'getProcedureByCode'
-  | 'listVersions'
-  | 'getVersion'
-  | 'listApprovals'
-  | 'getApproval'
-  | 'listOpenApprovalsFor'
-  | 'listReviews'
-  | 'listAcknowledgementRequests'
-  | 'listAcknowledgements'
-  | 'listTrail'
-  | 'commit'
->;
+export type SharePointStore = Store & {
+  /** Production: makes sure the unit new people are placed in exists; an existing unit is left as it is. */
+  ensureUnit(unit: Unit): Promise<void>;
+};
 
 type Item = { id: string; eTag: string; fields: Fields };
 
@@ -126,7 +127,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
   }
 
   /** A new procedure: its folder (named by code, refused when taken), then the folder item's fields. */
-  async function createProcedure(procedure: Procedure): Promise<void> {
+  async function createProcedure(procedure: Procedure, fields: Fields): Promise<void> {
     // https://learn.microsoft.com/en-us/graph/api/driveitem-post-children
     const folder = await graph.request<{ id: string }>({
       method: 'POST',
@@ -134,7 +135,60 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       body: { name: folderName(procedure.code), folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
     });
     const item = await graph.get<ListItem>(`/drives/${encodeURIComponent(drive.id)}/items/${folder.body.id}/listItem`);
-    await patch(procedureMapping, { id: item.id, eTag: item.eTag ?? '*', fields: {} }, procedureFields(procedure));
+    await patch(procedureMapping, { id: item.id, eTag: item.eTag ?? '*', fields: {} }, fields);
+  }
+
+  const column = (key: string) => fieldOf(procedureMapping, key);
+
+  /**
+   * The row's derived columns (draft state and author, the open approval's approver, the
+   * published version's number and text), from the ChangeSet where it has them; read only when
+   * the procedure points at a version the ChangeSet does not carry and the item does not
+   * already describe. Columns that stay as they are are left out of the PATCH.
+   */
+  async function derivedFields(procedure: Procedure, changes: ChangeSet, existing: Fields | undefined) {
+    const fields: Fields = {};
+    const inChanges = (id: string) => (changes.versions ?? []).find((version) => version.id === id);
+    const draftId = procedure.draftVersionId;
+    if (!draftId) {
+      Object.assign(fields, {
+        [column('draftState')]: null,
+        [column('draftAuthorKey')]: null,
+        [column('pendingApproverKey')]: null,
+      });
+    } else {
+      const known = existing?.[column('draftVersionKey')] === draftId;
+      const changed = inChanges(draftId);
+      const draft = changed ?? (known ? undefined : await one(versionMapping, draftId));
+      if (draft) {
+        fields[column('draftState')] = draft.state === 'pending' ? 'pending' : 'draft';
+        fields[column('draftAuthorKey')] = draft.authorId;
+      }
+      const approvals = (changes.approvals ?? []).filter((approval) => approval.versionId === draftId);
+      if (approvals.length > 0)
+        fields[column('pendingApproverKey')] =
+          approvals.find((approval) => approval.decision === null)?.approverId ?? null;
+      else if (draft && draft.state !== 'pending') fields[column('pendingApproverKey')] = null;
+      else if (draft) {
+        const open = (await query(approvalMapping, 'versionKey', draftId))
+          .map((item) => fromFields(approvalMapping, item.fields))
+          .find((approval) => approval.decision === null);
+        fields[column('pendingApproverKey')] = open?.approverId ?? null;
+      }
+    }
+    const currentId = procedure.currentVersionId;
+    if (!currentId) {
+      Object.assign(fields, { [column('version')]: null, [column('searchText')]: null });
+    } else {
+      const changed = inChanges(currentId);
+      const known = existing?.[column('currentVersionKey')] === currentId;
+      const current = changed ?? (known ? undefined : await one(versionMapping, currentId));
+      if (current) {
+        fields[column('version')] = `${current.major ?? 0}.${current.minor ?? 0}`;
+        fields[column('searchText')] = current.text;
+      }
+    }
+    return fields;
   }
 
   async function writeProcedures(changes: ChangeSet, guard: Item | undefined): Promise<void> {
@@ -148,9 +202,39 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     }
     for (const procedure of procedures) {
       const existing = procedure.id === expected ? guard : await findByKey(procedureMapping, procedure.id);
-      if (existing) await patch(procedureMapping, existing, procedureFields(procedure));
-      else await createProcedure(procedure);
+      const fields = { ...procedureFields(procedure), ...(await derivedFields(procedure, changes, existing?.fields)) };
+      if (existing) await patch(procedureMapping, existing, fields);
+      else await createProcedure(procedure, fields);
     }
+  }
+
+  /**
+   * The procedure items, `$filter`ed on indexed columns. The library also holds the version
+   * files (and their folders' other items), so a query always names a status: without one,
+   * it is two queries (published, unpublished) rather than a read of every file in the library.
+   */
+  async function procedureItems(filters: string[] = []): Promise<Fields[]> {
+    const status = `fields/${column('status')}`;
+    if (!filters.some((filter) => filter.startsWith(status))) {
+      const [published, unpublished] = await Promise.all([
+        procedureItems([...filters, `${status} eq 'published'`]),
+        procedureItems([...filters, `${status} eq 'unpublished'`]),
+      ]);
+      return [...published, ...unpublished];
+    }
+    const filter = encodeURIComponent(filters.join(' and '));
+    const items = await graph.getAll<ListItem>(
+      `${listPath(procedureMapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
+    );
+    return items
+      .map((item) => item.fields ?? {})
+      .filter((fields) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '');
+  }
+
+  const published = () => [`fields/${column('status')} eq 'published'`];
+
+  async function personItem(aadObjectId: string): Promise<Item | undefined> {
+    return (await query(personMapping, 'aadObjectId', aadObjectId))[0];
   }
 
   const store: SharePointStore = {
@@ -189,6 +273,103 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         .sort((a, b) => a.seq - b.seq);
     },
 
+    async ensureUnit(unit) {
+      await insertIfMissing(unitMapping, unit);
+    },
+    async getPersonByAadObjectId(aadObjectId) {
+      const item = await personItem(aadObjectId);
+      return item ? fromFields(personMapping, item.fields) : undefined;
+    },
+    async upsertPersonFromDirectory(entry) {
+      // Not atomic across two processes signing the same new person in at the same moment
+      // (SharePoint has no unique constraint on KhAadObjectId that we could rely on here); the
+      // refresh of a known person is fenced by If-Match and retried once on a lost race.
+      for (let attempt = 0; ; attempt++) {
+        const existing = await personItem(entry.aadObjectId);
+        if (!existing) {
+          const person: Person = {
+            id: entry.whenNew.id,
+            name: entry.name,
+            email: entry.email,
+            title: entry.whenNew.title,
+            unitId: entry.whenNew.unitId,
+            roles: entry.roles,
+            leaderId: null,
+            aadObjectId: entry.aadObjectId,
+          };
+          await append(personMapping, person);
+          return person;
+        }
+        const person = { ...fromFields(personMapping, existing.fields), ...pick(entry) };
+        try {
+          await patch(personMapping, existing, {
+            [fieldOf(personMapping, 'title')]: person.name,
+            [fieldOf(personMapping, 'email')]: person.email,
+            [fieldOf(personMapping, 'roles')]: JSON.stringify(person.roles),
+          });
+          return person;
+        } catch (error) {
+          if (attempt > 0 || !(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+        }
+      }
+    },
+    async listProcedures(listQuery) {
+      const filters: string[] = [];
+      if (listQuery.ownerId !== undefined)
+        filters.push(`fields/${column('ownerKey')} eq ${literal(listQuery.ownerId)}`);
+      if (listQuery.status === 'published' || listQuery.status === 'unpublished')
+        filters.push(`fields/${column('status')} eq '${listQuery.status}'`);
+      const rows = (await procedureItems(filters)).map(procedureRowOf);
+      const ownerNames =
+        listQuery.sort === 'owner'
+          ? new Map((await store.listPeople()).map((person) => [person.id, person.name]))
+          : undefined;
+      return listRows(rows, listQuery, ownerNames);
+    },
+    async listAreas(viewer) {
+      return areasOf((await procedureItems()).map(procedureRowOf), viewer);
+    },
+    async listOpenAcknowledgementsFor(personId) {
+      const [requests, acknowledged, current] = await Promise.all([
+        query(acknowledgementRequestMapping, 'personKey', personId),
+        query(acknowledgementMapping, 'personKey', personId),
+        procedureItems(published()),
+      ]);
+      const done = new Set(acknowledged.map((item) => fromFields(acknowledgementMapping, item.fields).versionId));
+      const currentVersions = new Set(current.map((fields) => fields[column('currentVersionKey')]));
+      return requests
+        .map((item) => fromFields(acknowledgementRequestMapping, item.fields))
+        .filter((request) => currentVersions.has(request.versionId) && !done.has(request.versionId))
+        .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    },
+    async search(searchQuery, limit) {
+      const [items, units, people] = await Promise.all([
+        procedureItems(published()),
+        store.listUnits(),
+        store.listPeople(),
+      ]);
+      const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+      const personNames = new Map(people.map((person) => [person.id, person.name]));
+      const documents = items.map((fields): SearchDocument => {
+        const procedure = fromFields(procedureMapping, fields);
+        return {
+          procedureId: procedure.id,
+          code: procedure.code,
+          title: procedure.title,
+          metadata: [
+            levelWords[procedure.level],
+            procedure.area,
+            (procedure.unitId && unitNames.get(procedure.unitId)) ?? '',
+            personNames.get(procedure.ownerId) ?? '',
+            ...procedure.legalBasis,
+            ...procedure.standards.map((s) => `${s.standard} ${s.clauses.join(' ')}`),
+          ].join(' · '),
+          body: (fields[column('searchText')] as string | null | undefined) ?? '',
+        };
+      });
+      return searchDocuments(documents, searchQuery, limit);
+    },
+
     async commit(changes) {
       let guard: Item | undefined;
       if (changes.expect) {
@@ -218,6 +399,17 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     },
   };
   return store;
+}
+
+/** The same words the SQLite store indexes for each process level. */
+const levelWords: Record<ProcessLevel, string> = {
+  management: 'Ledelsesproces ledelsesprocesser',
+  core: 'Kerneproces kerneprocesser sagsbehandling',
+  support: 'Støtteproces støtteprocesser',
+};
+
+function pick(entry: { name: string; email: string; roles: Person['roles'] }) {
+  return { name: entry.name, email: entry.email, roles: entry.roles };
 }
 
 /** SharePoint refuses " * : < > ? / \ | in names. */

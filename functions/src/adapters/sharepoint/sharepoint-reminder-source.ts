@@ -1,0 +1,292 @@
+import { join } from 'node:path';
+import { addDays, type LocalDate } from '../../core/local-date.js';
+import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
+import type { ChangeKind } from '../../core/types.js';
+import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
+import type { GraphClient } from './graph-client.js';
+import { createListMirror, resolveListPaths, type ListMirror, type MirrorItem } from './sharepoint-delta-mirror.js';
+import {
+  acknowledgementMapping,
+  acknowledgementRequestMapping,
+  approvalMapping,
+  conversationMapping,
+  fieldOf,
+  personMapping,
+  procedureMapping,
+  versionMapping,
+  type RecordMapping,
+} from './sharepoint-records.js';
+import { handbookSchema } from './sharepoint-schema.js';
+
+/**
+ * The sweep's ReminderSource on SharePoint (NOT wired into compose yet), with no per-item
+ * reads: the state the sweep needs (procedures, versions, approvals, acknowledgement requests
+ * and acknowledgements, people, conversations) lives in a small local snapshot, one delta
+ * mirror per list (sharepoint-delta-mirror.ts), holding only the columns the candidates use.
+ * A run refreshes each mirror with its stored deltaLink (1 RU per list on a quiet day), then
+ * computes the candidates in memory exactly as the SQLite source does in SQL.
+ *
+ * Where the snapshot and its delta tokens live: files under `<dataDir>/sharepoint/<site-id>/`,
+ * not a settings list item. A token is only meaningful together with the state it was handed
+ * out with, and that state (10,000 procedures' columns, a few MB) cannot live in a list item;
+ * a file keeps both in one atomic write, costs no resource units to read or write, and if the
+ * file is lost (a new Functions instance, a wiped temp dir) the price is one full enumeration,
+ * which is what a token in a list item without its state would cost anyway.
+ */
+
+export type SharePointReminderSource = ReminderSource & {
+  /** The people known from the snapshot (id and name), for the sweep's recipient names. */
+  listPeopleNames(): Promise<{ id: string; name: string }[]>;
+  /** Refreshes every mirror (the candidates call does this itself). */
+  refresh(): Promise<{ changes: number; fullLists: number }>;
+};
+
+const listKeys = [
+  'procedures',
+  'versions',
+  'approvals',
+  'acknowledgementRequests',
+  'acknowledgements',
+  'people',
+  'conversations',
+] as const;
+type ListKey = (typeof listKeys)[number];
+
+function columns<T>(mapping: RecordMapping<T>, keys: string[]): { mapping: RecordMapping<T>; select: string[] } {
+  return { mapping, select: keys.map((key) => fieldOf(mapping, key)) };
+}
+
+const wanted = {
+  procedures: columns(procedureMapping, [
+    'key',
+    'code',
+    'title',
+    'ownerKey',
+    'nextReviewDate',
+    'currentVersionKey',
+    'draftVersionKey',
+    'etag',
+    'lastReviewedOn',
+    'reviewIntervalMonths',
+  ]),
+  versions: columns(versionMapping, ['key', 'major', 'minor', 'changeSummary', 'publishedAt']),
+  approvals: columns(approvalMapping, [
+    'key',
+    'procedureKey',
+    'versionKey',
+    'requestedBy',
+    'requestedAt',
+    'approverKey',
+    'changeSummary',
+    'kind',
+    'decision',
+  ]),
+  acknowledgementRequests: columns(acknowledgementRequestMapping, [
+    'procedureKey',
+    'versionKey',
+    'personKey',
+    'requestedAt',
+  ]),
+  acknowledgements: columns(acknowledgementMapping, ['versionKey', 'personKey']),
+  people: columns(personMapping, ['key', 'title', 'leaderKey', 'aadObjectId']),
+  conversations: columns(conversationMapping, ['key', 'userAadObjectId']),
+};
+
+export async function openSharePointReminderSource(
+  graph: GraphClient,
+  siteId: string,
+  options: { timeZone: string; dataDir?: string },
+): Promise<SharePointReminderSource> {
+  const { timeZone } = options;
+  const dir = options.dataDir ? join(options.dataDir, 'sharepoint', siteId) : undefined;
+  const specs = listKeys.map((key) => {
+    const spec = handbookSchema.find((candidate) => candidate.key === key);
+    if (!spec) throw new Error(`No list ${key} in the SharePoint schema`);
+    return spec;
+  });
+  const paths = await resolveListPaths(graph, siteId, specs, dir && join(dir, 'source-lists.json'));
+  const mirrors = Object.fromEntries(
+    listKeys.map((key) => [
+      key,
+      createListMirror({
+        graph,
+        listPath: paths.get(key)!,
+        select: wanted[key].select,
+        file: dir && join(dir, `${key}.json`),
+      }),
+    ]),
+  ) as Record<ListKey, ListMirror>;
+
+  const readLocalDate = localDateReader(timeZone);
+  const localDates = new Map<string, LocalDate>();
+  const localDate = (instant: string): LocalDate => {
+    let date = localDates.get(instant);
+    if (date === undefined) {
+      date = readLocalDate(new Date(instant));
+      if (localDates.size > 50_000) localDates.clear();
+      localDates.set(instant, date);
+    }
+    return date;
+  };
+  const startOf = (date: LocalDate) => zonedTime(date, 0, timeZone).toISOString();
+
+  /** A column's value of a mirrored item, decoded like sharepoint-records does. */
+  const reader =
+    <T>(mapping: RecordMapping<T>) =>
+    (item: MirrorItem, column: string) =>
+      item.fields[fieldOf(mapping, column)];
+  const text = (value: unknown): string | null =>
+    value === null || value === undefined || value === '' ? null : String(value);
+  const date = (value: unknown): LocalDate | null => (text(value)?.slice(0, 10) as LocalDate | undefined) ?? null;
+  const number = (value: unknown): number | null => (text(value) === null ? null : Number(value));
+
+  async function refresh() {
+    const results = await Promise.all(listKeys.map((key) => mirrors[key].refresh()));
+    return {
+      changes: results.reduce((sum, result) => sum + result.changes, 0),
+      fullLists: results.filter((result) => result.full).length,
+    };
+  }
+
+  function byKey<T>(key: ListKey, mapping: RecordMapping<T>, column = 'key'): Map<string, MirrorItem> {
+    const read = reader(mapping);
+    const index = new Map<string, MirrorItem>();
+    for (const item of mirrors[key].items.values()) {
+      const value = text(read(item, column));
+      if (value !== null) index.set(value, item);
+    }
+    return index;
+  }
+
+  return {
+    refresh,
+    async listPeopleNames() {
+      if (!mirrors.people.loaded) await mirrors.people.refresh();
+      const read = reader(personMapping);
+      return [...mirrors.people.items.values()].map((item) => ({
+        id: text(read(item, 'key')) ?? item.id,
+        name: text(read(item, 'title')) ?? '',
+      }));
+    },
+    async listReminderCandidates(today) {
+      await refresh();
+      const procedure = reader(procedureMapping);
+      const version = reader(versionMapping);
+      const approval = reader(approvalMapping);
+      const request = reader(acknowledgementRequestMapping);
+      const acknowledgement = reader(acknowledgementMapping);
+      const person = reader(personMapping);
+      const conversation = reader(conversationMapping);
+
+      const procedures = byKey('procedures', procedureMapping);
+      const versions = byKey('versions', versionMapping);
+      const people = byKey('people', personMapping);
+      const conversations = byKey('conversations', conversationMapping);
+      const personName = (id: string) => {
+        const item = people.get(id);
+        return (item && text(person(item, 'title'))) ?? null;
+      };
+      const versionLabel = (id: string | null): string | null => {
+        const item = id === null ? undefined : versions.get(id);
+        const major = item ? number(version(item, 'major')) : null;
+        if (!item || major === null) return null;
+        return `${major}.${number(version(item, 'minor')) ?? 0}`;
+      };
+
+      const candidates: ReminderCandidate[] = [];
+      const horizon = addDays(today, reminderRules.reviewNoticeDays['review-due-30']);
+      for (const item of procedures.values()) {
+        const nextReviewOn = date(procedure(item, 'nextReviewDate'));
+        if (nextReviewOn === null || nextReviewOn > horizon || text(procedure(item, 'currentVersionKey')) === null)
+          continue;
+        const ownerId = text(procedure(item, 'ownerKey')) ?? '';
+        const owner = people.get(ownerId);
+        candidates.push({
+          kind: 'review',
+          procedureId: text(procedure(item, 'key'))!,
+          code: text(procedure(item, 'code')) ?? '',
+          title: text(procedure(item, 'title')) ?? '',
+          ownerId,
+          ownerName: personName(ownerId) ?? ownerId,
+          ownerLeaderId: (owner && text(person(owner, 'leaderKey'))) ?? null,
+          nextReviewOn,
+          hasOpenRevision: text(procedure(item, 'draftVersionKey')) !== null,
+          etag: number(procedure(item, 'etag')) ?? 0,
+          lastReviewedOn: date(procedure(item, 'lastReviewedOn')),
+          reviewIntervalMonths: number(procedure(item, 'reviewIntervalMonths')) ?? 0,
+        });
+      }
+
+      // More than N working days have passed only if at least N + 1 calendar days have.
+      const approvalsBefore = startOf(addDays(today, -reminderRules.approvalWaitingWorkingDays));
+      for (const item of mirrors.approvals.items.values()) {
+        const requestedAt = text(approval(item, 'requestedAt'));
+        if (text(approval(item, 'decision')) !== null || requestedAt === null || !(requestedAt < approvalsBefore))
+          continue;
+        const procedureId = text(approval(item, 'procedureKey')) ?? '';
+        const versionId = text(approval(item, 'versionKey')) ?? '';
+        const owning = procedures.get(procedureId);
+        // Only approvals of the procedure's draft as it stands now: a stale open one is not a task.
+        if (!owning || text(procedure(owning, 'draftVersionKey')) !== versionId) continue;
+        const approverId = text(approval(item, 'approverKey')) ?? '';
+        const requestedBy = text(approval(item, 'requestedBy')) ?? '';
+        const approverConversation = conversations.get(approverId);
+        const approverPerson = people.get(approverId);
+        candidates.push({
+          kind: 'approval',
+          approvalId: text(approval(item, 'key')) ?? item.id,
+          approverId,
+          requestedOn: localDate(requestedAt),
+          procedureId,
+          versionId,
+          code: text(procedure(owning, 'code')) ?? '',
+          title: text(procedure(owning, 'title')) ?? '',
+          changeKind: (text(approval(item, 'kind')) ?? 'minor') as ChangeKind,
+          fromVersionLabel: versionLabel(text(procedure(owning, 'currentVersionKey'))),
+          changeSummary: text(approval(item, 'changeSummary')) ?? '',
+          requestedBy,
+          requestedByName: personName(requestedBy) ?? requestedBy,
+          requestedAt,
+          approverName: personName(approverId) ?? approverId,
+          approverAadObjectId:
+            (approverConversation && text(conversation(approverConversation, 'userAadObjectId'))) ??
+            (approverPerson && text(person(approverPerson, 'aadObjectId'))) ??
+            approverId,
+        });
+      }
+
+      const acknowledged = new Set(
+        [...mirrors.acknowledgements.items.values()].map(
+          (item) => `${text(acknowledgement(item, 'versionKey'))}:${text(acknowledgement(item, 'personKey'))}`,
+        ),
+      );
+      const acknowledgementsBefore = startOf(addDays(today, 1 - reminderRules.acknowledgementAfterDays));
+      for (const item of mirrors.acknowledgementRequests.items.values()) {
+        const requestedAt = text(request(item, 'requestedAt'));
+        if (requestedAt === null || !(requestedAt < acknowledgementsBefore)) continue;
+        const versionId = text(request(item, 'versionKey')) ?? '';
+        const personId = text(request(item, 'personKey')) ?? '';
+        const procedureId = text(request(item, 'procedureKey')) ?? '';
+        const owning = procedures.get(procedureId);
+        const current = versions.get(versionId);
+        // Requests for the current version only: a superseded version asks nobody to read it.
+        if (!owning || !current || text(procedure(owning, 'currentVersionKey')) !== versionId) continue;
+        if (acknowledged.has(`${versionId}:${personId}`)) continue;
+        candidates.push({
+          kind: 'acknowledgement',
+          versionId,
+          personId,
+          requestedOn: localDate(requestedAt),
+          procedureId,
+          code: text(procedure(owning, 'code')) ?? '',
+          title: text(procedure(owning, 'title')) ?? '',
+          versionLabel: versionLabel(versionId),
+          changeSummary: text(version(current, 'changeSummary')),
+          publishedAt: text(version(current, 'publishedAt')) ?? requestedAt,
+          requestedAt,
+        });
+      }
+      return candidates;
+    },
+  };
+}

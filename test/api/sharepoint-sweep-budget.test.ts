@@ -1,0 +1,334 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Notifier, OutgoingCard } from '../../functions/src/app/messaging-ports.js';
+import type { Services, Store } from '../../functions/src/app/ports.js';
+import { createGraphClient, type GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
+import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
+import { openSharePointMessagingStore } from '../../functions/src/adapters/sharepoint/sharepoint-messaging-store.js';
+import {
+  acknowledgementRequestMapping,
+  approvalMapping,
+  personMapping,
+  procedureFields,
+  toFields,
+  versionMapping,
+} from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import { openSharePointReminderSource } from '../../functions/src/adapters/sharepoint/sharepoint-reminder-source.js';
+import { addDays, type LocalDate } from '../../functions/src/core/local-date.js';
+import { reminderStagesDue, zonedTime } from '../../functions/src/core/reminder-schedule.js';
+import type { Person, Procedure, ProcedureVersion } from '../../functions/src/core/types.js';
+import type { CardFactory } from '../../functions/src/jobs/card-factory.js';
+import { runSweep, type SweepResult } from '../../functions/src/jobs/run-sweep.js';
+import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
+import type { Site } from '../graph-double/tenant.js';
+
+/**
+ * The reminder sweep on SharePoint, measured on the Graph double: 10,000 procedures (and
+ * 10,000 versions) seeded straight into the double's state, so seeding costs nothing, then
+ * the sweep with the SharePoint messaging store and reminder source. Each run opens its
+ * adapters afresh over a data dir that keeps the delta snapshots, as a daily process would.
+ */
+
+const timeZone = 'Europe/Copenhagen';
+const day1 = '2026-11-23' as LocalDate;
+const day2 = addDays(day1, 1);
+const procedureCount = 10_000;
+const owners = 100;
+const leaders = 10;
+/** Review dates spread over ten years (≈2.7 a day), the first 60 days already past on day 1. */
+const reviewOffset = (index: number) => ((index * 37) % 3650) - 60;
+
+const cards: CardFactory = {
+  single: (item) => ({ type: 'AdaptiveCard', version: '1.5', body: [], keys: [item.key] }),
+  digest: (items) => ({ type: 'AdaptiveCard', version: '1.5', body: [], keys: items.map((item) => item.key) }),
+};
+
+function fakeNotifier(): Notifier & { sent: OutgoingCard[] } {
+  const sent: OutgoingCard[] = [];
+  return {
+    sent,
+    async send(message) {
+      sent.push(message);
+      return { messageId: `m-${sent.length}` };
+    },
+  };
+}
+
+const noonOf = (date: LocalDate) => zonedTime(date, 12, timeZone);
+const instantOn = (date: LocalDate, hour = 9) => zonedTime(date, hour, timeZone).toISOString();
+
+function person(id: string, name: string, leaderId: string | null): Person {
+  return {
+    id,
+    name,
+    email: `${id}@kommune.dk`,
+    title: 'Sagsbehandler',
+    unitId: 'u-1',
+    roles: ['caseworker'],
+    leaderId,
+    aadObjectId: `aad-${id}`,
+  };
+}
+
+function procedure(index: number): Procedure {
+  const id = `p-${String(index).padStart(5, '0')}`;
+  const hasDraft = index % 500 === 3;
+  return {
+    id,
+    code: `KH-${String(index).padStart(5, '0')}`,
+    title: `Procedure ${index}`,
+    level: 'core',
+    area: 'Område',
+    unitId: 'u-1',
+    ownerId: `owner-${index % owners}`,
+    approverId: `owner-${(index + 1) % owners}`,
+    audience: { unitIds: ['u-1'], roles: ['caseworker'] },
+    reviewIntervalMonths: 120,
+    standards: [],
+    legalBasis: [],
+    currentVersionId: `v-${index}`,
+    draftVersionId: hasDraft ? `d-${index}` : null,
+    approvedOn: '2020-01-01' as LocalDate,
+    lastReviewedOn: null,
+    nextReviewOn: addDays(day1, reviewOffset(index)),
+    createdAt: '2020-01-01T09:00:00.000Z',
+    updatedAt: '2020-01-01T09:00:00.000Z',
+    updatedBy: 'owner-0',
+    etag: 1,
+  } as Procedure;
+}
+
+function version(index: number): ProcedureVersion {
+  return {
+    id: `v-${index}`,
+    procedureId: `p-${String(index).padStart(5, '0')}`,
+    state: 'published',
+    major: 1,
+    minor: index % 3,
+    kind: 'major',
+    authorId: `owner-${index % owners}`,
+    file: { ref: `f-${index}`, name: `p${index}.docx`, mediaType: 'application/pdf', size: 1000, sha256: 'x' },
+    text: 'Tekst',
+    html: '<p>Tekst</p>',
+    changeSummary: 'Første udgave',
+    createdAt: '2020-01-01T09:00:00.000Z',
+    updatedAt: '2020-01-01T09:00:00.000Z',
+    publishedAt: '2020-01-01T09:00:00.000Z',
+    approvedBy: 'owner-1',
+    supersededByVersionId: null,
+    obsoleteAt: null,
+  } as ProcedureVersion;
+}
+
+type World = { double: GraphDouble; site: Site; dataDir: string; sleeps: number[]; graph: GraphClient };
+
+async function createWorld(): Promise<World> {
+  const double = await startGraphDouble();
+  const site = double.addSite('contoso.sharepoint.com', '/sites/kvalitet');
+  const sleeps: number[] = [];
+  const graph = createGraphClient({
+    tokens: async () => 'token',
+    baseUrl: double.baseUrl,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  await provision(graph, { siteUrl: 'https://contoso.sharepoint.com/sites/kvalitet', dryRun: false });
+  const people = [
+    ...Array.from({ length: leaders }, (_, index) => person(`leader-${index}`, `Leder ${index}`, null)),
+    ...Array.from({ length: owners }, (_, index) =>
+      person(`owner-${index}`, `Ejer ${String(index).padStart(3, '0')}`, `leader-${index % leaders}`),
+    ),
+  ];
+  double.seedItems(site, 'People', people.length, (index) => toFields(personMapping, people[index]!));
+  double.seedItems(site, 'Procedurer', procedureCount, (index) => procedureFields(procedure(index)));
+  double.seedItems(site, 'Revisions', procedureCount, (index) => toFields(versionMapping, version(index)));
+  // Open approvals of the drafts, requested 0–19 days before day 1.
+  const drafts = Array.from({ length: procedureCount }, (_, index) => index).filter((index) => index % 500 === 3);
+  double.seedItems(site, 'Approvals', drafts.length, (n) => {
+    const index = drafts[n]!;
+    return toFields(approvalMapping, {
+      id: `a-${index}`,
+      procedureId: procedure(index).id,
+      versionId: `d-${index}`,
+      requestedBy: `owner-${index % owners}`,
+      requestedAt: instantOn(addDays(day1, -n)),
+      approverId: `owner-${(index + 1) % owners}`,
+      changeSummary: 'Ny udgave',
+      kind: 'minor',
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+      comment: null,
+    });
+  });
+  // Acknowledgement requests of current versions, requested 0–29 days before day 1.
+  double.seedItems(site, 'AcknowledgementRequests', 30, (n) =>
+    toFields(acknowledgementRequestMapping, {
+      procedureId: procedure(n * 7).id,
+      versionId: `v-${n * 7}`,
+      personId: `owner-${(n * 13) % owners}`,
+      requestedAt: instantOn(addDays(day1, -n)),
+    }),
+  );
+  double.resetCounters();
+  const dataDir = await mkdtemp(join(tmpdir(), 'kh-sweep-budget-'));
+  return { double, site, dataDir, sleeps, graph };
+}
+
+async function sweepOn(world: World, today: LocalDate, runId: string) {
+  const now = noonOf(today);
+  const messaging = await openSharePointMessagingStore(world.graph, world.site.id, { dataDir: world.dataDir });
+  const source = await openSharePointReminderSource(world.graph, world.site.id, { timeZone, dataDir: world.dataDir });
+  const notifier = fakeNotifier();
+  // The sweep asks the store for people's names only; served from the source's snapshot here.
+  const store = { listPeople: () => source.listPeopleNames() } as unknown as Store;
+  const services: Pick<Services, 'clock' | 'ids' | 'settings' | 'store'> = {
+    clock: { now: () => now },
+    ids: { next: () => runId },
+    settings: { timeZone, organisationName: 'Kommune', maxUploadBytes: 1 },
+    store,
+  };
+  const result = await runSweep({ services, messaging, source, notifier, cards, runId });
+  return { result, notifier, messaging, source };
+}
+
+function ledgerKeys(world: World): string[] {
+  const list = world.double.tenant.list(world.site, 'ReminderLedger');
+  return [...list.items.values()].map((item) => item.fields['Title'] as string);
+}
+
+function sentKeys(result: SweepResult, notifier: { sent: OutgoingCard[] }): string[] {
+  expect(result.failed).toEqual([]);
+  return notifier.sent.flatMap((message) => (message.card as { keys: string[] }).keys);
+}
+
+function budgetOf(world: World) {
+  const { counters } = world.double;
+  return {
+    resourceUnits: counters.resourceUnits,
+    requests: counters.requests,
+    httpRequests: counters.httpRequests,
+    batches: counters.batches,
+  };
+}
+
+/** Reads of single items (GET …/items/{id}) other than the sweep lease's. */
+function perItemReads(world: World): string[] {
+  const lease = world.double.tenant.list(world.site, 'SweepLease').id;
+  return world.double.counters.log
+    .filter((op) => op.method === 'GET' && /\/items\/(?!delta)[^/?]+/.test(op.path) && !op.path.includes(lease))
+    .map((op) => op.path);
+}
+
+describe('the SharePoint sweep within its Graph budget', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await world?.double.stop();
+    if (world) await rm(world.dataDir, { recursive: true, force: true });
+  });
+
+  it('first run: a full delta enumeration, then claims and sends everything due', async () => {
+    const { result, notifier } = await sweepOn(world, day1, 'run-day-1');
+    const first = budgetOf(world);
+    console.log('SharePoint sweep, first (full) run:', first, 'reminders:', sentKeys(result, notifier).length);
+    expect(result.status).toBe('completed');
+    const sent = sentKeys(result, notifier);
+    expect(sent.length).toBeGreaterThan(300);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(ledgerKeys(world).sort()).toEqual([...sent].sort());
+    expect(perItemReads(world)).toEqual([]);
+  }, 120_000);
+
+  it('daily run (delta tokens, the steady state): ≤ 100 RU, ≤ 60 requests, no per-item reads', async () => {
+    // A day's edits between the runs, made in SharePoint (not counted): one procedure reviewed
+    // with its next review a week away, one acknowledged.
+    const procedures = world.double.tenant.list(world.site, 'Procedurer');
+    const edited = [...procedures.items.values()].find((item) => item.fields['KhKey'] === procedure(5000).id)!;
+    world.double.tenant.updateFields(procedures, edited.id, { KhNextReviewDate: addDays(day2, 7) }, undefined);
+    const editedKey = `review:${procedure(5000).id}:${addDays(day2, 7)}:review-due-7`;
+    world.double.resetCounters();
+
+    const { result, notifier, source } = await sweepOn(world, day2, 'run-day-2');
+    const daily = budgetOf(world);
+    const sent = sentKeys(result, notifier);
+    console.log('SharePoint sweep, daily run:', daily, 'new reminders:', sent.length, 'skipped:', result.skipped);
+
+    expect(result.status).toBe('completed');
+    expect(sent).toContain(editedKey);
+    expect(sent.length).toBeGreaterThan(5);
+    expect(result.skipped).toBeGreaterThan(100);
+    expect(daily.resourceUnits).toBeLessThanOrEqual(100);
+    expect(daily.requests).toBeLessThanOrEqual(60);
+    expect(perItemReads(world)).toEqual([]);
+    // Every read is a delta with a token or the lease.
+    const lease = world.double.tenant.list(world.site, 'SweepLease').id;
+    for (const op of world.double.counters.log.filter((entry) => entry.method === 'GET'))
+      expect(op.path.includes('/items/delta?') || op.path.includes(lease), op.path).toBe(true);
+    expect(world.double.counters.log.some((op) => /\/items\/delta\?(?!.*token=)/.test(op.path))).toBe(false);
+
+    // What the sweep sent is exactly what the rules say is due and was not in the ledger yet.
+    const due = (await source.listReminderCandidates(day2)).flatMap((candidate) => reminderStagesDue(candidate, day2));
+    const ledger = new Set(ledgerKeys(world));
+    for (const reminder of due) expect(ledger.has(reminder.key), reminder.key).toBe(true);
+    expect(ledgerKeys(world).length).toBe(new Set(ledgerKeys(world)).size);
+  }, 120_000);
+
+  it('an expired delta token (410) falls back to a full enumeration and loses nothing', async () => {
+    world.double.expireDeltaTokens(world.site, 'Procedurer');
+    world.double.resetCounters();
+    const { result, notifier } = await sweepOn(world, day2, 'run-day-2b');
+    expect(result.status).toBe('completed');
+    expect(sentKeys(result, notifier)).toEqual([]);
+    expect(world.double.counters.log.some((op) => op.status === 410)).toBe(true);
+    expect(perItemReads(world)).toEqual([]);
+  }, 120_000);
+});
+
+describe('the SharePoint sweep under throttling', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await world?.double.stop();
+    if (world) await rm(world.dataDir, { recursive: true, force: true });
+  });
+
+  it('completes, writes every due key exactly once, and waits as long as Retry-After says', async () => {
+    const ledgerList = world.double.tenant.list(world.site, 'ReminderLedger').id;
+    const procedures = world.double.tenant.list(world.site, 'Procedurer').id;
+    world.double.throttle({ times: 2, scope: 'request', retryAfterSeconds: 3, match: new RegExp(procedures) });
+    world.double.throttle({ times: 7, scope: 'subrequest', retryAfterSeconds: 2, match: new RegExp(ledgerList) });
+    world.double.throttle({ times: 1, scope: 'request', status: 503, retryAfterSeconds: 4 });
+
+    const { result, notifier, source } = await sweepOn(world, day1, 'run-throttled');
+    expect(result.status).toBe('completed');
+    expect(world.double.counters.throttled).toBe(10);
+
+    const due = (await source.listReminderCandidates(day1)).flatMap((candidate) => reminderStagesDue(candidate, day1));
+    const sent = sentKeys(result, notifier);
+    expect(new Set(sent)).toEqual(new Set(due.map((reminder) => reminder.key)));
+    const keys = ledgerKeys(world);
+    expect(keys.length).toBe(due.length);
+    expect(new Set(keys)).toEqual(new Set(due.map((reminder) => reminder.key)));
+    // One successful create per key, and every entry marked sent.
+    const creates = world.double.counters.log.filter(
+      (op) => op.method === 'POST' && op.path.includes(ledgerList) && op.status === 201,
+    );
+    expect(creates).toHaveLength(due.length);
+    const entries = [...world.double.tenant.list(world.site, 'ReminderLedger').items.values()];
+    expect(entries.every((item) => item.fields['KhState'] === 'sent')).toBe(true);
+
+    // The sleeps were the server's Retry-After: 3 s (delta), 2 s (inside $batch), 4 s (503).
+    expect(world.sleeps).toContain(3_000);
+    expect(world.sleeps).toContain(2_000);
+    expect(world.sleeps).toContain(4_000);
+    expect(world.sleeps.every((ms) => [2_000, 3_000, 4_000].includes(ms))).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,665 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeSet, ProcedureQuery, Store, Viewer } from '../../functions/src/app/ports.js';
+import type { LocalDate } from '../../functions/src/core/local-date.js';
+import { toFullTextQuery, toSubstringQuery } from '../../functions/src/core/search-query.js';
+import type {
+  Approval,
+  Person,
+  Procedure,
+  ProcedureVersion,
+  Review,
+  TrailEntry,
+  Unit,
+} from '../../functions/src/core/types.js';
+
+/**
+ * The Store port's behaviour, as every adapter must show it. Each test gets a fresh, empty
+ * store; the adapter seeds units and people its own way (that is not part of the port), and
+ * everything else goes in through `store.commit`.
+ */
+
+export type Directory = { units: Unit[]; people: Person[] };
+export type StoreUnderTest = { store: Store; seed(directory: Directory): Promise<void>; close(): Promise<void> };
+
+export const units: Unit[] = [
+  { id: 'u-miljo', name: 'Miljø', parentId: null },
+  { id: 'u-byg', name: 'Byggeri', parentId: 'u-miljo' },
+];
+
+const person = (id: string, name: string, roles: Person['roles'], unitId = 'u-miljo'): Person => ({
+  id,
+  name,
+  email: `${id}@kommune.dk`,
+  title: 'Medarbejder',
+  unitId,
+  roles,
+  leaderId: null,
+  aadObjectId: null,
+});
+
+export const people: Person[] = [
+  { ...person('anne-birk', 'Anne Birk', ['leader', 'coordinator']) },
+  { ...person('peter-lund', 'Peter Lund', ['author']), leaderId: 'anne-birk' },
+  { ...person('kirsten-aa', 'Kirsten Aagaard', ['author'], 'u-byg'), leaderId: 'anne-birk' },
+  { ...person('ole-sorensen', 'Ole Sørensen', ['caseworker']), leaderId: 'anne-birk' },
+];
+
+const t = (day: number, hour = 9) =>
+  `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+
+export function buildProcedure(overrides: Partial<Procedure> = {}): Procedure {
+  return {
+    id: 'p-1',
+    code: 'TM-01-01',
+    title: 'Tilsyn med virksomheder',
+    level: 'core',
+    area: 'Miljøtilsyn',
+    unitId: 'u-miljo',
+    ownerId: 'peter-lund',
+    approverId: 'anne-birk',
+    audience: { unitIds: ['u-miljo'], roles: ['caseworker'] },
+    reviewIntervalMonths: 12,
+    standards: [{ standard: 'ISO 9001', clauses: ['7.5'] }],
+    legalBasis: ['Miljøbeskyttelsesloven § 65'],
+    currentVersionId: null,
+    draftVersionId: null,
+    approvedOn: null,
+    lastReviewedOn: null,
+    nextReviewOn: null,
+    createdAt: t(1),
+    updatedAt: t(1),
+    updatedBy: 'peter-lund',
+    etag: 1,
+    ...overrides,
+  };
+}
+
+export function buildVersion(overrides: Partial<ProcedureVersion> = {}): ProcedureVersion {
+  return {
+    id: 'v-1',
+    procedureId: 'p-1',
+    state: 'draft',
+    major: null,
+    minor: null,
+    kind: null,
+    authorId: 'peter-lund',
+    file: {
+      ref: 'ref-abc',
+      name: 'tilsyn.docx',
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 1234,
+      sha256: 'abc',
+    },
+    text: 'Tilsyn',
+    html: '<p>Tilsyn</p>',
+    changeSummary: null,
+    createdAt: t(1),
+    updatedAt: t(1),
+    publishedAt: null,
+    approvedBy: null,
+    supersededByVersionId: null,
+    obsoleteAt: null,
+    ...overrides,
+  };
+}
+
+function published(id: string, major: number, text: string, overrides: Partial<ProcedureVersion> = {}) {
+  return buildVersion({
+    id,
+    state: 'published',
+    major,
+    minor: 0,
+    kind: 'major',
+    text,
+    html: `<p>${text}</p>`,
+    publishedAt: t(2),
+    approvedBy: 'anne-birk',
+    ...overrides,
+  });
+}
+
+export function buildApproval(overrides: Partial<Approval> = {}): Approval {
+  return {
+    id: 'a-1',
+    procedureId: 'p-1',
+    versionId: 'v-1',
+    requestedBy: 'peter-lund',
+    requestedAt: t(2),
+    approverId: 'anne-birk',
+    changeSummary: 'Første udgave',
+    kind: 'major',
+    decision: null,
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    ...overrides,
+  };
+}
+
+const trail = (action: string, at: string, procedureId = 'p-1'): Omit<TrailEntry, 'seq'> => ({
+  at,
+  actorId: 'peter-lund',
+  action,
+  procedureId,
+  subjectId: procedureId,
+  summary: `${action} – æøå`,
+  details: { by: 'contract', n: 1 },
+});
+
+const coordinator: Viewer = { id: 'anne-birk', isCoordinator: true };
+const caseworker: Viewer = { id: 'ole-sorensen', isCoordinator: false };
+const today = '2026-02-01' as LocalDate;
+
+function listQuery(viewer: Viewer, overrides: Partial<ProcedureQuery> = {}): ProcedureQuery {
+  return { viewer, today, sort: 'code', order: 'asc', limit: 50, offset: 0, ...overrides };
+}
+
+/**
+ * A small catalogue: three published procedures and two unpublished drafts.
+ * - p-a TM-01-01 core/Miljøtilsyn, Peter, u-miljo, review 2026-01-10 (overdue on `today`)
+ * - p-b TM-01-02 core/Miljøtilsyn, Anne, u-byg, review 2026-02-20 (due within 30 days)
+ * - p-c LE-01-01 management/Strategi, Peter, u-miljo, review 2026-12-01
+ * - p-d ST-01-01 support/IT, Kirsten, unpublished, her draft pending Anne's approval
+ * - p-e TM-02-01 core/Byggesag, Peter, unpublished, his draft (not submitted)
+ */
+async function seedCatalogue(store: Store): Promise<void> {
+  const commits: ChangeSet[] = [
+    {
+      procedures: [
+        buildProcedure({
+          id: 'p-a',
+          code: 'TM-01-01',
+          title: 'Tilsyn med virksomheder',
+          currentVersionId: 'v-a1',
+          approvedOn: '2025-01-10' as LocalDate,
+          nextReviewOn: '2026-01-10' as LocalDate,
+          updatedAt: t(3),
+        }),
+      ],
+      versions: [published('v-a1', 1, 'Tilsynet omfatter virksomheder på Ærø og ved søer.', { procedureId: 'p-a' })],
+    },
+    {
+      procedures: [
+        buildProcedure({
+          id: 'p-b',
+          code: 'TM-01-02',
+          title: 'Lovliggørelse af byggeri',
+          ownerId: 'anne-birk',
+          approverId: 'peter-lund',
+          unitId: 'u-byg',
+          currentVersionId: 'v-b2',
+          nextReviewOn: '2026-02-20' as LocalDate,
+          updatedAt: t(5),
+        }),
+      ],
+      versions: [
+        published('v-b1', 1, 'Gammel tekst.', {
+          procedureId: 'p-b',
+          state: 'obsolete',
+          supersededByVersionId: 'v-b2',
+          authorId: 'anne-birk',
+        }),
+        published('v-b2', 2, 'Sagen er en lovliggørelsesbyggesag.', {
+          procedureId: 'p-b',
+          authorId: 'anne-birk',
+          createdAt: t(4),
+          approvedBy: 'peter-lund',
+        }),
+      ],
+    },
+    {
+      procedures: [
+        buildProcedure({
+          id: 'p-c',
+          code: 'LE-01-01',
+          title: 'strategi og mål',
+          level: 'management',
+          area: 'Strategi',
+          currentVersionId: 'v-c1',
+          nextReviewOn: '2026-12-01' as LocalDate,
+          updatedAt: t(4),
+        }),
+      ],
+      versions: [published('v-c1', 3, 'Kommunens STRATEGI for kvalitet.', { procedureId: 'p-c', minor: 2 })],
+    },
+    {
+      procedures: [
+        buildProcedure({
+          id: 'p-d',
+          code: 'ST-01-01',
+          title: 'IT-drift',
+          level: 'support',
+          area: 'IT',
+          ownerId: 'kirsten-aa',
+          unitId: 'u-byg',
+          draftVersionId: 'v-d1',
+          updatedAt: t(6),
+          updatedBy: 'kirsten-aa',
+        }),
+      ],
+      versions: [
+        buildVersion({
+          id: 'v-d1',
+          procedureId: 'p-d',
+          state: 'pending',
+          authorId: 'kirsten-aa',
+          text: 'Strategi for drift',
+        }),
+      ],
+      approvals: [buildApproval({ id: 'a-d', procedureId: 'p-d', versionId: 'v-d1', requestedBy: 'kirsten-aa' })],
+    },
+    {
+      procedures: [
+        buildProcedure({
+          id: 'p-e',
+          code: 'TM-02-01',
+          title: 'Byggesag',
+          area: 'Byggesag',
+          draftVersionId: 'v-e1',
+          updatedAt: t(2),
+        }),
+      ],
+      versions: [buildVersion({ id: 'v-e1', procedureId: 'p-e', text: 'Byggesag strategi' })],
+    },
+  ];
+  for (const changes of commits) await store.commit(changes);
+}
+
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`the Store contract: ${name}`, () => {
+    let subject: StoreUnderTest;
+    let store: Store;
+
+    beforeEach(async () => {
+      subject = await makeStore();
+      store = subject.store;
+      await subject.seed({ units, people });
+    });
+    afterEach(async () => subject?.close());
+
+    describe('directory', () => {
+      it('lists the seeded units and people by name, and finds a person by id', async () => {
+        expect((await store.listUnits()).map((unit) => unit.name)).toEqual(['Byggeri', 'Miljø']);
+        expect((await store.listPeople()).map((entry) => entry.id)).toEqual([
+          'anne-birk',
+          'kirsten-aa',
+          'ole-sorensen',
+          'peter-lund',
+        ]);
+        expect(await store.getPerson('peter-lund')).toEqual(people[1]);
+        expect(await store.getPerson('nobody')).toBeUndefined();
+      });
+
+      it('creates a person on first sign-in and refreshes name, e-mail and roles later, keeping the rest', async () => {
+        expect(await store.getPersonByAadObjectId('oid-1')).toBeUndefined();
+        const created = await store.upsertPersonFromDirectory({
+          aadObjectId: 'oid-1',
+          name: 'Søren Ærø',
+          email: 'soren@kommune.dk',
+          roles: ['caseworker'],
+          whenNew: { id: 'p-new', unitId: 'u-byg', title: 'Sagsbehandler' },
+        });
+        const expected: Person = {
+          id: 'p-new',
+          name: 'Søren Ærø',
+          email: 'soren@kommune.dk',
+          title: 'Sagsbehandler',
+          unitId: 'u-byg',
+          roles: ['caseworker'],
+          leaderId: null,
+          aadObjectId: 'oid-1',
+        };
+        expect(created).toEqual(expected);
+        expect(await store.getPersonByAadObjectId('oid-1')).toEqual(expected);
+
+        const refreshed = await store.upsertPersonFromDirectory({
+          aadObjectId: 'oid-1',
+          name: 'Søren Ærø Hansen',
+          email: 'sah@kommune.dk',
+          roles: ['author', 'caseworker'],
+          whenNew: { id: 'p-other', unitId: 'u-miljo', title: 'Andet' },
+        });
+        const after = {
+          ...expected,
+          name: 'Søren Ærø Hansen',
+          email: 'sah@kommune.dk',
+          roles: ['author', 'caseworker'],
+        };
+        expect(refreshed).toEqual(after);
+        expect(await store.getPerson('p-new')).toEqual(after);
+        expect(await store.getPerson('p-other')).toBeUndefined();
+        expect(await store.listPeople()).toHaveLength(people.length + 1);
+      });
+    });
+
+    describe('commit', () => {
+      it('writes a procedure with its draft and trail, and reads every record back as it was', async () => {
+        const procedure = buildProcedure({ draftVersionId: 'v-1' });
+        await store.commit({
+          procedures: [procedure],
+          versions: [buildVersion()],
+          trail: [trail('procedure.created', t(1))],
+        });
+        expect(await store.getProcedure('p-1')).toEqual(procedure);
+        expect(await store.getProcedureByCode('TM-01-01')).toEqual(procedure);
+        expect(await store.getProcedure('p-x')).toBeUndefined();
+        expect(await store.getProcedureByCode('XX-00-00')).toBeUndefined();
+        expect(await store.listVersions('p-1')).toEqual([buildVersion()]);
+        expect(await store.getVersion('v-1')).toEqual(buildVersion());
+        expect(await store.getVersion('v-x')).toBeUndefined();
+        expect(await store.listTrail('p-1')).toEqual([
+          { seq: expect.any(Number), ...trail('procedure.created', t(1)) },
+        ]);
+      });
+
+      it('applies a fenced ChangeSet and refuses a stale etag with CONFLICT, writing nothing', async () => {
+        await store.commit({ procedures: [buildProcedure({ draftVersionId: 'v-1' })], versions: [buildVersion()] });
+        await store.commit({
+          expect: { procedureId: 'p-1', etag: 1 },
+          procedures: [buildProcedure({ draftVersionId: 'v-1', etag: 2, updatedAt: t(2) })],
+          versions: [buildVersion({ state: 'pending', changeSummary: 'Første udgave', updatedAt: t(2) })],
+          approvals: [buildApproval()],
+          trail: [trail('draft.submitted', t(2))],
+        });
+        expect(await store.getProcedure('p-1')).toMatchObject({ etag: 2 });
+
+        const refused = await store
+          .commit({
+            expect: { procedureId: 'p-1', etag: 1 },
+            procedures: [buildProcedure({ etag: 3, title: 'Ændret', updatedBy: 'anne-birk' })],
+            versions: [buildVersion({ state: 'draft', text: 'Ændret' })],
+            approvals: [buildApproval({ id: 'a-2' })],
+            trail: [trail('metadata.updated', t(3))],
+          })
+          .catch((error: unknown) => error);
+        expect(refused).toMatchObject({ code: 'CONFLICT', details: { reason: 'stale', changedBy: 'Peter Lund' } });
+        expect(await store.getProcedure('p-1')).toMatchObject({ etag: 2, title: 'Tilsyn med virksomheder' });
+        expect(await store.getVersion('v-1')).toMatchObject({ state: 'pending', text: 'Tilsyn' });
+        expect(await store.getApproval('a-2')).toBeUndefined();
+        expect((await store.listTrail('p-1')).map((entry) => entry.action)).toEqual(['draft.submitted']);
+      });
+
+      it('refuses an expected procedure that does not exist with NOT_FOUND', async () => {
+        await expect(store.commit({ expect: { procedureId: 'p-none', etag: 1 } })).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+      });
+
+      it('refuses a second procedure with the same code as DUPLICATE', async () => {
+        await store.commit({ procedures: [buildProcedure()] });
+        await expect(store.commit({ procedures: [buildProcedure({ id: 'p-2' })] })).rejects.toMatchObject({
+          code: 'DUPLICATE',
+          details: { field: 'code' },
+        });
+        expect(await store.getProcedure('p-2')).toBeUndefined();
+      });
+
+      it('keeps the trail in the order it was written, across commits', async () => {
+        await store.commit({ procedures: [buildProcedure()], trail: [trail('one', t(1)), trail('two', t(1))] });
+        await store.commit({ trail: [trail('three', t(2)), trail('other', t(2), 'p-2')] });
+        await store.commit({ trail: [trail('four', t(3))] });
+        const entries = await store.listTrail('p-1');
+        expect(entries.map((entry) => entry.action)).toEqual(['one', 'two', 'three', 'four']);
+        const seqs = entries.map((entry) => entry.seq);
+        expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+        expect(new Set(seqs).size).toBe(4);
+        expect(entries[0]).toMatchObject({ summary: 'one – æøå', details: { by: 'contract', n: 1 } });
+      });
+    });
+
+    describe('approvals, reviews and acknowledgements', () => {
+      beforeEach(async () => {
+        await store.commit({ procedures: [buildProcedure({ draftVersionId: 'v-1' })], versions: [buildVersion()] });
+      });
+
+      it('lists approvals of a procedure by request time, and the open ones of an approver', async () => {
+        const first = buildApproval({
+          id: 'a-1',
+          requestedAt: t(2),
+          decision: 'rejected',
+          decidedBy: 'anne-birk',
+          decidedAt: t(3),
+          comment: 'Mangler afsnit om Ærø',
+        });
+        const second = buildApproval({ id: 'a-2', requestedAt: t(4) });
+        await store.commit({ approvals: [second] });
+        await store.commit({ approvals: [first] });
+        expect(await store.listApprovals('p-1')).toEqual([first, second]);
+        expect(await store.getApproval('a-1')).toEqual(first);
+        expect(await store.getApproval('a-x')).toBeUndefined();
+        expect(await store.listOpenApprovalsFor('anne-birk')).toEqual([second]);
+        expect(await store.listOpenApprovalsFor('peter-lund')).toEqual([]);
+
+        const decided = { ...second, decision: 'approved' as const, decidedBy: 'anne-birk', decidedAt: t(5) };
+        await store.commit({ approvals: [decided] });
+        expect(await store.getApproval('a-2')).toEqual(decided);
+        expect(await store.listOpenApprovalsFor('anne-birk')).toEqual([]);
+      });
+
+      it('lists reviews of a procedure by review time', async () => {
+        const review = (id: string, day: number): Review => ({
+          id,
+          procedureId: 'p-1',
+          reviewerId: 'peter-lund',
+          outcome: 'still-valid',
+          comment: day === 3 ? null : 'Gennemgået',
+          reviewedAt: t(day),
+          dueOn: '2025-03-01' as LocalDate,
+          nextReviewOn: '2026-03-01' as LocalDate,
+        });
+        await store.commit({ reviews: [review('r-2', 5)] });
+        await store.commit({ reviews: [review('r-1', 3)] });
+        expect(await store.listReviews('p-1')).toEqual([review('r-1', 3), review('r-2', 5)]);
+        expect(await store.listReviews('p-x')).toEqual([]);
+      });
+
+      it('keeps acknowledgement requests and acknowledgements once each, and lists what a person has yet to read', async () => {
+        await store.commit({
+          expect: { procedureId: 'p-1', etag: 1 },
+          procedures: [buildProcedure({ currentVersionId: 'v-1', etag: 2 })],
+          versions: [published('v-1', 1, 'Tilsyn')],
+        });
+        const request = (personId: string, day = 3) => ({
+          procedureId: 'p-1',
+          versionId: 'v-1',
+          personId,
+          requestedAt: t(day),
+        });
+        await store.commit({ acknowledgementRequests: [request('ole-sorensen'), request('kirsten-aa', 4)] });
+        await store.commit({ acknowledgementRequests: [request('ole-sorensen', 9)] });
+        expect(await store.listAcknowledgementRequests('v-1')).toEqual(
+          expect.arrayContaining([request('ole-sorensen'), request('kirsten-aa', 4)]),
+        );
+        expect(await store.listAcknowledgementRequests('v-1')).toHaveLength(2);
+        expect(await store.listOpenAcknowledgementsFor('ole-sorensen')).toEqual([request('ole-sorensen')]);
+
+        const acknowledgement = {
+          procedureId: 'p-1',
+          versionId: 'v-1',
+          personId: 'ole-sorensen',
+          acknowledgedAt: t(5),
+        };
+        await store.commit({ acknowledgements: [acknowledgement] });
+        await store.commit({ acknowledgements: [{ ...acknowledgement, acknowledgedAt: t(6) }] });
+        expect(await store.listAcknowledgements('v-1')).toEqual([acknowledgement]);
+        expect(await store.listOpenAcknowledgementsFor('ole-sorensen')).toEqual([]);
+        expect(await store.listOpenAcknowledgementsFor('kirsten-aa')).toEqual([request('kirsten-aa', 4)]);
+
+        // A request for a version that is no longer the current one is no longer open.
+        await store.commit({
+          expect: { procedureId: 'p-1', etag: 2 },
+          procedures: [buildProcedure({ currentVersionId: 'v-2', etag: 3 })],
+          versions: [published('v-2', 2, 'Ny tekst', { createdAt: t(7) })],
+        });
+        expect(await store.listOpenAcknowledgementsFor('kirsten-aa')).toEqual([]);
+      });
+    });
+
+    describe('listing procedures', () => {
+      beforeEach(async () => seedCatalogue(store));
+
+      const codes = async (query: ProcedureQuery) => {
+        const { items, total } = await store.listProcedures(query);
+        return { codes: items.map((item) => item.code), total };
+      };
+
+      it('shows everyone the published procedures, and unpublished ones to those involved', async () => {
+        expect(await codes(listQuery(caseworker))).toEqual({
+          codes: ['LE-01-01', 'TM-01-01', 'TM-01-02'],
+          total: 3,
+        });
+        expect((await codes(listQuery(coordinator))).total).toBe(5);
+        // Owner of p-e; p-d is neither his nor for him to approve.
+        expect((await codes(listQuery({ id: 'peter-lund', isCoordinator: false }))).codes).toEqual([
+          'LE-01-01',
+          'TM-01-01',
+          'TM-01-02',
+          'TM-02-01',
+        ]);
+        // Author of p-d's draft.
+        expect((await codes(listQuery({ id: 'kirsten-aa', isCoordinator: false }))).codes).toContain('ST-01-01');
+        // The approver named on p-d's open approval (not a coordinator here).
+        expect((await codes(listQuery({ id: 'anne-birk', isCoordinator: false }))).codes).toContain('ST-01-01');
+      });
+
+      it('fills in the current version and the draft state of each row', async () => {
+        const { items } = await store.listProcedures(listQuery(coordinator));
+        const byCode = new Map(items.map((item) => [item.code, item]));
+        expect(byCode.get('LE-01-01')).toMatchObject({
+          id: 'p-c',
+          currentVersion: { major: 3, minor: 2 },
+          draftState: null,
+          draftAuthorId: null,
+          pendingApproverId: null,
+        });
+        expect(byCode.get('ST-01-01')).toMatchObject({
+          currentVersion: null,
+          draftState: 'pending',
+          draftAuthorId: 'kirsten-aa',
+          pendingApproverId: 'anne-birk',
+        });
+        expect(byCode.get('TM-02-01')).toMatchObject({ draftState: 'draft', draftAuthorId: 'peter-lund' });
+        const { currentVersion, draftState, draftAuthorId, pendingApproverId, ...procedure } = byCode.get('TM-01-01')!;
+        expect({ currentVersion, draftState, draftAuthorId, pendingApproverId }).toEqual({
+          currentVersion: { major: 1, minor: 0 },
+          draftState: null,
+          draftAuthorId: null,
+          pendingApproverId: null,
+        });
+        expect(procedure).toEqual(await store.getProcedure('p-a'));
+      });
+
+      it('filters by level, area, owner and unit', async () => {
+        expect((await codes(listQuery(coordinator, { level: 'core' }))).codes).toEqual([
+          'TM-01-01',
+          'TM-01-02',
+          'TM-02-01',
+        ]);
+        expect((await codes(listQuery(coordinator, { area: 'Miljøtilsyn' }))).codes).toEqual(['TM-01-01', 'TM-01-02']);
+        expect((await codes(listQuery(coordinator, { ownerId: 'peter-lund' }))).codes).toEqual([
+          'LE-01-01',
+          'TM-01-01',
+          'TM-02-01',
+        ]);
+        expect((await codes(listQuery(caseworker, { ownerId: 'peter-lund' }))).codes).toEqual(['LE-01-01', 'TM-01-01']);
+        expect((await codes(listQuery(coordinator, { unitId: 'u-byg' }))).codes).toEqual(['ST-01-01', 'TM-01-02']);
+        expect(await codes(listQuery(coordinator, { level: 'core', ownerId: 'anne-birk', unitId: 'u-byg' }))).toEqual({
+          codes: ['TM-01-02'],
+          total: 1,
+        });
+      });
+
+      it('filters by status', async () => {
+        const status = async (viewer: Viewer, value: ProcedureQuery['status']) =>
+          (await codes(listQuery(viewer, { status: value }))).codes;
+        expect(await status(coordinator, 'published')).toEqual(['LE-01-01', 'TM-01-01', 'TM-01-02']);
+        expect(await status(coordinator, 'unpublished')).toEqual(['ST-01-01', 'TM-02-01']);
+        expect(await status(coordinator, 'draft')).toEqual(['ST-01-01', 'TM-02-01']);
+        expect(await status(coordinator, 'in-approval')).toEqual(['ST-01-01']);
+        expect(await status(coordinator, 'review-overdue')).toEqual(['TM-01-01']);
+        expect(await status(coordinator, 'review-due')).toEqual(['TM-01-01', 'TM-01-02']);
+        expect(await status(caseworker, 'unpublished')).toEqual([]);
+        expect(await status(caseworker, 'in-approval')).toEqual([]);
+        expect(await status({ id: 'peter-lund', isCoordinator: false }, 'draft')).toEqual(['TM-02-01']);
+        expect(await status({ id: 'anne-birk', isCoordinator: false }, 'in-approval')).toEqual(['ST-01-01']);
+      });
+
+      it('sorts by every key in both directions, ties by code', async () => {
+        const sorted = async (sort: ProcedureQuery['sort'], order: ProcedureQuery['order'] = 'asc') =>
+          (await codes(listQuery(coordinator, { sort, order }))).codes;
+        expect(await sorted('code', 'desc')).toEqual(['TM-02-01', 'TM-01-02', 'TM-01-01', 'ST-01-01', 'LE-01-01']);
+        expect(await sorted('title')).toEqual(['TM-02-01', 'ST-01-01', 'TM-01-02', 'LE-01-01', 'TM-01-01']);
+        expect(await sorted('owner')).toEqual(['TM-01-02', 'ST-01-01', 'LE-01-01', 'TM-01-01', 'TM-02-01']);
+        expect(await sorted('nextReview')).toEqual(['TM-01-01', 'TM-01-02', 'LE-01-01', 'ST-01-01', 'TM-02-01']);
+        expect(await sorted('nextReview', 'desc')).toEqual([
+          'ST-01-01',
+          'TM-02-01',
+          'LE-01-01',
+          'TM-01-02',
+          'TM-01-01',
+        ]);
+        expect(await sorted('updated', 'desc')).toEqual(['ST-01-01', 'TM-01-02', 'LE-01-01', 'TM-01-01', 'TM-02-01']);
+        expect(await sorted('level')).toEqual(['LE-01-01', 'TM-02-01', 'TM-01-01', 'TM-01-02', 'ST-01-01']);
+      });
+
+      it('pages, with the total of all matches', async () => {
+        expect(await codes(listQuery(coordinator, { limit: 2, offset: 1 }))).toEqual({
+          codes: ['ST-01-01', 'TM-01-01'],
+          total: 5,
+        });
+        expect(await codes(listQuery(coordinator, { limit: 2, offset: 10 }))).toEqual({ codes: [], total: 5 });
+      });
+
+      it('lists areas per level with counts, as the viewer may see them', async () => {
+        expect(await store.listAreas(caseworker)).toEqual([
+          { level: 'management', area: 'Strategi', count: 1 },
+          { level: 'core', area: 'Miljøtilsyn', count: 2 },
+        ]);
+        expect(await store.listAreas(coordinator)).toEqual([
+          { level: 'management', area: 'Strategi', count: 1 },
+          { level: 'core', area: 'Miljøtilsyn', count: 2 },
+          { level: 'core', area: 'Byggesag', count: 1 },
+          { level: 'support', area: 'IT', count: 1 },
+        ]);
+      });
+    });
+
+    describe('search', () => {
+      beforeEach(async () => seedCatalogue(store));
+
+      const search = async (input: string, limit = 10) =>
+        store.search({ words: toFullTextQuery(input)!, substrings: toSubstringQuery(input) }, limit);
+      const found = async (input: string) => (await search(input)).map((hit) => hit.code).sort();
+
+      it('finds published procedures by a word of their title or text, in any case', async () => {
+        expect(await found('strategi')).toEqual(['LE-01-01']);
+        expect(await found('STRATEGI')).toEqual(['LE-01-01']);
+        expect(await found('Tilsynet')).toEqual(['TM-01-01']);
+      });
+
+      it('finds Danish letters, and word prefixes as one types', async () => {
+        expect(await found('ærø')).toEqual(['TM-01-01']);
+        expect(await found('SØER')).toEqual(['TM-01-01']);
+        expect(await found('lovliggø')).toEqual(['TM-01-02']);
+      });
+
+      it('finds a word inside a compound', async () => {
+        expect(await found('byggesag')).toEqual(['TM-01-02']);
+      });
+
+      it('never finds unpublished drafts, nor what matches nothing', async () => {
+        expect(await found('drift')).toEqual([]);
+        expect(await found('zzyzx')).toEqual([]);
+      });
+
+      it('answers with id, code, title, a snippet marking the match and a rank, up to the limit', async () => {
+        const [hit] = await search('kvalitet');
+        expect(hit).toMatchObject({ procedureId: 'p-c', code: 'LE-01-01', title: 'strategi og mål' });
+        expect(typeof hit!.rank).toBe('number');
+        expect(hit!.snippet.some((segment) => segment.isMatch && /kvalitet/i.test(segment.text))).toBe(true);
+        expect(await search('strategi kvalitet')).toHaveLength(1);
+        expect(await search('miljøtilsyn', 1)).toHaveLength(1);
+      });
+    });
+  });
+}
