@@ -3,7 +3,10 @@ import { noEvents, type Clock, type DocumentStore, type Ids, type Services } fro
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
-import { createSqliteMessagingStore } from './adapters/sqlite/sqlite-messaging-store.js';
+import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
+import { openSharePointMessagingStore } from './adapters/sharepoint/sharepoint-messaging-store.js';
+import { openSharePointReminderSource } from './adapters/sharepoint/sharepoint-reminder-source.js';
+import type { ReminderSource } from './jobs/reminder-source.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
@@ -30,6 +33,8 @@ export type EmbeddedApp = {
   config: Config;
   services: Services;
   messaging: MessagingStore;
+  /** Where the sweep finds what is due: SQL over the embedded store, or delta-synced SharePoint lists. */
+  reminderSource: ReminderSource;
   outbox: Outbox;
   bot: Bot;
   routes: Route[];
@@ -66,7 +71,12 @@ export function buildApi(
 async function openSharePoint(
   config: Config,
   graph?: GraphClient,
-): Promise<{ store: SharePointStore; documents: DocumentStore }> {
+): Promise<{
+  store: SharePointStore;
+  documents: DocumentStore;
+  messaging: MessagingStore;
+  reminderSource: ReminderSource;
+}> {
   if (!config.sharePoint)
     throw new ConfigError([
       'STORE=sharepoint needs SHAREPOINT_SITE_URL, ENTRA_CLIENT_ID, ENTRA_TENANT_IDS and ENTRA_CLIENT_SECRET',
@@ -78,15 +88,25 @@ async function openSharePoint(
   return {
     store: await openSharePointStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
+    // The ledger, lease and conversations live in the site too; the delta snapshots (and their
+    // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
+    messaging: await openSharePointMessagingStore(client, site.id, {
+      dataDir: config.dataDir,
+      allowPersonIdAsAadObjectId: config.mode === 'local',
+    }),
+    reminderSource: await openSharePointReminderSource(client, site.id, {
+      timeZone: config.timeZone,
+      dataDir: config.dataDir,
+    }),
   };
 }
 
 /**
  * Wires the embedded default: SQLite under the data folder, files beside it, the route table
  * and its handlers. Seeds the demo municipality on first start when asked to.
- * With STORE=sharepoint, procedures, records and files live in the SharePoint site instead;
- * the bot's messaging records and outbox stay in the SQLite file under DATA_DIR until their
- * SharePoint adapter is wired too.
+ * With STORE=sharepoint, procedures, records, files, the reminder ledger and conversations live
+ * in the SharePoint site instead; only the local chat outbox (local mode without a bot
+ * registration) stays in the SQLite file under DATA_DIR.
  */
 export async function createEmbeddedApp(
   config: Config,
@@ -116,7 +136,9 @@ export async function createEmbeddedApp(
       maxUploadBytes: config.maxUploadBytes,
     },
   };
-  const messaging = createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
+  const messaging =
+    sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
+  const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
   const bot = await createBot({ services, messaging, outbox, credentials: config.bot, publicUrl: config.publicUrl });
   services.events = notifyOnEvents({
@@ -143,7 +165,7 @@ export async function createEmbeddedApp(
   const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
   const routes = buildApi(config, { bot, outbox });
   const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));
-  return { config, services, messaging, outbox, bot, routes, handlers, db, close: () => db.close() };
+  return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
 }
 
 /**

@@ -6,6 +6,7 @@ import { createGraphClient } from '../../functions/src/adapters/sharepoint/graph
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import { createEmbeddedApp, type EmbeddedApp } from '../../functions/src/compose.js';
 import { loadConfig } from '../../functions/src/config.js';
+import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
 import { buildProcedure } from './store-contract.js';
 
@@ -47,5 +48,22 @@ describe('compose with STORE=sharepoint', () => {
     expect(await app.services.store.getProcedureByCode('TM-01-01')).toEqual(buildProcedure());
     const file = await app.services.documents.put(new TextEncoder().encode('fil'));
     expect(new TextDecoder().decode(await app.services.documents.get(file.ref))).toBe('fil');
+  });
+
+  it('keeps conversations and the reminder ledger in the site, and sweeps from it', async () => {
+    const writesBefore = double.counters.writes;
+    await app.messaging.saveConversation({
+      personId: 'peter-lund',
+      conversationId: 'a:peter',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      tenantId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      userAadObjectId: '99999999-2222-4333-8444-555555555555',
+      locale: 'da',
+      installedAt: new Date().toISOString(),
+    });
+    expect(double.counters.writes).toBeGreaterThan(writesBefore);
+    expect((await app.messaging.getConversation('peter-lund'))?.conversationId).toBe('a:peter');
+    const result = await sweepEmbeddedApp(app);
+    expect(result.status).toBe('completed');
   });
 });

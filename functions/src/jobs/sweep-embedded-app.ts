@@ -1,4 +1,3 @@
-import { createSqliteReminderSource } from '../adapters/sqlite/sqlite-messaging-store.js';
 import type { EmbeddedApp } from '../compose.js';
 import { createReminderCards } from './reminder-cards.js';
 import { runSweep, type SweepResult } from './run-sweep.js';
@@ -13,7 +12,7 @@ export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } =
   return runSweep({
     services: app.services,
     messaging: app.messaging,
-    source: createSqliteReminderSource(app.db, { timeZone: config.timeZone }),
+    source: app.reminderSource,
     notifier: app.bot.notifier,
     cards: createReminderCards({ publicUrl: config.publicUrl }),
     ...(options.runId ? { runId: options.runId } : {}),
