@@ -11,7 +11,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
-import { appOnly } from './adapters/sharepoint/graph-auth.js';
+import { runAsUser, userOrAppTokens } from './adapters/sharepoint/graph-auth.js';
 import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
 import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
@@ -81,7 +81,7 @@ async function openSharePoint(
     throw new ConfigError([
       'STORE=sharepoint needs SHAREPOINT_SITE_URL, ENTRA_CLIENT_ID, ENTRA_TENANT_IDS and ENTRA_CLIENT_SECRET',
     ]);
-  const client = graph ?? createGraphClient({ tokens: appOnly(config.sharePoint.graphApp) });
+  const client = graph ?? createGraphClient({ tokens: userOrAppTokens(config.sharePoint.graphApp) });
   const { hostname, path } = parseSiteUrl(config.sharePoint.siteUrl);
   // https://learn.microsoft.com/en-us/graph/api/site-getbypath
   const site = await client.get<{ id: string }>(`/sites/${hostname}:${path}`);
@@ -98,6 +98,14 @@ async function openSharePoint(
       timeZone: config.timeZone,
       dataDir: config.dataDir,
     }),
+  };
+}
+
+/** Runs a route handler as the caller whose bearer token it carries (validated by the route). */
+function onBehalfOfCaller(handler: RouteHandler): RouteHandler {
+  return (request, context) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    return bearer ? runAsUser(bearer, () => handler(request, context)) : handler(request, context);
   };
 }
 
@@ -164,7 +172,14 @@ export async function createEmbeddedApp(
   }
   const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
   const routes = buildApi(config, { bot, outbox });
-  const handlers = new Map(routes.map((route) => [route, createRouteHandler(route, services, authenticate)]));
+  const handlers = new Map(
+    routes.map((route) => {
+      const handler = createRouteHandler(route, services, authenticate);
+      // With SharePoint, Graph calls made for a signed-in user go on behalf of that user (the bot's
+      // and the timer's go app-only: a Bot Framework token is no user assertion).
+      return [route, sharePoint && route.access === 'signed-in' ? onBehalfOfCaller(handler) : handler] as const;
+    }),
+  );
   return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
 }
 

@@ -1,27 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { appOnly, onBehalfOfUser, tokenProviderFrom } from './graph-auth.js';
+import { runAsUser, userOrAppTokens } from './graph-auth.js';
 
-describe('Graph token providers', () => {
-  it('hands out the credential token for the scopes asked, and refuses when none was issued', async () => {
-    const asked: string[][] = [];
-    const provider = tokenProviderFrom({
-      getToken: async (scopes) => {
-        asked.push([scopes].flat());
-        return asked.length === 1 ? { token: 'graph-token', expiresOnTimestamp: Date.now() + 3_600_000 } : null;
+const app = { tenantId: 't', clientId: 'c', clientSecret: 's' };
+
+describe('userOrAppTokens', () => {
+  it('uses app-only outside a user request and on-behalf-of inside one, one credential per user token', async () => {
+    const created: string[] = [];
+    const tokens = userOrAppTokens(app, {
+      appOnly: async () => 'app-token',
+      onBehalfOf: (assertion) => {
+        created.push(assertion);
+        return async (scopes) => `obo(${assertion}, ${scopes.join(' ')})`;
       },
     });
-    await expect(provider(['https://graph.microsoft.com/.default'])).resolves.toBe('graph-token');
-    await expect(provider(['https://graph.microsoft.com/.default'])).rejects.toThrow(/No Graph token/);
-    expect(asked[0]).toEqual(['https://graph.microsoft.com/.default']);
+    const scopes = ['https://graph.microsoft.com/.default'];
+    expect(await tokens(scopes)).toBe('app-token');
+    expect(await runAsUser('user-a', () => tokens(scopes))).toBe('obo(user-a, https://graph.microsoft.com/.default)');
+    expect(await runAsUser('user-a', () => tokens(scopes))).toContain('user-a');
+    expect(await runAsUser('user-b', () => tokens(scopes))).toContain('user-b');
+    expect(created).toEqual(['user-a', 'user-b']);
+    expect(await tokens(scopes)).toBe('app-token');
   });
 
-  it('builds on-behalf-of and app-only providers without contacting Entra until a token is needed', () => {
-    const app = {
-      tenantId: '00000000-0000-0000-0000-000000000001',
-      clientId: '00000000-0000-0000-0000-000000000002',
-      clientSecret: 'secret',
-    };
-    expect(typeof onBehalfOfUser(app)('user-assertion')).toBe('function');
-    expect(typeof appOnly(app)).toBe('function');
+  it('keeps concurrent requests apart', async () => {
+    const tokens = userOrAppTokens(app, { appOnly: async () => 'app', onBehalfOf: (a) => async () => a });
+    const results = await Promise.all(
+      ['x', 'y', 'z'].map((user) =>
+        runAsUser(user, async () => {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+          return tokens([]);
+        }),
+      ),
+    );
+    expect(results).toEqual(['x', 'y', 'z']);
   });
 });

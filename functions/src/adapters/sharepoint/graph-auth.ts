@@ -1,4 +1,5 @@
 import { ClientSecretCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TokenProvider } from './graph-client.js';
 
 /**
@@ -39,4 +40,41 @@ export function onBehalfOfUser(app: EntraApp): (userAssertion: string) => TokenP
 /** App-only (client credentials) for timer jobs; needs the Sites.Selected or Sites.ReadWrite.All app role. */
 export function appOnly(app: EntraApp): TokenProvider {
   return tokenProviderFrom(new ClientSecretCredential(app.tenantId, app.clientId, app.clientSecret));
+}
+
+/**
+ * The signed-in user's API token for the request being handled. Hosts run each user request
+ * inside `runAsUser` so that the one Graph client, set up once, calls on behalf of that user;
+ * outside any request (the timer) it falls back to app-only.
+ */
+const currentUserAssertion = new AsyncLocalStorage<string>();
+
+export function runAsUser<T>(userAssertion: string, work: () => Promise<T>): Promise<T> {
+  return currentUserAssertion.run(userAssertion, work);
+}
+
+/**
+ * On behalf of the current request's user when there is one, else app-only. One
+ * OnBehalfOfCredential per user token (bounded cache), so @azure/identity's token cache is reused
+ * across the requests that carry the same token.
+ */
+export function userOrAppTokens(
+  app: EntraApp,
+  options: { appOnly?: TokenProvider; onBehalfOf?: (userAssertion: string) => TokenProvider; maxUsers?: number } = {},
+): TokenProvider {
+  const appTokens = options.appOnly ?? appOnly(app);
+  const forUser = options.onBehalfOf ?? onBehalfOfUser(app);
+  const maxUsers = options.maxUsers ?? 500;
+  const perUser = new Map<string, TokenProvider>();
+  return async (scopes) => {
+    const assertion = currentUserAssertion.getStore();
+    if (!assertion) return appTokens(scopes);
+    let provider = perUser.get(assertion);
+    if (!provider) {
+      if (perUser.size >= maxUsers) perUser.delete(perUser.keys().next().value as string);
+      provider = forUser(assertion);
+      perUser.set(assertion, provider);
+    }
+    return provider(scopes);
+  };
 }
