@@ -28,6 +28,8 @@ import { buildRoutes } from './http/routes.js';
 import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
+import { seedDemoCompetences } from './seed/seed-demo-competences.js';
+import { localDateOf } from './core/local-date.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -163,6 +165,7 @@ export async function createEmbeddedApp(
     } finally {
       clockOverride = null;
     }
+    await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
   }
   if (config.mode === 'local' && !sharePoint) linkTeamsUsers(db, config.localTeamsUsers);
   if (config.entra) {

@@ -69,8 +69,8 @@ describe('npm run provision', () => {
     expect(writesIn(double.counters.log)).toEqual([]);
     expect(double.counters).toMatchObject({ reads: 1 + lists, writes: 0, resourceUnits: 1 + lists, batches: 0 });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 12 lists (the library, ten record lists and the sweep lease).
-    expect(first).toMatchObject({ requests: 25, resourceUnits: 37 });
+    // 16 lists (the library, ten record lists, the sweep lease and four competence lists).
+    expect(first).toMatchObject({ requests: 33, resourceUnits: 49 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -84,7 +84,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/12 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/16 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeSet, ProcedureQuery, Store, Viewer } from '../../functions/src/app/ports.js';
+import type {
+  Competence,
+  CompetenceRequirement,
+  ExternalCoverage,
+  PersonCompetence,
+} from '../../functions/src/core/competence-types.js';
+import { personCompetenceEtag } from '../../functions/src/core/competence-etag.js';
 import type { LocalDate } from '../../functions/src/core/local-date.js';
 import { toFullTextQuery, toSubstringQuery } from '../../functions/src/core/search-query.js';
 import type {
@@ -264,6 +271,48 @@ async function seedCatalogue(store: Store): Promise<void> {
   ];
   for (const changes of commits) await store.commit(changes);
 }
+
+export function buildCompetence(overrides: Partial<Competence> = {}): Competence {
+  return {
+    id: 'c-natur',
+    name: 'Naturbeskyttelse § 3',
+    category: 'Natur',
+    description: 'Beskyttede naturtyper.',
+    validityMonths: null,
+    ...overrides,
+  };
+}
+
+export function buildPersonCompetence(overrides: Partial<PersonCompetence> = {}): PersonCompetence {
+  return {
+    personId: 'peter-lund',
+    competenceId: 'c-natur',
+    level: 2,
+    evidence: null,
+    validUntil: null,
+    assessment: 'self',
+    confirmedBy: null,
+    ...overrides,
+  };
+}
+
+const requirement: CompetenceRequirement = {
+  id: 'r-1',
+  competenceId: 'c-natur',
+  scope: { kind: 'unit', unitId: 'u-miljo' },
+  minPeople: 2,
+  minLevel: 2,
+};
+
+const coverage: ExternalCoverage = {
+  id: 'x-1',
+  requirementId: 'r-1',
+  supplier: 'Rådgiver ApS',
+  decidedOn: '2026-01-15' as LocalDate,
+  decidedBy: 'kirsten-aa',
+  contractEnd: null,
+  note: 'Indtil to er oplært.',
+};
 
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`the Store contract: ${name}`, () => {
@@ -621,6 +670,114 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           { level: 'core', area: 'Byggesag', count: 1 },
           { level: 'support', area: 'IT', count: 1 },
         ]);
+      });
+    });
+
+    describe('competences', () => {
+      it('lists competences by name, requirements and coverage as committed, empty at first', async () => {
+        expect(await store.listCompetences()).toEqual([]);
+        expect(await store.listPersonCompetences()).toEqual([]);
+        const auditor = buildCompetence({
+          id: 'c-audit',
+          name: 'Intern auditor',
+          category: 'Kvalitet',
+          validityMonths: 36,
+        });
+        await store.commit({
+          competences: [buildCompetence(), auditor],
+          competenceRequirements: [
+            requirement,
+            { ...requirement, id: 'r-2', scope: { kind: 'procedure', procedureId: 'p-1' } },
+          ],
+          externalCoverage: [coverage, { ...coverage, id: 'x-2', contractEnd: '2027-06-30' as LocalDate }],
+        });
+        expect(await store.listCompetences()).toEqual([auditor, buildCompetence()]);
+        expect(await store.listCompetenceRequirements()).toEqual([
+          requirement,
+          { ...requirement, id: 'r-2', scope: { kind: 'procedure', procedureId: 'p-1' } },
+        ]);
+        expect(await store.listExternalCoverage()).toEqual([
+          coverage,
+          { ...coverage, id: 'x-2', contractEnd: '2027-06-30' },
+        ]);
+      });
+
+      it('keeps one level per person and competence: a second write updates it', async () => {
+        await store.commit({ competences: [buildCompetence(), buildCompetence({ id: 'c-jord', name: 'Jord' })] });
+        await store.commit({
+          personCompetences: [
+            buildPersonCompetence(),
+            buildPersonCompetence({ personId: 'anne-birk', competenceId: 'c-jord', level: 1 }),
+          ],
+        });
+        const confirmed = buildPersonCompetence({
+          level: 3,
+          evidence: { kind: 'course', title: 'Naturkursus', date: '2025-05-31' as LocalDate },
+          validUntil: '2028-05-31' as LocalDate,
+          assessment: 'confirmed',
+          confirmedBy: 'kirsten-aa',
+        });
+        await store.commit({ personCompetences: [confirmed] });
+        expect(await store.listPersonCompetences()).toEqual([
+          buildPersonCompetence({ personId: 'anne-birk', competenceId: 'c-jord', level: 1 }),
+          confirmed,
+        ]);
+        expect(await store.listPersonCompetences({ personId: 'peter-lund' })).toEqual([confirmed]);
+        expect(await store.listPersonCompetences({ personId: 'nobody' })).toEqual([]);
+      });
+
+      it('refuses a level written from a stale read with CONFLICT, writing nothing', async () => {
+        await store.commit({
+          competences: [buildCompetence()],
+          expectPersonCompetence: { personId: 'peter-lund', competenceId: 'c-natur', etag: 0 },
+          personCompetences: [buildPersonCompetence()],
+        });
+        const etag = personCompetenceEtag(buildPersonCompetence());
+        const refused = await store
+          .commit({
+            expectPersonCompetence: { personId: 'peter-lund', competenceId: 'c-natur', etag: 0 },
+            personCompetences: [buildPersonCompetence({ level: 4 })],
+          })
+          .catch((error: unknown) => error);
+        expect(refused).toMatchObject({ code: 'CONFLICT', details: { reason: 'stale', currentEtag: etag } });
+        await store.commit({
+          expectPersonCompetence: { personId: 'peter-lund', competenceId: 'c-natur', etag },
+          personCompetences: [buildPersonCompetence({ level: 3 })],
+        });
+        expect(await store.listPersonCompetences()).toEqual([buildPersonCompetence({ level: 3 })]);
+      });
+
+      it('writes competence records with the rest of a ChangeSet, and none of them when it is refused', async () => {
+        await store.commit({
+          procedures: [buildProcedure()],
+          competences: [buildCompetence()],
+          personCompetences: [buildPersonCompetence()],
+          trail: [
+            {
+              at: t(1),
+              actorId: 'kirsten-aa',
+              action: 'competence.level-set',
+              procedureId: 'p-1',
+              subjectId: 'peter-lund:c-natur',
+              summary: 'Niveau 2',
+              details: { level: 2 },
+            },
+          ],
+        });
+        expect((await store.listTrail('p-1')).map((entry) => entry.action)).toEqual(['competence.level-set']);
+
+        const refused = await store
+          .commit({
+            expect: { procedureId: 'p-1', etag: 7 },
+            competences: [buildCompetence({ id: 'c-other', name: 'Andet' })],
+            personCompetences: [buildPersonCompetence({ level: 4 })],
+            externalCoverage: [coverage],
+          })
+          .catch((error: unknown) => error);
+        expect(refused).toMatchObject({ code: 'CONFLICT' });
+        expect(await store.listCompetences()).toEqual([buildCompetence()]);
+        expect(await store.listPersonCompetences()).toEqual([buildPersonCompetence()]);
+        expect(await store.listExternalCoverage()).toEqual([]);
       });
     });
 

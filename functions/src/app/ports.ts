@@ -13,6 +13,12 @@ import type {
   Unit,
 } from '../core/types.js';
 import type { SnippetSegment } from '../core/search-query.js';
+import type {
+  Competence,
+  CompetenceRequirement,
+  ExternalCoverage,
+  PersonCompetence,
+} from '../core/competence-types.js';
 
 /** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
 
@@ -70,12 +76,25 @@ export type DirectoryPerson = {
 export type ChangeSet = {
   /** The write is refused with CONFLICT unless the procedure still has this etag. */
   expect?: { procedureId: string; etag: number };
+  /**
+   * The write is refused with CONFLICT unless the person's record for the competence still has
+   * this etag (`personCompetenceEtag`; 0: there is no record yet).
+   */
+  expectPersonCompetence?: { personId: string; competenceId: string; etag: number };
   procedures?: Procedure[];
   versions?: ProcedureVersion[];
   approvals?: Approval[];
   reviews?: Review[];
   acknowledgementRequests?: AcknowledgementRequest[];
   acknowledgements?: Acknowledgement[];
+  /** Upserted by id. */
+  competences?: Competence[];
+  /** Upserted by id. */
+  competenceRequirements?: CompetenceRequirement[];
+  /** Upserted by (personId, competenceId): a person has one record per competence. */
+  personCompetences?: PersonCompetence[];
+  /** Upserted by id. */
+  externalCoverage?: ExternalCoverage[];
   trail?: Omit<TrailEntry, 'seq'>[];
 };
 
@@ -111,6 +130,12 @@ export type Store = {
    * fill up to `limit`, `substrings` (from `toSubstringQuery`) inside compound words.
    */
   search(query: { words: string; substrings: string | null }, limit: number): Promise<SearchHit[]>;
+  /** Competence management (ISO 9001 7.2): the catalogue, by name. */
+  listCompetences(): Promise<Competence[]>;
+  listCompetenceRequirements(): Promise<CompetenceRequirement[]>;
+  /** Everyone's levels in one query, or one person's; ordered by person id, then competence id. */
+  listPersonCompetences(filter?: { personId?: string }): Promise<PersonCompetence[]>;
+  listExternalCoverage(): Promise<ExternalCoverage[]>;
   commit(changes: ChangeSet): Promise<void>;
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isLocalDate } from '../core/local-date.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
+import { assessments, evidenceKinds } from '../core/competence-types.js';
+import { sheetFormats } from '../documents/competence-sheet.js';
 import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
 
 /**
@@ -354,3 +356,139 @@ export const chatMessagesSchema = z.object({
   ),
 });
 export type ChatMessages = z.infer<typeof chatMessagesSchema>;
+
+// Competence management (ISO 9001 7.2).
+
+export const competenceLevelSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const competenceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  description: z.string(),
+  validityMonths: z.number().int().nullable(),
+});
+export const evidenceSchema = z.strictObject({
+  kind: z.enum(evidenceKinds),
+  title: requiredText(200),
+  date: localDate.nullable(),
+});
+export const requirementScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), unitId: z.string() }),
+  z.object({ kind: z.literal('procedure'), procedureId: z.string() }),
+  z.object({ kind: z.literal('area'), area: z.string() }),
+]);
+export const competenceRequirementSchema = z.object({
+  id: z.string(),
+  competenceId: z.string(),
+  scope: requirementScopeSchema,
+  minPeople: z.number().int(),
+  minLevel: competenceLevelSchema,
+});
+export const externalCoverageSchema = z.object({
+  id: z.string(),
+  requirementId: z.string(),
+  supplier: z.string(),
+  decidedOn: localDate,
+  decidedBy: z.string(),
+  contractEnd: localDate.nullable(),
+  note: z.string(),
+});
+export const personCompetenceSchema = z.object({
+  personId: z.string(),
+  competenceId: z.string(),
+  level: competenceLevelSchema,
+  evidence: evidenceSchema.nullable(),
+  validUntil: localDate.nullable(),
+  assessment: z.enum(assessments),
+  confirmedBy: z.string().nullable(),
+});
+export const matrixCellSchema = personCompetenceSchema.extend({
+  etag: z.number().int().describe('Send it back as If-Match to change the cell; 0: no record yet'),
+});
+export type MatrixCellDto = z.infer<typeof matrixCellSchema>;
+
+export const competenceListSchema = z.object({
+  competences: z.array(competenceSchema),
+  requirements: z.array(competenceRequirementSchema),
+  externalCoverage: z.array(externalCoverageSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export const unitFilterQuery = z.strictObject({ unitId: id.optional() });
+export const competenceMatrixSchema = z.object({
+  unitId: z.string().nullable(),
+  competences: z.array(competenceSchema),
+  people: z.array(
+    z.object({ id: z.string(), name: z.string(), title: z.string(), unitId: z.string(), email: z.string() }),
+  ),
+  cells: z.array(matrixCellSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type CompetenceMatrixDto = z.infer<typeof competenceMatrixSchema>;
+export const matrixCellParams = z.strictObject({ personId: id, competenceId: id });
+export const setCompetenceLevelBody = z.strictObject({
+  level: competenceLevelSchema,
+  evidence: evidenceSchema.nullable().default(null),
+  validUntil: localDate.nullable().optional(),
+});
+export const competenceGapReportSchema = z.object({
+  today: localDate,
+  unitId: z.string().nullable(),
+  gaps: z.array(
+    z.object({
+      requirement: competenceRequirementSchema,
+      inScopePersonIds: z.array(z.string()),
+      isScopeResolved: z.boolean(),
+      qualified: z.array(
+        z.object({
+          personId: z.string(),
+          level: competenceLevelSchema,
+          assessment: z.enum(assessments),
+          validUntil: localDate.nullable(),
+        }),
+      ),
+      shortBy: z.number().int(),
+      isSinglePersonDependency: z.boolean(),
+      unconfirmedPersonIds: z.array(z.string()),
+      coverage: z.enum(['met', 'external', 'unmet']),
+      externalCoverage: externalCoverageSchema.nullable(),
+    }),
+  ),
+  expiring: z.array(
+    z.object({
+      personCompetence: personCompetenceSchema,
+      validUntil: localDate,
+      daysLeft: z.number().int(),
+      isExpired: z.boolean(),
+    }),
+  ),
+});
+export const externalCoverageBody = z.strictObject({
+  requirementId: id,
+  supplier: requiredText(200),
+  contractEnd: localDate.nullable(),
+  note: text(2000).default(''),
+});
+
+export const matrixExportQuery = z.strictObject({ format: z.enum(sheetFormats), unitId: id.optional() });
+export const matrixImportQuery = z.strictObject({
+  format: z.enum(sheetFormats),
+  mode: z.enum(['preview', 'apply']).default('preview'),
+});
+const importLevel = z.object({ level: competenceLevelSchema, validUntil: localDate.nullable() });
+export const matrixImportResultSchema = z.object({
+  mode: z.enum(['preview', 'apply']),
+  isApplied: z.boolean(),
+  changes: z.array(
+    z.object({
+      line: z.number().int(),
+      personId: z.string(),
+      personName: z.string(),
+      competenceId: z.string(),
+      competenceName: z.string(),
+      from: importLevel.nullable(),
+      to: importLevel,
+    }),
+  ),
+  unchangedLines: z.array(z.number().int()),
+  errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { procedureAbilities, type Actor, type ProcedureContext } from './policies.js';
+import {
+  canManageCompetences,
+  canSetCompetenceLevel,
+  procedureAbilities,
+  type Actor,
+  type ProcedureContext,
+} from './policies.js';
 
 const author: Actor = { id: 'author', unitId: 'natur', roles: ['caseworker', 'author'] };
 const approver: Actor = { id: 'approver', unitId: 'natur', roles: ['leader'] };
@@ -64,5 +70,18 @@ describe('procedure abilities', () => {
     expect(procedureAbilities(reader, unpublished).read).toBe(false);
     expect(procedureAbilities(author, unpublished).read).toBe(true);
     expect(procedureAbilities(coordinator, unpublished).read).toBe(true);
+  });
+});
+
+describe('competence abilities', () => {
+  it.each([
+    ['a leader manages competences', approver, 'someone', true, true],
+    ['the coordinator manages competences', coordinator, 'someone', true, true],
+    ['a caseworker self-assesses', reader, 'reader', false, true],
+    ['a caseworker cannot set a colleague’s level', reader, 'someone', false, false],
+    ['an author is no leader', author, 'someone', false, false],
+  ] as const)('%s', (_name, actor, personId, manages, setsLevel) => {
+    expect(canManageCompetences(actor)).toBe(manages);
+    expect(canSetCompetenceLevel(actor, personId)).toBe(setsLevel);
   });
 });

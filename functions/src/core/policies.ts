@@ -129,6 +129,19 @@ export function procedureAbilities(actor: Actor, context: ProcedureContext): Pro
   };
 }
 
+/**
+ * Competence management (ISO 9001 7.2): leaders and the coordinator maintain levels, requirements
+ * and external coverage; everyone signed in reads the matrix.
+ */
+export function canManageCompetences(actor: Actor): boolean {
+  return hasRole(actor, 'leader', 'coordinator', 'admin');
+}
+
+/** A level is set by those who manage competences, or by the person themself as a self-assessment. */
+export function canSetCompetenceLevel(actor: Actor, personId: string): boolean {
+  return actor.id === personId || canManageCompetences(actor);
+}
+
 /** Throws FORBIDDEN (or NOT_FOUND, to not reveal that a hidden procedure exists). */
 export function ensure(allowed: boolean, message: string, hidden = false): void {
   if (allowed) return;

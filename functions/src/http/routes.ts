@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
+import { getCompetenceMatrix } from '../app/competence-matrix.js';
 import { createProcedure } from '../app/create-procedure.js';
+import { decideExternalCoverage } from '../app/decide-external-coverage.js';
+import { exportCompetenceMatrix } from '../app/export-competence-matrix.js';
+import { importCompetenceMatrix } from '../app/import-competence-matrix.js';
 import { decideApproval } from '../app/decide-approval.js';
 import {
   acknowledgementReport,
@@ -10,13 +14,15 @@ import {
   myTasks,
 } from '../app/procedure-views.js';
 import { recordReview } from '../app/record-review.js';
+import { reportCompetenceGaps } from '../app/report-competence-gaps.js';
 import { searchProcedures } from '../app/search-procedures.js';
+import { setCompetenceLevel } from '../app/set-competence-level.js';
 import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
 import { updateMetadata } from '../app/update-metadata.js';
 import { uploadDraft } from '../app/upload-draft.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
-import { canCreateProcedure, isCoordinator } from '../core/policies.js';
+import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { defineRoute, json, type Route } from './route.js';
@@ -29,6 +35,9 @@ export type RouteTableOptions = {
   /** What the tab needs to sign in (GET /sign-in); defaults to the local picker. */
   signIn?: contract.SignInDto | undefined;
 };
+
+/** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
+const maxImportBytes = 2 * 1024 * 1024;
 
 /** Set by the local host from the socket, never taken from the client (it strips the header). */
 export const loopbackHeader = 'x-kh-loopback';
@@ -354,6 +363,104 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       query: contract.searchQuery,
       response: contract.searchResultSchema,
       handler: async ({ services, query }) => json(await searchProcedures(services, query)),
+    }),
+    defineRoute({
+      name: 'competences-list',
+      method: 'GET',
+      path: '/competences',
+      summary: 'Competences (ISO 9001 7.2) with their requirements and external coverage decisions',
+      tag: 'competences',
+      access: 'signed-in',
+      response: contract.competenceListSchema,
+      handler: async ({ actor, services }) => {
+        const [competences, requirements, externalCoverage] = await Promise.all([
+          services.store.listCompetences(),
+          services.store.listCompetenceRequirements(),
+          services.store.listExternalCoverage(),
+        ]);
+        return json({
+          competences,
+          requirements,
+          externalCoverage,
+          abilities: { manage: canManageCompetences(actor) },
+        });
+      },
+    }),
+    defineRoute({
+      name: 'competence-matrix',
+      method: 'GET',
+      path: '/competence-matrix',
+      summary: 'People × competences with levels, validity and assessment, for the organisation or a unit',
+      tag: 'competences',
+      access: 'signed-in',
+      query: contract.unitFilterQuery,
+      response: contract.competenceMatrixSchema,
+      handler: async ({ actor, services, query }) => json(await getCompetenceMatrix(services, actor, query)),
+    }),
+    defineRoute({
+      name: 'competence-matrix-set',
+      method: 'PUT',
+      path: '/competence-matrix/{personId}/{competenceId}',
+      summary: 'Set a level: a self-assessment for oneself, confirmed when a leader sets it (If-Match: the cell etag)',
+      tag: 'competences',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.matrixCellParams,
+      body: contract.setCompetenceLevelBody,
+      response: contract.matrixCellSchema,
+      handler: async ({ actor, services, params, body, etag }) =>
+        json(await setCompetenceLevel(services, actor, { ...params, ...body, etag: etag() })),
+    }),
+    defineRoute({
+      name: 'competence-matrix-export',
+      method: 'GET',
+      path: '/competence-matrix/export',
+      summary: 'The matrix as .xlsx or CSV (; separated, UTF-8 with BOM), one row per person and competence',
+      tag: 'competences',
+      access: 'signed-in',
+      query: contract.matrixExportQuery,
+      handler: async ({ actor, services, query }) => ({
+        kind: 'file',
+        ...(await exportCompetenceMatrix(services, actor, query)),
+        inline: false,
+      }),
+    }),
+    defineRoute({
+      name: 'competence-matrix-import',
+      method: 'POST',
+      path: '/competence-matrix/import',
+      summary: 'Import levels from .xlsx or CSV: preview the changes and per-row errors, or apply all rows or none',
+      tag: 'competences',
+      access: 'signed-in',
+      query: contract.matrixImportQuery,
+      body: 'binary',
+      maxBodyBytes: maxImportBytes,
+      response: contract.matrixImportResultSchema,
+      handler: async ({ actor, services, query, body }) =>
+        json(await importCompetenceMatrix(services, actor, { ...query, bytes: body as unknown as Uint8Array })),
+    }),
+    defineRoute({
+      name: 'competence-gaps',
+      method: 'GET',
+      path: '/competence-gaps',
+      summary: 'Unmet requirements, single-person tasks, external coverage and qualifications expiring in 90 days',
+      tag: 'competences',
+      access: 'signed-in',
+      query: contract.unitFilterQuery,
+      response: contract.competenceGapReportSchema,
+      handler: async ({ actor, services, query }) => json(await reportCompetenceGaps(services, actor, query)),
+    }),
+    defineRoute({
+      name: 'competence-coverage-decide',
+      method: 'POST',
+      path: '/competence-coverage',
+      summary: 'Decide to buy a requirement from an external supplier (dated, with contract end)',
+      tag: 'competences',
+      access: 'signed-in',
+      body: contract.externalCoverageBody,
+      response: contract.externalCoverageSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, body }) => json(await decideExternalCoverage(services, actor, body), 201),
     }),
     defineRoute({
       name: 'bot-messages',

@@ -1,4 +1,10 @@
 import type { ConversationReference, LedgerEntry } from '../../app/messaging-ports.js';
+import type {
+  Competence,
+  CompetenceRequirement,
+  ExternalCoverage,
+  PersonCompetence,
+} from '../../core/competence-types.js';
 import type { LocalDate } from '../../core/local-date.js';
 import type {
   Acknowledgement,
@@ -321,5 +327,65 @@ export const sweepLeaseMapping: RecordMapping<SweepLeaseRecord> = {
     ['name', 'key', 'text'],
     ['runId', 'runId', 'text'],
     ['expiresAt', 'expiresAt', 'instant'],
+  ],
+};
+
+export const competenceMapping: RecordMapping<Competence> = {
+  list: listSpec('competences'),
+  key: (competence) => competence.id,
+  title: (competence) => competence.name,
+  properties: [
+    ['id', 'key', 'text'],
+    ['name', 'title', 'text'],
+    ['category', 'category', 'text'],
+    ['description', 'description', 'text'],
+    ['validityMonths', 'validityMonths', 'number'],
+  ],
+};
+
+export const competenceRequirementMapping: RecordMapping<CompetenceRequirement> = {
+  list: listSpec('competenceRequirements'),
+  key: (requirement) => requirement.id,
+  title: (requirement) => `${requirement.competenceId} ${requirement.id}`,
+  properties: [
+    ['id', 'key', 'text'],
+    ['competenceId', 'competenceKey', 'text'],
+    ['scope', 'scope', 'json'],
+    ['minPeople', 'minPeople', 'number'],
+    ['minLevel', 'minLevel', 'number'],
+  ],
+};
+
+/** One item per (person, competence): the key makes a second write of the pair an update. */
+export const personCompetenceKey = (record: { personId: string; competenceId: string }) =>
+  `${record.personId}:${record.competenceId}`;
+
+export const personCompetenceMapping: RecordMapping<PersonCompetence> = {
+  list: listSpec('personCompetences'),
+  key: personCompetenceKey,
+  title: personCompetenceKey,
+  properties: [
+    ['personId', 'personKey', 'text'],
+    ['competenceId', 'competenceKey', 'text'],
+    ['level', 'level', 'number'],
+    ['evidence', 'evidence', 'json'],
+    ['validUntil', 'validUntil', 'date'],
+    ['assessment', 'assessment', 'text'],
+    ['confirmedBy', 'confirmedBy', 'text'],
+  ],
+};
+
+export const externalCoverageMapping: RecordMapping<ExternalCoverage> = {
+  list: listSpec('externalCoverage'),
+  key: (coverage) => coverage.id,
+  title: (coverage) => coverage.supplier,
+  properties: [
+    ['id', 'key', 'text'],
+    ['requirementId', 'requirementKey', 'text'],
+    ['supplier', 'supplier', 'text'],
+    ['decidedOn', 'decidedOn', 'date'],
+    ['decidedBy', 'decidedBy', 'text'],
+    ['contractEnd', 'contractEnd', 'date'],
+    ['note', 'note', 'text'],
   ],
 };

@@ -300,6 +300,70 @@ export const recordLists: ListSpec[] = [
   },
 ];
 
+/** Competence management (ISO 9001 7.2): the catalogue, requirements, levels and bought-in cover. */
+recordLists.push(
+  {
+    key: 'competences',
+    displayName: 'Competences',
+    description: 'The competences the municipality needs (ISO 9001 7.2).',
+    template: 'genericList',
+    columns: [
+      title('Name.'),
+      recordKey('The competence id.'),
+      column('category', 'Grouping in the matrix.', singleLine()),
+      column('description', 'What the competence covers.', multiLine),
+      column('validityMonths', 'Months a qualification lasts; empty: it does not expire.', whole(0)),
+    ],
+  },
+  {
+    key: 'competenceRequirements',
+    displayName: 'CompetenceRequirements',
+    description: 'At least N people at level L or above, per unit, procedure or area.',
+    template: 'genericList',
+    columns: [
+      title('Competence and scope.'),
+      recordKey('The requirement id.'),
+      column('competenceKey', 'The competence (KhKey in Competences).', singleLine(100)),
+      column('scope', 'Unit, procedure or area: JSON.', json),
+      column('minPeople', 'How many people at least.', whole(0)),
+      column('minLevel', 'The lowest level that counts (0-4).', whole(0, 4)),
+    ],
+  },
+  {
+    key: 'personCompetences',
+    displayName: 'PersonCompetences',
+    description: "Each person's level per competence, with evidence and validity.",
+    template: 'genericList',
+    columns: [
+      title('Person and competence.'),
+      recordKey('personId:competenceId.'),
+      column('personKey', 'The person (KhKey in People).', singleLine(100), { indexed: true }),
+      column('competenceKey', 'The competence (KhKey in Competences).', singleLine(100)),
+      column('level', 'Level 0-4.', whole(0, 4)),
+      column('evidence', 'Course, certificate or experience: JSON.', json),
+      column('validUntil', 'Last valid day.', date),
+      column('assessment', 'Self-assessed or confirmed by the leader.', choice(['self', 'confirmed'])),
+      column('confirmedBy', 'Confirmed by (KhKey in People).', singleLine(100)),
+    ],
+  },
+  {
+    key: 'externalCoverage',
+    displayName: 'ExternalCoverage',
+    description: 'Dated decisions to buy a competence from a supplier.',
+    template: 'genericList',
+    columns: [
+      title('Supplier.'),
+      recordKey('The decision id.'),
+      column('requirementKey', 'The requirement (KhKey in CompetenceRequirements).', singleLine(100)),
+      column('supplier', 'The supplier.', singleLine()),
+      column('decidedOn', 'Decided on.', date),
+      column('decidedBy', 'Decided by (KhKey in People).', singleLine(100)),
+      column('contractEnd', 'Last day of the contract; empty: open-ended.', date),
+      column('note', 'Why, and on what terms.', multiLine),
+    ],
+  },
+);
+
 export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists];
 
 /** The type facet's name (text, number, …) of a column spec. */

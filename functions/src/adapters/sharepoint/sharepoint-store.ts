@@ -1,5 +1,6 @@
 import type { ChangeSet, Store } from '../../app/ports.js';
 import { staleWriteError } from '../../app/procedure-context.js';
+import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
 import { AppError } from '../../core/errors.js';
 import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
 import { searchDocuments, type SearchDocument } from './sharepoint-search.js';
@@ -10,8 +11,13 @@ import {
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
+  competenceMapping,
+  competenceRequirementMapping,
+  externalCoverageMapping,
   fieldOf,
   fromFields,
+  personCompetenceKey,
+  personCompetenceMapping,
   personMapping,
   procedureFields,
   procedureMapping,
@@ -59,7 +65,7 @@ export type SharePointStore = Store & {
 
 type Item = { id: string; eTag: string; fields: Fields };
 
-/** Looks up the lists (by title) and the library's drive once; 12 reads, 12 resource units. */
+/** Looks up the lists (by title) and the library's drive once; 17 reads, 17 resource units. */
 export async function openSharePointStore(graph: GraphClient, siteId: string): Promise<SharePointStore> {
   const sitePath = `/sites/${siteId}`;
   const listIds = new Map<string, string>();
@@ -273,6 +279,32 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         .sort((a, b) => a.seq - b.seq);
     },
 
+    async listCompetences() {
+      const competences = (await all(competenceMapping)).map((item) => fromFields(competenceMapping, item.fields));
+      return competences.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+    },
+    async listCompetenceRequirements() {
+      const requirements = (await all(competenceRequirementMapping)).map((item) =>
+        fromFields(competenceRequirementMapping, item.fields),
+      );
+      return requirements.sort((a, b) => byText(a.competenceId, b.competenceId) || byText(a.id, b.id));
+    },
+    async listPersonCompetences(filter) {
+      const items =
+        filter?.personId === undefined
+          ? await all(personCompetenceMapping)
+          : await query(personCompetenceMapping, 'personKey', filter.personId);
+      return items
+        .map((item) => fromFields(personCompetenceMapping, item.fields))
+        .sort((a, b) => byText(a.personId, b.personId) || byText(a.competenceId, b.competenceId));
+    },
+    async listExternalCoverage() {
+      const coverage = (await all(externalCoverageMapping)).map((item) =>
+        fromFields(externalCoverageMapping, item.fields),
+      );
+      return coverage.sort((a, b) => byText(a.decidedOn, b.decidedOn) || byText(a.id, b.id));
+    },
+
     async ensureUnit(unit) {
       await insertIfMissing(unitMapping, unit);
     },
@@ -381,6 +413,12 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
           throw staleWriteError(current, who?.name ?? current.updatedBy);
         }
       }
+      const expected = changes.expectPersonCompetence;
+      if (expected) {
+        const item = await findByKey(personCompetenceMapping, personCompetenceKey(expected));
+        const currentEtag = personCompetenceEtag(item && fromFields(personCompetenceMapping, item.fields));
+        if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
+      }
       try {
         await writeProcedures(changes, guard);
       } catch (error) {
@@ -395,6 +433,13 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         await insertIfMissing(acknowledgementRequestMapping, request);
       for (const acknowledgement of changes.acknowledgements ?? [])
         await insertIfMissing(acknowledgementMapping, acknowledgement);
+      for (const competence of changes.competences ?? []) await upsert(competenceMapping, competence, competence.id);
+      for (const requirement of changes.competenceRequirements ?? [])
+        await upsert(competenceRequirementMapping, requirement, requirement.id);
+      for (const record of changes.personCompetences ?? [])
+        await upsert(personCompetenceMapping, record, personCompetenceKey(record));
+      for (const coverage of changes.externalCoverage ?? [])
+        await upsert(externalCoverageMapping, coverage, coverage.id);
       for (const entry of changes.trail ?? []) await append(trailMapping, entry);
     },
   };
@@ -407,6 +452,11 @@ const levelWords: Record<ProcessLevel, string> = {
   core: 'Kerneproces kerneprocesser sagsbehandling',
   support: 'Støtteproces støtteprocesser',
 };
+
+/** Code-point order, as SQLite's ORDER BY on text sorts ids. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function pick(entry: { name: string; email: string; roles: Person['roles'] }) {
   return { name: entry.name, email: entry.email, roles: entry.roles };

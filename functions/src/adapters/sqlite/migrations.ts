@@ -187,4 +187,40 @@ export const migrations: string[] = [
   );
   CREATE INDEX outbox_recipient ON outbox(recipient_id, sent_at);
   `,
+  `
+  -- Competence management (ISO 9001 7.2). Scope and evidence are small JSON values, read whole.
+  CREATE TABLE competences (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    validity_months INTEGER
+  );
+  CREATE TABLE competence_requirements (
+    id TEXT PRIMARY KEY,
+    competence_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    min_people INTEGER NOT NULL,
+    min_level INTEGER NOT NULL CHECK (min_level BETWEEN 0 AND 4)
+  );
+  CREATE TABLE person_competences (
+    person_id TEXT NOT NULL,
+    competence_id TEXT NOT NULL,
+    level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+    evidence TEXT,
+    valid_until TEXT,
+    assessment TEXT NOT NULL CHECK (assessment IN ('self', 'confirmed')),
+    confirmed_by TEXT,
+    PRIMARY KEY (person_id, competence_id)
+  );
+  CREATE TABLE external_coverage (
+    id TEXT PRIMARY KEY,
+    requirement_id TEXT NOT NULL,
+    supplier TEXT NOT NULL,
+    decided_on TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    contract_end TEXT,
+    note TEXT NOT NULL
+  );
+  `,
 ];

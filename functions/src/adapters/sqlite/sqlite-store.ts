@@ -25,6 +25,7 @@ import type {
 } from '../../core/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './open-database.js';
+import { createCompetenceTables } from './sqlite-competences.js';
 
 type Row = Record<string, unknown>;
 
@@ -50,6 +51,7 @@ const snippetEnd = '\u0002';
 /** The embedded default store: better-sqlite3, one file, every ChangeSet in one transaction. */
 export function createSqliteStore(db: SqliteDatabase): Store {
   const statements = prepareStatements(db);
+  const competenceTables = createCompetenceTables(db);
 
   // Visibility and draft filters are EXISTS subqueries on the procedure row, so counting and
   // sorting touch only `procedures` (and short-circuit on published rows); the joins that
@@ -162,6 +164,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     for (const review of changes.reviews ?? []) statements.insertReview.run(fromReview(review));
     for (const request of changes.acknowledgementRequests ?? []) statements.insertAckRequest.run(request);
     for (const ack of changes.acknowledgements ?? []) statements.insertAck.run(ack);
+    competenceTables.write(changes);
     for (const entry of changes.trail ?? [])
       statements.insertTrail.run({ ...entry, details: JSON.stringify(entry.details) });
     reindex(touched);
@@ -277,6 +280,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         throw new AppError('VALIDATION', `The search could not be run: ${(error as Error).message}`, { field: 'q' });
       }
     },
+    ...competenceTables.reads,
 
     async commit(changes) {
       try {

@@ -1,0 +1,149 @@
+import type { ChangeSet, Store } from '../../app/ports.js';
+import type {
+  Assessment,
+  Competence,
+  CompetenceLevel,
+  CompetenceRequirement,
+  Evidence,
+  ExternalCoverage,
+  PersonCompetence,
+  RequirementScope,
+} from '../../core/competence-types.js';
+import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
+import type { LocalDate } from '../../core/local-date.js';
+import type { SqliteDatabase } from './open-database.js';
+
+type Row = Record<string, unknown>;
+
+type CompetenceReads = Pick<
+  Store,
+  'listCompetences' | 'listCompetenceRequirements' | 'listPersonCompetences' | 'listExternalCoverage'
+>;
+
+/**
+ * Competence records in SQLite: the Store's reads (one query per table) and the part of a
+ * ChangeSet that writes them, run inside the store's commit transaction.
+ */
+export function createCompetenceTables(db: SqliteDatabase): {
+  reads: CompetenceReads;
+  write(changes: ChangeSet): void;
+} {
+  const statements = {
+    competences: db.prepare('SELECT * FROM competences ORDER BY name, id'),
+    requirements: db.prepare('SELECT * FROM competence_requirements ORDER BY competence_id, id'),
+    personCompetences: db.prepare('SELECT * FROM person_competences ORDER BY person_id, competence_id'),
+    personCompetence: db.prepare('SELECT * FROM person_competences WHERE person_id = ? AND competence_id = ?'),
+    personCompetencesOf: db.prepare(
+      'SELECT * FROM person_competences WHERE person_id = ? ORDER BY person_id, competence_id',
+    ),
+    coverage: db.prepare('SELECT * FROM external_coverage ORDER BY decided_on, id'),
+    upsertCompetence: db.prepare(
+      `INSERT INTO competences (id, name, category, description, validity_months)
+       VALUES (:id, :name, :category, :description, :validityMonths)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
+         description = excluded.description, validity_months = excluded.validity_months`,
+    ),
+    upsertRequirement: db.prepare(
+      `INSERT INTO competence_requirements (id, competence_id, scope, min_people, min_level)
+       VALUES (:id, :competenceId, :scope, :minPeople, :minLevel)
+       ON CONFLICT(id) DO UPDATE SET competence_id = excluded.competence_id, scope = excluded.scope,
+         min_people = excluded.min_people, min_level = excluded.min_level`,
+    ),
+    upsertPersonCompetence: db.prepare(
+      `INSERT INTO person_competences (person_id, competence_id, level, evidence, valid_until, assessment, confirmed_by)
+       VALUES (:personId, :competenceId, :level, :evidence, :validUntil, :assessment, :confirmedBy)
+       ON CONFLICT(person_id, competence_id) DO UPDATE SET level = excluded.level, evidence = excluded.evidence,
+         valid_until = excluded.valid_until, assessment = excluded.assessment, confirmed_by = excluded.confirmed_by`,
+    ),
+    upsertCoverage: db.prepare(
+      `INSERT INTO external_coverage (id, requirement_id, supplier, decided_on, decided_by, contract_end, note)
+       VALUES (:id, :requirementId, :supplier, :decidedOn, :decidedBy, :contractEnd, :note)
+       ON CONFLICT(id) DO UPDATE SET requirement_id = excluded.requirement_id, supplier = excluded.supplier,
+         decided_on = excluded.decided_on, decided_by = excluded.decided_by,
+         contract_end = excluded.contract_end, note = excluded.note`,
+    ),
+  };
+
+  return {
+    reads: {
+      async listCompetences() {
+        return (statements.competences.all() as Row[]).map(toCompetence);
+      },
+      async listCompetenceRequirements() {
+        return (statements.requirements.all() as Row[]).map(toRequirement);
+      },
+      async listPersonCompetences(filter) {
+        const rows =
+          filter?.personId === undefined
+            ? statements.personCompetences.all()
+            : statements.personCompetencesOf.all(filter.personId);
+        return (rows as Row[]).map(toPersonCompetence);
+      },
+      async listExternalCoverage() {
+        return (statements.coverage.all() as Row[]).map(toCoverage);
+      },
+    },
+    write(changes) {
+      const expected = changes.expectPersonCompetence;
+      if (expected) {
+        const row = statements.personCompetence.get(expected.personId, expected.competenceId) as Row | undefined;
+        const current = row ? toPersonCompetence(row) : undefined;
+        const currentEtag = personCompetenceEtag(current);
+        if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
+      }
+      for (const competence of changes.competences ?? []) statements.upsertCompetence.run(competence);
+      for (const requirement of changes.competenceRequirements ?? [])
+        statements.upsertRequirement.run({ ...requirement, scope: JSON.stringify(requirement.scope) });
+      for (const record of changes.personCompetences ?? [])
+        statements.upsertPersonCompetence.run({
+          ...record,
+          evidence: record.evidence === null ? null : JSON.stringify(record.evidence),
+        });
+      for (const coverage of changes.externalCoverage ?? []) statements.upsertCoverage.run(coverage);
+    },
+  };
+}
+
+function toCompetence(row: Row): Competence {
+  return {
+    id: row['id'] as string,
+    name: row['name'] as string,
+    category: row['category'] as string,
+    description: row['description'] as string,
+    validityMonths: row['validity_months'] as number | null,
+  };
+}
+
+function toRequirement(row: Row): CompetenceRequirement {
+  return {
+    id: row['id'] as string,
+    competenceId: row['competence_id'] as string,
+    scope: JSON.parse(row['scope'] as string) as RequirementScope,
+    minPeople: row['min_people'] as number,
+    minLevel: row['min_level'] as CompetenceLevel,
+  };
+}
+
+function toPersonCompetence(row: Row): PersonCompetence {
+  return {
+    personId: row['person_id'] as string,
+    competenceId: row['competence_id'] as string,
+    level: row['level'] as CompetenceLevel,
+    evidence: row['evidence'] === null ? null : (JSON.parse(row['evidence'] as string) as Evidence),
+    validUntil: row['valid_until'] as LocalDate | null,
+    assessment: row['assessment'] as Assessment,
+    confirmedBy: row['confirmed_by'] as string | null,
+  };
+}
+
+function toCoverage(row: Row): ExternalCoverage {
+  return {
+    id: row['id'] as string,
+    requirementId: row['requirement_id'] as string,
+    supplier: row['supplier'] as string,
+    decidedOn: row['decided_on'] as LocalDate,
+    decidedBy: row['decided_by'] as string,
+    contractEnd: row['contract_end'] as LocalDate | null,
+    note: row['note'] as string,
+  };
+}

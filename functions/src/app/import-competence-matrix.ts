@@ -1,0 +1,77 @@
+import { planCompetenceImport, type ImportPlan } from '../core/competence-import.js';
+import type { PersonCompetence } from '../core/competence-types.js';
+import { AppError } from '../core/errors.js';
+import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { readSheet, type Sheet, type SheetFormat } from '../documents/competence-sheet.js';
+import type { Services } from './ports.js';
+
+export type ImportResult = ImportPlan & { mode: 'preview' | 'apply'; isApplied: boolean };
+
+async function readUpload(bytes: Uint8Array, format: SheetFormat): Promise<Sheet> {
+  try {
+    return await readSheet(bytes, format);
+  } catch {
+    throw new AppError('VALIDATION', `The file could not be read as ${format}.`, { field: 'file' });
+  }
+}
+
+/**
+ * Imports levels from a spreadsheet. 'preview' checks every row and lists what would change;
+ * 'apply' does the same and writes all changes in one ChangeSet, or nothing at all when any row
+ * has an error. Imported levels count as confirmed by the leader who imports them; a record's
+ * evidence is kept.
+ */
+export async function importCompetenceMatrix(
+  services: Services,
+  actor: Actor,
+  input: { format: SheetFormat; mode: 'preview' | 'apply'; bytes: Uint8Array },
+): Promise<ImportResult> {
+  ensure(canManageCompetences(actor), 'Only leaders and the coordinator may import levels.');
+  const sheet = await readUpload(input.bytes, input.format);
+  const [people, competences, existing] = await Promise.all([
+    services.store.listPeople(),
+    services.store.listCompetences(),
+    services.store.listPersonCompetences(),
+  ]);
+  const plan = planCompetenceImport({ header: sheet.header, rows: sheet.rows, people, competences, existing });
+  if (input.mode === 'preview') return { ...plan, mode: 'preview', isApplied: false };
+  if (plan.errors.length > 0)
+    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, {
+      errors: plan.errors,
+    });
+  const evidenceOf = new Map(
+    existing.map((record) => [`${record.personId}\u0000${record.competenceId}`, record.evidence]),
+  );
+  const records = plan.changes.map((change): PersonCompetence => ({
+    personId: change.personId,
+    competenceId: change.competenceId,
+    level: change.to.level,
+    evidence: evidenceOf.get(`${change.personId}\u0000${change.competenceId}`) ?? null,
+    validUntil: change.to.validUntil,
+    assessment: 'confirmed',
+    confirmedBy: actor.id,
+  }));
+  if (records.length > 0)
+    await services.store.commit({
+      personCompetences: records,
+      trail: [
+        {
+          at: services.clock.now().toISOString(),
+          actorId: actor.id,
+          action: 'competence.imported',
+          procedureId: null,
+          subjectId: actor.id,
+          summary: `Import af ${records.length} kompetenceniveauer`,
+          details: {
+            changes: plan.changes.map(({ line, personId, competenceId, to }) => ({
+              line,
+              personId,
+              competenceId,
+              ...to,
+            })),
+          },
+        },
+      ],
+    });
+  return { ...plan, mode: 'apply', isApplied: true };
+}

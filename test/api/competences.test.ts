@@ -1,0 +1,240 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matrixHeader } from '../../functions/src/core/competence-import.js';
+import { people, startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.stop());
+
+const put = (as: string, personId: string, competenceId: string, json: unknown, ifMatch: string) =>
+  server.api.call(as, 'PUT', `/competence-matrix/${personId}/${competenceId}`, { json, ifMatch });
+
+type Cell = { personId: string; competenceId: string; level: number; etag: number; assessment: string };
+const cellOf = (matrix: { cells: Cell[] }, personId: string, competenceId: string) =>
+  matrix.cells.find((cell) => cell.personId === personId && cell.competenceId === competenceId);
+
+describe('competences and the matrix', () => {
+  it('lists the seeded competences with requirements and coverage, to everyone', async () => {
+    const response = await server.api.get(people.environmentCaseworker, '/competences');
+    expect(response.status).toBe(200);
+    expect(response.body.competences.length).toBeGreaterThan(20);
+    expect(response.body.requirements.length).toBeGreaterThan(20);
+    expect(response.body.externalCoverage).toHaveLength(1);
+    expect(response.body.abilities.manage).toBe(false);
+    expect((await server.api.get(people.natureLeader, '/competences')).body.abilities.manage).toBe(true);
+  });
+
+  it('shows a unit’s people and their levels, and refuses an unknown unit', async () => {
+    const matrix = await server.api.get(people.natureCaseworker, '/competence-matrix?unitId=natur');
+    expect(matrix.status).toBe(200);
+    const unitIds = new Set(matrix.body.people.map((person: { unitId: string }) => person.unitId));
+    expect([...unitIds]).toEqual(['natur']);
+    expect(matrix.body.cells.length).toBeGreaterThan(0);
+    const personIds = new Set(matrix.body.people.map((person: { id: string }) => person.id));
+    expect(matrix.body.cells.every((cell: Cell) => personIds.has(cell.personId))).toBe(true);
+    expect((await server.api.get(people.natureCaseworker, '/competence-matrix?unitId=nowhere')).status).toBe(404);
+  });
+
+  it('lets a person self-assess, a leader confirm, and refuses stale writes and strangers', async () => {
+    const read = async () => (await server.api.get(people.coordinator, '/competence-matrix')).body;
+    const before = cellOf(await read(), people.natureCaseworker, 'aktindsigt');
+    const etag = String(before?.etag ?? 0);
+
+    const self = await put(people.natureCaseworker, people.natureCaseworker, 'aktindsigt', { level: 2 }, etag);
+    expect(self.status).toBe(200);
+    expect(self.body).toMatchObject({ level: 2, assessment: 'self', confirmedBy: null });
+
+    const stale = await put(people.natureLeader, people.natureCaseworker, 'aktindsigt', { level: 3 }, etag);
+    expect(stale.status).toBe(409);
+
+    const stranger = await put(people.environmentCaseworker, people.natureCaseworker, 'aktindsigt', { level: 4 }, '0');
+    expect(stranger.status).toBe(403);
+
+    const confirmed = await put(
+      people.natureLeader,
+      people.natureCaseworker,
+      'aktindsigt',
+      { level: 3, evidence: { kind: 'course', title: 'Aktindsigt i praksis', date: '2026-03-01' } },
+      String(self.body.etag),
+    );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ level: 3, assessment: 'confirmed', confirmedBy: people.natureLeader });
+    expect(cellOf(await read(), people.natureCaseworker, 'aktindsigt')).toMatchObject({
+      level: 3,
+      etag: confirmed.body.etag,
+    });
+
+    const badLevel = await put(people.natureLeader, people.natureCaseworker, 'aktindsigt', { level: 5 }, '1');
+    expect(badLevel.status).toBe(400);
+  });
+
+  it('reports gaps, single-person tasks, external coverage and expiring qualifications', async () => {
+    const report = await server.api.get(people.coordinator, '/competence-gaps');
+    expect(report.status).toBe(200);
+    const states = report.body.gaps.map((gap: { coverage: string }) => gap.coverage);
+    expect(states).toContain('unmet');
+    expect(states).toContain('external');
+    expect(report.body.gaps.some((gap: { isSinglePersonDependency: boolean }) => gap.isSinglePersonDependency)).toBe(
+      true,
+    );
+    expect(report.body.expiring.some((item: { isExpired: boolean }) => !item.isExpired)).toBe(true);
+    expect(report.body.expiring.every((item: { daysLeft: number }) => item.daysLeft <= 90)).toBe(true);
+  });
+
+  it('records an external coverage decision from a leader only', async () => {
+    const { requirements } = (await server.api.get(people.coordinator, '/competences')).body;
+    const natura = requirements.find(
+      (requirement: { competenceId: string }) => requirement.competenceId === 'natura-2000',
+    );
+    const body = { requirementId: natura.id, supplier: 'Habitat Rådgivning', contractEnd: null, note: 'Et år.' };
+    expect((await server.api.post(people.natureCaseworker, '/competence-coverage', body)).status).toBe(403);
+    const decided = await server.api.post(people.natureLeader, '/competence-coverage', body);
+    expect(decided.status).toBe(201);
+    expect(decided.body).toMatchObject({ supplier: 'Habitat Rådgivning', decidedBy: people.natureLeader });
+    const unknown = await server.api.post(people.natureLeader, '/competence-coverage', {
+      ...body,
+      requirementId: 'r-x',
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe('competence matrix import and export', () => {
+  const csv = (...lines: string[]) => '\uFEFF' + lines.join('\r\n') + '\r\n';
+  const header = 'Person;Kompetence;Niveau;Gyldig til';
+  const upload = (as: string, query: string, raw: string | Uint8Array) =>
+    server.api.call(as, 'POST', `/competence-matrix/import?${query}`, { raw, contentType: 'text/csv' });
+  const matrix = async () => (await server.api.get(people.coordinator, '/competence-matrix')).body;
+
+  it('exports .xlsx with the same numbers as the matrix, and CSV for Danish Excel', async () => {
+    const exported = await server.api.call(people.natureCaseworker, 'GET', '/competence-matrix/export?format=xlsx');
+    expect(exported.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    const response = await fetch(`${server.url}/api/competence-matrix/export?format=xlsx&unitId=natur`, {
+      headers: { 'x-local-user': people.natureCaseworker },
+    });
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(matrixHeader);
+    const fromFile: string[] = [];
+    sheet.eachRow((row, line) => {
+      if (line === 1) return;
+      fromFile.push(`${row.getCell(1).text}|${row.getCell(3).text}|${row.getCell(4).value}|${row.getCell(5).text}`);
+    });
+    const natur = (await server.api.get(people.natureCaseworker, '/competence-matrix?unitId=natur')).body;
+    const nameOf = new Map(
+      natur.competences.map((competence: { id: string; name: string }) => [competence.id, competence.name]),
+    );
+    const fromApi = natur.cells.map(
+      (cell: Cell & { validUntil: string | null }) =>
+        `${cell.personId}|${nameOf.get(cell.competenceId)}|${cell.level}|${cell.validUntil ?? ''}`,
+    );
+    expect(fromFile.length).toBeGreaterThan(0);
+    expect([...fromFile].sort()).toEqual([...fromApi].sort());
+
+    const asCsv = await fetch(`${server.url}/api/competence-matrix/export?format=csv`, {
+      headers: { 'x-local-user': people.natureCaseworker },
+    });
+    const bytes = new Uint8Array(await asCsv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')[0]).toBe(matrixHeader.join(';'));
+    expect(text).toContain('Naturbeskyttelse § 3');
+  });
+
+  it('previews a good import without writing, then applies it in full', async () => {
+    const file = csv(
+      header,
+      `${people.environmentCaseworker};Jordflytning;4;2029-12-31`,
+      `${people.environmentCaseworker}@eksempel-kommune.dk;Lokalplanlægning;1;`,
+    );
+    const preview = await upload(people.coordinator, 'format=csv&mode=preview', file);
+    expect(preview.status).toBe(200);
+    expect(preview.body.errors).toEqual([]);
+    expect(preview.body.isApplied).toBe(false);
+    expect(preview.body.changes).toMatchObject([
+      {
+        line: 2,
+        personId: people.environmentCaseworker,
+        competenceId: 'jordflytning',
+        to: { level: 4, validUntil: '2029-12-31' },
+      },
+      {
+        line: 3,
+        personId: people.environmentCaseworker,
+        competenceId: 'lokalplan',
+        to: { level: 1, validUntil: null },
+      },
+    ]);
+    expect(cellOf(await matrix(), people.environmentCaseworker, 'jordflytning')?.level).not.toBe(4);
+
+    const applied = await upload(people.coordinator, 'format=csv&mode=apply', file);
+    expect(applied.status).toBe(200);
+    expect(applied.body.isApplied).toBe(true);
+    const after = await matrix();
+    expect(cellOf(after, people.environmentCaseworker, 'jordflytning')).toMatchObject({
+      level: 4,
+      assessment: 'confirmed',
+    });
+    expect(cellOf(after, people.environmentCaseworker, 'lokalplan')).toMatchObject({ level: 1 });
+
+    const again = await upload(people.coordinator, 'format=csv&mode=preview', file);
+    expect(again.body).toMatchObject({ changes: [], unchangedLines: [2, 3], errors: [] });
+  });
+
+  it('reports each bad row with its line and column, and imports nothing', async () => {
+    const before = await matrix();
+    const file = csv(
+      header,
+      `${people.buildingAuthor};Lokalplanlægning;3;`,
+      `${people.buildingAuthor};Jordflytning;7;`,
+      `nobody@eksempel-kommune.dk;Jordflytning;2;`,
+      `${people.buildingAuthor};Lokalplanlægning;2;`,
+      `${people.buildingAuthor};Svejsning;2;`,
+      `${people.buildingAuthor};Spildevandstilladelser;2;31-12-2027`,
+    );
+    const preview = await upload(people.coordinator, 'format=csv&mode=preview', file);
+    expect(preview.status).toBe(200);
+    expect(preview.body.errors).toEqual([
+      { line: 3, column: 'Niveau', message: expect.stringContaining('Unknown level') },
+      { line: 4, column: 'Person', message: expect.stringContaining('Unknown person') },
+      { line: 5, column: null, message: expect.stringContaining('line 2') },
+      { line: 6, column: 'Kompetence', message: expect.stringContaining('Unknown competence') },
+      { line: 7, column: 'Gyldig til', message: expect.stringContaining('not a date') },
+    ]);
+    const applied = await upload(people.coordinator, 'format=csv&mode=apply', file);
+    expect(applied.status).toBe(400);
+    expect(applied.body.details.errors).toHaveLength(5);
+    expect((await matrix()).cells).toEqual(before.cells);
+  });
+
+  it('refuses a file with a wrong column header on line 1, and imports by leaders only', async () => {
+    const wrong = csv('Person;Kompetence;Level;Gyldig til', `${people.buildingAuthor};Jordflytning;2;`);
+    const preview = await upload(people.coordinator, 'format=csv&mode=preview', wrong);
+    expect(preview.body.errors).toEqual([
+      { line: 1, column: 'Level', message: expect.stringContaining('Unknown column') },
+      { line: 1, column: 'Niveau', message: expect.stringContaining('missing') },
+    ]);
+    expect((await upload(people.coordinator, 'format=csv&mode=apply', wrong)).status).toBe(400);
+    const asCaseworker = await upload(people.natureCaseworker, 'format=csv&mode=preview', csv(header));
+    expect(asCaseworker.status).toBe(403);
+  });
+
+  it('imports .xlsx, with dates typed as dates', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ark1');
+    sheet.addRow(['Person', 'Navn', 'Kompetence', 'Niveau', 'Gyldig til']);
+    sheet.addRow([people.buildingAuthor, 'Henrik', 'Intern auditor (ISO 9001)', 2, new Date(Date.UTC(2028, 5, 30))]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const applied = await upload(people.coordinator, 'format=xlsx&mode=apply', bytes);
+    expect(applied.status).toBe(200);
+    expect(applied.body.changes).toMatchObject([{ line: 2, to: { level: 2, validUntil: '2028-06-30' } }]);
+    expect(cellOf(await matrix(), people.buildingAuthor, 'intern-auditor')).toMatchObject({ level: 2 });
+    const garbage = await upload(people.coordinator, 'format=xlsx&mode=preview', 'not a workbook');
+    expect(garbage.status).toBe(400);
+  });
+});
