@@ -46,6 +46,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ...(await violationsOn(page, '/tasks', 'main h1')),
         ...(await violationsOn(page, '/new', 'form')),
         ...(await violationsOn(page, '/chat', 'main h1')),
+        ...(await violationsOn(page, '/competences', 'table caption')),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {

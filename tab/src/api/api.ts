@@ -3,6 +3,10 @@ import type { HttpClient } from './http-client';
 import type {
   AcknowledgementReport,
   AreaSummary,
+  CompetenceGapReport,
+  CompetenceLevel,
+  CompetenceMatrixDto,
+  MatrixCellDto,
   CreateProcedureBody,
   MeDto,
   MyTasks,
@@ -111,6 +115,19 @@ export function createApi(http: HttpClient) {
 
     search: (q: string, signal?: AbortSignal) =>
       http.requestJson<SearchResult>('/api/search', { query: { q, limit: 20 }, signal }),
+    getCompetenceMatrix: (unitId: string | undefined, signal?: AbortSignal) =>
+      http.requestJson<CompetenceMatrixDto>('/api/competence-matrix', { query: { unitId }, signal }),
+    /** If-Match: the cell's etag (0 when there is no record yet); 409 when someone changed it meanwhile. */
+    setCompetenceLevel: (cell: MatrixCellDto, level: CompetenceLevel) =>
+      http.requestJson<MatrixCellDto>(`/api/competence-matrix/${enc(cell.personId)}/${enc(cell.competenceId)}`, {
+        method: 'PUT',
+        json: { level, evidence: cell.evidence },
+        ifMatch: `"${cell.etag}"`,
+      }),
+    getCompetenceGaps: (unitId: string | undefined, signal?: AbortSignal) =>
+      http.requestJson<CompetenceGapReport>('/api/competence-gaps', { query: { unitId }, signal }),
+    exportCompetenceMatrix: (format: 'xlsx' | 'csv', unitId: string | undefined) =>
+      http.requestBlob('/api/competence-matrix/export', { query: { format, unitId } }),
     getMyTasks: (signal?: AbortSignal) => http.requestJson<MyTasks>('/api/me/tasks', { signal }),
 
     /** Local mode: the bot's messages to me, newest first (in Teams the real chat has them). */

@@ -29,3 +29,15 @@ export type { ProcessLevel, Role } from '../../../functions/src/core/types';
 import type { ProcessLevel } from '../../../functions/src/core/types';
 
 export type AreaSummary = { areas: { level: ProcessLevel; area: string; count: number }[] };
+
+import type { z } from 'zod';
+import type {
+  competenceGapReportSchema,
+  competenceSchema,
+  CompetenceMatrixDto,
+  MatrixCellDto,
+} from '../../../functions/src/contract/schemas';
+export type { CompetenceMatrixDto, MatrixCellDto };
+export type CompetenceDto = z.infer<typeof competenceSchema>;
+export type CompetenceGapReport = z.infer<typeof competenceGapReportSchema>;
+export type CompetenceLevel = MatrixCellDto['level'];

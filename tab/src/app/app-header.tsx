@@ -49,6 +49,7 @@ export function AppHeader(props: { session: Session }) {
   const links = [
     { href: paths.handbook(), label: t('nav.handbook'), isCurrent: route.name === 'handbook' },
     { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
+    { href: paths.competences(), label: t('nav.competences'), isCurrent: route.name === 'competences' },
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

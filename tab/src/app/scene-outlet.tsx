@@ -17,6 +17,9 @@ const TasksScene = lazy(() => import('../scenes/tasks/tasks-scene').then((m) => 
 const NewProcedureScene = lazy(() =>
   import('../scenes/new-procedure/new-procedure-scene').then((m) => ({ default: m.NewProcedureScene })),
 );
+const CompetencesScene = lazy(() =>
+  import('../scenes/competences/competences-scene').then((m) => ({ default: m.CompetencesScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -31,6 +34,7 @@ export function SceneOutlet(props: { session: Session }) {
         <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
       ) : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
+      {route.name === 'competences' ? <CompetencesScene session={props.session} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

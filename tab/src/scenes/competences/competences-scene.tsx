@@ -1,0 +1,183 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { CompetenceLevel, MatrixCellDto } from '../../api/contract';
+import { useApi } from '../../app/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import type { Session } from '../../session/session-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { Loading } from '../../shared/loading';
+import { PageHeading } from '../../shared/page-heading';
+import { useAsync } from '../../shared/use-async';
+import { groupByCategory, indexCells, replaceCell, todayLocal, type CellIndex } from './competence-model';
+import { GapsPanel } from './gaps-panel';
+import { MatrixTable, type Editing } from './matrix-table';
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  status: { minHeight: '1.5em', margin: `0 0 ${tokens.spacingVerticalS}` },
+});
+
+/** "Kompetencer": the matrix for a unit, inline level changes, gaps and export. */
+export function CompetencesScene(props: { session: Session }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const styles = useStyles();
+  const unitFieldId = useId();
+  const [unitId, setUnitId] = useState<string>(props.session.me.person.unitId);
+  const unit = unitId || undefined;
+
+  const matrix = useAsync(`matrix:${unitId}`, (signal) => api.getCompetenceMatrix(unit, signal));
+  const gaps = useAsync(`gaps:${unitId}`, (signal) => api.getCompetenceGaps(unit, signal));
+
+  const [cells, setCells] = useState<CellIndex>(() => new Map());
+  useEffect(() => {
+    if (matrix.data) setCells(indexCells(matrix.data.cells));
+  }, [matrix.data]);
+
+  const [editing, setEditing] = useState<Editing>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiRequestError | undefined>(undefined);
+  const [status, setStatus] = useState('');
+
+  const groups = useMemo(() => groupByCategory(matrix.data?.competences ?? []), [matrix.data]);
+  const today = useMemo(() => todayLocal(), []);
+  const myId = props.session.me.person.id;
+  const manage = matrix.data?.abilities.manage ?? false;
+  // Leaders and the coordinator set anyone's level; everyone else may assess themselves.
+  const canEdit = useCallback((personId: string) => manage || personId === myId, [manage, myId]);
+
+  const onEdit = useCallback((personId: string, competenceId: string) => {
+    setEditing({ personId, competenceId });
+    setSaveError(undefined);
+    setStatus('');
+  }, []);
+  const onCancel = useCallback(() => setEditing(null), []);
+  const reloadGaps = gaps.reload;
+  const onSave = useCallback(
+    (cell: MatrixCellDto, level: CompetenceLevel) => {
+      setIsSaving(true);
+      setSaveError(undefined);
+      api.setCompetenceLevel(cell, level).then(
+        (saved) => {
+          setCells((current) => replaceCell(current, saved));
+          setEditing(null);
+          setIsSaving(false);
+          setStatus(t('competences.saved'));
+          reloadGaps();
+        },
+        async (failure: unknown) => {
+          const error = asApiRequestError(failure);
+          setIsSaving(false);
+          if (error.status === 409) {
+            setStatus(t('competences.stale'));
+            setEditing(null);
+            // Reload the cell: the fresh matrix has its new level and etag.
+            try {
+              const fresh = await api.getCompetenceMatrix(unit);
+              const freshCell = fresh.cells.find(
+                (c) => c.personId === cell.personId && c.competenceId === cell.competenceId,
+              );
+              if (freshCell) setCells((current) => replaceCell(current, freshCell));
+            } catch (reloadFailure) {
+              setSaveError(asApiRequestError(reloadFailure));
+            }
+            return;
+          }
+          setSaveError(error);
+        },
+      );
+    },
+    [api, t, reloadGaps, unit],
+  );
+
+  const [exportError, setExportError] = useState<ApiRequestError | undefined>(undefined);
+  const download = async (format: 'xlsx' | 'csv') => {
+    setExportError(undefined);
+    try {
+      const blob = await api.exportCompetenceMatrix(format, unit);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `kompetencematrix${unit ? `-${unit}` : ''}.${format}`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (failure) {
+      setExportError(asApiRequestError(failure));
+    }
+  };
+
+  const peopleById = useMemo(() => new Map(props.session.people.map((p) => [p.id, p.name])), [props.session.people]);
+  const personName = useCallback((id: string) => peopleById.get(id) ?? id, [peopleById]);
+
+  return (
+    <>
+      <PageHeading documentTitle={t('competences.title')}>{t('competences.title')}</PageHeading>
+      <div className={styles.toolbar}>
+        <div className={styles.field}>
+          <label htmlFor={unitFieldId}>{t('competences.unit')}</label>
+          <select
+            id={unitFieldId}
+            value={unitId}
+            onChange={(event) => {
+              setUnitId(event.target.value);
+              setEditing(null);
+            }}
+          >
+            <option value="">{t('competences.allUnits')}</option>
+            {props.session.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div role="group" aria-label={t('competences.export')} className={styles.toolbar}>
+          <Button onClick={() => void download('xlsx')}>{t('competences.exportXlsx')}</Button>
+          <Button onClick={() => void download('csv')}>{t('competences.exportCsv')}</Button>
+        </div>
+      </div>
+      {exportError ? <ErrorAlert error={exportError} /> : null}
+      <p role="status" className={styles.status}>
+        {status}
+      </p>
+      {saveError ? <ErrorAlert error={saveError} /> : null}
+      {matrix.error ? <ErrorAlert error={matrix.error} onRetry={matrix.reload} /> : null}
+      {matrix.data ? (
+        matrix.data.people.length === 0 || matrix.data.competences.length === 0 ? (
+          <p>{t('competences.empty')}</p>
+        ) : (
+          <MatrixTable
+            caption={t('competences.caption')}
+            people={matrix.data.people}
+            groups={groups}
+            cells={cells}
+            today={today}
+            canEdit={canEdit}
+            editing={editing}
+            isSaving={isSaving}
+            onEdit={onEdit}
+            onCancel={onCancel}
+            onSave={onSave}
+          />
+        )
+      ) : matrix.isLoading ? (
+        <Loading label={t('app.loading')} />
+      ) : null}
+      {gaps.error ? <ErrorAlert error={gaps.error} onRetry={gaps.reload} /> : null}
+      {gaps.data ? (
+        <GapsPanel report={gaps.data} competences={matrix.data?.competences ?? []} personName={personName} />
+      ) : null}
+    </>
+  );
+}
