@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { CompetenceMatrixDto, PersonDto } from '../../functions/src/contract/schemas.js';
+import * as e2e from '../support/e2e.js';
+
+/**
+ * The competence matrix in Danish: a leader of the Natur unit raises a caseworker's Natura 2000
+ * level in the matrix, the gaps panel shows one person fewer missing, and the .xlsx export holds
+ * the new level and otherwise the same numbers as GET /competence-matrix.
+ */
+
+const unitId = 'natur';
+// In the demo, procedure K-18 (Natur) needs 2 people at level ≥ 3 in Natura 2000 and nobody has it.
+const competenceId = 'natura-2000';
+const requiredLevel = 3;
+
+describe('the competence matrix', () => {
+  const environment = e2e.useE2eEnvironment();
+
+  it('raises a level, updates the gaps and exports the same numbers as the API', async () => {
+    const { server, browser, api } = environment();
+    const anyone = (await server.app.services.store.listPeople())[0];
+    if (!anyone) throw new Error('The demo data has no people');
+    const people = await api<PersonDto[]>('/people', anyone.id);
+    const leader = people.find((person) => person.unitId === unitId && person.roles.includes('leader'));
+    if (!leader) throw new Error(`No leader in ${unitId}`);
+
+    const before = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
+    const competence = before.competences.find((c) => c.id === competenceId);
+    if (!competence) throw new Error(`No competence ${competenceId}`);
+    // A caseworker one level short of the requirement; raising them closes one of the gaps.
+    const target = before.cells
+      .filter((cell) => cell.competenceId === competenceId && cell.level === requiredLevel - 1)
+      .map((cell) => before.people.find((person) => person.id === cell.personId)!)
+      .find((person) => person.id !== leader.id);
+    if (!target) throw new Error(`Nobody in ${unitId} is one level short in ${competenceId}`);
+
+    const { context, page, pageErrors } = await e2e.openPageAs(browser, leader, {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1280, height: 1000 },
+      acceptDownloads: true,
+    });
+    try {
+      await page.goto(`${server.url}/competences`);
+      await page.getByRole('heading', { level: 1, name: 'Kompetencer' }).waitFor();
+      await page.getByLabel('Enhed', { exact: true }).selectOption(unitId);
+      const table = page.getByRole('region', { name: /^Kompetencematrix/ });
+      await table.getByRole('rowheader', { name: target.name, exact: true }).waitFor();
+
+      const unmet = page.getByRole('region', { name: 'Uopfyldte krav' });
+      const gapText = (count: number) => `${competence.name}: mangler ${count} med niveau ≥ ${requiredLevel}`;
+      await expect.poll(() => unmet.getByRole('listitem').allTextContents()).toContain(gapText(2));
+
+      // The column of the competence: the second header row starts with "Medarbejder" over the row headers.
+      const columnNames = await table.locator('thead tr').nth(1).locator('th').allTextContents();
+      const column = columnNames.indexOf(competence.name);
+      expect(column).toBeGreaterThan(0);
+      const row = table
+        .locator('tbody tr')
+        .filter({ has: page.getByRole('rowheader', { name: target.name, exact: true }) });
+      const cell = row.locator('td').nth(column - 1);
+      await expect.poll(() => cell.getByRole('button').textContent()).toContain(`${requiredLevel - 1}`);
+
+      await cell.getByRole('button').click();
+      await cell.getByLabel(`Niveau for ${target.name}, ${competence.name}`).selectOption(String(requiredLevel));
+      await cell.getByRole('button', { name: 'Gem' }).click();
+      await page.getByRole('status').getByText('Niveauet er gemt.').waitFor();
+      await cell.getByRole('button', { name: `Niveau ${requiredLevel} – erfaren` }).waitFor();
+      await expect.poll(() => unmet.getByRole('listitem').allTextContents()).toContain(gapText(1));
+      expect(await unmet.getByRole('listitem').allTextContents()).not.toContain(gapText(2));
+
+      // The export, saved as a file and read back, has the same numbers as the API.
+      const downloadEvent = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Hent som Excel (.xlsx)' }).click();
+      const download = await downloadEvent;
+      expect(download.suggestedFilename()).toBe(`kompetencematrix-${unitId}.xlsx`);
+      const savedPath = join(e2e.resultsDir, `competences-${Date.now().toString(36)}.xlsx`);
+      await download.saveAs(savedPath);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile(savedPath)) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error('The export has no worksheet');
+      const exported = new Map<string, number>();
+      sheet.eachRow((sheetRow, line) => {
+        if (line === 1) return;
+        const values = sheetRow.values as unknown[];
+        // values[0] is unused by exceljs: columns are person id, name, competence, level, …
+        exported.set(`${String(values[1])}/${String(values[3])}`, Number(values[4]));
+      });
+
+      const after = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
+      const nameOf = new Map(after.competences.map((c) => [c.id, c.name]));
+      const expected = new Map(after.cells.map((c) => [`${c.personId}/${nameOf.get(c.competenceId)}`, c.level]));
+      expect(exported.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
+      expect(expected.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
+      expect(exported.size).toBeGreaterThan(0);
+      expect(Object.fromEntries(exported)).toEqual(Object.fromEntries(expected));
+
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await e2e.saveScreenshot(page, 'competences-failure.png', { fullPage: true }).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
