@@ -132,12 +132,15 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     if (!(await findByKey(mapping, mapping.key!(record)))) await append(mapping, record);
   }
 
+  /** Graph's alias for the top folder of a drive (driveItem "root"). */
+  const driveRootAlias = 'root';
+
   /** A new procedure: its folder (named by code, refused when taken), then the folder item's fields. */
   async function createProcedure(procedure: Procedure, fields: Fields): Promise<void> {
     // https://learn.microsoft.com/en-us/graph/api/driveitem-post-children
     const folder = await graph.request<{ id: string }>({
       method: 'POST',
-      url: `/drives/${encodeURIComponent(drive.id)}/items/root/children`,
+      url: `/drives/${encodeURIComponent(drive.id)}/items/${driveRootAlias}/children`,
       body: { name: folderName(procedure.code), folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
     });
     const item = await graph.get<ListItem>(`/drives/${encodeURIComponent(drive.id)}/items/${folder.body.id}/listItem`);
