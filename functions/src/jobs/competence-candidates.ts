@@ -100,7 +100,7 @@ export function competenceCandidates(
         coverage: item.coverage,
         leaderId: entry.leaderId,
         competenceName: competenceName.get(competenceId) ?? competenceId,
-        scopeLabel: scopeLabel(requirement, procedures, unitNames),
+        ...scopeLabels(requirement, procedures, unitNames),
         unitId: entry.unitId,
         minPeople: requirement.minPeople,
         minLevel: requirement.minLevel,
@@ -112,20 +112,22 @@ export function competenceCandidates(
   return candidates;
 }
 
-function scopeLabel(
+function scopeLabels(
   requirement: CompetenceRequirement,
   procedures: ReadonlyMap<string, Pick<Procedure, 'code' | 'title'>>,
   unitNames: ReadonlyMap<string, string>,
-): string {
+): { scopeLabel: string; scopeShortLabel: string } {
   const { scope } = requirement;
+  const both = (label: string) => ({ scopeLabel: label, scopeShortLabel: label });
   switch (scope.kind) {
     case 'unit':
-      return unitNames.get(scope.unitId) ?? scope.unitId;
+      return both(unitNames.get(scope.unitId) ?? scope.unitId);
     case 'procedure': {
       const procedure = procedures.get(scope.procedureId);
-      return procedure ? `${procedure.code} ${procedure.title}` : scope.procedureId;
+      if (!procedure) return both(scope.procedureId);
+      return { scopeLabel: `${procedure.code} ${procedure.title}`, scopeShortLabel: procedure.code };
     }
     case 'area':
-      return scope.area;
+      return both(scope.area);
   }
 }

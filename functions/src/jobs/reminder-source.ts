@@ -65,6 +65,8 @@ export type RequirementCandidate = RequirementSubject & {
   competenceName: string;
   /** Where the requirement applies, as people read it: a unit's name, "K-16 Title" or an area. */
   scopeLabel: string;
+  /** The same, short, for one-line summaries: the unit's name, the procedure's code or the area. */
+  scopeShortLabel: string;
   /** The unit whose leader is told (see core/unit-leaders.ts `requirementUnit`). */
   unitId: string;
   minPeople: number;

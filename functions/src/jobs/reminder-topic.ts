@@ -29,7 +29,7 @@ export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
       };
     case 'requirement':
       return {
-        label: `${candidate.competenceName} – ${candidate.scopeLabel}`,
+        label: `${candidate.competenceName} – ${candidate.scopeShortLabel}`,
         title: candidate.competenceName,
         link: { to: 'competences' },
       };
