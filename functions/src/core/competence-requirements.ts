@@ -83,7 +83,7 @@ const danishLetters: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa' };
 
 /**
  * A readable id for a new competence, like the catalogue's own ("naturbeskyttelse-3"): lower case
- * ASCII letters and digits joined by "-", at most 48 characters. Returns '' when the name has no
+ * ASCII letters and digits joined by "-", at most 40 characters (room for a suffix within the 64 of an id). Returns '' when the name has no
  * letters or digits to build one from; the caller then uses a generated id.
  */
 export function competenceIdFrom(name: string): string {
@@ -94,6 +94,6 @@ export function competenceIdFrom(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
+    .slice(0, 40)
     .replace(/-+$/, '');
 }
