@@ -439,7 +439,7 @@ export const da = {
   'procedureCompetences.minLevel': 'Mindst niveau',
   'procedureCompetences.levelOption': '{level} – {name}',
   'procedureCompetences.remove': 'Fjern',
-  'procedureCompetences.removeLabel': 'Fjern kravet om {competence}',
+  'procedureCompetences.removeLabel': 'Fjern kravet om {competence}: {requirement}',
   'procedureCompetences.removeTitle': 'Fjern kompetencekrav',
   'procedureCompetences.removeConfirm': 'Fjern krav',
   'procedureCompetences.removeBody': 'Kravet til {competence} fjernes fra proceduren: {requirement}.',

@@ -436,7 +436,7 @@ export const en: Messages = {
   'procedureCompetences.minLevel': 'Minimum level',
   'procedureCompetences.levelOption': '{level} – {name}',
   'procedureCompetences.remove': 'Remove',
-  'procedureCompetences.removeLabel': 'Remove the requirement for {competence}',
+  'procedureCompetences.removeLabel': 'Remove the requirement for {competence}: {requirement}',
   'procedureCompetences.removeTitle': 'Remove required competence',
   'procedureCompetences.removeConfirm': 'Remove requirement',
   'procedureCompetences.removeBody': 'The requirement for {competence} is removed from the procedure: {requirement}.',

@@ -438,7 +438,7 @@ export const nb: Messages = {
   'procedureCompetences.minLevel': 'Minste nivå',
   'procedureCompetences.levelOption': '{level} – {name}',
   'procedureCompetences.remove': 'Fjern',
-  'procedureCompetences.removeLabel': 'Fjern kravet om {competence}',
+  'procedureCompetences.removeLabel': 'Fjern kravet om {competence}: {requirement}',
   'procedureCompetences.removeTitle': 'Fjern kompetansekrav',
   'procedureCompetences.removeConfirm': 'Fjern krav',
   'procedureCompetences.removeBody': 'Kravet til {competence} fjernes fra prosedyren: {requirement}.',

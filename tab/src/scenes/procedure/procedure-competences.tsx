@@ -96,7 +96,10 @@ export function ProcedureCompetences(props: {
                   <div className={styles.row}>
                     <Button
                       icon={<DeleteRegular aria-hidden />}
-                      aria-label={t('procedureCompetences.removeLabel', { competence: entry.competence.name })}
+                      aria-label={t('procedureCompetences.removeLabel', {
+                        competence: entry.competence.name,
+                        requirement: requirementSentence(requirement, i18n),
+                      })}
                       onClick={() => props.onRemove(entry)}
                     >
                       {t('procedureCompetences.remove')}
