@@ -88,6 +88,8 @@ describe('a procedure’s required competences', () => {
       await confirm.getByRole('button', { name: 'Fjern krav' }).click();
       await page.getByRole('status').getByText('Kompetencekravet er fjernet.').waitFor();
       await expect.poll(() => item.count()).toBe(0);
+      // Its button is gone, so focus lands on the section rather than the top of the page.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('competences-heading');
       const after = await api<ProcedureCompetencesDto>(`/procedures/${procedure.id}/competences`, coordinator.id);
       expect(
         after.requirements.some((entry) => entry.requirement.minPeople === 1 && entry.requirement.minLevel === 3),

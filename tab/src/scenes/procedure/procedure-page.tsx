@@ -104,6 +104,9 @@ export function ProcedurePage(props: {
   const [isAcknowledging, setIsAcknowledging] = useState(false);
   const [ackError, setAckError] = useState<ApiRequestError | undefined>(undefined);
   const documentHeading = useRef<HTMLHeadingElement>(null);
+  const competencesHeading = useRef<HTMLHeadingElement>(null);
+  // A removed requirement takes its button along: focus goes to the section instead of the page's top.
+  const hasRemovedRequirement = useRef(false);
 
   // Links from "Mine opgaver" (?action=approve) open the decision dialog once, if allowed.
   const requestedAction = props.query.get('action');
@@ -275,7 +278,7 @@ export function ProcedurePage(props: {
       </div>
 
       <section aria-labelledby="competences-heading" className={styles.section}>
-        <h2 id="competences-heading" className={styles.heading}>
+        <h2 id="competences-heading" ref={competencesHeading} tabIndex={-1} className={styles.heading}>
           {t('procedureCompetences.heading')}
         </h2>
         {competences.error ? <ErrorAlert error={competences.error} onRetry={competences.reload} /> : null}
@@ -398,10 +401,16 @@ export function ProcedurePage(props: {
             entry={removingRequirement}
             onRemove={async (entry) => {
               await api.removeCompetenceRequirement(entry.requirement.id);
+              hasRemovedRequirement.current = true;
               competences.reload();
               setNotice(t('procedureCompetences.removed'));
             }}
-            onClose={() => setRemovingRequirement(null)}
+            onClose={() => {
+              setRemovingRequirement(null);
+              if (!hasRemovedRequirement.current) return;
+              hasRemovedRequirement.current = false;
+              requestAnimationFrame(() => competencesHeading.current?.focus());
+            }}
             onReload={competences.reload}
           />
         </>
