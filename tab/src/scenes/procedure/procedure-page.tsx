@@ -90,6 +90,7 @@ export function ProcedurePage(props: {
   const competences = useProcedureCompetences(detail);
   const [isAddingRequirement, setIsAddingRequirement] = useState(false);
   const [removingRequirement, setRemovingRequirement] = useState<ProcedureRequirementDto | null>(null);
+  const [removedRequirementId, setRemovedRequirementId] = useState<string | null>(null);
   const { download, isDownloading, error: downloadError } = useDownload(detail.id);
 
   const [dialog, setDialogState] = useState<ProcedureDialog | null>(null);
@@ -105,8 +106,6 @@ export function ProcedurePage(props: {
   const [ackError, setAckError] = useState<ApiRequestError | undefined>(undefined);
   const documentHeading = useRef<HTMLHeadingElement>(null);
   const competencesHeading = useRef<HTMLHeadingElement>(null);
-  // A removed requirement takes its button along: focus goes to the section instead of the page's top.
-  const hasRemovedRequirement = useRef(false);
 
   // Links from "Mine opgaver" (?action=approve) open the decision dialog once, if allowed.
   const requestedAction = props.query.get('action');
@@ -121,6 +120,15 @@ export function ProcedurePage(props: {
     // Only the first render with ?action= matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestedAction]);
+
+  // A removed requirement takes its button along: once the dialog has closed (returning focus to
+  // that button) and the list no longer shows it, focus goes to the section, not the page's top.
+  useEffect(() => {
+    if (removedRequirementId === null || removingRequirement !== null || !competences.data) return;
+    if (competences.data.requirements.some((entry) => entry.requirement.id === removedRequirementId)) return;
+    setRemovedRequirementId(null);
+    competencesHeading.current?.focus();
+  }, [removedRequirementId, removingRequirement, competences.data]);
 
   const apply = (next: ProcedureDetail, message: string) => {
     props.onDetail(next);
@@ -401,16 +409,11 @@ export function ProcedurePage(props: {
             entry={removingRequirement}
             onRemove={async (entry) => {
               await api.removeCompetenceRequirement(entry.requirement.id);
-              hasRemovedRequirement.current = true;
+              setRemovedRequirementId(entry.requirement.id);
               competences.reload();
               setNotice(t('procedureCompetences.removed'));
             }}
-            onClose={() => {
-              setRemovingRequirement(null);
-              if (!hasRemovedRequirement.current) return;
-              hasRemovedRequirement.current = false;
-              requestAnimationFrame(() => competencesHeading.current?.focus());
-            }}
+            onClose={() => setRemovingRequirement(null)}
             onReload={competences.reload}
           />
         </>
