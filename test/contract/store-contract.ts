@@ -779,6 +779,54 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.listPersonCompetences()).toEqual([buildPersonCompetence()]);
         expect(await store.listExternalCoverage()).toEqual([]);
       });
+
+      it('deletes a requirement with the coverage decisions that reference it, and keeps the others', async () => {
+        const other = { ...requirement, id: 'r-2', scope: { kind: 'procedure', procedureId: 'p-1' } } as const;
+        const otherCoverage = { ...coverage, id: 'x-3', requirementId: 'r-2' };
+        await store.commit({
+          competences: [buildCompetence()],
+          competenceRequirements: [requirement, other],
+          externalCoverage: [coverage, { ...coverage, id: 'x-2' }, otherCoverage],
+        });
+        await store.commit({
+          deleteCompetenceRequirements: ['r-1'],
+          trail: [
+            {
+              at: t(1),
+              actorId: 'kirsten-aa',
+              action: 'competence.requirement-removed',
+              procedureId: null,
+              subjectId: 'r-1',
+              summary: 'Krav fjernet',
+              details: {},
+            },
+          ],
+        });
+        expect(await store.listCompetenceRequirements()).toEqual([other]);
+        expect(await store.listExternalCoverage()).toEqual([otherCoverage]);
+        expect(await store.listCompetences()).toEqual([buildCompetence()]);
+      });
+
+      it('refuses to delete a requirement it does not hold with NOT_FOUND, writing nothing', async () => {
+        await store.commit({
+          procedures: [buildProcedure()],
+          competences: [buildCompetence()],
+          competenceRequirements: [requirement],
+          externalCoverage: [coverage],
+        });
+        await store.commit({ deleteCompetenceRequirements: ['r-1'] });
+        const refused = await store
+          .commit({
+            competenceRequirements: [{ ...requirement, id: 'r-9' }],
+            deleteCompetenceRequirements: ['r-1'],
+            trail: [trail('second delete', t(2))],
+          })
+          .catch((error: unknown) => error);
+        expect(refused).toMatchObject({ code: 'NOT_FOUND' });
+        expect(await store.listCompetenceRequirements()).toEqual([]);
+        expect(await store.listExternalCoverage()).toEqual([]);
+        expect(await store.listTrail('p-1')).toEqual([]);
+      });
     });
 
     describe('search', () => {

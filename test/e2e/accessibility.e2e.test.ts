@@ -32,17 +32,25 @@ async function violationsOn(page: Page, path: string, ready: string): Promise<st
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  it('has no violations on the handbook, search, procedure, tasks, new procedure and chat scenes', async () => {
+  it('has no violations on the handbook, search, procedure (with its required competences), tasks, new procedure, chat and competences scenes', async () => {
     const { browser, api } = environment();
     const people = await api<PersonDto[]>('/people', 'mette-kjaer');
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
     const list = await api<ProcedureList>('/procedures?status=draft&limit=5', coordinator.id);
+    // A procedure with required competences (met, missing and single-person ones in the demo).
+    const withRequirements = await environment().server.app.services.store.getProcedureByCode('K-17');
+    if (!withRequirements) throw new Error('The demo has no procedure K-17');
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
       const violations = [
         ...(await violationsOn(page, '/', 'table')),
         ...(await violationsOn(page, '/search?q=tilsyn', 'mark')),
         ...(await violationsOn(page, `/procedures/${list.items[0]!.id}`, '[data-testid="document-view"]')),
+        ...(await violationsOn(
+          page,
+          `/procedures/${withRequirements.id}`,
+          '[data-testid="procedure-competences-list"] li',
+        )),
         ...(await violationsOn(page, '/tasks', 'main h1')),
         ...(await violationsOn(page, '/new', 'form')),
         ...(await violationsOn(page, '/chat', 'main h1')),

@@ -91,6 +91,13 @@ export type ChangeSet = {
   competences?: Competence[];
   /** Upserted by id. */
   competenceRequirements?: CompetenceRequirement[];
+  /**
+   * Requirement ids to delete, each with the external coverage decisions that reference it (a
+   * decision covers one requirement and means nothing without it). An id the store does not hold
+   * refuses the whole ChangeSet with NOT_FOUND, so a second delete writes no second trail entry.
+   * Applied after the upserts.
+   */
+  deleteCompetenceRequirements?: string[];
   /** Upserted by (personId, competenceId): a person has one record per competence. */
   personCompetences?: PersonCompetence[];
   /** Upserted by id. */

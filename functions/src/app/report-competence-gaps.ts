@@ -1,6 +1,7 @@
 import {
   expiringQualifications,
   findCompetenceGaps,
+  type CompetenceGapInput,
   type ExpiringQualification,
   type RequirementCoverage,
 } from '../core/competence-gaps.js';
@@ -49,6 +50,36 @@ export function areaUnitsFrom(
 }
 
 /**
+ * Everything `findCompetenceGaps` needs besides the requirements to judge, as stored on `today`.
+ * Procedure scopes are resolved over every procedure, seen or not: a requirement's coverage does
+ * not depend on who asks.
+ */
+export async function loadCompetenceGapInput(
+  services: Services,
+  actor: Actor,
+  today: LocalDate,
+): Promise<CompetenceGapInput> {
+  const [people, units, requirements, personCompetences, externalCoverage, procedures] = await Promise.all([
+    services.store.listPeople(),
+    services.store.listUnits(),
+    services.store.listCompetenceRequirements(),
+    services.store.listPersonCompetences(),
+    services.store.listExternalCoverage(),
+    allProcedures(services, actor, today),
+  ]);
+  return {
+    requirements,
+    people,
+    personCompetences,
+    externalCoverage,
+    units,
+    procedureUnitOf: new Map(procedures.map((procedure) => [procedure.id, procedure.unitId])),
+    areaUnitsOf: areaUnitsFrom(procedures, units),
+    today,
+  };
+}
+
+/**
  * The competence gaps of the whole organisation or of one unit (with the units below it): a
  * requirement is reported when someone in the unit is in its scope.
  */
@@ -58,25 +89,10 @@ export async function reportCompetenceGaps(
   input: { unitId?: string | undefined },
 ): Promise<CompetenceGapReport> {
   const today = todayOf(services);
-  const [people, units, requirements, personCompetences, externalCoverage, procedures] = await Promise.all([
-    services.store.listPeople(),
-    services.store.listUnits(),
-    services.store.listCompetenceRequirements(),
-    services.store.listPersonCompetences(),
-    services.store.listExternalCoverage(),
-    allProcedures(services, actor, today),
-  ]);
+  const gapInput = await loadCompetenceGapInput(services, actor, today);
+  const { people, units, personCompetences } = gapInput;
   const memberIds = new Set(peopleOfUnit(people, units, input.unitId).map((person) => person.id));
-  const coverage = findCompetenceGaps({
-    requirements,
-    people,
-    personCompetences,
-    externalCoverage,
-    units,
-    procedureUnitOf: new Map(procedures.map((procedure) => [procedure.id, procedure.unitId])),
-    areaUnitsOf: areaUnitsFrom(procedures, units),
-    today,
-  });
+  const coverage = findCompetenceGaps(gapInput);
   const isInUnit = (item: RequirementCoverage) =>
     input.unitId === undefined || item.inScopePersonIds.some((personId) => memberIds.has(personId));
   return {

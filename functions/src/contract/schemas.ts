@@ -469,6 +469,56 @@ export const externalCoverageBody = z.strictObject({
   note: text(2000).default(''),
 });
 
+const qualifiedPersonSchema = z.object({
+  personId: z.string(),
+  level: competenceLevelSchema,
+  assessment: z.enum(assessments),
+  validUntil: localDate.nullable(),
+});
+export const procedureCompetencesSchema = z.object({
+  procedureId: z.string(),
+  unitId: z.string().nullable().describe('The procedure’s unit; null: it applies across the organisation'),
+  today: localDate,
+  requirements: z.array(
+    z.object({
+      requirement: competenceRequirementSchema,
+      competence: competenceSchema,
+      coverage: z.enum(['met', 'external', 'unmet']),
+      shortBy: z.number().int(),
+      isScopeResolved: z.boolean(),
+      isSinglePersonDependency: z.boolean(),
+      externalCoverage: externalCoverageSchema.nullable(),
+      qualified: z.array(qualifiedPersonSchema.extend({ name: z.string() })),
+    }),
+  ),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type ProcedureCompetencesDto = z.infer<typeof procedureCompetencesSchema>;
+
+export const requiredLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const addCompetenceRequirementBody = z.strictObject({
+  competenceId: id,
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('procedure'), procedureId: id }),
+    z.strictObject({ kind: z.literal('unit'), unitId: id }),
+    z.strictObject({ kind: z.literal('area'), area: requiredText(200) }),
+  ]),
+  minPeople: z.number().int().min(1).max(50),
+  minLevel: requiredLevelSchema,
+});
+export type AddCompetenceRequirementBody = z.infer<typeof addCompetenceRequirementBody>;
+export const removedRequirementSchema = z.object({
+  requirement: competenceRequirementSchema,
+  removedExternalCoverage: z.array(externalCoverageSchema),
+});
+export const addCompetenceBody = z.strictObject({
+  name: requiredText(200),
+  category: requiredText(100),
+  description: text(2000).default(''),
+  validityMonths: z.number().int().min(1).max(120).nullable().default(null),
+});
+export type AddCompetenceBody = z.input<typeof addCompetenceBody>;
+
 export const matrixExportQuery = z.strictObject({ format: z.enum(sheetFormats), unitId: id.optional() });
 export const matrixImportQuery = z.strictObject({
   format: z.enum(sheetFormats),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
+import { addCompetence } from '../app/add-competence.js';
+import { addCompetenceRequirement } from '../app/add-competence-requirement.js';
 import { getCompetenceMatrix } from '../app/competence-matrix.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { decideExternalCoverage } from '../app/decide-external-coverage.js';
@@ -13,7 +15,9 @@ import {
   listProcedures,
   myTasks,
 } from '../app/procedure-views.js';
+import { getProcedureCompetences } from '../app/procedure-competences.js';
 import { recordReview } from '../app/record-review.js';
+import { removeCompetenceRequirement } from '../app/remove-competence-requirement.js';
 import { reportCompetenceGaps } from '../app/report-competence-gaps.js';
 import { searchProcedures } from '../app/search-procedures.js';
 import { setCompetenceLevel } from '../app/set-competence-level.js';
@@ -385,6 +389,53 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
           abilities: { manage: canManageCompetences(actor) },
         });
       },
+    }),
+    defineRoute({
+      name: 'competences-add',
+      method: 'POST',
+      path: '/competences',
+      summary: 'Add a competence to the catalogue (name unique regardless of case)',
+      tag: 'competences',
+      access: 'signed-in',
+      body: contract.addCompetenceBody,
+      response: contract.competenceSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, body }) => json(await addCompetence(services, actor, body), 201),
+    }),
+    defineRoute({
+      name: 'competence-requirements-add',
+      method: 'POST',
+      path: '/competence-requirements',
+      summary: 'Require at least N people at level L or above in a competence, for a procedure, area or unit',
+      tag: 'competences',
+      access: 'signed-in',
+      body: contract.addCompetenceRequirementBody,
+      response: contract.competenceRequirementSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, body }) => json(await addCompetenceRequirement(services, actor, body), 201),
+    }),
+    defineRoute({
+      name: 'competence-requirements-remove',
+      method: 'DELETE',
+      path: '/competence-requirements/{id}',
+      summary: 'Remove a requirement, with the external coverage decisions made for it (kept in the audit trail)',
+      tag: 'competences',
+      access: 'signed-in',
+      params: contract.idParams,
+      response: contract.removedRequirementSchema,
+      handler: async ({ actor, services, params }) =>
+        json(await removeCompetenceRequirement(services, actor, { requirementId: params.id })),
+    }),
+    defineRoute({
+      name: 'procedure-competences',
+      method: 'GET',
+      path: '/procedures/{id}/competences',
+      summary: 'The competences a procedure requires (its own, its area’s, its unit’s) and whether they are met',
+      tag: 'competences',
+      access: 'signed-in',
+      params: contract.idParams,
+      response: contract.procedureCompetencesSchema,
+      handler: async ({ actor, services, params }) => json(await getProcedureCompetences(services, actor, params.id)),
     }),
     defineRoute({
       name: 'competence-matrix',

@@ -40,6 +40,15 @@ describe.each(['2026-11-22', '2027-02-28', '2028-02-29', '2026-12-31'])('demo co
     });
   });
 
+  it('gives many procedures requirements of their own, met, unmet and bought in, for their pages to show', () => {
+    const own = gaps.filter((gap) => gap.requirement.scope.kind === 'procedure');
+    const count = (coverage: string) => own.filter((gap) => gap.coverage === coverage).length;
+    expect(own.length).toBeGreaterThanOrEqual(10);
+    expect(count('met')).toBeGreaterThanOrEqual(3);
+    expect(count('unmet')).toBeGreaterThanOrEqual(1);
+    expect(count('external')).toBeGreaterThanOrEqual(1);
+  });
+
   it('has two qualifications expiring within 90 days and one expired', () => {
     const items = expiringQualifications(data.personCompetences, today);
     const label = (item: (typeof items)[number]) =>

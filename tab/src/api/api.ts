@@ -3,8 +3,12 @@ import type { HttpClient } from './http-client';
 import type {
   AcknowledgementReport,
   AreaSummary,
+  AddCompetenceRequirementBody,
   CompetenceGapReport,
   CompetenceLevel,
+  CompetenceList,
+  CompetenceRequirementDto,
+  ProcedureCompetencesDto,
   CompetenceMatrixDto,
   MatrixCellDto,
   CreateProcedureBody,
@@ -115,6 +119,13 @@ export function createApi(http: HttpClient) {
 
     search: (q: string, signal?: AbortSignal) =>
       http.requestJson<SearchResult>('/api/search', { query: { q, limit: 20 }, signal }),
+    listCompetences: (signal?: AbortSignal) => http.requestJson<CompetenceList>('/api/competences', { signal }),
+    getProcedureCompetences: (procedureId: string, signal?: AbortSignal) =>
+      http.requestJson<ProcedureCompetencesDto>(`/api/procedures/${enc(procedureId)}/competences`, { signal }),
+    addCompetenceRequirement: (body: AddCompetenceRequirementBody) =>
+      http.requestJson<CompetenceRequirementDto>('/api/competence-requirements', { method: 'POST', json: body }),
+    removeCompetenceRequirement: (requirementId: string) =>
+      http.requestJson<unknown>(`/api/competence-requirements/${enc(requirementId)}`, { method: 'DELETE' }),
     getCompetenceMatrix: (unitId: string | undefined, signal?: AbortSignal) =>
       http.requestJson<CompetenceMatrixDto>('/api/competence-matrix', { query: { unitId }, signal }),
     /** If-Match: the cell's etag (0 when there is no record yet); 409 when someone changed it meanwhile. */

@@ -32,12 +32,19 @@ export type AreaSummary = { areas: { level: ProcessLevel; area: string; count: n
 
 import type { z } from 'zod';
 import type {
+  AddCompetenceRequirementBody,
   competenceGapReportSchema,
+  competenceListSchema,
+  competenceRequirementSchema,
   competenceSchema,
   CompetenceMatrixDto,
   MatrixCellDto,
+  ProcedureCompetencesDto,
 } from '../../../functions/src/contract/schemas';
-export type { CompetenceMatrixDto, MatrixCellDto };
+export type { AddCompetenceRequirementBody, CompetenceMatrixDto, MatrixCellDto, ProcedureCompetencesDto };
+export type CompetenceList = z.infer<typeof competenceListSchema>;
+export type CompetenceRequirementDto = z.infer<typeof competenceRequirementSchema>;
+export type ProcedureRequirementDto = ProcedureCompetencesDto['requirements'][number];
 export type CompetenceDto = z.infer<typeof competenceSchema>;
 export type CompetenceGapReport = z.infer<typeof competenceGapReportSchema>;
 export type CompetenceLevel = MatrixCellDto['level'];

@@ -34,7 +34,9 @@ export function SceneOutlet(props: { session: Session }) {
         <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
       ) : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
-      {route.name === 'competences' ? <CompetencesScene session={props.session} /> : null}
+      {route.name === 'competences' ? (
+        <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
+      ) : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

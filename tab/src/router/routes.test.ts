@@ -23,6 +23,14 @@ describe('matchRoute', () => {
 });
 
 describe('the pages the Teams app manifest points at', () => {
+  it('opens the competence matrix on the unit a procedure links to, or on none', () => {
+    expect(paths.competences()).toBe('/competences');
+    expect(paths.competences('natur')).toBe('/competences?unit=natur');
+    expect(matchRoute('/competences', '?unit=natur')).toEqual({ name: 'competences', unitId: 'natur' });
+    expect(matchRoute('/competences', '')).toEqual({ name: 'competences', unitId: null });
+    expect(matchRoute('/competences', '?unit=')).toEqual({ name: 'competences', unitId: null });
+  });
+
   it('matches /configure, /privacy and /terms, with or without a trailing slash or query', () => {
     expect(matchRoute('/configure', '')).toEqual({ name: 'configure' });
     expect(matchRoute('/configure/', '?inTeams=1')).toEqual({ name: 'configure' });

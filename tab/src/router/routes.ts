@@ -4,7 +4,7 @@ export type Route =
   | { name: 'procedure'; id: string; query: URLSearchParams }
   | { name: 'search'; q: string }
   | { name: 'tasks' }
-  | { name: 'competences' }
+  | { name: 'competences'; unitId: string | null }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -29,7 +29,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/' || path === '/index.html') return { name: 'handbook', query };
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/tasks') return { name: 'tasks' };
-  if (path === '/competences') return { name: 'competences' };
+  if (path === '/competences') return { name: 'competences', unitId: query.get('unit') || null };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -52,7 +52,8 @@ export const paths = {
     withQuery(`/procedures/${encodeURIComponent(id)}`, new URLSearchParams(query)),
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
   tasks: () => '/tasks',
-  competences: () => '/competences',
+  /** The competence matrix, opened on one unit when given. */
+  competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

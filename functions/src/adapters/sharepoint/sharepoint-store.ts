@@ -132,6 +132,28 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     if (!(await findByKey(mapping, mapping.key!(record)))) await append(mapping, record);
   }
 
+  async function remove<T>(mapping: RecordMapping<T>, item: Item): Promise<void> {
+    // https://learn.microsoft.com/en-us/graph/api/listitem-delete
+    await graph.request({
+      method: 'DELETE',
+      url: `${listPath(mapping as RecordMapping<unknown>)}/items/${item.id}`,
+      ifMatch: item.eTag,
+    });
+  }
+
+  /**
+   * A requirement's coverage decisions go first, the requirement last: a run that fails half-way
+   * leaves the requirement in place, and running the ChangeSet again finishes the job. The coverage
+   * list is read whole (a few decisions; its requirement column is not indexed).
+   */
+  async function deleteRequirements(items: Item[]): Promise<void> {
+    const ids = new Set(items.map((item) => fromFields(competenceRequirementMapping, item.fields).id));
+    for (const coverage of await all(externalCoverageMapping))
+      if (ids.has(fromFields(externalCoverageMapping, coverage.fields).requirementId))
+        await remove(externalCoverageMapping, coverage);
+    for (const item of items) await remove(competenceRequirementMapping, item);
+  }
+
   /** Graph's alias for the top folder of a drive (driveItem "root"). */
   const driveRootAlias = 'root';
 
@@ -422,6 +444,13 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         const currentEtag = personCompetenceEtag(item && fromFields(personCompetenceMapping, item.fields));
         if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
       }
+      // Checked before anything is written: SharePoint cannot roll back a half-applied ChangeSet.
+      const doomed: Item[] = [];
+      for (const requirementId of changes.deleteCompetenceRequirements ?? []) {
+        const item = await findByKey(competenceRequirementMapping, requirementId);
+        if (!item) throw new AppError('NOT_FOUND', `No competence requirement with id ${requirementId}.`);
+        doomed.push(item);
+      }
       try {
         await writeProcedures(changes, guard);
       } catch (error) {
@@ -443,6 +472,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         await upsert(personCompetenceMapping, record, personCompetenceKey(record));
       for (const coverage of changes.externalCoverage ?? [])
         await upsert(externalCoverageMapping, coverage, coverage.id);
+      if (doomed.length > 0) await deleteRequirements(doomed);
       for (const entry of changes.trail ?? []) await append(trailMapping, entry);
     },
   };

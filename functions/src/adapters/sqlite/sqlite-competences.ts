@@ -10,6 +10,7 @@ import type {
   RequirementScope,
 } from '../../core/competence-types.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
+import { AppError } from '../../core/errors.js';
 import type { LocalDate } from '../../core/local-date.js';
 import type { SqliteDatabase } from './open-database.js';
 
@@ -49,6 +50,8 @@ export function createCompetenceTables(db: SqliteDatabase): {
        ON CONFLICT(id) DO UPDATE SET competence_id = excluded.competence_id, scope = excluded.scope,
          min_people = excluded.min_people, min_level = excluded.min_level`,
     ),
+    deleteRequirement: db.prepare('DELETE FROM competence_requirements WHERE id = ?'),
+    deleteCoverageOf: db.prepare('DELETE FROM external_coverage WHERE requirement_id = ?'),
     upsertPersonCompetence: db.prepare(
       `INSERT INTO person_competences (person_id, competence_id, level, evidence, valid_until, assessment, confirmed_by)
        VALUES (:personId, :competenceId, :level, :evidence, :validUntil, :assessment, :confirmedBy)
@@ -100,6 +103,12 @@ export function createCompetenceTables(db: SqliteDatabase): {
           evidence: record.evidence === null ? null : JSON.stringify(record.evidence),
         });
       for (const coverage of changes.externalCoverage ?? []) statements.upsertCoverage.run(coverage);
+      for (const requirementId of changes.deleteCompetenceRequirements ?? []) {
+        // Inside the commit transaction: a missing id rolls back everything written above.
+        if (statements.deleteRequirement.run(requirementId).changes === 0)
+          throw new AppError('NOT_FOUND', `No competence requirement with id ${requirementId}.`);
+        statements.deleteCoverageOf.run(requirementId);
+      }
     },
   };
 }

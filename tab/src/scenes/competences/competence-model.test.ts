@@ -65,7 +65,7 @@ describe('validityOf', () => {
 
 describe('the /competences route', () => {
   it('matches and builds the path', () => {
-    expect(matchRoute('/competences', '')).toEqual({ name: 'competences' });
+    expect(matchRoute('/competences', '')).toEqual({ name: 'competences', unitId: null });
     expect(paths.competences()).toBe('/competences');
   });
 });

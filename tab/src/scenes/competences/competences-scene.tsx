@@ -25,14 +25,21 @@ const useStyles = makeStyles({
   status: { minHeight: '1.5em', margin: `0 0 ${tokens.spacingVerticalS}` },
 });
 
-/** "Kompetencer": the matrix for a unit, inline level changes, gaps and export. */
-export function CompetencesScene(props: { session: Session }) {
+/**
+ * "Kompetencer": the matrix for a unit, inline level changes, gaps and export. Opens on the unit
+ * in the address (?unit=, from a procedure's "Kompetencekrav"), else on the viewer's own unit.
+ */
+export function CompetencesScene(props: { session: Session; unitId?: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
   const styles = useStyles();
   const unitFieldId = useId();
-  const [unitId, setUnitId] = useState<string>(props.session.me.person.unitId);
+  const [unitId, setUnitId] = useState<string>(
+    props.unitId && props.session.units.some((u) => u.id === props.unitId)
+      ? props.unitId
+      : props.session.me.person.unitId,
+  );
   const unit = unitId || undefined;
 
   const matrix = useAsync(`matrix:${unitId}`, (signal) => api.getCompetenceMatrix(unit, signal));

@@ -3,7 +3,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
-import type { ProcedureDetail } from '../../api/contract';
+import type { ProcedureDetail, ProcedureRequirementDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
@@ -21,12 +21,14 @@ import { DocumentView } from './document-view';
 import { EditMetadataDialog } from './edit-metadata-dialog';
 import { FollowUpReport } from './follow-up-report';
 import { ProcedureActions, type ProcedureDialog } from './procedure-actions';
+import { ProcedureCompetences } from './procedure-competences';
 import { ProcedureMetadata } from './procedure-metadata';
 import { selectVersion, versionStanding, visibleVersions } from './procedure-versions';
 import { ReviewDialog } from './review-dialog';
 import { ReviewHistory } from './review-history';
+import { AddRequirementDialog, RemoveRequirementDialog } from './requirement-dialogs';
 import { SubmitDialog } from './submit-dialog';
-import { useAcknowledgementReport, useDownload, useRenderedVersion } from './use-procedure';
+import { useAcknowledgementReport, useDownload, useProcedureCompetences, useRenderedVersion } from './use-procedure';
 import { VersionBanner } from './version-banner';
 import { VersionsList } from './versions-list';
 
@@ -85,6 +87,10 @@ export function ProcedurePage(props: {
   const selected = selectVersion(detail, props.query.get('version'));
   const rendered = useRenderedVersion(detail.id, selected);
   const followUp = useAcknowledgementReport(detail);
+  const competences = useProcedureCompetences(detail);
+  const [isAddingRequirement, setIsAddingRequirement] = useState(false);
+  const [removingRequirement, setRemovingRequirement] = useState<ProcedureRequirementDto | null>(null);
+  const [removedRequirementId, setRemovedRequirementId] = useState<string | null>(null);
   const { download, isDownloading, error: downloadError } = useDownload(detail.id);
 
   const [dialog, setDialogState] = useState<ProcedureDialog | null>(null);
@@ -99,6 +105,7 @@ export function ProcedurePage(props: {
   const [isAcknowledging, setIsAcknowledging] = useState(false);
   const [ackError, setAckError] = useState<ApiRequestError | undefined>(undefined);
   const documentHeading = useRef<HTMLHeadingElement>(null);
+  const competencesHeading = useRef<HTMLHeadingElement>(null);
 
   // Links from "Mine opgaver" (?action=approve) open the decision dialog once, if allowed.
   const requestedAction = props.query.get('action');
@@ -113,6 +120,15 @@ export function ProcedurePage(props: {
     // Only the first render with ?action= matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestedAction]);
+
+  // A removed requirement takes its button along: once the dialog has closed (returning focus to
+  // that button) and the list no longer shows it, focus goes to the section, not the page's top.
+  useEffect(() => {
+    if (removedRequirementId === null || removingRequirement !== null || !competences.data) return;
+    if (competences.data.requirements.some((entry) => entry.requirement.id === removedRequirementId)) return;
+    setRemovedRequirementId(null);
+    competencesHeading.current?.focus();
+  }, [removedRequirementId, removingRequirement, competences.data]);
 
   const apply = (next: ProcedureDetail, message: string) => {
     props.onDetail(next);
@@ -269,6 +285,30 @@ export function ProcedurePage(props: {
         </section>
       </div>
 
+      <section aria-labelledby="competences-heading" className={styles.section}>
+        <h2 id="competences-heading" ref={competencesHeading} tabIndex={-1} className={styles.heading}>
+          {t('procedureCompetences.heading')}
+        </h2>
+        {competences.error ? <ErrorAlert error={competences.error} onRetry={competences.reload} /> : null}
+        {competences.data ? (
+          <ProcedureCompetences
+            data={competences.data}
+            units={session.units}
+            onAdd={() => {
+              setNotice(null);
+              setDialogKey((key) => key + 1);
+              setIsAddingRequirement(true);
+            }}
+            onRemove={(entry) => {
+              setNotice(null);
+              setRemovingRequirement(entry);
+            }}
+          />
+        ) : competences.isLoading ? (
+          <Loading label={t('procedureCompetences.loading')} />
+        ) : null}
+      </section>
+
       <section aria-labelledby="versions-heading" className={styles.section}>
         <h2 id="versions-heading" className={styles.heading}>
           {t('version.list')}
@@ -351,6 +391,33 @@ export function ProcedurePage(props: {
         onClose={closeDialog}
         onReload={reload}
       />
+      {competences.data?.abilities.manage ? (
+        <>
+          <AddRequirementDialog
+            key={`requirement-${dialogKey}`}
+            open={isAddingRequirement}
+            procedureId={detail.id}
+            onAdd={async (body) => {
+              await api.addCompetenceRequirement(body);
+              competences.reload();
+              setNotice(t('procedureCompetences.added'));
+            }}
+            onClose={() => setIsAddingRequirement(false)}
+            onReload={competences.reload}
+          />
+          <RemoveRequirementDialog
+            entry={removingRequirement}
+            onRemove={async (entry) => {
+              await api.removeCompetenceRequirement(entry.requirement.id);
+              setRemovedRequirementId(entry.requirement.id);
+              competences.reload();
+              setNotice(t('procedureCompetences.removed'));
+            }}
+            onClose={() => setRemovingRequirement(null)}
+            onReload={competences.reload}
+          />
+        </>
+      ) : null}
       {detail.abilities.editMetadata || dialog === 'edit' ? (
         <EditMetadataDialog
           key={`edit-${dialogKey}`}

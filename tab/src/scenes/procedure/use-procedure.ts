@@ -67,3 +67,10 @@ export function useDownload(procedureId: string) {
   );
   return { download, isDownloading, error };
 }
+
+/** The competences the procedure requires and their coverage; reloaded when its unit or area changes. */
+export function useProcedureCompetences(detail: ProcedureDetail) {
+  const api = useApi();
+  const key = `${detail.id}|${detail.unit?.id ?? ''}|${detail.area}`;
+  return useAsync(key, (signal) => api.getProcedureCompetences(detail.id, signal));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { da } from '../../i18n/da';
+import { en } from '../../i18n/en';
+import { fillTemplate, type MessageKey, type MessageValues } from '../../i18n/messages';
+import { parseMinPeople, requirementSentence } from './requirement-text';
+
+const translator = (catalogue: Record<MessageKey, string>) => ({
+  t: (key: MessageKey, values?: MessageValues) => fillTemplate(catalogue[key], values),
+});
+
+describe('requirementSentence', () => {
+  it.each([
+    [{ minPeople: 2, minLevel: 2 }, 'Mindst 2 personer på niveau Selvstændig eller derover'],
+    [{ minPeople: 1, minLevel: 3 }, 'Mindst 1 person på niveau Erfaren eller derover'],
+    [{ minPeople: 5, minLevel: 4 }, 'Mindst 5 personer på niveau Ekspert/underviser eller derover'],
+  ])('says %o in Danish as “%s”', (requirement, sentence) => {
+    expect(requirementSentence(requirement, translator(da))).toBe(sentence);
+  });
+
+  it('says it in English, singular and plural', () => {
+    expect(requirementSentence({ minPeople: 1, minLevel: 1 }, translator(en))).toBe(
+      'At least 1 person at level Basic or above',
+    );
+    expect(requirementSentence({ minPeople: 3, minLevel: 2 }, translator(en))).toBe(
+      'At least 3 people at level Independent or above',
+    );
+  });
+});
+
+describe('parseMinPeople', () => {
+  it.each([
+    ['1', 1],
+    [' 50 ', 50],
+    ['07', 7],
+    ['0', null],
+    ['51', null],
+    ['1.5', null],
+    ['-2', null],
+    ['', null],
+    ['to', null],
+  ])('reads %j as %j', (typed, expected) => {
+    expect(parseMinPeople(typed)).toBe(expected);
+  });
+});
