@@ -17,7 +17,12 @@ export default defineConfig({
           name: 'api',
           include: ['test/api/**/*.test.ts', 'test/contract/**/*.test.ts'],
           environment: 'node',
+          // The demo municipality is seeded once into a template that each file copies.
+          globalSetup: ['test/support/seeded-template.ts'],
           testTimeout: 20_000,
+          // Starting a server (copying the template, opening SQLite, the Teams SDK) is quick
+          // alone but shares two cores with the other files running in parallel.
+          hookTimeout: 30_000,
         },
       },
       {
@@ -25,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/seeded-template.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -1,11 +1,10 @@
 import azureFunctions, { type HttpFunctionOptions } from '@azure/functions';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedApp, type EmbeddedApp } from '../../functions/src/compose.js';
 import { loadConfig } from '../../functions/src/config.js';
 import { registerHttpFunctions } from '../../functions/src/hosts/azure/register-functions.js';
+import { freshSeededDataDir } from '../support/seeded-template.js';
 
 const { HttpRequest, InvocationContext } = azureFunctions;
 
@@ -14,8 +13,8 @@ let dataDir: string;
 const registered = new Map<string, HttpFunctionOptions>();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kh-azure-'));
-  app = await createEmbeddedApp({ ...loadConfig({}), dataDir, seedDemo: true });
+  dataDir = await freshSeededDataDir('kh-azure-');
+  app = await createEmbeddedApp({ ...loadConfig({}), dataDir, seedDemo: false });
   registerHttpFunctions({ http: (name, options) => registered.set(name, options) }, app.routes, async (route) =>
     app.handlers.get(route)!,
   );

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+import { freshSeededDataDir } from './seeded-template.js';
 
 /** What the end-to-end tests share: the built tab, a local server, Chromium and the demo cast. */
 
@@ -46,7 +46,7 @@ export type E2eEnvironment = { server: LocalServer; browser: Browser; api: ApiGe
 /** The built tab served with the API on a free port over a fresh demo database, and a browser. */
 export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   if (!existsSync(tabIndex)) throw new Error('The tab is not built: run `npm run build:tab` (npm run test:e2e does).');
-  const dataDir = await mkdtemp(join(tmpdir(), 'kvh-e2e-'));
+  const dataDir = await freshSeededDataDir('kvh-e2e-');
   let server: LocalServer | undefined;
   let browser: Browser | undefined;
   const close = async (): Promise<void> => {
@@ -58,7 +58,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     server = await startLocalServer({
       port: 0,
       dataDir,
-      seedDemo: true,
+      seedDemo: false,
       mode: 'local',
       sweepOnTimer: false,
       quiet: true,

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+import { freshSeededDataDir } from './seeded-template.js';
 
 export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
 
 /** A real local host on a free port, with a fresh SQLite file seeded with the demo municipality. */
 export async function startTestServer(): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kh-test-'));
-  const server = await startLocalServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: true, mode: 'local' });
+  const dataDir = await freshSeededDataDir();
+  const server = await startLocalServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: false, mode: 'local' });
   return {
     ...server,
     dataDir,
