@@ -31,11 +31,19 @@ export function createCompetenceTables(db: SqliteDatabase): {
   const statements = {
     competences: db.prepare('SELECT * FROM competences ORDER BY name, id'),
     requirements: db.prepare('SELECT * FROM competence_requirements ORDER BY competence_id, id'),
-    personCompetences: db.prepare('SELECT * FROM person_competences ORDER BY person_id, competence_id'),
-    personCompetence: db.prepare('SELECT * FROM person_competences WHERE person_id = ? AND competence_id = ?'),
-    personCompetencesOf: db.prepare(
-      'SELECT * FROM person_competences WHERE person_id = ? ORDER BY person_id, competence_id',
-    ),
+    // Rows as arrays (raw): a 300 × 150 matrix reads ~20,000 of them per request, and arrays come
+    // out of better-sqlite3 about a third faster than objects.
+    personCompetences: db
+      .prepare(`SELECT ${personCompetenceColumns} FROM person_competences ORDER BY person_id, competence_id`)
+      .raw(true),
+    personCompetence: db
+      .prepare(`SELECT ${personCompetenceColumns} FROM person_competences WHERE person_id = ? AND competence_id = ?`)
+      .raw(true),
+    personCompetencesOf: db
+      .prepare(
+        `SELECT ${personCompetenceColumns} FROM person_competences WHERE person_id = ? ORDER BY person_id, competence_id`,
+      )
+      .raw(true),
     coverage: db.prepare('SELECT * FROM external_coverage ORDER BY decided_on, id'),
     upsertCompetence: db.prepare(
       `INSERT INTO competences (id, name, category, description, validity_months)
@@ -77,7 +85,7 @@ export function createCompetenceTables(db: SqliteDatabase): {
           filter?.personId === undefined
             ? statements.personCompetences.all()
             : statements.personCompetencesOf.all(filter.personId);
-        return (rows as Row[]).map(toPersonCompetence);
+        return (rows as PersonCompetenceRow[]).map(toPersonCompetence);
       },
       async listExternalCoverage() {
         return (statements.coverage.all() as Row[]).map(toCoverage);
@@ -86,7 +94,8 @@ export function createCompetenceTables(db: SqliteDatabase): {
     write(changes) {
       const expected = changes.expectPersonCompetence;
       if (expected) {
-        const row = statements.personCompetence.get(expected.personId, expected.competenceId) as Row | undefined;
+        const row = statements.personCompetence.get(expected.personId, expected.competenceId) as
+          PersonCompetenceRow | undefined;
         const current = row ? toPersonCompetence(row) : undefined;
         const currentEtag = personCompetenceEtag(current);
         if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
@@ -124,15 +133,19 @@ function toRequirement(row: Row): CompetenceRequirement {
   };
 }
 
-function toPersonCompetence(row: Row): PersonCompetence {
+const personCompetenceColumns = 'person_id, competence_id, level, evidence, valid_until, assessment, confirmed_by';
+type PersonCompetenceRow = [string, string, number, string | null, string | null, string, string | null];
+
+function toPersonCompetence(row: PersonCompetenceRow): PersonCompetence {
+  const [personId, competenceId, level, evidence, validUntil, assessment, confirmedBy] = row;
   return {
-    personId: row['person_id'] as string,
-    competenceId: row['competence_id'] as string,
-    level: row['level'] as CompetenceLevel,
-    evidence: row['evidence'] === null ? null : (JSON.parse(row['evidence'] as string) as Evidence),
-    validUntil: row['valid_until'] as LocalDate | null,
-    assessment: row['assessment'] as Assessment,
-    confirmedBy: row['confirmed_by'] as string | null,
+    personId,
+    competenceId,
+    level: level as CompetenceLevel,
+    evidence: evidence === null ? null : (JSON.parse(evidence) as Evidence),
+    validUntil: validUntil as LocalDate | null,
+    assessment: assessment as Assessment,
+    confirmedBy,
   };
 }
 
