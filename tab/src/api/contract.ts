@@ -36,8 +36,10 @@ import type {
   competenceSchema,
   CompetenceMatrixDto,
   MatrixCellDto,
+  matrixImportResultSchema,
 } from '../../../functions/src/contract/schemas';
 export type { CompetenceMatrixDto, MatrixCellDto };
 export type CompetenceDto = z.infer<typeof competenceSchema>;
 export type CompetenceGapReport = z.infer<typeof competenceGapReportSchema>;
 export type CompetenceLevel = MatrixCellDto['level'];
+export type MatrixImportResult = z.infer<typeof matrixImportResultSchema>;
