@@ -72,6 +72,16 @@ export function createCompetenceTables(db: SqliteDatabase): {
     ),
   };
 
+  // Every level, read again only when the database has changed since: the matrix, the gaps report
+  // and the import each need all of them (~20,000 rows at 300 × 150), on every request.
+  const allPersonCompetences = cachedUntilChanged(db, () =>
+    (statements.personCompetences.all() as PersonCompetenceRow[]).map((row) => {
+      const record = toPersonCompetence(row);
+      if (record.evidence !== null) Object.freeze(record.evidence);
+      return Object.freeze(record);
+    }),
+  );
+
   return {
     reads: {
       async listCompetences() {
@@ -81,11 +91,9 @@ export function createCompetenceTables(db: SqliteDatabase): {
         return (statements.requirements.all() as Row[]).map(toRequirement);
       },
       async listPersonCompetences(filter) {
-        const rows =
-          filter?.personId === undefined
-            ? statements.personCompetences.all()
-            : statements.personCompetencesOf.all(filter.personId);
-        return (rows as PersonCompetenceRow[]).map(toPersonCompetence);
+        if (filter?.personId !== undefined)
+          return (statements.personCompetencesOf.all(filter.personId) as PersonCompetenceRow[]).map(toPersonCompetence);
+        return [...allPersonCompetences.read()];
       },
       async listExternalCoverage() {
         return (statements.coverage.all() as Row[]).map(toCoverage);
@@ -130,6 +138,24 @@ function toRequirement(row: Row): CompetenceRequirement {
     scope: JSON.parse(row['scope'] as string) as RequirementScope,
     minPeople: row['min_people'] as number,
     minLevel: row['min_level'] as CompetenceLevel,
+  };
+}
+
+/**
+ * A read kept until the database changes: `total_changes()` counts the rows this connection has
+ * written (committed or not) and `PRAGMA data_version` moves when another connection commits, so
+ * together they change with any write from anywhere. The value is frozen so no caller can change
+ * what the next one reads.
+ */
+function cachedUntilChanged<T>(db: SqliteDatabase, read: () => T[]): { read(): readonly T[] } {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  let cached: { key: string; value: readonly T[] } | null = null;
+  return {
+    read() {
+      const key = `${String(db.pragma('data_version', { simple: true }))}:${String(changes.get())}`;
+      if (cached?.key !== key) cached = { key, value: Object.freeze(read()) };
+      return cached.value;
+    },
   };
 }
 
