@@ -55,6 +55,24 @@ describe('the competence matrix', () => {
       const gapText = (count: number) => `${competence.name}: mangler ${count} med niveau ≥ ${requiredLevel}`;
       await expect.poll(() => unmet.getByRole('listitem').allTextContents()).toContain(gapText(2));
 
+      // The grid: its size for assistive technology, one tab stop, arrow keys and Ctrl+End move it.
+      const grid = table.getByRole('grid');
+      expect(await grid.getAttribute('aria-rowcount')).toBe(String(before.people.length + 2));
+      expect(await grid.getAttribute('aria-colcount')).toBe(String(before.competences.length + 1));
+      const focusedAt = () =>
+        page.evaluate(() => {
+          const cell = document.activeElement?.closest('td');
+          return `${cell?.closest('tr')?.getAttribute('aria-rowindex')}/${cell?.getAttribute('aria-colindex')}`;
+        });
+      await grid.locator('[tabindex="0"]').focus();
+      expect(await focusedAt()).toBe('3/2');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(focusedAt).toBe('4/3');
+      await page.keyboard.press('Control+End');
+      await expect.poll(focusedAt).toBe(`${before.people.length + 2}/${before.competences.length + 1}`);
+      expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+
       const cell = await matrixCellLocator(table, target.name, competence.name);
       await expect.poll(() => cell.getByRole('button').textContent()).toContain(`${requiredLevel - 1}`);
 

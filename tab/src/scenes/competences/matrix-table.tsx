@@ -273,7 +273,9 @@ export function MatrixTable(props: Props) {
     if (!(event.target instanceof HTMLElement) || event.target.closest('form')) return;
     const from = positionOf(event.target);
     if (!from) return;
-    const pageRows = Math.max(1, Math.floor((inView.rows.end - inView.rows.first - 2 * overscan) * 0.9));
+    // A page: the rows that fit below the sticky header, less one so the last stays in sight.
+    const viewport = (scrollerRef.current?.clientHeight ?? 0) - metrics.headHeight;
+    const pageRows = Math.max(1, Math.floor(viewport / metrics.rowHeight) - 1);
     const next = moveActive(from, event.key, { rows: rowCount, cols: colCount, pageRows, ctrlKey: event.ctrlKey });
     if (!next) return;
     event.preventDefault();
