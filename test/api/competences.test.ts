@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { competenceMatrixSchema, type CompetenceMatrixDto } from '../../functions/src/contract/schemas.js';
 import { matrixHeader } from '../../functions/src/core/competence-import.js';
+import { matrixCells } from '../support/competence-matrix.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -12,9 +14,10 @@ afterAll(async () => server?.stop());
 const put = (as: string, personId: string, competenceId: string, json: unknown, ifMatch: string) =>
   server.api.call(as, 'PUT', `/competence-matrix/${personId}/${competenceId}`, { json, ifMatch });
 
-type Cell = { personId: string; competenceId: string; level: number; etag: number; assessment: string };
-const cellOf = (matrix: { cells: Cell[] }, personId: string, competenceId: string) =>
-  matrix.cells.find((cell) => cell.personId === personId && cell.competenceId === competenceId);
+// The matrix is compact (people and competences once, recorded cells in columns): decode it as the tab does.
+const cellsOf = (matrix: CompetenceMatrixDto) => matrixCells(competenceMatrixSchema.parse(matrix));
+const cellOf = (matrix: CompetenceMatrixDto, personId: string, competenceId: string) =>
+  cellsOf(matrix).find((cell) => cell.personId === personId && cell.competenceId === competenceId);
 
 describe('competences and the matrix', () => {
   it('lists the seeded competences with requirements and coverage, to everyone', async () => {
@@ -32,9 +35,12 @@ describe('competences and the matrix', () => {
     expect(matrix.status).toBe(200);
     const unitIds = new Set(matrix.body.people.map((person: { unitId: string }) => person.unitId));
     expect([...unitIds]).toEqual(['natur']);
-    expect(matrix.body.cells.length).toBeGreaterThan(0);
-    const personIds = new Set(matrix.body.people.map((person: { id: string }) => person.id));
-    expect(matrix.body.cells.every((cell: Cell) => personIds.has(cell.personId))).toBe(true);
+    const cells = cellsOf(matrix.body);
+    expect(cells.length).toBeGreaterThan(0);
+    const positions: number[] = matrix.body.cells.position;
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(Math.max(...positions)).toBeLessThan(matrix.body.people.length * matrix.body.competences.length);
     expect((await server.api.get(people.natureCaseworker, '/competence-matrix?unitId=nowhere')).status).toBe(404);
   });
 
@@ -62,8 +68,14 @@ describe('competences and the matrix', () => {
     );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ level: 3, assessment: 'confirmed', confirmedBy: people.natureLeader });
-    expect(cellOf(await read(), people.natureCaseworker, 'aktindsigt')).toMatchObject({
+    // The compact matrix carries what the tab sends back: the etag and the evidence (kept on a level change).
+    expect(cellOf(await read(), people.natureCaseworker, 'aktindsigt')).toEqual({
+      personId: people.natureCaseworker,
+      competenceId: 'aktindsigt',
       level: 3,
+      assessment: 'confirmed',
+      evidence: { kind: 'course', title: 'Aktindsigt i praksis', date: '2026-03-01' },
+      validUntil: confirmed.body.validUntil,
       etag: confirmed.body.etag,
     });
 
@@ -129,9 +141,8 @@ describe('competence matrix import and export', () => {
     const nameOf = new Map(
       natur.competences.map((competence: { id: string; name: string }) => [competence.id, competence.name]),
     );
-    const fromApi = natur.cells.map(
-      (cell: Cell & { validUntil: string | null }) =>
-        `${cell.personId}|${nameOf.get(cell.competenceId)}|${cell.level}|${cell.validUntil ?? ''}`,
+    const fromApi = cellsOf(natur).map(
+      (cell) => `${cell.personId}|${nameOf.get(cell.competenceId)}|${cell.level}|${cell.validUntil ?? ''}`,
     );
     expect(fromFile.length).toBeGreaterThan(0);
     expect([...fromFile].sort()).toEqual([...fromApi].sort());
@@ -209,7 +220,7 @@ describe('competence matrix import and export', () => {
     const applied = await upload(people.coordinator, 'format=csv&mode=apply', file);
     expect(applied.status).toBe(400);
     expect(applied.body.details.errors).toHaveLength(5);
-    expect((await matrix()).cells).toEqual(before.cells);
+    expect(cellsOf(await matrix())).toEqual(cellsOf(before));
   });
 
   it('refuses a file with a wrong column header on line 1, and imports by leaders only', async () => {

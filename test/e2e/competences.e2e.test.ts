@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CompetenceMatrixDto, PersonDto } from '../../functions/src/contract/schemas.js';
+import { matrixCellLocator, matrixCells } from '../support/competence-matrix.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -31,7 +32,7 @@ describe('the competence matrix', () => {
     const competence = before.competences.find((c) => c.id === competenceId);
     if (!competence) throw new Error(`No competence ${competenceId}`);
     // A caseworker one level short of the requirement; raising them closes one of the gaps.
-    const target = before.cells
+    const target = matrixCells(before)
       .filter((cell) => cell.competenceId === competenceId && cell.level === requiredLevel - 1)
       .map((cell) => before.people.find((person) => person.id === cell.personId)!)
       .find((person) => person.id !== leader.id);
@@ -54,14 +55,25 @@ describe('the competence matrix', () => {
       const gapText = (count: number) => `${competence.name}: mangler ${count} med niveau ≥ ${requiredLevel}`;
       await expect.poll(() => unmet.getByRole('listitem').allTextContents()).toContain(gapText(2));
 
-      // The column of the competence: the second header row starts with "Medarbejder" over the row headers.
-      const columnNames = await table.locator('thead tr').nth(1).locator('th').allTextContents();
-      const column = columnNames.indexOf(competence.name);
-      expect(column).toBeGreaterThan(0);
-      const row = table
-        .locator('tbody tr')
-        .filter({ has: page.getByRole('rowheader', { name: target.name, exact: true }) });
-      const cell = row.locator('td').nth(column - 1);
+      // The grid: its size for assistive technology, one tab stop, arrow keys and Ctrl+End move it.
+      const grid = table.getByRole('grid');
+      expect(await grid.getAttribute('aria-rowcount')).toBe(String(before.people.length + 2));
+      expect(await grid.getAttribute('aria-colcount')).toBe(String(before.competences.length + 1));
+      const focusedAt = () =>
+        page.evaluate(() => {
+          const cell = document.activeElement?.closest('td');
+          return `${cell?.closest('tr')?.getAttribute('aria-rowindex')}/${cell?.getAttribute('aria-colindex')}`;
+        });
+      await grid.locator('[tabindex="0"]').focus();
+      expect(await focusedAt()).toBe('3/2');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(focusedAt).toBe('4/3');
+      await page.keyboard.press('Control+End');
+      await expect.poll(focusedAt).toBe(`${before.people.length + 2}/${before.competences.length + 1}`);
+      expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+
+      const cell = await matrixCellLocator(table, target.name, competence.name);
       await expect.poll(() => cell.getByRole('button').textContent()).toContain(`${requiredLevel - 1}`);
 
       await cell.getByRole('button').click();
@@ -93,7 +105,7 @@ describe('the competence matrix', () => {
 
       const after = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
       const nameOf = new Map(after.competences.map((c) => [c.id, c.name]));
-      const expected = new Map(after.cells.map((c) => [`${c.personId}/${nameOf.get(c.competenceId)}`, c.level]));
+      const expected = new Map(matrixCells(after).map((c) => [`${c.personId}/${nameOf.get(c.competenceId)}`, c.level]));
       expect(exported.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
       expect(expected.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
       expect(exported.size).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompetenceMatrixDto, PersonDto, ProcedureCompetencesDto } from '../../functions/src/contract/schemas.js';
+import { matrixCells } from '../support/competence-matrix.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -27,7 +28,7 @@ describe('a procedure’s required competences', () => {
     if (!coordinator || !leader) throw new Error('The demo lacks a coordinator or a Natur leader');
     const matrix = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
     const competence = matrix.competences.find((candidate) => candidate.id === competenceId);
-    const target = matrix.cells
+    const target = matrixCells(matrix)
       .filter((cell) => cell.competenceId === competenceId && cell.level === 2 && cell.personId !== leader.id)
       .map((cell) => matrix.people.find((person) => person.id === cell.personId)!)[0];
     if (!competence || !target) throw new Error(`Nobody in ${unitId} is at level 2 in ${competenceId}`);

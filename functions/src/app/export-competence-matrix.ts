@@ -2,7 +2,7 @@ import { competenceLevelLabels } from '../core/competence-types.js';
 import { matrixHeader } from '../core/competence-import.js';
 import type { Actor } from '../core/policies.js';
 import { sheetMediaTypes, writeCsv, writeXlsx, type SheetFormat } from '../documents/competence-sheet.js';
-import { getCompetenceMatrix } from './competence-matrix.js';
+import { readCompetenceMatrix } from './competence-matrix.js';
 import type { Services } from './ports.js';
 
 const assessmentLabels = { self: 'Selvvurderet', confirmed: 'Bekræftet' } as const;
@@ -16,10 +16,10 @@ export async function exportCompetenceMatrix(
   actor: Actor,
   input: { format: SheetFormat; unitId?: string | undefined },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
-  const matrix = await getCompetenceMatrix(services, actor, { unitId: input.unitId });
+  const matrix = await readCompetenceMatrix(services, actor, { unitId: input.unitId });
   const personById = new Map(matrix.people.map((person) => [person.id, person]));
   const competenceById = new Map(matrix.competences.map((competence) => [competence.id, competence]));
-  const rows = matrix.cells
+  const rows = matrix.records
     .map((cell) => ({
       cell,
       person: personById.get(cell.personId)!,

@@ -414,13 +414,41 @@ export const competenceListSchema = z.object({
   abilities: z.object({ manage: z.boolean() }),
 });
 export const unitFilterQuery = z.strictObject({ unitId: id.optional() });
+const cellPosition = z.string().regex(/^\d+$/);
+/** People and competences once, the recorded cells in columns (300 × 150 is ~0.5 MB, not 3.6 MB). */
 export const competenceMatrixSchema = z.object({
   unitId: z.string().nullable(),
   competences: z.array(competenceSchema),
   people: z.array(
     z.object({ id: z.string(), name: z.string(), title: z.string(), unitId: z.string(), email: z.string() }),
   ),
-  cells: z.array(matrixCellSchema),
+  cells: z
+    .object({
+      position: z
+        .array(z.number().int().nonnegative())
+        .describe('Recorded cells, ascending: personIndex × competences.length + competenceIndex'),
+      level: z
+        .string()
+        .regex(/^[0-4]*$/)
+        .describe('One digit per recorded cell: its level'),
+      assessment: z
+        .string()
+        .regex(/^[sc]*$/)
+        .describe('One letter per recorded cell: s self-assessed, c confirmed'),
+      etag: z
+        .array(z.number().int().positive())
+        .describe('Per recorded cell: send it back as If-Match to change the cell; a cell not listed has etag 0'),
+      validUntil: z.record(cellPosition, localDate).describe('Position → valid until, only for cells that expire'),
+      evidence: z.record(cellPosition, evidenceSchema).describe('Position → evidence, only for cells that have it'),
+    })
+    .refine(
+      (cells) =>
+        cells.level.length === cells.position.length &&
+        cells.assessment.length === cells.position.length &&
+        cells.etag.length === cells.position.length,
+      { message: 'position, level, assessment and etag must have one entry per recorded cell' },
+    )
+    .describe('The recorded cells, column by column; every other cell is level 0 with etag 0'),
   abilities: z.object({ manage: z.boolean() }),
 });
 export type CompetenceMatrixDto = z.infer<typeof competenceMatrixSchema>;

@@ -21,4 +21,20 @@ describe('personCompetenceEtag', () => {
     expect(personCompetenceEtag({ ...record, level: 3 })).not.toBe(etag);
     expect(personCompetenceEtag({ ...record, assessment: 'confirmed', confirmedBy: 'l' })).not.toBe(etag);
   });
+
+  it('hashes a frozen record the same as its unfrozen copy, and an unfrozen record anew after a change', () => {
+    const evidence = { kind: 'course' as const, title: 'Kursus', date: null };
+    const frozen = Object.freeze({ ...record, evidence: Object.freeze({ ...evidence }) });
+    expect(personCompetenceEtag(frozen)).toBe(personCompetenceEtag({ ...record, evidence }));
+    expect(personCompetenceEtag(frozen)).toBe(personCompetenceEtag(frozen));
+    const open = { ...record, evidence: { ...evidence } };
+    const before = personCompetenceEtag(open);
+    open.evidence.title = 'Et andet kursus';
+    expect(personCompetenceEtag(open)).not.toBe(before);
+    // Frozen on the outside only: the evidence may still change, so nothing is kept.
+    const shallow = Object.freeze({ ...record, evidence: { ...evidence } });
+    const first = personCompetenceEtag(shallow);
+    shallow.evidence.title = 'Et andet kursus';
+    expect(personCompetenceEtag(shallow)).not.toBe(first);
+  });
 });

@@ -8,6 +8,21 @@ import { AppError } from './errors.js';
  */
 export function personCompetenceEtag(record: PersonCompetence | undefined): number {
   if (record === undefined) return 0;
+  // A frozen record cannot change, so its hash is kept (the SQLite store hands out the same frozen
+  // records until the database changes; the matrix hashes ~20,000 of them per request).
+  if (!Object.isFrozen(record) || (record.evidence !== null && !Object.isFrozen(record.evidence)))
+    return hashRecord(record);
+  let etag = frozenEtags.get(record);
+  if (etag === undefined) {
+    etag = hashRecord(record);
+    frozenEtags.set(record, etag);
+  }
+  return etag;
+}
+
+const frozenEtags = new WeakMap<PersonCompetence, number>();
+
+function hashRecord(record: PersonCompetence): number {
   const content = JSON.stringify([
     record.level,
     record.evidence,

@@ -10,6 +10,7 @@ import type {
   CompetenceRequirementDto,
   ProcedureCompetencesDto,
   CompetenceMatrixDto,
+  MatrixImportResult,
   MatrixCellDto,
   CreateProcedureBody,
   MeDto,
@@ -129,7 +130,11 @@ export function createApi(http: HttpClient) {
     getCompetenceMatrix: (unitId: string | undefined, signal?: AbortSignal) =>
       http.requestJson<CompetenceMatrixDto>('/api/competence-matrix', { query: { unitId }, signal }),
     /** If-Match: the cell's etag (0 when there is no record yet); 409 when someone changed it meanwhile. */
-    setCompetenceLevel: (cell: MatrixCellDto, level: CompetenceLevel) =>
+    /** The cell as the matrix shows it (no record yet: etag 0); its evidence is sent back unchanged. */
+    setCompetenceLevel: (
+      cell: Pick<MatrixCellDto, 'personId' | 'competenceId' | 'evidence' | 'etag'>,
+      level: CompetenceLevel,
+    ) =>
       http.requestJson<MatrixCellDto>(`/api/competence-matrix/${enc(cell.personId)}/${enc(cell.competenceId)}`, {
         method: 'PUT',
         json: { level, evidence: cell.evidence },
@@ -139,6 +144,13 @@ export function createApi(http: HttpClient) {
       http.requestJson<CompetenceGapReport>('/api/competence-gaps', { query: { unitId }, signal }),
     exportCompetenceMatrix: (format: 'xlsx' | 'csv', unitId: string | undefined) =>
       http.requestBlob('/api/competence-matrix/export', { query: { format, unitId } }),
+    /** 'preview' lists the changes and per-row errors; 'apply' writes all rows or none (400 with the errors). */
+    importCompetenceMatrix: (format: 'xlsx' | 'csv', mode: 'preview' | 'apply', file: Blob) =>
+      http.requestJson<MatrixImportResult>('/api/competence-matrix/import', {
+        method: 'POST',
+        query: { format, mode },
+        raw: file,
+      }),
     getMyTasks: (signal?: AbortSignal) => http.requestJson<MyTasks>('/api/me/tasks', { signal }),
 
     /** Local mode: the bot's messages to me, newest first (in Teams the real chat has them). */

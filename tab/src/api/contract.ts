@@ -40,6 +40,7 @@ import type {
   CompetenceMatrixDto,
   MatrixCellDto,
   ProcedureCompetencesDto,
+  matrixImportResultSchema,
 } from '../../../functions/src/contract/schemas';
 export type { AddCompetenceRequirementBody, CompetenceMatrixDto, MatrixCellDto, ProcedureCompetencesDto };
 export type CompetenceList = z.infer<typeof competenceListSchema>;
@@ -48,3 +49,4 @@ export type ProcedureRequirementDto = ProcedureCompetencesDto['requirements'][nu
 export type CompetenceDto = z.infer<typeof competenceSchema>;
 export type CompetenceGapReport = z.infer<typeof competenceGapReportSchema>;
 export type CompetenceLevel = MatrixCellDto['level'];
+export type MatrixImportResult = z.infer<typeof matrixImportResultSchema>;

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { CompetenceDto, MatrixCellDto } from '../../api/contract';
+import type { CompetenceDto, CompetenceMatrixDto } from '../../api/contract';
 import { da } from '../../i18n/da';
 import { fillTemplate, type MessageKey } from '../../i18n/messages';
 import { matchRoute, paths } from '../../router/routes';
 import {
   emptyCell,
   groupByCategory,
+  importFormatOf,
   indexCells,
   levelLabel,
   levelNameKey,
+  matrixCells,
   replaceCell,
   validityOf,
+  type MatrixCell,
 } from './competence-model';
 
 const t = (key: MessageKey, values?: Record<string, string | number>) => fillTemplate(da[key], values);
@@ -43,13 +46,47 @@ describe('groupByCategory', () => {
 
 describe('cell index', () => {
   it('replaces one cell and only that row', () => {
-    const a: MatrixCellDto = { ...emptyCell('p1', 'c1'), level: 2, etag: 1 };
-    const b: MatrixCellDto = { ...emptyCell('p2', 'c1'), level: 1, etag: 1 };
+    const a: MatrixCell = { ...emptyCell('p1', 'c1'), level: 2, etag: 1 };
+    const b: MatrixCell = { ...emptyCell('p2', 'c1'), level: 1, etag: 1 };
     const index = indexCells([a, b]);
     const next = replaceCell(index, { ...a, level: 3, etag: 2 });
     expect(next.get('p1')?.get('c1')?.level).toBe(3);
     expect(next.get('p2')).toBe(index.get('p2'));
     expect(index.get('p1')?.get('c1')?.level).toBe(2);
+  });
+});
+
+describe('matrixCells', () => {
+  const person = (id: string) => ({ id, name: id, title: '', unitId: 'u', email: '' });
+  it('decodes positions (person × width + competence) and the per-cell columns', () => {
+    const evidence = { kind: 'course', title: 'Kursus', date: '2026-01-10' } as const;
+    const matrix = {
+      people: [person('p1'), person('p2')],
+      competences: [competence('c1', 'X'), competence('c2', 'X'), competence('c3', 'Y')],
+      cells: {
+        position: [0, 2, 4],
+        level: '014',
+        assessment: 'csc',
+        etag: [11, 12, 13],
+        validUntil: { 4: '2027-01-10' },
+        evidence: { 4: evidence },
+      },
+    } as unknown as CompetenceMatrixDto;
+    expect(matrixCells(matrix)).toEqual([
+      { ...emptyCell('p1', 'c1'), assessment: 'confirmed', etag: 11 },
+      { ...emptyCell('p1', 'c3'), level: 1, assessment: 'self', etag: 12 },
+      { ...emptyCell('p2', 'c2'), level: 4, assessment: 'confirmed', validUntil: '2027-01-10', evidence, etag: 13 },
+    ]);
+  });
+});
+
+describe('importFormatOf', () => {
+  it('takes .xlsx and .csv in any case, and nothing else', () => {
+    expect(importFormatOf('niveauer.xlsx')).toBe('xlsx');
+    expect(importFormatOf('Niveauer.CSV')).toBe('csv');
+    expect(importFormatOf('niveauer.xls')).toBeNull();
+    expect(importFormatOf('csv')).toBeNull();
+    expect(importFormatOf('niveauer.csv.txt')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CompetenceDto, CompetenceLevel, MatrixCellDto } from '../../api/contract';
+import type { CompetenceDto, CompetenceLevel, CompetenceMatrixDto, MatrixCellDto } from '../../api/contract';
 import type { I18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 
@@ -27,11 +27,32 @@ export function groupByCategory(competences: readonly CompetenceDto[]): Category
   return [...groups].map(([category, items]) => ({ category, competences: items }));
 }
 
-export type CellIndex = ReadonlyMap<string, ReadonlyMap<string, MatrixCellDto>>;
+/** What the matrix shows and sends back for one cell (a saved cell's response has more). */
+export type MatrixCell = Pick<
+  MatrixCellDto,
+  'personId' | 'competenceId' | 'level' | 'evidence' | 'validUntil' | 'assessment' | 'etag'
+>;
+
+export type CellIndex = ReadonlyMap<string, ReadonlyMap<string, MatrixCell>>;
+
+/** The recorded cells of the compact GET /competence-matrix response, in position order. */
+export function matrixCells(matrix: Pick<CompetenceMatrixDto, 'people' | 'competences' | 'cells'>): MatrixCell[] {
+  const { cells, people, competences } = matrix;
+  const width = competences.length;
+  return cells.position.map((position, index) => ({
+    personId: people[Math.floor(position / width)]!.id,
+    competenceId: competences[position % width]!.id,
+    level: Number(cells.level[index]) as CompetenceLevel,
+    evidence: cells.evidence[position] ?? null,
+    validUntil: cells.validUntil[position] ?? null,
+    assessment: cells.assessment[index] === 's' ? 'self' : 'confirmed',
+    etag: cells.etag[index]!,
+  }));
+}
 
 /** personId → competenceId → cell. */
-export function indexCells(cells: readonly MatrixCellDto[]): Map<string, Map<string, MatrixCellDto>> {
-  const index = new Map<string, Map<string, MatrixCellDto>>();
+export function indexCells(cells: readonly MatrixCell[]): Map<string, Map<string, MatrixCell>> {
+  const index = new Map<string, Map<string, MatrixCell>>();
   for (const cell of cells) {
     let row = index.get(cell.personId);
     if (!row) {
@@ -44,7 +65,7 @@ export function indexCells(cells: readonly MatrixCellDto[]): Map<string, Map<str
 }
 
 /** A new index with one cell replaced; only that person's row map changes identity. */
-export function replaceCell(index: CellIndex, cell: MatrixCellDto): Map<string, ReadonlyMap<string, MatrixCellDto>> {
+export function replaceCell(index: CellIndex, cell: MatrixCell): Map<string, ReadonlyMap<string, MatrixCell>> {
   const next = new Map(index);
   const row = new Map(index.get(cell.personId) ?? []);
   row.set(cell.competenceId, cell);
@@ -53,17 +74,8 @@ export function replaceCell(index: CellIndex, cell: MatrixCellDto): Map<string, 
 }
 
 /** An empty cell: no record yet (etag 0). */
-export function emptyCell(personId: string, competenceId: string): MatrixCellDto {
-  return {
-    personId,
-    competenceId,
-    level: 0,
-    evidence: null,
-    validUntil: null,
-    assessment: 'self',
-    confirmedBy: null,
-    etag: 0,
-  };
+export function emptyCell(personId: string, competenceId: string): MatrixCell {
+  return { personId, competenceId, level: 0, evidence: null, validUntil: null, assessment: 'self', etag: 0 };
 }
 
 export type Validity = 'none' | 'valid' | 'expiring' | 'expired';
@@ -80,4 +92,10 @@ export function validityOf(validUntil: string | null, today: string, days = 90):
 export function todayLocal(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The import format of a chosen file, by its extension; null when it is neither .xlsx nor .csv. */
+export function importFormatOf(fileName: string): 'xlsx' | 'csv' | null {
+  const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  return extension === 'xlsx' || extension === 'csv' ? extension : null;
 }

@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
-import type { CompetenceLevel, MatrixCellDto } from '../../api/contract';
+import type { CompetenceLevel } from '../../api/contract';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import type { Session } from '../../session/session-context';
@@ -9,8 +9,17 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { useAsync } from '../../shared/use-async';
-import { groupByCategory, indexCells, replaceCell, todayLocal, type CellIndex } from './competence-model';
+import {
+  groupByCategory,
+  indexCells,
+  matrixCells,
+  replaceCell,
+  todayLocal,
+  type CellIndex,
+  type MatrixCell,
+} from './competence-model';
 import { GapsPanel } from './gaps-panel';
+import { ImportDialog } from './import-dialog';
 import { MatrixTable, type Editing } from './matrix-table';
 
 const useStyles = makeStyles({
@@ -45,10 +54,21 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const matrix = useAsync(`matrix:${unitId}`, (signal) => api.getCompetenceMatrix(unit, signal));
   const gaps = useAsync(`gaps:${unitId}`, (signal) => api.getCompetenceGaps(unit, signal));
 
-  const [cells, setCells] = useState<CellIndex>(() => new Map());
-  useEffect(() => {
-    if (matrix.data) setCells(indexCells(matrix.data.cells));
-  }, [matrix.data]);
+  // The cells as loaded, then with the user's saved changes on top (until the next load).
+  const loaded = useMemo<CellIndex>(
+    () => (matrix.data ? indexCells(matrixCells(matrix.data)) : new Map()),
+    [matrix.data],
+  );
+  const [saved, setSaved] = useState<{ base: CellIndex; cells: CellIndex } | null>(null);
+  const cells = saved?.base === loaded ? saved.cells : loaded;
+  const keepCell = useCallback(
+    (cell: MatrixCell) =>
+      setSaved((current) => ({
+        base: loaded,
+        cells: replaceCell(current?.base === loaded ? current.cells : loaded, cell),
+      })),
+    [loaded],
+  );
 
   const [editing, setEditing] = useState<Editing>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -70,12 +90,12 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const onCancel = useCallback(() => setEditing(null), []);
   const reloadGaps = gaps.reload;
   const onSave = useCallback(
-    (cell: MatrixCellDto, level: CompetenceLevel) => {
+    (cell: MatrixCell, level: CompetenceLevel) => {
       setIsSaving(true);
       setSaveError(undefined);
       api.setCompetenceLevel(cell, level).then(
-        (saved) => {
-          setCells((current) => replaceCell(current, saved));
+        (savedCell) => {
+          keepCell(savedCell);
           setEditing(null);
           setIsSaving(false);
           setStatus(t('competences.saved'));
@@ -90,10 +110,10 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
             // Reload the cell: the fresh matrix has its new level and etag.
             try {
               const fresh = await api.getCompetenceMatrix(unit);
-              const freshCell = fresh.cells.find(
+              const freshCell = matrixCells(fresh).find(
                 (c) => c.personId === cell.personId && c.competenceId === cell.competenceId,
               );
-              if (freshCell) setCells((current) => replaceCell(current, freshCell));
+              if (freshCell) keepCell(freshCell);
             } catch (reloadFailure) {
               setSaveError(asApiRequestError(reloadFailure));
             }
@@ -103,7 +123,7 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
         },
       );
     },
-    [api, t, reloadGaps, unit],
+    [api, t, reloadGaps, unit, keepCell],
   );
 
   const [exportError, setExportError] = useState<ApiRequestError | undefined>(undefined);
@@ -126,6 +146,19 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
 
   const peopleById = useMemo(() => new Map(props.session.people.map((p) => [p.id, p.name])), [props.session.people]);
   const personName = useCallback((id: string) => peopleById.get(id) ?? id, [peopleById]);
+
+  const [isImportOpen, setIsImportOpen] = useState(false);
+  const reloadMatrix = matrix.reload;
+  const onImported = useCallback(
+    (count: number) => {
+      setIsImportOpen(false);
+      setEditing(null);
+      setStatus(t('competences.import.applied', { count }));
+      reloadMatrix();
+      reloadGaps();
+    },
+    [t, reloadMatrix, reloadGaps],
+  );
 
   return (
     <>
@@ -153,7 +186,11 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
           <Button onClick={() => void download('xlsx')}>{t('competences.exportXlsx')}</Button>
           <Button onClick={() => void download('csv')}>{t('competences.exportCsv')}</Button>
         </div>
+        {manage ? <Button onClick={() => setIsImportOpen(true)}>{t('competences.import.open')}</Button> : null}
       </div>
+      {manage ? (
+        <ImportDialog open={isImportOpen} onClose={() => setIsImportOpen(false)} onImported={onImported} />
+      ) : null}
       {exportError ? <ErrorAlert error={exportError} /> : null}
       <p role="status" className={styles.status}>
         {status}
@@ -165,6 +202,7 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
           <p>{t('competences.empty')}</p>
         ) : (
           <MatrixTable
+            key={matrix.data.unitId ?? ''}
             caption={t('competences.caption')}
             people={matrix.data.people}
             groups={groups}
