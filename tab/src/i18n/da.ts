@@ -401,6 +401,8 @@ export const da = {
   'competences.externalItem': '{competence}: {supplier}, kontrakt til {end}',
   'competences.noEnd': 'uden slutdato',
   'competences.none': 'Ingen.',
+  'competences.showAll': 'Vis alle {count}',
+  'competences.showFewer': 'Vis færre',
 
   'procedureCompetences.heading': 'Kompetencekrav',
   'procedureCompetences.loading': 'Indlæser kompetencekrav …',

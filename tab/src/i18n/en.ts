@@ -398,6 +398,8 @@ export const en: Messages = {
   'competences.externalItem': '{competence}: {supplier}, contract until {end}',
   'competences.noEnd': 'no end date',
   'competences.none': 'None.',
+  'competences.showAll': 'Show all {count}',
+  'competences.showFewer': 'Show fewer',
 
   'procedureCompetences.heading': 'Required competences',
   'procedureCompetences.loading': 'Loading required competences …',

@@ -400,6 +400,8 @@ export const nb: Messages = {
   'competences.externalItem': '{competence}: {supplier}, kontrakt til {end}',
   'competences.noEnd': 'uten sluttdato',
   'competences.none': 'Ingen.',
+  'competences.showAll': 'Vis alle {count}',
+  'competences.showFewer': 'Vis færre',
 
   'procedureCompetences.heading': 'Kompetansekrav',
   'procedureCompetences.loading': 'Laster kompetansekrav …',

@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { CompetenceDto, CompetenceGapReport } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -8,6 +9,38 @@ const useStyles = makeStyles({
   subheading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
+
+/** Long lists (a large unit can have hundreds of expiring qualifications) start with the first ones. */
+const initialItems = 20;
+
+function GapList(props: { id: string; title: string; items: { key: string; text: string }[] }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [isExpanded, setExpanded] = useState(false);
+  const { items } = props;
+  const shown = isExpanded ? items : items.slice(0, initialItems);
+  return (
+    <section aria-labelledby={props.id}>
+      <h3 id={props.id} className={styles.subheading}>
+        {props.title}
+      </h3>
+      {items.length === 0 ? (
+        <p>{t('competences.none')}</p>
+      ) : (
+        <ul className={styles.list}>
+          {shown.map((item) => (
+            <li key={item.key}>{item.text}</li>
+          ))}
+        </ul>
+      )}
+      {items.length > initialItems && (
+        <Button appearance="subtle" aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>
+          {isExpanded ? t('competences.showFewer') : t('competences.showAll', { count: items.length })}
+        </Button>
+      )}
+    </section>
+  );
+}
 
 /** Unmet requirements, single-person dependencies, expiring competences and external coverage. */
 export function GapsPanel(props: {
@@ -26,20 +59,7 @@ export function GapsPanel(props: {
   const external = gaps.filter((gap) => gap.coverage === 'external' && gap.externalCoverage);
 
   const section = (id: string, title: string, items: { key: string; text: string }[]) => (
-    <section aria-labelledby={id}>
-      <h3 id={id} className={styles.subheading}>
-        {title}
-      </h3>
-      {items.length === 0 ? (
-        <p>{t('competences.none')}</p>
-      ) : (
-        <ul className={styles.list}>
-          {items.map((item) => (
-            <li key={item.key}>{item.text}</li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <GapList id={id} title={title} items={items} />
   );
 
   return (
