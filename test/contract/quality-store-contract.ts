@@ -346,7 +346,9 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       const stored = await snapshot(store);
       const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
       for (const collection of Object.keys(full) as (keyof typeof full)[])
-        expect(byId(stored[collection]), collection).toEqual(byId(full[collection] as { id: string }[]));
+        expect(byId(stored[collection] as { id: string }[]), collection).toEqual(
+          byId(full[collection] as { id: string }[]),
+        );
       expect(await store.getAudit('audit-2')).toEqual(full.audits[1]);
       expect(await store.getCorrectiveAction('ca-2')).toEqual(full.correctiveActions[1]);
       expect(await store.getManagementEvaluation('me-2026')).toEqual(full.managementEvaluations[0]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createGraphClient,
+  type BatchRequest,
   type GraphClient,
   type ListItem,
 } from '../../functions/src/adapters/sharepoint/graph-client.js';
@@ -62,8 +63,8 @@ describe('the SharePoint quality store: races and costs', () => {
       let lookups = 0;
       const racing: GraphClient = {
         ...graph,
-        async batch(requests) {
-          const outcomes = await graph.batch(requests);
+        async batch<T>(requests: BatchRequest[]) {
+          const outcomes = await graph.batch<T>(requests);
           if (requests.every((request) => request.method === 'GET') && lookups++ === 0) {
             const [item] = await graph.getAll<ListItem>(
               `/sites/${site.id}/lists/${findingMapping.list.displayName}/items?$expand=fields`,
