@@ -9,6 +9,9 @@ import { openSharePointReminderSource } from './adapters/sharepoint/sharepoint-r
 import type { ReminderSource } from './jobs/reminder-source.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
+import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
+import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
+import type { QualityStore } from './app/quality-ports.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { runAsUser, userOrAppTokens } from './adapters/sharepoint/graph-auth.js';
@@ -75,6 +78,7 @@ async function openSharePoint(
   graph?: GraphClient,
 ): Promise<{
   store: SharePointStore;
+  quality: QualityStore;
   documents: DocumentStore;
   messaging: MessagingStore;
   reminderSource: ReminderSource;
@@ -89,6 +93,7 @@ async function openSharePoint(
   const site = await client.get<{ id: string }>(`/sites/${hostname}:${path}`);
   return {
     store: await openSharePointStore(client, site.id),
+    quality: await openSharePointQualityStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
     // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
@@ -114,9 +119,9 @@ function onBehalfOfCaller(handler: RouteHandler): RouteHandler {
 /**
  * Wires the embedded default: SQLite under the data folder, files beside it, the route table
  * and its handlers. Seeds the demo municipality on first start when asked to.
- * With STORE=sharepoint, procedures, records, files, the reminder ledger and conversations live
- * in the SharePoint site instead; only the local chat outbox (local mode without a bot
- * registration) stays in the SQLite file under DATA_DIR.
+ * With STORE=sharepoint, procedures, records (the quality year's too), files, the reminder
+ * ledger and conversations live in the SharePoint site instead; only the local chat outbox
+ * (local mode without a bot registration) stays in the SQLite file under DATA_DIR.
  */
 export async function createEmbeddedApp(
   config: Config,
@@ -137,6 +142,7 @@ export async function createEmbeddedApp(
   const services: Services = {
     events: noEvents,
     store: sharePoint?.store ?? createSqliteStore(db),
+    quality: sharePoint?.quality ?? createSqliteQualityStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,

@@ -61,6 +61,29 @@ describe('npm run provision', () => {
         expect.arrayContaining(spec.columns.map((column) => column.name)),
       );
     }
+    // The quality year: a list per QualityStore collection, indexed on what its reads filter.
+    const indexedIn = (name: string) =>
+      site.lists
+        .find((list) => list.displayName === name)!
+        .columns.filter((column) => column.indexed)
+        .map((column) => column.name);
+    expect({
+      Certificates: indexedIn('Certificates'),
+      AuditProgramme: indexedIn('AuditProgramme'),
+      Audits: indexedIn('Audits'),
+      Findings: indexedIn('Findings'),
+      CorrectiveActions: indexedIn('CorrectiveActions'),
+      ManagementEvaluations: indexedIn('ManagementEvaluations'),
+      YearWheel: indexedIn('YearWheel'),
+    }).toEqual({
+      Certificates: ['KhKey'],
+      AuditProgramme: ['KhKey'],
+      Audits: ['KhKey', 'KhYear'],
+      Findings: ['KhKey', 'KhAuditKey'],
+      CorrectiveActions: ['KhKey'],
+      ManagementEvaluations: ['KhKey'],
+      YearWheel: ['KhKey', 'KhDueOn'],
+    });
     const first = { ...double.counters, log: undefined };
 
     double.resetCounters();
@@ -69,8 +92,9 @@ describe('npm run provision', () => {
     expect(writesIn(double.counters.log)).toEqual([]);
     expect(double.counters).toMatchObject({ reads: 1 + lists, writes: 0, resourceUnits: 1 + lists, batches: 0 });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 16 lists (the library, ten record lists, the sweep lease and four competence lists).
-    expect(first).toMatchObject({ requests: 33, resourceUnits: 49 });
+    // 23 lists (the library, ten record lists, the sweep lease, four competence lists and seven
+    // lists of the quality year).
+    expect(first).toMatchObject({ requests: 47, resourceUnits: 70 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -84,7 +108,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/16 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/23 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

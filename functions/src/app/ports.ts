@@ -19,6 +19,7 @@ import type {
   ExternalCoverage,
   PersonCompetence,
 } from '../core/competence-types.js';
+import type { QualityStore } from './quality-ports.js';
 
 /** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
 
@@ -172,6 +173,8 @@ export const noEvents: EventPublisher = { publish: async () => undefined };
 export type Services = {
   events: EventPublisher;
   store: Store;
+  /** The quality year's records (audits, certificate, findings, actions, evaluation, årshjul). */
+  quality: QualityStore;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

@@ -18,6 +18,11 @@ export const errorCatalogue = {
     description: 'The resource changed since it was read (stale If-Match) or is in a state that forbids this.',
   },
   ALREADY_DECIDED: { status: 409, description: 'The approval was already decided; details hold the decision.' },
+  INVALID_STATE: {
+    status: 409,
+    description:
+      'The record is in a state that forbids this step (e.g. closing a corrective action without an effective check); details name the state.',
+  },
   DUPLICATE: { status: 409, description: 'A resource with this unique key (e.g. procedure code) exists.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The body or file is larger than allowed.' },
   UNSUPPORTED_MEDIA_TYPE: {

@@ -7,6 +7,7 @@ export const knownErrorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'ALREADY_DECIDED',
+  'INVALID_STATE',
   'DUPLICATE',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

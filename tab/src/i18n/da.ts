@@ -358,6 +358,8 @@ export const da = {
   'error.stale': 'Proceduren er blevet ændret af {name} {time}, efter du åbnede den. Genindlæs og prøv igen.',
   'error.staleUnknown': 'Proceduren er blevet ændret, efter du åbnede den. Genindlæs og prøv igen.',
   'error.ALREADY_DECIDED': 'Der er allerede truffet en beslutning om denne kladde.',
+  'error.INVALID_STATE':
+    'Det kan ikke lade sig gøre i den tilstand, sagen er i (fx lukke en handling uden en effektivitetsvurdering).',
   'error.DUPLICATE': 'Det findes allerede (fx en procedure med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den må højst fylde 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen understøttes ikke. Brug .docx, .pdf eller .md.',

@@ -355,6 +355,8 @@ export const en: Messages = {
   'error.stale': 'The procedure was changed by {name} {time}, after you opened it. Reload and try again.',
   'error.staleUnknown': 'The procedure was changed after you opened it. Reload and try again.',
   'error.ALREADY_DECIDED': 'A decision has already been made on this draft.',
+  'error.INVALID_STATE':
+    'That is not possible in the current state of the record (e.g. closing an action without an effectiveness check).',
   'error.DUPLICATE': 'It already exists (e.g. a procedure with the same code).',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large. It may be at most 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use .docx, .pdf or .md.',

@@ -356,6 +356,8 @@ export const nb: Messages = {
   'error.stale': 'Prosedyren er endret av {name} {time}, etter at du åpnet den. Last inn på nytt og prøv igjen.',
   'error.staleUnknown': 'Prosedyren er endret etter at du åpnet den. Last inn på nytt og prøv igjen.',
   'error.ALREADY_DECIDED': 'Det er allerede tatt en beslutning om dette utkastet.',
+  'error.INVALID_STATE':
+    'Det er ikke mulig i tilstanden saken er i (f.eks. lukke et tiltak uten en effektivitetsvurdering).',
   'error.DUPLICATE': 'Det finnes allerede (f.eks. en prosedyre med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den kan være høyst 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen støttes ikke. Bruk .docx, .pdf eller .md.',

@@ -17,6 +17,15 @@ import type {
   TrailEntry,
   Unit,
 } from '../../core/types.js';
+import type {
+  Audit,
+  Certificate,
+  CorrectiveAction,
+  Finding,
+  ManagementEvaluation,
+  ProgrammeItem,
+  YearWheelOccurrence,
+} from '../../core/quality-year-types.js';
 import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
 
 /**
@@ -25,7 +34,8 @@ import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
  * schema, so nothing outside this file and the schema knows them.
  */
 
-type Codec = 'text' | 'number' | 'date' | 'instant' | 'json';
+/** `string`: text that is never null (SharePoint stores an empty text as no value; it reads back as ''). */
+type Codec = 'text' | 'string' | 'number' | 'date' | 'instant' | 'json' | 'boolean';
 type Property = readonly [path: string, column: string, codec: Codec];
 
 export type RecordMapping<T> = {
@@ -65,6 +75,9 @@ function encode(codec: Codec, value: unknown): unknown {
 }
 
 function decode(codec: Codec, value: unknown): unknown {
+  // A yes/no column that was never set reads as empty: no.
+  if (codec === 'boolean') return value === true || value === 'true' || value === 1 || value === '1';
+  if (codec === 'string') return value === null || value === undefined ? '' : value;
   if (value === null || value === undefined || value === '') return null;
   switch (codec) {
     case 'json':
@@ -387,5 +400,153 @@ export const externalCoverageMapping: RecordMapping<ExternalCoverage> = {
     ['decidedBy', 'decidedBy', 'text'],
     ['contractEnd', 'contractEnd', 'date'],
     ['note', 'note', 'text'],
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// The quality year
+
+const versionedProperties = [
+  ['createdAt', 'createdAt', 'instant'],
+  ['updatedAt', 'updatedAt', 'instant'],
+  ['updatedBy', 'updatedBy', 'text'],
+  ['etag', 'etag', 'number'],
+] as const;
+
+export const certificateMapping: RecordMapping<Certificate> = {
+  list: listSpec('certificates'),
+  key: (certificate) => certificate.id,
+  title: (certificate) => `${certificate.body} ${certificate.standard} ${certificate.certificateNumber}`,
+  properties: [
+    ['id', 'key', 'text'],
+    ['body', 'body', 'string'],
+    ['standard', 'standard', 'string'],
+    ['scope', 'scope', 'string'],
+    ['certificateNumber', 'certificateNumber', 'string'],
+    ['issuedOn', 'issuedOn', 'date'],
+    ['expiresOn', 'expiresOn', 'date'],
+    ['cycleYears', 'cycleYears', 'number'],
+    ['isActive', 'isActive', 'boolean'],
+    ...versionedProperties,
+  ],
+};
+
+export const programmeItemMapping: RecordMapping<ProgrammeItem> = {
+  list: listSpec('programmeItems'),
+  key: (item) => item.id,
+  title: (item) => item.title,
+  properties: [
+    ['id', 'key', 'text'],
+    ['title', 'title', 'string'],
+    ['subject', 'subject', 'json'],
+    ['importance', 'importance', 'number'],
+    ['clauses', 'clauses', 'json'],
+    ['unitId', 'unitKey', 'text'],
+    ...versionedProperties,
+  ],
+};
+
+export const auditMapping: RecordMapping<Audit> = {
+  list: listSpec('audits'),
+  key: (audit) => audit.id,
+  title: (audit) => audit.title,
+  properties: [
+    ['id', 'key', 'text'],
+    ['title', 'title', 'string'],
+    ['kind', 'kind', 'text'],
+    ['year', 'year', 'number'],
+    ['programmeItemId', 'programmeItemKey', 'text'],
+    ['certificateId', 'certificateKey', 'text'],
+    ['unitId', 'unitKey', 'text'],
+    ['clauses', 'clauses', 'json'],
+    ['procedureIds', 'procedureKeys', 'json'],
+    ['scope', 'scope', 'string'],
+    ['criteria', 'criteria', 'string'],
+    ['auditorIds', 'auditorKeys', 'json'],
+    ['externalAuditors', 'externalAuditors', 'json'],
+    ['plannedOn', 'plannedOn', 'date'],
+    ['status', 'status', 'text'],
+    ['checklist', 'checklist', 'json'],
+    ['report', 'report', 'json'],
+    ...versionedProperties,
+  ],
+};
+
+export const findingMapping: RecordMapping<Finding> = {
+  list: listSpec('findings'),
+  key: (finding) => finding.id,
+  title: (finding) => `${finding.grade} ${finding.clause ?? ''}`.trim(),
+  properties: [
+    ['id', 'key', 'text'],
+    ['auditId', 'auditKey', 'text'],
+    ['grade', 'grade', 'text'],
+    ['clause', 'clause', 'text'],
+    ['procedureId', 'procedureKey', 'text'],
+    ['unitId', 'unitKey', 'text'],
+    ['description', 'description', 'string'],
+    ['foundOn', 'foundOn', 'date'],
+    ['correctiveActionId', 'correctiveActionKey', 'text'],
+    ...versionedProperties,
+  ],
+};
+
+export const correctiveActionMapping: RecordMapping<CorrectiveAction> = {
+  list: listSpec('correctiveActions'),
+  key: (action) => action.id,
+  title: (action) => action.title,
+  properties: [
+    ['id', 'key', 'text'],
+    ['title', 'title', 'string'],
+    ['source', 'source', 'json'],
+    ['unitId', 'unitKey', 'text'],
+    ['correction', 'correction', 'text'],
+    ['rootCause', 'rootCause', 'text'],
+    ['plan', 'plan', 'text'],
+    ['ownerId', 'ownerKey', 'text'],
+    ['dueOn', 'dueOn', 'date'],
+    ['status', 'status', 'text'],
+    ['implementedOn', 'implementedOn', 'date'],
+    ['effectivenessChecks', 'effectivenessChecks', 'json'],
+    ['closedOn', 'closedOn', 'date'],
+    ...versionedProperties,
+  ],
+};
+
+export const managementEvaluationMapping: RecordMapping<ManagementEvaluation> = {
+  list: listSpec('managementEvaluations'),
+  key: (evaluation) => evaluation.id,
+  title: (evaluation) => `Ledelsens evaluering ${evaluation.year}`,
+  properties: [
+    ['id', 'key', 'text'],
+    ['year', 'year', 'number'],
+    ['plannedOn', 'plannedOn', 'date'],
+    ['heldOn', 'heldOn', 'date'],
+    ['status', 'status', 'text'],
+    ['participantIds', 'participantKeys', 'json'],
+    ['guests', 'guests', 'json'],
+    ['conclusions', 'conclusions', 'string'],
+    ['decisions', 'decisions', 'json'],
+    ['committee', 'committee', 'text'],
+    ['committeeOn', 'committeeOn', 'date'],
+    ['publishedOn', 'publishedOn', 'date'],
+    ...versionedProperties,
+  ],
+};
+
+export const occurrenceMapping: RecordMapping<YearWheelOccurrence> = {
+  list: listSpec('occurrences'),
+  key: (occurrence) => occurrence.id,
+  title: (occurrence) => occurrence.title,
+  properties: [
+    ['id', 'key', 'text'],
+    ['title', 'title', 'string'],
+    ['kind', 'kind', 'text'],
+    ['dueOn', 'dueOn', 'date'],
+    ['ownerId', 'ownerKey', 'text'],
+    ['origin', 'origin', 'json'],
+    ['completedOn', 'completedOn', 'date'],
+    ['isEdited', 'isEdited', 'boolean'],
+    ['note', 'note', 'string'],
+    ...versionedProperties,
   ],
 };

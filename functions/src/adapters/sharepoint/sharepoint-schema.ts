@@ -1,5 +1,13 @@
 import { reminderStages } from '../../core/reminder-schedule.js';
 import { processLevels, versionStates } from '../../core/types.js';
+import {
+  actionStatuses,
+  auditKinds,
+  auditStatuses,
+  evaluationStatuses,
+  findingGrades,
+  occurrenceKinds,
+} from '../../core/quality-year-types.js';
 
 /**
  * What the handbook keeps in a SharePoint site: one document library for the procedures and
@@ -364,7 +372,163 @@ recordLists.push(
   },
 );
 
-export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists];
+/**
+ * The quality year (ISO 9001 9.2, 9.3, 10.2 and the certificate): one list per collection of the
+ * QualityStore port, keyed like the port's collections. Columns for what is filtered or sorted;
+ * nested lists and small unions are JSON in a plain multi-line column, read whole.
+ */
+const versionedColumns = (): ColumnSpec[] => [
+  column('createdAt', 'Created (app time).', instant),
+  column('updatedAt', 'Last changed (app time).', instant),
+  column('updatedBy', 'Last changed by (KhKey in People).', singleLine(100)),
+  column('etag', "The app's optimistic-concurrency counter.", whole(0)),
+];
+
+export const qualityLists: ListSpec[] = [
+  {
+    key: 'certificates',
+    displayName: 'Certificates',
+    description: 'The ISO 9001 certificate and its cycle (surveillance every year, recertification every 3 or 4).',
+    template: 'genericList',
+    columns: [
+      title('Body, standard and number.'),
+      recordKey('The certificate id.'),
+      column('body', 'The certification body, e.g. DS Certificering.', singleLine()),
+      column('standard', 'The standard, e.g. ISO 9001:2015.', singleLine()),
+      column('scope', 'The certified scope as the certificate words it.', multiLine),
+      column('certificateNumber', 'The certificate number.', singleLine()),
+      column('issuedOn', 'Issued on.', date),
+      column('expiresOn', 'Expires on.', date),
+      column('cycleYears', 'Years between recertifications (3 or 4).', whole(3, 4)),
+      column('isActive', 'No once superseded or withdrawn.', { boolean: {} }),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'programmeItems',
+    displayName: 'AuditProgramme',
+    description: 'The internal audit programme: subjects, importance and clauses (ISO 9001 9.2.2).',
+    template: 'genericList',
+    columns: [
+      title('The programme line.'),
+      recordKey('The programme item id.'),
+      column('subject', 'Process, unit or clause: JSON.', json),
+      column('importance', 'Importance 1-3.', whole(1, 3)),
+      column('clauses', 'Clauses covered: JSON array.', json),
+      column('unitKey', 'The unit audited (KhKey in Units); empty: cross-cutting.', singleLine(100)),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'audits',
+    displayName: 'Audits',
+    description: "Internal audits and the certification body's audits, with checklist and report.",
+    template: 'genericList',
+    columns: [
+      title('The audit title.'),
+      recordKey('The audit id.'),
+      column('kind', 'Internal or a certifier audit.', choice(auditKinds)),
+      column('year', 'The programme year.', whole(2000, 2999), { indexed: true }),
+      column('programmeItemKey', 'The programme line (KhKey in AuditProgramme).', singleLine(100)),
+      column('certificateKey', 'The certificate (KhKey in Certificates).', singleLine(100)),
+      column('unitKey', 'The unit audited (KhKey in Units).', singleLine(100)),
+      column('clauses', 'Clauses: JSON array.', json),
+      column('procedureKeys', 'Procedures (KhKey in Procedurer): JSON array.', json),
+      column('scope', 'Audit scope.', multiLine),
+      column('criteria', 'Audit criteria.', multiLine),
+      column('auditorKeys', 'Auditors (KhKey in People): JSON array.', json),
+      column('externalAuditors', "External auditors' names: JSON array.", json),
+      column('plannedOn', 'Planned date.', date),
+      column('status', 'Status.', choice(auditStatuses)),
+      column('checklist', 'Checklist lines with results: JSON.', json),
+      column('report', 'The report: JSON.', json),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'findings',
+    displayName: 'Findings',
+    description: "Findings on the certifier's scale, linked to clause, procedure and unit.",
+    template: 'genericList',
+    columns: [
+      title('Grade and clause.'),
+      recordKey('The finding id.'),
+      column('auditKey', 'The audit (KhKey in Audits).', singleLine(100), { indexed: true }),
+      column('grade', 'Grade.', choice(findingGrades)),
+      column('clause', 'ISO 9001 clause.', singleLine(32)),
+      column('procedureKey', 'The procedure (KhKey in Procedurer).', singleLine(100)),
+      column('unitKey', 'The unit (KhKey in Units).', singleLine(100)),
+      column('description', 'The finding.', multiLine),
+      column('foundOn', 'Found on.', date),
+      column('correctiveActionKey', 'The corrective action (KhKey in CorrectiveActions).', singleLine(100)),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'correctiveActions',
+    displayName: 'CorrectiveActions',
+    description: 'Corrective actions (ISO 9001 10.2): correction, root cause, plan and effectiveness checks.',
+    template: 'genericList',
+    columns: [
+      title('The action title.'),
+      recordKey('The action id.'),
+      column('source', 'Where it came from: JSON.', json),
+      column('unitKey', 'The unit (KhKey in Units).', singleLine(100)),
+      column('correction', 'The immediate correction.', multiLine),
+      column('rootCause', 'The root-cause analysis.', multiLine),
+      column('plan', 'The plan.', multiLine),
+      column('ownerKey', 'Owner (KhKey in People).', singleLine(100)),
+      column('dueOn', 'Due date.', date),
+      column('status', 'Status.', choice(actionStatuses)),
+      column('implementedOn', 'Implemented on.', date),
+      column('effectivenessChecks', 'Effectiveness checks, oldest first: JSON.', json),
+      column('closedOn', 'Closed on.', date),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'managementEvaluations',
+    displayName: 'ManagementEvaluations',
+    description: 'The yearly management evaluation (ISO 9001 9.3): participants, conclusions, decisions.',
+    template: 'genericList',
+    columns: [
+      title('Management evaluation and year.'),
+      recordKey('The evaluation id.'),
+      column('year', 'The year evaluated.', whole(2000, 2999)),
+      column('plannedOn', 'Planned date.', date),
+      column('heldOn', 'Held on.', date),
+      column('status', 'Status.', choice(evaluationStatuses)),
+      column('participantKeys', 'Participants (KhKey in People): JSON array.', json),
+      column('guests', "Guests' names: JSON array.", json),
+      column('conclusions', 'Conclusions.', multiLine),
+      column('decisions', 'Decisions: JSON.', json),
+      column('committee', 'The political committee.', singleLine()),
+      column('committeeOn', 'Treated by the committee on.', date),
+      column('publishedOn', 'Published on.', date),
+      ...versionedColumns(),
+    ],
+  },
+  {
+    key: 'occurrences',
+    displayName: 'YearWheel',
+    description: 'Årshjul: the recurring activities of the quality year, with owners and due dates.',
+    template: 'genericList',
+    columns: [
+      title('The activity.'),
+      recordKey('The occurrence id.'),
+      column('kind', 'Kind of activity.', choice(occurrenceKinds)),
+      column('dueOn', 'Due date.', date, { indexed: true }),
+      column('ownerKey', 'Owner (KhKey in People).', singleLine(100)),
+      column('origin', 'Where a generated occurrence came from: JSON.', json),
+      column('completedOn', 'Done on.', date),
+      column('isEdited', 'Moved or renamed by hand: regeneration leaves it alone.', { boolean: {} }),
+      column('note', 'Note.', multiLine),
+      ...versionedColumns(),
+    ],
+  },
+];
+
+export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists];
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {

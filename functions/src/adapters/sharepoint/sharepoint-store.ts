@@ -29,7 +29,7 @@ import {
   type Fields,
   type RecordMapping,
 } from './sharepoint-records.js';
-import { handbookSchema, procedureLibrary } from './sharepoint-schema.js';
+import { procedureLibrary, recordLists } from './sharepoint-schema.js';
 
 /**
  * The Store port on SharePoint lists (not yet wired into compose).
@@ -69,7 +69,8 @@ type Item = { id: string; eTag: string; fields: Fields };
 export async function openSharePointStore(graph: GraphClient, siteId: string): Promise<SharePointStore> {
   const sitePath = `/sites/${siteId}`;
   const listIds = new Map<string, string>();
-  for (const spec of handbookSchema) {
+  // The quality year's lists are looked up by its own store (sharepoint-quality-store.ts).
+  for (const spec of [procedureLibrary, ...recordLists]) {
     const list = await graph.get<{ id: string }>(`${sitePath}/lists/${encodeURIComponent(spec.displayName)}`);
     listIds.set(spec.key, list.id);
   }

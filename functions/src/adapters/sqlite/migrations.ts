@@ -223,4 +223,132 @@ export const migrations: string[] = [
     note TEXT NOT NULL
   );
   `,
+  `
+  -- The quality year (ISO 9001 9.2, 9.3, 10.2 and the certificate). Columns for what is filtered
+  -- or sorted; nested lists and small unions (checklist, report, decisions, effectiveness checks,
+  -- source, origin) are JSON, read whole. Every record carries the optimistic-concurrency etag.
+  CREATE TABLE certificates (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    standard TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    certificate_number TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    expires_on TEXT NOT NULL,
+    cycle_years INTEGER NOT NULL CHECK (cycle_years IN (3, 4)),
+    is_active INTEGER NOT NULL CHECK (is_active IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE programme_items (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL,
+    title TEXT NOT NULL,
+    importance INTEGER NOT NULL CHECK (importance BETWEEN 1 AND 3),
+    clauses TEXT NOT NULL,
+    unit_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE audits (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('internal', 'surveillance', 'recertification', 'certification')),
+    year INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    programme_item_id TEXT,
+    certificate_id TEXT,
+    unit_id TEXT,
+    clauses TEXT NOT NULL,
+    procedure_ids TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    criteria TEXT NOT NULL,
+    auditor_ids TEXT NOT NULL,
+    external_auditors TEXT NOT NULL,
+    planned_on TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'reported', 'cancelled')),
+    checklist TEXT NOT NULL,
+    report TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX audits_year ON audits(year, planned_on, title);
+  CREATE INDEX audits_planned ON audits(planned_on, title);
+  CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    audit_id TEXT NOT NULL,
+    grade TEXT NOT NULL CHECK (grade IN ('major', 'minor', 'observation', 'improvement', 'strong-point')),
+    clause TEXT,
+    procedure_id TEXT,
+    unit_id TEXT,
+    description TEXT NOT NULL,
+    found_on TEXT NOT NULL,
+    corrective_action_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX findings_audit ON findings(audit_id, found_on);
+  CREATE INDEX findings_found ON findings(found_on);
+  CREATE TABLE corrective_actions (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    unit_id TEXT,
+    correction TEXT,
+    root_cause TEXT,
+    plan TEXT,
+    owner_id TEXT,
+    due_on TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'planned', 'implemented', 'closed')),
+    implemented_on TEXT,
+    effectiveness_checks TEXT NOT NULL,
+    closed_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX corrective_actions_due ON corrective_actions(due_on, title);
+  CREATE TABLE management_evaluations (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    planned_on TEXT NOT NULL,
+    held_on TEXT,
+    status TEXT NOT NULL CHECK (status IN ('planned', 'held', 'published')),
+    participant_ids TEXT NOT NULL,
+    guests TEXT NOT NULL,
+    conclusions TEXT NOT NULL,
+    decisions TEXT NOT NULL,
+    committee TEXT,
+    committee_on TEXT,
+    published_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE year_wheel_occurrences (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    completed_on TEXT,
+    is_edited INTEGER NOT NULL CHECK (is_edited IN (0, 1)),
+    note TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX year_wheel_occurrences_due ON year_wheel_occurrences(due_on, title);
+  `,
 ];

@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actionBoard,
+  actionCommandKinds,
+  allowedActionCommands,
+  applyActionCommand,
+  findingActionTitle,
+  findingNeedsAction,
+  isActionOverdue,
+  newActionFrom,
+  newActionFromDecision,
+  newActionFromFinding,
+  type ActionCommand,
+  type ActionCommandContext,
+} from './corrective-action.js';
+import { AppError } from './errors.js';
+import { asLocalDate } from './local-date.js';
+import { actionStatuses, findingGrades, type ActionStatus, type CorrectiveAction } from './quality-year-types.js';
+
+const d = asLocalDate;
+const today = d('2026-11-22');
+const context: ActionCommandContext = { today, actorId: 'kvalitet', at: '2026-11-22T09:00:00.000Z' };
+
+function buildAction(overrides: Partial<CorrectiveAction> = {}): CorrectiveAction {
+  return {
+    id: 'a1',
+    etag: 3,
+    createdAt: '2026-10-01T08:00:00.000Z',
+    updatedAt: '2026-10-01T08:00:00.000Z',
+    updatedBy: 'someone',
+    title: 'Større afvigelse, ISO 9001 pkt. 7.5.3',
+    source: { kind: 'finding', findingId: 'f1' },
+    unitId: 'byg',
+    correction: null,
+    rootCause: null,
+    plan: null,
+    ownerId: null,
+    dueOn: null,
+    status: 'open',
+    implementedOn: null,
+    effectivenessChecks: [],
+    closedOn: null,
+    ...overrides,
+  };
+}
+
+const planned = () =>
+  buildAction({
+    status: 'planned',
+    rootCause: 'Ingen fast procedure for arkivering',
+    plan: 'Skriv procedure og instruér',
+    ownerId: 'bo',
+    dueOn: d('2026-12-31'),
+  });
+const implemented = () => ({ ...planned(), status: 'implemented' as const, implementedOn: d('2026-11-20') });
+
+const commands: Record<(typeof actionCommandKinds)[number], ActionCommand> = {
+  recordCorrection: { kind: 'recordCorrection', correction: 'Sagen er journaliseret' },
+  analyseAndPlan: {
+    kind: 'analyseAndPlan',
+    rootCause: 'Ingen fast procedure',
+    plan: 'Skriv procedure',
+    ownerId: 'bo',
+    dueOn: d('2026-12-31'),
+  },
+  replan: { kind: 'replan', dueOn: d('2027-01-31') },
+  markImplemented: { kind: 'markImplemented', implementedOn: d('2026-11-21') },
+  checkEffectiveness: { kind: 'checkEffectiveness', isEffective: true, note: 'Stikprøve af 10 sager: alle arkiveret' },
+};
+
+function thrown(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describe('applyActionCommand: allowed transitions', () => {
+  it('records the correction without touching the root cause, and bumps etag and writer', () => {
+    const next = applyActionCommand(buildAction(), { kind: 'recordCorrection', correction: '  Rettet  ' }, context);
+    expect(next).toMatchObject({ status: 'open', correction: 'Rettet', rootCause: null, etag: 4 });
+    expect(next).toMatchObject({ updatedAt: context.at, updatedBy: 'kvalitet' });
+  });
+
+  it('analyses and plans: open → planned, with every field', () => {
+    const next = applyActionCommand(buildAction({ correction: 'Rettet' }), commands.analyseAndPlan, context);
+    expect(next).toMatchObject({
+      status: 'planned',
+      correction: 'Rettet',
+      rootCause: 'Ingen fast procedure',
+      plan: 'Skriv procedure',
+      ownerId: 'bo',
+      dueOn: '2026-12-31',
+    });
+  });
+
+  it('replans while planned, changing only what is given', () => {
+    const next = applyActionCommand(planned(), { kind: 'replan', ownerId: 'sara', dueOn: d('2027-02-01') }, context);
+    expect(next).toMatchObject({ status: 'planned', ownerId: 'sara', dueOn: '2027-02-01', plan: planned().plan });
+  });
+
+  it('marks implemented: planned → implemented on a date', () => {
+    expect(applyActionCommand(planned(), commands.markImplemented, context)).toMatchObject({
+      status: 'implemented',
+      implementedOn: '2026-11-21',
+    });
+  });
+
+  it('an effective check closes the action on the check date', () => {
+    const next = applyActionCommand(
+      implemented(),
+      { kind: 'checkEffectiveness', isEffective: true, note: 'Virker', checkedOn: d('2026-11-21') },
+      context,
+    );
+    expect(next).toMatchObject({ status: 'closed', closedOn: '2026-11-21' });
+    expect(next.effectivenessChecks).toEqual([
+      { checkedOn: '2026-11-21', checkedBy: 'kvalitet', isEffective: true, note: 'Virker' },
+    ]);
+  });
+
+  it('an ineffective check sends it back to planned, keeping the check and clearing the implementation date', () => {
+    const next = applyActionCommand(
+      implemented(),
+      { kind: 'checkEffectiveness', isEffective: false, note: 'Stadig fejl i 3 af 10 sager' },
+      context,
+    );
+    expect(next).toMatchObject({ status: 'planned', implementedOn: null, closedOn: null });
+    expect(next.effectivenessChecks).toEqual([
+      { checkedOn: today, checkedBy: 'kvalitet', isEffective: false, note: 'Stadig fejl i 3 af 10 sager' },
+    ]);
+  });
+
+  it('does not change the record it was given', () => {
+    const action = buildAction();
+    const copy = structuredClone(action);
+    applyActionCommand(action, commands.recordCorrection, context);
+    expect(action).toEqual(copy);
+  });
+});
+
+describe('applyActionCommand: refusals', () => {
+  const fixtures: Record<ActionStatus, () => CorrectiveAction> = {
+    open: buildAction,
+    planned,
+    implemented,
+    closed: () => ({ ...implemented(), status: 'closed', closedOn: today }),
+  };
+  const cases = actionStatuses.flatMap((status) =>
+    actionCommandKinds
+      .filter((kind) => !allowedActionCommands[status].includes(kind))
+      .map((kind) => [status, kind] as const),
+  );
+
+  it('refuses the 14 status/command pairs outside the table', () => {
+    expect(cases).toHaveLength(14);
+  });
+
+  it.each(cases)('a %s action refuses %s with INVALID_STATE', (status, kind) => {
+    const error = thrown(() => applyActionCommand(fixtures[status](), commands[kind], context));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.details).toEqual({ status, command: kind });
+  });
+
+  it.each([
+    ['rootCause', { ...commands.analyseAndPlan, rootCause: '   ' }],
+    ['plan', { ...commands.analyseAndPlan, plan: '' }],
+    ['ownerId', { ...commands.analyseAndPlan, ownerId: ' ' }],
+    ['dueOn', { ...commands.analyseAndPlan, dueOn: '2026-02-30' as never }],
+    ['correction', { kind: 'recordCorrection', correction: '\n' }],
+  ] as const)('refuses a blank or bad %s with VALIDATION', (field, command) => {
+    const error = thrown(() => applyActionCommand(buildAction(), command as ActionCommand, context));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toMatchObject({ field });
+  });
+
+  it('refuses an empty or blank replan', () => {
+    expect(thrown(() => applyActionCommand(planned(), { kind: 'replan' }, context)).code).toBe('VALIDATION');
+    expect(thrown(() => applyActionCommand(planned(), { kind: 'replan', plan: ' ' }, context)).details).toMatchObject({
+      field: 'plan',
+    });
+  });
+
+  it('refuses an implementation or check in the future, and a check before the implementation', () => {
+    const future = d('2026-11-23');
+    expect(
+      thrown(() => applyActionCommand(planned(), { kind: 'markImplemented', implementedOn: future }, context)).details,
+    ).toMatchObject({ field: 'implementedOn' });
+    const check = { kind: 'checkEffectiveness', isEffective: true, note: 'ok' } as const;
+    expect(thrown(() => applyActionCommand(implemented(), { ...check, checkedOn: future }, context)).code).toBe(
+      'VALIDATION',
+    );
+    expect(
+      thrown(() => applyActionCommand(implemented(), { ...check, checkedOn: d('2026-11-19') }, context)).details,
+    ).toMatchObject({ field: 'checkedOn' });
+  });
+
+  it('refuses a check without a note', () => {
+    const command = { kind: 'checkEffectiveness', isEffective: true, note: '  ' } as const;
+    expect(thrown(() => applyActionCommand(implemented(), command, context)).details).toMatchObject({ field: 'note' });
+  });
+});
+
+describe('no path reaches closed without an effective check', () => {
+  const variants: ActionCommand[] = [
+    ...Object.values(commands),
+    { kind: 'checkEffectiveness', isEffective: false, note: 'Ikke effektiv' },
+    { kind: 'analyseAndPlan', rootCause: '', plan: 'x', ownerId: 'bo', dueOn: d('2026-12-31') },
+  ];
+
+  it('holds for every command sequence of length up to 4 from a new action', () => {
+    let closedPaths = 0;
+    let paths = 0;
+    const walk = (action: CorrectiveAction, history: ActionCommand[]) => {
+      paths += 1;
+      if (action.status === 'closed') {
+        closedPaths += 1;
+        const last = action.effectivenessChecks.at(-1);
+        expect(last?.isEffective).toBe(true);
+        expect(action.closedOn).toBe(last?.checkedOn);
+        expect(history.at(-1)).toMatchObject({ kind: 'checkEffectiveness', isEffective: true });
+      } else {
+        expect(action.closedOn).toBeNull();
+      }
+      if (history.length === 4) return;
+      for (const command of variants) {
+        let next: CorrectiveAction;
+        try {
+          next = applyActionCommand(action, command, context);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          continue;
+        }
+        expect(next.etag).toBe(action.etag + 1);
+        walk(next, [...history, command]);
+      }
+    };
+    walk(buildAction(), []);
+    expect(paths).toBeGreaterThan(50);
+    // open → plan → implement → effective check: the shortest way, with and without a recorded correction.
+    expect(closedPaths).toBeGreaterThan(0);
+  });
+});
+
+describe('isActionOverdue and actionBoard', () => {
+  it.each([
+    ['planned, due yesterday', { status: 'planned', dueOn: d('2026-11-21') }, true],
+    ['planned, due today', { status: 'planned', dueOn: today }, false],
+    ['open with a due date from a decision, past', { status: 'open', dueOn: d('2026-01-01') }, true],
+    ['open without a due date', { status: 'open', dueOn: null }, false],
+    ['implemented, awaiting its check', { status: 'implemented', dueOn: d('2026-01-01') }, false],
+    ['closed', { status: 'closed', dueOn: d('2026-01-01') }, false],
+  ] as const)('%s: %s', (_name, action, expected) => {
+    expect(isActionOverdue(action, today)).toBe(expected);
+  });
+
+  it('groups by status, sorts by due date (undated last) and lists the overdue, most overdue first', () => {
+    const actions = [
+      buildAction({ id: 'x', title: 'B', status: 'planned', dueOn: d('2026-11-01') }),
+      buildAction({ id: 'y', title: 'A', status: 'planned', dueOn: d('2026-11-01') }),
+      buildAction({ id: 'z', title: 'C', status: 'planned', dueOn: d('2026-10-01') }),
+      buildAction({ id: 'w', title: 'D', status: 'planned', dueOn: d('2027-01-01') }),
+      buildAction({ id: 'o1', title: 'E', status: 'open', dueOn: null }),
+      buildAction({ id: 'o2', title: 'F', status: 'open', dueOn: d('2026-12-01') }),
+      buildAction({ id: 'c', title: 'G', status: 'closed', dueOn: d('2026-01-01') }),
+    ];
+    const board = actionBoard(actions, today);
+    expect(board.columns.planned.map((action) => action.id)).toEqual(['z', 'y', 'x', 'w']);
+    expect(board.columns.open.map((action) => action.id)).toEqual(['o2', 'o1']);
+    expect(board.columns.implemented).toEqual([]);
+    expect(board.columns.closed.map((action) => action.id)).toEqual(['c']);
+    expect(board.overdue.map((entry) => [entry.action.id, entry.daysOverdue])).toEqual([
+      ['z', 52],
+      ['y', 21],
+      ['x', 21],
+    ]);
+  });
+});
+
+describe('new actions', () => {
+  it.each(findingGrades.map((grade) => [grade, grade === 'major' || grade === 'minor']))(
+    'findingNeedsAction(%s) is %s',
+    (grade, expected) => {
+      expect(findingNeedsAction(grade)).toBe(expected);
+    },
+  );
+
+  it('titles in three languages, with and without a clause', () => {
+    expect(findingActionTitle('major', '7.5.3')).toBe('Større afvigelse, ISO 9001 pkt. 7.5.3');
+    expect(findingActionTitle('minor', null, 'nb')).toBe('Mindre avvik');
+    expect(findingActionTitle('minor', '9.2', 'en')).toBe('Minor nonconformity, ISO 9001 clause 9.2');
+  });
+
+  const newContext = { id: 'new', at: '2026-11-22T10:00:00.000Z', actorId: 'kvalitet' };
+  const finding = { id: 'f1', grade: 'major' as const, clause: '7.5.3', unitId: 'byg', correctiveActionId: null };
+
+  it('from a finding: an open action with its unit, source and a generated title', () => {
+    expect(newActionFromFinding(finding, newContext)).toEqual({
+      id: 'new',
+      etag: 1,
+      createdAt: newContext.at,
+      updatedAt: newContext.at,
+      updatedBy: 'kvalitet',
+      title: 'Større afvigelse, ISO 9001 pkt. 7.5.3',
+      source: { kind: 'finding', findingId: 'f1' },
+      unitId: 'byg',
+      correction: null,
+      rootCause: null,
+      plan: null,
+      ownerId: null,
+      dueOn: null,
+      status: 'open',
+      implementedOn: null,
+      effectivenessChecks: [],
+      closedOn: null,
+    });
+  });
+
+  it('refuses a finding that needs no action or already has one', () => {
+    expect(thrown(() => newActionFromFinding({ ...finding, grade: 'observation' }, newContext)).code).toBe(
+      'VALIDATION',
+    );
+    const error = thrown(() => newActionFromFinding({ ...finding, correctiveActionId: 'a9' }, newContext));
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.details).toMatchObject({ correctiveActionId: 'a9' });
+  });
+
+  const decision = {
+    id: 'd1',
+    text: `Alle  procedurer\nfor byggesag revideres ${'inden udgangen af året '.repeat(6)}`,
+    ownerId: 'bo',
+    dueOn: d('2027-03-31'),
+    actionId: null,
+  };
+
+  it('from a management decision: one-line title of at most 120 characters, owner and due date carried over', () => {
+    const action = newActionFromDecision({ id: 'e2026' }, decision, newContext);
+    expect(action.title).toHaveLength(120);
+    expect(action.title.startsWith('Alle procedurer for byggesag revideres')).toBe(true);
+    expect(action.title.endsWith('…')).toBe(true);
+    expect(action).toMatchObject({
+      status: 'open',
+      ownerId: 'bo',
+      dueOn: '2027-03-31',
+      rootCause: null,
+      source: { kind: 'management-decision', evaluationId: 'e2026', decisionId: 'd1' },
+    });
+    expect(newActionFromDecision({ id: 'e' }, { ...decision, text: 'Kort' }, newContext).title).toBe('Kort');
+  });
+
+  it('refuses a decision that already has an action or has no text', () => {
+    expect(thrown(() => newActionFromDecision({ id: 'e' }, { ...decision, actionId: 'a1' }, newContext)).code).toBe(
+      'INVALID_STATE',
+    );
+    expect(thrown(() => newActionFromDecision({ id: 'e' }, { ...decision, text: ' ' }, newContext)).code).toBe(
+      'VALIDATION',
+    );
+  });
+
+  it('newActionFrom dispatches on the source', () => {
+    expect(newActionFrom({ kind: 'finding', finding }, newContext).source.kind).toBe('finding');
+    expect(
+      newActionFrom({ kind: 'management-decision', evaluation: { id: 'e' }, decision }, newContext).source,
+    ).toEqual({
+      kind: 'management-decision',
+      evaluationId: 'e',
+      decisionId: 'd1',
+    });
+  });
+});

@@ -1,0 +1,366 @@
+import { AppError } from './errors.js';
+import { daysBetween, isLocalDate, type LocalDate } from './local-date.js';
+import type {
+  ActionStatus,
+  Clause,
+  CorrectiveAction,
+  EvaluationDecision,
+  Finding,
+  FindingGrade,
+  ManagementEvaluation,
+} from './quality-year-types.js';
+import { actionStatuses } from './quality-year-types.js';
+
+/**
+ * The corrective action's state machine (ISO 9001 10.2):
+ *
+ *   open --analyseAndPlan--> planned --markImplemented--> implemented --checkEffectiveness(effective)--> closed
+ *                              ^  |                            |
+ *                              |  +--replan (plan/owner/due)   |
+ *                              +-----checkEffectiveness(ineffective): back to planned, the check kept
+ *
+ * | command              | allowed from   | result                 | requires                                                     |
+ * | -------------------- | -------------- | ---------------------- | ------------------------------------------------------------ |
+ * | `recordCorrection`   | open, planned  | same status            | correction (the immediate fix, 10.2.1 a), non-blank          |
+ * | `analyseAndPlan`     | open           | planned                | rootCause, plan, ownerId, dueOn (10.2.1 b and c), non-blank  |
+ * | `replan`             | planned        | planned                | at least one of rootCause, plan, ownerId, dueOn; non-blank   |
+ * | `markImplemented`    | planned        | implemented            | implementedOn, not after today                               |
+ * | `checkEffectiveness` | implemented    | closed / planned       | isEffective, a note (what was checked), checkedOn ≤ today    |
+ *
+ * Everything else is refused with INVALID_STATE (details: status, command); bad input with
+ * VALIDATION (details: field). A closed action accepts nothing. The only way into `closed` is an
+ * effective check of an implemented action, so every closed action's last check is effective
+ * (10.2.1 d: "review the effectiveness of any corrective action taken").
+ *
+ * An ineffective check sends the action back to `planned` with `implementedOn` cleared: the
+ * plan has to be carried out again (or replanned). The check stays in `effectivenessChecks`.
+ * The correction is kept apart from the root cause: recording one never touches the other.
+ */
+
+export type ActionCommand =
+  | { kind: 'recordCorrection'; correction: string }
+  | { kind: 'analyseAndPlan'; rootCause: string; plan: string; ownerId: string; dueOn: LocalDate }
+  | { kind: 'replan'; rootCause?: string; plan?: string; ownerId?: string; dueOn?: LocalDate }
+  | { kind: 'markImplemented'; implementedOn: LocalDate }
+  /** `checkedOn` defaults to today. */
+  | { kind: 'checkEffectiveness'; isEffective: boolean; note: string; checkedOn?: LocalDate };
+
+export type ActionCommandKind = ActionCommand['kind'];
+
+export const actionCommandKinds = [
+  'recordCorrection',
+  'analyseAndPlan',
+  'replan',
+  'markImplemented',
+  'checkEffectiveness',
+] as const satisfies readonly ActionCommandKind[];
+
+/** Which commands each status accepts. */
+export const allowedActionCommands: Record<ActionStatus, readonly ActionCommandKind[]> = {
+  open: ['recordCorrection', 'analyseAndPlan'],
+  planned: ['recordCorrection', 'replan', 'markImplemented'],
+  implemented: ['checkEffectiveness'],
+  closed: [],
+};
+
+export function canApplyActionCommand(status: ActionStatus, command: ActionCommandKind): boolean {
+  return allowedActionCommands[status].includes(command);
+}
+
+export type ActionCommandContext = {
+  today: LocalDate;
+  /** Person id of whoever gives the command; the effectiveness check is recorded as theirs. */
+  actorId: string;
+  /** The instant of the write (ISO 8601), for updatedAt. */
+  at: string;
+};
+
+function requireText(value: string | undefined, field: string): string {
+  const text = value?.trim() ?? '';
+  if (text === '') throw new AppError('VALIDATION', `${field} must not be blank.`, { field });
+  return text;
+}
+
+function requireDate(value: string | undefined, field: string): LocalDate {
+  if (value === undefined || !isLocalDate(value)) {
+    throw new AppError('VALIDATION', `${field} must be a calendar date (YYYY-MM-DD).`, { field });
+  }
+  return value;
+}
+
+function requireNotAfterToday(date: LocalDate, today: LocalDate, field: string): void {
+  if (date > today) throw new AppError('VALIDATION', `${field} cannot be in the future.`, { field, today });
+}
+
+/**
+ * The action after `command`, as a new record (etag + 1, updatedAt/updatedBy from the context).
+ * Throws INVALID_STATE when the status does not accept the command, VALIDATION on bad input; the
+ * input record is never changed.
+ */
+export function applyActionCommand(
+  action: CorrectiveAction,
+  command: ActionCommand,
+  context: ActionCommandContext,
+): CorrectiveAction {
+  if (!canApplyActionCommand(action.status, command.kind)) {
+    throw new AppError(
+      'INVALID_STATE',
+      `A corrective action that is ${action.status} does not accept ${command.kind}.`,
+      {
+        status: action.status,
+        command: command.kind,
+      },
+    );
+  }
+  const written = { etag: action.etag + 1, updatedAt: context.at, updatedBy: context.actorId };
+  switch (command.kind) {
+    case 'recordCorrection':
+      return { ...action, ...written, correction: requireText(command.correction, 'correction') };
+    case 'analyseAndPlan':
+      return {
+        ...action,
+        ...written,
+        rootCause: requireText(command.rootCause, 'rootCause'),
+        plan: requireText(command.plan, 'plan'),
+        ownerId: requireText(command.ownerId, 'ownerId'),
+        dueOn: requireDate(command.dueOn, 'dueOn'),
+        status: 'planned',
+      };
+    case 'replan': {
+      const changes: Partial<CorrectiveAction> = {};
+      if (command.rootCause !== undefined) changes.rootCause = requireText(command.rootCause, 'rootCause');
+      if (command.plan !== undefined) changes.plan = requireText(command.plan, 'plan');
+      if (command.ownerId !== undefined) changes.ownerId = requireText(command.ownerId, 'ownerId');
+      if (command.dueOn !== undefined) changes.dueOn = requireDate(command.dueOn, 'dueOn');
+      if (Object.keys(changes).length === 0) {
+        throw new AppError('VALIDATION', 'A replan must change the root cause, plan, owner or due date.', {
+          field: 'plan',
+        });
+      }
+      return { ...action, ...written, ...changes };
+    }
+    case 'markImplemented': {
+      const implementedOn = requireDate(command.implementedOn, 'implementedOn');
+      requireNotAfterToday(implementedOn, context.today, 'implementedOn');
+      return { ...action, ...written, status: 'implemented', implementedOn };
+    }
+    case 'checkEffectiveness': {
+      const checkedOn = requireDate(command.checkedOn ?? context.today, 'checkedOn');
+      requireNotAfterToday(checkedOn, context.today, 'checkedOn');
+      if (action.implementedOn !== null && checkedOn < action.implementedOn) {
+        throw new AppError('VALIDATION', 'The effectiveness check cannot come before the implementation.', {
+          field: 'checkedOn',
+          implementedOn: action.implementedOn,
+        });
+      }
+      if (typeof command.isEffective !== 'boolean') {
+        throw new AppError('VALIDATION', 'isEffective must be true or false.', { field: 'isEffective' });
+      }
+      const check = {
+        checkedOn,
+        checkedBy: context.actorId,
+        isEffective: command.isEffective,
+        note: requireText(command.note, 'note'),
+      };
+      const effectivenessChecks = [...action.effectivenessChecks, check];
+      return command.isEffective
+        ? { ...action, ...written, effectivenessChecks, status: 'closed', closedOn: checkedOn }
+        : { ...action, ...written, effectivenessChecks, status: 'planned', implementedOn: null };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue and the board
+
+/**
+ * Overdue: the plan's due date has passed and the plan is not carried out yet (status open or
+ * planned). An implemented action waits for its effectiveness check, which has no due date of its
+ * own; a closed one is done.
+ */
+export function isActionOverdue(action: Pick<CorrectiveAction, 'status' | 'dueOn'>, today: LocalDate): boolean {
+  return (action.status === 'open' || action.status === 'planned') && action.dueOn !== null && action.dueOn < today;
+}
+
+export type ActionBoard<Action extends BoardAction = CorrectiveAction> = {
+  /** Every status, each by due date (undated last), then title, then id. */
+  columns: Record<ActionStatus, Action[]>;
+  /** The overdue actions, most days overdue first (then title, then id). */
+  overdue: { action: Action; daysOverdue: number }[];
+};
+
+type BoardAction = Pick<CorrectiveAction, 'id' | 'title' | 'status' | 'dueOn'>;
+
+function byDueThenTitle(a: BoardAction, b: BoardAction): number {
+  if (a.dueOn !== b.dueOn) {
+    if (a.dueOn === null) return 1;
+    if (b.dueOn === null) return -1;
+    return a.dueOn < b.dueOn ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title, 'da') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function actionBoard<Action extends BoardAction>(
+  actions: readonly Action[],
+  today: LocalDate,
+): ActionBoard<Action> {
+  const columns = Object.fromEntries(actionStatuses.map((status) => [status, [] as Action[]])) as Record<
+    ActionStatus,
+    Action[]
+  >;
+  for (const action of actions) columns[action.status].push(action);
+  for (const status of actionStatuses) columns[status].sort(byDueThenTitle);
+  const overdue = actions
+    .filter((action) => isActionOverdue(action, today))
+    .map((action) => ({ action, daysOverdue: daysBetween(action.dueOn as LocalDate, today) }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || byDueThenTitle(a.action, b.action));
+  return { columns, overdue };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings and new actions
+
+/** A major or minor nonconformity needs a corrective action; observations, improvements and strong points do not. */
+export function findingNeedsAction(grade: FindingGrade): boolean {
+  return grade === 'major' || grade === 'minor';
+}
+
+export type TitleLocale = 'da' | 'nb' | 'en';
+
+/** The certifier's scale in the three languages; used for generated titles. */
+export const findingGradeNames: Record<TitleLocale, Record<FindingGrade, string>> = {
+  da: {
+    major: 'Større afvigelse',
+    minor: 'Mindre afvigelse',
+    observation: 'Observation',
+    improvement: 'Forbedringsmulighed',
+    'strong-point': 'Styrke',
+  },
+  nb: {
+    major: 'Større avvik',
+    minor: 'Mindre avvik',
+    observation: 'Observasjon',
+    improvement: 'Forbedringsmulighet',
+    'strong-point': 'Styrke',
+  },
+  en: {
+    major: 'Major nonconformity',
+    minor: 'Minor nonconformity',
+    observation: 'Observation',
+    improvement: 'Improvement opportunity',
+    'strong-point': 'Strong point',
+  },
+};
+
+const clauseWord: Record<TitleLocale, string> = { da: 'pkt.', nb: 'pkt.', en: 'clause' };
+
+/** e.g. "Større afvigelse, ISO 9001 pkt. 7.5.3"; without a clause just the grade. */
+export function findingActionTitle(grade: FindingGrade, clause: Clause | null, locale: TitleLocale = 'da'): string {
+  const name = findingGradeNames[locale][grade];
+  return clause === null || clause.trim() === '' ? name : `${name}, ISO 9001 ${clauseWord[locale]} ${clause.trim()}`;
+}
+
+export const maxActionTitleLength = 120;
+
+function shortened(text: string): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length <= maxActionTitleLength ? single : `${single.slice(0, maxActionTitleLength - 1).trimEnd()}…`;
+}
+
+export type NewActionContext = {
+  id: string;
+  /** The instant of creation (ISO 8601): createdAt and updatedAt. */
+  at: string;
+  actorId: string;
+  locale?: TitleLocale;
+};
+
+function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' | 'source' | 'unitId'> {
+  return {
+    id: context.id,
+    etag: 1,
+    createdAt: context.at,
+    updatedAt: context.at,
+    updatedBy: context.actorId,
+    correction: null,
+    rootCause: null,
+    plan: null,
+    ownerId: null,
+    dueOn: null,
+    status: 'open',
+    implementedOn: null,
+    effectivenessChecks: [],
+    closedOn: null,
+  };
+}
+
+/**
+ * A new open action for a finding: title from the grade and clause, the finding's unit. Refused
+ * with VALIDATION for a grade that needs no action and with INVALID_STATE when the finding
+ * already has one (details: correctiveActionId).
+ */
+export function newActionFromFinding(
+  finding: Pick<Finding, 'id' | 'grade' | 'clause' | 'unitId' | 'correctiveActionId'>,
+  context: NewActionContext,
+): CorrectiveAction {
+  if (!findingNeedsAction(finding.grade)) {
+    throw new AppError('VALIDATION', `A finding graded ${finding.grade} needs no corrective action.`, {
+      field: 'grade',
+      grade: finding.grade,
+    });
+  }
+  if (finding.correctiveActionId !== null) {
+    throw new AppError('INVALID_STATE', 'The finding already has a corrective action.', {
+      status: 'has-action',
+      command: 'newActionFromFinding',
+      correctiveActionId: finding.correctiveActionId,
+    });
+  }
+  return {
+    ...blankAction(context),
+    title: findingActionTitle(finding.grade, finding.clause, context.locale),
+    source: { kind: 'finding', findingId: finding.id },
+    unitId: finding.unitId,
+  };
+}
+
+/**
+ * A new open action for a management-evaluation decision: the decision's text as title (one
+ * line, at most 120 characters), its owner and due date carried over as the plan's starting
+ * point. The action still needs its root cause and plan (analyseAndPlan) like any other.
+ * Refused with INVALID_STATE when the decision already has an action.
+ */
+export function newActionFromDecision(
+  evaluation: Pick<ManagementEvaluation, 'id'>,
+  decision: EvaluationDecision,
+  context: NewActionContext,
+): CorrectiveAction {
+  if (decision.actionId !== null) {
+    throw new AppError('INVALID_STATE', 'The decision already has a corrective action.', {
+      status: 'has-action',
+      command: 'newActionFromDecision',
+      actionId: decision.actionId,
+    });
+  }
+  const title = shortened(decision.text);
+  if (title === '') throw new AppError('VALIDATION', 'The decision has no text.', { field: 'text' });
+  return {
+    ...blankAction(context),
+    title,
+    source: { kind: 'management-decision', evaluationId: evaluation.id, decisionId: decision.id },
+    unitId: null,
+    ownerId: decision.ownerId,
+    dueOn: decision.dueOn,
+  };
+}
+
+export type NewActionSource =
+  | { kind: 'finding'; finding: Parameters<typeof newActionFromFinding>[0] }
+  | { kind: 'management-decision'; evaluation: Pick<ManagementEvaluation, 'id'>; decision: EvaluationDecision };
+
+/** `newActionFromFinding` or `newActionFromDecision`, by the source's kind. */
+export function newActionFrom(source: NewActionSource, context: NewActionContext): CorrectiveAction {
+  return source.kind === 'finding'
+    ? newActionFromFinding(source.finding, context)
+    : newActionFromDecision(source.evaluation, source.decision, context);
+}

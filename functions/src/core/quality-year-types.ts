@@ -1,0 +1,261 @@
+import type { LocalDate } from './local-date.js';
+
+/**
+ * The quality coordinator's year (ISO 9001 9.2, 9.3, 10.2 and the certificate): the audit
+ * programme and its audits, the certificate and the certifier's audits, findings, corrective
+ * actions, the management evaluation and the årshjul. Records only; the rules are in
+ * certification-cycle.ts, audit-programme.ts, corrective-action.ts and year-wheel.ts.
+ *
+ * Every record carries `etag`, an optimistic-concurrency counter: a use case that changes a
+ * record writes it with `etag + 1` and asks the store (ChangeSet.expectRecords) to refuse the
+ * write with CONFLICT unless the stored record still has the etag it read. New records start at 1.
+ */
+
+type Versioned = {
+  etag: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Person id of whoever wrote the record last. */
+  updatedBy: string;
+};
+
+/** ISO 9001 clause numbers as the standard prints them, e.g. "7.5.3", "9.2". */
+export type Clause = string;
+
+// ---------------------------------------------------------------------------------------------
+// Certification
+
+export const certificationBodies = ['DS Certificering', 'FORCE Certification', 'DNV', 'Bureau Veritas'] as const;
+
+export type Certificate = Versioned & {
+  id: string;
+  /** The certification body; one of `certificationBodies` or another accredited body's name. */
+  body: string;
+  /** e.g. "ISO 9001:2015". */
+  standard: string;
+  /** The certified scope as the certificate words it. */
+  scope: string;
+  certificateNumber: string;
+  issuedOn: LocalDate;
+  expiresOn: LocalDate;
+  /** Years between recertifications: 3 (ISO/IEC 17021-1) or 4 where the scheme allows it. */
+  cycleYears: 3 | 4;
+  /** false once superseded by a recertification's new certificate or withdrawn. */
+  isActive: boolean;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Audit programme and audits
+
+/** What an internal audit can look at: a process of the handbook, a unit, or a clause of the standard. */
+export type AuditSubject =
+  { kind: 'process'; area: string } | { kind: 'unit'; unitId: string } | { kind: 'clause'; clause: Clause };
+
+/** Importance of an auditable subject for the programme's weighting (ISO 9001 9.2.2 a). */
+export const importanceLevels = [1, 2, 3] as const;
+export type Importance = (typeof importanceLevels)[number];
+
+/** One line of the audit programme: a subject, how important it is, and the clauses it covers. */
+export type ProgrammeItem = Versioned & {
+  id: string;
+  subject: AuditSubject;
+  title: string;
+  importance: Importance;
+  clauses: Clause[];
+  /** The unit an audit of this subject looks at (for the auditors' independence check). null: cross-cutting. */
+  unitId: string | null;
+};
+
+export const auditKinds = ['internal', 'surveillance', 'recertification', 'certification'] as const;
+/** `internal`: our own (9.2). The others are the certification body's audits of the certificate's cycle. */
+export type AuditKind = (typeof auditKinds)[number];
+
+export const auditStatuses = ['planned', 'in-progress', 'reported', 'cancelled'] as const;
+export type AuditStatus = (typeof auditStatuses)[number];
+
+export const checklistResults = [
+  'not-checked',
+  'conform',
+  'strong-point',
+  'improvement',
+  'observation',
+  'minor',
+  'major',
+] as const;
+export type ChecklistResult = (typeof checklistResults)[number];
+
+export type ChecklistLine = {
+  id: string;
+  /** The clause the question checks, or null when it checks a procedure only. */
+  clause: Clause | null;
+  procedureId: string | null;
+  question: string;
+  result: ChecklistResult;
+  /** What the auditor saw: evidence, samples, interviews. */
+  note: string;
+};
+
+export type AuditReport = {
+  summary: string;
+  conclusion: string;
+  reportedOn: LocalDate;
+  reportedBy: string;
+};
+
+export type Audit = Versioned & {
+  id: string;
+  kind: AuditKind;
+  /** The programme year the audit belongs to. */
+  year: number;
+  title: string;
+  /** The programme line it was planned from; null for audits added by hand and certifier audits. */
+  programmeItemId: string | null;
+  /** The certificate a certifier audit belongs to; null for internal audits. */
+  certificateId: string | null;
+  unitId: string | null;
+  clauses: Clause[];
+  procedureIds: string[];
+  scope: string;
+  /** Audit criteria (9.2.2 b): the standard's clauses, the handbook, the law. */
+  criteria: string;
+  /** Person ids; for certifier audits the lead auditor's name goes in `externalAuditors`. */
+  auditorIds: string[];
+  externalAuditors: string[];
+  plannedOn: LocalDate;
+  status: AuditStatus;
+  checklist: ChecklistLine[];
+  report: AuditReport | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+/** The certifier's scale, most serious first. */
+export const findingGrades = ['major', 'minor', 'observation', 'improvement', 'strong-point'] as const;
+export type FindingGrade = (typeof findingGrades)[number];
+
+export type Finding = Versioned & {
+  id: string;
+  auditId: string;
+  grade: FindingGrade;
+  clause: Clause | null;
+  procedureId: string | null;
+  unitId: string | null;
+  description: string;
+  foundOn: LocalDate;
+  /** A major or minor nonconformity needs a corrective action; its id once created. */
+  correctiveActionId: string | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Corrective actions (10.2)
+
+export const actionStatuses = ['open', 'planned', 'implemented', 'closed'] as const;
+/**
+ * `open`: registered, the immediate correction may be recorded. `planned`: root cause analysed,
+ * plan with owner and due date. `implemented`: the owner says the plan is carried out.
+ * `closed`: an effectiveness check found it effective. An ineffective check sends it back to
+ * `planned` with the check kept in the history.
+ */
+export type ActionStatus = (typeof actionStatuses)[number];
+
+export type ActionSource =
+  | { kind: 'finding'; findingId: string }
+  | { kind: 'management-decision'; evaluationId: string; decisionId: string }
+  | { kind: 'feedback'; feedbackId: string }
+  | { kind: 'other' };
+
+export type EffectivenessCheck = {
+  checkedOn: LocalDate;
+  checkedBy: string;
+  isEffective: boolean;
+  note: string;
+};
+
+export type CorrectiveAction = Versioned & {
+  id: string;
+  title: string;
+  source: ActionSource;
+  unitId: string | null;
+  /** The immediate correction (10.2.1 a): what was done about the nonconformity itself. */
+  correction: string | null;
+  /** The root-cause analysis (10.2.1 b), kept apart from the correction. */
+  rootCause: string | null;
+  plan: string | null;
+  ownerId: string | null;
+  dueOn: LocalDate | null;
+  status: ActionStatus;
+  implementedOn: LocalDate | null;
+  /** Every check made, oldest first; the last one decides. */
+  effectivenessChecks: EffectivenessCheck[];
+  closedOn: LocalDate | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Management evaluation (9.3)
+
+export type EvaluationDecision = {
+  id: string;
+  text: string;
+  ownerId: string | null;
+  dueOn: LocalDate | null;
+  /** The corrective action the decision became; null until created. */
+  actionId: string | null;
+};
+
+export const evaluationStatuses = ['planned', 'held', 'published'] as const;
+export type EvaluationStatus = (typeof evaluationStatuses)[number];
+
+export type ManagementEvaluation = Versioned & {
+  id: string;
+  year: number;
+  plannedOn: LocalDate;
+  heldOn: LocalDate | null;
+  status: EvaluationStatus;
+  /** Person ids of those present, plus free-text names of guests. */
+  participantIds: string[];
+  guests: string[];
+  conclusions: string;
+  decisions: EvaluationDecision[];
+  /** The political treatment, e.g. "Teknik- og Miljøudvalget", and its meeting date. */
+  committee: string | null;
+  committeeOn: LocalDate | null;
+  publishedOn: LocalDate | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Årshjul
+
+export const occurrenceKinds = [
+  'internal-audit',
+  'surveillance-audit',
+  'recertification-audit',
+  'management-evaluation',
+  'goal-revision',
+  'satisfaction-survey',
+  'yearly-publication',
+  'other',
+] as const;
+export type OccurrenceKind = (typeof occurrenceKinds)[number];
+
+/** Where a generated occurrence came from; regenerating updates it instead of adding a second one. */
+export type OccurrenceOrigin =
+  | { kind: 'audit'; auditId: string }
+  | { kind: 'certificate'; certificateId: string; cycleIndex: number }
+  | { kind: 'evaluation'; evaluationId: string }
+  | { kind: 'recurring'; key: string }
+  | { kind: 'manual' };
+
+export type YearWheelOccurrence = Versioned & {
+  id: string;
+  kind: OccurrenceKind;
+  title: string;
+  dueOn: LocalDate;
+  ownerId: string;
+  origin: OccurrenceOrigin;
+  /** Set when done; a done occurrence gets no more reminders. */
+  completedOn: LocalDate | null;
+  /** true once someone moved or renamed a generated occurrence: regeneration leaves it alone. */
+  isEdited: boolean;
+  note: string;
+};

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createGraphClient,
+  type BatchRequest,
+  type GraphClient,
+  type ListItem,
+} from '../../functions/src/adapters/sharepoint/graph-client.js';
+import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
+import { openSharePointQualityStore } from '../../functions/src/adapters/sharepoint/sharepoint-quality-store.js';
+import {
+  findingMapping,
+  fromFields,
+  toFields,
+  trailMapping,
+} from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import type { LocalDate } from '../../functions/src/core/local-date.js';
+import { startGraphDouble } from '../graph-double/graph-double.js';
+import {
+  buildAction,
+  buildAudit,
+  buildFinding,
+  buildOccurrence,
+  describeQualityStoreContract,
+} from './quality-store-contract.js';
+
+/**
+ * The QualityStore contract on SharePoint lists, through the Graph double: a fresh provisioned
+ * site per test; the trail is read from the AuditTrail list (item id order).
+ */
+export async function provisionedQualitySite() {
+  const double = await startGraphDouble();
+  const site = double.addSite('contoso.sharepoint.com', '/sites/kvalitet');
+  const graph = createGraphClient({ tokens: async () => 'token', baseUrl: double.baseUrl, sleep: async () => {} });
+  await provision(graph, { siteUrl: 'https://contoso.sharepoint.com/sites/kvalitet', dryRun: false });
+  const trail = async () => {
+    const items = await graph.getAll<ListItem>(
+      `/sites/${site.id}/lists/${trailMapping.list.displayName}/items?$expand=fields`,
+    );
+    return items
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .map((item) => fromFields(trailMapping, item.fields ?? {}))
+      .filter((entry) => entry.procedureId === null);
+  };
+  return { double, site, graph, trail };
+}
+
+describeQualityStoreContract('SharePoint (Graph double)', async () => {
+  const { double, site, graph, trail } = await provisionedQualitySite();
+  return {
+    store: await openSharePointQualityStore(graph, site.id),
+    trail,
+    close: () => double.stop(),
+  };
+});
+
+describe('the SharePoint quality store: races and costs', () => {
+  it('undoes the guarded writes that succeeded when another guarded write loses a race, and says CONFLICT', async () => {
+    const { double, site, graph, trail } = await provisionedQualitySite();
+    try {
+      const store = await openSharePointQualityStore(graph, site.id);
+      await store.commit({ findings: [buildFinding({ correctiveActionId: null })], audits: [buildAudit()] });
+      // Someone else writes the finding after our lookup batch and before our guarded writes.
+      let lookups = 0;
+      const racing: GraphClient = {
+        ...graph,
+        async batch<T>(requests: BatchRequest[]) {
+          const outcomes = await graph.batch<T>(requests);
+          if (requests.every((request) => request.method === 'GET') && lookups++ === 0) {
+            const [item] = await graph.getAll<ListItem>(
+              `/sites/${site.id}/lists/${findingMapping.list.displayName}/items?$expand=fields`,
+            );
+            await graph.request({
+              method: 'PATCH',
+              url: `/sites/${site.id}/lists/${findingMapping.list.displayName}/items/${item!.id}/fields`,
+              body: toFields(findingMapping, buildFinding({ grade: 'minor', etag: 2, updatedBy: 'peter-lund' })),
+            });
+          }
+          return outcomes;
+        },
+      };
+      const raced = await openSharePointQualityStore(racing, site.id);
+      const before = await Promise.all([store.listAudits(), store.listCorrectiveActions()]);
+      const error = await raced
+        .commit({
+          expect: [
+            { collection: 'audits', id: 'audit-1', etag: 1 },
+            { collection: 'correctiveActions', id: 'ca-1', etag: 0 },
+            { collection: 'findings', id: 'f-1', etag: 1 },
+          ],
+          audits: [buildAudit({ status: 'in-progress', etag: 2 })],
+          correctiveActions: [buildAction()],
+          findings: [buildFinding({ etag: 2 })],
+          occurrences: [buildOccurrence()],
+          trail: [
+            {
+              at: 't',
+              actorId: 'anne-birk',
+              action: 'action.created',
+              procedureId: null,
+              subjectId: 'ca-1',
+              summary: 's',
+              details: {},
+            },
+          ],
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: 'CONFLICT',
+        details: { collection: 'findings', id: 'f-1', etag: 2, updatedBy: 'peter-lund' },
+      });
+      expect(await Promise.all([store.listAudits(), store.listCorrectiveActions()])).toEqual(before);
+      expect(await store.listFindings()).toEqual([buildFinding({ grade: 'minor', etag: 2, updatedBy: 'peter-lund' })]);
+      expect(await store.listOccurrences()).toEqual([]);
+      expect(await trail()).toEqual([]);
+    } finally {
+      await double.stop();
+    }
+  });
+
+  it('counts the requests of typical commits and reads', async () => {
+    const { double, site, graph } = await provisionedQualitySite();
+    try {
+      const store = await openSharePointQualityStore(graph, site.id);
+      await store.commit({ audits: [buildAudit()], findings: [buildFinding({ correctiveActionId: null })] });
+      const entry = { at: 't', actorId: 'anne-birk', procedureId: null, summary: 's', details: {} };
+      const cost = async (work: () => Promise<unknown>) => {
+        double.resetCounters();
+        await work();
+        const { httpRequests, requests, writes, resourceUnits } = double.counters;
+        return { httpRequests, requests, writes, resourceUnits };
+      };
+      const counts = {
+        // Record a finding's corrective action: the action (new) and the finding, both fenced.
+        createAction: await cost(() =>
+          store.commit({
+            expect: [
+              { collection: 'findings', id: 'f-1', etag: 1 },
+              { collection: 'correctiveActions', id: 'ca-1', etag: 0 },
+            ],
+            findings: [buildFinding({ etag: 2 })],
+            correctiveActions: [buildAction()],
+            trail: [{ ...entry, action: 'action.created', subjectId: 'ca-1' }],
+          }),
+        ),
+        // Regenerate a year's årshjul: 12 occurrences, unfenced.
+        regenerateYearWheel: await cost(() =>
+          store.commit({
+            occurrences: Array.from({ length: 12 }, (_, index) =>
+              buildOccurrence({
+                id: `occ-${index}`,
+                dueOn: `2026-${String(index + 1).padStart(2, '0')}-01` as LocalDate,
+              }),
+            ),
+            trail: [{ ...entry, action: 'yearwheel.generated', subjectId: '2026' }],
+          }),
+        ),
+        listFindingsOfAudit: await cost(() => store.listFindings({ auditId: 'audit-1' })),
+        listOccurrencesOfYear: await cost(() =>
+          store.listOccurrences({ from: '2026-01-01' as LocalDate, to: '2026-12-31' as LocalDate }),
+        ),
+      };
+      expect(counts).toEqual({
+        createAction: { httpRequests: 3, requests: 5, writes: 3, resourceUnits: 10 },
+        regenerateYearWheel: { httpRequests: 3, requests: 25, writes: 13, resourceUnits: 50 },
+        listFindingsOfAudit: { httpRequests: 1, requests: 1, writes: 0, resourceUnits: 2 },
+        listOccurrencesOfYear: { httpRequests: 1, requests: 1, writes: 0, resourceUnits: 2 },
+      });
+    } finally {
+      await double.stop();
+    }
+  });
+});
