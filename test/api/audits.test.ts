@@ -401,6 +401,8 @@ describe('certificates', () => {
       plannedOn: '2031-05-20',
     });
     expect(audit.status).toBe(201);
+    // A certifier's audit names its auditors as external ones: no "no auditors" warning.
+    expect(audit.body.independenceWarnings).toEqual([]);
     const cycle = await get(`/certificates/${id}/cycle`);
     expect(cycle.status).toBe(200);
     expect(

@@ -37,6 +37,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const people = await api<PersonDto[]>('/people', 'mette-kjaer');
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
     const list = await api<ProcedureList>('/procedures?status=draft&limit=5', coordinator.id);
+    const findings = await api<{ findings: { auditId: string }[] }>('/findings?state=all&year=2025', coordinator.id);
+    const auditWithFindings = findings.findings[0]!.auditId;
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
       const violations = [
@@ -47,6 +49,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ...(await violationsOn(page, '/new', 'form')),
         ...(await violationsOn(page, '/chat', 'main h1')),
         ...(await violationsOn(page, '/competences', 'table caption')),
+        ...(await violationsOn(page, '/audit?year=2025', 'section[aria-labelledby="audit-list-heading"] table')),
+        ...(await violationsOn(
+          page,
+          `/audit/${auditWithFindings}`,
+          'section[aria-labelledby="audit-findings-heading"] table',
+        )),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {

@@ -22,10 +22,16 @@ async function directoryOf(services: Services): Promise<Directory> {
   return { people, units };
 }
 
+/**
+ * An audit as the API shows it. A certifier's audit names its auditors in `externalAuditors`,
+ * so it is not warned about having none.
+ */
 export function auditView(actor: Actor, audit: Audit, directory: Directory) {
+  const warnings = auditorIndependenceWarnings(audit, directory.people, directory.units);
   return {
     ...audit,
-    independenceWarnings: auditorIndependenceWarnings(audit, directory.people, directory.units),
+    independenceWarnings:
+      audit.externalAuditors.length > 0 ? warnings.filter((warning) => warning.code !== 'no-auditors') : warnings,
     abilities: auditAbilities(actor, audit),
   };
 }

@@ -255,7 +255,7 @@ const internalAudits: DemoAudit[] = [
   },
   // Within the next weeks of the demo clock: the auditor belongs to the audited unit (a warning).
   { item: 'tilsyn', on: { daysFromToday: 12 }, auditorIds: ['ole-frandsen'], procedures: ['K-05', 'K-06'] },
-  { item: 'byggesag', on: { daysFromToday: 40 }, auditorIds: ['karen-holt'], procedures: ['K-21', 'K-22'] },
+  { item: 'byggesag', on: { daysFromToday: 26 }, auditorIds: ['karen-holt'], procedures: ['K-21', 'K-22'] },
 ];
 
 const certifierAudits: DemoAudit[] = [

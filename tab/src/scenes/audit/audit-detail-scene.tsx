@@ -174,6 +174,9 @@ function Checklist(props: {
   const [drafts, setDrafts] = useState<Record<string, { result: ChecklistResult; note: string }>>({});
   const [clause, setClause] = useState('');
   const [question, setQuestion] = useState('');
+  const hasUncovered =
+    audit.clauses.some((clause) => !audit.checklist.some((line) => line.clause === clause)) ||
+    audit.procedureIds.some((id) => !audit.checklist.some((line) => line.procedureId === id));
   const draftOf = (lineId: string, line: { result: ChecklistResult; note: string }) => drafts[lineId] ?? line;
   const setDraft = (lineId: string, value: { result: ChecklistResult; note: string }) =>
     setDrafts((current) => ({ ...current, [lineId]: value }));
@@ -268,7 +271,7 @@ function Checklist(props: {
       ) : null}
       {props.canEdit ? (
         <div className={styles.form}>
-          {audit.clauses.length + audit.procedureIds.length > 0 ? (
+          {hasUncovered ? (
             <div>
               <Button onClick={() => void props.write(() => api.startChecklist(audit), t('audit.checklistStarted'))}>
                 {t('audit.startChecklist')}
