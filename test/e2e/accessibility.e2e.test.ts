@@ -40,6 +40,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     // A procedure with required competences (met, missing and single-person ones in the demo).
     const withRequirements = await environment().server.app.services.store.getProcedureByCode('K-17');
     if (!withRequirements) throw new Error('The demo has no procedure K-17');
+    const findings = await api<{ findings: { auditId: string }[] }>('/findings?state=all&year=2025', coordinator.id);
+    const auditWithFindings = findings.findings[0]!.auditId;
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
       const violations = [
@@ -55,6 +57,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ...(await violationsOn(page, '/new', 'form')),
         ...(await violationsOn(page, '/chat', 'main h1')),
         ...(await violationsOn(page, '/competences', 'table caption')),
+        ...(await violationsOn(page, '/audit?year=2025', 'section[aria-labelledby="audit-list-heading"] table')),
+        ...(await violationsOn(
+          page,
+          `/audit/${auditWithFindings}`,
+          'section[aria-labelledby="audit-findings-heading"] table',
+        )),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {

@@ -147,3 +147,32 @@ export function ensure(allowed: boolean, message: string, hidden = false): void 
   if (allowed) return;
   throw hidden ? new AppError('NOT_FOUND', 'No such procedure.') : new AppError('FORBIDDEN', message);
 }
+
+/**
+ * The quality year (ISO 9001 9.2, 9.3, 10.2): the coordinator and the administrator manage the
+ * audit programme, audits, the certificate, findings and the management evaluation. Everyone
+ * signed in reads them: audit results are shared with the organisation, not hidden from it.
+ */
+export function canManageQuality(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
+ * Recording an audit's results (checklist lines and their results, findings, the report): those
+ * who manage quality, and the audit's own auditors. Auditors cannot change the audit's scope,
+ * date, auditors or status, nor import a certifier's findings: that stays with the coordinator.
+ */
+export function canRecordAuditResults(actor: Actor, audit: { auditorIds: readonly string[] }): boolean {
+  return canManageQuality(actor) || audit.auditorIds.includes(actor.id);
+}
+
+export type AuditAbilities = {
+  /** Scope, criteria, auditors, date, clauses, procedures; start and cancel; import findings. */
+  manage: boolean;
+  /** Checklist lines and results, findings and the report. */
+  recordResults: boolean;
+};
+
+export function auditAbilities(actor: Actor, audit: { auditorIds: readonly string[] }): AuditAbilities {
+  return { manage: canManageQuality(actor), recordResults: canRecordAuditResults(actor, audit) };
+}

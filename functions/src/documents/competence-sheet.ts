@@ -39,8 +39,19 @@ export function writeCsv(header: string[], rows: string[][]): Uint8Array {
   return new TextEncoder().encode(byteOrderMark + lines.join('\r\n') + '\r\n');
 }
 
-/** Reads `;`-separated CSV with "quoted" fields; a leading byte order mark is dropped. */
-export function readCsv(bytes: Uint8Array): string[][] {
+/**
+ * The separator of a CSV file from its first line: `;` (Danish Excel) unless the line has more
+ * commas than semicolons outside quotes.
+ */
+export function detectCsvDelimiter(bytes: Uint8Array): ';' | ',' {
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096));
+  const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (char: string) => firstLine.split(char).length - 1;
+  return count(',') > count(';') ? ',' : ';';
+}
+
+/** Reads CSV with "quoted" fields (`;`-separated unless told otherwise); a leading byte order mark is dropped. */
+export function readCsv(bytes: Uint8Array, delimiter: ';' | ',' = ';'): string[][] {
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.startsWith(byteOrderMark)) text = text.slice(1);
   const records: string[][] = [];
@@ -56,7 +67,7 @@ export function readCsv(bytes: Uint8Array): string[][] {
       } else if (char === '"') isQuoted = false;
       else field += char;
     } else if (char === '"' && field === '') isQuoted = true;
-    else if (char === ';') {
+    else if (char === delimiter) {
       record.push(field);
       field = '';
     } else if (char === '\n' || char === '\r') {

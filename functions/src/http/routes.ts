@@ -29,6 +29,7 @@ import { AppError } from '../core/errors.js';
 import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
+import { buildAuditRoutes } from './audit-routes.js';
 import { defineRoute, json, type Route } from './route.js';
 
 export type RouteTableOptions = {
@@ -513,6 +514,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       successStatus: 201,
       handler: async ({ actor, services, body }) => json(await decideExternalCoverage(services, actor, body), 201),
     }),
+    ...buildAuditRoutes(),
     defineRoute({
       name: 'bot-messages',
       method: 'POST',

@@ -11,6 +11,7 @@ import { buildProcedureDocx } from '../documents/procedure-template.js';
 import { demoSections } from './demo-content.js';
 import { demoPeople } from './demo-directory.js';
 import { demoProcedures, type DemoProcedure } from './demo-procedures.js';
+import { seedDemoAudits } from './demo-audits.js';
 
 const day = 86_400_000;
 
@@ -171,5 +172,6 @@ export async function seedDemoHandbook(
       }
     }
   }
+  await seedDemoAudits(services, clock, now);
   return created;
 }

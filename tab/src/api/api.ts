@@ -1,4 +1,5 @@
 import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
+import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
 import type {
   AcknowledgementReport,
@@ -161,6 +162,7 @@ export function createApi(http: HttpClient) {
      */
     sendCardAction: (activity: CardActionActivity, signal?: AbortSignal) =>
       http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
+    ...createAuditApi(http),
   };
 }
 

@@ -20,6 +20,10 @@ const NewProcedureScene = lazy(() =>
 const CompetencesScene = lazy(() =>
   import('../scenes/competences/competences-scene').then((m) => ({ default: m.CompetencesScene })),
 );
+const AuditScene = lazy(() => import('../scenes/audit/audit-scene').then((m) => ({ default: m.AuditScene })));
+const AuditDetailScene = lazy(() =>
+  import('../scenes/audit/audit-detail-scene').then((m) => ({ default: m.AuditDetailScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -37,6 +41,8 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'competences' ? (
         <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
       ) : null}
+      {route.name === 'audit' ? <AuditScene query={route.query} /> : null}
+      {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

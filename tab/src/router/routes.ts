@@ -5,6 +5,8 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'tasks' }
   | { name: 'competences'; unitId: string | null }
+  | { name: 'audit'; query: URLSearchParams }
+  | { name: 'audit-detail'; id: string }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -30,6 +32,15 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/tasks') return { name: 'tasks' };
   if (path === '/competences') return { name: 'competences', unitId: query.get('unit') || null };
+  if (path === '/audit') return { name: 'audit', query };
+  const audit = /^\/audit\/([^/]+)$/.exec(path);
+  if (audit?.[1]) {
+    try {
+      return { name: 'audit-detail', id: decodeURIComponent(audit[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -54,6 +65,8 @@ export const paths = {
   tasks: () => '/tasks',
   /** The competence matrix, opened on one unit when given. */
   competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
+  audit: (year?: number) => withQuery('/audit', new URLSearchParams(year ? { year: String(year) } : {})),
+  auditDetail: (id: string) => `/audit/${encodeURIComponent(id)}`,
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

@@ -1,0 +1,105 @@
+import { ensureAuditOpenForResults } from '../core/audit-status.js';
+import { AppError } from '../core/errors.js';
+import type { LocalDate } from '../core/local-date.js';
+import { canRecordAuditResults, ensure, type Actor } from '../core/policies.js';
+import type { Clause, Finding, FindingGrade } from '../core/quality-year-types.js';
+import type { Services } from './ports.js';
+import {
+  ensureFresh,
+  ensureProceduresExist,
+  ensureUnitExists,
+  firstVersion,
+  loadAudit,
+  nextVersion,
+  qualityTrail,
+  stampOf,
+} from './quality-records.js';
+
+export type FindingFields = {
+  grade: FindingGrade;
+  clause: Clause | null;
+  procedureId: string | null;
+  unitId: string | null;
+  description: string;
+  foundOn: string;
+};
+
+async function checkLinks(services: Services, fields: Partial<FindingFields>): Promise<void> {
+  if (fields.unitId !== undefined) await ensureUnitExists(services, fields.unitId);
+  if (fields.procedureId !== undefined) await ensureProceduresExist(services, [fields.procedureId], 'procedureId');
+}
+
+/**
+ * Records a finding of an audit on the certifier's scale, linked to a clause, a procedure and a
+ * unit. The coordinator or the audit's auditors, while the audit is not cancelled. A major or
+ * minor nonconformity gets its corrective action from the actions use cases (correctiveActionId).
+ */
+export async function createFinding(
+  services: Services,
+  actor: Actor,
+  input: FindingFields & { auditId: string },
+): Promise<Finding> {
+  const audit = await loadAudit(services, input.auditId);
+  ensure(canRecordAuditResults(actor, audit), 'Only the coordinator and the audit’s auditors record findings.');
+  ensureAuditOpenForResults(audit.status);
+  await checkLinks(services, input);
+  const stamp = stampOf(services, actor);
+  const finding: Finding = {
+    id: services.ids.next(),
+    auditId: audit.id,
+    grade: input.grade,
+    clause: input.clause,
+    procedureId: input.procedureId,
+    unitId: input.unitId ?? audit.unitId,
+    description: input.description,
+    foundOn: input.foundOn as LocalDate,
+    correctiveActionId: null,
+    ...firstVersion(stamp),
+  };
+  await services.quality.commit({
+    expect: [{ collection: 'findings', id: finding.id, etag: 0 }],
+    findings: [finding],
+    trail: [
+      qualityTrail(stamp, 'finding.created', finding.id, `Fund (${finding.grade}): ${audit.title}`, {
+        auditId: audit.id,
+        grade: finding.grade,
+        clause: finding.clause,
+      }),
+    ],
+  });
+  return finding;
+}
+
+/** Changes a finding; CONFLICT when it changed since it was read. */
+export async function updateFinding(
+  services: Services,
+  actor: Actor,
+  input: { findingId: string; etag: number; changes: Partial<FindingFields> },
+): Promise<Finding> {
+  const current = (await services.quality.listFindings()).find((each) => each.id === input.findingId);
+  if (!current) throw new AppError('NOT_FOUND', `No finding with id ${input.findingId}.`);
+  const audit = await loadAudit(services, current.auditId);
+  ensure(canRecordAuditResults(actor, audit), 'Only the coordinator and the audit’s auditors change findings.');
+  ensureFresh('findings', current, input.etag);
+  ensureAuditOpenForResults(audit.status);
+  if (current.correctiveActionId !== null && input.changes.grade !== undefined && input.changes.grade !== current.grade)
+    throw new AppError('INVALID_STATE', 'The finding has a corrective action; its grade can no longer change.', {
+      correctiveActionId: current.correctiveActionId,
+    });
+  await checkLinks(services, input.changes);
+  const stamp = stampOf(services, actor);
+  const finding: Finding = {
+    ...current,
+    ...input.changes,
+    foundOn: (input.changes.foundOn ?? current.foundOn) as LocalDate,
+    ...nextVersion(current, stamp),
+  };
+  await services.quality.commit({
+    expect: [{ collection: 'findings', id: finding.id, etag: current.etag }],
+    findings: [finding],
+    trail: [
+      qualityTrail(stamp, 'finding.updated', finding.id, `Fund ændret: ${audit.title}`, { changes: input.changes }),
+    ],
+  });
+  return finding;
+}

@@ -1,0 +1,381 @@
+import { z } from 'zod';
+import { isLocalDate } from '../core/local-date.js';
+import {
+  auditKinds,
+  auditStatuses,
+  checklistResults,
+  findingGrades,
+  actionStatuses,
+} from '../core/quality-year-types.js';
+
+/**
+ * The API contract of the audit programme, audits, the certificate and findings (ISO 9001 9.2
+ * and the certification cycle). Re-exported from schemas.ts. Request objects are strict.
+ */
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(
+      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
+      'Control characters are not allowed',
+    );
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
+const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
+const instant = z.string().describe('ISO 8601 instant');
+export const clauseSchema = z
+  .string()
+  .regex(/^\d{1,2}(\.\d{1,2}){0,3}$/, 'An ISO 9001 clause such as 7.5.3')
+  .describe('ISO 9001 clause number');
+const clauses = z.array(clauseSchema).max(30);
+const yearSchema = z.coerce.number().int().min(2000).max(2100);
+const importanceSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+const versioned = {
+  etag: z.number().int().describe('Send it back as If-Match to change the record'),
+  createdAt: instant,
+  updatedAt: instant,
+  updatedBy: z.string(),
+};
+
+export const auditSubjectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('process'), area: requiredText(120) }),
+  z.strictObject({ kind: z.literal('unit'), unitId: id }),
+  z.strictObject({ kind: z.literal('clause'), clause: clauseSchema }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Programme
+
+export const programmeItemSchema = z.object({
+  id: z.string(),
+  subject: auditSubjectSchema,
+  title: z.string(),
+  importance: importanceSchema,
+  clauses: z.array(z.string()),
+  unitId: z.string().nullable(),
+  ...versioned,
+});
+export type ProgrammeItemDto = z.infer<typeof programmeItemSchema>;
+export const programmeItemBody = z.strictObject({
+  subject: auditSubjectSchema,
+  title: requiredText(200),
+  importance: importanceSchema,
+  clauses: clauses.default([]),
+  unitId: id.nullable().default(null),
+});
+export type ProgrammeItemBody = z.infer<typeof programmeItemBody>;
+export const updateProgrammeItemBody = z
+  .strictObject({
+    subject: auditSubjectSchema,
+    title: requiredText(200),
+    importance: importanceSchema,
+    clauses,
+    unitId: id.nullable(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+export const programmeItemListSchema = z.object({
+  items: z.array(programmeItemSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+
+export const yearQuery = z.strictObject({ year: yearSchema });
+export const yearParams = z.strictObject({ year: yearSchema });
+export const planBody = z.strictObject({ itemIds: z.array(id).min(1).max(100) });
+
+const priorityReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('importance'), importance: importanceSchema, points: z.number() }),
+  z.object({ code: z.literal('major-findings'), count: z.number(), sinceYear: z.number(), points: z.number() }),
+  z.object({ code: z.literal('minor-findings'), count: z.number(), sinceYear: z.number(), points: z.number() }),
+  z.object({ code: z.literal('observations'), count: z.number(), sinceYear: z.number(), points: z.number() }),
+  z.object({ code: z.literal('never-audited'), points: z.number() }),
+  z.object({ code: z.literal('last-audited'), year: z.number(), yearsSince: z.number(), points: z.number() }),
+  z.object({ code: z.literal('changed'), points: z.number() }),
+  z.object({ code: z.literal('cycle-coverage'), cycleLastYear: z.number(), points: z.number() }),
+]);
+export type PriorityReasonDto = z.infer<typeof priorityReasonSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Audits
+
+const independenceWarningSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('no-auditors') }),
+  z.object({
+    code: z.literal('audits-own-unit'),
+    auditorId: z.string(),
+    auditorUnitId: z.string(),
+    auditedUnitId: z.string(),
+  }),
+  z.object({ code: z.literal('unknown-auditor'), auditorId: z.string() }),
+  z.object({ code: z.literal('unknown-unit'), unitId: z.string() }),
+]);
+export type IndependenceWarningDto = z.infer<typeof independenceWarningSchema>;
+
+export const checklistLineSchema = z.object({
+  id: z.string(),
+  clause: z.string().nullable(),
+  procedureId: z.string().nullable(),
+  question: z.string(),
+  result: z.enum(checklistResults),
+  note: z.string(),
+});
+export type ChecklistLineDto = z.infer<typeof checklistLineSchema>;
+
+export const auditSchema = z.object({
+  id: z.string(),
+  kind: z.enum(auditKinds),
+  year: z.number().int(),
+  title: z.string(),
+  programmeItemId: z.string().nullable(),
+  certificateId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  clauses: z.array(z.string()),
+  procedureIds: z.array(z.string()),
+  scope: z.string(),
+  criteria: z.string(),
+  auditorIds: z.array(z.string()),
+  externalAuditors: z.array(z.string()),
+  plannedOn: localDate,
+  status: z.enum(auditStatuses),
+  checklist: z.array(checklistLineSchema),
+  report: z
+    .object({ summary: z.string(), conclusion: z.string(), reportedOn: localDate, reportedBy: z.string() })
+    .nullable(),
+  ...versioned,
+});
+export const auditViewSchema = auditSchema.extend({
+  independenceWarnings: z.array(independenceWarningSchema),
+  abilities: z.object({ manage: z.boolean(), recordResults: z.boolean() }),
+});
+export type AuditViewDto = z.infer<typeof auditViewSchema>;
+export const auditListSchema = z.object({
+  year: z.number().int().nullable(),
+  audits: z.array(auditViewSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export const auditListQuery = z.strictObject({ year: yearSchema.optional() });
+
+export const programmeYearSchema = z.object({
+  year: z.number().int(),
+  plan: z.array(
+    z.object({
+      item: programmeItemSchema,
+      score: z.number(),
+      frequency: z.enum(['yearly', 'every-2-years', 'every-3-years']),
+      reasons: z.array(priorityReasonSchema),
+      lastAuditedYear: z.number().int().nullable(),
+      suggestedMonth: z.number().int().min(1).max(12),
+      /** The audit already planned from this item in the year; null: not planned yet. */
+      plannedAuditId: z.string().nullable(),
+    }),
+  ),
+  items: z.array(programmeItemSchema),
+  audits: z.array(auditViewSchema),
+  certificationCycle: z.object({ firstYear: z.number().int(), lastYear: z.number().int() }).nullable(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type ProgrammeYearDto = z.infer<typeof programmeYearSchema>;
+export const planResultSchema = z.object({
+  created: z.array(auditViewSchema),
+  /** Items that already had an audit in the year. */
+  alreadyPlanned: z.array(z.string()),
+});
+
+const people = z.array(id).max(20);
+const names = z.array(requiredText(120)).max(10);
+export const createAuditBody = z.strictObject({
+  kind: z.enum(auditKinds),
+  title: requiredText(200),
+  year: yearSchema.optional().describe('Defaults to the year of plannedOn'),
+  programmeItemId: id.nullable().default(null),
+  certificateId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  clauses: clauses.default([]),
+  procedureIds: z.array(id).max(50).default([]),
+  scope: text(4000).default(''),
+  criteria: text(4000).default(''),
+  auditorIds: people.default([]),
+  externalAuditors: names.default([]),
+  plannedOn: localDate,
+});
+export type CreateAuditBody = z.infer<typeof createAuditBody>;
+export const updateAuditBody = z
+  .strictObject({
+    title: requiredText(200),
+    unitId: id.nullable(),
+    clauses,
+    procedureIds: z.array(id).max(50),
+    scope: text(4000),
+    criteria: text(4000),
+    auditorIds: people,
+    externalAuditors: names,
+    plannedOn: localDate,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+export type UpdateAuditBody = z.infer<typeof updateAuditBody>;
+export const auditStatusBody = z.strictObject({ command: z.enum(['start', 'cancel', 'reopen']) });
+
+export const checklistLineParams = z.strictObject({ id, lineId: id });
+export const addChecklistLineBody = z
+  .strictObject({
+    clause: clauseSchema.nullable().default(null),
+    procedureId: id.nullable().default(null),
+    question: requiredText(1000),
+  })
+  .refine((body) => body.clause !== null || body.procedureId !== null, 'Name a clause or a procedure');
+export const updateChecklistLineBody = z
+  .strictObject({
+    clause: clauseSchema.nullable(),
+    procedureId: id.nullable(),
+    question: requiredText(1000),
+    result: z.enum(checklistResults),
+    note: text(4000),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+export type UpdateChecklistLineBody = z.infer<typeof updateChecklistLineBody>;
+export const reportAuditBody = z.strictObject({
+  summary: requiredText(8000),
+  conclusion: requiredText(4000),
+  reportedOn: localDate.optional().describe('Defaults to today'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+
+export const certificateSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  standard: z.string(),
+  scope: z.string(),
+  certificateNumber: z.string(),
+  issuedOn: localDate,
+  expiresOn: localDate,
+  cycleYears: z.union([z.literal(3), z.literal(4)]),
+  isActive: z.boolean(),
+  ...versioned,
+});
+export type CertificateDto = z.infer<typeof certificateSchema>;
+export const certificateListSchema = z.object({
+  certificates: z.array(certificateSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export const certificateBody = z.strictObject({
+  body: requiredText(120),
+  standard: requiredText(60),
+  scope: requiredText(2000),
+  certificateNumber: text(60).default(''),
+  issuedOn: localDate,
+  expiresOn: localDate,
+  cycleYears: z.union([z.literal(3), z.literal(4)]).default(3),
+  isActive: z.boolean().default(true),
+});
+export type CertificateBody = z.infer<typeof certificateBody>;
+export const updateCertificateBody = z
+  .strictObject({
+    body: requiredText(120),
+    standard: requiredText(60),
+    scope: requiredText(2000),
+    certificateNumber: text(60),
+    issuedOn: localDate,
+    expiresOn: localDate,
+    cycleYears: z.union([z.literal(3), z.literal(4)]),
+    isActive: z.boolean(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+export const certificateCycleSchema = z.object({
+  certificate: certificateSchema,
+  audits: z.array(
+    z.object({
+      kind: z.enum(['surveillance', 'recertification']),
+      index: z.number().int(),
+      dueOn: localDate,
+      windowStart: localDate,
+      auditId: z.string().nullable(),
+      auditStatus: z.enum(auditStatuses).nullable(),
+      plannedOn: localDate.nullable(),
+    }),
+  ),
+  next: z
+    .object({ kind: z.enum(['surveillance', 'recertification']), index: z.number().int(), dueOn: localDate })
+    .nullable(),
+});
+export type CertificateCycleDto = z.infer<typeof certificateCycleSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export const findingSchema = z.object({
+  id: z.string(),
+  auditId: z.string(),
+  grade: z.enum(findingGrades),
+  clause: z.string().nullable(),
+  procedureId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  description: z.string(),
+  foundOn: localDate,
+  correctiveActionId: z.string().nullable(),
+  ...versioned,
+});
+export const findingViewSchema = findingSchema.extend({
+  /** The corrective action's status when there is one. */
+  actionStatus: z.enum(actionStatuses).nullable(),
+  /** A major or minor nonconformity whose action is missing or not closed. */
+  isOpen: z.boolean(),
+  abilities: z.object({ edit: z.boolean() }),
+});
+export type FindingViewDto = z.infer<typeof findingViewSchema>;
+export const findingListSchema = z.object({ findings: z.array(findingViewSchema) });
+export const findingListQuery = z.strictObject({
+  state: z.enum(['open', 'all']).default('open'),
+  year: yearSchema.optional(),
+});
+export const findingBody = z.strictObject({
+  grade: z.enum(findingGrades),
+  clause: clauseSchema.nullable().default(null),
+  procedureId: id.nullable().default(null),
+  unitId: id.nullable().default(null),
+  description: requiredText(4000),
+  foundOn: localDate,
+});
+export type FindingBody = z.infer<typeof findingBody>;
+export const updateFindingBody = z
+  .strictObject({
+    grade: z.enum(findingGrades),
+    clause: clauseSchema.nullable(),
+    procedureId: id.nullable(),
+    unitId: id.nullable(),
+    description: requiredText(4000),
+    foundOn: localDate,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+export const findingImportQuery = z.strictObject({ mode: z.enum(['preview', 'apply']).default('preview') });
+export const findingImportResultSchema = z.object({
+  mode: z.enum(['preview', 'apply']),
+  isApplied: z.boolean(),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      grade: z.enum(findingGrades),
+      clause: z.string().nullable(),
+      procedureId: z.string().nullable(),
+      unitId: z.string().nullable(),
+      description: z.string(),
+      foundOn: localDate,
+    }),
+  ),
+  errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+  created: z.array(z.string()).describe('Ids of the findings created (apply only)'),
+});
+export type FindingImportResultDto = z.infer<typeof findingImportResultSchema>;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseFindingGrade, planFindingImport, procedureCodesIn } from './finding-import.js';
+import type { LocalDate } from './local-date.js';
+
+const units = [
+  { id: 'natur', name: 'Natur', parentId: 'tm' },
+  { id: 'byg-plan', name: 'Byg og Plan', parentId: 'tm' },
+];
+const header = ['grade', 'clause', 'procedure', 'unit', 'description', 'foundOn'];
+const plan = (rows: string[][], head = header) =>
+  planFindingImport({
+    header: head,
+    rows: rows.map((cells, index) => ({ line: index + 2, cells })),
+    procedureIdByCode: new Map([['K-03', 'p3']]),
+    units,
+    defaultFoundOn: '2026-02-10' as LocalDate,
+  });
+
+describe('finding import', () => {
+  it('reads grades as codes and as names in the three languages', () => {
+    expect(parseFindingGrade('Større afvigelse')).toBe('major');
+    expect(parseFindingGrade('  mindre   AFVIGELSE ')).toBe('minor');
+    expect(parseFindingGrade('Forbedringsmulighed')).toBe('improvement');
+    expect(parseFindingGrade('Styrke')).toBe('strong-point');
+    expect(parseFindingGrade('strong-point')).toBe('strong-point');
+    expect(parseFindingGrade('Minor nonconformity')).toBe('minor');
+    expect(parseFindingGrade('Mindre avvik')).toBe('minor');
+    expect(parseFindingGrade('Alvorlig')).toBeUndefined();
+  });
+
+  it('resolves procedure codes and units by name or id, and defaults the date', () => {
+    const result = plan([
+      ['Mindre afvigelse', '7.5.3', 'k-03', 'Byg og Plan', 'Høringsbreve mangler', '2026-02-11'],
+      ['Styrke', '', '', 'natur', 'God sagsstyring', ''],
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.rows).toEqual([
+      {
+        line: 2,
+        grade: 'minor',
+        clause: '7.5.3',
+        procedureId: 'p3',
+        unitId: 'byg-plan',
+        description: 'Høringsbreve mangler',
+        foundOn: '2026-02-11',
+      },
+      {
+        line: 3,
+        grade: 'strong-point',
+        clause: null,
+        procedureId: null,
+        unitId: 'natur',
+        description: 'God sagsstyring',
+        foundOn: '2026-02-10',
+      },
+    ]);
+    expect(procedureCodesIn({ header, rows: [{ line: 2, cells: ['x', '', 'k-03'] }] })).toEqual(['K-03']);
+  });
+
+  it('names the line and column of every bad cell', () => {
+    const result = plan([
+      ['Alvorlig', '7.5', '', '', 'Tekst', ''],
+      ['minor', 'syv', 'K-99', 'Vejen', '', '31-12-2026'],
+    ]);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.map((error) => [error.line, error.column])).toEqual([
+      [2, 'grade'],
+      [3, 'clause'],
+      [3, 'procedure'],
+      [3, 'unit'],
+      [3, 'description'],
+      [3, 'foundOn'],
+    ]);
+  });
+
+  it('reports an unknown or missing column on line 1 and reads no rows', () => {
+    const result = plan([['minor', 'x']], ['grade', 'severity']);
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ line: 1, column: 'severity' }),
+      expect.objectContaining({ line: 1, column: 'description' }),
+    ]);
+  });
+});

@@ -1,0 +1,144 @@
+import { findingGradeNames } from './corrective-action.js';
+import { isLocalDate, type LocalDate } from './local-date.js';
+import { findingGrades, type Clause, type FindingGrade } from './quality-year-types.js';
+import type { Unit } from './types.js';
+
+/**
+ * A certification body's findings as rows of a CSV file, for one audit. The header names the
+ * columns (any order, case-insensitive); `grade` and `description` are required, the others may
+ * be left out or empty. A grade is a code (`major`, `minor`, …) or its name in Danish, Norwegian
+ * or English ("Større afvigelse", "Mindre avvik", "Observation", …); a procedure is its code
+ * ("K-03"); a unit its name or id; `foundOn` a date YYYY-MM-DD (empty: the audit's date).
+ * Errors name the line in the file (the header is line 1) and the column; a plan with errors must
+ * not be applied at all.
+ */
+export const findingColumns = ['grade', 'clause', 'procedure', 'unit', 'description', 'foundOn'] as const;
+export type FindingColumn = (typeof findingColumns)[number];
+const requiredColumns: readonly FindingColumn[] = ['grade', 'description'];
+
+export const maxFindingDescriptionLength = 4000;
+const clausePattern = /^\d{1,2}(\.\d{1,2}){0,3}$/;
+
+export type FindingImportRow = {
+  line: number;
+  grade: FindingGrade;
+  clause: Clause | null;
+  procedureId: string | null;
+  unitId: string | null;
+  description: string;
+  foundOn: LocalDate;
+};
+
+export type FindingImportError = { line: number; column: string | null; message: string };
+export type FindingImportPlan = { rows: FindingImportRow[]; errors: FindingImportError[] };
+
+export type FindingImportInput = {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+  /** Procedures by code (the caller looks up the codes the file names). */
+  procedureIdByCode: ReadonlyMap<string, string>;
+  units: readonly Unit[];
+  /** Used when a row has no `foundOn`. */
+  defaultFoundOn: LocalDate;
+};
+
+const normalised = (value: string) => value.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
+
+const gradeByName: ReadonlyMap<string, FindingGrade> = new Map([
+  ...findingGrades.map((grade) => [normalised(grade), grade] as const),
+  ...Object.values(findingGradeNames).flatMap((names) =>
+    findingGrades.map((grade) => [normalised(names[grade]), grade] as const),
+  ),
+]);
+
+/** The grade a cell names, or undefined. */
+export function parseFindingGrade(value: string): FindingGrade | undefined {
+  return gradeByName.get(normalised(value));
+}
+
+/** The procedure codes a file's rows name (upper-cased), for the caller to look up. */
+export function procedureCodesIn(input: Pick<FindingImportInput, 'header' | 'rows'>): string[] {
+  const index = input.header.findIndex((title) => normalised(title) === 'procedure');
+  if (index < 0) return [];
+  const codes = input.rows.map((row) => (row.cells[index] ?? '').trim().toUpperCase()).filter((code) => code !== '');
+  return [...new Set(codes)];
+}
+
+export function planFindingImport(input: FindingImportInput): FindingImportPlan {
+  const known = new Map(findingColumns.map((column) => [normalised(column), column] as const));
+  const columnIndex = new Map<FindingColumn, number>();
+  const headerErrors: FindingImportError[] = [];
+  input.header.forEach((title, index) => {
+    if (title.trim() === '') return;
+    const column = known.get(normalised(title));
+    if (column === undefined)
+      headerErrors.push({
+        line: 1,
+        column: title,
+        message: `Unknown column "${title}". Expected: ${findingColumns.join(';')}.`,
+      });
+    else if (columnIndex.has(column))
+      headerErrors.push({ line: 1, column: title, message: `The column "${title}" appears twice.` });
+    else columnIndex.set(column, index);
+  });
+  for (const column of requiredColumns)
+    if (!columnIndex.has(column)) headerErrors.push({ line: 1, column, message: `The column "${column}" is missing.` });
+  if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
+  if (input.rows.length === 0)
+    return { rows: [], errors: [{ line: 2, column: null, message: 'The file has no rows.' }] };
+
+  const unitByKey = new Map<string, string>();
+  for (const unit of input.units) {
+    unitByKey.set(normalised(unit.id), unit.id);
+    unitByKey.set(normalised(unit.name), unit.id);
+  }
+  const rows: FindingImportRow[] = [];
+  const errors: FindingImportError[] = [];
+  for (const { line, cells } of input.rows) {
+    const cell = (column: FindingColumn) => {
+      const index = columnIndex.get(column);
+      return index === undefined ? '' : (cells[index] ?? '').trim();
+    };
+    const fail = (column: FindingColumn | null, message: string) => errors.push({ line, column, message });
+    const before = errors.length;
+    if (cells.length > input.header.length)
+      fail(null, `The row has ${cells.length} fields; the header has ${input.header.length}.`);
+
+    const grade = parseFindingGrade(cell('grade'));
+    if (grade === undefined)
+      fail(
+        'grade',
+        cell('grade') === ''
+          ? 'The grade is missing.'
+          : `Unknown grade "${cell('grade')}". Use ${findingGrades.join(', ')} or the Danish name, e.g. "Mindre afvigelse".`,
+      );
+    const clause = cell('clause');
+    if (clause !== '' && !clausePattern.test(clause)) fail('clause', `"${clause}" is not a clause such as 7.5.3.`);
+    const code = cell('procedure').toUpperCase();
+    const procedureId = code === '' ? null : (input.procedureIdByCode.get(code) ?? null);
+    if (code !== '' && procedureId === null) fail('procedure', `No procedure with code ${code}.`);
+    const unitKey = cell('unit');
+    const unitId = unitKey === '' ? null : (unitByKey.get(normalised(unitKey)) ?? null);
+    if (unitKey !== '' && unitId === null) fail('unit', `No unit named "${unitKey}".`);
+    const description = cell('description');
+    if (description === '') fail('description', 'The description is empty.');
+    else if (description.length > maxFindingDescriptionLength)
+      fail('description', `The description is longer than ${maxFindingDescriptionLength} characters.`);
+    else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(description))
+      fail('description', 'The description contains control characters.');
+    const date = cell('foundOn');
+    if (date !== '' && !isLocalDate(date)) fail('foundOn', `"${date}" is not a date YYYY-MM-DD.`);
+
+    if (errors.length === before && grade !== undefined)
+      rows.push({
+        line,
+        grade,
+        clause: clause === '' ? null : clause,
+        procedureId,
+        unitId,
+        description,
+        foundOn: date === '' ? input.defaultFoundOn : (date as LocalDate),
+      });
+  }
+  return { rows, errors };
+}

@@ -1,0 +1,278 @@
+import { Button, Checkbox } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { CertificateDto } from '../../api/audit-api';
+import { useApi } from '../../app/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { AppLink } from '../../router/app-link';
+import { useRouter } from '../../router/router';
+import { paths } from '../../router/routes';
+import { ErrorAlert } from '../../shared/error-alert';
+import { Loading } from '../../shared/loading';
+import { PageHeading } from '../../shared/page-heading';
+import { PageSection } from '../../shared/page-section';
+import { useAsync } from '../../shared/use-async';
+import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
+import { useAuditStyles } from './audit-styles';
+import { AuditStatusText, AuditKindText } from './audit-texts';
+
+/** "Audit": the year's programme with its weighting, the planned audits and the certificate's cycle. */
+export function AuditScene(props: { query: URLSearchParams }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const styles = useAuditStyles();
+  const { navigate } = useRouter();
+  const yearFieldId = useId();
+  const thisYear = useMemo(() => currentYear(), []);
+  const year = yearFromQuery(props.query, thisYear);
+
+  const programme = useAsync(`programme:${year}`, (signal) => api.getProgrammeYear(year, signal));
+  const certificates = useAsync('certificates', (signal) => api.listCertificates(signal));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState('');
+  const [planError, setPlanError] = useState<ApiRequestError | undefined>(undefined);
+  const [isPlanning, setIsPlanning] = useState(false);
+
+  const manage = programme.data?.abilities.manage ?? false;
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(i18n.locale, { month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 15)));
+  const toggle = (itemId: string, isChecked: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (isChecked) next.add(itemId);
+      else next.delete(itemId);
+      return next;
+    });
+  const plan = async () => {
+    setIsPlanning(true);
+    setPlanError(undefined);
+    try {
+      const result = await api.planAudits(year, [...chosen]);
+      setStatus(t('audit.planned', { count: result.created.length }));
+      setChosen(new Set());
+      programme.reload();
+    } catch (failure) {
+      setPlanError(asApiRequestError(failure));
+    } finally {
+      setIsPlanning(false);
+    }
+  };
+
+  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+  if (!years.includes(year)) years.push(year);
+  const active = certificates.data?.certificates.find((certificate) => certificate.isActive);
+
+  return (
+    <>
+      <PageHeading documentTitle={t('audit.title')}>{t('audit.title')}</PageHeading>
+      <div className={styles.toolbar}>
+        <div className={styles.field}>
+          <label htmlFor={yearFieldId}>{t('audit.year')}</label>
+          <select
+            id={yearFieldId}
+            value={year}
+            onChange={(event) => {
+              setChosen(new Set());
+              setStatus('');
+              navigate(paths.audit(Number(event.target.value)), { replace: true, keepFocus: true });
+            }}
+          >
+            {years
+              .sort((a, b) => a - b)
+              .map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+          </select>
+        </div>
+      </div>
+      <p role="status" className={styles.status}>
+        {status}
+      </p>
+
+      {certificates.error ? <ErrorAlert error={certificates.error} onRetry={certificates.reload} /> : null}
+      {active ? <CertificatePanel certificate={active} /> : null}
+
+      <PageSection id="audit-programme" heading={t('audit.programme')}>
+        {programme.error ? <ErrorAlert error={programme.error} onRetry={programme.reload} /> : null}
+        {programme.isLoading && !programme.data ? <Loading label={t('app.loading')} /> : null}
+        {programme.data ? (
+          programme.data.plan.length === 0 ? (
+            <p>{t('audit.nothingDue')}</p>
+          ) : (
+            <>
+              <table className={styles.table}>
+                <caption>{t('audit.programmeCaption', { year })}</caption>
+                <thead>
+                  <tr>
+                    {manage ? <th scope="col">{t('audit.choose')}</th> : null}
+                    <th scope="col">{t('audit.subject')}</th>
+                    <th scope="col">{t('audit.importance')}</th>
+                    <th scope="col">{t('audit.score')}</th>
+                    <th scope="col">{t('audit.reasons')}</th>
+                    <th scope="col">{t('audit.suggestedMonth')}</th>
+                    <th scope="col">{t('audit.planStatus')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {programme.data.plan.map((entry) => (
+                    <tr key={entry.item.id}>
+                      {manage ? (
+                        <td>
+                          {entry.plannedAuditId === null ? (
+                            <Checkbox
+                              checked={chosen.has(entry.item.id)}
+                              onChange={(_, data) => toggle(entry.item.id, data.checked === true)}
+                              aria-label={t('audit.chooseItem', { title: entry.item.title })}
+                            />
+                          ) : null}
+                        </td>
+                      ) : null}
+                      <th scope="row">{entry.item.title}</th>
+                      <td>{t(importanceKey[entry.item.importance])}</td>
+                      <td>{entry.score}</td>
+                      <td>
+                        <ul className={styles.reasons}>
+                          {entry.reasons.map((reason) => (
+                            <li key={reason.code}>{reasonText(reason, t)}</li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>{monthName(entry.suggestedMonth)}</td>
+                      <td>
+                        {entry.plannedAuditId === null ? (
+                          t('audit.notPlanned')
+                        ) : (
+                          <AppLink href={paths.auditDetail(entry.plannedAuditId)}>{t('audit.plannedLink')}</AppLink>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {manage ? (
+                <div className={styles.toolbar}>
+                  <Button appearance="primary" disabled={chosen.size === 0 || isPlanning} onClick={() => void plan()}>
+                    {t('audit.planChosen', { count: chosen.size })}
+                  </Button>
+                </div>
+              ) : null}
+              {planError ? <ErrorAlert error={planError} /> : null}
+            </>
+          )
+        ) : null}
+      </PageSection>
+
+      <PageSection id="audit-list" heading={t('audit.audits')}>
+        {programme.data ? (
+          programme.data.audits.length === 0 ? (
+            <p>{t('audit.noAudits')}</p>
+          ) : (
+            <table className={styles.table}>
+              <caption>{t('audit.auditsCaption', { year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.date')}</th>
+                  <th scope="col">{t('audit.auditTitle')}</th>
+                  <th scope="col">{t('audit.kind')}</th>
+                  <th scope="col">{t('audit.status')}</th>
+                  <th scope="col">{t('audit.warnings')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programme.data.audits.map((audit) => (
+                  <tr key={audit.id}>
+                    <td>{i18n.formatDate(audit.plannedOn)}</td>
+                    <th scope="row">
+                      <AppLink href={paths.auditDetail(audit.id)}>{audit.title}</AppLink>
+                    </th>
+                    <td>
+                      <AuditKindText kind={audit.kind} />
+                    </td>
+                    <td>
+                      <AuditStatusText status={audit.status} />
+                    </td>
+                    <td>
+                      {audit.independenceWarnings.length === 0
+                        ? t('audit.noWarnings')
+                        : t('audit.warningCount', { count: audit.independenceWarnings.length })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        ) : null}
+      </PageSection>
+    </>
+  );
+}
+
+function CertificatePanel(props: { certificate: CertificateDto }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const styles = useAuditStyles();
+  const { certificate } = props;
+  const cycle = useAsync(`cycle:${certificate.id}:${certificate.etag}`, (signal) =>
+    api.getCertificateCycle(certificate.id, signal),
+  );
+  return (
+    <PageSection id="audit-certificate" heading={t('audit.certificate')}>
+      <dl className={styles.facts}>
+        <dt>{t('audit.certificateBody')}</dt>
+        <dd>{certificate.body}</dd>
+        <dt>{t('audit.standard')}</dt>
+        <dd>{certificate.standard}</dd>
+        <dt>{t('audit.scope')}</dt>
+        <dd>{certificate.scope}</dd>
+        <dt>{t('audit.certificateNumber')}</dt>
+        <dd>{certificate.certificateNumber || '–'}</dd>
+        <dt>{t('audit.issued')}</dt>
+        <dd>{i18n.formatDate(certificate.issuedOn)}</dd>
+        <dt>{t('audit.expires')}</dt>
+        <dd>{i18n.formatDate(certificate.expiresOn)}</dd>
+        <dt>{t('audit.cycleYears')}</dt>
+        <dd>{t('audit.cycleYearsValue', { years: certificate.cycleYears })}</dd>
+      </dl>
+      {cycle.error ? <ErrorAlert error={cycle.error} onRetry={cycle.reload} /> : null}
+      {cycle.data ? (
+        <table className={styles.table}>
+          <caption>{t('audit.cycleCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.cycleAudit')}</th>
+              <th scope="col">{t('audit.windowStart')}</th>
+              <th scope="col">{t('audit.dueOn')}</th>
+              <th scope="col">{t('audit.recorded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cycle.data.audits.map((entry) => (
+              <tr key={`${entry.kind}-${entry.index}`}>
+                <th scope="row">
+                  {entry.kind === 'surveillance'
+                    ? t('audit.surveillanceN', { index: entry.index })
+                    : t('audit.recertification')}
+                </th>
+                <td>{i18n.formatDate(entry.windowStart)}</td>
+                <td>{i18n.formatDate(entry.dueOn)}</td>
+                <td>
+                  {entry.auditId === null ? (
+                    t('audit.notRecorded')
+                  ) : (
+                    <AppLink href={paths.auditDetail(entry.auditId)}>
+                      {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
+                    </AppLink>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </PageSection>
+  );
+}

@@ -1,0 +1,55 @@
+import { WarningFilled } from '@fluentui/react-icons';
+import type { AuditViewDto, FindingGrade } from '../../api/audit-api';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
+import { gradeKey } from './audit-model';
+import { useAuditStyles } from './audit-styles';
+
+const statusKey: Record<AuditViewDto['status'], MessageKey> = {
+  planned: 'audit.statusPlanned',
+  'in-progress': 'audit.statusInProgress',
+  reported: 'audit.statusReported',
+  cancelled: 'audit.statusCancelled',
+};
+const kindKey: Record<AuditViewDto['kind'], MessageKey> = {
+  internal: 'audit.kindInternal',
+  surveillance: 'audit.kindSurveillance',
+  recertification: 'audit.kindRecertification',
+  certification: 'audit.kindCertification',
+};
+
+export function AuditStatusText(props: { status: AuditViewDto['status'] }) {
+  return <>{useI18n().t(statusKey[props.status])}</>;
+}
+
+export function AuditKindText(props: { kind: AuditViewDto['kind'] }) {
+  return <>{useI18n().t(kindKey[props.kind])}</>;
+}
+
+/** The grade in words; the colour only repeats what the text says. */
+export function GradeBadge(props: { grade: FindingGrade }) {
+  const styles = useAuditStyles();
+  const { t } = useI18n();
+  const colour = {
+    major: styles.gradeMajor,
+    minor: styles.gradeMinor,
+    observation: styles.gradeObservation,
+    improvement: styles.gradeImprovement,
+    'strong-point': styles.gradeStrong,
+  }[props.grade];
+  return <span className={`${styles.grade} ${colour}`}>{t(gradeKey[props.grade])}</span>;
+}
+
+/** A warning: an icon and its text (never the colour alone). */
+export function WarningLine(props: { text: string }) {
+  const styles = useAuditStyles();
+  const { t } = useI18n();
+  return (
+    <li className={styles.warning}>
+      <WarningFilled aria-hidden="true" />
+      <span>
+        <strong>{t('audit.warningLabel')}</strong> {props.text}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,309 @@
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { AuditViewDto, FindingGrade, FindingImportResultDto } from '../../api/audit-api';
+import { useApi } from '../../app/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { AppLink } from '../../router/app-link';
+import type { Session } from '../../session/session-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { useAsync } from '../../shared/use-async';
+import { ActionDialog } from '../procedure/action-dialog';
+import { gradeKey, gradeOrder } from './audit-model';
+import { useAuditStyles } from './audit-styles';
+import { GradeBadge } from './audit-texts';
+import type { ProcedureRef } from './audit-detail-scene';
+
+/** Where the corrective actions scene shows an action (built by the actions work). */
+const actionPath = (id: string) => `/handlinger/${encodeURIComponent(id)}`;
+
+/** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
+export function FindingsPanel(props: {
+  audit: AuditViewDto;
+  session: Session;
+  procedures: readonly ProcedureRef[];
+  canRecord: boolean;
+  canImport: boolean;
+  onChanged(message: string): void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const styles = useAuditStyles();
+  const findings = useAsync(`findings:${props.audit.id}`, (signal) => api.listAuditFindings(props.audit.id, signal));
+  const procedureLabel = (id: string | null) => {
+    if (id === null) return '–';
+    const procedure = props.procedures.find((p) => p.id === id);
+    return procedure ? procedure.code : id;
+  };
+  const unitName = (id: string | null) =>
+    id === null ? '–' : (props.session.units.find((unit) => unit.id === id)?.name ?? id);
+
+  return (
+    <>
+      {findings.error ? <ErrorAlert error={findings.error} onRetry={findings.reload} /> : null}
+      {findings.data ? (
+        findings.data.findings.length === 0 ? (
+          <p>{t('audit.noFindings')}</p>
+        ) : (
+          <table className={styles.table}>
+            <caption>{t('audit.findingsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.grade')}</th>
+                <th scope="col">{t('audit.description')}</th>
+                <th scope="col">{t('audit.clause')}</th>
+                <th scope="col">{t('audit.procedure')}</th>
+                <th scope="col">{t('audit.unit')}</th>
+                <th scope="col">{t('audit.foundOn')}</th>
+                <th scope="col">{t('audit.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {findings.data.findings.map((finding) => (
+                <tr key={finding.id}>
+                  <td>
+                    <GradeBadge grade={finding.grade} />
+                  </td>
+                  <th scope="row">{finding.description}</th>
+                  <td>{finding.clause ?? '–'}</td>
+                  <td>{procedureLabel(finding.procedureId)}</td>
+                  <td>{unitName(finding.unitId)}</td>
+                  <td>{i18n.formatDate(finding.foundOn)}</td>
+                  <td>
+                    {finding.correctiveActionId !== null ? (
+                      <AppLink href={actionPath(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
+                    ) : finding.isOpen ? (
+                      t('audit.actionNeeded')
+                    ) : (
+                      t('audit.noActionNeeded')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+      {props.canRecord ? (
+        <AddFindingButton
+          audit={props.audit}
+          session={props.session}
+          procedures={props.procedures}
+          onCreated={() => {
+            findings.reload();
+            props.onChanged(t('audit.findingAdded'));
+          }}
+          onReload={findings.reload}
+        />
+      ) : null}
+      {props.canImport ? (
+        <FindingImport
+          auditId={props.audit.id}
+          onImported={(count) => {
+            findings.reload();
+            props.onChanged(t('audit.imported', { count }));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AddFindingButton(props: {
+  audit: AuditViewDto;
+  session: Session;
+  procedures: readonly ProcedureRef[];
+  onCreated(): void;
+  onReload(): void;
+}) {
+  const { t } = useI18n();
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [grade, setGrade] = useState<FindingGrade>('minor');
+  const [clause, setClause] = useState('');
+  const [procedureId, setProcedureId] = useState('');
+  const [unitId, setUnitId] = useState(props.audit.unitId ?? '');
+  const [description, setDescription] = useState('');
+  const [foundOn, setFoundOn] = useState<string>(props.audit.plannedOn);
+  const [isSubmitted, setIsSubmitted] = useState(false);
+  const missing = isSubmitted && description.trim() === '' ? t('audit.required') : undefined;
+  return (
+    <p>
+      <Button
+        onClick={() => {
+          setDescription('');
+          setIsSubmitted(false);
+          setOpen(true);
+        }}
+      >
+        {t('audit.addFinding')}
+      </Button>
+      <ActionDialog
+        open={open}
+        title={t('audit.addFinding')}
+        confirmLabel={t('audit.save')}
+        validate={() => {
+          setIsSubmitted(true);
+          return description.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(foundOn);
+        }}
+        onSubmit={async () => {
+          await api.createFinding(props.audit.id, {
+            grade,
+            clause: clause.trim() === '' ? null : clause.trim(),
+            procedureId: procedureId === '' ? null : procedureId,
+            unitId: unitId === '' ? null : unitId,
+            description: description.trim(),
+            foundOn,
+          });
+          setOpen(false);
+          props.onCreated();
+        }}
+        onClose={() => setOpen(false)}
+        onReload={props.onReload}
+      >
+        <Field label={t('audit.grade')} required>
+          <Select value={grade} onChange={(_, data) => setGrade(data.value as FindingGrade)}>
+            {gradeOrder.map((each) => (
+              <option key={each} value={each}>
+                {t(gradeKey[each])}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={t('audit.description')}
+          required
+          validationMessage={missing}
+          validationState={missing ? 'error' : 'none'}
+        >
+          <Textarea value={description} onChange={(_, data) => setDescription(data.value)} />
+        </Field>
+        <Field label={t('audit.clause')} hint={t('audit.clauseHint')}>
+          <Input value={clause} onChange={(_, data) => setClause(data.value)} />
+        </Field>
+        <Field label={t('audit.procedure')}>
+          <Select value={procedureId} onChange={(_, data) => setProcedureId(data.value)}>
+            <option value="">{t('audit.none')}</option>
+            {props.procedures.map((procedure) => (
+              <option key={procedure.id} value={procedure.id}>
+                {procedure.code} {procedure.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('audit.unit')}>
+          <Select value={unitId} onChange={(_, data) => setUnitId(data.value)}>
+            <option value="">{t('audit.none')}</option>
+            {props.session.units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('audit.foundOn')} required>
+          <Input type="date" value={foundOn} onChange={(_, data) => setFoundOn(data.value)} />
+        </Field>
+      </ActionDialog>
+    </p>
+  );
+}
+
+function FindingImport(props: { auditId: string; onImported(count: number): void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useAuditStyles();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<FindingImportResultDto | null>(null);
+  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const [isBusy, setIsBusy] = useState(false);
+  const run = async (mode: 'preview' | 'apply') => {
+    if (!file) return;
+    setIsBusy(true);
+    setError(undefined);
+    try {
+      const result = await api.importFindings(props.auditId, file, mode);
+      if (mode === 'apply') {
+        setPreview(null);
+        setFile(null);
+        props.onImported(result.created.length);
+      } else setPreview(result);
+    } catch (failure) {
+      setError(asApiRequestError(failure));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={`${fileId}-heading`}>
+      <h3 id={`${fileId}-heading`}>{t('audit.import')}</h3>
+      <p id={`${fileId}-hint`}>{t('audit.importHint')}</p>
+      <div className={styles.row}>
+        <div className={styles.field}>
+          <label htmlFor={fileId}>{t('audit.importFile')}</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={`${fileId}-hint`}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </div>
+        <Button disabled={!file || isBusy} onClick={() => void run('preview')}>
+          {t('audit.importPreview')}
+        </Button>
+        <Button
+          appearance="primary"
+          disabled={!preview || preview.errors.length > 0 || preview.rows.length === 0 || isBusy}
+          onClick={() => void run('apply')}
+        >
+          {t('audit.importApply', { count: preview?.rows.length ?? 0 })}
+        </Button>
+      </div>
+      {error ? <ErrorAlert error={error} /> : null}
+      {preview ? (
+        preview.errors.length > 0 ? (
+          <div role="alert">
+            <p>{t('audit.importErrors', { count: preview.errors.length })}</p>
+            <ul>
+              {preview.errors.map((each, index) => (
+                <li key={index}>
+                  {t('audit.importErrorLine', { line: each.line, column: each.column ?? '–' })} {each.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <table className={styles.table}>
+            <caption>{t('audit.importPreviewCaption', { count: preview.rows.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.line')}</th>
+                <th scope="col">{t('audit.grade')}</th>
+                <th scope="col">{t('audit.clause')}</th>
+                <th scope="col">{t('audit.description')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>
+                    <GradeBadge grade={row.grade} />
+                  </td>
+                  <td>{row.clause ?? '–'}</td>
+                  <td>{row.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonDto, ProgrammeYearDto } from '../../functions/src/contract/schemas.js';
+import * as e2e from '../support/e2e.js';
+
+/**
+ * The audit scene in Danish, as the quality coordinator: plan a due programme item for 2027, open
+ * the new audit, create its checklist from its clauses, record a result, record a finding in the
+ * dialog, and import the certifier's findings from CSV after a preview that shows a bad row.
+ */
+
+const year = 2027;
+const importanceWords = { 1: 'lav', 2: 'middel', 3: 'høj' } as const;
+
+describe('the audit scene', () => {
+  const environment = e2e.useE2eEnvironment();
+
+  it('plans an audit from the programme, records a result and a finding, and imports findings', async () => {
+    const { server, browser, api } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
+    const programme = await api<ProgrammeYearDto>(`/audit-programme?year=${year}`, coordinator.id);
+    const entry = programme.plan.find((each) => each.plannedAuditId === null && each.item.clauses.length > 0);
+    if (!entry) throw new Error(`Nothing left to plan in ${year}`);
+
+    const { context, page, pageErrors } = await e2e.openPageAs(browser, coordinator, {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1280, height: 1000 },
+    });
+    try {
+      await page.goto(`${server.url}/audit?year=${year}`);
+      await page.getByRole('heading', { level: 1, name: 'Audit' }).waitFor();
+      await page.getByText('DS Certificering', { exact: true }).waitFor();
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: entry.item.title, exact: true }) });
+      await expect
+        .poll(() => row.getByRole('listitem').allTextContents())
+        .toContain(`Vigtighed ${importanceWords[entry.item.importance]}`);
+      await row.getByRole('checkbox', { name: `Vælg ${entry.item.title}` }).check();
+      await page.getByRole('button', { name: 'Planlæg 1 valgte audits' }).click();
+      await page.getByRole('status').filter({ hasText: '1 audits er planlagt.' }).waitFor();
+      await row.getByRole('link', { name: 'Se audit' }).click();
+
+      await page.getByRole('heading', { level: 1, name: entry.item.title }).waitFor();
+      await page.getByRole('button', { name: 'Opret spørgsmål fra punkter og procedurer' }).click();
+      await page.getByRole('status').filter({ hasText: 'Tjeklisten er oprettet.' }).waitFor();
+      await page.getByLabel('Resultat for spørgsmål 1').selectOption('minor');
+      await page.getByLabel('Note til spørgsmål 1').fill('2 af 5 sager uden journalnotat');
+      await page.getByRole('button', { name: 'Gem spørgsmål 1' }).click();
+      await page.getByRole('status').filter({ hasText: 'Spørgsmål 1 er gemt.' }).waitFor();
+
+      await page.getByRole('button', { name: 'Registrér fund' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Kategori').selectOption('major');
+      await dialog.getByLabel('Beskrivelse').fill('Afgørelser sendes uden klagevejledning');
+      await dialog.getByLabel('Punkt i ISO 9001').fill('8.5.1');
+      await dialog.getByRole('button', { name: 'Gem' }).click();
+      const findings = page.getByRole('table', { name: 'Auditfund' });
+      const finding = findings.getByRole('row').filter({ hasText: 'Afgørelser sendes uden klagevejledning' });
+      await finding.getByText('Større afvigelse').waitFor();
+      await finding.getByText('Mangler handling').waitFor();
+
+      const csv = (rows: string[]) => ({
+        name: 'fund.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['grade;clause;procedure;unit;description;foundOn', ...rows].join('\r\n')),
+      });
+      await page.getByLabel('CSV-fil').setInputFiles(csv(['Alvorlig;7.5;;;Tekst;', 'Styrke;;;Natur;God sagsstyring;']));
+      await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Filen har 1 fejl' })
+        .getByText(/Linje 2, kolonne grade/)
+        .waitFor();
+      await page
+        .getByLabel('CSV-fil')
+        .setInputFiles(
+          csv(['Mindre afvigelse;7.5.3;K-03;Byg og Plan;Høringsbreve mangler;', 'Styrke;;;Natur;God sagsstyring;']),
+        );
+      await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+      await page.getByRole('table', { name: '2 fund klar til import' }).waitFor();
+      await page.getByRole('button', { name: 'Importér 2 fund' }).click();
+      await page.getByRole('status').filter({ hasText: '2 fund er importeret.' }).waitFor();
+      await expect.poll(() => findings.getByRole('row').count()).toBe(4);
+      await e2e.saveScreenshot(page, 'audit-detail.png', { fullPage: true });
+      await page.goto(`${server.url}/audit?year=2026`);
+      await page.getByRole('table', { name: 'Audits i 2026' }).waitFor();
+      await e2e.saveScreenshot(page, 'audit-programme.png', { fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
