@@ -21,7 +21,11 @@ export type CompetenceGapReport = {
 };
 
 /** Every procedure, for mapping requirement scopes to units; not a listing anybody sees. */
-async function allProcedures(services: Pick<Services, 'store'>, actor: Actor, today: LocalDate): Promise<ProcedureRow[]> {
+async function allProcedures(
+  services: Pick<Services, 'store'>,
+  actor: Actor,
+  today: LocalDate,
+): Promise<ProcedureRow[]> {
   const { items } = await services.store.listProcedures({
     viewer: { id: actor.id, isCoordinator: true },
     today,
