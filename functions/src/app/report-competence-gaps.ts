@@ -21,7 +21,11 @@ export type CompetenceGapReport = {
 };
 
 /** Every procedure, for mapping requirement scopes to units; not a listing anybody sees. */
-async function allProcedures(services: Services, actor: Actor, today: LocalDate): Promise<ProcedureRow[]> {
+async function allProcedures(
+  services: Pick<Services, 'store'>,
+  actor: Actor,
+  today: LocalDate,
+): Promise<ProcedureRow[]> {
   const { items } = await services.store.listProcedures({
     viewer: { id: actor.id, isCoordinator: true },
     today,
@@ -50,7 +54,7 @@ function areaUnitsFrom(procedures: ProcedureRow[], units: Unit[]): Map<string, s
  * requirement is reported when someone in the unit is in its scope.
  */
 export async function reportCompetenceGaps(
-  services: Services,
+  services: Pick<Services, 'store' | 'clock' | 'settings'>,
   actor: Actor,
   input: { unitId?: string | undefined },
 ): Promise<CompetenceGapReport> {
