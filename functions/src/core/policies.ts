@@ -147,3 +147,31 @@ export function ensure(allowed: boolean, message: string, hidden = false): void 
   if (allowed) return;
   throw hidden ? new AppError('NOT_FOUND', 'No such procedure.') : new AppError('FORBIDDEN', message);
 }
+
+/**
+ * The quality year (audits, certificate, corrective actions, management evaluation): the quality
+ * coordinator and the administrator manage it. Everyone signed in may read actions and the
+ * evaluation (the management evaluation is published to the whole organisation anyway).
+ */
+export function canManageQuality(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
+ * Corrective actions (ISO 9001 10.2). The coordinator runs every command; the action's owner (a
+ * leader or anyone named owner) carries out their own action: the correction, the root cause and
+ * plan, replanning and marking it implemented.
+ *
+ * The effectiveness check is independent: it is made by the coordinator (or admin) and never by
+ * the action's owner, so nobody closes their own action. A coordinator who owns an action needs
+ * another coordinator or the administrator to check it.
+ */
+export function canRunActionCommand(
+  actor: Actor,
+  action: { ownerId: string | null },
+  command: 'recordCorrection' | 'analyseAndPlan' | 'replan' | 'markImplemented' | 'checkEffectiveness',
+): boolean {
+  const isOwner = action.ownerId !== null && action.ownerId === actor.id;
+  if (command === 'checkEffectiveness') return canManageQuality(actor) && !isOwner;
+  return canManageQuality(actor) || isOwner;
+}
