@@ -492,3 +492,5 @@ export const matrixImportResultSchema = z.object({
   unchangedLines: z.array(z.number().int()),
   errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
 });
+export * from './action-schemas.js';
+export * from './evaluation-schemas.js';

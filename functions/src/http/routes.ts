@@ -26,6 +26,8 @@ import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { defineRoute, json, type Route } from './route.js';
+import { actionRoutes } from './action-routes.js';
+import { evaluationRoutes } from './evaluation-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -505,5 +507,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         });
       },
     }),
+    ...actionRoutes(),
+    ...evaluationRoutes(),
   ];
 }
