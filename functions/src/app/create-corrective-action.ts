@@ -41,7 +41,9 @@ export async function createCorrectiveAction(
         { collection: 'correctiveActions', id: action.id, etag: 0 },
       ],
       correctiveActions: [action],
-      findings: [{ ...finding, correctiveActionId: action.id, etag: finding.etag + 1, updatedAt: at, updatedBy: actor.id }],
+      findings: [
+        { ...finding, correctiveActionId: action.id, etag: finding.etag + 1, updatedAt: at, updatedBy: actor.id },
+      ],
       trail: [
         {
           at,

@@ -7,7 +7,7 @@ import type { Services } from './ports.js';
 
 const fileWord: Record<ReportLocale, string> = {
   da: 'Ledelsens evaluering',
-  nb: 'Ledelsens gjennomgåelse',
+  nb: 'Ledelsens gjennomgang',
   en: 'Management review',
 };
 
@@ -20,7 +20,11 @@ export async function exportManagementEvaluation(
   const pack = await getEvaluationPack(services, input.evaluationId);
   const name = `${fileWord[input.locale]} ${pack.year}`;
   if (input.format === 'pdf') {
-    return { bytes: await buildEvaluationReportPdf(pack, input.locale), mediaType: 'application/pdf', fileName: `${name}.pdf` };
+    return {
+      bytes: await buildEvaluationReportPdf(pack, input.locale),
+      mediaType: 'application/pdf',
+      fileName: `${name}.pdf`,
+    };
   }
   return {
     bytes: await buildEvaluationReportDocx(pack, input.locale),

@@ -75,10 +75,7 @@ export async function loadEvaluation(services: Services, id: string): Promise<Ma
 export async function getManagementEvaluation(services: Services, actor: Actor, id: string): Promise<EvaluationDetail> {
   const evaluation = await loadEvaluation(services, id);
   const day = today(services);
-  const [people, actions] = await Promise.all([
-    services.store.listPeople(),
-    services.quality.listCorrectiveActions(),
-  ]);
+  const [people, actions] = await Promise.all([services.store.listPeople(), services.quality.listCorrectiveActions()]);
   const names = new Map(people.map((person) => [person.id, person.name]));
   const personRef = (personId: string): Ref => ({ id: personId, name: names.get(personId) ?? personId });
   const actionsById = new Map(actions.map((action) => [action.id, action]));

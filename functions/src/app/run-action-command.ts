@@ -21,7 +21,8 @@ export async function runActionCommand(
 ): Promise<CorrectiveAction> {
   const action = await services.quality.getCorrectiveAction(input.actionId);
   if (!action) throw new AppError('NOT_FOUND', `No corrective action with id ${input.actionId}.`);
-  if (action.etag !== input.etag) throw staleQualityRecordError('correctiveActions', action.id, storedVersionOf(action));
+  if (action.etag !== input.etag)
+    throw staleQualityRecordError('correctiveActions', action.id, storedVersionOf(action));
   const kind = input.command.kind;
   if (canApplyActionCommand(action.status, kind)) {
     ensure(

@@ -25,7 +25,8 @@ export async function updateManagementEvaluation(
   const people = new Set((await services.store.listPeople()).map((person) => person.id));
   const { participantIds = [], decisions = [] } = input.changes;
   participantIds.forEach((id, index) => {
-    if (!people.has(id)) throw new AppError('VALIDATION', `No person with id ${id}.`, { field: `participantIds.${index}` });
+    if (!people.has(id))
+      throw new AppError('VALIDATION', `No person with id ${id}.`, { field: `participantIds.${index}` });
   });
   decisions.forEach((decision, index) => {
     if (decision.ownerId !== null && !people.has(decision.ownerId)) {

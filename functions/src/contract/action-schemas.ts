@@ -80,9 +80,11 @@ export type ActionSummaryDto = z.infer<typeof actionSummarySchema>;
 
 export const actionBoardSchema = z.object({
   today: qualityDate,
-  columns: z.object(Object.fromEntries(actionStatuses.map((status) => [status, z.array(actionSummarySchema)])) as {
-    [K in (typeof actionStatuses)[number]]: z.ZodArray<typeof actionSummarySchema>;
-  }),
+  columns: z.object(
+    Object.fromEntries(actionStatuses.map((status) => [status, z.array(actionSummarySchema)])) as {
+      [K in (typeof actionStatuses)[number]]: z.ZodArray<typeof actionSummarySchema>;
+    },
+  ),
   overdue: z.array(z.object({ action: actionSummarySchema, daysOverdue: z.number().int() })),
   abilities: z.object({ create: z.boolean() }),
 });

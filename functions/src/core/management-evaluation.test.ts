@@ -78,7 +78,11 @@ describe('management evaluation changes', () => {
       expect.objectContaining({ details: expect.objectContaining({ field: 'committee' }) }),
     );
     expect(
-      applyEvaluationChanges(planned, { committee: 'Teknik- og Miljøudvalget', committeeOn: date('2026-05-01') }, context),
+      applyEvaluationChanges(
+        planned,
+        { committee: 'Teknik- og Miljøudvalget', committeeOn: date('2026-05-01') },
+        context,
+      ),
     ).toMatchObject({ committee: 'Teknik- og Miljøudvalget', committeeOn: '2026-05-01' });
   });
 
@@ -109,7 +113,11 @@ describe('management evaluation changes', () => {
       { id: first.id, text: 'Styrk tilsynet med jord', ownerId: 'jens', dueOn: null, actionId: 'action-1' },
     ]);
     expect(() =>
-      applyEvaluationChanges(linked, { decisions: [{ id: second.id, text: 'x', ownerId: null, dueOn: null }] }, context),
+      applyEvaluationChanges(
+        linked,
+        { decisions: [{ id: second.id, text: 'x', ownerId: null, dueOn: null }] },
+        context,
+      ),
     ).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
     expect(() =>
       applyEvaluationChanges(linked, { decisions: [{ id: 'nope', text: 'x', ownerId: null, dueOn: null }] }, context),
@@ -121,6 +129,8 @@ describe('management evaluation changes', () => {
 
   it('requires the planned date in the evaluation year', () => {
     expect(() => ensurePlannedInYear(2026, date('2026-03-01'))).not.toThrow();
-    expect(() => ensurePlannedInYear(2026, date('2027-01-05'))).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => ensurePlannedInYear(2026, date('2027-01-05'))).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });

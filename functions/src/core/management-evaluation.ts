@@ -1,10 +1,6 @@
 import { AppError } from './errors.js';
 import type { LocalDate } from './local-date.js';
-import type {
-  EvaluationDecision,
-  EvaluationStatus,
-  ManagementEvaluation,
-} from './quality-year-types.js';
+import type { EvaluationDecision, EvaluationStatus, ManagementEvaluation } from './quality-year-types.js';
 import { evaluationStatuses } from './quality-year-types.js';
 
 /**
@@ -64,7 +60,8 @@ function mergeDecisions(
   const merged = inputs.map((input, index): EvaluationDecision => {
     const text = input.text.trim();
     if (text === '') throw invalid('A decision needs a text.', `decisions.${index}.text`);
-    if (input.id === undefined) return { id: newId(), text, ownerId: input.ownerId, dueOn: input.dueOn, actionId: null };
+    if (input.id === undefined)
+      return { id: newId(), text, ownerId: input.ownerId, dueOn: input.dueOn, actionId: null };
     const existing = byId.get(input.id);
     if (!existing) throw invalid(`No decision with id ${input.id} in this evaluation.`, `decisions.${index}.id`);
     if (seen.has(input.id)) throw invalid(`Decision ${input.id} is listed twice.`, `decisions.${index}.id`);

@@ -78,7 +78,8 @@ export function evaluationRoutes(): Route[] {
       name: 'management-evaluations-pack',
       method: 'GET',
       path: '/management-evaluations/{id}/pack',
-      summary: 'The live input pack (9.3.2): earlier decisions, audits and findings, actions, reviews, acknowledgements, competences',
+      summary:
+        'The live input pack (9.3.2): earlier decisions, audits and findings, actions, reviews, acknowledgements, competences',
       tag: 'management-evaluation',
       access: 'signed-in',
       params: contract.idParams,
