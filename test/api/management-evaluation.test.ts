@@ -36,6 +36,30 @@ async function download(path: string): Promise<Uint8Array> {
 }
 
 describe('the management evaluation over HTTP', () => {
+  it('comes with the demo: last year published with its decisions’ actions, this year planned ahead', async () => {
+    const list = (await server.api.get(people.coordinator, '/management-evaluations')).body.items as {
+      id: string;
+      year: number;
+      status: string;
+      plannedOn: string;
+    }[];
+    const planned = list.find((item) => item.status === 'planned' && item.plannedOn > today);
+    expect(planned).toBeDefined();
+    const last = list.find((item) => item.year === (planned?.year ?? 0) - 1);
+    const detail = (await server.api.get(people.coordinator, `/management-evaluations/${last?.id}`)).body;
+    expect(detail).toMatchObject({ status: 'published', committee: 'Teknik- og Miljøudvalget' });
+    expect(detail.decisions).toHaveLength(3);
+    const outcomes = detail.decisions.map((decision: { action: { status: string; isOverdue: boolean } | null }) =>
+      decision.action === null ? 'none' : decision.action.isOverdue ? 'overdue' : decision.action.status,
+    );
+    expect(outcomes).toEqual(['closed', 'overdue', 'none']);
+    const board = (await server.api.get(people.coordinator, '/corrective-actions')).body;
+    for (const status of ['open', 'planned', 'implemented', 'closed']) {
+      expect(board.columns[status].length, status).toBeGreaterThanOrEqual(2);
+    }
+    expect(board.overdue.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('plans a year once, records the meeting and publishes, refusing bad steps', async () => {
     const bad = [
       { year: 2024 },
