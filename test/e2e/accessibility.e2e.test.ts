@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
+import type { ActionBoardDto, PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -37,6 +37,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const people = await api<PersonDto[]>('/people', 'mette-kjaer');
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
     const list = await api<ProcedureList>('/procedures?status=draft&limit=5', coordinator.id);
+    const board = await api<ActionBoardDto>('/corrective-actions', coordinator.id);
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
       const violations = [
@@ -47,6 +48,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ...(await violationsOn(page, '/new', 'form')),
         ...(await violationsOn(page, '/chat', 'main h1')),
         ...(await violationsOn(page, '/competences', 'table caption')),
+        ...(await violationsOn(page, '/handlinger', '#actions-board-heading')),
+        ...(await violationsOn(page, `/handlinger/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading')),
+        ...(await violationsOn(page, '/ledelsens-evaluering', '#pack-goals-heading')),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createCorrectiveAction } from '../app/create-corrective-action.js';
 import { getActionBoard, getCorrectiveAction } from '../app/corrective-action-views.js';
 import { runActionCommand } from '../app/run-action-command.js';

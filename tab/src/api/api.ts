@@ -1,5 +1,6 @@
 import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
 import type { HttpClient } from './http-client';
+import { createQualityApi } from './quality-api';
 import type {
   AcknowledgementReport,
   AreaSummary,
@@ -138,6 +139,7 @@ export function createApi(http: HttpClient) {
      */
     sendCardAction: (activity: CardActionActivity, signal?: AbortSignal) =>
       http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
+    ...createQualityApi(http),
   };
 }
 

@@ -20,6 +20,11 @@ const NewProcedureScene = lazy(() =>
 const CompetencesScene = lazy(() =>
   import('../scenes/competences/competences-scene').then((m) => ({ default: m.CompetencesScene })),
 );
+const ActionsScene = lazy(() => import('../scenes/actions/actions-scene').then((m) => ({ default: m.ActionsScene })));
+const ActionScene = lazy(() => import('../scenes/actions/action-scene').then((m) => ({ default: m.ActionScene })));
+const EvaluationScene = lazy(() =>
+  import('../scenes/evaluation/evaluation-scene').then((m) => ({ default: m.EvaluationScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -35,6 +40,9 @@ export function SceneOutlet(props: { session: Session }) {
       ) : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
       {route.name === 'competences' ? <CompetencesScene session={props.session} /> : null}
+      {route.name === 'actions' ? <ActionsScene session={props.session} /> : null}
+      {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
+      {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

@@ -5,6 +5,9 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'tasks' }
   | { name: 'competences' }
+  | { name: 'actions' }
+  | { name: 'action'; id: string }
+  | { name: 'evaluation' }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -30,11 +33,21 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/tasks') return { name: 'tasks' };
   if (path === '/competences') return { name: 'competences' };
+  if (path === '/handlinger') return { name: 'actions' };
+  if (path === '/ledelsens-evaluering') return { name: 'evaluation' };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/terms') return { name: 'terms' };
+  const action = /^\/handlinger\/([^/]+)$/.exec(path);
+  if (action?.[1]) {
+    try {
+      return { name: 'action', id: decodeURIComponent(action[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   const procedure = /^\/procedures\/([^/]+)$/.exec(path);
   if (procedure?.[1]) {
     try {
@@ -53,6 +66,9 @@ export const paths = {
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
   tasks: () => '/tasks',
   competences: () => '/competences',
+  actions: () => '/handlinger',
+  action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
+  evaluation: () => '/ledelsens-evaluering',
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',
