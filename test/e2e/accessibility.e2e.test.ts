@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
+import type { ActionBoardDto, PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -42,6 +42,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     if (!withRequirements) throw new Error('The demo has no procedure K-17');
     const findings = await api<{ findings: { auditId: string }[] }>('/findings?state=all&year=2025', coordinator.id);
     const auditWithFindings = findings.findings[0]!.auditId;
+    const board = await api<ActionBoardDto>('/corrective-actions', coordinator.id);
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
       const violations = [
@@ -63,6 +64,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
           `/audit/${auditWithFindings}`,
           'section[aria-labelledby="audit-findings-heading"] table',
         )),
+        ...(await violationsOn(page, '/handlinger', '#actions-board-heading')),
+        ...(await violationsOn(page, `/handlinger/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading')),
+        ...(await violationsOn(page, '/ledelsens-evaluering', '#pack-goals-heading')),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {

@@ -44,7 +44,7 @@ export function staleWriteError(
   );
 }
 
-export function today(services: Services): LocalDate {
+export function today(services: Pick<Services, 'clock' | 'settings'>): LocalDate {
   return localDateOf(services.clock.now(), services.settings.timeZone);
 }
 

@@ -22,7 +22,11 @@ export type CompetenceGapReport = {
 };
 
 /** Every procedure, for mapping requirement scopes to units; not a listing anybody sees. */
-async function allProcedures(services: Services, actor: Actor, today: LocalDate): Promise<ProcedureRow[]> {
+async function allProcedures(
+  services: Pick<Services, 'store'>,
+  actor: Actor,
+  today: LocalDate,
+): Promise<ProcedureRow[]> {
   const { items } = await services.store.listProcedures({
     viewer: { id: actor.id, isCoordinator: true },
     today,
@@ -55,7 +59,7 @@ export function areaUnitsFrom(
  * not depend on who asks.
  */
 export async function loadCompetenceGapInput(
-  services: Services,
+  services: Pick<Services, 'store' | 'clock' | 'settings'>,
   actor: Actor,
   today: LocalDate,
 ): Promise<CompetenceGapInput> {
@@ -84,7 +88,7 @@ export async function loadCompetenceGapInput(
  * requirement is reported when someone in the unit is in its scope.
  */
 export async function reportCompetenceGaps(
-  services: Services,
+  services: Pick<Services, 'store' | 'clock' | 'settings'>,
   actor: Actor,
   input: { unitId?: string | undefined },
 ): Promise<CompetenceGapReport> {

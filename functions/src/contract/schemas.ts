@@ -571,3 +571,5 @@ export const matrixImportResultSchema = z.object({
   errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
 });
 export * from './audit-schemas.js';
+export * from './action-schemas.js';
+export * from './evaluation-schemas.js';

@@ -150,8 +150,9 @@ export function ensure(allowed: boolean, message: string, hidden = false): void 
 
 /**
  * The quality year (ISO 9001 9.2, 9.3, 10.2): the coordinator and the administrator manage the
- * audit programme, audits, the certificate, findings and the management evaluation. Everyone
- * signed in reads them: audit results are shared with the organisation, not hidden from it.
+ * audit programme, audits, the certificate, findings, corrective actions and the management
+ * evaluation. Everyone signed in reads them: audit results are shared with the organisation, and
+ * the management evaluation is published to the whole organisation anyway.
  */
 export function canManageQuality(actor: Actor): boolean {
   return isCoordinator(actor);
@@ -175,4 +176,23 @@ export type AuditAbilities = {
 
 export function auditAbilities(actor: Actor, audit: { auditorIds: readonly string[] }): AuditAbilities {
   return { manage: canManageQuality(actor), recordResults: canRecordAuditResults(actor, audit) };
+}
+
+/**
+ * Corrective actions (ISO 9001 10.2). The coordinator runs every command; the action's owner (a
+ * leader or anyone named owner) carries out their own action: the correction, the root cause and
+ * plan, replanning and marking it implemented.
+ *
+ * The effectiveness check is independent: it is made by the coordinator (or admin) and never by
+ * the action's owner, so nobody closes their own action. A coordinator who owns an action needs
+ * another coordinator or the administrator to check it.
+ */
+export function canRunActionCommand(
+  actor: Actor,
+  action: { ownerId: string | null },
+  command: 'recordCorrection' | 'analyseAndPlan' | 'replan' | 'markImplemented' | 'checkEffectiveness',
+): boolean {
+  const isOwner = action.ownerId !== null && action.ownerId === actor.id;
+  if (command === 'checkEffectiveness') return canManageQuality(actor) && !isOwner;
+  return canManageQuality(actor) || isOwner;
 }

@@ -31,6 +31,8 @@ import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
 import { defineRoute, json, type Route } from './route.js';
+import { actionRoutes } from './action-routes.js';
+import { evaluationRoutes } from './evaluation-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -558,5 +560,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         });
       },
     }),
+    ...actionRoutes(),
+    ...evaluationRoutes(),
   ];
 }

@@ -8,6 +8,7 @@ import { uploadDraft } from '../app/upload-draft.js';
 import type { Actor } from '../core/policies.js';
 import type { Person } from '../core/types.js';
 import { buildProcedureDocx } from '../documents/procedure-template.js';
+import { seedDemoActions } from './demo-actions.js';
 import { demoSections } from './demo-content.js';
 import { demoPeople } from './demo-directory.js';
 import { demoProcedures, type DemoProcedure } from './demo-procedures.js';
@@ -173,5 +174,6 @@ export async function seedDemoHandbook(
     }
   }
   await seedDemoAudits(services, clock, now);
+  await seedDemoActions(services, clock, now);
   return created;
 }

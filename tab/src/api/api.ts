@@ -1,6 +1,7 @@
 import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
 import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
+import { createQualityApi } from './quality-api';
 import type {
   AcknowledgementReport,
   AreaSummary,
@@ -163,6 +164,7 @@ export function createApi(http: HttpClient) {
     sendCardAction: (activity: CardActionActivity, signal?: AbortSignal) =>
       http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
     ...createAuditApi(http),
+    ...createQualityApi(http),
   };
 }
 

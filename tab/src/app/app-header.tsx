@@ -51,6 +51,8 @@ export function AppHeader(props: { session: Session }) {
     { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
     { href: paths.competences(), label: t('nav.competences'), isCurrent: route.name === 'competences' },
     { href: paths.audit(), label: t('nav.audit'), isCurrent: route.name === 'audit' || route.name === 'audit-detail' },
+    { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
+    { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

@@ -24,6 +24,11 @@ const AuditScene = lazy(() => import('../scenes/audit/audit-scene').then((m) => 
 const AuditDetailScene = lazy(() =>
   import('../scenes/audit/audit-detail-scene').then((m) => ({ default: m.AuditDetailScene })),
 );
+const ActionsScene = lazy(() => import('../scenes/actions/actions-scene').then((m) => ({ default: m.ActionsScene })));
+const ActionScene = lazy(() => import('../scenes/actions/action-scene').then((m) => ({ default: m.ActionScene })));
+const EvaluationScene = lazy(() =>
+  import('../scenes/evaluation/evaluation-scene').then((m) => ({ default: m.EvaluationScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -43,6 +48,9 @@ export function SceneOutlet(props: { session: Session }) {
       ) : null}
       {route.name === 'audit' ? <AuditScene query={route.query} /> : null}
       {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
+      {route.name === 'actions' ? <ActionsScene session={props.session} /> : null}
+      {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
+      {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

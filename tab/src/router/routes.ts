@@ -7,6 +7,9 @@ export type Route =
   | { name: 'competences'; unitId: string | null }
   | { name: 'audit'; query: URLSearchParams }
   | { name: 'audit-detail'; id: string }
+  | { name: 'actions' }
+  | { name: 'action'; id: string }
+  | { name: 'evaluation' }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -41,11 +44,21 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'not-found' };
     }
   }
+  if (path === '/handlinger') return { name: 'actions' };
+  if (path === '/ledelsens-evaluering') return { name: 'evaluation' };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
   if (path === '/privacy') return { name: 'privacy' };
   if (path === '/terms') return { name: 'terms' };
+  const action = /^\/handlinger\/([^/]+)$/.exec(path);
+  if (action?.[1]) {
+    try {
+      return { name: 'action', id: decodeURIComponent(action[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   const procedure = /^\/procedures\/([^/]+)$/.exec(path);
   if (procedure?.[1]) {
     try {
@@ -67,6 +80,9 @@ export const paths = {
   competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
   audit: (year?: number) => withQuery('/audit', new URLSearchParams(year ? { year: String(year) } : {})),
   auditDetail: (id: string) => `/audit/${encodeURIComponent(id)}`,
+  actions: () => '/handlinger',
+  action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
+  evaluation: () => '/ledelsens-evaluering',
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

@@ -1,0 +1,635 @@
+import { describe, expect, it } from 'vitest';
+import type { Competence, CompetenceRequirement, PersonCompetence } from '../core/competence-types.js';
+import { AppError } from '../core/errors.js';
+import { asLocalDate, type LocalDate } from '../core/local-date.js';
+import type {
+  Audit,
+  CorrectiveAction,
+  Finding,
+  ManagementEvaluation,
+  YearWheelOccurrence,
+} from '../core/quality-year-types.js';
+import type { Acknowledgement, AcknowledgementRequest, Person, ProcedureVersion, Review, Unit } from '../core/types.js';
+import { assembleEvaluationPack, evaluationPeriod, isActionOverdue } from './assemble-evaluation-pack.js';
+import type { ProcedureRow, Store } from './ports.js';
+import type { QualityChangeSet, QualityStore } from './quality-ports.js';
+
+const d = (value: string): LocalDate => asLocalDate(value);
+const stamp = {
+  createdAt: '2026-01-01T08:00:00.000Z',
+  updatedAt: '2026-01-01T08:00:00.000Z',
+  updatedBy: 'p-coord',
+  etag: 1,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fakes: the quality records in arrays, and a Store with only the reads the pack makes.
+
+type QualityData = {
+  audits: Audit[];
+  findings: Finding[];
+  actions: CorrectiveAction[];
+  evaluations: ManagementEvaluation[];
+};
+
+function fakeQualityStore(data: QualityData): QualityStore {
+  return {
+    listCertificates: async () => [],
+    listProgrammeItems: async () => [],
+    listAudits: async (filter) =>
+      data.audits.filter((audit) => filter?.year === undefined || audit.year === filter.year),
+    getAudit: async (id) => data.audits.find((audit) => audit.id === id),
+    listFindings: async (filter) =>
+      data.findings.filter((finding) => filter?.auditId === undefined || finding.auditId === filter.auditId),
+    listCorrectiveActions: async () => data.actions,
+    getCorrectiveAction: async (id) => data.actions.find((action) => action.id === id),
+    listManagementEvaluations: async () => [...data.evaluations].sort((a, b) => b.year - a.year),
+    getManagementEvaluation: async (id) => data.evaluations.find((evaluation) => evaluation.id === id),
+    listOccurrences: async (): Promise<YearWheelOccurrence[]> => [],
+    commit: async (_changes: QualityChangeSet) => {
+      throw new Error('the pack must not write');
+    },
+  };
+}
+
+type StoreData = {
+  units: Unit[];
+  people: Person[];
+  procedures: ProcedureRow[];
+  versions: ProcedureVersion[];
+  reviews: Review[];
+  requests: AcknowledgementRequest[];
+  acknowledgements: Acknowledgement[];
+  competences: Competence[];
+  requirements: CompetenceRequirement[];
+  personCompetences: PersonCompetence[];
+};
+
+function fakeStore(data: StoreData): Store {
+  const reads: Partial<Store> = {
+    listUnits: async () => data.units,
+    listPeople: async () => data.people,
+    listProcedures: async () => ({ items: data.procedures, total: data.procedures.length }),
+    listVersions: async (procedureId) => data.versions.filter((version) => version.procedureId === procedureId),
+    listReviews: async (procedureId) => data.reviews.filter((review) => review.procedureId === procedureId),
+    listAcknowledgementRequests: async (versionId) => data.requests.filter((entry) => entry.versionId === versionId),
+    listAcknowledgements: async (versionId) => data.acknowledgements.filter((entry) => entry.versionId === versionId),
+    listCompetences: async () => data.competences,
+    listCompetenceRequirements: async () => data.requirements,
+    listPersonCompetences: async () => data.personCompetences,
+    listExternalCoverage: async () => [],
+  };
+  return new Proxy(reads as Store, {
+    get(target, name: string) {
+      const value = target[name as keyof Store];
+      if (value === undefined) throw new Error(`the pack does not need Store.${name}`);
+      return value;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Factories
+
+function person(id: string, name: string, unitId = 'u-natur'): Person {
+  return {
+    id,
+    name,
+    email: `${id}@kommune.dk`,
+    title: 'Medarbejder',
+    unitId,
+    roles: ['caseworker'],
+    leaderId: null,
+    aadObjectId: null,
+  };
+}
+
+function procedure(overrides: Partial<ProcedureRow> & Pick<ProcedureRow, 'id' | 'code' | 'title'>): ProcedureRow {
+  return {
+    level: 'core',
+    area: 'Natur',
+    unitId: 'u-natur',
+    ownerId: 'p-ole',
+    approverId: 'p-coord',
+    audience: { unitIds: [], roles: [] },
+    reviewIntervalMonths: 12,
+    standards: [],
+    legalBasis: [],
+    currentVersionId: `${overrides.id}-v1`,
+    draftVersionId: null,
+    approvedOn: d('2025-01-10'),
+    lastReviewedOn: null,
+    nextReviewOn: null,
+    createdAt: stamp.createdAt,
+    updatedAt: stamp.updatedAt,
+    updatedBy: 'p-coord',
+    etag: 1,
+    currentVersion: { major: 1, minor: 0 },
+    draftState: null,
+    draftAuthorId: null,
+    pendingApproverId: null,
+    ...overrides,
+  };
+}
+
+function version(id: string, procedureId: string, major: number, minor: number, publishedAt: string): ProcedureVersion {
+  return {
+    id,
+    procedureId,
+    state: 'published',
+    major,
+    minor,
+    kind: minor === 0 ? 'major' : 'minor',
+    authorId: 'p-ole',
+    file: { ref: 'ref', name: 'x.docx', mediaType: 'application/octet-stream', size: 1, sha256: 'x' },
+    text: '',
+    html: '',
+    changeSummary: null,
+    createdAt: publishedAt,
+    updatedAt: publishedAt,
+    publishedAt,
+    approvedBy: 'p-coord',
+    supersededByVersionId: null,
+    obsoleteAt: null,
+  };
+}
+
+function review(id: string, procedureId: string, dueOn: string | null, reviewedAt: string): Review {
+  return {
+    id,
+    procedureId,
+    reviewerId: 'p-ole',
+    outcome: 'still-valid',
+    comment: null,
+    reviewedAt,
+    dueOn: dueOn === null ? null : d(dueOn),
+    nextReviewOn: null,
+  };
+}
+
+function audit(overrides: Partial<Audit> & Pick<Audit, 'id' | 'title' | 'year'>): Audit {
+  return {
+    ...stamp,
+    kind: 'internal',
+    programmeItemId: null,
+    certificateId: null,
+    unitId: 'u-natur',
+    clauses: ['8.5'],
+    procedureIds: [],
+    scope: '',
+    criteria: 'ISO 9001:2015',
+    auditorIds: ['p-anne'],
+    externalAuditors: [],
+    plannedOn: d(`${overrides.year}-03-01`),
+    status: 'reported',
+    checklist: [],
+    report: null,
+    ...overrides,
+  };
+}
+
+function finding(overrides: Partial<Finding> & Pick<Finding, 'id' | 'auditId' | 'grade'>): Finding {
+  return {
+    ...stamp,
+    clause: '8.5.1',
+    procedureId: 'pr-natur',
+    unitId: 'u-natur',
+    description: 'Beskrivelse',
+    foundOn: d('2026-03-01'),
+    correctiveActionId: null,
+    ...overrides,
+  };
+}
+
+function action(
+  overrides: Partial<CorrectiveAction> & Pick<CorrectiveAction, 'id' | 'title' | 'status'>,
+): CorrectiveAction {
+  return {
+    ...stamp,
+    source: { kind: 'other' },
+    unitId: 'u-natur',
+    correction: null,
+    rootCause: null,
+    plan: null,
+    ownerId: 'p-ole',
+    dueOn: null,
+    implementedOn: null,
+    effectivenessChecks: [],
+    closedOn: null,
+    ...overrides,
+  };
+}
+
+function evaluation(
+  overrides: Partial<ManagementEvaluation> & Pick<ManagementEvaluation, 'id' | 'year'>,
+): ManagementEvaluation {
+  return {
+    ...stamp,
+    plannedOn: d(`${overrides.year}-11-15`),
+    heldOn: null,
+    status: 'planned',
+    participantIds: [],
+    guests: [],
+    conclusions: '',
+    decisions: [],
+    committee: null,
+    committeeOn: null,
+    publishedOn: null,
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small municipality: today is 2026-11-20 in Copenhagen.
+
+function world(overrides: { quality?: Partial<QualityData>; store?: Partial<StoreData> } = {}) {
+  const store: StoreData = {
+    units: [
+      { id: 'u-natur', name: 'Natur og Miljø', parentId: null },
+      { id: 'u-vej', name: 'Vej og Park', parentId: null },
+    ],
+    people: [
+      person('p-ole', 'Ole Sørensen'),
+      person('p-anne', 'Anne Ærø', 'u-vej'),
+      person('p-coord', 'Kåre Kvalitet'),
+    ],
+    procedures: [
+      procedure({ id: 'pr-natur', code: 'NM-01', title: 'Naturbeskyttelse', nextReviewOn: d('2027-02-01') }),
+      procedure({
+        id: 'pr-vej',
+        code: 'VP-02',
+        title: 'Vintertjeneste',
+        unitId: 'u-vej',
+        nextReviewOn: d('2026-06-30'),
+      }),
+      procedure({
+        id: 'pr-draft',
+        code: 'VP-03',
+        title: 'Kladde',
+        currentVersionId: null,
+        nextReviewOn: d('2026-05-01'),
+      }),
+    ],
+    versions: [
+      version('pr-natur-v1', 'pr-natur', 1, 0, '2025-02-01T09:00:00.000Z'),
+      version('pr-natur-v2', 'pr-natur', 2, 0, '2026-02-01T09:00:00.000Z'),
+      version('pr-natur-v21', 'pr-natur', 2, 1, '2026-04-01T09:00:00.000Z'),
+      version('pr-vej-v1', 'pr-vej', 1, 0, '2026-09-10T09:00:00.000Z'),
+    ],
+    reviews: [
+      // On time: due 2026-02-01, done the day before.
+      review('r-1', 'pr-natur', '2026-02-01', '2026-01-31T12:00:00.000Z'),
+      // Late: due 2026-03-01, done 2026-03-05.
+      review('r-2', 'pr-vej', '2026-03-01', '2026-03-05T12:00:00.000Z'),
+      // Before the period (2025-11-21 .. 2026-11-20): not counted.
+      review('r-3', 'pr-vej', '2025-10-01', '2025-10-01T12:00:00.000Z'),
+      // Unscheduled: not counted.
+      review('r-4', 'pr-natur', null, '2026-05-01T12:00:00.000Z'),
+      // Due 2026-08-01, done at 23:30 Copenhagen time on the due day (21:30Z): on time.
+      review('r-5', 'pr-natur', '2026-08-01', '2026-08-01T21:30:00.000Z'),
+    ],
+    requests: [
+      { procedureId: 'pr-natur', versionId: 'pr-natur-v2', personId: 'p-ole', requestedAt: '2026-02-01T09:00:00.000Z' },
+      {
+        procedureId: 'pr-natur',
+        versionId: 'pr-natur-v2',
+        personId: 'p-anne',
+        requestedAt: '2026-02-01T09:00:00.000Z',
+      },
+      {
+        procedureId: 'pr-natur',
+        versionId: 'pr-natur-v2',
+        personId: 'p-coord',
+        requestedAt: '2026-02-01T09:00:00.000Z',
+      },
+      { procedureId: 'pr-vej', versionId: 'pr-vej-v1', personId: 'p-anne', requestedAt: '2026-09-10T09:00:00.000Z' },
+    ],
+    acknowledgements: [
+      {
+        procedureId: 'pr-natur',
+        versionId: 'pr-natur-v2',
+        personId: 'p-ole',
+        acknowledgedAt: '2026-02-02T09:00:00.000Z',
+      },
+      {
+        procedureId: 'pr-natur',
+        versionId: 'pr-natur-v2',
+        personId: 'p-anne',
+        acknowledgedAt: '2026-02-03T09:00:00.000Z',
+      },
+      // Not asked: does not count.
+      { procedureId: 'pr-vej', versionId: 'pr-vej-v1', personId: 'p-ole', acknowledgedAt: '2026-09-11T09:00:00.000Z' },
+    ],
+    competences: [
+      { id: 'c-gis', name: 'GIS-analyse', category: 'Natur', description: '', validityMonths: null },
+      { id: 'c-kran', name: 'Kranbevis', category: 'Vej', description: '', validityMonths: 60 },
+    ],
+    requirements: [
+      { id: 'req-gis', competenceId: 'c-gis', scope: { kind: 'unit', unitId: 'u-natur' }, minPeople: 2, minLevel: 2 },
+      { id: 'req-kran', competenceId: 'c-kran', scope: { kind: 'unit', unitId: 'u-vej' }, minPeople: 1, minLevel: 2 },
+    ],
+    personCompetences: [
+      {
+        personId: 'p-ole',
+        competenceId: 'c-gis',
+        level: 3,
+        evidence: null,
+        validUntil: null,
+        assessment: 'confirmed',
+        confirmedBy: 'p-coord',
+      },
+      {
+        personId: 'p-anne',
+        competenceId: 'c-kran',
+        level: 2,
+        evidence: null,
+        validUntil: d('2027-01-10'),
+        assessment: 'confirmed',
+        confirmedBy: 'p-coord',
+      },
+    ],
+    ...overrides.store,
+  };
+  const quality: QualityData = {
+    audits: [
+      audit({ id: 'a-2026', title: 'Intern audit Natur', year: 2026 }),
+      audit({
+        id: 'a-ds',
+        title: 'Overvågningsaudit',
+        year: 2026,
+        kind: 'surveillance',
+        plannedOn: d('2026-05-10'),
+        unitId: null,
+      }),
+      audit({ id: 'a-2025', title: 'Intern audit Vej', year: 2025, unitId: 'u-vej' }),
+    ],
+    findings: [
+      finding({ id: 'f-major', auditId: 'a-2026', grade: 'major', correctiveActionId: 'ca-open' }),
+      finding({ id: 'f-minor-closed', auditId: 'a-ds', grade: 'minor', correctiveActionId: 'ca-closed' }),
+      finding({ id: 'f-obs', auditId: 'a-ds', grade: 'observation', procedureId: null }),
+      finding({ id: 'f-strong', auditId: 'a-ds', grade: 'strong-point' }),
+      finding({ id: 'f-old-minor', auditId: 'a-2025', grade: 'minor', unitId: 'u-vej', foundOn: d('2025-03-01') }),
+      finding({ id: 'f-old-obs', auditId: 'a-2025', grade: 'observation', foundOn: d('2025-03-01') }),
+    ],
+    actions: [
+      action({
+        id: 'ca-open',
+        title: 'Ret sagsgangen',
+        status: 'planned',
+        dueOn: d('2026-10-01'),
+        source: { kind: 'finding', findingId: 'f-major' },
+      }),
+      action({
+        id: 'ca-closed',
+        title: 'Opdatér skabelon',
+        status: 'closed',
+        dueOn: d('2026-07-01'),
+        closedOn: d('2026-08-15'),
+        effectivenessChecks: [
+          { checkedOn: d('2026-08-01'), checkedBy: 'p-coord', isEffective: false, note: 'Ikke nok' },
+          {
+            checkedOn: d('2026-08-15'),
+            checkedBy: 'p-coord',
+            isEffective: true,
+            note: 'Stikprøve på 10 sager: alle i orden',
+          },
+        ],
+      }),
+      action({ id: 'ca-decision', title: 'Styrk introduktion', status: 'implemented', dueOn: d('2026-12-31') }),
+      action({ id: 'ca-old-closed', title: 'Gammel', status: 'closed', closedOn: d('2025-06-01') }),
+    ],
+    evaluations: [
+      evaluation({
+        id: 'ev-2025',
+        year: 2025,
+        status: 'published',
+        decisions: [
+          {
+            id: 'dec-1',
+            text: 'Styrk introduktionen af nye medarbejdere',
+            ownerId: 'p-ole',
+            dueOn: d('2026-06-30'),
+            actionId: 'ca-decision',
+          },
+          { id: 'dec-2', text: 'Ret sagsgangen', ownerId: null, dueOn: d('2026-03-01'), actionId: 'ca-open' },
+          {
+            id: 'dec-3',
+            text: 'Undersøg behovet for en ny GIS-løsning',
+            ownerId: 'p-gone',
+            dueOn: null,
+            actionId: null,
+          },
+        ],
+      }),
+      evaluation({
+        id: 'ev-2026',
+        year: 2026,
+        status: 'held',
+        heldOn: d('2026-11-10'),
+        participantIds: ['p-coord', 'p-ole'],
+        guests: ['Borgmester Åse Ødegård'],
+        conclusions: 'Systemet er egnet og virker.',
+        decisions: [
+          { id: 'dec-9', text: 'Flere interne audits', ownerId: 'p-anne', dueOn: d('2027-03-01'), actionId: null },
+        ],
+        committee: 'Teknik- og Miljøudvalget',
+        committeeOn: d('2026-12-05'),
+      }),
+      evaluation({ id: 'ev-2027', year: 2027 }),
+    ],
+    ...overrides.quality,
+  };
+  return {
+    store: fakeStore(store),
+    quality: fakeQualityStore(quality),
+    settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1 },
+    clock: { now: () => new Date('2026-11-20T10:00:00.000Z') },
+  };
+}
+
+describe('evaluationPeriod', () => {
+  it.each([
+    ['2026-11-20', '2025-11-21'],
+    ['2026-03-01', '2025-03-02'],
+    ['2024-02-29', '2023-03-01'],
+  ])('the 12 months ending on %s start on %s', (reference, from) => {
+    expect(evaluationPeriod(d(reference))).toEqual({ from: d(from), to: d(reference) });
+  });
+});
+
+describe('isActionOverdue', () => {
+  it.each([
+    ['planned', '2026-11-19', true],
+    ['planned', '2026-11-20', false],
+    ['implemented', '2026-01-01', true],
+    ['closed', '2026-01-01', false],
+    ['open', null, false],
+  ] as const)('%s due %s is overdue on 2026-11-20: %s', (status, dueOn, expected) => {
+    expect(isActionOverdue({ status, dueOn: dueOn === null ? null : d(dueOn) }, d('2026-11-20'))).toBe(expected);
+  });
+});
+
+describe('assembleEvaluationPack', () => {
+  it('frames the pack: year, organisation, today, and the 12 months up to the day the evaluation was held', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026, evaluationId: 'ev-2026' });
+    expect(pack).toMatchObject({ year: 2026, organisationName: 'Eksempel Kommune', asOf: '2026-11-20' });
+    expect(pack.period).toEqual({ from: '2025-11-11', to: '2026-11-10' });
+    const withoutRecord = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(withoutRecord.period).toEqual({ from: '2025-11-21', to: '2026-11-20' });
+    expect(withoutRecord.evaluation).toBeNull();
+  });
+
+  it('lists the decisions of earlier evaluations with what became of each', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.earlierDecisions.map((entry) => [entry.decisionId, entry.outcome, entry.owner?.name ?? null])).toEqual([
+      ['dec-1', 'implemented', 'Ole Sørensen'],
+      ['dec-2', 'overdue', null],
+      ['dec-3', 'no-action', 'p-gone'],
+    ]);
+    expect(pack.earlierDecisions[0]).toMatchObject({
+      evaluationYear: 2025,
+      actionTitle: 'Styrk introduktion',
+      dueOn: '2026-12-31',
+    });
+  });
+
+  it('counts the year’s findings per grade and lists the open ones, nonconformities from earlier years included', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.audits.items.map((item) => [item.id, item.kind])).toEqual([
+      ['a-2026', 'internal'],
+      ['a-ds', 'surveillance'],
+    ]);
+    expect(pack.audits.items[1]?.findingCounts).toEqual({
+      major: 0,
+      minor: 1,
+      observation: 1,
+      improvement: 0,
+      'strong-point': 1,
+    });
+    expect(pack.audits.findingTotals).toEqual({
+      major: 1,
+      minor: 1,
+      observation: 1,
+      improvement: 0,
+      'strong-point': 1,
+    });
+    expect(pack.audits.openFindings.map((item) => item.id)).toEqual(['f-major', 'f-old-minor', 'f-obs']);
+    expect(pack.audits.openFindings[0]).toMatchObject({
+      grade: 'major',
+      clause: '8.5.1',
+      procedure: { code: 'NM-01', title: 'Naturbeskyttelse' },
+      unit: { name: 'Natur og Miljø' },
+      action: { id: 'ca-open', status: 'planned' },
+    });
+    expect(pack.audits.openFindings[1]).toMatchObject({ auditYear: 2025, unit: { name: 'Vej og Park' }, action: null });
+  });
+
+  it('summarises corrective actions: counts by status, the overdue ones, and those closed in the period with their check', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.actions.counts).toEqual({ open: 0, planned: 1, implemented: 1, closed: 2 });
+    expect(pack.actions.overdue.map((row) => row.id)).toEqual(['ca-open']);
+    expect(pack.actions.closedInPeriod).toHaveLength(1);
+    expect(pack.actions.closedInPeriod[0]).toMatchObject({
+      id: 'ca-closed',
+      closedOn: '2026-08-15',
+      effectivenessCheck: {
+        isEffective: true,
+        checkedByName: 'Kåre Kvalitet',
+        note: 'Stikprøve på 10 sager: alle i orden',
+      },
+    });
+  });
+
+  it('measures review compliance: on time, late, and missed (past due, not reviewed), drafts and unscheduled reviews left out', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.reviewCompliance).toMatchObject({
+      dueCount: 4,
+      onTimeCount: 2,
+      lateCount: 1,
+      missedCount: 1,
+      share: 0.5,
+    });
+    expect(pack.reviewCompliance.exceptions.map((item) => [item.procedure.code, item.dueOn, item.result])).toEqual([
+      ['VP-02', '2026-03-01', 'late'],
+      ['VP-02', '2026-06-30', 'missed'],
+    ]);
+  });
+
+  it('reports no share when nothing fell due', async () => {
+    const pack = await assembleEvaluationPack(world({ store: { reviews: [], procedures: [] } }), { year: 2026 });
+    expect(pack.reviewCompliance).toMatchObject({ dueCount: 0, share: null, exceptions: [] });
+  });
+
+  it('rates acknowledgements per major version published in the period, counting only those asked', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(
+      pack.acknowledgements.versions.map((entry) => [
+        entry.procedure.code,
+        entry.versionLabel,
+        entry.requested,
+        entry.acknowledged,
+      ]),
+    ).toEqual([
+      ['NM-01', '2.0', 3, 2],
+      ['VP-02', '1.0', 1, 0],
+    ]);
+    expect(pack.acknowledgements.overall).toEqual({ requested: 4, acknowledged: 2, rate: 0.5 });
+  });
+
+  it('reports competence gaps through the competence rules: unmet requirements, single-person dependencies, expiring qualifications', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.competenceGaps.gaps).toEqual([
+      expect.objectContaining({
+        competenceName: 'GIS-analyse',
+        scopeLabel: 'Natur og Miljø',
+        shortBy: 1,
+        coverage: 'unmet',
+      }),
+    ]);
+    expect(
+      pack.competenceGaps.singlePersonDependencies.map((entry) => [entry.competenceName, entry.person.name]),
+    ).toEqual([
+      ['GIS-analyse', 'Ole Sørensen'],
+      ['Kranbevis', 'Anne Ærø'],
+    ]);
+    expect(pack.competenceGaps.expiring).toEqual([
+      {
+        person: { id: 'p-anne', name: 'Anne Ærø' },
+        competenceName: 'Kranbevis',
+        validUntil: '2027-01-10',
+        isExpired: false,
+      },
+    ]);
+  });
+
+  it('leaves quality goals and survey results as sections for later issues', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(pack.qualityGoals.status).toBe('not-available');
+    expect(pack.surveyResults.status).toBe('not-available');
+  });
+
+  it('includes the evaluation record with names, decisions and the political treatment', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026, evaluationId: 'ev-2026' });
+    expect(pack.evaluation).toMatchObject({
+      heldOn: '2026-11-10',
+      participants: [
+        { id: 'p-coord', name: 'Kåre Kvalitet' },
+        { id: 'p-ole', name: 'Ole Sørensen' },
+      ],
+      guests: ['Borgmester Åse Ødegård'],
+      decisions: [{ id: 'dec-9', owner: { name: 'Anne Ærø' }, action: null }],
+      committee: 'Teknik- og Miljøudvalget',
+      committeeOn: '2026-12-05',
+    });
+  });
+
+  it('refuses an unknown evaluation, one of another year, and a year out of range', async () => {
+    await expect(assembleEvaluationPack(world(), { year: 2026, evaluationId: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(assembleEvaluationPack(world(), { year: 2026, evaluationId: 'ev-2025' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(assembleEvaluationPack(world(), { year: 26.5 })).rejects.toBeInstanceOf(AppError);
+  });
+});

@@ -1,0 +1,34 @@
+import type { Actor } from '../core/policies.js';
+import { buildEvaluationReportDocx } from '../documents/evaluation-report-docx.js';
+import { buildEvaluationReportPdf } from '../documents/evaluation-report-pdf.js';
+import type { ReportLocale } from '../documents/evaluation-report-content.js';
+import { getEvaluationPack } from './management-evaluation-views.js';
+import type { Services } from './ports.js';
+
+const fileWord: Record<ReportLocale, string> = {
+  da: 'Ledelsens evaluering',
+  nb: 'Ledelsens gjennomgang',
+  en: 'Management review',
+};
+
+/** The evaluation report (record and live pack) as A4 PDF or .docx in da, nb or en. Anyone signed in may read it. */
+export async function exportManagementEvaluation(
+  services: Services,
+  _actor: Actor,
+  input: { evaluationId: string; format: 'pdf' | 'docx'; locale: ReportLocale },
+): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
+  const pack = await getEvaluationPack(services, input.evaluationId);
+  const name = `${fileWord[input.locale]} ${pack.year}`;
+  if (input.format === 'pdf') {
+    return {
+      bytes: await buildEvaluationReportPdf(pack, input.locale),
+      mediaType: 'application/pdf',
+      fileName: `${name}.pdf`,
+    };
+  }
+  return {
+    bytes: await buildEvaluationReportDocx(pack, input.locale),
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileName: `${name}.docx`,
+  };
+}

@@ -1,0 +1,116 @@
+import { isActionOverdue } from '../core/corrective-action.js';
+import { AppError } from '../core/errors.js';
+import type { LocalDate } from '../core/local-date.js';
+import { canManageQuality, type Actor } from '../core/policies.js';
+import type { ActionStatus, EvaluationStatus, ManagementEvaluation } from '../core/quality-year-types.js';
+import { assembleEvaluationPack, type EvaluationPack } from './assemble-evaluation-pack.js';
+import { today, type Ref } from './corrective-action-views.js';
+import type { Services } from './ports.js';
+
+/** The management evaluation as the API shows it: names for ids, each decision's action, the caller's abilities. */
+
+export type EvaluationAbilities = { edit: boolean; createActions: boolean; export: boolean };
+
+export type EvaluationDecisionDetail = {
+  id: string;
+  text: string;
+  owner: Ref | null;
+  dueOn: LocalDate | null;
+  action: { id: string; title: string; status: ActionStatus; isOverdue: boolean } | null;
+};
+
+export type EvaluationDetail = {
+  id: string;
+  etag: string;
+  year: number;
+  status: EvaluationStatus;
+  plannedOn: LocalDate;
+  heldOn: LocalDate | null;
+  participants: Ref[];
+  guests: string[];
+  conclusions: string;
+  decisions: EvaluationDecisionDetail[];
+  committee: string | null;
+  committeeOn: LocalDate | null;
+  publishedOn: LocalDate | null;
+  updatedAt: string;
+  abilities: EvaluationAbilities;
+};
+
+export type EvaluationListItem = Pick<
+  EvaluationDetail,
+  'id' | 'year' | 'status' | 'plannedOn' | 'heldOn' | 'publishedOn'
+> & { decisionCount: number };
+
+export function evaluationAbilities(actor: Actor): EvaluationAbilities {
+  const manage = canManageQuality(actor);
+  return { edit: manage, createActions: manage, export: true };
+}
+
+export async function listManagementEvaluations(
+  services: Services,
+  actor: Actor,
+): Promise<{ items: EvaluationListItem[]; abilities: { create: boolean } }> {
+  const evaluations = await services.quality.listManagementEvaluations();
+  return {
+    items: evaluations.map((evaluation) => ({
+      id: evaluation.id,
+      year: evaluation.year,
+      status: evaluation.status,
+      plannedOn: evaluation.plannedOn,
+      heldOn: evaluation.heldOn,
+      publishedOn: evaluation.publishedOn,
+      decisionCount: evaluation.decisions.length,
+    })),
+    abilities: { create: canManageQuality(actor) },
+  };
+}
+
+export async function loadEvaluation(services: Services, id: string): Promise<ManagementEvaluation> {
+  const evaluation = await services.quality.getManagementEvaluation(id);
+  if (!evaluation) throw new AppError('NOT_FOUND', `No management evaluation with id ${id}.`);
+  return evaluation;
+}
+
+export async function getManagementEvaluation(services: Services, actor: Actor, id: string): Promise<EvaluationDetail> {
+  const evaluation = await loadEvaluation(services, id);
+  const day = today(services);
+  const [people, actions] = await Promise.all([services.store.listPeople(), services.quality.listCorrectiveActions()]);
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const personRef = (personId: string): Ref => ({ id: personId, name: names.get(personId) ?? personId });
+  const actionsById = new Map(actions.map((action) => [action.id, action]));
+  return {
+    id: evaluation.id,
+    etag: `"${evaluation.etag}"`,
+    year: evaluation.year,
+    status: evaluation.status,
+    plannedOn: evaluation.plannedOn,
+    heldOn: evaluation.heldOn,
+    participants: evaluation.participantIds.map(personRef),
+    guests: evaluation.guests,
+    conclusions: evaluation.conclusions,
+    decisions: evaluation.decisions.map((decision) => {
+      const action = decision.actionId === null ? undefined : actionsById.get(decision.actionId);
+      return {
+        id: decision.id,
+        text: decision.text,
+        owner: decision.ownerId === null ? null : personRef(decision.ownerId),
+        dueOn: decision.dueOn,
+        action: action
+          ? { id: action.id, title: action.title, status: action.status, isOverdue: isActionOverdue(action, day) }
+          : null,
+      };
+    }),
+    committee: evaluation.committee,
+    committeeOn: evaluation.committeeOn,
+    publishedOn: evaluation.publishedOn,
+    updatedAt: evaluation.updatedAt,
+    abilities: evaluationAbilities(actor),
+  };
+}
+
+/** The live input pack for one evaluation (assembled now; see assemble-evaluation-pack.ts). */
+export async function getEvaluationPack(services: Services, id: string): Promise<EvaluationPack> {
+  const evaluation = await loadEvaluation(services, id);
+  return assembleEvaluationPack(services, { year: evaluation.year, evaluationId: evaluation.id });
+}

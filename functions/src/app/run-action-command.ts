@@ -1,0 +1,59 @@
+import { applyActionCommand, canApplyActionCommand, type ActionCommand } from '../core/corrective-action.js';
+import { AppError } from '../core/errors.js';
+import { canRunActionCommand, ensure, type Actor } from '../core/policies.js';
+import type { CorrectiveAction } from '../core/quality-year-types.js';
+import { today } from './corrective-action-views.js';
+import type { Services } from './ports.js';
+import { staleQualityRecordError, storedVersionOf } from './quality-conflict.js';
+
+export type RunActionCommandInput = { actionId: string; etag: number; command: ActionCommand };
+
+/**
+ * One step of a corrective action (see core/corrective-action.ts for the state machine): the
+ * state is checked first (INVALID_STATE, whoever asks), then who may do it (FORBIDDEN; the
+ * effectiveness check never by the owner), then the rule applies the command. Refused with
+ * CONFLICT when the action changed since it was read; a refused step changes nothing.
+ */
+export async function runActionCommand(
+  services: Services,
+  actor: Actor,
+  input: RunActionCommandInput,
+): Promise<CorrectiveAction> {
+  const action = await services.quality.getCorrectiveAction(input.actionId);
+  if (!action) throw new AppError('NOT_FOUND', `No corrective action with id ${input.actionId}.`);
+  if (action.etag !== input.etag)
+    throw staleQualityRecordError('correctiveActions', action.id, storedVersionOf(action));
+  const kind = input.command.kind;
+  if (canApplyActionCommand(action.status, kind)) {
+    ensure(
+      canRunActionCommand(actor, action, kind),
+      kind === 'checkEffectiveness'
+        ? 'The effectiveness check is made by the quality coordinator, never by the action’s owner.'
+        : 'Only the action’s owner and the quality coordinator carry out a corrective action.',
+    );
+  }
+  if (kind === 'analyseAndPlan' || kind === 'replan') {
+    const ownerId = input.command.ownerId;
+    if (ownerId !== undefined && !(await services.store.getPerson(ownerId))) {
+      throw new AppError('VALIDATION', `No person with id ${ownerId}.`, { field: 'ownerId' });
+    }
+  }
+  const at = services.clock.now().toISOString();
+  const next = applyActionCommand(action, input.command, { today: today(services), actorId: actor.id, at });
+  await services.quality.commit({
+    expect: [{ collection: 'correctiveActions', id: action.id, etag: input.etag }],
+    correctiveActions: [next],
+    trail: [
+      {
+        at,
+        actorId: actor.id,
+        action: `corrective-action.${kind}`,
+        procedureId: null,
+        subjectId: action.id,
+        summary: `${action.title}: ${kind} (${action.status} → ${next.status})`,
+        details: { from: action.status, to: next.status, command: input.command },
+      },
+    ],
+  });
+  return next;
+}

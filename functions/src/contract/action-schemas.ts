@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { actionCommandKinds } from '../core/corrective-action.js';
+import { isLocalDate } from '../core/local-date.js';
+import { actionStatuses, findingGrades } from '../core/quality-year-types.js';
+
+/**
+ * Corrective actions (ISO 9001 10.2): requests and responses of /api/corrective-actions.
+ * Request objects are strict like the rest of the contract. The small field helpers are shared
+ * with evaluation-schemas.ts.
+ */
+
+export const qualityId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
+export const qualityText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(
+      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
+      'Control characters are not allowed',
+    );
+export const qualityRequiredText = (max: number) => qualityText(max).pipe(z.string().min(1, 'Required'));
+export const qualityDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
+export const refSchema = z.object({ id: z.string(), name: z.string() });
+
+export const actionStatusSchema = z.enum(actionStatuses);
+export const actionCommandSchema = z.enum(actionCommandKinds);
+
+export const createActionBody = z.strictObject({
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('finding'), findingId: qualityId }),
+    z.strictObject({ kind: z.literal('other'), title: qualityRequiredText(120), unitId: qualityId.nullable() }),
+  ]),
+});
+export type CreateActionBody = z.infer<typeof createActionBody>;
+
+export const actionBoardQuery = z.strictObject({ unitId: qualityId.optional(), ownerId: qualityId.optional() });
+
+/** One body per command; see core/corrective-action.ts for what each step requires. */
+export const actionCommandBodies = {
+  recordCorrection: z.strictObject({ correction: qualityRequiredText(4000) }),
+  analyseAndPlan: z.strictObject({
+    rootCause: qualityRequiredText(4000),
+    plan: qualityRequiredText(4000),
+    ownerId: qualityId,
+    dueOn: qualityDate,
+  }),
+  replan: z
+    .strictObject({
+      rootCause: qualityRequiredText(4000).optional(),
+      plan: qualityRequiredText(4000).optional(),
+      ownerId: qualityId.optional(),
+      dueOn: qualityDate.optional(),
+    })
+    .refine((body) => Object.keys(body).length > 0, 'Change at least one of rootCause, plan, ownerId, dueOn'),
+  markImplemented: z.strictObject({ implementedOn: qualityDate }),
+  checkEffectiveness: z.strictObject({
+    isEffective: z.boolean(),
+    note: qualityRequiredText(4000),
+    checkedOn: qualityDate.optional(),
+  }),
+} as const;
+export type ActionCommandBodies = { [K in keyof typeof actionCommandBodies]: z.infer<(typeof actionCommandBodies)[K]> };
+
+export const actionSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: actionStatusSchema,
+  sourceKind: z.enum(['finding', 'management-decision', 'feedback', 'other']),
+  unit: refSchema.nullable(),
+  owner: refSchema.nullable(),
+  dueOn: qualityDate.nullable(),
+  isOverdue: z.boolean(),
+});
+export type ActionSummaryDto = z.infer<typeof actionSummarySchema>;
+
+export const actionBoardSchema = z.object({
+  today: qualityDate,
+  columns: z.object(
+    Object.fromEntries(actionStatuses.map((status) => [status, z.array(actionSummarySchema)])) as {
+      [K in (typeof actionStatuses)[number]]: z.ZodArray<typeof actionSummarySchema>;
+    },
+  ),
+  overdue: z.array(z.object({ action: actionSummarySchema, daysOverdue: z.number().int() })),
+  abilities: z.object({ create: z.boolean() }),
+});
+export type ActionBoardDto = z.infer<typeof actionBoardSchema>;
+
+export const actionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('finding'),
+    findingId: z.string(),
+    grade: z.enum(findingGrades).nullable(),
+    clause: z.string().nullable(),
+    description: z.string().nullable(),
+    auditId: z.string().nullable(),
+    auditTitle: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('management-decision'),
+    evaluationId: z.string(),
+    decisionId: z.string(),
+    year: z.number().int().nullable(),
+    text: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('feedback'), feedbackId: z.string() }),
+  z.object({ kind: z.literal('other') }),
+]);
+
+export const actionDetailSchema = actionSummarySchema.extend({
+  etag: z.string().describe('Send it back as If-Match with a command'),
+  correction: z.string().nullable(),
+  rootCause: z.string().nullable(),
+  plan: z.string().nullable(),
+  implementedOn: qualityDate.nullable(),
+  closedOn: qualityDate.nullable(),
+  daysOverdue: z.number().int().nullable(),
+  effectivenessChecks: z.array(
+    z.object({
+      checkedOn: qualityDate,
+      checkedBy: z.string(),
+      checkedByName: z.string(),
+      isEffective: z.boolean(),
+      note: z.string(),
+    }),
+  ),
+  source: actionSourceSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: refSchema.nullable(),
+  allowedCommands: z.array(actionCommandSchema),
+  abilities: z.object(
+    Object.fromEntries(actionCommandKinds.map((command) => [command, z.boolean()])) as {
+      [K in (typeof actionCommandKinds)[number]]: z.ZodBoolean;
+    },
+  ),
+});
+export type ActionDetailDto = z.infer<typeof actionDetailSchema>;

@@ -1,0 +1,156 @@
+import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { evaluationReportContent, reportLocales } from './evaluation-report-content.js';
+import { buildEvaluationReportDocx } from './evaluation-report-docx.js';
+import { buildEvaluationReportPdf, pdfSafe } from './evaluation-report-pdf.js';
+import { evaluationPackFixture } from './test-support/evaluation-pack-fixture.js';
+
+async function docxPart(bytes: Uint8Array, path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file(path)?.async('string')) ?? '';
+}
+
+/** Word splits text into runs; the words of one paragraph, in order. */
+function paragraphsOf(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>
+    [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''),
+  );
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+describe('evaluationReportContent', () => {
+  it('has every text in Danish, Norwegian and English', () => {
+    const titles = reportLocales.map((locale) => evaluationReportContent(evaluationPackFixture(), locale).title);
+    expect(titles).toEqual(['Ledelsens evaluering 2026', 'Ledelsens gjennomgang 2026', 'Management review 2026']);
+    for (const locale of reportLocales) {
+      const content = evaluationReportContent(evaluationPackFixture(), locale);
+      expect(content.sections).toHaveLength(11);
+      const texts = content.sections.flatMap((section) => [
+        section.heading,
+        ...section.blocks.flatMap((block) =>
+          block.kind === 'table'
+            ? [...block.columns.map((column) => column.header), ...block.rows.flat(), block.emptyText]
+            : block.kind === 'facts'
+              ? block.rows.flat()
+              : [block.text],
+        ),
+      ]);
+      expect(texts.filter((text) => text === undefined || text.includes('undefined'))).toEqual([]);
+    }
+  });
+
+  it('shows the earlier decisions, the open findings and the evaluation’s decisions from the pack', () => {
+    const content = evaluationReportContent(evaluationPackFixture());
+    const [earlier, audits] = content.sections;
+    const earlierTable = earlier?.blocks.find((block) => block.kind === 'table');
+    expect(earlierTable?.kind === 'table' && earlierTable.rows.map((row) => row[4])).toEqual([
+      'Lukket',
+      'Overskredet',
+      'Ingen handling',
+    ]);
+    const openFindings = audits?.blocks.filter((block) => block.kind === 'table')[1];
+    expect(openFindings?.kind === 'table' && openFindings.rows).toHaveLength(22);
+    expect(content.cover).toContainEqual(['Afholdt', '10. november 2026']);
+  });
+
+  it('says so when the evaluation is not recorded yet', () => {
+    const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }));
+    expect(content.cover[0]).toEqual(['Status', 'Ikke afholdt endnu']);
+    const decisions = content.sections[9];
+    expect(decisions?.blocks).toEqual([
+      { kind: 'paragraph', text: expect.stringContaining('ikke registreret'), tone: 'muted' },
+    ]);
+  });
+});
+
+describe('pdfSafe', () => {
+  it.each([
+    ['Æblegrød på Ærø', 'Æblegrød på Ærø'],
+    ['a\u030Angstrøm', 'ångstrøm'],
+    ['Dvořák', 'Dvorák'],
+    ['Łódź', '?ódz'],
+    ['frist → april', 'frist ? april'],
+    ['“citat” – €5 …', '“citat” – €5 …'],
+    ['a\tb\r\nc', 'a b\nc'],
+  ])('%s → %s', (input, expected) => {
+    expect(pdfSafe(input)).toBe(expected);
+  });
+});
+
+describe('buildEvaluationReportDocx', () => {
+  it('writes a Word document that opens, with the title, the numbered sections and the decisions', async () => {
+    const bytes = await buildEvaluationReportDocx(evaluationPackFixture());
+    const document = await docxPart(bytes, 'word/document.xml');
+    const paragraphs = paragraphsOf(document);
+    for (const expected of [
+      'Ledelsens evaluering 2026',
+      'ÆRØSKØBING KOMMUNE',
+      '1. Opfølgning på tidligere beslutninger',
+      '2. Auditresultater og fund',
+      '9. Konklusioner',
+      '10. Beslutninger',
+      '11. Politisk behandling og offentliggørelse',
+      'Teknik- og Miljøudvalget',
+      'Søren Østergaard, Åse Lønstrup, Kåre Kvalitet',
+    ]) {
+      expect(paragraphs).toContain(expected);
+    }
+    // Header rows repeat on each page, and no row is split over two pages.
+    expect(document).toContain('<w:tblHeader/>');
+    expect(document).toContain('<w:cantSplit/>');
+    // A4.
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const footer = await docxPart(bytes, 'word/footer1.xml');
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+    expect(paragraphsOf(footer).join('')).toContain('Side');
+  });
+
+  it('writes the Norwegian and English reports with their own headings', async () => {
+    const nb = paragraphsOf(
+      await docxPart(await buildEvaluationReportDocx(evaluationPackFixture(), 'nb'), 'word/document.xml'),
+    );
+    expect(nb).toContain('Ledelsens gjennomgang 2026');
+    expect(nb).toContain('3. Korrigerende tiltak');
+    const en = paragraphsOf(
+      await docxPart(await buildEvaluationReportDocx(evaluationPackFixture(), 'en'), 'word/document.xml'),
+    );
+    expect(en).toContain('Management review 2026');
+    expect(en).toContain('11. Political treatment and publication');
+  });
+});
+
+describe('buildEvaluationReportPdf', () => {
+  it('writes an A4 PDF whose text holds the Danish headings, figures and page numbers', async () => {
+    const bytes = await buildEvaluationReportPdf(evaluationPackFixture());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const pages = (await pdfText(bytes)).map(squeeze);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(pages[0]).toContain('Ledelsensevaluering2026');
+    expect(pages[0]).toContain('ÆRØSKØBINGKOMMUNE');
+    pages.forEach((text, index) => expect(text).toContain(`Side${index + 1}af${pages.length}`));
+    const all = pages.join('');
+    for (const expected of ['6.Kompetencer', 'BjørnÆrenlund', '85%', 'Teknik-ogMiljøudvalget', 'Fund22:']) {
+      expect(all).toContain(expected);
+    }
+  });
+
+  it('writes the English report', async () => {
+    const pages = (await pdfText(await buildEvaluationReportPdf(evaluationPackFixture(), 'en'))).map(squeeze);
+    expect(pages[0]).toContain('Managementreview2026');
+    expect(pages.at(-1)).toContain(`Page${pages.length}of${pages.length}`);
+  });
+});

@@ -1,0 +1,203 @@
+import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { ActionSummaryDto } from '../../api/quality-api';
+import { useApi } from '../../app/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { AppLink } from '../../router/app-link';
+import { useRouter } from '../../router/router';
+import { paths } from '../../router/routes';
+import type { Session } from '../../session/session-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { Loading } from '../../shared/loading';
+import { PageHeading } from '../../shared/page-heading';
+import { PageSection } from '../../shared/page-section';
+import { useAsync } from '../../shared/use-async';
+import { actionSourceKey, actionStatusKey, actionStatuses } from './action-labels';
+
+const useStyles = makeStyles({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  board: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(14rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  column: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+  },
+  columnHeading: { fontSize: tokens.fontSizeBase400, margin: `0 0 ${tokens.spacingVerticalS}` },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  card: {
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+  },
+  overdueCard: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  overdueText: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  create: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+});
+
+/** "Handlinger": the corrective-action board by status, the overdue list on top, filters and new actions. */
+export function ActionsScene(props: { session: Session }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const api = useApi();
+  const styles = useStyles();
+  const { navigate } = useRouter();
+  const unitFieldId = useId();
+  const ownerFieldId = useId();
+  const [unitId, setUnitId] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [mine, setMine] = useState(false);
+  const myId = props.session.me.person.id;
+  const owner = mine ? myId : ownerId || undefined;
+  const board = useAsync(`actions:${unitId}:${owner ?? ''}`, (signal) =>
+    api.getActionBoard({ unitId: unitId || undefined, ownerId: owner }, signal),
+  );
+
+  const [title, setTitle] = useState('');
+  const [newUnitId, setNewUnitId] = useState('');
+  const [createError, setCreateError] = useState<ApiRequestError | undefined>(undefined);
+  const [isCreating, setIsCreating] = useState(false);
+  const create = async () => {
+    setIsCreating(true);
+    setCreateError(undefined);
+    try {
+      const action = await api.createAction({ source: { kind: 'other', title, unitId: newUnitId || null } });
+      navigate(paths.action(action.id));
+    } catch (failure) {
+      setCreateError(asApiRequestError(failure));
+      setIsCreating(false);
+    }
+  };
+
+  const card = (action: ActionSummaryDto, daysOverdue?: number) => (
+    <li key={action.id} className={`${styles.card} ${action.isOverdue ? styles.overdueCard : ''}`}>
+      <AppLink href={paths.action(action.id)}>{action.title}</AppLink>
+      <span className={styles.meta}>
+        {t(actionStatusKey[action.status])} · {t(actionSourceKey[action.sourceKind])}
+        {action.unit ? ` · ${action.unit.name}` : ''}
+      </span>
+      <span className={styles.meta}>
+        {t('actions.owner')}: {action.owner?.name ?? t('actions.noOwner')}
+        {action.dueOn ? ` · ${t('actions.due', { date: formatDate(action.dueOn) })}` : ''}
+      </span>
+      {daysOverdue !== undefined || action.isOverdue ? (
+        <span className={styles.overdueText}>
+          {daysOverdue !== undefined ? t('actions.daysOverdue', { count: daysOverdue }) : t('actions.overdue')}
+        </span>
+      ) : null}
+    </li>
+  );
+
+  return (
+    <>
+      <PageHeading documentTitle={t('actions.title')}>{t('actions.title')}</PageHeading>
+      <p>{t('actions.intro')}</p>
+      <div className={styles.toolbar} role="group" aria-label={t('actions.filters')}>
+        <div className={styles.field}>
+          <label htmlFor={unitFieldId}>{t('actions.unit')}</label>
+          <select id={unitFieldId} value={unitId} onChange={(event) => setUnitId(event.target.value)}>
+            <option value="">{t('actions.allUnits')}</option>
+            {props.session.units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={ownerFieldId}>{t('actions.owner')}</label>
+          <select
+            id={ownerFieldId}
+            value={mine ? myId : ownerId}
+            disabled={mine}
+            onChange={(event) => setOwnerId(event.target.value)}
+          >
+            <option value="">{t('actions.allOwners')}</option>
+            {props.session.people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Checkbox label={t('actions.mine')} checked={mine} onChange={(_, data) => setMine(data.checked === true)} />
+      </div>
+
+      {board.error ? <ErrorAlert error={board.error} onRetry={board.reload} /> : null}
+      {!board.data && board.isLoading ? <Loading label={t('app.loading')} /> : null}
+      {board.data ? (
+        <>
+          <PageSection id="actions-overdue" heading={t('actions.overdueHeading', { count: board.data.overdue.length })}>
+            {board.data.overdue.length === 0 ? (
+              <p>{t('actions.noneOverdue')}</p>
+            ) : (
+              <ul className={styles.list}>{board.data.overdue.map((item) => card(item.action, item.daysOverdue))}</ul>
+            )}
+          </PageSection>
+          <PageSection id="actions-board" heading={t('actions.boardHeading')}>
+            <div className={styles.board}>
+              {actionStatuses.map((status) => {
+                const actions = board.data?.columns[status] ?? [];
+                const headingId = `actions-column-${status}`;
+                return (
+                  <section key={status} className={styles.column} aria-labelledby={headingId}>
+                    <h3 id={headingId} className={styles.columnHeading}>
+                      {t('actions.columnHeading', { status: t(actionStatusKey[status]), count: actions.length })}
+                    </h3>
+                    {actions.length === 0 ? (
+                      <p className={styles.meta}>{t('actions.emptyColumn')}</p>
+                    ) : (
+                      <ul className={styles.list}>{actions.map((action) => card(action))}</ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
+          </PageSection>
+          {board.data.abilities.create ? (
+            <PageSection id="actions-new" heading={t('actions.newHeading')}>
+              <form
+                className={styles.create}
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void create();
+                }}
+              >
+                <Field label={t('actions.newTitle')} required>
+                  <Input value={title} onChange={(_, data) => setTitle(data.value)} maxLength={120} />
+                </Field>
+                <Field label={t('actions.unit')}>
+                  <Select value={newUnitId} onChange={(_, data) => setNewUnitId(data.value)}>
+                    <option value="">{t('actions.noUnit')}</option>
+                    {props.session.units.map((unit) => (
+                      <option key={unit.id} value={unit.id}>
+                        {unit.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Button appearance="primary" type="submit" disabled={isCreating || title.trim() === ''}>
+                  {t('actions.create')}
+                </Button>
+              </form>
+              {createError ? <ErrorAlert error={createError} /> : null}
+            </PageSection>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Audit, Finding } from '../../functions/src/core/quality-year-types.js';
+import type { LocalDate } from '../../functions/src/core/local-date.js';
+import { localDateOf, addDays } from '../../functions/src/core/local-date.js';
+import { people, startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let today: LocalDate;
+beforeAll(async () => {
+  server = await startTestServer();
+  today = localDateOf(server.app.services.clock.now(), server.app.services.settings.timeZone);
+});
+afterAll(async () => server?.stop());
+
+const at = '2026-01-10T09:00:00.000Z';
+const audit: Audit = {
+  id: 'test-audit-1',
+  etag: 1,
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: people.coordinator,
+  kind: 'surveillance',
+  year: 2026,
+  title: 'Overvågningsaudit (test)',
+  programmeItemId: null,
+  certificateId: null,
+  unitId: 'miljo',
+  clauses: ['7.5.3'],
+  procedureIds: [],
+  scope: 'Miljø',
+  criteria: 'ISO 9001:2015',
+  auditorIds: [],
+  externalAuditors: ['DS Certificering'],
+  plannedOn: '2026-01-10' as LocalDate,
+  status: 'reported',
+  checklist: [],
+  report: null,
+};
+const finding = (id: string, grade: Finding['grade']): Finding => ({
+  id,
+  etag: 1,
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: people.coordinator,
+  auditId: audit.id,
+  grade,
+  clause: '7.5.3',
+  procedureId: null,
+  unitId: 'miljo',
+  description: 'Styring af dokumenteret information mangler i tilsynssager.',
+  foundOn: '2026-01-10' as LocalDate,
+  correctiveActionId: null,
+});
+
+const create = (as: string, json: unknown) => server.api.post(as, '/corrective-actions', json);
+const command = (as: string, id: string, name: string, json: unknown, ifMatch: string) =>
+  server.api.post(as, `/corrective-actions/${id}/${name}`, json, ifMatch);
+const read = async (id: string) => (await server.api.get(people.coordinator, `/corrective-actions/${id}`)).body;
+
+describe('corrective actions over HTTP', () => {
+  it('creates an action from a major finding, links the finding, and refuses a second one', async () => {
+    await server.app.services.quality.commit({
+      audits: [audit],
+      findings: [finding('test-finding-major', 'major'), finding('test-finding-obs', 'observation')],
+    });
+    const created = await create(people.coordinator, { source: { kind: 'finding', findingId: 'test-finding-major' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'open',
+      title: 'Større afvigelse, ISO 9001 pkt. 7.5.3',
+      unit: { id: 'miljo' },
+      source: { kind: 'finding', grade: 'major', clause: '7.5.3', auditTitle: audit.title },
+    });
+    expect(created.headers.get('etag')).toBe('"1"');
+    const stored = (await server.app.services.quality.listFindings()).find((item) => item.id === 'test-finding-major');
+    expect(stored?.correctiveActionId).toBe(created.body.id);
+
+    const again = await create(people.coordinator, { source: { kind: 'finding', findingId: 'test-finding-major' } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'DUPLICATE', details: { correctiveActionId: created.body.id } });
+    const observation = await create(people.coordinator, {
+      source: { kind: 'finding', findingId: 'test-finding-obs' },
+    });
+    expect(observation.status).toBe(400);
+    expect((await create(people.coordinator, { source: { kind: 'finding', findingId: 'nope' } })).status).toBe(404);
+  });
+
+  it('refuses bad bodies and people who do not manage quality', async () => {
+    const before = (await server.app.services.quality.listCorrectiveActions()).length;
+    for (const body of [
+      {},
+      { source: { kind: 'other' } },
+      { source: { kind: 'other', title: '  ', unitId: null } },
+      { source: { kind: 'other', title: 'x', unitId: null, extra: 1 } },
+      { source: { kind: 'feedback', feedbackId: 'f1' } },
+    ]) {
+      const response = await create(people.coordinator, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.code).toBe('VALIDATION');
+    }
+    expect(
+      (await create(people.coordinator, { source: { kind: 'other', title: 'x', unitId: 'nowhere' } })).status,
+    ).toBe(400);
+    const forbidden = await create(people.natureLeader, {
+      source: { kind: 'other', title: 'Mit forslag', unitId: null },
+    });
+    expect(forbidden.status).toBe(403);
+    expect((await server.app.services.quality.listCorrectiveActions()).length).toBe(before);
+  });
+
+  it('runs the whole cycle: correction, plan, implemented, ineffective back to planned, effective closes', async () => {
+    const created = await create(people.coordinator, {
+      source: { kind: 'other', title: 'Kvittering for modtagne klager udebliver', unitId: 'natur' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(created.body.abilities).toMatchObject({
+      recordCorrection: true,
+      analyseAndPlan: true,
+      markImplemented: false,
+    });
+
+    // No close without an effective check: the check is refused while the action is open.
+    const early = await command(people.coordinator, id, 'checkEffectiveness', { isEffective: true, note: 'ok' }, '"1"');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'INVALID_STATE',
+      details: { status: 'open', command: 'checkEffectiveness' },
+    });
+    expect(await read(id)).toMatchObject({ status: 'open', etag: '"1"' });
+
+    const correction = await command(
+      people.coordinator,
+      id,
+      'recordCorrection',
+      { correction: 'Kvittering sendt til de 4 klagere.' },
+      '"1"',
+    );
+    expect(correction.status).toBe(200);
+    expect(correction.body).toMatchObject({
+      status: 'open',
+      correction: 'Kvittering sendt til de 4 klagere.',
+      rootCause: null,
+    });
+
+    const stale = await command(
+      people.coordinator,
+      id,
+      'analyseAndPlan',
+      { rootCause: 'x', plan: 'y', ownerId: people.natureLeader, dueOn: addDays(today, 30) },
+      '"1"',
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('CONFLICT');
+    const noIfMatch = await server.api.call(people.coordinator, 'POST', `/corrective-actions/${id}/recordCorrection`, {
+      json: { correction: 'x' },
+    });
+    expect(noIfMatch.status).toBe(428);
+
+    const badPlan = await command(
+      people.coordinator,
+      id,
+      'analyseAndPlan',
+      { rootCause: 'x', plan: 'y', ownerId: people.natureLeader, dueOn: '2026-02-30' },
+      '"2"',
+    );
+    expect(badPlan.status).toBe(400);
+    const unknownOwner = await command(
+      people.coordinator,
+      id,
+      'analyseAndPlan',
+      { rootCause: 'x', plan: 'y', ownerId: 'nobody', dueOn: addDays(today, 30) },
+      '"2"',
+    );
+    expect(unknownOwner.status).toBe(400);
+
+    const planned = await command(
+      people.coordinator,
+      id,
+      'analyseAndPlan',
+      {
+        rootCause: 'Postkassen overvåges ikke i ferier.',
+        plan: 'Fælles postkasse med stedfortræder.',
+        ownerId: people.natureLeader,
+        dueOn: addDays(today, 30),
+      },
+      '"2"',
+    );
+    expect(planned.status).toBe(200);
+    expect(planned.body).toMatchObject({
+      status: 'planned',
+      owner: { id: people.natureLeader, name: 'Anne Birk' },
+      correction: 'Kvittering sendt til de 4 klagere.',
+      rootCause: 'Postkassen overvåges ikke i ferier.',
+    });
+
+    // The owner carries it out; someone else's leader may not.
+    const stranger = await command(people.director, id, 'markImplemented', { implementedOn: today }, '"3"');
+    expect(stranger.status).toBe(403);
+    const future = await command(
+      people.natureLeader,
+      id,
+      'markImplemented',
+      { implementedOn: addDays(today, 1) },
+      '"3"',
+    );
+    expect(future.status).toBe(400);
+    const implemented = await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"3"');
+    expect(implemented.status).toBe(200);
+    expect(implemented.body).toMatchObject({ status: 'implemented', implementedOn: today });
+    expect(implemented.body.abilities.checkEffectiveness).toBe(false);
+
+    // The owner does not check their own action.
+    const ownCheck = await command(
+      people.natureLeader,
+      id,
+      'checkEffectiveness',
+      { isEffective: true, note: 'ok' },
+      '"4"',
+    );
+    expect(ownCheck.status).toBe(403);
+    const replanNow = await command(people.coordinator, id, 'replan', { plan: 'z' }, '"4"');
+    expect(replanNow.status).toBe(409);
+    expect(replanNow.body.code).toBe('INVALID_STATE');
+    const noNote = await command(people.coordinator, id, 'checkEffectiveness', { isEffective: true, note: ' ' }, '"4"');
+    expect(noNote.status).toBe(400);
+    expect((await read(id)).status).toBe('implemented');
+
+    const ineffective = await command(
+      people.coordinator,
+      id,
+      'checkEffectiveness',
+      { isEffective: false, note: 'To klager uden kvittering i uge 30.' },
+      '"4"',
+    );
+    expect(ineffective.status).toBe(200);
+    expect(ineffective.body).toMatchObject({ status: 'planned', implementedOn: null, closedOn: null });
+    expect(ineffective.body.effectivenessChecks).toHaveLength(1);
+
+    const replanned = await command(people.natureLeader, id, 'replan', { plan: 'Automatisk kvittering.' }, '"5"');
+    expect(replanned.status).toBe(200);
+    expect(replanned.body.plan).toBe('Automatisk kvittering.');
+    const emptyReplan = await command(people.natureLeader, id, 'replan', {}, '"6"');
+    expect(emptyReplan.status).toBe(400);
+    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"6"');
+    const closed = await command(
+      people.coordinator,
+      id,
+      'checkEffectiveness',
+      { isEffective: true, note: 'Stikprøve af 20 klager: alle kvitteret.' },
+      '"7"',
+    );
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', closedOn: today });
+    expect(closed.body.effectivenessChecks.map((check: { isEffective: boolean }) => check.isEffective)).toEqual([
+      false,
+      true,
+    ]);
+    expect(closed.body.effectivenessChecks[1]).toMatchObject({
+      checkedBy: people.coordinator,
+      checkedByName: 'Mette Kjær',
+    });
+    expect(Object.values(closed.body.abilities).every((allowed) => allowed === false)).toBe(true);
+    const afterClose = await command(people.coordinator, id, 'recordCorrection', { correction: 'x' }, '"8"');
+    expect(afterClose.status).toBe(409);
+    expect(afterClose.body.code).toBe('INVALID_STATE');
+  });
+
+  it('shows the board by status with the overdue list, filtered by unit and owner', async () => {
+    const created = await create(people.coordinator, {
+      source: { kind: 'other', title: 'Overskredet tilsynsfrist', unitId: 'miljo' },
+    });
+    const id = created.body.id as string;
+    const past = addDays(today, -12);
+    // A plan can be dated in the past (registered late); it is then overdue at once.
+    const planned = await command(
+      people.coordinator,
+      id,
+      'analyseAndPlan',
+      { rootCause: 'Ingen fristkontrol.', plan: 'Ugentlig fristliste.', ownerId: 'jens-mortensen', dueOn: past },
+      '"1"',
+    );
+    expect(planned.status).toBe(200);
+    expect(planned.body).toMatchObject({ isOverdue: true, daysOverdue: 12 });
+
+    const board = await server.api.get(people.natureCaseworker, '/corrective-actions');
+    expect(board.status).toBe(200);
+    expect(Object.keys(board.body.columns)).toEqual(['open', 'planned', 'implemented', 'closed']);
+    expect(board.body.abilities.create).toBe(false);
+    const overdue = board.body.overdue.find((item: { action: { id: string } }) => item.action.id === id);
+    expect(overdue).toMatchObject({ daysOverdue: 12, action: { status: 'planned', owner: { id: 'jens-mortensen' } } });
+    expect(board.body.columns.planned.some((action: { id: string }) => action.id === id)).toBe(true);
+
+    const miljo = await server.api.get(people.coordinator, '/corrective-actions?unitId=miljo');
+    const all = Object.values(miljo.body.columns).flat() as { unit: { id: string } | null }[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((action) => action.unit?.id === 'miljo')).toBe(true);
+    const jens = await server.api.get(people.coordinator, '/corrective-actions?ownerId=jens-mortensen');
+    const owned = Object.values(jens.body.columns).flat() as { owner: { id: string } | null }[];
+    expect(owned.every((action) => action.owner?.id === 'jens-mortensen')).toBe(true);
+    expect((await server.api.get(people.coordinator, '/corrective-actions?unitId=a%20b')).status).toBe(400);
+    expect((await server.api.get(people.coordinator, '/corrective-actions?colour=red')).status).toBe(400);
+    expect((await server.api.get(people.coordinator, '/corrective-actions/nope')).status).toBe(404);
+  });
+});
