@@ -10,11 +10,18 @@ import { openSharePointMessagingStore } from '../../functions/src/adapters/share
 import {
   acknowledgementRequestMapping,
   approvalMapping,
+  competenceMapping,
+  competenceRequirementMapping,
+  fieldOf,
+  personCompetenceMapping,
+  personCompetenceKey,
   personMapping,
   procedureFields,
   toFields,
+  unitMapping,
   versionMapping,
 } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import type { PersonCompetence } from '../../functions/src/core/competence-types.js';
 import { openSharePointReminderSource } from '../../functions/src/adapters/sharepoint/sharepoint-reminder-source.js';
 import { addDays, type LocalDate } from '../../functions/src/core/local-date.js';
 import { reminderStagesDue, zonedTime } from '../../functions/src/core/reminder-schedule.js';
@@ -39,6 +46,20 @@ const owners = 100;
 const leaders = 10;
 /** Review dates spread over ten years (≈2.7 a day), the first 60 days already past on day 1. */
 const reviewOffset = (index: number) => ((index * 37) % 3650) - 60;
+/**
+ * Every owner holds the internal-auditor competence at level 1, with validUntil spread over
+ * 100 days back to 300 days ahead of day 1; the requirement (2 people at level 2 in u-1) is unmet.
+ */
+const qualificationOffset = (index: number) => ((index * 7) % 400) - 100;
+const auditorRecord = (index: number): PersonCompetence => ({
+  personId: `owner-${index}`,
+  competenceId: 'auditor',
+  level: 1,
+  evidence: null,
+  validUntil: addDays(day1, qualificationOffset(index)),
+  assessment: 'confirmed',
+  confirmedBy: 'chief',
+});
 
 const cards: CardFactory = {
   single: (item) => ({ type: 'AdaptiveCard', version: '1.5', body: [], keys: [item.key] }),
@@ -137,6 +158,7 @@ async function createWorld(): Promise<World> {
   });
   await provision(graph, { siteUrl: 'https://contoso.sharepoint.com/sites/kvalitet', dryRun: false });
   const people = [
+    { ...person('chief', 'Chef', null), roles: ['leader'] as Person['roles'] },
     ...Array.from({ length: leaders }, (_, index) => person(`leader-${index}`, `Leder ${index}`, null)),
     ...Array.from({ length: owners }, (_, index) =>
       person(`owner-${index}`, `Ejer ${String(index).padStart(3, '0')}`, `leader-${index % leaders}`),
@@ -172,6 +194,32 @@ async function createWorld(): Promise<World> {
       personId: `owner-${(n * 13) % owners}`,
       requestedAt: instantOn(addDays(day1, -n)),
     }),
+  );
+  // Competences: two units, one competence, one unmet requirement, a record per owner.
+  const units = [
+    { id: 'u-top', name: 'Forvaltning', parentId: null },
+    { id: 'u-1', name: 'Afdeling', parentId: 'u-top' },
+  ];
+  double.seedItems(site, 'Units', units.length, (index) => toFields(unitMapping, units[index]!));
+  const competence = {
+    id: 'auditor',
+    name: 'Intern auditor',
+    category: 'Kvalitet',
+    description: '',
+    validityMonths: 36,
+  };
+  double.seedItems(site, 'Competences', 1, () => toFields(competenceMapping, competence));
+  double.seedItems(site, 'CompetenceRequirements', 1, () =>
+    toFields(competenceRequirementMapping, {
+      id: 'req-auditor',
+      competenceId: 'auditor',
+      scope: { kind: 'unit', unitId: 'u-1' },
+      minPeople: 2,
+      minLevel: 2,
+    }),
+  );
+  double.seedItems(site, 'PersonCompetences', owners, (index) =>
+    toFields(personCompetenceMapping, auditorRecord(index)),
   );
   double.resetCounters();
   const dataDir = await mkdtemp(join(tmpdir(), 'kh-sweep-budget-'));
@@ -243,6 +291,16 @@ describe('the SharePoint sweep within its Graph budget', () => {
     expect(new Set(sent).size).toBe(sent.length);
     expect(ledgerKeys(world).sort()).toEqual([...sent].sort());
     expect(perItemReads(world)).toEqual([]);
+    // Competence reminders come from the same snapshot: the unmet requirement to the unit's
+    // leader, and each qualification in its window to the holder and the leader.
+    expect(sent).toContain(`requirement:req-auditor:2026-11-01:requirement-unmet`);
+    const inWindow = Array.from({ length: owners }, (_, index) => index).filter((index) => {
+      const offset = qualificationOffset(index);
+      return offset >= -90 && offset <= 90;
+    });
+    const qualificationKeys = sent.filter((key) => key.startsWith('qualification:'));
+    expect(qualificationKeys).toHaveLength(2 * inWindow.length);
+    expect(inWindow.length).toBeGreaterThan(10);
   }, 120_000);
 
   it('daily run (delta tokens, the steady state): ≤ 100 RU, ≤ 60 requests, no per-item reads', async () => {
@@ -252,6 +310,17 @@ describe('the SharePoint sweep within its Graph budget', () => {
     const edited = [...procedures.items.values()].find((item) => item.fields['KhKey'] === procedure(5000).id)!;
     world.double.tenant.updateFields(procedures, edited.id, { KhNextReviewDate: addDays(day2, 7) }, undefined);
     const editedKey = `review:${procedure(5000).id}:${addDays(day2, 7)}:review-due-7`;
+    // And a qualification renewed to a new validUntil 20 days ahead: a fresh ladder.
+    const records = world.double.tenant.list(world.site, 'PersonCompetences');
+    const renewedKey = personCompetenceKey(auditorRecord(3));
+    const renewed = [...records.items.values()].find((item) => item.fields['KhKey'] === renewedKey)!;
+    const renewedUntil = addDays(day2, 20);
+    world.double.tenant.updateFields(
+      records,
+      renewed.id,
+      { [fieldOf(personCompetenceMapping, 'validUntil')]: renewedUntil },
+      undefined,
+    );
     world.double.resetCounters();
 
     const { result, notifier, source } = await sweepOn(world, day2, 'run-day-2');
@@ -261,6 +330,9 @@ describe('the SharePoint sweep within its Graph budget', () => {
 
     expect(result.status).toBe('completed');
     expect(sent).toContain(editedKey);
+    expect(sent).toContain(`qualification:owner-3/auditor:${renewedUntil}:qualification-expiring-30`);
+    expect(sent).toContain(`qualification:owner-3/auditor:${renewedUntil}:qualification-expiring-30-leader`);
+    expect(sent.some((key) => key.startsWith('requirement:'))).toBe(false);
     expect(sent.length).toBeGreaterThan(5);
     expect(result.skipped).toBeGreaterThan(100);
     expect(daily.resourceUnits).toBeLessThanOrEqual(100);

@@ -34,7 +34,10 @@ async function allProcedures(services: Services, actor: Actor, today: LocalDate)
 }
 
 /** Handbook area → units owning procedures in it; a procedure without a unit counts for the top units. */
-function areaUnitsFrom(procedures: ProcedureRow[], units: Unit[]): Map<string, string[]> {
+export function areaUnitsFrom(
+  procedures: readonly Pick<ProcedureRow, 'area' | 'unitId'>[],
+  units: readonly Unit[],
+): Map<string, string[]> {
   const topUnitIds = units.filter((unit) => unit.parentId === null).map((unit) => unit.id);
   const result = new Map<string, Set<string>>();
   for (const procedure of procedures) {

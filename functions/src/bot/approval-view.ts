@@ -18,6 +18,11 @@ export function procedureUrl(publicUrl: string, procedureId: string): string {
   return `${publicUrl}/procedures/${encodeURIComponent(procedureId)}`;
 }
 
+/** The tab's competence matrix (tab/src/router/routes.ts `paths.competences`). */
+export function competencesUrl(publicUrl: string): string {
+  return `${publicUrl}/competences`;
+}
+
 /**
  * The current state of an approval request. "superseded" means the request is undecided but no
  * longer about the procedure's draft (it was replaced), so nobody may decide on it any more.

@@ -5,7 +5,10 @@ import {
   nextSweepAt,
   reminderKey,
   reminderStagesDue,
+  firstOfMonth,
   type ApprovalSubject,
+  type QualificationSubject,
+  type RequirementSubject,
   type ReviewSubject,
 } from './reminder-schedule.js';
 
@@ -220,5 +223,84 @@ describe('localDateReader', () => {
     ]) {
       expect(read(new Date(instant)), instant).toBe(localDateOf(new Date(instant), 'Europe/Copenhagen'));
     }
+  });
+});
+
+describe('reminderStagesDue: qualifications', () => {
+  const validUntil = d('2026-06-30');
+  const qualification = (overrides: Partial<QualificationSubject> = {}): QualificationSubject => ({
+    kind: 'qualification',
+    personId: 'karen',
+    competenceId: 'auditor',
+    validUntil,
+    leaderId: 'anne',
+    ...overrides,
+  });
+
+  it.each([
+    [120, []],
+    [91, []],
+    [90, ['qualification-expiring-90', 'qualification-expiring-90-leader']],
+    [31, ['qualification-expiring-90', 'qualification-expiring-90-leader']],
+    [30, ['qualification-expiring-30', 'qualification-expiring-30-leader']],
+    [0, ['qualification-expiring-30', 'qualification-expiring-30-leader']],
+    [-1, ['qualification-expired', 'qualification-expired-leader']],
+    [-90, ['qualification-expired', 'qualification-expired-leader']],
+    [-91, []],
+  ])('%i days left: %j', (daysLeft, stages) => {
+    const due = reminderStagesDue(qualification(), addDays(validUntil, -daysLeft));
+    expect(due.map((reminder) => reminder.stage)).toEqual(stages);
+    expect(due.map((reminder) => reminder.recipientId)).toEqual(stages.length === 0 ? [] : ['karen', 'anne']);
+  });
+
+  it('keys on the person, the competence and validUntil: a renewal starts a fresh ladder', () => {
+    const [holder] = reminderStagesDue(qualification(), addDays(validUntil, -20));
+    expect(holder?.key).toBe('qualification:karen/auditor:2026-06-30:qualification-expiring-30');
+    const renewed = reminderStagesDue(qualification({ validUntil: d('2029-06-30') }), d('2029-06-10'));
+    expect(renewed[0]?.key).toBe('qualification:karen/auditor:2029-06-30:qualification-expiring-30');
+  });
+
+  it('sends the leader’s copy to nobody when there is no leader, and never to the holder twice', () => {
+    const today = addDays(validUntil, -10);
+    expect(reminderStagesDue(qualification({ leaderId: null }), today).map((r) => r.recipientId)).toEqual(['karen']);
+    expect(reminderStagesDue(qualification({ leaderId: 'karen' }), today).map((r) => r.recipientId)).toEqual(['karen']);
+  });
+
+  it('goes through at most three distinct keys per recipient over the whole ladder', () => {
+    const keys = new Set<string>();
+    for (let offset = -120; offset <= 120; offset += 1) {
+      for (const reminder of reminderStagesDue(qualification(), addDays(validUntil, offset))) keys.add(reminder.key);
+    }
+    expect(keys.size).toBe(6);
+  });
+});
+
+describe('reminderStagesDue: requirements', () => {
+  const requirement = (overrides: Partial<RequirementSubject> = {}): RequirementSubject => ({
+    kind: 'requirement',
+    requirementId: 'req-1',
+    coverage: 'unmet',
+    leaderId: 'anne',
+    ...overrides,
+  });
+
+  it('tells the leader once a calendar month while unmet', () => {
+    const keys = (date: string) => reminderStagesDue(requirement(), d(date)).map((reminder) => reminder.key);
+    expect(keys('2026-11-23')).toEqual(['requirement:req-1:2026-11-01:requirement-unmet']);
+    expect(keys('2026-11-30')).toEqual(['requirement:req-1:2026-11-01:requirement-unmet']);
+    expect(keys('2026-12-01')).toEqual(['requirement:req-1:2026-12-01:requirement-unmet']);
+    expect(reminderStagesDue(requirement(), d('2026-11-23'))[0]?.recipientId).toBe('anne');
+  });
+
+  it.each([
+    ['met', requirement({ coverage: 'met' })],
+    ['covered externally', requirement({ coverage: 'external' })],
+    ['without a resolved leader', requirement({ leaderId: null })],
+  ])('sends nothing when %s', (_, subject) => {
+    expect(reminderStagesDue(subject, d('2026-11-23'))).toEqual([]);
+  });
+
+  it('firstOfMonth', () => {
+    expect(firstOfMonth(d('2028-02-29'))).toBe('2028-02-01');
   });
 });

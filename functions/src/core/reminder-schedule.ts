@@ -1,3 +1,4 @@
+import type { CoverageState } from './competence-gaps.js';
 import { addDays, asLocalDate, daysBetween, type LocalDate } from './local-date.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 
@@ -6,7 +7,7 @@ import { addWorkingDays, workingDaysBetween } from './working-days.js';
  * daily sweep runs. Pure: the sweep (jobs/run-sweep.ts) supplies today's date and the subjects,
  * and the ledger decides what has already been sent.
  *
- * The rules, in the order a procedure meets them:
+ * The rules for procedures, in the order a procedure meets them:
  *
  * | stage                         | to                  | due from (the stage's day)                        |
  * | ----------------------------- | ------------------- | ------------------------------------------------- |
@@ -18,6 +19,27 @@ import { addWorkingDays, workingDaysBetween } from './working-days.js';
  * | `approval-waiting`            | approver            | once more than 5 working days have passed         |
  * | `acknowledgement-outstanding` | each person asked   | 7 days after the request                          |
  *
+ * and for competences (ISO 9001 7.2), a qualification being a person's record with a `validUntil`:
+ *
+ * | stage                               | to                      | due from                                    |
+ * | ----------------------------------- | ----------------------- | ------------------------------------------- |
+ * | `qualification-expiring-90`         | the holder              | 90 days before `validUntil` (31–90 left)    |
+ * | `qualification-expiring-30`         | the holder              | 30 days before (0–30 days left)             |
+ * | `qualification-expired`             | the holder              | the day after `validUntil`, for 90 days     |
+ * | `qualification-expiring-90-leader`  | the holder's leader     | as `qualification-expiring-90`              |
+ * | `qualification-expiring-30-leader`  | the holder's leader     | as `qualification-expiring-30`              |
+ * | `qualification-expired-leader`      | the holder's leader     | as `qualification-expired`                  |
+ * | `requirement-unmet`                 | the requirement's unit's leader | once a calendar month while unmet   |
+ *
+ * The holder's leader is the leader of their unit, or of the nearest unit above when the unit
+ * has none or the holder leads it (core/unit-leaders.ts); nobody gets the leader's copy of their
+ * own qualification. A qualification expired more than 90 days ago sends nothing any more: it
+ * is the gap report's business by then, and a first sweep does not bring up years-old expiries.
+ * A requirement is told when its coverage is `unmet` (short of people and not covered by an
+ * external decision in force), and only when its scope resolves to one answerable unit (see
+ * `requirementUnit`); its due date is the first day of the month, so it comes back each month
+ * while it stays unmet and stops as soon as it is met or covered.
+ *
  * A stage is due on the first sweep on or after its day, and for the owner only the most
  * urgent stage whose day has come is returned: a sweep that missed a few days (or a procedure
  * that turns up already overdue) sends one `review-overdue`, not the three earlier notices as
@@ -26,14 +48,30 @@ import { addWorkingDays, workingDaysBetween } from './working-days.js';
  * is returned beside the owner's stage rather than instead of it.
  *
  * Each reminder is sent once: its ledger key is (kind, subject, due date, stage), and the due
- * date is the review date, or the day the approval or acknowledgement became overdue. A new
+ * date is the review date, or the day the approval or acknowledgement became overdue, the
+ * qualification's `validUntil`, or the first day of the month for an unmet requirement. A new
  * review date (after a review or a new version) starts a fresh ladder; a new version asks for
- * new acknowledgements.
+ * new acknowledgements; a renewed qualification (a new `validUntil`) starts a fresh ladder too.
  *
  * While a revision is open (a draft or a draft awaiting approval), the owner is already
  * working on the procedure: the notices before the review date are held back. Once the date
  * has passed the procedure is overdue whatever is in progress, so `review-overdue` and the
  * escalation still go out.
+ *
+ * Adding a kind of reminder (say the calendar occurrences of the next issue: internal audits,
+ * the surveillance audit, the management evaluation, each with notices 30, 7 and 0 days before
+ * and an escalation when overdue):
+ *
+ * 1. here: its stages in `reminderStages` and `stageUrgency`, a `XSubject` type in
+ *    `ReminderSubject`, and a case in `reminderStagesDue` (with a table test). The ledger and
+ *    the SharePoint ledger column take their stage names from `reminderStages`.
+ * 2. jobs/reminder-source.ts: its candidate (the subject plus what a card shows), produced by
+ *    both reminder sources (adapters/sqlite, adapters/sharepoint).
+ * 3. jobs/reminder-topic.ts: what the reminder is about in one line (label, title) and where its
+ *    link goes; jobs/reminder-text.ts: the stage's words for summaries.
+ * 4. bot/cards: a card per stage family and a digest kind; jobs/reminder-cards.ts maps to them.
+ *
+ * The compiler walks you through 2–4: every switch over the kinds is exhaustive.
  */
 export const reminderStages = [
   'review-due-30',
@@ -43,6 +81,13 @@ export const reminderStages = [
   'review-escalation',
   'approval-waiting',
   'acknowledgement-outstanding',
+  'qualification-expiring-90',
+  'qualification-expiring-30',
+  'qualification-expired',
+  'qualification-expiring-90-leader',
+  'qualification-expiring-30-leader',
+  'qualification-expired-leader',
+  'requirement-unmet',
 ] as const;
 export type ReminderStage = (typeof reminderStages)[number];
 
@@ -52,6 +97,10 @@ export const reminderRules = {
   escalateAfterDaysOverdue: 14,
   approvalWaitingWorkingDays: 5,
   acknowledgementAfterDays: 7,
+  /** Days before `validUntil` at which the qualification notices start, most urgent last. */
+  qualificationNoticeDays: { 'qualification-expiring-90': 90, 'qualification-expiring-30': 30 },
+  /** How long after expiry the `qualification-expired` notice may still go out. */
+  qualificationExpiredForDays: 90,
 } as const;
 
 export type ReviewSubject = {
@@ -79,7 +128,26 @@ export type AcknowledgementSubject = {
   requestedOn: LocalDate;
 };
 
-export type ReminderSubject = ReviewSubject | ApprovalSubject | AcknowledgementSubject;
+export type QualificationSubject = {
+  kind: 'qualification';
+  personId: string;
+  competenceId: string;
+  /** Last valid day of the person's record (inclusive). */
+  validUntil: LocalDate;
+  /** Who gets the leader's copy; null when nobody leads the holder (see core/unit-leaders.ts). */
+  leaderId: string | null;
+};
+
+export type RequirementSubject = {
+  kind: 'requirement';
+  requirementId: string;
+  coverage: CoverageState;
+  /** Leader of the unit answerable for the requirement; null when its scope does not resolve. */
+  leaderId: string | null;
+};
+
+export type ReminderSubject =
+  ReviewSubject | ApprovalSubject | AcknowledgementSubject | QualificationSubject | RequirementSubject;
 
 export type DueReminder = {
   /** `${kind}:${subjectId}:${dueOn}:${stage}`: the ledger key that makes a reminder go out once. */
@@ -126,7 +194,44 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
       const subjectId = `${subject.versionId}/${subject.personId}`;
       return [due('acknowledgement', subjectId, dueOn, 'acknowledgement-outstanding', subject.personId)];
     }
+    case 'qualification':
+      return qualificationRemindersDue(subject, today);
+    case 'requirement': {
+      if (subject.coverage !== 'unmet' || subject.leaderId === null) return [];
+      return [due('requirement', subject.requirementId, firstOfMonth(today), 'requirement-unmet', subject.leaderId)];
+    }
   }
+}
+
+/** "2026-11-23" → "2026-11-01". */
+export function firstOfMonth(date: LocalDate): LocalDate {
+  return asLocalDate(`${date.slice(0, 7)}-01`);
+}
+
+const leaderStageOf = {
+  'qualification-expiring-90': 'qualification-expiring-90-leader',
+  'qualification-expiring-30': 'qualification-expiring-30-leader',
+  'qualification-expired': 'qualification-expired-leader',
+} as const satisfies Record<string, ReminderStage>;
+
+function qualificationRemindersDue(subject: QualificationSubject, today: LocalDate): DueReminder[] {
+  const { personId, competenceId, validUntil, leaderId } = subject;
+  const daysLeft = daysBetween(today, validUntil);
+  const notices = reminderRules.qualificationNoticeDays;
+  if (daysLeft > notices['qualification-expiring-90']) return [];
+  if (-daysLeft > reminderRules.qualificationExpiredForDays) return [];
+  const stage =
+    daysLeft < 0
+      ? 'qualification-expired'
+      : daysLeft <= notices['qualification-expiring-30']
+        ? 'qualification-expiring-30'
+        : 'qualification-expiring-90';
+  const subjectId = `${personId}/${competenceId}`;
+  const reminders = [due('qualification', subjectId, validUntil, stage, personId)];
+  if (leaderId !== null && leaderId !== personId) {
+    reminders.push(due('qualification', subjectId, validUntil, leaderStageOf[stage], leaderId));
+  }
+  return reminders;
 }
 
 function reviewRemindersDue(subject: ReviewSubject, today: LocalDate): DueReminder[] {
@@ -157,11 +262,18 @@ function reviewRemindersDue(subject: ReviewSubject, today: LocalDate): DueRemind
 export const stageUrgency: Record<ReminderStage, number> = {
   'review-escalation': 0,
   'review-overdue': 1,
+  'qualification-expired': 1.5,
+  'qualification-expired-leader': 1.6,
   'approval-waiting': 2,
   'review-due-0': 3,
   'review-due-7': 4,
+  'qualification-expiring-30': 4.5,
+  'qualification-expiring-30-leader': 4.6,
+  'requirement-unmet': 4.7,
   'review-due-30': 5,
   'acknowledgement-outstanding': 6,
+  'qualification-expiring-90': 7,
+  'qualification-expiring-90-leader': 7.1,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -19,9 +19,9 @@ function buildResult(overrides: Partial<SweepResult> = {}): SweepResult {
 }
 
 const items = [
-  { stage: 'review-overdue' as const, code: 'S-06', title: 'Dokumentstyring' },
-  { stage: 'approval-waiting' as const, code: 'K-05', title: 'Tilsyn' },
-  { stage: 'acknowledgement-outstanding' as const, code: 'K-12', title: 'Jordflytning' },
+  { stage: 'review-overdue' as const, label: 'S-06', title: 'Dokumentstyring' },
+  { stage: 'approval-waiting' as const, label: 'K-05', title: 'Tilsyn' },
+  { stage: 'acknowledgement-outstanding' as const, label: 'K-12', title: 'Jordflytning' },
 ];
 
 describe('formatSweepSummary', () => {

@@ -5,7 +5,13 @@ import { expectValidCard } from '../bot/cards/test-support/validate-card.js';
 import { asLocalDate } from '../core/local-date.js';
 import type { CardContext, ReminderItem } from './card-factory.js';
 import { createReminderCards } from './reminder-cards.js';
-import type { AcknowledgementCandidate, ApprovalCandidate, ReviewCandidate } from './reminder-source.js';
+import type {
+  AcknowledgementCandidate,
+  ApprovalCandidate,
+  QualificationCandidate,
+  RequirementCandidate,
+  ReviewCandidate,
+} from './reminder-source.js';
 
 const today = asLocalDate('2026-03-16');
 const cards = createReminderCards({ publicUrl: 'https://handbog.example.dk' });
@@ -111,5 +117,73 @@ describe('createReminderCards', () => {
       context('en'),
     );
     expectValidCard(many);
+  });
+});
+
+describe('createReminderCards: competences', () => {
+  const qualification: QualificationCandidate = {
+    kind: 'qualification',
+    personId: 'peter-lund',
+    competenceId: 'intern-auditor',
+    validUntil: asLocalDate('2026-04-05'),
+    leaderId: 'anne-birk',
+    personName: 'Peter Lund',
+    competenceName: 'Intern auditor (ISO 9001)',
+    level: 2,
+  };
+  const requirement: RequirementCandidate = {
+    kind: 'requirement',
+    requirementId: 'req-k-18',
+    coverage: 'unmet',
+    leaderId: 'anne-birk',
+    competenceName: 'Natura 2000 og habitatvurdering',
+    scopeLabel: 'K-18 Natura 2000-forhåndsanmeldelser',
+    scopeShortLabel: 'K-18',
+    unitId: 'natur',
+    minPeople: 2,
+    minLevel: 3,
+    qualifiedCount: 0,
+    shortBy: 2,
+  };
+  const leaderContext = (locale: CardContext['recipient']['locale'] = 'da'): CardContext => ({
+    recipient: { id: 'anne-birk', name: 'Anne Birk', locale },
+    today,
+  });
+  const matrixLink = { type: 'Action.OpenUrl', url: 'https://handbog.example.dk/competences' };
+
+  it.each(['da', 'nb', 'en'] as const)('builds valid cards linking to the competence matrix (%s)', (locale) => {
+    const cardsToCheck = [
+      cards.single(item('qualification-expiring-30', qualification, '2026-04-05'), context(locale)),
+      cards.single(item('qualification-expiring-30-leader', qualification, '2026-04-05'), leaderContext(locale)),
+      cards.single(item('requirement-unmet', requirement, '2026-03-01'), leaderContext(locale)),
+      cards.digest(
+        [
+          item('qualification-expiring-30-leader', qualification, '2026-04-05'),
+          item('requirement-unmet', requirement, '2026-03-01'),
+          item('review-escalation', review),
+        ],
+        leaderContext(locale),
+      ),
+    ];
+    for (const card of cardsToCheck) {
+      expectValidCard(card);
+      expect(JSON.stringify(card)).toContain(matrixLink.url);
+    }
+  });
+
+  it('speaks to the holder, and about the holder to the leader', () => {
+    const toHolder = visibleText(cards.single(item('qualification-expiring-30', qualification), context()));
+    expect(toHolder).toContain('Udløber om 20 dage');
+    expect(toHolder).toContain('bed din leder');
+    const toLeader = visibleText(
+      cards.single(item('qualification-expiring-30-leader', qualification), leaderContext()),
+    );
+    expect(toLeader).toContain('Aftal fornyelsen med Peter Lund');
+  });
+
+  it('tells what an unmet requirement is short of', () => {
+    const text = visibleText(cards.single(item('requirement-unmet', requirement), leaderContext('en')));
+    expect(text).toContain('Short by: 2 people at level 3 (Experienced) or above');
+    expect(text).toContain('K-18 Natura 2000-forhåndsanmeldelser');
   });
 });

@@ -1,28 +1,43 @@
-import { procedureUrl } from '../bot/approval-view.js';
+import { competencesUrl, procedureUrl } from '../bot/approval-view.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
 import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
 import { digestCard, type DigestItem } from '../bot/cards/digest-card.js';
 import { overdueEscalationCard } from '../bot/cards/overdue-escalation-card.js';
+import { qualificationExpiringCard } from '../bot/cards/qualification-expiring-card.js';
+import { requirementUnmetCard } from '../bot/cards/requirement-unmet-card.js';
 import { reviewDueCard } from '../bot/cards/review-due-card.js';
 import { daysBetween, type LocalDate } from '../core/local-date.js';
 import type { CardContext, CardFactory, ReminderItem } from './card-factory.js';
+import type { ReminderCandidate } from './reminder-source.js';
+import { reminderTopic, type ReminderLink } from './reminder-topic.js';
 
 /**
  * The product's reminder cards (bot/cards) fed from the sweep's candidates. An approval
  * reminder is the approval request card itself, with Approve and Reject: its refresh shows the
- * current state (and the metadata changes) whenever the approver looks at it.
+ * current state (and the metadata changes) whenever the approver looks at it. Links come from
+ * the reminder's topic (reminder-topic.ts): a procedure, or the competence matrix.
  */
 export function createReminderCards(options: { publicUrl: string }): CardFactory {
   const openUrl = (procedureId: string) => procedureUrl(options.publicUrl, procedureId);
   const handbookUrl = options.publicUrl;
+  const linkUrl = (link: ReminderLink | null): string => {
+    if (link === null) return handbookUrl;
+    switch (link.to) {
+      case 'procedure':
+        return openUrl(link.procedureId);
+      case 'competences':
+        return competencesUrl(options.publicUrl);
+    }
+  };
+  const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
 
   function single(item: ReminderItem, { recipient, today }: CardContext): AdaptiveCard {
     const locale: CardLocale = recipient.locale;
     const { candidate } = item;
-    const procedure = { id: candidate.procedureId, code: candidate.code, title: candidate.title };
     switch (candidate.kind) {
-      case 'review':
+      case 'review': {
+        const procedure = { id: candidate.procedureId, code: candidate.code, title: candidate.title };
         if (item.stage === 'review-escalation') {
           return overdueEscalationCard(
             {
@@ -47,11 +62,12 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
           },
           locale,
         );
+      }
       case 'approval':
         return approvalRequestCard(
           {
             approvalId: candidate.approvalId,
-            procedure,
+            procedure: { id: candidate.procedureId, code: candidate.code, title: candidate.title },
             fromVersionLabel: candidate.fromVersionLabel,
             kind: candidate.changeKind,
             changeSummary: candidate.changeSummary,
@@ -59,19 +75,45 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
             requestedAt: candidate.requestedAt,
             approver: { name: candidate.approverName, aadObjectId: candidate.approverAadObjectId },
             metadataChanges: [],
-            openUrl: openUrl(procedure.id),
+            openUrl: openUrl(candidate.procedureId),
           },
           locale,
         );
       case 'acknowledgement':
         return acknowledgementRequestCard(
           {
-            procedure,
+            procedure: { id: candidate.procedureId, code: candidate.code, title: candidate.title },
             versionId: candidate.versionId,
             versionLabel: candidate.versionLabel,
             changeSummary: candidate.changeSummary,
             publishedAt: candidate.publishedAt,
-            openUrl: openUrl(procedure.id),
+            openUrl: openUrl(candidate.procedureId),
+          },
+          locale,
+        );
+      case 'qualification':
+        return qualificationExpiringCard(
+          {
+            competenceName: candidate.competenceName,
+            holder: { name: candidate.personName },
+            isForLeader: recipient.id !== candidate.personId,
+            level: candidate.level,
+            validUntil: candidate.validUntil,
+            today,
+            openUrl: urlOf(candidate),
+          },
+          locale,
+        );
+      case 'requirement':
+        return requirementUnmetCard(
+          {
+            competenceName: candidate.competenceName,
+            scopeLabel: candidate.scopeLabel,
+            minPeople: candidate.minPeople,
+            minLevel: candidate.minLevel,
+            qualifiedCount: candidate.qualifiedCount,
+            shortBy: candidate.shortBy,
+            openUrl: urlOf(candidate),
           },
           locale,
         );
@@ -80,8 +122,16 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
 
   function digestItem(item: ReminderItem, today: LocalDate): DigestItem {
     const { candidate } = item;
+    const url = urlOf(candidate);
+    if (candidate.kind === 'qualification') {
+      const { competenceName, personName, validUntil } = candidate;
+      return { kind: 'qualification', competenceName, holder: { name: personName }, validUntil, today, openUrl: url };
+    }
+    if (candidate.kind === 'requirement') {
+      const { competenceName, scopeLabel, shortBy, minLevel } = candidate;
+      return { kind: 'requirement-unmet', competenceName, scopeLabel, shortBy, minLevel, openUrl: url };
+    }
     const procedure = { id: candidate.procedureId, code: candidate.code, title: candidate.title };
-    const url = openUrl(procedure.id);
     switch (candidate.kind) {
       case 'review':
         return item.stage === 'review-escalation'

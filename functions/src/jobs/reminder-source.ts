@@ -1,12 +1,25 @@
 import type { LocalDate } from '../core/local-date.js';
 import type { ChangeKind } from '../core/types.js';
-import type { AcknowledgementSubject, ApprovalSubject, ReviewSubject } from '../core/reminder-schedule.js';
+import type { CompetenceLevel } from '../core/competence-types.js';
+import type {
+  AcknowledgementSubject,
+  ApprovalSubject,
+  QualificationSubject,
+  RequirementSubject,
+  ReviewSubject,
+} from '../core/reminder-schedule.js';
 
 /**
  * What the sweep reads: everything that may have a reminder due, with what a card shows about
  * it. A port of its own rather than Store methods, because the sweep wants one set-based read
  * (10,000 procedures in well under a second), not a call per procedure. The SQLite adapter is
- * `createSqliteReminderSource` in adapters/sqlite/sqlite-messaging-store.ts.
+ * `createSqliteReminderSource` in adapters/sqlite/sqlite-messaging-store.ts; the SharePoint one
+ * is in adapters/sharepoint/sharepoint-reminder-source.ts. Both build the competence candidates
+ * with `competenceCandidates` (competence-candidates.ts) from the records they read.
+ *
+ * A candidate is a core subject (what the rules need) plus what its card shows. Only the
+ * procedure kinds carry a procedure's code and title; what a reminder is about, in general, is
+ * its topic (reminder-topic.ts).
  */
 
 type ProcedureLabel = { procedureId: string; code: string; title: string };
@@ -42,13 +55,36 @@ export type AcknowledgementCandidate = AcknowledgementSubject &
     requestedAt: string;
   };
 
-export type ReminderCandidate = ReviewCandidate | ApprovalCandidate | AcknowledgementCandidate;
+export type QualificationCandidate = QualificationSubject & {
+  personName: string;
+  competenceName: string;
+  level: CompetenceLevel;
+};
+
+export type RequirementCandidate = RequirementSubject & {
+  competenceName: string;
+  /** Where the requirement applies, as people read it: a unit's name, "K-16 Title" or an area. */
+  scopeLabel: string;
+  /** The same, short, for one-line summaries: the unit's name, the procedure's code or the area. */
+  scopeShortLabel: string;
+  /** The unit whose leader is told (see core/unit-leaders.ts `requirementUnit`). */
+  unitId: string;
+  minPeople: number;
+  minLevel: CompetenceLevel;
+  qualifiedCount: number;
+  shortBy: number;
+};
+
+export type ReminderCandidate =
+  ReviewCandidate | ApprovalCandidate | AcknowledgementCandidate | QualificationCandidate | RequirementCandidate;
 
 export type ReminderSource = {
   /**
    * A superset of what is due on `today`, narrowed by `reminderStagesDue`: published procedures
    * whose review date is at most 30 days away, open approvals of pending drafts, and
-   * acknowledgement requests of current versions that have not been acknowledged.
+   * acknowledgement requests of current versions that have not been acknowledged, qualifications
+   * whose `validUntil` lies within 90 days either side of today, and requirements that are unmet
+   * with a leader to tell.
    */
   listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
 };

@@ -14,6 +14,13 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'review-escalation': 'eskalering: gennemgang overskredet',
     'approval-waiting': 'venter på godkendelse',
     'acknowledgement-outstanding': 'mangler kvittering',
+    'qualification-expiring-90': 'udløber inden for 90 dage',
+    'qualification-expiring-30': 'udløber inden for 30 dage',
+    'qualification-expired': 'udløbet',
+    'qualification-expiring-90-leader': 'medarbejders kvalifikation udløber inden for 90 dage',
+    'qualification-expiring-30-leader': 'medarbejders kvalifikation udløber inden for 30 dage',
+    'qualification-expired-leader': 'medarbejders kvalifikation udløbet',
+    'requirement-unmet': 'kompetencekrav ikke opfyldt',
   },
   nb: {
     'review-due-30': 'gjennomgang innen 30 dager',
@@ -23,6 +30,13 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'review-escalation': 'eskalering: gjennomgang forfalt',
     'approval-waiting': 'venter på godkjenning',
     'acknowledgement-outstanding': 'mangler kvittering',
+    'qualification-expiring-90': 'utløper innen 90 dager',
+    'qualification-expiring-30': 'utløper innen 30 dager',
+    'qualification-expired': 'utløpt',
+    'qualification-expiring-90-leader': 'medarbeiders kvalifikasjon utløper innen 90 dager',
+    'qualification-expiring-30-leader': 'medarbeiders kvalifikasjon utløper innen 30 dager',
+    'qualification-expired-leader': 'medarbeiders kvalifikasjon utløpt',
+    'requirement-unmet': 'kompetansekrav ikke oppfylt',
   },
   en: {
     'review-due-30': 'review due within 30 days',
@@ -32,6 +46,13 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'review-escalation': 'escalation: review overdue',
     'approval-waiting': 'awaiting approval',
     'acknowledgement-outstanding': 'acknowledgement missing',
+    'qualification-expiring-90': 'expires within 90 days',
+    'qualification-expiring-30': 'expires within 30 days',
+    'qualification-expired': 'expired',
+    'qualification-expiring-90-leader': 'staff qualification expires within 90 days',
+    'qualification-expiring-30-leader': 'staff qualification expires within 30 days',
+    'qualification-expired-leader': 'staff qualification expired',
+    'requirement-unmet': 'competence requirement not met',
   },
 };
 
@@ -63,11 +84,14 @@ export function reminderWords(locale: CardLocale) {
   return words[locale];
 }
 
-export type ReminderLine = { stage: ReminderStage; code: string; title: string };
+/** One reminder in plain text: its stage and its topic (reminder-topic.ts). */
+export type ReminderLine = { stage: ReminderStage; label: string; title: string };
 
-/** "S-06 gennemgang overskredet" */
+/** "S-06 gennemgang overskredet", "Intern auditor – Peter Lund: udløber inden for 30 dage" */
 export function reminderLine(item: ReminderLine, locale: CardLocale): string {
-  return `${item.code} ${stageWords[locale][item.stage]}`;
+  // A procedure code reads as part of the sentence; a competence label is a name, set off by a colon.
+  const separator = item.stage.startsWith('qualification-') || item.stage.startsWith('requirement-') ? ': ' : ' ';
+  return `${item.label}${separator}${stageWords[locale][item.stage]}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { localDateReader, reminderStagesDue, stageUrgency, type ReminderStage } 
 import type { CardFactory, ReminderItem, ReminderRecipient } from './card-factory.js';
 import type { ReminderSource } from './reminder-source.js';
 import { reminderSummary, type ReminderLine } from './reminder-text.js';
+import { reminderTopic } from './reminder-topic.js';
 
 // The ledger's stage names and the schedule's are one list; this line stops them drifting apart.
 const _stagesAgree: [ReminderStage] extends [LedgerStage]
@@ -180,11 +181,10 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
         name: message.recipientName,
         locale: conversation?.locale ?? input.defaultLocale ?? 'da',
       };
-      const lines = message.items.map((item): ReminderLine => ({
-        stage: item.stage,
-        code: item.candidate.code,
-        title: item.candidate.title,
-      }));
+      const lines = message.items.map((item): ReminderLine => {
+        const { label, title } = reminderTopic(item.candidate);
+        return { stage: item.stage, label, title };
+      });
       const context = { recipient, today };
       try {
         const [first] = message.items;
@@ -240,6 +240,6 @@ function byUrgency(a: ReminderItem, b: ReminderItem): number {
   return (
     stageUrgency[a.stage] - stageUrgency[b.stage] ||
     a.dueOn.localeCompare(b.dueOn) ||
-    a.candidate.code.localeCompare(b.candidate.code)
+    reminderTopic(a.candidate).label.localeCompare(reminderTopic(b.candidate).label)
   );
 }

@@ -14,7 +14,8 @@ import type { Fields } from './sharepoint-records.js';
  * The items and the deltaLink are one unit: a token is only meaningful for the state it was
  * handed out with. With `file`, both are written together (temporary file + rename, so a
  * crash leaves the old pair or the new one, never a mix) and read back on the first refresh.
- * Losing the file costs one full enumeration, nothing more.
+ * Losing the file costs one full enumeration, nothing more, and so does a change of `select`
+ * (the snapshot records the columns it holds).
  */
 
 export type MirrorItem = { id: string; eTag: string; fields: Fields };
@@ -31,7 +32,14 @@ export type ListMirror = {
   put(item: MirrorItem): void;
 };
 
-type SnapshotFile = { format: 1; listPath: string; deltaLink: string; items: [string, string, Fields][] };
+type SnapshotFile = {
+  format: 1;
+  listPath: string;
+  /** The columns the items hold; a snapshot taken with other columns is not used. */
+  select?: string[];
+  deltaLink: string;
+  items: [string, string, Fields][];
+};
 
 export function createListMirror(options: {
   graph: GraphClient;
@@ -71,6 +79,9 @@ export function createListMirror(options: {
     try {
       const snapshot = JSON.parse(text) as SnapshotFile;
       if (snapshot.format !== 1 || snapshot.listPath !== listPath || typeof snapshot.deltaLink !== 'string') return;
+      // A reader that now wants more columns (a new release) would never get them for items the
+      // delta does not bring again: start over with a full enumeration instead.
+      if ((snapshot.select ?? []).join(',') !== (select ?? []).join(',')) return;
       for (const [id, eTag, fields] of snapshot.items) items.set(id, { id, eTag, fields });
       deltaLink = snapshot.deltaLink;
     } catch {
@@ -85,6 +96,7 @@ export function createListMirror(options: {
     const snapshot: SnapshotFile = {
       format: 1,
       listPath,
+      ...(select ? { select: [...select] } : {}),
       deltaLink,
       items: [...items.values()].map((item) => [item.id, item.eTag, item.fields]),
     };

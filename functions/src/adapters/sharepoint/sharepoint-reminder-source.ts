@@ -3,16 +3,24 @@ import { addDays, type LocalDate } from '../../core/local-date.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
 import type { ChangeKind } from '../../core/types.js';
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
+import { competenceCandidates } from '../../jobs/competence-candidates.js';
+import type { Person } from '../../core/types.js';
 import type { GraphClient } from './graph-client.js';
 import { createListMirror, resolveListPaths, type ListMirror, type MirrorItem } from './sharepoint-delta-mirror.js';
 import {
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
+  competenceMapping,
+  competenceRequirementMapping,
   conversationMapping,
+  externalCoverageMapping,
   fieldOf,
+  fromFields,
+  personCompetenceMapping,
   personMapping,
   procedureMapping,
+  unitMapping,
   versionMapping,
   type RecordMapping,
 } from './sharepoint-records.js';
@@ -21,7 +29,9 @@ import { handbookSchema } from './sharepoint-schema.js';
 /**
  * The sweep's ReminderSource on SharePoint (NOT wired into compose yet), with no per-item
  * reads: the state the sweep needs (procedures, versions, approvals, acknowledgement requests
- * and acknowledgements, people, conversations) lives in a small local snapshot, one delta
+ * and acknowledgements, people, conversations, and for the competence reminders units,
+ * competences, requirements, people's records and external decisions) lives in a small local
+ * snapshot, one delta
  * mirror per list (sharepoint-delta-mirror.ts), holding only the columns the candidates use.
  * A run refreshes each mirror with its stored deltaLink (1 RU per list on a quiet day), then
  * computes the candidates in memory exactly as the SQLite source does in SQL.
@@ -49,6 +59,11 @@ const listKeys = [
   'acknowledgements',
   'people',
   'conversations',
+  'units',
+  'competences',
+  'competenceRequirements',
+  'personCompetences',
+  'externalCoverage',
 ] as const;
 type ListKey = (typeof listKeys)[number];
 
@@ -68,6 +83,8 @@ const wanted = {
     'etag',
     'lastReviewedOn',
     'reviewIntervalMonths',
+    'unitKey',
+    'area',
   ]),
   versions: columns(versionMapping, ['key', 'major', 'minor', 'changeSummary', 'publishedAt']),
   approvals: columns(approvalMapping, [
@@ -88,8 +105,35 @@ const wanted = {
     'requestedAt',
   ]),
   acknowledgements: columns(acknowledgementMapping, ['versionKey', 'personKey']),
-  people: columns(personMapping, ['key', 'title', 'leaderKey', 'aadObjectId']),
+  people: columns(personMapping, ['key', 'title', 'leaderKey', 'aadObjectId', 'unitKey', 'roles']),
   conversations: columns(conversationMapping, ['key', 'userAadObjectId']),
+  units: columns(unitMapping, ['key', 'title', 'parentKey']),
+  competences: columns(competenceMapping, ['key', 'title']),
+  competenceRequirements: columns(competenceRequirementMapping, [
+    'key',
+    'competenceKey',
+    'scope',
+    'minPeople',
+    'minLevel',
+  ]),
+  personCompetences: columns(personCompetenceMapping, [
+    'personKey',
+    'competenceKey',
+    'level',
+    'evidence',
+    'validUntil',
+    'assessment',
+    'confirmedBy',
+  ]),
+  externalCoverage: columns(externalCoverageMapping, [
+    'key',
+    'requirementKey',
+    'supplier',
+    'decidedOn',
+    'decidedBy',
+    'contractEnd',
+    'note',
+  ]),
 };
 
 export async function openSharePointReminderSource(
@@ -112,7 +156,8 @@ export async function openSharePointReminderSource(
         graph,
         listPath: paths.get(key)!,
         select: wanted[key].select,
-        file: dir && join(dir, `${key}.json`),
+        // Not `${key}.json`: the messaging store keeps its own (unprojected) conversations mirror there.
+        file: dir && join(dir, `source-${key}.json`),
       }),
     ]),
   ) as Record<ListKey, ListMirror>;
@@ -285,6 +330,48 @@ export async function openSharePointReminderSource(
           publishedAt: text(version(current, 'publishedAt')) ?? requestedAt,
           requestedAt,
         });
+      }
+
+      // Competences: the records as the store reads them (a damaged item is skipped, not fatal).
+      const records = <T>(key: ListKey, mapping: RecordMapping<T>): T[] =>
+        [...mirrors[key].items.values()].flatMap((item) => {
+          try {
+            return [fromFields(mapping, item.fields)];
+          } catch {
+            return [];
+          }
+        });
+      const requirements = records('competenceRequirements', competenceRequirementMapping);
+      const personCompetences = records('personCompetences', personCompetenceMapping);
+      if (requirements.length > 0 || personCompetences.length > 0) {
+        const people = records('people', personMapping).map((entry) => ({
+          id: entry.id,
+          name: entry.name ?? entry.id,
+          unitId: entry.unitId ?? '',
+          roles: (Array.isArray(entry.roles) ? entry.roles : []) as Person['roles'],
+          leaderId: entry.leaderId ?? null,
+        }));
+        const procedureRecords = [...procedures.values()].map((item) => ({
+          id: text(procedure(item, 'key')) ?? item.id,
+          code: text(procedure(item, 'code')) ?? '',
+          title: text(procedure(item, 'title')) ?? '',
+          unitId: text(procedure(item, 'unitKey')),
+          area: text(procedure(item, 'area')) ?? '',
+        }));
+        candidates.push(
+          ...competenceCandidates(
+            {
+              people,
+              units: records('units', unitMapping).map((unit) => ({ ...unit, parentId: unit.parentId ?? null })),
+              competences: records('competences', competenceMapping),
+              requirements,
+              personCompetences,
+              externalCoverage: records('externalCoverage', externalCoverageMapping),
+              procedures: procedureRecords,
+            },
+            today,
+          ),
+        );
       }
       return candidates;
     },

@@ -4,7 +4,10 @@ import { addDays, type LocalDate } from '../../core/local-date.js';
 import type { ChangeKind } from '../../core/types.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
+import { competenceCandidates } from '../../jobs/competence-candidates.js';
+import type { Person } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
+import { createCompetenceTables } from './sqlite-competences.js';
 
 type Row = Record<string, unknown>;
 
@@ -114,9 +117,11 @@ export function createSqliteMessagingStore(
 }
 
 /**
- * The sweep's read (jobs/reminder-source.ts) as three set-based queries over the embedded
- * database, each narrowed in SQL to a superset of what can be due today, so the core rules
- * see hundreds of rows rather than the whole handbook.
+ * The sweep's read (jobs/reminder-source.ts) as set-based queries over the embedded database:
+ * one per procedure kind, each narrowed in SQL to a superset of what can be due today, so the
+ * core rules see hundreds of rows rather than the whole handbook; and for competences one read
+ * per table (people, units, procedures' units and areas, competences, requirements, records,
+ * external decisions), from which `competenceCandidates` works out coverage in memory.
  */
 export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZone: string }): ReminderSource {
   const { timeZone } = options;
@@ -163,6 +168,12 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
        WHERE r.requested_at < :before
          AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)`,
     ),
+  };
+  const competenceReads = createCompetenceTables(db).reads;
+  const directory = {
+    people: db.prepare('SELECT id, name, unit_id, roles, leader_id FROM people'),
+    units: db.prepare('SELECT id, name, parent_id FROM units'),
+    procedures: db.prepare('SELECT id, code, title, unit_id, area FROM procedures'),
   };
   // The instant a local day starts: "requested before the start of day D" is "requested on or before D - 1".
   const startOf = (date: LocalDate) => zonedTime(date, 0, timeZone).toISOString();
@@ -224,6 +235,39 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           publishedAt: (row['published_at'] as string | null) ?? (row['requested_at'] as string),
           requestedAt: row['requested_at'] as string,
         });
+      }
+      const [competences, requirements, personCompetences, externalCoverage] = await Promise.all([
+        competenceReads.listCompetences(),
+        competenceReads.listCompetenceRequirements(),
+        competenceReads.listPersonCompetences(),
+        competenceReads.listExternalCoverage(),
+      ]);
+      if (personCompetences.length > 0 || requirements.length > 0) {
+        const people = (directory.people.all() as Row[]).map((row) => ({
+          id: row['id'] as string,
+          name: row['name'] as string,
+          unitId: row['unit_id'] as string,
+          roles: JSON.parse(row['roles'] as string) as Person['roles'],
+          leaderId: (row['leader_id'] as string | null) ?? null,
+        }));
+        const units = (directory.units.all() as Row[]).map((row) => ({
+          id: row['id'] as string,
+          name: row['name'] as string,
+          parentId: (row['parent_id'] as string | null) ?? null,
+        }));
+        const procedures = (directory.procedures.all() as Row[]).map((row) => ({
+          id: row['id'] as string,
+          code: row['code'] as string,
+          title: row['title'] as string,
+          unitId: (row['unit_id'] as string | null) ?? null,
+          area: row['area'] as string,
+        }));
+        candidates.push(
+          ...competenceCandidates(
+            { people, units, procedures, competences, requirements, personCompetences, externalCoverage },
+            today,
+          ),
+        );
       }
       return candidates;
     },

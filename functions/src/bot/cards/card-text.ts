@@ -87,6 +87,30 @@ export type CardText = {
   digestApprovalWaitingToday: (name: string) => string;
   digestEscalation: (owner: string, days: string) => string;
   digestAcknowledgement: (version: string, date: string) => string;
+  digestKindQualification: string;
+  digestKindRequirement: string;
+  // Competences (ISO 9001 7.2)
+  openCompetences: string;
+  people: (count: number) => string;
+  levelValue: (level: number, label: string) => string;
+  qualificationKicker: string;
+  qualificationExpiredKicker: string;
+  qualificationExpiresIn: (days: string, date: string) => string;
+  qualificationExpiresToday: (date: string) => string;
+  qualificationExpired: (days: string, date: string) => string;
+  qualificationHolder: string;
+  qualificationLevel: string;
+  qualificationValidUntil: string;
+  qualificationPromptHolder: string;
+  qualificationPromptLeader: (name: string) => string;
+  requirementKicker: string;
+  requirementScope: string;
+  requirementNeeds: string;
+  requirementAtLevel: (people: string, level: string) => string;
+  requirementQualified: string;
+  requirementShort: string;
+  requirementPrompt: string;
+  requirementMonthly: string;
   // Outcomes of card actions
   outcomeKicker: string;
   outcomeReviewConfirmed: (name: string, at: string) => string;
@@ -185,6 +209,30 @@ const da: CardText = {
   digestApprovalWaitingToday: (name) => `Afventer din godkendelse – indsendt af ${name} i dag.`,
   digestEscalation: (owner, days) => `${days} over fristen – procedureansvarlig: ${owner}.`,
   digestAcknowledgement: (version, date) => `Version ${version} gælder fra ${date}. Bekræft, at du har læst den.`,
+  digestKindQualification: 'Kvalifikation',
+  digestKindRequirement: 'Kompetencekrav',
+  openCompetences: 'Åbn kompetencematrix',
+  people: (count) => (count === 1 ? '1 person' : `${count} personer`),
+  levelValue: (level, label) => `${level} (${label})`,
+  qualificationKicker: 'Kvalifikation udløber',
+  qualificationExpiredKicker: 'Kvalifikation udløbet',
+  qualificationExpiresIn: (days, date) => `Udløber om ${days} (sidste gyldige dag ${date})`,
+  qualificationExpiresToday: (date) => `Sidste gyldige dag er i dag (${date})`,
+  qualificationExpired: (days, date) => `Udløbet for ${days} siden (sidste gyldige dag ${date})`,
+  qualificationHolder: 'Medarbejder',
+  qualificationLevel: 'Niveau',
+  qualificationValidUntil: 'Gyldig til og med',
+  qualificationPromptHolder:
+    'Forny kvalifikationen i god tid, og bed din leder registrere det nye bevis i kompetencematrixen.',
+  qualificationPromptLeader: (name) => `Aftal fornyelsen med ${name}, og registrér det nye bevis i kompetencematrixen.`,
+  requirementKicker: 'Kompetencekrav ikke opfyldt',
+  requirementScope: 'Gælder for',
+  requirementNeeds: 'Krav',
+  requirementAtLevel: (people, level) => `${people} på niveau ${level} eller derover`,
+  requirementQualified: 'Opfylder kravet i dag',
+  requirementShort: 'Mangler',
+  requirementPrompt: 'Læg en plan for oplæring eller rekruttering, eller registrér en beslutning om ekstern dækning.',
+  requirementMonthly: 'Du får denne påmindelse én gang om måneden, så længe kravet ikke er opfyldt.',
   outcomeKicker: 'Registreret',
   outcomeReviewConfirmed: (name, at) => `Registreret som fortsat gyldig af ${name} ${at}`,
   outcomeNextReview: (date) => `Næste periodiske gennemgang: ${date}.`,
@@ -282,6 +330,31 @@ const nb: CardText = {
   digestApprovalWaitingToday: (name) => `Venter på din godkjenning – sendt inn av ${name} i dag.`,
   digestEscalation: (owner, days) => `${days} på overtid – prosesseier: ${owner}.`,
   digestAcknowledgement: (version, date) => `Versjon ${version} gjelder fra ${date}. Bekreft at du har lest den.`,
+  digestKindQualification: 'Kvalifikasjon',
+  digestKindRequirement: 'Kompetansekrav',
+  openCompetences: 'Åpne kompetansematrisen',
+  people: (count) => (count === 1 ? '1 person' : `${count} personer`),
+  levelValue: (level, label) => `${level} (${label})`,
+  qualificationKicker: 'Kvalifikasjon utløper',
+  qualificationExpiredKicker: 'Kvalifikasjon utløpt',
+  qualificationExpiresIn: (days, date) => `Utløper om ${days} (siste gyldige dag ${date})`,
+  qualificationExpiresToday: (date) => `Siste gyldige dag er i dag (${date})`,
+  qualificationExpired: (days, date) => `Utløpt for ${days} siden (siste gyldige dag ${date})`,
+  qualificationHolder: 'Medarbeider',
+  qualificationLevel: 'Nivå',
+  qualificationValidUntil: 'Gyldig til og med',
+  qualificationPromptHolder:
+    'Forny kvalifikasjonen i god tid, og be lederen din registrere det nye beviset i kompetansematrisen.',
+  qualificationPromptLeader: (name) =>
+    `Avtal fornyelsen med ${name}, og registrer det nye beviset i kompetansematrisen.`,
+  requirementKicker: 'Kompetansekrav ikke oppfylt',
+  requirementScope: 'Gjelder for',
+  requirementNeeds: 'Krav',
+  requirementAtLevel: (people, level) => `${people} på nivå ${level} eller høyere`,
+  requirementQualified: 'Oppfyller kravet i dag',
+  requirementShort: 'Mangler',
+  requirementPrompt: 'Lag en plan for opplæring eller rekruttering, eller registrer en beslutning om ekstern dekning.',
+  requirementMonthly: 'Du får denne påminnelsen én gang i måneden så lenge kravet ikke er oppfylt.',
   outcomeKicker: 'Registrert',
   outcomeReviewConfirmed: (name, at) => `Registrert som fortsatt gyldig av ${name} ${at}`,
   outcomeNextReview: (date) => `Neste periodiske gjennomgang: ${date}.`,
@@ -379,6 +452,31 @@ const en: CardText = {
   digestApprovalWaitingToday: (name) => `Awaiting your approval – submitted by ${name} today.`,
   digestEscalation: (owner, days) => `${days} overdue – procedure owner: ${owner}.`,
   digestAcknowledgement: (version, date) => `Version ${version} applies from ${date}. Confirm that you have read it.`,
+  digestKindQualification: 'Qualification',
+  digestKindRequirement: 'Competence requirement',
+  openCompetences: 'Open the competence matrix',
+  people: (count) => (count === 1 ? '1 person' : `${count} people`),
+  levelValue: (level, label) => `${level} (${label})`,
+  qualificationKicker: 'Qualification expiring',
+  qualificationExpiredKicker: 'Qualification expired',
+  qualificationExpiresIn: (days, date) => `Expires in ${days} (last valid day ${date})`,
+  qualificationExpiresToday: (date) => `Today is the last valid day (${date})`,
+  qualificationExpired: (days, date) => `Expired ${days} ago (last valid day ${date})`,
+  qualificationHolder: 'Employee',
+  qualificationLevel: 'Level',
+  qualificationValidUntil: 'Valid until',
+  qualificationPromptHolder:
+    'Renew the qualification in good time, and ask your leader to record the new evidence in the competence matrix.',
+  qualificationPromptLeader: (name) =>
+    `Agree the renewal with ${name}, and record the new evidence in the competence matrix.`,
+  requirementKicker: 'Competence requirement not met',
+  requirementScope: 'Applies to',
+  requirementNeeds: 'Requirement',
+  requirementAtLevel: (people, level) => `${people} at level ${level} or above`,
+  requirementQualified: 'Qualified today',
+  requirementShort: 'Short by',
+  requirementPrompt: 'Plan training or recruitment, or record a decision to buy the competence externally.',
+  requirementMonthly: 'You get this reminder once a month for as long as the requirement is not met.',
   outcomeKicker: 'Recorded',
   outcomeReviewConfirmed: (name, at) => `Recorded as still valid by ${name} on ${at}`,
   outcomeNextReview: (date) => `Next periodic review: ${date}.`,

@@ -1,9 +1,17 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { digestByteBudget, digestCard, digestItemLimit, type DigestItem } from './digest-card.js';
-import { cardBytes, cardByteLimit, expectValidCard } from './test-support/validate-card.js';
+import { cardBytes, cardByteLimit, expectValidCard, renderCard } from './test-support/validate-card.js';
 import { allActions, executeActions, visibleText } from './test-support/card-query.js';
-import { buildDigestItems, hostileText, locales, longHostileTitle, openUrl } from './test-support/card-models.js';
+import {
+  buildCompetenceDigestItems,
+  buildDigestItems,
+  competencesUrl,
+  hostileText,
+  locales,
+  longHostileTitle,
+  openUrl,
+} from './test-support/card-models.js';
 
 const manyItems = (count: number, title?: string): DigestItem[] =>
   Array.from({ length: Math.ceil(count / 5) }, (_, index) => buildDigestItems(index, title))
@@ -117,5 +125,45 @@ describe('digestCard', () => {
     const items = buildDigestItems().map((item, index) => ({ ...item, openUrl: `https://example.org/${index}` }));
     const urls = allActions(digestCard(items, 'en')).map((action) => action.url);
     expect(urls).toEqual(items.map((item) => item.openUrl));
+  });
+});
+
+describe('digestCard with competence items', () => {
+  const mixed = [...buildCompetenceDigestItems(), ...buildDigestItems()];
+  for (const locale of locales) {
+    it(`is a valid Teams card (${locale}, competence and procedure items, hostile names)`, () => {
+      expectValidCard(digestCard(mixed, locale, { handbookUrl: openUrl }));
+      expectValidCard(digestCard(buildCompetenceDigestItems(longHostileTitle), locale));
+    });
+  }
+
+  it('heads competence items by the competence and whom or where, and links them to the matrix', () => {
+    const card = digestCard(buildCompetenceDigestItems(), 'da');
+    const text = visibleText(card);
+    for (const phrase of [
+      'Kvalifikation',
+      'Intern auditor (ISO 9001) – Peter Lund',
+      'Udløber om 20 dage',
+      'Intern auditor (ISO 9001) – Henrik Skov',
+      'Udløbet for 20 dage siden',
+      'Kompetencekrav',
+      'Intern auditor (ISO 9001) – Teknik og Miljø',
+      'Mangler: 1 person på niveau 2 (Selvstændig) eller derover.',
+    ])
+      expect(text).toContain(phrase);
+    for (const block of blocks(card)) {
+      expect(block.selectAction).toEqual({
+        type: 'Action.OpenUrl',
+        title: 'Åbn kompetencematrix',
+        url: competencesUrl,
+      });
+    }
+  });
+
+  it('shows competence and person names literally', () => {
+    const items = buildCompetenceDigestItems(hostileText);
+    const element = renderCard(digestCard(items, 'en'));
+    expect(element.textContent).toContain(hostileText);
+    expect(element.querySelector('script, strong, em, a, h1')).toBeNull();
   });
 });

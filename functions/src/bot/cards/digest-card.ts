@@ -14,11 +14,16 @@ import type { ApprovalCardModel } from './approval-card-parts.js';
 import { reviewDueText, type ReviewDueModel } from './review-due-card.js';
 import type { OverdueEscalationModel } from './overdue-escalation-card.js';
 import type { AcknowledgementRequestModel } from './acknowledgement-request-card.js';
+import { qualificationDueText, type QualificationExpiringModel } from './qualification-expiring-card.js';
+import { requirementShortText, type RequirementUnmetModel } from './requirement-unmet-card.js';
+import type { CardProcedure } from './card-types.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
  * spread the model it already has. `review-due` covers reviews due soon, today and overdue:
- * the text follows from `dueOn` and `today`.
+ * the text follows from `dueOn` and `today`; `qualification` covers expiring and expired.
+ * Procedure items are headed by the procedure, competence items by the competence and whom or
+ * where it concerns.
  */
 export type DigestItem =
   | ({ kind: 'approval-waiting'; daysWaiting: number } & Pick<
@@ -30,6 +35,14 @@ export type DigestItem =
   | ({ kind: 'acknowledgement' } & Pick<
       AcknowledgementRequestModel,
       'procedure' | 'versionLabel' | 'publishedAt' | 'openUrl'
+    >)
+  | ({ kind: 'qualification' } & Pick<
+      QualificationExpiringModel,
+      'competenceName' | 'holder' | 'validUntil' | 'today' | 'openUrl'
+    >)
+  | ({ kind: 'requirement-unmet' } & Pick<
+      RequirementUnmetModel,
+      'competenceName' | 'scopeLabel' | 'shortBy' | 'minLevel' | 'openUrl'
     >);
 
 export type DigestKind = DigestItem['kind'];
@@ -91,15 +104,35 @@ function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Cont
   return container(
     [
       textBlock(kind, { size: 'small', color: 'accent', spacing: 'none' }),
-      textBlock(escapeCardText(`${item.procedure.code} ${truncateText(item.procedure.title, titleMax)}`), {
+      textBlock(escapeCardText(digestHeading(item)), {
         weight: 'bolder',
         maxLines: 2,
         spacing: 'none',
       }),
       textBlock(line, { isSubtle: true, spacing: 'none' }),
     ],
-    { separator: true, spacing: 'medium', selectAction: openUrlAction(text.openProcedure, item.openUrl) },
+    {
+      separator: true,
+      spacing: 'medium',
+      selectAction: openUrlAction('procedure' in item ? text.openProcedure : text.openCompetences, item.openUrl),
+    },
   );
+}
+
+/** The item's heading as plain text (escaped by the caller). */
+function digestHeading(item: DigestItem): string {
+  switch (item.kind) {
+    case 'qualification':
+      return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.holder.name, titleMax)}`;
+    case 'requirement-unmet':
+      return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.scopeLabel, titleMax)}`;
+    default:
+      return procedureHeadingText(item.procedure);
+  }
+}
+
+function procedureHeadingText(procedure: CardProcedure): string {
+  return `${procedure.code} ${truncateText(procedure.title, titleMax)}`;
 }
 
 function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kind: string; line: string } {
@@ -128,6 +161,16 @@ function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kin
           escapeCardText(truncateText(item.versionLabel ?? '–', 20)),
           formatDate(item.publishedAt, locale),
         ),
+      };
+    case 'qualification':
+      return {
+        kind: text.digestKindQualification,
+        line: qualificationDueText(item.validUntil, item.today, locale, text).text,
+      };
+    case 'requirement-unmet':
+      return {
+        kind: text.digestKindRequirement,
+        line: `${text.requirementShort}: ${requirementShortText(item, locale, text)}.`,
       };
   }
 }

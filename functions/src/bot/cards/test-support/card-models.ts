@@ -6,6 +6,8 @@ import type { AcknowledgementRequestModel } from '../acknowledgement-request-car
 import type { ActionOutcomeModel } from '../action-outcome-card.js';
 import type { DigestItem } from '../digest-card.js';
 import type { CardLocale } from '../card-types.js';
+import type { QualificationExpiringModel } from '../qualification-expiring-card.js';
+import type { RequirementUnmetModel } from '../requirement-unmet-card.js';
 
 /** Factories for card models in tests: realistic defaults, overridden per test. */
 
@@ -139,5 +141,66 @@ export function buildDigestItems(n = 0, title = procedure.title): DigestItem[] {
       openUrl,
     },
     { kind: 'acknowledgement', procedure: p, versionLabel: '2.0', publishedAt: '2026-11-22T13:03:00Z', openUrl },
+  ];
+}
+
+/** The competence matrix in the tab. */
+export const competencesUrl = 'https://kvalitet.example.dk/tab/competences';
+
+export function buildQualificationExpiringModel(
+  overrides: Partial<QualificationExpiringModel> = {},
+): QualificationExpiringModel {
+  return {
+    competenceName: 'Intern auditor (ISO 9001)',
+    holder: { name: 'Peter Lund' },
+    isForLeader: false,
+    level: 2,
+    validUntil: '2026-12-12',
+    today: '2026-11-22',
+    openUrl: competencesUrl,
+    ...overrides,
+  };
+}
+
+export function buildRequirementUnmetModel(overrides: Partial<RequirementUnmetModel> = {}): RequirementUnmetModel {
+  return {
+    competenceName: 'Natura 2000 og habitatvurdering',
+    scopeLabel: 'K-18 Natura 2000-forhåndsanmeldelser',
+    minPeople: 2,
+    minLevel: 3,
+    qualifiedCount: 0,
+    shortBy: 2,
+    openUrl: competencesUrl,
+    ...overrides,
+  };
+}
+
+/** One competence item of each kind (expiring, expired, requirement unmet). */
+export function buildCompetenceDigestItems(name = 'Intern auditor (ISO 9001)'): DigestItem[] {
+  return [
+    {
+      kind: 'qualification',
+      competenceName: name,
+      holder: { name: 'Peter Lund' },
+      validUntil: '2026-12-12',
+      today: '2026-11-22',
+      openUrl: competencesUrl,
+    },
+    {
+      kind: 'qualification',
+      competenceName: name,
+      holder: { name: 'Henrik Skov' },
+      validUntil: '2026-11-02',
+      today: '2026-11-22',
+      openUrl: competencesUrl,
+    },
+    {
+      kind: 'requirement-unmet',
+      competenceName: name,
+      scopeLabel: 'Teknik og Miljø',
+      shortBy: 1,
+      minLevel: 2,
+      openUrl: competencesUrl,
+    },
   ];
 }

@@ -1,0 +1,37 @@
+import type { ReminderCandidate } from './reminder-source.js';
+
+/** Where a reminder's link goes in the tab; reminder-cards.ts turns it into a URL. */
+export type ReminderLink = { to: 'procedure'; procedureId: string } | { to: 'competences' };
+
+/**
+ * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
+ * ("S-06", "Intern auditor – Peter Lund"), a `title` for longer text, and where to open it.
+ * The sweep orders, summarises and reports reminders by their topic only, so a new kind of
+ * reminder needs no procedure code or title: it adds a case here.
+ */
+export type ReminderTopic = { label: string; title: string; link: ReminderLink | null };
+
+export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
+  switch (candidate.kind) {
+    case 'review':
+    case 'approval':
+    case 'acknowledgement':
+      return {
+        label: candidate.code,
+        title: candidate.title,
+        link: { to: 'procedure', procedureId: candidate.procedureId },
+      };
+    case 'qualification':
+      return {
+        label: `${candidate.competenceName} – ${candidate.personName}`,
+        title: candidate.competenceName,
+        link: { to: 'competences' },
+      };
+    case 'requirement':
+      return {
+        label: `${candidate.competenceName} – ${candidate.scopeShortLabel}`,
+        title: candidate.competenceName,
+        link: { to: 'competences' },
+      };
+  }
+}
