@@ -492,3 +492,4 @@ export const matrixImportResultSchema = z.object({
   unchangedLines: z.array(z.number().int()),
   errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
 });
+export * from './year-wheel-schemas.js';

@@ -26,6 +26,7 @@ import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { defineRoute, json, type Route } from './route.js';
+import { yearWheelRoutes } from './year-wheel-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -505,5 +506,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         });
       },
     }),
+    ...yearWheelRoutes(),
   ];
 }

@@ -105,7 +105,10 @@ export type ReminderLine = { stage: ReminderStage; label: string; title: string 
 /** "S-06 gennemgang overskredet", "Intern auditor – Peter Lund: udløber inden for 30 dage" */
 export function reminderLine(item: ReminderLine, locale: CardLocale): string {
   // A procedure code reads as part of the sentence; a competence label or an activity's title is a name, set off by a colon.
-  const separator = item.stage.startsWith('review-') || item.stage.startsWith('approval-') || item.stage.startsWith('acknowledgement-') ? ' ' : ': ';
+  const separator =
+    item.stage.startsWith('review-') || item.stage.startsWith('approval-') || item.stage.startsWith('acknowledgement-')
+      ? ' '
+      : ': ';
   return `${item.label}${separator}${stageWords[locale][item.stage]}`;
 }
 

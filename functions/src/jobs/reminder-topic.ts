@@ -2,9 +2,7 @@ import type { ReminderCandidate } from './reminder-source.js';
 
 /** Where a reminder's link goes in the tab; reminder-cards.ts turns it into a URL. */
 export type ReminderLink =
-  | { to: 'procedure'; procedureId: string }
-  | { to: 'competences' }
-  | { to: 'year-wheel'; year: number };
+  { to: 'procedure'; procedureId: string } | { to: 'competences' } | { to: 'year-wheel'; year: number };
 
 /**
  * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
