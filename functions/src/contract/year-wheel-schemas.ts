@@ -89,6 +89,6 @@ export const updateOccurrenceBody = z.strictObject({
   note: text(2000).optional(),
   completedOn: localDate.nullable().optional().describe('A date marks it done; null marks it not done'),
 });
-export type UpdateOccurrenceBody = z.infer<typeof updateOccurrenceBody>;
+export type UpdateOccurrenceBody = z.input<typeof updateOccurrenceBody>;
 
 export const occurrenceParams = z.strictObject({ id });

@@ -50,6 +50,7 @@ export function AppHeader(props: { session: Session }) {
     { href: paths.handbook(), label: t('nav.handbook'), isCurrent: route.name === 'handbook' },
     { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
     { href: paths.competences(), label: t('nav.competences'), isCurrent: route.name === 'competences' },
+    { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

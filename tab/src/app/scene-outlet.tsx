@@ -20,6 +20,9 @@ const NewProcedureScene = lazy(() =>
 const CompetencesScene = lazy(() =>
   import('../scenes/competences/competences-scene').then((m) => ({ default: m.CompetencesScene })),
 );
+const YearWheelScene = lazy(() =>
+  import('../scenes/year-wheel/year-wheel-scene').then((m) => ({ default: m.YearWheelScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -35,6 +38,7 @@ export function SceneOutlet(props: { session: Session }) {
       ) : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
       {route.name === 'competences' ? <CompetencesScene session={props.session} /> : null}
+      {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'tasks' }
   | { name: 'competences' }
+  | { name: 'year-wheel'; year: number | null }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -30,6 +31,10 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/tasks') return { name: 'tasks' };
   if (path === '/competences') return { name: 'competences' };
+  if (path === '/aarshjul') {
+    const year = Number(query.get('year'));
+    return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
+  }
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -53,6 +58,8 @@ export const paths = {
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
   tasks: () => '/tasks',
   competences: () => '/competences',
+  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
+  yearWheel: (year?: number) => withQuery('/aarshjul', new URLSearchParams(year ? { year: String(year) } : {})),
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',
