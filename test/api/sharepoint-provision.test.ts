@@ -144,6 +144,34 @@ describe('npm run provision', () => {
     expect(double.counters.writes).toBe(0);
   });
 
+  it('adds the choices a newer schema has to an existing choice column (the ledger’s reminder stages), keeping the old ones', async () => {
+    const site = double.addSite('contoso.sharepoint.com', '/sites/oldledger');
+    expect(await provision(site)).toBe(0);
+    const ledger = site.lists.find((list) => list.displayName === 'ReminderLedger')!;
+    const stage = ledger.columns.find((column) => column.name === 'KhStage')!;
+    // A site provisioned before the årshjul: no occurrence stages, and a choice the schema no longer has.
+    const old = (stage.settings['choices'] as string[]).filter((choice) => !choice.startsWith('occurrence-'));
+    stage.settings = { ...stage.settings, choices: [...old, 'retired-stage'] };
+
+    double.resetCounters();
+    expect(await provision(site)).toBe(0);
+    const patches = writesIn(double.counters.log).filter((entry) => entry.method === 'PATCH');
+    expect(patches).toHaveLength(1);
+    expect(stage.settings['choices']).toEqual([
+      ...old,
+      'retired-stage',
+      'occurrence-due-30',
+      'occurrence-due-7',
+      'occurrence-due-0',
+      'occurrence-overdue',
+      'occurrence-escalation',
+    ]);
+
+    double.resetCounters();
+    expect(await provision(site)).toBe(0);
+    expect(double.counters.writes).toBe(0);
+  });
+
   it('names the problem when the site does not exist or the arguments are wrong', async () => {
     expect(
       await runProvisionCommand(

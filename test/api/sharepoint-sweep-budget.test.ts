@@ -13,6 +13,7 @@ import {
   competenceMapping,
   competenceRequirementMapping,
   fieldOf,
+  occurrenceMapping,
   personCompetenceMapping,
   personCompetenceKey,
   personMapping,
@@ -60,6 +61,13 @@ const auditorRecord = (index: number): PersonCompetence => ({
   assessment: 'confirmed',
   confirmedBy: 'chief',
 });
+
+const occurrenceCount = 40;
+/**
+ * Occurrences every 5 days from 63 days before day 1. No stage of theirs begins on day 2 (the
+ * offsets avoid 31, 8, 1, 0 and -6), so the daily run measures what their mirrors cost alone.
+ */
+const occurrenceOffset = (index: number) => index * 5 - 63;
 
 const cards: CardFactory = {
   single: (item) => ({ type: 'AdaptiveCard', version: '1.5', body: [], keys: [item.key] }),
@@ -221,6 +229,24 @@ async function createWorld(): Promise<World> {
   double.seedItems(site, 'PersonCompetences', owners, (index) =>
     toFields(personCompetenceMapping, auditorRecord(index)),
   );
+  // The årshjul: 40 occurrences around day 1, every fourth one done.
+  double.seedItems(site, 'YearWheel', occurrenceCount, (index) =>
+    toFields(occurrenceMapping, {
+      id: `occ-${index}`,
+      etag: 1,
+      createdAt: '2026-01-01T09:00:00.000Z',
+      updatedAt: '2026-01-01T09:00:00.000Z',
+      updatedBy: 'chief',
+      kind: index % 2 === 0 ? 'internal-audit' : 'management-evaluation',
+      title: `Aktivitet ${index}`,
+      dueOn: addDays(day1, occurrenceOffset(index)),
+      ownerId: `owner-${index}`,
+      origin: { kind: 'manual' },
+      completedOn: index % 4 === 3 ? day1 : null,
+      isEdited: false,
+      note: '',
+    }),
+  );
   double.resetCounters();
   const dataDir = await mkdtemp(join(tmpdir(), 'kh-sweep-budget-'));
   return { double, site, dataDir, sleeps, graph };
@@ -301,6 +327,17 @@ describe('the SharePoint sweep within its Graph budget', () => {
     const qualificationKeys = sent.filter((key) => key.startsWith('qualification:'));
     expect(qualificationKeys).toHaveLength(2 * inWindow.length);
     expect(inWindow.length).toBeGreaterThan(10);
+    // Årshjul occurrences too: open ones due within 30 days or overdue, escalated from 7 days overdue.
+    const openInWindow = Array.from({ length: occurrenceCount }, (_, index) => index).filter(
+      (index) => index % 4 !== 3 && occurrenceOffset(index) <= 30,
+    );
+    const occurrenceOwnerKeys = sent.filter(
+      (key) => key.startsWith('occurrence:') && !key.endsWith(':occurrence-escalation'),
+    );
+    expect(occurrenceOwnerKeys).toHaveLength(openInWindow.length);
+    const escalated = openInWindow.filter((index) => occurrenceOffset(index) <= -7);
+    expect(sent.filter((key) => key.endsWith(':occurrence-escalation'))).toHaveLength(escalated.length);
+    expect(sent).toContain(`occurrence:occ-13:${addDays(day1, 2)}:occurrence-due-7`);
   }, 120_000);
 
   it('daily run (delta tokens, the steady state): ≤ 100 RU, ≤ 60 requests, no per-item reads', async () => {

@@ -7,6 +7,7 @@ import { provision } from '../../functions/src/adapters/sharepoint/provision.js'
 import { createEmbeddedApp, type EmbeddedApp } from '../../functions/src/compose.js';
 import { loadConfig } from '../../functions/src/config.js';
 import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
+import { addDays, localDateOf } from '../../functions/src/core/local-date.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
 import { buildProcedure } from './store-contract.js';
 
@@ -65,5 +66,40 @@ describe('compose with STORE=sharepoint', () => {
     expect((await app.messaging.getConversation('peter-lund'))?.conversationId).toBe('a:peter');
     const result = await sweepEmbeddedApp(app);
     expect(result.status).toBe('completed');
+  });
+
+  it('sweeps the årshjul from the site: the reminder source reads the YearWheel list (not the SQLite file)', async () => {
+    const today = localDateOf(new Date(), app.config.timeZone);
+    const now = new Date().toISOString();
+    await app.services.quality.commit({
+      occurrences: [
+        {
+          id: 'occ-compose',
+          etag: 1,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: 'mette-kjaer',
+          kind: 'internal-audit',
+          title: 'Intern audit: Byggesager',
+          dueOn: addDays(today, 7),
+          ownerId: 'peter-lund',
+          origin: { kind: 'manual' },
+          completedOn: null,
+          isEdited: false,
+          note: '',
+        },
+      ],
+    });
+    const candidates = await app.reminderSource.listReminderCandidates(today);
+    expect(candidates.filter((candidate) => candidate.kind === 'occurrence')).toMatchObject([
+      { occurrenceId: 'occ-compose', dueOn: addDays(today, 7), ownerId: 'peter-lund' },
+    ]);
+    // The SQLite file under DATA_DIR holds no quality records in this mode.
+    expect(app.db.prepare('SELECT count(*) AS n FROM year_wheel_occurrences').get()).toEqual({ n: 0 });
+    const result = await sweepEmbeddedApp(app);
+    expect(result.status).toBe('completed');
+    const ledger = double.tenant.list(double.tenant.sites[0]!, 'ReminderLedger');
+    const keys = [...ledger.items.values()].map((item) => item.fields['Title']);
+    expect(keys).toContain(`occurrence:occ-compose:${addDays(today, 7)}:occurrence-due-7`);
   });
 });

@@ -67,12 +67,42 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ...(await violationsOn(page, '/handlinger', '#actions-board-heading')),
         ...(await violationsOn(page, `/handlinger/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading')),
         ...(await violationsOn(page, '/ledelsens-evaluering', '#pack-goals-heading')),
+        ...(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {
         await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
         expect(await violationsOn(page, '/', 'table')).toEqual([]);
         expect(await page.getAttribute('html', 'lang')).toBe(language);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no violations on the årshjul with its add and edit forms open, in every language', async () => {
+    const { browser, api } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
+    const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
+    try {
+      expect(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')).toEqual([]);
+      await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
+      await page.getByRole('form', { name: 'Ny aktivitet' }).waitFor();
+      await page.getByRole('button', { name: /^Ret / }).first().click();
+      await page.getByRole('form', { name: /^Ret / }).waitFor();
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+          }),
+        wcagTags,
+      );
+      expect((result.violations as { id: string }[]).map((violation) => violation.id)).toEqual([]);
+      for (const language of ['nb', 'en']) {
+        await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
+        expect(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')).toEqual([]);
       }
     } finally {
       await context.close();

@@ -247,6 +247,13 @@ export class Tenant {
       if (typeof body[key] === 'boolean') column[key] = body[key] as boolean;
     if (typeof body['description'] === 'string') column.description = body['description'];
     if (typeof body['displayName'] === 'string') column.displayName = body['displayName'];
+    // The column's own type facet may be updated (e.g. a choice column's choices); another type is a retype.
+    for (const type of columnTypes) {
+      if (body[type] === undefined) continue;
+      if (type !== column.type)
+        throw new DoubleError(400, 'invalidRequest', `Cannot change ${column.name} from ${column.type} to ${type}`);
+      column.settings = { ...column.settings, ...(body[type] as Record<string, unknown>) };
+    }
     if (column.enforceUniqueValues && !column.indexed)
       throw new DoubleError(400, 'invalidRequest', 'A column that enforces unique values must be indexed.');
     return column;

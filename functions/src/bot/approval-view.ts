@@ -23,6 +23,11 @@ export function competencesUrl(publicUrl: string): string {
   return `${publicUrl}/competences`;
 }
 
+/** The tab's årshjul for a year (tab/src/router/routes.ts `paths.yearWheel`). */
+export function yearWheelUrl(publicUrl: string, year: number): string {
+  return `${publicUrl}/aarshjul?year=${year}`;
+}
+
 /**
  * The current state of an approval request. "superseded" means the request is undecided but no
  * longer about the procedure's draft (it was replaced), so nobody may decide on it any more.

@@ -573,3 +573,4 @@ export const matrixImportResultSchema = z.object({
 export * from './audit-schemas.js';
 export * from './action-schemas.js';
 export * from './evaluation-schemas.js';
+export * from './year-wheel-schemas.js';

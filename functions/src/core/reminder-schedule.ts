@@ -1,6 +1,7 @@
 import type { CoverageState } from './competence-gaps.js';
 import { addDays, asLocalDate, daysBetween, type LocalDate } from './local-date.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
+import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.js';
 
 /**
  * The reminder schedule: which reminders are due for a subject on a given day, and when the
@@ -30,6 +31,12 @@ import { addWorkingDays, workingDaysBetween } from './working-days.js';
  * | `qualification-expiring-30-leader`  | the holder's leader     | as `qualification-expiring-30`              |
  * | `qualification-expired-leader`      | the holder's leader     | as `qualification-expired`                  |
  * | `requirement-unmet`                 | the requirement's unit's leader | once a calendar month while unmet   |
+ *
+ * and for the årshjul's occurrences (internal audits, the certifier's audits, the management
+ * evaluation and the other recurring activities), the rule `occurrenceRemindersDue` in
+ * year-wheel.ts: `occurrence-due-30`, `-due-7`, `-due-0` and `occurrence-overdue` to the
+ * occurrence's owner, `occurrence-escalation` to the owner's leader from 7 days after the date.
+ * A completed occurrence gets nothing; a moved date starts a fresh ladder.
  *
  * The holder's leader is the leader of their unit, or of the nearest unit above when the unit
  * has none or the holder leads it (core/unit-leaders.ts); nobody gets the leader's copy of their
@@ -88,6 +95,7 @@ export const reminderStages = [
   'qualification-expiring-30-leader',
   'qualification-expired-leader',
   'requirement-unmet',
+  ...occurrenceReminderStages,
 ] as const;
 export type ReminderStage = (typeof reminderStages)[number];
 
@@ -146,8 +154,24 @@ export type RequirementSubject = {
   leaderId: string | null;
 };
 
+/** An open or completed occurrence of the årshjul (core/year-wheel.ts). */
+export type OccurrenceSubject = {
+  kind: 'occurrence';
+  occurrenceId: string;
+  ownerId: string;
+  /** The owner's leader (core/unit-leaders.ts `leaderOfPerson`); null when nobody leads the owner. */
+  ownerLeaderId: string | null;
+  dueOn: LocalDate;
+  completedOn: LocalDate | null;
+};
+
 export type ReminderSubject =
-  ReviewSubject | ApprovalSubject | AcknowledgementSubject | QualificationSubject | RequirementSubject;
+  | ReviewSubject
+  | ApprovalSubject
+  | AcknowledgementSubject
+  | QualificationSubject
+  | RequirementSubject
+  | OccurrenceSubject;
 
 export type DueReminder = {
   /** `${kind}:${subjectId}:${dueOn}:${stage}`: the ledger key that makes a reminder go out once. */
@@ -199,6 +223,15 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
     case 'requirement': {
       if (subject.coverage !== 'unmet' || subject.leaderId === null) return [];
       return [due('requirement', subject.requirementId, firstOfMonth(today), 'requirement-unmet', subject.leaderId)];
+    }
+    case 'occurrence': {
+      const occurrence = {
+        id: subject.occurrenceId,
+        dueOn: subject.dueOn,
+        ownerId: subject.ownerId,
+        completedOn: subject.completedOn,
+      };
+      return occurrenceRemindersDue(occurrence, subject.ownerLeaderId, today);
     }
   }
 }
@@ -274,6 +307,12 @@ export const stageUrgency: Record<ReminderStage, number> = {
   'acknowledgement-outstanding': 6,
   'qualification-expiring-90': 7,
   'qualification-expiring-90-leader': 7.1,
+  // The årshjul's stages beside the review's of the same urgency.
+  'occurrence-escalation': 0.5,
+  'occurrence-overdue': 1.4,
+  'occurrence-due-0': 3.5,
+  'occurrence-due-7': 4.4,
+  'occurrence-due-30': 5.5,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import { buildAuditRoutes } from './audit-routes.js';
 import { defineRoute, json, type Route } from './route.js';
 import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
+import { yearWheelRoutes } from './year-wheel-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -562,5 +563,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     }),
     ...actionRoutes(),
     ...evaluationRoutes(),
+    ...yearWheelRoutes(),
   ];
 }

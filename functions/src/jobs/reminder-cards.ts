@@ -1,4 +1,4 @@
-import { competencesUrl, procedureUrl } from '../bot/approval-view.js';
+import { competencesUrl, procedureUrl, yearWheelUrl } from '../bot/approval-view.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
 import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
@@ -7,16 +7,17 @@ import { overdueEscalationCard } from '../bot/cards/overdue-escalation-card.js';
 import { qualificationExpiringCard } from '../bot/cards/qualification-expiring-card.js';
 import { requirementUnmetCard } from '../bot/cards/requirement-unmet-card.js';
 import { reviewDueCard } from '../bot/cards/review-due-card.js';
+import { yearWheelDueCard } from '../bot/cards/year-wheel-due-card.js';
 import { daysBetween, type LocalDate } from '../core/local-date.js';
 import type { CardContext, CardFactory, ReminderItem } from './card-factory.js';
-import type { ReminderCandidate } from './reminder-source.js';
+import type { OccurrenceCandidate, ReminderCandidate } from './reminder-source.js';
 import { reminderTopic, type ReminderLink } from './reminder-topic.js';
 
 /**
  * The product's reminder cards (bot/cards) fed from the sweep's candidates. An approval
  * reminder is the approval request card itself, with Approve and Reject: its refresh shows the
  * current state (and the metadata changes) whenever the approver looks at it. Links come from
- * the reminder's topic (reminder-topic.ts): a procedure, or the competence matrix.
+ * the reminder's topic (reminder-topic.ts): a procedure, the competence matrix or the årshjul.
  */
 export function createReminderCards(options: { publicUrl: string }): CardFactory {
   const openUrl = (procedureId: string) => procedureUrl(options.publicUrl, procedureId);
@@ -28,6 +29,8 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
         return openUrl(link.procedureId);
       case 'competences':
         return competencesUrl(options.publicUrl);
+      case 'year-wheel':
+        return yearWheelUrl(options.publicUrl, link.year);
     }
   };
   const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
@@ -117,7 +120,23 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
           },
           locale,
         );
+      case 'occurrence':
+        return yearWheelDueCard(occurrenceModel(item, today), locale);
     }
+  }
+
+  function occurrenceModel(item: ReminderItem, today: LocalDate) {
+    const candidate = item.candidate as OccurrenceCandidate;
+    return {
+      occurrenceKind: candidate.occurrenceKind,
+      title: candidate.title,
+      certificationBody: candidate.certificationBody,
+      dueOn: item.dueOn,
+      today,
+      owner: { name: candidate.ownerName },
+      isForLeader: item.stage === 'occurrence-escalation',
+      openUrl: urlOf(candidate),
+    };
   }
 
   function digestItem(item: ReminderItem, today: LocalDate): DigestItem {
@@ -127,6 +146,7 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
       const { competenceName, personName, validUntil } = candidate;
       return { kind: 'qualification', competenceName, holder: { name: personName }, validUntil, today, openUrl: url };
     }
+    if (candidate.kind === 'occurrence') return { kind: 'occurrence', ...occurrenceModel(item, today) };
     if (candidate.kind === 'requirement') {
       const { competenceName, scopeLabel, shortBy, minLevel } = candidate;
       return { kind: 'requirement-unmet', competenceName, scopeLabel, shortBy, minLevel, openUrl: url };

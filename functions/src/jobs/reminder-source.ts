@@ -1,9 +1,11 @@
 import type { LocalDate } from '../core/local-date.js';
 import type { ChangeKind } from '../core/types.js';
 import type { CompetenceLevel } from '../core/competence-types.js';
+import type { OccurrenceKind, OccurrenceOrigin } from '../core/quality-year-types.js';
 import type {
   AcknowledgementSubject,
   ApprovalSubject,
+  OccurrenceSubject,
   QualificationSubject,
   RequirementSubject,
   ReviewSubject,
@@ -75,8 +77,23 @@ export type RequirementCandidate = RequirementSubject & {
   shortBy: number;
 };
 
+/** An open occurrence of the årshjul (core/year-wheel.ts) due within 30 days or overdue. */
+export type OccurrenceCandidate = OccurrenceSubject & {
+  occurrenceKind: OccurrenceKind;
+  title: string;
+  origin: OccurrenceOrigin;
+  ownerName: string;
+  /** The certificate's body for the certifier's audits ("DS Certificering"); null otherwise. */
+  certificationBody: string | null;
+};
+
 export type ReminderCandidate =
-  ReviewCandidate | ApprovalCandidate | AcknowledgementCandidate | QualificationCandidate | RequirementCandidate;
+  | ReviewCandidate
+  | ApprovalCandidate
+  | AcknowledgementCandidate
+  | QualificationCandidate
+  | RequirementCandidate
+  | OccurrenceCandidate;
 
 export type ReminderSource = {
   /**
@@ -84,7 +101,7 @@ export type ReminderSource = {
    * whose review date is at most 30 days away, open approvals of pending drafts, and
    * acknowledgement requests of current versions that have not been acknowledged, qualifications
    * whose `validUntil` lies within 90 days either side of today, and requirements that are unmet
-   * with a leader to tell.
+   * with a leader to tell, and open årshjul occurrences due within 30 days or overdue.
    */
   listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
 };

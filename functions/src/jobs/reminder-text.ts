@@ -21,6 +21,11 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'qualification-expiring-30-leader': 'medarbejders kvalifikation udløber inden for 30 dage',
     'qualification-expired-leader': 'medarbejders kvalifikation udløbet',
     'requirement-unmet': 'kompetencekrav ikke opfyldt',
+    'occurrence-due-30': 'aktivitet i årshjulet inden for 30 dage',
+    'occurrence-due-7': 'aktivitet i årshjulet inden for 7 dage',
+    'occurrence-due-0': 'aktivitet i årshjulet i dag',
+    'occurrence-overdue': 'aktivitet i årshjulet overskredet',
+    'occurrence-escalation': 'eskalering: aktivitet i årshjulet overskredet',
   },
   nb: {
     'review-due-30': 'gjennomgang innen 30 dager',
@@ -37,6 +42,11 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'qualification-expiring-30-leader': 'medarbeiders kvalifikasjon utløper innen 30 dager',
     'qualification-expired-leader': 'medarbeiders kvalifikasjon utløpt',
     'requirement-unmet': 'kompetansekrav ikke oppfylt',
+    'occurrence-due-30': 'aktivitet i årshjulet innen 30 dager',
+    'occurrence-due-7': 'aktivitet i årshjulet innen 7 dager',
+    'occurrence-due-0': 'aktivitet i årshjulet i dag',
+    'occurrence-overdue': 'aktivitet i årshjulet forfalt',
+    'occurrence-escalation': 'eskalering: aktivitet i årshjulet forfalt',
   },
   en: {
     'review-due-30': 'review due within 30 days',
@@ -53,6 +63,11 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'qualification-expiring-30-leader': 'staff qualification expires within 30 days',
     'qualification-expired-leader': 'staff qualification expired',
     'requirement-unmet': 'competence requirement not met',
+    'occurrence-due-30': 'year-wheel activity due within 30 days',
+    'occurrence-due-7': 'year-wheel activity due within 7 days',
+    'occurrence-due-0': 'year-wheel activity due today',
+    'occurrence-overdue': 'year-wheel activity overdue',
+    'occurrence-escalation': 'escalation: year-wheel activity overdue',
   },
 };
 
@@ -89,8 +104,11 @@ export type ReminderLine = { stage: ReminderStage; label: string; title: string 
 
 /** "S-06 gennemgang overskredet", "Intern auditor – Peter Lund: udløber inden for 30 dage" */
 export function reminderLine(item: ReminderLine, locale: CardLocale): string {
-  // A procedure code reads as part of the sentence; a competence label is a name, set off by a colon.
-  const separator = item.stage.startsWith('qualification-') || item.stage.startsWith('requirement-') ? ': ' : ' ';
+  // A procedure code reads as part of the sentence; a competence label or an activity's title is a name, set off by a colon.
+  const separator =
+    item.stage.startsWith('review-') || item.stage.startsWith('approval-') || item.stage.startsWith('acknowledgement-')
+      ? ' '
+      : ': ';
   return `${item.label}${separator}${stageWords[locale][item.stage]}`;
 }
 

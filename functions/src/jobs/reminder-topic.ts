@@ -1,7 +1,8 @@
 import type { ReminderCandidate } from './reminder-source.js';
 
 /** Where a reminder's link goes in the tab; reminder-cards.ts turns it into a URL. */
-export type ReminderLink = { to: 'procedure'; procedureId: string } | { to: 'competences' };
+export type ReminderLink =
+  { to: 'procedure'; procedureId: string } | { to: 'competences' } | { to: 'year-wheel'; year: number };
 
 /**
  * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
@@ -32,6 +33,12 @@ export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
         label: `${candidate.competenceName} – ${candidate.scopeShortLabel}`,
         title: candidate.competenceName,
         link: { to: 'competences' },
+      };
+    case 'occurrence':
+      return {
+        label: candidate.title,
+        title: candidate.title,
+        link: { to: 'year-wheel', year: Number(candidate.dueOn.slice(0, 4)) },
       };
   }
 }

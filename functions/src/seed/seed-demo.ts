@@ -1,3 +1,4 @@
+import { seedDemoYearWheel } from './demo-year-wheel.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
@@ -175,5 +176,6 @@ export async function seedDemoHandbook(
   }
   await seedDemoAudits(services, clock, now);
   await seedDemoActions(services, clock, now);
+  await seedDemoYearWheel(services, clock, now);
   return created;
 }

@@ -29,6 +29,11 @@ import type {
   SubmitBody,
   UnitDto,
   UpdateProcedureBody,
+  CreateOccurrenceBody,
+  OccurrenceDto,
+  UpdateOccurrenceBody,
+  YearWheelDto,
+  YearWheelGeneratedDto,
 } from './contract';
 
 export type ProcedureListParams = {
@@ -129,6 +134,24 @@ export function createApi(http: HttpClient) {
       http.requestJson<CompetenceRequirementDto>('/api/competence-requirements', { method: 'POST', json: body }),
     removeCompetenceRequirement: (requirementId: string) =>
       http.requestJson<unknown>(`/api/competence-requirements/${enc(requirementId)}`, { method: 'DELETE' }),
+    getYearWheel: (year: number, signal?: AbortSignal) =>
+      http.requestJson<YearWheelDto>('/api/year-wheel', { query: { year }, signal }),
+    generateYearWheel: (year: number) =>
+      http.requestJson<YearWheelGeneratedDto>(`/api/year-wheel/${year}/generate`, { method: 'POST' }),
+    createOccurrence: (body: CreateOccurrenceBody) =>
+      http.requestJson<OccurrenceDto>('/api/year-wheel/occurrences', { method: 'POST', json: body }),
+    updateOccurrence: (occurrence: OccurrenceDto, body: UpdateOccurrenceBody) =>
+      http.requestJson<OccurrenceDto>(`/api/year-wheel/occurrences/${enc(occurrence.id)}`, {
+        method: 'PATCH',
+        json: body,
+        ifMatch: occurrence.etag,
+      }),
+    deleteOccurrence: (occurrence: OccurrenceDto) =>
+      http.requestJson<{ ok: true }>(`/api/year-wheel/occurrences/${enc(occurrence.id)}`, {
+        method: 'DELETE',
+        ifMatch: occurrence.etag,
+      }),
+
     getCompetenceMatrix: (unitId: string | undefined, signal?: AbortSignal) =>
       http.requestJson<CompetenceMatrixDto>('/api/competence-matrix', { query: { unitId }, signal }),
     /** If-Match: the cell's etag (0 when there is no record yet); 409 when someone changed it meanwhile. */

@@ -50,3 +50,12 @@ export type CompetenceDto = z.infer<typeof competenceSchema>;
 export type CompetenceGapReport = z.infer<typeof competenceGapReportSchema>;
 export type CompetenceLevel = MatrixCellDto['level'];
 export type MatrixImportResult = z.infer<typeof matrixImportResultSchema>;
+
+export type {
+  CreateOccurrenceBody,
+  OccurrenceDto,
+  UpdateOccurrenceBody,
+  YearWheelDto,
+  YearWheelGeneratedDto,
+} from '../../../functions/src/contract/year-wheel-schemas';
+export type { OccurrenceKind } from '../../../functions/src/core/quality-year-types';

@@ -53,6 +53,7 @@ export function AppHeader(props: { session: Session }) {
     { href: paths.audit(), label: t('nav.audit'), isCurrent: route.name === 'audit' || route.name === 'audit-detail' },
     { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
     { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
+    { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

@@ -29,6 +29,9 @@ const ActionScene = lazy(() => import('../scenes/actions/action-scene').then((m)
 const EvaluationScene = lazy(() =>
   import('../scenes/evaluation/evaluation-scene').then((m) => ({ default: m.EvaluationScene })),
 );
+const YearWheelScene = lazy(() =>
+  import('../scenes/year-wheel/year-wheel-scene').then((m) => ({ default: m.YearWheelScene })),
+);
 // The Adaptive Cards renderer comes with this chunk only.
 const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
 
@@ -51,6 +54,7 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'actions' ? <ActionsScene session={props.session} /> : null}
       {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
       {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
+      {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

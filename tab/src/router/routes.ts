@@ -10,6 +10,7 @@ export type Route =
   | { name: 'actions' }
   | { name: 'action'; id: string }
   | { name: 'evaluation' }
+  | { name: 'year-wheel'; year: number | null }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -46,6 +47,10 @@ export function matchRoute(pathname: string, search: string): Route {
   }
   if (path === '/handlinger') return { name: 'actions' };
   if (path === '/ledelsens-evaluering') return { name: 'evaluation' };
+  if (path === '/aarshjul') {
+    const year = Number(query.get('year'));
+    return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
+  }
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -83,6 +88,8 @@ export const paths = {
   actions: () => '/handlinger',
   action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
   evaluation: () => '/ledelsens-evaluering',
+  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
+  yearWheel: (year?: number) => withQuery('/aarshjul', new URLSearchParams(year ? { year: String(year) } : {})),
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

@@ -14,6 +14,10 @@ import { handbookSchema, typeOf, type ColumnSpec, type ListSpec } from './sharep
  * - POST /sites/{site-id}/lists (columns inline)        https://learn.microsoft.com/en-us/graph/api/list-create
  * - POST /sites/{site-id}/lists/{list-id}/columns      https://learn.microsoft.com/en-us/graph/api/list-post-columns
  * - PATCH …/columns/{column-id} { indexed: true }      https://learn.microsoft.com/en-us/graph/api/columndefinition-update
+ * - PATCH …/columns/{column-id} { choice: { choices } } (same page: any property of a list
+ *   column but its id may be updated): a choice column of an existing site gets the choices a
+ *   newer schema added (e.g. new reminder stages in the ledger), which SharePoint would
+ *   otherwise refuse to store. Choices are only ever added, never removed.
  * Column additions to existing lists go out as `$batch` (https://learn.microsoft.com/en-us/graph/json-batching).
  *
  * List views are not provisioned: Graph v1.0 has no API for them, and the app never reads
@@ -133,9 +137,11 @@ export function columnChanges(
       drift.push(`"${spec.displayName}".${column.name} is not a ${type} column; left as it is.`);
       continue;
     }
-    const update: Record<string, boolean> = {};
+    const update: Record<string, unknown> = {};
     if (column.indexed && found.indexed !== true) update['indexed'] = true;
     if (column.unique && found.enforceUniqueValues !== true) update['enforceUniqueValues'] = true;
+    const choices = missingChoices(column, found);
+    if (choices !== null) update['choice'] = choices;
     if (Object.keys(update).length > 0)
       planned.push({
         method: 'PATCH',
@@ -145,6 +151,19 @@ export function columnChanges(
       });
   }
   return planned;
+}
+
+/**
+ * The choice column's definition with the schema's choices it lacks appended (existing ones
+ * kept, in their order); null when it lacks none or is no choice column.
+ */
+function missingChoices(column: ColumnSpec, found: ExistingColumn): Record<string, unknown> | null {
+  if (!('choice' in column.type)) return null;
+  const existing = found['choice'] as { choices?: unknown } | undefined;
+  const have = Array.isArray(existing?.choices) ? existing.choices.map(String) : [];
+  const missing = column.type.choice.choices.filter((choice) => !have.includes(choice));
+  if (missing.length === 0) return null;
+  return { ...column.type.choice, choices: [...have, ...missing] };
 }
 
 /** A schema column as a Graph columnDefinition. */

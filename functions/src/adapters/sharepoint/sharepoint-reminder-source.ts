@@ -11,12 +11,14 @@ import {
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
+  certificateMapping,
   competenceMapping,
   competenceRequirementMapping,
   conversationMapping,
   externalCoverageMapping,
   fieldOf,
   fromFields,
+  occurrenceMapping,
   personCompetenceMapping,
   personMapping,
   procedureMapping,
@@ -25,12 +27,16 @@ import {
   type RecordMapping,
 } from './sharepoint-records.js';
 import { handbookSchema } from './sharepoint-schema.js';
+import type { OccurrenceKind, OccurrenceOrigin } from '../../core/quality-year-types.js';
+import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
+import { occurrenceReminderRules } from '../../core/year-wheel.js';
 
 /**
- * The sweep's ReminderSource on SharePoint (NOT wired into compose yet), with no per-item
- * reads: the state the sweep needs (procedures, versions, approvals, acknowledgement requests
- * and acknowledgements, people, conversations, and for the competence reminders units,
- * competences, requirements, people's records and external decisions) lives in a small local
+ * The sweep's ReminderSource on SharePoint (compose.ts uses it for STORE=sharepoint), with no
+ * per-item reads: the state the sweep needs (procedures, versions, approvals, acknowledgement
+ * requests and acknowledgements, people, conversations, for the competence reminders units,
+ * competences, requirements, people's records and external decisions, and for the årshjul its
+ * occurrences and the certificates' bodies) lives in a small local
  * snapshot, one delta
  * mirror per list (sharepoint-delta-mirror.ts), holding only the columns the candidates use.
  * A run refreshes each mirror with its stored deltaLink (1 RU per list on a quiet day), then
@@ -64,6 +70,8 @@ const listKeys = [
   'competenceRequirements',
   'personCompetences',
   'externalCoverage',
+  'occurrences',
+  'certificates',
 ] as const;
 type ListKey = (typeof listKeys)[number];
 
@@ -134,6 +142,10 @@ const wanted = {
     'contractEnd',
     'note',
   ]),
+  // The årshjul: every occurrence is small, and a year has a few dozen; the open ones are picked in memory.
+  occurrences: columns(occurrenceMapping, ['key', 'title', 'kind', 'dueOn', 'ownerKey', 'origin', 'completedOn']),
+  // Only for the certification body's name on the certifier's audits (a handful of items).
+  certificates: columns(certificateMapping, ['key', 'body']),
 };
 
 export async function openSharePointReminderSource(
@@ -332,7 +344,7 @@ export async function openSharePointReminderSource(
         });
       }
 
-      // Competences: the records as the store reads them (a damaged item is skipped, not fatal).
+      // Records as the store reads them (a damaged item is skipped, not fatal).
       const records = <T>(key: ListKey, mapping: RecordMapping<T>): T[] =>
         [...mirrors[key].items.values()].flatMap((item) => {
           try {
@@ -341,16 +353,51 @@ export async function openSharePointReminderSource(
             return [];
           }
         });
-      const requirements = records('competenceRequirements', competenceRequirementMapping);
-      const personCompetences = records('personCompetences', personCompetenceMapping);
-      if (requirements.length > 0 || personCompetences.length > 0) {
-        const people = records('people', personMapping).map((entry) => ({
+      // The årshjul: open occurrences due within 30 days or overdue, with the owner's leader.
+      const occurrenceHorizon = addDays(today, occurrenceReminderRules.noticeDays['occurrence-due-30']);
+      const open = records('occurrences', occurrenceMapping).filter(
+        (occurrence) => occurrence.completedOn === null && occurrence.dueOn <= occurrenceHorizon,
+      );
+      const directoryPeople = () =>
+        records('people', personMapping).map((entry) => ({
           id: entry.id,
           name: entry.name ?? entry.id,
           unitId: entry.unitId ?? '',
           roles: (Array.isArray(entry.roles) ? entry.roles : []) as Person['roles'],
           leaderId: entry.leaderId ?? null,
         }));
+      const directoryUnits = () =>
+        records('units', unitMapping).map((unit) => ({ ...unit, parentId: unit.parentId ?? null }));
+      if (open.length > 0) {
+        const owners = directoryPeople();
+        const leaders = leaderDirectory(owners, directoryUnits());
+        const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
+        const bodies = new Map(
+          records('certificates', certificateMapping).map((certificate) => [certificate.id, certificate.body]),
+        );
+        for (const occurrence of open) {
+          const owner = ownerById.get(occurrence.ownerId);
+          const origin = occurrence.origin as OccurrenceOrigin;
+          candidates.push({
+            kind: 'occurrence',
+            occurrenceId: occurrence.id,
+            ownerId: occurrence.ownerId,
+            ownerLeaderId: owner ? leaderOfPerson(owner, leaders) : null,
+            dueOn: occurrence.dueOn,
+            completedOn: occurrence.completedOn,
+            occurrenceKind: occurrence.kind as OccurrenceKind,
+            title: occurrence.title,
+            origin,
+            ownerName: owner?.name ?? occurrence.ownerId,
+            certificationBody: origin.kind === 'certificate' ? (bodies.get(origin.certificateId) ?? null) : null,
+          });
+        }
+      }
+
+      const requirements = records('competenceRequirements', competenceRequirementMapping);
+      const personCompetences = records('personCompetences', personCompetenceMapping);
+      if (requirements.length > 0 || personCompetences.length > 0) {
+        const people = directoryPeople();
         const procedureRecords = [...procedures.values()].map((item) => ({
           id: text(procedure(item, 'key')) ?? item.id,
           code: text(procedure(item, 'code')) ?? '',
@@ -362,7 +409,7 @@ export async function openSharePointReminderSource(
           ...competenceCandidates(
             {
               people,
-              units: records('units', unitMapping).map((unit) => ({ ...unit, parentId: unit.parentId ?? null })),
+              units: directoryUnits(),
               competences: records('competences', competenceMapping),
               requirements,
               personCompetences,

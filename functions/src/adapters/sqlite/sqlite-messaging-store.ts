@@ -6,6 +6,9 @@ import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-s
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
 import { competenceCandidates } from '../../jobs/competence-candidates.js';
 import type { Person } from '../../core/types.js';
+import type { OccurrenceKind, OccurrenceOrigin } from '../../core/quality-year-types.js';
+import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
+import { occurrenceReminderRules } from '../../core/year-wheel.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createCompetenceTables } from './sqlite-competences.js';
 
@@ -121,7 +124,9 @@ export function createSqliteMessagingStore(
  * one per procedure kind, each narrowed in SQL to a superset of what can be due today, so the
  * core rules see hundreds of rows rather than the whole handbook; and for competences one read
  * per table (people, units, procedures' units and areas, competences, requirements, records,
- * external decisions), from which `competenceCandidates` works out coverage in memory.
+ * external decisions), from which `competenceCandidates` works out coverage in memory; for the
+ * årshjul one read of the open occurrences due within 30 days or overdue, with the owner's
+ * leader from core/unit-leaders.ts.
  */
 export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZone: string }): ReminderSource {
   const { timeZone } = options;
@@ -169,6 +174,15 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
          AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)`,
     ),
   };
+  // Open occurrences of the årshjul due within 30 days or overdue (year_wheel_occurrences_due).
+  const occurrences = db.prepare(
+    `SELECT o.id, o.kind, o.title, o.due_on, o.owner_id, o.origin, o.completed_on, ow.name AS owner_name,
+       c.body AS certification_body
+     FROM year_wheel_occurrences o
+     LEFT JOIN people ow ON ow.id = o.owner_id
+     LEFT JOIN certificates c ON c.id = json_extract(o.origin, '$.certificateId')
+     WHERE o.completed_on IS NULL AND o.due_on <= :horizon`,
+  );
   const competenceReads = createCompetenceTables(db).reads;
   const directory = {
     people: db.prepare('SELECT id, name, unit_id, roles, leader_id FROM people'),
@@ -236,6 +250,45 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           requestedAt: row['requested_at'] as string,
         });
       }
+      const occurrenceRows = occurrences.all({
+        horizon: addDays(today, occurrenceReminderRules.noticeDays['occurrence-due-30']),
+      }) as Row[];
+      const readPeople = () =>
+        (directory.people.all() as Row[]).map((row) => ({
+          id: row['id'] as string,
+          name: row['name'] as string,
+          unitId: row['unit_id'] as string,
+          roles: JSON.parse(row['roles'] as string) as Person['roles'],
+          leaderId: (row['leader_id'] as string | null) ?? null,
+        }));
+      const readUnits = () =>
+        (directory.units.all() as Row[]).map((row) => ({
+          id: row['id'] as string,
+          name: row['name'] as string,
+          parentId: (row['parent_id'] as string | null) ?? null,
+        }));
+      if (occurrenceRows.length > 0) {
+        const people = readPeople();
+        const leaders = leaderDirectory(people, readUnits());
+        const byId = new Map(people.map((person) => [person.id, person]));
+        for (const row of occurrenceRows) {
+          const ownerId = row['owner_id'] as string;
+          const owner = byId.get(ownerId);
+          candidates.push({
+            kind: 'occurrence',
+            occurrenceId: row['id'] as string,
+            ownerId,
+            ownerLeaderId: owner ? leaderOfPerson(owner, leaders) : null,
+            dueOn: row['due_on'] as LocalDate,
+            completedOn: (row['completed_on'] as LocalDate | null) ?? null,
+            occurrenceKind: row['kind'] as OccurrenceKind,
+            title: row['title'] as string,
+            origin: JSON.parse(row['origin'] as string) as OccurrenceOrigin,
+            ownerName: (row['owner_name'] as string | null) ?? ownerId,
+            certificationBody: (row['certification_body'] as string | null) ?? null,
+          });
+        }
+      }
       const [competences, requirements, personCompetences, externalCoverage] = await Promise.all([
         competenceReads.listCompetences(),
         competenceReads.listCompetenceRequirements(),
@@ -243,18 +296,8 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
         competenceReads.listExternalCoverage(),
       ]);
       if (personCompetences.length > 0 || requirements.length > 0) {
-        const people = (directory.people.all() as Row[]).map((row) => ({
-          id: row['id'] as string,
-          name: row['name'] as string,
-          unitId: row['unit_id'] as string,
-          roles: JSON.parse(row['roles'] as string) as Person['roles'],
-          leaderId: (row['leader_id'] as string | null) ?? null,
-        }));
-        const units = (directory.units.all() as Row[]).map((row) => ({
-          id: row['id'] as string,
-          name: row['name'] as string,
-          parentId: (row['parent_id'] as string | null) ?? null,
-        }));
+        const people = readPeople();
+        const units = readUnits();
         const procedures = (directory.procedures.all() as Row[]).map((row) => ({
           id: row['id'] as string,
           code: row['code'] as string,

@@ -17,6 +17,12 @@ import type { AcknowledgementRequestModel } from './acknowledgement-request-card
 import { qualificationDueText, type QualificationExpiringModel } from './qualification-expiring-card.js';
 import { requirementShortText, type RequirementUnmetModel } from './requirement-unmet-card.js';
 import type { CardProcedure } from './card-types.js';
+import {
+  occurrenceDueText,
+  occurrenceKindText,
+  yearWheelDigestWords,
+  type YearWheelDueModel,
+} from './year-wheel-due-card.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
@@ -43,6 +49,10 @@ export type DigestItem =
   | ({ kind: 'requirement-unmet' } & Pick<
       RequirementUnmetModel,
       'competenceName' | 'scopeLabel' | 'shortBy' | 'minLevel' | 'openUrl'
+    >)
+  | ({ kind: 'occurrence' } & Pick<
+      YearWheelDueModel,
+      'occurrenceKind' | 'certificationBody' | 'title' | 'dueOn' | 'today' | 'owner' | 'isForLeader' | 'openUrl'
     >);
 
 export type DigestKind = DigestItem['kind'];
@@ -114,9 +124,14 @@ function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Cont
     {
       separator: true,
       spacing: 'medium',
-      selectAction: openUrlAction('procedure' in item ? text.openProcedure : text.openCompetences, item.openUrl),
+      selectAction: openUrlAction(digestOpenTitle(item, locale, text), item.openUrl),
     },
   );
+}
+
+function digestOpenTitle(item: DigestItem, locale: CardLocale, text: CardText): string {
+  if (item.kind === 'occurrence') return yearWheelDigestWords(locale).open;
+  return 'procedure' in item ? text.openProcedure : text.openCompetences;
 }
 
 /** The item's heading as plain text (escaped by the caller). */
@@ -126,6 +141,8 @@ function digestHeading(item: DigestItem): string {
       return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.holder.name, titleMax)}`;
     case 'requirement-unmet':
       return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.scopeLabel, titleMax)}`;
+    case 'occurrence':
+      return truncateText(item.title, titleMax);
     default:
       return procedureHeadingText(item.procedure);
   }
@@ -172,5 +189,13 @@ function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kin
         kind: text.digestKindRequirement,
         line: `${text.requirementShort}: ${requirementShortText(item, locale, text)}.`,
       };
+    case 'occurrence': {
+      const due = occurrenceDueText(item.dueOn, item.today, locale).text;
+      const owner = item.isForLeader ? ` – ${escapeCardText(truncateText(item.owner.name, titleMax))}` : '';
+      return {
+        kind: `${yearWheelDigestWords(locale).kind}: ${escapeCardText(occurrenceKindText(item, locale))}`,
+        line: `${due}${owner}`,
+      };
+    }
   }
 }

@@ -1,0 +1,78 @@
+import { ensure, type Actor } from '../core/policies.js';
+import { generateOccurrences, defaultRecurringActivities } from '../core/year-wheel.js';
+import { canManageYearWheel } from '../core/year-wheel-policies.js';
+import type { Services } from './ports.js';
+import { peopleNames, todayOf, toOccurrenceView, type OccurrenceView } from './year-wheel-views.js';
+
+export type YearWheelGenerated = {
+  year: number;
+  /** New occurrences. */
+  created: OccurrenceView[];
+  /** Existing occurrences brought up to date (date, title, completion, adopted origin). */
+  updated: OccurrenceView[];
+  unchangedCount: number;
+  /** Generated, open occurrences whose source is gone: for the coordinator to complete or move. */
+  orphans: OccurrenceView[];
+};
+
+/**
+ * Generates the year's årshjul from the live audits, certificates, management evaluations and
+ * the recurring activities (core/year-wheel.ts), and commits the upserts in one change set,
+ * each expecting the etag it read (a parallel edit is a CONFLICT, not lost). Idempotent: a
+ * second call finds every occurrence by its origin and changes nothing. Occurrences without an
+ * owner of their own go to the coordinator who generates.
+ */
+export async function generateYearWheel(services: Services, actor: Actor, year: number): Promise<YearWheelGenerated> {
+  ensure(canManageYearWheel(actor), 'Only the quality coordinator generates the årshjul.');
+  const { quality } = services;
+  const [audits, certificates, evaluations, existing, names] = await Promise.all([
+    quality.listAudits(),
+    quality.listCertificates(),
+    quality.listManagementEvaluations(),
+    quality.listOccurrences(),
+    peopleNames(services),
+  ]);
+  const now = services.clock.now().toISOString();
+  const generation = generateOccurrences({
+    year,
+    audits,
+    certificates,
+    evaluations,
+    recurring: defaultRecurringActivities,
+    defaultOwnerId: actor.id,
+    existing,
+    now,
+    actorId: actor.id,
+    ids: () => services.ids.next(),
+  });
+  if (generation.upserts.length > 0) {
+    await quality.commit({
+      expect: generation.upserts.map((occurrence) => ({
+        collection: 'occurrences' as const,
+        id: occurrence.id,
+        etag: occurrence.etag - 1,
+      })),
+      occurrences: generation.upserts,
+      trail: [
+        {
+          at: now,
+          actorId: actor.id,
+          action: 'year-wheel.generated',
+          procedureId: null,
+          subjectId: `year-wheel:${year}`,
+          summary: `Årshjul ${year}: ${generation.upserts.filter((o) => o.etag === 1).length} nye, ${generation.upserts.filter((o) => o.etag > 1).length} opdateret`,
+          details: { year, occurrenceIds: generation.upserts.map((occurrence) => occurrence.id) },
+        },
+      ],
+    });
+  }
+  const today = todayOf(services);
+  const view = (occurrence: (typeof generation.upserts)[number]) => toOccurrenceView(occurrence, actor, names, today);
+  return {
+    year,
+    created: generation.upserts.filter((occurrence) => occurrence.etag === 1).map(view),
+    updated: generation.upserts.filter((occurrence) => occurrence.etag > 1).map(view),
+    unchangedCount: generation.unchanged.length,
+    orphans: generation.orphans.map(view),
+  };
+}
