@@ -59,7 +59,8 @@ describe('the audit scene', () => {
       const findings = page.getByRole('table', { name: 'Auditfund' });
       const finding = findings.getByRole('row').filter({ hasText: 'Afgørelser sendes uden klagevejledning' });
       await finding.getByText('Større afvigelse').waitFor();
-      await finding.getByText('Mangler handling').waitFor();
+      // The coordinator is offered the corrective action for the nonconformity.
+      await finding.getByRole('button', { name: /^Opret korrigerende handling for:/ }).waitFor();
 
       const csv = (rows: string[]) => ({
         name: 'fund.csv',

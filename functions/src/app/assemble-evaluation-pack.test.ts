@@ -10,7 +10,7 @@ import type {
   YearWheelOccurrence,
 } from '../core/quality-year-types.js';
 import type { Acknowledgement, AcknowledgementRequest, Person, ProcedureVersion, Review, Unit } from '../core/types.js';
-import { assembleEvaluationPack, evaluationPeriod, isActionOverdue } from './assemble-evaluation-pack.js';
+import { assembleEvaluationPack, evaluationPeriod } from './assemble-evaluation-pack.js';
 import type { ProcedureRow, Store } from './ports.js';
 import type { QualityChangeSet, QualityStore } from './quality-ports.js';
 
@@ -454,18 +454,6 @@ describe('evaluationPeriod', () => {
     ['2024-02-29', '2023-03-01'],
   ])('the 12 months ending on %s start on %s', (reference, from) => {
     expect(evaluationPeriod(d(reference))).toEqual({ from: d(from), to: d(reference) });
-  });
-});
-
-describe('isActionOverdue', () => {
-  it.each([
-    ['planned', '2026-11-19', true],
-    ['planned', '2026-11-20', false],
-    ['implemented', '2026-01-01', true],
-    ['closed', '2026-01-01', false],
-    ['open', null, false],
-  ] as const)('%s due %s is overdue on 2026-11-20: %s', (status, dueOn, expected) => {
-    expect(isActionOverdue({ status, dueOn: dueOn === null ? null : d(dueOn) }, d('2026-11-20'))).toBe(expected);
   });
 });
 

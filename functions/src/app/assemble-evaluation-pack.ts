@@ -1,3 +1,4 @@
+import { isActionOverdue } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import { addDays, addMonths, localDateOf, type LocalDate } from '../core/local-date.js';
@@ -221,11 +222,6 @@ export type EvaluationPackDeps = { store: Store; quality: QualityStore; settings
 
 /** The pack reads on behalf of the product, not of a person: it sees every procedure. */
 const packReader: Actor = { id: 'system:evaluation-pack', unitId: '', roles: ['coordinator'] };
-
-/** Not closed and its due date has passed (the due day itself still counts as on time). */
-export function isActionOverdue(action: Pick<CorrectiveAction, 'status' | 'dueOn'>, today: LocalDate): boolean {
-  return action.status !== 'closed' && action.dueOn !== null && action.dueOn < today;
-}
 
 function decisionOutcome(action: CorrectiveAction | undefined, today: LocalDate): DecisionOutcome {
   if (!action) return 'no-action';

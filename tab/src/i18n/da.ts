@@ -612,6 +612,8 @@ export const da = {
   'audit.foundOn': 'Konstateret',
   'audit.action': 'Korrigerende handling',
   'audit.openAction': 'Se handling',
+  'audit.createAction': 'Opret handling',
+  'audit.createActionFor': 'Opret korrigerende handling for: {finding}',
   'audit.actionNeeded': 'Mangler handling',
   'audit.noActionNeeded': 'Ikke nødvendig',
   'audit.addFinding': 'Registrér fund',

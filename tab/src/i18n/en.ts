@@ -609,6 +609,8 @@ export const en: Messages = {
   'audit.foundOn': 'Found on',
   'audit.action': 'Corrective action',
   'audit.openAction': 'View action',
+  'audit.createAction': 'Create action',
+  'audit.createActionFor': 'Create a corrective action for: {finding}',
   'audit.actionNeeded': 'Action needed',
   'audit.noActionNeeded': 'Not needed',
   'audit.addFinding': 'Record finding',

@@ -611,6 +611,8 @@ export const nb: Messages = {
   'audit.foundOn': 'Konstatert',
   'audit.action': 'Korrigerende tiltak',
   'audit.openAction': 'Se tiltak',
+  'audit.createAction': 'Opprett tiltak',
+  'audit.createActionFor': 'Opprett korrigerende tiltak for: {finding}',
   'audit.actionNeeded': 'Mangler tiltak',
   'audit.noActionNeeded': 'Ikke nødvendig',
   'audit.addFinding': 'Registrer funn',

@@ -5,6 +5,8 @@ import type { AuditViewDto, FindingGrade, FindingImportResultDto } from '../../a
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
+import { useRouter } from '../../router/router';
+import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useAsync } from '../../shared/use-async';
@@ -13,9 +15,6 @@ import { gradeKey, gradeOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { GradeBadge } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
-
-/** Where the corrective actions scene shows an action (built by the actions work). */
-const actionPath = (id: string) => `/handlinger/${encodeURIComponent(id)}`;
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -72,7 +71,9 @@ export function FindingsPanel(props: {
                   <td>{i18n.formatDate(finding.foundOn)}</td>
                   <td>
                     {finding.correctiveActionId !== null ? (
-                      <AppLink href={actionPath(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
+                      <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
+                    ) : finding.isOpen && props.canImport ? (
+                      <CreateActionButton findingId={finding.id} description={finding.description} />
                     ) : finding.isOpen ? (
                       t('audit.actionNeeded')
                     ) : (
@@ -106,6 +107,39 @@ export function FindingsPanel(props: {
           }}
         />
       ) : null}
+    </>
+  );
+}
+
+/** Opens a corrective action for a nonconformity and goes to it, where the correction and plan are recorded. */
+function CreateActionButton(props: { findingId: string; description: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { navigate } = useRouter();
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiRequestError | null>(null);
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const action = await api.createAction({ source: { kind: 'finding', findingId: props.findingId } });
+      navigate(paths.action(action.id));
+    } catch (caught) {
+      setError(asApiRequestError(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        size="small"
+        disabled={isBusy}
+        aria-label={t('audit.createActionFor', { finding: props.description })}
+        onClick={() => void create()}
+      >
+        {t('audit.createAction')}
+      </Button>
+      {error ? <ErrorAlert error={error} /> : null}
     </>
   );
 }
