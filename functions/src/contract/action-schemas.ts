@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { actionCommandKinds } from '../core/corrective-action.js';
-import { isLocalDate } from '../core/local-date.js';
+import {
+  id as qualityId,
+  localDate as qualityDate,
+  requiredText as qualityRequiredText,
+  text as qualityText,
+} from './primitives.js';
 import { actionStatuses, findingGrades } from '../core/quality-year-types.js';
 
 /**
@@ -9,22 +14,7 @@ import { actionStatuses, findingGrades } from '../core/quality-year-types.js';
  * with evaluation-schemas.ts.
  */
 
-export const qualityId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
-export const qualityText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(
-      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-      'Control characters are not allowed',
-    );
-export const qualityRequiredText = (max: number) => qualityText(max).pipe(z.string().min(1, 'Required'));
-export const qualityDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
+export { qualityDate, qualityId, qualityRequiredText, qualityText };
 export const refSchema = z.object({ id: z.string(), name: z.string() });
 
 export const actionStatusSchema = z.enum(actionStatuses);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../core/local-date.js';
+import { id, instant, localDate, requiredText, text } from './primitives.js';
 import {
   auditKinds,
   auditStatuses,
@@ -13,23 +13,6 @@ import {
  * and the certification cycle). Re-exported from schemas.ts. Request objects are strict.
  */
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(
-      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-      'Control characters are not allowed',
-    );
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
-const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
-const instant = z.string().describe('ISO 8601 instant');
 export const clauseSchema = z
   .string()
   .regex(/^\d{1,2}(\.\d{1,2}){0,3}$/, 'An ISO 9001 clause such as 7.5.3')

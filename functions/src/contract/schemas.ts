@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate } from '../core/local-date.js';
+import { id, instant, localDate, requiredText, text } from './primitives.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
 import { assessments, evidenceKinds } from '../core/competence-types.js';
 import { sheetFormats } from '../documents/competence-sheet.js';
@@ -10,24 +10,6 @@ import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
  * the OpenAPI document is generated from them, and the tab imports their inferred types.
  * Request objects are strict: an unknown field is a VALIDATION error, not silently dropped.
  */
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(
-      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-      'Control characters are not allowed',
-    );
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
-const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
-const instant = z.string().describe('ISO 8601 instant');
 
 export const processLevelSchema = z.enum(processLevels);
 export const roleSchema = z.enum(roles);

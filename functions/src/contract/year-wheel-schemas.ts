@@ -1,28 +1,11 @@
 import { z } from 'zod';
-import { isLocalDate } from '../core/local-date.js';
+import { id, localDate, requiredText, text } from './primitives.js';
 import { occurrenceKinds } from '../core/quality-year-types.js';
 
 /**
  * The årshjul's part of the API contract (re-exported from schemas.ts). Requests are strict:
  * an unknown field is a VALIDATION error.
  */
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Only letters, digits, - and _');
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(
-      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
-      'Control characters are not allowed',
-    );
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'Required'));
-const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
 
 export const occurrenceKindSchema = z.enum(occurrenceKinds);
 const yearNumber = z.coerce.number().int('A whole year').min(2000).max(2100);
