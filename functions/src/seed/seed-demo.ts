@@ -45,9 +45,16 @@ function scenarioFor(procedure: DemoProcedure, index: number): Scenario {
     return { approvedDaysAgo: Math.round(interval + 15 + index * 3), versions: 1, afterwards: 'none' };
   if (index % 7 === 5)
     return { approvedDaysAgo: Math.round(interval - 10 - (index % 4) * 4), versions: 2, afterwards: 'none' };
-  const approvedDaysAgo = 40 + ((index * 37) % Math.max(60, Math.round(interval - 120)));
   const versions = index % 3 === 0 ? 3 : index % 3 === 1 ? 2 : 1;
-  return { approvedDaysAgo, versions, afterwards: 'none', ...(index % 5 === 2 ? { reviewedDaysAgo: 10 + index } : {}) };
+  if (index % 5 === 2) {
+    // Reviewed this year when the review fell due: mostly a little ahead of the date, now and
+    // then some days late, so the management evaluation's review compliance has real figures.
+    const dueDaysAgo = 30 + index * 5;
+    const reviewedDaysAgo = index % 4 === 0 ? dueDaysAgo - 9 : dueDaysAgo + 8;
+    return { approvedDaysAgo: Math.round(interval + dueDaysAgo), versions, afterwards: 'none', reviewedDaysAgo };
+  }
+  const approvedDaysAgo = 40 + ((index * 37) % Math.max(60, Math.round(interval - 120)));
+  return { approvedDaysAgo, versions, afterwards: 'none' };
 }
 
 const changeSummaries = [
