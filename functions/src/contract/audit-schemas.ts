@@ -4,6 +4,7 @@ import {
   auditKinds,
   auditStatuses,
   checklistResults,
+  clausePattern,
   findingGrades,
   actionStatuses,
 } from '../core/quality-year-types.js';
@@ -32,7 +33,7 @@ const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
 const instant = z.string().describe('ISO 8601 instant');
 export const clauseSchema = z
   .string()
-  .regex(/^\d{1,2}(\.\d{1,2}){0,3}$/, 'An ISO 9001 clause such as 7.5.3')
+  .regex(clausePattern, 'An ISO 9001 clause such as 7.5.3')
   .describe('ISO 9001 clause number');
 const clauses = z.array(clauseSchema).max(30);
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
