@@ -116,87 +116,94 @@ export function CertificateDialogButton(props: {
         onClose={() => setOpen(false)}
         onReload={props.onReload}
       >
-        <Field
-          label={t('audit.certificateBody')}
-          required
-          validationMessage={choice === otherBody ? undefined : messageOf(problems, 'body')}
-          validationState={choice === otherBody ? 'none' : stateOf(problems, 'body')}
-        >
-          <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
-            {certificationBodies.map((body) => (
-              <option key={body} value={body}>
-                {body}
-              </option>
-            ))}
-            <option value={otherBody}>{t('audit.form.otherBody')}</option>
-          </Select>
-        </Field>
-        {choice === otherBody ? (
-          <Field
-            label={t('audit.form.otherBodyName')}
-            required
-            validationMessage={messageOf(problems, 'body')}
-            validationState={stateOf(problems, 'body')}
-          >
-            <Input value={other} onChange={(_, data) => setOther(data.value)} />
-          </Field>
+        {open ? (
+          <>
+            <Field
+              label={t('audit.certificateBody')}
+              required
+              validationMessage={choice === otherBody ? undefined : messageOf(problems, 'body')}
+              validationState={choice === otherBody ? 'none' : stateOf(problems, 'body')}
+            >
+              <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
+                {certificationBodies.map((body) => (
+                  <option key={body} value={body}>
+                    {body}
+                  </option>
+                ))}
+                <option value={otherBody}>{t('audit.form.otherBody')}</option>
+              </Select>
+            </Field>
+            {choice === otherBody ? (
+              <Field
+                label={t('audit.form.otherBodyName')}
+                required
+                validationMessage={messageOf(problems, 'body')}
+                validationState={stateOf(problems, 'body')}
+              >
+                <Input value={other} onChange={(_, data) => setOther(data.value)} />
+              </Field>
+            ) : null}
+            <Field
+              label={t('audit.standard')}
+              required
+              validationMessage={messageOf(problems, 'standard')}
+              validationState={stateOf(problems, 'standard')}
+            >
+              <Input value={standard} onChange={(_, data) => setStandard(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.scope')}
+              required
+              validationMessage={messageOf(problems, 'scope')}
+              validationState={stateOf(problems, 'scope')}
+            >
+              <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.certificateNumber')}
+              validationMessage={messageOf(problems, 'certificateNumber')}
+              validationState={stateOf(problems, 'certificateNumber')}
+            >
+              <Input value={certificateNumber} onChange={(_, data) => setCertificateNumber(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.cycleYears')}
+              required
+              validationMessage={messageOf(problems, 'cycleYears')}
+              validationState={stateOf(problems, 'cycleYears')}
+            >
+              <Select
+                value={String(cycleYears)}
+                onChange={(_, data) => changeDates(issuedOn, data.value === '4' ? 4 : 3)}
+              >
+                <option value="3">{t('audit.cycleYearsValue', { years: 3 })}</option>
+                <option value="4">{t('audit.cycleYearsValue', { years: 4 })}</option>
+              </Select>
+            </Field>
+            <Field
+              label={t('audit.issued')}
+              required
+              validationMessage={messageOf(problems, 'issuedOn')}
+              validationState={stateOf(problems, 'issuedOn')}
+            >
+              <Input type="date" value={issuedOn} onChange={(_, data) => changeDates(data.value, cycleYears)} />
+            </Field>
+            <Field
+              label={t('audit.expires')}
+              required
+              hint={t('audit.form.expiresHint')}
+              validationMessage={messageOf(problems, 'expiresOn')}
+              validationState={stateOf(problems, 'expiresOn')}
+            >
+              <Input type="date" value={expiresOn} onChange={(_, data) => setExpiresOn(data.value)} />
+            </Field>
+            <Checkbox
+              label={t('audit.form.isActive')}
+              checked={isActive}
+              onChange={(_, data) => setIsActive(data.checked === true)}
+            />
+          </>
         ) : null}
-        <Field
-          label={t('audit.standard')}
-          required
-          validationMessage={messageOf(problems, 'standard')}
-          validationState={stateOf(problems, 'standard')}
-        >
-          <Input value={standard} onChange={(_, data) => setStandard(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.scope')}
-          required
-          validationMessage={messageOf(problems, 'scope')}
-          validationState={stateOf(problems, 'scope')}
-        >
-          <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.certificateNumber')}
-          validationMessage={messageOf(problems, 'certificateNumber')}
-          validationState={stateOf(problems, 'certificateNumber')}
-        >
-          <Input value={certificateNumber} onChange={(_, data) => setCertificateNumber(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.cycleYears')}
-          required
-          validationMessage={messageOf(problems, 'cycleYears')}
-          validationState={stateOf(problems, 'cycleYears')}
-        >
-          <Select value={String(cycleYears)} onChange={(_, data) => changeDates(issuedOn, data.value === '4' ? 4 : 3)}>
-            <option value="3">{t('audit.cycleYearsValue', { years: 3 })}</option>
-            <option value="4">{t('audit.cycleYearsValue', { years: 4 })}</option>
-          </Select>
-        </Field>
-        <Field
-          label={t('audit.issued')}
-          required
-          validationMessage={messageOf(problems, 'issuedOn')}
-          validationState={stateOf(problems, 'issuedOn')}
-        >
-          <Input type="date" value={issuedOn} onChange={(_, data) => changeDates(data.value, cycleYears)} />
-        </Field>
-        <Field
-          label={t('audit.expires')}
-          required
-          hint={t('audit.form.expiresHint')}
-          validationMessage={messageOf(problems, 'expiresOn')}
-          validationState={stateOf(problems, 'expiresOn')}
-        >
-          <Input type="date" value={expiresOn} onChange={(_, data) => setExpiresOn(data.value)} />
-        </Field>
-        <Checkbox
-          label={t('audit.form.isActive')}
-          checked={isActive}
-          onChange={(_, data) => setIsActive(data.checked === true)}
-        />
       </ActionDialog>
     </>
   );
@@ -267,22 +274,26 @@ export function RegisterCycleAuditButton(props: {
         onClose={() => setOpen(false)}
         onReload={props.onReload}
       >
-        <Field
-          label={t('audit.date')}
-          required
-          validationMessage={messageOf(problems, 'plannedOn')}
-          validationState={stateOf(problems, 'plannedOn')}
-        >
-          <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.form.externalAuditors')}
-          hint={t('audit.form.externalAuditorsHint')}
-          validationMessage={messageOf(problems, 'externalAuditors')}
-          validationState={stateOf(problems, 'externalAuditors')}
-        >
-          <Textarea value={auditors} onChange={(_, data) => setAuditors(data.value)} />
-        </Field>
+        {open ? (
+          <>
+            <Field
+              label={t('audit.date')}
+              required
+              validationMessage={messageOf(problems, 'plannedOn')}
+              validationState={stateOf(problems, 'plannedOn')}
+            >
+              <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.form.externalAuditors')}
+              hint={t('audit.form.externalAuditorsHint')}
+              validationMessage={messageOf(problems, 'externalAuditors')}
+              validationState={stateOf(problems, 'externalAuditors')}
+            >
+              <Textarea value={auditors} onChange={(_, data) => setAuditors(data.value)} />
+            </Field>
+          </>
+        ) : null}
       </ActionDialog>
     </>
   );

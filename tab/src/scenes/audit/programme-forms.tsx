@@ -144,84 +144,88 @@ export function ProgrammeItemDialogButton(props: {
         onClose={() => setOpen(false)}
         onReload={props.onReload}
       >
-        <Field
-          label={t('audit.form.title')}
-          required
-          validationMessage={messageOf(problems, 'title')}
-          validationState={stateOf(problems, 'title')}
-        >
-          <Input value={title} onChange={(_, data) => setTitle(data.value)} />
-        </Field>
-        <Field label={t('audit.form.subjectKind')} required>
-          <Select value={kind} onChange={(_, data) => setKind(data.value as SubjectKind)}>
-            {subjectKinds.map((each) => (
-              <option key={each} value={each}>
-                {t(subjectKey[each])}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {kind === 'process' ? (
-          <Field
-            label={t('audit.form.subjectArea')}
-            required
-            validationMessage={messageOf(problems, 'subject')}
-            validationState={stateOf(problems, 'subject')}
-          >
-            <Input value={area} onChange={(_, data) => setArea(data.value)} />
-          </Field>
+        {open ? (
+          <>
+            <Field
+              label={t('audit.form.title')}
+              required
+              validationMessage={messageOf(problems, 'title')}
+              validationState={stateOf(problems, 'title')}
+            >
+              <Input value={title} onChange={(_, data) => setTitle(data.value)} />
+            </Field>
+            <Field label={t('audit.form.subjectKind')} required>
+              <Select value={kind} onChange={(_, data) => setKind(data.value as SubjectKind)}>
+                {subjectKinds.map((each) => (
+                  <option key={each} value={each}>
+                    {t(subjectKey[each])}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {kind === 'process' ? (
+              <Field
+                label={t('audit.form.subjectArea')}
+                required
+                validationMessage={messageOf(problems, 'subject')}
+                validationState={stateOf(problems, 'subject')}
+              >
+                <Input value={area} onChange={(_, data) => setArea(data.value)} />
+              </Field>
+            ) : null}
+            {kind === 'unit' ? (
+              <Field
+                label={t('audit.form.subjectUnit')}
+                required
+                validationMessage={messageOf(problems, 'subject')}
+                validationState={stateOf(problems, 'subject')}
+              >
+                <Select value={subjectUnit} onChange={(_, data) => setSubjectUnit(data.value)}>
+                  {props.session.units.map((unit) => (
+                    <option key={unit.id} value={unit.id}>
+                      {unit.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
+            {kind === 'clause' ? (
+              <Field
+                label={t('audit.form.subjectClause')}
+                required
+                hint={t('audit.clauseHint')}
+                validationMessage={messageOf(problems, 'subject')}
+                validationState={stateOf(problems, 'subject')}
+              >
+                <Input value={subjectClause} onChange={(_, data) => setSubjectClause(data.value)} />
+              </Field>
+            ) : null}
+            <Field label={t('audit.importance')} required>
+              <Select value={String(importance)} onChange={(_, data) => setImportance(Number(data.value) as 1 | 2 | 3)}>
+                {([1, 2, 3] as const).map((level) => (
+                  <option key={level} value={level}>
+                    {t(importanceLabel[level])}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              label={t('audit.clauses')}
+              hint={t('audit.form.clausesHint')}
+              validationMessage={messageOf(problems, 'clauses')}
+              validationState={stateOf(problems, 'clauses')}
+            >
+              <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.unit')}
+              validationMessage={messageOf(problems, 'unitId')}
+              validationState={stateOf(problems, 'unitId')}
+            >
+              <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
+            </Field>
+          </>
         ) : null}
-        {kind === 'unit' ? (
-          <Field
-            label={t('audit.form.subjectUnit')}
-            required
-            validationMessage={messageOf(problems, 'subject')}
-            validationState={stateOf(problems, 'subject')}
-          >
-            <Select value={subjectUnit} onChange={(_, data) => setSubjectUnit(data.value)}>
-              {props.session.units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        {kind === 'clause' ? (
-          <Field
-            label={t('audit.form.subjectClause')}
-            required
-            hint={t('audit.clauseHint')}
-            validationMessage={messageOf(problems, 'subject')}
-            validationState={stateOf(problems, 'subject')}
-          >
-            <Input value={subjectClause} onChange={(_, data) => setSubjectClause(data.value)} />
-          </Field>
-        ) : null}
-        <Field label={t('audit.importance')} required>
-          <Select value={String(importance)} onChange={(_, data) => setImportance(Number(data.value) as 1 | 2 | 3)}>
-            {([1, 2, 3] as const).map((level) => (
-              <option key={level} value={level}>
-                {t(importanceLabel[level])}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label={t('audit.clauses')}
-          hint={t('audit.form.clausesHint')}
-          validationMessage={messageOf(problems, 'clauses')}
-          validationState={stateOf(problems, 'clauses')}
-        >
-          <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.unit')}
-          validationMessage={messageOf(problems, 'unitId')}
-          validationState={stateOf(problems, 'unitId')}
-        >
-          <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
-        </Field>
       </ActionDialog>
     </>
   );
@@ -296,57 +300,61 @@ export function InternalAuditDialogButton(props: { session: Session; onReload():
         onClose={() => setOpen(false)}
         onReload={props.onReload}
       >
-        <Field
-          label={t('audit.form.title')}
-          required
-          validationMessage={messageOf(problems, 'title')}
-          validationState={stateOf(problems, 'title')}
-        >
-          <Input value={title} onChange={(_, data) => setTitle(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.unit')}
-          validationMessage={messageOf(problems, 'unitId')}
-          validationState={stateOf(problems, 'unitId')}
-        >
-          <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
-        </Field>
-        <Field
-          label={t('audit.clauses')}
-          hint={t('audit.form.clausesHint')}
-          validationMessage={messageOf(problems, 'clauses')}
-          validationState={stateOf(problems, 'clauses')}
-        >
-          <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
-        </Field>
-        <Field
-          label={t('audit.date')}
-          required
-          validationMessage={messageOf(problems, 'plannedOn')}
-          validationState={stateOf(problems, 'plannedOn')}
-        >
-          <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
-        </Field>
-        <div className={styles.field}>
-          <label htmlFor={auditorsId}>{t('audit.auditors')}</label>
-          <span id={`${auditorsId}-hint`}>{t('audit.auditorsHint')}</span>
-          <select
-            id={auditorsId}
-            aria-describedby={`${auditorsId}-hint${auditorsProblem ? ` ${auditorsId}-error` : ''}`}
-            aria-invalid={auditorsProblem ? true : undefined}
-            multiple
-            size={6}
-            value={auditorIds}
-            onChange={(event) => setAuditorIds([...event.target.selectedOptions].map((option) => option.value))}
-          >
-            {props.session.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} – {person.title}
-              </option>
-            ))}
-          </select>
-          {auditorsProblem ? <span id={`${auditorsId}-error`}>{auditorsProblem}</span> : null}
-        </div>
+        {open ? (
+          <>
+            <Field
+              label={t('audit.form.title')}
+              required
+              validationMessage={messageOf(problems, 'title')}
+              validationState={stateOf(problems, 'title')}
+            >
+              <Input value={title} onChange={(_, data) => setTitle(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.unit')}
+              validationMessage={messageOf(problems, 'unitId')}
+              validationState={stateOf(problems, 'unitId')}
+            >
+              <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
+            </Field>
+            <Field
+              label={t('audit.clauses')}
+              hint={t('audit.form.clausesHint')}
+              validationMessage={messageOf(problems, 'clauses')}
+              validationState={stateOf(problems, 'clauses')}
+            >
+              <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
+            </Field>
+            <Field
+              label={t('audit.date')}
+              required
+              validationMessage={messageOf(problems, 'plannedOn')}
+              validationState={stateOf(problems, 'plannedOn')}
+            >
+              <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+            </Field>
+            <div className={styles.field}>
+              <label htmlFor={auditorsId}>{t('audit.auditors')}</label>
+              <span id={`${auditorsId}-hint`}>{t('audit.auditorsHint')}</span>
+              <select
+                id={auditorsId}
+                aria-describedby={`${auditorsId}-hint${auditorsProblem ? ` ${auditorsId}-error` : ''}`}
+                aria-invalid={auditorsProblem ? true : undefined}
+                multiple
+                size={6}
+                value={auditorIds}
+                onChange={(event) => setAuditorIds([...event.target.selectedOptions].map((option) => option.value))}
+              >
+                {props.session.people.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name} – {person.title}
+                  </option>
+                ))}
+              </select>
+              {auditorsProblem ? <span id={`${auditorsId}-error`}>{auditorsProblem}</span> : null}
+            </div>
+          </>
+        ) : null}
       </ActionDialog>
     </>
   );
