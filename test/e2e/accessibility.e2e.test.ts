@@ -109,6 +109,38 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
   });
 
+  it('has no violations in the audit scene’s certificate and programme item dialogs', async () => {
+    const { browser, api } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
+    const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
+    const violationsInDialog = async () => {
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+          }),
+        wcagTags,
+      );
+      return (result.violations as { id: string }[]).map((violation) => violation.id);
+    };
+    try {
+      expect(await violationsOn(page, '/audit?year=2026', '#audit-items-heading')).toEqual([]);
+      const edit = page.getByRole('button', { name: 'Ret certifikat' });
+      await edit.click();
+      await page.getByRole('dialog', { name: 'Ret certifikat' }).getByLabel('Udløber').waitFor();
+      expect(await violationsInDialog()).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
+      await page.getByRole('button', { name: 'Tilføj emne' }).click();
+      await page.getByRole('dialog', { name: 'Nyt emne i auditprogrammet' }).getByLabel('Emnetype').waitFor();
+      expect(await violationsInDialog()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no violations on the privacy, terms and tab configuration pages, shown without signing in', async () => {
     const { browser } = environment();
     const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true });

@@ -4,6 +4,7 @@ import {
   auditKinds,
   auditStatuses,
   checklistResults,
+  clausePattern,
   findingGrades,
   actionStatuses,
 } from '../core/quality-year-types.js';
@@ -15,7 +16,7 @@ import {
 
 export const clauseSchema = z
   .string()
-  .regex(/^\d{1,2}(\.\d{1,2}){0,3}$/, 'An ISO 9001 clause such as 7.5.3')
+  .regex(clausePattern, 'An ISO 9001 clause such as 7.5.3')
   .describe('ISO 9001 clause number');
 const clauses = z.array(clauseSchema).max(30);
 const yearSchema = z.coerce.number().int().min(2000).max(2100);

@@ -22,6 +22,9 @@ type Versioned = {
 /** ISO 9001 clause numbers as the standard prints them, e.g. "7.5.3", "9.2". */
 export type Clause = string;
 
+/** The shape of a clause number ("7.5.3"): the API's check, shared with the tab's forms. */
+export const clausePattern = /^\d{1,2}(\.\d{1,2}){0,3}$/;
+
 // ---------------------------------------------------------------------------------------------
 // Certification
 

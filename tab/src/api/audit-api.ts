@@ -8,9 +8,12 @@ import type {
   FindingViewDto,
   ProgrammeYearDto,
   auditListSchema,
+  certificateBody,
   certificateListSchema,
+  createAuditBody,
   findingBody,
   planResultSchema,
+  programmeItemBody,
   reportAuditBody,
   updateAuditBody,
 } from '../../../functions/src/contract/audit-schemas';
@@ -25,6 +28,7 @@ export type {
   FindingViewDto,
   ProgrammeYearDto,
 };
+import type { ProgrammeItemDto } from '../../../functions/src/contract/audit-schemas';
 export type {
   IndependenceWarningDto,
   PriorityReasonDto,
@@ -37,6 +41,9 @@ export type PlanResult = z.infer<typeof planResultSchema>;
 export type FindingBody = z.input<typeof findingBody>;
 export type ReportAuditBody = z.input<typeof reportAuditBody>;
 export type UpdateAuditBody = z.input<typeof updateAuditBody>;
+export type CertificateBody = z.input<typeof certificateBody>;
+export type CreateAuditBody = z.input<typeof createAuditBody>;
+export type ProgrammeItemBody = z.input<typeof programmeItemBody>;
 export type ChecklistLineChanges = Partial<Pick<ChecklistLineDto, 'result' | 'note' | 'question'>>;
 
 const enc = encodeURIComponent;
@@ -107,6 +114,24 @@ export function createAuditApi(http: HttpClient) {
         raw: file,
       }),
     listCertificates: (signal?: AbortSignal) => http.requestJson<CertificateList>('/api/certificates', { signal }),
+    createCertificate: (body: CertificateBody) =>
+      http.requestJson<CertificateDto>('/api/certificates', { method: 'POST', json: body }),
+    updateCertificate: (certificate: CertificateDto, body: Partial<CertificateBody>) =>
+      http.requestJson<CertificateDto>(`/api/certificates/${enc(certificate.id)}`, {
+        method: 'PATCH',
+        json: body,
+        ifMatch: version(certificate),
+      }),
+    createAudit: (body: CreateAuditBody) =>
+      http.requestJson<AuditViewDto>('/api/audits', { method: 'POST', json: body }),
+    createProgrammeItem: (body: ProgrammeItemBody) =>
+      http.requestJson<ProgrammeItemDto>('/api/audit-programme/items', { method: 'POST', json: body }),
+    updateProgrammeItem: (item: ProgrammeItemDto, body: Partial<ProgrammeItemBody>) =>
+      http.requestJson<ProgrammeItemDto>(`/api/audit-programme/items/${enc(item.id)}`, {
+        method: 'PATCH',
+        json: body,
+        ifMatch: version(item),
+      }),
     getCertificateCycle: (id: string, signal?: AbortSignal) =>
       http.requestJson<CertificateCycleDto>(`/api/certificates/${enc(id)}/cycle`, { signal }),
   };

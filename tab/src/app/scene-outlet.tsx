@@ -49,7 +49,7 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'competences' ? (
         <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
       ) : null}
-      {route.name === 'audit' ? <AuditScene query={route.query} /> : null}
+      {route.name === 'audit' ? <AuditScene session={props.session} query={route.query} /> : null}
       {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
       {route.name === 'actions' ? <ActionsScene session={props.session} /> : null}
       {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}

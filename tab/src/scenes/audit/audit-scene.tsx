@@ -1,12 +1,13 @@
 import { Button, Checkbox } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
-import type { CertificateDto } from '../../api/audit-api';
+import type { CertificateDto, ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
 import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
+import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
@@ -15,9 +16,11 @@ import { useAsync } from '../../shared/use-async';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditStatusText, AuditKindText } from './audit-texts';
+import { CertificateDialogButton, RegisterCycleAuditButton } from './certificate-forms';
+import { InternalAuditDialogButton, ProgrammeItemDialogButton } from './programme-forms';
 
 /** "Audit": the year's programme with its weighting, the planned audits and the certificate's cycle. */
-export function AuditScene(props: { query: URLSearchParams }) {
+export function AuditScene(props: { session: Session; query: URLSearchParams }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
@@ -62,6 +65,19 @@ export function AuditScene(props: { query: URLSearchParams }) {
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   if (!years.includes(year)) years.push(year);
   const active = certificates.data?.certificates.find((certificate) => certificate.isActive);
+  const manageCertificates = certificates.data?.abilities.manage ?? false;
+  const unitName = (id: string | null) =>
+    id === null ? t('audit.crossCutting') : (props.session.units.find((unit) => unit.id === id)?.name ?? id);
+  const subjectText = (subject: ProgrammeItemDto['subject']) =>
+    subject.kind === 'process'
+      ? `${t('audit.form.subject.process')}: ${subject.area}`
+      : subject.kind === 'unit'
+        ? `${t('audit.form.subject.unit')}: ${unitName(subject.unitId)}`
+        : `${t('audit.form.subject.clause')}: ${subject.clause}`;
+  const itemSaved = (item: ProgrammeItemDto) => {
+    setStatus(t('audit.form.itemSaved', { title: item.title }));
+    programme.reload();
+  };
 
   return (
     <>
@@ -93,7 +109,34 @@ export function AuditScene(props: { query: URLSearchParams }) {
       </p>
 
       {certificates.error ? <ErrorAlert error={certificates.error} onRetry={certificates.reload} /> : null}
-      {active ? <CertificatePanel certificate={active} /> : null}
+      {active ? (
+        <CertificatePanel
+          certificate={active}
+          manage={manageCertificates}
+          onSaved={(certificate) => {
+            setStatus(t('audit.form.certificateSaved'));
+            certificates.reload();
+            if (!certificate.isActive) programme.reload();
+          }}
+          onReload={certificates.reload}
+        />
+      ) : certificates.data ? (
+        <PageSection id="audit-certificate" heading={t('audit.certificate')}>
+          <p>{t('audit.form.noCertificate')}</p>
+        </PageSection>
+      ) : null}
+      {manageCertificates ? (
+        <div className={styles.toolbar}>
+          <CertificateDialogButton
+            onSaved={() => {
+              setStatus(t('audit.form.certificateSaved'));
+              certificates.reload();
+              programme.reload();
+            }}
+            onReload={certificates.reload}
+          />
+        </div>
+      ) : null}
 
       <PageSection id="audit-programme" heading={t('audit.programme')}>
         {programme.error ? <ErrorAlert error={programme.error} onRetry={programme.reload} /> : null}
@@ -165,7 +208,62 @@ export function AuditScene(props: { query: URLSearchParams }) {
         ) : null}
       </PageSection>
 
+      <PageSection id="audit-items" heading={t('audit.form.items')}>
+        {programme.data ? (
+          <>
+            {programme.data.items.length === 0 ? (
+              <p>{t('audit.form.noItems')}</p>
+            ) : (
+              <table className={styles.table}>
+                <caption>{t('audit.form.itemsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('audit.form.title')}</th>
+                    <th scope="col">{t('audit.subject')}</th>
+                    <th scope="col">{t('audit.importance')}</th>
+                    <th scope="col">{t('audit.clauses')}</th>
+                    <th scope="col">{t('audit.unit')}</th>
+                    {manage ? <th scope="col">{t('audit.actions')}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {programme.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">{item.title}</th>
+                      <td>{subjectText(item.subject)}</td>
+                      <td>{t(importanceKey[item.importance])}</td>
+                      <td>{item.clauses.join(', ') || '–'}</td>
+                      <td>{unitName(item.unitId)}</td>
+                      {manage ? (
+                        <td>
+                          <ProgrammeItemDialogButton
+                            session={props.session}
+                            item={item}
+                            onSaved={itemSaved}
+                            onReload={programme.reload}
+                          />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {manage ? (
+              <div className={styles.toolbar}>
+                <ProgrammeItemDialogButton session={props.session} onSaved={itemSaved} onReload={programme.reload} />
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </PageSection>
+
       <PageSection id="audit-list" heading={t('audit.audits')}>
+        {manage ? (
+          <div className={styles.toolbar}>
+            <InternalAuditDialogButton session={props.session} onReload={programme.reload} />
+          </div>
+        ) : null}
         {programme.data ? (
           programme.data.audits.length === 0 ? (
             <p>{t('audit.noAudits')}</p>
@@ -210,7 +308,12 @@ export function AuditScene(props: { query: URLSearchParams }) {
   );
 }
 
-function CertificatePanel(props: { certificate: CertificateDto }) {
+function CertificatePanel(props: {
+  certificate: CertificateDto;
+  manage: boolean;
+  onSaved(certificate: CertificateDto): void;
+  onReload(): void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
@@ -237,6 +340,11 @@ function CertificatePanel(props: { certificate: CertificateDto }) {
         <dt>{t('audit.cycleYears')}</dt>
         <dd>{t('audit.cycleYearsValue', { years: certificate.cycleYears })}</dd>
       </dl>
+      {props.manage ? (
+        <div className={styles.toolbar}>
+          <CertificateDialogButton certificate={certificate} onSaved={props.onSaved} onReload={props.onReload} />
+        </div>
+      ) : null}
       {cycle.error ? <ErrorAlert error={cycle.error} onRetry={cycle.reload} /> : null}
       {cycle.data ? (
         <table className={styles.table}>
@@ -247,29 +355,44 @@ function CertificatePanel(props: { certificate: CertificateDto }) {
               <th scope="col">{t('audit.windowStart')}</th>
               <th scope="col">{t('audit.dueOn')}</th>
               <th scope="col">{t('audit.recorded')}</th>
+              {props.manage ? <th scope="col">{t('audit.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {cycle.data.audits.map((entry) => (
-              <tr key={`${entry.kind}-${entry.index}`}>
-                <th scope="row">
-                  {entry.kind === 'surveillance'
-                    ? t('audit.surveillanceN', { index: entry.index })
-                    : t('audit.recertification')}
-                </th>
-                <td>{i18n.formatDate(entry.windowStart)}</td>
-                <td>{i18n.formatDate(entry.dueOn)}</td>
-                <td>
-                  {entry.auditId === null ? (
-                    t('audit.notRecorded')
-                  ) : (
-                    <AppLink href={paths.auditDetail(entry.auditId)}>
-                      {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
-                    </AppLink>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {cycle.data.audits.map((entry) => {
+              const name =
+                entry.kind === 'surveillance'
+                  ? t('audit.surveillanceN', { index: entry.index })
+                  : t('audit.recertification');
+              return (
+                <tr key={`${entry.kind}-${entry.index}`}>
+                  <th scope="row">{name}</th>
+                  <td>{i18n.formatDate(entry.windowStart)}</td>
+                  <td>{i18n.formatDate(entry.dueOn)}</td>
+                  <td>
+                    {entry.auditId === null ? (
+                      t('audit.notRecorded')
+                    ) : (
+                      <AppLink href={paths.auditDetail(entry.auditId)}>
+                        {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
+                      </AppLink>
+                    )}
+                  </td>
+                  {props.manage ? (
+                    <td>
+                      {entry.auditId === null ? (
+                        <RegisterCycleAuditButton
+                          certificate={certificate}
+                          entry={entry}
+                          name={name}
+                          onReload={cycle.reload}
+                        />
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}

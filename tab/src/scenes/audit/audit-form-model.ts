@@ -1,0 +1,114 @@
+import type { ApiRequestError } from '../../api/api-error';
+import { expiryFor } from '../../../../functions/src/core/certification-cycle';
+import { isLocalDate } from '../../../../functions/src/core/local-date';
+import { certificationBodies, clausePattern } from '../../../../functions/src/core/quality-year-types';
+import type { MessageKey, MessageValues } from '../../i18n/messages';
+
+/** Pure helpers of the coordinator's forms in the audit scene (certificate, programme item, audit). */
+
+type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+export { certificationBodies };
+/** The select's value for a body not in `certificationBodies` ("Andet"). */
+export const otherBody = 'other';
+
+/** The select's choice and the free text for a stored body name. */
+export function bodyChoice(body: string): { choice: string; other: string } {
+  return (certificationBodies as readonly string[]).includes(body)
+    ? { choice: body, other: '' }
+    : { choice: body === '' ? certificationBodies[0] : otherBody, other: body };
+}
+
+/** The body name to send: the chosen body, or the typed one for "Andet". */
+export function bodyName(choice: string, other: string): string {
+  return choice === otherBody ? other.trim() : choice;
+}
+
+/** The expiry that fits the cycle (core `expiryFor`), or undefined while the issue date is incomplete. */
+export function suggestedExpiry(issuedOn: string, cycleYears: 3 | 4): string | undefined {
+  return isLocalDate(issuedOn) ? expiryFor(issuedOn, cycleYears) : undefined;
+}
+
+/**
+ * A comma-separated list of ISO 9001 clauses ("7.5, 8.5.1"), checked with the API's pattern.
+ * Blanks are ignored and duplicates kept once; `invalid` lists what does not look like a clause.
+ */
+export function parseClauses(text: string): { clauses: string[]; invalid: string[] } {
+  const parts = text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return {
+    clauses: [...new Set(parts.filter((part) => clausePattern.test(part)))],
+    invalid: parts.filter((part) => !clausePattern.test(part)),
+  };
+}
+
+/** Is the value a calendar date YYYY-MM-DD? */
+export const isDate = (value: string): boolean => isLocalDate(value);
+
+/** External auditors typed one per line. */
+export function parseNames(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+type CertificateProblem =
+  | { code: 'invalid-date'; field: string }
+  | { code: 'invalid-cycle-years' }
+  | { code: 'expires-not-after-issued' }
+  | { code: 'expiry-inconsistent-with-cycle'; expectedExpiresOn: string; toleranceDays: number };
+
+/**
+ * The server's VALIDATION problems by field, in the user's words where the code is known: the
+ * certificate's date problems (details.problems) and the contract's issues (details.issues, whose
+ * path names the field). Messages without a field are left to the dialog's alert.
+ */
+export function fieldProblems(
+  error: ApiRequestError,
+  t: Translate,
+  formatDate: (date: string) => string,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (error.code !== 'VALIDATION') return result;
+  const add = (field: string, message: string) => {
+    (result[field] ??= []).push(message);
+  };
+  const problems = error.details['problems'];
+  if (Array.isArray(problems)) {
+    for (const problem of problems as CertificateProblem[]) {
+      switch (problem.code) {
+        case 'invalid-date':
+          add(problem.field, t('audit.form.invalidDate'));
+          break;
+        case 'invalid-cycle-years':
+          add('cycleYears', t('audit.form.invalidCycle'));
+          break;
+        case 'expires-not-after-issued':
+          add('expiresOn', t('audit.form.expiresNotAfterIssued'));
+          break;
+        case 'expiry-inconsistent-with-cycle':
+          add(
+            'expiresOn',
+            t('audit.form.expiryInconsistent', {
+              date: formatDate(problem.expectedExpiresOn),
+              days: problem.toleranceDays,
+            }),
+          );
+          break;
+      }
+    }
+  }
+  const issues = error.details['issues'];
+  if (Array.isArray(issues)) {
+    for (const issue of issues as { path?: unknown; message?: unknown }[]) {
+      const field = typeof issue.path === 'string' ? issue.path.split('.')[0] : undefined;
+      if (field && typeof issue.message === 'string') add(field, issue.message);
+    }
+  }
+  const field = error.details['field'];
+  if (typeof field === 'string' && !Array.isArray(problems) && !result[field]) add(field, error.message);
+  return result;
+}
