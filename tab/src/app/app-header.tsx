@@ -27,9 +27,18 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   organisation: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  nav: { display: 'flex' },
-  navList: { display: 'flex', gap: tokens.spacingHorizontalL, listStyle: 'none', margin: 0, padding: 0 },
-  navLink: { fontSize: tokens.fontSizeBase300 },
+  // The links wrap, item by item, so every one stays reachable in a narrow tab (WCAG 1.4.10 reflow).
+  nav: { display: 'flex', minWidth: 0, maxWidth: '100%' },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  navLink: { fontSize: tokens.fontSizeBase300, whiteSpace: 'nowrap' },
   current: { fontWeight: tokens.fontWeightSemibold, textDecoration: 'underline' },
   tools: {
     display: 'flex',
