@@ -424,6 +424,35 @@ describe('certificates', () => {
     expect(listed.body.certificates.map((c: { id: string }) => c.id)).toContain(id);
   });
 
+  it('marks the earlier active certificate for the same standard inactive when a new active one is registered', async () => {
+    const standard = 'ISO 9001:2015 (fornyelse)';
+    const first = await call(coordinator, 'POST', '/certificates', { ...body, standard, isActive: true });
+    const others = (await get('/certificates')).body.certificates.filter(
+      (c: { standard: string; isActive: boolean }) => c.standard !== standard && c.isActive,
+    );
+    const renewed = await call(coordinator, 'POST', '/certificates', {
+      ...body,
+      standard,
+      certificateNumber: 'T-renewed',
+      issuedOn: '2034-05-01',
+      expiresOn: '2038-04-30',
+      isActive: true,
+    });
+    expect([first.status, renewed.status]).toEqual([201, 201]);
+    const after = (await get('/certificates')).body.certificates as {
+      id: string;
+      standard: string;
+      isActive: boolean;
+      etag: number;
+    }[];
+    expect(after.find((c) => c.id === first.body.id)).toMatchObject({ isActive: false, etag: 2 });
+    expect(after.find((c) => c.id === renewed.body.id)).toMatchObject({ isActive: true, etag: 1 });
+    // Certificates for other standards are left alone.
+    expect(after.filter((c) => c.standard !== standard && c.isActive).map((c) => c.id)).toEqual(
+      others.map((c: { id: string }) => c.id),
+    );
+  });
+
   it('refuses dates that do not fit the cycle, bad input and strangers, changing nothing', async () => {
     const before = await snapshot();
     const bad = await call(coordinator, 'POST', '/certificates', { ...body, expiresOn: '2033-05-31' });

@@ -26,7 +26,12 @@ function ensureValidDates(certificate: { issuedOn: string; expiresOn: string; cy
     });
 }
 
-/** Registers a certificate (coordinator); its dates must fit its cycle (validateCertificateDates). */
+/**
+ * Registers a certificate (coordinator); its dates must fit its cycle (validateCertificateDates).
+ * A new active certificate replaces the earlier-issued active ones for the same standard (a
+ * recertification's new certificate): they are marked inactive in the same write, so the
+ * certificate panel, the årshjul and the certifier's cycle follow the one in force.
+ */
 export async function createCertificate(
   services: Services,
   actor: Actor,
@@ -42,10 +47,26 @@ export async function createCertificate(
     expiresOn: fields.expiresOn as LocalDate,
     ...firstVersion(stamp),
   };
+  const superseded = certificate.isActive
+    ? (await services.quality.listCertificates()).filter(
+        (each) => each.isActive && each.standard === certificate.standard && each.issuedOn < certificate.issuedOn,
+      )
+    : [];
   await services.quality.commit({
-    expect: [{ collection: 'certificates', id: certificate.id, etag: 0 }],
-    certificates: [certificate],
+    expect: [
+      { collection: 'certificates', id: certificate.id, etag: 0 },
+      ...superseded.map((each) => ({ collection: 'certificates' as const, id: each.id, etag: each.etag })),
+    ],
+    certificates: [
+      certificate,
+      ...superseded.map((each) => ({ ...each, isActive: false, ...nextVersion(each, stamp) })),
+    ],
     trail: [
+      ...superseded.map((each) =>
+        qualityTrail(stamp, 'certificate.superseded', each.id, `Certifikat erstattet: ${each.body}`, {
+          supersededBy: certificate.id,
+        }),
+      ),
       qualityTrail(
         stamp,
         'certificate.created',
