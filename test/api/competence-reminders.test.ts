@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteOutbox } from '../../functions/src/adapters/outbox/sqlite-outbox.js';
-import {
-  createSqliteMessagingStore,
-  createSqliteReminderSource,
-} from '../../functions/src/adapters/sqlite/sqlite-messaging-store.js';
 import type { SqliteDatabase } from '../../functions/src/adapters/sqlite/open-database.js';
 import { addDays, addMonths, localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
-import { firstOfMonth, zonedTime } from '../../functions/src/core/reminder-schedule.js';
-import type { CardFactory } from '../../functions/src/jobs/card-factory.js';
-import { createReminderCards } from '../../functions/src/jobs/reminder-cards.js';
-import { runSweep, type SweepResult } from '../../functions/src/jobs/run-sweep.js';
+import { firstOfMonth } from '../../functions/src/core/reminder-schedule.js';
+import { createSqliteReminderSource } from '../../functions/src/adapters/sqlite/sqlite-messaging-store.js';
+import { outboxSweep } from '../support/outbox-sweep.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -20,20 +14,19 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  */
 
 const timeZone = 'Europe/Copenhagen';
-const product = createReminderCards({ publicUrl: 'https://handbog.example.dk' });
-const cards: CardFactory = {
-  single: (item, context) => ({ ...product.single(item, context), keys: [item.key] }),
-  digest: (items, context) => ({ ...product.digest(items, context), keys: items.map((item) => item.key) }),
-};
 
 let server: TestServer;
 let db: SqliteDatabase;
 let today: LocalDate;
+let sweep: ReturnType<typeof outboxSweep>;
+const sweepOn = (date: LocalDate) => sweep.sweepOn(date);
+const outbox = (recipientId: string) => sweep.outbox(recipientId);
 const validUntil = () => addDays(today, 20);
 
 beforeAll(async () => {
   server = await startTestServer();
   db = server.app.db;
+  sweep = outboxSweep(server, { publicUrl: 'https://handbog.example.dk', timeZone });
   today = localDateOf(new Date(), timeZone);
   db.prepare(`INSERT INTO units (id, name, parent_id) VALUES ('kvalitet', 'Kvalitetsteam', 'teknik-miljo')`).run();
   const person = db.prepare(
@@ -74,29 +67,6 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => server?.stop());
-
-function sweepOn(date: LocalDate): Promise<SweepResult> {
-  const clock = { now: () => zonedTime(date, 12, timeZone) };
-  const services = { ...server.app.services, clock };
-  return runSweep({
-    services,
-    messaging: createSqliteMessagingStore(db),
-    source: createSqliteReminderSource(db, { timeZone }),
-    notifier: createSqliteOutbox(db, clock, services.ids),
-    cards,
-  });
-}
-
-type Message = { recipientId: string; keys: string[]; card: Record<string, unknown> };
-function outbox(recipientId: string): Message[] {
-  const rows = db
-    .prepare('SELECT recipient_id, card FROM outbox WHERE recipient_id = ? ORDER BY rowid')
-    .all(recipientId) as Record<string, string>[];
-  return rows.map((row) => {
-    const card = JSON.parse(row['card'] as string) as Record<string, unknown> & { keys: string[] };
-    return { recipientId: row['recipient_id'] as string, keys: card.keys, card };
-  });
-}
 
 const qualificationKey = (stage: string) => `qualification:bo-auditor/lead-auditor:${validUntil()}:${stage}`;
 const requirementKey = (date: LocalDate) =>

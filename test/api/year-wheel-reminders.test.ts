@@ -1,19 +1,11 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteOutbox } from '../../functions/src/adapters/outbox/sqlite-outbox.js';
-import {
-  createSqliteMessagingStore,
-  createSqliteReminderSource,
-} from '../../functions/src/adapters/sqlite/sqlite-messaging-store.js';
 import type { SqliteDatabase } from '../../functions/src/adapters/sqlite/open-database.js';
 import { expectValidCard } from '../../functions/src/bot/cards/test-support/validate-card.js';
 import { allActions, visibleText } from '../../functions/src/bot/cards/test-support/card-query.js';
 import { addDays, localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
 import type { OccurrenceKind, YearWheelOccurrence } from '../../functions/src/core/quality-year-types.js';
-import { zonedTime } from '../../functions/src/core/reminder-schedule.js';
-import type { CardFactory } from '../../functions/src/jobs/card-factory.js';
-import { createReminderCards } from '../../functions/src/jobs/reminder-cards.js';
-import { runSweep, type SweepResult } from '../../functions/src/jobs/run-sweep.js';
+import { outboxSweep } from '../support/outbox-sweep.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -26,15 +18,13 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const timeZone = 'Europe/Copenhagen';
 const publicUrl = 'https://handbog.example.dk';
-const product = createReminderCards({ publicUrl });
-const cards: CardFactory = {
-  single: (item, context) => ({ ...product.single(item, context), keys: [item.key] }),
-  digest: (items, context) => ({ ...product.digest(items, context), keys: items.map((item) => item.key) }),
-};
 
 let server: TestServer;
 let db: SqliteDatabase;
 let today: LocalDate;
+let sweep: ReturnType<typeof outboxSweep>;
+const sweepOn = (date: LocalDate) => sweep.sweepOn(date);
+const outbox = (recipientId: string) => sweep.outbox(recipientId);
 
 function occurrence(
   id: string,
@@ -65,6 +55,7 @@ function occurrence(
 beforeAll(async () => {
   server = await startTestServer();
   db = server.app.db;
+  sweep = outboxSweep(server, { publicUrl: publicUrl, timeZone });
   today = localDateOf(new Date(), timeZone);
   db.prepare(`INSERT INTO units (id, name, parent_id) VALUES ('kvalitet', 'Kvalitetsteam', 'teknik-miljo')`).run();
   const person = db.prepare(
@@ -85,30 +76,6 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => server?.stop());
-
-function sweepOn(date: LocalDate): Promise<SweepResult> {
-  const clock = { now: () => zonedTime(date, 12, timeZone) };
-  const services = { ...server.app.services, clock };
-  return runSweep({
-    services,
-    messaging: createSqliteMessagingStore(db),
-    source: createSqliteReminderSource(db, { timeZone }),
-    notifier: createSqliteOutbox(db, clock, services.ids),
-    cards,
-  });
-}
-
-type Message = { keys: string[]; card: Record<string, unknown> };
-function outbox(recipientId: string): Message[] {
-  const rows = db.prepare('SELECT card FROM outbox WHERE recipient_id = ? ORDER BY rowid').all(recipientId) as Record<
-    string,
-    string
-  >[];
-  return rows.map((row) => {
-    const { keys, ...card } = JSON.parse(row['card'] as string) as Record<string, unknown> & { keys: string[] };
-    return { keys, card };
-  });
-}
 
 const key = (id: string, dueOn: LocalDate, stage: string) => `occurrence:${id}:${dueOn}:${stage}`;
 const recipients = ['bo-auditor', 'eva-kvalitet', 'ulf-planlaeg', 'sif-udfoert', 'tove-leder'];
