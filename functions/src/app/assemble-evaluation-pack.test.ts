@@ -512,6 +512,12 @@ describe('assembleEvaluationPack', () => {
     expect(pack.audits.openFindings[1]).toMatchObject({ auditYear: 2025, unit: { name: 'Vej og Park' }, action: null });
   });
 
+  it('lists no open findings from after the meeting: a 2025 pack leaves out the 2026 audits’ findings', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2025 });
+    expect(pack.audits.openFindings.map((item) => item.id)).toEqual(['f-old-minor', 'f-old-obs']);
+    expect(pack.audits.openFindings.every((item) => item.auditYear <= 2025)).toBe(true);
+  });
+
   it('summarises corrective actions: counts by status, the overdue ones, and those closed in the period with their check', async () => {
     const pack = await assembleEvaluationPack(world(), { year: 2026 });
     expect(pack.actions.counts).toEqual({ open: 0, planned: 1, implemented: 1, closed: 2 });

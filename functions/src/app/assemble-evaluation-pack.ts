@@ -321,6 +321,8 @@ export async function assembleEvaluationPack(
       findingTotals[finding.grade] += 1;
     }
     const action = finding.correctiveActionId === null ? undefined : actionsById.get(finding.correctiveActionId);
+    // Open findings as the meeting saw them: nothing found after its reference date or in a later year.
+    if (finding.foundOn > period.to || audit.year > input.year) continue;
     if (!isOpenFinding(finding, audit, input.year, action)) continue;
     openFindings.push({
       id: finding.id,
