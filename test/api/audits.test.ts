@@ -579,19 +579,33 @@ describe('finding import from CSV', () => {
     ].join('\n');
     const preview = await upload(csv, 'preview');
     expect(preview.status).toBe(200);
-    expect(preview.body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
-      [2, 'grade'],
-      [3, 'procedure'],
-      [4, 'description'],
-      [5, 'unit'],
-      [5, 'foundOn'],
-    ]);
+    type RowError = { line: number; column: string; code: string; params: object };
+    const codes = [
+      [
+        2,
+        'grade',
+        'unknown-grade',
+        { value: 'Alvorlig', expected: 'major, minor, observation, improvement, strong-point' },
+      ],
+      [3, 'procedure', 'unknown-procedure', { value: 'X-99' }],
+      [4, 'description', 'empty-required', {}],
+      [5, 'unit', 'unknown-unit', { value: 'Vejen' }],
+      [5, 'foundOn', 'bad-date', { value: '2033-02-31' }],
+    ];
+    const asCodes = (errors: RowError[]) => errors.map((e) => [e.line, e.column, e.code, e.params]);
+    expect(asCodes(preview.body.errors)).toEqual(codes);
+    expect(preview.body.errors[2].message).toEqual(expect.any(String));
     const applied = await upload(csv, 'apply');
     await expectRefused(applied, 400, 'VALIDATION', before);
-    expect(applied.body.details.errors).toHaveLength(5);
+    expect(asCodes(applied.body.details.errors)).toEqual(codes);
     const wrongColumn = await upload('grade;severity;description\nminor;x;y', 'apply');
     await expectRefused(wrongColumn, 400, 'VALIDATION', before);
-    expect(wrongColumn.body.details.errors[0]).toMatchObject({ line: 1, column: 'severity' });
+    expect(wrongColumn.body.details.errors[0]).toMatchObject({
+      line: 1,
+      column: 'severity',
+      code: 'unknown-column',
+      params: { value: 'severity' },
+    });
     await expectRefused(await upload(good, 'apply', people.natureLeader), 403, 'FORBIDDEN', before);
     await expectRefused(await upload(good, 'replace'), 400, 'VALIDATION', before);
     const notUtf8 = await server.api.call(coordinator, 'POST', `/audits/${auditId}/findings/import?mode=apply`, {

@@ -211,15 +211,51 @@ describe('competence matrix import and export', () => {
     const preview = await upload(people.coordinator, 'format=csv&mode=preview', file);
     expect(preview.status).toBe(200);
     expect(preview.body.errors).toEqual([
-      { line: 3, column: 'Niveau', message: expect.stringContaining('Unknown level') },
-      { line: 4, column: 'Person', message: expect.stringContaining('Unknown person') },
-      { line: 5, column: null, message: expect.stringContaining('line 2') },
-      { line: 6, column: 'Kompetence', message: expect.stringContaining('Unknown competence') },
-      { line: 7, column: 'Gyldig til', message: expect.stringContaining('not a date') },
+      {
+        line: 3,
+        column: 'Niveau',
+        code: 'unknown-level',
+        params: { value: '7', min: 0, max: 4 },
+        message: expect.stringContaining('Unknown level'),
+      },
+      {
+        line: 4,
+        column: 'Person',
+        code: 'unknown-person',
+        params: { value: 'nobody@eksempel-kommune.dk' },
+        message: expect.stringContaining('Unknown person'),
+      },
+      {
+        line: 5,
+        column: null,
+        code: 'duplicate-row',
+        params: { person: expect.any(String), competence: 'Lokalplanlægning', firstLine: 2 },
+        message: expect.stringContaining('line 2'),
+      },
+      {
+        line: 6,
+        column: 'Kompetence',
+        code: 'unknown-competence',
+        params: { value: 'Svejsning' },
+        message: expect.stringContaining('Unknown competence'),
+      },
+      {
+        line: 7,
+        column: 'Gyldig til',
+        code: 'bad-date',
+        params: { value: '31-12-2027' },
+        message: expect.stringContaining('not a date'),
+      },
     ]);
     const applied = await upload(people.coordinator, 'format=csv&mode=apply', file);
     expect(applied.status).toBe(400);
-    expect(applied.body.details.errors).toHaveLength(5);
+    expect(applied.body.details.errors.map((error: { code: string }) => error.code)).toEqual([
+      'unknown-level',
+      'unknown-person',
+      'duplicate-row',
+      'unknown-competence',
+      'bad-date',
+    ]);
     expect(cellsOf(await matrix())).toEqual(cellsOf(before));
   });
 
@@ -227,8 +263,20 @@ describe('competence matrix import and export', () => {
     const wrong = csv('Person;Kompetence;Level;Gyldig til', `${people.buildingAuthor};Jordflytning;2;`);
     const preview = await upload(people.coordinator, 'format=csv&mode=preview', wrong);
     expect(preview.body.errors).toEqual([
-      { line: 1, column: 'Level', message: expect.stringContaining('Unknown column') },
-      { line: 1, column: 'Niveau', message: expect.stringContaining('missing') },
+      {
+        line: 1,
+        column: 'Level',
+        code: 'unknown-column',
+        params: { value: 'Level', expected: 'Person, Navn, Kompetence, Niveau, Gyldig til, Vurdering' },
+        message: expect.stringContaining('Unknown column'),
+      },
+      {
+        line: 1,
+        column: 'Niveau',
+        code: 'missing-column',
+        params: { value: 'Niveau' },
+        message: expect.stringContaining('missing'),
+      },
     ]);
     expect((await upload(people.coordinator, 'format=csv&mode=apply', wrong)).status).toBe(400);
     const asCaseworker = await upload(people.natureCaseworker, 'format=csv&mode=preview', csv(header));

@@ -72,7 +72,7 @@ describe('the audit scene', () => {
       await page
         .getByRole('alert')
         .filter({ hasText: 'Filen har 1 fejl' })
-        .getByText(/Linje 2, kolonne grade/)
+        .getByText(/^Linje 2, kolonne grade: Ukendt kategori «Alvorlig» — brug «Større afvigelse»/)
         .waitFor();
       await page
         .getByLabel('CSV-fil')

@@ -91,6 +91,8 @@ describe('competence import', () => {
       expect(await errorRows.count()).toBe(1);
       expect(await errorRows.first().getByRole('rowheader').textContent()).toBe('3');
       expect(await errorRows.first().locator('td').first().textContent()).toBe('Niveau');
+      // The error is worded in Danish from its code, not the server's English message.
+      expect(await errorRows.first().locator('td').nth(1).textContent()).toBe('Ukendt niveau «7» — brug 0–4.');
       await dialog.getByText('1 ændringer, 0 uændrede linjer, 1 fejl.', { exact: false }).waitFor();
       expect(await dialog.getByRole('button', { name: /^Importér 1 ændringer$/ }).isDisabled()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);

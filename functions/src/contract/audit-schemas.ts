@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, instant, localDate, requiredText, text } from './primitives.js';
+import { id, importRowErrorSchema, instant, localDate, requiredText, text } from './primitives.js';
+import { findingImportErrorCodes } from '../core/import-errors.js';
 import {
   auditKinds,
   auditStatuses,
@@ -359,7 +360,7 @@ export const findingImportResultSchema = z.object({
       foundOn: localDate,
     }),
   ),
-  errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+  errors: z.array(importRowErrorSchema(findingImportErrorCodes)),
   created: z.array(z.string()).describe('Ids of the findings created (apply only)'),
 });
 export type FindingImportResultDto = z.infer<typeof findingImportResultSchema>;

@@ -27,3 +27,21 @@ export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'R
 export const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD');
 
 export const instant = z.string().describe('ISO 8601 instant');
+
+/**
+ * One row error of a file import (core/import-errors.ts), for the codes that import reports. The
+ * tab words it from `code` and `params`; `message` is the same in English for API clients.
+ */
+export const importRowErrorSchema = <Code extends string>(codes: readonly [Code, ...Code[]]) =>
+  z.object({
+    line: z.number().int().describe('Line in the file; the header is line 1'),
+    column: z.string().nullable().describe('The column, or null for the row as a whole'),
+    code: z.enum(codes).describe('What is wrong, for the client to word in the user’s language'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .describe(
+        'The values the wording needs, by code: value (the offending cell or column title), expected, ' +
+          'min/max, count, person/competence/firstLine (duplicate-row), max (too-long)',
+      ),
+    message: z.string().describe('The error in English'),
+  });

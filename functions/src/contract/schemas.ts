@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, instant, localDate, requiredText, text } from './primitives.js';
+import { id, importRowErrorSchema, instant, localDate, requiredText, text } from './primitives.js';
+import { matrixImportErrorCodes } from '../core/import-errors.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
 import { assessments, evidenceKinds } from '../core/competence-types.js';
 import { sheetFormats } from '../documents/competence-sheet.js';
@@ -550,7 +551,7 @@ export const matrixImportResultSchema = z.object({
     }),
   ),
   unchangedLines: z.array(z.number().int()),
-  errors: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+  errors: z.array(importRowErrorSchema(matrixImportErrorCodes)),
 });
 export * from './audit-schemas.js';
 export * from './action-schemas.js';

@@ -76,16 +76,16 @@ describe('planCompetenceImport', () => {
   });
 
   it.each([
-    [['ida', 'Jordflytning', '5', ''], 'Niveau', /Unknown level/],
-    [['ida', 'Jordflytning', '2.5', ''], 'Niveau', /Unknown level/],
-    [['ida', 'Jordflytning', '', ''], 'Niveau', /Unknown level/],
-    [['nobody', 'Jordflytning', '2', ''], 'Person', /Unknown person/],
-    [['ida', 'Svejsning', '2', ''], 'Kompetence', /Unknown competence/],
-    [['ida', 'Jordflytning', '2', '2027-02-30'], 'Gyldig til', /not a date/],
-  ])('reports %j in column %s', (row, column, message) => {
+    [['ida', 'Jordflytning', '5', ''], 'Niveau', 'unknown-level', { value: '5', min: 0, max: 4 }, /Unknown level/],
+    [['ida', 'Jordflytning', '2.5', ''], 'Niveau', 'unknown-level', { value: '2.5', min: 0, max: 4 }, /Unknown level/],
+    [['ida', 'Jordflytning', '', ''], 'Niveau', 'unknown-level', { value: '', min: 0, max: 4 }, /Unknown level/],
+    [['nobody', 'Jordflytning', '2', ''], 'Person', 'unknown-person', { value: 'nobody' }, /Unknown person/],
+    [['ida', 'Svejsning', '2', ''], 'Kompetence', 'unknown-competence', { value: 'Svejsning' }, /Unknown competence/],
+    [['ida', 'Jordflytning', '2', '2027-02-30'], 'Gyldig til', 'bad-date', { value: '2027-02-30' }, /not a date/],
+  ])('reports %j in column %s as %s', (row, column, code, params, message) => {
     const result = plan([row]);
     expect(result.changes).toEqual([]);
-    expect(result.errors).toEqual([{ line: 2, column, message: expect.stringMatching(message) }]);
+    expect(result.errors).toEqual([{ line: 2, column, code, params, message: expect.stringMatching(message) }]);
   });
 
   it('reports a second row for the same person and competence, naming the first line', () => {
@@ -93,17 +93,33 @@ describe('planCompetenceImport', () => {
       ['ida', 'Jordflytning', '3', ''],
       ['ida@kommune.dk', 'JORDFLYTNING', '4', ''],
     ]);
-    expect(result.errors).toEqual([{ line: 3, column: null, message: expect.stringContaining('line 2') }]);
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        column: null,
+        code: 'duplicate-row',
+        params: { person: 'IDA', competence: 'Jordflytning', firstLine: 2 },
+        message: expect.stringContaining('line 2'),
+      },
+    ]);
   });
 
   it('reports unknown, repeated and missing columns on line 1 and reads no row', () => {
     const result = plan([['ida', 'Jordflytning', '3']], ['Person', 'Kompetence', 'Kompetence', 'Level']);
     expect(result.changes).toEqual([]);
-    expect(result.errors.map((error) => [error.line, error.column])).toEqual([
-      [1, 'Kompetence'],
-      [1, 'Level'],
-      [1, 'Niveau'],
-      [1, 'Gyldig til'],
+    expect(result.errors.map((error) => [error.line, error.column, error.code, error.params])).toEqual([
+      [1, 'Kompetence', 'duplicate-column', { value: 'Kompetence' }],
+      [
+        1,
+        'Level',
+        'unknown-column',
+        { value: 'Level', expected: 'Person, Navn, Kompetence, Niveau, Gyldig til, Vurdering' },
+      ],
+      [1, 'Niveau', 'missing-column', { value: 'Niveau' }],
+      [1, 'Gyldig til', 'missing-column', { value: 'Gyldig til' }],
     ]);
+    expect(result.errors[1]?.message).toBe(
+      'Unknown column "Level". Expected: Person, Navn, Kompetence, Niveau, Gyldig til, Vurdering.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Competence, CompetenceLevel, PersonCompetence } from './competence-types.js';
-import { isCompetenceLevel } from './competence-types.js';
+import { competenceLevels, isCompetenceLevel } from './competence-types.js';
+import { importRowError, type ImportRowError as RowError, type MatrixImportErrorCode } from './import-errors.js';
 import { isLocalDate, type LocalDate } from './local-date.js';
 import type { Person } from './types.js';
 
@@ -19,7 +20,7 @@ export const matrixColumns = {
 export const matrixHeader: string[] = Object.values(matrixColumns);
 const requiredColumns = [matrixColumns.person, matrixColumns.competence, matrixColumns.level, matrixColumns.validUntil];
 
-export type ImportRowError = { line: number; column: string | null; message: string };
+export type ImportRowError = RowError<MatrixImportErrorCode>;
 
 export type ImportChange = {
   line: number;
@@ -62,18 +63,16 @@ export function planCompetenceImport(input: ImportPlanInput): ImportPlan {
   input.header.forEach((title, index) => {
     if (title.trim() === '') return;
     if (!known.has(normalised(title)))
-      headerErrors.push({
-        line: 1,
-        column: title,
-        message: `Unknown column "${title}". Expected: ${matrixHeader.join(', ')}.`,
-      });
+      headerErrors.push(
+        importRowError(1, title, 'unknown-column', { value: title, expected: matrixHeader.join(', ') }),
+      );
     else if (columnIndex.has(normalised(title)))
-      headerErrors.push({ line: 1, column: title, message: `The column "${title}" appears twice.` });
+      headerErrors.push(importRowError(1, title, 'duplicate-column', { value: title }));
     else columnIndex.set(normalised(title), index);
   });
   for (const column of requiredColumns)
     if (!columnIndex.has(normalised(column)))
-      headerErrors.push({ line: 1, column, message: `The column "${column}" is missing.` });
+      headerErrors.push(importRowError(1, column, 'missing-column', { value: column }));
   if (headerErrors.length > 0) return { changes: [], unchangedLines: [], errors: headerErrors };
 
   const cell = (cells: string[], column: string) => (cells[columnIndex.get(normalised(column))!] ?? '').trim();
@@ -93,32 +92,31 @@ export function planCompetenceImport(input: ImportPlanInput): ImportPlan {
     const rowErrors: ImportRowError[] = [];
     const personKey = cell(cells, matrixColumns.person);
     const person = personByKey.get(normalised(personKey));
-    if (!person)
-      rowErrors.push({ line, column: matrixColumns.person, message: `Unknown person "${personKey}" (id or e-mail).` });
+    if (!person) rowErrors.push(importRowError(line, matrixColumns.person, 'unknown-person', { value: personKey }));
     const competenceName = cell(cells, matrixColumns.competence);
     const competence = competenceByName.get(normalised(competenceName));
     if (!competence)
-      rowErrors.push({ line, column: matrixColumns.competence, message: `Unknown competence "${competenceName}".` });
+      rowErrors.push(importRowError(line, matrixColumns.competence, 'unknown-competence', { value: competenceName }));
     const levelText = cell(cells, matrixColumns.level);
     const level = /^\d$/.test(levelText) ? Number(levelText) : NaN;
     if (!isCompetenceLevel(level))
-      rowErrors.push({ line, column: matrixColumns.level, message: `Unknown level "${levelText}"; use 0 to 4.` });
+      rowErrors.push(
+        importRowError(line, matrixColumns.level, 'unknown-level', {
+          value: levelText,
+          min: Math.min(...competenceLevels),
+          max: Math.max(...competenceLevels),
+        }),
+      );
     const validUntilText = cell(cells, matrixColumns.validUntil);
     if (validUntilText !== '' && !isLocalDate(validUntilText))
-      rowErrors.push({
-        line,
-        column: matrixColumns.validUntil,
-        message: `"${validUntilText}" is not a date such as 2027-03-31.`,
-      });
+      rowErrors.push(importRowError(line, matrixColumns.validUntil, 'bad-date', { value: validUntilText }));
     if (person && competence) {
       const pair = `${person.id}\u0000${competence.id}`;
       const firstLine = firstLineOf.get(pair);
       if (firstLine !== undefined)
-        rowErrors.push({
-          line,
-          column: null,
-          message: `${person.name} and "${competence.name}" appear already on line ${firstLine}.`,
-        });
+        rowErrors.push(
+          importRowError(line, null, 'duplicate-row', { person: person.name, competence: competence.name, firstLine }),
+        );
       else firstLineOf.set(pair, line);
     }
     if (rowErrors.length > 0 || !person || !competence || !isCompetenceLevel(level)) {

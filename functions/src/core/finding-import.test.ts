@@ -63,13 +63,37 @@ describe('finding import', () => {
       ['minor', 'syv', 'K-99', 'Vejen', '', '31-12-2026'],
     ]);
     expect(result.rows).toEqual([]);
-    expect(result.errors.map((error) => [error.line, error.column])).toEqual([
-      [2, 'grade'],
-      [3, 'clause'],
-      [3, 'procedure'],
-      [3, 'unit'],
-      [3, 'description'],
-      [3, 'foundOn'],
+    expect(result.errors.map((error) => [error.line, error.column, error.code, error.params])).toEqual([
+      [
+        2,
+        'grade',
+        'unknown-grade',
+        { value: 'Alvorlig', expected: 'major, minor, observation, improvement, strong-point' },
+      ],
+      [3, 'clause', 'bad-clause', { value: 'syv' }],
+      [3, 'procedure', 'unknown-procedure', { value: 'K-99' }],
+      [3, 'unit', 'unknown-unit', { value: 'Vejen' }],
+      [3, 'description', 'empty-required', {}],
+      [3, 'foundOn', 'bad-date', { value: '31-12-2026' }],
+    ]);
+    expect(result.errors[0]?.message).toMatch(/^Unknown grade "Alvorlig"/);
+    expect(result.errors[2]?.message).toBe('No procedure with code K-99.');
+  });
+
+  it.each([
+    [['', '', '', '', 'Tekst', ''], 'grade', 'empty-required', {}],
+    [['minor', '', '', '', 'x'.repeat(4001), ''], 'description', 'too-long', { max: 4000 }],
+    [['minor', '', '', '', 'a\u0007b', ''], 'description', 'control-characters', {}],
+    [['minor', '', '', '', 'Tekst', '', 'extra'], null, 'too-many-fields', { count: 7, expected: 6 }],
+  ])('reports %j in column %s as %s', (row, column, code, params) => {
+    const result = plan([row]);
+    expect(result.rows).toEqual([]);
+    expect(result.errors).toEqual([{ line: 2, column, code, params, message: expect.any(String) }]);
+  });
+
+  it('reports a file without rows', () => {
+    expect(plan([]).errors).toEqual([
+      { line: 2, column: null, code: 'no-rows', params: {}, message: 'The file has no rows.' },
     ]);
   });
 
@@ -77,8 +101,21 @@ describe('finding import', () => {
     const result = plan([['minor', 'x']], ['grade', 'severity']);
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([
-      expect.objectContaining({ line: 1, column: 'severity' }),
-      expect.objectContaining({ line: 1, column: 'description' }),
+      expect.objectContaining({
+        line: 1,
+        column: 'severity',
+        code: 'unknown-column',
+        params: expect.objectContaining({ value: 'severity' }),
+      }),
+      expect.objectContaining({
+        line: 1,
+        column: 'description',
+        code: 'missing-column',
+        params: { value: 'description' },
+      }),
+    ]);
+    expect(plan([['minor', 'Tekst']], ['grade', 'Grade', 'description']).errors).toEqual([
+      expect.objectContaining({ line: 1, column: 'Grade', code: 'duplicate-column', params: { value: 'Grade' } }),
     ]);
   });
 });

@@ -1,4 +1,10 @@
 import { findingGradeNames } from './corrective-action.js';
+import {
+  importRowError,
+  type FindingImportErrorCode,
+  type ImportErrorParams,
+  type ImportRowError,
+} from './import-errors.js';
 import { isLocalDate, type LocalDate } from './local-date.js';
 import { findingGrades, type Clause, type FindingGrade } from './quality-year-types.js';
 import type { Unit } from './types.js';
@@ -29,7 +35,7 @@ export type FindingImportRow = {
   foundOn: LocalDate;
 };
 
-export type FindingImportError = { line: number; column: string | null; message: string };
+export type FindingImportError = ImportRowError<FindingImportErrorCode>;
 export type FindingImportPlan = { rows: FindingImportRow[]; errors: FindingImportError[] };
 
 export type FindingImportInput = {
@@ -72,20 +78,16 @@ export function planFindingImport(input: FindingImportInput): FindingImportPlan 
     if (title.trim() === '') return;
     const column = known.get(normalised(title));
     if (column === undefined)
-      headerErrors.push({
-        line: 1,
-        column: title,
-        message: `Unknown column "${title}". Expected: ${findingColumns.join(';')}.`,
-      });
-    else if (columnIndex.has(column))
-      headerErrors.push({ line: 1, column: title, message: `The column "${title}" appears twice.` });
+      headerErrors.push(
+        importRowError(1, title, 'unknown-column', { value: title, expected: findingColumns.join(';') }),
+      );
+    else if (columnIndex.has(column)) headerErrors.push(importRowError(1, title, 'duplicate-column', { value: title }));
     else columnIndex.set(column, index);
   });
   for (const column of requiredColumns)
-    if (!columnIndex.has(column)) headerErrors.push({ line: 1, column, message: `The column "${column}" is missing.` });
+    if (!columnIndex.has(column)) headerErrors.push(importRowError(1, column, 'missing-column', { value: column }));
   if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
-  if (input.rows.length === 0)
-    return { rows: [], errors: [{ line: 2, column: null, message: 'The file has no rows.' }] };
+  if (input.rows.length === 0) return { rows: [], errors: [importRowError(2, null, 'no-rows', {})] };
 
   const unitByKey = new Map<string, string>();
   for (const unit of input.units) {
@@ -99,35 +101,36 @@ export function planFindingImport(input: FindingImportInput): FindingImportPlan 
       const index = columnIndex.get(column);
       return index === undefined ? '' : (cells[index] ?? '').trim();
     };
-    const fail = (column: FindingColumn | null, message: string) => errors.push({ line, column, message });
+    const fail = <Code extends FindingImportErrorCode>(
+      column: FindingColumn | null,
+      code: Code,
+      params: ImportErrorParams<Code>,
+    ) => errors.push(importRowError(line, column, code, params) as FindingImportError);
     const before = errors.length;
     if (cells.length > input.header.length)
-      fail(null, `The row has ${cells.length} fields; the header has ${input.header.length}.`);
+      fail(null, 'too-many-fields', { count: cells.length, expected: input.header.length });
 
     const grade = parseFindingGrade(cell('grade'));
-    if (grade === undefined)
-      fail(
-        'grade',
-        cell('grade') === ''
-          ? 'The grade is missing.'
-          : `Unknown grade "${cell('grade')}". Use ${findingGrades.join(', ')} or the Danish name, e.g. "Mindre afvigelse".`,
-      );
+    if (grade === undefined) {
+      if (cell('grade') === '') fail('grade', 'empty-required', {});
+      else fail('grade', 'unknown-grade', { value: cell('grade'), expected: findingGrades.join(', ') });
+    }
     const clause = cell('clause');
-    if (clause !== '' && !clausePattern.test(clause)) fail('clause', `"${clause}" is not a clause such as 7.5.3.`);
+    if (clause !== '' && !clausePattern.test(clause)) fail('clause', 'bad-clause', { value: clause });
     const code = cell('procedure').toUpperCase();
     const procedureId = code === '' ? null : (input.procedureIdByCode.get(code) ?? null);
-    if (code !== '' && procedureId === null) fail('procedure', `No procedure with code ${code}.`);
+    if (code !== '' && procedureId === null) fail('procedure', 'unknown-procedure', { value: code });
     const unitKey = cell('unit');
     const unitId = unitKey === '' ? null : (unitByKey.get(normalised(unitKey)) ?? null);
-    if (unitKey !== '' && unitId === null) fail('unit', `No unit named "${unitKey}".`);
+    if (unitKey !== '' && unitId === null) fail('unit', 'unknown-unit', { value: unitKey });
     const description = cell('description');
-    if (description === '') fail('description', 'The description is empty.');
+    if (description === '') fail('description', 'empty-required', {});
     else if (description.length > maxFindingDescriptionLength)
-      fail('description', `The description is longer than ${maxFindingDescriptionLength} characters.`);
+      fail('description', 'too-long', { max: maxFindingDescriptionLength });
     else if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(description))
-      fail('description', 'The description contains control characters.');
+      fail('description', 'control-characters', {});
     const date = cell('foundOn');
-    if (date !== '' && !isLocalDate(date)) fail('foundOn', `"${date}" is not a date YYYY-MM-DD.`);
+    if (date !== '' && !isLocalDate(date)) fail('foundOn', 'bad-date', { value: date });
 
     if (errors.length === before && grade !== undefined)
       rows.push({

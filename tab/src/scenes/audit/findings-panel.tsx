@@ -9,12 +9,14 @@ import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { importErrorText, type ImportErrorKeys } from '../../shared/import-error-text';
 import { useAsync } from '../../shared/use-async';
 import { ActionDialog } from '../procedure/action-dialog';
 import { gradeKey, gradeOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { GradeBadge } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
+import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -244,6 +246,22 @@ function AddFindingButton(props: {
   );
 }
 
+const importErrorKeys: ImportErrorKeys<FindingImportErrorCode> = {
+  'unknown-column': 'audit.importError.unknownColumn',
+  'duplicate-column': 'audit.importError.duplicateColumn',
+  'missing-column': 'audit.importError.missingColumn',
+  'no-rows': 'audit.importError.noRows',
+  'too-many-fields': 'audit.importError.tooManyFields',
+  'empty-required': 'audit.importError.emptyRequired',
+  'unknown-grade': 'audit.importError.unknownGrade',
+  'bad-clause': 'audit.importError.badClause',
+  'unknown-procedure': 'audit.importError.unknownProcedure',
+  'unknown-unit': 'audit.importError.unknownUnit',
+  'too-long': 'audit.importError.tooLong',
+  'control-characters': 'audit.importError.controlCharacters',
+  'bad-date': 'audit.importError.badDate',
+};
+
 function FindingImport(props: { auditId: string; onImported(count: number): void }) {
   const { t } = useI18n();
   const api = useApi();
@@ -307,7 +325,8 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
             <ul>
               {preview.errors.map((each, index) => (
                 <li key={index}>
-                  {t('audit.importErrorLine', { line: each.line, column: each.column ?? '–' })} {each.message}
+                  {t('audit.importErrorLine', { line: each.line, column: each.column ?? '–' })}{' '}
+                  {importErrorText(each, importErrorKeys, t)}
                 </li>
               ))}
             </ul>

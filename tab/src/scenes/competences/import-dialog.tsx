@@ -5,6 +5,8 @@ import type { MatrixImportResult } from '../../api/contract';
 import { useApi } from '../../app/api-context';
 import { useI18n, type I18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { importErrorText, type ImportErrorKeys } from '../../shared/import-error-text';
+import type { MatrixImportErrorCode } from '../../../../functions/src/core/import-errors';
 import { importFormatOf, levelLabel } from './competence-model';
 
 const useStyles = makeStyles({
@@ -222,6 +224,17 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
   );
 }
 
+const errorKeys: ImportErrorKeys<MatrixImportErrorCode> = {
+  'unknown-column': 'competences.import.error.unknownColumn',
+  'duplicate-column': 'competences.import.error.duplicateColumn',
+  'missing-column': 'competences.import.error.missingColumn',
+  'unknown-person': 'competences.import.error.unknownPerson',
+  'unknown-competence': 'competences.import.error.unknownCompetence',
+  'unknown-level': 'competences.import.error.unknownLevel',
+  'duplicate-row': 'competences.import.error.duplicateRow',
+  'bad-date': 'competences.import.error.badDate',
+};
+
 function ErrorTable(props: { result: MatrixImportResult }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -249,7 +262,7 @@ function ErrorTable(props: { result: MatrixImportResult }) {
                 {error.line}
               </th>
               <td className={styles.bodyCell}>{error.column ?? '–'}</td>
-              <td className={styles.bodyCell}>{error.message}</td>
+              <td className={styles.bodyCell}>{importErrorText(error, errorKeys, t)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,107 @@
+/**
+ * The per-row errors of the file imports (competence matrix, certifier's findings). Each error
+ * has a machine-readable `code` with its `params` (the offending value and what would be
+ * accepted), so the tab can word it in the user's language, and an English `message` for API
+ * clients. The message is derived from code and params here, so the two always agree.
+ */
+type Params = {
+  /** A header cell that is not a known column; `expected` lists the known ones. */
+  'unknown-column': { value: string; expected: string };
+  'duplicate-column': { value: string };
+  'missing-column': { value: string };
+  'no-rows': Record<string, never>;
+  /** A row with more fields than the header has columns. */
+  'too-many-fields': { count: number; expected: number };
+  'empty-required': Record<string, never>;
+  'unknown-person': { value: string };
+  'unknown-competence': { value: string };
+  'unknown-level': { value: string; min: number; max: number };
+  /** A second row for the same person and competence; `firstLine` is where the pair appeared first. */
+  'duplicate-row': { person: string; competence: string; firstLine: number };
+  'bad-date': { value: string };
+  'unknown-grade': { value: string; expected: string };
+  'bad-clause': { value: string };
+  'unknown-procedure': { value: string };
+  'unknown-unit': { value: string };
+  'too-long': { max: number };
+  'control-characters': Record<string, never>;
+};
+
+export type ImportErrorCode = keyof Params;
+export type ImportErrorParams<Code extends ImportErrorCode> = Params[Code];
+
+const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } = {
+  'unknown-column': ({ value, expected }) => `Unknown column "${value}". Expected: ${expected}.`,
+  'duplicate-column': ({ value }) => `The column "${value}" appears twice.`,
+  'missing-column': ({ value }) => `The column "${value}" is missing.`,
+  'no-rows': () => 'The file has no rows.',
+  'too-many-fields': ({ count, expected }) => `The row has ${count} fields; the header has ${expected}.`,
+  'empty-required': () => 'The field is empty and must be filled in.',
+  'unknown-person': ({ value }) => `Unknown person "${value}" (id or e-mail).`,
+  'unknown-competence': ({ value }) => `Unknown competence "${value}".`,
+  'unknown-level': ({ value, min, max }) => `Unknown level "${value}"; use ${min} to ${max}.`,
+  'duplicate-row': ({ person, competence, firstLine }) =>
+    `${person} and "${competence}" appear already on line ${firstLine}.`,
+  'bad-date': ({ value }) => `"${value}" is not a date such as 2027-03-31.`,
+  'unknown-grade': ({ value, expected }) =>
+    `Unknown grade "${value}". Use ${expected} or the Danish name, e.g. "Mindre afvigelse".`,
+  'bad-clause': ({ value }) => `"${value}" is not a clause such as 7.5.3.`,
+  'unknown-procedure': ({ value }) => `No procedure with code ${value}.`,
+  'unknown-unit': ({ value }) => `No unit named "${value}".`,
+  'too-long': ({ max }) => `The text is longer than ${max} characters.`,
+  'control-characters': () => 'The text contains control characters.',
+};
+
+/** Every code, for the OpenAPI enum and the tab's catalogue check. */
+export const importErrorCodes = Object.keys(messages) as [ImportErrorCode, ...ImportErrorCode[]];
+
+/** The codes the competence matrix import reports. */
+export const matrixImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'unknown-person',
+  'unknown-competence',
+  'unknown-level',
+  'duplicate-row',
+  'bad-date',
+] as const satisfies readonly ImportErrorCode[];
+export type MatrixImportErrorCode = (typeof matrixImportErrorCodes)[number];
+
+/** The codes the findings import reports. */
+export const findingImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'no-rows',
+  'too-many-fields',
+  'empty-required',
+  'unknown-grade',
+  'bad-clause',
+  'unknown-procedure',
+  'unknown-unit',
+  'too-long',
+  'control-characters',
+  'bad-date',
+] as const satisfies readonly ImportErrorCode[];
+export type FindingImportErrorCode = (typeof findingImportErrorCodes)[number];
+
+/** One error of an import: the line in the file (the header is line 1) and the column, if any. */
+export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {
+  [Each in Code]: {
+    line: number;
+    column: string | null;
+    code: Each;
+    params: Params[Each];
+    message: string;
+  };
+}[Code];
+
+export function importRowError<Code extends ImportErrorCode>(
+  line: number,
+  column: string | null,
+  code: Code,
+  params: Params[Code],
+): ImportRowError<Code> {
+  return { line, column, code, params, message: messages[code](params) } as ImportRowError<Code>;
+}
