@@ -112,3 +112,17 @@ export function fieldProblems(
   if (typeof field === 'string' && !Array.isArray(problems) && !result[field]) add(field, error.message);
   return result;
 }
+
+/** Field problems by field name, from the form's own checks or from the server (`fieldProblems`). */
+export type Problems = Record<string, string[]>;
+
+export const messageOf = (problems: Problems, field: string): string | undefined =>
+  problems[field]?.join(' ') || undefined;
+
+/** A Fluent `Field`'s validation props for one field: `<Field {...problemProps(problems, 'title')}>`. */
+export function problemProps(
+  problems: Problems,
+  field: string,
+): { validationMessage: string | undefined; validationState: 'error' | 'none' } {
+  return { validationMessage: messageOf(problems, field), validationState: problems[field] ? 'error' : 'none' };
+}

@@ -16,11 +16,10 @@ import {
   otherBody,
   parseNames,
   suggestedExpiry,
+  messageOf,
+  problemProps,
+  type Problems,
 } from './audit-form-model';
-
-type Problems = Record<string, string[]>;
-const messageOf = (problems: Problems, field: string) => problems[field]?.join(' ') || undefined;
-const stateOf = (problems: Problems, field: string) => (problems[field] ? 'error' : 'none');
 
 /**
  * Register a certificate or edit one (coordinator): the body (a known one or "Andet"), standard,
@@ -122,7 +121,7 @@ export function CertificateDialogButton(props: {
               label={t('audit.certificateBody')}
               required
               validationMessage={choice === otherBody ? undefined : messageOf(problems, 'body')}
-              validationState={choice === otherBody ? 'none' : stateOf(problems, 'body')}
+              validationState={choice === otherBody || !problems['body'] ? 'none' : 'error'}
             >
               <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
                 {certificationBodies.map((body) => (
@@ -134,44 +133,20 @@ export function CertificateDialogButton(props: {
               </Select>
             </Field>
             {choice === otherBody ? (
-              <Field
-                label={t('audit.form.otherBodyName')}
-                required
-                validationMessage={messageOf(problems, 'body')}
-                validationState={stateOf(problems, 'body')}
-              >
+              <Field label={t('audit.form.otherBodyName')} required {...problemProps(problems, 'body')}>
                 <Input value={other} onChange={(_, data) => setOther(data.value)} />
               </Field>
             ) : null}
-            <Field
-              label={t('audit.standard')}
-              required
-              validationMessage={messageOf(problems, 'standard')}
-              validationState={stateOf(problems, 'standard')}
-            >
+            <Field label={t('audit.standard')} required {...problemProps(problems, 'standard')}>
               <Input value={standard} onChange={(_, data) => setStandard(data.value)} />
             </Field>
-            <Field
-              label={t('audit.scope')}
-              required
-              validationMessage={messageOf(problems, 'scope')}
-              validationState={stateOf(problems, 'scope')}
-            >
+            <Field label={t('audit.scope')} required {...problemProps(problems, 'scope')}>
               <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />
             </Field>
-            <Field
-              label={t('audit.certificateNumber')}
-              validationMessage={messageOf(problems, 'certificateNumber')}
-              validationState={stateOf(problems, 'certificateNumber')}
-            >
+            <Field label={t('audit.certificateNumber')} {...problemProps(problems, 'certificateNumber')}>
               <Input value={certificateNumber} onChange={(_, data) => setCertificateNumber(data.value)} />
             </Field>
-            <Field
-              label={t('audit.cycleYears')}
-              required
-              validationMessage={messageOf(problems, 'cycleYears')}
-              validationState={stateOf(problems, 'cycleYears')}
-            >
+            <Field label={t('audit.cycleYears')} required {...problemProps(problems, 'cycleYears')}>
               <Select
                 value={String(cycleYears)}
                 onChange={(_, data) => changeDates(issuedOn, data.value === '4' ? 4 : 3)}
@@ -180,20 +155,14 @@ export function CertificateDialogButton(props: {
                 <option value="4">{t('audit.cycleYearsValue', { years: 4 })}</option>
               </Select>
             </Field>
-            <Field
-              label={t('audit.issued')}
-              required
-              validationMessage={messageOf(problems, 'issuedOn')}
-              validationState={stateOf(problems, 'issuedOn')}
-            >
+            <Field label={t('audit.issued')} required {...problemProps(problems, 'issuedOn')}>
               <Input type="date" value={issuedOn} onChange={(_, data) => changeDates(data.value, cycleYears)} />
             </Field>
             <Field
               label={t('audit.expires')}
               required
               hint={t('audit.form.expiresHint')}
-              validationMessage={messageOf(problems, 'expiresOn')}
-              validationState={stateOf(problems, 'expiresOn')}
+              {...problemProps(problems, 'expiresOn')}
             >
               <Input type="date" value={expiresOn} onChange={(_, data) => setExpiresOn(data.value)} />
             </Field>
@@ -276,19 +245,13 @@ export function RegisterCycleAuditButton(props: {
       >
         {open ? (
           <>
-            <Field
-              label={t('audit.date')}
-              required
-              validationMessage={messageOf(problems, 'plannedOn')}
-              validationState={stateOf(problems, 'plannedOn')}
-            >
+            <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
               <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
             </Field>
             <Field
               label={t('audit.form.externalAuditors')}
               hint={t('audit.form.externalAuditorsHint')}
-              validationMessage={messageOf(problems, 'externalAuditors')}
-              validationState={stateOf(problems, 'externalAuditors')}
+              {...problemProps(problems, 'externalAuditors')}
             >
               <Textarea value={auditors} onChange={(_, data) => setAuditors(data.value)} />
             </Field>

@@ -9,12 +9,8 @@ import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ActionDialog } from '../procedure/action-dialog';
-import { fieldProblems, isDate, parseClauses } from './audit-form-model';
+import { fieldProblems, isDate, parseClauses, messageOf, problemProps, type Problems } from './audit-form-model';
 import { useAuditStyles } from './audit-styles';
-
-type Problems = Record<string, string[]>;
-const messageOf = (problems: Problems, field: string) => problems[field]?.join(' ') || undefined;
-const stateOf = (problems: Problems, field: string) => (problems[field] ? 'error' : 'none');
 
 type SubjectKind = ProgrammeItemDto['subject']['kind'];
 const subjectKinds: readonly SubjectKind[] = ['process', 'unit', 'clause'];
@@ -146,12 +142,7 @@ export function ProgrammeItemDialogButton(props: {
       >
         {open ? (
           <>
-            <Field
-              label={t('audit.form.title')}
-              required
-              validationMessage={messageOf(problems, 'title')}
-              validationState={stateOf(problems, 'title')}
-            >
+            <Field label={t('audit.form.title')} required {...problemProps(problems, 'title')}>
               <Input value={title} onChange={(_, data) => setTitle(data.value)} />
             </Field>
             <Field label={t('audit.form.subjectKind')} required>
@@ -164,22 +155,12 @@ export function ProgrammeItemDialogButton(props: {
               </Select>
             </Field>
             {kind === 'process' ? (
-              <Field
-                label={t('audit.form.subjectArea')}
-                required
-                validationMessage={messageOf(problems, 'subject')}
-                validationState={stateOf(problems, 'subject')}
-              >
+              <Field label={t('audit.form.subjectArea')} required {...problemProps(problems, 'subject')}>
                 <Input value={area} onChange={(_, data) => setArea(data.value)} />
               </Field>
             ) : null}
             {kind === 'unit' ? (
-              <Field
-                label={t('audit.form.subjectUnit')}
-                required
-                validationMessage={messageOf(problems, 'subject')}
-                validationState={stateOf(problems, 'subject')}
-              >
+              <Field label={t('audit.form.subjectUnit')} required {...problemProps(problems, 'subject')}>
                 <Select value={subjectUnit} onChange={(_, data) => setSubjectUnit(data.value)}>
                   {props.session.units.map((unit) => (
                     <option key={unit.id} value={unit.id}>
@@ -194,8 +175,7 @@ export function ProgrammeItemDialogButton(props: {
                 label={t('audit.form.subjectClause')}
                 required
                 hint={t('audit.clauseHint')}
-                validationMessage={messageOf(problems, 'subject')}
-                validationState={stateOf(problems, 'subject')}
+                {...problemProps(problems, 'subject')}
               >
                 <Input value={subjectClause} onChange={(_, data) => setSubjectClause(data.value)} />
               </Field>
@@ -209,19 +189,10 @@ export function ProgrammeItemDialogButton(props: {
                 ))}
               </Select>
             </Field>
-            <Field
-              label={t('audit.clauses')}
-              hint={t('audit.form.clausesHint')}
-              validationMessage={messageOf(problems, 'clauses')}
-              validationState={stateOf(problems, 'clauses')}
-            >
+            <Field label={t('audit.clauses')} hint={t('audit.form.clausesHint')} {...problemProps(problems, 'clauses')}>
               <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
             </Field>
-            <Field
-              label={t('audit.unit')}
-              validationMessage={messageOf(problems, 'unitId')}
-              validationState={stateOf(problems, 'unitId')}
-            >
+            <Field label={t('audit.unit')} {...problemProps(problems, 'unitId')}>
               <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
             </Field>
           </>
@@ -302,35 +273,16 @@ export function InternalAuditDialogButton(props: { session: Session; onReload():
       >
         {open ? (
           <>
-            <Field
-              label={t('audit.form.title')}
-              required
-              validationMessage={messageOf(problems, 'title')}
-              validationState={stateOf(problems, 'title')}
-            >
+            <Field label={t('audit.form.title')} required {...problemProps(problems, 'title')}>
               <Input value={title} onChange={(_, data) => setTitle(data.value)} />
             </Field>
-            <Field
-              label={t('audit.unit')}
-              validationMessage={messageOf(problems, 'unitId')}
-              validationState={stateOf(problems, 'unitId')}
-            >
+            <Field label={t('audit.unit')} {...problemProps(problems, 'unitId')}>
               <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
             </Field>
-            <Field
-              label={t('audit.clauses')}
-              hint={t('audit.form.clausesHint')}
-              validationMessage={messageOf(problems, 'clauses')}
-              validationState={stateOf(problems, 'clauses')}
-            >
+            <Field label={t('audit.clauses')} hint={t('audit.form.clausesHint')} {...problemProps(problems, 'clauses')}>
               <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
             </Field>
-            <Field
-              label={t('audit.date')}
-              required
-              validationMessage={messageOf(problems, 'plannedOn')}
-              validationState={stateOf(problems, 'plannedOn')}
-            >
+            <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
               <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
             </Field>
             <div className={styles.field}>
