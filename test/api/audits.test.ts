@@ -79,6 +79,35 @@ describe('audit programme', () => {
     );
   });
 
+  it('weighs a subject affected by a change as yearly until it is audited (9.2.2 a), and refuses a bad date', async () => {
+    const created = await call(coordinator, 'POST', '/audit-programme/items', {
+      ...itemBody,
+      title: 'Nyt sagssystem',
+      importance: 1,
+      changedOn: '2031-05-01',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.changedOn).toBe('2031-05-01');
+    const id = created.body.id as string;
+    const entryIn = async (year: number) =>
+      (await get(`/audit-programme?year=${year}`)).body.plan.find(
+        (each: { item: { id: string } }) => each.item.id === id,
+      );
+    const changed = await entryIn(2032);
+    expect(changed.frequency).toBe('yearly');
+    expect(changed.reasons.map((reason: { code: string }) => reason.code)).toContain('changed');
+
+    const cleared = await call(coordinator, 'PATCH', `/audit-programme/items/${id}`, { changedOn: null }, '1');
+    expect(cleared.body).toMatchObject({ changedOn: null, etag: 2 });
+    expect((await entryIn(2032)).reasons.map((reason: { code: string }) => reason.code)).not.toContain('changed');
+
+    const bad = await call(coordinator, 'PATCH', `/audit-programme/items/${id}`, { changedOn: '2031-02-30' }, '2');
+    expect(bad.status).toBe(400);
+    expect(
+      (await get('/audit-programme/items')).body.items.find((item: { id: string }) => item.id === id),
+    ).toMatchObject({ changedOn: null, etag: 2 });
+  });
+
   it('refuses bad programme input and strangers, changing nothing', async () => {
     const before = await snapshot();
     await expectRefused(

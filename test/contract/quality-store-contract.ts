@@ -55,6 +55,7 @@ export function buildProgrammeItem(overrides: Partial<ProgrammeItem> = {}): Prog
     importance: 3,
     clauses: ['8.1', '8.5.1'],
     unitId: 'u-miljo',
+    changedOn: d('2026-02-01'),
     ...versioned,
     ...overrides,
   };
@@ -238,6 +239,7 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
             importance: 1,
             clauses: [],
             unitId: null,
+            changedOn: null,
           }),
           buildProgrammeItem({
             id: 'pi-3',

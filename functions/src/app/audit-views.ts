@@ -1,4 +1,9 @@
-import { auditHistoryFrom, auditorIndependenceWarnings, planProgramme } from '../core/audit-programme.js';
+import {
+  auditHistoryFrom,
+  auditorIndependenceWarnings,
+  changedItemIdsFor,
+  planProgramme,
+} from '../core/audit-programme.js';
 import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
 import { matchCycleAudits } from '../core/certifier-audit-match.js';
 import { findingNeedsAction } from '../core/corrective-action.js';
@@ -83,7 +88,10 @@ export async function getProgrammeYear(services: Services, actor: Actor, year: n
       }
     : null;
   const history = auditHistoryFrom(audits, findings);
-  const plan = planProgramme(items, history, year, cycleYears ? { certificationCycle: cycleYears } : {});
+  const plan = planProgramme(items, history, year, {
+    changedItemIds: changedItemIdsFor(items, history, year),
+    ...(cycleYears ? { certificationCycle: cycleYears } : {}),
+  });
   const yearAudits = audits.filter((audit) => audit.year === year);
   const plannedFrom = new Map(
     yearAudits

@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import type { LocalDate } from '../core/local-date.js';
 import { canManageQuality, ensure, type Actor } from '../core/policies.js';
 import type { AuditSubject, Clause, Importance, ProgrammeItem } from '../core/quality-year-types.js';
 import type { Services } from './ports.js';
@@ -10,6 +11,8 @@ export type ProgrammeItemFields = {
   importance: Importance;
   clauses: Clause[];
   unitId: string | null;
+  /** A change affecting the subject noted on; none when left out. */
+  changedOn?: string | null;
 };
 
 async function checkFields(services: Services, fields: Partial<ProgrammeItemFields>): Promise<void> {
@@ -30,6 +33,7 @@ export async function createProgrammeItem(
     id: services.ids.next(),
     ...fields,
     clauses: [...new Set(fields.clauses)],
+    changedOn: (fields.changedOn ?? null) as LocalDate | null,
     unitId: fields.unitId ?? (fields.subject.kind === 'unit' ? fields.subject.unitId : null),
     ...firstVersion(stamp),
   };
@@ -57,7 +61,12 @@ export async function updateProgrammeItem(
     ...input.changes,
     ...(input.changes.clauses ? { clauses: [...new Set(input.changes.clauses)] } : {}),
   };
-  const item: ProgrammeItem = { ...current, ...changes, ...nextVersion(current, stamp) };
+  const item: ProgrammeItem = {
+    ...current,
+    ...changes,
+    changedOn: (changes.changedOn === undefined ? current.changedOn : changes.changedOn) as LocalDate | null,
+    ...nextVersion(current, stamp),
+  };
   await services.quality.commit({
     expect: [{ collection: 'programmeItems', id: item.id, etag: current.etag }],
     programmeItems: [item],

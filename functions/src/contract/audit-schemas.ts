@@ -46,6 +46,7 @@ export const programmeItemSchema = z.object({
   importance: importanceSchema,
   clauses: z.array(z.string()),
   unitId: z.string().nullable(),
+  changedOn: z.string().nullable(),
   ...versioned,
 });
 export type ProgrammeItemDto = z.infer<typeof programmeItemSchema>;
@@ -55,6 +56,7 @@ export const programmeItemBody = z.strictObject({
   importance: importanceSchema,
   clauses: clauses.default([]),
   unitId: id.nullable().default(null),
+  changedOn: localDate.nullable().default(null).describe('A change affecting the subject noted on (9.2.2 a)'),
 });
 export type ProgrammeItemBody = z.infer<typeof programmeItemBody>;
 export const updateProgrammeItemBody = z
@@ -64,6 +66,7 @@ export const updateProgrammeItemBody = z
     importance: importanceSchema,
     clauses,
     unitId: id.nullable(),
+    changedOn: localDate.nullable(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');

@@ -3,9 +3,11 @@ import {
   auditHistoryFrom,
   auditorIndependenceWarnings,
   auditPriority,
+  changedItemIdsFor,
   planProgramme,
   type AuditHistoryEntry,
 } from './audit-programme.js';
+import type { LocalDate } from './local-date.js';
 import type { FindingGrade, Importance } from './quality-year-types.js';
 import type { Unit } from './types.js';
 
@@ -228,5 +230,32 @@ describe('auditorIndependenceWarnings', () => {
       { code: 'unknown-unit', unitId: 'gone' },
       { code: 'audits-own-unit', auditorId: 'x', auditorUnitId: 'gone', auditedUnitId: 'gone' },
     ]);
+  });
+});
+
+describe('changedItemIdsFor (9.2.2 a: changes affecting the organisation)', () => {
+  const item = (id: string, changedOn: string | null) => ({ id, changedOn: changedOn as LocalDate | null });
+  const history = [
+    { programmeItemId: 'audited-after', year: 2026, grades: [] },
+    { programmeItemId: 'audited-before', year: 2025, grades: [] },
+  ];
+
+  it.each([
+    ['no change noted', item('none', null), 2027, false],
+    ['changed in 2026, last audited 2025', item('audited-before', '2026-09-01'), 2027, true],
+    ['changed in 2026, audited in 2026', item('audited-after', '2026-03-01'), 2027, false],
+    ['changed in 2026, never audited', item('never', '2026-09-01'), 2027, true],
+    ['changed in the programme year itself', item('audited-before', '2027-02-01'), 2027, true],
+    ['changed after the programme year', item('audited-before', '2028-01-10'), 2027, false],
+  ] as const)('%s → %s', (_, candidate, year, expected) => {
+    expect(changedItemIdsFor([candidate], history, year).has(candidate.id)).toBe(expected);
+  });
+
+  it('makes a changed item yearly and due, with the reason', () => {
+    const changed = changedItemIdsFor([item('audited-before', '2026-09-01')], history, 2027);
+    const priority = auditPriority({ id: 'audited-before', importance: 1 }, history, 2027, { changedItemIds: changed });
+    expect(priority.frequency).toBe('yearly');
+    expect(priority.isDue).toBe(true);
+    expect(priority.reasons.map((reason) => reason.code)).toContain('changed');
   });
 });

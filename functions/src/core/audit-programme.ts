@@ -85,6 +85,29 @@ export type PriorityOptions = {
 };
 
 /**
+ * The items affected by a change that has not been audited since (ISO 9001 9.2.2 a): the change was
+ * noted on or before the end of `year`, and no reported audit of the item is from the year of the
+ * change or later (among the years before `year`). Feed the result to `PriorityOptions.changedItemIds`.
+ */
+export function changedItemIdsFor(
+  items: readonly Pick<ProgrammeItem, 'id' | 'changedOn'>[],
+  history: readonly AuditHistoryEntry[],
+  year: number,
+): Set<string> {
+  const changed = new Set<string>();
+  for (const item of items) {
+    if (item.changedOn === null) continue;
+    const changeYear = Number(item.changedOn.slice(0, 4));
+    if (changeYear > year) continue;
+    const auditedSince = history.some(
+      (entry) => entry.programmeItemId === item.id && entry.year >= changeYear && entry.year < year,
+    );
+    if (!auditedSince) changed.add(item.id);
+  }
+  return changed;
+}
+
+/**
  * How an item weighs in programme year `year`. `history` may hold every item's audits: only the
  * item's own audits from earlier years count (the year's own audits are what is being planned).
  */

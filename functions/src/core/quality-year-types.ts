@@ -67,6 +67,12 @@ export type ProgrammeItem = Versioned & {
   clauses: Clause[];
   /** The unit an audit of this subject looks at (for the auditors' independence check). null: cross-cutting. */
   unitId: string | null;
+  /**
+   * When the coordinator noted a change affecting the subject (a reorganisation, a new law, a new
+   * case system; ISO 9001 9.2.2 a). Until the subject has been audited after that year, the
+   * programme audits it yearly. null: no change noted.
+   */
+  changedOn: LocalDate | null;
 };
 
 export const auditKinds = ['internal', 'surveillance', 'recertification', 'certification'] as const;

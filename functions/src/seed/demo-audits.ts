@@ -70,6 +70,8 @@ const programme: DemoItem[] = [
     importance: 2,
     clauses: ['7.5.2', '7.5.3'],
     unitId: null,
+    // The move to a new case and document system: audited yearly until it has been audited since.
+    changedOn: '2026-09-01',
   },
   {
     key: 'afvigelser',

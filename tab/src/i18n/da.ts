@@ -659,6 +659,9 @@ export const da = {
   'audit.form.expiryInconsistent':
     'Udløbsdatoen passer ikke med cyklussen: forventet omkring {date} (højst {days} dages afvigelse).',
   'audit.form.invalidClauses': 'Ikke et punkt i ISO 9001: {clauses}. Skriv fx 7.5.3.',
+  'audit.form.changedOn': 'Ændring noteret den',
+  'audit.form.changedOnHint':
+    'Fx ny organisering, ny lov eller nyt sagssystem. Emnet auditeres hvert år, til det er auditeret efter ændringen (ISO 9001 pkt. 9.2.2 a).',
   'audit.form.clausesHint': 'Adskil med komma, fx 7.5, 8.5.1',
   'audit.form.addCertificate': 'Registrér certifikat',
   'audit.form.newCertificate': 'Nyt certifikat',

@@ -656,6 +656,9 @@ export const en: Messages = {
   'audit.form.expiryInconsistent':
     'The expiry date does not fit the cycle: expected around {date} (at most {days} days apart).',
   'audit.form.invalidClauses': 'Not an ISO 9001 clause: {clauses}. Write e.g. 7.5.3.',
+  'audit.form.changedOn': 'Change noted on',
+  'audit.form.changedOnHint':
+    'E.g. a reorganisation, a new law or a new case system. The subject is audited every year until it has been audited after the change (ISO 9001 9.2.2 a).',
   'audit.form.clausesHint': 'Separate with commas, e.g. 7.5, 8.5.1',
   'audit.form.addCertificate': 'Register certificate',
   'audit.form.newCertificate': 'New certificate',

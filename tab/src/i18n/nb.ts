@@ -658,6 +658,9 @@ export const nb: Messages = {
   'audit.form.expiryInconsistent':
     'Utløpsdatoen passer ikke med syklusen: forventet rundt {date} (høyst {days} dagers avvik).',
   'audit.form.invalidClauses': 'Ikke et punkt i ISO 9001: {clauses}. Skriv f.eks. 7.5.3.',
+  'audit.form.changedOn': 'Endring notert den',
+  'audit.form.changedOnHint':
+    'F.eks. ny organisering, ny lov eller nytt saksbehandlingssystem. Emnet revideres hvert år til det er revidert etter endringen (ISO 9001 pkt. 9.2.2 a).',
   'audit.form.clausesHint': 'Skill med komma, f.eks. 7.5, 8.5.1',
   'audit.form.addCertificate': 'Registrer sertifikat',
   'audit.form.newCertificate': 'Nytt sertifikat',

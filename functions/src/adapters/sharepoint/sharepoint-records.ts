@@ -442,6 +442,7 @@ export const programmeItemMapping: RecordMapping<ProgrammeItem> = {
     ['importance', 'importance', 'number'],
     ['clauses', 'clauses', 'json'],
     ['unitId', 'unitKey', 'text'],
+    ['changedOn', 'changedOn', 'date'],
     ...versionedProperties,
   ],
 };

@@ -416,6 +416,7 @@ export const qualityLists: ListSpec[] = [
       column('importance', 'Importance 1-3.', whole(1, 3)),
       column('clauses', 'Clauses covered: JSON array.', json),
       column('unitKey', 'The unit audited (KhKey in Units); empty: cross-cutting.', singleLine(100)),
+      column('changedOn', 'A change affecting the subject noted on (ISO 9001 9.2.2 a); empty: none.', date),
       ...versionedColumns(),
     ],
   },

@@ -351,4 +351,6 @@ export const migrations: string[] = [
   );
   CREATE INDEX year_wheel_occurrences_due ON year_wheel_occurrences(due_on, title);
   `,
+  // The audit programme notes changes affecting a subject (ISO 9001 9.2.2 a).
+  `ALTER TABLE programme_items ADD COLUMN changed_on TEXT;`,
 ];

@@ -49,6 +49,7 @@ const programmeItems: Table<ProgrammeItem> = {
     ['importance', 'importance', 'value'],
     ['clauses', 'clauses', 'json'],
     ['unitId', 'unit_id', 'value'],
+    ['changedOn', 'changed_on', 'value'],
     ...versioned,
   ],
 };

@@ -69,6 +69,7 @@ export function ProgrammeItemDialogButton(props: {
   const [importance, setImportance] = useState<1 | 2 | 3>(2);
   const [clauses, setClauses] = useState('');
   const [unitId, setUnitId] = useState('');
+  const [changedOn, setChangedOn] = useState('');
   const [problems, setProblems] = useState<Problems>({});
 
   const openDialog = () => {
@@ -81,6 +82,7 @@ export function ProgrammeItemDialogButton(props: {
     setImportance(item?.importance ?? 2);
     setClauses(item?.clauses.join(', ') ?? '');
     setUnitId(item?.unitId ?? '');
+    setChangedOn(item?.changedOn ?? '');
     setProblems({});
     setOpen(true);
   };
@@ -102,6 +104,7 @@ export function ProgrammeItemDialogButton(props: {
         found['subject'] = [t('audit.form.invalidClauses', { clauses: subjectClause.trim() || '–' })];
     }
     checkClauses(clauses, 'clauses', found, t);
+    if (changedOn !== '' && !isDate(changedOn)) found['changedOn'] = [t('audit.form.invalidDate')];
     setProblems(found);
     return Object.keys(found).length === 0;
   };
@@ -129,6 +132,7 @@ export function ProgrammeItemDialogButton(props: {
             importance,
             clauses: parseClauses(clauses).clauses,
             unitId: unitId === '' ? null : unitId,
+            changedOn: changedOn === '' ? null : changedOn,
           };
           try {
             props.onSaved(item ? await api.updateProgrammeItem(item, body) : await api.createProgrammeItem(body));
@@ -194,6 +198,13 @@ export function ProgrammeItemDialogButton(props: {
             </Field>
             <Field label={t('audit.unit')} {...problemProps(problems, 'unitId')}>
               <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
+            </Field>
+            <Field
+              label={t('audit.form.changedOn')}
+              hint={t('audit.form.changedOnHint')}
+              {...problemProps(problems, 'changedOn')}
+            >
+              <Input type="date" value={changedOn} onChange={(_, data) => setChangedOn(data.value)} />
             </Field>
           </>
         ) : null}
