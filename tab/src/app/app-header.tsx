@@ -46,6 +46,8 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
     gap: tokens.spacingHorizontalM,
     marginLeft: 'auto',
+    maxWidth: '100%',
+    minWidth: 0,
   },
 });
 

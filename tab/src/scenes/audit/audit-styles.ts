@@ -9,6 +9,8 @@ export const useAuditStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  /** Wide tables scroll sideways inside the page in a narrow tab, instead of widening it (WCAG 1.4.10). */
+  tableScroll: { overflowX: 'auto', maxWidth: '100%' },
   table: {
     borderCollapse: 'collapse',
     width: '100%',

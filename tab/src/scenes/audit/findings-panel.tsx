@@ -47,45 +47,47 @@ export function FindingsPanel(props: {
         findings.data.findings.length === 0 ? (
           <p>{t('audit.noFindings')}</p>
         ) : (
-          <table className={styles.table}>
-            <caption>{t('audit.findingsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.grade')}</th>
-                <th scope="col">{t('audit.description')}</th>
-                <th scope="col">{t('audit.clause')}</th>
-                <th scope="col">{t('audit.procedure')}</th>
-                <th scope="col">{t('audit.unit')}</th>
-                <th scope="col">{t('audit.foundOn')}</th>
-                <th scope="col">{t('audit.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {findings.data.findings.map((finding) => (
-                <tr key={finding.id}>
-                  <td>
-                    <GradeBadge grade={finding.grade} />
-                  </td>
-                  <th scope="row">{finding.description}</th>
-                  <td>{finding.clause ?? '–'}</td>
-                  <td>{procedureLabel(finding.procedureId)}</td>
-                  <td>{unitName(finding.unitId)}</td>
-                  <td>{i18n.formatDate(finding.foundOn)}</td>
-                  <td>
-                    {finding.correctiveActionId !== null ? (
-                      <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
-                    ) : finding.isOpen && props.canImport ? (
-                      <CreateActionButton findingId={finding.id} description={finding.description} />
-                    ) : finding.isOpen ? (
-                      t('audit.actionNeeded')
-                    ) : (
-                      t('audit.noActionNeeded')
-                    )}
-                  </td>
+          <div className={styles.tableScroll}>
+            <table className={styles.table}>
+              <caption>{t('audit.findingsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.grade')}</th>
+                  <th scope="col">{t('audit.description')}</th>
+                  <th scope="col">{t('audit.clause')}</th>
+                  <th scope="col">{t('audit.procedure')}</th>
+                  <th scope="col">{t('audit.unit')}</th>
+                  <th scope="col">{t('audit.foundOn')}</th>
+                  <th scope="col">{t('audit.action')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {findings.data.findings.map((finding) => (
+                  <tr key={finding.id}>
+                    <td>
+                      <GradeBadge grade={finding.grade} />
+                    </td>
+                    <th scope="row">{finding.description}</th>
+                    <td>{finding.clause ?? '–'}</td>
+                    <td>{procedureLabel(finding.procedureId)}</td>
+                    <td>{unitName(finding.unitId)}</td>
+                    <td>{i18n.formatDate(finding.foundOn)}</td>
+                    <td>
+                      {finding.correctiveActionId !== null ? (
+                        <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
+                      ) : finding.isOpen && props.canImport ? (
+                        <CreateActionButton findingId={finding.id} description={finding.description} />
+                      ) : finding.isOpen ? (
+                        t('audit.actionNeeded')
+                      ) : (
+                        t('audit.noActionNeeded')
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )
       ) : null}
       {props.canRecord ? (
@@ -332,29 +334,31 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
             </ul>
           </div>
         ) : (
-          <table className={styles.table}>
-            <caption>{t('audit.importPreviewCaption', { count: preview.rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.line')}</th>
-                <th scope="col">{t('audit.grade')}</th>
-                <th scope="col">{t('audit.clause')}</th>
-                <th scope="col">{t('audit.description')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.line}>
-                  <td>{row.line}</td>
-                  <td>
-                    <GradeBadge grade={row.grade} />
-                  </td>
-                  <td>{row.clause ?? '–'}</td>
-                  <td>{row.description}</td>
+          <div className={styles.tableScroll}>
+            <table className={styles.table}>
+              <caption>{t('audit.importPreviewCaption', { count: preview.rows.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.line')}</th>
+                  <th scope="col">{t('audit.grade')}</th>
+                  <th scope="col">{t('audit.clause')}</th>
+                  <th scope="col">{t('audit.description')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr key={row.line}>
+                    <td>{row.line}</td>
+                    <td>
+                      <GradeBadge grade={row.grade} />
+                    </td>
+                    <td>{row.clause ?? '–'}</td>
+                    <td>{row.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )
       ) : null}
     </section>
