@@ -141,6 +141,41 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
   });
 
+  it('reflows at 320 CSS px (WCAG 1.4.10): no page scrolls sideways, and every navigation link is on screen', async () => {
+    const { browser, api, server } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
+    const { context, page } = await e2e.openPageAs(browser, coordinator, {
+      locale: 'da-DK',
+      viewport: { width: 320, height: 800 },
+    });
+    try {
+      const pages: [string, string][] = [
+        ['/', 'table'],
+        ['/tasks', 'main h1'],
+        ['/audit', 'main h1'],
+        ['/handlinger', '#actions-board-heading'],
+        ['/ledelsens-evaluering', '#pack-goals-heading'],
+        ['/aarshjul', '[data-occurrence-id]'],
+      ];
+      for (const [path, ready] of pages) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({
+          path,
+          width: 320,
+        });
+      }
+      const navigation = page.getByRole('navigation', { name: /./ }).first().getByRole('link');
+      for (const link of await navigation.all()) {
+        const box = await link.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no violations on the privacy, terms and tab configuration pages, shown without signing in', async () => {
     const { browser } = environment();
     const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true });
