@@ -36,6 +36,9 @@ const useStyles = makeStyles({
   scroller: {
     overflow: 'auto',
     maxHeight: '70vh',
+    // Contains the cells' visually hidden (absolutely positioned) texts, which would otherwise be
+    // placed against the page and widen it far beyond a narrow tab.
+    position: 'relative',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   hint: { margin: `0 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2 },
