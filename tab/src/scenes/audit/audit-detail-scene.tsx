@@ -15,7 +15,7 @@ import { useAsync } from '../../shared/use-async';
 import { ActionDialog } from '../procedure/action-dialog';
 import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
-import { AuditKindText, AuditStatusText, WarningLine } from './audit-texts';
+import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
 import { FindingsPanel } from './findings-panel';
 
 export type ProcedureRef = { id: string; code: string; title: string };
@@ -185,91 +185,88 @@ function Checklist(props: {
     <>
       {audit.checklist.length === 0 ? <p>{t('audit.noChecklist')}</p> : null}
       {audit.checklist.length > 0 ? (
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
-            <caption>{t('audit.checklistCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.checks')}</th>
-                <th scope="col">{t('audit.question')}</th>
-                <th scope="col">{t('audit.result')}</th>
-                <th scope="col">{t('audit.note')}</th>
-                {props.canEdit ? <th scope="col">{t('audit.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {audit.checklist.map((line, index) => {
-                const draft = draftOf(line.id, line);
-                const number = index + 1;
-                return (
-                  <tr key={line.id}>
-                    <td>
-                      {line.clause ? t('audit.clauseRef', { clause: line.clause }) : null}
-                      {line.procedureId ? props.procedureLabel(line.procedureId) : null}
-                    </td>
-                    <th scope="row">{line.question}</th>
-                    <td>
-                      {props.canEdit ? (
-                        <Select
-                          aria-label={t('audit.resultFor', { number })}
-                          value={draft.result}
-                          onChange={(_, data) => setDraft(line.id, { ...draft, result: data.value as ChecklistResult })}
-                        >
-                          {resultOrder.map((result) => (
-                            <option key={result} value={result}>
-                              {t(resultKey[result])}
-                            </option>
-                          ))}
-                        </Select>
-                      ) : (
-                        t(resultKey[line.result])
-                      )}
-                    </td>
-                    <td>
-                      {props.canEdit ? (
-                        <Textarea
-                          aria-label={t('audit.noteFor', { number })}
-                          value={draft.note}
-                          onChange={(_, data) => setDraft(line.id, { ...draft, note: data.value })}
-                        />
-                      ) : (
-                        line.note
-                      )}
-                    </td>
+        <AuditTable
+          caption={t('audit.checklistCaption')}
+          columns={[
+            t('audit.checks'),
+            t('audit.question'),
+            t('audit.result'),
+            t('audit.note'),
+            props.canEdit ? t('audit.actions') : null,
+          ]}
+        >
+          <tbody>
+            {audit.checklist.map((line, index) => {
+              const draft = draftOf(line.id, line);
+              const number = index + 1;
+              return (
+                <tr key={line.id}>
+                  <td>
+                    {line.clause ? t('audit.clauseRef', { clause: line.clause }) : null}
+                    {line.procedureId ? props.procedureLabel(line.procedureId) : null}
+                  </td>
+                  <th scope="row">{line.question}</th>
+                  <td>
                     {props.canEdit ? (
-                      <td>
-                        <Button
-                          aria-label={t('audit.saveLine', { number })}
-                          disabled={draft.result === line.result && draft.note === line.note}
-                          onClick={() =>
-                            void props.write(
-                              () => api.updateChecklistLine(audit, line.id, { result: draft.result, note: draft.note }),
-                              t('audit.lineSaved', { number }),
-                            )
-                          }
-                        >
-                          {t('audit.save')}
-                        </Button>{' '}
-                        <Button
-                          appearance="subtle"
-                          aria-label={t('audit.removeLine', { number })}
-                          onClick={() =>
-                            void props.write(
-                              () => api.removeChecklistLine(audit, line.id),
-                              t('audit.lineRemoved', { number }),
-                            )
-                          }
-                        >
-                          {t('audit.remove')}
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      <Select
+                        aria-label={t('audit.resultFor', { number })}
+                        value={draft.result}
+                        onChange={(_, data) => setDraft(line.id, { ...draft, result: data.value as ChecklistResult })}
+                      >
+                        {resultOrder.map((result) => (
+                          <option key={result} value={result}>
+                            {t(resultKey[result])}
+                          </option>
+                        ))}
+                      </Select>
+                    ) : (
+                      t(resultKey[line.result])
+                    )}
+                  </td>
+                  <td>
+                    {props.canEdit ? (
+                      <Textarea
+                        aria-label={t('audit.noteFor', { number })}
+                        value={draft.note}
+                        onChange={(_, data) => setDraft(line.id, { ...draft, note: data.value })}
+                      />
+                    ) : (
+                      line.note
+                    )}
+                  </td>
+                  {props.canEdit ? (
+                    <td>
+                      <Button
+                        aria-label={t('audit.saveLine', { number })}
+                        disabled={draft.result === line.result && draft.note === line.note}
+                        onClick={() =>
+                          void props.write(
+                            () => api.updateChecklistLine(audit, line.id, { result: draft.result, note: draft.note }),
+                            t('audit.lineSaved', { number }),
+                          )
+                        }
+                      >
+                        {t('audit.save')}
+                      </Button>{' '}
+                      <Button
+                        appearance="subtle"
+                        aria-label={t('audit.removeLine', { number })}
+                        onClick={() =>
+                          void props.write(
+                            () => api.removeChecklistLine(audit, line.id),
+                            t('audit.lineRemoved', { number }),
+                          )
+                        }
+                      >
+                        {t('audit.remove')}
+                      </Button>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </AuditTable>
       ) : null}
       {props.canEdit ? (
         <div className={styles.form}>

@@ -15,7 +15,7 @@ import { PageSection } from '../../shared/page-section';
 import { useAsync } from '../../shared/use-async';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
-import { AuditStatusText, AuditKindText } from './audit-texts';
+import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
 import { CertificateDialogButton, RegisterCycleAuditButton } from './certificate-forms';
 import { InternalAuditDialogButton, ProgrammeItemDialogButton } from './programme-forms';
 
@@ -146,57 +146,54 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
             <p>{t('audit.nothingDue')}</p>
           ) : (
             <>
-              <div className={styles.tableScroll}>
-                <table className={styles.table}>
-                  <caption>{t('audit.programmeCaption', { year })}</caption>
-                  <thead>
-                    <tr>
-                      {manage ? <th scope="col">{t('audit.choose')}</th> : null}
-                      <th scope="col">{t('audit.subject')}</th>
-                      <th scope="col">{t('audit.importance')}</th>
-                      <th scope="col">{t('audit.score')}</th>
-                      <th scope="col">{t('audit.reasons')}</th>
-                      <th scope="col">{t('audit.suggestedMonth')}</th>
-                      <th scope="col">{t('audit.planStatus')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {programme.data.plan.map((entry) => (
-                      <tr key={entry.item.id}>
-                        {manage ? (
-                          <td>
-                            {entry.plannedAuditId === null ? (
-                              <Checkbox
-                                checked={chosen.has(entry.item.id)}
-                                onChange={(_, data) => toggle(entry.item.id, data.checked === true)}
-                                aria-label={t('audit.chooseItem', { title: entry.item.title })}
-                              />
-                            ) : null}
-                          </td>
-                        ) : null}
-                        <th scope="row">{entry.item.title}</th>
-                        <td>{t(importanceKey[entry.item.importance])}</td>
-                        <td>{entry.score}</td>
-                        <td>
-                          <ul className={styles.reasons}>
-                            {entry.reasons.map((reason) => (
-                              <li key={reason.code}>{reasonText(reason, t)}</li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td>{monthName(entry.suggestedMonth)}</td>
+              <AuditTable
+                caption={t('audit.programmeCaption', { year })}
+                columns={[
+                  manage ? t('audit.choose') : null,
+                  t('audit.subject'),
+                  t('audit.importance'),
+                  t('audit.score'),
+                  t('audit.reasons'),
+                  t('audit.suggestedMonth'),
+                  t('audit.planStatus'),
+                ]}
+              >
+                <tbody>
+                  {programme.data.plan.map((entry) => (
+                    <tr key={entry.item.id}>
+                      {manage ? (
                         <td>
                           {entry.plannedAuditId === null ? (
-                            t('audit.notPlanned')
-                          ) : (
-                            <AppLink href={paths.auditDetail(entry.plannedAuditId)}>{t('audit.plannedLink')}</AppLink>
-                          )}
+                            <Checkbox
+                              checked={chosen.has(entry.item.id)}
+                              onChange={(_, data) => toggle(entry.item.id, data.checked === true)}
+                              aria-label={t('audit.chooseItem', { title: entry.item.title })}
+                            />
+                          ) : null}
                         </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                      ) : null}
+                      <th scope="row">{entry.item.title}</th>
+                      <td>{t(importanceKey[entry.item.importance])}</td>
+                      <td>{entry.score}</td>
+                      <td>
+                        <ul className={styles.reasons}>
+                          {entry.reasons.map((reason) => (
+                            <li key={reason.code}>{reasonText(reason, t)}</li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>{monthName(entry.suggestedMonth)}</td>
+                      <td>
+                        {entry.plannedAuditId === null ? (
+                          t('audit.notPlanned')
+                        ) : (
+                          <AppLink href={paths.auditDetail(entry.plannedAuditId)}>{t('audit.plannedLink')}</AppLink>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </AuditTable>
               {manage ? (
                 <div className={styles.toolbar}>
                   <Button appearance="primary" disabled={chosen.size === 0 || isPlanning} onClick={() => void plan()}>
@@ -216,42 +213,39 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
             {programme.data.items.length === 0 ? (
               <p>{t('audit.form.noItems')}</p>
             ) : (
-              <div className={styles.tableScroll}>
-                <table className={styles.table}>
-                  <caption>{t('audit.form.itemsCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.form.title')}</th>
-                      <th scope="col">{t('audit.subject')}</th>
-                      <th scope="col">{t('audit.importance')}</th>
-                      <th scope="col">{t('audit.clauses')}</th>
-                      <th scope="col">{t('audit.unit')}</th>
-                      {manage ? <th scope="col">{t('audit.actions')}</th> : null}
+              <AuditTable
+                caption={t('audit.form.itemsCaption')}
+                columns={[
+                  t('audit.form.title'),
+                  t('audit.subject'),
+                  t('audit.importance'),
+                  t('audit.clauses'),
+                  t('audit.unit'),
+                  manage ? t('audit.actions') : null,
+                ]}
+              >
+                <tbody>
+                  {programme.data.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">{item.title}</th>
+                      <td>{subjectText(item.subject)}</td>
+                      <td>{t(importanceKey[item.importance])}</td>
+                      <td>{item.clauses.join(', ') || '–'}</td>
+                      <td>{unitName(item.unitId)}</td>
+                      {manage ? (
+                        <td>
+                          <ProgrammeItemDialogButton
+                            session={props.session}
+                            item={item}
+                            onSaved={itemSaved}
+                            onReload={programme.reload}
+                          />
+                        </td>
+                      ) : null}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {programme.data.items.map((item) => (
-                      <tr key={item.id}>
-                        <th scope="row">{item.title}</th>
-                        <td>{subjectText(item.subject)}</td>
-                        <td>{t(importanceKey[item.importance])}</td>
-                        <td>{item.clauses.join(', ') || '–'}</td>
-                        <td>{unitName(item.unitId)}</td>
-                        {manage ? (
-                          <td>
-                            <ProgrammeItemDialogButton
-                              session={props.session}
-                              item={item}
-                              onSaved={itemSaved}
-                              onReload={programme.reload}
-                            />
-                          </td>
-                        ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </AuditTable>
             )}
             {manage ? (
               <div className={styles.toolbar}>
@@ -272,41 +266,38 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
           programme.data.audits.length === 0 ? (
             <p>{t('audit.noAudits')}</p>
           ) : (
-            <div className={styles.tableScroll}>
-              <table className={styles.table}>
-                <caption>{t('audit.auditsCaption', { year })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.date')}</th>
-                    <th scope="col">{t('audit.auditTitle')}</th>
-                    <th scope="col">{t('audit.kind')}</th>
-                    <th scope="col">{t('audit.status')}</th>
-                    <th scope="col">{t('audit.warnings')}</th>
+            <AuditTable
+              caption={t('audit.auditsCaption', { year })}
+              columns={[
+                t('audit.date'),
+                t('audit.auditTitle'),
+                t('audit.kind'),
+                t('audit.status'),
+                t('audit.warnings'),
+              ]}
+            >
+              <tbody>
+                {programme.data.audits.map((audit) => (
+                  <tr key={audit.id}>
+                    <td>{i18n.formatDate(audit.plannedOn)}</td>
+                    <th scope="row">
+                      <AppLink href={paths.auditDetail(audit.id)}>{audit.title}</AppLink>
+                    </th>
+                    <td>
+                      <AuditKindText kind={audit.kind} />
+                    </td>
+                    <td>
+                      <AuditStatusText status={audit.status} />
+                    </td>
+                    <td>
+                      {audit.independenceWarnings.length === 0
+                        ? t('audit.noWarnings')
+                        : t('audit.warningCount', { count: audit.independenceWarnings.length })}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {programme.data.audits.map((audit) => (
-                    <tr key={audit.id}>
-                      <td>{i18n.formatDate(audit.plannedOn)}</td>
-                      <th scope="row">
-                        <AppLink href={paths.auditDetail(audit.id)}>{audit.title}</AppLink>
-                      </th>
-                      <td>
-                        <AuditKindText kind={audit.kind} />
-                      </td>
-                      <td>
-                        <AuditStatusText status={audit.status} />
-                      </td>
-                      <td>
-                        {audit.independenceWarnings.length === 0
-                          ? t('audit.noWarnings')
-                          : t('audit.warningCount', { count: audit.independenceWarnings.length })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </AuditTable>
           )
         ) : null}
       </PageSection>
@@ -353,56 +344,53 @@ function CertificatePanel(props: {
       ) : null}
       {cycle.error ? <ErrorAlert error={cycle.error} onRetry={cycle.reload} /> : null}
       {cycle.data ? (
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
-            <caption>{t('audit.cycleCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.cycleAudit')}</th>
-                <th scope="col">{t('audit.windowStart')}</th>
-                <th scope="col">{t('audit.dueOn')}</th>
-                <th scope="col">{t('audit.recorded')}</th>
-                {props.manage ? <th scope="col">{t('audit.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {cycle.data.audits.map((entry) => {
-                const name =
-                  entry.kind === 'surveillance'
-                    ? t('audit.surveillanceN', { index: entry.index })
-                    : t('audit.recertification');
-                return (
-                  <tr key={`${entry.kind}-${entry.index}`}>
-                    <th scope="row">{name}</th>
-                    <td>{i18n.formatDate(entry.windowStart)}</td>
-                    <td>{i18n.formatDate(entry.dueOn)}</td>
+        <AuditTable
+          caption={t('audit.cycleCaption')}
+          columns={[
+            t('audit.cycleAudit'),
+            t('audit.windowStart'),
+            t('audit.dueOn'),
+            t('audit.recorded'),
+            props.manage ? t('audit.actions') : null,
+          ]}
+        >
+          <tbody>
+            {cycle.data.audits.map((entry) => {
+              const name =
+                entry.kind === 'surveillance'
+                  ? t('audit.surveillanceN', { index: entry.index })
+                  : t('audit.recertification');
+              return (
+                <tr key={`${entry.kind}-${entry.index}`}>
+                  <th scope="row">{name}</th>
+                  <td>{i18n.formatDate(entry.windowStart)}</td>
+                  <td>{i18n.formatDate(entry.dueOn)}</td>
+                  <td>
+                    {entry.auditId === null ? (
+                      t('audit.notRecorded')
+                    ) : (
+                      <AppLink href={paths.auditDetail(entry.auditId)}>
+                        {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
+                      </AppLink>
+                    )}
+                  </td>
+                  {props.manage ? (
                     <td>
                       {entry.auditId === null ? (
-                        t('audit.notRecorded')
-                      ) : (
-                        <AppLink href={paths.auditDetail(entry.auditId)}>
-                          {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
-                        </AppLink>
-                      )}
+                        <RegisterCycleAuditButton
+                          certificate={certificate}
+                          entry={entry}
+                          name={name}
+                          onReload={cycle.reload}
+                        />
+                      ) : null}
                     </td>
-                    {props.manage ? (
-                      <td>
-                        {entry.auditId === null ? (
-                          <RegisterCycleAuditButton
-                            certificate={certificate}
-                            entry={entry}
-                            name={name}
-                            onReload={cycle.reload}
-                          />
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </AuditTable>
       ) : null}
     </PageSection>
   );

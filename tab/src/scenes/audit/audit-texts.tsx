@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { WarningFilled } from '@fluentui/react-icons';
 import type { AuditViewDto, FindingGrade } from '../../api/audit-api';
 import { useI18n } from '../../i18n/i18n-context';
@@ -51,5 +52,32 @@ export function WarningLine(props: { text: string }) {
         <strong>{t('audit.warningLabel')}</strong> {props.text}
       </span>
     </li>
+  );
+}
+
+/**
+ * The audit scene's tables: a caption, one header row of column names (null: a column this user
+ * does not get), and the body rows as children. It scrolls sideways in place in a narrow tab.
+ */
+export function AuditTable(props: { caption: string; columns: readonly (string | null)[]; children: ReactNode }) {
+  const styles = useAuditStyles();
+  return (
+    <div className={styles.tableScroll}>
+      <table className={styles.table}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((column, index) =>
+              column === null ? null : (
+                <th key={index} scope="col">
+                  {column}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        {props.children}
+      </table>
+    </div>
   );
 }

@@ -14,7 +14,7 @@ import { useAsync } from '../../shared/use-async';
 import { ActionDialog } from '../procedure/action-dialog';
 import { gradeKey, gradeOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
-import { GradeBadge } from './audit-texts';
+import { GradeBadge, AuditTable } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
 import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
 
@@ -30,7 +30,6 @@ export function FindingsPanel(props: {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const styles = useAuditStyles();
   const findings = useAsync(`findings:${props.audit.id}`, (signal) => api.listAuditFindings(props.audit.id, signal));
   const procedureLabel = (id: string | null) => {
     if (id === null) return '–';
@@ -47,47 +46,44 @@ export function FindingsPanel(props: {
         findings.data.findings.length === 0 ? (
           <p>{t('audit.noFindings')}</p>
         ) : (
-          <div className={styles.tableScroll}>
-            <table className={styles.table}>
-              <caption>{t('audit.findingsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.grade')}</th>
-                  <th scope="col">{t('audit.description')}</th>
-                  <th scope="col">{t('audit.clause')}</th>
-                  <th scope="col">{t('audit.procedure')}</th>
-                  <th scope="col">{t('audit.unit')}</th>
-                  <th scope="col">{t('audit.foundOn')}</th>
-                  <th scope="col">{t('audit.action')}</th>
+          <AuditTable
+            caption={t('audit.findingsCaption')}
+            columns={[
+              t('audit.grade'),
+              t('audit.description'),
+              t('audit.clause'),
+              t('audit.procedure'),
+              t('audit.unit'),
+              t('audit.foundOn'),
+              t('audit.action'),
+            ]}
+          >
+            <tbody>
+              {findings.data.findings.map((finding) => (
+                <tr key={finding.id}>
+                  <td>
+                    <GradeBadge grade={finding.grade} />
+                  </td>
+                  <th scope="row">{finding.description}</th>
+                  <td>{finding.clause ?? '–'}</td>
+                  <td>{procedureLabel(finding.procedureId)}</td>
+                  <td>{unitName(finding.unitId)}</td>
+                  <td>{i18n.formatDate(finding.foundOn)}</td>
+                  <td>
+                    {finding.correctiveActionId !== null ? (
+                      <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
+                    ) : finding.isOpen && props.canImport ? (
+                      <CreateActionButton findingId={finding.id} description={finding.description} />
+                    ) : finding.isOpen ? (
+                      t('audit.actionNeeded')
+                    ) : (
+                      t('audit.noActionNeeded')
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {findings.data.findings.map((finding) => (
-                  <tr key={finding.id}>
-                    <td>
-                      <GradeBadge grade={finding.grade} />
-                    </td>
-                    <th scope="row">{finding.description}</th>
-                    <td>{finding.clause ?? '–'}</td>
-                    <td>{procedureLabel(finding.procedureId)}</td>
-                    <td>{unitName(finding.unitId)}</td>
-                    <td>{i18n.formatDate(finding.foundOn)}</td>
-                    <td>
-                      {finding.correctiveActionId !== null ? (
-                        <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
-                      ) : finding.isOpen && props.canImport ? (
-                        <CreateActionButton findingId={finding.id} description={finding.description} />
-                      ) : finding.isOpen ? (
-                        t('audit.actionNeeded')
-                      ) : (
-                        t('audit.noActionNeeded')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </AuditTable>
         )
       ) : null}
       {props.canRecord ? (
@@ -334,31 +330,23 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
             </ul>
           </div>
         ) : (
-          <div className={styles.tableScroll}>
-            <table className={styles.table}>
-              <caption>{t('audit.importPreviewCaption', { count: preview.rows.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.line')}</th>
-                  <th scope="col">{t('audit.grade')}</th>
-                  <th scope="col">{t('audit.clause')}</th>
-                  <th scope="col">{t('audit.description')}</th>
+          <AuditTable
+            caption={t('audit.importPreviewCaption', { count: preview.rows.length })}
+            columns={[t('audit.line'), t('audit.grade'), t('audit.clause'), t('audit.description')]}
+          >
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.line}>
+                  <td>{row.line}</td>
+                  <td>
+                    <GradeBadge grade={row.grade} />
+                  </td>
+                  <td>{row.clause ?? '–'}</td>
+                  <td>{row.description}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <td>
-                      <GradeBadge grade={row.grade} />
-                    </td>
-                    <td>{row.clause ?? '–'}</td>
-                    <td>{row.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </AuditTable>
         )
       ) : null}
     </section>
