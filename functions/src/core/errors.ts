@@ -29,7 +29,20 @@ export const errorCatalogue = {
     status: 415,
     description: 'The file is not a .docx, .pdf or .md document (checked by content, not by name).',
   },
+  UNSAFE_DOCUMENT: {
+    status: 422,
+    description:
+      'The file was refused for what it contains: active content (macros, scripts, embedded programs) or an archive that unpacks beyond the limits; details.reason names which.',
+  },
   PRECONDITION_REQUIRED: { status: 428, description: 'A write needs an If-Match header with the ETag that was read.' },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'Too many requests in a short time; Retry-After says how many seconds to wait.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description: 'The service is not configured on this host (e.g. the bot endpoint without a bot registration).',
+  },
   INTERNAL: { status: 500, description: 'An unexpected error; it is logged with a correlation id.' },
 } as const;
 

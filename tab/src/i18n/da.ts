@@ -363,6 +363,10 @@ export const da = {
   'error.DUPLICATE': 'Det findes allerede (fx en procedure med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den må højst fylde 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen understøttes ikke. Brug .docx, .pdf eller .md.',
+  'error.UNSAFE_DOCUMENT':
+    'Filen blev afvist, fordi den indeholder aktivt indhold (makroer eller scripts) eller pakker sig ud til mere end tilladt.',
+  'error.RATE_LIMITED': 'Du har sendt mange forespørgsler på kort tid. Vent lidt, og prøv igen.',
+  'error.SERVICE_UNAVAILABLE': 'Tjenesten er ikke sat op på denne server.',
   'error.PRECONDITION_REQUIRED': 'Serveren mangler versionsoplysninger. Genindlæs og prøv igen.',
   'error.INTERNAL': 'Der opstod en fejl på serveren. Prøv igen senere.',
   'error.NETWORK': 'Serveren kan ikke nås. Tjek forbindelsen, og prøv igen.',

@@ -360,6 +360,10 @@ export const en: Messages = {
   'error.DUPLICATE': 'It already exists (e.g. a procedure with the same code).',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large. It may be at most 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use .docx, .pdf or .md.',
+  'error.UNSAFE_DOCUMENT':
+    'The file was refused because it contains active content (macros or scripts) or unpacks to more than allowed.',
+  'error.RATE_LIMITED': 'You have sent many requests in a short time. Wait a moment and try again.',
+  'error.SERVICE_UNAVAILABLE': 'The service is not set up on this server.',
   'error.PRECONDITION_REQUIRED': 'The server is missing version information. Reload and try again.',
   'error.INTERNAL': 'An error occurred on the server. Try again later.',
   'error.NETWORK': 'The server cannot be reached. Check the connection and try again.',

@@ -361,6 +361,10 @@ export const nb: Messages = {
   'error.DUPLICATE': 'Det finnes allerede (f.eks. en prosedyre med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den kan være høyst 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen støttes ikke. Bruk .docx, .pdf eller .md.',
+  'error.UNSAFE_DOCUMENT':
+    'Filen ble avvist fordi den inneholder aktivt innhold (makroer eller skript) eller pakker seg ut til mer enn tillatt.',
+  'error.RATE_LIMITED': 'Du har sendt mange forespørsler på kort tid. Vent litt, og prøv igjen.',
+  'error.SERVICE_UNAVAILABLE': 'Tjenesten er ikke satt opp på denne serveren.',
   'error.PRECONDITION_REQUIRED': 'Serveren mangler versjonsopplysninger. Last inn på nytt og prøv igjen.',
   'error.INTERNAL': 'Det oppstod en feil på serveren. Prøv igjen senere.',
   'error.NETWORK': 'Serveren kan ikke nås. Sjekk forbindelsen og prøv igjen.',
