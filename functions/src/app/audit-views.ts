@@ -116,6 +116,26 @@ export async function getProgrammeYear(services: Services, actor: Actor, year: n
   };
 }
 
+/** One record of the quality year from its list, or NOT_FOUND in our words. */
+async function oneOf<T extends { id: string }>(records: Promise<T[]>, id: string, what: string): Promise<T> {
+  const found = (await records).find((record) => record.id === id);
+  if (!found) throw new AppError('NOT_FOUND', `No ${what} with id ${id}.`);
+  return found;
+}
+
+export async function getProgrammeItem(services: Services, itemId: string) {
+  return oneOf(services.quality.listProgrammeItems(), itemId, 'audit programme item');
+}
+
+export async function getCertificate(services: Services, certificateId: string) {
+  return oneOf(services.quality.listCertificates(), certificateId, 'certificate');
+}
+
+export async function getFindingView(services: Services, actor: Actor, findingId: string) {
+  const finding = await oneOf(services.quality.listFindings(), findingId, 'finding');
+  return (await findingViews(services, actor, [finding]))[0]!;
+}
+
 export async function listCertificatesView(services: Services, actor: Actor) {
   return { certificates: await services.quality.listCertificates(), abilities: { manage: canManageQuality(actor) } };
 }

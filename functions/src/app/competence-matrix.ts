@@ -116,3 +116,26 @@ export function compactMatrix(matrix: CompetenceMatrixRecords): CompetenceMatrix
   }
   return { ...rest, cells: { position, level, assessment, etag, validUntil, evidence } };
 }
+
+/**
+ * One cell of the matrix with its etag: the recorded level, or level 0 with etag 0 when nothing
+ * is recorded yet (the If-Match that creates the first record).
+ */
+export async function getMatrixCell(
+  services: Services,
+  input: { personId: string; competenceId: string },
+): Promise<MatrixCell> {
+  const [person, competences, records] = await Promise.all([
+    services.store.getPerson(input.personId),
+    services.store.listCompetences(),
+    services.store.listPersonCompetences({ personId: input.personId }),
+  ]);
+  if (!person) throw new AppError('NOT_FOUND', `No person with id ${input.personId}.`);
+  if (!competences.some((competence) => competence.id === input.competenceId))
+    throw new AppError('NOT_FOUND', `No competence with id ${input.competenceId}.`);
+  const record = records.find((candidate) => candidate.competenceId === input.competenceId);
+  if (!record) {
+    return { ...input, level: 0, evidence: null, validUntil: null, assessment: 'self', confirmedBy: null, etag: 0 };
+  }
+  return { ...record, etag: personCompetenceEtag(record) };
+}

@@ -42,8 +42,8 @@ export function createRouteHandler(route: Route, services: Services, authenticat
         };
       }
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
-      const etag = (result.body as { etag?: unknown } | null)?.etag;
-      if (typeof etag === 'string') headers['etag'] = etag;
+      const etag = etagHeader((result.body as { etag?: unknown } | null)?.etag);
+      if (etag !== undefined) headers['etag'] = etag;
       return { status: result.status ?? route.successStatus ?? 200, jsonBody: result.body, headers };
     } catch (error) {
       return errorResponse(error, context);
@@ -116,6 +116,17 @@ function tooLarge(size: number, limit: number): AppError {
       limit,
     },
   );
+}
+
+/**
+ * The ETag header of a resource whose body carries its etag: records of the quality year keep it
+ * as a number in the body, procedures as a quoted string; the header is always a strong,
+ * quoted entity tag ("7"), as RFC 9110 writes it.
+ */
+export function etagHeader(etag: unknown): string | undefined {
+  if (typeof etag === 'number' && Number.isSafeInteger(etag) && etag >= 0) return `"${etag}"`;
+  if (typeof etag === 'string' && /^(?:W\/)?"?\d{1,12}"?$/.test(etag)) return `"${/\d+/.exec(etag)![0]}"`;
+  return undefined;
 }
 
 /** Accepts "7", W/"7" and 7. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { addCompetence } from '../app/add-competence.js';
 import { addCompetenceRequirement } from '../app/add-competence-requirement.js';
-import { getCompetenceMatrix } from '../app/competence-matrix.js';
+import { getCompetenceMatrix, getMatrixCell } from '../app/competence-matrix.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { decideExternalCoverage } from '../app/decide-external-coverage.js';
 import { exportCompetenceMatrix } from '../app/export-competence-matrix.js';
@@ -451,6 +451,17 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       query: contract.unitFilterQuery,
       response: contract.competenceMatrixSchema,
       handler: async ({ actor, services, query }) => json(await getCompetenceMatrix(services, actor, query)),
+    }),
+    defineRoute({
+      name: 'competence-matrix-cell',
+      method: 'GET',
+      path: '/competence-matrix/{personId}/{competenceId}',
+      summary: 'One cell of the matrix with its ETag (level 0 and etag 0 when nothing is recorded)',
+      tag: 'competences',
+      access: 'signed-in',
+      params: contract.matrixCellParams,
+      response: contract.matrixCellSchema,
+      handler: async ({ services, params }) => json(await getMatrixCell(services, params)),
     }),
     defineRoute({
       name: 'competence-matrix-set',

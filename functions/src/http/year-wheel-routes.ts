@@ -2,7 +2,7 @@ import { createOccurrence } from '../app/create-occurrence.js';
 import { deleteOccurrence } from '../app/delete-occurrence.js';
 import { generateYearWheel } from '../app/generate-year-wheel.js';
 import { updateOccurrence } from '../app/update-occurrence.js';
-import { getYearWheel } from '../app/year-wheel-views.js';
+import { getOccurrenceView, getYearWheel } from '../app/year-wheel-views.js';
 import { okSchema } from '../contract/schemas.js';
 import * as contract from '../contract/year-wheel-schemas.js';
 import type { LocalDate } from '../core/local-date.js';
@@ -54,6 +54,17 @@ export function yearWheelRoutes(): Route[] {
           }),
           201,
         ),
+    }),
+    defineRoute({
+      name: 'year-wheel-occurrence-get',
+      method: 'GET',
+      path: '/year-wheel/occurrences/{id}',
+      summary: 'One occurrence with its status and abilities, with its ETag',
+      tag: 'year-wheel',
+      access: 'signed-in',
+      params: contract.occurrenceParams,
+      response: contract.occurrenceSchema,
+      handler: async ({ actor, services, params }) => json(await getOccurrenceView(services, actor, params.id)),
     }),
     defineRoute({
       name: 'year-wheel-occurrence-update',
