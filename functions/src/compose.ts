@@ -25,6 +25,7 @@ import { ConfigError, type Config } from './config.js';
 import { localAuthenticator, type Authenticate } from './http/authenticate.js';
 import { apiScope, entraAuthenticator, microsoftSigningKeys } from './http/entra-authenticator.js';
 import { createRouteHandler, type RouteHandler } from './http/handle-route.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { buildOpenApi } from './http/openapi.js';
 import { defineRoute, json, type Route } from './http/route.js';
 import { buildRoutes } from './http/routes.js';
@@ -181,9 +182,11 @@ export async function createEmbeddedApp(
   }
   const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
   const routes = buildApi(config, { bot, outbox });
+  // One set of counters for every route of this process (see http/rate-limit.ts).
+  const limiter = createRateLimiter(config.rateLimits);
   const handlers = new Map(
     routes.map((route) => {
-      const handler = createRouteHandler(route, services, authenticate);
+      const handler = createRouteHandler(route, services, authenticate, limiter);
       // With SharePoint, Graph calls made for a signed-in user go on behalf of that user (the bot's
       // and the timer's go app-only: a Bot Framework token is no user assertion).
       return [route, sharePoint && route.access === 'signed-in' ? onBehalfOfCaller(handler) : handler] as const;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { RateLimitSettings } from './http/rate-limit.js';
 
 /**
  * The product's configuration: read from the environment once, at start-up, validated, and
@@ -80,6 +81,10 @@ const environmentSchema = z
       .string()
       .regex(/^[a-z0-9-]+$/, 'a unit id such as teknik-miljo')
       .default('teknik-miljo'),
+    /** Requests a minute by one signed-in person (429 with Retry-After beyond it). */
+    RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(60).max(100_000).default(1200),
+    /** Requests a minute from one address to the routes without sign-in. */
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(10).max(100_000).default(300),
   })
   .superRefine((env, context) => {
     if ((env.BOT_CLIENT_ID === undefined) !== (env.BOT_CLIENT_SECRET === undefined)) {
@@ -147,6 +152,8 @@ export type Config = {
   entra: EntraConfig | null;
   /** STORE=sharepoint: the site and the app-only Graph credentials; null with STORE=sqlite. */
   sharePoint: SharePointConfig | null;
+  /** Request limits per person, per address and on failed sign-ins (`http/rate-limit.ts`). */
+  rateLimits: RateLimitSettings;
 };
 
 export type SharePointConfig = {
@@ -235,6 +242,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             },
           }
         : null,
+    rateLimits: {
+      perPersonPerMinute: env.RATE_LIMIT_PER_PERSON,
+      perAddressPerMinute: env.RATE_LIMIT_PER_ADDRESS,
+      failedSignInsPerMinute: 60,
+    },
   };
 }
 

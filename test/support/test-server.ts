@@ -1,13 +1,21 @@
 import { rmSync } from 'node:fs';
+import type { Config } from '../../functions/src/config.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
 import { freshSeededDataDir } from './seeded-template.js';
 
 export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
 
 /** A real local host on a free port, with a fresh SQLite file seeded with the demo municipality. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(settings: Pick<Partial<Config>, 'rateLimits'> = {}): Promise<TestServer> {
   const dataDir = await freshSeededDataDir();
-  const server = await startLocalServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: false, mode: 'local' });
+  const server = await startLocalServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: false,
+    mode: 'local',
+    ...settings,
+  });
   return {
     ...server,
     dataDir,

@@ -4,6 +4,8 @@ import type { Services } from '../app/ports.js';
 import { AppError, errorCatalogue, isAppError } from '../core/errors.js';
 import type { Actor } from '../core/policies.js';
 import type { Authenticate } from './authenticate.js';
+import { clientAddress } from './client-address.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { Route } from './route.js';
 
 export const defaultMaxJsonBytes = 64 * 1024;
@@ -12,10 +14,15 @@ const anonymous: Actor = { id: '', unitId: '', roles: [] };
 export type RouteHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
 /** Adapts one route to an Azure Functions HTTP handler: parse, authenticate, call, present. */
-export function createRouteHandler(route: Route, services: Services, authenticate: Authenticate): RouteHandler {
+export function createRouteHandler(
+  route: Route,
+  services: Services,
+  authenticate: Authenticate,
+  limiter: RateLimiter = createRateLimiter(),
+): RouteHandler {
   return async (request, context) => {
     try {
-      const actor = route.access === 'public' ? anonymous : await authenticate(request);
+      const actor = await identify(route, request, authenticate, limiter);
       const params = parse(route.params, { ...request.params }, 'path');
       const query = parse(route.query, Object.fromEntries(request.query.entries()), 'query');
       const body = await readBody(route, request);
@@ -51,10 +58,40 @@ export function createRouteHandler(route: Route, services: Services, authenticat
   };
 }
 
+/**
+ * Who is calling, within the limits: routes without sign-in count per address; the others
+ * authenticate (an address that keeps failing to sign in is made to wait) and count per person.
+ */
+async function identify(
+  route: Route,
+  request: HttpRequest,
+  authenticate: Authenticate,
+  limiter: RateLimiter,
+): Promise<Actor> {
+  const address = clientAddress(request);
+  if (route.access === 'public') {
+    await limiter.address(address, route.rateLimitPerMinute);
+    return anonymous;
+  }
+  await limiter.ensureSignInAllowed(address);
+  let actor: Actor;
+  try {
+    actor = await authenticate(request);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'UNAUTHENTICATED') await limiter.signInFailed(address);
+    throw error;
+  }
+  await limiter.person(actor.id);
+  return actor;
+}
+
 export function errorResponse(error: unknown, context?: InvocationContext): HttpResponseInit {
   if (isAppError(error)) {
     const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-    return { status: errorCatalogue[error.code].status, jsonBody: body, headers: { 'cache-control': 'no-store' } };
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    const retryAfter = error.details?.['retryAfterSeconds'];
+    if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+    return { status: errorCatalogue[error.code].status, jsonBody: body, headers };
   }
   const correlationId = context?.invocationId ?? 'unknown';
   (context ?? console).error?.(`Unhandled error (${correlationId})`, error);

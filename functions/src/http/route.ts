@@ -40,6 +40,8 @@ export type Route<P = unknown, Q = unknown, B = unknown> = {
   /** A zod schema for JSON bodies, or 'binary' for raw file uploads. */
   body?: z.ZodType<B> | 'binary';
   maxBodyBytes?: number;
+  /** Routes without sign-in: requests a minute from one address, where the default does not fit. */
+  rateLimitPerMinute?: number;
   /** Requires If-Match (documented in OpenAPI; enforced by `etag()`). */
   conditional?: boolean;
   response?: z.ZodType;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
+import { recordSocketAddress } from '../../http/client-address.js';
 import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
 import { loopbackHeader } from '../../http/routes.js';
 import { createRouteMatcher } from './match-route.js';
@@ -93,6 +94,7 @@ export async function startLocalServer(
       params: matched.params,
       ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
     });
+    recordSocketAddress(httpRequest, request.socket.remoteAddress);
     const context = new InvocationContext({ invocationId: randomUUID(), functionName: matched.route.name });
     const handler = app.handlers.get(matched.route);
     send(response, await handler!(httpRequest, context));
