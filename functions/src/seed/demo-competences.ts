@@ -1,3 +1,4 @@
+import { competenceIdFrom } from '../core/competence-requirements.js';
 import { validUntilFrom } from '../core/competence-gaps.js';
 import type {
   Competence,
@@ -110,8 +111,9 @@ function scopeOf(shorthand: string): RequirementScope {
   return { kind: 'procedure', procedureId: shorthand };
 }
 
+/** "area:Miljø" + "aktindsigt" → "req-miljoe-aktindsigt": ids stay within the API's own id alphabet. */
 function requirementId(competenceId: string, scope: string): string {
-  return `req-${scope.replace(/^(unit|area):/, '').toLowerCase()}-${competenceId}`;
+  return `req-${competenceIdFrom(scope.replace(/^(unit|area):/, ''))}-${competenceId}`;
 }
 
 const demoRequirements: CompetenceRequirement[] = requirementRows.map(([competenceId, scope, minPeople, minLevel]) => ({

@@ -353,4 +353,16 @@ export const migrations: string[] = [
   `,
   // The audit programme notes changes affecting a subject (ISO 9001 9.2.2 a).
   `ALTER TABLE programme_items ADD COLUMN changed_on TEXT;`,
+  // Ids are letters, digits, - and _ (the API's paths): earlier demo seeds made requirement ids
+  // from a Danish area name ("req-miljø-aktindsigt"). Rename them as the seed names them now.
+  `
+  UPDATE external_coverage SET requirement_id =
+    replace(replace(replace(replace(replace(replace(requirement_id,
+      'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa')
+    WHERE requirement_id GLOB '*[^A-Za-z0-9_-]*';
+  UPDATE competence_requirements SET id =
+    replace(replace(replace(replace(replace(replace(id,
+      'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa')
+    WHERE id GLOB '*[^A-Za-z0-9_-]*';
+  `,
 ];
