@@ -12,6 +12,7 @@ import { versionLabel } from '../core/lifecycle.js';
 import {
   canReadDraft,
   canReadFollowUp,
+  canReadTrailEntry,
   ensure,
   isCoordinator,
   procedureAbilities,
@@ -122,7 +123,16 @@ export async function getProcedureDetail(
       acknowledgedAt: mine?.acknowledgedAt ?? null,
     };
   }
-  const trail = canReadFollowUp(actor, loaded) ? await store.listTrail(procedure.id) : [];
+  // Trail entries about versions never published (and the approvals asked for them) tell of drafts.
+  const unpublishedSubjects = new Set([
+    ...versions.filter((v) => v.publishedAt === null).map((v) => v.id),
+    ...approvals.filter((approval) => !publishedIds.has(approval.versionId)).map((approval) => approval.id),
+  ]);
+  const trail = canReadFollowUp(actor, loaded)
+    ? (await store.listTrail(procedure.id)).filter((entry) =>
+        canReadTrailEntry(actor, loaded, entry, unpublishedSubjects),
+      )
+    : [];
   return {
     id: procedure.id,
     etag: etagOf(procedure),

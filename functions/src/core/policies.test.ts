@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canManageCompetences,
+  canReadTrailEntry,
   canSetCompetenceLevel,
   procedureAbilities,
   type Actor,
@@ -70,6 +71,20 @@ describe('procedure abilities', () => {
     expect(procedureAbilities(reader, unpublished).read).toBe(false);
     expect(procedureAbilities(author, unpublished).read).toBe(true);
     expect(procedureAbilities(coordinator, unpublished).read).toBe(true);
+  });
+});
+
+describe('trail entries about drafts', () => {
+  const unpublished = new Set(['draft-version', 'draft-approval']);
+  it.each([
+    ['a leader of another unit does not see the draft’s upload', reader, 'draft-version', false],
+    ['nor its submission', reader, 'draft-approval', false],
+    ['but sees entries about published versions', reader, 'v1', true],
+    ['the author sees the draft’s entries', author, 'draft-version', true],
+    ['the approver sees them', approver, 'draft-approval', true],
+    ['the coordinator sees them', coordinator, 'draft-version', true],
+  ] as const)('%s', (_name, actor, subjectId, expected) => {
+    expect(canReadTrailEntry(actor, pending, { subjectId }, unpublished)).toBe(expected);
   });
 });
 

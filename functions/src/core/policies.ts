@@ -95,6 +95,21 @@ export function canReadFollowUp(actor: Actor, context: ProcedureContext): boolea
   );
 }
 
+/**
+ * The audit trail is read by those who may follow up (`canReadFollowUp`). An entry about a version
+ * that was never published (its upload, its submission, a withdrawal or a rejection) tells of a
+ * draft, so it is shown only to those who may see the draft. `unpublishedSubjects` holds the ids of
+ * those versions and of the approvals requested for them.
+ */
+export function canReadTrailEntry(
+  actor: Actor,
+  context: ProcedureContext,
+  entry: { subjectId: string },
+  unpublishedSubjects: ReadonlySet<string>,
+): boolean {
+  return !unpublishedSubjects.has(entry.subjectId) || canReadDraft(actor, context);
+}
+
 export type ProcedureAbilities = {
   read: boolean;
   readDraft: boolean;
