@@ -10,6 +10,7 @@ import type {
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import {
+  canBeAskedToApprove,
   canReadDraft,
   canReadFollowUp,
   canReadTrailEntry,
@@ -101,6 +102,11 @@ export async function getProcedureDetail(
     peopleIndex(services),
   ]);
   const abilities = procedureAbilities(actor, loaded);
+  const approverCandidates = abilities.submitDraft
+    ? (await store.listPeople())
+        .filter((candidate) => canBeAskedToApprove(candidate, actor, loaded))
+        .map((candidate) => ({ id: candidate.id, name: candidate.name }))
+    : [];
   const mayReadDraft = canReadDraft(actor, loaded);
   const visibleVersions = versions.filter(
     (version) => version.state === 'published' || version.state === 'obsolete' || mayReadDraft,
@@ -143,6 +149,7 @@ export async function getProcedureDetail(
     unit: units.find((unit) => unit.id === procedure.unitId) ?? null,
     owner: person(procedure.ownerId),
     approver: person(procedure.approverId),
+    approverCandidates,
     audience: procedure.audience,
     reviewIntervalMonths: procedure.reviewIntervalMonths,
     standards: procedure.standards,

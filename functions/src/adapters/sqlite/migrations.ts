@@ -353,4 +353,6 @@ export const migrations: string[] = [
   `,
   // The audit programme notes changes affecting a subject (ISO 9001 9.2.2 a).
   `ALTER TABLE programme_items ADD COLUMN changed_on TEXT;`,
+  // The coordinator who designated a procedure's approver (null: the approver is a leader above).
+  `ALTER TABLE procedures ADD COLUMN approver_designated_by TEXT REFERENCES people(id);`,
 ];
