@@ -577,6 +577,7 @@ function procedureChanges(
     unitId,
     ownerId,
     approverId,
+    approverDesignatedBy: null,
     audience,
     reviewIntervalMonths: interval,
     standards: [{ standard: 'ISO 9001:2015', clauses: base.clauses }],

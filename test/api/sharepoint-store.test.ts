@@ -31,6 +31,7 @@ function buildProcedure(overrides: Partial<Procedure> = {}): Procedure {
     unitId: 'u-miljo',
     ownerId: 'peter-lund',
     approverId: 'anne-birk',
+    approverDesignatedBy: null,
     audience: { unitIds: ['u-miljo'], roles: ['caseworker'] },
     reviewIntervalMonths: 12,
     standards: [{ standard: 'ISO 9001', clauses: ['7.5'] }],

@@ -113,6 +113,7 @@ function procedure(index: number): Procedure {
     unitId: 'u-1',
     ownerId: `owner-${index % owners}`,
     approverId: `owner-${(index + 1) % owners}`,
+    approverDesignatedBy: null,
     audience: { unitIds: ['u-1'], roles: ['caseworker'] },
     reviewIntervalMonths: 120,
     standards: [],

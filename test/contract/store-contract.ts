@@ -64,6 +64,7 @@ export function buildProcedure(overrides: Partial<Procedure> = {}): Procedure {
     unitId: 'u-miljo',
     ownerId: 'peter-lund',
     approverId: 'anne-birk',
+    approverDesignatedBy: null,
     audience: { unitIds: ['u-miljo'], roles: ['caseworker'] },
     reviewIntervalMonths: 12,
     standards: [{ standard: 'ISO 9001', clauses: ['7.5'] }],
@@ -399,6 +400,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.listTrail('p-1')).toEqual([
           { seq: expect.any(Number), ...trail('procedure.created', t(1)) },
         ]);
+      });
+
+      it('keeps who designated the approver, and clears it again', async () => {
+        const designated = buildProcedure({ approverId: 'ole-sorensen', approverDesignatedBy: 'anne-birk' });
+        await store.commit({ procedures: [designated] });
+        expect(await store.getProcedure('p-1')).toEqual(designated);
+        const cleared = { ...designated, approverId: 'anne-birk', approverDesignatedBy: null, etag: 2 };
+        await store.commit({ expect: { procedureId: 'p-1', etag: 1 }, procedures: [cleared] });
+        expect(await store.getProcedure('p-1')).toEqual(cleared);
       });
 
       it('applies a fenced ChangeSet and refuses a stale etag with CONFLICT, writing nothing', async () => {

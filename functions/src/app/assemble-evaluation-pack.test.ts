@@ -111,6 +111,7 @@ function procedure(overrides: Partial<ProcedureRow> & Pick<ProcedureRow, 'id' | 
     unitId: 'u-natur',
     ownerId: 'p-ole',
     approverId: 'p-coord',
+    approverDesignatedBy: null,
     audience: { unitIds: [], roles: [] },
     reviewIntervalMonths: 12,
     standards: [],

@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import { canCreateProcedure, ensure, type Actor } from '../core/policies.js';
+import { approverAssignment, canCreateProcedure, ensure, type Actor } from '../core/policies.js';
 import type { Audience, ProcessLevel, Procedure, ProcedureVersion, StandardReference } from '../core/types.js';
 import { buildProcedureDocx } from '../documents/procedure-template.js';
 import { ingestDocument } from './ingest-document.js';
@@ -20,7 +20,10 @@ export type CreateProcedureInput = {
   legalBasis: string[];
 };
 
-/** Creates a procedure with a first draft generated from the procedure template. */
+/**
+ * Creates a procedure with a first draft generated from the procedure template. Its approver is a
+ * leader of its unit or above, or someone the quality coordinator designates (`approverAssignment`).
+ */
 export async function createProcedure(services: Services, actor: Actor, input: CreateProcedureInput) {
   ensure(canCreateProcedure(actor), 'Only authors and the quality coordinator can create procedures.');
   const { store, ids, clock, settings } = services;
@@ -28,8 +31,18 @@ export async function createProcedure(services: Services, actor: Actor, input: C
     throw new AppError('DUPLICATE', `A procedure with code ${input.code} already exists.`, { field: 'code' });
   }
   await ensurePeopleExist(services, { ownerId: input.ownerId, approverId: input.approverId });
-  if (input.unitId !== null && !(await store.listUnits()).some((unit) => unit.id === input.unitId)) {
+  const units = await store.listUnits();
+  if (input.unitId !== null && !units.some((unit) => unit.id === input.unitId)) {
     throw new AppError('VALIDATION', `No unit with id ${input.unitId}.`, { field: 'unitId' });
+  }
+  const approver = (await store.getPerson(input.approverId))!;
+  const assignment = approverAssignment(actor, input.unitId, approver, units);
+  if (assignment === 'refused') {
+    throw new AppError(
+      'VALIDATION',
+      'The approver must be a leader of the procedure’s unit or above; only the quality coordinator can designate someone else.',
+      { field: 'approverId', reason: 'no-approval-authority' },
+    );
   }
   const bytes = await buildProcedureDocx({
     code: input.code,
@@ -59,6 +72,7 @@ export async function createProcedure(services: Services, actor: Actor, input: C
   const procedure: Procedure = {
     id: procedureId,
     ...input,
+    approverDesignatedBy: assignment === 'designated' ? actor.id : null,
     currentVersionId: null,
     draftVersionId: draft.id,
     approvedOn: null,
@@ -79,7 +93,9 @@ export async function createProcedure(services: Services, actor: Actor, input: C
         'procedure.created',
         procedure,
         procedure.id,
-        `Created ${procedure.code} ${procedure.title}`,
+        `Created ${procedure.code} ${procedure.title}` +
+          (assignment === 'designated' ? `; approver ${approver.name} designated by the quality coordinator` : ''),
+        { approverId: procedure.approverId, approverDesignatedBy: procedure.approverDesignatedBy },
       ),
     ],
   });

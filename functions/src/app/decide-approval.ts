@@ -1,7 +1,7 @@
 import { audienceMembers } from '../core/audience.js';
 import { AppError, isAppError } from '../core/errors.js';
 import { nextState, nextVersionNumber, versionLabel } from '../core/lifecycle.js';
-import { canDecide, ensure, type Actor } from '../core/policies.js';
+import { canDecide, ensure, isDraftContributor, type Actor } from '../core/policies.js';
 import { nextReviewDue } from '../core/review-schedule.js';
 import type { Approval, ProcedureVersion } from '../core/types.js';
 import type { ChangeSet, Services } from './ports.js';
@@ -69,9 +69,11 @@ async function decideOnce(
   }
   ensure(
     canDecide(actor, loaded),
-    draft.authorId === actor.id || approval.requestedBy === actor.id
-      ? 'You cannot approve or reject your own draft.'
-      : 'Only the approver asked can decide on this draft.',
+    isDraftContributor(actor.id, loaded)
+      ? 'You cannot approve or reject a draft you wrote or submitted.'
+      : approval.approverId === actor.id
+        ? 'You no longer have approval authority for this procedure.'
+        : 'Only the approver asked can decide on this draft.',
   );
   const comment = input.comment?.trim() ?? '';
   if (input.decision === 'reject' && comment.length === 0) {

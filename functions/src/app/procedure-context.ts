@@ -10,20 +10,47 @@ export type LoadedProcedure = ProcedureContext & {
   pendingApproval: Approval | null;
 };
 
-/** Loads a procedure with its open draft and pending approval; NOT_FOUND when the actor may not see it. */
+/**
+ * Loads a procedure with its open draft, pending approval, the draft's contributors and the units;
+ * NOT_FOUND when the actor may not see it.
+ */
 export async function loadProcedure(services: Services, actor: Actor, procedureId: string): Promise<LoadedProcedure> {
   const procedure = await services.store.getProcedure(procedureId);
   if (!procedure) throw new AppError('NOT_FOUND', `No procedure with id ${procedureId}.`);
-  const draft = procedure.draftVersionId ? ((await services.store.getVersion(procedure.draftVersionId)) ?? null) : null;
+  const [draft, units] = await Promise.all([
+    procedure.draftVersionId ? services.store.getVersion(procedure.draftVersionId) : undefined,
+    services.store.listUnits(),
+  ]);
   let pendingApproval: Approval | null = null;
-  if (draft?.state === 'pending') {
-    const approvals = await services.store.listApprovals(procedure.id);
-    pendingApproval =
-      approvals.find((approval) => approval.versionId === draft.id && approval.decision === null) ?? null;
+  let draftContributorIds: string[] = [];
+  if (draft) {
+    const [approvals, trail] = await Promise.all([
+      services.store.listApprovals(procedure.id),
+      services.store.listTrail(procedure.id),
+    ]);
+    const mine = approvals.filter((approval) => approval.versionId === draft.id);
+    if (draft.state === 'pending') pendingApproval = mine.find((approval) => approval.decision === null) ?? null;
+    draftContributorIds = draftContributors(draft, mine, trail);
   }
-  const loaded = { procedure, draft, pendingApproval };
+  const loaded = { procedure, draft: draft ?? null, pendingApproval, draftContributorIds, units };
   if (!canReadProcedure(actor, loaded)) throw new AppError('NOT_FOUND', `No procedure with id ${procedureId}.`);
   return loaded;
+}
+
+/**
+ * Who wrote or submitted a draft: its author, whoever uploaded a file into it (the append-only
+ * trail says so) and whoever submitted it, including submissions later withdrawn or rejected.
+ */
+export function draftContributors(
+  draft: Pick<ProcedureVersion, 'id' | 'authorId'>,
+  approvals: readonly Pick<Approval, 'versionId' | 'requestedBy'>[],
+  trail: readonly Pick<TrailEntry, 'action' | 'subjectId' | 'actorId'>[],
+): string[] {
+  const ids = new Set([draft.authorId]);
+  for (const approval of approvals) if (approval.versionId === draft.id) ids.add(approval.requestedBy);
+  for (const entry of trail)
+    if (entry.action === 'draft.uploaded' && entry.subjectId === draft.id) ids.add(entry.actorId);
+  return [...ids];
 }
 
 /** Refuses a write based on a stale read, saying who changed the procedure and when. */

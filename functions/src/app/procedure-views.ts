@@ -10,8 +10,10 @@ import type {
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import {
+  canBeAskedToApprove,
   canReadDraft,
   canReadFollowUp,
+  canReadTrailEntry,
   ensure,
   isCoordinator,
   procedureAbilities,
@@ -100,6 +102,11 @@ export async function getProcedureDetail(
     peopleIndex(services),
   ]);
   const abilities = procedureAbilities(actor, loaded);
+  const approverCandidates = abilities.submitDraft
+    ? (await store.listPeople())
+        .filter((candidate) => canBeAskedToApprove(candidate, actor, loaded))
+        .map((candidate) => ({ id: candidate.id, name: candidate.name }))
+    : [];
   const mayReadDraft = canReadDraft(actor, loaded);
   const visibleVersions = versions.filter(
     (version) => version.state === 'published' || version.state === 'obsolete' || mayReadDraft,
@@ -122,7 +129,16 @@ export async function getProcedureDetail(
       acknowledgedAt: mine?.acknowledgedAt ?? null,
     };
   }
-  const trail = canReadFollowUp(actor, loaded) ? await store.listTrail(procedure.id) : [];
+  // Trail entries about versions never published (and the approvals asked for them) tell of drafts.
+  const unpublishedSubjects = new Set([
+    ...versions.filter((v) => v.publishedAt === null).map((v) => v.id),
+    ...approvals.filter((approval) => !publishedIds.has(approval.versionId)).map((approval) => approval.id),
+  ]);
+  const trail = canReadFollowUp(actor, loaded)
+    ? (await store.listTrail(procedure.id)).filter((entry) =>
+        canReadTrailEntry(actor, loaded, entry, unpublishedSubjects),
+      )
+    : [];
   return {
     id: procedure.id,
     etag: etagOf(procedure),
@@ -133,6 +149,7 @@ export async function getProcedureDetail(
     unit: units.find((unit) => unit.id === procedure.unitId) ?? null,
     owner: person(procedure.ownerId),
     approver: person(procedure.approverId),
+    approverCandidates,
     audience: procedure.audience,
     reviewIntervalMonths: procedure.reviewIntervalMonths,
     standards: procedure.standards,

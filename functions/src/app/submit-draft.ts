@@ -1,11 +1,22 @@
 import { AppError } from '../core/errors.js';
 import { nextState } from '../core/lifecycle.js';
-import { canEditDraft, canWithdraw, ensure, type Actor } from '../core/policies.js';
+import {
+  canBeAskedToApprove,
+  canEditDraft,
+  canWithdraw,
+  ensure,
+  isDraftContributor,
+  type Actor,
+} from '../core/policies.js';
 import type { Approval, ChangeKind } from '../core/types.js';
 import type { Services } from './ports.js';
 import { ensureFresh, loadProcedure, touch, trailEntry } from './procedure-context.js';
 
-/** Sends the draft to an approver with a change summary. Nobody may be asked to approve their own draft. */
+/**
+ * Sends the draft to an approver with a change summary. The approver must have approval authority
+ * for the procedure (`hasApprovalAuthority`), and nobody may be asked to approve a draft they wrote
+ * or submitted.
+ */
 export async function submitDraft(
   services: Services,
   actor: Actor,
@@ -25,11 +36,18 @@ export async function submitDraft(
   const approverId = input.approverId ?? procedure.approverId;
   const approver = await services.store.getPerson(approverId);
   if (!approver) throw new AppError('VALIDATION', `No person with id ${approverId}.`, { field: 'approverId' });
-  if (approverId === draft.authorId || approverId === actor.id) {
+  if (approverId === actor.id || isDraftContributor(approverId, loaded)) {
     throw new AppError('VALIDATION', 'Nobody can approve their own draft; choose another approver.', {
       field: 'approverId',
       reason: 'own-draft',
     });
+  }
+  if (!canBeAskedToApprove(approver, actor, loaded)) {
+    throw new AppError(
+      'VALIDATION',
+      `${approver.name} has no approval authority for this procedure; choose a leader of its unit or above, or the approver the quality coordinator designated.`,
+      { field: 'approverId', reason: 'no-approval-authority' },
+    );
   }
   const at = services.clock.now().toISOString();
   const approval: Approval = {

@@ -51,7 +51,10 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
   const approver = people.find((person) => person.id === approval.approverId);
   const since = fromVersion?.publishedAt ?? '';
   const metadataChanges = trail
-    .filter((entry) => entry.action === 'procedure.updated' && entry.at > since)
+    .filter(
+      (entry) =>
+        (entry.action === 'procedure.updated' || entry.action === 'procedure.approver-changed') && entry.at > since,
+    )
     .flatMap((entry) =>
       Object.entries((entry.details['changed'] ?? {}) as Record<string, { from: unknown; to: unknown }>).map(
         ([field, change]) => ({

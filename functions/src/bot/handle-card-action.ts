@@ -3,6 +3,7 @@ import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
 import type { MessagingStore, Outbox } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
+import { loadProcedure } from '../app/procedure-context.js';
 import { recordReview } from '../app/record-review.js';
 import { isAppError, type AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
@@ -181,12 +182,12 @@ export async function approvalCardFor(
   if (!approval) return errorCard(cardText(locale).errorNotFound, locale);
   const view = await loadApprovalView(deps, approval);
   if (view.status.state === 'pending') {
-    const procedure = await deps.services.store.getProcedure(approval.procedureId);
-    const draft = procedure?.draftVersionId
-      ? await deps.services.store.getVersion(procedure.draftVersionId)
-      : undefined;
-    const mayDecide =
-      procedure !== undefined && canDecide(actor, { procedure, draft: draft ?? null, pendingApproval: approval });
+    // The same context and rule as the decision itself: authority, and nobody decides their own draft.
+    const loaded = await loadProcedure(deps.services, actor, approval.procedureId).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    const mayDecide = loaded !== null && loaded.pendingApproval?.id === approval.id && canDecide(actor, loaded);
     if (mayDecide) return approvalRequestCard(view.model, locale);
   }
   return approvalStatusCard({ ...view.model, status: view.status }, locale);

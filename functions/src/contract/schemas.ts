@@ -217,6 +217,11 @@ export const procedureDetailSchema = z.object({
   unit: unitSchema.nullable(),
   owner: personRef,
   approver: personRef,
+  approverCandidates: z
+    .array(personRef)
+    .describe(
+      'Whom the caller may ask to approve the open draft (approval authority, not its author or submitter); empty unless the caller may submit it',
+    ),
   audience: z.object({ unitIds: z.array(z.string()), roles: z.array(roleSchema) }),
   reviewIntervalMonths: z.number().int(),
   standards: z.array(z.object({ standard: z.string(), clauses: z.array(z.string()) })),
@@ -247,26 +252,36 @@ export const renderedVersionSchema = z.object({
 });
 export type RenderedVersion = z.infer<typeof renderedVersionSchema>;
 
+/** A procedure's metadata fields, without defaults: a PATCH changes only the fields it sends. */
+const procedureMetadataFields = {
+  title: requiredText(200),
+  level: processLevelSchema,
+  area: requiredText(120),
+  unitId: id.nullable(),
+  ownerId: id,
+  approverId: id,
+  audience: audienceSchema,
+  reviewIntervalMonths: z.number().int().min(1).max(60),
+  standards: z.array(standardReferenceSchema).max(10),
+  legalBasis: z.array(requiredText(200)).max(20),
+};
+
 export const createProcedureBody = z.strictObject({
   code: z
     .string()
     .trim()
     .regex(/^[A-ZÆØÅ]{1,4}-\d{1,3}[a-z]?$/, 'A code like K-16 or S-01'),
-  title: requiredText(200),
-  level: processLevelSchema,
-  area: requiredText(120),
-  unitId: id.nullable().default(null),
-  ownerId: id,
-  approverId: id,
-  audience: audienceSchema.default({ unitIds: [], roles: [] }),
-  reviewIntervalMonths: z.number().int().min(1).max(60).default(12),
-  standards: z.array(standardReferenceSchema).max(10).default([]),
-  legalBasis: z.array(requiredText(200)).max(20).default([]),
+  ...procedureMetadataFields,
+  unitId: procedureMetadataFields.unitId.default(null),
+  audience: procedureMetadataFields.audience.default({ unitIds: [], roles: [] }),
+  reviewIntervalMonths: procedureMetadataFields.reviewIntervalMonths.default(12),
+  standards: procedureMetadataFields.standards.default([]),
+  legalBasis: procedureMetadataFields.legalBasis.default([]),
 });
 export type CreateProcedureBody = z.input<typeof createProcedureBody>;
 
-export const updateProcedureBody = createProcedureBody
-  .omit({ code: true })
+export const updateProcedureBody = z
+  .strictObject(procedureMetadataFields)
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Nothing to change');
 export type UpdateProcedureBody = z.input<typeof updateProcedureBody>;

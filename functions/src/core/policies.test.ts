@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approverAssignment,
+  canBeAskedToApprove,
+  canChangeApprover,
   canManageCompetences,
+  canReadTrailEntry,
+  hasApprovalAuthority,
   canSetCompetenceLevel,
   procedureAbilities,
   type Actor,
@@ -14,10 +19,22 @@ const coordinator: Actor = { id: 'coordinator', unitId: 'tm', roles: ['coordinat
 const otherAuthor: Actor = { id: 'other', unitId: 'miljo', roles: ['author'] };
 const unitAuthor: Actor = { id: 'unit-author', unitId: 'natur', roles: ['author'] };
 
-const published = { ownerId: 'author', approverId: 'approver', unitId: 'natur', currentVersionId: 'v1' };
+const published = {
+  ownerId: 'author',
+  approverId: 'approver',
+  approverDesignatedBy: null,
+  unitId: 'natur',
+  currentVersionId: 'v1',
+};
+const units = [
+  { id: 'tm', parentId: null },
+  { id: 'natur', parentId: 'tm' },
+  { id: 'miljo', parentId: 'tm' },
+  { id: 'natur-team', parentId: 'natur' },
+];
 
 function context(overrides: Partial<ProcedureContext> = {}): ProcedureContext {
-  return { procedure: published, draft: null, pendingApproval: null, ...overrides };
+  return { procedure: published, draft: null, pendingApproval: null, draftContributorIds: [], units, ...overrides };
 }
 const withDraft = context({ draft: { authorId: 'author', state: 'draft' } });
 const pending = context({
@@ -70,6 +87,133 @@ describe('procedure abilities', () => {
     expect(procedureAbilities(reader, unpublished).read).toBe(false);
     expect(procedureAbilities(author, unpublished).read).toBe(true);
     expect(procedureAbilities(coordinator, unpublished).read).toBe(true);
+  });
+});
+
+describe('approval authority', () => {
+  const director: Actor = { id: 'director', unitId: 'tm', roles: ['leader'] };
+  const otherLeader: Actor = { id: 'other-leader', unitId: 'miljo', roles: ['leader'] };
+  const teamLeader: Actor = { id: 'team-leader', unitId: 'natur-team', roles: ['leader'] };
+  const colleague: Actor = { id: 'colleague', unitId: 'natur', roles: ['caseworker'] };
+  const designated = { ...published, approverId: 'colleague', approverDesignatedBy: 'coordinator' };
+  const organisationWide = { ...published, unitId: null };
+
+  it.each([
+    ['the leader of the unit has it', approver, published, true],
+    ['a leader of a unit above has it', director, published, true],
+    ['a leader of another unit has not', otherLeader, published, false],
+    ['a leader of a unit below has not', teamLeader, published, false],
+    ['a caseworker colleague has not', colleague, published, false],
+    ['the coordinator has not, by role alone', coordinator, published, false],
+    ['a colleague the coordinator designated has it', colleague, designated, true],
+    ['the designation is for the approver only', reader, designated, false],
+    [
+      'a named approver who is no leader, undesignated, has not',
+      colleague,
+      { ...designated, approverDesignatedBy: null },
+      false,
+    ],
+    ['an organisation-wide procedure: a leader of a top unit', director, organisationWide, true],
+    ['an organisation-wide procedure: not a leader of a unit below the top', approver, organisationWide, false],
+  ] as const)('%s', (_name, person, procedure, expected) => {
+    expect(hasApprovalAuthority(person, procedure, units)).toBe(expected);
+  });
+
+  it('is lost by a leader who moved to another unit', () => {
+    expect(hasApprovalAuthority({ ...approver, unitId: 'miljo' }, published, units)).toBe(false);
+  });
+
+  it.each([
+    ['a leader over the unit changes the approver', approver, true],
+    ['so does a leader above', director, true],
+    ['and the coordinator', coordinator, true],
+    ['not the owner', author, false],
+    ['not a leader of another unit', otherLeader, false],
+  ] as const)('%s', (_name, actor, expected) => {
+    expect(canChangeApprover(actor, published, units)).toBe(expected);
+  });
+
+  it.each([
+    ['a leader names a leader above', approver, director, 'leader'],
+    ['a leader cannot name a caseworker', approver, colleague, 'refused'],
+    ['an author cannot name a leader of another unit', author, otherLeader, 'refused'],
+    ['the coordinator designates a caseworker', coordinator, colleague, 'designated'],
+    ['the coordinator designates a leader of another unit', coordinator, otherLeader, 'designated'],
+    ['the coordinator cannot designate herself', coordinator, coordinator, 'refused'],
+  ] as const)('%s', (_name, actor, candidate, expected) => {
+    expect(approverAssignment(actor, 'natur', candidate, units)).toBe(expected);
+  });
+
+  const draftByAuthor = context({ draft: { authorId: 'author', state: 'draft' } });
+  const editedByCoordinator = context({
+    procedure: { ...published, approverId: 'coordinator', approverDesignatedBy: 'admin' },
+    draft: { authorId: 'author', state: 'draft' },
+    draftContributorIds: ['author', 'coordinator'],
+  });
+  it.each([
+    ['the leader can be asked', approver, author, draftByAuthor, true],
+    ['a caseworker colleague cannot', colleague, author, draftByAuthor, false],
+    [
+      'the author cannot ask themself, even as a leader',
+      { ...author, roles: ['leader'] },
+      author,
+      draftByAuthor,
+      false,
+    ],
+    ['the submitter cannot ask themself', director, director, draftByAuthor, false],
+    ['a designated approver who edited the draft cannot be asked', coordinator, author, editedByCoordinator, false],
+  ] as const)('%s', (_name, candidate, submitter, ctx, expected) => {
+    expect(canBeAskedToApprove(candidate as Actor, submitter, ctx)).toBe(expected);
+  });
+
+  it.each([
+    ['the approver asked, with authority, decides', approver, pending, true],
+    ['a leader above who was not asked does not', director, pending, false],
+    ['the approver asked, having moved unit, does not', { ...approver, unitId: 'miljo' }, pending, false],
+    [
+      'a caseworker asked without designation does not',
+      colleague,
+      context({ ...pending, pendingApproval: { approverId: 'colleague', requestedBy: 'author' } }),
+      false,
+    ],
+    [
+      'a designated caseworker asked decides',
+      colleague,
+      context({
+        ...pending,
+        procedure: designated,
+        pendingApproval: { approverId: 'colleague', requestedBy: 'author' },
+      }),
+      true,
+    ],
+    [
+      'a leader who edited the draft does not, though asked',
+      approver,
+      context({ ...pending, draftContributorIds: ['author', 'approver'] }),
+      false,
+    ],
+    [
+      'a leader who submitted it does not',
+      approver,
+      context({ ...pending, pendingApproval: { approverId: 'approver', requestedBy: 'approver' } }),
+      false,
+    ],
+  ] as const)('%s', (_name, actor, ctx, expected) => {
+    expect(procedureAbilities(actor as Actor, ctx).approve).toBe(expected);
+  });
+});
+
+describe('trail entries about drafts', () => {
+  const unpublished = new Set(['draft-version', 'draft-approval']);
+  it.each([
+    ['a leader of another unit does not see the draft’s upload', reader, 'draft-version', false],
+    ['nor its submission', reader, 'draft-approval', false],
+    ['but sees entries about published versions', reader, 'v1', true],
+    ['the author sees the draft’s entries', author, 'draft-version', true],
+    ['the approver sees them', approver, 'draft-approval', true],
+    ['the coordinator sees them', coordinator, 'draft-version', true],
+  ] as const)('%s', (_name, actor, subjectId, expected) => {
+    expect(canReadTrailEntry(actor, pending, { subjectId }, unpublished)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import { AppError } from './errors.js';
-import type { Approval, Person, Procedure, ProcedureVersion, Role } from './types.js';
+import type { Approval, Person, Procedure, ProcedureVersion, Role, Unit } from './types.js';
+import { isUnitWithin, parentLookup } from './unit-tree.js';
 
 /**
  * Who may do what, in one place. The HTTP edge asks these rules before every use case and sends
@@ -8,10 +9,19 @@ import type { Approval, Person, Procedure, ProcedureVersion, Role } from './type
  */
 export type Actor = Pick<Person, 'id' | 'unitId' | 'roles'>;
 
+export type Units = readonly Pick<Unit, 'id' | 'parentId'>[];
+
 export type ProcedureContext = {
-  procedure: Pick<Procedure, 'ownerId' | 'approverId' | 'unitId' | 'currentVersionId'>;
+  procedure: Pick<Procedure, 'ownerId' | 'approverId' | 'approverDesignatedBy' | 'unitId' | 'currentVersionId'>;
   draft: Pick<ProcedureVersion, 'authorId' | 'state'> | null;
   pendingApproval: Pick<Approval, 'approverId' | 'requestedBy'> | null;
+  /**
+   * Everyone who wrote or submitted the open draft: its author, whoever uploaded a file into it,
+   * whoever submitted it (now or before a withdrawal or rejection). Empty without a draft.
+   */
+  draftContributorIds: readonly string[];
+  /** The organisation's units, for authority that reaches the units below a leader's own. */
+  units: Units;
 };
 
 function hasRole(actor: Actor, ...wanted: Role[]): boolean {
@@ -67,12 +77,85 @@ export function canWithdraw(actor: Actor, context: ProcedureContext): boolean {
   return draft.authorId === actor.id || pendingApproval.requestedBy === actor.id || isCoordinator(actor);
 }
 
-/** Nobody approves their own work: not the draft's author, not the one who submitted it. */
+/**
+ * A leader of the procedure's unit or of a unit above it. An organisation-wide procedure (no unit)
+ * is under the leaders of a top unit.
+ */
+export function hasLeaderAuthority(person: Actor, unitId: string | null, units: Units): boolean {
+  if (!hasRole(person, 'leader')) return false;
+  if (unitId === null) return units.some((unit) => unit.id === person.unitId && unit.parentId === null);
+  return isUnitWithin(unitId, person.unitId, parentLookup(units));
+}
+
+/**
+ * Approval authority for a procedure: a leader of its unit or above, or the approver the
+ * coordinator designated for it. Checked when asked and again when deciding, so a leader who moved
+ * to another unit, or a designation moved to someone else, takes the authority away.
+ */
+export function hasApprovalAuthority(
+  person: Actor,
+  procedure: Pick<Procedure, 'unitId' | 'approverId' | 'approverDesignatedBy'>,
+  units: Units,
+): boolean {
+  return (
+    hasLeaderAuthority(person, procedure.unitId, units) ||
+    (procedure.approverDesignatedBy !== null && procedure.approverId === person.id)
+  );
+}
+
+/** Wrote or submitted the open draft (see `draftContributorIds`). */
+export function isDraftContributor(personId: string, context: ProcedureContext): boolean {
+  return (
+    context.draft?.authorId === personId ||
+    context.pendingApproval?.requestedBy === personId ||
+    context.draftContributorIds.includes(personId)
+  );
+}
+
+/** Changing who approves a procedure is an act of a leader with authority over its unit, or of the coordinator. */
+export function canChangeApprover(actor: Actor, procedure: Pick<Procedure, 'unitId'>, units: Units): boolean {
+  return isCoordinator(actor) || hasLeaderAuthority(actor, procedure.unitId, units);
+}
+
+/**
+ * Who may be made the approver of a procedure in `unitId`: a leader with authority over it
+ * ('leader'); anyone else only when the coordinator designates them ('designated'), and never the
+ * coordinator themself.
+ */
+export function approverAssignment(
+  actor: Actor,
+  unitId: string | null,
+  candidate: Actor,
+  units: Units,
+): 'leader' | 'designated' | 'refused' {
+  if (hasLeaderAuthority(candidate, unitId, units)) return 'leader';
+  if (isCoordinator(actor) && candidate.id !== actor.id) return 'designated';
+  return 'refused';
+}
+
+/**
+ * Whom a submitter may ask to approve the open draft: someone with approval authority for the
+ * procedure who neither wrote nor submitted the draft.
+ */
+export function canBeAskedToApprove(candidate: Actor, submitter: Actor, context: ProcedureContext): boolean {
+  return (
+    candidate.id !== submitter.id &&
+    !isDraftContributor(candidate.id, context) &&
+    hasApprovalAuthority(candidate, context.procedure, context.units)
+  );
+}
+
+/**
+ * Only the approver asked decides, while they have approval authority; and nobody approves their
+ * own work: not the draft's author, not anyone who edited or submitted it, whoever assigned them.
+ */
 export function canDecide(actor: Actor, context: ProcedureContext): boolean {
   const { draft, pendingApproval } = context;
   if (draft === null || draft.state !== 'pending' || pendingApproval === null) return false;
   return (
-    pendingApproval.approverId === actor.id && draft.authorId !== actor.id && pendingApproval.requestedBy !== actor.id
+    pendingApproval.approverId === actor.id &&
+    !isDraftContributor(actor.id, context) &&
+    hasApprovalAuthority(actor, context.procedure, context.units)
   );
 }
 
@@ -93,6 +176,21 @@ export function canReadFollowUp(actor: Actor, context: ProcedureContext): boolea
     procedure.approverId === actor.id ||
     hasRole(actor, 'leader', 'coordinator', 'admin')
   );
+}
+
+/**
+ * The audit trail is read by those who may follow up (`canReadFollowUp`). An entry about a version
+ * that was never published (its upload, its submission, a withdrawal or a rejection) tells of a
+ * draft, so it is shown only to those who may see the draft. `unpublishedSubjects` holds the ids of
+ * those versions and of the approvals requested for them.
+ */
+export function canReadTrailEntry(
+  actor: Actor,
+  context: ProcedureContext,
+  entry: { subjectId: string },
+  unpublishedSubjects: ReadonlySet<string>,
+): boolean {
+  return !unpublishedSubjects.has(entry.subjectId) || canReadDraft(actor, context);
 }
 
 export type ProcedureAbilities = {

@@ -35,6 +35,11 @@ export type Procedure = {
   unitId: string | null;
   ownerId: string;
   approverId: string;
+  /**
+   * The coordinator who designated the approver, when the approver's authority comes from that
+   * designation; null when the approver is a leader of the unit or above (`core/policies.ts`).
+   */
+  approverDesignatedBy: string | null;
   audience: Audience;
   reviewIntervalMonths: number;
   standards: StandardReference[];

@@ -191,6 +191,7 @@ export const da = {
   'submit.title': 'Send til godkendelse',
   'submit.changeSummary': 'Hvad er ændret, og hvorfor?',
   'submit.approver': 'Godkender',
+  'submit.approverHint': 'Ledere af enheden eller derover, eller den godkender kvalitetskoordinatoren har udpeget.',
   'submit.kind': 'Ændringens omfang',
   'submit.kindMajor': 'Større ændring (ny hovedversion, alle skal bekræfte læst og forstået)',
   'submit.kindMinor': 'Mindre ændring (fx stavefejl)',

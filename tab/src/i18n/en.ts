@@ -190,6 +190,7 @@ export const en: Messages = {
   'submit.title': 'Submit for approval',
   'submit.changeSummary': 'What changed, and why?',
   'submit.approver': 'Approver',
+  'submit.approverHint': 'Leaders of the unit or above, or the approver the quality coordinator designated.',
   'submit.kind': 'Size of the change',
   'submit.kindMajor': 'Major change (new main version; everyone must confirm read and understood)',
   'submit.kindMinor': 'Minor change (e.g. a typo)',

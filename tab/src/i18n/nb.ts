@@ -190,6 +190,7 @@ export const nb: Messages = {
   'submit.title': 'Send til godkjenning',
   'submit.changeSummary': 'Hva er endret, og hvorfor?',
   'submit.approver': 'Godkjenner',
+  'submit.approverHint': 'Ledere av enheten eller over, eller godkjenneren kvalitetskoordinatoren har utpekt.',
   'submit.kind': 'Endringens omfang',
   'submit.kindMajor': 'Større endring (ny hovedversjon, alle må bekrefte lest og forstått)',
   'submit.kindMinor': 'Mindre endring (f.eks. skrivefeil)',

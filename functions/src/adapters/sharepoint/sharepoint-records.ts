@@ -139,6 +139,7 @@ export const procedureMapping: RecordMapping<Procedure> = {
     ['unitId', 'unitKey', 'text'],
     ['ownerId', 'ownerKey', 'text'],
     ['approverId', 'approverKey', 'text'],
+    ['approverDesignatedBy', 'approverDesignatedByKey', 'text'],
     ['audience', 'audience', 'json'],
     ['reviewIntervalMonths', 'reviewIntervalMonths', 'number'],
     ['standards', 'standards', 'json'],

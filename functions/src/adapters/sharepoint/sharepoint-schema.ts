@@ -99,6 +99,11 @@ export const procedureLibrary: ListSpec = {
     column('ownerKey', 'The owner (KhKey in People): the app filters on this.', singleLine(100), { indexed: true }),
     column('approver', 'The approver, as a SharePoint person.', person),
     column('approverKey', 'The approver (KhKey in People).', singleLine(100)),
+    column(
+      'approverDesignatedByKey',
+      'The coordinator who designated the approver (KhKey in People); empty when the approver is a leader above.',
+      singleLine(100),
+    ),
     column('audience', 'Who must read it: JSON { unitIds, roles }.', json),
     column('reviewIntervalMonths', 'Months between periodic reviews.', whole(1, 120)),
     column('nextReviewDate', 'Next periodic review is due on this date.', date, { indexed: true }),

@@ -365,4 +365,6 @@ export const migrations: string[] = [
       'æ', 'ae'), 'ø', 'oe'), 'å', 'aa'), 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa')
     WHERE id GLOB '*[^A-Za-z0-9_-]*';
   `,
+  // The coordinator who designated a procedure's approver (null: the approver is a leader above).
+  `ALTER TABLE procedures ADD COLUMN approver_designated_by TEXT REFERENCES people(id);`,
 ];

@@ -411,14 +411,17 @@ function prepareStatements(db: SqliteDatabase) {
       'INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)',
     ),
     upsertProcedure: db.prepare(
-      `INSERT INTO procedures (id, code, title, level, area, unit_id, owner_id, approver_id, audience, review_interval_months,
+      `INSERT INTO procedures (id, code, title, level, area, unit_id, owner_id, approver_id, approver_designated_by,
+         audience, review_interval_months,
          standards, legal_basis, current_version_id, draft_version_id, approved_on, last_reviewed_on, next_review_on,
          created_at, updated_at, updated_by, etag)
-       VALUES (:id, :code, :title, :level, :area, :unitId, :ownerId, :approverId, :audience, :reviewIntervalMonths,
+       VALUES (:id, :code, :title, :level, :area, :unitId, :ownerId, :approverId, :approverDesignatedBy,
+         :audience, :reviewIntervalMonths,
          :standards, :legalBasis, :currentVersionId, :draftVersionId, :approvedOn, :lastReviewedOn, :nextReviewOn,
          :createdAt, :updatedAt, :updatedBy, :etag)
        ON CONFLICT(id) DO UPDATE SET title = excluded.title, level = excluded.level, area = excluded.area,
          unit_id = excluded.unit_id, owner_id = excluded.owner_id, approver_id = excluded.approver_id,
+         approver_designated_by = excluded.approver_designated_by,
          audience = excluded.audience, review_interval_months = excluded.review_interval_months,
          standards = excluded.standards, legal_basis = excluded.legal_basis,
          current_version_id = excluded.current_version_id, draft_version_id = excluded.draft_version_id,
@@ -506,6 +509,7 @@ function toProcedure(row: Row): Procedure {
     unitId: row['unit_id'] as string | null,
     ownerId: row['owner_id'] as string,
     approverId: row['approver_id'] as string,
+    approverDesignatedBy: (row['approver_designated_by'] as string | null) ?? null,
     audience: JSON.parse(row['audience'] as string) as Procedure['audience'],
     reviewIntervalMonths: row['review_interval_months'] as number,
     standards: JSON.parse(row['standards'] as string) as Procedure['standards'],

@@ -350,8 +350,12 @@ export function ProcedurePage(props: {
       <SubmitDialog
         key={`submit-${dialogKey}`}
         open={dialog === 'submit'}
-        people={session.people}
-        defaultApproverId={detail.approver.id}
+        people={session.people.filter((person) =>
+          detail.approverCandidates.some((candidate) => candidate.id === person.id),
+        )}
+        defaultApproverId={
+          detail.approverCandidates.some((candidate) => candidate.id === detail.approver.id) ? detail.approver.id : ''
+        }
         onSubmit={async (body) => apply(await api.submitDraft(detail, body), t('submit.done'))}
         onClose={closeDialog}
         onReload={reload}

@@ -7,6 +7,7 @@ import { ActionDialog } from './action-dialog';
 
 export function SubmitDialog(props: {
   open: boolean;
+  /** Only those the server names eligible (`approverCandidates`): the tab does not re-derive authority. */
   people: readonly PersonDto[];
   defaultApproverId: string;
   onSubmit(body: SubmitBody): Promise<void>;
@@ -56,6 +57,7 @@ export function SubmitDialog(props: {
         people={props.people}
         value={approverId}
         onChange={setApproverId}
+        hint={t('submit.approverHint')}
         validationMessage={showErrors && !approverId ? t('form.required') : undefined}
       />
       <Field label={t('submit.kind')}>
