@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, startupWarnings } from './config.js';
 
 const clientId = '11111111-2222-4333-8444-555555555555';
 const tenantA = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -117,5 +117,19 @@ describe('loadConfig: modes and Entra ID sign-in', () => {
 
   it('ignores Entra settings in local mode', () => {
     expect(loadConfig({ ENTRA_CLIENT_ID: clientId, ENTRA_TENANT_IDS: tenantA }).entra).toBeNull();
+  });
+});
+
+describe('startupWarnings: what a host says before the first request', () => {
+  const bot = { BOT_CLIENT_ID: clientId, BOT_CLIENT_SECRET: 'secret-value' };
+  it.each([
+    { name: 'local mode without a bot', environment: {}, warns: false },
+    { name: 'local mode with a bot', environment: bot, warns: false },
+    { name: 'production with a bot', environment: { ...production, ...bot }, warns: false },
+    { name: 'production without a bot', environment: production, warns: true },
+  ])('$name: warns $warns', ({ environment, warns }) => {
+    const warnings = startupWarnings(loadConfig(environment));
+    if (!warns) expect(warnings).toEqual([]);
+    else expect(warnings).toEqual([expect.stringMatching(/BOT_CLIENT_ID.*\/api\/messages.*503/)]);
   });
 });

@@ -238,6 +238,22 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   };
 }
 
+/**
+ * What a valid configuration still leaves switched off, for the hosts to print at start-up:
+ * a process that refuses requests should say why before the first one arrives.
+ */
+export function startupWarnings(config: Pick<Config, 'mode' | 'bot'>): string[] {
+  const warnings: string[] = [];
+  if (config.mode === 'production' && config.bot === null) {
+    warnings.push(
+      'APP_MODE=production without a bot registration (BOT_CLIENT_ID, BOT_CLIENT_SECRET): POST /api/messages ' +
+        'refuses every activity (503 SERVICE_UNAVAILABLE) and no card reaches Teams. Set the Azure Bot’s app ' +
+        'id and secret to turn the chat on (docs/deploy.md).',
+    );
+  }
+  return warnings;
+}
+
 function emptyToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

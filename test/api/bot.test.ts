@@ -214,6 +214,7 @@ describe('inbound authentication', () => {
         tenantId: null,
       },
       publicUrl: server.url,
+      mode: 'local',
     });
     const body = cardAction(people.natureLeader, 'approve', { approvalId: 'x' });
     // No Authorization header: refused before anything else. (A forged token would make the SDK

@@ -30,6 +30,7 @@ import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
+import { cameOverLoopback } from './loopback.js';
 import { defineRoute, json, type Route } from './route.js';
 import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
@@ -46,9 +47,6 @@ export type RouteTableOptions = {
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
 const maxImportBytes = 2 * 1024 * 1024;
-
-/** Set by the local host from the socket, never taken from the client (it strips the header). */
-export const loopbackHeader = 'x-kh-loopback';
 
 /** The whole REST API, in one table. Handlers parse nothing themselves: the schemas did. */
 export function buildRoutes(options: RouteTableOptions): Route[] {
@@ -533,7 +531,8 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         request.headers.forEach((value, name) => (headers[name] = value));
         const response = await options.chat.bot.handle(
           { body, headers },
-          { isLoopback: request.headers.get(loopbackHeader) === '1' },
+          // From the socket, marked by the local host; never from a header (see http/loopback.ts).
+          { isLoopback: cameOverLoopback(request) },
         );
         return { kind: 'json', status: response.status, body: response.body ?? null };
       },

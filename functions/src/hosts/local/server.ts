@@ -9,7 +9,7 @@ import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
-import { loopbackHeader } from '../../http/routes.js';
+import { isLoopbackAddress, markLoopback } from '../../http/loopback.js';
 import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
 
@@ -85,7 +85,6 @@ export async function startLocalServer(
       if (value === undefined || name.startsWith('x-kh-')) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    if (isLoopback(request.socket.remoteAddress)) headers[loopbackHeader] = '1';
     const httpRequest = new HttpRequest({
       method: request.method ?? 'GET',
       url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
@@ -93,6 +92,8 @@ export async function startLocalServer(
       params: matched.params,
       ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
     });
+    // Loopback is a fact of the socket, passed beside the request; no header carries it.
+    if (isLoopbackAddress(request.socket.remoteAddress)) markLoopback(httpRequest);
     const context = new InvocationContext({ invocationId: randomUUID(), functionName: matched.route.name });
     const handler = app.handlers.get(matched.route);
     send(response, await handler!(httpRequest, context));
@@ -165,15 +166,6 @@ function tooLarge(size: number, limit: number): AppError {
         `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`,
         { limit },
       );
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return (
-    address === '127.0.0.1' ||
-    address === '::1' ||
-    address === '::ffff:127.0.0.1' ||
-    (address?.startsWith('127.') ?? false)
-  );
 }
 
 function send(response: ServerResponse, result: HttpResponseInit): void {
