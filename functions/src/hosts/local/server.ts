@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
-import { loadConfig, type Config } from '../../config.js';
+import { ConfigError, isLoopbackHost, loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
 import { isLoopbackAddress, markLoopback } from '../../http/loopback.js';
@@ -29,6 +29,12 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   const { jwks, ...settings } = options;
   const config: Config = { ...loadConfig(), ...settings };
+  // loadConfig refuses HOST off loopback in local mode; a host passed in here is checked again.
+  if (config.mode === 'local' && !isLoopbackHost(config.host)) {
+    throw new ConfigError([
+      `HOST=${JSON.stringify(config.host)}: local mode has no real sign-in, so it listens on loopback only (127.0.0.1, ::1 or localhost); use APP_MODE=production to serve a network`,
+    ]);
+  }
   // The port is bound first, so that with port 0 the links in cards carry the real port.
   let app!: EmbeddedApp;
   let match!: ReturnType<typeof createRouteMatcher>;
