@@ -10,6 +10,7 @@ import type {
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import {
+  canReadApproval,
   canReadDraft,
   canReadFollowUp,
   ensure,
@@ -106,7 +107,9 @@ export async function getProcedureDetail(
   );
   // Approvals of drafts that were never published stay with those who may see drafts.
   const publishedIds = new Set(versions.filter((v) => v.publishedAt !== null).map((v) => v.id));
-  const visibleApprovals = approvals.filter((approval) => mayReadDraft || publishedIds.has(approval.versionId));
+  const visibleApprovals = approvals.filter((approval) =>
+    canReadApproval(actor, loaded, publishedIds.has(approval.versionId)),
+  );
   const current = versions.find((version) => version.id === procedure.currentVersionId) ?? null;
 
   let myAcknowledgement: ProcedureDetail['myAcknowledgement'] = null;
