@@ -145,6 +145,16 @@ describe('the bot endpoint in production without a bot registration', () => {
     expect(await snapshot(app, approval.id)).toEqual(before);
   });
 
+  it('takes the Bot Connector’s serviceUrl over https only: http is a 400 at the edge', async () => {
+    const approval = await pendingApproval(registered.app);
+    const before = await snapshot(registered.app, approval.id);
+    const activity = { ...approveActivity(leaderOid, approval.id), serviceUrl: 'http://smba.trafficmanager.net/emea/' };
+    const response = await postThroughAzure(registered, activity);
+    expect(response.status).toBe(400);
+    expect(response.jsonBody).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('serviceUrl') });
+    expect(await snapshot(registered.app, approval.id)).toEqual(before);
+  });
+
   it('refuses an activity that reaches it over loopback too (the bot itself, not only the route)', async () => {
     const approval = await pendingApproval(registered.app);
     const before = await snapshot(registered.app, approval.id);

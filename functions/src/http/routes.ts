@@ -24,6 +24,7 @@ import { setCompetenceLevel } from '../app/set-competence-level.js';
 import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
 import { updateMetadata } from '../app/update-metadata.js';
 import { uploadDraft } from '../app/upload-draft.js';
+import { botActivitySchema } from '../contract/activity-schema.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
 import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core/policies.js';
@@ -523,7 +524,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       summary: 'Bot Framework activities from Teams (the bot endpoint); tokens are validated by the Teams SDK',
       tag: 'chat',
       access: 'public',
-      body: z.looseObject({ type: z.string().max(64) }),
+      body: botActivitySchema(options.mode),
       maxBodyBytes: 256 * 1024,
       handler: async ({ body, request }) => {
         if (!options.chat) throw new AppError('NOT_FOUND', 'This host serves no bot.');
