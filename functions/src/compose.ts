@@ -157,7 +157,14 @@ export async function createEmbeddedApp(
     sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
-  const bot = await createBot({ services, messaging, outbox, credentials: config.bot, publicUrl: config.publicUrl });
+  const bot = await createBot({
+    services,
+    messaging,
+    outbox,
+    credentials: config.bot,
+    publicUrl: config.publicUrl,
+    mode: config.mode,
+  });
   services.events = notifyOnEvents({
     services,
     messaging,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, isLoopbackHost, loadConfig, startupWarnings } from './config.js';
 
 const clientId = '11111111-2222-4333-8444-555555555555';
 const tenantA = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -117,5 +117,65 @@ describe('loadConfig: modes and Entra ID sign-in', () => {
 
   it('ignores Entra settings in local mode', () => {
     expect(loadConfig({ ENTRA_CLIENT_ID: clientId, ENTRA_TENANT_IDS: tenantA }).entra).toBeNull();
+  });
+});
+
+describe('startupWarnings: what a host says before the first request', () => {
+  const bot = { BOT_CLIENT_ID: clientId, BOT_CLIENT_SECRET: 'secret-value' };
+  it.each([
+    { name: 'local mode without a bot', environment: {}, warns: false },
+    { name: 'local mode with a bot', environment: bot, warns: false },
+    { name: 'production with a bot', environment: { ...production, ...bot }, warns: false },
+    { name: 'production without a bot', environment: production, warns: true },
+  ])('$name: warns $warns', ({ environment, warns }) => {
+    const warnings = startupWarnings(loadConfig(environment));
+    if (!warns) expect(warnings).toEqual([]);
+    else expect(warnings).toEqual([expect.stringMatching(/BOT_CLIENT_ID.*\/api\/messages.*503/)]);
+  });
+});
+
+describe('HOST: local mode stays on loopback', () => {
+  it.each(['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '0:0:0:0:0:0:0:1'])(
+    'accepts %s in local mode',
+    (host) => {
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    },
+  );
+
+  it.each([
+    '0.0.0.0',
+    '::',
+    '192.168.1.20',
+    '10.0.0.5',
+    'kh.example.dk',
+    '128.0.0.1',
+    '127.0.0.1.nip.io',
+    '::ffff:10.0.0.1',
+  ])('refuses %s in local mode, saying why', (host) => {
+    const problems = problemsOf({ HOST: host });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^HOST=.*loopback.*APP_MODE=production/);
+  });
+
+  it('accepts any interface in production (Entra ID signs people in there)', () => {
+    expect(loadConfig({ ...production, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.255.255.254', true],
+    ['localhost', true],
+    ['::1', true],
+    ['[::1]', false],
+    ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['127.0.0.256', false],
+    ['localhost.example.dk', false],
+    ['', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { RateLimitSettings } from './http/rate-limit.js';
@@ -92,6 +93,15 @@ const environmentSchema = z
         code: 'custom',
         path: [env.BOT_CLIENT_ID === undefined ? 'BOT_CLIENT_ID' : 'BOT_CLIENT_SECRET'],
         message: 'set both BOT_CLIENT_ID and BOT_CLIENT_SECRET (the bot registration), or neither for the local chat',
+      });
+    }
+    if (env.APP_MODE === 'local' && !isLoopbackHost(env.HOST)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'local mode has no real sign-in (anyone can be anyone under "Log ind som"), so it listens on loopback only ' +
+          '(127.0.0.1, ::1 or localhost); to serve a network, use APP_MODE=production with Entra ID sign-in',
       });
     }
     if (env.STORE === 'sharepoint') {
@@ -248,6 +258,33 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       failedSignInsPerMinute: 60,
     },
   };
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped, ::ffff:127.x.y.z) and localhost: interfaces only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.trim().toLowerCase();
+  if (name === 'localhost') return true;
+  if (isIPv4(name)) return name.startsWith('127.');
+  if (!isIPv6(name)) return false;
+  // The URL parser writes IPv6 in its shortest form: ::1, or ::ffff:7fxx:xxxx for 127.x.y.z.
+  const canonical = new URL(`http://[${name}]/`).hostname;
+  return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
+}
+
+/**
+ * What a valid configuration still leaves switched off, for the hosts to print at start-up:
+ * a process that refuses requests should say why before the first one arrives.
+ */
+export function startupWarnings(config: Pick<Config, 'mode' | 'bot'>): string[] {
+  const warnings: string[] = [];
+  if (config.mode === 'production' && config.bot === null) {
+    warnings.push(
+      'APP_MODE=production without a bot registration (BOT_CLIENT_ID, BOT_CLIENT_SECRET): POST /api/messages ' +
+        'refuses every activity (503 SERVICE_UNAVAILABLE) and no card reaches Teams. Set the Azure Bot’s app ' +
+        'id and secret to turn the chat on (docs/deploy.md).',
+    );
+  }
+  return warnings;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -214,11 +214,125 @@ describe('inbound authentication', () => {
         tenantId: null,
       },
       publicUrl: server.url,
+      mode: 'local',
     });
     const body = cardAction(people.natureLeader, 'approve', { approvalId: 'x' });
     // No Authorization header: refused before anything else. (A forged token would make the SDK
     // fetch Bot Framework's signing keys, which this offline machine must not try to reach.)
     expect((await bot.handle({ body, headers: {} }, { isLoopback: true })).status).toBe(401);
     expect(await server.app.services.store.getApproval('x')).toBeUndefined();
+  });
+});
+
+describe('card answers show exactly what REST shows (issue 10, item 8)', () => {
+  const secretTitle = 'Hemmelig udkastprocedure om naturtilsyn';
+  const secretSummary = 'Fortroligt: ny praksis for påbud.';
+
+  /** A procedure that was never published, submitted for approval by its author. */
+  async function pendingNeverPublished() {
+    const { api } = server;
+    const created = await api.post(people.natureAuthor, '/procedures', {
+      code: 'K-97',
+      title: secretTitle,
+      level: 'core',
+      area: 'Natur',
+      unitId: 'natur',
+      ownerId: people.natureAuthor,
+      approverId: people.natureLeader,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const uploaded = await api.upload(
+      people.natureAuthor,
+      id,
+      'K-97.md',
+      '# K-97\n\n## Formål\n\nUdkast.\n',
+      created.body.etag,
+    );
+    expect(uploaded.status).toBe(200);
+    const submitted = await api.post(
+      people.natureAuthor,
+      `/procedures/${id}/draft/submit`,
+      { changeSummary: secretSummary },
+      uploaded.body.etag,
+    );
+    expect(submitted.status).toBe(200);
+    return { procedureId: id, approvalId: submitted.body.pendingApproval.id as string };
+  }
+
+  it('refresh: a caseworker from another unit gets "not found" like REST; the approver gets the card', async () => {
+    const { procedureId, approvalId } = await pendingNeverPublished();
+    expect((await server.api.get(people.environmentCaseworker, `/procedures/${procedureId}`)).status).toBe(404);
+
+    const outsider = await post(
+      cardAction(people.environmentCaseworker, 'refresh', { subject: 'approval', approvalId }),
+    );
+    expect(outsider.status).toBe(200);
+    const shown = JSON.stringify(outsider.body);
+    expect(shown).not.toContain(secretTitle);
+    expect(shown).not.toContain(secretSummary);
+    expect(shown).not.toContain('K-97');
+    expect(visibleText(outsider.body.value)).toContain('findes ikke');
+    expect(executeActions(outsider.body.value)).toHaveLength(0);
+
+    const approver = await post(cardAction(people.natureLeader, 'refresh', { subject: 'approval', approvalId }));
+    expect(visibleText(approver.body.value)).toContain(secretTitle);
+    expect(visibleText(approver.body.value)).toContain(secretSummary);
+    expect(executeActions(approver.body.value, 'approve')).toHaveLength(1);
+  });
+
+  it('refresh of a published procedure’s pending draft: its summary stays with those REST shows it to', async () => {
+    const procedure = (await server.app.services.store.getProcedureByCode('S-04'))!;
+    const approval = (await server.app.services.store.listApprovals(procedure.id)).find((a) => a.decision === null)!;
+    const rest = await server.api.get(people.environmentCaseworker, `/procedures/${procedure.id}`);
+    expect(rest.status).toBe(200);
+    expect(rest.body.pendingApproval).toBeNull();
+    expect(JSON.stringify(rest.body)).not.toContain(approval.changeSummary);
+
+    const outsider = await post(
+      cardAction(people.environmentCaseworker, 'refresh', { subject: 'approval', approvalId: approval.id }),
+    );
+    expect(JSON.stringify(outsider.body)).not.toContain(approval.changeSummary);
+    expect(visibleText(outsider.body.value)).toContain('findes ikke');
+  });
+
+  it.each(['approve', 'reject'])(
+    '%s by someone who may not see the draft: "not found", nothing decided, nothing shown',
+    async (verb) => {
+      const procedure = (await server.app.services.store.getProcedureByCode('K-05'))!;
+      const approval = (await server.app.services.store.listApprovals(procedure.id)).find((a) => a.decision === null)!;
+      const before = {
+        approval: await approvalOf(approval.id),
+        trail: await server.app.services.store.listTrail(procedure.id),
+      };
+      const answer = await post(
+        cardAction(people.environmentCaseworker, verb, { approvalId: approval.id, comment: 'Nej.' }),
+      );
+      expect(JSON.stringify(answer.body)).not.toContain(approval.changeSummary);
+      expect(visibleText(answer.body.value)).toContain('findes ikke');
+      expect({
+        approval: await approvalOf(approval.id),
+        trail: await server.app.services.store.listTrail(procedure.id),
+      }).toEqual(before);
+    },
+  );
+
+  it('confirmReview, startRevision and acknowledge on a procedure REST hides: "not found", no title', async () => {
+    const { procedureId } = await pendingNeverPublished().catch(async () => {
+      // Created by the first test of this block already.
+      const procedure = (await server.app.services.store.getProcedureByCode('K-97'))!;
+      return { procedureId: procedure.id };
+    });
+    const detail = (await server.api.get(people.natureAuthor, `/procedures/${procedureId}`)).body;
+    const etag = (await server.app.services.store.getProcedure(procedureId))!.etag;
+    for (const [verb, data] of [
+      ['confirmReview', { procedureId, etag }],
+      ['startRevision', { procedureId, etag }],
+      ['acknowledge', { procedureId, versionId: detail.draft.id }],
+    ] as const) {
+      const answer = await post(cardAction(people.environmentCaseworker, verb, data));
+      expect(JSON.stringify(answer.body), verb).not.toContain(secretTitle);
+      expect(visibleText(answer.body.value), verb).toContain('findes ikke');
+    }
   });
 });

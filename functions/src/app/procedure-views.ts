@@ -11,6 +11,7 @@ import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import {
   canBeAskedToApprove,
+  canReadApproval,
   canReadDraft,
   canReadFollowUp,
   canReadTrailEntry,
@@ -113,7 +114,9 @@ export async function getProcedureDetail(
   );
   // Approvals of drafts that were never published stay with those who may see drafts.
   const publishedIds = new Set(versions.filter((v) => v.publishedAt !== null).map((v) => v.id));
-  const visibleApprovals = approvals.filter((approval) => mayReadDraft || publishedIds.has(approval.versionId));
+  const visibleApprovals = approvals.filter((approval) =>
+    canReadApproval(actor, loaded, publishedIds.has(approval.versionId)),
+  );
   const current = versions.find((version) => version.id === procedure.currentVersionId) ?? null;
 
   let myAcknowledgement: ProcedureDetail['myAcknowledgement'] = null;

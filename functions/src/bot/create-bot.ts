@@ -24,24 +24,29 @@ export type BotOptions = {
   outbox: Outbox;
   credentials: { clientId: string; clientSecret: string; tenantId: string | null } | null;
   publicUrl: string;
+  /** Production never accepts an unauthenticated activity, loopback or not. */
+  mode: 'local' | 'production';
 };
 
 const cardContentType = 'application/vnd.microsoft.card.adaptive';
 
 /**
  * The bot on the Teams SDK v2. With a bot registration every inbound request's Bot Framework
- * token is validated by the SDK; without one (local mode) the SDK accepts unauthenticated
- * activities, so `handle` then refuses any request that did not come over loopback.
+ * token is validated by the SDK; without one the SDK accepts unauthenticated activities, so
+ * `handle` then accepts only requests that came over loopback in local mode (the chat pane, the
+ * Agents Playground), and refuses every activity in production (503: nothing to authenticate
+ * them with; the hosts say so at start-up, see `startupWarnings` in config.ts).
  */
 export async function createBot(options: BotOptions): Promise<Bot> {
-  const { services, messaging, outbox, credentials } = options;
+  const { services, messaging, outbox, credentials, mode } = options;
+  const unregisteredInProduction = credentials === null && mode === 'production';
   const adapter = new CapturedHttpAdapter();
   const app = new App({
     // Empty strings, not undefined: the SDK would otherwise read CLIENT_ID etc. from the environment.
     clientId: credentials?.clientId ?? '',
     clientSecret: credentials?.clientSecret ?? '',
     tenantId: credentials?.tenantId ?? '',
-    dangerouslyAllowUnauthenticatedRequests: credentials === null,
+    dangerouslyAllowUnauthenticatedRequests: credentials === null && mode === 'local',
     httpServerAdapter: adapter,
     messagingEndpoint: '/api/messages',
     logger: quietLogger,
@@ -115,6 +120,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     isAuthenticated: credentials !== null,
     notifier: credentials === null ? outbox : teamsNotifier,
     async handle(request, { isLoopback }) {
+      if (unregisteredInProduction) {
+        return {
+          status: 503,
+          body: {
+            code: 'SERVICE_UNAVAILABLE',
+            message:
+              'This server has no bot registration (BOT_CLIENT_ID, BOT_CLIENT_SECRET), so it accepts no chat activities.',
+          },
+        };
+      }
       if (credentials === null && !isLoopback) {
         return {
           status: 401,

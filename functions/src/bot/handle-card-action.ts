@@ -3,7 +3,7 @@ import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
 import type { MessagingStore, Outbox } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
-import { loadProcedure } from '../app/procedure-context.js';
+import { getVisibleApproval } from '../app/read-approval.js';
 import { recordReview } from '../app/record-review.js';
 import { isAppError, type AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
@@ -171,24 +171,29 @@ async function run(
   }
 }
 
-/** The approver of a pending request gets the buttons; everyone else, and every decided request, the status. */
+/**
+ * The approver of a pending request gets the buttons; everyone else who may see the request (the
+ * rule of the REST detail, `getVisibleApproval`), and every decided request, the status; anyone
+ * else the same "not found" as for an id that does not exist.
+ */
 export async function approvalCardFor(
   deps: ViewDeps,
   actor: Actor,
   approvalId: string,
   locale: CardLocale,
 ): Promise<AdaptiveCard> {
-  const approval = await deps.services.store.getApproval(approvalId);
-  if (!approval) return errorCard(cardText(locale).errorNotFound, locale);
+  let visible: Awaited<ReturnType<typeof getVisibleApproval>>;
+  try {
+    visible = await getVisibleApproval(deps.services, actor, approvalId);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return errorCard(cardText(locale).errorNotFound, locale);
+    throw error;
+  }
+  const { approval, loaded } = visible;
   const view = await loadApprovalView(deps, approval);
-  if (view.status.state === 'pending') {
+  if (view.status.state === 'pending' && loaded.pendingApproval?.id === approval.id && canDecide(actor, loaded)) {
     // The same context and rule as the decision itself: authority, and nobody decides their own draft.
-    const loaded = await loadProcedure(deps.services, actor, approval.procedureId).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
-      throw error;
-    });
-    const mayDecide = loaded !== null && loaded.pendingApproval?.id === approval.id && canDecide(actor, loaded);
-    if (mayDecide) return approvalRequestCard(view.model, locale);
+    return approvalRequestCard(view.model, locale);
   }
   return approvalStatusCard({ ...view.model, status: view.status }, locale);
 }

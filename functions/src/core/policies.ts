@@ -54,6 +54,15 @@ export function canReadProcedure(actor: Actor, context: ProcedureContext): boole
   return canReadDraft(actor, context) || context.procedure.ownerId === actor.id;
 }
 
+/**
+ * An approval request (its change summary, who asked, the decision) is seen with its procedure;
+ * one about a version that was never published stays with those who may see the draft. The
+ * procedure's REST detail and the chat cards both ask this.
+ */
+export function canReadApproval(actor: Actor, context: ProcedureContext, versionWasPublished: boolean): boolean {
+  return canReadProcedure(actor, context) && (versionWasPublished || canReadDraft(actor, context));
+}
+
 export function canEditMetadata(actor: Actor, context: ProcedureContext): boolean {
   return context.procedure.ownerId === actor.id || isCoordinator(actor);
 }

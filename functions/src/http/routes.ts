@@ -24,12 +24,14 @@ import { setCompetenceLevel } from '../app/set-competence-level.js';
 import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
 import { updateMetadata } from '../app/update-metadata.js';
 import { uploadDraft } from '../app/upload-draft.js';
+import { botActivitySchema } from '../contract/activity-schema.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
 import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
+import { cameOverLoopback } from './loopback.js';
 import { defineRoute, json, type Route } from './route.js';
 import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
@@ -46,9 +48,6 @@ export type RouteTableOptions = {
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
 const maxImportBytes = 2 * 1024 * 1024;
-
-/** Set by the local host from the socket, never taken from the client (it strips the header). */
-export const loopbackHeader = 'x-kh-loopback';
 
 /** The whole REST API, in one table. Handlers parse nothing themselves: the schemas did. */
 export function buildRoutes(options: RouteTableOptions): Route[] {
@@ -536,7 +535,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       summary: 'Bot Framework activities from Teams (the bot endpoint); tokens are validated by the Teams SDK',
       tag: 'chat',
       access: 'public',
-      body: z.looseObject({ type: z.string().max(64) }),
+      body: botActivitySchema(options.mode),
       maxBodyBytes: 256 * 1024,
       handler: async ({ body, request }) => {
         if (!options.chat) throw new AppError('NOT_FOUND', 'This host serves no bot.');
@@ -544,7 +543,8 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         request.headers.forEach((value, name) => (headers[name] = value));
         const response = await options.chat.bot.handle(
           { body, headers },
-          { isLoopback: request.headers.get(loopbackHeader) === '1' },
+          // From the socket, marked by the local host; never from a header (see http/loopback.ts).
+          { isLoopback: cameOverLoopback(request) },
         );
         return { kind: 'json', status: response.status, body: response.body ?? null };
       },

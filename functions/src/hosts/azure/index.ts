@@ -1,6 +1,6 @@
 import azureFunctions from '@azure/functions';
 import { buildApi, createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, startupWarnings } from '../../config.js';
 import { nextSweepAt } from '../../core/reminder-schedule.js';
 import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
 import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
@@ -17,6 +17,7 @@ import { registerHttpFunctions } from './register-functions.js';
 // @azure/functions is CommonJS; under ESM its named exports are reached through the default.
 const { app } = azureFunctions;
 const config = loadConfig();
+for (const warning of startupWarnings(config)) console.warn(warning);
 let composed: Promise<EmbeddedApp> | undefined;
 
 const composedApp = () => (composed ??= createEmbeddedApp(config));

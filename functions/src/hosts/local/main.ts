@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config.js';
+import { ConfigError, startupWarnings } from '../../config.js';
 import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
 import { scheduleLocalSweep } from '../../jobs/schedule-local-sweep.js';
 import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
@@ -21,6 +21,7 @@ try {
       )
     : () => undefined;
   if (config.sweepOnTimer) console.log('  påmindelser: hver dag kl. 06:00 (npm run sweep kører dem nu)');
+  for (const warning of startupWarnings(config)) console.warn(warning);
   const stop = () => {
     stopSweep();
     void local.close().then(() => process.exit(0));

@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
-import { loadConfig, type Config } from '../../config.js';
+import { ConfigError, isLoopbackHost, loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { recordSocketAddress } from '../../http/client-address.js';
 import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
-import { loopbackHeader } from '../../http/routes.js';
+import { isLoopbackAddress, markLoopback } from '../../http/loopback.js';
 import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
 
@@ -30,6 +30,12 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   const { jwks, ...settings } = options;
   const config: Config = { ...loadConfig(), ...settings };
+  // loadConfig refuses HOST off loopback in local mode; a host passed in here is checked again.
+  if (config.mode === 'local' && !isLoopbackHost(config.host)) {
+    throw new ConfigError([
+      `HOST=${JSON.stringify(config.host)}: local mode has no real sign-in, so it listens on loopback only (127.0.0.1, ::1 or localhost); use APP_MODE=production to serve a network`,
+    ]);
+  }
   // The port is bound first, so that with port 0 the links in cards carry the real port.
   let app!: EmbeddedApp;
   let match!: ReturnType<typeof createRouteMatcher>;
@@ -86,7 +92,6 @@ export async function startLocalServer(
       if (value === undefined || name.startsWith('x-kh-')) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    if (isLoopback(request.socket.remoteAddress)) headers[loopbackHeader] = '1';
     const httpRequest = new HttpRequest({
       method: request.method ?? 'GET',
       url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
@@ -95,6 +100,8 @@ export async function startLocalServer(
       ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
     });
     recordSocketAddress(httpRequest, request.socket.remoteAddress);
+    // Loopback is a fact of the socket, passed beside the request; no header carries it.
+    if (isLoopbackAddress(request.socket.remoteAddress)) markLoopback(httpRequest);
     const context = new InvocationContext({ invocationId: randomUUID(), functionName: matched.route.name });
     const handler = app.handlers.get(matched.route);
     send(response, await handler!(httpRequest, context));
@@ -167,15 +174,6 @@ function tooLarge(size: number, limit: number): AppError {
         `The request body is at least ${size} bytes; this endpoint accepts at most ${limit}.`,
         { limit },
       );
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return (
-    address === '127.0.0.1' ||
-    address === '::1' ||
-    address === '::ffff:127.0.0.1' ||
-    (address?.startsWith('127.') ?? false)
-  );
 }
 
 function send(response: ServerResponse, result: HttpResponseInit): void {
