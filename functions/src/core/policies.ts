@@ -183,16 +183,20 @@ export function auditAbilities(actor: Actor, audit: { auditorIds: readonly strin
  * leader or anyone named owner) carries out their own action: the correction, the root cause and
  * plan, replanning and marking it implemented.
  *
- * The effectiveness check is independent: it is made by the coordinator (or admin) and never by
- * the action's owner, so nobody closes their own action. A coordinator who owns an action needs
- * another coordinator or the administrator to check it.
+ * The effectiveness check is independent (segregation of duties): it is made by the coordinator
+ * (or admin), and never by anyone who has owned the action or marked it implemented, not even
+ * after handing it on. A coordinator who owned or implemented an action needs another
+ * coordinator or the administrator to check it.
  */
 export function canRunActionCommand(
   actor: Actor,
-  action: { ownerId: string | null },
+  action: { ownerId: string | null; implementedBy: string | null; involvedIds: readonly string[] },
   command: 'recordCorrection' | 'analyseAndPlan' | 'replan' | 'markImplemented' | 'checkEffectiveness',
 ): boolean {
   const isOwner = action.ownerId !== null && action.ownerId === actor.id;
-  if (command === 'checkEffectiveness') return canManageQuality(actor) && !isOwner;
+  if (command === 'checkEffectiveness') {
+    const hasDoneTheWork = isOwner || action.implementedBy === actor.id || action.involvedIds.includes(actor.id);
+    return canManageQuality(actor) && !hasDoneTheWork;
+  }
   return canManageQuality(actor) || isOwner;
 }

@@ -762,6 +762,7 @@ export const da = {
   'actionDetail.replan': 'Gem ændret plan',
   'actionDetail.implementationHeading': 'Gennemførelse',
   'actionDetail.implementedOn': 'Gennemført {date}.',
+  'actionDetail.implementedOnBy': 'Gennemført {date} af {person}.',
   'actionDetail.notImplemented': 'Ikke gennemført endnu.',
   'actionDetail.markImplemented': 'Markér gennemført',
   'actionDetail.effectivenessHeading': 'Effektivitetskontrol',
@@ -776,7 +777,7 @@ export const da = {
   'actionDetail.checkNoteHint': 'F.eks. stikprøve, periode og resultat.',
   'actionDetail.saveCheck': 'Gem kontrol',
   'actionDetail.checkByOther':
-    'Effektivitetskontrollen foretages af kvalitetskoordinatoren – aldrig af handlingens ansvarlige.',
+    'Effektivitetskontrollen foretages af kvalitetskoordinatoren – aldrig af nogen, der har været ansvarlig for handlingen eller har gennemført den.',
   'evaluation.title': 'Ledelsens evaluering',
   'evaluation.intro':
     'Årets evaluering af kvalitetsledelsessystemet (ISO 9001 pkt. 9.3): inputpakken dannes af de aktuelle data, og mødets konklusioner og beslutninger registreres her.',

@@ -761,6 +761,7 @@ export const nb: Messages = {
   'actionDetail.replan': 'Lagre endret plan',
   'actionDetail.implementationHeading': 'Gjennomføring',
   'actionDetail.implementedOn': 'Gjennomført {date}.',
+  'actionDetail.implementedOnBy': 'Gjennomført {date} av {person}.',
   'actionDetail.notImplemented': 'Ikke gjennomført ennå.',
   'actionDetail.markImplemented': 'Merk som gjennomført',
   'actionDetail.effectivenessHeading': 'Effektivitetskontroll',
@@ -775,7 +776,7 @@ export const nb: Messages = {
   'actionDetail.checkNoteHint': 'F.eks. stikkprøve, periode og resultat.',
   'actionDetail.saveCheck': 'Lagre kontroll',
   'actionDetail.checkByOther':
-    'Effektivitetskontrollen gjøres av kvalitetskoordinatoren – aldri av den ansvarlige for tiltaket.',
+    'Effektivitetskontrollen gjøres av kvalitetskoordinatoren – aldri av noen som har vært ansvarlig for tiltaket eller har gjennomført det.',
   'evaluation.title': 'Ledelsens gjennomgang',
   'evaluation.intro':
     'Årets gjennomgang av kvalitetsstyringssystemet (ISO 9001 pkt. 9.3): inputpakken dannes av aktuelle data, og møtets konklusjoner og beslutninger registreres her.',
