@@ -485,6 +485,7 @@ export const da = {
   'competences.import.error.duplicateColumn': 'Kolonnen «{value}» findes to gange.',
   'competences.import.error.missingColumn': 'Kolonnen «{value}» mangler.',
   'competences.import.error.unknownPerson': 'Ukendt medarbejder «{value}» — brug id eller e-mail.',
+  'competences.import.error.personOutOfScope': '{value} hører ikke til de enheder, du er leder for.',
   'competences.import.error.unknownCompetence': 'Ukendt kompetence «{value}».',
   'competences.import.error.unknownLevel': 'Ukendt niveau «{value}» — brug {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} og «{competence}» står allerede på linje {firstLine}.',

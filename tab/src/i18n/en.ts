@@ -482,6 +482,7 @@ export const en: Messages = {
   'competences.import.error.duplicateColumn': 'The column “{value}” appears twice.',
   'competences.import.error.missingColumn': 'The column “{value}” is missing.',
   'competences.import.error.unknownPerson': 'Unknown person “{value}” — use the id or e-mail.',
+  'competences.import.error.personOutOfScope': '{value} works outside the units you lead.',
   'competences.import.error.unknownCompetence': 'Unknown competence “{value}”.',
   'competences.import.error.unknownLevel': 'Unknown level “{value}” — use {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} and “{competence}” are already on line {firstLine}.',

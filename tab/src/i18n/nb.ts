@@ -484,6 +484,7 @@ export const nb: Messages = {
   'competences.import.error.duplicateColumn': 'Kolonnen «{value}» finnes to ganger.',
   'competences.import.error.missingColumn': 'Kolonnen «{value}» mangler.',
   'competences.import.error.unknownPerson': 'Ukjent medarbeider «{value}» — bruk id eller e-post.',
+  'competences.import.error.personOutOfScope': '{value} hører ikke til enhetene du er leder for.',
   'competences.import.error.unknownCompetence': 'Ukjent kompetanse «{value}».',
   'competences.import.error.unknownLevel': 'Ukjent nivå «{value}» — bruk {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} og «{competence}» står allerede på linje {firstLine}.',
