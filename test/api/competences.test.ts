@@ -297,3 +297,112 @@ describe('competence matrix import and export', () => {
     expect(garbage.status).toBe(400);
   });
 });
+
+/**
+ * Issue 10, item 5: a leader manages the competences of their own unit and the units below it,
+ * never a unit beside or above; the coordinator manages all. In the demo Natur, Miljø and Byg og
+ * Plan are siblings under Teknik og Miljø, whose leader is the director.
+ */
+describe('a leader’s competence authority reaches their own unit and the units below it', () => {
+  const environmentLeader = 'jens-mortensen';
+  const stored = () => server.app.services.store.listPersonCompetences();
+  const coverage = () => server.app.services.store.listExternalCoverage();
+  const etagOf = async (personId: string, competenceId: string) =>
+    String(
+      cellOf((await server.api.get(people.coordinator, '/competence-matrix')).body, personId, competenceId)?.etag ?? 0,
+    );
+
+  it('refuses a Miljø leader who confirms a Natur caseworker’s level, and nothing changes', async () => {
+    const before = await stored();
+    const etag = await etagOf(people.natureCaseworker, 'naturbeskyttelse-3');
+    const refused = await put(environmentLeader, people.natureCaseworker, 'naturbeskyttelse-3', { level: 4 }, etag);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('lets the unit’s own leader, the leader of the unit above and the coordinator confirm; a person still self-assesses', async () => {
+    for (const [actor, level] of [
+      [people.natureLeader, 1],
+      [people.director, 2],
+      [people.coordinator, 3],
+    ] as const) {
+      const etag = await etagOf(people.natureCaseworker, 'naturbeskyttelse-3');
+      const confirmed = await put(actor, people.natureCaseworker, 'naturbeskyttelse-3', { level }, etag);
+      expect(confirmed.status, actor).toBe(200);
+      expect(confirmed.body).toMatchObject({ level, assessment: 'confirmed', confirmedBy: actor });
+    }
+    const etag = await etagOf(environmentLeader, 'naturbeskyttelse-3');
+    const self = await put(environmentLeader, environmentLeader, 'naturbeskyttelse-3', { level: 1 }, etag);
+    expect(self.status).toBe(200);
+    expect(self.body).toMatchObject({ assessment: 'self' });
+  });
+
+  it('tells the tab which units’ rows the caller may edit', async () => {
+    const abilitiesOf = async (as: string) => (await server.api.get(as, '/competence-matrix')).body.abilities;
+    const all = ['byg-plan', 'miljo', 'natur', 'teknik-miljo'];
+    expect(await abilitiesOf(environmentLeader)).toEqual({ manage: true, manageUnitIds: ['miljo'] });
+    expect((await abilitiesOf(people.director)).manageUnitIds.sort()).toEqual(all);
+    expect((await abilitiesOf(people.coordinator)).manageUnitIds.sort()).toEqual(all);
+    expect(await abilitiesOf(people.natureCaseworker)).toEqual({ manage: false, manageUnitIds: [] });
+  });
+
+  it('refuses a Miljø leader’s import with Natur rows as a whole, naming the rows, and writes nothing', async () => {
+    const csv = (...lines: string[]) => '\uFEFF' + lines.join('\r\n') + '\r\n';
+    const upload = (as: string, query: string, raw: string) =>
+      server.api.call(as, 'POST', `/competence-matrix/import?${query}`, { raw, contentType: 'text/csv' });
+    const file = csv(
+      'Person;Kompetence;Niveau;Gyldig til',
+      `${people.environmentCaseworker};Jordflytning;3;`,
+      `${people.natureCaseworker};Naturbeskyttelse § 3;4;`,
+      `${people.natureAuthor}@eksempel-kommune.dk;Natura 2000 og habitatvurdering;4;`,
+    );
+    const before = await stored();
+    const preview = await upload(environmentLeader, 'format=csv&mode=preview', file);
+    expect(preview.status).toBe(200);
+    expect(preview.body.errors).toEqual([
+      {
+        line: 3,
+        column: 'Person',
+        code: 'person-out-of-scope',
+        params: { value: 'Karen Holt' },
+        message: expect.stringContaining('Karen Holt'),
+      },
+      {
+        line: 4,
+        column: 'Person',
+        code: 'person-out-of-scope',
+        params: { value: 'Peter Lund' },
+        message: expect.stringContaining('Peter Lund'),
+      },
+    ]);
+    const applied = await upload(environmentLeader, 'format=csv&mode=apply', file);
+    expect(applied.status).toBe(403);
+    expect(applied.body.code).toBe('FORBIDDEN');
+    expect(applied.body.details.errors.map((error: { line: number }) => error.line)).toEqual([3, 4]);
+    expect(await stored()).toEqual(before);
+
+    // The director's authority covers Natur and Miljø alike.
+    expect((await upload(people.director, 'format=csv&mode=apply', file)).status).toBe(200);
+  });
+
+  it('refuses a Miljø leader’s external coverage decision for a Natur requirement', async () => {
+    const { requirements } = (await server.api.get(people.coordinator, '/competences')).body;
+    const k16 = (await server.app.services.store.getProcedureByCode('K-16'))!.id;
+    const natur = requirements.find(
+      (requirement: { scope: { kind: string; procedureId?: string } }) =>
+        requirement.scope.kind === 'procedure' && requirement.scope.procedureId === k16,
+    );
+    const miljo = requirements.find(
+      (requirement: { scope: { kind: string; unitId?: string } }) =>
+        requirement.scope.kind === 'unit' && requirement.scope.unitId === 'miljo',
+    );
+    const body = { requirementId: natur.id, supplier: 'Natur-rådgiverne', contractEnd: null, note: 'Prøve.' };
+    const before = await coverage();
+    const refused = await server.api.post(environmentLeader, '/competence-coverage', body);
+    expect(refused.status).toBe(403);
+    expect(await coverage()).toEqual(before);
+    const own = await server.api.post(environmentLeader, '/competence-coverage', { ...body, requirementId: miljo.id });
+    expect(own.status).toBe(201);
+  });
+});

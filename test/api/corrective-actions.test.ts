@@ -303,3 +303,96 @@ describe('corrective actions over HTTP', () => {
     expect((await server.api.get(people.coordinator, '/corrective-actions/nope')).status).toBe(404);
   });
 });
+
+describe('the independent effectiveness check over HTTP (issue 10, item 4: segregation of duties)', () => {
+  const admin = 'eva-winther';
+  const stored = async (id: string) => server.app.services.quality.getCorrectiveAction(id);
+  const newAction = async (title: string) => {
+    const created = await create(people.coordinator, { source: { kind: 'other', title, unitId: 'natur' } });
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+  const plan = (ownerId: string) => ({
+    rootCause: 'Ingen fast procedure.',
+    plan: 'Skriv proceduren.',
+    ownerId,
+    dueOn: addDays(today, 30),
+  });
+  const check = { isEffective: true, note: 'Stikprøve: i orden.' };
+
+  it('refuses the coordinator who owned, reassigned and implemented the action, and the data stays as it was', async () => {
+    const id = await newAction('Selvkontrol omgås');
+    expect((await command(people.coordinator, id, 'analyseAndPlan', plan(people.coordinator), '"1"')).status).toBe(200);
+    const reassigned = await command(people.coordinator, id, 'replan', { ownerId: people.natureLeader }, '"2"');
+    expect(reassigned.status).toBe(200);
+    const implemented = await command(people.coordinator, id, 'markImplemented', { implementedOn: today }, '"3"');
+    expect(implemented.status).toBe(200);
+    expect(implemented.body).toMatchObject({
+      status: 'implemented',
+      implementedBy: { id: people.coordinator, name: 'Mette Kjær' },
+    });
+    expect(implemented.body.abilities.checkEffectiveness).toBe(false);
+    expect((await server.api.get(people.coordinator, `/corrective-actions/${id}`)).body.abilities).toMatchObject({
+      checkEffectiveness: false,
+    });
+
+    const before = await stored(id);
+    const refused = await command(people.coordinator, id, 'checkEffectiveness', check, '"4"');
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(await stored(id)).toEqual(before);
+
+    // The administrator, who neither owned nor implemented it, checks it.
+    expect((await server.api.get(admin, `/corrective-actions/${id}`)).body.abilities.checkEffectiveness).toBe(true);
+    const closed = await command(admin, id, 'checkEffectiveness', check, '"4"');
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', implementedBy: { id: people.coordinator } });
+  });
+
+  it('refuses a former owner who handed the action on, even after someone else implemented it', async () => {
+    const id = await newAction('Tidligere ejer lukker');
+    await command(people.coordinator, id, 'analyseAndPlan', plan(people.coordinator), '"1"');
+    await command(people.coordinator, id, 'replan', { ownerId: people.natureLeader }, '"2"');
+    expect((await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"3"')).status).toBe(
+      200,
+    );
+    const before = await stored(id);
+    expect(before?.implementedBy).toBe(people.natureLeader);
+    const refused = await command(people.coordinator, id, 'checkEffectiveness', check, '"4"');
+    expect(refused.status).toBe(403);
+    expect(await stored(id)).toEqual(before);
+    expect((await command(admin, id, 'checkEffectiveness', check, '"4"')).status).toBe(200);
+  });
+
+  it('refuses an implementer who is not the owner, and lets another coordinator or the admin check', async () => {
+    const id = await newAction('Implementeret af koordinatoren');
+    await command(people.coordinator, id, 'analyseAndPlan', plan(people.natureLeader), '"1"');
+    expect((await command(people.coordinator, id, 'markImplemented', { implementedOn: today }, '"2"')).status).toBe(
+      200,
+    );
+    const before = await stored(id);
+    expect(before).toMatchObject({ ownerId: people.natureLeader, implementedBy: people.coordinator });
+    const refused = await command(people.coordinator, id, 'checkEffectiveness', check, '"3"');
+    expect(refused.status).toBe(403);
+    expect(await stored(id)).toEqual(before);
+
+    // An ineffective check by the admin clears the implementation, but the coordinator stays an implementer.
+    const ineffective = await command(admin, id, 'checkEffectiveness', { isEffective: false, note: 'Nej.' }, '"3"');
+    expect(ineffective.status).toBe(200);
+    expect(ineffective.body).toMatchObject({ status: 'planned', implementedBy: null });
+    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"4"');
+    const again = await stored(id);
+    expect((await command(people.coordinator, id, 'checkEffectiveness', check, '"5"')).status).toBe(403);
+    expect(await stored(id)).toEqual(again);
+    expect((await command(admin, id, 'checkEffectiveness', check, '"5"')).status).toBe(200);
+  });
+
+  it('lets the coordinator check an action she never owned nor implemented', async () => {
+    const id = await newAction('Uafhængig kontrol');
+    await command(people.coordinator, id, 'analyseAndPlan', plan(people.natureLeader), '"1"');
+    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"2"');
+    const closed = await command(people.coordinator, id, 'checkEffectiveness', check, '"3"');
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', implementedBy: { id: people.natureLeader } });
+  });
+});

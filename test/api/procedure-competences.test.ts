@@ -231,8 +231,9 @@ describe('POST /competence-requirements', () => {
 });
 
 describe('DELETE /competence-requirements/{id}', () => {
-  it('removes a requirement with its external coverage for leaders only, once, and keeps both in the trail', async () => {
+  it('removes a requirement with its external coverage for the leaders of its unit only, once, and keeps both in the trail', async () => {
     const k07 = await idOf('K-07');
+    const environmentLeader = 'jens-mortensen';
     const before = await snapshot();
     const requirement = before.requirements.find(
       (candidate: Requirement) => candidate.scope.kind === 'procedure' && candidate.scope.procedureId === k07,
@@ -249,8 +250,12 @@ describe('DELETE /competence-requirements/{id}', () => {
     );
     expect(refused.status).toBe(403);
     expect(await snapshot()).toEqual(before);
+    // K-07 belongs to Miljø: the leader of Natur, beside it, may not remove its requirement (issue 10, item 5).
+    const sideways = await server.api.call(people.natureLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
+    expect(sideways.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
 
-    const removed = await server.api.call(people.natureLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
+    const removed = await server.api.call(environmentLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
     expect(removed.status).toBe(200);
     expect(removed.body).toEqual({ requirement, removedExternalCoverage: coverage });
     const after = await snapshot();
@@ -270,12 +275,10 @@ describe('DELETE /competence-requirements/{id}', () => {
       details: { requirement, removedExternalCoverage: coverage },
     });
 
-    const again = await server.api.call(people.natureLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
+    const again = await server.api.call(environmentLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
     expect(again.status).toBe(404);
     expect(await server.app.services.store.listTrail(k07)).toHaveLength(trail.length);
-    expect((await server.api.call(people.natureLeader, 'DELETE', '/competence-requirements/bad%20id')).status).toBe(
-      400,
-    );
+    expect((await server.api.call(environmentLeader, 'DELETE', '/competence-requirements/bad%20id')).status).toBe(400);
     expect(await snapshot()).toEqual(after);
   });
 });
@@ -340,5 +343,65 @@ describe('POST /competences', () => {
       });
     }
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+/**
+ * Issue 10, item 5: requirements belong to the requirement's unit or the procedure's unit; a
+ * leader manages those of their own unit and the units below it, the coordinator all of them.
+ */
+describe('a leader manages the requirements of their own unit and the units below it', () => {
+  const buildingLeader = 'sofie-dahl';
+
+  it('refuses a Byg og Plan leader who deletes a Natur procedure’s requirement, and nothing changes', async () => {
+    const k18 = await idOf('K-18');
+    const before = await snapshot();
+    const requirement = before.requirements.find(
+      (candidate: Requirement) => candidate.scope.kind === 'procedure' && candidate.scope.procedureId === k18,
+    ) as Requirement;
+    const refused = await server.api.call(buildingLeader, 'DELETE', `/competence-requirements/${requirement.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
+    expect((await competencesOf(buildingLeader, k18)).body.abilities.manage).toBe(false);
+    expect((await competencesOf(people.natureLeader, k18)).body.abilities.manage).toBe(true);
+    expect((await competencesOf(people.director, k18)).body.abilities.manage).toBe(true);
+
+    // The leader of the unit above removes it.
+    const removed = await server.api.call(people.director, 'DELETE', `/competence-requirements/${requirement.id}`);
+    expect(removed.status).toBe(200);
+  });
+
+  it('refuses a leader who adds requirements on another unit, its procedure or a handbook area', async () => {
+    const k16 = await idOf('K-16');
+    const body = { competenceId: 'aktindsigt', minPeople: 1, minLevel: 3 };
+    const before = await snapshot();
+    for (const scope of [
+      { kind: 'procedure', procedureId: k16 },
+      { kind: 'unit', unitId: 'natur' },
+      { kind: 'unit', unitId: 'teknik-miljo' },
+      { kind: 'area', area: 'Vand' },
+    ]) {
+      const refused = await server.api.post(buildingLeader, '/competence-requirements', { ...body, scope });
+      expect({ scope, status: refused.status }).toEqual({ scope, status: 403 });
+    }
+    expect(await snapshot()).toEqual(before);
+
+    const own = await server.api.post(buildingLeader, '/competence-requirements', {
+      ...body,
+      scope: { kind: 'unit', unitId: 'byg-plan' },
+    });
+    expect(own.status).toBe(201);
+    const below = await server.api.post(people.director, '/competence-requirements', {
+      ...body,
+      scope: { kind: 'procedure', procedureId: k16 },
+    });
+    expect(below.status).toBe(201);
+    const area = await server.api.post(people.coordinator, '/competence-requirements', {
+      ...body,
+      minLevel: 4,
+      scope: { kind: 'area', area: 'Vand' },
+    });
+    expect(area.status).toBe(201);
   });
 });

@@ -136,6 +136,8 @@ export function buildAction(overrides: Partial<CorrectiveAction> = {}): Correcti
     dueOn: d('2026-06-01'),
     status: 'planned',
     implementedOn: d('2026-05-20'),
+    implementedBy: 'karen-holt',
+    involvedIds: ['mette-kjær', 'anne-birk', 'karen-holt'],
     effectivenessChecks: [
       { checkedOn: d('2026-05-25'), checkedBy: 'peter-lund', isEffective: false, note: 'Én sag afveg stadig.' },
       { checkedOn: d('2026-06-10'), checkedBy: 'peter-lund', isEffective: true, note: 'Ti af ti sager korrekte.' },
@@ -294,6 +296,8 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
             dueOn: null,
             status: 'open',
             implementedOn: null,
+            implementedBy: null,
+            involvedIds: [],
             effectivenessChecks: [],
             closedOn: null,
           }),
@@ -364,6 +368,8 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       const changed = buildAction({
         status: 'closed',
         plan: 'Ny plan – æøå',
+        implementedBy: null,
+        involvedIds: ['anne-birk', 'sofie-dahl'],
         effectivenessChecks: [],
         etag: 2,
         updatedAt: at(5),

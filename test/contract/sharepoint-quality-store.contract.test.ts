@@ -8,7 +8,9 @@ import {
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import { openSharePointQualityStore } from '../../functions/src/adapters/sharepoint/sharepoint-quality-store.js';
 import {
+  correctiveActionMapping,
   findingMapping,
+  fieldOf,
   fromFields,
   toFields,
   trailMapping,
@@ -168,5 +170,16 @@ describe('the SharePoint quality store: races and costs', () => {
     } finally {
       await double.stop();
     }
+  });
+});
+
+describe('corrective actions written before the segregation-of-duties columns existed', () => {
+  it('read back with implementedBy null and involvedIds [] (issue 10, item 4)', () => {
+    const fields = toFields(correctiveActionMapping, buildAction());
+    const implementedBy = fieldOf(correctiveActionMapping, 'implementedBy');
+    const involved = fieldOf(correctiveActionMapping, 'involvedKeys');
+    expect(fields[involved]).toBe(JSON.stringify(buildAction().involvedIds));
+    const { [implementedBy]: _by, [involved]: _involved, ...legacy } = fields;
+    expect(fromFields(correctiveActionMapping, legacy)).toEqual(buildAction({ implementedBy: null, involvedIds: [] }));
   });
 });

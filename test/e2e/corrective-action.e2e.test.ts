@@ -96,7 +96,10 @@ describe('a corrective action from a major finding to the management evaluation'
       await page.getByRole('status').filter({ hasText: 'Status: Gennemført' }).waitFor();
       // The owner does not check their own action.
       expect(await page.getByRole('button', { name: 'Gem kontrol' }).count()).toBe(0);
-      await page.getByText(/aldrig af handlingens ansvarlige/).waitFor();
+      await page.getByText(new RegExp(`^Gennemført .+ af ${owner.name}\\.$`)).waitFor();
+      await page
+        .getByText(/aldrig af nogen, der har været ansvarlig for handlingen eller har gennemført den/)
+        .waitFor();
 
       await e2e.signInAs(page, coordinator);
       await page.goto(`${server.url}/handlinger/${action.id}`);

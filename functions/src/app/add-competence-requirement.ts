@@ -1,7 +1,8 @@
 import { findDuplicateRequirement } from '../core/competence-requirements.js';
 import type { CompetenceLevel, CompetenceRequirement, RequirementScope } from '../core/competence-types.js';
 import { AppError, isAppError } from '../core/errors.js';
-import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
+import { loadParentOf, requirementUnitId } from './competence-scope.js';
 import type { Services } from './ports.js';
 import { loadProcedure } from './procedure-context.js';
 
@@ -15,7 +16,9 @@ export type AddCompetenceRequirementInput = {
 /**
  * "This task needs at least N people at level L or above": a new requirement on a procedure, a
  * handbook area or a unit. Refused when the competence or the scope's target is unknown (a procedure
- * the actor cannot see counts as unknown), and when an identical requirement exists.
+ * the actor cannot see counts as unknown), when the target lies outside the actor's authority (a
+ * leader: their own unit and the units below it, by the scope's unit or procedure's unit; an area
+ * is the coordinator's), and when an identical requirement exists.
  */
 export async function addCompetenceRequirement(
   services: Services,
@@ -31,6 +34,11 @@ export async function addCompetenceRequirement(
   if (!competence)
     throw new AppError('NOT_FOUND', `No competence with id ${input.competenceId}.`, { field: 'competenceId' });
   const procedureId = await ensureScopeExists(services, actor, input.scope);
+  const [unitId, parentOf] = await Promise.all([requirementUnitId(services, input.scope), loadParentOf(services)]);
+  ensure(
+    canManageCompetencesOfUnit(actor, unitId, parentOf),
+    'A leader adds competence requirements only in their own unit and the units below it.',
+  );
   const duplicate = findDuplicateRequirement(input, requirements);
   if (duplicate)
     throw new AppError('DUPLICATE', 'An identical competence requirement exists.', { requirementId: duplicate.id });

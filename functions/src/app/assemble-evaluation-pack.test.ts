@@ -215,6 +215,8 @@ function action(
     ownerId: 'p-ole',
     dueOn: null,
     implementedOn: null,
+    implementedBy: null,
+    involvedIds: ['p-ole'],
     effectivenessChecks: [],
     closedOn: null,
     ...overrides,

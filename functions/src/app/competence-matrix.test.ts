@@ -131,7 +131,7 @@ describe('compactMatrix', () => {
       people: [person('p1'), person('p2')],
       competences: [competence('c1'), competence('c2'), competence('c3')],
       records,
-      abilities: { manage: true },
+      abilities: { manage: true, manageUnitIds: ['u'] },
     };
     const matrix = compactMatrix(input);
     expect(competenceMatrixSchema.parse(matrix)).toEqual(matrix);
@@ -152,7 +152,7 @@ describe('compactMatrix', () => {
       people: [],
       competences: [],
       records: [],
-      abilities: { manage: false },
+      abilities: { manage: false, manageUnitIds: [] },
     });
     expect(matrix.cells).toEqual({ position: [], level: '', assessment: '', etag: [], validUntil: {}, evidence: {} });
   });
@@ -163,7 +163,7 @@ describe('compactMatrix', () => {
       people: [person('p1')],
       competences: [competence('c1')],
       records: [record('p1', 'c1')],
-      abilities: { manage: false },
+      abilities: { manage: false, manageUnitIds: [] },
     });
     expect(competenceMatrixSchema.safeParse({ ...matrix, cells: { ...matrix.cells, level: '' } }).success).toBe(false);
   });

@@ -3,7 +3,7 @@ import { unitWithDescendants } from '../core/competence-gaps.js';
 import type { Competence, Evidence, PersonCompetence } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
 import type { LocalDate } from '../core/local-date.js';
-import { canManageCompetences, type Actor } from '../core/policies.js';
+import { canManageCompetences, competenceUnitsManagedBy, type Actor } from '../core/policies.js';
 import type { Person, Unit } from '../core/types.js';
 import type { Services } from './ports.js';
 
@@ -17,7 +17,8 @@ export type CompetenceMatrixRecords = {
   people: MatrixPerson[];
   /** Only the pairs that have a record, and only for listed competences; a missing pair is level 0. */
   records: PersonCompetence[];
-  abilities: { manage: boolean };
+  /** manageUnitIds: the units whose people's levels the actor may set (besides their own level). */
+  abilities: { manage: boolean; manageUnitIds: string[] };
 };
 
 /**
@@ -73,7 +74,7 @@ export async function readCompetenceMatrix(
     competences,
     people: members.map(({ id, name, title, unitId, email }) => ({ id, name, title, unitId, email })),
     records: records.filter((record) => memberIds.has(record.personId) && competenceIds.has(record.competenceId)),
-    abilities: { manage: canManageCompetences(actor) },
+    abilities: { manage: canManageCompetences(actor), manageUnitIds: competenceUnitsManagedBy(actor, units) },
   };
 }
 

@@ -47,6 +47,8 @@ export type ActionDetail = ActionSummary & {
   rootCause: string | null;
   plan: string | null;
   implementedOn: LocalDate | null;
+  /** Who marked the plan carried out (null until then, and again after an ineffective check). */
+  implementedBy: Ref | null;
   closedOn: LocalDate | null;
   daysOverdue: number | null;
   effectivenessChecks: (EffectivenessCheck & { checkedByName: string })[];
@@ -166,6 +168,7 @@ export async function getCorrectiveAction(services: Services, actor: Actor, id: 
     rootCause: action.rootCause,
     plan: action.plan,
     implementedOn: action.implementedOn,
+    implementedBy: ref(dir.people, action.implementedBy),
     closedOn: action.closedOn,
     daysOverdue: overdue && action.dueOn !== null ? daysBetween(action.dueOn, day) : null,
     effectivenessChecks: action.effectivenessChecks.map((check) => ({

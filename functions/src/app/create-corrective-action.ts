@@ -77,6 +77,8 @@ export async function createCorrectiveAction(
     dueOn: null,
     status: 'open',
     implementedOn: null,
+    implementedBy: null,
+    involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,
   };

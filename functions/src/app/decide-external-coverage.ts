@@ -1,11 +1,15 @@
 import type { ExternalCoverage } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
+import { loadParentOf, requirementUnitId } from './competence-scope.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { Services } from './ports.js';
 import { today } from './procedure-context.js';
 
-/** Records a dated decision to buy a requirement's shortfall from a supplier (ISO 9001 7.1.6, 8.4). */
+/**
+ * Records a dated decision to buy a requirement's shortfall from a supplier (ISO 9001 7.1.6, 8.4),
+ * by a leader of the requirement's unit (or a unit above it) or the coordinator.
+ */
 export async function decideExternalCoverage(
   services: Services,
   actor: Actor,
@@ -13,8 +17,16 @@ export async function decideExternalCoverage(
 ): Promise<ExternalCoverage> {
   ensure(canManageCompetences(actor), 'Only leaders and the coordinator may decide external coverage.');
   const requirements = await services.store.listCompetenceRequirements();
-  if (!requirements.some((requirement) => requirement.id === input.requirementId))
-    throw new AppError('NOT_FOUND', `No competence requirement with id ${input.requirementId}.`);
+  const requirement = requirements.find((candidate) => candidate.id === input.requirementId);
+  if (!requirement) throw new AppError('NOT_FOUND', `No competence requirement with id ${input.requirementId}.`);
+  const [unitId, parentOf] = await Promise.all([
+    requirementUnitId(services, requirement.scope),
+    loadParentOf(services),
+  ]);
+  ensure(
+    canManageCompetencesOfUnit(actor, unitId, parentOf),
+    'A leader decides external coverage only for their own unit and the units below it.',
+  );
   const decidedOn = today(services);
   if (input.contractEnd !== null && input.contractEnd < decidedOn)
     throw new AppError('VALIDATION', 'The contract cannot end before the decision.', { field: 'contractEnd' });

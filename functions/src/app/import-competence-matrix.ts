@@ -1,7 +1,8 @@
 import { planCompetenceImport, type ImportPlan } from '../core/competence-import.js';
 import type { PersonCompetence } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { canManageCompetences, canSetCompetenceLevel, ensure, type Actor } from '../core/policies.js';
+import { parentLookup } from '../core/unit-tree.js';
 import { readSheet, type Sheet, type SheetFormat } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
 
@@ -19,7 +20,9 @@ async function readUpload(bytes: Uint8Array, format: SheetFormat): Promise<Sheet
  * Imports levels from a spreadsheet. 'preview' checks every row and lists what would change;
  * 'apply' does the same and writes all changes in one ChangeSet, or nothing at all when any row
  * has an error. Imported levels count as confirmed by the leader who imports them; a record's
- * evidence is kept.
+ * evidence is kept. A leader imports only the people of their own unit and the units below it:
+ * a row for anyone else is a row error ('person-out-of-scope'), and applying such a file is
+ * FORBIDDEN as a whole.
  */
 export async function importCompetenceMatrix(
   services: Services,
@@ -28,13 +31,29 @@ export async function importCompetenceMatrix(
 ): Promise<ImportResult> {
   ensure(canManageCompetences(actor), 'Only leaders and the coordinator may import levels.');
   const sheet = await readUpload(input.bytes, input.format);
-  const [people, competences, existing] = await Promise.all([
+  const [people, competences, existing, units] = await Promise.all([
     services.store.listPeople(),
     services.store.listCompetences(),
     services.store.listPersonCompetences(),
+    services.store.listUnits(),
   ]);
-  const plan = planCompetenceImport({ header: sheet.header, rows: sheet.rows, people, competences, existing });
+  const parentOf = parentLookup(units);
+  const plan = planCompetenceImport({
+    header: sheet.header,
+    rows: sheet.rows,
+    people,
+    competences,
+    existing,
+    mayManage: (person) => canSetCompetenceLevel(actor, person, parentOf),
+  });
   if (input.mode === 'preview') return { ...plan, mode: 'preview', isApplied: false };
+  const outOfScope = plan.errors.filter((error) => error.code === 'person-out-of-scope');
+  if (outOfScope.length > 0)
+    throw new AppError(
+      'FORBIDDEN',
+      `${outOfScope.length} rows are for people outside the units you manage; nothing was imported.`,
+      { errors: plan.errors },
+    );
   if (plan.errors.length > 0)
     throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, {
       errors: plan.errors,

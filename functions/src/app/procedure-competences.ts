@@ -2,7 +2,8 @@ import { findCompetenceGaps, type CoverageState, type QualifiedPerson } from '..
 import { requirementsOfProcedure } from '../core/competence-requirements.js';
 import type { Competence, CompetenceRequirement, ExternalCoverage } from '../core/competence-types.js';
 import type { LocalDate } from '../core/local-date.js';
-import { canManageCompetences, type Actor } from '../core/policies.js';
+import { canManageCompetencesOfUnit, type Actor } from '../core/policies.js';
+import { parentLookup } from '../core/unit-tree.js';
 import type { Services } from './ports.js';
 import { loadProcedure, today as todayOf } from './procedure-context.js';
 import { loadCompetenceGapInput } from './report-competence-gaps.js';
@@ -27,6 +28,7 @@ export type ProcedureCompetences = {
   today: LocalDate;
   /** The procedure's own requirements first, then its area's, then its unit's. */
   requirements: ProcedureRequirementCoverage[];
+  /** manage: add and remove the procedure's own requirements (a leader of its unit or above, the coordinator). */
   abilities: { manage: boolean };
 };
 
@@ -73,6 +75,6 @@ export async function getProcedureCompetences(
         .map((person) => ({ ...person, name: names.get(person.personId) ?? person.personId }))
         .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name, 'da')),
     })),
-    abilities: { manage: canManageCompetences(actor) },
+    abilities: { manage: canManageCompetencesOfUnit(actor, procedure.unitId, parentLookup(input.units)) },
   };
 }

@@ -1,6 +1,7 @@
 import type { CompetenceRequirement, ExternalCoverage } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
+import { loadParentOf, requirementUnitId } from './competence-scope.js';
 import type { Services } from './ports.js';
 
 export type RemovedRequirement = {
@@ -12,7 +13,9 @@ export type RemovedRequirement = {
 /**
  * Removes a requirement together with the external coverage decisions made for it: a decision
  * covers one requirement's shortfall and means nothing without it. Both are kept in the audit
- * trail's details, which nobody can change. A requirement already removed is NOT_FOUND.
+ * trail's details, which nobody can change. A requirement already removed is NOT_FOUND. A leader
+ * removes only the requirements of their own unit and the units below it (the requirement's unit
+ * or its procedure's unit).
  */
 export async function removeCompetenceRequirement(
   services: Services,
@@ -27,6 +30,14 @@ export async function removeCompetenceRequirement(
   ]);
   const requirement = requirements.find((candidate) => candidate.id === input.requirementId);
   if (!requirement) throw new AppError('NOT_FOUND', `No competence requirement with id ${input.requirementId}.`);
+  const [unitId, parentOf] = await Promise.all([
+    requirementUnitId(services, requirement.scope),
+    loadParentOf(services),
+  ]);
+  ensure(
+    canManageCompetencesOfUnit(actor, unitId, parentOf),
+    'A leader removes competence requirements only of their own unit and the units below it.',
+  );
   const removedExternalCoverage = coverage.filter((decision) => decision.requirementId === requirement.id);
   const competenceName =
     competences.find((competence) => competence.id === requirement.competenceId)?.name ?? requirement.competenceId;

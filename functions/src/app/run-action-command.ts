@@ -11,8 +11,9 @@ export type RunActionCommandInput = { actionId: string; etag: number; command: A
 /**
  * One step of a corrective action (see core/corrective-action.ts for the state machine): the
  * state is checked first (INVALID_STATE, whoever asks), then who may do it (FORBIDDEN; the
- * effectiveness check never by the owner), then the rule applies the command. Refused with
- * CONFLICT when the action changed since it was read; a refused step changes nothing.
+ * effectiveness check never by anyone who owned or implemented it), then the rule applies the
+ * command. Refused with CONFLICT when the action changed since it was read; a refused step
+ * changes nothing.
  */
 export async function runActionCommand(
   services: Services,
@@ -28,7 +29,7 @@ export async function runActionCommand(
     ensure(
       canRunActionCommand(actor, action, kind),
       kind === 'checkEffectiveness'
-        ? 'The effectiveness check is made by the quality coordinator, never by the action’s owner.'
+        ? 'The effectiveness check is made by the quality coordinator, never by anyone who owned or implemented the action.'
         : 'Only the action’s owner and the quality coordinator carry out a corrective action.',
     );
   }

@@ -2,7 +2,8 @@ import { personCompetenceEtag } from '../core/competence-etag.js';
 import { validUntilFrom } from '../core/competence-gaps.js';
 import type { CompetenceLevel, Evidence, PersonCompetence } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canSetCompetenceLevel, ensure, type Actor } from '../core/policies.js';
+import { canManageCompetences, canSetCompetenceLevel, ensure, type Actor } from '../core/policies.js';
+import { loadParentOf } from './competence-scope.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { MatrixCell } from './competence-matrix.js';
 import type { Services } from './ports.js';
@@ -20,20 +21,28 @@ export type SetCompetenceLevelInput = {
 
 /**
  * Sets one cell of the matrix. A person setting their own level records a self-assessment; a
- * leader or the coordinator setting someone else's confirms it. Refused with CONFLICT when the
- * cell changed since it was read.
+ * leader of the person's unit (or a unit above it) or the coordinator setting someone else's
+ * confirms it. Refused with CONFLICT when the cell changed since it was read.
  */
 export async function setCompetenceLevel(
   services: Services,
   actor: Actor,
   input: SetCompetenceLevelInput,
 ): Promise<MatrixCell> {
-  ensure(canSetCompetenceLevel(actor, input.personId), 'Only leaders, the coordinator and the person may set a level.');
-  const [person, competences] = await Promise.all([
+  ensure(
+    actor.id === input.personId || canManageCompetences(actor),
+    'Only leaders, the coordinator and the person may set a level.',
+  );
+  const [person, competences, parentOf] = await Promise.all([
     services.store.getPerson(input.personId),
     services.store.listCompetences(),
+    loadParentOf(services),
   ]);
   if (!person) throw new AppError('NOT_FOUND', `No person with id ${input.personId}.`);
+  ensure(
+    canSetCompetenceLevel(actor, person, parentOf),
+    'A leader sets levels only in their own unit and the units below it.',
+  );
   const competence = competences.find((candidate) => candidate.id === input.competenceId);
   if (!competence) throw new AppError('NOT_FOUND', `No competence with id ${input.competenceId}.`);
   const isSelf = actor.id === input.personId;

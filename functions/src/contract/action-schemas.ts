@@ -107,6 +107,9 @@ export const actionDetailSchema = actionSummarySchema.extend({
   rootCause: z.string().nullable(),
   plan: z.string().nullable(),
   implementedOn: qualityDate.nullable(),
+  implementedBy: refSchema
+    .nullable()
+    .describe('Who marked the plan carried out; none of its owners or implementers checks it'),
   closedOn: qualityDate.nullable(),
   daysOverdue: z.number().int().nullable(),
   effectivenessChecks: z.array(

@@ -447,7 +447,12 @@ export const competenceMatrixSchema = z.object({
       { message: 'position, level, assessment and etag must have one entry per recorded cell' },
     )
     .describe('The recorded cells, column by column; every other cell is level 0 with etag 0'),
-  abilities: z.object({ manage: z.boolean() }),
+  abilities: z.object({
+    manage: z.boolean(),
+    manageUnitIds: z
+      .array(z.string())
+      .describe('The units whose people’s levels the caller may set (their own unit and the units below it)'),
+  }),
 });
 export type CompetenceMatrixDto = z.infer<typeof competenceMatrixSchema>;
 export const matrixCellParams = z.strictObject({ personId: id, competenceId: id });

@@ -31,8 +31,13 @@ const stored: PersonCompetence = {
   confirmedBy: null,
 };
 
-function plan(rows: string[][], header = ['Person', 'Kompetence', 'Niveau', 'Gyldig til']) {
+function plan(
+  rows: string[][],
+  header = ['Person', 'Kompetence', 'Niveau', 'Gyldig til'],
+  mayManage?: ImportPlanInput['mayManage'],
+) {
   const input: ImportPlanInput = {
+    ...(mayManage ? { mayManage } : {}),
     header,
     rows: rows.map((cells, index) => ({ line: index + 2, cells })),
     people: [person('ida'), person('ole')],
@@ -69,6 +74,27 @@ describe('planCompetenceImport', () => {
         to: { level: 0, validUntil: null },
       },
     ]);
+  });
+
+  it('reports a row for a person the importer does not manage, by name, and plans no change for it', () => {
+    const result = plan(
+      [
+        ['ida', 'Jordflytning', '3', ''],
+        ['ole', 'Jordflytning', '3', ''],
+      ],
+      undefined,
+      (candidate) => candidate.id === 'ida',
+    );
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        column: 'Person',
+        code: 'person-out-of-scope',
+        params: { value: 'OLE' },
+        message: 'OLE works outside the units you manage.',
+      },
+    ]);
+    expect(result.changes.map((change) => change.personId)).toEqual(['ida']);
   });
 
   it('leaves rows that match the store out of the changes', () => {

@@ -46,6 +46,8 @@ export type ImportPlanInput = {
   people: readonly Person[];
   competences: readonly Competence[];
   existing: readonly PersonCompetence[];
+  /** Whether the importer may set this person's levels (policies.ts); a row for anyone else is an error. */
+  mayManage?: (person: Person) => boolean;
 };
 
 const normalised = (value: string) => value.trim().toLocaleLowerCase('da');
@@ -93,6 +95,8 @@ export function planCompetenceImport(input: ImportPlanInput): ImportPlan {
     const personKey = cell(cells, matrixColumns.person);
     const person = personByKey.get(normalised(personKey));
     if (!person) rowErrors.push(importRowError(line, matrixColumns.person, 'unknown-person', { value: personKey }));
+    else if (input.mayManage && !input.mayManage(person))
+      rowErrors.push(importRowError(line, matrixColumns.person, 'person-out-of-scope', { value: person.name }));
     const competenceName = cell(cells, matrixColumns.competence);
     const competence = competenceByName.get(normalised(competenceName));
     if (!competence)

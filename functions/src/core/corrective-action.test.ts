@@ -38,6 +38,8 @@ function buildAction(overrides: Partial<CorrectiveAction> = {}): CorrectiveActio
     dueOn: null,
     status: 'open',
     implementedOn: null,
+    implementedBy: null,
+    involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,
     ...overrides,
@@ -51,8 +53,14 @@ const planned = () =>
     plan: 'Skriv procedure og instruér',
     ownerId: 'bo',
     dueOn: d('2026-12-31'),
+    involvedIds: ['bo'],
   });
-const implemented = () => ({ ...planned(), status: 'implemented' as const, implementedOn: d('2026-11-20') });
+const implemented = () => ({
+  ...planned(),
+  status: 'implemented' as const,
+  implementedOn: d('2026-11-20'),
+  implementedBy: 'bo',
+});
 
 const commands: Record<(typeof actionCommandKinds)[number], ActionCommand> = {
   recordCorrection: { kind: 'recordCorrection', correction: 'Sagen er journaliseret' },
@@ -106,7 +114,29 @@ describe('applyActionCommand: allowed transitions', () => {
     expect(applyActionCommand(planned(), commands.markImplemented, context)).toMatchObject({
       status: 'implemented',
       implementedOn: '2026-11-21',
+      implementedBy: 'kvalitet',
     });
+  });
+
+  it('keeps everyone who owned the action or marked it implemented, each once, in order', () => {
+    const plannedByBo = applyActionCommand(buildAction(), commands.analyseAndPlan, context);
+    expect(plannedByBo.involvedIds).toEqual(['bo']);
+    const handedOn = applyActionCommand(plannedByBo, { kind: 'replan', ownerId: 'sara' }, context);
+    expect(handedOn).toMatchObject({ ownerId: 'sara', involvedIds: ['bo', 'sara'] });
+    expect(applyActionCommand(handedOn, { kind: 'replan', plan: 'Ny plan' }, context).involvedIds).toEqual([
+      'bo',
+      'sara',
+    ]);
+    const done = applyActionCommand(handedOn, commands.markImplemented, context);
+    expect(done).toMatchObject({ implementedBy: 'kvalitet', involvedIds: ['bo', 'sara', 'kvalitet'] });
+    const back = applyActionCommand(
+      done,
+      { kind: 'checkEffectiveness', isEffective: false, note: 'Nej' },
+      { ...context, actorId: 'eva' },
+    );
+    expect(back).toMatchObject({ implementedBy: null, involvedIds: ['bo', 'sara', 'kvalitet'] });
+    const again = applyActionCommand(back, commands.markImplemented, { ...context, actorId: 'sara' });
+    expect(again).toMatchObject({ implementedBy: 'sara', involvedIds: ['bo', 'sara', 'kvalitet'] });
   });
 
   it('an effective check closes the action on the check date', () => {
@@ -127,7 +157,7 @@ describe('applyActionCommand: allowed transitions', () => {
       { kind: 'checkEffectiveness', isEffective: false, note: 'Stadig fejl i 3 af 10 sager' },
       context,
     );
-    expect(next).toMatchObject({ status: 'planned', implementedOn: null, closedOn: null });
+    expect(next).toMatchObject({ status: 'planned', implementedOn: null, implementedBy: null, closedOn: null });
     expect(next.effectivenessChecks).toEqual([
       { checkedOn: today, checkedBy: 'kvalitet', isEffective: false, note: 'Stadig fejl i 3 af 10 sager' },
     ]);
@@ -313,6 +343,8 @@ describe('new actions', () => {
       dueOn: null,
       status: 'open',
       implementedOn: null,
+      implementedBy: null,
+      involvedIds: [],
       effectivenessChecks: [],
       closedOn: null,
     });
@@ -343,6 +375,7 @@ describe('new actions', () => {
     expect(action).toMatchObject({
       status: 'open',
       ownerId: 'bo',
+      involvedIds: ['bo'],
       dueOn: '2027-03-31',
       rootCause: null,
       source: { kind: 'management-decision', evaluationId: 'e2026', decisionId: 'd1' },

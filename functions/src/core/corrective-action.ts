@@ -32,8 +32,12 @@ import { actionStatuses } from './quality-year-types.js';
  * effective check of an implemented action, so every closed action's last check is effective
  * (10.2.1 d: "review the effectiveness of any corrective action taken").
  *
- * An ineffective check sends the action back to `planned` with `implementedOn` cleared: the
- * plan has to be carried out again (or replanned). The check stays in `effectivenessChecks`.
+ * An ineffective check sends the action back to `planned` with `implementedOn` and
+ * `implementedBy` cleared: the plan has to be carried out again (or replanned). The check stays
+ * in `effectivenessChecks`.
+ *
+ * Every owner a plan names and whoever marks the action implemented is added to `involvedIds`
+ * and stays there: policies.ts keeps them all from checking its effectiveness.
  * The correction is kept apart from the root cause: recording one never touches the other.
  */
 
@@ -88,6 +92,11 @@ function requireDate(value: string | undefined, field: string): LocalDate {
   return value;
 }
 
+/** `ids` with `id` appended unless it is already there (or null). */
+function involving(ids: readonly string[], id: string | null | undefined): string[] {
+  return id === null || id === undefined || ids.includes(id) ? [...ids] : [...ids, id];
+}
+
 function requireNotAfterToday(date: LocalDate, today: LocalDate, field: string): void {
   if (date > today) throw new AppError('VALIDATION', `${field} cannot be in the future.`, { field, today });
 }
@@ -116,16 +125,19 @@ export function applyActionCommand(
   switch (command.kind) {
     case 'recordCorrection':
       return { ...action, ...written, correction: requireText(command.correction, 'correction') };
-    case 'analyseAndPlan':
+    case 'analyseAndPlan': {
+      const ownerId = requireText(command.ownerId, 'ownerId');
       return {
         ...action,
         ...written,
         rootCause: requireText(command.rootCause, 'rootCause'),
         plan: requireText(command.plan, 'plan'),
-        ownerId: requireText(command.ownerId, 'ownerId'),
+        ownerId,
         dueOn: requireDate(command.dueOn, 'dueOn'),
         status: 'planned',
+        involvedIds: involving(action.involvedIds, ownerId),
       };
+    }
     case 'replan': {
       const changes: Partial<CorrectiveAction> = {};
       if (command.rootCause !== undefined) changes.rootCause = requireText(command.rootCause, 'rootCause');
@@ -137,12 +149,19 @@ export function applyActionCommand(
           field: 'plan',
         });
       }
-      return { ...action, ...written, ...changes };
+      return { ...action, ...written, ...changes, involvedIds: involving(action.involvedIds, changes.ownerId) };
     }
     case 'markImplemented': {
       const implementedOn = requireDate(command.implementedOn, 'implementedOn');
       requireNotAfterToday(implementedOn, context.today, 'implementedOn');
-      return { ...action, ...written, status: 'implemented', implementedOn };
+      return {
+        ...action,
+        ...written,
+        status: 'implemented',
+        implementedOn,
+        implementedBy: context.actorId,
+        involvedIds: involving(action.involvedIds, context.actorId),
+      };
     }
     case 'checkEffectiveness': {
       const checkedOn = requireDate(command.checkedOn ?? context.today, 'checkedOn');
@@ -165,7 +184,7 @@ export function applyActionCommand(
       const effectivenessChecks = [...action.effectivenessChecks, check];
       return command.isEffective
         ? { ...action, ...written, effectivenessChecks, status: 'closed', closedOn: checkedOn }
-        : { ...action, ...written, effectivenessChecks, status: 'planned', implementedOn: null };
+        : { ...action, ...written, effectivenessChecks, status: 'planned', implementedOn: null, implementedBy: null };
     }
   }
 }
@@ -289,6 +308,8 @@ function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' 
     dueOn: null,
     status: 'open',
     implementedOn: null,
+    implementedBy: null,
+    involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,
   };
@@ -350,6 +371,7 @@ export function newActionFromDecision(
     source: { kind: 'management-decision', evaluationId: evaluation.id, decisionId: decision.id },
     unitId: null,
     ownerId: decision.ownerId,
+    involvedIds: involving([], decision.ownerId),
     dueOn: decision.dueOn,
   };
 }

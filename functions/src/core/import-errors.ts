@@ -14,6 +14,8 @@ type Params = {
   'too-many-fields': { count: number; expected: number };
   'empty-required': Record<string, never>;
   'unknown-person': { value: string };
+  /** A person the importing leader does not manage (outside their unit and the units below it); `value` is the name. */
+  'person-out-of-scope': { value: string };
   'unknown-competence': { value: string };
   'unknown-level': { value: string; min: number; max: number };
   /** A second row for the same person and competence; `firstLine` is where the pair appeared first. */
@@ -38,6 +40,7 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'too-many-fields': ({ count, expected }) => `The row has ${count} fields; the header has ${expected}.`,
   'empty-required': () => 'The field is empty and must be filled in.',
   'unknown-person': ({ value }) => `Unknown person "${value}" (id or e-mail).`,
+  'person-out-of-scope': ({ value }) => `${value} works outside the units you manage.`,
   'unknown-competence': ({ value }) => `Unknown competence "${value}".`,
   'unknown-level': ({ value, min, max }) => `Unknown level "${value}"; use ${min} to ${max}.`,
   'duplicate-row': ({ person, competence, firstLine }) =>
@@ -61,6 +64,7 @@ export const matrixImportErrorCodes = [
   'duplicate-column',
   'missing-column',
   'unknown-person',
+  'person-out-of-scope',
   'unknown-competence',
   'unknown-level',
   'duplicate-row',

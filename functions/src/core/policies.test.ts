@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parentLookup } from './unit-tree.js';
 import {
   approverAssignment,
   canBeAskedToApprove,
@@ -6,7 +7,9 @@ import {
   canManageCompetences,
   canReadTrailEntry,
   hasApprovalAuthority,
+  canManageCompetencesOfUnit,
   canSetCompetenceLevel,
+  competenceUnitsManagedBy,
   procedureAbilities,
   type Actor,
   type ProcedureContext,
@@ -26,11 +29,16 @@ const published = {
   unitId: 'natur',
   currentVersionId: 'v1',
 };
+/**
+ * The demo's tree: Teknik og Miljø (tm) above Natur, Miljø and Byg og Plan, side by side; Natur
+ * has a team below it.
+ */
 const units = [
   { id: 'tm', parentId: null },
   { id: 'natur', parentId: 'tm' },
-  { id: 'miljo', parentId: 'tm' },
   { id: 'natur-team', parentId: 'natur' },
+  { id: 'miljo', parentId: 'tm' },
+  { id: 'byg-plan', parentId: 'tm' },
 ];
 
 function context(overrides: Partial<ProcedureContext> = {}): ProcedureContext {
@@ -216,16 +224,67 @@ describe('trail entries about drafts', () => {
     expect(canReadTrailEntry(actor, pending, { subjectId }, unpublished)).toBe(expected);
   });
 });
+// Issue 10, item 5: a leader manages their own unit and the units below it.
+const parentOf = parentLookup(units);
+const natureLeader: Actor = approver;
+const environmentLeader: Actor = { id: 'jens', unitId: 'miljo', roles: ['leader'] };
+const director: Actor = { id: 'lars', unitId: 'tm', roles: ['leader'] };
+const admin: Actor = { id: 'eva', unitId: 'tm', roles: ['admin'] };
+const coordinatorInNatur: Actor = { id: 'kc', unitId: 'natur', roles: ['coordinator'] };
 
 describe('competence abilities', () => {
   it.each([
-    ['a leader manages competences', approver, 'someone', true, true],
-    ['the coordinator manages competences', coordinator, 'someone', true, true],
-    ['a caseworker self-assesses', reader, 'reader', false, true],
-    ['a caseworker cannot set a colleague’s level', reader, 'someone', false, false],
-    ['an author is no leader', author, 'someone', false, false],
-  ] as const)('%s', (_name, actor, personId, manages, setsLevel) => {
+    ['a leader manages competences', approver, true],
+    ['the coordinator manages competences', coordinator, true],
+    ['a caseworker does not', reader, false],
+    ['an author is no leader', author, false],
+  ] as const)('%s', (_name, actor, manages) => {
     expect(canManageCompetences(actor)).toBe(manages);
-    expect(canSetCompetenceLevel(actor, personId)).toBe(setsLevel);
+  });
+
+  it.each([
+    ['a leader manages their own unit', natureLeader, 'natur', true],
+    ['a leader manages the units below their own', natureLeader, 'natur-team', true],
+    ['a leader does not manage a unit beside their own', environmentLeader, 'natur', false],
+    ['a leader does not manage the unit above their own', natureLeader, 'tm', false],
+    ['the leader of the top unit manages every unit below it', director, 'byg-plan', true],
+    ['the leader of the top unit manages the team two levels down', director, 'natur-team', true],
+    ['the coordinator manages every unit, whatever their own', coordinatorInNatur, 'miljo', true],
+    ['the administrator manages every unit', admin, 'byg-plan', true],
+    ['a caseworker manages no unit, not even their own', reader, 'miljo', false],
+    ['an author manages no unit', author, 'natur', false],
+    ['a record of the whole organisation is the coordinator’s', coordinator, null, true],
+    ['a record of the whole organisation is not a leader’s', natureLeader, null, false],
+    ['… not even the top unit’s leader’s', director, null, false],
+    ['an unknown unit is nobody’s but the coordinator’s', director, 'elsewhere', false],
+  ] as const)('canManageCompetencesOfUnit: %s', (_name, actor, unitId, expected) => {
+    expect(canManageCompetencesOfUnit(actor, unitId, parentOf)).toBe(expected);
+  });
+
+  it.each([
+    ['a caseworker self-assesses', reader, { id: 'reader', unitId: 'miljo' }, true],
+    ['a caseworker cannot set a colleague’s level', reader, { id: 'someone', unitId: 'miljo' }, false],
+    ['a leader sets a level in their unit', natureLeader, { id: 'karen', unitId: 'natur' }, true],
+    ['a leader sets a level in a team below', natureLeader, { id: 'tove', unitId: 'natur-team' }, true],
+    [
+      'a Miljø leader cannot set a Natur caseworker’s level',
+      environmentLeader,
+      { id: 'karen', unitId: 'natur' },
+      false,
+    ],
+    ['a leader self-assesses wherever they are', environmentLeader, { id: 'jens', unitId: 'miljo' }, true],
+    ['a leader cannot set their own leader’s level', natureLeader, { id: 'lars', unitId: 'tm' }, false],
+    ['the director sets levels below', director, { id: 'karen', unitId: 'natur' }, true],
+    ['the coordinator sets anyone’s level', coordinatorInNatur, { id: 'ida', unitId: 'miljo' }, true],
+  ] as const)('canSetCompetenceLevel: %s', (_name, actor, person, expected) => {
+    expect(canSetCompetenceLevel(actor, person, parentOf)).toBe(expected);
+  });
+
+  it('lists the units each actor manages, for the tab', () => {
+    expect(competenceUnitsManagedBy(natureLeader, units)).toEqual(['natur', 'natur-team']);
+    expect(competenceUnitsManagedBy(environmentLeader, units)).toEqual(['miljo']);
+    expect(competenceUnitsManagedBy(director, units)).toEqual(units.map((unit) => unit.id));
+    expect(competenceUnitsManagedBy(coordinator, units)).toEqual(units.map((unit) => unit.id));
+    expect(competenceUnitsManagedBy(reader, units)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { AppError } from './errors.js';
 import type { Approval, Person, Procedure, ProcedureVersion, Role, Unit } from './types.js';
-import { isUnitWithin, parentLookup } from './unit-tree.js';
+import { isUnitWithin, parentLookup, type ParentOf } from './unit-tree.js';
 
 /**
  * Who may do what, in one place. The HTTP edge asks these rules before every use case and sends
@@ -238,15 +238,39 @@ export function procedureAbilities(actor: Actor, context: ProcedureContext): Pro
 
 /**
  * Competence management (ISO 9001 7.2): leaders and the coordinator maintain levels, requirements
- * and external coverage; everyone signed in reads the matrix.
+ * and external coverage; everyone signed in reads the matrix. This says whether the actor manages
+ * competences at all (the catalogue of competences is shared by every unit); which units' records
+ * they may change is `canManageCompetencesOfUnit`.
  */
 export function canManageCompetences(actor: Actor): boolean {
   return hasRole(actor, 'leader', 'coordinator', 'admin');
 }
 
-/** A level is set by those who manage competences, or by the person themself as a self-assessment. */
-export function canSetCompetenceLevel(actor: Actor, personId: string): boolean {
-  return actor.id === personId || canManageCompetences(actor);
+/**
+ * The reach of competence management: the coordinator (and admin) manage every unit's levels,
+ * requirements and external coverage; a leader those of their own unit and the units below it
+ * (unit-tree.ts), never a unit beside or above. `unitId` null is a record of the whole
+ * organisation (a requirement on a handbook area, or on a procedure without a unit): the
+ * coordinator's.
+ */
+export function canManageCompetencesOfUnit(actor: Actor, unitId: string | null, parentOf: ParentOf): boolean {
+  if (isCoordinator(actor)) return true;
+  return hasRole(actor, 'leader') && unitId !== null && isUnitWithin(unitId, actor.unitId, parentOf);
+}
+
+/** The units whose competences the actor manages, in the order given (for the tab's editable rows). */
+export function competenceUnitsManagedBy(actor: Actor, units: readonly Pick<Unit, 'id' | 'parentId'>[]): string[] {
+  const parentOf = parentLookup(units);
+  return units.filter((unit) => canManageCompetencesOfUnit(actor, unit.id, parentOf)).map((unit) => unit.id);
+}
+
+/** A level is set by the person themself (a self-assessment) or by whoever manages the person's unit. */
+export function canSetCompetenceLevel(
+  actor: Actor,
+  person: Pick<Person, 'id' | 'unitId'>,
+  parentOf: ParentOf,
+): boolean {
+  return actor.id === person.id || canManageCompetencesOfUnit(actor, person.unitId, parentOf);
 }
 
 /** Throws FORBIDDEN (or NOT_FOUND, to not reveal that a hidden procedure exists). */
@@ -290,16 +314,20 @@ export function auditAbilities(actor: Actor, audit: { auditorIds: readonly strin
  * leader or anyone named owner) carries out their own action: the correction, the root cause and
  * plan, replanning and marking it implemented.
  *
- * The effectiveness check is independent: it is made by the coordinator (or admin) and never by
- * the action's owner, so nobody closes their own action. A coordinator who owns an action needs
- * another coordinator or the administrator to check it.
+ * The effectiveness check is independent (segregation of duties): it is made by the coordinator
+ * (or admin), and never by anyone who has owned the action or marked it implemented, not even
+ * after handing it on. A coordinator who owned or implemented an action needs another
+ * coordinator or the administrator to check it.
  */
 export function canRunActionCommand(
   actor: Actor,
-  action: { ownerId: string | null },
+  action: { ownerId: string | null; implementedBy: string | null; involvedIds: readonly string[] },
   command: 'recordCorrection' | 'analyseAndPlan' | 'replan' | 'markImplemented' | 'checkEffectiveness',
 ): boolean {
   const isOwner = action.ownerId !== null && action.ownerId === actor.id;
-  if (command === 'checkEffectiveness') return canManageQuality(actor) && !isOwner;
+  if (command === 'checkEffectiveness') {
+    const hasDoneTheWork = isOwner || action.implementedBy === actor.id || action.involvedIds.includes(actor.id);
+    return canManageQuality(actor) && !hasDoneTheWork;
+  }
   return canManageQuality(actor) || isOwner;
 }

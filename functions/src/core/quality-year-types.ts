@@ -195,6 +195,14 @@ export type CorrectiveAction = Versioned & {
   dueOn: LocalDate | null;
   status: ActionStatus;
   implementedOn: LocalDate | null;
+  /** Person id of whoever marked the plan carried out; cleared with implementedOn by an ineffective check. */
+  implementedBy: string | null;
+  /**
+   * Everyone who has ever owned the action or marked it implemented, in the order they first did.
+   * None of them may check its effectiveness (10.2, segregation of duties), even after handing
+   * the action on.
+   */
+  involvedIds: string[];
   /** Every check made, oldest first; the last one decides. */
   effectivenessChecks: EffectivenessCheck[];
   closedOn: LocalDate | null;

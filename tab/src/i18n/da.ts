@@ -486,6 +486,7 @@ export const da = {
   'competences.import.error.duplicateColumn': 'Kolonnen «{value}» findes to gange.',
   'competences.import.error.missingColumn': 'Kolonnen «{value}» mangler.',
   'competences.import.error.unknownPerson': 'Ukendt medarbejder «{value}» — brug id eller e-mail.',
+  'competences.import.error.personOutOfScope': '{value} hører ikke til de enheder, du er leder for.',
   'competences.import.error.unknownCompetence': 'Ukendt kompetence «{value}».',
   'competences.import.error.unknownLevel': 'Ukendt niveau «{value}» — brug {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} og «{competence}» står allerede på linje {firstLine}.',
@@ -763,6 +764,7 @@ export const da = {
   'actionDetail.replan': 'Gem ændret plan',
   'actionDetail.implementationHeading': 'Gennemførelse',
   'actionDetail.implementedOn': 'Gennemført {date}.',
+  'actionDetail.implementedOnBy': 'Gennemført {date} af {person}.',
   'actionDetail.notImplemented': 'Ikke gennemført endnu.',
   'actionDetail.markImplemented': 'Markér gennemført',
   'actionDetail.effectivenessHeading': 'Effektivitetskontrol',
@@ -777,7 +779,7 @@ export const da = {
   'actionDetail.checkNoteHint': 'F.eks. stikprøve, periode og resultat.',
   'actionDetail.saveCheck': 'Gem kontrol',
   'actionDetail.checkByOther':
-    'Effektivitetskontrollen foretages af kvalitetskoordinatoren – aldrig af handlingens ansvarlige.',
+    'Effektivitetskontrollen foretages af kvalitetskoordinatoren – aldrig af nogen, der har været ansvarlig for handlingen eller har gennemført den.',
   'evaluation.title': 'Ledelsens evaluering',
   'evaluation.intro':
     'Årets evaluering af kvalitetsledelsessystemet (ISO 9001 pkt. 9.3): inputpakken dannes af de aktuelle data, og mødets konklusioner og beslutninger registreres her.',

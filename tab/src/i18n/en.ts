@@ -483,6 +483,7 @@ export const en: Messages = {
   'competences.import.error.duplicateColumn': 'The column “{value}” appears twice.',
   'competences.import.error.missingColumn': 'The column “{value}” is missing.',
   'competences.import.error.unknownPerson': 'Unknown person “{value}” — use the id or e-mail.',
+  'competences.import.error.personOutOfScope': '{value} works outside the units you lead.',
   'competences.import.error.unknownCompetence': 'Unknown competence “{value}”.',
   'competences.import.error.unknownLevel': 'Unknown level “{value}” — use {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} and “{competence}” are already on line {firstLine}.',
@@ -760,6 +761,7 @@ export const en: Messages = {
   'actionDetail.replan': 'Save changed plan',
   'actionDetail.implementationHeading': 'Implementation',
   'actionDetail.implementedOn': 'Implemented on {date}.',
+  'actionDetail.implementedOnBy': 'Implemented on {date} by {person}.',
   'actionDetail.notImplemented': 'Not implemented yet.',
   'actionDetail.markImplemented': 'Mark implemented',
   'actionDetail.effectivenessHeading': 'Effectiveness check',
@@ -773,7 +775,7 @@ export const en: Messages = {
   'actionDetail.checkNoteHint': 'E.g. sample, period and result.',
   'actionDetail.saveCheck': 'Save check',
   'actionDetail.checkByOther':
-    'The effectiveness check is made by the quality coordinator – never by the action’s owner.',
+    'The effectiveness check is made by the quality coordinator – never by anyone who has owned or implemented the action.',
   'evaluation.title': 'Management review',
   'evaluation.intro':
     'The year’s review of the quality management system (ISO 9001 clause 9.3): the input pack is assembled from live data; the meeting’s conclusions and decisions are recorded here.',

@@ -485,6 +485,7 @@ export const nb: Messages = {
   'competences.import.error.duplicateColumn': 'Kolonnen «{value}» finnes to ganger.',
   'competences.import.error.missingColumn': 'Kolonnen «{value}» mangler.',
   'competences.import.error.unknownPerson': 'Ukjent medarbeider «{value}» — bruk id eller e-post.',
+  'competences.import.error.personOutOfScope': '{value} hører ikke til enhetene du er leder for.',
   'competences.import.error.unknownCompetence': 'Ukjent kompetanse «{value}».',
   'competences.import.error.unknownLevel': 'Ukjent nivå «{value}» — bruk {min}–{max}.',
   'competences.import.error.duplicateRow': '{person} og «{competence}» står allerede på linje {firstLine}.',
@@ -762,6 +763,7 @@ export const nb: Messages = {
   'actionDetail.replan': 'Lagre endret plan',
   'actionDetail.implementationHeading': 'Gjennomføring',
   'actionDetail.implementedOn': 'Gjennomført {date}.',
+  'actionDetail.implementedOnBy': 'Gjennomført {date} av {person}.',
   'actionDetail.notImplemented': 'Ikke gjennomført ennå.',
   'actionDetail.markImplemented': 'Merk som gjennomført',
   'actionDetail.effectivenessHeading': 'Effektivitetskontroll',
@@ -776,7 +778,7 @@ export const nb: Messages = {
   'actionDetail.checkNoteHint': 'F.eks. stikkprøve, periode og resultat.',
   'actionDetail.saveCheck': 'Lagre kontroll',
   'actionDetail.checkByOther':
-    'Effektivitetskontrollen gjøres av kvalitetskoordinatoren – aldri av den ansvarlige for tiltaket.',
+    'Effektivitetskontrollen gjøres av kvalitetskoordinatoren – aldri av noen som har vært ansvarlig for tiltaket eller har gjennomført det.',
   'evaluation.title': 'Ledelsens gjennomgang',
   'evaluation.intro':
     'Årets gjennomgang av kvalitetsstyringssystemet (ISO 9001 pkt. 9.3): inputpakken dannes av aktuelle data, og møtets konklusjoner og beslutninger registreres her.',

@@ -35,7 +35,8 @@ import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
  */
 
 /** `string`: text that is never null (SharePoint stores an empty text as no value; it reads back as ''). */
-type Codec = 'text' | 'string' | 'number' | 'date' | 'instant' | 'json' | 'boolean';
+/** `list`: a JSON array that reads back as [] from an item written before its column existed. */
+type Codec = 'text' | 'string' | 'number' | 'date' | 'instant' | 'json' | 'list' | 'boolean';
 type Property = readonly [path: string, column: string, codec: Codec];
 
 export type RecordMapping<T> = {
@@ -65,6 +66,7 @@ function encode(codec: Codec, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (codec) {
     case 'json':
+    case 'list':
       return JSON.stringify(value);
     case 'date':
       // A dateOnly column: the calendar date, without a time that a site time zone could shift.
@@ -78,6 +80,7 @@ function decode(codec: Codec, value: unknown): unknown {
   // A yes/no column that was never set reads as empty: no.
   if (codec === 'boolean') return value === true || value === 'true' || value === 1 || value === '1';
   if (codec === 'string') return value === null || value === undefined ? '' : value;
+  if (codec === 'list') return value === null || value === undefined || value === '' ? [] : JSON.parse(value as string);
   if (value === null || value === undefined || value === '') return null;
   switch (codec) {
     case 'json':
@@ -508,6 +511,8 @@ export const correctiveActionMapping: RecordMapping<CorrectiveAction> = {
     ['dueOn', 'dueOn', 'date'],
     ['status', 'status', 'text'],
     ['implementedOn', 'implementedOn', 'date'],
+    ['implementedBy', 'implementedBy', 'text'],
+    ['involvedIds', 'involvedKeys', 'list'],
     ['effectivenessChecks', 'effectivenessChecks', 'json'],
     ['closedOn', 'closedOn', 'date'],
     ...versionedProperties,

@@ -487,6 +487,8 @@ export const qualityLists: ListSpec[] = [
       column('dueOn', 'Due date.', date),
       column('status', 'Status.', choice(actionStatuses)),
       column('implementedOn', 'Implemented on.', date),
+      column('implementedBy', 'Who marked it implemented (KhKey in People).', singleLine(100)),
+      column('involvedKeys', 'Everyone who owned it or marked it implemented (KhKey in People): JSON array.', json),
       column('effectivenessChecks', 'Effectiveness checks, oldest first: JSON.', json),
       column('closedOn', 'Closed on.', date),
       ...versionedColumns(),

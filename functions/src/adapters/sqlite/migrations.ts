@@ -367,4 +367,29 @@ export const migrations: string[] = [
   `,
   // The coordinator who designated a procedure's approver (null: the approver is a leader above).
   `ALTER TABLE procedures ADD COLUMN approver_designated_by TEXT REFERENCES people(id);`,
+  // Segregation of duties (ISO 9001 10.2): who implemented an action and everyone who owned or
+  // implemented it, recovered for existing actions from the trail.
+  `
+  ALTER TABLE corrective_actions ADD COLUMN implemented_by TEXT;
+  ALTER TABLE corrective_actions ADD COLUMN involved_ids TEXT NOT NULL DEFAULT '[]';
+  UPDATE corrective_actions SET implemented_by = (
+    SELECT actor_id FROM audit_trail
+    WHERE subject_id = corrective_actions.id AND action = 'corrective-action.markImplemented'
+    ORDER BY seq DESC LIMIT 1
+  ) WHERE implemented_on IS NOT NULL;
+  UPDATE corrective_actions SET involved_ids = (
+    SELECT json_group_array(person_id) FROM (
+      SELECT person_id, min(seq) AS first FROM (
+        SELECT json_extract(details, '$.command.ownerId') AS person_id, seq FROM audit_trail
+        WHERE subject_id = corrective_actions.id
+          AND action IN ('corrective-action.analyseAndPlan', 'corrective-action.replan')
+        UNION ALL
+        SELECT actor_id, seq FROM audit_trail
+        WHERE subject_id = corrective_actions.id AND action = 'corrective-action.markImplemented'
+        UNION ALL
+        SELECT corrective_actions.owner_id, 9223372036854775807
+      ) WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY first
+    )
+  );
+  `,
 ];

@@ -108,6 +108,8 @@ const correctiveActions: Table<CorrectiveAction> = {
     ['dueOn', 'due_on', 'value'],
     ['status', 'status', 'value'],
     ['implementedOn', 'implemented_on', 'value'],
+    ['implementedBy', 'implemented_by', 'value'],
+    ['involvedIds', 'involved_ids', 'json'],
     ['effectivenessChecks', 'effectiveness_checks', 'json'],
     ['closedOn', 'closed_on', 'value'],
     ...versioned,

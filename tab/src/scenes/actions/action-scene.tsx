@@ -184,9 +184,14 @@ export function ActionScene(props: { session: Session; actionId: string }) {
 
       <PageSection id="action-implementation" heading={t('actionDetail.implementationHeading')}>
         <p>
-          {action.implementedOn
-            ? t('actionDetail.implementedOn', { date: formatDate(action.implementedOn) })
-            : t('actionDetail.notImplemented')}
+          {action.implementedOn === null
+            ? t('actionDetail.notImplemented')
+            : action.implementedBy === null
+              ? t('actionDetail.implementedOn', { date: formatDate(action.implementedOn) })
+              : t('actionDetail.implementedOnBy', {
+                  date: formatDate(action.implementedOn),
+                  person: action.implementedBy.name,
+                })}
         </p>
         {abilities.markImplemented ? (
           <Button

@@ -79,8 +79,16 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const today = useMemo(() => todayLocal(), []);
   const myId = props.session.me.person.id;
   const manage = matrix.data?.abilities.manage ?? false;
-  // Leaders and the coordinator set anyone's level; everyone else may assess themselves.
-  const canEdit = useCallback((personId: string) => manage || personId === myId, [manage, myId]);
+  // Everyone assesses themselves; a leader sets the levels of the people in the units the API
+  // says they manage (their own and the units below it), the coordinator everyone's.
+  const editablePeople = useMemo(() => {
+    const units = new Set(matrix.data?.abilities.manageUnitIds ?? []);
+    return new Set((matrix.data?.people ?? []).filter((person) => units.has(person.unitId)).map((person) => person.id));
+  }, [matrix.data]);
+  const canEdit = useCallback(
+    (personId: string) => personId === myId || editablePeople.has(personId),
+    [editablePeople, myId],
+  );
 
   const onEdit = useCallback((personId: string, competenceId: string) => {
     setEditing({ personId, competenceId });

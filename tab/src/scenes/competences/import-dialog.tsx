@@ -229,6 +229,7 @@ const errorKeys: ImportErrorKeys<MatrixImportErrorCode> = {
   'duplicate-column': 'competences.import.error.duplicateColumn',
   'missing-column': 'competences.import.error.missingColumn',
   'unknown-person': 'competences.import.error.unknownPerson',
+  'person-out-of-scope': 'competences.import.error.personOutOfScope',
   'unknown-competence': 'competences.import.error.unknownCompetence',
   'unknown-level': 'competences.import.error.unknownLevel',
   'duplicate-row': 'competences.import.error.duplicateRow',
