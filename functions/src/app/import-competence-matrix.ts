@@ -1,6 +1,6 @@
 import { planCompetenceImport, type ImportPlan } from '../core/competence-import.js';
 import type { PersonCompetence } from '../core/competence-types.js';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
 import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
 import { readSheet, type Sheet, type SheetFormat } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
@@ -10,7 +10,9 @@ export type ImportResult = ImportPlan & { mode: 'preview' | 'apply'; isApplied: 
 async function readUpload(bytes: Uint8Array, format: SheetFormat): Promise<Sheet> {
   try {
     return await readSheet(bytes, format);
-  } catch {
+  } catch (error) {
+    // Refusals of the archive guard (UNSAFE_DOCUMENT) keep their code and reason.
+    if (isAppError(error)) throw error;
     throw new AppError('VALIDATION', `The file could not be read as ${format}.`, { field: 'file' });
   }
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { openArchive } from './archive-guard.js';
 
 /**
  * The competence matrix as a spreadsheet, in .xlsx and in CSV for Danish Excel (`;` between
@@ -107,8 +108,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet's rows as text, by spreadsheet row number. */
+/**
+ * The first worksheet's rows as text, by spreadsheet row number. The archive guard unpacks the
+ * workbook under its limits before exceljs (which inflates whatever it is given) sees it; it
+ * throws UNSAFE_DOCUMENT for a bomb and `UnreadableArchive` for a damaged file.
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+  await openArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const worksheet = workbook.worksheets[0];

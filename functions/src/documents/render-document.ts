@@ -11,6 +11,27 @@ export type RenderedDocument = {
   text: string;
 };
 
+/**
+ * Caps on what one document may put into the database and every reader's browser. A document
+ * whose HTML exceeds `maxRenderedHtmlChars` is refused rather than cut: a procedure shown only
+ * in part would mislead its readers. The index text is cut at `maxIndexTextChars` instead: it only
+ * feeds search, and the first megabyte of a document holds plenty of its words.
+ */
+export const maxRenderedHtmlChars = 2 * 1024 * 1024;
+export const maxIndexTextChars = 1024 * 1024;
+
+function capped(rendered: RenderedDocument): RenderedDocument {
+  if (rendered.html.length > maxRenderedHtmlChars) {
+    throw new AppError(
+      'UNSAFE_DOCUMENT',
+      `The document renders to ${rendered.html.length} characters of HTML; at most ${maxRenderedHtmlChars}.`,
+      { reason: 'rendered-too-large', limit: maxRenderedHtmlChars },
+    );
+  }
+  if (rendered.text.length <= maxIndexTextChars) return rendered;
+  return { html: rendered.html, text: rendered.text.slice(0, maxIndexTextChars) };
+}
+
 const allowedLinkTarget = /^(?:https?:|mailto:|#)/i;
 
 /**
@@ -145,9 +166,9 @@ async function renderDocx(bytes: Uint8Array): Promise<RenderedDocument> {
 export async function renderDocument(bytes: Uint8Array, kind: DocumentKind): Promise<RenderedDocument> {
   switch (kind) {
     case 'docx':
-      return renderDocx(bytes);
+      return capped(await renderDocx(bytes));
     case 'markdown':
-      return renderMarkdown(bytes);
+      return capped(renderMarkdown(bytes));
     case 'pdf':
       // The tab embeds the PDF itself, so there is no HTML. There is no PDF text extractor among
       // the dependencies, so PDFs are not full-text indexed (only their metadata is searchable).

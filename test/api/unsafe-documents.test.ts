@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProcedureDocx } from '../../functions/src/documents/procedure-template.js';
+import { people, startTestServer, type ApiResponse, type TestServer } from '../support/test-server.js';
+import { buildZip, entriesOf, packEntry, packedRepeat, withEntry, wordParagraph } from '../support/zip-bombs.js';
+
+/**
+ * Issue 10, items 2, 11 and 13: hostile documents against the real server. Each is refused with
+ * its own 4xx while the server keeps answering, and the procedure is exactly as it was.
+ */
+let server: TestServer;
+let procedureId = '';
+let cleanDocx: Uint8Array;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const list = await server.api.get(people.natureAuthor, '/procedures?limit=1000');
+  procedureId = list.body.items.find((item: { code: string }) => item.code === 'K-17').id;
+  cleanDocx = await buildProcedureDocx({ code: 'K-17', title: 'Test', organisation: 'Eksempel Kommune' });
+});
+afterAll(async () => server?.stop());
+
+const detail = async () => (await server.api.get(people.coordinator, `/procedures/${procedureId}`)).body;
+
+/** Uploads `bytes` as the author and returns the answer, having checked the procedure did not change. */
+async function refusedUpload(fileName: string, bytes: Uint8Array): Promise<ApiResponse> {
+  const before = await detail();
+  const response = await server.api.upload(people.natureAuthor, procedureId, fileName, bytes, before.etag);
+  const after = await detail();
+  expect(after).toEqual(before);
+  return response;
+}
+
+/** Uploads while timing a health check started 50 ms later; the server must answer it within 1 s. */
+async function refusedWhileHealthy(fileName: string, bytes: Uint8Array): Promise<ApiResponse> {
+  const before = await detail();
+  const upload = server.api.upload(people.natureAuthor, procedureId, fileName, bytes, before.etag);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = performance.now();
+  const health = await server.api.get(null, '/health');
+  const healthMs = performance.now() - started;
+  const response = await upload;
+  expect(health.status).toBe(200);
+  expect(healthMs).toBeLessThan(1000);
+  expect(await detail()).toEqual(before);
+  return response;
+}
+
+describe('decompression bombs (item 2)', () => {
+  it.each([100, 400])(
+    'a .docx whose document.xml unpacks to %i MB is refused at once',
+    async (megabytes) => {
+      const bomb = await withEntry(cleanDocx, {
+        name: 'word/document.xml',
+        packed: await packedRepeat(wordParagraph, megabytes * 1024 * 1024),
+        declaredSize: megabytes * 1024 * 1024,
+      });
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+      const response = await refusedWhileHealthy('bombe.docx', bomb);
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('UNSAFE_DOCUMENT');
+      expect(['archive-too-large', 'compression-ratio']).toContain(response.body.details.reason);
+    },
+    60_000,
+  );
+
+  it('a 400 MB bomb whose archive declares 40 KB is stopped at the declared size', async () => {
+    const bomb = await withEntry(cleanDocx, {
+      name: 'word/document.xml',
+      packed: await packedRepeat(wordParagraph, 400 * 1024 * 1024),
+      declaredSize: 40 * 1024,
+    });
+    const response = await refusedWhileHealthy('bombe.docx', bomb);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'UNSAFE_DOCUMENT', details: { reason: 'declared-size-mismatch' } });
+  }, 60_000);
+
+  it('an archive of 3,000 entries is refused before anything is unpacked', async () => {
+    const entries = await entriesOf(cleanDocx);
+    for (let index = 0; index < 3000; index++) entries.push(packEntry(`customXml/item${index}.xml`, '<a/>'));
+    const response = await refusedUpload('mange.docx', buildZip(entries));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'UNSAFE_DOCUMENT', details: { reason: 'too-many-entries' } });
+  });
+
+  it('a competence import .xlsx whose sheet unpacks to 400 MB is refused, and the matrix is unchanged', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Kompetencer').addRow(['Person', 'Kompetence', 'Niveau', 'Gyldig til']);
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bomb = await withEntry(xlsx, {
+      name: 'xl/worksheets/sheet1.xml',
+      packed: await packedRepeat('<row><c t="inlineStr"><is><t>x</t></is></c></row>', 400 * 1024 * 1024),
+      declaredSize: 400 * 1024 * 1024,
+    });
+    const matrix = async () => (await server.api.get(people.coordinator, '/competence-matrix')).body;
+    const before = await matrix();
+    const upload = server.api.call(people.coordinator, 'POST', '/competence-matrix/import?format=xlsx&mode=apply', {
+      raw: bomb,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    expect((await server.api.get(null, '/health')).status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const response = await upload;
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('UNSAFE_DOCUMENT');
+    expect(await matrix()).toEqual(before);
+  }, 60_000);
+
+  it('a real Word document still passes the guard', async () => {
+    const before = await detail();
+    const response = await server.api.upload(people.natureAuthor, procedureId, 'ren.docx', cleanDocx, before.etag);
+    expect(response.status).toBe(200);
+    expect(response.body.draft.state).toBe('draft');
+  });
+});
