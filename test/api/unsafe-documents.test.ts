@@ -1,3 +1,4 @@
+import { deflateSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProcedureDocx } from '../../functions/src/documents/procedure-template.js';
@@ -112,5 +113,107 @@ describe('decompression bombs (item 2)', () => {
     const response = await server.api.upload(people.natureAuthor, procedureId, 'ren.docx', cleanDocx, before.etag);
     expect(response.status).toBe(200);
     expect(response.body.draft.state).toBe('draft');
+  });
+});
+
+const activeContent = { code: 'UNSAFE_DOCUMENT', details: { reason: 'active-content' } };
+
+describe('active content (item 11)', () => {
+  it.each([
+    ['a VBA project under an ordinary content type', 'word/vbaProject.bin', 'VBA\u0000macro'],
+    ['VBA data', 'word/vbaData.xml', '<wne:vbaSuppData/>'],
+    [
+      'an ActiveX control',
+      'word/activeX/activeX1.xml',
+      '<ax:ocx ax:classid="{8BD21D10-EC42-11CE-9E0D-00AA006002F3}"/>',
+    ],
+  ])('a .docx with %s is refused', async (_, name, content) => {
+    const docx = await withEntry(cleanDocx, packEntry(name, content));
+    const response = await refusedUpload('makro.docx', docx);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject(activeContent);
+  });
+
+  it('a .docx with an embedded OLE package (a wrapped program) is refused', async () => {
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('\u0001Ole10Native', 'utf16le'),
+      Buffer.from('MZ\u0090\u0000 payload.exe'),
+    ]);
+    const docx = await withEntry(cleanDocx, packEntry('word/embeddings/oleObject1.bin', ole));
+    const response = await refusedUpload('pakke.docx', docx);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject(activeContent);
+  });
+
+  it('a .docx with a macro-enabled content type is refused', async () => {
+    const entries = await entriesOf(cleanDocx);
+    const types = entries.find((entry) => entry.name === '[Content_Types].xml')!;
+    const xml = inflateRawSync(types.packed)
+      .toString('utf8')
+      .replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+    const docx = buildZip([...entries.filter((entry) => entry !== types), packEntry('[Content_Types].xml', xml)]);
+    const response = await refusedUpload('typer.docx', docx);
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject(activeContent);
+  });
+
+  const pdf = (...objects: string[]) =>
+    new TextEncoder().encode(
+      `%PDF-1.7\n${objects.map((body, index) => `${index + 1} 0 obj\n${body}\nendobj\n`).join('')}` +
+        'trailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
+  const pages = '<< /Type /Pages /Kids [] /Count 0 >>';
+
+  it.each([
+    [
+      'an /OpenAction that runs JavaScript',
+      `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>`,
+    ],
+    [
+      'a name spelled with #-escapes',
+      `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> >>`,
+    ],
+    ['a /Launch action', `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (cmd.exe) >> >>`],
+    ['an embedded file', `<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [] >> >> >>`],
+  ])('a PDF with %s is refused', async (_, catalog) => {
+    const response = await refusedUpload('aktiv.pdf', pdf(catalog, pages));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject(activeContent);
+  });
+
+  it('a PDF that hides JavaScript inside a compressed object stream is refused', async () => {
+    const hidden = '3 0 << /S /JavaScript /JS (app.launchURL("https://evil.example")) >>';
+    const packed = deflateSync(Buffer.from(hidden));
+    const objectStream = Buffer.concat([
+      Buffer.from(`3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`),
+      packed,
+      Buffer.from('\nendstream\nendobj\n'),
+    ]);
+    const head = pdf('<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>', pages);
+    const text = Buffer.from(head).toString('latin1');
+    const bytes = Buffer.concat([
+      Buffer.from(text.slice(0, text.indexOf('trailer')), 'latin1'),
+      objectStream,
+      Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    ]);
+    const response = await refusedUpload('skjult.pdf', new Uint8Array(bytes));
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject(activeContent);
+  });
+
+  it('a plain PDF with a harmless object stream still passes', async () => {
+    const harmless = '3 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+    const packed = deflateSync(Buffer.from(harmless));
+    const bytes = Buffer.concat([
+      Buffer.from(pdf('<< /Type /Catalog /Pages 2 0 R /OpenAction [0 /Fit] >>', pages)),
+      Buffer.from(`3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`),
+      packed,
+      Buffer.from('\nendstream\nendobj\n'),
+    ]);
+    const before = await detail();
+    const response = await server.api.upload(people.natureAuthor, procedureId, 'ren.pdf', bytes, before.etag);
+    expect(response.status).toBe(200);
   });
 });

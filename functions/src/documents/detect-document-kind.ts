@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { ensureNoActiveOfficeContent, ensureNoActivePdfContent } from './active-content.js';
 import { openArchive, UnreadableArchive } from './archive-guard.js';
 
 /** The three document formats the handbook stores. Everything else is refused at upload. */
@@ -133,16 +134,10 @@ async function sniffZip(bytes: Uint8Array): Promise<Sniffed> {
       { reason: 'archive-too-large', part: 'word/document.xml', limit: maxWordBodyBytes },
     );
   }
+  // Macro-enabled documents (.docm, or any part that carries code) are refused for what they
+  // contain, before the content type is looked at.
+  ensureNoActiveOfficeContent(files);
   const contentTypes = new TextDecoder('utf-8').decode(contentTypesEntry);
-  // .docm/.dotm/.dotx use the same parts but a different main content type. Macro-enabled files
-  // in particular must not be passed around as ".docx" inside the municipality.
-  if (contentTypes.includes('application/vnd.ms-word.document.macroEnabled.main+xml')) {
-    return {
-      ok: false,
-      detected: 'docm',
-      description: 'is a macro-enabled Word document (.docm), which is not allowed',
-    };
-  }
   if (!contentTypes.includes(wordMainContentType)) {
     return {
       ok: false,
@@ -176,7 +171,10 @@ function sniffText(bytes: Uint8Array): Sniffed {
 
 async function sniff(bytes: Uint8Array): Promise<Sniffed> {
   if (startsWith(bytes, zipLocalHeader)) return sniffZip(bytes);
-  if (startsWith(bytes, pdfHeader)) return { ok: true, kind: 'pdf' };
+  if (startsWith(bytes, pdfHeader)) {
+    await ensureNoActivePdfContent(bytes);
+    return { ok: true, kind: 'pdf' };
+  }
   for (const signature of foreignSignatures) {
     if (startsWith(bytes, signature.magic)) {
       return { ok: false, detected: signature.detected, description: signature.description };
