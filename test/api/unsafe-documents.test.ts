@@ -217,3 +217,22 @@ describe('active content (item 11)', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('errors in our own words (item 13)', () => {
+  it('a .docx whose document.xml references an undefined entity gets our message, not the XML parser’s', async () => {
+    const documentXml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<w:body><w:p><w:r><w:t>&xxe;&xxe2;</w:t></w:r></w:p></w:body></w:document>';
+    const docx = await withEntry(cleanDocx, packEntry('word/document.xml', documentXml));
+    const response = await refusedUpload('xxe.docx', docx);
+    expect(response.status).toBe(415);
+    expect(response.body).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'The Word document could not be read; it may be damaged.',
+      details: { reason: 'unreadable-docx', detected: 'docx', reference: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
+    expect(JSON.stringify(response.body)).not.toMatch(/xmldom|entity|xxe|passwd/i);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
@@ -146,9 +147,14 @@ async function renderDocx(bytes: Uint8Array): Promise<RenderedDocument> {
       },
     );
   } catch (error) {
+    // The library's own words (XML parser messages, entity names, paths) go to the log only,
+    // under a reference the answer carries; the client gets ours.
+    const reference = randomUUID();
+    console.warn(`[documents] A Word document could not be read (reference ${reference}):`, error);
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The Word document could not be read; it may be damaged.', {
+      reason: 'unreadable-docx',
       detected: 'docx',
-      cause: error instanceof Error ? error.message : String(error),
+      reference,
     });
   }
   // mammoth's messages are warnings about unmapped styles and the like; the output is still
