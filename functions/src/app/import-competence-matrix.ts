@@ -1,11 +1,13 @@
 import { planCompetenceImport, type ImportPlan } from '../core/competence-import.js';
 import type { PersonCompetence } from '../core/competence-types.js';
 import { AppError, isAppError } from '../core/errors.js';
+import { reportImportErrors, type ImportErrorReport } from '../core/import-errors.js';
 import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
 import { readSheet, type Sheet, type SheetFormat } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
 
-export type ImportResult = ImportPlan & { mode: 'preview' | 'apply'; isApplied: boolean };
+export type ImportResult = Omit<ImportPlan, 'errors'> &
+  ImportErrorReport<ImportPlan['errors'][number]> & { mode: 'preview' | 'apply'; isApplied: boolean };
 
 async function readUpload(bytes: Uint8Array, format: SheetFormat): Promise<Sheet> {
   try {
@@ -36,11 +38,10 @@ export async function importCompetenceMatrix(
     services.store.listPersonCompetences(),
   ]);
   const plan = planCompetenceImport({ header: sheet.header, rows: sheet.rows, people, competences, existing });
-  if (input.mode === 'preview') return { ...plan, mode: 'preview', isApplied: false };
+  const report = reportImportErrors(plan.errors);
+  if (input.mode === 'preview') return { ...plan, ...report, mode: 'preview', isApplied: false };
   if (plan.errors.length > 0)
-    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, {
-      errors: plan.errors,
-    });
+    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, report);
   const evidenceOf = new Map(
     existing.map((record) => [`${record.personId}\u0000${record.competenceId}`, record.evidence]),
   );
@@ -75,5 +76,5 @@ export async function importCompetenceMatrix(
         },
       ],
     });
-  return { ...plan, mode: 'apply', isApplied: true };
+  return { ...plan, ...report, mode: 'apply', isApplied: true };
 }
