@@ -1,17 +1,21 @@
 import { planCompetenceImport, type ImportPlan } from '../core/competence-import.js';
 import type { PersonCompetence } from '../core/competence-types.js';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
+import { reportImportErrors, type ImportErrorReport } from '../core/import-errors.js';
 import { canManageCompetences, canSetCompetenceLevel, ensure, type Actor } from '../core/policies.js';
 import { parentLookup } from '../core/unit-tree.js';
 import { readSheet, type Sheet, type SheetFormat } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
 
-export type ImportResult = ImportPlan & { mode: 'preview' | 'apply'; isApplied: boolean };
+export type ImportResult = Omit<ImportPlan, 'errors'> &
+  ImportErrorReport<ImportPlan['errors'][number]> & { mode: 'preview' | 'apply'; isApplied: boolean };
 
 async function readUpload(bytes: Uint8Array, format: SheetFormat): Promise<Sheet> {
   try {
     return await readSheet(bytes, format);
-  } catch {
+  } catch (error) {
+    // Refusals of the archive guard (UNSAFE_DOCUMENT) keep their code and reason.
+    if (isAppError(error)) throw error;
     throw new AppError('VALIDATION', `The file could not be read as ${format}.`, { field: 'file' });
   }
 }
@@ -46,18 +50,17 @@ export async function importCompetenceMatrix(
     existing,
     mayManage: (person) => canSetCompetenceLevel(actor, person, parentOf),
   });
-  if (input.mode === 'preview') return { ...plan, mode: 'preview', isApplied: false };
+  const report = reportImportErrors(plan.errors);
+  if (input.mode === 'preview') return { ...plan, ...report, mode: 'preview', isApplied: false };
   const outOfScope = plan.errors.filter((error) => error.code === 'person-out-of-scope');
   if (outOfScope.length > 0)
     throw new AppError(
       'FORBIDDEN',
       `${outOfScope.length} rows are for people outside the units you manage; nothing was imported.`,
-      { errors: plan.errors },
+      report,
     );
   if (plan.errors.length > 0)
-    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, {
-      errors: plan.errors,
-    });
+    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, report);
   const evidenceOf = new Map(
     existing.map((record) => [`${record.personId}\u0000${record.competenceId}`, record.evidence]),
   );
@@ -92,5 +95,5 @@ export async function importCompetenceMatrix(
         },
       ],
     });
-  return { ...plan, mode: 'apply', isApplied: true };
+  return { ...plan, ...report, mode: 'apply', isApplied: true };
 }

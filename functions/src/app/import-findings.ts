@@ -1,5 +1,6 @@
 import { ensureAuditOpenForResults } from '../core/audit-status.js';
-import { AppError } from '../core/errors.js';
+import { AppError, isAppError } from '../core/errors.js';
+import { reportImportErrors, type ImportErrorReport } from '../core/import-errors.js';
 import {
   planFindingImport,
   procedureCodesIn,
@@ -16,16 +17,17 @@ export type FindingImportResult = {
   mode: 'preview' | 'apply';
   isApplied: boolean;
   rows: FindingImportRow[];
-  errors: FindingImportError[];
   created: string[];
-};
+} & ImportErrorReport<FindingImportError>;
 
 function readRows(bytes: Uint8Array) {
   let records: string[][];
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     records = readCsv(bytes, detectCsvDelimiter(bytes));
-  } catch {
+  } catch (error) {
+    // The import limits (PAYLOAD_TOO_LARGE) keep their code and reason.
+    if (isAppError(error)) throw error;
     throw new AppError('VALIDATION', 'The file is not UTF-8 text.', { field: 'file' });
   }
   const numbered = records.map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.trim()) }));
@@ -58,11 +60,10 @@ export async function importFindings(
     units: await services.store.listUnits(),
     defaultFoundOn: audit.plannedOn,
   });
-  if (input.mode === 'preview') return { mode: 'preview', isApplied: false, ...plan, created: [] };
+  const report = reportImportErrors(plan.errors);
+  if (input.mode === 'preview') return { mode: 'preview', isApplied: false, ...plan, ...report, created: [] };
   if (plan.errors.length > 0)
-    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, {
-      errors: plan.errors,
-    });
+    throw new AppError('VALIDATION', `The file has ${plan.errors.length} errors; nothing was imported.`, report);
   const stamp = stampOf(services, actor);
   const findings: Finding[] = plan.rows.map((row) => ({
     id: services.ids.next(),
@@ -86,5 +87,5 @@ export async function importFindings(
       }),
     ],
   });
-  return { mode: 'apply', isApplied: true, ...plan, created: findings.map((finding) => finding.id) };
+  return { mode: 'apply', isApplied: true, ...plan, ...report, created: findings.map((finding) => finding.id) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, importRowErrorSchema, instant, localDate, requiredText, text } from './primitives.js';
+import { id, importErrorReportShape, instant, localDate, requiredText, text } from './primitives.js';
 import { findingImportErrorCodes } from '../core/import-errors.js';
 import {
   auditKinds,
@@ -363,7 +363,7 @@ export const findingImportResultSchema = z.object({
       foundOn: localDate,
     }),
   ),
-  errors: z.array(importRowErrorSchema(findingImportErrorCodes)),
+  ...importErrorReportShape(findingImportErrorCodes),
   created: z.array(z.string()).describe('Ids of the findings created (apply only)'),
 });
 export type FindingImportResultDto = z.infer<typeof findingImportResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importLimits } from '../core/import-errors.js';
 import { isLocalDate } from '../core/local-date.js';
 
 /**
@@ -45,3 +46,15 @@ export const importRowErrorSchema = <Code extends string>(codes: readonly [Code,
       ),
     message: z.string().describe('The error in English'),
   });
+
+/**
+ * The errors part of every import's answer (spread it into the result schema): the first
+ * `importLimits.maxListedErrors` row errors and how many there were in all.
+ */
+export const importErrorReportShape = <Code extends string>(codes: readonly [Code, ...Code[]]) => ({
+  errors: z
+    .array(importRowErrorSchema(codes))
+    .max(importLimits.maxListedErrors)
+    .describe(`The first ${importLimits.maxListedErrors} row errors, in file order`),
+  errorCount: z.number().int().min(0).describe('How many row errors the file has in all'),
+});

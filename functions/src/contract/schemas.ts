@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, importRowErrorSchema, instant, localDate, requiredText, text } from './primitives.js';
+import { id, importErrorReportShape, instant, localDate, requiredText, text } from './primitives.js';
 import { matrixImportErrorCodes } from '../core/import-errors.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
 import { assessments, evidenceKinds } from '../core/competence-types.js';
@@ -571,7 +571,7 @@ export const matrixImportResultSchema = z.object({
     }),
   ),
   unchangedLines: z.array(z.number().int()),
-  errors: z.array(importRowErrorSchema(matrixImportErrorCodes)),
+  ...importErrorReportShape(matrixImportErrorCodes),
 });
 export * from './audit-schemas.js';
 export * from './action-schemas.js';

@@ -109,3 +109,24 @@ export function importRowError<Code extends ImportErrorCode>(
 ): ImportRowError<Code> {
   return { line, column, code, params, message: messages[code](params) } as ImportRowError<Code>;
 }
+
+/**
+ * What one file import may hold and report. Without them an import's answer grows with the
+ * file: 2 MB of one-letter lines once became 384 MB of row errors. A competence matrix of a
+ * large municipality is a few thousand rows of six columns; a certifier's report, a few dozen.
+ */
+export const importLimits = {
+  /** Data rows (the header not counted); a larger file is refused as PAYLOAD_TOO_LARGE. */
+  maxRows: 5000,
+  /** Fields in any row, header included. */
+  maxColumns: 200,
+  /** Row errors listed in an answer; `errorCount` says how many there were in all. */
+  maxListedErrors: 100,
+} as const;
+
+/** The errors part of every import's answer: the first `maxListedErrors` and the total count. */
+export type ImportErrorReport<Error> = { errors: Error[]; errorCount: number };
+
+export function reportImportErrors<Error>(errors: readonly Error[]): ImportErrorReport<Error> {
+  return { errors: errors.slice(0, importLimits.maxListedErrors), errorCount: errors.length };
+}

@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../core/errors.js';
+import { importLimits } from '../core/import-errors.js';
+import { openArchive } from './archive-guard.js';
 
 /**
  * The competence matrix as a spreadsheet, in .xlsx and in CSV for Danish Excel (`;` between
@@ -50,7 +53,21 @@ export function detectCsvDelimiter(bytes: Uint8Array): ';' | ',' {
   return count(',') > count(';') ? ',' : ';';
 }
 
-/** Reads CSV with "quoted" fields (`;`-separated unless told otherwise); a leading byte order mark is dropped. */
+/** Refuses a sheet beyond the import limits (core/import-errors.ts), before it is looked at. */
+function tooLarge(reason: 'too-many-rows' | 'too-many-columns'): AppError {
+  const limit = reason === 'too-many-rows' ? importLimits.maxRows : importLimits.maxColumns;
+  const what = reason === 'too-many-rows' ? 'data rows' : 'columns';
+  return new AppError('PAYLOAD_TOO_LARGE', `The file has more than ${limit} ${what}, the limit for an import.`, {
+    reason,
+    limit,
+  });
+}
+
+/**
+ * Reads CSV with "quoted" fields (`;`-separated unless told otherwise); a leading byte order mark
+ * is dropped. More lines than a header and `importLimits.maxRows` rows, or more fields in a line
+ * than `importLimits.maxColumns`, are refused (PAYLOAD_TOO_LARGE) while reading.
+ */
 export function readCsv(bytes: Uint8Array, delimiter: ';' | ',' = ';'): string[][] {
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.startsWith(byteOrderMark)) text = text.slice(1);
@@ -70,10 +87,12 @@ export function readCsv(bytes: Uint8Array, delimiter: ';' | ',' = ';'): string[]
     else if (char === delimiter) {
       record.push(field);
       field = '';
+      if (record.length >= importLimits.maxColumns) throw tooLarge('too-many-columns');
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[index + 1] === '\n') index++;
       record.push(field);
       records.push(record);
+      if (records.length > importLimits.maxRows + 1) throw tooLarge('too-many-rows');
       record = [];
       field = '';
     } else field += char;
@@ -107,14 +126,43 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet's rows as text, by spreadsheet row number. */
+/** Row elements (`<row ...>`) in a worksheet's XML, without parsing it. */
+function countRows(xml: Buffer): number {
+  let count = 0;
+  for (let at = xml.indexOf('<row', 0, 'latin1'); at >= 0; at = xml.indexOf('<row', at + 4, 'latin1')) {
+    const after = xml[at + 4];
+    // "<row " or "<row>", not "<rowBreaks>" and the like.
+    if (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The first worksheet's rows as text, by spreadsheet row number. The archive guard unpacks the
+ * workbook under its limits before exceljs (which inflates whatever it is given) sees it; it
+ * throws UNSAFE_DOCUMENT for a bomb and `UnreadableArchive` for a damaged file.
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+  const files = await openArchive(bytes);
+  // exceljs builds every sheet of the workbook in memory, so rows are counted in the XML first.
+  for (const [name, content] of files) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && countRows(content) > importLimits.maxRows + 1) {
+      throw tooLarge('too-many-rows');
+    }
+  }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const worksheet = workbook.worksheets[0];
   if (!worksheet) return [];
   const rows: { line: number; cells: string[] }[] = [];
+  // The authoritative count, for sheets written in ways the XML count above does not see.
+  if (worksheet.actualRowCount > importLimits.maxRows + 1) {
+    throw tooLarge('too-many-rows');
+  }
   worksheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (row.cellCount > importLimits.maxColumns) throw tooLarge('too-many-columns');
     const cells: string[] = [];
     for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.getCell(column).value).trim());
     rows.push({ line, cells });

@@ -139,8 +139,9 @@ describe('detectDocumentKind', () => {
     expect((await rejection(detectDocumentKind(fake, 'falsk.docx'))).details?.detected).toBe('word-template');
     const docm = await asMacroEnabled(await procedureDocx);
     const error = await rejection(detectDocumentKind(docm, 'makro.docx'));
-    expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(error.message).toMatch(/macro-enabled/);
+    // Refused for what it may carry (issue 10, item 11), not merely as another format.
+    expect(error.code).toBe('UNSAFE_DOCUMENT');
+    expect(error.details).toMatchObject({ reason: 'active-content', found: 'macro-content-type' });
   });
 
   it('refuses a corrupt ZIP', async () => {

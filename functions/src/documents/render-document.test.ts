@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
 import { detectDocumentKind } from './detect-document-kind.js';
 import { buildProcedureDocx } from './procedure-template.js';
-import { normaliseIndexText, renderDocument, sanitizeDocumentHtml } from './render-document.js';
+import {
+  maxIndexTextChars,
+  maxRenderedHtmlChars,
+  normaliseIndexText,
+  renderDocument,
+  sanitizeDocumentHtml,
+} from './render-document.js';
 
 const encoder = new TextEncoder();
 
@@ -86,6 +92,24 @@ describe('renderDocument: Word', () => {
     const error = await renderDocument(bytes.slice(0, 200), 'docx').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+});
+
+describe('renderDocument: limits', () => {
+  const encoder = new TextEncoder();
+
+  it('refuses a document whose HTML would exceed the cap rather than show it in part', async () => {
+    const source = encoder.encode(`# Stor\n\n${'ord '.repeat(maxRenderedHtmlChars / 4 + 1000)}\n`);
+    const error = await renderDocument(source, 'markdown').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'UNSAFE_DOCUMENT', details: { reason: 'rendered-too-large' } });
+  });
+
+  it('cuts the index text at its cap and keeps the whole HTML', async () => {
+    const paragraphs = Array.from({ length: 1300 }, (_, index) => `Afsnit ${index} ${'tekst '.repeat(150)}`);
+    const rendered = await renderDocument(encoder.encode(paragraphs.join('\n\n')), 'markdown');
+    expect(rendered.text.length).toBe(maxIndexTextChars);
+    expect(rendered.html).toContain('Afsnit 1299');
   });
 });
 

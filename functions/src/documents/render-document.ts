@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
@@ -10,6 +11,27 @@ export type RenderedDocument = {
   /** Plain text with whitespace collapsed, for the full-text index. */
   text: string;
 };
+
+/**
+ * Caps on what one document may put into the database and every reader's browser. A document
+ * whose HTML exceeds `maxRenderedHtmlChars` is refused rather than cut: a procedure shown only
+ * in part would mislead its readers. The index text is cut at `maxIndexTextChars` instead: it only
+ * feeds search, and the first megabyte of a document holds plenty of its words.
+ */
+export const maxRenderedHtmlChars = 2 * 1024 * 1024;
+export const maxIndexTextChars = 1024 * 1024;
+
+function capped(rendered: RenderedDocument): RenderedDocument {
+  if (rendered.html.length > maxRenderedHtmlChars) {
+    throw new AppError(
+      'UNSAFE_DOCUMENT',
+      `The document renders to ${rendered.html.length} characters of HTML; at most ${maxRenderedHtmlChars}.`,
+      { reason: 'rendered-too-large', limit: maxRenderedHtmlChars },
+    );
+  }
+  if (rendered.text.length <= maxIndexTextChars) return rendered;
+  return { html: rendered.html, text: rendered.text.slice(0, maxIndexTextChars) };
+}
 
 const allowedLinkTarget = /^(?:https?:|mailto:|#)/i;
 
@@ -125,9 +147,14 @@ async function renderDocx(bytes: Uint8Array): Promise<RenderedDocument> {
       },
     );
   } catch (error) {
+    // The library's own words (XML parser messages, entity names, paths) go to the log only,
+    // under a reference the answer carries; the client gets ours.
+    const reference = randomUUID();
+    console.warn(`[documents] A Word document could not be read (reference ${reference}):`, error);
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The Word document could not be read; it may be damaged.', {
+      reason: 'unreadable-docx',
       detected: 'docx',
-      cause: error instanceof Error ? error.message : String(error),
+      reference,
     });
   }
   // mammoth's messages are warnings about unmapped styles and the like; the output is still
@@ -145,9 +172,9 @@ async function renderDocx(bytes: Uint8Array): Promise<RenderedDocument> {
 export async function renderDocument(bytes: Uint8Array, kind: DocumentKind): Promise<RenderedDocument> {
   switch (kind) {
     case 'docx':
-      return renderDocx(bytes);
+      return capped(await renderDocx(bytes));
     case 'markdown':
-      return renderMarkdown(bytes);
+      return capped(renderMarkdown(bytes));
     case 'pdf':
       // The tab embeds the PDF itself, so there is no HTML. There is no PDF text extractor among
       // the dependencies, so PDFs are not full-text indexed (only their metadata is searchable).

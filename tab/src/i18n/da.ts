@@ -641,6 +641,10 @@ export const da = {
   'audit.importApply': 'Importér {count} fund',
   'audit.importErrors': 'Filen har {count} fejl; intet importeres, før de er rettet.',
   'audit.importErrorLine': 'Linje {line}, kolonne {column}:',
+  'import.moreErrors': '… og {count} fejl mere, som ikke er vist her.',
+  'import.tooManyRows':
+    'Filen har for mange rækker til en import. Den må højst have {limit} rækker ud over overskriften.',
+  'import.tooManyColumns': 'En række i filen har for mange kolonner. Der må højst være {limit}.',
   'audit.importError.unknownColumn': 'Ukendt kolonne «{value}». Kolonnerne er: {expected}.',
   'audit.importError.duplicateColumn': 'Kolonnen «{value}» findes to gange.',
   'audit.importError.missingColumn': 'Kolonnen «{value}» mangler.',

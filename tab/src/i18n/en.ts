@@ -638,6 +638,10 @@ export const en: Messages = {
   'audit.importApply': 'Import {count} findings',
   'audit.importErrors': 'The file has {count} errors; nothing is imported until they are fixed.',
   'audit.importErrorLine': 'Line {line}, column {column}:',
+  'import.moreErrors': '… and {count} more errors, not shown here.',
+  'import.tooManyRows':
+    'The file has too many rows for an import. It may have at most {limit} rows besides the header.',
+  'import.tooManyColumns': 'A row in the file has too many columns. At most {limit} are allowed.',
   'audit.importError.unknownColumn': 'Unknown column “{value}”. The columns are: {expected}.',
   'audit.importError.duplicateColumn': 'The column “{value}” appears twice.',
   'audit.importError.missingColumn': 'The column “{value}” is missing.',

@@ -640,6 +640,10 @@ export const nb: Messages = {
   'audit.importApply': 'Importer {count} funn',
   'audit.importErrors': 'Filen har {count} feil; ingenting importeres før de er rettet.',
   'audit.importErrorLine': 'Linje {line}, kolonne {column}:',
+  'import.moreErrors': '… og {count} feil til, som ikke vises her.',
+  'import.tooManyRows':
+    'Filen har for mange rader til en import. Den kan ha høyst {limit} rader i tillegg til overskriften.',
+  'import.tooManyColumns': 'En rad i filen har for mange kolonner. Det kan være høyst {limit}.',
   'audit.importError.unknownColumn': 'Ukjent kolonne «{value}». Kolonnene er: {expected}.',
   'audit.importError.duplicateColumn': 'Kolonnen «{value}» finnes to ganger.',
   'audit.importError.missingColumn': 'Kolonnen «{value}» mangler.',

@@ -24,6 +24,12 @@ export function describeError(error: ApiRequestError, i18n: I18n): string {
     }
     return i18n.t('error.staleUnknown');
   }
+  const limit = error.details['limit'];
+  if (error.code === 'PAYLOAD_TOO_LARGE' && typeof limit === 'number') {
+    // An import's row and column limits, not the upload size the generic text names.
+    if (error.details['reason'] === 'too-many-rows') return i18n.t('import.tooManyRows', { limit });
+    if (error.details['reason'] === 'too-many-columns') return i18n.t('import.tooManyColumns', { limit });
+  }
   return i18n.t(`error.${error.code}`);
 }
 

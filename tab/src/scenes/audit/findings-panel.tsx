@@ -319,7 +319,7 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
       {preview ? (
         preview.errors.length > 0 ? (
           <div role="alert">
-            <p>{t('audit.importErrors', { count: preview.errors.length })}</p>
+            <p>{t('audit.importErrors', { count: preview.errorCount })}</p>
             <ul>
               {preview.errors.map((each, index) => (
                 <li key={index}>
@@ -328,6 +328,9 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
                 </li>
               ))}
             </ul>
+            {preview.errorCount > preview.errors.length ? (
+              <p>{t('import.moreErrors', { count: preview.errorCount - preview.errors.length })}</p>
+            ) : null}
           </div>
         ) : (
           <AuditTable

@@ -194,7 +194,7 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
               {t('competences.import.summary', {
                 changes: result.changes.length,
                 unchanged: result.unchangedLines.length,
-                errors: result.errors.length,
+                errors: result.errorCount,
               })}{' '}
               {result.errors.length > 0
                 ? t('competences.import.errorsHint')
@@ -268,6 +268,9 @@ function ErrorTable(props: { result: MatrixImportResult }) {
           ))}
         </tbody>
       </table>
+      {props.result.errorCount > props.result.errors.length ? (
+        <p>{t('import.moreErrors', { count: props.result.errorCount - props.result.errors.length })}</p>
+      ) : null}
     </div>
   );
 }
