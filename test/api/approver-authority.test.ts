@@ -240,3 +240,45 @@ describe('changing the approver', () => {
     expect(approved.status).toBe(200);
   });
 });
+
+describe('a decision by someone who may not see the request', () => {
+  it('learns nothing of a draft’s request on a published procedure: 404, not who decided', async () => {
+    const procedure = await newProcedure();
+    const first = await submit(people.natureAuthor, procedure, people.natureLeader);
+    const published = await server.api.post(
+      people.natureLeader,
+      `/approvals/${first.body.pendingApproval.id}/approve`,
+      {},
+    );
+    expect(published.status).toBe(200);
+    // A revision, submitted and rejected: draft material that readers of the procedure do not see.
+    const revised = await server.api.upload(
+      people.natureAuthor,
+      procedure.id,
+      'revision.md',
+      '# Revision\n\nNy tekst.\n',
+      published.body.etag,
+    );
+    expect(revised.status, JSON.stringify(revised.body)).toBe(200);
+    const submitted = await submit(people.natureAuthor, revised.body, people.natureLeader);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const approval = submitted.body.pendingApproval;
+    const outsider = people.environmentCaseworker;
+    expect((await server.api.get(outsider, `/procedures/${procedure.id}`)).status).toBe(200);
+
+    const before = await snapshot(procedure.id);
+    const pendingAttempt = await server.api.post(outsider, `/approvals/${approval.id}/approve`, {});
+    expect(pendingAttempt.status, JSON.stringify(pendingAttempt.body)).toBe(404);
+    expect(await snapshot(procedure.id)).toEqual(before);
+
+    const rejected = await server.api.post(people.natureLeader, `/approvals/${approval.id}/reject`, {
+      comment: 'Mangler lovhenvisning.',
+    });
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    const afterReject = await snapshot(procedure.id);
+    const late = await server.api.post(outsider, `/approvals/${approval.id}/approve`, {});
+    expect(late.status, JSON.stringify(late.body)).toBe(404);
+    expect(JSON.stringify(late.body)).not.toMatch(/rejected|Anne Birk/i);
+    expect(await snapshot(procedure.id)).toEqual(afterReject);
+  });
+});

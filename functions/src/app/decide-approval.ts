@@ -5,7 +5,8 @@ import { canDecide, ensure, isDraftContributor, type Actor } from '../core/polic
 import { nextReviewDue } from '../core/review-schedule.js';
 import type { Approval, ProcedureVersion } from '../core/types.js';
 import type { ChangeSet, Services } from './ports.js';
-import { loadProcedure, today, touch, trailEntry } from './procedure-context.js';
+import { today, touch, trailEntry, type LoadedProcedure } from './procedure-context.js';
+import { getVisibleApproval } from './read-approval.js';
 
 export type Decision = 'approve' | 'reject';
 
@@ -42,9 +43,8 @@ async function decideOnce(
   input: { approvalId: string; decision: Decision; comment?: string | undefined },
 ): Promise<DecisionResult> {
   const { store, clock } = services;
-  const approval = await store.getApproval(input.approvalId);
-  if (!approval) throw new AppError('NOT_FOUND', `No approval with id ${input.approvalId}.`);
-  const loaded = await loadProcedure(services, actor, approval.procedureId);
+  // Only those who may see the request learn anything about it, its decision included.
+  const { approval, loaded } = await getVisibleApproval(services, actor, input.approvalId);
   const { procedure, draft } = loaded;
 
   if (approval.decision !== null) {
@@ -112,7 +112,7 @@ async function decideOnce(
 async function publish(
   services: Services,
   actor: Actor,
-  loaded: Awaited<ReturnType<typeof loadProcedure>>,
+  loaded: LoadedProcedure,
   approval: Approval,
   at: string,
 ): Promise<ChangeSet> {
