@@ -184,7 +184,7 @@ describe('npm run provision', () => {
       ),
     ).toBe(1);
     expect(output.at(-1)).toMatch(
-      /^ERR Provisioning failed: Not found in SharePoint: GET .*\/sites\/contoso\.sharepoint\.com:\/sites\/none/,
+      /^ERR Provisioning failed: The record was not found in the SharePoint site\. Is https:\/\/contoso\.sharepoint\.com\/sites\/none the right --site\?/,
     );
     output = [];
     expect(

@@ -66,13 +66,19 @@ export function graphFailure(input: {
   const code = error.code || (input.status === 0 ? 'networkError' : `http${input.status}`);
   const message = error.message || (typeof input.body === 'string' && input.body ? input.body : 'no message');
   const where = `${input.method} ${stripQuery(input.url)}`;
+  // The request's path names the site, list and item ids: it goes to the log, never to the caller.
   if (input.status === 404) {
-    return new AppError('NOT_FOUND', `Not found in SharePoint: ${where}.`, { graphCode: code, requestId });
+    console.warn(`Graph 404 ${where} (request ${requestId ?? 'unknown'}): ${code}`);
+    return new AppError('NOT_FOUND', 'The record was not found in the SharePoint site.', {
+      graphCode: code,
+      requestId,
+    });
   }
   if (input.status === 412) {
+    console.warn(`Graph 412 ${where} (request ${requestId ?? 'unknown'}): ${code}`);
     return new AppError(
       'CONFLICT',
-      `The SharePoint item changed since it was read (${where}). Reload to see the change, then try again.`,
+      'The SharePoint item changed since it was read. Reload to see the change, then try again.',
       { reason: 'stale', graphCode: code, requestId },
     );
   }

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.js';
 import { createGraphClient, graphRoot, type TokenProvider } from './graph-client.js';
 import { provision, type PlannedRequest } from './provision.js';
 
@@ -66,7 +67,10 @@ export async function runProvisionCommand(argv: string[], world: ProvisionComman
   } catch (error) {
     // GraphError (status, code, request id), NOT_FOUND for a wrong --site, or a credential error.
     if (error instanceof Error) {
-      world.err(`Provisioning failed: ${error.message}`);
+      const notFound = error instanceof AppError && error.code === 'NOT_FOUND';
+      world.err(
+        `Provisioning failed: ${notFound ? `${error.message} Is ${args.site} the right --site?` : error.message}`,
+      );
       return 1;
     }
     throw error;
