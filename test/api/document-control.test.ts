@@ -81,8 +81,9 @@ describe('a revision from draft to published version', () => {
     const ownApproval = await api.post(people.natureAuthor, `/approvals/${approval.id}/approve`, {});
     expect(ownApproval.status).toBe(403);
     expect(ownApproval.body.code).toBe('FORBIDDEN');
+    // A leader who was not asked may not see the draft either: the request does not exist for him.
     const strangerApproval = await api.post(people.director, `/approvals/${approval.id}/approve`, {});
-    expect(strangerApproval.status).toBe(403);
+    expect(strangerApproval.status).toBe(404);
 
     // The approver approves: the version is published with the next number.
     const approverView = await api.get(people.natureLeader, `/procedures/${before.id}`);
