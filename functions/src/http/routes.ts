@@ -537,6 +537,9 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       access: 'public',
       body: botActivitySchema(options.mode),
       maxBodyBytes: 256 * 1024,
+      // Every person's activities arrive from Microsoft's Bot Connector, a few addresses shared by
+      // the whole municipality: the per-address limit is ten times the default here.
+      rateLimitPerMinute: 3000,
       handler: async ({ body, request }) => {
         if (!options.chat) throw new AppError('NOT_FOUND', 'This host serves no bot.');
         const headers: Record<string, string> = {};
