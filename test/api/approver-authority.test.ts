@@ -282,3 +282,27 @@ describe('a decision by someone who may not see the request', () => {
     expect(await snapshot(procedure.id)).toEqual(afterReject);
   });
 });
+
+describe('the approver choices the forms offer', () => {
+  it('are the leaders with authority over the unit; the coordinator may designate anyone', async () => {
+    const asAuthor = await server.api.get(people.natureAuthor, '/approver-candidates?unitId=natur');
+    expect(asAuthor.status, JSON.stringify(asAuthor.body)).toBe(200);
+    const ids = asAuthor.body.leaders.map((person: { id: string }) => person.id);
+    expect(ids).toEqual(expect.arrayContaining([people.natureLeader, people.director]));
+    expect(ids).not.toContain(buildingLeader);
+    expect(ids).not.toContain(people.natureCaseworker);
+    expect(asAuthor.body.mayDesignate).toBe(false);
+
+    const asCoordinator = await server.api.get(people.coordinator, '/approver-candidates?unitId=natur');
+    expect(asCoordinator.body.mayDesignate).toBe(true);
+
+    const organisationWide = await server.api.get(people.natureAuthor, '/approver-candidates');
+    expect(organisationWide.body.leaders.map((person: { id: string }) => person.id)).toEqual([people.director]);
+
+    const asCaseworker = await server.api.get(people.natureCaseworker, '/approver-candidates?unitId=natur');
+    expect(asCaseworker.body).toEqual({ leaders: [], mayDesignate: false });
+
+    const unknown = await server.api.get(people.natureAuthor, '/approver-candidates?unitId=ikke%20en%20enhed');
+    expect(unknown.status).toBe(400);
+  });
+});

@@ -412,6 +412,13 @@ export const competenceListSchema = z.object({
   abilities: z.object({ manage: z.boolean() }),
 });
 export const unitFilterQuery = z.strictObject({ unitId: id.optional() });
+export const approverCandidatesSchema = z.object({
+  leaders: z.array(personRef).describe('Leaders with approval authority over the unit (its own and those above)'),
+  mayDesignate: z
+    .boolean()
+    .describe('The caller (the coordinator) may designate anyone else as approver; the form then offers everyone'),
+});
+export type ApproverCandidatesDto = z.infer<typeof approverCandidatesSchema>;
 const cellPosition = z.string().regex(/^\d+$/);
 /** People and competences once, the recorded cells in columns (300 × 150 is ~0.5 MB, not 3.6 MB). */
 export const competenceMatrixSchema = z.object({

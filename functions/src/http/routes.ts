@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { addCompetence } from '../app/add-competence.js';
 import { addCompetenceRequirement } from '../app/add-competence-requirement.js';
+import { listApproverCandidates } from '../app/approver-candidates.js';
 import { getCompetenceMatrix, getMatrixCell } from '../app/competence-matrix.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { decideExternalCoverage } from '../app/decide-external-coverage.js';
@@ -122,6 +123,18 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       access: options.mode === 'local' ? 'public' : 'signed-in',
       response: z.array(contract.unitSchema),
       handler: async ({ services }) => json(await services.store.listUnits()),
+    }),
+    defineRoute({
+      name: 'approver-candidates',
+      method: 'GET',
+      path: '/approver-candidates',
+      summary: 'Whom a procedure of a unit (none: the whole organisation) may name as approver',
+      tag: 'people',
+      access: 'signed-in',
+      query: contract.unitFilterQuery,
+      response: contract.approverCandidatesSchema,
+      handler: async ({ actor, services, query }) =>
+        json(await listApproverCandidates(services, actor, query.unitId ?? null)),
     }),
     defineRoute({
       name: 'procedures-list',

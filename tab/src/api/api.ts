@@ -4,6 +4,7 @@ import type { HttpClient } from './http-client';
 import { createQualityApi } from './quality-api';
 import type {
   AcknowledgementReport,
+  ApproverCandidatesDto,
   AreaSummary,
   AddCompetenceRequirementBody,
   CompetenceGapReport,
@@ -56,6 +57,11 @@ export function createApi(http: HttpClient) {
     getMe: (signal?: AbortSignal) => http.requestJson<MeDto>('/api/me', { signal }),
     listPeople: (signal?: AbortSignal) => http.requestJson<PersonDto[]>('/api/people', { signal }),
     listUnits: (signal?: AbortSignal) => http.requestJson<UnitDto[]>('/api/units', { signal }),
+    /** Whom a procedure of the unit (empty: the whole organisation) may name as approver. */
+    getApproverCandidates: (unitId: string, signal?: AbortSignal) =>
+      http.requestJson<ApproverCandidatesDto>(`/api/approver-candidates${unitId ? `?unitId=${enc(unitId)}` : ''}`, {
+        signal,
+      }),
 
     listProcedures: (params: ProcedureListParams, signal?: AbortSignal) =>
       http.requestJson<ProcedureList>('/api/procedures', { query: params, signal }),

@@ -6,6 +6,7 @@ export type {
   Abilities,
   AcknowledgementReport,
   ApprovalDto,
+  ApproverCandidatesDto,
   CreateProcedureBody,
   MeDto,
   MyTasks,

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useId } from 'react';
-import type { PersonDto, ProcessLevel, Role, UnitDto } from '../../api/contract';
+import { useEffect, useId, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import type { ApproverCandidatesDto, PersonDto, ProcessLevel, Role, UnitDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { PersonSelect } from '../person-select';
 import type { ProcedureFormErrors, ProcedureFormValues } from './procedure-form-values';
@@ -65,6 +66,7 @@ export function ProcedureFormFields(props: {
   const state = (field: keyof ProcedureFormErrors) => (errors[field] ? 'error' : 'none');
   const toggle = <T,>(list: readonly T[], item: T, checked: boolean) =>
     checked ? [...list, item] : list.filter((x) => x !== item);
+  const approvers = useApproverChoices(values.unitId, values.approverId, props.people);
 
   return (
     <>
@@ -136,10 +138,11 @@ export function ProcedureFormFields(props: {
         <PersonSelect
           label={t('form.approver')}
           required
-          people={props.people}
+          people={approvers}
           value={values.approverId}
           onChange={(approverId) => set({ approverId })}
           validationMessage={message('approverId')}
+          hint={t('submit.approverHint')}
         />
         <Field
           label={t('form.reviewInterval')}
@@ -257,4 +260,22 @@ export function ProcedureFormFields(props: {
       </Field>
     </>
   );
+}
+
+/**
+ * The people the approver field offers: those the server says may be named for the unit (leaders
+ * of it or above; everyone when the coordinator designates), and the current approver, so an
+ * existing choice stays visible. Until the answer comes, everyone (the server decides anyway).
+ */
+function useApproverChoices(unitId: string, current: string, people: readonly PersonDto[]): readonly PersonDto[] {
+  const api = useApi();
+  const [candidates, setCandidates] = useState<ApproverCandidatesDto | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.getApproverCandidates(unitId, controller.signal).then(setCandidates, () => setCandidates(null));
+    return () => controller.abort();
+  }, [api, unitId]);
+  if (candidates === null || candidates.mayDesignate) return people;
+  const allowed = new Set([...candidates.leaders.map((leader) => leader.id), current]);
+  return people.filter((person) => allowed.has(person.id));
 }
