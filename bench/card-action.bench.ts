@@ -6,12 +6,12 @@
  *
  * Run: npm run bench:card-action
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalServer } from '../functions/src/hosts/local/server.js';
+import { cardActionInvoke } from '../test/support/activities.js';
 import { seedBulk } from './seed-bulk.js';
 
 const rounds = Number(process.env.ROUNDS ?? 300);
@@ -52,19 +52,8 @@ try {
   }
   console.log(`Revising ${candidates.length} procedures round robin, ${rounds} approvals`);
 
-  const invoke = (approverId: string, verb: string, data: Record<string, unknown>) => ({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${approverId}`, aadObjectId: approverId },
-    recipient: { id: '28:kvalitetshaandbog' },
-    conversation: { id: `a:${approverId}`, conversationType: 'personal', tenantId: 'local' },
-    locale: 'da-DK',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  });
+  const invoke = (approverId: string, verb: string, data: Record<string, unknown>) =>
+    cardActionInvoke(approverId, verb, data);
 
   const approveTimes: number[] = [];
   const refreshTimes: number[] = [];

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardActionInvoke } from '../support/activities.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /*
@@ -20,19 +20,7 @@ beforeAll(async () => {
 afterAll(async () => server?.stop());
 
 function validActivity(): Record<string, any> {
-  return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${approverId}`, aadObjectId: approverId, name: 'Anne Birk' },
-    recipient: { id: '28:kvalitetshaandbog', name: 'Kvalitetshåndbog' },
-    conversation: { id: `a:${approverId}`, conversationType: 'personal', tenantId: 'local' },
-    locale: 'da-DK',
-    value: { action: { type: 'Action.Execute', verb: 'approve', data: { approvalId } }, trigger: 'manual' },
-  };
+  return cardActionInvoke(approverId, 'approve', { approvalId }, { name: 'Anne Birk' });
 }
 
 function malformed(change: (activity: Record<string, any>) => unknown): () => unknown {

@@ -1,5 +1,4 @@
 import azureFunctions, { type HttpFunctionOptions } from '@azure/functions';
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
@@ -9,6 +8,7 @@ import { linkTeamsUsers } from '../../functions/src/adapters/sqlite/sqlite-store
 import { createEmbeddedApp, type EmbeddedApp } from '../../functions/src/compose.js';
 import { loadConfig, startupWarnings, type Config } from '../../functions/src/config.js';
 import { registerHttpFunctions } from '../../functions/src/hosts/azure/register-functions.js';
+import { cardActionInvoke } from '../support/activities.js';
 import { freshSeededDataDir } from '../support/seeded-template.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -62,19 +62,7 @@ async function snapshot(app: EmbeddedApp, approvalId: string) {
 }
 
 function approveActivity(aadObjectId: string, approvalId: string) {
-  return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${aadObjectId}`, aadObjectId, name: 'Anne Birk' },
-    recipient: { id: '28:kvalitetshaandbog', name: 'Kvalitetshåndbog' },
-    conversation: { id: `a:${aadObjectId}`, conversationType: 'personal', tenantId: 'local' },
-    locale: 'da-DK',
-    value: { action: { type: 'Action.Execute', verb: 'approve', data: { approvalId } }, trigger: 'manual' },
-  };
+  return cardActionInvoke(aadObjectId, 'approve', { approvalId }, { name: 'Anne Birk' });
 }
 
 async function postThroughAzure(registered: Registered, activity: unknown, headers: Record<string, string> = {}) {

@@ -1,8 +1,8 @@
 import { findDuplicateRequirement } from '../core/competence-requirements.js';
 import type { CompetenceLevel, CompetenceRequirement, RequirementScope } from '../core/competence-types.js';
 import { AppError, isAppError } from '../core/errors.js';
-import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
-import { loadParentOf, requirementUnitId } from './competence-scope.js';
+import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { ensureRequirementInReach } from './competence-scope.js';
 import type { Services } from './ports.js';
 import { loadProcedure } from './procedure-context.js';
 
@@ -34,11 +34,7 @@ export async function addCompetenceRequirement(
   if (!competence)
     throw new AppError('NOT_FOUND', `No competence with id ${input.competenceId}.`, { field: 'competenceId' });
   const procedureId = await ensureScopeExists(services, actor, input.scope);
-  const [unitId, parentOf] = await Promise.all([requirementUnitId(services, input.scope), loadParentOf(services)]);
-  ensure(
-    canManageCompetencesOfUnit(actor, unitId, parentOf),
-    'A leader adds competence requirements only in their own unit and the units below it.',
-  );
+  await ensureRequirementInReach(services, actor, input.scope, 'adds competence requirements');
   const duplicate = findDuplicateRequirement(input, requirements);
   if (duplicate)
     throw new AppError('DUPLICATE', 'An identical competence requirement exists.', { requirementId: duplicate.id });

@@ -1,4 +1,5 @@
 import type { RequirementScope } from '../core/competence-types.js';
+import { canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
 import { parentLookup, type ParentOf } from '../core/unit-tree.js';
 import type { Services } from './ports.js';
 
@@ -24,4 +25,21 @@ export async function requirementUnitId(services: Services, scope: RequirementSc
     case 'area':
       return null;
   }
+}
+
+/**
+ * Refuses (FORBIDDEN) a leader acting on a requirement scope outside their own unit and the units
+ * below it; `act` words what they tried, for the message ("removes competence requirements").
+ */
+export async function ensureRequirementInReach(
+  services: Services,
+  actor: Actor,
+  scope: RequirementScope,
+  act: string,
+): Promise<void> {
+  const [unitId, parentOf] = await Promise.all([requirementUnitId(services, scope), loadParentOf(services)]);
+  ensure(
+    canManageCompetencesOfUnit(actor, unitId, parentOf),
+    `A leader ${act} only for their own unit and the units below it.`,
+  );
 }

@@ -1,7 +1,7 @@
 import type { ExternalCoverage } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
-import { loadParentOf, requirementUnitId } from './competence-scope.js';
+import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { ensureRequirementInReach } from './competence-scope.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { Services } from './ports.js';
 import { today } from './procedure-context.js';
@@ -19,14 +19,7 @@ export async function decideExternalCoverage(
   const requirements = await services.store.listCompetenceRequirements();
   const requirement = requirements.find((candidate) => candidate.id === input.requirementId);
   if (!requirement) throw new AppError('NOT_FOUND', `No competence requirement with id ${input.requirementId}.`);
-  const [unitId, parentOf] = await Promise.all([
-    requirementUnitId(services, requirement.scope),
-    loadParentOf(services),
-  ]);
-  ensure(
-    canManageCompetencesOfUnit(actor, unitId, parentOf),
-    'A leader decides external coverage only for their own unit and the units below it.',
-  );
+  await ensureRequirementInReach(services, actor, requirement.scope, 'decides external coverage');
   const decidedOn = today(services);
   if (input.contractEnd !== null && input.contractEnd < decidedOn)
     throw new AppError('VALIDATION', 'The contract cannot end before the decision.', { field: 'contractEnd' });

@@ -1,7 +1,7 @@
 import type { CompetenceRequirement, ExternalCoverage } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
-import { canManageCompetences, canManageCompetencesOfUnit, ensure, type Actor } from '../core/policies.js';
-import { loadParentOf, requirementUnitId } from './competence-scope.js';
+import { canManageCompetences, ensure, type Actor } from '../core/policies.js';
+import { ensureRequirementInReach } from './competence-scope.js';
 import type { Services } from './ports.js';
 
 export type RemovedRequirement = {
@@ -30,14 +30,7 @@ export async function removeCompetenceRequirement(
   ]);
   const requirement = requirements.find((candidate) => candidate.id === input.requirementId);
   if (!requirement) throw new AppError('NOT_FOUND', `No competence requirement with id ${input.requirementId}.`);
-  const [unitId, parentOf] = await Promise.all([
-    requirementUnitId(services, requirement.scope),
-    loadParentOf(services),
-  ]);
-  ensure(
-    canManageCompetencesOfUnit(actor, unitId, parentOf),
-    'A leader removes competence requirements only of their own unit and the units below it.',
-  );
+  await ensureRequirementInReach(services, actor, requirement.scope, 'removes competence requirements');
   const removedExternalCoverage = coverage.filter((decision) => decision.requirementId === requirement.id);
   const competenceName =
     competences.find((competence) => competence.id === requirement.competenceId)?.name ?? requirement.competenceId;
