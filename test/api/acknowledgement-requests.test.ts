@@ -77,7 +77,7 @@ describe('the acknowledgement request at publication', () => {
     expect(await acknowledgementCards(approver, versionId)).toEqual([]);
     const [karens] = await acknowledgementCards(people.natureCaseworker, versionId);
     expect(JSON.stringify(karens?.card)).toContain('Diger registreres nu med foto.');
-    expect(karens?.summary).toContain('K-18');
+    expect(karens?.summary).toBe('K-18 ny version at læse og kvittere for');
 
     // Claimed in the sweep's ledger under the sweep's own key for the request.
     expect(ledgerFor(versionId)).toEqual(

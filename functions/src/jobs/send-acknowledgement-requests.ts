@@ -5,7 +5,7 @@ import { versionLabel } from '../core/lifecycle.js';
 import { localDateReader, reminderStagesDue } from '../core/reminder-schedule.js';
 import type { CardFactory, ReminderItem } from './card-factory.js';
 import type { AcknowledgementCandidate } from './reminder-source.js';
-import { reminderSummary } from './reminder-text.js';
+import { reminderLine } from './reminder-text.js';
 
 export type AcknowledgementRequestDeps = {
   services: Pick<Services, 'clock' | 'ids' | 'settings' | 'store'>;
@@ -132,7 +132,8 @@ export async function sendAcknowledgementRequests(
       const locale = conversation?.locale ?? deps.defaultLocale ?? 'da';
       const recipient = { id: item.recipientId, name: byName(item.recipientId), locale };
       const card = cards.single(item, { recipient, today });
-      const summary = reminderSummary([{ stage: item.stage, label: procedure.code, title: procedure.title }], locale);
+      // "K-04 ny version at læse og kvittere for": a request, not counted as one of "N påmindelser".
+      const summary = reminderLine({ stage: item.stage, label: procedure.code, title: procedure.title }, locale);
       const { messageId } = await notifier.send({ recipientId: item.recipientId, card, summary });
       await messaging.markRemindersSent([item.key], messageId, services.clock.now().toISOString());
       result.sent.push(item.recipientId);
