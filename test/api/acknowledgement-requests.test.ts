@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../functions/src/core/local-date.js';
+import type { Notifier } from '../../functions/src/app/messaging-ports.js';
+import { createReminderCards } from '../../functions/src/jobs/reminder-cards.js';
+import { sendAcknowledgementRequests } from '../../functions/src/jobs/send-acknowledgement-requests.js';
 import { outboxSweep } from '../support/outbox-sweep.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -158,5 +161,87 @@ describe('the acknowledgement request at publication', () => {
     const versionId = approved.body.currentVersion.id as string;
     expect(await acknowledgementCards(people.natureCaseworker, versionId)).toEqual([]);
     expect(ledgerFor(versionId)).toEqual([]);
+  });
+
+  it('leaves whoever it did not claim to the next sweep; a failed send is not repeated, the reminder still comes', async () => {
+    const { api, app } = server;
+    // Miljø's K-04 (written by Mads Berg, approved by Jens Mortensen), for Miljø and Natur: three readers.
+    const before = await procedureByCode('K-04', 'mads-berg');
+    const widened = await api.call('mads-berg', 'PATCH', `/procedures/${before.id}`, {
+      json: { audience: { unitIds: ['miljo', 'natur'], roles: [] } },
+      ifMatch: before.etag,
+    });
+    expect(widened.status).toBe(200);
+    const uploaded = await api.upload('mads-berg', before.id, 'K-04.md', '# K-04\n\nNy tekst.\n', widened.body.etag);
+    const submitted = await api.post(
+      'mads-berg',
+      `/procedures/${before.id}/draft/submit`,
+      { changeSummary: 'Ny tekst.', kind: 'major' },
+      uploaded.body.etag,
+    );
+    const approved = await api.post(
+      submitted.body.pendingApproval.approver.id,
+      `/approvals/${submitted.body.pendingApproval.id}/approve`,
+      {},
+    );
+    expect(approved.status).toBe(200);
+    const versionId = approved.body.currentVersion.id as string;
+    const readers = ledgerFor(versionId).map((row) => row.recipient_id);
+    expect(readers.length).toBeGreaterThanOrEqual(3);
+
+    // As if the event had been lost: no ledger entries, no cards.
+    app.db.prepare('DELETE FROM reminder_ledger WHERE subject_id LIKE ?').run(`${versionId}/%`);
+    for (const reader of readers) {
+      for (const message of await acknowledgementCards(reader, versionId)) {
+        app.db.prepare('DELETE FROM outbox WHERE id = ?').run(message.id);
+      }
+    }
+    const [first, second, ...rest] = readers.sort();
+    const failing: Notifier = {
+      async send(message) {
+        if (message.recipientId === second) throw new Error('Teams is down');
+        return app.outbox.send(message);
+      },
+    };
+    const result = await sendAcknowledgementRequests(
+      {
+        services: app.services,
+        messaging: app.messaging,
+        notifier: failing,
+        cards: createReminderCards({ publicUrl: server.url }),
+        inlineLimit: 2,
+      },
+      versionId,
+    );
+    expect(result).toEqual({
+      sent: [first],
+      skipped: 0,
+      deferred: rest.length,
+      failed: [{ recipientId: second, error: 'Teams is down' }],
+    });
+
+    // The sweep the same day sends the request to those left unclaimed, not again to the others.
+    const today = localDateOf(new Date(), timeZone);
+    const sweep = outboxSweep(server, { publicUrl: server.url });
+    const sameDay = await sweep.sweepOn(today);
+    const requested = sameDay.sent
+      .filter((message) =>
+        message.items.some((item) => item.stage === 'acknowledgement-requested' && item.label === 'K-04'),
+      )
+      .map((message) => message.recipientId)
+      .sort();
+    expect(requested).toEqual(rest);
+    expect(await acknowledgementCards(first!, versionId)).toHaveLength(1);
+    expect(await acknowledgementCards(second!, versionId)).toHaveLength(0);
+
+    // A week later everyone who has not acknowledged is reminded, the one whose request failed too.
+    const weekLater = await sweep.sweepOn(addDays(today, 7));
+    const reminded = weekLater.sent
+      .filter((message) =>
+        message.items.some((item) => item.stage === 'acknowledgement-outstanding' && item.label === 'K-04'),
+      )
+      .map((message) => message.recipientId)
+      .sort();
+    expect(reminded).toEqual(readers.sort());
   });
 });
