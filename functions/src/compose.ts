@@ -20,6 +20,8 @@ import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
 import { openSharePointStore, type SharePointStore } from './adapters/sharepoint/sharepoint-store.js';
 import { notifyOnEvents } from './bot/notify-on-events.js';
+import { createReminderCards } from './jobs/reminder-cards.js';
+import { acknowledgementRequestsOnPublication } from './jobs/send-acknowledgement-requests.js';
 import { randomIds, systemClock } from './adapters/system/system-clock.js';
 import { ConfigError, type Config } from './config.js';
 import { localAuthenticator, type Authenticate } from './http/authenticate.js';
@@ -165,13 +167,14 @@ export async function createEmbeddedApp(
     publicUrl: config.publicUrl,
     mode: config.mode,
   });
-  services.events = notifyOnEvents({
+  const chatEvents = notifyOnEvents({
     services,
     messaging,
     publicUrl: config.publicUrl,
     notifier: bot.notifier,
     outbox: bot.isAuthenticated ? null : outbox,
   });
+  services.events = chatEvents;
   if (config.seedDemo) {
     upsertDirectory(db, { units: demoUnits, people: demoPeople });
     try {
@@ -181,6 +184,20 @@ export async function createEmbeddedApp(
     }
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
   }
+  // From here on a published major version sends its readers the acknowledgement card at once
+  // (after the seed: the demo's history is not announced; the sweep reminds as it always did).
+  const acknowledgementRequests = acknowledgementRequestsOnPublication({
+    services,
+    messaging,
+    notifier: bot.notifier,
+    cards: createReminderCards({ publicUrl: config.publicUrl }),
+  });
+  services.events = {
+    async publish(event) {
+      await chatEvents.publish(event);
+      await acknowledgementRequests.publish(event);
+    },
+  };
   if (config.mode === 'local' && !sharePoint) linkTeamsUsers(db, config.localTeamsUsers);
   if (config.entra) {
     const unit = { id: config.entra.defaultUnitId, name: config.organisationName, parentId: null };

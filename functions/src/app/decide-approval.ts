@@ -1,4 +1,4 @@
-import { audienceMembers } from '../core/audience.js';
+import { acknowledgementAudience } from '../core/audience.js';
 import { AppError, isAppError } from '../core/errors.js';
 import { nextState, nextVersionNumber, versionLabel } from '../core/lifecycle.js';
 import { canDecide, ensure, isDraftContributor, type Actor } from '../core/policies.js';
@@ -15,8 +15,8 @@ export type DecisionResult = { approval: Approval; version: ProcedureVersion; is
 /**
  * The approver's decision on a submitted draft. Approval publishes the draft with the next
  * version number, marks the version it replaces obsolete, schedules the next periodic review
- * and, for a major change, asks the audience to acknowledge it. Rejection needs a comment and
- * hands the draft back to its author.
+ * and, for a major change, asks the audience to acknowledge it (not the people who made the
+ * version). Rejection needs a comment and hands the draft back to its author.
  *
  * Deciding again the same way (a double click, a resent card) returns the recorded decision;
  * deciding differently after the fact is ALREADY_DECIDED.
@@ -143,7 +143,14 @@ async function publish(
   }
   const approvedOn = today(services);
   const label = versionLabel(published);
-  const audience = approval.kind === 'major' ? audienceMembers(await store.listPeople(), procedure.audience) : [];
+  // A major version asks its audience to acknowledge it; not the people who made it (core/audience.ts).
+  const audience =
+    approval.kind === 'major'
+      ? acknowledgementAudience(await store.listPeople(), procedure.audience, {
+          contributorIds: [...loaded.draftContributorIds, draft.authorId, approval.requestedBy],
+          approverId: actor.id,
+        })
+      : [];
   return {
     procedures: [
       {

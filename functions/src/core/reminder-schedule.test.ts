@@ -146,17 +146,21 @@ describe('reminderStagesDue: approvals', () => {
 });
 
 describe('reminderStagesDue: acknowledgements', () => {
-  it.each<[string, string, string | null]>([
-    ['2026-03-04', '2026-03-10', null],
-    ['2026-03-04', '2026-03-11', '2026-03-11'],
-    ['2026-03-04', '2026-05-01', '2026-03-11'],
-  ])('requested %s, today %s → due %s', (requestedOn, today, dueOn) => {
+  it.each<[string, string, string | null, string | null]>([
+    // The request itself, from the day of publication until the reminder takes over.
+    ['2026-03-04', '2026-03-03', null, null],
+    ['2026-03-04', '2026-03-04', '2026-03-04', 'acknowledgement-requested'],
+    ['2026-03-04', '2026-03-10', '2026-03-04', 'acknowledgement-requested'],
+    // A week after the request: the reminder, once.
+    ['2026-03-04', '2026-03-11', '2026-03-11', 'acknowledgement-outstanding'],
+    ['2026-03-04', '2026-05-01', '2026-03-11', 'acknowledgement-outstanding'],
+  ])('requested %s, today %s → due %s (%s)', (requestedOn, today, dueOn, stage) => {
     const due = reminderStagesDue(
       { kind: 'acknowledgement', versionId: 'v1', personId: 'karen', requestedOn: d(requestedOn) },
       d(today),
     );
     expect(due.map((reminder) => [reminder.key, reminder.recipientId])).toEqual(
-      dueOn === null ? [] : [[`acknowledgement:v1/karen:${dueOn}:acknowledgement-outstanding`, 'karen']],
+      dueOn === null ? [] : [[`acknowledgement:v1/karen:${dueOn}:${stage}`, 'karen']],
     );
   });
 });

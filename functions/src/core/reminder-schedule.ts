@@ -18,6 +18,7 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  * | `review-overdue`              | owner               | the day after the review date, and from then on   |
  * | `review-escalation`           | the owner's leader  | 14 days after the review date, and from then on   |
  * | `approval-waiting`            | approver            | once more than 5 working days have passed         |
+ * | `acknowledgement-requested`   | each person asked   | at publication (the request itself, days 0–6)     |
  * | `acknowledgement-outstanding` | each person asked   | 7 days after the request                          |
  *
  * and for competences (ISO 9001 7.2), a qualification being a person's record with a `validUntil`:
@@ -54,6 +55,13 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  * after a more urgent one would only confuse. The escalation goes to a different person, so it
  * is returned beside the owner's stage rather than instead of it.
  *
+ * `acknowledgement-requested` is the request itself: it goes out at the publication
+ * (jobs/send-acknowledgement-requests.ts claims this same key in the ledger and sends it at
+ * once), so the sweep only sends it when that did not happen (the notification failed before
+ * claiming, or the version was published before this stage existed). A week later,
+ * `acknowledgement-outstanding` reminds whoever still has not acknowledged; once that is due,
+ * the request is not sent any more.
+ *
  * Each reminder is sent once: its ledger key is (kind, subject, due date, stage), and the due
  * date is the review date, or the day the approval or acknowledgement became overdue, the
  * qualification's `validUntil`, or the first day of the month for an unmet requirement. A new
@@ -87,6 +95,7 @@ export const reminderStages = [
   'review-overdue',
   'review-escalation',
   'approval-waiting',
+  'acknowledgement-requested',
   'acknowledgement-outstanding',
   'qualification-expiring-90',
   'qualification-expiring-30',
@@ -213,10 +222,13 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
       return [due('approval', subject.approvalId, dueOn, 'approval-waiting', subject.approverId)];
     }
     case 'acknowledgement': {
-      const dueOn = addDays(subject.requestedOn, reminderRules.acknowledgementAfterDays);
-      if (today < dueOn) return [];
       const subjectId = `${subject.versionId}/${subject.personId}`;
-      return [due('acknowledgement', subjectId, dueOn, 'acknowledgement-outstanding', subject.personId)];
+      if (today < subject.requestedOn) return [];
+      const reminderOn = addDays(subject.requestedOn, reminderRules.acknowledgementAfterDays);
+      if (today < reminderOn) {
+        return [due('acknowledgement', subjectId, subject.requestedOn, 'acknowledgement-requested', subject.personId)];
+      }
+      return [due('acknowledgement', subjectId, reminderOn, 'acknowledgement-outstanding', subject.personId)];
     }
     case 'qualification':
       return qualificationRemindersDue(subject, today);
@@ -305,6 +317,7 @@ export const stageUrgency: Record<ReminderStage, number> = {
   'requirement-unmet': 4.7,
   'review-due-30': 5,
   'acknowledgement-outstanding': 6,
+  'acknowledgement-requested': 6.5,
   'qualification-expiring-90': 7,
   'qualification-expiring-90-leader': 7.1,
   // The årshjul's stages beside the review's of the same urgency.

@@ -317,7 +317,8 @@ export async function openSharePointReminderSource(
           (item) => `${text(acknowledgement(item, 'versionKey'))}:${text(acknowledgement(item, 'personKey'))}`,
         ),
       );
-      const acknowledgementsBefore = startOf(addDays(today, 1 - reminderRules.acknowledgementAfterDays));
+      // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
+      const acknowledgementsBefore = startOf(addDays(today, 1));
       for (const item of mirrors.acknowledgementRequests.items.values()) {
         const requestedAt = text(request(item, 'requestedAt'));
         if (requestedAt === null || !(requestedAt < acknowledgementsBefore)) continue;

@@ -224,7 +224,7 @@ describe('the reminder source', () => {
     ]);
   });
 
-  it('reads unacknowledged requests of current versions made at least 7 days before', async () => {
+  it('reads unacknowledged requests of current versions made up to today (the request is due from its day)', async () => {
     insertProcedure('p', { nextReviewOn: '2027-01-01' });
     insertVersion('p-v1', 'p', 'published', 1);
     insertVersion('p-v0', 'p', 'obsolete', 0);
@@ -233,7 +233,9 @@ describe('the reminder source', () => {
     );
     request.run('p-v1', 'karen-holt', '2026-03-03T22:59:00.000Z'); // 3 March 23:59 local: 8 days
     request.run('p-v1', 'rasmus-toft', '2026-03-03T23:00:00.000Z'); // 4 March 00:00 local: 7 days
-    request.run('p-v1', 'ida-nielsen', '2026-03-04T23:00:00.000Z'); // 5 March: 6 days, not yet
+    request.run('p-v1', 'ida-nielsen', '2026-03-04T23:00:00.000Z'); // 5 March: 6 days, the request itself
+    request.run('p-v1', 'jens-mortensen', '2026-03-11T22:59:00.000Z'); // 11 March 23:59 local: today
+    request.run('p-v1', 'sofie-dahl', '2026-03-11T23:00:00.000Z'); // 12 March local: not yet
     request.run('p-v1', 'mads-berg', '2026-03-01T10:00:00.000Z'); // acknowledged
     request.run('p-v0', 'ole-frandsen', '2026-01-01T10:00:00.000Z'); // superseded version
     db.prepare(
@@ -242,6 +244,8 @@ describe('the reminder source', () => {
     const acknowledgements = (await source().listReminderCandidates(today)).filter((c) => c.kind === 'acknowledgement');
     const people = acknowledgements.flatMap((c) => (c.kind === 'acknowledgement' ? [[c.personId, c.requestedOn]] : []));
     expect(people.sort()).toEqual([
+      ['ida-nielsen', '2026-03-05'],
+      ['jens-mortensen', '2026-03-11'],
       ['karen-holt', '2026-03-03'],
       ['rasmus-toft', '2026-03-04'],
     ]);

@@ -234,7 +234,8 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           approverAadObjectId: row['approver_aad_object_id'] as string,
         });
       }
-      const acknowledgementsBefore = startOf(addDays(today, 1 - reminderRules.acknowledgementAfterDays));
+      // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
+      const acknowledgementsBefore = startOf(addDays(today, 1));
       for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[]) {
         candidates.push({
           kind: 'acknowledgement',

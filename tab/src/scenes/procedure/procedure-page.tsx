@@ -215,6 +215,7 @@ export function ProcedurePage(props: {
         isBusy={isAcknowledging}
         error={ackError}
         onAcknowledge={() => void acknowledge()}
+        onRead={() => openVersion(detail.currentVersion?.id ?? '')}
         onReload={reload}
       />
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { acknowledgementAudience, audienceMembers } from './audience.js';
+import type { Audience, Person, Role } from './types.js';
+
+const person = (id: string, unitId: string, roles: Role[] = ['caseworker']): Person => ({
+  id,
+  name: id,
+  email: `${id}@example.test`,
+  title: '',
+  unitId,
+  roles,
+  leaderId: null,
+  aadObjectId: null,
+});
+
+const people = [
+  person('author', 'natur', ['caseworker', 'author']),
+  person('editor', 'natur', ['author']),
+  person('approver', 'natur', ['leader']),
+  person('reader', 'natur'),
+  person('other-unit', 'miljo'),
+  person('coordinator', 'tm', ['coordinator']),
+];
+
+const everyone: Audience = { unitIds: [], roles: [] };
+const natur: Audience = { unitIds: ['natur'], roles: [] };
+const coordinators: Audience = { unitIds: [], roles: ['coordinator'] };
+
+const ids = (list: Person[]) => list.map((entry) => entry.id);
+
+describe('audienceMembers', () => {
+  it.each([
+    ['an empty audience is everybody', everyone, ids(people)],
+    ['a unit', natur, ['author', 'editor', 'approver', 'reader']],
+    ['a role', coordinators, ['coordinator']],
+    ['a unit or a role', { unitIds: ['miljo'], roles: ['coordinator'] }, ['other-unit', 'coordinator']],
+  ] as [string, Audience, string[]][])('%s', (_name, audience, expected) => {
+    expect(ids(audienceMembers(people, audience))).toEqual(expected);
+  });
+});
+
+describe('acknowledgementAudience: the audience without the people who made the version', () => {
+  it.each([
+    [
+      'author and approver in the audience are not asked',
+      natur,
+      { contributorIds: ['author'], approverId: 'approver' },
+      ['editor', 'reader'],
+    ],
+    [
+      'whoever edited or submitted the draft is not asked either',
+      natur,
+      { contributorIds: ['author', 'editor'], approverId: 'approver' },
+      ['reader'],
+    ],
+    [
+      'makers outside the audience change nothing',
+      coordinators,
+      { contributorIds: ['author'], approverId: 'approver' },
+      ['coordinator'],
+    ],
+    [
+      'everybody, less the makers',
+      everyone,
+      { contributorIds: ['author'], approverId: 'coordinator' },
+      ['editor', 'approver', 'reader', 'other-unit'],
+    ],
+    [
+      'a maker named twice is left out once',
+      natur,
+      { contributorIds: ['author', 'author'], approverId: 'approver' },
+      ['editor', 'reader'],
+    ],
+    [
+      'an audience of makers only asks nobody',
+      { unitIds: [], roles: ['leader'] },
+      { contributorIds: ['author'], approverId: 'approver' },
+      [],
+    ],
+  ] as [string, Audience, { contributorIds: string[]; approverId: string }, string[]][])(
+    '%s',
+    (_name, audience, makers, expected) => {
+      expect(ids(acknowledgementAudience(people, audience, makers))).toEqual(expected);
+    },
+  );
+});
