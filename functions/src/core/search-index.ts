@@ -312,13 +312,25 @@ export function createSearchIndex(
     return !isStopWord(token.text) && stems(token.text).some((stem) => matched.has(stem));
   }
 
+  /**
+   * The snippet of the first field with a match. Reads each text only as far as needed: from the
+   * first match, three snippets' worth of words to pick the densest run from.
+   */
   function snippetOf(document: StoredDocument, matched: Set<string>): SnippetSegment[] {
     for (const field of options.snippetFields) {
       const text = document.texts[field] ?? '';
-      const tokens = tokenize(text);
-      const marks = tokens.map((token) => isMatch(token, matched));
-      if (!marks.includes(true)) continue;
-      return cutSnippet(text, tokens, marks);
+      const tokens: Token[] = [];
+      const marks: boolean[] = [];
+      let firstMatch = -1;
+      for (const token of tokenize(text, (count) => firstMatch >= 0 && count > firstMatch + snippetWords * 3)) {
+        const mark = isMatch(token, matched);
+        if (mark && firstMatch < 0) firstMatch = tokens.length;
+        tokens.push(token);
+        marks.push(mark);
+      }
+      if (firstMatch < 0) continue;
+      const complete = tokens.length === 0 || !/[\p{L}\p{N}]/u.test(text.slice(tokens.at(-1)!.end));
+      return cutSnippet(text, tokens, marks, complete);
     }
     return [];
   }
@@ -384,7 +396,13 @@ function compareText(a: string, b: string): number {
  * About `snippetWords` words around the densest run of matches, cut at word boundaries, matched
  * words marked, "…" where the text goes on.
  */
-export function cutSnippet(text: string, tokens: readonly Token[], marks: readonly boolean[]): SnippetSegment[] {
+export function cutSnippet(
+  text: string,
+  tokens: readonly Token[],
+  marks: readonly boolean[],
+  /** False when `tokens` stop before the text's last word. */
+  complete = true,
+): SnippetSegment[] {
   let bestStart = 0;
   let bestCount = -1;
   for (let start = 0; start < tokens.length; start++) {
@@ -399,7 +417,7 @@ export function cutSnippet(text: string, tokens: readonly Token[], marks: readon
   const first = Math.max(0, bestStart - 4);
   const last = Math.min(tokens.length - 1, first + snippetWords - 1);
   const from = first === 0 ? 0 : tokens[first]!.start;
-  const to = last === tokens.length - 1 ? text.length : tokens[last]!.end;
+  const to = last === tokens.length - 1 && complete ? text.length : tokens[last]!.end;
   const segments: SnippetSegment[] = [];
   if (from > 0) segments.push({ text: '…', isMatch: false });
   let at = from;

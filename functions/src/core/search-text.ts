@@ -10,11 +10,17 @@ export type Token = { text: string; start: number; end: number };
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
-/** Lower-cased words with their places in `value` (which must already be NFC). */
-export function tokenize(value: string): Token[] {
+/**
+ * Lower-cased words with their places in `value` (which must already be NFC); `stop` ends the
+ * reading early, asked with the number of words read so far.
+ */
+export function tokenize(value: string, stop?: (count: number) => boolean): Token[] {
   const found: Token[] = [];
-  for (const match of value.matchAll(wordPattern))
+  const pattern = new RegExp(wordPattern);
+  for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
+    if (stop?.(found.length)) break;
     found.push({ text: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+  }
   return found;
 }
 
