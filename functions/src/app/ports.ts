@@ -12,7 +12,6 @@ import type {
   TrailEntry,
   Unit,
 } from '../core/types.js';
-import type { SnippetSegment } from '../core/search-query.js';
 import type {
   Competence,
   CompetenceRequirement,
@@ -61,7 +60,16 @@ export type ProcedureRow = Procedure & {
   pendingApproverId: string | null;
 };
 
-export type SearchHit = { procedureId: string; code: string; title: string; snippet: SnippetSegment[]; rank: number };
+/** What search indexes of one published procedure (see `core/search-index.ts`). */
+export type ProcedureSearchSource = {
+  procedureId: string;
+  code: string;
+  title: string;
+  /** Level, area, unit, owner, legal basis and standards, as words. */
+  metadata: string;
+  /** The current version's text. */
+  body: string;
+};
 
 /** A person as the directory (an Entra access token) describes them; see `Store.upsertPersonFromDirectory`. */
 export type DirectoryPerson = {
@@ -134,10 +142,12 @@ export type Store = {
   listOpenAcknowledgementsFor(personId: string): Promise<AcknowledgementRequest[]>;
   listTrail(procedureId: string): Promise<TrailEntry[]>;
   /**
-   * Ranked search over published procedures: `words` (from `toFullTextQuery`) first, then, to
-   * fill up to `limit`, `substrings` (from `toSubstringQuery`) inside compound words.
+   * Changes whenever `listSearchSources` may answer differently (a commit here or, where several
+   * processes share the data, elsewhere). Cheap: asked before every search to keep the index fresh.
    */
-  search(query: { words: string; substrings: string | null }, limit: number): Promise<SearchHit[]>;
+  searchStamp(): Promise<string>;
+  /** The texts of every published procedure, for the search index. */
+  listSearchSources(): Promise<ProcedureSearchSource[]>;
   /** Competence management (ISO 9001 7.2): the catalogue, by name. */
   listCompetences(): Promise<Competence[]>;
   listCompetenceRequirements(): Promise<CompetenceRequirement[]>;

@@ -131,20 +131,46 @@ export const areaSummarySchema = z.object({
   areas: z.array(z.object({ level: processLevelSchema, area: z.string(), count: z.number().int() })),
 });
 
+/** What search finds, in the order results are listed: procedures first. */
+export const searchKinds = ['procedure', 'corrective-action', 'audit', 'finding', 'competence'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
 export const searchQuery = z.strictObject({
   q: z.string().max(200, 'At most 200 characters'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  kinds: z
+    .string()
+    .regex(/^[a-z-]+(,[a-z-]+)*$/, 'Comma-separated kinds')
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(searchKinds)))
+    .optional()
+    .describe(`Only these kinds, comma-separated: ${searchKinds.join(', ')}`),
 });
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const searchHitSchema = z.object({
+  kind: z.enum(searchKinds),
+  /** The record's id: procedure, corrective action, audit, finding or competence. */
+  id: z.string(),
+  /** Set for procedures (their id, as `id`). */
+  procedureId: z.string().nullable(),
+  /** The audit a finding belongs to, where the tab shows it; the audit itself for audits. */
+  auditId: z.string().nullable(),
+  /** Procedures only. */
+  code: z.string().nullable(),
+  title: z.string(),
+  snippet: z.array(z.object({ text: z.string(), isMatch: z.boolean() })),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
 export const searchResultSchema = z.object({
   query: z.string(),
-  hits: z.array(
-    z.object({
-      procedureId: z.string(),
-      code: z.string(),
-      title: z.string(),
-      snippet: z.array(z.object({ text: z.string(), isMatch: z.boolean() })),
-    }),
-  ),
+  /** Every hit there is, not only this page's. */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  hits: z.array(searchHitSchema),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

@@ -20,7 +20,7 @@ import { getProcedureCompetences } from '../app/procedure-competences.js';
 import { recordReview } from '../app/record-review.js';
 import { removeCompetenceRequirement } from '../app/remove-competence-requirement.js';
 import { reportCompetenceGaps } from '../app/report-competence-gaps.js';
-import { searchProcedures } from '../app/search-procedures.js';
+import { searchEverything } from '../app/search-everything.js';
 import { setCompetenceLevel } from '../app/set-competence-level.js';
 import { submitDraft, withdrawSubmission } from '../app/submit-draft.js';
 import { updateMetadata } from '../app/update-metadata.js';
@@ -377,12 +377,14 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       name: 'search',
       method: 'GET',
       path: '/search',
-      summary: 'Full-text search over code, title, metadata and document text, ranked, with snippets',
+      summary:
+        'Search across procedures (first), corrective actions, audits, findings and competences: Danish and Norwegian ' +
+        'word forms, compounds, typos, codes; ranked, labelled, with snippets, a true total and paging',
       tag: 'procedures',
       access: 'signed-in',
       query: contract.searchQuery,
       response: contract.searchResultSchema,
-      handler: async ({ services, query }) => json(await searchProcedures(services, query)),
+      handler: async ({ actor, services, query }) => json(await searchEverything(services, actor, query)),
     }),
     defineRoute({
       name: 'competences-list',

@@ -131,8 +131,8 @@ export function createApi(http: HttpClient) {
         json: { comment },
       }),
 
-    search: (q: string, signal?: AbortSignal) =>
-      http.requestJson<SearchResult>('/api/search', { query: { q, limit: 20 }, signal }),
+    search: (q: string, page: { offset: number; limit: number }, signal?: AbortSignal) =>
+      http.requestJson<SearchResult>('/api/search', { query: { q, ...page }, signal }),
     listCompetences: (signal?: AbortSignal) => http.requestJson<CompetenceList>('/api/competences', { signal }),
     getProcedureCompetences: (procedureId: string, signal?: AbortSignal) =>
       http.requestJson<ProcedureCompetencesDto>(`/api/procedures/${enc(procedureId)}/competences`, { signal }),

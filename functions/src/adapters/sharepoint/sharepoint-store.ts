@@ -1,9 +1,8 @@
-import type { ChangeSet, Store } from '../../app/ports.js';
+import type { ChangeSet, ProcedureSearchSource, Store } from '../../app/ports.js';
 import { staleWriteError } from '../../app/procedure-context.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
 import { AppError } from '../../core/errors.js';
 import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
-import { searchDocuments, type SearchDocument } from './sharepoint-search.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import type { GraphClient, ListItem } from './graph-client.js';
 import { isGraphError } from './graph-errors.js';
@@ -53,10 +52,10 @@ import { procedureLibrary, recordLists } from './sharepoint-schema.js';
  * Filtering on a column that is not indexed fails past 5,000 items:
  * https://learn.microsoft.com/en-us/graph/api/listitem-list
  *
- * Search: Graph has no full-text query over list item fields, so search reads the published
- * procedures (one indexed query) and matches words, prefixes and substrings in memory over the
- * code, title, metadata and the published text, like the SQLite FTS5 indexes do. Fine for a
- * municipal handbook of a few thousand procedures; Microsoft Search would be the next step.
+ * Search: Graph has no full-text query over list item fields, so the store hands the published
+ * procedures' texts (one indexed query) to the product's one in-memory search index
+ * (core/search-index.ts), as the SQLite store does. Its stamp moves with this process's commits
+ * and at least every 30 seconds, so writes by other instances reach the index within that time.
  */
 export type SharePointStore = Store & {
   /** Production: makes sure the unit new people are placed in exists; an existing unit is left as it is. */
@@ -64,6 +63,9 @@ export type SharePointStore = Store & {
 };
 
 type Item = { id: string; eTag: string; fields: Fields };
+
+/** How long another instance's write may take to reach this instance's search index. */
+const searchStampSeconds = 30;
 
 /** Looks up the lists (by title) and the library's drive once; 17 reads, 17 resource units. */
 export async function openSharePointStore(graph: GraphClient, siteId: string): Promise<SharePointStore> {
@@ -269,6 +271,8 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     return (await query(personMapping, 'aadObjectId', aadObjectId))[0];
   }
 
+  /** This process's commits, for the search stamp. */
+  let commits = 0;
   const store: SharePointStore = {
     async listUnits() {
       const units = (await all(unitMapping)).map((item) => fromFields(unitMapping, item.fields));
@@ -400,7 +404,10 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         .filter((request) => currentVersions.has(request.versionId) && !done.has(request.versionId))
         .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
-    async search(searchQuery, limit) {
+    async searchStamp() {
+      return `${commits}:${Math.floor(Date.now() / searchStampSeconds / 1000)}`;
+    },
+    async listSearchSources() {
       const [items, units, people] = await Promise.all([
         procedureItems(published()),
         store.listUnits(),
@@ -408,7 +415,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       ]);
       const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
       const personNames = new Map(people.map((person) => [person.id, person.name]));
-      const documents = items.map((fields): SearchDocument => {
+      return items.map((fields): ProcedureSearchSource => {
         const procedure = fromFields(procedureMapping, fields);
         return {
           procedureId: procedure.id,
@@ -425,10 +432,10 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
           body: (fields[column('searchText')] as string | null | undefined) ?? '',
         };
       });
-      return searchDocuments(documents, searchQuery, limit);
     },
 
     async commit(changes) {
+      commits += 1;
       let guard: Item | undefined;
       if (changes.expect) {
         guard = await findByKey(procedureMapping, changes.expect.procedureId);

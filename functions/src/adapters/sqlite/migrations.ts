@@ -392,4 +392,9 @@ export const migrations: string[] = [
     )
   );
   `,
+  `
+  -- Search runs on one in-memory index for every store (core/search-index.ts); procedure_search
+  -- keeps only the indexed texts. The trigram table is no longer read.
+  DROP TABLE procedure_substring_search;
+  `,
 ];

@@ -4,13 +4,12 @@ import type {
   DirectoryPerson,
   ProcedureQuery,
   ProcedureRow,
-  SearchHit,
+  ProcedureSearchSource,
   Store,
   Viewer,
 } from '../../app/ports.js';
 import { AppError } from '../../core/errors.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
-import { toSnippetSegments } from '../../core/search-query.js';
 import type {
   Acknowledgement,
   AcknowledgementRequest,
@@ -45,13 +44,12 @@ const sortColumns: Record<ProcedureQuery['sort'], string[]> = {
   level: ["CASE p.level WHEN 'management' THEN 1 WHEN 'core' THEN 2 ELSE 3 END", 'p.area'],
 };
 
-const snippetStart = '\u0001';
-const snippetEnd = '\u0002';
-
 /** The embedded default store: better-sqlite3, one file, every ChangeSet in one transaction. */
 export function createSqliteStore(db: SqliteDatabase): Store {
   const statements = prepareStatements(db);
   const competenceTables = createCompetenceTables(db);
+  /** Counts this connection's writes; with SQLite's data_version (other connections' writes) it is the search stamp. */
+  let commits = 0;
 
   // Visibility and draft filters are EXISTS subqueries on the procedure row, so counting and
   // sorting touch only `procedures` (and short-circuit on published rows); the joins that
@@ -126,7 +124,6 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       const row = statements.procedureForIndex.get(id) as Row | undefined;
       if (!row) continue;
       statements.deleteSearch.run(row['rowid']);
-      statements.deleteSubstringSearch.run(row['rowid']);
       if (row['current_version_id'] === null) continue;
       const standards = JSON.parse(row['standards'] as string) as { standard: string; clauses: string[] }[];
       const metadata = [
@@ -138,7 +135,6 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         ...standards.map((s) => `${s.standard} ${s.clauses.join(' ')}`),
       ].join(' · ');
       statements.insertSearch.run(row['rowid'], row['code'], row['title'], metadata, row['body'] ?? '');
-      statements.insertSubstringSearch.run(row['rowid'], row['title'], row['body'] ?? '');
     }
   }
 
@@ -196,6 +192,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     },
     async upsertPersonFromDirectory(entry) {
       // IMMEDIATE: two processes signing the same new person in at once cannot both insert.
+      commits += 1;
       return upsertFromDirectory.immediate(entry);
     },
     async listProcedures(query) {
@@ -266,24 +263,23 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         details: JSON.parse(row['details'] as string) as Record<string, unknown>,
       }));
     },
-    async search(query, limit): Promise<SearchHit[]> {
-      try {
-        const hits = (statements.search.all({ match: query.words, limit }) as Row[]).map(toSearchHit);
-        if (hits.length >= limit || query.substrings === null) return hits;
-        const seen = new Set(hits.map((hit) => hit.procedureId));
-        const more = (statements.searchSubstrings.all({ match: query.substrings, limit }) as Row[])
-          .map(toSearchHit)
-          .filter((hit) => !seen.has(hit.procedureId));
-        return [...hits, ...more].slice(0, limit);
-      } catch (error) {
-        // The query builders quote every term, so this is a bug, not bad input; say so clearly.
-        throw new AppError('VALIDATION', `The search could not be run: ${(error as Error).message}`, { field: 'q' });
-      }
+    async searchStamp() {
+      return `${db.pragma('data_version', { simple: true }) as number}:${commits}`;
+    },
+    async listSearchSources(): Promise<ProcedureSearchSource[]> {
+      return (statements.searchSources.all() as Row[]).map((row) => ({
+        procedureId: row['id'] as string,
+        code: row['code'] as string,
+        title: row['title'] as string,
+        metadata: row['metadata'] as string,
+        body: row['body'] as string,
+      }));
     },
     ...competenceTables.reads,
 
     async commit(changes) {
       try {
+        commits += 1;
         commitTransaction(changes);
       } catch (error) {
         if (
@@ -383,13 +379,10 @@ function prepareStatements(db: SqliteDatabase) {
        LEFT JOIN approvals a ON a.version_id = d.id AND a.decision IS NULL
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     ),
-    search: db.prepare(
-      `SELECT p.id, p.code, p.title,
-         snippet(procedure_search, -1, '${snippetStart}', '${snippetEnd}', '…', 16) AS snippet,
-         bm25(procedure_search, 10.0, 5.0, 2.0, 1.0) AS rank
-       FROM procedure_search JOIN procedures p ON p.rowid = procedure_search.rowid
-       WHERE procedure_search MATCH :match AND p.current_version_id IS NOT NULL
-       ORDER BY rank LIMIT :limit`,
+    searchSources: db.prepare(
+      `SELECT p.id, s.code, s.title, s.metadata, s.body
+       FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
+       WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
     ),
     procedureForIndex: db.prepare(
       `SELECT p.rowid AS rowid, p.*, u.name AS unit_name, o.name AS owner_name, v.text AS body
@@ -397,16 +390,6 @@ function prepareStatements(db: SqliteDatabase) {
        LEFT JOIN versions v ON v.id = p.current_version_id WHERE p.id = ?`,
     ),
     deleteSearch: db.prepare('DELETE FROM procedure_search WHERE rowid = ?'),
-    deleteSubstringSearch: db.prepare('DELETE FROM procedure_substring_search WHERE rowid = ?'),
-    insertSubstringSearch: db.prepare('INSERT INTO procedure_substring_search (rowid, title, body) VALUES (?, ?, ?)'),
-    searchSubstrings: db.prepare(
-      `SELECT p.id, p.code, p.title,
-         snippet(procedure_substring_search, -1, '${snippetStart}', '${snippetEnd}', '…', 16) AS snippet,
-         bm25(procedure_substring_search, 5.0, 1.0) AS rank
-       FROM procedure_substring_search JOIN procedures p ON p.rowid = procedure_substring_search.rowid
-       WHERE procedure_substring_search MATCH :match AND p.current_version_id IS NOT NULL
-       ORDER BY rank LIMIT :limit`,
-    ),
     insertSearch: db.prepare(
       'INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -465,16 +448,6 @@ function prepareStatements(db: SqliteDatabase) {
       `INSERT INTO audit_trail (at, actor_id, action, procedure_id, subject_id, summary, details)
        VALUES (:at, :actorId, :action, :procedureId, :subjectId, :summary, :details)`,
     ),
-  };
-}
-
-function toSearchHit(row: Row): SearchHit {
-  return {
-    procedureId: row['id'] as string,
-    code: row['code'] as string,
-    title: row['title'] as string,
-    snippet: toSnippetSegments(row['snippet'] as string, snippetStart, snippetEnd),
-    rank: row['rank'] as number,
   };
 }
 

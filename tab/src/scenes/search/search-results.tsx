@@ -14,22 +14,47 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
   },
+  kind: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    textTransform: 'uppercase',
+    letterSpacing: '0.04em',
+  },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   code: { marginRight: tokens.spacingHorizontalS, fontVariantNumeric: 'tabular-nums' },
   snippet: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
 });
 
-/** Hits in the server's rank order. */
-export function SearchResults(props: { result: SearchResult }) {
+type Hit = SearchResult['hits'][number];
+
+/** Where a hit opens: the procedure, the action, the audit (also for its findings), the competence matrix. */
+function hrefOf(hit: Hit): string {
+  switch (hit.kind) {
+    case 'procedure':
+      return paths.procedure(hit.id);
+    case 'corrective-action':
+      return paths.action(hit.id);
+    case 'audit':
+    case 'finding':
+      return hit.auditId ? paths.auditDetail(hit.auditId) : paths.audit();
+    case 'competence':
+      return paths.competences();
+  }
+}
+
+/** Hits in the server's order (procedures first), each labelled with its kind. */
+export function SearchResults(props: { hits: readonly Hit[] }) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <ol className={styles.list} aria-label={t('search.title')}>
-      {props.result.hits.map((hit) => (
-        <li key={hit.procedureId}>
+      {props.hits.map((hit) => (
+        <li key={`${hit.kind}:${hit.id}`}>
+          <span className={styles.kind}>{t(`search.kind.${hit.kind}`)}</span>
           <h2 className={styles.title}>
-            <AppLink href={paths.procedure(hit.procedureId)}>
-              <span className={styles.code}>{hit.code}</span>
+            <AppLink href={hrefOf(hit)}>
+              {hit.code ? <span className={styles.code}>{hit.code}</span> : null}
               {hit.title}
             </AppLink>
           </h2>

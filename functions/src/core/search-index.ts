@@ -1,0 +1,441 @@
+import { codeKey, editDistance, isStopWord, stemsOf, tokenize, type ParsedQuery, type Token } from './search-text.js';
+
+/**
+ * The one search index of the product: an in-memory inverted index over stemmed Danish and
+ * Norwegian words, ranked with BM25F (fields weighted, e.g. title above text), the same for every
+ * store. Built from plain documents (the adapters only supply the texts), rebuilt by its owner
+ * when the texts change.
+ *
+ * A query word matches, best first: its stem (inflections, definite forms), a word it begins
+ * (as one types), a compound it is part of ("tilsyn" in "miljøtilsyn"), the parts of a compound
+ * it is ("støjklager": "støj" + "klager"), or a word one or two letters away (typos). Words are
+ * not all required: each adds to the score, so several words rank by how many match and how
+ * well. Phrases in quotes must appear in that order. A query shaped like a code ("k16", "K-16")
+ * puts the procedure with that code first.
+ */
+
+/** A piece of a snippet; the tab marks `isMatch` pieces (never as HTML: the text comes from documents). */
+export type SnippetSegment = { text: string; isMatch: boolean };
+
+export type SearchField = { name: string; weight: number };
+/** `group`: hits are listed by group first (lowest first), then by score; 0 when left out. */
+export type IndexInput = { key: string; code: string | null; group?: number; fields: Record<string, string> };
+export type IndexOptions = {
+  fields: readonly SearchField[];
+  /** Fields a snippet may come from, in order of preference. */
+  snippetFields: readonly string[];
+};
+export type IndexHit = { key: string; score: number; snippet: SnippetSegment[] };
+export type IndexResult = { total: number; hits: IndexHit[] };
+
+type Posting = { docs: number[]; weights: number[] };
+type StoredDocument = {
+  key: string;
+  code: string | null;
+  group: number;
+  texts: Record<string, string>;
+  length: number;
+  /** Weighted term frequencies, kept so a rebuild re-reads only the texts that changed. */
+  terms: Map<string, number>;
+};
+
+const k1 = 1.2;
+const b = 0.75;
+/** Hits scoring below this share of the best hit are noise (a word every text has), not results. */
+const relativeCutoff = 0.1;
+const codeBonus = 1000;
+const maxExpansions = 60;
+const snippetWords = 24;
+
+type Expansion = Map<string, number>;
+
+export type SearchIndex = {
+  readonly size: number;
+  query(query: ParsedQuery, page: { limit: number; offset: number }): IndexResult;
+  /** Internal: what a rebuild may reuse (`createSearchIndex`'s `previous`). */
+  readonly reusable: { documents: ReadonlyMap<string, StoredDocument>; stems: Map<string, string[]> };
+};
+
+/**
+ * Builds the index. With `previous` (the index this one replaces, same options), documents whose
+ * texts did not change are not read again: after one publication only that procedure is.
+ */
+export function createSearchIndex(
+  inputs: readonly IndexInput[],
+  options: IndexOptions,
+  previous?: SearchIndex,
+): SearchIndex {
+  const stemCache = previous?.reusable.stems ?? new Map<string, string[]>();
+  const reuse = previous?.reusable.documents;
+  if (stemCache.size > 200_000) stemCache.clear();
+  const stems = (word: string) => {
+    let found = stemCache.get(word);
+    if (!found) stemCache.set(word, (found = stemsOf(word)));
+    return found;
+  };
+  const postings = new Map<string, Posting>();
+  const codes = new Map<string, number[]>();
+  const documents: StoredDocument[] = [];
+  let totalLength = 0;
+
+  for (const input of inputs) {
+    const index = documents.length;
+    const texts: Record<string, string> = {};
+    for (const field of options.fields) texts[field.name] = (input.fields[field.name] ?? '').normalize('NFC');
+    const old = reuse?.get(input.key);
+    const same = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
+    let terms: Map<string, number>;
+    let length = 0;
+    if (same) {
+      terms = old.terms;
+      length = old.length;
+    } else {
+      terms = new Map<string, number>();
+      for (const field of options.fields) {
+        for (const token of tokenize(texts[field.name]!)) {
+          if (isStopWord(token.text)) continue;
+          length += 1;
+          for (const stem of stems(token.text)) terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+        }
+      }
+    }
+    for (const [stem, weight] of terms) {
+      let posting = postings.get(stem);
+      if (!posting) postings.set(stem, (posting = { docs: [], weights: [] }));
+      posting.docs.push(index);
+      posting.weights.push(weight);
+    }
+    const key = input.code === null ? null : codeKey(input.code);
+    if (key !== null) codes.set(key, [...(codes.get(key) ?? []), index]);
+    documents.push({ key: input.key, code: input.code, group: input.group ?? 0, texts, length, terms });
+    totalLength += length;
+  }
+
+  const averageLength = Math.max(1, totalLength / Math.max(1, documents.length));
+  // Words of the current texts only (the stem cache may remember words of replaced texts).
+  const vocabulary = [...stemCache.entries()]
+    .filter(([word, wordStems]) => !isStopWord(word) && wordStems.some((stem) => postings.has(stem)))
+    .map(([word]) => word)
+    .sort();
+  const stemList = [...postings.keys()];
+  const expansionCache = new Map<string, Expansion>();
+  // Queries run one at a time (synchronously), so they share these buffers.
+  const scratchScores = new Float64Array(documents.length);
+  const scratchBest = new Float64Array(documents.length);
+
+  function idf(stem: string): number {
+    const df = postings.get(stem)?.docs.length ?? 0;
+    return Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
+  }
+
+  function wordsWithPrefix(prefix: string): string[] {
+    let low = 0;
+    let high = vocabulary.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (vocabulary[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let at = low; at < vocabulary.length && found.length < maxExpansions; at++) {
+      if (!vocabulary[at]!.startsWith(prefix)) break;
+      found.push(vocabulary[at]!);
+    }
+    return found;
+  }
+
+  function add(expansion: Expansion, word: string, weight: number): void {
+    for (const stem of stems(word))
+      if (postings.has(stem) && (expansion.get(stem) ?? 0) < weight) expansion.set(stem, weight);
+  }
+
+  function known(word: string): boolean {
+    return stems(word).some((stem) => postings.has(stem));
+  }
+
+  /** The stems a query word matches, each with how much a match counts (1: the word itself). */
+  function expand(word: string, prefix: boolean): Expansion {
+    const cacheKey = `${prefix ? '*' : ''}${word}`;
+    const cached = expansionCache.get(cacheKey);
+    if (cached) return cached;
+    const expansion: Expansion = new Map();
+    add(expansion, word, 1);
+    const exact = expansion.size > 0;
+    if (word.length >= 3 && !/^\p{N}+$/u.test(word)) {
+      if (prefix || !exact) {
+        for (const other of wordsWithPrefix(word)) add(expansion, other, 0.8);
+        const [stem] = stems(word);
+        if (!exact && stem && stem.length >= 4 && stem !== word)
+          for (const other of wordsWithPrefix(stem)) add(expansion, other, 0.8);
+      }
+      if (word.length >= 4) {
+        let inside = 0;
+        for (const other of vocabulary) {
+          if (inside >= maxExpansions) break;
+          if (other.length > word.length && other.indexOf(word, 1) > 0) {
+            add(expansion, other, 0.6);
+            inside += 1;
+          }
+        }
+      }
+      if (expansion.size === 0) fuzzy(word, expansion);
+    }
+    if (expansionCache.size > 2000) expansionCache.clear();
+    expansionCache.set(cacheKey, expansion);
+    return expansion;
+  }
+
+  /**
+   * Words one letter away (two for words of eight letters or more), compounds whose first part is
+   * one letter away, and stems likewise.
+   */
+  function fuzzy(word: string, expansion: Expansion): void {
+    if (word.length < 4) return;
+    const max = word.length >= 8 ? 2 : 1;
+    for (const other of vocabulary) {
+      const distance = editDistance(word, other, max);
+      if (distance <= max) add(expansion, other, distance === 1 ? 0.7 : 0.5);
+    }
+    // A typo in the first part of a compound ("lovligørelse" for "lovliggørelsessager").
+    if (expansion.size === 0 && word.length >= 6)
+      for (const other of vocabulary) {
+        if (other.length <= word.length) continue;
+        for (const length of [word.length - 1, word.length, word.length + 1])
+          if (editDistance(word, other.slice(0, length), 1) <= 1) {
+            add(expansion, other, 0.5);
+            break;
+          }
+      }
+    const [stem] = stems(word);
+    if (!stem || stem.length < 4) return;
+    const stemMax = stem.length >= 8 ? 2 : 1;
+    for (const other of stemList) {
+      const distance = editDistance(stem, other, stemMax);
+      if (distance <= stemMax && (expansion.get(other) ?? 0) < 0.6) expansion.set(other, distance === 1 ? 0.6 : 0.45);
+    }
+  }
+
+  /**
+   * A compound nobody wrote as one word: "støjklager" as "støj" + "klager", "spildevandstilladelse"
+   * as "spildevand(s)" + "tilladelse". The split whose both halves are known; else the longest known
+   * first part of five letters or more. Null when the word is known or splits into nothing.
+   */
+  function split(word: string): string[] | null {
+    if (word.length < 6 || known(word)) return null;
+    for (let at = 3; at <= word.length - 3; at++) {
+      const left = word.slice(0, at);
+      const right = word.slice(at);
+      const lefts = [left, ...(/[se]$/.test(left) && left.length > 3 ? [left.slice(0, -1)] : [])];
+      if (lefts.some(known) && known(right)) return [lefts.find(known)!, right];
+    }
+    for (let at = word.length - 3; at >= 5; at--) if (known(word.slice(0, at))) return [word.slice(0, at)];
+    return null;
+  }
+
+  function bm25(weight: number, index: number): number {
+    const norm = k1 * (1 - b + (b * documents[index]!.length) / averageLength);
+    return (weight * (k1 + 1)) / (weight + norm);
+  }
+
+  function query(parsed: ParsedQuery, page: { limit: number; offset: number }): IndexResult {
+    const scores = scratchScores;
+    scores.fill(0);
+    const matched = new Set<string>();
+    const groups: { expansion: Expansion; factor: number }[] = [];
+    parsed.words.forEach((word, position) => {
+      const prefix = parsed.lastIsPrefix && position === parsed.words.length - 1;
+      const expansion = expand(word, prefix);
+      const parts = split(word);
+      // A full split beats a typo guess; a lone known first part is the last resort.
+      if (parts && (parts.length === 2 ? !hasDirectMatch(expansion) : expansion.size === 0)) {
+        for (const part of parts) groups.push({ expansion: expand(part, false), factor: 0.8 / parts.length + 0.2 });
+      } else groups.push({ expansion, factor: 1 });
+    });
+    const best = scratchBest;
+    for (const { expansion, factor } of groups) {
+      best.fill(0);
+      for (const [stem, weight] of expansion) {
+        const posting = postings.get(stem)!;
+        const termIdf = idf(stem) * weight * factor;
+        matched.add(stem);
+        for (let at = 0; at < posting.docs.length; at++) {
+          const index = posting.docs[at]!;
+          const value = termIdf * bm25(posting.weights[at]!, index);
+          if (value > best[index]!) best[index] = value;
+        }
+      }
+      for (let index = 0; index < documents.length; index++) scores[index]! += best[index]!;
+    }
+
+    let candidates: number[] = [];
+    for (let index = 0; index < documents.length; index++) if (scores[index]! > 0) candidates.push(index);
+    if (parsed.phrases.length > 0)
+      candidates = candidates.filter((index) => parsed.phrases.some((phrase) => containsPhrase(index, phrase)));
+    const top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
+    candidates = candidates.filter((index) => scores[index]! >= top * relativeCutoff);
+    const codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
+    for (const index of codeHits) {
+      if (!candidates.includes(index)) candidates.push(index);
+      scores[index] = scores[index]! + codeBonus;
+    }
+    const before = (x: number, y: number) =>
+      documents[x]!.group - documents[y]!.group ||
+      scores[y]! - scores[x]! ||
+      compareText(documents[x]!.code ?? '', documents[y]!.code ?? '') ||
+      x - y;
+    const ordered = firstInOrder(candidates, page.offset + page.limit, before);
+    const hits = ordered.slice(page.offset, page.offset + page.limit).map((index) => ({
+      key: documents[index]!.key,
+      score: scores[index]!,
+      snippet: snippetOf(documents[index]!, matched),
+    }));
+    return { total: candidates.length, hits };
+  }
+
+  function hasDirectMatch(expansion: Expansion): boolean {
+    return [...expansion.values()].some((weight) => weight >= 0.8);
+  }
+
+  function containsPhrase(index: number, phrase: string[]): boolean {
+    const wanted = phrase.map((word) => stems(word));
+    for (const field of options.fields) {
+      const words = tokenize(documents[index]!.texts[field.name]!).map((token) => token.text);
+      for (let at = 0; at + wanted.length <= words.length; at++) {
+        if (wanted.every((choices, offset) => stems(words[at + offset]!).some((stem) => choices.includes(stem))))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  function isMatch(token: Token, matched: Set<string>): boolean {
+    return !isStopWord(token.text) && stems(token.text).some((stem) => matched.has(stem));
+  }
+
+  /**
+   * The snippet of the first field with a match. Reads each text only as far as needed: from the
+   * first match, three snippets' worth of words to pick the densest run from.
+   */
+  function snippetOf(document: StoredDocument, matched: Set<string>): SnippetSegment[] {
+    for (const field of options.snippetFields) {
+      const text = document.texts[field] ?? '';
+      const tokens: Token[] = [];
+      const marks: boolean[] = [];
+      let firstMatch = -1;
+      for (const token of tokenize(text, (count) => firstMatch >= 0 && count > firstMatch + snippetWords * 3)) {
+        const mark = isMatch(token, matched);
+        if (mark && firstMatch < 0) firstMatch = tokens.length;
+        tokens.push(token);
+        marks.push(mark);
+      }
+      if (firstMatch < 0) continue;
+      const complete = tokens.length === 0 || !/[\p{L}\p{N}]/u.test(text.slice(tokens.at(-1)!.end));
+      return cutSnippet(text, tokens, marks, complete);
+    }
+    return [];
+  }
+
+  return {
+    size: documents.length,
+    query,
+    reusable: { documents: new Map(documents.map((document) => [document.key, document])), stems: stemCache },
+  };
+}
+
+/**
+ * The first `count` items in the order of `before`, sorted: a bounded heap, so a word in every
+ * one of 5,000 texts does not sort all 5,000 to show 20.
+ */
+export function firstInOrder(
+  items: readonly number[],
+  count: number,
+  before: (a: number, b: number) => number,
+): number[] {
+  if (count <= 0) return [];
+  if (items.length <= count * 4) return [...items].sort(before).slice(0, count);
+  // A max-heap (by `before`) of the best `count` so far: its root is the worst of them.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(a, b) > 0;
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!worse(heap[at]!, heap[parent]!)) break;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const left = at * 2 + 1;
+      const right = left + 1;
+      let largest = at;
+      if (left < heap.length && worse(heap[left]!, heap[largest]!)) largest = left;
+      if (right < heap.length && worse(heap[right]!, heap[largest]!)) largest = right;
+      if (largest === at) return;
+      [heap[at], heap[largest]] = [heap[largest]!, heap[at]!];
+      at = largest;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      up(heap.length - 1);
+    } else if (before(item, heap[0]!) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(before);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * About `snippetWords` words around the densest run of matches, cut at word boundaries, matched
+ * words marked, "…" where the text goes on.
+ */
+export function cutSnippet(
+  text: string,
+  tokens: readonly Token[],
+  marks: readonly boolean[],
+  /** False when `tokens` stop before the text's last word. */
+  complete = true,
+): SnippetSegment[] {
+  let bestStart = 0;
+  let bestCount = -1;
+  for (let start = 0; start < tokens.length; start++) {
+    if (!marks[start]) continue;
+    let count = 0;
+    for (let at = start; at < Math.min(tokens.length, start + snippetWords); at++) if (marks[at]) count += 1;
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = start;
+    }
+  }
+  const first = Math.max(0, bestStart - 4);
+  const last = Math.min(tokens.length - 1, first + snippetWords - 1);
+  const from = first === 0 ? 0 : tokens[first]!.start;
+  const to = last === tokens.length - 1 && complete ? text.length : tokens[last]!.end;
+  const segments: SnippetSegment[] = [];
+  if (from > 0) segments.push({ text: '…', isMatch: false });
+  let at = from;
+  for (let index = first; index <= last; index++) {
+    if (!marks[index]) continue;
+    const token = tokens[index]!;
+    if (token.start > at) segments.push({ text: text.slice(at, token.start), isMatch: false });
+    segments.push({ text: text.slice(token.start, token.end), isMatch: true });
+    at = token.end;
+  }
+  if (to > at) segments.push({ text: text.slice(at, to), isMatch: false });
+  if (to < text.length) segments.push({ text: '…', isMatch: false });
+  return mergeWhitespace(segments);
+}
+
+/** Collapses runs of whitespace and line breaks inside the snippet to single spaces. */
+function mergeWhitespace(segments: SnippetSegment[]): SnippetSegment[] {
+  return segments
+    .map((segment) => ({ ...segment, text: segment.text.replace(/\s+/g, ' ') }))
+    .filter((segment) => segment.text.length > 0);
+}
