@@ -163,12 +163,14 @@ export async function createEmbeddedApp(
     outbox,
     credentials: config.bot,
     publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
     mode: config.mode,
   });
   services.events = notifyOnEvents({
     services,
     messaging,
     publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
     notifier: bot.notifier,
     outbox: bot.isAuthenticated ? null : outbox,
   });
