@@ -165,12 +165,14 @@ export async function createEmbeddedApp(
     outbox,
     credentials: config.bot,
     publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
     mode: config.mode,
   });
   const chatEvents = notifyOnEvents({
     services,
     messaging,
     publicUrl: config.publicUrl,
+    teamsAppId: config.teamsAppId,
     notifier: bot.notifier,
     outbox: bot.isAuthenticated ? null : outbox,
   });

@@ -179,3 +179,12 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(expected);
   });
 });
+
+describe('loadConfig: the Teams app id for deep links in cards', () => {
+  it('is null unless set, and a lower-case GUID when set', () => {
+    expect(loadConfig({}).teamsAppId).toBeNull();
+    expect(loadConfig({ TEAMS_APP_ID: '' }).teamsAppId).toBeNull();
+    expect(loadConfig({ TEAMS_APP_ID: clientId.toUpperCase() }).teamsAppId).toBe(clientId);
+    expect(problemsOf({ TEAMS_APP_ID: 'handbook' }).map((problem) => problem.split('=')[0])).toEqual(['TEAMS_APP_ID']);
+  });
+});

@@ -43,6 +43,8 @@ const environmentSchema = z
     BOT_CLIENT_ID: z.uuid().optional(),
     BOT_CLIENT_SECRET: z.string().min(8).optional(),
     BOT_TENANT_ID: z.uuid().optional(),
+    /** The Teams app's id (the manifest's `id`); with it, card links open the tab inside Teams. */
+    TEAMS_APP_ID: z.uuid('the Teams app id from the manifest, a GUID').optional(),
     SWEEP_ON_TIMER: flag.default(true),
     LOCAL_TEAMS_USERS: z
       .string()
@@ -153,6 +155,8 @@ export type Config = {
   organisationName: string;
   /** Where people open the tab; links in cards point here. */
   publicUrl: string;
+  /** The Teams app's id: links in cards are Teams deep links into the tab; null: plain URLs. */
+  teamsAppId: string | null;
   /** Bot registration; without it cards go to the local outbox and the chat pane. */
   bot: { clientId: string; clientSecret: string; tenantId: string | null } | null;
   sweepOnTimer: boolean;
@@ -216,6 +220,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     timeZone: env.TIME_ZONE,
     organisationName: env.ORGANISATION_NAME,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    teamsAppId: env.TEAMS_APP_ID?.toLowerCase() ?? null,
     bot:
       env.BOT_CLIENT_ID && env.BOT_CLIENT_SECRET
         ? { clientId: env.BOT_CLIENT_ID, clientSecret: env.BOT_CLIENT_SECRET, tenantId: env.BOT_TENANT_ID ?? null }

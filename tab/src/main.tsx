@@ -4,6 +4,7 @@ import { App } from './app/app';
 import { loadCatalogue } from './i18n/catalogues';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
+import { pathFromSubPageId } from './router/routes';
 import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
 
 function readStoredLocale(): string | null {
@@ -23,6 +24,9 @@ async function start(): Promise<void> {
   let theme: Theme = webLightTheme;
   if (isLikelyHostedInTeams()) {
     teams = await connectToTeams();
+    // A deep link from a card (e.g. the approval request's "Åbn kladden") names the page to open.
+    const deepLinked = pathFromSubPageId(teams?.subPageId);
+    if (deepLinked) window.history.replaceState(null, '', deepLinked);
     if (teams) {
       const { themeForTeams } = await import('./teams/teams-themes');
       theme = themeForTeams(teams.theme);

@@ -45,6 +45,9 @@ param entraTenantIds string = tenant().tenantId
 @description('The SharePoint site that holds the handbook, e.g. https://contoso.sharepoint.com/sites/kvalitet.')
 param sharePointSiteUrl string
 
+@description('The Teams app id (teamsApp/create writes TEAMS_APP_ID); card links then open the tab inside Teams.')
+param teamsAppId string = ''
+
 @description('Shown in the tab and in generated documents.')
 param organisationName string = 'Kommune'
 
@@ -288,6 +291,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       TIME_ZONE: timeZone
       ORGANISATION_NAME: organisationName
       PUBLIC_URL: 'https://${functionApp.properties.defaultHostName}'
+      TEAMS_APP_ID: teamsAppId
       ENTRA_CLIENT_ID: entraClientId
       ENTRA_APP_ID_URI: 'api://${functionApp.properties.defaultHostName}/${entraClientId}'
       ENTRA_TENANT_IDS: entraTenantIds

@@ -1,3 +1,4 @@
+import { metadataChangesSince, replacedVersion } from '../app/approval-changes.js';
 import type { MessagingStore } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
 import { versionLabel } from '../core/lifecycle.js';
@@ -12,10 +13,42 @@ export type ApprovalView = {
   approverId: string;
 };
 
-export type ViewDeps = { services: Services; messaging: MessagingStore; publicUrl: string };
+export type ViewDeps = {
+  services: Services;
+  messaging: MessagingStore;
+  publicUrl: string;
+  /** The Teams app's id (the manifest's `id`): links in cards then open the tab inside Teams. */
+  teamsAppId?: string | null | undefined;
+};
 
 export function procedureUrl(publicUrl: string, procedureId: string): string {
   return `${publicUrl}/procedures/${encodeURIComponent(procedureId)}`;
+}
+
+/** The tab's approval view of a procedure's draft (tab/src/router/routes.ts `paths.approval`). */
+export function approvalPath(procedureId: string): string {
+  return `/procedures/${encodeURIComponent(procedureId)}/approval`;
+}
+
+/** The personal tab's entityId in manifest/manifest.template.json. */
+export const personalTabEntityId = 'handbook';
+
+/**
+ * A link to a path of the tab. Without a Teams app id (local mode, the browser) it is the plain
+ * URL. With one it is a Teams deep link to the personal tab whose subEntityId carries the path;
+ * the tab reads it from `app.getContext()` (`page.subPageId`) and opens that path, and Teams
+ * falls back to `webUrl` where it cannot show the tab.
+ * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-application
+ */
+export function tabLink(deps: Pick<ViewDeps, 'publicUrl' | 'teamsAppId'>, path: string, label: string): string {
+  const webUrl = `${deps.publicUrl}${path}`;
+  if (!deps.teamsAppId) return webUrl;
+  const query = new URLSearchParams({
+    webUrl,
+    label,
+    context: JSON.stringify({ subEntityId: path }),
+  });
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(deps.teamsAppId)}/${personalTabEntityId}?${query.toString()}`;
 }
 
 /** The tab's competence matrix (tab/src/router/routes.ts `paths.competences`). */
@@ -34,36 +67,19 @@ export function yearWheelUrl(publicUrl: string, year: number): string {
  */
 export async function loadApprovalView(deps: ViewDeps, approval: Approval): Promise<ApprovalView> {
   const { store } = deps.services;
-  const [procedure, people, trail] = await Promise.all([
+  const [procedure, people, trail, units] = await Promise.all([
     store.getProcedure(approval.procedureId),
     store.listPeople(),
     store.listTrail(approval.procedureId),
+    store.listUnits(),
   ]);
   if (!procedure) throw new Error(`Approval ${approval.id} points at a missing procedure.`);
   const name = (id: string | null) => people.find((person) => person.id === id)?.name ?? id ?? '';
-  // The version the request replaces: the current one while it is pending, the one it
-  // superseded once approved.
-  const versions = await store.listVersions(approval.procedureId);
-  const fromVersion =
-    versions.find((version) => version.supersededByVersionId === approval.versionId) ??
-    versions.find((version) => version.id === procedure.currentVersionId && version.id !== approval.versionId);
+  const fromVersion = replacedVersion(approval, procedure, await store.listVersions(approval.procedureId));
   const approverConversation = await deps.messaging.getConversation(approval.approverId);
   const approver = people.find((person) => person.id === approval.approverId);
   const since = fromVersion?.publishedAt ?? '';
-  const metadataChanges = trail
-    .filter(
-      (entry) =>
-        (entry.action === 'procedure.updated' || entry.action === 'procedure.approver-changed') && entry.at > since,
-    )
-    .flatMap((entry) =>
-      Object.entries((entry.details['changed'] ?? {}) as Record<string, { from: unknown; to: unknown }>).map(
-        ([field, change]) => ({
-          field,
-          from: describe(change.from),
-          to: describe(change.to),
-        }),
-      ),
-    );
+  const metadataChanges = metadataChangesSince(trail, since, { people, units });
   const status = approvalStatus(approval, procedure.draftVersionId, name);
   return {
     approverId: approval.approverId,
@@ -82,6 +98,7 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
       },
       metadataChanges,
       openUrl: procedureUrl(deps.publicUrl, procedure.id),
+      draftUrl: tabLink(deps, approvalPath(procedure.id), `${procedure.code} ${procedure.title}`),
     },
   };
 }
@@ -115,11 +132,4 @@ function approvalStatus(
     case null:
       return draftVersionId === approval.versionId ? { state: 'pending' } : { state: 'superseded' };
   }
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
 }

@@ -24,6 +24,8 @@ export type BotOptions = {
   outbox: Outbox;
   credentials: { clientId: string; clientSecret: string; tenantId: string | null } | null;
   publicUrl: string;
+  /** The Teams app's id, for deep links into the tab (see `tabLink` in approval-view.ts). */
+  teamsAppId?: string | null | undefined;
   /** Production never accepts an unauthenticated activity, loopback or not. */
   mode: 'local' | 'production';
 };
@@ -79,7 +81,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   });
   app.on('card.action', async ({ activity }) => {
     const result: CardActionResult = await handleCardAction(
-      { services, messaging, outbox, publicUrl: options.publicUrl },
+      { services, messaging, outbox, publicUrl: options.publicUrl, teamsAppId: options.teamsAppId },
       {
         aadObjectId: activity.from.aadObjectId ?? activity.from.id,
         locale: toCardLocale(activity.locale),

@@ -278,6 +278,40 @@ export const renderedVersionSchema = z.object({
 });
 export type RenderedVersion = z.infer<typeof renderedVersionSchema>;
 
+const diffSegmentSchema = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
+export const comparedBlockSchema = z.object({
+  type: z.enum(['heading', 'paragraph', 'list-item', 'table-cell', 'preformatted']),
+  level: z.number().int().min(0).max(6).describe('1–6 for headings, otherwise 0'),
+  change: z.enum(['same', 'changed', 'added', 'removed']),
+  segments: z.array(diffSegmentSchema),
+});
+export type ComparedBlock = z.infer<typeof comparedBlockSchema>;
+
+/** GET /approvals/{id}/comparison: what the approver reads before deciding. */
+export const approvalComparisonSchema = z.object({
+  approval: approvalSchema,
+  procedure: z.object({ id: z.string(), code: z.string(), title: z.string() }),
+  from: z
+    .object({ id: z.string(), label: z.string().nullable() })
+    .nullable()
+    .describe('The version the draft replaces; null for a first version'),
+  draft: z.object({ id: z.string(), mediaType: z.string(), fileName: z.string(), sha256: z.string() }),
+  metadataChanges: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+  comparison: z
+    .discriminatedUnion('state', [
+      z.object({
+        state: z.literal('compared'),
+        blocks: z.array(comparedBlockSchema),
+        counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+      }),
+      z.object({ state: z.literal('not-text') }),
+      z.object({ state: z.literal('too-large') }),
+    ])
+    .describe('The rendered texts compared block by block, words within changed blocks; not for PDF'),
+  abilities: z.object({ approve: z.boolean(), reject: z.boolean() }),
+});
+export type ApprovalComparisonDto = z.infer<typeof approvalComparisonSchema>;
+
 /** A procedure's metadata fields, without defaults: a PATCH changes only the fields it sends. */
 const procedureMetadataFields = {
   title: requiredText(200),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { addCompetence } from '../app/add-competence.js';
 import { addCompetenceRequirement } from '../app/add-competence-requirement.js';
+import { getApprovalComparison } from '../app/approval-comparison.js';
 import { listApproverCandidates } from '../app/approver-candidates.js';
 import { getCompetenceMatrix, getMatrixCell } from '../app/competence-matrix.js';
 import { createProcedure } from '../app/create-procedure.js';
@@ -292,6 +293,17 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
         await withdrawSubmission(services, actor, { procedureId: params.id, etag: etag() });
         return json(await getProcedureDetail(services, actor, params.id));
       },
+    }),
+    defineRoute({
+      name: 'approvals-comparison',
+      method: 'GET',
+      path: '/approvals/{id}/comparison',
+      summary: 'The draft of an approval request compared with the version it replaces, with its change summary',
+      tag: 'approvals',
+      access: 'signed-in',
+      params: contract.idParams,
+      response: contract.approvalComparisonSchema,
+      handler: async ({ actor, services, params }) => json(await getApprovalComparison(services, actor, params.id)),
     }),
     defineRoute({
       name: 'approvals-approve',

@@ -1,4 +1,4 @@
-import { competencesUrl, procedureUrl, yearWheelUrl } from '../bot/approval-view.js';
+import { approvalPath, competencesUrl, procedureUrl, tabLink, yearWheelUrl } from '../bot/approval-view.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
 import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
@@ -19,7 +19,7 @@ import { reminderTopic, type ReminderLink } from './reminder-topic.js';
  * current state (and the metadata changes) whenever the approver looks at it. Links come from
  * the reminder's topic (reminder-topic.ts): a procedure, the competence matrix or the årshjul.
  */
-export function createReminderCards(options: { publicUrl: string }): CardFactory {
+export function createReminderCards(options: { publicUrl: string; teamsAppId?: string | null }): CardFactory {
   const openUrl = (procedureId: string) => procedureUrl(options.publicUrl, procedureId);
   const handbookUrl = options.publicUrl;
   const linkUrl = (link: ReminderLink | null): string => {
@@ -79,6 +79,7 @@ export function createReminderCards(options: { publicUrl: string }): CardFactory
             approver: { name: candidate.approverName, aadObjectId: candidate.approverAadObjectId },
             metadataChanges: [],
             openUrl: openUrl(candidate.procedureId),
+            draftUrl: tabLink(options, approvalPath(candidate.procedureId), `${candidate.code} ${candidate.title}`),
           },
           locale,
         );

@@ -14,7 +14,7 @@ export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } =
     messaging: app.messaging,
     source: app.reminderSource,
     notifier: app.bot.notifier,
-    cards: createReminderCards({ publicUrl: config.publicUrl }),
+    cards: createReminderCards({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
     ...(options.runId ? { runId: options.runId } : {}),
   });
 }

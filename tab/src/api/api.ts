@@ -4,6 +4,7 @@ import type { HttpClient } from './http-client';
 import { createQualityApi } from './quality-api';
 import type {
   AcknowledgementReport,
+  ApprovalComparisonDto,
   ApproverCandidatesDto,
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -120,6 +121,9 @@ export function createApi(http: HttpClient) {
     getAcknowledgementReport: (procedureId: string, signal?: AbortSignal) =>
       http.requestJson<AcknowledgementReport>(`/api/procedures/${enc(procedureId)}/acknowledgements`, { signal }),
 
+    /** The draft of an approval request compared with the version it replaces. */
+    getApprovalComparison: (approvalId: string, signal?: AbortSignal) =>
+      http.requestJson<ApprovalComparisonDto>(`/api/approvals/${enc(approvalId)}/comparison`, { signal }),
     approve: (approvalId: string, comment: string | undefined) =>
       http.requestJson<ProcedureDetail>(`/api/approvals/${enc(approvalId)}/approve`, {
         method: 'POST',

@@ -5,7 +5,9 @@
 export type {
   Abilities,
   AcknowledgementReport,
+  ApprovalComparisonDto,
   ApprovalDto,
+  ComparedBlock,
   ApproverCandidatesDto,
   CreateProcedureBody,
   MeDto,

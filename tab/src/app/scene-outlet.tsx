@@ -13,6 +13,9 @@ const SearchScene = lazy(() => import('../scenes/search/search-scene').then((m) 
 const ProcedureScene = lazy(() =>
   import('../scenes/procedure/procedure-scene').then((m) => ({ default: m.ProcedureScene })),
 );
+const ApprovalScene = lazy(() =>
+  import('../scenes/approval/approval-scene').then((m) => ({ default: m.ApprovalScene })),
+);
 const TasksScene = lazy(() => import('../scenes/tasks/tasks-scene').then((m) => ({ default: m.TasksScene })));
 const NewProcedureScene = lazy(() =>
   import('../scenes/new-procedure/new-procedure-scene').then((m) => ({ default: m.NewProcedureScene })),
@@ -45,6 +48,7 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'procedure' ? (
         <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
       ) : null}
+      {route.name === 'approval' ? <ApprovalScene key={route.id} procedureId={route.id} /> : null}
       {route.name === 'tasks' ? <TasksScene /> : null}
       {route.name === 'competences' ? (
         <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />

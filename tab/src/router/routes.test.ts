@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicRoute, matchRoute, paths } from './routes';
+import { isPublicRoute, matchRoute, pathFromSubPageId, paths } from './routes';
 
 describe('matchRoute', () => {
   it('knows every scene', () => {
@@ -11,6 +11,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/procedures/p%2D1', '?version=v2')).toMatchObject({ name: 'procedure', id: 'p-1' });
     expect(matchRoute('/procedures/a/b', '').name).toBe('not-found');
     expect(matchRoute('/procedures/%E0%A4%A', '').name).toBe('not-found');
+    expect(matchRoute('/procedures/p%2D1/approval', '')).toEqual({ name: 'approval', id: 'p-1' });
+    expect(matchRoute('/procedures/p-1/approval/x', '').name).toBe('not-found');
   });
 
   it('builds paths that match back', () => {
@@ -19,6 +21,25 @@ describe('matchRoute', () => {
     expect(matchRoute(pathname ?? '', `?${search}`)).toMatchObject({ name: 'procedure', id: 'K-16' });
     expect(paths.search('')).toBe('/search');
     expect(matchRoute(paths.chat(), '').name).toBe('chat');
+    expect(matchRoute(paths.approval('p/æ 1'), '')).toEqual({ name: 'approval', id: 'p/æ 1' });
+  });
+});
+
+describe('pathFromSubPageId: where a Teams deep link opens the tab', () => {
+  it.each([
+    ['/procedures/p-1/approval', '/procedures/p-1/approval'],
+    ['/procedures/p%2F1/approval', '/procedures/p%2F1/approval'],
+    ['/aarshjul?year=2026', '/aarshjul?year=2026'],
+    [undefined, null],
+    ['', null],
+    ['procedures/p-1', null],
+    ['//evil.example/procedures/p-1', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/procedures/p-1', null],
+    ['/nowhere', null],
+    ['/configure', null],
+  ])('%s → %s', (subPageId, expected) => {
+    expect(pathFromSubPageId(subPageId)).toBe(expected);
   });
 });
 

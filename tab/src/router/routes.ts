@@ -2,6 +2,7 @@
 export type Route =
   | { name: 'handbook'; query: URLSearchParams }
   | { name: 'procedure'; id: string; query: URLSearchParams }
+  | { name: 'approval'; id: string }
   | { name: 'search'; q: string }
   | { name: 'tasks' }
   | { name: 'competences'; unitId: string | null }
@@ -64,6 +65,14 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'not-found' };
     }
   }
+  const approval = /^\/procedures\/([^/]+)\/approval$/.exec(path);
+  if (approval?.[1]) {
+    try {
+      return { name: 'approval', id: decodeURIComponent(approval[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   const procedure = /^\/procedures\/([^/]+)$/.exec(path);
   if (procedure?.[1]) {
     try {
@@ -79,6 +88,11 @@ export const paths = {
   handbook: (query?: URLSearchParams) => withQuery('/', query),
   procedure: (id: string, query?: Record<string, string>) =>
     withQuery(`/procedures/${encodeURIComponent(id)}`, new URLSearchParams(query)),
+  /**
+   * The approver's view of a procedure's draft: the comparison with the current version, then
+   * Approve/Reject. The approval card's "Åbn kladden" links here (bot/approval-view.ts `approvalPath`).
+   */
+  approval: (id: string) => `/procedures/${encodeURIComponent(id)}/approval`,
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
   tasks: () => '/tasks',
   /** The competence matrix, opened on one unit when given. */
@@ -98,6 +112,24 @@ export const paths = {
   privacy: () => '/privacy',
   terms: () => '/terms',
 };
+
+/**
+ * The tab path a Teams deep link carries as its subEntityId (the tab reads it as
+ * `page.subPageId`), or null when it is not one of the tab's own pages. Only a same-origin path
+ * is accepted: a deep link must never send the tab elsewhere.
+ */
+export function pathFromSubPageId(subPageId: string | null | undefined): string | null {
+  if (!subPageId || !subPageId.startsWith('/') || subPageId.startsWith('//') || subPageId.includes('\\')) return null;
+  let url: URL;
+  try {
+    url = new URL(subPageId, 'https://tab.invalid');
+  } catch {
+    return null;
+  }
+  if (url.origin !== 'https://tab.invalid') return null;
+  const route = matchRoute(url.pathname, url.search);
+  return route.name === 'not-found' || isPublicRoute(route) ? null : url.pathname + url.search;
+}
 
 function withQuery(path: string, query?: URLSearchParams): string {
   const search = query?.toString();

@@ -16,6 +16,8 @@ export type TeamsHost = {
    * Production only; rejects with Teams' reason when it cannot give one.
    */
   getAuthToken(): Promise<string>;
+  /** The subEntityId of the deep link that opened the tab (a tab path, see routes.ts `pathFromSubPageId`). */
+  subPageId?: string | null;
 };
 
 export function isLikelyHostedInTeams(
@@ -72,6 +74,7 @@ export async function connectToTeams(timeoutMs = 3000): Promise<TeamsHost | null
       theme: toTheme(context.app.theme),
       onThemeChange: (handler) => teams.app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme))),
       isNestedAuthRecommended: isNestedAuthRecommended(teams.nestedAppAuth),
+      subPageId: context.page.subPageId ?? null,
       // https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code
       getAuthToken: () => withTimeout(teams.authentication.getAuthToken(), timeoutMs * 3),
     };

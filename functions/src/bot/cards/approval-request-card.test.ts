@@ -8,6 +8,7 @@ import {
   buildApprovalRequestModel,
   hostileText,
   locales,
+  draftUrl,
   longHostileTitle,
   openUrl,
 } from './test-support/card-models.js';
@@ -73,11 +74,26 @@ describe('approvalRequestCard', () => {
     expect(executeActions(showCard, 'reject')).toHaveLength(1);
   });
 
-  it('links to the procedure', () => {
+  it('links to the draft first, then to the procedure', () => {
     const card = approvalRequestCard(buildApprovalRequestModel(), 'en');
+    expect((card as unknown as { actions: unknown[] }).actions[0]).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Open the draft',
+      url: draftUrl,
+    });
     expect(allActions(card).filter((action) => action.type === 'Action.OpenUrl')).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open the draft', url: draftUrl },
       { type: 'Action.OpenUrl', title: 'Open procedure', url: openUrl },
     ]);
+  });
+
+  it.each([
+    ['da', 'Åbn kladden'],
+    ['nb', 'Åpne utkastet'],
+    ['en', 'Open the draft'],
+  ] as const)('names the draft link in %s', (locale, title) => {
+    const card = approvalRequestCard(buildApprovalRequestModel(), locale);
+    expect(visibleText(card)).toContain(title);
   });
 
   it.each([

@@ -13,6 +13,8 @@ import { approvalDetails, type ApprovalCardModel } from './approval-card-parts.j
 export type ApprovalRequestModel = ApprovalCardModel & {
   /** The approver's Entra object id: Teams refreshes the card for them so they get live buttons. */
   approver: { name: string; aadObjectId: string };
+  /** The tab's approval view (the draft compared with the current version): a Teams deep link or a plain URL. */
+  draftUrl: string;
 };
 
 /** Longest rejection reason; the same limit as the API's reject body. */
@@ -20,7 +22,9 @@ export const rejectCommentMaxLength = 2000;
 
 /**
  * The card the approver acts on: the version step, the change summary and the metadata
- * changes, with Approve, Reject (asks for a required reason) and a link to the procedure.
+ * changes, with "Open the draft" first (the tab's comparison of the draft with the current
+ * version, so the text is one click away), Approve, Reject (asks for a required reason) and a
+ * link to the procedure.
  * The refresh makes Teams fetch the current card for the approver whenever they view it, so
  * a request decided elsewhere shows its status instead of stale buttons.
  */
@@ -33,6 +37,7 @@ export function approvalRequestCard(model: ApprovalRequestModel, locale: CardLoc
     ]),
     body: [...procedureHeading(text.approvalRequestKicker, model.procedure), ...approvalDetails(model, locale, text)],
     actions: [
+      openUrlAction(text.openDraft, model.draftUrl),
       executeAction(text.approve, { verb: 'approve', approvalId: model.approvalId }, { style: 'positive' }),
       {
         type: 'Action.ShowCard',

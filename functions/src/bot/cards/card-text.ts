@@ -16,6 +16,8 @@ export const cardTimeZone = 'Europe/Copenhagen';
 export type CardText = {
   appName: string;
   openProcedure: string;
+  /** The approval request's link to the tab's view of the draft with its comparison. */
+  openDraft: string;
   openHandbook: string;
   version: string;
   noVersion: string;
@@ -131,6 +133,7 @@ export type CardText = {
 const da: CardText = {
   appName: 'Kvalitetshåndbog',
   openProcedure: 'Åbn procedure',
+  openDraft: 'Åbn kladden',
   openHandbook: 'Åbn kvalitetshåndbogen',
   version: 'Version',
   noVersion: 'ingen',
@@ -252,6 +255,7 @@ const da: CardText = {
 const nb: CardText = {
   appName: 'Kvalitetshåndbok',
   openProcedure: 'Åpne prosedyre',
+  openDraft: 'Åpne utkastet',
   openHandbook: 'Åpne kvalitetshåndboken',
   version: 'Versjon',
   noVersion: 'ingen',
@@ -374,6 +378,7 @@ const nb: CardText = {
 const en: CardText = {
   appName: 'Quality handbook',
   openProcedure: 'Open procedure',
+  openDraft: 'Open the draft',
   openHandbook: 'Open the quality handbook',
   version: 'Version',
   noVersion: 'none',

@@ -9,6 +9,8 @@ import {
 } from '@fluentui/react-icons';
 import type { ProcedureDetail } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
+import { AppLink } from '../../router/app-link';
+import { paths } from '../../router/routes';
 import { UploadDraftControl } from './upload-draft-control';
 
 export type ProcedureDialog = 'submit' | 'withdraw' | 'approve' | 'reject' | 'review' | 'edit';
@@ -54,6 +56,14 @@ export function ProcedureActions(props: {
             {isOwnDraft ? <MessageBarTitle>{t('approval.cannotApproveOwn')}</MessageBarTitle> : null}
             {t('approval.pendingInfo', { approver: pendingApproval.approver.name })}
             {isOwnDraft ? ` ${t('approval.cannotApproveOwnDetail')}` : ''}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {pendingApproval && abilities.approve ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t('approvalView.openFromProcedure')}{' '}
+            <AppLink href={paths.approval(detail.id)}>{t('approvalView.openLink')}</AppLink>
           </MessageBarBody>
         </MessageBar>
       ) : null}

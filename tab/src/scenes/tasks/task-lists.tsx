@@ -18,7 +18,7 @@ export function ApprovalTasks(props: { items: MyTasks['approvals'] }) {
     >
       {props.items.map(({ approval, procedure }) => (
         <li key={approval.id} className={styles.item}>
-          <AppLink href={paths.procedure(procedure.id)} className={styles.title}>
+          <AppLink href={paths.approval(procedure.id)} className={styles.title}>
             {procedure.code} {procedure.title}
           </AppLink>
           <span className={styles.meta}>
@@ -28,13 +28,9 @@ export function ApprovalTasks(props: { items: MyTasks['approvals'] }) {
             })}
           </span>
           <span>{t('approval.changeSummary', { summary: approval.changeSummary })}</span>
+          {/* The decision is taken on the approval view, below the text it is about. */}
           <span className={styles.actions}>
-            <AppLink href={paths.procedure(procedure.id, { action: 'approve' })}>
-              {t('tasks.approveLink', { code: procedure.code })}
-            </AppLink>
-            <AppLink href={paths.procedure(procedure.id, { action: 'reject' })}>
-              {t('tasks.rejectLink', { code: procedure.code })}
-            </AppLink>
+            <AppLink href={paths.approval(procedure.id)}>{t('tasks.approveLink', { code: procedure.code })}</AppLink>
           </span>
         </li>
       ))}

@@ -17,6 +17,10 @@ export const locales: CardLocale[] = ['da', 'nb', 'en'];
 export const openUrl =
   'https://teams.microsoft.com/l/entity/5f7c2a1e-8d3b-4c6a-9e2f-1b0a7c4d3e21/handbook?webUrl=https%3A%2F%2Fkvalitet.example.dk%2Ftab&context=%7B%22subEntityId%22%3A%22procedure%2Fp-k16%22%7D';
 
+/** The approval view's deep link: the tab's path travels as the subEntityId. */
+export const draftUrl =
+  'https://teams.microsoft.com/l/entity/5f7c2a1e-8d3b-4c6a-9e2f-1b0a7c4d3e21/handbook?webUrl=https%3A%2F%2Fkvalitet.example.dk%2Fprocedures%2Fp-k16%2Fapproval&label=K-16+Sagsbehandling+af+byggesager&context=%7B%22subEntityId%22%3A%22%2Fprocedures%2Fp-k16%2Fapproval%22%7D';
+
 /** Markdown, HTML and Adaptive Cards date functions that must show literally. */
 export const hostileText = '**x** [a](b) <script>alert(1)</script> _y_ {{DATE(2026-11-22T13:03:00Z, SHORT)}} # h';
 
@@ -40,6 +44,7 @@ export function buildApprovalRequestModel(overrides: Partial<ApprovalRequestMode
       { field: 'legalBasis', from: 'Byggeloven', to: 'Byggeloven, Forvaltningsloven' },
     ],
     openUrl,
+    draftUrl,
     ...overrides,
   };
 }
