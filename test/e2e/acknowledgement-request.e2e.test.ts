@@ -61,9 +61,7 @@ describe('the acknowledgement request at publication', () => {
     await page.getByTestId('document-view').getByText(marker).waitFor();
     await e2e.submitForApproval(page, changeSummary);
     await e2e.signInAs(page, approver);
-    await page.getByRole('button', { name: 'Godkend', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Godkend', exact: true }).click();
-    await page.getByText('Versionen er godkendt og gældende.').waitFor();
+    await e2e.approveFromProcedurePage(page);
     const published = await api<ProcedureDetail>(`/procedures/${procedure.id}`, approver.id);
     const label = published.currentVersion?.label ?? '';
     // The approver made the version: no "Hvad er ændret" for them.
@@ -85,7 +83,13 @@ describe('the acknowledgement request at publication', () => {
 
     // Neither the approver's chat (which has the approval card) nor the author's has one.
     await e2e.signInAs(page, approver);
-    await page.getByTestId('chat-message').filter({ hasText: changeSummary }).first().waitFor();
+    // The approver's own approval card (now decided) shows that the pane has switched person.
+    await page
+      .getByTestId('chat-message')
+      .filter({ hasText: changeSummary })
+      .getByText(`Godkendt af ${approver.name}`)
+      .first()
+      .waitFor();
     expect(await acknowledgementCards().count()).toBe(0);
     for (const maker of [author, approver]) {
       const cards = (await server.app.outbox.list(maker.id)).filter((message) =>

@@ -54,12 +54,10 @@ describe('revision flow in the tab', () => {
     expect(await page.getByText('Kladde — ikke godkendt').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Åbn kladden' }).count()).toBe(0);
 
-    // The approver approves in the tab.
+    // The approver is led from the procedure to the draft and its comparison, and approves there.
     await e2e.signInAs(page, approver);
-    await page.getByRole('button', { name: 'Godkend', exact: true }).click();
-    const approveDialog = page.getByRole('dialog');
-    await approveDialog.getByRole('button', { name: 'Godkend', exact: true }).click();
-    await page.getByText('Versionen er godkendt og gældende.').waitFor();
+    expect(await page.getByRole('button', { name: 'Godkend', exact: true }).count()).toBe(0);
+    await e2e.approveFromProcedurePage(page);
 
     const published = await api<ProcedureDetail>(`/procedures/${procedure.id}`, reader.id);
     const newLabel = published.currentVersion?.label ?? '';

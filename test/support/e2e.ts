@@ -179,6 +179,20 @@ export async function submitForApproval(page: Page, changeSummary: string): Prom
   await page.getByText('Kladden er sendt til godkendelse.').waitFor();
 }
 
+/**
+ * The approver, on the procedure page, opens the draft and its comparison (the procedure page
+ * has no decision buttons), approves there and goes back to the procedure.
+ */
+export async function approveFromProcedurePage(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Se kladden og ændringerne' }).click();
+  await page.getByText('Kladde til godkendelse').first().waitFor();
+  await page.getByRole('button', { name: 'Godkend', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Godkend', exact: true }).click();
+  await page.getByText('Versionen er godkendt og gældende.').waitFor();
+  await page.getByRole('link', { name: 'Gå til proceduren' }).click();
+  await page.getByTestId('document-view').waitFor();
+}
+
 /** A screenshot into test-results/ under `name`. */
 export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await mkdir(resultsDir, { recursive: true });

@@ -1,19 +1,12 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  ArrowUndoRegular,
-  CheckmarkRegular,
-  DismissRegular,
-  EditRegular,
-  CalendarCheckmarkRegular,
-  SendRegular,
-} from '@fluentui/react-icons';
+import { ArrowUndoRegular, EditRegular, CalendarCheckmarkRegular, SendRegular } from '@fluentui/react-icons';
 import type { ProcedureDetail } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import { UploadDraftControl } from './upload-draft-control';
 
-export type ProcedureDialog = 'submit' | 'withdraw' | 'approve' | 'reject' | 'review' | 'edit';
+export type ProcedureDialog = 'submit' | 'withdraw' | 'review' | 'edit';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -40,13 +33,7 @@ export function ProcedureActions(props: {
     (pendingApproval.requestedBy.id === props.myPersonId || detail.draft?.author.id === props.myPersonId);
   const canUpload = abilities.startDraft || abilities.editDraft;
   const hasButtons =
-    canUpload ||
-    abilities.submitDraft ||
-    abilities.withdraw ||
-    (abilities.approve && pendingApproval) ||
-    (abilities.reject && pendingApproval) ||
-    abilities.confirmReview ||
-    abilities.editMetadata;
+    canUpload || abilities.submitDraft || abilities.withdraw || abilities.confirmReview || abilities.editMetadata;
 
   return (
     <div className={styles.root}>
@@ -69,20 +56,6 @@ export function ProcedureActions(props: {
       ) : null}
       {hasButtons ? (
         <div className={styles.buttons} role="group" aria-label={t('procedure.actions')}>
-          {abilities.approve && pendingApproval ? (
-            <Button
-              appearance="primary"
-              icon={<CheckmarkRegular aria-hidden />}
-              onClick={() => props.onOpenDialog('approve')}
-            >
-              {t('action.approve')}
-            </Button>
-          ) : null}
-          {abilities.reject && pendingApproval ? (
-            <Button icon={<DismissRegular aria-hidden />} onClick={() => props.onOpenDialog('reject')}>
-              {t('action.reject')}
-            </Button>
-          ) : null}
           {canUpload ? <UploadDraftControl isBusy={props.isUploading} onFile={props.onUpload} /> : null}
           {abilities.submitDraft ? (
             <Button

@@ -16,7 +16,7 @@ import { ReviewStatusText } from '../../shared/review-status-text';
 import { AcknowledgementPrompt } from './acknowledgement-prompt';
 import { ApprovalTrail } from './approval-trail';
 import { AuditTrail } from './audit-trail';
-import { ApproveDialog, RejectDialog, WithdrawDialog } from './decision-dialogs';
+import { WithdrawDialog } from './decision-dialogs';
 import { DocumentView } from './document-view';
 import { EditMetadataDialog } from './edit-metadata-dialog';
 import { FollowUpReport } from './follow-up-report';
@@ -65,7 +65,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-const dialogsFromLinks: readonly ProcedureDialog[] = ['approve', 'reject'];
+const decisionLinks: readonly string[] = ['approve', 'reject'];
 
 export function ProcedurePage(props: {
   detail: ProcedureDetail;
@@ -107,13 +107,16 @@ export function ProcedurePage(props: {
   const documentHeading = useRef<HTMLHeadingElement>(null);
   const competencesHeading = useRef<HTMLHeadingElement>(null);
 
-  // Links from "Mine opgaver" (?action=approve) open the decision dialog once, if allowed.
+  // Older links (?action=approve|reject, from cards sent before the approval view) lead the approver
+  // to the draft and its comparison: nobody decides without the text in front of them.
   const requestedAction = props.query.get('action');
   useEffect(() => {
-    const action = dialogsFromLinks.find((candidate) => candidate === requestedAction);
+    const action = decisionLinks.find((candidate) => candidate === requestedAction);
     if (!action) return;
-    if ((action === 'approve' && detail.abilities.approve) || (action === 'reject' && detail.abilities.reject))
-      setDialog(action);
+    if (detail.abilities.approve || detail.abilities.reject) {
+      navigate(paths.approval(detail.id), { replace: true });
+      return;
+    }
     const rest = new URLSearchParams(props.query);
     rest.delete('action');
     navigate(paths.procedure(detail.id, Object.fromEntries(rest)), { replace: true });
@@ -365,27 +368,6 @@ export function ProcedurePage(props: {
         key={`withdraw-${dialogKey}`}
         open={dialog === 'withdraw'}
         onWithdraw={async () => apply(await api.withdrawDraft(detail), t('withdraw.done'))}
-        onClose={closeDialog}
-        onReload={reload}
-      />
-      <ApproveDialog
-        key={`approve-${dialogKey}`}
-        open={dialog === 'approve'}
-        onApprove={async (comment) => {
-          if (!detail.pendingApproval) return;
-          apply(await api.approve(detail.pendingApproval.id, comment), t('approve.done'));
-          navigate(paths.procedure(detail.id), { replace: true, keepFocus: true });
-        }}
-        onClose={closeDialog}
-        onReload={reload}
-      />
-      <RejectDialog
-        key={`reject-${dialogKey}`}
-        open={dialog === 'reject'}
-        onReject={async (comment) => {
-          if (!detail.pendingApproval) return;
-          apply(await api.reject(detail.pendingApproval.id, comment), t('reject.done'));
-        }}
         onClose={closeDialog}
         onReload={reload}
       />
