@@ -30,6 +30,7 @@ beforeAll(async () => {
     ENTRA_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
     ENTRA_TENANT_IDS: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
     ENTRA_CLIENT_SECRET: 'secret-value',
+    PUBLIC_URL: 'https://kh.example.dk',
     DATA_DIR: dataDir,
   });
   app = await createEmbeddedApp(config, { graph });
