@@ -60,6 +60,7 @@ describe('compose with STORE=sharepoint', () => {
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       tenantId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
       userAadObjectId: '99999999-2222-4333-8444-555555555555',
+      userId: '29:peter',
       locale: 'da',
       installedAt: new Date().toISOString(),
     });

@@ -392,4 +392,6 @@ export const migrations: string[] = [
     )
   );
   `,
+  // The Teams user id (MRI, 29:…) from the person's activities: what cards' refresh.userIds name.
+  `ALTER TABLE conversations ADD COLUMN user_id TEXT;`,
 ];
