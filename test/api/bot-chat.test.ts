@@ -67,10 +67,10 @@ async function answersTo(personId: string, act: () => Promise<{ status: number }
 
 describe('the bot answers messages', () => {
   it.each([
-    ['da-DK', 'hej', ['søg <ord>', 'mine opgaver', 'hjælp']],
-    ['nb-NO', 'hei', ['søk <ord>', 'mine oppgaver', 'hjelp']],
-    ['en-GB', 'hello', ['search <words>', 'my tasks', 'help']],
-    ['da-DK', 'hvad kan du?', ['søg <ord>', 'mine opgaver']],
+    ['da-DK', 'hej', ['søg …', 'mine opgaver', 'hjælp']],
+    ['nb-NO', 'hei', ['søk …', 'mine oppgaver', 'hjelp']],
+    ['en-GB', 'hello', ['search …', 'my tasks', 'help']],
+    ['da-DK', 'hvad kan du?', ['søg …', 'mine opgaver']],
   ])('%s "%s": the help in the person’s language', async (locale, text, commands) => {
     const answers = await answersTo(people.natureCaseworker, () =>
       post(message(people.natureCaseworker, text, { locale })),

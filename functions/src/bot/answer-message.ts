@@ -16,7 +16,7 @@ export type ChatReply = { text: string; cards: AdaptiveCard[] };
 
 export type AnswerDeps = { services: Services; publicUrl: string };
 
-/** Procedure cards in one answer (a carousel in Teams); the tab's search has the rest. */
+/** Procedure cards in one answer (stacked); the tab's search has the rest. */
 export const searchAnswerLimit = 5;
 
 /**

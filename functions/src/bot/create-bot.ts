@@ -153,7 +153,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     await send({
       type: 'message',
       text: reply.text,
-      ...(reply.cards.length > 1 ? { attachmentLayout: 'carousel' } : {}),
+      // A list (cards stacked), not a carousel: the Agents Playground does not show carousels.
+      attachmentLayout: 'list',
       attachments: reply.cards.map((card) => ({ contentType: cardContentType, content: card })),
     });
   };

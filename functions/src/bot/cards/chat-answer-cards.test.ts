@@ -44,7 +44,7 @@ describe('procedureCard', () => {
     const card = procedureCard(procedure, 'da');
     const text = visibleText(card);
     expect(text).toContain('K-16 Dispensation fra lokalplan');
-    expect(text).toContain('**dispensation**');
+    expect(text).toContain('Ansøgning om **dispensation** behandles');
     expect(text).toContain('\\*inden\\*');
     expect(text).toContain('Byggeri og Plan');
     expect(text).toContain('04-12-2026');
@@ -66,9 +66,9 @@ describe('procedureCard', () => {
 
 describe('helpCard', () => {
   it.each([
-    ['da', ['søg <ord>', 'mine opgaver', 'hjælp']],
-    ['nb', ['søk <ord>', 'mine oppgaver', 'hjelp']],
-    ['en', ['search <words>', 'my tasks', 'help']],
+    ['da', ['søg …', 'mine opgaver', 'hjælp']],
+    ['nb', ['søk …', 'mine oppgaver', 'hjelp']],
+    ['en', ['search …', 'my tasks', 'help']],
   ] as const)('lists the commands in %s', (locale, commands) => {
     const card = helpCard(locale, { notice: 'Ingen procedurer matcher »x«.', handbookUrl: 'https://kh.example.dk/' });
     expectValidCard(card);

@@ -36,7 +36,7 @@ const da: ChatText = {
   helpTitle: 'Kvalitetshåndbogen i chatten',
   helpIntro: 'Skriv en af disse beskeder til mig:',
   helpCommands: [
-    { command: 'søg <ord>', meaning: 'finder procedurer i håndbogen, fx "søg dispensation"' },
+    { command: 'søg …', meaning: 'finder procedurer i håndbogen, fx "søg dispensation"' },
     { command: 'mine opgaver', meaning: 'viser godkendelser, kvitteringer, gennemgange og kladder der venter på dig' },
     { command: 'hjælp', meaning: 'viser denne hjælp' },
   ],
@@ -67,7 +67,7 @@ const nb: ChatText = {
   helpTitle: 'Kvalitetshåndboken i chatten',
   helpIntro: 'Skriv en av disse meldingene til meg:',
   helpCommands: [
-    { command: 'søk <ord>', meaning: 'finner prosedyrer i håndboken, f.eks. "søk dispensasjon"' },
+    { command: 'søk …', meaning: 'finner prosedyrer i håndboken, f.eks. "søk dispensasjon"' },
     {
       command: 'mine oppgaver',
       meaning: 'viser godkjenninger, kvitteringer, gjennomganger og utkast som venter på deg',
@@ -101,7 +101,7 @@ const en: ChatText = {
   helpTitle: 'The quality handbook in chat',
   helpIntro: 'Send me one of these messages:',
   helpCommands: [
-    { command: 'search <words>', meaning: 'finds procedures in the handbook, e.g. "search dispensation"' },
+    { command: 'search …', meaning: 'finds procedures in the handbook, e.g. "search dispensation"' },
     { command: 'my tasks', meaning: 'shows approvals, acknowledgements, reviews and drafts waiting for you' },
     { command: 'help', meaning: 'shows this help' },
   ],

@@ -86,10 +86,14 @@ function snippetText(segments: SnippetSegment[]): string {
   const parts: string[] = [];
   for (const segment of segments) {
     if (left <= 0) break;
-    const piece = truncateText(segment.text.replace(/\s+/g, ' '), left);
+    // Spaces around a matched word are kept: they separate it from its neighbours.
+    const whole = segment.text.replace(/\s+/g, ' ');
+    const piece = whole.length <= left ? whole : `${whole.slice(0, left)}…`;
     left -= piece.length;
+    // escapeCardText trims each line, so the spaces at the piece's ends are put back outside.
     const escaped = escapeCardText(piece);
-    parts.push(segment.isMatch && piece.trim() ? `**${escaped}**` : escaped);
+    const core = segment.isMatch && escaped ? `**${escaped}**` : escaped;
+    parts.push(`${/^\s/.test(piece) ? ' ' : ''}${core}${/\s$/.test(piece) && escaped ? ' ' : ''}`);
   }
-  return parts.join('').trim();
+  return parts.join('').replace(/ {2,}/g, ' ').trim();
 }
