@@ -243,6 +243,17 @@ export function localizableStrings(manifest: TeamsManifestJson): Record<string, 
   tabs.forEach((tab, index) => {
     if (tab.name) strings[`staticTabs[${index}].name`] = tab.name;
   });
+  type Command = { title?: string; description?: string; parameters?: { title?: string; description?: string }[] };
+  const extensions = (manifest.composeExtensions as { commands?: Command[] }[] | undefined) ?? [];
+  (extensions[0]?.commands ?? []).forEach((command, index) => {
+    const at = `composeExtensions[0].commands[${index}]`;
+    if (command.title) strings[`${at}.title`] = command.title;
+    if (command.description) strings[`${at}.description`] = command.description;
+    (command.parameters ?? []).forEach((parameter, position) => {
+      if (parameter.title) strings[`${at}.parameters[${position}].title`] = parameter.title;
+      if (parameter.description) strings[`${at}.parameters[${position}].description`] = parameter.description;
+    });
+  });
   return strings;
 }
 

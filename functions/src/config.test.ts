@@ -4,7 +4,12 @@ import { ConfigError, isLoopbackHost, loadConfig, startupWarnings } from './conf
 const clientId = '11111111-2222-4333-8444-555555555555';
 const tenantA = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const tenantB = 'bbbbbbbb-cccc-4ddd-8eee-ffffffffffff';
-const production = { APP_MODE: 'production', ENTRA_CLIENT_ID: clientId, ENTRA_TENANT_IDS: tenantA };
+const production = {
+  APP_MODE: 'production',
+  ENTRA_CLIENT_ID: clientId,
+  ENTRA_TENANT_IDS: tenantA,
+  PUBLIC_URL: 'https://kh.example.dk',
+};
 
 function problemsOf(environment: Record<string, string>): string[] {
   try {
@@ -41,17 +46,27 @@ describe('loadConfig: modes and Entra ID sign-in', () => {
     });
   });
 
-  it("defaults the App ID URI to Entra's api://<client id> and takes overrides", () => {
+  it("defaults the App ID URI to the registration's api://<TAB_DOMAIN>/<client id> and takes overrides", () => {
     const config = loadConfig({
       ...production,
       ENTRA_JWKS_URL: 'https://login.microsoftonline.com/' + tenantA + '/discovery/v2.0/keys',
       ENTRA_DEFAULT_UNIT: 'natur',
       SEED_DEMO: 'true',
     });
-    expect(config.entra?.appIdUri).toBe(`api://${clientId}`);
+    expect(config.entra?.appIdUri).toBe(`api://kh.example.dk/${clientId}`);
     expect(config.entra?.jwksUrl).toContain(tenantA);
     expect(config.entra?.defaultUnitId).toBe('natur');
     expect(config.seedDemo).toBe(true);
+  });
+
+  it('requires the App ID URI in production when there is no PUBLIC_URL to derive it from', () => {
+    const { PUBLIC_URL: _publicUrl, ...withoutPublicUrl } = production;
+    const problems = problemsOf(withoutPublicUrl);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^ENTRA_APP_ID_URI="": .*api:\/\/<TAB_DOMAIN>\/<client id>/);
+    expect(
+      loadConfig({ ...withoutPublicUrl, ENTRA_APP_ID_URI: `api://kh.example.dk/${clientId}` }).entra?.appIdUri,
+    ).toBe(`api://kh.example.dk/${clientId}`);
   });
 
   it('names every missing Entra setting in production', () => {

@@ -132,6 +132,17 @@ const environmentSchema = z
             'APP_MODE=production signs people in with Entra ID: set the Application (client) ID of the API app registration',
         });
       }
+      // Only beside a well-formed client id: a missing or malformed one is named above already.
+      const hasClientId = z.uuid().safeParse(env.ENTRA_CLIENT_ID).success;
+      if (hasClientId && env.ENTRA_APP_ID_URI === undefined && env.PUBLIC_URL === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['ENTRA_APP_ID_URI'],
+          message:
+            "the tab asks tokens for the registration's Application ID URI: set it (api://<TAB_DOMAIN>/<client id>), " +
+            'or set PUBLIC_URL so it can be derived from the public host',
+        });
+      }
       if (env.ENTRA_TENANT_IDS === undefined) {
         context.addIssue({
           code: 'custom',
@@ -179,7 +190,7 @@ export type SharePointConfig = {
 export type EntraConfig = {
   /** The API app registration's client id: the audience of every token, and the tab's MSAL client id. */
   clientId: string;
-  /** The App ID URI the tab asks a token for (`<appIdUri>/access_as_user`); Entra's default is api://<clientId>. */
+  /** The App ID URI the tab asks a token for (`<appIdUri>/access_as_user`): the registration's `api://<TAB_DOMAIN>/<client id>`. */
   appIdUri: string;
   /** Tenants whose people may sign in (lower-case GUIDs). */
   tenantIds: string[];
@@ -236,7 +247,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       env.APP_MODE === 'production' && env.ENTRA_CLIENT_ID && env.ENTRA_TENANT_IDS
         ? {
             clientId: env.ENTRA_CLIENT_ID.toLowerCase(),
-            appIdUri: env.ENTRA_APP_ID_URI ?? `api://${env.ENTRA_CLIENT_ID.toLowerCase()}`,
+            appIdUri: env.ENTRA_APP_ID_URI ?? defaultAppIdUri(env.PUBLIC_URL, env.ENTRA_CLIENT_ID),
             tenantIds: [...new Set(env.ENTRA_TENANT_IDS.split(',').map((id) => id.trim().toLowerCase()))],
             jwksUrl: env.ENTRA_JWKS_URL,
             defaultUnitId: env.ENTRA_DEFAULT_UNIT,
@@ -280,6 +291,16 @@ export function isLoopbackHost(host: string): boolean {
  * What a valid configuration still leaves switched off, for the hosts to print at start-up:
  * a process that refuses requests should say why before the first one arrives.
  */
+/**
+ * The Application ID URI the registration has (teams-app/aad.manifest.json `identifierUris`):
+ * `api://<TAB_DOMAIN>/<client id>`, where TAB_DOMAIN is the host people open the tab on. Entra's
+ * own default (`api://<client id>`) is not what the Teams SSO registration uses, so it is never assumed.
+ */
+export function defaultAppIdUri(publicUrl: string | undefined, clientId: string): string {
+  if (!publicUrl) throw new Error('ENTRA_APP_ID_URI or PUBLIC_URL is required in production.');
+  return `api://${new URL(publicUrl).host}/${clientId.toLowerCase()}`;
+}
+
 export function startupWarnings(config: Pick<Config, 'mode' | 'bot'>): string[] {
   const warnings: string[] = [];
   if (config.mode === 'production' && config.bot === null) {

@@ -162,13 +162,15 @@ describe('conversations and people', () => {
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       tenantId: 't-1',
       userAadObjectId: 'aad-anne',
+      userId: null,
       locale: 'da' as const,
       installedAt: '2026-11-23T10:00:00.000Z',
     };
     await store.saveConversation(reference);
-    await store.saveConversation({ ...reference, conversationId: 'c-2', locale: 'en' });
+    await store.saveConversation({ ...reference, conversationId: 'c-2', locale: 'en', userId: '29:1xAnne' });
     expect(await (await open()).getConversation('anne-birk')).toEqual({
       ...reference,
+      userId: '29:1xAnne',
       conversationId: 'c-2',
       locale: 'en',
     });

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchCommandId, searchParameterName } from '../../functions/src/bot/message-extension.js';
 import { drawColorIcon, drawOutlineIcon, encodePng } from '../../scripts/draw-icons.js';
 import {
   checkIcon,
@@ -74,6 +75,22 @@ describe('the Teams app package', () => {
       resource: `api://${env.TAB_DOMAIN}/${env.ENTRA_CLIENT_ID}`,
     });
     expect(manifest.validDomains).toEqual([env.TAB_DOMAIN]);
+    // The search message extension: the bot answers its query (functions/src/bot/message-extension.ts).
+    expect(manifest.composeExtensions).toEqual([
+      {
+        botId: env.BOT_ID,
+        commands: [
+          expect.objectContaining({
+            id: searchCommandId,
+            type: 'query',
+            context: ['compose', 'commandBox'],
+            title: 'Søg procedurer',
+            initialRun: false,
+            parameters: [expect.objectContaining({ name: searchParameterName, inputType: 'text', title: 'Søgeord' })],
+          }),
+        ],
+      },
+    ]);
     expect(manifest.localizationInfo).toEqual({
       defaultLanguageTag: 'da',
       defaultLanguageFile: 'da.json',

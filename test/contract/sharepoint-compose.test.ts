@@ -30,6 +30,7 @@ beforeAll(async () => {
     ENTRA_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
     ENTRA_TENANT_IDS: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
     ENTRA_CLIENT_SECRET: 'secret-value',
+    PUBLIC_URL: 'https://kh.example.dk',
     DATA_DIR: dataDir,
   });
   app = await createEmbeddedApp(config, { graph });
@@ -59,6 +60,7 @@ describe('compose with STORE=sharepoint', () => {
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       tenantId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
       userAadObjectId: '99999999-2222-4333-8444-555555555555',
+      userId: '29:peter',
       locale: 'da',
       installedAt: new Date().toISOString(),
     });

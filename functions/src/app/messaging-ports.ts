@@ -12,8 +12,13 @@ export type ConversationReference = {
   conversationId: string;
   serviceUrl: string;
   tenantId: string | null;
-  /** The Teams user's Entra object id; cards' refresh.userIds use it. */
+  /** The Teams user's Entra object id (locally the person id): finds the person for an activity. */
   userAadObjectId: string;
+  /**
+   * The Teams user id (MRI, `29:…`, the activity's `from.id`), stored from the person's activities.
+   * Cards' `refresh.userIds` must be MRIs; null until the person has talked to the bot.
+   */
+  userId: string | null;
   locale: CardLocale;
   installedAt: string;
 };

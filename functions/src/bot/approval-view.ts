@@ -94,7 +94,7 @@ export async function loadApprovalView(deps: ViewDeps, approval: Approval): Prom
       requestedAt: approval.requestedAt,
       approver: {
         name: approver?.name ?? approval.approverId,
-        aadObjectId: approver?.aadObjectId ?? approverConversation?.userAadObjectId ?? approval.approverId,
+        userId: approverConversation?.userId ?? null,
       },
       metadataChanges,
       openUrl: procedureUrl(deps.publicUrl, procedure.id),

@@ -29,6 +29,30 @@ const conversationAccount = z.looseObject({
 /** Teams refuses messages above about 28 KB; an activity's text is never longer than that. */
 const maxTextLength = 28_000;
 
+/**
+ * A search message extension's query (`composeExtension/query`): the manifest command's id, its
+ * parameters (the typed words; `initialRun` when opened without typing) and paging.
+ */
+const extensionQueryValue = z.looseObject({
+  commandId: z.string().min(1).max(64),
+  parameters: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1).max(64),
+        value: z.union([z.string().max(1000), z.boolean(), z.number()]).nullish(),
+      }),
+    )
+    .max(10)
+    .nullish(),
+  queryOptions: z
+    .looseObject({
+      skip: z.number().int().min(0).max(10_000).nullish(),
+      count: z.number().int().min(0).max(100).nullish(),
+    })
+    .nullish(),
+  state: optionalText(1024),
+});
+
 export function botActivitySchema(mode: 'local' | 'production') {
   // Teams' Bot Connector is https; locally the chat pane and the Agents Playground use http://localhost.
   const serviceUrl = z.url({ protocol: mode === 'production' ? /^https$/ : /^https?$/ }).max(2048);
@@ -54,6 +78,12 @@ export function botActivitySchema(mode: 'local' | 'production') {
       membersRemoved: z.array(channelAccount).max(256).nullish(),
     })
     .superRefine((activity, context) => {
+      if (activity.type === 'invoke' && activity.name === 'composeExtension/query') {
+        const parsed = extensionQueryValue.safeParse(activity.value);
+        for (const issue of parsed.error?.issues ?? [])
+          context.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+        return;
+      }
       if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return;
       const action = activity.value?.['action'];
       if (action === null || typeof action !== 'object' || Array.isArray(action)) {

@@ -50,7 +50,7 @@ const approval: ApprovalCandidate = {
   requestedByName: 'Henrik Skov',
   requestedAt: '2026-03-05T12:00:00.000Z',
   approverName: 'Sofie Dahl',
-  approverAadObjectId: 'sofie-dahl',
+  approverUserId: '29:1sofie',
 };
 const acknowledgement: AcknowledgementCandidate = {
   kind: 'acknowledgement',

@@ -76,7 +76,7 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
             changeSummary: candidate.changeSummary,
             requestedBy: { name: candidate.requestedByName },
             requestedAt: candidate.requestedAt,
-            approver: { name: candidate.approverName, aadObjectId: candidate.approverAadObjectId },
+            approver: { name: candidate.approverName, userId: candidate.approverUserId },
             metadataChanges: [],
             openUrl: openUrl(candidate.procedureId),
             draftUrl: tabLink(options, approvalPath(candidate.procedureId), `${candidate.code} ${candidate.title}`),

@@ -45,8 +45,8 @@ export type ApprovalCandidate = ApprovalSubject &
     requestedByName: string;
     requestedAt: string;
     approverName: string;
-    /** For the card's refresh.userIds: the Teams identity if known, else the person id (local mode). */
-    approverAadObjectId: string;
+    /** For the card's refresh.userIds: the approver's Teams user id (MRI), null until they talked to the bot. */
+    approverUserId: string | null;
   };
 
 export type AcknowledgementCandidate = AcknowledgementSubject &

@@ -329,6 +329,7 @@ export const conversationMapping: RecordMapping<ConversationReference> = {
     ['serviceUrl', 'serviceUrl', 'text'],
     ['tenantId', 'tenantId', 'text'],
     ['userAadObjectId', 'userAadObjectId', 'text'],
+    ['userId', 'userId', 'text'],
     ['locale', 'locale', 'text'],
     ['installedAt', 'installedAt', 'instant'],
   ],

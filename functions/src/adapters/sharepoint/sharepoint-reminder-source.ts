@@ -114,7 +114,7 @@ const wanted = {
   ]),
   acknowledgements: columns(acknowledgementMapping, ['versionKey', 'personKey']),
   people: columns(personMapping, ['key', 'title', 'leaderKey', 'aadObjectId', 'unitKey', 'roles']),
-  conversations: columns(conversationMapping, ['key', 'userAadObjectId']),
+  conversations: columns(conversationMapping, ['key', 'userId']),
   units: columns(unitMapping, ['key', 'title', 'parentKey']),
   competences: columns(competenceMapping, ['key', 'title']),
   competenceRequirements: columns(competenceRequirementMapping, [
@@ -288,7 +288,6 @@ export async function openSharePointReminderSource(
         const approverId = text(approval(item, 'approverKey')) ?? '';
         const requestedBy = text(approval(item, 'requestedBy')) ?? '';
         const approverConversation = conversations.get(approverId);
-        const approverPerson = people.get(approverId);
         candidates.push({
           kind: 'approval',
           approvalId: text(approval(item, 'key')) ?? item.id,
@@ -305,10 +304,7 @@ export async function openSharePointReminderSource(
           requestedByName: personName(requestedBy) ?? requestedBy,
           requestedAt,
           approverName: personName(approverId) ?? approverId,
-          approverAadObjectId:
-            (approverConversation && text(conversation(approverConversation, 'userAadObjectId'))) ??
-            (approverPerson && text(person(approverPerson, 'aadObjectId'))) ??
-            approverId,
+          approverUserId: (approverConversation && text(conversation(approverConversation, 'userId'))) ?? null,
         });
       }
 

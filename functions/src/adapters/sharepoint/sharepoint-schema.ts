@@ -269,6 +269,7 @@ export const recordLists: ListSpec[] = [
       column('serviceUrl', 'Bot Framework service URL.', singleLine()),
       column('tenantId', 'Entra tenant id.', singleLine(64)),
       column('userAadObjectId', "The person's Entra object id.", singleLine(64), { indexed: true }),
+      column('userId', 'Teams user id (MRI, 29:…) for card refresh.', singleLine()),
       column('locale', 'Card language.', choice(['da', 'nb', 'en'])),
       column('installedAt', 'App installed for the person.', instant),
     ],

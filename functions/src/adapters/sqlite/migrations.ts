@@ -397,4 +397,6 @@ export const migrations: string[] = [
   -- keeps only the indexed texts. The trigram table is no longer read.
   DROP TABLE procedure_substring_search;
   `,
+  // The Teams user id (MRI, 29:…) from the person's activities: what cards' refresh.userIds name.
+  `ALTER TABLE conversations ADD COLUMN user_id TEXT;`,
 ];

@@ -39,13 +39,21 @@ describe('conversations', () => {
       serviceUrl: 'https://smba.trafficmanager.net/emea/',
       tenantId: 't1',
       userAadObjectId: '00000000-0000-0000-0000-00000000000a',
+      userId: null,
       locale: 'da' as const,
       installedAt: '2026-03-01T08:00:00.000Z',
     };
     await store.saveConversation(reference);
-    await store.saveConversation({ ...reference, conversationId: 'a:2', locale: 'en', tenantId: null });
+    await store.saveConversation({
+      ...reference,
+      conversationId: 'a:2',
+      locale: 'en',
+      tenantId: null,
+      userId: '29:1xAnne',
+    });
     expect(await store.getConversation('anne-birk')).toEqual({
       ...reference,
+      userId: '29:1xAnne',
       conversationId: 'a:2',
       locale: 'en',
       tenantId: null,
@@ -215,7 +223,7 @@ describe('the reminder source', () => {
         requestedOn: '2026-03-05',
         approverId: 'anne-birk',
         approverName: 'Anne Birk',
-        approverAadObjectId: 'anne-birk',
+        approverUserId: null,
         requestedByName: 'Peter Lund',
         fromVersionLabel: '1.0',
         changeKind: 'major',

@@ -31,11 +31,12 @@ export function createSqliteMessagingStore(
   const allowPersonId = options.allowPersonIdAsAadObjectId ?? true;
   const statements = {
     saveConversation: db.prepare(
-      `INSERT INTO conversations (person_id, conversation_id, service_url, tenant_id, user_aad_object_id, locale, installed_at)
-       VALUES (:personId, :conversationId, :serviceUrl, :tenantId, :userAadObjectId, :locale, :installedAt)
+      `INSERT INTO conversations (person_id, conversation_id, service_url, tenant_id, user_aad_object_id, user_id, locale, installed_at)
+       VALUES (:personId, :conversationId, :serviceUrl, :tenantId, :userAadObjectId, :userId, :locale, :installedAt)
        ON CONFLICT(person_id) DO UPDATE SET conversation_id = excluded.conversation_id,
          service_url = excluded.service_url, tenant_id = excluded.tenant_id,
-         user_aad_object_id = excluded.user_aad_object_id, locale = excluded.locale, installed_at = excluded.installed_at`,
+         user_aad_object_id = excluded.user_aad_object_id, user_id = excluded.user_id, locale = excluded.locale,
+         installed_at = excluded.installed_at`,
     ),
     conversation: db.prepare('SELECT * FROM conversations WHERE person_id = ?'),
     personByAadObjectId: db.prepare('SELECT id FROM people WHERE aad_object_id = ?').pluck(),
@@ -155,7 +156,7 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
       `SELECT a.id, a.procedure_id, a.version_id, a.approver_id, a.requested_by, a.requested_at, a.change_summary,
          a.kind, p.code, p.title, cv.major AS from_major, cv.minor AS from_minor,
          coalesce(rb.name, a.requested_by) AS requested_by_name, coalesce(ap.name, a.approver_id) AS approver_name,
-         coalesce(c.user_aad_object_id, ap.aad_object_id, a.approver_id) AS approver_aad_object_id
+         c.user_id AS approver_user_id
        FROM approvals a JOIN procedures p ON p.id = a.procedure_id AND p.draft_version_id = a.version_id
        LEFT JOIN versions cv ON cv.id = p.current_version_id
        LEFT JOIN people rb ON rb.id = a.requested_by
@@ -231,7 +232,7 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           requestedByName: row['requested_by_name'] as string,
           requestedAt: row['requested_at'] as string,
           approverName: row['approver_name'] as string,
-          approverAadObjectId: row['approver_aad_object_id'] as string,
+          approverUserId: (row['approver_user_id'] as string | null) ?? null,
         });
       }
       // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
@@ -329,6 +330,7 @@ function toConversation(row: Row): ConversationReference {
     serviceUrl: row['service_url'] as string,
     tenantId: (row['tenant_id'] as string | null) ?? null,
     userAadObjectId: row['user_aad_object_id'] as string,
+    userId: (row['user_id'] as string | null) ?? null,
     locale: row['locale'] as CardLocale,
     installedAt: row['installed_at'] as string,
   };

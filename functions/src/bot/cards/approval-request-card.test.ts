@@ -54,8 +54,41 @@ describe('approvalRequestCard', () => {
     expect(reject).toMatchObject({ data: { approvalId: 'appr-1' }, associatedInputs: 'auto' });
     expect(card.refresh).toEqual({
       action: { type: 'Action.Execute', verb: 'refresh', data: { subject: 'approval', approvalId: 'appr-1' } },
-      userIds: ['0a1b2c3d-0000-4000-8000-00000000aaaa'],
+      userIds: ['29:1a2b3c-lars-holm'],
     });
+  });
+
+  it('puts every Action.Execute in an ActionSet with an Action.Submit fallback carrying the same verb and data', () => {
+    const card = approvalRequestCard(buildApprovalRequestModel(), 'da');
+    expect(card['actions']).toBeUndefined();
+    const sets: unknown[] = [];
+    JSON.stringify(card, (_key, value: unknown) => {
+      if ((value as { type?: string } | null)?.type === 'ActionSet') sets.push(value);
+      return value;
+    });
+    const executes = executeActions(card).filter((action) => action.verb !== 'refresh');
+    expect(executes.map((action) => action.verb)).toEqual(['approve', 'reject']);
+    for (const action of executes) {
+      expect(sets.some((set) => (set as { actions: unknown[] }).actions.includes(action))).toBe(true);
+      expect(action['fallback']).toEqual({
+        type: 'Action.Submit',
+        title: action.title,
+        data: { ...action.data, verb: action.verb },
+        ...(action['style'] ? { style: action['style'] } : {}),
+        ...(action['associatedInputs'] ? { associatedInputs: action['associatedInputs'] } : {}),
+      });
+    }
+  });
+
+  it('names nobody in refresh.userIds while the approver’s Teams user id (MRI) is unknown', () => {
+    const card = approvalRequestCard(
+      buildApprovalRequestModel({ approver: { name: 'Lars Holm', userId: null } }),
+      'da',
+    );
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'refresh', data: { subject: 'approval', approvalId: 'appr-1' } },
+    });
+    expectValidCard(card);
   });
 
   it('asks for a required rejection reason inside the reject card', () => {

@@ -11,8 +11,12 @@ import {
 import { approvalDetails, type ApprovalCardModel } from './approval-card-parts.js';
 
 export type ApprovalRequestModel = ApprovalCardModel & {
-  /** The approver's Entra object id: Teams refreshes the card for them so they get live buttons. */
-  approver: { name: string; aadObjectId: string };
+  /**
+   * The approver's Teams user id (MRI, `29:…`): Teams refreshes the card for them so they get live
+   * buttons. Null while unknown (they have not talked to the bot yet): the refresh then names
+   * nobody, and Teams refreshes it for everyone in the (personal) chat.
+   */
+  approver: { name: string; userId: string | null };
   /** The tab's approval view (the draft compared with the current version): a Teams deep link or a plain URL. */
   draftUrl: string;
 };
@@ -32,9 +36,10 @@ export function approvalRequestCard(model: ApprovalRequestModel, locale: CardLoc
   const text = cardText(locale);
   return adaptiveCard({
     fallbackText: `${text.approvalRequestKicker}: ${procedureLabel(model.procedure)}`,
-    refresh: refreshFor({ verb: 'refresh', subject: 'approval', approvalId: model.approvalId }, [
-      model.approver.aadObjectId,
-    ]),
+    refresh: refreshFor(
+      { verb: 'refresh', subject: 'approval', approvalId: model.approvalId },
+      model.approver.userId ? [model.approver.userId] : null,
+    ),
     body: [...procedureHeading(text.approvalRequestKicker, model.procedure), ...approvalDetails(model, locale, text)],
     actions: [
       openUrlAction(text.openDraft, model.draftUrl),

@@ -45,7 +45,10 @@ export type TextInput = {
   isMultiline: boolean;
 };
 
-export type CardElement = TextBlock | FactSet | Container | TextInput;
+/** A row of buttons in the body; the product uses it to give Action.Execute a fallback that works. */
+export type ActionSet = { type: 'ActionSet'; actions: CardAction[]; spacing?: Spacing; separator?: boolean };
+
+export type CardElement = TextBlock | FactSet | Container | TextInput | ActionSet;
 type Spacing = 'none' | 'small' | 'medium' | 'large';
 
 export type OpenUrlAction = { type: 'Action.OpenUrl'; title: string; url: string };
@@ -56,16 +59,26 @@ export type ExecuteAction = {
   data: Record<string, unknown>;
   style?: 'positive' | 'destructive';
   associatedInputs?: 'auto' | 'none';
+  /** What a Teams client without Universal Actions shows instead: an Action.Submit with the same verb and data. */
+  fallback?: SubmitAction;
+};
+/** Sends `data` (with the card's inputs) as a message activity's `value`; only as Action.Execute's fallback. */
+export type SubmitAction = {
+  type: 'Action.Submit';
+  title?: string;
+  data: Record<string, unknown>;
+  style?: 'positive' | 'destructive';
+  associatedInputs?: 'auto' | 'none';
 };
 export type ShowCardAction = {
   type: 'Action.ShowCard';
   title: string;
-  card: { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
+  card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] };
 };
 export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
 
 type RefreshAction = Extract<CardActionData, { verb: 'refresh' }>;
-export type Refresh = { action: ExecuteAction; userIds: string[] };
+export type Refresh = { action: ExecuteAction; userIds?: string[] };
 
 export function adaptiveCard(parts: {
   body: CardElement[];
@@ -74,14 +87,61 @@ export function adaptiveCard(parts: {
   /** Plain text for hosts that cannot render the card, and for notifications. */
   fallbackText: string;
 }): AdaptiveCard {
+  const { body, actions } = withExecuteInActionSet(parts.body, parts.actions ?? []);
   return {
     type: 'AdaptiveCard',
     version: '1.5',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     ...(parts.refresh ? { refresh: parts.refresh } : {}),
     fallbackText: parts.fallbackText,
-    body: parts.body,
-    ...(parts.actions && parts.actions.length > 0 ? { actions: parts.actions } : {}),
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+/**
+ * Universal Actions' backward compatibility: every Action.Execute gets an Action.Submit fallback,
+ * and buttons that include one move from the card's `actions` into an ActionSet at the end of the
+ * body, because some older Teams clients honour `fallback` only inside an ActionSet ("Work with
+ * Universal Actions for Adaptive Cards", Backward compatibility). Cards of an Action.ShowCard get
+ * the same treatment. The bot handles the Submit's message like the Execute's invoke.
+ */
+function withExecuteInActionSet(
+  body: CardElement[],
+  actions: CardAction[],
+): { body: CardElement[]; actions: CardAction[] } {
+  const prepared = actions.map(prepareAction);
+  if (!prepared.some(hasExecute)) return { body, actions: prepared };
+  return { body: [...body, { type: 'ActionSet', actions: prepared, spacing: 'medium' }], actions: [] };
+}
+
+function prepareAction(action: CardAction): CardAction {
+  if (action.type === 'Action.Execute') return { ...action, fallback: submitFallback(action) };
+  if (action.type === 'Action.ShowCard') {
+    const inner = withExecuteInActionSet(action.card.body, action.card.actions ?? []);
+    return {
+      ...action,
+      card: { type: 'AdaptiveCard', body: inner.body, ...(inner.actions.length > 0 ? { actions: inner.actions } : {}) },
+    };
+  }
+  return action;
+}
+
+function hasExecute(action: CardAction): boolean {
+  if (action.type === 'Action.Execute') return true;
+  if (action.type === 'Action.ShowCard')
+    return action.card.body.some((element) => element.type === 'ActionSet' && element.actions.some(hasExecute));
+  return false;
+}
+
+/** The verb rides in the Submit's data, so the message it sends names the same action. */
+function submitFallback(action: ExecuteAction): SubmitAction {
+  return {
+    type: 'Action.Submit',
+    ...(action.title !== undefined ? { title: action.title } : {}),
+    data: { ...action.data, verb: action.verb },
+    ...(action.style ? { style: action.style } : {}),
+    ...(action.associatedInputs ? { associatedInputs: action.associatedInputs } : {}),
   };
 }
 
@@ -114,10 +174,15 @@ export function executeAction(
   return { type: 'Action.Execute', title, verb, data, ...options };
 }
 
-/** Teams runs the refresh action for these users when they view the card, so they get live buttons. */
-export function refreshFor(action: RefreshAction, userIds: string[]): Refresh {
+/**
+ * Teams runs the refresh action for these users (Teams user MRIs, `29:…`, never Entra object ids)
+ * when they view the card, so they get live buttons. `null` leaves `userIds` out: Teams then
+ * refreshes for every member of a conversation of up to 60 (Universal Actions, "User IDs in
+ * refresh"); an empty list would mean "manual refresh only".
+ */
+export function refreshFor(action: RefreshAction, userIds: string[] | null): Refresh {
   const { verb, ...data } = action;
-  return { action: { type: 'Action.Execute', verb, data }, userIds };
+  return { action: { type: 'Action.Execute', verb, data }, ...(userIds ? { userIds } : {}) };
 }
 
 /** Longest procedure title shown; the procedure schema allows 200 characters. */

@@ -53,11 +53,16 @@ describe('refreshActionFor', () => {
   const action = { type: 'Action.Execute', id: 'refresh', verb: 'refresh', data: { approvalId: 'a-1' } };
 
   it.each([
-    ['listed by person id', card({ action, userIds: ['mette-lund'] }), true],
-    ['listed by chat id', card({ action, userIds: ['29:mette-lund'] }), true],
-    ['not listed', card({ action, userIds: ['anne-birk'] }), false],
-    ['no userIds', card({ action }), false],
-    ['not Action.Execute', card({ action: { ...action, type: 'Action.Submit' }, userIds: ['mette-lund'] }), false],
+    ['listed by Teams user id (MRI)', card({ action, userIds: ['29:mette-lund'] }), true],
+    [
+      'listed by person (Entra object) id only: Teams does not match it',
+      card({ action, userIds: ['mette-lund'] }),
+      false,
+    ],
+    ['not listed', card({ action, userIds: ['29:anne-birk'] }), false],
+    ['no userIds: everyone in the (personal) chat', card({ action }), true],
+    ['empty userIds: manual refresh only', card({ action, userIds: [] }), false],
+    ['not Action.Execute', card({ action: { ...action, type: 'Action.Submit' }, userIds: ['29:mette-lund'] }), false],
     ['no refresh', card(undefined), false],
   ])('%s', (_name, input, expected) => {
     const result = refreshActionFor(input, 'mette-lund');

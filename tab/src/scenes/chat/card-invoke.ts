@@ -61,16 +61,17 @@ export function toLocalIsoString(date: Date): string {
 
 /**
  * The card's automatic refresh for this person, as Teams decides it: only when the card has
- * `refresh.action` of type Action.Execute and the person is listed in `refresh.userIds` (by
- * Entra object id, which is the person id locally, or by the `29:` chat id). `null` means the
- * card is shown as sent.
+ * `refresh.action` of type Action.Execute, and `refresh.userIds` lists the person's Teams user id
+ * (MRI, `29:<person id>` locally; Teams does not match Entra object ids) or is absent (Teams then
+ * refreshes for everyone in a chat of up to 60; this chat is personal). An empty list means
+ * manual refresh only. `null` means the card is shown as sent.
  */
 export function refreshActionFor(card: CardJson, personId: string): ExecuteRequest | null {
   const refresh = asRecord(card['refresh']);
   const action = asRecord(refresh?.['action']);
   if (!refresh || !action || action['type'] !== 'Action.Execute') return null;
   const userIds = refresh['userIds'];
-  if (!Array.isArray(userIds) || !userIds.some((id) => id === personId || id === `29:${personId}`)) return null;
+  if (userIds !== undefined && (!Array.isArray(userIds) || !userIds.includes(`29:${personId}`))) return null;
   return {
     id: typeof action['id'] === 'string' ? action['id'] : '',
     verb: typeof action['verb'] === 'string' ? action['verb'] : '',

@@ -38,7 +38,7 @@ export function buildApprovalRequestModel(overrides: Partial<ApprovalRequestMode
     changeSummary: 'Nye frister for partshøring.\nKlagevejledningen er opdateret.',
     requestedBy: { name: 'Mette Kjær' },
     requestedAt: '2026-11-20T08:15:00Z',
-    approver: { name: 'Lars Holm', aadObjectId: '0a1b2c3d-0000-4000-8000-00000000aaaa' },
+    approver: { name: 'Lars Holm', userId: '29:1a2b3c-lars-holm' },
     metadataChanges: [
       { field: 'reviewIntervalMonths', from: '12', to: '24' },
       { field: 'legalBasis', from: 'Byggeloven', to: 'Byggeloven, Forvaltningsloven' },

@@ -1,0 +1,25 @@
+import type { AdaptiveCard, CardLocale } from './card-types.js';
+import { cardText } from './card-text.js';
+import { chatText } from './chat-text.js';
+import { adaptiveCard, factSet, openUrlAction, textBlock, type CardElement } from './card-elements.js';
+
+/**
+ * The bot's answer to "hjælp" and to anything it does not understand: the commands it knows, in
+ * the person's language. `notice` goes first (e.g. "no procedures match …", "you are not known").
+ */
+export function helpCard(locale: CardLocale, options: { notice?: string; handbookUrl?: string } = {}): AdaptiveCard {
+  const text = chatText(locale);
+  const body: CardElement[] = [];
+  if (options.notice) body.push(textBlock(options.notice, { weight: 'bolder', spacing: 'none' }));
+  body.push(
+    textBlock(text.helpTitle, { style: 'heading', size: 'medium', weight: 'bolder' }),
+    textBlock(text.helpIntro, { spacing: 'small' }),
+    factSet(text.helpCommands.map(({ command, meaning }) => ({ title: command, value: meaning }))),
+    textBlock(text.helpInGroups, { isSubtle: true, spacing: 'medium' }),
+  );
+  return adaptiveCard({
+    fallbackText: options.notice ?? text.helpTitle,
+    body,
+    actions: options.handbookUrl ? [openUrlAction(cardText(locale).openHandbook, options.handbookUrl)] : [],
+  });
+}
