@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeActions, visibleText } from '../../functions/src/bot/cards/test-support/card-query.js';
 import { expectValidCard } from '../../functions/src/bot/cards/test-support/validate-card.js';
 import { createBot } from '../../functions/src/bot/create-bot.js';
+import { cardActionInvoke, postActivity, teamsActivity } from '../support/activities.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
@@ -15,39 +15,15 @@ afterAll(async () => server?.stop());
 const botId = '28:kvalitetshaandbog';
 
 function activityFrom(personId: string, extra: Record<string, unknown>) {
-  return {
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    from: { id: `29:${personId}`, aadObjectId: personId, name: personId },
-    recipient: { id: botId, name: 'Kvalitetshåndbog' },
-    conversation: { id: `a:${personId}`, conversationType: 'personal', tenantId: 'local' },
-    channelData: { tenant: { id: 'local' } },
-    locale: 'da-DK',
-    ...extra,
-  };
+  return teamsActivity(personId, extra);
 }
 
 /** The invoke a Teams client sends for Action.Execute. */
 function cardAction(personId: string, verb: string, data: Record<string, unknown>, replyToId?: string) {
-  return activityFrom(personId, {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    ...(replyToId ? { replyToId } : {}),
-    value: { action: { type: 'Action.Execute', id: verb, verb, data }, trigger: 'manual' },
-  });
+  return cardActionInvoke(personId, verb, data, replyToId ? { replyToId } : {});
 }
 
-async function post(activity: unknown) {
-  const response = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const post = (activity: unknown) => postActivity(server.url, activity);
 
 async function submitRevision(code: string, author: string, summary: string) {
   const { api } = server;

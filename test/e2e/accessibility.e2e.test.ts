@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ActionBoardDto, PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
@@ -9,26 +7,13 @@ import * as e2e from '../support/e2e.js';
  * WCAG 2.1 A and AA rules checked by axe-core in the real tab, scene by scene, as the quality
  * coordinator (who sees every action) and in all three languages on the handbook page.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const environment = e2e.useE2eEnvironment();
 
 async function violationsOn(page: Page, path: string, ready: string): Promise<string[]> {
   await page.goto(`${environment().server.url}${path}`);
   await page.locator(ready).first().waitFor();
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    wcagTags,
-  );
-  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-    (violation) =>
-      `${path}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
+  return (await e2e.axeViolations(page)).map((violation) => `${path}: ${violation}`);
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
@@ -91,15 +76,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.getByRole('form', { name: 'Ny aktivitet' }).waitFor();
       await page.getByRole('button', { name: /^Ret / }).first().click();
       await page.getByRole('form', { name: /^Ret / }).waitFor();
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(
-        (tags) =>
-          (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-            runOnly: { type: 'tag', values: tags },
-          }),
-        wcagTags,
-      );
-      expect((result.violations as { id: string }[]).map((violation) => violation.id)).toEqual([]);
+      expect(await e2e.axeViolations(page)).toEqual([]);
       for (const language of ['nb', 'en']) {
         await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
         expect(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')).toEqual([]);
@@ -114,17 +91,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const people = await api<PersonDto[]>('/people', 'mette-kjaer');
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
-    const violationsInDialog = async () => {
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(
-        (tags) =>
-          (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-            runOnly: { type: 'tag', values: tags },
-          }),
-        wcagTags,
-      );
-      return (result.violations as { id: string }[]).map((violation) => violation.id);
-    };
+    const violationsInDialog = () => e2e.axeViolations(page);
     try {
       expect(await violationsOn(page, '/audit?year=2026', '#audit-items-heading')).toEqual([]);
       const edit = page.getByRole('button', { name: 'Ret certifikat' });

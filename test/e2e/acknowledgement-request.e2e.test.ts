@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProcedureDetail } from '../../functions/src/contract/schemas.js';
@@ -12,24 +10,6 @@ import * as e2e from '../support/e2e.js';
  * "Læst og forstået" button, which takes the box away. The author's and the approver's chats have
  * no acknowledgement card: they made the version and are not asked.
  */
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    wcagTags,
-  );
-  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-    (violation) =>
-      `${violation.id} (${violation.help}) at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function openChat(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Chat' }).click();
@@ -116,7 +96,7 @@ describe('the acknowledgement request at publication', () => {
     const documentTop = (await page.locator('#document-heading').boundingBox())?.y ?? 0;
     expect(boxTop).toBeLessThan(documentTop);
     expect(boxTop).toBeLessThan(600);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await e2e.axeViolations(page)).toEqual([]);
     await e2e.saveScreenshot(page, 'whats-changed.png');
 
     // At 420 px it fits without sideways scrolling.
@@ -127,7 +107,7 @@ describe('the acknowledgement request at publication', () => {
     const narrowBox = await box.boundingBox();
     expect(narrowBox?.x ?? -1).toBeGreaterThanOrEqual(0);
     expect((narrowBox?.x ?? 0) + (narrowBox?.width ?? 0)).toBeLessThanOrEqual(420);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await e2e.axeViolations(page)).toEqual([]);
     await e2e.saveScreenshot(page, 'whats-changed-420.png');
 
     // "Læst og forstået": the box goes away, a receipt stays.

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
@@ -12,8 +9,6 @@ import * as e2e from '../support/e2e.js';
  * and a deletion, marked by more than colour), and approves below the text. The version is then
  * published. The view is axe-clean and usable 420 px wide.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const baseText = [
   '# Dispensation fra bygge- og beskyttelseslinjer',
@@ -68,21 +63,6 @@ async function submit(baseUrl: string, author: string, procedureId: string, text
     current.etag,
   );
   return call(baseUrl, author, 'POST', `/procedures/${procedureId}/draft/submit`, { changeSummary }, uploaded.etag);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    wcagTags,
-  );
-  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-    (violation) =>
-      `${violation.id} (${violation.help}) at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 describe('the approval view', () => {
@@ -152,7 +132,7 @@ describe('the approval view', () => {
       approve.evaluate((node) => node.getBoundingClientRect().top),
     ]);
     expect(approveTop).toBeGreaterThan(textBottom);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await e2e.axeViolations(page)).toEqual([]);
     await e2e.saveScreenshot(page, 'approval-view.png', { fullPage: true });
 
     // "Vis hele kladden" shows the rendered draft instead.
@@ -166,7 +146,7 @@ describe('the approval view', () => {
     await page.setViewportSize({ width: 420, height: 900 });
     await comparison.waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await e2e.axeViolations(page)).toEqual([]);
     await e2e.saveScreenshot(page, 'approval-view-narrow.png', { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
 

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CompetenceMatrixDto, PersonDto } from '../../functions/src/contract/schemas.js';
 import { matrixCellLocator, matrixCells } from '../support/competence-matrix.js';
@@ -15,22 +12,9 @@ import * as e2e from '../support/e2e.js';
 
 const unitId = 'natur';
 const competenceId = 'natura-2000';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const csv = (...lines: string[]) =>
   Buffer.from('\uFEFF' + ['Person;Kompetence;Niveau;Gyldig til', ...lines].join('\r\n'));
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-    (violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
 
 describe('competence import', () => {
   const environment = e2e.useE2eEnvironment();
@@ -95,7 +79,7 @@ describe('competence import', () => {
       expect(await errorRows.first().locator('td').nth(1).textContent()).toBe('Ukendt niveau «7» — brug 0–4.');
       await dialog.getByText('1 ændringer, 0 uændrede linjer, 1 fejl.', { exact: false }).waitFor();
       expect(await dialog.getByRole('button', { name: /^Importér 1 ændringer$/ }).isDisabled()).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await e2e.axeViolations(page)).toEqual([]);
       const unchanged = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
       expect(matrixCells(unchanged)).toEqual(matrixCells(before));
 
@@ -117,7 +101,7 @@ describe('competence import', () => {
         levels.has(target.id) ? expect.stringContaining(`Niveau ${fromLevel} – `) : 'Intet niveau',
         'Niveau 4 – ekspert/underviser',
       ]);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await e2e.axeViolations(page)).toEqual([]);
       const apply = dialog.getByRole('button', { name: 'Importér 1 ændringer' });
       expect(await apply.isEnabled()).toBe(true);
       await apply.click();

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -191,6 +192,25 @@ export async function approveFromProcedurePage(page: Page): Promise<void> {
   await page.getByText('Versionen er godkendt og gældende.').waitFor();
   await page.getByRole('link', { name: 'Gå til proceduren' }).click();
   await page.getByTestId('document-view').waitFor();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The page's WCAG 2.1 A and AA violations found by axe-core, each as "rule (help) at targets". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
+  );
+  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+    (violation) =>
+      `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** A screenshot into test-results/ under `name`. */

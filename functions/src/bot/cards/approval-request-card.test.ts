@@ -109,7 +109,11 @@ describe('approvalRequestCard', () => {
 
   it('links to the draft first, then to the procedure', () => {
     const card = approvalRequestCard(buildApprovalRequestModel(), 'en');
-    expect((card as unknown as { actions: unknown[] }).actions[0]).toEqual({
+    // The buttons stand in one ActionSet (the Action.Execute fallback needs it); the draft comes first.
+    const buttons = (card.body as { type: string; actions?: unknown[] }[]).find(
+      (element) => element.type === 'ActionSet',
+    );
+    expect(buttons?.actions?.[0]).toEqual({
       type: 'Action.OpenUrl',
       title: 'Open the draft',
       url: draftUrl,
