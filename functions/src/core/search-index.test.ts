@@ -91,6 +91,79 @@ describe('the search index', () => {
   });
 });
 
+describe('the search index, changed in place', () => {
+  const options = {
+    fields: [
+      { name: 'code', weight: 3 },
+      { name: 'title', weight: 5 },
+      { name: 'body', weight: 1 },
+    ],
+    snippetFields: ['body', 'title'],
+  };
+  const inputOf = ([code, title, body]: readonly [string, string, string]) => ({
+    key: code,
+    code,
+    fields: { code, title, body },
+  });
+  const queries = ['dispensation', 'tilsyn', 'klager', 'støjklager', 'miljøtil', 'k16', 'spildevand', 'byggetiladelse'];
+  const answers = (target: ReturnType<typeof createSearchIndex>) =>
+    queries.map((q) => target.query(parseQuery(q), { limit: 10, offset: 0 }));
+
+  // Each case: the changes made to an index of `documents`, and the documents a fresh index holds.
+  const replaced = ['K-16', 'Dispensation fra søbeskyttelseslinjen', 'Ansøgningen om dispensation vurderes.'] as const;
+  const added = ['K-30', 'Tilsyn med spildevandsanlæg', 'Tilsynet omfatter klager over lugt.'] as const;
+  it.each([
+    ['a new document', [['upsert', added]], [...documents, added]],
+    ['a removed document', [['remove', 'K-05']], documents.filter(([code]) => code !== 'K-05')],
+    [
+      'a replaced text',
+      [['upsert', replaced]],
+      documents.map((document) => (document[0] === 'K-16' ? replaced : document)),
+    ],
+    [
+      'removed, added and put back',
+      [
+        ['remove', 'K-09'],
+        ['upsert', added],
+        ['remove', 'K-12'],
+        ['upsert', documents[1]],
+      ],
+      [...documents.filter(([code]) => code !== 'K-12'), added],
+    ],
+    ['an unchanged text', [['upsert', documents[2]]], documents],
+    ['everything removed', documents.map(([code]) => ['remove', code]), []],
+  ] as const)('answers after %s as an index built afresh does', (_, changes, expected) => {
+    const changed = createSearchIndex(documents.map(inputOf), options);
+    for (const [kind, value] of changes as readonly (
+      readonly ['upsert', readonly [string, string, string]] | readonly ['remove', string]
+    )[]) {
+      if (kind === 'upsert') changed.upsert(inputOf(value));
+      else expect(changed.remove(value)).toBe(true);
+    }
+    const fresh = createSearchIndex((expected as readonly (readonly [string, string, string])[]).map(inputOf), options);
+    expect(changed.size).toBe(fresh.size);
+    expect([...changed.keys()].sort()).toEqual([...fresh.keys()].sort());
+    const [got, want] = [answers(changed), answers(fresh)];
+    for (const [position, answer] of want.entries()) {
+      expect(got[position]!.total, queries[position]).toBe(answer.total);
+      expect(
+        got[position]!.hits.map((hit) => hit.key),
+        queries[position],
+      ).toEqual(answer.hits.map((hit) => hit.key));
+      got[position]!.hits.forEach((hit, at) => expect(hit.score).toBeCloseTo(answer.hits[at]!.score, 9));
+    }
+  });
+
+  it('forgets a removed document and its words', () => {
+    const changed = createSearchIndex(documents.map(inputOf), options);
+    expect(changed.remove('K-05')).toBe(true);
+    expect(changed.remove('K-05')).toBe(false);
+    expect(changed.has('K-05')).toBe(false);
+    expect(changed.query(parseQuery('miljøtilsyn'), { limit: 10, offset: 0 }).total).toBe(0);
+    expect(changed.query(parseQuery('k5'), { limit: 10, offset: 0 }).hits).toEqual([]);
+  });
+});
+
 describe('cutSnippet', () => {
   const text = Array.from({ length: 60 }, (_, index) => `ord${index}`).join(' ');
   const tokens = tokenize(text);

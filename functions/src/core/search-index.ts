@@ -32,10 +32,11 @@ type Posting = { docs: number[]; weights: number[] };
 type StoredDocument = {
   key: string;
   code: string | null;
+  codeKey: string | null;
   group: number;
   texts: Record<string, string>;
   length: number;
-  /** Weighted term frequencies, kept so a rebuild re-reads only the texts that changed. */
+  /** Weighted term frequencies: what the document adds to the postings, and takes out on removal. */
   terms: Map<string, number>;
 };
 
@@ -46,47 +47,86 @@ const relativeCutoff = 0.1;
 const codeBonus = 1000;
 const maxExpansions = 60;
 const snippetWords = 24;
+/** Query words whose stems are remembered (the indexed words' stems are kept with the index). */
+const maxQueryStems = 10_000;
+/** New words up to this many are put in place in the sorted vocabulary; more are sorted in. */
+const maxInsertedWords = 256;
 
 type Expansion = Map<string, number>;
 
+/**
+ * The index, changed in place: `upsert` and `remove` keep the BM25 statistics (document count,
+ * average length, document frequencies) current, so a publication costs one document's words,
+ * not a rebuild. Queries and changes run one at a time (each is synchronous).
+ */
 export type SearchIndex = {
+  /** Documents in the index. */
   readonly size: number;
+  has(key: string): boolean;
+  keys(): IterableIterator<string>;
+  /**
+   * Adds the document, or replaces the one with the same key. A document whose texts did not
+   * change is not read again.
+   */
+  upsert(input: IndexInput): void;
+  /** Takes the document out; false when it was not there. */
+  remove(key: string): boolean;
   query(query: ParsedQuery, page: { limit: number; offset: number }): IndexResult;
-  /** Internal: what a rebuild may reuse (`createSearchIndex`'s `previous`). */
-  readonly reusable: { documents: ReadonlyMap<string, StoredDocument>; stems: Map<string, string[]> };
 };
 
-/**
- * Builds the index. With `previous` (the index this one replaces, same options), documents whose
- * texts did not change are not read again: after one publication only that procedure is.
- */
-export function createSearchIndex(
-  inputs: readonly IndexInput[],
-  options: IndexOptions,
-  previous?: SearchIndex,
-): SearchIndex {
-  const stemCache = previous?.reusable.stems ?? new Map<string, string[]>();
-  const reuse = previous?.reusable.documents;
-  if (stemCache.size > 200_000) stemCache.clear();
-  const stems = (word: string) => {
-    let found = stemCache.get(word);
-    if (!found) stemCache.set(word, (found = stemsOf(word)));
-    return found;
-  };
+/** An index of `inputs` (none: an empty index to fill with `upsert`). */
+export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOptions): SearchIndex {
+  /** Documents by slot; a removed document's slot is free for the next one. */
+  const documents: (StoredDocument | undefined)[] = [];
+  const slots = new Map<string, number>();
+  const freeSlots: number[] = [];
   const postings = new Map<string, Posting>();
   const codes = new Map<string, number[]>();
-  const documents: StoredDocument[] = [];
   let totalLength = 0;
+  /**
+   * Every word indexed so far with its stems. A word is live while one of its stems has postings;
+   * `vocabulary` (sorted, no stop words) may hold words that are no longer live, which the
+   * lookups skip, until the next prune.
+   */
+  const wordStems = new Map<string, string[]>();
+  let vocabulary: string[] = [];
+  let newWords: string[] = [];
+  let vocabularyAtPrune = 0;
+  const queryStems = new Map<string, string[]>();
+  const expansionCache = new Map<string, Expansion>();
+  // Queries run one at a time (synchronously), so they share these buffers.
+  let scratchScores = new Float64Array(0);
+  let scratchBest = new Float64Array(0);
 
-  for (const input of inputs) {
-    const index = documents.length;
+  const stems = (word: string): string[] => {
+    let found = wordStems.get(word) ?? queryStems.get(word);
+    if (!found) {
+      if (queryStems.size > maxQueryStems) queryStems.clear();
+      queryStems.set(word, (found = stemsOf(word)));
+    }
+    return found;
+  };
+  const indexedStems = (word: string): string[] => {
+    let found = wordStems.get(word);
+    if (!found) {
+      wordStems.set(word, (found = queryStems.get(word) ?? stemsOf(word)));
+      if (!isStopWord(word)) newWords.push(word);
+    }
+    return found;
+  };
+  const live = (word: string) => stems(word).some((stem) => postings.has(stem));
+
+  function upsert(input: IndexInput): void {
     const texts: Record<string, string> = {};
     for (const field of options.fields) texts[field.name] = (input.fields[field.name] ?? '').normalize('NFC');
-    const old = reuse?.get(input.key);
-    const same = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
+    const group = input.group ?? 0;
+    const slot = slots.get(input.key);
+    const old = slot === undefined ? undefined : documents[slot];
+    const sameTexts = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
+    if (sameTexts && old.code === input.code && old.group === group) return;
     let terms: Map<string, number>;
     let length = 0;
-    if (same) {
+    if (sameTexts) {
       terms = old.terms;
       length = old.length;
     } else {
@@ -95,51 +135,98 @@ export function createSearchIndex(
         for (const token of tokenize(texts[field.name]!)) {
           if (isStopWord(token.text)) continue;
           length += 1;
-          for (const stem of stems(token.text)) terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+          for (const stem of indexedStems(token.text)) terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
         }
       }
     }
+    if (slot !== undefined) removeAt(slot);
+    const at = freeSlots.pop() ?? documents.length;
+    const document: StoredDocument = {
+      key: input.key,
+      code: input.code,
+      codeKey: input.code === null ? null : codeKey(input.code),
+      group,
+      texts,
+      length,
+      terms,
+    };
+    documents[at] = document;
+    slots.set(input.key, at);
     for (const [stem, weight] of terms) {
       let posting = postings.get(stem);
       if (!posting) postings.set(stem, (posting = { docs: [], weights: [] }));
-      posting.docs.push(index);
+      posting.docs.push(at);
       posting.weights.push(weight);
     }
-    const key = input.code === null ? null : codeKey(input.code);
-    if (key !== null) codes.set(key, [...(codes.get(key) ?? []), index]);
-    documents.push({ key: input.key, code: input.code, group: input.group ?? 0, texts, length, terms });
+    if (document.codeKey !== null) codes.set(document.codeKey, [...(codes.get(document.codeKey) ?? []), at]);
     totalLength += length;
+    expansionCache.clear();
   }
 
-  const averageLength = Math.max(1, totalLength / Math.max(1, documents.length));
-  // Words of the current texts only (the stem cache may remember words of replaced texts).
-  const vocabulary = [...stemCache.entries()]
-    .filter(([word, wordStems]) => !isStopWord(word) && wordStems.some((stem) => postings.has(stem)))
-    .map(([word]) => word)
-    .sort();
-  const stemList = [...postings.keys()];
-  const expansionCache = new Map<string, Expansion>();
-  // Queries run one at a time (synchronously), so they share these buffers.
-  const scratchScores = new Float64Array(documents.length);
-  const scratchBest = new Float64Array(documents.length);
+  function remove(key: string): boolean {
+    const slot = slots.get(key);
+    if (slot === undefined) return false;
+    removeAt(slot);
+    expansionCache.clear();
+    return true;
+  }
+
+  function removeAt(slot: number): void {
+    const document = documents[slot]!;
+    for (const stem of document.terms.keys()) {
+      const posting = postings.get(stem)!;
+      const at = posting.docs.lastIndexOf(slot);
+      const last = posting.docs.length - 1;
+      posting.docs[at] = posting.docs[last]!;
+      posting.weights[at] = posting.weights[last]!;
+      posting.docs.pop();
+      posting.weights.pop();
+      if (posting.docs.length === 0) postings.delete(stem);
+    }
+    if (document.codeKey !== null) {
+      const rest = (codes.get(document.codeKey) ?? []).filter((other) => other !== slot);
+      if (rest.length > 0) codes.set(document.codeKey, rest);
+      else codes.delete(document.codeKey);
+    }
+    totalLength -= document.length;
+    documents[slot] = undefined;
+    slots.delete(document.key);
+    freeSlots.push(slot);
+  }
+
+  /** Puts the words indexed since the last query into the sorted vocabulary. */
+  function settleVocabulary(): void {
+    if (newWords.length === 0) return;
+    if (newWords.length <= maxInsertedWords) {
+      for (const word of newWords) vocabulary.splice(lowerBound(vocabulary, word), 0, word);
+    } else {
+      vocabulary = vocabulary.concat(newWords).sort();
+    }
+    newWords = [];
+    // Forget words no document has any more once they could be a third of the vocabulary.
+    if (vocabulary.length > vocabularyAtPrune * 1.5) {
+      vocabulary = vocabulary.filter((word) => {
+        if (live(word)) return true;
+        wordStems.delete(word);
+        return false;
+      });
+      vocabularyAtPrune = vocabulary.length;
+    }
+  }
+
+  for (const input of inputs) upsert(input);
 
   function idf(stem: string): number {
     const df = postings.get(stem)?.docs.length ?? 0;
-    return Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (slots.size - df + 0.5) / (df + 0.5));
   }
 
   function wordsWithPrefix(prefix: string): string[] {
-    let low = 0;
-    let high = vocabulary.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (vocabulary[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let at = low; at < vocabulary.length && found.length < maxExpansions; at++) {
-      if (!vocabulary[at]!.startsWith(prefix)) break;
-      found.push(vocabulary[at]!);
+    for (let at = lowerBound(vocabulary, prefix); at < vocabulary.length && found.length < maxExpansions; at++) {
+      const word = vocabulary[at]!;
+      if (!word.startsWith(prefix)) break;
+      if (live(word)) found.push(word);
     }
     return found;
   }
@@ -147,10 +234,6 @@ export function createSearchIndex(
   function add(expansion: Expansion, word: string, weight: number): void {
     for (const stem of stems(word))
       if (postings.has(stem) && (expansion.get(stem) ?? 0) < weight) expansion.set(stem, weight);
-  }
-
-  function known(word: string): boolean {
-    return stems(word).some((stem) => postings.has(stem));
   }
 
   /** The stems a query word matches, each with how much a match counts (1: the word itself). */
@@ -172,7 +255,7 @@ export function createSearchIndex(
         let inside = 0;
         for (const other of vocabulary) {
           if (inside >= maxExpansions) break;
-          if (other.length > word.length && other.indexOf(word, 1) > 0) {
+          if (other.length > word.length && other.indexOf(word, 1) > 0 && live(other)) {
             add(expansion, other, 0.6);
             inside += 1;
           }
@@ -209,7 +292,7 @@ export function createSearchIndex(
     const [stem] = stems(word);
     if (!stem || stem.length < 4) return;
     const stemMax = stem.length >= 8 ? 2 : 1;
-    for (const other of stemList) {
+    for (const other of postings.keys()) {
       const distance = editDistance(stem, other, stemMax);
       if (distance <= stemMax && (expansion.get(other) ?? 0) < 0.6) expansion.set(other, distance === 1 ? 0.6 : 0.45);
     }
@@ -221,25 +304,28 @@ export function createSearchIndex(
    * first part of five letters or more. Null when the word is known or splits into nothing.
    */
   function split(word: string): string[] | null {
-    if (word.length < 6 || known(word)) return null;
+    if (word.length < 6 || live(word)) return null;
     for (let at = 3; at <= word.length - 3; at++) {
       const left = word.slice(0, at);
       const right = word.slice(at);
       const lefts = [left, ...(/[se]$/.test(left) && left.length > 3 ? [left.slice(0, -1)] : [])];
-      if (lefts.some(known) && known(right)) return [lefts.find(known)!, right];
+      if (lefts.some(live) && live(right)) return [lefts.find(live)!, right];
     }
-    for (let at = word.length - 3; at >= 5; at--) if (known(word.slice(0, at))) return [word.slice(0, at)];
+    for (let at = word.length - 3; at >= 5; at--) if (live(word.slice(0, at))) return [word.slice(0, at)];
     return null;
   }
 
-  function bm25(weight: number, index: number): number {
-    const norm = k1 * (1 - b + (b * documents[index]!.length) / averageLength);
-    return (weight * (k1 + 1)) / (weight + norm);
-  }
-
   function query(parsed: ParsedQuery, page: { limit: number; offset: number }): IndexResult {
+    settleVocabulary();
+    const slotCount = documents.length;
+    if (scratchScores.length < slotCount) {
+      scratchScores = new Float64Array(Math.max(slotCount, scratchScores.length * 2));
+      scratchBest = new Float64Array(scratchScores.length);
+    }
     const scores = scratchScores;
-    scores.fill(0);
+    const best = scratchBest;
+    scores.fill(0, 0, slotCount);
+    const averageLength = Math.max(1, totalLength / Math.max(1, slots.size));
     const matched = new Set<string>();
     const groups: { expansion: Expansion; factor: number }[] = [];
     parsed.words.forEach((word, position) => {
@@ -251,38 +337,52 @@ export function createSearchIndex(
         for (const part of parts) groups.push({ expansion: expand(part, false), factor: 0.8 / parts.length + 0.2 });
       } else groups.push({ expansion, factor: 1 });
     });
-    const best = scratchBest;
     for (const { expansion, factor } of groups) {
-      best.fill(0);
+      best.fill(0, 0, slotCount);
       for (const [stem, weight] of expansion) {
         const posting = postings.get(stem)!;
         const termIdf = idf(stem) * weight * factor;
         matched.add(stem);
         for (let at = 0; at < posting.docs.length; at++) {
           const index = posting.docs[at]!;
-          const value = termIdf * bm25(posting.weights[at]!, index);
+          const termWeight = posting.weights[at]!;
+          const norm = k1 * (1 - b + (b * documents[index]!.length) / averageLength);
+          const value = (termIdf * (termWeight * (k1 + 1))) / (termWeight + norm);
           if (value > best[index]!) best[index] = value;
         }
       }
-      for (let index = 0; index < documents.length; index++) scores[index]! += best[index]!;
+      for (let index = 0; index < slotCount; index++) scores[index]! += best[index]!;
     }
 
     let candidates: number[] = [];
-    for (let index = 0; index < documents.length; index++) if (scores[index]! > 0) candidates.push(index);
-    if (parsed.phrases.length > 0)
+    let top = 0;
+    for (let index = 0; index < slotCount; index++) {
+      const score = scores[index]!;
+      if (score > 0) {
+        candidates.push(index);
+        if (score > top) top = score;
+      }
+    }
+    if (parsed.phrases.length > 0) {
       candidates = candidates.filter((index) => parsed.phrases.some((phrase) => containsPhrase(index, phrase)));
-    const top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
+      top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
+    }
     candidates = candidates.filter((index) => scores[index]! >= top * relativeCutoff);
     const codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
     for (const index of codeHits) {
       if (!candidates.includes(index)) candidates.push(index);
       scores[index] = scores[index]! + codeBonus;
     }
-    const before = (x: number, y: number) =>
-      documents[x]!.group - documents[y]!.group ||
-      scores[y]! - scores[x]! ||
-      compareText(documents[x]!.code ?? '', documents[y]!.code ?? '') ||
-      x - y;
+    const before = (x: number, y: number) => {
+      const first = documents[x]!;
+      const second = documents[y]!;
+      return (
+        first.group - second.group ||
+        scores[y]! - scores[x]! ||
+        compareText(first.code ?? '', second.code ?? '') ||
+        compareText(first.key, second.key)
+      );
+    };
     const ordered = firstInOrder(candidates, page.offset + page.limit, before);
     const hits = ordered.slice(page.offset, page.offset + page.limit).map((index) => ({
       key: documents[index]!.key,
@@ -293,7 +393,8 @@ export function createSearchIndex(
   }
 
   function hasDirectMatch(expansion: Expansion): boolean {
-    return [...expansion.values()].some((weight) => weight >= 0.8);
+    for (const weight of expansion.values()) if (weight >= 0.8) return true;
+    return false;
   }
 
   function containsPhrase(index: number, phrase: string[]): boolean {
@@ -336,10 +437,27 @@ export function createSearchIndex(
   }
 
   return {
-    size: documents.length,
+    get size() {
+      return slots.size;
+    },
+    has: (key) => slots.has(key),
+    keys: () => slots.keys(),
+    upsert,
+    remove,
     query,
-    reusable: { documents: new Map(documents.map((document) => [document.key, document])), stems: stemCache },
   };
+}
+
+/** The first position in the sorted `words` whose word is not before `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

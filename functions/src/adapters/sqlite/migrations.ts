@@ -397,4 +397,10 @@ export const migrations: string[] = [
   -- keeps only the indexed texts. The trigram table is no longer read.
   DROP TABLE procedure_substring_search;
   `,
+  `
+  -- The search index's revision of a published procedure's texts (a hash of what procedure_search
+  -- holds for it), so that a moved search stamp re-reads only the procedures whose texts changed.
+  -- Left NULL for rows indexed before this step: their texts stay what they are until reindexed.
+  ALTER TABLE procedures ADD COLUMN search_revision TEXT;
+  `,
 ];
