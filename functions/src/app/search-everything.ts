@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchKind, SearchResult } from '../contract/schemas.js';
 import type { Actor } from '../core/policies.js';
 import { createSearchIndex, type IndexInput, type SearchIndex } from '../core/search-index.js';
@@ -68,8 +69,8 @@ export function warmSearchIndexes(services: Services): Promise<void> {
   );
 }
 
-/** Documents added to an index between two yields to the event loop (about 10-30 ms of work). */
-const chunkSize = 50;
+/** Indexing work between two yields to the event loop, in milliseconds. */
+const sliceMs = 10;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -130,10 +131,19 @@ async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: 
   }
   for (const procedureId of state.revisions.keys()) if (!current.has(procedureId)) forget(procedureId);
   if (changed.length > 0) {
-    const sources = await store.listSearchSources(changed.length === revisions.length ? undefined : changed);
+    await yieldToEventLoop();
+    // Most of them changed (the first build): one read of all is cheaper than naming them.
+    const readAll = changed.length > revisions.length / 2;
+    const sources = await store.listSearchSources(readAll ? undefined : changed);
     const read = new Set<string>();
-    for (const [position, source] of sources.entries()) {
-      if (position > 0 && position % chunkSize === 0) await yieldToEventLoop();
+    let sliceStarted = performance.now();
+    for (const source of sources) {
+      read.add(source.procedureId);
+      if (state.revisions.get(source.procedureId) === source.revision) continue;
+      if (performance.now() - sliceStarted > sliceMs) {
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+      }
       state.index.upsert({
         key: source.procedureId,
         code: source.code,
@@ -141,7 +151,6 @@ async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: 
       });
       state.byId.set(source.procedureId, { procedureId: source.procedureId, code: source.code, title: source.title });
       state.revisions.set(source.procedureId, source.revision);
-      read.add(source.procedureId);
     }
     // Unpublished between the two reads.
     for (const procedureId of changed) if (!read.has(procedureId)) forget(procedureId);

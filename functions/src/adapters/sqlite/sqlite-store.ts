@@ -30,6 +30,9 @@ import { createCompetenceTables } from './sqlite-competences.js';
 
 type Row = Record<string, unknown>;
 
+/** Rows of search texts read at once when all of them are (see listSearchSources). */
+const searchSourcesPage = 500;
+
 /** A row indexed before revisions were kept has this one until it is indexed again. */
 const searchRevision = "coalesce(p.search_revision, 'unrevised')";
 
@@ -287,11 +290,19 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return statements.searchRevisions.all() as ProcedureSearchRevision[];
     },
     async listSearchSources(procedureIds): Promise<ProcedureSearchSource[]> {
-      const rows = (
-        procedureIds === undefined
-          ? statements.searchSources.all()
-          : statements.someSearchSources.all(JSON.stringify(procedureIds))
-      ) as Row[];
+      let rows: Row[];
+      if (procedureIds !== undefined) rows = statements.someSearchSources.all(JSON.stringify(procedureIds)) as Row[];
+      else {
+        // All of them (5,000 texts take ~100 ms): in pages, letting other requests in between.
+        rows = [];
+        for (;;) {
+          const after = (rows.at(-1)?.['code'] as string | undefined) ?? '';
+          const page = statements.searchSourcesAfter.all(after) as Row[];
+          rows.push(...page);
+          if (page.length < searchSourcesPage) break;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
       return rows.map((row) => ({
         procedureId: row['id'] as string,
         code: row['code'] as string,
@@ -406,15 +417,15 @@ function prepareStatements(db: SqliteDatabase) {
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     ),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    // A published procedure has its row in procedure_search (see reindex).
     searchRevisions: db.prepare(
       `SELECT p.id AS procedureId, ${searchRevision} AS revision
-       FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
-       WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
+       FROM procedures p WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
     ),
-    searchSources: db.prepare(
-      `SELECT p.id, s.code, s.title, s.metadata, s.body, ${searchRevision} AS revision
-       FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
-       WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
+    searchSourcesAfter: db.prepare(
+      `SELECT p.id, p.code AS code, s.title, s.metadata, s.body, ${searchRevision} AS revision
+       FROM procedures p JOIN procedure_search s ON s.rowid = p.rowid
+       WHERE p.current_version_id IS NOT NULL AND p.code > ? ORDER BY p.code LIMIT ${searchSourcesPage}`,
     ),
     someSearchSources: db.prepare(
       `SELECT p.id, s.code, s.title, s.metadata, s.body, ${searchRevision} AS revision
