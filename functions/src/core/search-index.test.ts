@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, cutSnippet } from './search-index.js';
+import { createSearchIndex, cutSnippet, startOfWordsBefore } from './search-index.js';
 import { parseQuery, tokenize } from './search-text.js';
 
 const documents = [
@@ -188,5 +188,42 @@ describe('cutSnippet', () => {
       { text: 'Klagen', isMatch: true },
       { text: ' besvares.', isMatch: false },
     ]);
+  });
+});
+
+describe('startOfWordsBefore', () => {
+  it.each([
+    ['alfa beta gamma delta', 16, 2, 5],
+    ['alfa beta gamma delta', 16, 3, 0],
+    ['alfa beta gamma delta', 16, 9, 0],
+    ['  alfa, beta', 8, 1, 0],
+    ['x. alfa, beta', 9, 1, 3],
+    ['alfa', 0, 5, 0],
+    ['én ø, åå', 6, 1, 3],
+  ])('in %j, %i words before %i start at %i', (text, offset, count, start) => {
+    expect(startOfWordsBefore(text, offset, count)).toBe(start);
+  });
+});
+
+describe('snippets of long texts', () => {
+  // The snippet reads from a few words before the first match; it must be the one a reading of
+  // the whole text gives.
+  const filler = (from: number, count: number) =>
+    Array.from({ length: count }, (_, index) => `ord${from + index}`).join(' ');
+  const texts = [
+    `${filler(0, 400)} kvalitetsmål ${filler(400, 10)} kvalitetsmålene. ${filler(410, 200)}`,
+    `kvalitetsmål ${filler(0, 300)}`,
+    `${filler(0, 3)}, kvalitetsmål ${filler(3, 30)}`,
+    `${filler(0, 500)} kvalitetsmål`,
+  ];
+  it.each(texts.map((text, index) => [index, text]))('text %i', (_, text) => {
+    const single = createSearchIndex([{ key: 'a', code: null, fields: { body: text } }], {
+      fields: [{ name: 'body', weight: 1 }],
+      snippetFields: ['body'],
+    });
+    const [hit] = single.query(parseQuery('kvalitetsmål'), { limit: 1, offset: 0 }).hits;
+    const tokens = tokenize(text);
+    const marks = tokens.map((token) => token.text.startsWith('kvalitetsmål'));
+    expect(hit!.snippet).toEqual(cutSnippet(text, tokens, marks));
   });
 });

@@ -1,4 +1,13 @@
-import { codeKey, editDistance, isStopWord, stemsOf, tokenize, type ParsedQuery, type Token } from './search-text.js';
+import {
+  codeKey,
+  editDistance,
+  isStopWord,
+  readTokens,
+  stemsOf,
+  tokenize,
+  type ParsedQuery,
+  type Token,
+} from './search-text.js';
 
 /**
  * The one search index of the product: an in-memory inverted index over stemmed Danish and
@@ -36,8 +45,12 @@ type StoredDocument = {
   group: number;
   texts: Record<string, string>;
   length: number;
-  /** Weighted term frequencies: what the document adds to the postings, and takes out on removal. */
-  terms: Map<string, number>;
+  /**
+   * Per field (in the order of `options.fields`), the stems of its words, each with where the first
+   * word carrying it starts: what the document takes out of the postings on removal, and where a
+   * snippet starts reading (a field without a matched stem is not read at all).
+   */
+  fieldStems: Map<string, number>[];
 };
 
 const k1 = 1.2;
@@ -93,6 +106,7 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
   let newWords: string[] = [];
   let vocabularyAtPrune = 0;
   const queryStems = new Map<string, string[]>();
+  const fieldPositions = new Map(options.fields.map((field, position) => [field.name, position]));
   const expansionCache = new Map<string, Expansion>();
   // Queries run one at a time (synchronously), so they share these buffers.
   let scratchScores = new Float64Array(0);
@@ -124,20 +138,21 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
     const old = slot === undefined ? undefined : documents[slot];
     const sameTexts = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
     if (sameTexts && old.code === input.code && old.group === group) return;
-    let terms: Map<string, number>;
+    // Weighted term frequencies (BM25F): what the document adds to the postings.
+    const terms = new Map<string, number>();
+    const fieldStems: Map<string, number>[] = [];
     let length = 0;
-    if (sameTexts) {
-      terms = old.terms;
-      length = old.length;
-    } else {
-      terms = new Map<string, number>();
-      for (const field of options.fields) {
-        for (const token of tokenize(texts[field.name]!)) {
-          if (isStopWord(token.text)) continue;
-          length += 1;
-          for (const stem of indexedStems(token.text)) terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+    for (const field of options.fields) {
+      const firsts = new Map<string, number>();
+      for (const token of tokenize(texts[field.name]!)) {
+        if (isStopWord(token.text)) continue;
+        length += 1;
+        for (const stem of indexedStems(token.text)) {
+          terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+          if (!firsts.has(stem)) firsts.set(stem, token.start);
         }
       }
+      fieldStems.push(firsts);
     }
     if (slot !== undefined) removeAt(slot);
     const at = freeSlots.pop() ?? documents.length;
@@ -148,7 +163,7 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
       group,
       texts,
       length,
-      terms,
+      fieldStems,
     };
     documents[at] = document;
     slots.set(input.key, at);
@@ -173,7 +188,10 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
 
   function removeAt(slot: number): void {
     const document = documents[slot]!;
-    for (const stem of document.terms.keys()) {
+    const removed = new Set<string>();
+    for (const stem of document.fieldStems.flatMap((firsts) => [...firsts.keys()])) {
+      if (removed.has(stem)) continue;
+      removed.add(stem);
       const posting = postings.get(stem)!;
       const at = posting.docs.lastIndexOf(slot);
       const last = posting.docs.length - 1;
@@ -414,24 +432,38 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
   }
 
   /**
-   * The snippet of the first field with a match. Reads each text only as far as needed: from the
-   * first match, three snippets' worth of words to pick the densest run from.
+   * The snippet of the first field with a match. Reads only the part of a text the snippet needs:
+   * from a few words before the first match (known from the index), three snippets' worth of
+   * words to pick the densest run from.
    */
   function snippetOf(document: StoredDocument, matched: Set<string>): SnippetSegment[] {
     for (const field of options.snippetFields) {
-      const text = document.texts[field] ?? '';
+      const position = fieldPositions.get(field);
+      if (position === undefined) continue;
+      const firsts = document.fieldStems[position]!;
+      let offset = Infinity;
+      for (const stem of matched) {
+        const at = firsts.get(stem);
+        if (at !== undefined && at < offset) offset = at;
+      }
+      if (offset === Infinity) continue;
+      const text = document.texts[field]!;
+      // The snippet may start up to four words before its first match (see cutSnippet).
+      const begin = startOfWordsBefore(text, offset, 5);
       const tokens: Token[] = [];
       const marks: boolean[] = [];
       let firstMatch = -1;
-      for (const token of tokenize(text, (count) => firstMatch >= 0 && count > firstMatch + snippetWords * 3)) {
+      readTokens(text, begin, (token) => {
+        if (firstMatch >= 0 && tokens.length > firstMatch + snippetWords * 3) return false;
         const mark = isMatch(token, matched);
         if (mark && firstMatch < 0) firstMatch = tokens.length;
         tokens.push(token);
         marks.push(mark);
-      }
+        return true;
+      });
       if (firstMatch < 0) continue;
       const complete = tokens.length === 0 || !/[\p{L}\p{N}]/u.test(text.slice(tokens.at(-1)!.end));
-      return cutSnippet(text, tokens, marks, complete);
+      return cutSnippet(text, tokens, marks, complete, begin === 0);
     }
     return [];
   }
@@ -446,6 +478,27 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
     remove,
     query,
   };
+}
+
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the `count`th word before `offset` starts in `text` (0 when there are fewer, or only
+ * separators before it): tokenizing from there gives the same words as from the text's start.
+ */
+export function startOfWordsBefore(text: string, offset: number, count: number): number {
+  const isWord = (at: number) => wordCharacter.test(text[at]!);
+  let at = offset;
+  for (let words = 0; words < count; words++) {
+    let before = at;
+    while (before > 0 && !isWord(before - 1)) before--;
+    while (before > 0 && isWord(before - 1)) before--;
+    at = before;
+    if (at === 0) return 0;
+  }
+  let rest = at;
+  while (rest > 0 && !isWord(rest - 1)) rest--;
+  return rest === 0 ? 0 : at;
 }
 
 /** The first position in the sorted `words` whose word is not before `word`. */
@@ -520,6 +573,8 @@ export function cutSnippet(
   marks: readonly boolean[],
   /** False when `tokens` stop before the text's last word. */
   complete = true,
+  /** False when `tokens` start after the text's first word. */
+  fromStart = true,
 ): SnippetSegment[] {
   let bestStart = 0;
   let bestCount = -1;
@@ -534,7 +589,7 @@ export function cutSnippet(
   }
   const first = Math.max(0, bestStart - 4);
   const last = Math.min(tokens.length - 1, first + snippetWords - 1);
-  const from = first === 0 ? 0 : tokens[first]!.start;
+  const from = first === 0 && fromStart ? 0 : tokens[first]!.start;
   const to = last === tokens.length - 1 && complete ? text.length : tokens[last]!.end;
   const segments: SnippetSegment[] = [];
   if (from > 0) segments.push({ text: '…', isMatch: false });
