@@ -1,24 +1,27 @@
-import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchKind, SearchResult } from '../contract/schemas.js';
-import type { Actor } from '../core/policies.js';
+import { canReadDraft, type Actor } from '../core/policies.js';
 import { createSearchIndex, type IndexInput, type SearchIndex } from '../core/search-index.js';
 import { parseQuery } from '../core/search-text.js';
 import type { QualityStore } from './quality-ports.js';
+import { draftIndex } from './search-drafts.js';
+import { createSlicer } from './search-slices.js';
 import type { Services, Store } from './ports.js';
 
 export type SearchInput = { q: string; limit: number; offset: number; kinds?: readonly SearchKind[] | undefined };
 
 /**
  * Search across what a person may see, for the tab's header, the bot ("søg …") and the message
- * extension: published procedures first (readable by everyone signed in), then corrective
+ * extension: published procedures first (readable by everyone signed in), then the open drafts
+ * of those who may read them (`canReadDraft`; kind `draft`, the tab's "Kladde"), then corrective
  * actions, audits and findings, then competences (the quality year and the competence catalogue
  * are read by everyone signed in, see `core/policies.ts`). Each hit is labelled with its kind and
  * carries a snippet around the matched words; `total` counts every hit, `offset`/`limit` page.
  *
  * One index implementation (`core/search-index.ts`) for every store, kept in memory and brought up
- * to date in place when a store's search stamp moves (see `procedureIndex` and `recordIndex`).
+ * to date in place when a store's search stamp moves (see `procedureIndex`, `draftIndex` and
+ * `recordIndex`).
  */
-export async function searchEverything(services: Services, _actor: Actor, input: SearchInput): Promise<SearchResult> {
+export async function searchEverything(services: Services, actor: Actor, input: SearchInput): Promise<SearchResult> {
   const page = { limit: input.limit, offset: input.offset };
   const empty: SearchResult = { query: input.q, total: 0, limit: input.limit, offset: input.offset, hits: [] };
   const parsed = parseQuery(input.q);
@@ -44,7 +47,28 @@ export async function searchEverything(services: Services, _actor: Actor, input:
       });
     }
   }
-  const recordKinds = allKinds.filter((kind) => kind !== 'procedure' && wanted.has(kind));
+  if (wanted.has('draft')) {
+    const drafts = await draftIndex(services);
+    // Drafts follow the published procedures, and only those who may read a draft find it.
+    const offset = Math.max(0, input.offset - total);
+    const found = drafts.index.query(parsed, { offset, limit: input.limit - hits.length }, (key) =>
+      canReadDraft(actor, drafts.entries.get(key)!.context),
+    );
+    total += found.total;
+    for (const hit of found.hits) {
+      const entry = drafts.entries.get(hit.key)!;
+      hits.push({
+        kind: 'draft',
+        id: entry.procedureId,
+        procedureId: entry.procedureId,
+        auditId: null,
+        code: entry.code,
+        title: entry.title,
+        snippet: hit.snippet,
+      });
+    }
+  }
+  const recordKinds = allRecordKinds.filter((kind) => wanted.has(kind));
   if (recordKinds.length > 0) {
     const records = await recordIndex(services, recordKinds);
     // The records follow the procedures: this page's rest comes from their first hits.
@@ -56,22 +80,24 @@ export async function searchEverything(services: Services, _actor: Actor, input:
   return { ...empty, total, hits };
 }
 
-const allKinds: readonly SearchKind[] = ['procedure', 'corrective-action', 'audit', 'finding', 'competence'];
+const allKinds: readonly SearchKind[] = ['procedure', 'draft', 'corrective-action', 'audit', 'finding', 'competence'];
+type RecordKind = Exclude<SearchKind, 'procedure' | 'draft'>;
+const allRecordKinds: readonly RecordKind[] = ['corrective-action', 'audit', 'finding', 'competence'];
 
 /**
  * Starts building the search indexes in the background (at start-up), so that the first search
  * does not wait for 5,000 procedures to be read; failures are left for that search to meet.
  */
 export function warmSearchIndexes(services: Services): Promise<void> {
-  return Promise.all([procedureIndex(services.store), recordIndex(services, allKinds.slice(1))]).then(
+  return Promise.all([
+    procedureIndex(services.store),
+    draftIndex(services),
+    recordIndex(services, allRecordKinds),
+  ]).then(
     () => undefined,
     () => undefined,
   );
 }
-
-/** Indexing work between two yields to the event loop, in milliseconds. */
-const sliceMs = 10;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One index per store, kept current in place: when the store's stamp moves, the revisions of the
@@ -122,6 +148,7 @@ async function procedureIndex(store: Store): Promise<ProcedureIndex> {
 }
 
 async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: string): Promise<void> {
+  const slicer = createSlicer();
   const revisions = await store.listSearchRevisions();
   const current = new Set<string>();
   const changed: string[] = [];
@@ -131,19 +158,15 @@ async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: 
   }
   for (const procedureId of state.revisions.keys()) if (!current.has(procedureId)) forget(procedureId);
   if (changed.length > 0) {
-    await yieldToEventLoop();
+    await slicer.pause();
     // Most of them changed (the first build): one read of all is cheaper than naming them.
     const readAll = changed.length > revisions.length / 2;
     const sources = await store.listSearchSources(readAll ? undefined : changed);
     const read = new Set<string>();
-    let sliceStarted = performance.now();
     for (const source of sources) {
       read.add(source.procedureId);
       if (state.revisions.get(source.procedureId) === source.revision) continue;
-      if (performance.now() - sliceStarted > sliceMs) {
-        await yieldToEventLoop();
-        sliceStarted = performance.now();
-      }
+      await slicer.pause();
       state.index.upsert({
         key: source.procedureId,
         code: source.code,
@@ -180,7 +203,7 @@ const recordOptions = {
   ],
   snippetFields: ['text', 'title'],
 };
-const groupOf: Record<Exclude<SearchKind, 'procedure'>, number> = {
+const groupOf: Record<RecordKind, number> = {
   'corrective-action': 1,
   audit: 2,
   finding: 2,
@@ -262,13 +285,7 @@ async function readRecords(services: Services, state: RecordIndexes, stamp: stri
     services.store.listCompetences(),
   ]);
   const entries: RecordEntry[] = [];
-  const add = (
-    kind: Exclude<SearchKind, 'procedure'>,
-    id: string,
-    title: string,
-    text: string[],
-    auditId: string | null,
-  ) => {
+  const add = (kind: RecordKind, id: string, title: string, text: string[], auditId: string | null) => {
     const key = `${kind}:${id}`;
     entries.push({
       input: { key, code: null, group: groupOf[kind], fields: { title, text: text.filter(Boolean).join('\n') } },

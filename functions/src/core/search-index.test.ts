@@ -82,6 +82,21 @@ describe('the search index', () => {
     expect(paged).toEqual(all.hits.map((hit) => hit.key));
   });
 
+  it.each([
+    ['klager', (key: string) => key !== 'K-09'],
+    ['dispensation', (key: string) => key.startsWith('K-1')],
+    ['k16', (key: string) => key !== 'K-16'],
+    ['tilsyn', () => false],
+  ])('leaves out what %j may not show before counting', (q, accept) => {
+    const all = index.query(parseQuery(q), { limit: 50, offset: 0 });
+    const some = index.query(parseQuery(q), { limit: 50, offset: 0 }, accept);
+    expect(some.hits.every((hit) => accept(hit.key))).toBe(true);
+    expect(some.total).toBe(some.hits.length);
+    const expected = all.hits.filter((hit) => accept(hit.key)).map((hit) => hit.key);
+    // The relative cut-off follows the best accepted hit, so there may be more, never fewer.
+    expect(some.hits.map((hit) => hit.key).slice(0, expected.length)).toEqual(expected);
+  });
+
   it('marks the matched words in the snippet, whole words only', () => {
     const [hit] = index.query(parseQuery('tilsyn'), { limit: 1, offset: 0 }).hits;
     expect(hit!.snippet).toEqual([

@@ -84,7 +84,8 @@ export type SearchIndex = {
   upsert(input: IndexInput): void;
   /** Takes the document out; false when it was not there. */
   remove(key: string): boolean;
-  query(query: ParsedQuery, page: { limit: number; offset: number }): IndexResult;
+  /** Hits, best first; `accept` leaves out documents before anything is counted (e.g. those a person may not see). */
+  query(query: ParsedQuery, page: { limit: number; offset: number }, accept?: (key: string) => boolean): IndexResult;
 };
 
 /** An index of `inputs` (none: an empty index to fill with `upsert`). */
@@ -333,7 +334,11 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
     return null;
   }
 
-  function query(parsed: ParsedQuery, page: { limit: number; offset: number }): IndexResult {
+  function query(
+    parsed: ParsedQuery,
+    page: { limit: number; offset: number },
+    accept?: (key: string) => boolean,
+  ): IndexResult {
     settleVocabulary();
     const slotCount = documents.length;
     if (scratchScores.length < slotCount) {
@@ -376,7 +381,7 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
     let top = 0;
     for (let index = 0; index < slotCount; index++) {
       const score = scores[index]!;
-      if (score > 0) {
+      if (score > 0 && (accept === undefined || accept(documents[index]!.key))) {
         candidates.push(index);
         if (score > top) top = score;
       }
@@ -386,7 +391,8 @@ export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOp
       top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
     }
     candidates = candidates.filter((index) => scores[index]! >= top * relativeCutoff);
-    const codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
+    let codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
+    if (accept) codeHits = codeHits.filter((index) => accept(documents[index]!.key));
     for (const index of codeHits) {
       if (!candidates.includes(index)) candidates.push(index);
       scores[index] = scores[index]! + codeBonus;
