@@ -10,20 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startLocalServer } from '../functions/src/hosts/local/server.js';
 import { cardActionInvoke } from '../test/support/activities.js';
+import { startBenchServer } from './bench-server.js';
 import { seedBulk } from './seed-bulk.js';
 
 const rounds = Number(process.env.ROUNDS ?? 300);
 const dataDir = mkdtempSync(join(tmpdir(), 'kh-card-bench-'));
-const server = await startLocalServer({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  seedDemo: true,
-  mode: 'local',
-  sweepOnTimer: false,
-});
+const server = await startBenchServer({ dataDir, mode: 'local', sweepOnTimer: false, quiet: false });
 const { services, db } = server.app;
 
 try {

@@ -19,7 +19,7 @@ import type { Competence, CompetenceLevel, PersonCompetence } from '../functions
 import { asLocalDate } from '../functions/src/core/local-date.js';
 import type { Person } from '../functions/src/core/types.js';
 import { getCompetenceMatrix } from '../functions/src/app/competence-matrix.js';
-import { startLocalServer } from '../functions/src/hosts/local/server.js';
+import { startBenchServer } from './bench-server.js';
 import { launchChromium } from '../test/support/e2e.js';
 
 const peopleCount = 300;
@@ -55,15 +55,7 @@ function percentile(sorted: number[], p: number): number {
 
 const started = performance.now();
 const dataDir = mkdtempSync(join(tmpdir(), 'kh-matrix-bench-'));
-const server = await startLocalServer({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  seedDemo: true,
-  mode: 'local',
-  sweepOnTimer: false,
-  quiet: true,
-});
+const server = await startBenchServer({ dataDir, mode: 'local', sweepOnTimer: false });
 const { services, db } = server.app;
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 

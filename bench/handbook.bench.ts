@@ -38,7 +38,8 @@ import { createSearchIndex } from '../functions/src/core/search-index.js';
 import { parseQuery } from '../functions/src/core/search-text.js';
 import type { Actor } from '../functions/src/core/policies.js';
 import { isCoordinator } from '../functions/src/core/policies.js';
-import { startLocalServer } from '../functions/src/hosts/local/server.js';
+import { startBenchServer } from './bench-server.js';
+import { searchTerms } from './search-terms.js';
 import { createRandom, seedBulk } from './seed-bulk.js';
 
 const { HttpRequest, InvocationContext } = azureFunctions;
@@ -122,16 +123,8 @@ process.on('exit', () => {
   if (process.env['BENCH_KEEP_DATA'] !== '1') rmSync(dataDir, { recursive: true, force: true });
 });
 let stage = performance.now();
-// The benchmark sends thousands of requests a minute as one person: far above the rate limit
-// that protects the real service, which would answer 429 and stop the run.
-const local = await startLocalServer({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  seedDemo: true,
-  quiet: true,
-  rateLimits: { perPersonPerMinute: 1_000_000, perAddressPerMinute: 1_000_000, failedSignInsPerMinute: 60 },
-});
+// Thousands of requests a minute as one person: the rate limits are lifted (see bench-server.ts).
+const local = await startBenchServer({ dataDir });
 const demoSeedMs = performance.now() - stage;
 const { app } = local;
 const services: Services = app.services;
@@ -248,26 +241,6 @@ const listSorts = [
   'sort=level',
   'sort=level&order=desc',
   'sort=code&order=desc',
-];
-const searchTerms = [
-  'miljøtilsyn',
-  'partshøring klagevejledning',
-  'nedsivning',
-  'støj',
-  'lokalplan dispensation',
-  'byggetill',
-  'vandløb',
-  'kvalitetsmål',
-  'sagsbehandl',
-  'jordforurening',
-  'bilag IV-arter',
-  'grundvand boringer',
-  'afgørelse',
-  'påbud forbud',
-  'fæ',
-  'sten- og jorddiger',
-  'ærø',
-  'K-16',
 ];
 type Broken = { path: string; user: string; status: number; message: string };
 const broken: Broken[] = [];

@@ -86,11 +86,34 @@ describe('search across the product', () => {
     expect(detail.code).toBe('K-05');
   });
 
-  it('shows drafts to nobody: an unpublished procedure is not found', async () => {
+  it('finds an unpublished procedure only as a draft, and only for those who may read it', async () => {
     for (const user of [people.natureCaseworker, people.coordinator]) {
       const result = await search('q=VVM-screening&kinds=procedure', user);
       expect(result.hits.map((hit) => hit.code)).not.toContain('K-19');
     }
+    const asCoordinator = await search('q=VVM-screening', people.coordinator);
+    const draft = asCoordinator.hits.find((hit) => hit.code === 'K-19')!;
+    expect(draft).toMatchObject({ kind: 'draft', procedureId: draft.id, auditId: null });
+    expect(asCoordinator.hits.filter((hit) => hit.kind === 'procedure').map((hit) => hit.code)).not.toContain('K-19');
+    const asCaseworker = await search('q=VVM-screening', people.natureCaseworker);
+    expect(asCaseworker.hits.filter((hit) => hit.kind === 'draft')).toEqual([]);
+  });
+
+  it('lists drafts after the published procedures, for their approver too, and counts only those one may read', async () => {
+    const asCoordinator = await search('q=dispensation&limit=50', people.coordinator);
+    const kinds = asCoordinator.hits.map((hit) => hit.kind);
+    expect(kinds.lastIndexOf('procedure')).toBeLessThan(kinds.indexOf('draft'));
+    const pending = asCoordinator.hits.find((hit) => hit.kind === 'draft' && hit.code === 'K-16')!;
+    // The published K-16 and its revision awaiting approval are two hits.
+    expect(asCoordinator.hits.filter((hit) => hit.id === pending.id).map((hit) => hit.kind)).toEqual([
+      'procedure',
+      'draft',
+    ]);
+    const detail = (await server.api.get(people.coordinator, `/procedures/${pending.id}`)).body;
+    const asApprover = await search('q=dispensation&kinds=draft', detail.approver.id);
+    expect(asApprover.hits.map((hit) => hit.code)).toContain('K-16');
+    const asCaseworker = await search('q=dispensation&kinds=draft', people.natureCaseworker);
+    expect(asCaseworker).toMatchObject({ total: 0, hits: [] });
   });
 
   it.each([

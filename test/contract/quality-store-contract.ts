@@ -363,6 +363,15 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       expect(await store.getManagementEvaluation('nope')).toBeUndefined();
     });
 
+    it('keeps its search stamp until a commit moves it', async () => {
+      const before = await store.searchStamp();
+      expect(await store.searchStamp()).toBe(before);
+      await store.listCorrectiveActions();
+      expect(await store.searchStamp()).toBe(before);
+      await store.commit({ correctiveActions: [buildAction()] });
+      expect(await store.searchStamp()).not.toBe(before);
+    });
+
     it('upserts by id: a second write of a record replaces it, a new id adds one', async () => {
       await store.commit({ correctiveActions: [buildAction()], occurrences: [buildOccurrence()] });
       const changed = buildAction({

@@ -877,6 +877,41 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(lovliggoerelse.metadata).toContain('Miljøtilsyn');
       });
 
+      it('keeps a revision per published procedure that moves only when its texts change', async () => {
+        const revisionsOf = async () =>
+          Object.fromEntries((await store.listSearchRevisions()).map((entry) => [entry.procedureId, entry.revision]));
+        const before = await revisionsOf();
+        expect(Object.keys(before).sort()).toEqual(['p-a', 'p-b', 'p-c']);
+        const sources = await store.listSearchSources();
+        expect(Object.fromEntries(sources.map((source) => [source.procedureId, source.revision]))).toEqual(before);
+
+        await store.commit({ trail: [trail('a write', t(5), 'p-a')] });
+        expect(await revisionsOf()).toEqual(before);
+        await store.commit({
+          procedures: [
+            buildProcedure({
+              id: 'p-a',
+              code: 'TM-01-01',
+              title: 'Tilsyn med virksomheder',
+              currentVersionId: 'v-a2',
+              approvedOn: '2025-03-10' as LocalDate,
+              nextReviewOn: '2026-03-10' as LocalDate,
+              updatedAt: t(6),
+              etag: 2,
+            }),
+          ],
+          versions: [published('v-a2', 2, 'Tilsynet omfatter nu også landbrug.', { procedureId: 'p-a' })],
+        });
+        const after = await revisionsOf();
+        expect(after['p-a']).not.toBe(before['p-a']);
+        expect({ ...after, 'p-a': before['p-a'] }).toEqual(before);
+
+        const changed = await store.listSearchSources(['p-a', 'p-unknown']);
+        expect(changed.map((source) => [source.procedureId, source.revision])).toEqual([['p-a', after['p-a']]]);
+        expect(changed[0]!.body).toContain('landbrug');
+        expect(await store.listSearchSources([])).toEqual([]);
+      });
+
       it('moves its stamp with every commit', async () => {
         const before = await store.searchStamp();
         expect(await store.searchStamp()).toBe(before);

@@ -69,7 +69,12 @@ export type ProcedureSearchSource = {
   metadata: string;
   /** The current version's text. */
   body: string;
+  /** Changes whenever any of the texts above may have changed (see `Store.listSearchRevisions`). */
+  revision: string;
 };
+
+/** Which published procedure the search index should hold, and the revision of its texts. */
+export type ProcedureSearchRevision = { procedureId: string; revision: string };
 
 /** A person as the directory (an Entra access token) describes them; see `Store.upsertPersonFromDirectory`. */
 export type DirectoryPerson = {
@@ -146,8 +151,13 @@ export type Store = {
    * processes share the data, elsewhere). Cheap: asked before every search to keep the index fresh.
    */
   searchStamp(): Promise<string>;
-  /** The texts of every published procedure, for the search index. */
-  listSearchSources(): Promise<ProcedureSearchSource[]>;
+  /**
+   * Every published procedure with the revision of its search texts, without the texts: cheap,
+   * read when the stamp moves, so that only the procedures whose revision moved are read again.
+   */
+  listSearchRevisions(): Promise<ProcedureSearchRevision[]>;
+  /** The texts of the published procedures named (of every one when left out), for the search index. */
+  listSearchSources(procedureIds?: readonly string[]): Promise<ProcedureSearchSource[]>;
   /** Competence management (ISO 9001 7.2): the catalogue, by name. */
   listCompetences(): Promise<Competence[]>;
   listCompetenceRequirements(): Promise<CompetenceRequirement[]>;

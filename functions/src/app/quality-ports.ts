@@ -67,5 +67,10 @@ export type QualityStore = {
   getManagementEvaluation(id: string): Promise<ManagementEvaluation | undefined>;
   /** By due date, then title; `from`/`to` inclusive. */
   listOccurrences(filter?: { from?: LocalDate; to?: LocalDate }): Promise<YearWheelOccurrence[]>;
+  /**
+   * Changes whenever the audits, findings or corrective actions may read differently (a commit
+   * here or, where several processes share the data, elsewhere). Cheap: asked before every search.
+   */
+  searchStamp(): Promise<string>;
   commit(changes: QualityChangeSet): Promise<void>;
 };

@@ -1,23 +1,27 @@
 import type { SearchHit, SearchKind, SearchResult } from '../contract/schemas.js';
-import type { Actor } from '../core/policies.js';
+import { canReadDraft, type Actor } from '../core/policies.js';
 import { createSearchIndex, type IndexInput, type SearchIndex } from '../core/search-index.js';
 import { parseQuery } from '../core/search-text.js';
 import type { QualityStore } from './quality-ports.js';
+import { draftIndex } from './search-drafts.js';
+import { createSlicer } from './search-slices.js';
 import type { Services, Store } from './ports.js';
 
 export type SearchInput = { q: string; limit: number; offset: number; kinds?: readonly SearchKind[] | undefined };
 
 /**
  * Search across what a person may see, for the tab's header, the bot ("søg …") and the message
- * extension: published procedures first (readable by everyone signed in), then corrective
+ * extension: published procedures first (readable by everyone signed in), then the open drafts
+ * of those who may read them (`canReadDraft`; kind `draft`, the tab's "Kladde"), then corrective
  * actions, audits and findings, then competences (the quality year and the competence catalogue
  * are read by everyone signed in, see `core/policies.ts`). Each hit is labelled with its kind and
  * carries a snippet around the matched words; `total` counts every hit, `offset`/`limit` page.
  *
- * One index implementation (`core/search-index.ts`) for every store: the procedures' index is
- * rebuilt when the store's search stamp moves; the quality records' one when they change.
+ * One index implementation (`core/search-index.ts`) for every store, kept in memory and brought up
+ * to date in place when a store's search stamp moves (see `procedureIndex`, `draftIndex` and
+ * `recordIndex`).
  */
-export async function searchEverything(services: Services, _actor: Actor, input: SearchInput): Promise<SearchResult> {
+export async function searchEverything(services: Services, actor: Actor, input: SearchInput): Promise<SearchResult> {
   const page = { limit: input.limit, offset: input.offset };
   const empty: SearchResult = { query: input.q, total: 0, limit: input.limit, offset: input.offset, hits: [] };
   const parsed = parseQuery(input.q);
@@ -43,73 +47,163 @@ export async function searchEverything(services: Services, _actor: Actor, input:
       });
     }
   }
-  const recordKinds = allKinds.filter((kind) => kind !== 'procedure' && wanted.has(kind));
+  if (wanted.has('draft')) {
+    const drafts = await draftIndex(services);
+    // Drafts follow the published procedures, and only those who may read a draft find it.
+    const offset = Math.max(0, input.offset - total);
+    const found = drafts.index.query(parsed, { offset, limit: input.limit - hits.length }, (key) =>
+      canReadDraft(actor, drafts.entries.get(key)!.context),
+    );
+    total += found.total;
+    for (const hit of found.hits) {
+      const entry = drafts.entries.get(hit.key)!;
+      hits.push({
+        kind: 'draft',
+        id: entry.procedureId,
+        procedureId: entry.procedureId,
+        auditId: null,
+        code: entry.code,
+        title: entry.title,
+        snippet: hit.snippet,
+      });
+    }
+  }
+  const recordKinds = allRecordKinds.filter((kind) => wanted.has(kind));
   if (recordKinds.length > 0) {
-    const { index, byKey } = await recordIndex(services, recordKinds);
+    const records = await recordIndex(services, recordKinds);
     // The records follow the procedures: this page's rest comes from their first hits.
     const offset = Math.max(0, input.offset - total);
-    const found = index.query(parsed, { offset, limit: input.limit - hits.length });
+    const found = records.index.query(parsed, { offset, limit: input.limit - hits.length });
     total += found.total;
-    for (const hit of found.hits) hits.push({ ...byKey.get(hit.key)!, snippet: hit.snippet });
+    for (const hit of found.hits) hits.push({ ...records.byKey.get(hit.key)!, snippet: hit.snippet });
   }
   return { ...empty, total, hits };
 }
 
-const allKinds: readonly SearchKind[] = ['procedure', 'corrective-action', 'audit', 'finding', 'competence'];
+const allKinds: readonly SearchKind[] = ['procedure', 'draft', 'corrective-action', 'audit', 'finding', 'competence'];
+type RecordKind = Exclude<SearchKind, 'procedure' | 'draft'>;
+const allRecordKinds: readonly RecordKind[] = ['corrective-action', 'audit', 'finding', 'competence'];
 
+/**
+ * Starts building the search indexes in the background (at start-up), so that the first search
+ * does not wait for 5,000 procedures to be read; failures are left for that search to meet.
+ */
+export function warmSearchIndexes(services: Services): Promise<void> {
+  return Promise.all([
+    procedureIndex(services.store),
+    draftIndex(services),
+    recordIndex(services, allRecordKinds),
+  ]).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * One index per store, kept current in place: when the store's stamp moves, the revisions of the
+ * published procedures say which ones changed, and only those are read and re-indexed (and the
+ * unpublished ones removed). The first build and large changes go in chunks that yield to the
+ * event loop, so other requests are answered meanwhile; searches wait for the update in progress.
+ */
 type ProcedureIndex = {
-  stamp: string;
   index: SearchIndex;
+  /** The stamp the index is current for (null: not built yet). */
+  stamp: string | null;
+  revisions: Map<string, string>;
   byId: Map<string, { procedureId: string; code: string; title: string }>;
+  update: Promise<void> | null;
 };
 const procedureIndexes = new WeakMap<Store, ProcedureIndex>();
-const procedureIndexBuilds = new WeakMap<Store, Promise<ProcedureIndex>>();
 
 async function procedureIndex(store: Store): Promise<ProcedureIndex> {
-  const stamp = await store.searchStamp();
-  const cached = procedureIndexes.get(store);
-  if (cached?.stamp === stamp) return cached;
-  // Requests that arrive while the index is rebuilt share the one build.
-  const pending = procedureIndexBuilds.get(store);
-  if (pending) {
-    const built = await pending;
-    if (built.stamp === stamp) return built;
+  let state = procedureIndexes.get(store);
+  if (!state) {
+    state = {
+      index: createSearchIndex([], procedureOptions),
+      stamp: null,
+      revisions: new Map(),
+      byId: new Map(),
+      update: null,
+    };
+    procedureIndexes.set(store, state);
   }
-  const build = (async (): Promise<ProcedureIndex> => {
-    const sources = await store.listSearchSources();
-    const index = createSearchIndex(
-      sources.map((source) => ({
-        key: source.procedureId,
-        code: source.code,
-        fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
-      })),
-      { fields: procedureFields, snippetFields: ['body', 'metadata', 'title'] },
-      procedureIndexes.get(store)?.index,
-    );
-    const byId = new Map(sources.map((source) => [source.procedureId, source]));
-    return { stamp, index, byId };
-  })();
-  procedureIndexBuilds.set(store, build);
-  try {
-    const built = await build;
-    procedureIndexes.set(store, built);
-    return built;
-  } finally {
-    if (procedureIndexBuilds.get(store) === build) procedureIndexBuilds.delete(store);
+  for (;;) {
+    if (state.update) {
+      await state.update;
+      continue;
+    }
+    const stamp = await store.searchStamp();
+    if (state.stamp === stamp) return state;
+    // Another request may have started the update while this one asked for the stamp.
+    if (state.update) continue;
+    const update = updateProcedureIndex(store, state, stamp);
+    state.update = update;
+    try {
+      await update;
+    } finally {
+      state.update = null;
+    }
+    return state;
   }
 }
 
-const procedureFields = [
-  { name: 'code', weight: 3 },
-  { name: 'title', weight: 5 },
-  { name: 'metadata', weight: 2 },
-  { name: 'body', weight: 1 },
-];
-const recordFields = [
-  { name: 'title', weight: 5 },
-  { name: 'text', weight: 1 },
-];
-const groupOf: Record<Exclude<SearchKind, 'procedure'>, number> = {
+async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: string): Promise<void> {
+  const slicer = createSlicer();
+  const revisions = await store.listSearchRevisions();
+  const current = new Set<string>();
+  const changed: string[] = [];
+  for (const { procedureId, revision } of revisions) {
+    current.add(procedureId);
+    if (state.revisions.get(procedureId) !== revision) changed.push(procedureId);
+  }
+  for (const procedureId of state.revisions.keys()) if (!current.has(procedureId)) forget(procedureId);
+  if (changed.length > 0) {
+    await slicer.pause();
+    // Most of them changed (the first build): one read of all is cheaper than naming them.
+    const readAll = changed.length > revisions.length / 2;
+    const sources = await store.listSearchSources(readAll ? undefined : changed);
+    const read = new Set<string>();
+    for (const source of sources) {
+      read.add(source.procedureId);
+      if (state.revisions.get(source.procedureId) === source.revision) continue;
+      await slicer.pause();
+      state.index.upsert({
+        key: source.procedureId,
+        code: source.code,
+        fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
+      });
+      state.byId.set(source.procedureId, { procedureId: source.procedureId, code: source.code, title: source.title });
+      state.revisions.set(source.procedureId, source.revision);
+    }
+    // Unpublished between the two reads.
+    for (const procedureId of changed) if (!read.has(procedureId)) forget(procedureId);
+  }
+  state.stamp = stamp;
+
+  function forget(procedureId: string): void {
+    state.index.remove(procedureId);
+    state.byId.delete(procedureId);
+    state.revisions.delete(procedureId);
+  }
+}
+
+const procedureOptions = {
+  fields: [
+    { name: 'code', weight: 3 },
+    { name: 'title', weight: 5 },
+    { name: 'metadata', weight: 2 },
+    { name: 'body', weight: 1 },
+  ],
+  snippetFields: ['body', 'metadata', 'title'],
+};
+const recordOptions = {
+  fields: [
+    { name: 'title', weight: 5 },
+    { name: 'text', weight: 1 },
+  ],
+  snippetFields: ['text', 'title'],
+};
+const groupOf: Record<RecordKind, number> = {
   'corrective-action': 1,
   audit: 2,
   finding: 2,
@@ -117,25 +211,81 @@ const groupOf: Record<Exclude<SearchKind, 'procedure'>, number> = {
 };
 
 type RecordHit = Omit<SearchHit, 'snippet'>;
-type RecordIndex = { fingerprint: string; index: SearchIndex; byKey: Map<string, RecordHit> };
-const recordIndexes = new WeakMap<QualityStore, Map<string, RecordIndex>>();
+type RecordEntry = { input: IndexInput; hit: RecordHit };
+type RecordIndex = { stamp: string | null; index: SearchIndex; byKey: Map<string, RecordHit> };
+/**
+ * The quality records and competences, read again only when the quality store's or the store's
+ * stamp moved (a commit; on SharePoint also every 30 seconds for other instances' writes): a
+ * search with nothing changed reads nothing. One index per combination of kinds asked for, each
+ * brought up to date in place (a record whose texts did not change is not read again).
+ */
+type RecordIndexes = {
+  stamp: string | null;
+  entries: RecordEntry[];
+  byKey: Map<string, RecordHit>;
+  /** Each index with the hits of its keys, replaced together (synchronously) when it is updated. */
+  byKinds: Map<string, RecordIndex>;
+  read: Promise<void> | null;
+};
+const recordIndexes = new WeakMap<QualityStore, WeakMap<Store, RecordIndexes>>();
 
 async function recordIndex(services: Services, kinds: readonly SearchKind[]): Promise<RecordIndex> {
-  const has = (kind: SearchKind) => kinds.includes(kind);
+  let byStore = recordIndexes.get(services.quality);
+  if (!byStore) recordIndexes.set(services.quality, (byStore = new WeakMap()));
+  let state = byStore.get(services.store);
+  if (!state)
+    byStore.set(
+      services.store,
+      (state = { stamp: null, entries: [], byKey: new Map(), byKinds: new Map(), read: null }),
+    );
+  for (;;) {
+    if (state.read) {
+      await state.read;
+      continue;
+    }
+    const [qualityStamp, storeStamp] = await Promise.all([
+      services.quality.searchStamp(),
+      services.store.searchStamp(),
+    ]);
+    const stamp = `${qualityStamp}|${storeStamp}`;
+    if (state.stamp === stamp) break;
+    if (state.read) continue;
+    const read = readRecords(services, state, stamp);
+    state.read = read;
+    try {
+      await read;
+    } finally {
+      state.read = null;
+    }
+    break;
+  }
+  const key = kinds.join(',');
+  let indexed = state.byKinds.get(key);
+  if (!indexed)
+    state.byKinds.set(key, (indexed = { stamp: null, index: createSearchIndex([], recordOptions), byKey: new Map() }));
+  if (indexed.stamp !== state.stamp) {
+    const present = new Set<string>();
+    for (const entry of state.entries) {
+      if (!kinds.includes(entry.hit.kind)) continue;
+      indexed.index.upsert(entry.input);
+      present.add(entry.input.key);
+    }
+    for (const old of [...indexed.index.keys()]) if (!present.has(old)) indexed.index.remove(old);
+    indexed.byKey = state.byKey;
+    indexed.stamp = state.stamp;
+  }
+  return indexed;
+}
+
+async function readRecords(services: Services, state: RecordIndexes, stamp: string): Promise<void> {
   const [actions, audits, findings, competences] = await Promise.all([
-    has('corrective-action') ? services.quality.listCorrectiveActions() : [],
-    has('audit') ? services.quality.listAudits() : [],
-    has('finding') ? services.quality.listFindings() : [],
-    has('competence') ? services.store.listCompetences() : [],
+    services.quality.listCorrectiveActions(),
+    services.quality.listAudits(),
+    services.quality.listFindings(),
+    services.store.listCompetences(),
   ]);
-  const entries: { input: IndexInput; hit: RecordHit }[] = [];
-  const add = (
-    kind: Exclude<SearchKind, 'procedure'>,
-    id: string,
-    title: string,
-    text: string[],
-    auditId: string | null,
-  ) => {
+  const entries: RecordEntry[] = [];
+  const add = (kind: RecordKind, id: string, title: string, text: string[], auditId: string | null) => {
     const key = `${kind}:${id}`;
     entries.push({
       input: { key, code: null, group: groupOf[kind], fields: { title, text: text.filter(Boolean).join('\n') } },
@@ -168,28 +318,9 @@ async function recordIndex(services: Services, kinds: readonly SearchKind[]): Pr
     add('finding', finding.id, shorten(finding.description, 90), [finding.description], finding.auditId);
   for (const competence of competences)
     add('competence', competence.id, competence.name, [competence.category, competence.description], null);
-
-  const fingerprint = [
-    kinds.join(','),
-    ...actions.map((action) => `${action.id}@${action.etag}`),
-    ...audits.map((audit) => `${audit.id}@${audit.etag}`),
-    ...findings.map((finding) => `${finding.id}@${finding.etag}`),
-    JSON.stringify(competences),
-  ].join('|');
-  let byKinds = recordIndexes.get(services.quality);
-  if (!byKinds) recordIndexes.set(services.quality, (byKinds = new Map()));
-  const cached = byKinds.get(kinds.join(','));
-  if (cached?.fingerprint === fingerprint) return cached;
-  const built: RecordIndex = {
-    fingerprint,
-    index: createSearchIndex(
-      entries.map((entry) => entry.input),
-      { fields: recordFields, snippetFields: ['text', 'title'] },
-    ),
-    byKey: new Map(entries.map((entry) => [entry.input.key, entry.hit])),
-  };
-  byKinds.set(kinds.join(','), built);
-  return built;
+  state.entries = entries;
+  state.byKey = new Map(entries.map((entry) => [entry.input.key, entry.hit]));
+  state.stamp = stamp;
 }
 
 /** At most `max` characters, cut at a word boundary, "…" when cut. */

@@ -131,8 +131,11 @@ export const areaSummarySchema = z.object({
   areas: z.array(z.object({ level: processLevelSchema, area: z.string(), count: z.number().int() })),
 });
 
-/** What search finds, in the order results are listed: procedures first. */
-export const searchKinds = ['procedure', 'corrective-action', 'audit', 'finding', 'competence'] as const;
+/**
+ * What search finds, in the order results are listed: procedures first, then the open drafts
+ * (only for those who may read them), then the quality year's records and competences.
+ */
+export const searchKinds = ['procedure', 'draft', 'corrective-action', 'audit', 'finding', 'competence'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchQuery = z.strictObject({
@@ -151,13 +154,13 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const searchHitSchema = z.object({
   kind: z.enum(searchKinds),
-  /** The record's id: procedure, corrective action, audit, finding or competence. */
+  /** The record's id: procedure (also for its draft), corrective action, audit, finding or competence. */
   id: z.string(),
-  /** Set for procedures (their id, as `id`). */
+  /** Set for procedures and drafts (the procedure's id, as `id`). */
   procedureId: z.string().nullable(),
   /** The audit a finding belongs to, where the tab shows it; the audit itself for audits. */
   auditId: z.string().nullable(),
-  /** Procedures only. */
+  /** Procedures and drafts only. */
   code: z.string().nullable(),
   title: z.string(),
   snippet: z.array(z.object({ text: z.string(), isMatch: z.boolean() })),

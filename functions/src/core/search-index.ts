@@ -1,4 +1,13 @@
-import { codeKey, editDistance, isStopWord, stemsOf, tokenize, type ParsedQuery, type Token } from './search-text.js';
+import {
+  codeKey,
+  editDistance,
+  isStopWord,
+  readTokens,
+  stemsOf,
+  tokenize,
+  type ParsedQuery,
+  type Token,
+} from './search-text.js';
 
 /**
  * The one search index of the product: an in-memory inverted index over stemmed Danish and
@@ -32,11 +41,16 @@ type Posting = { docs: number[]; weights: number[] };
 type StoredDocument = {
   key: string;
   code: string | null;
+  codeKey: string | null;
   group: number;
   texts: Record<string, string>;
   length: number;
-  /** Weighted term frequencies, kept so a rebuild re-reads only the texts that changed. */
-  terms: Map<string, number>;
+  /**
+   * Per field (in the order of `options.fields`), the stems of its words, each with where the first
+   * word carrying it starts: what the document takes out of the postings on removal, and where a
+   * snippet starts reading (a field without a matched stem is not read at all).
+   */
+  fieldStems: Map<string, number>[];
 };
 
 const k1 = 1.2;
@@ -46,100 +60,192 @@ const relativeCutoff = 0.1;
 const codeBonus = 1000;
 const maxExpansions = 60;
 const snippetWords = 24;
+/** Query words whose stems are remembered (the indexed words' stems are kept with the index). */
+const maxQueryStems = 10_000;
+/** New words up to this many are put in place in the sorted vocabulary; more are sorted in. */
+const maxInsertedWords = 256;
 
 type Expansion = Map<string, number>;
 
+/**
+ * The index, changed in place: `upsert` and `remove` keep the BM25 statistics (document count,
+ * average length, document frequencies) current, so a publication costs one document's words,
+ * not a rebuild. Queries and changes run one at a time (each is synchronous).
+ */
 export type SearchIndex = {
+  /** Documents in the index. */
   readonly size: number;
-  query(query: ParsedQuery, page: { limit: number; offset: number }): IndexResult;
-  /** Internal: what a rebuild may reuse (`createSearchIndex`'s `previous`). */
-  readonly reusable: { documents: ReadonlyMap<string, StoredDocument>; stems: Map<string, string[]> };
+  has(key: string): boolean;
+  keys(): IterableIterator<string>;
+  /**
+   * Adds the document, or replaces the one with the same key. A document whose texts did not
+   * change is not read again.
+   */
+  upsert(input: IndexInput): void;
+  /** Takes the document out; false when it was not there. */
+  remove(key: string): boolean;
+  /** Hits, best first; `accept` leaves out documents before anything is counted (e.g. those a person may not see). */
+  query(query: ParsedQuery, page: { limit: number; offset: number }, accept?: (key: string) => boolean): IndexResult;
 };
 
-/**
- * Builds the index. With `previous` (the index this one replaces, same options), documents whose
- * texts did not change are not read again: after one publication only that procedure is.
- */
-export function createSearchIndex(
-  inputs: readonly IndexInput[],
-  options: IndexOptions,
-  previous?: SearchIndex,
-): SearchIndex {
-  const stemCache = previous?.reusable.stems ?? new Map<string, string[]>();
-  const reuse = previous?.reusable.documents;
-  if (stemCache.size > 200_000) stemCache.clear();
-  const stems = (word: string) => {
-    let found = stemCache.get(word);
-    if (!found) stemCache.set(word, (found = stemsOf(word)));
-    return found;
-  };
+/** An index of `inputs` (none: an empty index to fill with `upsert`). */
+export function createSearchIndex(inputs: Iterable<IndexInput>, options: IndexOptions): SearchIndex {
+  /** Documents by slot; a removed document's slot is free for the next one. */
+  const documents: (StoredDocument | undefined)[] = [];
+  const slots = new Map<string, number>();
+  const freeSlots: number[] = [];
   const postings = new Map<string, Posting>();
   const codes = new Map<string, number[]>();
-  const documents: StoredDocument[] = [];
   let totalLength = 0;
+  /**
+   * Every word indexed so far with its stems. A word is live while one of its stems has postings;
+   * `vocabulary` (sorted, no stop words) may hold words that are no longer live, which the
+   * lookups skip, until the next prune.
+   */
+  const wordStems = new Map<string, string[]>();
+  let vocabulary: string[] = [];
+  let newWords: string[] = [];
+  let vocabularyAtPrune = 0;
+  const queryStems = new Map<string, string[]>();
+  const fieldPositions = new Map(options.fields.map((field, position) => [field.name, position]));
+  const expansionCache = new Map<string, Expansion>();
+  // Queries run one at a time (synchronously), so they share these buffers.
+  let scratchScores = new Float64Array(0);
+  let scratchBest = new Float64Array(0);
 
-  for (const input of inputs) {
-    const index = documents.length;
+  const stems = (word: string): string[] => {
+    let found = wordStems.get(word) ?? queryStems.get(word);
+    if (!found) {
+      if (queryStems.size > maxQueryStems) queryStems.clear();
+      queryStems.set(word, (found = stemsOf(word)));
+    }
+    return found;
+  };
+  const indexedStems = (word: string): string[] => {
+    let found = wordStems.get(word);
+    if (!found) {
+      wordStems.set(word, (found = queryStems.get(word) ?? stemsOf(word)));
+      if (!isStopWord(word)) newWords.push(word);
+    }
+    return found;
+  };
+  const live = (word: string) => stems(word).some((stem) => postings.has(stem));
+
+  function upsert(input: IndexInput): void {
     const texts: Record<string, string> = {};
     for (const field of options.fields) texts[field.name] = (input.fields[field.name] ?? '').normalize('NFC');
-    const old = reuse?.get(input.key);
-    const same = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
-    let terms: Map<string, number>;
+    const group = input.group ?? 0;
+    const slot = slots.get(input.key);
+    const old = slot === undefined ? undefined : documents[slot];
+    const sameTexts = old !== undefined && options.fields.every((field) => old.texts[field.name] === texts[field.name]);
+    if (sameTexts && old.code === input.code && old.group === group) return;
+    // Weighted term frequencies (BM25F): what the document adds to the postings.
+    const terms = new Map<string, number>();
+    const fieldStems: Map<string, number>[] = [];
     let length = 0;
-    if (same) {
-      terms = old.terms;
-      length = old.length;
-    } else {
-      terms = new Map<string, number>();
-      for (const field of options.fields) {
-        for (const token of tokenize(texts[field.name]!)) {
-          if (isStopWord(token.text)) continue;
-          length += 1;
-          for (const stem of stems(token.text)) terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+    for (const field of options.fields) {
+      const firsts = new Map<string, number>();
+      for (const token of tokenize(texts[field.name]!)) {
+        if (isStopWord(token.text)) continue;
+        length += 1;
+        for (const stem of indexedStems(token.text)) {
+          terms.set(stem, (terms.get(stem) ?? 0) + field.weight);
+          if (!firsts.has(stem)) firsts.set(stem, token.start);
         }
       }
+      fieldStems.push(firsts);
     }
+    if (slot !== undefined) removeAt(slot);
+    const at = freeSlots.pop() ?? documents.length;
+    const document: StoredDocument = {
+      key: input.key,
+      code: input.code,
+      codeKey: input.code === null ? null : codeKey(input.code),
+      group,
+      texts,
+      length,
+      fieldStems,
+    };
+    documents[at] = document;
+    slots.set(input.key, at);
     for (const [stem, weight] of terms) {
       let posting = postings.get(stem);
       if (!posting) postings.set(stem, (posting = { docs: [], weights: [] }));
-      posting.docs.push(index);
+      posting.docs.push(at);
       posting.weights.push(weight);
     }
-    const key = input.code === null ? null : codeKey(input.code);
-    if (key !== null) codes.set(key, [...(codes.get(key) ?? []), index]);
-    documents.push({ key: input.key, code: input.code, group: input.group ?? 0, texts, length, terms });
+    if (document.codeKey !== null) codes.set(document.codeKey, [...(codes.get(document.codeKey) ?? []), at]);
     totalLength += length;
+    expansionCache.clear();
   }
 
-  const averageLength = Math.max(1, totalLength / Math.max(1, documents.length));
-  // Words of the current texts only (the stem cache may remember words of replaced texts).
-  const vocabulary = [...stemCache.entries()]
-    .filter(([word, wordStems]) => !isStopWord(word) && wordStems.some((stem) => postings.has(stem)))
-    .map(([word]) => word)
-    .sort();
-  const stemList = [...postings.keys()];
-  const expansionCache = new Map<string, Expansion>();
-  // Queries run one at a time (synchronously), so they share these buffers.
-  const scratchScores = new Float64Array(documents.length);
-  const scratchBest = new Float64Array(documents.length);
+  function remove(key: string): boolean {
+    const slot = slots.get(key);
+    if (slot === undefined) return false;
+    removeAt(slot);
+    expansionCache.clear();
+    return true;
+  }
+
+  function removeAt(slot: number): void {
+    const document = documents[slot]!;
+    const removed = new Set<string>();
+    for (const stem of document.fieldStems.flatMap((firsts) => [...firsts.keys()])) {
+      if (removed.has(stem)) continue;
+      removed.add(stem);
+      const posting = postings.get(stem)!;
+      const at = posting.docs.lastIndexOf(slot);
+      const last = posting.docs.length - 1;
+      posting.docs[at] = posting.docs[last]!;
+      posting.weights[at] = posting.weights[last]!;
+      posting.docs.pop();
+      posting.weights.pop();
+      if (posting.docs.length === 0) postings.delete(stem);
+    }
+    if (document.codeKey !== null) {
+      const rest = (codes.get(document.codeKey) ?? []).filter((other) => other !== slot);
+      if (rest.length > 0) codes.set(document.codeKey, rest);
+      else codes.delete(document.codeKey);
+    }
+    totalLength -= document.length;
+    documents[slot] = undefined;
+    slots.delete(document.key);
+    freeSlots.push(slot);
+  }
+
+  /** Puts the words indexed since the last query into the sorted vocabulary. */
+  function settleVocabulary(): void {
+    if (newWords.length === 0) return;
+    if (newWords.length <= maxInsertedWords) {
+      for (const word of newWords) vocabulary.splice(lowerBound(vocabulary, word), 0, word);
+    } else {
+      vocabulary = vocabulary.concat(newWords).sort();
+    }
+    newWords = [];
+    // Forget words no document has any more once they could be a third of the vocabulary.
+    if (vocabulary.length > vocabularyAtPrune * 1.5) {
+      vocabulary = vocabulary.filter((word) => {
+        if (live(word)) return true;
+        wordStems.delete(word);
+        return false;
+      });
+      vocabularyAtPrune = vocabulary.length;
+    }
+  }
+
+  for (const input of inputs) upsert(input);
 
   function idf(stem: string): number {
     const df = postings.get(stem)?.docs.length ?? 0;
-    return Math.log(1 + (documents.length - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (slots.size - df + 0.5) / (df + 0.5));
   }
 
   function wordsWithPrefix(prefix: string): string[] {
-    let low = 0;
-    let high = vocabulary.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (vocabulary[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let at = low; at < vocabulary.length && found.length < maxExpansions; at++) {
-      if (!vocabulary[at]!.startsWith(prefix)) break;
-      found.push(vocabulary[at]!);
+    for (let at = lowerBound(vocabulary, prefix); at < vocabulary.length && found.length < maxExpansions; at++) {
+      const word = vocabulary[at]!;
+      if (!word.startsWith(prefix)) break;
+      if (live(word)) found.push(word);
     }
     return found;
   }
@@ -147,10 +253,6 @@ export function createSearchIndex(
   function add(expansion: Expansion, word: string, weight: number): void {
     for (const stem of stems(word))
       if (postings.has(stem) && (expansion.get(stem) ?? 0) < weight) expansion.set(stem, weight);
-  }
-
-  function known(word: string): boolean {
-    return stems(word).some((stem) => postings.has(stem));
   }
 
   /** The stems a query word matches, each with how much a match counts (1: the word itself). */
@@ -172,7 +274,7 @@ export function createSearchIndex(
         let inside = 0;
         for (const other of vocabulary) {
           if (inside >= maxExpansions) break;
-          if (other.length > word.length && other.indexOf(word, 1) > 0) {
+          if (other.length > word.length && other.indexOf(word, 1) > 0 && live(other)) {
             add(expansion, other, 0.6);
             inside += 1;
           }
@@ -209,7 +311,7 @@ export function createSearchIndex(
     const [stem] = stems(word);
     if (!stem || stem.length < 4) return;
     const stemMax = stem.length >= 8 ? 2 : 1;
-    for (const other of stemList) {
+    for (const other of postings.keys()) {
       const distance = editDistance(stem, other, stemMax);
       if (distance <= stemMax && (expansion.get(other) ?? 0) < 0.6) expansion.set(other, distance === 1 ? 0.6 : 0.45);
     }
@@ -221,25 +323,32 @@ export function createSearchIndex(
    * first part of five letters or more. Null when the word is known or splits into nothing.
    */
   function split(word: string): string[] | null {
-    if (word.length < 6 || known(word)) return null;
+    if (word.length < 6 || live(word)) return null;
     for (let at = 3; at <= word.length - 3; at++) {
       const left = word.slice(0, at);
       const right = word.slice(at);
       const lefts = [left, ...(/[se]$/.test(left) && left.length > 3 ? [left.slice(0, -1)] : [])];
-      if (lefts.some(known) && known(right)) return [lefts.find(known)!, right];
+      if (lefts.some(live) && live(right)) return [lefts.find(live)!, right];
     }
-    for (let at = word.length - 3; at >= 5; at--) if (known(word.slice(0, at))) return [word.slice(0, at)];
+    for (let at = word.length - 3; at >= 5; at--) if (live(word.slice(0, at))) return [word.slice(0, at)];
     return null;
   }
 
-  function bm25(weight: number, index: number): number {
-    const norm = k1 * (1 - b + (b * documents[index]!.length) / averageLength);
-    return (weight * (k1 + 1)) / (weight + norm);
-  }
-
-  function query(parsed: ParsedQuery, page: { limit: number; offset: number }): IndexResult {
+  function query(
+    parsed: ParsedQuery,
+    page: { limit: number; offset: number },
+    accept?: (key: string) => boolean,
+  ): IndexResult {
+    settleVocabulary();
+    const slotCount = documents.length;
+    if (scratchScores.length < slotCount) {
+      scratchScores = new Float64Array(Math.max(slotCount, scratchScores.length * 2));
+      scratchBest = new Float64Array(scratchScores.length);
+    }
     const scores = scratchScores;
-    scores.fill(0);
+    const best = scratchBest;
+    scores.fill(0, 0, slotCount);
+    const averageLength = Math.max(1, totalLength / Math.max(1, slots.size));
     const matched = new Set<string>();
     const groups: { expansion: Expansion; factor: number }[] = [];
     parsed.words.forEach((word, position) => {
@@ -251,38 +360,53 @@ export function createSearchIndex(
         for (const part of parts) groups.push({ expansion: expand(part, false), factor: 0.8 / parts.length + 0.2 });
       } else groups.push({ expansion, factor: 1 });
     });
-    const best = scratchBest;
     for (const { expansion, factor } of groups) {
-      best.fill(0);
+      best.fill(0, 0, slotCount);
       for (const [stem, weight] of expansion) {
         const posting = postings.get(stem)!;
         const termIdf = idf(stem) * weight * factor;
         matched.add(stem);
         for (let at = 0; at < posting.docs.length; at++) {
           const index = posting.docs[at]!;
-          const value = termIdf * bm25(posting.weights[at]!, index);
+          const termWeight = posting.weights[at]!;
+          const norm = k1 * (1 - b + (b * documents[index]!.length) / averageLength);
+          const value = (termIdf * (termWeight * (k1 + 1))) / (termWeight + norm);
           if (value > best[index]!) best[index] = value;
         }
       }
-      for (let index = 0; index < documents.length; index++) scores[index]! += best[index]!;
+      for (let index = 0; index < slotCount; index++) scores[index]! += best[index]!;
     }
 
     let candidates: number[] = [];
-    for (let index = 0; index < documents.length; index++) if (scores[index]! > 0) candidates.push(index);
-    if (parsed.phrases.length > 0)
+    let top = 0;
+    for (let index = 0; index < slotCount; index++) {
+      const score = scores[index]!;
+      if (score > 0 && (accept === undefined || accept(documents[index]!.key))) {
+        candidates.push(index);
+        if (score > top) top = score;
+      }
+    }
+    if (parsed.phrases.length > 0) {
       candidates = candidates.filter((index) => parsed.phrases.some((phrase) => containsPhrase(index, phrase)));
-    const top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
+      top = candidates.reduce((max, index) => Math.max(max, scores[index]!), 0);
+    }
     candidates = candidates.filter((index) => scores[index]! >= top * relativeCutoff);
-    const codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
+    let codeHits = parsed.code === null ? [] : (codes.get(parsed.code) ?? []);
+    if (accept) codeHits = codeHits.filter((index) => accept(documents[index]!.key));
     for (const index of codeHits) {
       if (!candidates.includes(index)) candidates.push(index);
       scores[index] = scores[index]! + codeBonus;
     }
-    const before = (x: number, y: number) =>
-      documents[x]!.group - documents[y]!.group ||
-      scores[y]! - scores[x]! ||
-      compareText(documents[x]!.code ?? '', documents[y]!.code ?? '') ||
-      x - y;
+    const before = (x: number, y: number) => {
+      const first = documents[x]!;
+      const second = documents[y]!;
+      return (
+        first.group - second.group ||
+        scores[y]! - scores[x]! ||
+        compareText(first.code ?? '', second.code ?? '') ||
+        compareText(first.key, second.key)
+      );
+    };
     const ordered = firstInOrder(candidates, page.offset + page.limit, before);
     const hits = ordered.slice(page.offset, page.offset + page.limit).map((index) => ({
       key: documents[index]!.key,
@@ -293,7 +417,8 @@ export function createSearchIndex(
   }
 
   function hasDirectMatch(expansion: Expansion): boolean {
-    return [...expansion.values()].some((weight) => weight >= 0.8);
+    for (const weight of expansion.values()) if (weight >= 0.8) return true;
+    return false;
   }
 
   function containsPhrase(index: number, phrase: string[]): boolean {
@@ -313,33 +438,85 @@ export function createSearchIndex(
   }
 
   /**
-   * The snippet of the first field with a match. Reads each text only as far as needed: from the
-   * first match, three snippets' worth of words to pick the densest run from.
+   * The snippet of the first field with a match. Reads only the part of a text the snippet needs:
+   * from a few words before the first match (known from the index), three snippets' worth of
+   * words to pick the densest run from.
    */
   function snippetOf(document: StoredDocument, matched: Set<string>): SnippetSegment[] {
     for (const field of options.snippetFields) {
-      const text = document.texts[field] ?? '';
+      const position = fieldPositions.get(field);
+      if (position === undefined) continue;
+      const firsts = document.fieldStems[position]!;
+      let offset = Infinity;
+      for (const stem of matched) {
+        const at = firsts.get(stem);
+        if (at !== undefined && at < offset) offset = at;
+      }
+      if (offset === Infinity) continue;
+      const text = document.texts[field]!;
+      // The snippet may start up to four words before its first match (see cutSnippet).
+      const begin = startOfWordsBefore(text, offset, 5);
       const tokens: Token[] = [];
       const marks: boolean[] = [];
       let firstMatch = -1;
-      for (const token of tokenize(text, (count) => firstMatch >= 0 && count > firstMatch + snippetWords * 3)) {
+      readTokens(text, begin, (token) => {
+        if (firstMatch >= 0 && tokens.length > firstMatch + snippetWords * 3) return false;
         const mark = isMatch(token, matched);
         if (mark && firstMatch < 0) firstMatch = tokens.length;
         tokens.push(token);
         marks.push(mark);
-      }
+        return true;
+      });
       if (firstMatch < 0) continue;
       const complete = tokens.length === 0 || !/[\p{L}\p{N}]/u.test(text.slice(tokens.at(-1)!.end));
-      return cutSnippet(text, tokens, marks, complete);
+      return cutSnippet(text, tokens, marks, complete, begin === 0);
     }
     return [];
   }
 
   return {
-    size: documents.length,
+    get size() {
+      return slots.size;
+    },
+    has: (key) => slots.has(key),
+    keys: () => slots.keys(),
+    upsert,
+    remove,
     query,
-    reusable: { documents: new Map(documents.map((document) => [document.key, document])), stems: stemCache },
   };
+}
+
+const wordCharacter = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the `count`th word before `offset` starts in `text` (0 when there are fewer, or only
+ * separators before it): tokenizing from there gives the same words as from the text's start.
+ */
+export function startOfWordsBefore(text: string, offset: number, count: number): number {
+  const isWord = (at: number) => wordCharacter.test(text[at]!);
+  let at = offset;
+  for (let words = 0; words < count; words++) {
+    let before = at;
+    while (before > 0 && !isWord(before - 1)) before--;
+    while (before > 0 && isWord(before - 1)) before--;
+    at = before;
+    if (at === 0) return 0;
+  }
+  let rest = at;
+  while (rest > 0 && !isWord(rest - 1)) rest--;
+  return rest === 0 ? 0 : at;
+}
+
+/** The first position in the sorted `words` whose word is not before `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -402,6 +579,8 @@ export function cutSnippet(
   marks: readonly boolean[],
   /** False when `tokens` stop before the text's last word. */
   complete = true,
+  /** False when `tokens` start after the text's first word. */
+  fromStart = true,
 ): SnippetSegment[] {
   let bestStart = 0;
   let bestCount = -1;
@@ -416,7 +595,7 @@ export function cutSnippet(
   }
   const first = Math.max(0, bestStart - 4);
   const last = Math.min(tokens.length - 1, first + snippetWords - 1);
-  const from = first === 0 ? 0 : tokens[first]!.start;
+  const from = first === 0 && fromStart ? 0 : tokens[first]!.start;
   const to = last === tokens.length - 1 && complete ? text.length : tokens[last]!.end;
   const segments: SnippetSegment[] = [];
   if (from > 0) segments.push({ text: '…', isMatch: false });

@@ -10,18 +10,27 @@ export type Token = { text: string; start: number; end: number };
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
-/**
- * Lower-cased words with their places in `value` (which must already be NFC); `stop` ends the
- * reading early, asked with the number of words read so far.
- */
-export function tokenize(value: string, stop?: (count: number) => boolean): Token[] {
+/** Lower-cased words with their places in `value` (which must already be NFC). */
+export function tokenize(value: string): Token[] {
   const found: Token[] = [];
-  const pattern = new RegExp(wordPattern);
-  for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
-    if (stop?.(found.length)) break;
-    found.push({ text: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
-  }
+  readTokens(value, 0, (token) => {
+    found.push(token);
+    return true;
+  });
   return found;
+}
+
+/**
+ * Reads the words of `value` (NFC) one at a time from `from` on (the start of a word or a
+ * separator), lower-cased with their places, until `visit` answers false: a caller that needs
+ * only part of a long text reads only that part.
+ */
+export function readTokens(value: string, from: number, visit: (token: Token) => boolean): void {
+  const pattern = new RegExp(wordPattern);
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
+    if (!visit({ text: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length })) return;
+  }
 }
 
 /**

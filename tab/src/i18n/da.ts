@@ -33,6 +33,7 @@ export const da = {
   'search.showing': 'Viser {shown} af {total}',
   'search.showMore': 'Vis flere',
   'search.kind.procedure': 'Procedure',
+  'search.kind.draft': 'Kladde',
   'search.kind.corrective-action': 'Korrigerende handling',
   'search.kind.audit': 'Audit',
   'search.kind.finding': 'Fund',

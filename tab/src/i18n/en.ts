@@ -32,6 +32,7 @@ export const en: Messages = {
   'search.showing': 'Showing {shown} of {total}',
   'search.showMore': 'Show more',
   'search.kind.procedure': 'Procedure',
+  'search.kind.draft': 'Draft',
   'search.kind.corrective-action': 'Corrective action',
   'search.kind.audit': 'Audit',
   'search.kind.finding': 'Finding',

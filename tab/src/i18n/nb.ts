@@ -32,6 +32,7 @@ export const nb: Messages = {
   'search.showing': 'Viser {shown} av {total}',
   'search.showMore': 'Vis flere',
   'search.kind.procedure': 'Prosedyre',
+  'search.kind.draft': 'Utkast',
   'search.kind.corrective-action': 'Korrigerende tiltak',
   'search.kind.audit': 'Revisjon',
   'search.kind.finding': 'Funn',

@@ -84,6 +84,9 @@ type Write = {
   existing: Item | undefined;
 } & ({ kind: 'upsert'; record: Versioned } | { kind: 'delete' } | { kind: 'fence'; etag: number });
 
+/** How long another instance's write may take to reach this instance's search index. */
+const searchStampSeconds = 30;
+
 /** Looks up the seven lists and the trail by title once: 8 reads, 8 resource units. */
 export async function openSharePointQualityStore(graph: GraphClient, siteId: string): Promise<QualityStore> {
   const sitePath = `/sites/${siteId}`;
@@ -181,6 +184,8 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
     return staleQualityRecordError(write.collection, write.id, storedVersionOf(stored));
   }
 
+  /** This process's commits, for the search stamp. */
+  let commits = 0;
   return {
     async listCertificates() {
       const certificates = await read<Certificate>('certificates');
@@ -244,7 +249,12 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
         .sort((a, b) => byText(a.dueOn, b.dueOn) || byText(a.title, b.title) || byText(a.id, b.id));
     },
 
+    async searchStamp() {
+      return `${commits}:${Math.floor(Date.now() / searchStampSeconds / 1000)}`;
+    },
+
     async commit(changes: QualityChangeSet) {
+      commits += 1;
       const keyOf = (collection: QualityCollection, id: string) => `${collection}/${id}`;
       const targets = new Map<string, { collection: QualityCollection; id: string }>();
       const target = (collection: QualityCollection, id: string) =>

@@ -66,6 +66,8 @@ type Item = { id: string; eTag: string; fields: Fields };
 
 /** How long another instance's write may take to reach this instance's search index. */
 const searchStampSeconds = 30;
+/** Up to this many changed procedures are read one indexed query each; more, the whole list once. */
+const maxSearchItemQueries = 10;
 
 /** Looks up the lists (by title) and the library's drive once; 17 reads, 17 resource units. */
 export async function openSharePointStore(graph: GraphClient, siteId: string): Promise<SharePointStore> {
@@ -248,11 +250,16 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
    * it is two queries (published, unpublished) rather than a read of every file in the library.
    */
   async function procedureItems(filters: string[] = []): Promise<Fields[]> {
+    return (await procedureListItems(filters)).map((item) => item.fields);
+  }
+
+  /** `procedureItems` with each item's eTag. */
+  async function procedureListItems(filters: string[] = []): Promise<Item[]> {
     const status = `fields/${column('status')}`;
     if (!filters.some((filter) => filter.startsWith(status))) {
       const [published, unpublished] = await Promise.all([
-        procedureItems([...filters, `${status} eq 'published'`]),
-        procedureItems([...filters, `${status} eq 'unpublished'`]),
+        procedureListItems([...filters, `${status} eq 'published'`]),
+        procedureListItems([...filters, `${status} eq 'unpublished'`]),
       ]);
       return [...published, ...unpublished];
     }
@@ -261,9 +268,39 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       `${listPath(procedureMapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
     );
     return items
-      .map((item) => item.fields ?? {})
-      .filter((fields) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '');
+      .map((item) => ({ id: item.id, eTag: item.eTag ?? '', fields: item.fields ?? {} }))
+      .filter(({ fields }) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '');
   }
+
+  /**
+   * The published procedures' items (all, or the few named: one indexed query each) with the
+   * names their search metadata shows; the revision of an item's search texts is its eTag and
+   * those names.
+   */
+  async function searchItems(procedureIds?: readonly string[]) {
+    if (procedureIds?.length === 0) return [];
+    const [items, units, people] = await Promise.all([
+      procedureIds === undefined || procedureIds.length > maxSearchItemQueries
+        ? procedureListItems(published())
+        : Promise.all(procedureIds.map((id) => procedureListItems([...published(), keyIs(id)]))).then((found) =>
+            found.flat(),
+          ),
+      store.listUnits(),
+      store.listPeople(),
+    ]);
+    const wanted = procedureIds === undefined ? null : new Set(procedureIds);
+    const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
+    const personNames = new Map(people.map((person) => [person.id, person.name]));
+    return items
+      .filter((item) => wanted === null || wanted.has(item.fields[column('key')] as string))
+      .map((item) => {
+        const procedure = fromFields(procedureMapping, item.fields);
+        const unitName = (procedure.unitId && unitNames.get(procedure.unitId)) ?? '';
+        const ownerName = personNames.get(procedure.ownerId) ?? '';
+        return { item, procedure, unitName, ownerName, revision: `${item.eTag}|${unitName}|${ownerName}` };
+      });
+  }
+  const keyIs = (id: string) => `fields/${column('key')} eq ${literal(id)}`;
 
   const published = () => [`fields/${column('status')} eq 'published'`];
 
@@ -407,31 +444,27 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     async searchStamp() {
       return `${commits}:${Math.floor(Date.now() / searchStampSeconds / 1000)}`;
     },
-    async listSearchSources() {
-      const [items, units, people] = await Promise.all([
-        procedureItems(published()),
-        store.listUnits(),
-        store.listPeople(),
-      ]);
-      const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
-      const personNames = new Map(people.map((person) => [person.id, person.name]));
-      return items.map((fields): ProcedureSearchSource => {
-        const procedure = fromFields(procedureMapping, fields);
-        return {
+    async listSearchRevisions() {
+      return (await searchItems()).map(({ procedure, revision }) => ({ procedureId: procedure.id, revision }));
+    },
+    async listSearchSources(procedureIds) {
+      return (await searchItems(procedureIds)).map(
+        ({ item, procedure, unitName, ownerName, revision }): ProcedureSearchSource => ({
           procedureId: procedure.id,
           code: procedure.code,
           title: procedure.title,
           metadata: [
             levelWords[procedure.level],
             procedure.area,
-            (procedure.unitId && unitNames.get(procedure.unitId)) ?? '',
-            personNames.get(procedure.ownerId) ?? '',
+            unitName,
+            ownerName,
             ...procedure.legalBasis,
             ...procedure.standards.map((s) => `${s.standard} ${s.clauses.join(' ')}`),
           ].join(' · '),
-          body: (fields[column('searchText')] as string | null | undefined) ?? '',
-        };
-      });
+          body: (item.fields[column('searchText')] as string | null | undefined) ?? '',
+          revision,
+        }),
+      );
     },
 
     async commit(changes) {

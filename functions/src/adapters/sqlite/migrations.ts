@@ -399,4 +399,10 @@ export const migrations: string[] = [
   `,
   // The Teams user id (MRI, 29:…) from the person's activities: what cards' refresh.userIds name.
   `ALTER TABLE conversations ADD COLUMN user_id TEXT;`,
+  `
+  -- The search index's revision of a published procedure's texts (a hash of what procedure_search
+  -- holds for it), so that a moved search stamp re-reads only the procedures whose texts changed.
+  -- Left NULL for rows indexed before this step: their texts stay what they are until reindexed.
+  ALTER TABLE procedures ADD COLUMN search_revision TEXT;
+  `,
 ];

@@ -207,6 +207,10 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
     Object.entries(tables).map(([collection, table]) => [collection, upsertStatement(db, table as Table<never>)]),
   ) as Record<QualityCollection, ReturnType<SqliteDatabase['prepare']>>;
 
+  /** This connection's commits; with SQLite's data_version (other connections' writes) the search stamp. */
+  let commits = 0;
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+
   const commitTransaction = db.transaction((changes: QualityChangeSet) => {
     for (const expected of changes.expect ?? []) {
       const row = versionOf[expected.collection].get(expected.id) as Row | undefined;
@@ -264,7 +268,11 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
     async listOccurrences(filter) {
       return all(occurrences, statements.occurrences.all({ from: filter?.from ?? null, to: filter?.to ?? null }));
     },
+    async searchStamp() {
+      return `${dataVersion.get() as number}:${commits}`;
+    },
     async commit(changes) {
+      commits += 1;
       commitTransaction(changes);
     },
   };

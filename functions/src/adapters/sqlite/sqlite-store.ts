@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { staleWriteError } from '../../app/procedure-context.js';
 import type {
   ChangeSet,
   DirectoryPerson,
   ProcedureQuery,
   ProcedureRow,
+  ProcedureSearchRevision,
   ProcedureSearchSource,
   Store,
   Viewer,
@@ -27,6 +29,19 @@ import type { SqliteDatabase } from './open-database.js';
 import { createCompetenceTables } from './sqlite-competences.js';
 
 type Row = Record<string, unknown>;
+
+/** Rows of search texts read at once when all of them are (see listSearchSources). */
+const searchSourcesPage = 500;
+
+/** A row indexed before revisions were kept has this one until it is indexed again. */
+const searchRevision = "coalesce(p.search_revision, 'unrevised')";
+
+/** The revision of a procedure's search texts: a hash of them. */
+function searchRevisionOf(texts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const text of texts) hash.update(text).update('\u0000');
+  return hash.digest('base64url');
+}
 
 const levelWords: Record<ProcessLevel, string> = {
   management: 'Ledelsesproces ledelsesprocesser',
@@ -124,7 +139,10 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       const row = statements.procedureForIndex.get(id) as Row | undefined;
       if (!row) continue;
       statements.deleteSearch.run(row['rowid']);
-      if (row['current_version_id'] === null) continue;
+      if (row['current_version_id'] === null) {
+        statements.setSearchRevision.run(null, row['rowid']);
+        continue;
+      }
       const standards = JSON.parse(row['standards'] as string) as { standard: string; clauses: string[] }[];
       const metadata = [
         levelWords[row['level'] as ProcessLevel],
@@ -134,7 +152,9 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         ...(JSON.parse(row['legal_basis'] as string) as string[]),
         ...standards.map((s) => `${s.standard} ${s.clauses.join(' ')}`),
       ].join(' · ');
-      statements.insertSearch.run(row['rowid'], row['code'], row['title'], metadata, row['body'] ?? '');
+      const texts = [row['code'] as string, row['title'] as string, metadata, (row['body'] as string | null) ?? ''];
+      statements.insertSearch.run(row['rowid'], ...texts);
+      statements.setSearchRevision.run(searchRevisionOf(texts), row['rowid']);
     }
   }
 
@@ -264,15 +284,32 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       }));
     },
     async searchStamp() {
-      return `${db.pragma('data_version', { simple: true }) as number}:${commits}`;
+      return `${statements.dataVersion.get() as number}:${commits}`;
     },
-    async listSearchSources(): Promise<ProcedureSearchSource[]> {
-      return (statements.searchSources.all() as Row[]).map((row) => ({
+    async listSearchRevisions() {
+      return statements.searchRevisions.all() as ProcedureSearchRevision[];
+    },
+    async listSearchSources(procedureIds): Promise<ProcedureSearchSource[]> {
+      let rows: Row[];
+      if (procedureIds !== undefined) rows = statements.someSearchSources.all(JSON.stringify(procedureIds)) as Row[];
+      else {
+        // All of them (5,000 texts take ~100 ms): in pages, letting other requests in between.
+        rows = [];
+        for (;;) {
+          const after = (rows.at(-1)?.['code'] as string | undefined) ?? '';
+          const page = statements.searchSourcesAfter.all(after) as Row[];
+          rows.push(...page);
+          if (page.length < searchSourcesPage) break;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+      return rows.map((row) => ({
         procedureId: row['id'] as string,
         code: row['code'] as string,
         title: row['title'] as string,
         metadata: row['metadata'] as string,
         body: row['body'] as string,
+        revision: row['revision'] as string,
       }));
     },
     ...competenceTables.reads,
@@ -379,11 +416,23 @@ function prepareStatements(db: SqliteDatabase) {
        LEFT JOIN approvals a ON a.version_id = d.id AND a.decision IS NULL
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     ),
-    searchSources: db.prepare(
-      `SELECT p.id, s.code, s.title, s.metadata, s.body
-       FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
-       WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    // A published procedure has its row in procedure_search (see reindex).
+    searchRevisions: db.prepare(
+      `SELECT p.id AS procedureId, ${searchRevision} AS revision
+       FROM procedures p WHERE p.current_version_id IS NOT NULL ORDER BY p.code`,
     ),
+    searchSourcesAfter: db.prepare(
+      `SELECT p.id, p.code AS code, s.title, s.metadata, s.body, ${searchRevision} AS revision
+       FROM procedures p JOIN procedure_search s ON s.rowid = p.rowid
+       WHERE p.current_version_id IS NOT NULL AND p.code > ? ORDER BY p.code LIMIT ${searchSourcesPage}`,
+    ),
+    someSearchSources: db.prepare(
+      `SELECT p.id, s.code, s.title, s.metadata, s.body, ${searchRevision} AS revision
+       FROM procedure_search s JOIN procedures p ON p.rowid = s.rowid
+       WHERE p.current_version_id IS NOT NULL AND p.id IN (SELECT value FROM json_each(?)) ORDER BY p.code`,
+    ),
+    setSearchRevision: db.prepare('UPDATE procedures SET search_revision = ? WHERE rowid = ?'),
     procedureForIndex: db.prepare(
       `SELECT p.rowid AS rowid, p.*, u.name AS unit_name, o.name AS owner_name, v.text AS body
        FROM procedures p JOIN people o ON o.id = p.owner_id LEFT JOIN units u ON u.id = p.unit_id

@@ -1,4 +1,5 @@
 import azureFunctions from '@azure/functions';
+import { warmSearchIndexes } from '../../app/search-everything.js';
 import { buildApi, createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { loadConfig, startupWarnings } from '../../config.js';
 import { nextSweepAt } from '../../core/reminder-schedule.js';
@@ -20,7 +21,12 @@ const config = loadConfig();
 for (const warning of startupWarnings(config)) console.warn(warning);
 let composed: Promise<EmbeddedApp> | undefined;
 
-const composedApp = () => (composed ??= createEmbeddedApp(config));
+// The search indexes start building in the background as soon as the app is composed.
+const composedApp = () =>
+  (composed ??= createEmbeddedApp(config).then((embedded) => {
+    void warmSearchIndexes(embedded.services);
+    return embedded;
+  }));
 
 registerHttpFunctions(app, buildApi(config), async (route) => {
   const { handlers } = await composedApp();

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { warmSearchIndexes } from '../../app/search-everything.js';
 import { createEmbeddedApp, type EmbeddedApp } from '../../compose.js';
 import { ConfigError, isLoopbackHost, loadConfig, type Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
@@ -125,6 +126,8 @@ export async function startLocalServer(
     throw error;
   }
   markReady();
+  // The search indexes are built in the background, in chunks: requests are answered meanwhile.
+  void warmSearchIndexes(app.services);
   return {
     url,
     app,

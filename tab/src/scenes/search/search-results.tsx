@@ -28,10 +28,14 @@ const useStyles = makeStyles({
 
 type Hit = SearchResult['hits'][number];
 
-/** Where a hit opens: the procedure, the action, the audit (also for its findings), the competence matrix. */
+/**
+ * Where a hit opens: the procedure (also for its draft), the action, the audit (also for its
+ * findings), the competence matrix.
+ */
 function hrefOf(hit: Hit): string {
   switch (hit.kind) {
     case 'procedure':
+    case 'draft':
       return paths.procedure(hit.id);
     case 'corrective-action':
       return paths.action(hit.id);

@@ -1,0 +1,21 @@
+/** The search queries the benchmarks time (bench/handbook.bench.ts over HTTP, bench/search.bench.ts in-process). */
+export const searchTerms = [
+  'miljøtilsyn',
+  'partshøring klagevejledning',
+  'nedsivning',
+  'støj',
+  'lokalplan dispensation',
+  'byggetill',
+  'vandløb',
+  'kvalitetsmål',
+  'sagsbehandl',
+  'jordforurening',
+  'bilag IV-arter',
+  'grundvand boringer',
+  'afgørelse',
+  'påbud forbud',
+  'fæ',
+  'sten- og jorddiger',
+  'ærø',
+  'K-16',
+];
