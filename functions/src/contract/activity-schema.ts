@@ -74,8 +74,9 @@ export function botActivitySchema(mode: 'local' | 'production') {
       /** What a card button or a refresh sends; the product reads `value.action` only. */
       value: z.record(z.string(), z.unknown()).nullish(),
       channelData: z.record(z.string(), z.unknown()).nullish(),
-      membersAdded: z.array(channelAccount).max(256).nullish(),
-      membersRemoved: z.array(channelAccount).max(256).nullish(),
+      // A conversationUpdate for a whole team can list many members; the 256 KB body limit bounds it.
+      membersAdded: z.array(channelAccount).max(10_000).nullish(),
+      membersRemoved: z.array(channelAccount).max(10_000).nullish(),
     })
     .superRefine((activity, context) => {
       if (activity.type === 'invoke' && activity.name === 'composeExtension/query') {
