@@ -2,7 +2,7 @@ import type { ProcedureContext } from '../core/policies.js';
 import { createSearchIndex, type SearchIndex } from '../core/search-index.js';
 import { draftContributors, today } from './procedure-context.js';
 import type { Services, Store } from './ports.js';
-import { createSlicer } from './search-slices.js';
+import { createSlicer, keepCurrent } from './search-slices.js';
 
 /**
  * The open drafts, searchable for those who may read them (`canReadDraft`, asked per hit by the
@@ -39,23 +39,12 @@ export async function draftIndex(services: Services): Promise<DraftIndex> {
     state = { index: createSearchIndex([], draftOptions), entries: new Map(), stamp: null, update: null };
     states.set(store, state);
   }
-  for (;;) {
-    if (state.update) {
-      await state.update;
-      continue;
-    }
-    const stamp = await store.searchStamp();
-    if (state.stamp === stamp) return state;
-    if (state.update) continue;
-    const update = updateDrafts(services, state, stamp);
-    state.update = update;
-    try {
-      await update;
-    } finally {
-      state.update = null;
-    }
-    return state;
-  }
+  const current = state;
+  return keepCurrent(
+    current,
+    () => store.searchStamp(),
+    (stamp) => updateDrafts(services, current, stamp),
+  );
 }
 
 async function updateDrafts(services: Services, state: State, stamp: string): Promise<void> {

@@ -4,7 +4,7 @@ import { createSearchIndex, type IndexInput, type SearchIndex } from '../core/se
 import { parseQuery } from '../core/search-text.js';
 import type { QualityStore } from './quality-ports.js';
 import { draftIndex } from './search-drafts.js';
-import { createSlicer } from './search-slices.js';
+import { createSlicer, keepCurrent } from './search-slices.js';
 import type { Services, Store } from './ports.js';
 
 export type SearchInput = { q: string; limit: number; offset: number; kinds?: readonly SearchKind[] | undefined };
@@ -127,24 +127,12 @@ async function procedureIndex(store: Store): Promise<ProcedureIndex> {
     };
     procedureIndexes.set(store, state);
   }
-  for (;;) {
-    if (state.update) {
-      await state.update;
-      continue;
-    }
-    const stamp = await store.searchStamp();
-    if (state.stamp === stamp) return state;
-    // Another request may have started the update while this one asked for the stamp.
-    if (state.update) continue;
-    const update = updateProcedureIndex(store, state, stamp);
-    state.update = update;
-    try {
-      await update;
-    } finally {
-      state.update = null;
-    }
-    return state;
-  }
+  const current = state;
+  return keepCurrent(
+    current,
+    () => store.searchStamp(),
+    (stamp) => updateProcedureIndex(store, current, stamp),
+  );
 }
 
 async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: string): Promise<void> {
