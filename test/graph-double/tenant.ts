@@ -356,15 +356,28 @@ export class Tenant {
       if (column.readOnly) throw new DoubleError(400, 'invalidRequest', `Field '${name}' is read-only`);
       if (column.enforceUniqueValues && value !== null && value !== undefined) {
         for (const other of list.items.values())
-          if (other.id !== selfId && other.fields[name] === value)
-            // SharePoint refuses duplicates in a unique column; the exact code is not documented for Graph.
-            throw new DoubleError(
-              409,
-              'conflict',
-              `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${name}.`,
-            );
+          if (other.id !== selfId && sameValue(other.fields[name], value)) throw this.duplicate(name);
       }
     }
+  }
+
+  /**
+   * SharePoint refuses a duplicate in a unique column with SPDuplicateValuesFoundException; the
+   * status Graph passes on is not documented and has been seen as 409, 400 and 500, so the
+   * double answers with `duplicateStatus` (409 unless a test chooses another).
+   */
+  duplicateStatus: 409 | 400 | 500 = 409;
+
+  private duplicate(name: string): DoubleError {
+    const message = `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${name}].`;
+    if (this.duplicateStatus === 400) return new DoubleError(400, 'invalidRequest', message);
+    if (this.duplicateStatus === 500)
+      return new DoubleError(
+        500,
+        'generalException',
+        `Microsoft.SharePoint.SPDuplicateValuesFoundException: ${message}`,
+      );
+    return new DoubleError(409, 'conflict', message);
   }
 
   /** A file in a document library; its list item carries the metadata columns. */
@@ -445,11 +458,23 @@ export class Tenant {
   }
 }
 
+/** Unique columns compare text case-insensitively, as SharePoint does ("A" and "a" collide). */
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (typeof stored === 'string' && typeof value === 'string') return stored.toLowerCase() === value.toLowerCase();
+  return stored === value;
+}
+
 export function eTagOf(item: Item): string {
   return `"{${item.guid}},${item.version}"`;
 }
 
-export function listItemJson(site: Site, list: List, item: Item, withFields: boolean): Record<string, unknown> {
+export function listItemJson(
+  site: Site,
+  list: List,
+  item: Item,
+  withFields: boolean,
+  select: ReadonlySet<string> | null = null,
+): Record<string, unknown> {
   return {
     id: item.id,
     eTag: eTagOf(item),
@@ -458,8 +483,14 @@ export function listItemJson(site: Site, list: List, item: Item, withFields: boo
     webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}/${item.id}_.000`,
     parentReference: { id: list.id, siteId: site.id },
     contentType: { id: '0x0100', name: list.template === 'documentLibrary' ? 'Document' : 'Item' },
-    ...(withFields ? { fields: fieldsJson(item) } : {}),
+    ...(withFields ? { fields: selected(fieldsJson(item), select) } : {}),
   };
+}
+
+/** `$select` inside `$expand=fields(...)`: the named fields and the fieldValueSet's eTag. */
+function selected(fields: Record<string, unknown>, select: ReadonlySet<string> | null): Record<string, unknown> {
+  if (!select) return fields;
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => name === '@odata.etag' || select.has(name)));
 }
 
 export function fieldsJson(item: Item): Record<string, unknown> {

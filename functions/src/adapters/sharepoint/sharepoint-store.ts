@@ -5,8 +5,8 @@ import { AppError } from '../../core/errors.js';
 import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import type { GraphClient, ListItem } from './graph-client.js';
-import { isGraphError } from './graph-errors.js';
 import {
+  createFields,
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
@@ -127,7 +127,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     await graph.request({
       method: 'POST',
       url: `${listPath(mapping as RecordMapping<unknown>)}/items`,
-      body: { fields: toFields(mapping, record) },
+      body: { fields: createFields(toFields(mapping, record)) },
     });
   }
 
@@ -243,29 +243,38 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
   }
 
   /**
-   * The procedure items, `$filter`ed on indexed columns. The library also holds the version
-   * files (and their folders' other items), so a query always names a status: without one,
-   * it is two queries (published, unpublished) rather than a read of every file in the library.
+   * The procedure items, `$filter`ed on one indexed column: "When filtering on indexed fields,
+   * the service can only filter one indexed field at a time" (listitem-list). An owner is the
+   * most selective (a handful of procedures), so it goes to SharePoint and a status is applied
+   * here. The library also holds the version files (and their folders' other items), so a query
+   * always names a column that only procedure items carry: without an owner it is two queries
+   * by status (published, unpublished) rather than a read of every file in the library.
    */
-  async function procedureItems(filters: string[] = []): Promise<Fields[]> {
-    const status = `fields/${column('status')}`;
-    if (!filters.some((filter) => filter.startsWith(status))) {
+  async function procedureItems(
+    where: { ownerId?: string; status?: 'published' | 'unpublished' } = {},
+  ): Promise<Fields[]> {
+    if (where.ownerId === undefined && where.status === undefined) {
       const [published, unpublished] = await Promise.all([
-        procedureItems([...filters, `${status} eq 'published'`]),
-        procedureItems([...filters, `${status} eq 'unpublished'`]),
+        procedureItems({ status: 'published' }),
+        procedureItems({ status: 'unpublished' }),
       ]);
       return [...published, ...unpublished];
     }
-    const filter = encodeURIComponent(filters.join(' and '));
+    const filter = encodeURIComponent(
+      where.ownerId !== undefined
+        ? `fields/${column('ownerKey')} eq ${literal(where.ownerId)}`
+        : `fields/${column('status')} eq '${where.status!}'`,
+    );
     const items = await graph.getAll<ListItem>(
       `${listPath(procedureMapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
     );
     return items
       .map((item) => item.fields ?? {})
-      .filter((fields) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '');
+      .filter((fields) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '')
+      .filter((fields) => where.status === undefined || fields[column('status')] === where.status);
   }
 
-  const published = () => [`fields/${column('status')} eq 'published'`];
+  const published = () => ({ status: 'published' as const });
 
   async function personItem(aadObjectId: string): Promise<Item | undefined> {
     return (await query(personMapping, 'aadObjectId', aadObjectId))[0];
@@ -376,12 +385,12 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       }
     },
     async listProcedures(listQuery) {
-      const filters: string[] = [];
-      if (listQuery.ownerId !== undefined)
-        filters.push(`fields/${column('ownerKey')} eq ${literal(listQuery.ownerId)}`);
-      if (listQuery.status === 'published' || listQuery.status === 'unpublished')
-        filters.push(`fields/${column('status')} eq '${listQuery.status}'`);
-      const rows = (await procedureItems(filters)).map(procedureRowOf);
+      const rows = (
+        await procedureItems({
+          ownerId: listQuery.ownerId,
+          status: listQuery.status === 'published' || listQuery.status === 'unpublished' ? listQuery.status : undefined,
+        })
+      ).map(procedureRowOf);
       const ownerNames =
         listQuery.sort === 'owner'
           ? new Map((await store.listPeople()).map((person) => [person.id, person.name]))
@@ -462,7 +471,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       try {
         await writeProcedures(changes, guard);
       } catch (error) {
-        if (isGraphError(error) && error.status === 409)
+        if (error instanceof AppError && error.code === 'DUPLICATE')
           throw new AppError('DUPLICATE', 'A procedure with this code already exists.', { field: 'code' });
         throw error;
       }
