@@ -450,7 +450,7 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
     const entries = [
       ...changed.map((item) => ({
         id: item.id,
-        json: listItemJson(site, list, item, expandOf(op.query).has('fields')),
+        json: listItemJson(site, list, item, expandOf(op.query).has('fields'), fieldSelectOf(op.query)),
       })),
       ...deleted.map((tomb) => ({ id: tomb.id, json: { id: tomb.id, deleted: { state: 'deleted' } } })),
     ].sort((a, b) => Number(a.id) - Number(b.id));
@@ -695,6 +695,8 @@ function siteJson(site: Site): Record<string, unknown> {
     id: site.id,
     name: site.path.split('/').pop(),
     displayName: site.displayName,
+    createdDateTime: site.createdDateTime,
+    lastModifiedDateTime: site.createdDateTime,
     webUrl: `https://${site.hostname}${site.path}`,
   };
 }

@@ -87,6 +87,7 @@ export type Site = {
   hostname: string;
   path: string;
   displayName: string;
+  createdDateTime: string;
   lists: List[];
 };
 
@@ -148,7 +149,14 @@ export class Tenant {
   }
 
   addSite(hostname: string, path: string, displayName = path.split('/').pop() ?? path): Site {
-    const site: Site = { id: `${hostname},${randomUUID()},${randomUUID()}`, hostname, path, displayName, lists: [] };
+    const site: Site = {
+      id: `${hostname},${randomUUID()},${randomUUID()}`,
+      hostname,
+      path,
+      displayName,
+      createdDateTime: this.now(),
+      lists: [],
+    };
     this.sites.push(site);
     return site;
   }
@@ -464,6 +472,13 @@ function sameValue(stored: unknown, value: unknown): boolean {
   return stored === value;
 }
 
+/** Who created or changed a resource: the app's own identity (it is the only writer here). */
+export const appIdentity = {
+  application: { id: '00000000-0000-0000-0000-00000000a11c', displayName: 'Kvalitetshåndbog' },
+  user: { id: '00000000-0000-0000-0000-00000000a11c', displayName: 'SharePoint App' },
+};
+const identities = { createdBy: appIdentity, lastModifiedBy: appIdentity };
+
 export function eTagOf(item: Item): string {
   return `"{${item.guid}},${item.version}"`;
 }
@@ -480,8 +495,9 @@ export function listItemJson(
     eTag: eTagOf(item),
     createdDateTime: item.createdDateTime,
     lastModifiedDateTime: item.lastModifiedDateTime,
+    ...identities,
     webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}/${item.id}_.000`,
-    parentReference: { id: list.id, siteId: site.id },
+    parentReference: { id: list.id, path: encodeURI(list.displayName), siteId: site.id },
     contentType: { id: '0x0100', name: list.template === 'documentLibrary' ? 'Document' : 'Item' },
     ...(withFields ? { fields: selected(fieldsJson(item), select) } : {}),
   };
@@ -502,6 +518,13 @@ export function fieldsJson(item: Item): Record<string, unknown> {
     Modified: item.lastModifiedDateTime,
     _UIVersionString: `${item.version}.0`,
   };
+}
+
+/** The folder path of a parent below the drive's root ("" for the root, "/A/B" below it). */
+function parentPath(drive: Drive, parentId: string): string {
+  const names: string[] = [];
+  for (let at = drive.items.get(parentId); at; at = drive.items.get(at.parentId)) names.unshift(at.name);
+  return names.length > 0 ? `/${names.map(encodeURIComponent).join('/')}` : '';
 }
 
 export function columnJson(column: Column): Record<string, unknown> {
@@ -527,6 +550,7 @@ export function listJson(site: Site, list: List, withColumns: boolean): Record<s
     description: list.description,
     createdDateTime: list.createdDateTime,
     lastModifiedDateTime: list.createdDateTime,
+    ...identities,
     webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}`,
     list: { template: list.template, hidden: false, contentTypesEnabled: false },
     parentReference: { siteId: site.id },
@@ -542,9 +566,15 @@ export function driveItemJson(drive: Drive, file: DriveItem): Record<string, unk
     eTag: `"{${file.id}},${file.version}"`,
     createdDateTime: file.createdDateTime,
     lastModifiedDateTime: file.lastModifiedDateTime,
+    ...identities,
     ...(file.folder
       ? { folder: { childCount: [...drive.items.values()].filter((child) => child.parentId === file.id).length } }
       : { file: { mimeType: file.mimeType } }),
-    parentReference: { driveId: drive.id, driveType: 'documentLibrary', id: file.parentId },
+    parentReference: {
+      driveId: drive.id,
+      driveType: 'documentLibrary',
+      id: file.parentId,
+      path: `/drives/${drive.id}/root:${parentPath(drive, file.parentId)}`,
+    },
   };
 }
