@@ -37,7 +37,13 @@ function fixture(name: string): Fixture {
 }
 
 type Seen = { method: string; path: string; headers: Record<string, string | string[] | undefined>; bytes: number };
-type Route = { method: string; path: RegExp; answer: string | (() => string) };
+type Route = {
+  method: string;
+  path: RegExp;
+  answer: string | (() => string);
+  /** Fills in what the example cannot know (where the next fragment starts). */
+  adjust?: (body: Record<string, unknown>, request: Seen) => Record<string, unknown>;
+};
 
 let server: Server;
 let origin = '';
@@ -63,7 +69,8 @@ beforeAll(async () => {
         response.end(JSON.stringify({ error: { code: 'notReplayed', message: `${request.method} ${path}` } }));
         return;
       }
-      const { status, body } = fixture(typeof route.answer === 'string' ? route.answer : route.answer());
+      const { status, body: example } = fixture(typeof route.answer === 'string' ? route.answer : route.answer());
+      const body = route.adjust ? route.adjust(example, seen.at(-1)!) : example;
       // Graph links to itself: the documented hosts become the replay server.
       const text = JSON.stringify(body).replaceAll(docsRoot, `${origin}/v1.0`).replaceAll(docsUploadHost, origin);
       response.writeHead(status, { 'Content-Type': 'application/json' });
@@ -194,6 +201,11 @@ describe('the adapter reads the example responses of the Graph reference', () =>
         method: 'PUT',
         path: /^\/up\//,
         answer: () => (++fragments < 2 ? 'upload-fragment-accepted' : 'upload-completed'),
+        // The example's "26-" continues its own 26-byte fragment; here it continues ours.
+        adjust: (body, request) => {
+          const end = /bytes \d+-(\d+)\//.exec(String(request.headers['content-range']))?.[1];
+          return 'nextExpectedRanges' in body ? { ...body, nextExpectedRanges: [`${Number(end) + 1}-`] } : body;
+        },
       },
     ];
     const bytes = new Uint8Array(uploadFragmentBytes + 1_000_000);

@@ -124,6 +124,22 @@ describe('the Graph client preset', () => {
     expect(retryDelay(1, '86400', now)).toBe(300_000);
   });
 
+  it('routes http:// links below the root and URLs outside it (the SDK parses only https:// as absolute)', async () => {
+    const { graph, calls } = client(() => json(200, { value: [] }), { baseUrl: 'http://127.0.0.1:4000/v1.0' });
+    await graph.get('http://127.0.0.1:4000/v1.0/sites/s/lists/l/items?$skiptoken=2');
+    await graph.request({
+      method: 'PUT',
+      url: 'http://127.0.0.1:4000/upload-sessions/abc?x=1',
+      body: new Uint8Array(3),
+    });
+    expect(calls.map((call) => call.url)).toEqual([
+      'http://127.0.0.1:4000/v1.0/sites/s/lists/l/items?$skiptoken=2',
+      'http://127.0.0.1:4000/upload-sessions/abc?x=1',
+    ]);
+    expect(calls[0]!.headers['Authorization']).toBe('Bearer token-1');
+    expect(calls[1]!.headers['Authorization']).toBeUndefined();
+  });
+
   it('follows @odata.nextLink through every page', async () => {
     const { graph } = client((call) =>
       call.url.includes('skiptoken')
@@ -187,7 +203,8 @@ describe('the Graph client preset', () => {
     expect(outcomes[21]).toMatchObject({ ok: true, body: { url: '/items/21' } });
     expect(outcomes[44]).toMatchObject({ ok: false, status: 404, error: { code: 'NOT_FOUND' } });
     const first = (calls[0]!.body as { requests: { headers: Record<string, string> }[] }).requests[0]!;
-    expect(first.headers['Content-Type']).toBe('application/json');
+    // BatchRequestContent reads the sub-request's headers from a fetch Request: names in lower case.
+    expect(first.headers['content-type']).toBe('application/json');
   });
 
   it('counts resource units per request, a batch by its sub-requests, and paces to the budget', async () => {
