@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { uploadFile, uploadFragmentBytes } from '../../functions/src/adapters/sharepoint/drive-files.js';
+import { downloadFile, uploadFile, uploadFragmentBytes } from '../../functions/src/adapters/sharepoint/drive-files.js';
 import {
   createGraphClient,
   type GraphClient,
@@ -21,10 +21,13 @@ import type { Site } from '../graph-double/tenant.js';
  * cannot drift from Graph's shapes.
  */
 
-type Fixture = { status: number; body: Record<string, unknown> };
+type Fixture = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
 
 const docsRoot = 'https://graph.microsoft.com/v1.0';
-const docsUploadHost = 'https://sn3302.up.1drv.com';
+/** The hosts of the examples' upload and download URLs, served by the replay server too. */
+const docsFileHosts = ['https://sn3302.up.1drv.com', 'https://b0mpua-by3301.files.1drv.com'];
+/** What the replay server answers for a downloaded file. */
+const downloadedBytes = new TextEncoder().encode('The contents of the file goes here.');
 
 function fixture(name: string): Fixture {
   const raw = JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}.json`, import.meta.url), 'utf8')) as Record<
@@ -33,7 +36,7 @@ function fixture(name: string): Fixture {
   >;
   expect(raw['_source']).toMatch(/^microsoftgraph\/microsoft-graph-docs-contrib \S+\.md \(commit [0-9a-f]{40}\)$/);
   const body = Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('_')));
-  return { status: raw['_status'] as number, body };
+  return { status: raw['_status'] as number, headers: (raw['_headers'] as Record<string, string>) ?? {}, body };
 }
 
 type Seen = { method: string; path: string; headers: Record<string, string | string[] | undefined>; bytes: number };
@@ -69,12 +72,28 @@ beforeAll(async () => {
         response.end(JSON.stringify({ error: { code: 'notReplayed', message: `${request.method} ${path}` } }));
         return;
       }
-      const { status, body: example } = fixture(typeof route.answer === 'string' ? route.answer : route.answer());
+      if (route.answer === 'bytes') {
+        response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        response.end(Buffer.from(downloadedBytes));
+        return;
+      }
+      const {
+        status,
+        headers,
+        body: example,
+      } = fixture(typeof route.answer === 'string' ? route.answer : route.answer());
       const body = route.adjust ? route.adjust(example, seen.at(-1)!) : example;
-      // Graph links to itself: the documented hosts become the replay server.
-      const text = JSON.stringify(body).replaceAll(docsRoot, `${origin}/v1.0`).replaceAll(docsUploadHost, origin);
-      response.writeHead(status, { 'Content-Type': 'application/json' });
-      response.end(text);
+      // Graph links to itself and to its file hosts: the documented hosts become the replay server.
+      const local = (text: string) =>
+        docsFileHosts.reduce((all, host) => all.replaceAll(host, origin), text.replaceAll(docsRoot, `${origin}/v1.0`));
+      const answerHeaders = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, local(value)]));
+      if (Object.keys(body).length === 0) {
+        response.writeHead(status, answerHeaders);
+        response.end();
+        return;
+      }
+      response.writeHead(status, { 'Content-Type': 'application/json', ...answerHeaders });
+      response.end(local(JSON.stringify(body)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -222,6 +241,54 @@ describe('the adapter reads the example responses of the Graph reference', () =>
     ]);
   });
 
+  it('list-post-columns, columndefinition-update: the column as created and as changed', async () => {
+    routes = [
+      { method: 'POST', path: /\/lists\/l\/columns$/, answer: 'list-post-columns' },
+      { method: 'PATCH', path: /\/lists\/l\/columns\/[^/]+$/, answer: 'columndefinition-update' },
+    ];
+    const client = graph();
+    const created = await client.request<{ id: string; indexed: boolean }>({
+      method: 'POST',
+      url: `/sites/${siteId}/lists/l/columns`,
+      body: { name: 'Title', text: {} },
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { id: '99ddcf45-e2f7-4f17-82b0-6fba34445103', indexed: false },
+    });
+    const updated = await client.request<{ required: boolean }>({
+      method: 'PATCH',
+      url: `/sites/${siteId}/lists/l/columns/${created.body.id}`,
+      body: { required: true },
+    });
+    expect(updated.body.required).toBe(true);
+  });
+
+  it('listitem-delete: 204 without a body', async () => {
+    routes = [{ method: 'DELETE', path: /\/items\/20$/, answer: 'listitem-delete' }];
+    const deleted = await graph().request({ method: 'DELETE', url: `/sites/${siteId}/lists/l/items/20`, ifMatch: '*' });
+    expect(deleted.status).toBe(204);
+  });
+
+  it('drive-get: the library drive id', async () => {
+    routes = [{ method: 'GET', path: /\/lists\/[^/]+\/drive$/, answer: 'drive-get' }];
+    const drive = await graph().get<{ id: string }>(`/sites/${siteId}/lists/l/drive`);
+    expect(drive.id).toBe('b!t18F8ybsHUq1z3LTz8xvZqP8zaSWjkFNhsME-Fepo75dTf9vQKfeRblBZjoSQrd7');
+  });
+
+  it('driveitem-get-content: follows the 302 to the preauthenticated URL and reads the bytes', async () => {
+    routes = [
+      { method: 'GET', path: /\/items\/item-1\/content$/, answer: 'driveitem-get-content' },
+      { method: 'GET', path: /^\/y23vmagahszhxzlcvhasdhasghasodfi$/, answer: 'bytes' },
+    ];
+    const bytes = await downloadFile(graph(), 'b!drive', 'item-1');
+    expect(new TextDecoder().decode(bytes)).toBe('The contents of the file goes here.');
+    expect(seen.map((request) => request.path)).toEqual([
+      '/v1.0/drives/b!drive/items/item-1/content',
+      '/y23vmagahszhxzlcvhasdhasghasodfi',
+    ]);
+  });
+
   it('driveitem-post-children: the new folder id', async () => {
     routes = [{ method: 'POST', path: /\/items\/root\/children$/, answer: 'driveitem-post-children' }];
     const folder = await graph().request<{ id: string }>({
@@ -273,6 +340,25 @@ describe('the Graph double answers with the shapes of the reference examples', (
     expect(missing(fixture('list-create').body, createdList.body)).toEqual([]);
     const listPath = `/sites/${site.id}/lists/${createdList.body.id}`;
     expect(missing(fixture('list-get').body, await client.get(listPath))).toEqual([]);
+
+    const textFacet = {
+      allowMultipleLines: false,
+      appendChangesToExistingText: false,
+      linesForEditing: 0,
+      maxLength: 255,
+    };
+    const column = await client.request<{ id: string }>({
+      method: 'POST',
+      url: `${listPath}/columns`,
+      body: { name: 'Subtitle', description: 'test', text: textFacet },
+    });
+    expect(missing(fixture('list-post-columns').body, column.body)).toEqual([]);
+    const changed = await client.request({
+      method: 'PATCH',
+      url: `${listPath}/columns/${column.body.id}`,
+      body: { required: true },
+    });
+    expect(missing(fixture('columndefinition-update').body, changed.body)).toEqual([]);
 
     const createdItem = await client.request<ListItem>({
       method: 'POST',

@@ -174,6 +174,32 @@ describe('the Graph client preset', () => {
     ]);
   });
 
+  it('restarts from the start when the token expires between two pages of one enumeration', async () => {
+    const { graph, calls } = client((call) => {
+      if (call.url.includes('token=page2')) return json(410, { error: { code: 'resyncRequired' } });
+      if (call.url.includes('token=old'))
+        return json(200, {
+          value: [{ id: '1' }],
+          '@odata.nextLink': 'https://graph.example/v1.0/sites/s/lists/l/items/delta?token=page2',
+        });
+      return json(200, { value: [{ id: '2' }], '@odata.deltaLink': 'https://graph.example/delta?token=new' });
+    });
+    const result = await graph.delta(
+      '/sites/s/lists/l',
+      'https://graph.example/v1.0/sites/s/lists/l/items/delta?token=old',
+    );
+    expect(result).toEqual({
+      items: [{ id: '2' }],
+      deltaLink: 'https://graph.example/delta?token=new',
+      resynced: true,
+    });
+    expect(calls.map((call) => call.url.replace('https://graph.example/v1.0/sites/s/lists/l/items/', ''))).toEqual([
+      'delta?token=old',
+      'delta?token=page2',
+      'delta?$expand=fields',
+    ]);
+  });
+
   it('batches in chunks of 20 and re-sends only the throttled sub-requests', async () => {
     let throttledOnce = false;
     const { graph, calls, sleeps } = client((call) => {

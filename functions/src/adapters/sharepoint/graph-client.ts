@@ -15,7 +15,7 @@ import {
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import type { Clock } from '../../app/ports.js';
 import { type AppError } from '../../core/errors.js';
-import { graphFailure, type GraphError } from './graph-errors.js';
+import { graphFailure, isGraphError, type GraphError } from './graph-errors.js';
 import { createResourceUnitMeter, resourceUnitCost, type ResourceUnitMeter } from './resource-units.js';
 
 /**
@@ -536,7 +536,17 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         continue;
       }
       const first = (await read<PageCollection>(attempt, response)).body;
-      const { items, deltaLink: next } = await iterate<ListItem<F>>(first);
+      let pages: { items: ListItem<F>[]; deltaLink?: string };
+      try {
+        pages = await iterate<ListItem<F>>(first);
+      } catch (error) {
+        // A token that expired between two pages: the PageIterator's request got 410 Gone.
+        if (resynced || !isGraphError(error) || error.status !== 410) throw error;
+        resynced = true;
+        url = fresh;
+        continue;
+      }
+      const { items, deltaLink: next } = pages;
       if (!next)
         throw graphFailure({
           method: 'GET',
