@@ -124,6 +124,91 @@ describe('the Graph client against the Graph double', () => {
     expect(large).toMatchObject({ status: 422, code: 'notSupported', innerCode: 'tooManyResources' });
   });
 
+  it('filters on one indexed field at a time (a range on one is one), and refuses two', async () => {
+    const client = graph();
+    const list = await createList(client, [
+      { name: 'KhOwner', text: {}, indexed: true },
+      { name: 'KhStatus', choice: { choices: ['draft', 'published'] }, indexed: true },
+      { name: 'KhDue', dateTime: { format: 'dateOnly' }, indexed: true },
+    ]);
+    const items = (filter: string) =>
+      client.get(`${list.path}/items?$expand=fields&$filter=${encodeURIComponent(filter)}`);
+    await expect(items("fields/KhOwner eq 'ane'")).resolves.toMatchObject({ value: [] });
+    await expect(items("fields/KhDue ge '2026-01-01' and fields/KhDue le '2026-12-31'")).resolves.toMatchObject({
+      value: [],
+    });
+    const two = await items("fields/KhOwner eq 'ane' and fields/KhStatus eq 'published'").catch(
+      (error: unknown) => error,
+    );
+    expect(two).toBeInstanceOf(GraphError);
+    expect(two).toMatchObject({ status: 400, code: 'invalidRequest' });
+    expect((two as Error).message).toMatch(/more than one indexed field/);
+  });
+
+  it('refuses null in a new item’s fields and clears a value with null on update', async () => {
+    const client = graph();
+    const list = await createList(client, [{ name: 'KhArea', text: {} }]);
+    const refused = await client
+      .request({ method: 'POST', url: `${list.path}/items`, body: { fields: { Title: 'A', KhArea: null } } })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 400, code: 'invalidRequest' });
+    const created = await client.request<ListItem>({
+      method: 'POST',
+      url: `${list.path}/items`,
+      body: { fields: { Title: 'A', KhArea: 'Miljø' } },
+    });
+    await client.request({
+      method: 'PATCH',
+      url: `${list.path}/items/${created.body.id}/fields`,
+      body: { KhArea: null },
+    });
+    const item = await client.get<ListItem>(`${list.path}/items/${created.body.id}?$expand=fields`);
+    expect(item.fields!['KhArea']).toBeNull();
+  });
+
+  it.each([409, 400, 500] as const)(
+    'reports a duplicate in a unique column (compared case-insensitively) answered with %i as DUPLICATE',
+    async (status) => {
+      const client = graph();
+      const list = await createList(client, [{ name: 'KhKey', text: {}, indexed: true, enforceUniqueValues: true }]);
+      await client.request({
+        method: 'POST',
+        url: `${list.path}/items`,
+        body: { fields: { Title: 'A', KhKey: 'abc' } },
+      });
+      double.tenant.duplicateStatus = status;
+      try {
+        const duplicate = await client
+          .request({ method: 'POST', url: `${list.path}/items`, body: { fields: { Title: 'B', KhKey: 'ABC' } } })
+          .catch((error: unknown) => error);
+        expect(duplicate).toMatchObject({ code: 'DUPLICATE' });
+        const [outcome] = await client.batch([
+          { method: 'POST', url: `${list.path}/items`, body: { fields: { Title: 'C', KhKey: 'Abc' } } },
+        ]);
+        expect(outcome).toMatchObject({ ok: false, status, error: { code: 'DUPLICATE' } });
+      } finally {
+        double.tenant.duplicateStatus = 409;
+      }
+    },
+  );
+
+  it('honours $select inside $expand=fields(...)', async () => {
+    const client = graph();
+    const list = await createList(client, [
+      { name: 'KhArea', text: {} },
+      { name: 'KhCode', text: {} },
+    ]);
+    const created = await client.request<ListItem>({
+      method: 'POST',
+      url: `${list.path}/items`,
+      body: { fields: { Title: 'A', KhArea: 'Miljø', KhCode: 'TM-1' } },
+    });
+    const [listed] = await client.getAll<ListItem>(`${list.path}/items?$expand=fields($select=Title,KhCode)`);
+    expect(Object.keys(listed!.fields!).sort()).toEqual(['@odata.etag', 'KhCode', 'Title']);
+    const one = await client.get<ListItem>(`${list.path}/items/${created.body.id}?expand=fields(select=KhArea)`);
+    expect(one.fields).toEqual({ '@odata.etag': one.eTag, KhArea: 'Miljø' });
+  });
+
   it('waits out a 429 with Retry-After and counts the throttled request in resource units', async () => {
     const client = graph();
     double.throttle({ times: 1, retryAfterSeconds: 3, scope: 'request' });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createGraphClient, type GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from '../../functions/src/adapters/sharepoint/sharepoint-document-store.js';
-import { personMapping, toFields, unitMapping } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import {
+  createFields,
+  personMapping,
+  toFields,
+  unitMapping,
+} from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
 import { openSharePointStore } from '../../functions/src/adapters/sharepoint/sharepoint-store.js';
 import type { LocalDate } from '../../functions/src/core/local-date.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
@@ -31,7 +36,11 @@ async function provisionedSite() {
 
 async function seed(graph: GraphClient, siteId: string, directory: Directory): Promise<void> {
   const post = (list: string, fields: Record<string, unknown>) =>
-    graph.request({ method: 'POST', url: `/sites/${siteId}/lists/${list}/items`, body: { fields } });
+    graph.request({
+      method: 'POST',
+      url: `/sites/${siteId}/lists/${list}/items`,
+      body: { fields: createFields(fields) },
+    });
   for (const unit of directory.units) await post(unitMapping.list.displayName, toFields(unitMapping, unit));
   for (const person of directory.people) await post(personMapping.list.displayName, toFields(personMapping, person));
 }

@@ -313,7 +313,17 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
     if (below === '/items' && method === 'POST')
       // https://learn.microsoft.com/en-us/graph/api/listitem-create: { fields: {...} } → 201 listItem
       return write(() => {
-        const created = tenant.createItem(list(), (body['fields'] as Record<string, unknown>) ?? {});
+        const fields = (body['fields'] as Record<string, unknown>) ?? {};
+        // A new item has no value to clear: a null in the create's fieldValueSet is refused
+        // (leave the field out instead).
+        for (const [name, value] of Object.entries(fields))
+          if (value === null)
+            throw new DoubleError(
+              400,
+              'invalidRequest',
+              `Field '${name}' is null; leave a field out to leave it empty.`,
+            );
+        const created = tenant.createItem(list(), fields);
         return ok(201, listItemJson(site, list(), created, true));
       });
     if (below === '/items/delta' && method === 'GET') {
@@ -323,7 +333,12 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
     const item = /^\/items\/([^/]+)(\/fields)?$/.exec(below);
     if (item && !item[2] && method === 'GET')
       // https://learn.microsoft.com/en-us/graph/api/listitem-get
-      return single(() => ok(200, listItemJson(site, list(), tenant.item(list(), item[1]!), expand.has('fields'))));
+      return single(() =>
+        ok(
+          200,
+          listItemJson(site, list(), tenant.item(list(), item[1]!), expand.has('fields'), fieldSelectOf(op.query)),
+        ),
+      );
     if (item && item[2] && method === 'PATCH')
       // https://learn.microsoft.com/en-us/graph/api/listitem-update: 200 and the fieldValueSet; 412 when If-Match is stale
       return write(() => ok(200, fieldsJson(tenant.updateFields(list(), item[1]!, body, op.headers['if-match']))));
@@ -356,10 +371,22 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
         throw error;
       }
       const honoursNonIndexed = /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(op.headers['prefer'] ?? '');
+      const indexedFields = new Set<string>();
       for (const { field } of filter.all) {
         const column = tenant.columnForField(list, field);
         if (!column) throw new DoubleError(400, 'invalidRequest', `Field '${field}' is not recognized`);
-        if (column.indexed) continue;
+        if (column.indexed) {
+          indexedFields.add(column.name);
+          // "When filtering on indexed fields, the service can only filter one indexed field at a
+          // time" (listitem-list). A range on one field (ge … and le …) is one field.
+          if (indexedFields.size > 1)
+            throw new DoubleError(
+              400,
+              'invalidRequest',
+              `The query filters on more than one indexed field (${[...indexedFields].join(', ')}); only one indexed field can be filtered at a time.`,
+            );
+          continue;
+        }
         if (!honoursNonIndexed)
           throw new DoubleError(
             400,
@@ -380,9 +407,10 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
     const offset = Number(op.query.get('$skiptoken') ?? 0);
     const page = items.slice(offset, offset + top);
     const withFields = expandOf(op.query).has('fields');
+    const select = fieldSelectOf(op.query);
     const next = offset + top < items.length ? linkWith(op, { $skiptoken: String(offset + top) }) : undefined;
     return ok(200, {
-      value: page.map((item) => listItemJson(site, list, item, withFields)),
+      value: page.map((item) => listItemJson(site, list, item, withFields, select)),
       ...(next ? { '@odata.nextLink': next } : {}),
     });
   }
@@ -422,7 +450,7 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
     const entries = [
       ...changed.map((item) => ({
         id: item.id,
-        json: listItemJson(site, list, item, expandOf(op.query).has('fields')),
+        json: listItemJson(site, list, item, expandOf(op.query).has('fields'), fieldSelectOf(op.query)),
       })),
       ...deleted.map((tomb) => ({ id: tomb.id, json: { id: tomb.id, deleted: { state: 'deleted' } } })),
     ].sort((a, b) => Number(a.id) - Number(b.id));
@@ -644,11 +672,31 @@ function expandOf(query: URLSearchParams): Set<string> {
   );
 }
 
+/**
+ * The columns named by `$expand=fields($select=A,B)` (or `fields(select=A,B)`, as listitem-list
+ * writes it), or null when the expansion selects nothing: then every field comes back.
+ */
+export function fieldSelectOf(query: URLSearchParams): Set<string> | null {
+  const value = query.get('$expand') ?? query.get('expand') ?? '';
+  const inner = /(?:^|,)\s*fields\s*\(([^)]*)\)/.exec(value)?.[1];
+  if (!inner) return null;
+  const select = /(?:^|;)\s*\$?select=([^;]*)/.exec(inner)?.[1];
+  if (!select) return null;
+  return new Set(
+    select
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
+}
+
 function siteJson(site: Site): Record<string, unknown> {
   return {
     id: site.id,
     name: site.path.split('/').pop(),
     displayName: site.displayName,
+    createdDateTime: site.createdDateTime,
+    lastModifiedDateTime: site.createdDateTime,
     webUrl: `https://${site.hostname}${site.path}`,
   };
 }

@@ -87,6 +87,7 @@ export type Site = {
   hostname: string;
   path: string;
   displayName: string;
+  createdDateTime: string;
   lists: List[];
 };
 
@@ -148,7 +149,14 @@ export class Tenant {
   }
 
   addSite(hostname: string, path: string, displayName = path.split('/').pop() ?? path): Site {
-    const site: Site = { id: `${hostname},${randomUUID()},${randomUUID()}`, hostname, path, displayName, lists: [] };
+    const site: Site = {
+      id: `${hostname},${randomUUID()},${randomUUID()}`,
+      hostname,
+      path,
+      displayName,
+      createdDateTime: this.now(),
+      lists: [],
+    };
     this.sites.push(site);
     return site;
   }
@@ -356,15 +364,28 @@ export class Tenant {
       if (column.readOnly) throw new DoubleError(400, 'invalidRequest', `Field '${name}' is read-only`);
       if (column.enforceUniqueValues && value !== null && value !== undefined) {
         for (const other of list.items.values())
-          if (other.id !== selfId && other.fields[name] === value)
-            // SharePoint refuses duplicates in a unique column; the exact code is not documented for Graph.
-            throw new DoubleError(
-              409,
-              'conflict',
-              `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${name}.`,
-            );
+          if (other.id !== selfId && sameValue(other.fields[name], value)) throw this.duplicate(name);
       }
     }
+  }
+
+  /**
+   * SharePoint refuses a duplicate in a unique column with SPDuplicateValuesFoundException; the
+   * status Graph passes on is not documented and has been seen as 409, 400 and 500, so the
+   * double answers with `duplicateStatus` (409 unless a test chooses another).
+   */
+  duplicateStatus: 409 | 400 | 500 = 409;
+
+  private duplicate(name: string): DoubleError {
+    const message = `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${name}].`;
+    if (this.duplicateStatus === 400) return new DoubleError(400, 'invalidRequest', message);
+    if (this.duplicateStatus === 500)
+      return new DoubleError(
+        500,
+        'generalException',
+        `Microsoft.SharePoint.SPDuplicateValuesFoundException: ${message}`,
+      );
+    return new DoubleError(409, 'conflict', message);
   }
 
   /** A file in a document library; its list item carries the metadata columns. */
@@ -445,21 +466,47 @@ export class Tenant {
   }
 }
 
+/** Unique columns compare text case-insensitively, as SharePoint does ("A" and "a" collide). */
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (typeof stored === 'string' && typeof value === 'string') return stored.toLowerCase() === value.toLowerCase();
+  return stored === value;
+}
+
+/** Who created or changed a resource: the app's own identity (it is the only writer here). */
+export const appIdentity = {
+  application: { id: '00000000-0000-0000-0000-00000000a11c', displayName: 'Kvalitetshåndbog' },
+  user: { id: '00000000-0000-0000-0000-00000000a11c', displayName: 'SharePoint App' },
+};
+const identities = { createdBy: appIdentity, lastModifiedBy: appIdentity };
+
 export function eTagOf(item: Item): string {
   return `"{${item.guid}},${item.version}"`;
 }
 
-export function listItemJson(site: Site, list: List, item: Item, withFields: boolean): Record<string, unknown> {
+export function listItemJson(
+  site: Site,
+  list: List,
+  item: Item,
+  withFields: boolean,
+  select: ReadonlySet<string> | null = null,
+): Record<string, unknown> {
   return {
     id: item.id,
     eTag: eTagOf(item),
     createdDateTime: item.createdDateTime,
     lastModifiedDateTime: item.lastModifiedDateTime,
+    ...identities,
     webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}/${item.id}_.000`,
-    parentReference: { id: list.id, siteId: site.id },
+    parentReference: { id: list.id, path: encodeURI(list.displayName), siteId: site.id },
     contentType: { id: '0x0100', name: list.template === 'documentLibrary' ? 'Document' : 'Item' },
-    ...(withFields ? { fields: fieldsJson(item) } : {}),
+    ...(withFields ? { fields: selected(fieldsJson(item), select) } : {}),
   };
+}
+
+/** `$select` inside `$expand=fields(...)`: the named fields and the fieldValueSet's eTag. */
+function selected(fields: Record<string, unknown>, select: ReadonlySet<string> | null): Record<string, unknown> {
+  if (!select) return fields;
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => name === '@odata.etag' || select.has(name)));
 }
 
 export function fieldsJson(item: Item): Record<string, unknown> {
@@ -471,6 +518,13 @@ export function fieldsJson(item: Item): Record<string, unknown> {
     Modified: item.lastModifiedDateTime,
     _UIVersionString: `${item.version}.0`,
   };
+}
+
+/** The folder path of a parent below the drive's root ("" for the root, "/A/B" below it). */
+function parentPath(drive: Drive, parentId: string): string {
+  const names: string[] = [];
+  for (let at = drive.items.get(parentId); at; at = drive.items.get(at.parentId)) names.unshift(at.name);
+  return names.length > 0 ? `/${names.map(encodeURIComponent).join('/')}` : '';
 }
 
 export function columnJson(column: Column): Record<string, unknown> {
@@ -496,6 +550,7 @@ export function listJson(site: Site, list: List, withColumns: boolean): Record<s
     description: list.description,
     createdDateTime: list.createdDateTime,
     lastModifiedDateTime: list.createdDateTime,
+    ...identities,
     webUrl: `https://${site.hostname}${site.path}/Lists/${list.name}`,
     list: { template: list.template, hidden: false, contentTypesEnabled: false },
     parentReference: { siteId: site.id },
@@ -511,9 +566,15 @@ export function driveItemJson(drive: Drive, file: DriveItem): Record<string, unk
     eTag: `"{${file.id}},${file.version}"`,
     createdDateTime: file.createdDateTime,
     lastModifiedDateTime: file.lastModifiedDateTime,
+    ...identities,
     ...(file.folder
       ? { folder: { childCount: [...drive.items.values()].filter((child) => child.parentId === file.id).length } }
       : { file: { mimeType: file.mimeType } }),
-    parentReference: { driveId: drive.id, driveType: 'documentLibrary', id: file.parentId },
+    parentReference: {
+      driveId: drive.id,
+      driveType: 'documentLibrary',
+      id: file.parentId,
+      path: `/drives/${drive.id}/root:${parentPath(drive, file.parentId)}`,
+    },
   };
 }

@@ -34,25 +34,14 @@ export async function uploadFile(
     });
     return response.body;
   }
-  const session = await graph.request<{ uploadUrl: string }>({
-    method: 'POST',
-    url: `${item}/createUploadSession`,
-    body: { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
-  });
-  let last: DriveItem | undefined;
-  for (let from = 0; from < bytes.length; from += uploadFragmentBytes) {
-    const fragment = bytes.subarray(from, Math.min(from + uploadFragmentBytes, bytes.length));
-    const response = await graph.request<DriveItem>({
-      method: 'PUT',
-      url: session.body.uploadUrl,
-      // The upload URL is pre-authorised; an Authorization header there may get a 401.
-      anonymous: true,
-      headers: { 'Content-Range': `bytes ${from}-${from + fragment.length - 1}/${bytes.length}` },
-      body: fragment,
-    });
-    last = response.body;
-  }
-  return last!;
+  // The SDK's LargeFileUploadTask sends the fragments to the session's uploadUrl, without a token.
+  return graph.uploadLarge<DriveItem>(
+    `${item}/createUploadSession`,
+    { item: { '@microsoft.graph.conflictBehavior': 'replace' } },
+    bytes,
+    target.fileName,
+    uploadFragmentBytes,
+  );
 }
 
 /** The file's bytes (Graph answers 302 to a pre-authenticated download URL, which fetch follows). */

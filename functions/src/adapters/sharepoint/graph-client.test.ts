@@ -124,6 +124,22 @@ describe('the Graph client preset', () => {
     expect(retryDelay(1, '86400', now)).toBe(300_000);
   });
 
+  it('routes http:// links below the root and URLs outside it (the SDK parses only https:// as absolute)', async () => {
+    const { graph, calls } = client(() => json(200, { value: [] }), { baseUrl: 'http://127.0.0.1:4000/v1.0' });
+    await graph.get('http://127.0.0.1:4000/v1.0/sites/s/lists/l/items?$skiptoken=2');
+    await graph.request({
+      method: 'PUT',
+      url: 'http://127.0.0.1:4000/upload-sessions/abc?x=1',
+      body: new Uint8Array(3),
+    });
+    expect(calls.map((call) => call.url)).toEqual([
+      'http://127.0.0.1:4000/v1.0/sites/s/lists/l/items?$skiptoken=2',
+      'http://127.0.0.1:4000/upload-sessions/abc?x=1',
+    ]);
+    expect(calls[0]!.headers['Authorization']).toBe('Bearer token-1');
+    expect(calls[1]!.headers['Authorization']).toBeUndefined();
+  });
+
   it('follows @odata.nextLink through every page', async () => {
     const { graph } = client((call) =>
       call.url.includes('skiptoken')
@@ -158,6 +174,32 @@ describe('the Graph client preset', () => {
     ]);
   });
 
+  it('restarts from the start when the token expires between two pages of one enumeration', async () => {
+    const { graph, calls } = client((call) => {
+      if (call.url.includes('token=page2')) return json(410, { error: { code: 'resyncRequired' } });
+      if (call.url.includes('token=old'))
+        return json(200, {
+          value: [{ id: '1' }],
+          '@odata.nextLink': 'https://graph.example/v1.0/sites/s/lists/l/items/delta?token=page2',
+        });
+      return json(200, { value: [{ id: '2' }], '@odata.deltaLink': 'https://graph.example/delta?token=new' });
+    });
+    const result = await graph.delta(
+      '/sites/s/lists/l',
+      'https://graph.example/v1.0/sites/s/lists/l/items/delta?token=old',
+    );
+    expect(result).toEqual({
+      items: [{ id: '2' }],
+      deltaLink: 'https://graph.example/delta?token=new',
+      resynced: true,
+    });
+    expect(calls.map((call) => call.url.replace('https://graph.example/v1.0/sites/s/lists/l/items/', ''))).toEqual([
+      'delta?token=old',
+      'delta?token=page2',
+      'delta?$expand=fields',
+    ]);
+  });
+
   it('batches in chunks of 20 and re-sends only the throttled sub-requests', async () => {
     let throttledOnce = false;
     const { graph, calls, sleeps } = client((call) => {
@@ -187,7 +229,8 @@ describe('the Graph client preset', () => {
     expect(outcomes[21]).toMatchObject({ ok: true, body: { url: '/items/21' } });
     expect(outcomes[44]).toMatchObject({ ok: false, status: 404, error: { code: 'NOT_FOUND' } });
     const first = (calls[0]!.body as { requests: { headers: Record<string, string> }[] }).requests[0]!;
-    expect(first.headers['Content-Type']).toBe('application/json');
+    // BatchRequestContent reads the sub-request's headers from a fetch Request: names in lower case.
+    expect(first.headers['content-type']).toBe('application/json');
   });
 
   it('counts resource units per request, a batch by its sub-requests, and paces to the budget', async () => {

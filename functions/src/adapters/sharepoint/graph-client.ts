@@ -1,18 +1,50 @@
+import {
+  BatchRequestContent,
+  BatchResponseContent,
+  Client,
+  GraphClientError,
+  HTTPMessageHandler,
+  LargeFileUploadTask,
+  PageIterator,
+  ResponseType,
+  type Context,
+  type Middleware,
+  type MiddlewareOptions,
+  type PageCollection,
+} from '@microsoft/microsoft-graph-client';
+import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import type { Clock } from '../../app/ports.js';
 import { type AppError } from '../../core/errors.js';
-import { graphFailure, type GraphError } from './graph-errors.js';
+import { graphFailure, isGraphError, type GraphError } from './graph-errors.js';
 import { createResourceUnitMeter, resourceUnitCost, type ResourceUnitMeter } from './resource-units.js';
 
 /**
- * The one configured Microsoft Graph client of the SharePoint adapter: a thin wrapper around
- * `fetch`, built from small behaviours that each add one cross-cutting concern (base URL,
- * bearer token, If-Match, traffic decoration, retry, resource-unit accounting) and are
- * composed once, in `createGraphClient` (the preset).
+ * The one configured Microsoft Graph client of the SharePoint adapter, built on
+ * `@microsoft/microsoft-graph-client` (`Client.initWithMiddleware`). Every Graph request of the
+ * adapter goes through the middleware chain composed once in `createGraphClient`:
  *
- * Why not `@microsoft/microsoft-graph-client`: we use a dozen endpoints, the SDK's middleware
- * chain retries a `$batch` only as a whole (we must re-send just the throttled sub-requests),
- * it has no hook for SharePoint's resource-unit budget, and its CommonJS/ESM packaging adds
- * friction on Node 20 + NodeNext for little gain over `fetch`, which Node 20 has built in.
+ *   decorate traffic → map failures → retry (Retry-After) → bearer token → resource units → fetch
+ *
+ * so each attempt of a retried request gets a fresh token and is metered, and every failure
+ * becomes the adapter's error (NOT_FOUND, CONFLICT 'stale' for a 412, DUPLICATE, GraphError) in
+ * one place (`graph-errors.ts`), including the requests the SDK's own tasks send: paging with
+ * `PageIterator`, upload sessions with `LargeFileUploadTask`, `$batch` built with
+ * `BatchRequestContent` and read with `BatchResponseContent`.
+ *
+ * Where the SDK cannot serve as it is, and what this file does instead:
+ * - `GraphRequest` recognises an absolute URL only when it starts with `https://`; an `http://`
+ *   link (the Graph double and the replay server on loopback) would be read as a path below the
+ *   version root. So URLs are routed here (`target`): a link below the configured root becomes
+ *   a relative path of the Graph client; any other absolute URL (an upload session's
+ *   `uploadUrl`) goes to a client for that origin with an empty version. The SDK's tasks get
+ *   this router as their `client` (they only call `api()`). Shown by the replay and double
+ *   tests (test/api/sharepoint-graph-replay.test.ts, test/api/sharepoint-graph-client.test.ts).
+ * - The SDK's `RetryHandler` retries a `$batch` only as a whole; Graph throttles sub-requests
+ *   one by one, so `batch` re-sends just the throttled ones after their Retry-After (the
+ *   'batches in chunks of 20 and re-sends only the throttled sub-requests' tests).
+ * - An error thrown inside the chain is rewrapped by `GraphRequest` unless it is a
+ *   `GraphClientError`; the failure middleware therefore carries the adapter's error in
+ *   `customError`, and `unwrap` throws that.
  */
 
 export type TokenProvider = (scopes: string[]) => Promise<string>;
@@ -33,24 +65,16 @@ export type GraphRequest = {
   body?: unknown;
   /** The eTag the target must still have; a 412 answer becomes CONFLICT (reason 'stale'). */
   ifMatch?: string;
-  /** Send no Authorization header (upload session URLs are pre-authorised and may refuse one). */
+  /**
+   * Send no Authorization header. URLs outside the Graph root (upload session URLs, which are
+   * pre-authorised and may refuse one) never get one anyway.
+   */
   anonymous?: boolean;
   /** Read the answer as bytes instead of JSON. */
   expect?: 'json' | 'bytes';
 };
 
 export type GraphResponse<T = unknown> = { status: number; headers: Record<string, string>; body: T };
-
-/** What travels through the behaviours: the request as fetch will see it. */
-export type Outgoing = {
-  request: GraphRequest;
-  method: GraphMethod;
-  url: string;
-  headers: Record<string, string>;
-  body: string | Uint8Array | undefined;
-};
-export type Send = (outgoing: Outgoing) => Promise<Response>;
-export type Behaviour = (next: Send) => Send;
 
 export type RetryPolicy = {
   /** Attempts in all, the first included. */
@@ -93,33 +117,110 @@ export function retryDelay(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Behaviours. Each is `(next) => send`; the preset lists them outermost first.
+// Middleware. Each handles one concern and hands the context on; the preset lists them in order.
 
-/** Resolves relative URLs against the Graph version root. */
-export function baseUrl(root: string): Behaviour {
-  const base = root.replace(/\/+$/, '');
-  return (next) => (outgoing) =>
-    next(
-      /^https?:\/\//i.test(outgoing.url)
-        ? outgoing
-        : { ...outgoing, url: `${base}/${outgoing.url.replace(/^\/+/, '')}` },
-    );
+/** The base of the SDK's Middleware: the link to the next one. */
+abstract class Link implements Middleware {
+  private next: Middleware | undefined;
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  protected forward(context: Context): Promise<void> {
+    if (!this.next) throw new Error('A Graph middleware is last in the chain; the fetch handler must end it.');
+    return this.next.execute(context);
+  }
+  abstract execute(context: Context): Promise<void>;
+}
+
+function urlOf(context: Context): string {
+  return typeof context.request === 'string' ? context.request : context.request.url;
+}
+
+function headersOf(context: Context): Record<string, string> {
+  context.options ??= {};
+  const headers = context.options.headers;
+  if (headers === undefined || headers instanceof Headers || Array.isArray(headers)) {
+    const plain: Record<string, string> = {};
+    new Headers(headers).forEach((value, key) => (plain[key] = value));
+    context.options.headers = plain;
+    return plain;
+  }
+  return headers as Record<string, string>;
+}
+
+function setHeader(context: Context, name: string, value: string): void {
+  const headers = headersOf(context);
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+  headers[name] = value;
+}
+
+function hasHeader(context: Context, name: string): boolean {
+  return Object.keys(headersOf(context)).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
 /**
  * Names the app in User-Agent, as SharePoint asks ("decorate your traffic"); undecorated
  * traffic is throttled first.
  */
-export function decorateTraffic(userAgent: string): Behaviour {
-  return (next) => (outgoing) => next({ ...outgoing, headers: { 'User-Agent': userAgent, ...outgoing.headers } });
+class DecorateTraffic extends Link {
+  constructor(private readonly userAgent: string) {
+    super();
+  }
+  execute(context: Context): Promise<void> {
+    if (!hasHeader(context, 'User-Agent')) setHeader(context, 'User-Agent', this.userAgent);
+    return this.forward(context);
+  }
 }
 
-/** Optimistic concurrency on updates: the eTag that was read travels as If-Match. */
-export function conditionalUpdates(): Behaviour {
-  return (next) => (outgoing) =>
-    outgoing.request.ifMatch === undefined
-      ? next(outgoing)
-      : next({ ...outgoing, headers: { ...outgoing.headers, 'If-Match': outgoing.request.ifMatch } });
+/** Per request: statuses the caller reads itself (a delta's 410 Gone) instead of failing. */
+export class ExpectedStatuses implements MiddlewareOptions {
+  constructor(readonly statuses: ReadonlySet<number>) {}
+}
+
+/**
+ * Every failed answer (status >= 400) or lost connection becomes the adapter's error here
+ * (`graphFailure`), carried through the SDK in a GraphClientError's `customError`.
+ */
+class MapFailures extends Link {
+  async execute(context: Context): Promise<void> {
+    const method = context.options?.method ?? 'GET';
+    try {
+      await this.forward(context);
+    } catch (error) {
+      if (error instanceof GraphClientError) throw error;
+      throw carry(
+        graphFailure({ method, url: urlOf(context), status: 0, headers: {}, body: (error as Error).message }),
+      );
+    }
+    const response = context.response!;
+    const expected = context.middlewareControl?.getMiddlewareOptions(ExpectedStatuses) as ExpectedStatuses | undefined;
+    if (response.status < 400 || expected?.statuses.has(response.status)) return;
+    const type = response.headers.get('content-type') ?? '';
+    const body: unknown = type.includes('json')
+      ? await response.json().catch(() => null)
+      : await response.text().catch(() => '');
+    throw carry(
+      graphFailure({
+        method,
+        url: response.url || urlOf(context),
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body,
+      }),
+    );
+  }
+}
+
+function carry(error: AppError | GraphError): GraphClientError {
+  const carrier = new GraphClientError(error.message);
+  carrier.customError = error;
+  return carrier;
+}
+
+/** The adapter's error out of the SDK's wrapping. */
+function unwrap(error: unknown): never {
+  if (error instanceof GraphClientError && error.customError instanceof Error) throw error.customError;
+  throw error;
 }
 
 /** Methods that can be sent twice without doing twice (RFC 9110 9.2.2); a lost connection retries only these. */
@@ -130,30 +231,53 @@ const idempotentMethods: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE'])
  * broke (a kept-alive socket the server had closed). Inside it, each attempt gets a fresh token
  * and is metered.
  */
-export function retryTransient(policy: RetryPolicy, sleep: (ms: number) => Promise<void>, clock: Clock): Behaviour {
-  return (next) => async (outgoing) => {
+class RetryTransient extends Link {
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+  async execute(context: Context): Promise<void> {
+    const method = (context.options?.method ?? 'GET').toUpperCase();
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
       try {
-        response = await next(outgoing);
+        await this.forward(context);
       } catch (error) {
-        if (!idempotentMethods.has(outgoing.method) || attempt >= policy.maxAttempts) throw error;
-        await sleep(retryDelay(attempt, null, clock.now(), policy));
+        if (!idempotentMethods.has(method) || attempt >= this.policy.maxAttempts) throw error;
+        await this.sleep(retryDelay(attempt, null, this.clock.now(), this.policy));
         continue;
       }
-      if (!transientStatuses.has(response.status) || attempt >= policy.maxAttempts) return response;
+      const response = context.response!;
+      if (!transientStatuses.has(response.status) || attempt >= this.policy.maxAttempts) return;
       await response.body?.cancel();
-      await sleep(retryDelay(attempt, response.headers.get('retry-after'), clock.now(), policy));
+      await this.sleep(retryDelay(attempt, response.headers.get('retry-after'), this.clock.now(), this.policy));
     }
-  };
+  }
 }
 
-/** Adds `Authorization: Bearer …` from the token provider (which caches and renews). */
-export function bearerToken(tokens: TokenProvider, scopes: string[] = graphScopes): Behaviour {
-  return (next) => async (outgoing) =>
-    outgoing.request.anonymous
-      ? next(outgoing)
-      : next({ ...outgoing, headers: { ...outgoing.headers, Authorization: `Bearer ${await tokens(scopes)}` } });
+/** Per request: send no Authorization header. */
+export class Anonymous implements MiddlewareOptions {}
+
+/**
+ * Adds `Authorization: Bearer …` from the token provider (which caches and renews), app-only
+ * or on behalf of the user as the provider decides, to requests below the Graph root only.
+ */
+class BearerToken extends Link {
+  constructor(
+    private readonly tokens: TokenProvider,
+    private readonly root: string,
+    private readonly scopes: string[] = graphScopes,
+  ) {
+    super();
+  }
+  async execute(context: Context): Promise<void> {
+    const anonymous = context.middlewareControl?.getMiddlewareOptions(Anonymous) !== undefined;
+    if (!anonymous && urlOf(context).startsWith(`${this.root}/`))
+      setHeader(context, 'Authorization', `Bearer ${await this.tokens(this.scopes)}`);
+    return this.forward(context);
+  }
 }
 
 /**
@@ -161,47 +285,56 @@ export function bearerToken(tokens: TokenProvider, scopes: string[] = graphScope
  * in resource units; a `$batch` costs the sum of its sub-requests. With `pace`, waits before a
  * request that would overspend the per-minute budget instead of walking into a 429.
  */
-export function meterResourceUnits(
-  meter: ResourceUnitMeter,
-  clock: Clock,
-  options: { pace: boolean; sleep: (ms: number) => Promise<void> },
-): Behaviour {
-  return (next) => async (outgoing) => {
-    const units = costOf(outgoing);
-    if (options.pace) {
-      const wait = meter.waitBefore(units, clock.now());
-      if (wait > 0) await options.sleep(wait);
+class MeterResourceUnits extends Link {
+  constructor(
+    private readonly meter: ResourceUnitMeter,
+    private readonly clock: Clock,
+    private readonly options: { pace: boolean; sleep: (ms: number) => Promise<void> },
+  ) {
+    super();
+  }
+  async execute(context: Context): Promise<void> {
+    const units = costOf(context);
+    if (this.options.pace) {
+      const wait = this.meter.waitBefore(units, this.clock.now());
+      if (wait > 0) await this.options.sleep(wait);
     }
-    meter.record(units, clock.now());
-    return next(outgoing);
-  };
+    this.meter.record(units, this.clock.now());
+    return this.forward(context);
+  }
 }
 
-function costOf(outgoing: Outgoing): number {
-  const requests = batchRequestsOf(outgoing.request);
-  if (requests) return requests.reduce((sum, request) => sum + resourceUnitCost(request.method, request.url), 0);
-  return resourceUnitCost(outgoing.method, outgoing.url);
+function costOf(context: Context): number {
+  const url = urlOf(context);
+  const method = (context.options?.method ?? 'GET').toUpperCase();
+  if (method === 'POST' && /\/\$batch$/.test(url.split('?')[0]!)) {
+    const body = context.options?.body;
+    const requests =
+      typeof body === 'string'
+        ? ((JSON.parse(body) as { requests?: { method: string; url: string }[] }).requests ?? [])
+        : [];
+    return requests.reduce((sum, request) => sum + resourceUnitCost(request.method, request.url), 0);
+  }
+  return resourceUnitCost(method, url);
 }
 
-function batchRequestsOf(request: GraphRequest): { method: string; url: string }[] | null {
-  if (request.method !== 'POST' || !/\/\$batch$/.test(request.url.split('?')[0]!)) return null;
-  const body = request.body as { requests?: { method: string; url: string }[] } | undefined;
-  return body?.requests ?? [];
-}
-
-export function compose(behaviours: Behaviour[], send: Send): Send {
-  return behaviours.reduceRight((next, behaviour) => behaviour(next), send);
+/** The end of the chain when a test gives its own fetch (the SDK's HTTPMessageHandler uses the global one). */
+class FetchWith implements Middleware {
+  constructor(private readonly fetchImpl: typeof fetch) {}
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetchImpl(context.request, context.options);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The client.
 
-export type ListItem<F = Record<string, unknown>> = {
+/** A list item as Graph gives it (microsoft-graph-types), its fields typed by the reader. */
+export type ListItem<F = Record<string, unknown>> = Omit<MicrosoftGraph.ListItem, 'fields'> & {
   id: string;
-  eTag?: string;
   fields?: F;
-  deleted?: { state: string };
-  [property: string]: unknown;
+  /** In a delta feed: the item was deleted. */
+  deleted?: MicrosoftGraph.Deleted;
 };
 
 export type BatchRequest = {
@@ -226,11 +359,10 @@ export type DeltaResult<F = Record<string, unknown>> = {
 };
 
 export type GraphClient = {
-  /** Sends one request; throws NOT_FOUND, CONFLICT (stale) or GraphError when it fails. */
+  /** Sends one request; throws NOT_FOUND, CONFLICT (stale), DUPLICATE or GraphError when it fails. */
   request<T = unknown>(request: GraphRequest): Promise<GraphResponse<T>>;
   get<T = unknown>(url: string, headers?: Record<string, string>): Promise<T>;
-  /** The pages of a collection, following @odata.nextLink. */
-  pages<T = unknown>(url: string, headers?: Record<string, string>): AsyncGenerator<T[]>;
+  /** Every item of a collection, following @odata.nextLink (the SDK's PageIterator). */
   getAll<T = unknown>(url: string, headers?: Record<string, string>): Promise<T[]>;
   /**
    * Changes to a list's items since `deltaLink` (everything when absent), all pages read.
@@ -242,6 +374,17 @@ export type GraphClient = {
    * own after its Retry-After. Outcomes come back in the order of `requests`.
    */
   batch<T = unknown>(requests: BatchRequest[]): Promise<BatchOutcome<T>[]>;
+  /**
+   * A file through an upload session (the SDK's LargeFileUploadTask), in fragments of
+   * `fragmentBytes` (a multiple of 320 KiB); the answer to the last fragment is the item.
+   */
+  uploadLarge<T = MicrosoftGraph.DriveItem>(
+    sessionUrl: string,
+    sessionBody: unknown,
+    bytes: Uint8Array,
+    fileName: string,
+    fragmentBytes: number,
+  ): Promise<T>;
   readonly meter: ResourceUnitMeter;
 };
 
@@ -264,91 +407,114 @@ export const batchLimit = 20;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The preset: every Graph call of the adapter goes through the behaviours composed here. */
+/** What the SDK's tasks need of a Client: `api()`. */
+type Router = Pick<Client, 'api'>;
+
+/** The preset: every Graph call of the adapter goes through the middleware composed here. */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const sleep = options.sleep ?? realSleep;
   const clock = options.clock ?? { now: () => new Date() };
   const meter = options.meter ?? createResourceUnitMeter();
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const fetchImpl = options.fetch ?? fetch;
+  const root = (options.baseUrl ?? graphRoot).replace(/\/+$/, '');
+  const rootUrl = new URL(root);
+  const version = rootUrl.pathname.replace(/^\/+/, '');
 
-  const send = compose(
-    [
-      baseUrl(options.baseUrl ?? graphRoot),
-      decorateTraffic(options.userAgent ?? 'NONISV|Kvalitetshaandbog|Kvalitetshaandbog/0.1'),
-      conditionalUpdates(),
-      retryTransient(policy, sleep, clock),
-      bearerToken(options.tokens),
-      meterResourceUnits(meter, clock, { pace: options.paceToBudget ?? false, sleep }),
-    ],
-    // A Uint8Array is a valid fetch body; TS 5.9's lib types only admit ArrayBuffer-backed views.
-    (outgoing) =>
-      fetchImpl(outgoing.url, {
-        method: outgoing.method,
-        headers: outgoing.headers,
-        body: outgoing.body as BodyInit | undefined,
-      }),
-  );
+  const middleware: Middleware[] = [
+    new DecorateTraffic(options.userAgent ?? 'NONISV|Kvalitetshaandbog|Kvalitetshaandbog/0.1'),
+    new MapFailures(),
+    new RetryTransient(policy, sleep, clock),
+    new BearerToken(options.tokens, root),
+    new MeterResourceUnits(meter, clock, { pace: options.paceToBudget ?? false, sleep }),
+    options.fetch ? new FetchWith(options.fetch) : new HTTPMessageHandler(),
+  ];
+  const clients = new Map<string, Client>();
+  /** One SDK Client per origin and version root, all on the same middleware chain. */
+  function clientFor(origin: string, defaultVersion: string): Client {
+    const key = `${origin}|${defaultVersion}`;
+    let client = clients.get(key);
+    if (!client) {
+      client = Client.initWithMiddleware({ middleware, baseUrl: origin, defaultVersion });
+      clients.set(key, client);
+    }
+    return client;
+  }
+  /** Routes a URL to the SDK (see the module comment: `http://` links). */
+  const router: Router = {
+    api(url: string) {
+      if (!/^https?:\/\//i.test(url)) return clientFor(rootUrl.origin, version).api(url);
+      if (url.startsWith(`${root}/`) || url.startsWith(`${root}?`))
+        return clientFor(rootUrl.origin, version).api(url.slice(root.length));
+      const absolute = new URL(url);
+      return clientFor(absolute.origin, '').api(`${absolute.pathname}${absolute.search}`);
+    },
+  };
 
-  type Settled = { status: number; headers: Record<string, string>; body: unknown; url: string };
-
-  /** Sends and reads the answer; never throws for an HTTP status (a lost connection is status 0). */
-  async function settle(request: GraphRequest): Promise<Settled> {
+  async function send(request: GraphRequest, expected?: ReadonlySet<number>): Promise<Response> {
     const headers: Record<string, string> = { ...request.headers };
-    let body: string | Uint8Array | undefined;
-    if (request.body instanceof Uint8Array) body = request.body;
-    else if (request.body !== undefined) {
-      body = JSON.stringify(request.body);
-      if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
-        headers['Content-Type'] = 'application/json';
-    }
-    let response: Response;
+    if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
+    const controls: MiddlewareOptions[] = [];
+    if (request.anonymous) controls.push(new Anonymous());
+    if (expected) controls.push(new ExpectedStatuses(expected));
+    let body: unknown = request.body;
+    // A Uint8Array view is sent as its own bytes (the SDK would send the whole underlying buffer).
+    if (body instanceof Uint8Array) body = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const call = router.api(request.url).headers(headers).middlewareOptions(controls).responseType(ResponseType.RAW);
     try {
-      response = await send({ request, method: request.method, url: request.url, headers, body });
+      switch (request.method) {
+        case 'GET':
+          return (await call.get()) as Response;
+        case 'DELETE':
+          return (await call.delete()) as Response;
+        case 'POST':
+          return (await call.post(body ?? {})) as Response;
+        case 'PUT':
+          return (await call.put(body)) as Response;
+        case 'PATCH':
+          return (await call.patch(body)) as Response;
+      }
     } catch (error) {
-      return { status: 0, headers: {}, body: (error as Error).message, url: request.url };
+      return unwrap(error);
     }
-    const responseHeaders = Object.fromEntries(response.headers.entries());
+  }
+
+  async function read<T>(request: GraphRequest, response: Response): Promise<GraphResponse<T>> {
+    const headers = Object.fromEntries(response.headers.entries());
     const type = response.headers.get('content-type') ?? '';
-    let parsed: unknown;
-    if (request.expect === 'bytes' && response.ok) parsed = new Uint8Array(await response.arrayBuffer());
-    else if (type.includes('json')) parsed = await response.json().catch(() => null);
-    else parsed = await response.text();
-    return { status: response.status, headers: responseHeaders, body: parsed, url: request.url };
-  }
-
-  function failed(request: GraphRequest, settled: Settled) {
-    return graphFailure({
-      method: request.method,
-      url: settled.url,
-      status: settled.status,
-      headers: settled.headers,
-      body: settled.body,
-    });
-  }
-
-  /** The one place a failed request is thrown. */
-  function ensureOk(request: GraphRequest, settled: Settled): Settled {
-    if (settled.status === 0 || settled.status >= 400) throw failed(request, settled);
-    return settled;
+    let body: unknown;
+    if (request.expect === 'bytes' && response.ok) body = new Uint8Array(await response.arrayBuffer());
+    else if (type.includes('json')) body = await response.json().catch(() => null);
+    else body = await response.text();
+    return { status: response.status, headers, body: body as T };
   }
 
   async function request<T>(request: GraphRequest): Promise<GraphResponse<T>> {
-    const settled = ensureOk(request, await settle(request));
-    return { status: settled.status, headers: settled.headers, body: settled.body as T };
+    return read<T>(request, await send(request));
   }
 
-  async function* pages<T>(url: string, headers?: Record<string, string>): AsyncGenerator<T[]> {
-    let next: string | undefined = url;
-    while (next) {
-      const page: { body: { value?: T[]; '@odata.nextLink'?: string } } = await request({
-        method: 'GET',
-        url: next,
-        headers,
-      });
-      yield page.body.value ?? [];
-      next = page.body['@odata.nextLink'];
+  async function get<T>(url: string, headers?: Record<string, string>): Promise<T> {
+    return (await request<T>({ method: 'GET', url, headers })).body;
+  }
+
+  /** Every item from `first` on, following @odata.nextLink with the SDK's PageIterator. */
+  async function iterate<T>(
+    first: PageCollection,
+    headers?: Record<string, string>,
+  ): Promise<{ items: T[]; deltaLink?: string }> {
+    const items: T[] = [];
+    const pages = new PageIterator(router as Client, first, (item: T) => (items.push(item), true), {
+      headers: headers ?? {},
+    });
+    try {
+      await pages.iterate();
+    } catch (error) {
+      unwrap(error);
     }
+    return { items, deltaLink: pages.getDeltaLink() };
+  }
+
+  async function getAll<T>(url: string, headers?: Record<string, string>): Promise<T[]> {
+    return (await iterate<T>(await get<PageCollection>(url, headers), headers)).items;
   }
 
   async function delta<F>(listPath: string, deltaLink?: string): Promise<DeltaResult<F>> {
@@ -356,26 +522,40 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     const fresh = `${listPath.replace(/\/+$/, '')}/items/delta?$expand=fields`;
     let url = deltaLink ?? fresh;
     let resynced = false;
-    let items: ListItem<F>[] = [];
     for (;;) {
       const attempt: GraphRequest = { method: 'GET', url };
-      const settled = await settle(attempt);
-      if (settled.status === 410 && !resynced) {
+      const response = await send(attempt, new Set([410]));
+      if (response.status === 410) {
+        const location = response.headers.get('location');
+        await response.body?.cancel();
+        if (resynced)
+          throw graphFailure({ method: 'GET', url, status: 410, headers: {}, body: 'the delta token expired twice' });
         // resyncChangesApplyDifferences / resyncChangesUploadDifferences: start over from Location.
         resynced = true;
-        items = [];
-        url = settled.headers['location'] ?? fresh;
+        url = location ?? fresh;
         continue;
       }
-      const body = ensureOk(attempt, settled).body as {
-        value?: ListItem<F>[];
-        '@odata.nextLink'?: string;
-        '@odata.deltaLink'?: string;
-      };
-      items.push(...(body.value ?? []));
-      if (body['@odata.nextLink']) url = body['@odata.nextLink'];
-      else if (body['@odata.deltaLink']) return { items, deltaLink: body['@odata.deltaLink'], resynced };
-      else throw failed(attempt, { ...settled, status: 502, body: 'a delta page had neither nextLink nor deltaLink' });
+      const first = (await read<PageCollection>(attempt, response)).body;
+      let pages: { items: ListItem<F>[]; deltaLink?: string };
+      try {
+        pages = await iterate<ListItem<F>>(first);
+      } catch (error) {
+        // A token that expired between two pages: the PageIterator's request got 410 Gone.
+        if (resynced || !isGraphError(error) || error.status !== 410) throw error;
+        resynced = true;
+        url = fresh;
+        continue;
+      }
+      const { items, deltaLink: next } = pages;
+      if (!next)
+        throw graphFailure({
+          method: 'GET',
+          url,
+          status: 502,
+          headers: {},
+          body: 'a delta page had neither nextLink nor deltaLink',
+        });
+      return { items, deltaLink: next, resynced };
     }
   }
 
@@ -384,18 +564,25 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let start = 0; start < requests.length; start += batchLimit) {
       let pending = requests.slice(start, start + batchLimit).map((item, offset) => ({ item, index: start + offset }));
       for (let attempt = 1; pending.length > 0; attempt++) {
+        const content = new BatchRequestContent(
+          pending.map(({ item, index }) => ({ id: String(index + 1), request: toRequest(item) })),
+        );
         const envelope = await request<{ responses: SubResponse[] }>({
           method: 'POST',
           url: '/$batch',
-          body: { requests: pending.map(({ item, index }) => toWire(item, String(index + 1))) },
+          body: await content.getContent(),
         });
-        const byId = new Map(envelope.body.responses.map((response) => [response.id, response]));
+        const answers = new BatchResponseContent(
+          envelope.body as ConstructorParameters<typeof BatchResponseContent>[0],
+        );
         const again: typeof pending = [];
         let wait = 0;
         for (const entry of pending) {
-          const response = byId.get(String(entry.index + 1));
+          const id = String(entry.index + 1);
+          const response = answers.getResponseById(id) as Response | undefined;
+          const raw = envelope.body.responses.find((candidate) => candidate.id === id);
           const status = response?.status ?? 0;
-          const headers = lowerCaseKeys(response?.headers ?? {});
+          const headers = response ? Object.fromEntries(response.headers.entries()) : {};
           if (transientStatuses.has(status) && attempt < policy.maxAttempts) {
             again.push(entry);
             wait = Math.max(wait, retryDelay(attempt, headers['retry-after'], clock.now(), policy));
@@ -403,7 +590,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           }
           outcomes[entry.index] =
             status >= 200 && status < 400
-              ? { ok: true, status, headers, body: response!.body as T }
+              ? { ok: true, status, headers, body: raw?.body as T }
               : {
                   ok: false,
                   status,
@@ -412,7 +599,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
                     url: entry.item.url,
                     status,
                     headers,
-                    body: response?.body ?? 'no response for this sub-request',
+                    body: raw?.body ?? 'no response for this sub-request',
                   }),
                 };
         }
@@ -423,40 +610,45 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return outcomes;
   }
 
-  return {
-    request,
-    async get<T>(url: string, headers?: Record<string, string>) {
-      return (await request<T>({ method: 'GET', url, headers })).body;
-    },
-    pages,
-    async getAll<T>(url: string, headers?: Record<string, string>) {
-      const all: T[] = [];
-      for await (const page of pages<T>(url, headers)) all.push(...page);
-      return all;
-    },
-    delta,
-    batch,
-    meter,
-  };
+  async function uploadLarge<T>(
+    sessionUrl: string,
+    sessionBody: unknown,
+    bytes: Uint8Array,
+    fileName: string,
+    fragmentBytes: number,
+  ): Promise<T> {
+    // https://learn.microsoft.com/en-us/graph/api/driveitem-createuploadsession
+    try {
+      const session = await LargeFileUploadTask.createUploadSession(router as Client, sessionUrl, sessionBody);
+      const file = {
+        content: bytes,
+        name: fileName,
+        size: bytes.length,
+        // A copy of the range: the SDK sends a view's whole underlying buffer.
+        sliceFile: (range: { minValue: number; maxValue: number }) => bytes.slice(range.minValue, range.maxValue + 1),
+      };
+      const task = new LargeFileUploadTask(router as Client, file, session, { rangeSize: fragmentBytes });
+      const result = await task.upload();
+      return result.responseBody as T;
+    } catch (error) {
+      return unwrap(error);
+    }
+  }
+
+  return { request, get, getAll, delta, batch, uploadLarge, meter };
 }
 
 type SubResponse = { id: string; status: number; headers?: Record<string, string>; body?: unknown };
 
-function toWire(item: BatchRequest, id: string) {
-  const headers: Record<string, string> = { ...item.headers };
-  if (item.ifMatch !== undefined) headers['If-Match'] = item.ifMatch;
+/** A sub-request as the SDK's BatchRequestContent takes it: a fetch Request relative to the version root. */
+function toRequest(item: BatchRequest): Request {
+  const headers = new Headers(item.headers);
+  if (item.ifMatch !== undefined) headers.set('If-Match', item.ifMatch);
   // "When a body is included with the request, the headers object must contain a value for Content-Type."
-  if (item.body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type'))
-    headers['Content-Type'] = 'application/json';
-  return {
-    id,
+  if (item.body !== undefined && !headers.has('content-type')) headers.set('Content-Type', 'application/json');
+  return new Request(`https://batch.invalid${item.url.startsWith('/') ? item.url : `/${item.url}`}`, {
     method: item.method,
-    url: item.url.startsWith('/') ? item.url : `/${item.url}`,
-    ...(Object.keys(headers).length > 0 ? { headers } : {}),
-    ...(item.body !== undefined ? { body: item.body } : {}),
-  };
-}
-
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
+    headers,
+    ...(item.body !== undefined ? { body: JSON.stringify(item.body) } : {}),
+  });
 }

@@ -4,7 +4,8 @@ import { AppError } from '../../core/errors.js';
  * Every failed Graph request becomes an error here, and only here: the client throws what
  * `graphFailure` returns, and `$batch` sub-responses go through the same function.
  *
- * - 404 is NOT_FOUND and 412 (a stale `If-Match`) is CONFLICT with `reason: 'stale'`: both are
+ * - 404 is NOT_FOUND, 412 (a stale `If-Match`) is CONFLICT with `reason: 'stale'`, and a taken
+ *   unique value (409, or 400/500 naming SPDuplicateValuesFoundException) is DUPLICATE: all are
  *   AppErrors because the use cases already explain them to people.
  * - Everything else is a GraphError with the status, Graph's error code and the request id
  *   (what Microsoft support asks for). Error body shape:
@@ -82,6 +83,13 @@ export function graphFailure(input: {
       { reason: 'stale', graphCode: code, requestId },
     );
   }
+  if (isDuplicateAnswer(input.status, code, message)) {
+    console.warn(`Graph ${input.status} ${where} (request ${requestId ?? 'unknown'}): duplicate value`);
+    return new AppError('DUPLICATE', 'A record with this unique value already exists in the SharePoint site.', {
+      graphCode: code,
+      requestId,
+    });
+  }
   return new GraphError({
     status: input.status,
     code,
@@ -91,6 +99,18 @@ export function graphFailure(input: {
     method: input.method,
     url: stripQuery(input.url),
   });
+}
+
+/**
+ * A write refused because a unique value is taken. SharePoint raises SPDuplicateValuesFoundException
+ * ("duplicate values were found") for a column with enforceUniqueValues, and Graph has been seen
+ * to pass it on as 409, 400 and 500; a 409 is also how Graph refuses a name that exists
+ * (nameAlreadyExists: a folder, a list). Each is DUPLICATE.
+ */
+function isDuplicateAnswer(status: number, code: string, message: string): boolean {
+  if (status === 409) return true;
+  if (status !== 400 && status !== 500) return false;
+  return /SPDuplicateValuesFoundException|duplicate values were found/i.test(`${code} ${message}`);
 }
 
 function header(headers: Record<string, string>, name: string): string | null {

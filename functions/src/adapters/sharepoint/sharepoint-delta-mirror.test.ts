@@ -28,7 +28,7 @@ function scriptedGraph(answers: DeltaResult[]): GraphClient & { calls: Call[]; g
       return { id: `id-of-${url.split('/').pop()}` } as T;
     },
     request: unused,
-    pages: unused,
+    uploadLarge: unused,
     getAll: unused,
     batch: unused,
     meter: undefined as never,

@@ -5,6 +5,7 @@ import { isAppError } from '../../core/errors.js';
 import type { BatchOutcome, BatchRequest, GraphClient, ListItem } from './graph-client.js';
 import { createListMirror, resolveListPaths, type ListMirror, type MirrorItem } from './sharepoint-delta-mirror.js';
 import {
+  createFields,
   conversationMapping,
   fieldOf,
   fromFields,
@@ -184,7 +185,7 @@ export async function openSharePointMessagingStore(
           const created = await graph.request<ListItem>({
             method: 'POST',
             url: `${conversationsPath}/items`,
-            body: { fields },
+            body: { fields: createFields(fields) },
           });
           afterCreate(conversations, created.body);
           return;
@@ -232,7 +233,7 @@ export async function openSharePointMessagingStore(
         if (!existing) {
           const fields = toFields(ledgerEntryMapping, { ...entry, state: 'claimed', sentAt: null, messageId: null });
           fields[ledgerField('key')] = ledgerKeyValue(entry.key);
-          requests.push({ method: 'POST', url: `${ledgerPath}/items`, body: { fields } });
+          requests.push({ method: 'POST', url: `${ledgerPath}/items`, body: { fields: createFields(fields) } });
           targets.push({ key: entry.key, previous: null });
           continue;
         }
@@ -316,7 +317,7 @@ export async function openSharePointMessagingStore(
           const created = await graph.request<ListItem>({
             method: 'POST',
             url: `${leasePath}/items`,
-            body: { fields },
+            body: { fields: createFields(fields) },
           });
           lease = { id: created.body.id, eTag: created.body.eTag ?? '', runId, expiresAt };
         } catch (error) {
@@ -347,13 +348,11 @@ export async function openSharePointMessagingStore(
 }
 
 /**
- * A create refused because the unique KhKey exists. SharePoint reports "duplicate values were
- * found"; Graph passes it on as 409 (some tenants answer 400 with the same message).
+ * A create refused because the unique KhKey exists: graph-errors.ts turns each way Graph reports
+ * it (409, or 400/500 with SPDuplicateValuesFoundException) into DUPLICATE.
  */
 function isDuplicate(error: unknown): boolean {
-  if (isAppError(error)) return error.code === 'CONFLICT';
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 409 || (status === 400 && /duplicate/i.test(error instanceof Error ? error.message : ''));
+  return isAppError(error) && (error.code === 'DUPLICATE' || error.code === 'CONFLICT');
 }
 
 function notFoundAsNull(error: unknown): null {

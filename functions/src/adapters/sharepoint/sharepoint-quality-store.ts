@@ -19,8 +19,8 @@ import {
   type YearWheelOccurrence,
 } from '../../core/quality-year-types.js';
 import type { BatchOutcome, BatchRequest, GraphClient, ListItem } from './graph-client.js';
-import { isGraphError } from './graph-errors.js';
 import {
+  createFields,
   auditMapping,
   certificateMapping,
   correctiveActionMapping,
@@ -157,7 +157,7 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
     const fields = toFields(mapping, write.record);
     return write.existing
       ? { method: 'PATCH', url: `${itemsPath(write.collection)}/${write.existing.id}/fields`, body: fields, ...ifMatch }
-      : { method: 'POST', url: itemsPath(write.collection), body: { fields } };
+      : { method: 'POST', url: itemsPath(write.collection), body: { fields: createFields(fields) } };
   }
 
   /** Undoes a guarded write that succeeded (step 3), from what was read before it. */
@@ -170,15 +170,14 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
     }
     const before = toFields(mapping, fromFields(mapping, write.existing.fields));
     return write.kind === 'delete'
-      ? { method: 'POST', url: itemsPath(write.collection), body: { fields: before } }
+      ? { method: 'POST', url: itemsPath(write.collection), body: { fields: createFields(before) } }
       : { method: 'PATCH', url: `${itemsPath(write.collection)}/${write.existing.id}/fields`, body: before };
   }
 
   /** The CONFLICT for a guarded write Graph refused (412 or a duplicate KhKey), with what is stored now. */
   async function conflictFor(write: Write, outcome: BatchOutcome & { ok: false }): Promise<Error> {
     const lostRace =
-      (isAppError(outcome.error) && outcome.error.code === 'CONFLICT') ||
-      (isGraphError(outcome.error) && outcome.error.status === 409);
+      isAppError(outcome.error) && (outcome.error.code === 'CONFLICT' || outcome.error.code === 'DUPLICATE');
     if (!lostRace) return outcome.error;
     const stored = await get<Versioned>(write.collection, write.id);
     return staleQualityRecordError(write.collection, write.id, storedVersionOf(stored));
@@ -323,7 +322,7 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
         await graph.request({
           method: 'POST',
           url: `${sitePath}/lists/${trail.id}/items`,
-          body: { fields: toFields(trailMapping, entry) },
+          body: { fields: createFields(toFields(trailMapping, entry)) },
         });
     },
   };

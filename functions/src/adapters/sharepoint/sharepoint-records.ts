@@ -105,6 +105,15 @@ export function toFields<T>(mapping: RecordMapping<T>, record: T): Fields {
   return fields;
 }
 
+/**
+ * The fields of a new item: without the empty ones. SharePoint refuses a null in a create's
+ * fieldValueSet, and a field left out of a new item is empty; an update (PATCH …/fields) clears
+ * a value with null.
+ */
+export function createFields(fields: Fields): Fields {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined));
+}
+
 export function fromFields<T>(mapping: RecordMapping<T>, fields: Fields): T {
   const record: Record<string, unknown> = {};
   for (const [path, column, codec] of mapping.properties)

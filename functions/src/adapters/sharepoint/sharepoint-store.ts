@@ -5,8 +5,8 @@ import { AppError } from '../../core/errors.js';
 import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import type { GraphClient, ListItem } from './graph-client.js';
-import { isGraphError } from './graph-errors.js';
 import {
+  createFields,
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
@@ -129,7 +129,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     await graph.request({
       method: 'POST',
       url: `${listPath(mapping as RecordMapping<unknown>)}/items`,
-      body: { fields: toFields(mapping, record) },
+      body: { fields: createFields(toFields(mapping, record)) },
     });
   }
 
@@ -245,31 +245,47 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
   }
 
   /**
-   * The procedure items, `$filter`ed on indexed columns. The library also holds the version
-   * files (and their folders' other items), so a query always names a status: without one,
-   * it is two queries (published, unpublished) rather than a read of every file in the library.
+   * The procedure items, `$filter`ed on one indexed column: "When filtering on indexed fields,
+   * the service can only filter one indexed field at a time" (listitem-list). An owner is the
+   * most selective (a handful of procedures), so it goes to SharePoint and a status is applied
+   * here. The library also holds the version files (and their folders' other items), so a query
+   * always names a column that only procedure items carry: without an owner it is two queries
+   * by status (published, unpublished) rather than a read of every file in the library.
    */
-  async function procedureItems(filters: string[] = []): Promise<Fields[]> {
-    return (await procedureListItems(filters)).map((item) => item.fields);
+  /** One indexed condition per query (SharePoint filters on one indexed field at a time). */
+  type ProcedureWhere = { ownerId?: string; status?: 'published' | 'unpublished'; key?: string };
+
+  async function procedureItems(where: ProcedureWhere = {}): Promise<Fields[]> {
+    return (await procedureListItems(where)).map((item) => item.fields);
   }
 
-  /** `procedureItems` with each item's eTag. */
-  async function procedureListItems(filters: string[] = []): Promise<Item[]> {
-    const status = `fields/${column('status')}`;
-    if (!filters.some((filter) => filter.startsWith(status))) {
+  /**
+   * `procedureItems` with each item's eTag. The most selective condition goes to SharePoint (the
+   * key, else the owner, else the status); the others are applied here.
+   */
+  async function procedureListItems(where: ProcedureWhere = {}): Promise<Item[]> {
+    if (where.key === undefined && where.ownerId === undefined && where.status === undefined) {
       const [published, unpublished] = await Promise.all([
-        procedureListItems([...filters, `${status} eq 'published'`]),
-        procedureListItems([...filters, `${status} eq 'unpublished'`]),
+        procedureListItems({ status: 'published' }),
+        procedureListItems({ status: 'unpublished' }),
       ]);
       return [...published, ...unpublished];
     }
-    const filter = encodeURIComponent(filters.join(' and '));
+    const filter = encodeURIComponent(
+      where.key !== undefined
+        ? `fields/${column('key')} eq ${literal(where.key)}`
+        : where.ownerId !== undefined
+          ? `fields/${column('ownerKey')} eq ${literal(where.ownerId)}`
+          : `fields/${column('status')} eq '${where.status!}'`,
+    );
     const items = await graph.getAll<ListItem>(
       `${listPath(procedureMapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
     );
     return items
-      .map((item) => ({ id: item.id, eTag: item.eTag ?? '', fields: item.fields ?? {} }))
-      .filter(({ fields }) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '');
+      .map((item) => ({ id: item.id ?? '', eTag: item.eTag ?? '', fields: (item.fields ?? {}) as Fields }))
+      .filter(({ fields }) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '')
+      .filter(({ fields }) => where.status === undefined || fields[column('status')] === where.status)
+      .filter(({ fields }) => where.ownerId === undefined || fields[column('ownerKey')] === where.ownerId);
   }
 
   /**
@@ -282,7 +298,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     const [items, units, people] = await Promise.all([
       procedureIds === undefined || procedureIds.length > maxSearchItemQueries
         ? procedureListItems(published())
-        : Promise.all(procedureIds.map((id) => procedureListItems([...published(), keyIs(id)]))).then((found) =>
+        : Promise.all(procedureIds.map((id) => procedureListItems({ ...published(), key: id }))).then((found) =>
             found.flat(),
           ),
       store.listUnits(),
@@ -300,9 +316,8 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         return { item, procedure, unitName, ownerName, revision: `${item.eTag}|${unitName}|${ownerName}` };
       });
   }
-  const keyIs = (id: string) => `fields/${column('key')} eq ${literal(id)}`;
 
-  const published = () => [`fields/${column('status')} eq 'published'`];
+  const published = () => ({ status: 'published' as const });
 
   async function personItem(aadObjectId: string): Promise<Item | undefined> {
     return (await query(personMapping, 'aadObjectId', aadObjectId))[0];
@@ -413,12 +428,12 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       }
     },
     async listProcedures(listQuery) {
-      const filters: string[] = [];
-      if (listQuery.ownerId !== undefined)
-        filters.push(`fields/${column('ownerKey')} eq ${literal(listQuery.ownerId)}`);
-      if (listQuery.status === 'published' || listQuery.status === 'unpublished')
-        filters.push(`fields/${column('status')} eq '${listQuery.status}'`);
-      const rows = (await procedureItems(filters)).map(procedureRowOf);
+      const rows = (
+        await procedureItems({
+          ownerId: listQuery.ownerId,
+          status: listQuery.status === 'published' || listQuery.status === 'unpublished' ? listQuery.status : undefined,
+        })
+      ).map(procedureRowOf);
       const ownerNames =
         listQuery.sort === 'owner'
           ? new Map((await store.listPeople()).map((person) => [person.id, person.name]))
@@ -495,7 +510,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       try {
         await writeProcedures(changes, guard);
       } catch (error) {
-        if (isGraphError(error) && error.status === 409)
+        if (error instanceof AppError && error.code === 'DUPLICATE')
           throw new AppError('DUPLICATE', 'A procedure with this code already exists.', { field: 'code' });
         throw error;
       }
