@@ -135,12 +135,13 @@ describe('compose with STORE=sharepoint', () => {
     // The stamps also move every 30 seconds (other instances' writes): a search across that step
     // reads again, so the count is taken again when one fell between.
     for (let attempt = 1; ; attempt++) {
+      // Taken before the first search: its stamp may be read just before a 30-second step.
+      const step = Math.floor(Date.now() / 30_000);
       const first = await search();
       expect(first.hits.map((hit) => `${hit.kind}:${hit.id}`)).toEqual([
         'procedure:p-search',
         'corrective-action:ca-search',
       ]);
-      const step = Math.floor(Date.now() / 30_000);
       double.resetCounters();
       const again = await search();
       const requests = double.counters.requests;
