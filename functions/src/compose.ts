@@ -14,7 +14,7 @@ import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-qua
 import type { QualityStore } from './app/quality-ports.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
-import { runAsUser, userOrAppTokens } from './adapters/sharepoint/graph-auth.js';
+import { appOnly } from './adapters/sharepoint/graph-auth.js';
 import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
 import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
@@ -73,12 +73,16 @@ export function buildApi(
 }
 
 /**
- * STORE=sharepoint: the handbook's site through Microsoft Graph, signed in app-only as the API
- * app (`graph` replaces the client in tests, e.g. one pointed at the Graph double).
+ * STORE=sharepoint: the handbook's site through Microsoft Graph. The app is the only writer:
+ * every call, for a signed-in person, the bot or the timer alike, goes app-only as the API app
+ * (`Sites.Selected` with `write` on this one site), after the route has validated the caller's
+ * token and the use case has checked the product's policies. In tests `graph` replaces the
+ * client, or `graphRoot` points the real one (app-only credential and all) at the Graph double.
  */
 async function openSharePoint(
   config: Config,
   graph?: GraphClient,
+  graphRoot?: string,
 ): Promise<{
   store: SharePointStore;
   quality: QualityStore;
@@ -90,7 +94,12 @@ async function openSharePoint(
     throw new ConfigError([
       'STORE=sharepoint needs SHAREPOINT_SITE_URL, ENTRA_CLIENT_ID, ENTRA_TENANT_IDS and ENTRA_CLIENT_SECRET',
     ]);
-  const client = graph ?? createGraphClient({ tokens: userOrAppTokens(config.sharePoint.graphApp) });
+  const client =
+    graph ??
+    createGraphClient({
+      tokens: appOnly(config.sharePoint.graphApp),
+      ...(graphRoot === undefined ? {} : { baseUrl: graphRoot }),
+    });
   const { hostname, path } = parseSiteUrl(config.sharePoint.siteUrl);
   // https://learn.microsoft.com/en-us/graph/api/site-getbypath
   const site = await client.get<{ id: string }>(`/sites/${hostname}:${path}`);
@@ -111,14 +120,6 @@ async function openSharePoint(
   };
 }
 
-/** Runs a route handler as the caller whose bearer token it carries (validated by the route). */
-function onBehalfOfCaller(handler: RouteHandler): RouteHandler {
-  return (request, context) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    return bearer ? runAsUser(bearer, () => handler(request, context)) : handler(request, context);
-  };
-}
-
 /**
  * Wires the embedded default: SQLite under the data folder, files beside it, the route table
  * and its handlers. Seeds the demo municipality on first start when asked to.
@@ -134,9 +135,12 @@ export async function createEmbeddedApp(
     authenticate?: Authenticate;
     jwks?: JWTVerifyGetKey;
     graph?: GraphClient;
+    /** The Graph version root the app-only client calls (tests: the Graph double). */
+    graphRoot?: string;
   } = {},
 ): Promise<EmbeddedApp> {
-  const sharePoint = config.store === 'sharepoint' ? await openSharePoint(config, overrides.graph) : null;
+  const sharePoint =
+    config.store === 'sharepoint' ? await openSharePoint(config, overrides.graph, overrides.graphRoot) : null;
   if (sharePoint && config.seedDemo)
     throw new ConfigError(['SEED_DEMO: the demo municipality is seeded into SQLite only; use SEED_DEMO=false']);
   const db = openDatabase(join(config.dataDir, 'kvalitetshaandbog.sqlite'));
@@ -210,13 +214,10 @@ export async function createEmbeddedApp(
   const routes = buildApi(config, { bot, outbox });
   // One set of counters for every route of this process (see http/rate-limit.ts).
   const limiter = createRateLimiter(config.rateLimits);
+  // With SharePoint, every route's Graph calls go app-only (see openSharePoint): the caller's
+  // token stops at the route's authentication and is never passed on to Graph.
   const handlers = new Map(
-    routes.map((route) => {
-      const handler = createRouteHandler(route, services, authenticate, limiter);
-      // With SharePoint, Graph calls made for a signed-in user go on behalf of that user (the bot's
-      // and the timer's go app-only: a Bot Framework token is no user assertion).
-      return [route, sharePoint && route.access === 'signed-in' ? onBehalfOfCaller(handler) : handler] as const;
-    }),
+    routes.map((route) => [route, createRouteHandler(route, services, authenticate, limiter)] as const),
   );
   return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
 }

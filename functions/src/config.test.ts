@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isLoopbackHost, loadConfig, startupWarnings } from './config.js';
+import { apiClientIdForProvisioning, ConfigError, isLoopbackHost, loadConfig, startupWarnings } from './config.js';
 
 const clientId = '11111111-2222-4333-8444-555555555555';
 const tenantA = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -201,5 +201,16 @@ describe('loadConfig: the Teams app id for deep links in cards', () => {
     expect(loadConfig({ TEAMS_APP_ID: '' }).teamsAppId).toBeNull();
     expect(loadConfig({ TEAMS_APP_ID: clientId.toUpperCase() }).teamsAppId).toBe(clientId);
     expect(problemsOf({ TEAMS_APP_ID: 'handbook' }).map((problem) => problem.split('=')[0])).toEqual(['TEAMS_APP_ID']);
+  });
+});
+
+describe('apiClientIdForProvisioning: the API app the printed site grant names', () => {
+  it('takes ENTRA_CLIENT_ID when it is a GUID (lower case), and nothing otherwise', () => {
+    expect(apiClientIdForProvisioning({ ENTRA_CLIENT_ID: ' 6F1C2B9E-3D4A-4C8B-9E2F-1A2B3C4D5E6F ' })).toBe(
+      '6f1c2b9e-3d4a-4c8b-9e2f-1a2b3c4d5e6f',
+    );
+    expect(apiClientIdForProvisioning({ ENTRA_CLIENT_ID: 'kvalitetshaandbog' })).toBeUndefined();
+    expect(apiClientIdForProvisioning({ ENTRA_CLIENT_ID: '' })).toBeUndefined();
+    expect(apiClientIdForProvisioning({})).toBeUndefined();
   });
 });

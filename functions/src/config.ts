@@ -276,6 +276,17 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   };
 }
 
+/**
+ * `npm run provision` names the API app in the Sites.Selected grant it prints: ENTRA_CLIENT_ID
+ * when it is a client id (a GUID), else undefined (the command then prints a placeholder).
+ */
+export function apiClientIdForProvisioning(
+  environment: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const parsed = z.uuid().safeParse(emptyToUndefined(environment['ENTRA_CLIENT_ID']));
+  return parsed.success ? parsed.data.toLowerCase() : undefined;
+}
+
 /** 127.0.0.0/8, ::1 (also IPv4-mapped, ::ffff:127.x.y.z) and localhost: interfaces only this machine reaches. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.trim().toLowerCase();

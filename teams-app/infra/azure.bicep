@@ -36,7 +36,7 @@ param botDisplayName string = 'Kvalitetshåndbog'
 param entraClientId string
 
 @secure()
-@description('Client secret of the API/tab Entra app, for Microsoft Graph (on behalf of the signed-in user, and app-only for the daily sweep); stored in Key Vault.')
+@description('Client secret of the API/tab Entra app, for Microsoft Graph: every call is app-only (client credentials, Sites.Selected with write on the one site), for tab requests, the bot and the daily sweep alike; stored in Key Vault.')
 param entraClientSecret string
 
 @description('Tenants whose people may sign in, comma-separated GUIDs. Default: this subscription\'s tenant.')
@@ -295,6 +295,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ENTRA_CLIENT_ID: entraClientId
       ENTRA_APP_ID_URI: 'api://${functionApp.properties.defaultHostName}/${entraClientId}'
       ENTRA_TENANT_IDS: entraTenantIds
+      // The app's own Graph credential (app-only); no user token is ever exchanged for a Graph token.
       ENTRA_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${entraSecret.properties.secretUri})'
       BOT_CLIENT_ID: botClientId
       BOT_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${botSecret.properties.secretUri})'

@@ -103,8 +103,12 @@ describe('npm run provision', () => {
     expect(double.counters.writes).toBe(0);
     expect(double.counters.reads).toBe(1 + lists);
     expect(site.lists).toEqual([]);
-    const planned = output.filter((line) => line.startsWith('POST '));
+    // Every POST printed is a planned write, except the site grant for the administrator (its own test below).
+    const planned = output.filter((line) => line.startsWith('POST ') && !line.includes('/permissions\n'));
     expect(planned).toHaveLength(lists);
+    expect(
+      output.filter((line) => line.startsWith(`POST ${double.baseUrl}/sites/${site.id}/permissions\n`)),
+    ).toHaveLength(1);
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
@@ -170,6 +174,60 @@ describe('npm run provision', () => {
     double.resetCounters();
     expect(await provision(site)).toBe(0);
     expect(double.counters.writes).toBe(0);
+  });
+
+  it('prints the Sites.Selected grant for the resolved site and the configured API app, as Microsoft documents it', async () => {
+    const site = double.addSite('contoso.sharepoint.com', '/sites/grant');
+    const apiClientId = '6F1C2B9E-3D4A-4C8B-9E2F-1A2B3C4D5E6F';
+    const code = await runProvisionCommand(
+      ['--site', `https://${site.hostname}${site.path}`, '--graph-base', double.baseUrl, '--dry-run'],
+      {
+        tokens: async () => 'app-only-token',
+        apiClientId,
+        out: (line) => output.push(line),
+        err: (line) => output.push(`ERR ${line}`),
+      },
+    );
+    expect(code).toBe(0);
+    // https://learn.microsoft.com/graph/api/site-post-permissions: POST /sites/{sitesId}/permissions
+    const request = output.find((line) => line.startsWith('POST ') && line.includes('/permissions'))!;
+    const [requestLine, contentType, blank, ...json] = request.split('\n');
+    expect(requestLine).toBe(`POST ${double.baseUrl}/sites/${site.id}/permissions`);
+    expect(contentType).toBe('Content-Type: application/json');
+    expect(blank).toBe('');
+    expect(JSON.parse(json.join('\n'))).toEqual({
+      roles: ['write'],
+      grantedToIdentities: [
+        { application: { id: '6f1c2b9e-3d4a-4c8b-9e2f-1a2b3c4d5e6f', displayName: 'Kvalitetshåndbog' } },
+      ],
+    });
+    expect(output).toContain(
+      `Grant-PnPEntraIDAppSitePermission -AppId 6f1c2b9e-3d4a-4c8b-9e2f-1a2b3c4d5e6f -DisplayName 'Kvalitetshåndbog' -Permissions Write -Site https://contoso.sharepoint.com/sites/grant`,
+    );
+    // Printing the grant sends nothing: the command has no right to give it (Sites.FullControl.All).
+    expect(double.counters.log.filter((entry) => entry.path.includes('/permissions'))).toEqual([]);
+    expect(double.counters.writes).toBe(0);
+
+    // --app-client-id and --app-name win over the environment; without any id a placeholder says what to fill in.
+    output = [];
+    await provision(
+      site,
+      '--dry-run',
+      '--app-client-id',
+      '11111111-2222-4333-8444-555555555555',
+      '--app-name',
+      "Kommunens 'håndbog'",
+    );
+    expect(output).toContain(
+      `Grant-PnPEntraIDAppSitePermission -AppId 11111111-2222-4333-8444-555555555555 -DisplayName 'Kommunens ''håndbog''' -Permissions Write -Site https://contoso.sharepoint.com/sites/grant`,
+    );
+    output = [];
+    await provision(site, '--dry-run');
+    expect(output.find((line) => line.includes('/permissions'))).toContain('"id": "<ENTRA_CLIENT_ID>"');
+    expect(output.at(-1)).toBe("Fill in the API app's client id: pass --app-client-id <id> or set ENTRA_CLIENT_ID.");
+    output = [];
+    expect(await provision(site, '--app-client-id', 'not-a-guid')).toBe(2);
+    expect(output[0]).toBe('ERR --app-client-id must be the application (client) id, a GUID');
   });
 
   it('names the problem when the site does not exist or the arguments are wrong', async () => {

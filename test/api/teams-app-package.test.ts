@@ -203,3 +203,24 @@ describe('the localisation files', () => {
     expect(problems.some((problem) => problem.includes('staticTabs[0].nme'))).toBe(true);
   });
 });
+
+describe('the API app registration (teams-app/aad.manifest.json)', () => {
+  const registration = JSON.parse(
+    readFileSync(new URL('../../teams-app/aad.manifest.json', import.meta.url), 'utf8'),
+  ) as { requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[] };
+
+  it('asks Microsoft Graph for Sites.Selected as an application permission and no delegated SharePoint permission', () => {
+    // Ids from Microsoft's permissions reference (https://learn.microsoft.com/graph/permissions-reference):
+    // Sites.Selected, application: 883ea226-0bf2-4a8f-9f9d-92c9162a727d. The app is the only writer of the
+    // site, so the only delegated permission is User.Read (sign-in); the tab reaches the site through the API alone.
+    expect(registration.requiredResourceAccess).toEqual([
+      {
+        resourceAppId: 'Microsoft Graph',
+        resourceAccess: [
+          { id: 'User.Read', type: 'Scope' },
+          { id: '883ea226-0bf2-4a8f-9f9d-92c9162a727d', type: 'Role' },
+        ],
+      },
+    ]);
+  });
+});

@@ -31,6 +31,8 @@ export type Operation = {
   status: number;
   units: number;
   viaBatch: boolean;
+  /** The Authorization header it came with (a `$batch` sub-request: the envelope's). */
+  authorization: string;
 };
 
 export type Counters = {
@@ -195,6 +197,7 @@ export async function startGraphDouble(options: { clock?: () => Date } = {}): Pr
       status: answer.status,
       units,
       viaBatch: op.viaBatch,
+      authorization: op.headers['authorization'] ?? '',
     });
     return answer;
   }

@@ -1,37 +1,26 @@
+import type { AccessToken, TokenCredential } from '@azure/identity';
 import { describe, expect, it } from 'vitest';
-import { runAsUser, userOrAppTokens } from './graph-auth.js';
+import * as graphAuth from './graph-auth.js';
 
-const app = { tenantId: 't', clientId: 'c', clientSecret: 's' };
-
-describe('userOrAppTokens', () => {
-  it('uses app-only outside a user request and on-behalf-of inside one, one credential per user token', async () => {
-    const created: string[] = [];
-    const tokens = userOrAppTokens(app, {
-      appOnly: async () => 'app-token',
-      onBehalfOf: (assertion) => {
-        created.push(assertion);
-        return async (scopes) => `obo(${assertion}, ${scopes.join(' ')})`;
+describe('graph-auth', () => {
+  it('hands out the credential’s token for the scopes asked, and names the scopes when none is issued', async () => {
+    const asked: string[][] = [];
+    const credential: TokenCredential = {
+      getToken: async (scopes) => {
+        asked.push([scopes].flat());
+        return { token: 'app-token', expiresOnTimestamp: Date.now() + 3_600_000 } satisfies AccessToken;
       },
-    });
-    const scopes = ['https://graph.microsoft.com/.default'];
-    expect(await tokens(scopes)).toBe('app-token');
-    expect(await runAsUser('user-a', () => tokens(scopes))).toBe('obo(user-a, https://graph.microsoft.com/.default)');
-    expect(await runAsUser('user-a', () => tokens(scopes))).toContain('user-a');
-    expect(await runAsUser('user-b', () => tokens(scopes))).toContain('user-b');
-    expect(created).toEqual(['user-a', 'user-b']);
-    expect(await tokens(scopes)).toBe('app-token');
+    };
+    const tokens = graphAuth.tokenProviderFrom(credential);
+    expect(await tokens(['https://graph.microsoft.com/.default'])).toBe('app-token');
+    expect(asked).toEqual([['https://graph.microsoft.com/.default']]);
+    const none = graphAuth.tokenProviderFrom({ getToken: async () => null });
+    await expect(none(['https://graph.microsoft.com/.default'])).rejects.toThrow(
+      'No Graph token was issued for https://graph.microsoft.com/.default.',
+    );
   });
 
-  it('keeps concurrent requests apart', async () => {
-    const tokens = userOrAppTokens(app, { appOnly: async () => 'app', onBehalfOf: (a) => async () => a });
-    const results = await Promise.all(
-      ['x', 'y', 'z'].map((user) =>
-        runAsUser(user, async () => {
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
-          return tokens([]);
-        }),
-      ),
-    );
-    expect(results).toEqual(['x', 'y', 'z']);
+  it('offers app-only sign-in and nothing on behalf of a user', () => {
+    expect(Object.keys(graphAuth).sort()).toEqual(['appOnly', 'tokenProviderFrom']);
   });
 });

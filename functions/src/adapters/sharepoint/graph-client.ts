@@ -49,7 +49,7 @@ import { createResourceUnitMeter, resourceUnitCost, type ResourceUnitMeter } fro
 
 export type TokenProvider = (scopes: string[]) => Promise<string>;
 
-/** Graph's scope for app permissions and on-behalf-of exchanges alike. */
+/** Graph's scope for application permissions (client credentials: the permissions consented to the app). */
 export const graphScopes = ['https://graph.microsoft.com/.default'];
 export const graphRoot = 'https://graph.microsoft.com/v1.0';
 

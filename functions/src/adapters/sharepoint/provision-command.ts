@@ -7,14 +7,21 @@ import { provision, type PlannedRequest } from './provision.js';
  * with its world (token, fetch, output) passed in so tests can run it against the Graph double.
  */
 
+/** The display name the site grant gives the API app unless --app-name says otherwise. */
+const defaultAppName = 'Kvalitetshåndbog';
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const provisionUsage = `Usage: npm run provision -- --site https://<tenant>.sharepoint.com/sites/<site> [--dry-run]
 
 Creates the document library "Procedurer" and the handbook's lists in the site, with their
-columns and indexes. Safe to run again: it creates only what is missing.
+columns and indexes. Safe to run again: it creates only what is missing. Then prints the grant
+that gives the API app (Sites.Selected) write access to this one site.
 
-  --site <url>        the SharePoint site
-  --dry-run           read what exists and print the requests that would be sent; change nothing
-  --graph-base <url>  Graph version root (default ${graphRoot})
+  --site <url>           the SharePoint site
+  --dry-run              read what exists and print the requests that would be sent; change nothing
+  --graph-base <url>     Graph version root (default ${graphRoot})
+  --app-client-id <id>   the API app registration's client id, for the grant (default: ENTRA_CLIENT_ID)
+  --app-name <name>      its display name, for the grant (default: ${defaultAppName})
 
 Signs in app-only with the Azure Identity environment variables AZURE_TENANT_ID,
 AZURE_CLIENT_ID and AZURE_CLIENT_SECRET: an app registration with the Sites.Manage.All
@@ -22,6 +29,8 @@ application permission (list-create and column-create need it).`;
 
 export type ProvisionCommandWorld = {
   tokens: TokenProvider;
+  /** The API app registration's client id when --app-client-id is not given (ENTRA_CLIENT_ID). */
+  apiClientId?: string;
   fetch?: typeof fetch;
   out: (line: string) => void;
   err: (line: string) => void;
@@ -63,6 +72,7 @@ export async function runProvisionCommand(argv: string[], world: ProvisionComman
         (result.dryRun ? `; ${result.writes.length} writes planned, none sent.` : `; ${result.writes.length} writes.`),
     );
     world.out('List views are left as SharePoint creates them: Graph v1.0 has no API for views.');
+    for (const block of siteGrant(root, result.siteId, args, world.apiClientId)) world.out(block);
     return result.drift.length > 0 ? 1 : 0;
   } catch (error) {
     // GraphError (status, code, request id), NOT_FOUND for a wrong --site, or a credential error.
@@ -83,10 +93,51 @@ function describe(root: string, request: PlannedRequest): string {
   return lines.join('\n');
 }
 
-type Arguments = { site: string; dryRun: boolean; graphBase: string; help: boolean };
+/**
+ * The one grant the running app needs: the API app registration has the Microsoft Graph
+ * application permission Sites.Selected, which reaches no site until a site permission names
+ * it. Microsoft's request (https://learn.microsoft.com/graph/api/site-post-permissions; it
+ * needs Sites.FullControl.All, e.g. a SharePoint Administrator in Graph Explorer) and PnP
+ * PowerShell's equivalent (https://pnp.github.io/powershell/cmdlets/Grant-PnPEntraIDAppSitePermission.html),
+ * with the site id just resolved and the configured client id filled in.
+ */
+function siteGrant(root: string, siteId: string, args: Arguments, fallbackClientId: string | undefined): string[] {
+  const clientId = (args.appClientId || fallbackClientId || '').toLowerCase();
+  const id = guid.test(clientId) ? clientId : '<ENTRA_CLIENT_ID>';
+  const body = { roles: ['write'], grantedToIdentities: [{ application: { id, displayName: args.appName } }] };
+  const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  return [
+    'Grant the API app write access to this one site (Sites.Selected), once, as a SharePoint Administrator (the request needs Sites.FullControl.All):',
+    [
+      `POST ${root}/sites/${siteId}/permissions`,
+      'Content-Type: application/json',
+      '',
+      JSON.stringify(body, null, 2),
+    ].join('\n'),
+    'Or with PnP PowerShell:',
+    `Grant-PnPEntraIDAppSitePermission -AppId ${id} -DisplayName ${quoted(args.appName)} -Permissions Write -Site ${args.site}`,
+    ...(id === clientId ? [] : ["Fill in the API app's client id: pass --app-client-id <id> or set ENTRA_CLIENT_ID."]),
+  ];
+}
+
+type Arguments = {
+  site: string;
+  dryRun: boolean;
+  graphBase: string;
+  help: boolean;
+  appClientId: string;
+  appName: string;
+};
 
 function parseArguments(argv: string[]): Arguments | { error: string } {
-  const args: Arguments = { site: '', dryRun: false, graphBase: graphRoot, help: false };
+  const args: Arguments = {
+    site: '',
+    dryRun: false,
+    graphBase: graphRoot,
+    help: false,
+    appClientId: '',
+    appName: defaultAppName,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = () => {
@@ -99,6 +150,8 @@ function parseArguments(argv: string[]): Arguments | { error: string } {
       else if (argument.startsWith('--site=')) args.site = argument.slice('--site='.length);
       else if (argument === '--dry-run') args.dryRun = true;
       else if (argument === '--graph-base') args.graphBase = value();
+      else if (argument === '--app-client-id') args.appClientId = value();
+      else if (argument === '--app-name') args.appName = value();
       else if (argument === '--help' || argument === '-h') args.help = true;
       else return { error: `Unknown argument: ${argument}` };
     } catch (error) {
@@ -106,5 +159,7 @@ function parseArguments(argv: string[]): Arguments | { error: string } {
     }
   }
   if (!args.help && !args.site) return { error: '--site is required' };
+  if (args.appClientId && !guid.test(args.appClientId))
+    return { error: '--app-client-id must be the application (client) id, a GUID' };
   return args;
 }
