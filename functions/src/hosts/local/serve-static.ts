@@ -27,7 +27,7 @@ export const securityHeaders: Record<string, string> = {
     "img-src 'self' data: blob:",
     "frame-src 'self' blob:",
     "object-src 'self'",
-    "connect-src 'self' https://login.microsoftonline.com https://graph.microsoft.com",
+    "connect-src 'self' https://login.microsoftonline.com",
     `frame-ancestors ${frameAncestors}`,
   ].join('; '),
   'x-content-type-options': 'nosniff',
