@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadFile, uploadFile, uploadFragmentBytes } from '../../functions/src/adapters/sharepoint/drive-files.js';
+import {
+  downloadFile,
+  driveChildrenPath,
+  uploadFile,
+  uploadFragmentBytes,
+} from '../../functions/src/adapters/sharepoint/drive-files.js';
 import {
   createGraphClient,
   type GraphClient,
@@ -293,7 +298,7 @@ describe('the adapter reads the example responses of the Graph reference', () =>
     routes = [{ method: 'POST', path: /\/items\/root\/children$/, answer: 'driveitem-post-children' }];
     const folder = await graph().request<{ id: string }>({
       method: 'POST',
-      url: '/drives/b!drive/items/root/children',
+      url: driveChildrenPath('b!drive'),
       body: { name: 'New Folder', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
     });
     expect(folder.body.id).toBe('ACEA49D1-1444-45A9-A1CB-68B1B28AE491');
@@ -404,7 +409,7 @@ describe('the Graph double answers with the shapes of the reference examples', (
     const drive = await client.get<{ id: string }>(`/sites/${site.id}/lists/${library.body.id}/drive`);
     const folder = await client.request({
       method: 'POST',
-      url: `/drives/${drive.id}/items/root/children`,
+      url: driveChildrenPath(drive.id),
       body: { name: 'New Folder', folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
     });
     expect(missing(fixture('driveitem-post-children').body, folder.body)).toEqual([]);

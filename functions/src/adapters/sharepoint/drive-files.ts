@@ -11,6 +11,14 @@ export const simpleUploadLimitBytes = 4 * 1024 * 1024;
 /** Ten 320 KiB units: under the 60 MiB a fragment may have, a multiple of 320 KiB as required. */
 export const uploadFragmentBytes = 10 * 320 * 1024;
 
+/** Graph's alias for the top folder of a drive (driveItem "root"). */
+export const driveRootAlias = 'root';
+
+/** Where a folder is created in a drive (driveitem-post-children): under `parentId`, or the top. */
+export function driveChildrenPath(driveId: string, parentId: string = driveRootAlias): string {
+  return `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(parentId)}/children`;
+}
+
 export type DriveItem = {
   id: string;
   name: string;
@@ -24,7 +32,7 @@ export async function uploadFile(
   target: { driveId: string; parentId?: string; fileName: string; mediaType: string },
   bytes: Uint8Array,
 ): Promise<DriveItem> {
-  const item = `/drives/${encodeURIComponent(target.driveId)}/items/${encodeURIComponent(target.parentId ?? 'root')}:/${encodeURIComponent(target.fileName)}:`;
+  const item = `/drives/${encodeURIComponent(target.driveId)}/items/${encodeURIComponent(target.parentId ?? driveRootAlias)}:/${encodeURIComponent(target.fileName)}:`;
   if (bytes.length <= simpleUploadLimitBytes) {
     const response = await graph.request<DriveItem>({
       method: 'PUT',

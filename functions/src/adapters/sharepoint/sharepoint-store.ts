@@ -4,6 +4,7 @@ import { personCompetenceEtag, staleCompetenceError } from '../../core/competenc
 import { AppError } from '../../core/errors.js';
 import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
+import { driveChildrenPath } from './drive-files.js';
 import type { GraphClient, ListItem } from './graph-client.js';
 import {
   createFields,
@@ -159,15 +160,12 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     for (const item of items) await remove(competenceRequirementMapping, item);
   }
 
-  /** Graph's alias for the top folder of a drive (driveItem "root"). */
-  const driveRootAlias = 'root';
-
   /** A new procedure: its folder (named by code, refused when taken), then the folder item's fields. */
   async function createProcedure(procedure: Procedure, fields: Fields): Promise<void> {
     // https://learn.microsoft.com/en-us/graph/api/driveitem-post-children
     const folder = await graph.request<{ id: string }>({
       method: 'POST',
-      url: `/drives/${encodeURIComponent(drive.id)}/items/${driveRootAlias}/children`,
+      url: driveChildrenPath(drive.id),
       body: { name: folderName(procedure.code), folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
     });
     const item = await graph.get<ListItem>(`/drives/${encodeURIComponent(drive.id)}/items/${folder.body.id}/listItem`);
