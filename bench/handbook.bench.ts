@@ -33,7 +33,7 @@ import { runInNewContext } from 'node:vm';
 import type { ProcedureQuery, Services } from '../functions/src/app/ports.js';
 import { getProcedureDetail, listProcedures } from '../functions/src/app/procedure-views.js';
 import { today } from '../functions/src/app/procedure-context.js';
-import { searchEverything } from '../functions/src/app/search-everything.js';
+import { procedureIndexInput, procedureOptions, searchEverything } from '../functions/src/app/search-everything.js';
 import { createSearchIndex } from '../functions/src/core/search-index.js';
 import { parseQuery } from '../functions/src/core/search-text.js';
 import type { Actor } from '../functions/src/core/policies.js';
@@ -526,26 +526,7 @@ async function profileSearch(): Promise<Breakdown> {
       },
       {
         step: 'build the index (on a change)',
-        stats: await time(
-          () =>
-            createSearchIndex(
-              sources.map((source) => ({
-                key: source.procedureId,
-                code: source.code,
-                fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
-              })),
-              {
-                fields: [
-                  { name: 'code', weight: 3 },
-                  { name: 'title', weight: 5 },
-                  { name: 'metadata', weight: 2 },
-                  { name: 'body', weight: 1 },
-                ],
-                snippetFields: ['body'],
-              },
-            ),
-          5,
-        ),
+        stats: await time(() => createSearchIndex(sources.map(procedureIndexInput), procedureOptions), 5),
       },
       { step: `parseQuery ("${term}")`, stats: await time(() => parseQuery(term)) },
       { step: `use case searchEverything ("${term}")`, stats: await time(() => search(term)) },

@@ -8,6 +8,7 @@ import type {
 } from '../../functions/src/core/competence-types.js';
 import { personCompetenceEtag } from '../../functions/src/core/competence-etag.js';
 import type { LocalDate } from '../../functions/src/core/local-date.js';
+import { procedureIndexInput, procedureOptions } from '../../functions/src/app/search-everything.js';
 import { createSearchIndex } from '../../functions/src/core/search-index.js';
 import { parseQuery } from '../../functions/src/core/search-text.js';
 import type {
@@ -847,21 +848,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       // same queries must find the same procedures on every store.
       const search = async (input: string, limit = 10) => {
         const sources = await store.listSearchSources();
+        // Keyed by code, so the hits read as codes.
         const index = createSearchIndex(
-          sources.map((source) => ({
-            key: source.code,
-            code: source.code,
-            fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
-          })),
-          {
-            fields: [
-              { name: 'code', weight: 3 },
-              { name: 'title', weight: 5 },
-              { name: 'metadata', weight: 2 },
-              { name: 'body', weight: 1 },
-            ],
-            snippetFields: ['body', 'title'],
-          },
+          sources.map((source) => ({ ...procedureIndexInput(source), key: source.code })),
+          procedureOptions,
         );
         return index.query(parseQuery(input), { limit, offset: 0 });
       };

@@ -5,7 +5,7 @@ import { parseQuery } from '../core/search-text.js';
 import type { QualityStore } from './quality-ports.js';
 import { draftIndex } from './search-drafts.js';
 import { createSlicer, keepCurrent } from './search-slices.js';
-import type { Services, Store } from './ports.js';
+import type { ProcedureSearchSource, Services, Store } from './ports.js';
 
 export type SearchInput = { q: string; limit: number; offset: number; kinds?: readonly SearchKind[] | undefined };
 
@@ -155,11 +155,7 @@ async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: 
       read.add(source.procedureId);
       if (state.revisions.get(source.procedureId) === source.revision) continue;
       await slicer.pause();
-      state.index.upsert({
-        key: source.procedureId,
-        code: source.code,
-        fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
-      });
+      state.index.upsert(procedureIndexInput(source));
       state.byId.set(source.procedureId, { procedureId: source.procedureId, code: source.code, title: source.title });
       state.revisions.set(source.procedureId, source.revision);
     }
@@ -175,7 +171,17 @@ async function updateProcedureIndex(store: Store, state: ProcedureIndex, stamp: 
   }
 }
 
-const procedureOptions = {
+/** A published procedure as the index takes it: its code and its weighted texts. */
+export function procedureIndexInput(source: ProcedureSearchSource): IndexInput {
+  return {
+    key: source.procedureId,
+    code: source.code,
+    fields: { code: source.code, title: source.title, metadata: source.metadata, body: source.body },
+  };
+}
+
+/** The procedures' fields, their weights and where snippets come from. */
+export const procedureOptions = {
   fields: [
     { name: 'code', weight: 3 },
     { name: 'title', weight: 5 },
