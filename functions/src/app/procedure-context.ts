@@ -1,8 +1,8 @@
 import { AppError } from '../core/errors.js';
 import { localDateOf, type LocalDate } from '../core/local-date.js';
-import { canReadProcedure, type Actor, type ProcedureContext } from '../core/policies.js';
+import { canReadProcedure, draftContributors, type Actor, type ProcedureContext } from '../core/policies.js';
 import type { Approval, Procedure, ProcedureVersion, TrailEntry } from '../core/types.js';
-import type { Services } from './ports.js';
+import type { Services, Store } from './ports.js';
 
 export type LoadedProcedure = ProcedureContext & {
   procedure: Procedure;
@@ -21,36 +21,26 @@ export async function loadProcedure(services: Services, actor: Actor, procedureI
     procedure.draftVersionId ? services.store.getVersion(procedure.draftVersionId) : undefined,
     services.store.listUnits(),
   ]);
-  let pendingApproval: Approval | null = null;
-  let draftContributorIds: string[] = [];
-  if (draft) {
-    const [approvals, trail] = await Promise.all([
-      services.store.listApprovals(procedure.id),
-      services.store.listTrail(procedure.id),
-    ]);
-    const mine = approvals.filter((approval) => approval.versionId === draft.id);
-    if (draft.state === 'pending') pendingApproval = mine.find((approval) => approval.decision === null) ?? null;
-    draftContributorIds = draftContributors(draft, mine, trail);
-  }
+  const { pendingApproval, draftContributorIds } = draft
+    ? await loadDraftContext(services.store, procedure.id, draft)
+    : { pendingApproval: null, draftContributorIds: [] };
   const loaded = { procedure, draft: draft ?? null, pendingApproval, draftContributorIds, units };
   if (!canReadProcedure(actor, loaded)) throw new AppError('NOT_FOUND', `No procedure with id ${procedureId}.`);
   return loaded;
 }
 
-/**
- * Who wrote or submitted a draft: its author, whoever uploaded a file into it (the append-only
- * trail says so) and whoever submitted it, including submissions later withdrawn or rejected.
- */
-export function draftContributors(
-  draft: Pick<ProcedureVersion, 'id' | 'authorId'>,
-  approvals: readonly Pick<Approval, 'versionId' | 'requestedBy'>[],
-  trail: readonly Pick<TrailEntry, 'action' | 'subjectId' | 'actorId'>[],
-): string[] {
-  const ids = new Set([draft.authorId]);
-  for (const approval of approvals) if (approval.versionId === draft.id) ids.add(approval.requestedBy);
-  for (const entry of trail)
-    if (entry.action === 'draft.uploaded' && entry.subjectId === draft.id) ids.add(entry.actorId);
-  return [...ids];
+/** A draft's open approval request and its contributors (`draftContributors`), from the store. */
+export async function loadDraftContext(
+  store: Store,
+  procedureId: string,
+  draft: ProcedureVersion,
+): Promise<{ pendingApproval: Approval | null; draftContributorIds: string[] }> {
+  const [approvals, trail] = await Promise.all([store.listApprovals(procedureId), store.listTrail(procedureId)]);
+  const mine = approvals.filter((approval) => approval.versionId === draft.id);
+  return {
+    pendingApproval: draft.state === 'pending' ? (mine.find((approval) => approval.decision === null) ?? null) : null,
+    draftContributorIds: draftContributors(draft, mine, trail),
+  };
 }
 
 /** Refuses a write based on a stale read, saying who changed the procedure and when. */

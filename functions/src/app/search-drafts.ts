@@ -1,6 +1,6 @@
 import type { ProcedureContext } from '../core/policies.js';
 import { createSearchIndex, type SearchIndex } from '../core/search-index.js';
-import { draftContributors, today } from './procedure-context.js';
+import { loadDraftContext, today } from './procedure-context.js';
 import type { Services, Store } from './ports.js';
 import { createSlicer, keepCurrent } from './search-slices.js';
 
@@ -75,19 +75,13 @@ async function updateDrafts(services: Services, state: State, stamp: string): Pr
       continue;
     }
     await slicer.pause();
-    const [draft, approvals, trail] = await Promise.all([
-      store.getVersion(draftVersionId),
-      store.listApprovals(row.id),
-      store.listTrail(row.id),
-    ]);
+    const draft = await store.getVersion(draftVersionId);
     if (!draft) continue;
     present.add(row.id);
-    const mine = approvals.filter((approval) => approval.versionId === draft.id);
     const context: ProcedureContext = {
       procedure: row,
       draft,
-      pendingApproval: draft.state === 'pending' ? (mine.find((approval) => approval.decision === null) ?? null) : null,
-      draftContributorIds: draftContributors(draft, mine, trail),
+      ...(await loadDraftContext(store, row.id, draft)),
       units,
     };
     state.index.upsert({ key: row.id, code: row.code, fields: { code: row.code, title: row.title, body: draft.text } });

@@ -6,6 +6,7 @@ import {
   canChangeApprover,
   canManageCompetences,
   canReadTrailEntry,
+  draftContributors,
   hasApprovalAuthority,
   canManageCompetencesOfUnit,
   canSetCompetenceLevel,
@@ -286,5 +287,21 @@ describe('competence abilities', () => {
     expect(competenceUnitsManagedBy(director, units)).toEqual(units.map((unit) => unit.id));
     expect(competenceUnitsManagedBy(coordinator, units)).toEqual(units.map((unit) => unit.id));
     expect(competenceUnitsManagedBy(reader, units)).toEqual([]);
+  });
+});
+
+describe('draft contributors', () => {
+  it('are the author, whoever uploaded into the draft and whoever submitted it, nobody else', () => {
+    const draft = { id: 'd1', authorId: 'author' };
+    const approvals = [
+      { versionId: 'd1', requestedBy: 'submitter' },
+      { versionId: 'v0', requestedBy: 'earlier-submitter' },
+    ];
+    const trail = [
+      { action: 'draft.uploaded', subjectId: 'd1', actorId: 'editor' },
+      { action: 'draft.uploaded', subjectId: 'v0', actorId: 'earlier-editor' },
+      { action: 'procedure.updated', subjectId: 'd1', actorId: 'owner' },
+    ];
+    expect(draftContributors(draft, approvals, trail).sort()).toEqual(['author', 'editor', 'submitter']);
   });
 });

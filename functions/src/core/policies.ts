@@ -1,5 +1,5 @@
 import { AppError } from './errors.js';
-import type { Approval, Person, Procedure, ProcedureVersion, Role, Unit } from './types.js';
+import type { Approval, Person, Procedure, ProcedureVersion, Role, TrailEntry, Unit } from './types.js';
 import { isUnitWithin, parentLookup, type ParentOf } from './unit-tree.js';
 
 /**
@@ -110,6 +110,22 @@ export function hasApprovalAuthority(
     hasLeaderAuthority(person, procedure.unitId, units) ||
     (procedure.approverDesignatedBy !== null && procedure.approverId === person.id)
   );
+}
+
+/**
+ * Who wrote or submitted a draft: its author, whoever uploaded a file into it (the append-only
+ * trail says so) and whoever submitted it, including submissions later withdrawn or rejected.
+ */
+export function draftContributors(
+  draft: Pick<ProcedureVersion, 'id' | 'authorId'>,
+  approvals: readonly Pick<Approval, 'versionId' | 'requestedBy'>[],
+  trail: readonly Pick<TrailEntry, 'action' | 'subjectId' | 'actorId'>[],
+): string[] {
+  const ids = new Set([draft.authorId]);
+  for (const approval of approvals) if (approval.versionId === draft.id) ids.add(approval.requestedBy);
+  for (const entry of trail)
+    if (entry.action === 'draft.uploaded' && entry.subjectId === draft.id) ids.add(entry.actorId);
+  return [...ids];
 }
 
 /** Wrote or submitted the open draft (see `draftContributorIds`). */
