@@ -14,12 +14,7 @@ afterAll(async () => server?.stop());
 
 const timeZone = 'Europe/Copenhagen';
 
-async function procedureByCode(code: string, as: string = people.coordinator) {
-  const list = await server.api.get(as, '/procedures?limit=1000');
-  const item = list.body.items.find((candidate: { code: string }) => candidate.code === code);
-  expect(item, `demo procedure ${code}`).toBeDefined();
-  return (await server.api.get(as, `/procedures/${item.id}`)).body;
-}
+const procedureByCode = (code: string, as?: string) => server.api.procedureByCode(code, as);
 
 /** The acknowledgement cards in a person's local chat for one version. */
 async function acknowledgementCards(personId: string, versionId: string) {

@@ -8,12 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function procedureByCode(code: string, as: string = people.coordinator) {
-  const list = await server.api.get(as, '/procedures?limit=1000');
-  const item = list.body.items.find((candidate: { code: string }) => candidate.code === code);
-  expect(item, `demo procedure ${code}`).toBeDefined();
-  return (await server.api.get(as, `/procedures/${item.id}`)).body;
-}
+const procedureByCode = (code: string, as?: string) => server.api.procedureByCode(code, as);
 
 const markdown = (text: string) => `# K-17 Dispensation fra bygge- og beskyttelseslinjer\n\n## Formål\n\n${text}\n`;
 

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { expect } from 'vitest';
 import type { Config } from '../../functions/src/config.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
 import { freshSeededDataDir } from './seeded-template.js';
@@ -63,6 +64,13 @@ export function apiClient(baseUrl: string) {
   return {
     call,
     get: <T = any>(as: string | null, path: string) => call<T>(as, 'GET', path),
+    /** A demo procedure's detail, found by its code, as `as` sees it. */
+    procedureByCode: async (code: string, as: string = people.coordinator) => {
+      const list = await call(as, 'GET', '/procedures?limit=1000');
+      const item = list.body.items.find((candidate: { code: string }) => candidate.code === code);
+      expect(item, `demo procedure ${code}`).toBeDefined();
+      return (await call(as, 'GET', `/procedures/${item.id}`)).body;
+    },
     post: <T = any>(as: string, path: string, json: unknown, ifMatch?: string) =>
       call<T>(as, 'POST', path, { json, ...(ifMatch ? { ifMatch } : {}) }),
     upload: <T = any>(as: string, procedureId: string, fileName: string, bytes: Uint8Array | string, ifMatch: string) =>
