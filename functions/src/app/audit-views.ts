@@ -183,14 +183,15 @@ export async function listAuditFindings(services: Services, actor: Actor, auditI
 
 /**
  * All findings (`all`), or the open ones: major and minor nonconformities whose corrective action
- * is missing or not closed. `year` keeps the findings of that year's audits.
+ * is missing or not closed. `year` keeps the findings of that year's audits, `unitId` those of one unit.
  */
 export async function listFindings(
   services: Services,
   actor: Actor,
-  query: { state: 'open' | 'all'; year?: number | undefined },
+  query: { state: 'open' | 'all'; year?: number | undefined; unitId?: string | undefined },
 ) {
   let findings = await services.quality.listFindings();
+  if (query.unitId !== undefined) findings = findings.filter((finding) => finding.unitId === query.unitId);
   if (query.year !== undefined) {
     const ids = new Set((await services.quality.listAudits({ year: query.year })).map((audit) => audit.id));
     findings = findings.filter((finding) => ids.has(finding.auditId));

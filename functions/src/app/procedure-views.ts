@@ -294,8 +294,8 @@ export async function acknowledgementReport(
   };
 }
 
-/** "Mine opgaver": what waits for the signed-in person. */
-export async function myTasks(services: Services, actor: Actor): Promise<MyTasks> {
+/** The procedure tasks waiting for the signed-in person (the inbox adds the other modules: my-inbox.ts). */
+export async function myTasks(services: Services, actor: Actor): Promise<Omit<MyTasks, 'items'>> {
   const { store } = services;
   const person = await peopleIndex(services);
   const todayDate = today(services);

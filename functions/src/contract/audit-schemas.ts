@@ -327,6 +327,7 @@ export const findingListSchema = z.object({ findings: z.array(findingViewSchema)
 export const findingListQuery = z.strictObject({
   state: z.enum(['open', 'all']).default('open'),
   year: yearSchema.optional(),
+  unitId: id.optional(),
 });
 export const findingBody = z.strictObject({
   grade: z.enum(findingGrades),

@@ -5,6 +5,7 @@ import { processLevels, roles, versionStates } from '../core/types.js';
 import { assessments, evidenceKinds } from '../core/competence-types.js';
 import { sheetFormats } from '../documents/competence-sheet.js';
 import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
+import { inboxItemSchema } from './overview-schemas.js';
 
 /**
  * The API contract: one zod schema per boundary. The route table validates requests with these,
@@ -393,6 +394,8 @@ export const myTasksSchema = z.object({
   ),
   reviews: z.array(procedureListItemSchema),
   drafts: z.array(procedureListItemSchema),
+  /** The one inbox: the above and the person's work in the other modules, soonest due first. */
+  items: z.array(inboxItemSchema),
 });
 export type MyTasks = z.infer<typeof myTasksSchema>;
 
@@ -647,3 +650,4 @@ export * from './audit-schemas.js';
 export * from './action-schemas.js';
 export * from './evaluation-schemas.js';
 export * from './year-wheel-schemas.js';
+export * from './overview-schemas.js';

@@ -347,3 +347,20 @@ export function canRunActionCommand(
   }
   return canManageQuality(actor) || isOwner;
 }
+
+/**
+ * The overview ("Overblik"): the organisation-wide one for the quality coordinator (and admin) and
+ * for a leader of a top unit (the director); the unit one (the leader's unit) for every leader;
+ * the personal one for everyone. Widest first: the tab opens on the first. Asking for a scope not
+ * listed is refused with FORBIDDEN (not silently narrowed), so a link never shows other figures
+ * than it promises.
+ */
+export type OverviewScope = 'organisation' | 'unit' | 'personal';
+
+export function overviewScopes(actor: Actor, units: Units): OverviewScope[] {
+  const scopes: OverviewScope[] = [];
+  if (isCoordinator(actor) || hasLeaderAuthority(actor, null, units)) scopes.push('organisation');
+  if (hasRole(actor, 'leader')) scopes.push('unit');
+  scopes.push('personal');
+  return scopes;
+}

@@ -15,8 +15,9 @@ import {
   getProcedureDetail,
   getVisibleVersion,
   listProcedures,
-  myTasks,
 } from '../app/procedure-views.js';
+import { myInbox } from '../app/my-inbox.js';
+import { getOverview } from '../app/overview.js';
 import { getProcedureCompetences } from '../app/procedure-competences.js';
 import { recordReview } from '../app/record-review.js';
 import { removeCompetenceRequirement } from '../app/remove-competence-requirement.js';
@@ -97,11 +98,24 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       name: 'my-tasks',
       method: 'GET',
       path: '/me/tasks',
-      summary: 'Approvals, acknowledgements, reviews and drafts waiting for the signed-in person',
+      summary:
+        'The one inbox: procedure tasks, corrective actions, audits, årshjul activities and competence items, soonest due first',
       tag: 'people',
       access: 'signed-in',
       response: contract.myTasksSchema,
-      handler: async ({ actor, services }) => json(await myTasks(services, actor)),
+      handler: async ({ actor, services }) => json(await myInbox(services, actor)),
+    }),
+    defineRoute({
+      name: 'overview',
+      method: 'GET',
+      path: '/overview',
+      summary:
+        'The overview (Overblik): figures with the filtered lists they lead to; organisation, unit or personal scope (403 beyond the caller’s)',
+      tag: 'people',
+      access: 'signed-in',
+      query: contract.overviewQuery,
+      response: contract.overviewSchema,
+      handler: async ({ actor, services, query }) => json(await getOverview(services, actor, query)),
     }),
     defineRoute({
       name: 'people-list',

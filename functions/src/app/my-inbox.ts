@@ -1,0 +1,207 @@
+import type { InboxItemDto, ListLink, MyTasks } from '../contract/schemas.js';
+import { expiringQualifications } from '../core/competence-gaps.js';
+import { isActionOverdue } from '../core/corrective-action.js';
+import { localDateOf } from '../core/local-date.js';
+import { overviewScopes, type Actor } from '../core/policies.js';
+import { canCompleteOccurrence } from '../core/year-wheel-policies.js';
+import { actionAbilities } from './corrective-action-views.js';
+import type { Services } from './ports.js';
+import { today as todayOf } from './procedure-context.js';
+import { myTasks } from './procedure-views.js';
+import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { dueSoonHorizon, occurrenceEtag } from './year-wheel-views.js';
+
+/**
+ * "Mine opgaver", the one inbox: the procedure tasks of `myTasks` and the person's work in the
+ * other modules, each with its due date, where it leads and the action available, soonest due
+ * first (undated last). The rules stay where they are: what may be done with an action comes from
+ * `actionAbilities`, with an occurrence from `canCompleteOccurrence`, whose unit gaps a leader sees
+ * from `overviewScopes` and `reportCompetenceGaps`.
+ *
+ * Approvals and acknowledgements have no deadline: they are dated the day they were asked, so
+ * the oldest requests come first among the dated work.
+ */
+
+const link = (list: ListLink['list'], id: string | null = null, query: Record<string, string> = {}): ListLink => ({
+  list,
+  id,
+  query,
+});
+
+const noTarget = { procedureId: null, versionId: null, occurrenceId: null, etag: null };
+
+function item(fields: Omit<InboxItemDto, 'target' | 'subtitle'> & Partial<Pick<InboxItemDto, 'target' | 'subtitle'>>) {
+  return { subtitle: null, target: noTarget, ...fields } satisfies InboxItemDto;
+}
+
+export async function myInbox(services: Services, actor: Actor): Promise<MyTasks> {
+  const today = todayOf(services);
+  const dateOf = (instant: string) => localDateOf(new Date(instant), services.settings.timeZone);
+  const [tasks, actions, audits, occurrences, myRecords, competences, units] = await Promise.all([
+    myTasks(services, actor),
+    services.quality.listCorrectiveActions(),
+    services.quality.listAudits(),
+    services.quality.listOccurrences({ to: dueSoonHorizon(today) }),
+    services.store.listPersonCompetences({ personId: actor.id }),
+    services.store.listCompetences(),
+    services.store.listUnits(),
+  ]);
+  const competenceName = new Map(competences.map((competence) => [competence.id, competence.name]));
+  const items: InboxItemDto[] = [];
+
+  for (const { approval, procedure } of tasks.approvals)
+    items.push(
+      item({
+        key: `approval:${approval.id}`,
+        kind: 'approval',
+        title: procedure.title,
+        subtitle: procedure.code,
+        dueOn: dateOf(approval.requestedAt),
+        isOverdue: false,
+        action: 'approve',
+        link: link('approval', procedure.id),
+        target: { ...noTarget, procedureId: procedure.id },
+      }),
+    );
+  for (const request of tasks.acknowledgements)
+    items.push(
+      item({
+        key: `acknowledgement:${request.versionId}`,
+        kind: 'acknowledgement',
+        title: request.procedure.title,
+        subtitle: request.procedure.code,
+        dueOn: dateOf(request.requestedAt),
+        isOverdue: false,
+        action: 'acknowledge',
+        link: link('procedure', request.procedure.id),
+        target: { ...noTarget, procedureId: request.procedure.id, versionId: request.versionId },
+      }),
+    );
+  for (const procedure of tasks.reviews)
+    items.push(
+      item({
+        key: `review:${procedure.id}`,
+        kind: 'review',
+        title: procedure.title,
+        subtitle: procedure.code,
+        dueOn: procedure.nextReviewOn,
+        isOverdue: procedure.nextReviewOn !== null && procedure.nextReviewOn < today,
+        action: 'review',
+        link: link('procedure', procedure.id),
+        target: { ...noTarget, procedureId: procedure.id },
+      }),
+    );
+  for (const procedure of tasks.drafts)
+    items.push(
+      item({
+        key: `draft:${procedure.id}`,
+        kind: 'draft',
+        title: procedure.title,
+        subtitle: procedure.code,
+        dueOn: null,
+        isOverdue: false,
+        action: 'finish-draft',
+        link: link('procedure', procedure.id),
+        target: { ...noTarget, procedureId: procedure.id },
+      }),
+    );
+
+  for (const action of actions) {
+    const abilities = actionAbilities(actor, action);
+    if (action.ownerId === actor.id && (action.status === 'open' || action.status === 'planned'))
+      items.push(
+        item({
+          key: `action:${action.id}`,
+          kind: 'action',
+          title: action.title,
+          dueOn: action.dueOn,
+          isOverdue: isActionOverdue(action, today),
+          action: abilities.markImplemented ? 'implement' : 'work-on-action',
+          link: link('action', action.id),
+        }),
+      );
+    else if (action.status === 'implemented' && abilities.checkEffectiveness)
+      items.push(
+        item({
+          key: `effectiveness-check:${action.id}`,
+          kind: 'effectiveness-check',
+          title: action.title,
+          dueOn: action.implementedOn,
+          isOverdue: false,
+          action: 'check-effectiveness',
+          link: link('action', action.id),
+        }),
+      );
+  }
+
+  for (const audit of audits)
+    if (audit.auditorIds.includes(actor.id) && (audit.status === 'planned' || audit.status === 'in-progress'))
+      items.push(
+        item({
+          key: `audit:${audit.id}`,
+          kind: 'audit',
+          title: audit.title,
+          dueOn: audit.plannedOn,
+          isOverdue: audit.plannedOn < today,
+          action: 'report-audit',
+          link: link('audit', audit.id),
+        }),
+      );
+
+  for (const occurrence of occurrences)
+    if (occurrence.ownerId === actor.id && occurrence.completedOn === null)
+      items.push(
+        item({
+          key: `occurrence:${occurrence.id}`,
+          kind: 'occurrence',
+          title: occurrence.title,
+          dueOn: occurrence.dueOn,
+          isOverdue: occurrence.dueOn < today,
+          action: canCompleteOccurrence(actor, occurrence) ? 'complete-occurrence' : 'work-on-action',
+          link: link('year-wheel', null, { year: occurrence.dueOn.slice(0, 4) }),
+          target: { ...noTarget, occurrenceId: occurrence.id, etag: occurrenceEtag(occurrence) },
+        }),
+      );
+
+  for (const expiring of expiringQualifications(myRecords, today))
+    items.push(
+      item({
+        key: `qualification:${expiring.personCompetence.competenceId}`,
+        kind: 'qualification',
+        title: competenceName.get(expiring.personCompetence.competenceId) ?? expiring.personCompetence.competenceId,
+        dueOn: expiring.validUntil,
+        isOverdue: expiring.isExpired,
+        action: 'renew-qualification',
+        link: link('competences', null, { unit: actor.unitId }),
+      }),
+    );
+
+  if (overviewScopes(actor, units).includes('unit')) {
+    const report = await reportCompetenceGaps(services, actor, { unitId: actor.unitId });
+    for (const gap of report.gaps)
+      if (gap.coverage === 'unmet')
+        items.push(
+          item({
+            key: `competence-gap:${gap.requirement.id}`,
+            kind: 'competence-gap',
+            title: competenceName.get(gap.requirement.competenceId) ?? gap.requirement.competenceId,
+            dueOn: null,
+            isOverdue: false,
+            action: 'close-gap',
+            link: link('competences', null, { unit: actor.unitId }),
+          }),
+        );
+  }
+
+  return { ...tasks, items: items.sort(byDueDate) };
+}
+
+/** Soonest due first, undated last; then by title, so the order is stable. */
+function byDueDate(a: InboxItemDto, b: InboxItemDto): number {
+  if (a.dueOn !== b.dueOn) {
+    if (a.dueOn === null) return 1;
+    if (b.dueOn === null) return -1;
+    return a.dueOn < b.dueOn ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title, 'da') || a.key.localeCompare(b.key);
+}
