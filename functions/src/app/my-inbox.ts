@@ -193,7 +193,7 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
         );
   }
 
-  return { ...tasks, items: items.sort(byDueDate) };
+  return { ...tasks, items: items.sort(byDueDate), today };
 }
 
 /** Soonest due first, undated last; then by title, so the order is stable. */

@@ -295,7 +295,7 @@ export async function acknowledgementReport(
 }
 
 /** The procedure tasks waiting for the signed-in person (the inbox adds the other modules: my-inbox.ts). */
-export async function myTasks(services: Services, actor: Actor): Promise<Omit<MyTasks, 'items'>> {
+export async function myTasks(services: Services, actor: Actor): Promise<Omit<MyTasks, 'items' | 'today'>> {
   const { store } = services;
   const person = await peopleIndex(services);
   const todayDate = today(services);

@@ -396,6 +396,8 @@ export const myTasksSchema = z.object({
   drafts: z.array(procedureListItemSchema),
   /** The one inbox: the above and the person's work in the other modules, soonest due first. */
   items: z.array(inboxItemSchema),
+  /** The organisation's today, e.g. for marking an årshjul activity done from the inbox. */
+  today: localDate,
 });
 export type MyTasks = z.infer<typeof myTasksSchema>;
 

@@ -1,6 +1,7 @@
 import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
 import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
+import { createOverviewApi } from './overview-api';
 import { createQualityApi } from './quality-api';
 import type {
   AcknowledgementReport,
@@ -198,6 +199,7 @@ export function createApi(http: HttpClient) {
       http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
     ...createAuditApi(http),
     ...createQualityApi(http),
+    ...createOverviewApi(http),
   };
 }
 

@@ -58,10 +58,15 @@ export function AppHeader(props: { session: Session }) {
   const { me } = props.session;
 
   const links = [
+    { href: paths.overview(), label: t('nav.overview'), isCurrent: route.name === 'overview' },
     { href: paths.handbook(), label: t('nav.handbook'), isCurrent: route.name === 'handbook' },
     { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
     { href: paths.competences(), label: t('nav.competences'), isCurrent: route.name === 'competences' },
-    { href: paths.audit(), label: t('nav.audit'), isCurrent: route.name === 'audit' || route.name === 'audit-detail' },
+    {
+      href: paths.audit(),
+      label: t('nav.audit'),
+      isCurrent: route.name === 'audit' || route.name === 'audit-detail' || route.name === 'findings',
+    },
     { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
     { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
     { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },

@@ -6,6 +6,12 @@ import { Loading } from '../shared/loading';
 import { NotFoundScene } from './not-found-scene';
 
 // Every scene is its own chunk: the first page load only fetches the shell and one scene.
+const OverviewScene = lazy(() =>
+  import('../scenes/overview/overview-scene').then((m) => ({ default: m.OverviewScene })),
+);
+const FindingsScene = lazy(() =>
+  import('../scenes/findings/findings-scene').then((m) => ({ default: m.FindingsScene })),
+);
 const HandbookScene = lazy(() =>
   import('../scenes/handbook/handbook-scene').then((m) => ({ default: m.HandbookScene })),
 );
@@ -43,19 +49,21 @@ export function SceneOutlet(props: { session: Session }) {
   const { t } = useI18n();
   return (
     <Suspense fallback={<Loading label={t('app.loading')} />}>
+      {route.name === 'overview' ? <OverviewScene query={route.query} /> : null}
+      {route.name === 'findings' ? <FindingsScene session={props.session} query={route.query} /> : null}
       {route.name === 'handbook' ? <HandbookScene session={props.session} query={route.query} /> : null}
       {route.name === 'search' ? <SearchScene q={route.q} /> : null}
       {route.name === 'procedure' ? (
         <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
       ) : null}
       {route.name === 'approval' ? <ApprovalScene key={route.id} procedureId={route.id} /> : null}
-      {route.name === 'tasks' ? <TasksScene /> : null}
+      {route.name === 'tasks' ? <TasksScene query={route.query} /> : null}
       {route.name === 'competences' ? (
         <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
       ) : null}
       {route.name === 'audit' ? <AuditScene session={props.session} query={route.query} /> : null}
       {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
-      {route.name === 'actions' ? <ActionsScene session={props.session} /> : null}
+      {route.name === 'actions' ? <ActionsScene session={props.session} query={route.query} /> : null}
       {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
       {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
       {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}

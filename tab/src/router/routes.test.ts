@@ -3,7 +3,10 @@ import { isPublicRoute, matchRoute, pathFromSubPageId, paths } from './routes';
 
 describe('matchRoute', () => {
   it('knows every scene', () => {
-    expect(matchRoute('/', '').name).toBe('handbook');
+    expect(matchRoute('/', '').name).toBe('overview');
+    expect(matchRoute('/', '?inTeams=1').name).toBe('overview');
+    expect(matchRoute('/handbook', '').name).toBe('handbook');
+    expect(matchRoute('/afvigelser', '?state=open').name).toBe('findings');
     expect(matchRoute('/tasks', '').name).toBe('tasks');
     expect(matchRoute('/new/', '').name).toBe('new-procedure');
     expect(matchRoute('/chat', '').name).toBe('chat');

@@ -1,14 +1,16 @@
 /** The tab's places. Paths are the public contract for deep links from Teams and e-mail. */
 export type Route =
+  | { name: 'overview'; query: URLSearchParams }
   | { name: 'handbook'; query: URLSearchParams }
+  | { name: 'findings'; query: URLSearchParams }
   | { name: 'procedure'; id: string; query: URLSearchParams }
   | { name: 'approval'; id: string }
   | { name: 'search'; q: string }
-  | { name: 'tasks' }
+  | { name: 'tasks'; query: URLSearchParams }
   | { name: 'competences'; unitId: string | null }
   | { name: 'audit'; query: URLSearchParams }
   | { name: 'audit-detail'; id: string }
-  | { name: 'actions' }
+  | { name: 'actions'; query: URLSearchParams }
   | { name: 'action'; id: string }
   | { name: 'evaluation' }
   | { name: 'year-wheel'; year: number | null }
@@ -30,12 +32,22 @@ export function isPublicRoute(route: Route): route is PublicRoute {
   return route.name === 'configure' || route.name === 'privacy' || route.name === 'terms';
 }
 
+/**
+ * The handbook's filters in a query. The root used to be the handbook, and channel tabs configured
+ * on a level or area still point there with these: such a root opens the handbook, a bare root
+ * (or one with only ?inTeams=1) the overview.
+ */
+const handbookFilterKeys = ['level', 'area', 'status', 'owner', 'unit', 'sort', 'order'];
+
 export function matchRoute(pathname: string, search: string): Route {
   const query = new URLSearchParams(search);
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/index.html') return { name: 'handbook', query };
+  if (path === '/' || path === '/index.html')
+    return handbookFilterKeys.some((key) => query.has(key)) ? { name: 'handbook', query } : { name: 'overview', query };
+  if (path === '/handbook') return { name: 'handbook', query };
+  if (path === '/afvigelser') return { name: 'findings', query };
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
-  if (path === '/tasks') return { name: 'tasks' };
+  if (path === '/tasks') return { name: 'tasks', query };
   if (path === '/competences') return { name: 'competences', unitId: query.get('unit') || null };
   if (path === '/audit') return { name: 'audit', query };
   const audit = /^\/audit\/([^/]+)$/.exec(path);
@@ -46,7 +58,7 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'not-found' };
     }
   }
-  if (path === '/handlinger') return { name: 'actions' };
+  if (path === '/handlinger') return { name: 'actions', query };
   if (path === '/ledelsens-evaluering') return { name: 'evaluation' };
   if (path === '/aarshjul') {
     const year = Number(query.get('year'));
@@ -85,7 +97,11 @@ export function matchRoute(pathname: string, search: string): Route {
 }
 
 export const paths = {
-  handbook: (query?: URLSearchParams) => withQuery('/', query),
+  /** The tab's home: the overview ("Overblik"); `scope` picks a narrower one than the widest. */
+  overview: (scope?: string) => withQuery('/', new URLSearchParams(scope ? { scope } : {})),
+  handbook: (query?: URLSearchParams) => withQuery('/handbook', query),
+  /** Findings: the open nonconformities by default; `unit` and `year` narrow them. */
+  findings: (query?: Record<string, string>) => withQuery('/afvigelser', new URLSearchParams(query)),
   procedure: (id: string, query?: Record<string, string>) =>
     withQuery(`/procedures/${encodeURIComponent(id)}`, new URLSearchParams(query)),
   /**
@@ -94,12 +110,13 @@ export const paths = {
    */
   approval: (id: string) => `/procedures/${encodeURIComponent(id)}/approval`,
   search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
-  tasks: () => '/tasks',
+  tasks: (query?: Record<string, string>) => withQuery('/tasks', new URLSearchParams(query)),
   /** The competence matrix, opened on one unit when given. */
   competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
   audit: (year?: number) => withQuery('/audit', new URLSearchParams(year ? { year: String(year) } : {})),
   auditDetail: (id: string) => `/audit/${encodeURIComponent(id)}`,
-  actions: () => '/handlinger',
+  /** The board; `unit`, `owner` and `view=overdue` (the overdue list only) filter it. */
+  actions: (query?: Record<string, string>) => withQuery('/handlinger', new URLSearchParams(query)),
   action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
   evaluation: () => '/ledelsens-evaluering',
   /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */

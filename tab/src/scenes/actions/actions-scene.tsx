@@ -48,8 +48,12 @@ const useStyles = makeStyles({
   create: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
 });
 
-/** "Handlinger": the corrective-action board by status, the overdue list on top, filters and new actions. */
-export function ActionsScene(props: { session: Session }) {
+/**
+ * "Handlinger": the corrective-action board by status, the overdue list on top, filters and new
+ * actions. The URL's `unit` and `owner` set the filters; `view=overdue` (the overview's tile)
+ * shows the overdue list only.
+ */
+export function ActionsScene(props: { session: Session; query: URLSearchParams }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const api = useApi();
@@ -57,8 +61,9 @@ export function ActionsScene(props: { session: Session }) {
   const { navigate } = useRouter();
   const unitFieldId = useId();
   const ownerFieldId = useId();
-  const [unitId, setUnitId] = useState('');
-  const [ownerId, setOwnerId] = useState('');
+  const [unitId, setUnitId] = useState(props.query.get('unit') ?? '');
+  const [ownerId, setOwnerId] = useState(props.query.get('owner') ?? '');
+  const onlyOverdue = props.query.get('view') === 'overdue';
   const [mine, setMine] = useState(false);
   const myId = props.session.me.person.id;
   const owner = mine ? myId : ownerId || undefined;
@@ -147,26 +152,32 @@ export function ActionsScene(props: { session: Session }) {
               <ul className={styles.list}>{board.data.overdue.map((item) => card(item.action, item.daysOverdue))}</ul>
             )}
           </PageSection>
-          <PageSection id="actions-board" heading={t('actions.boardHeading')}>
-            <div className={styles.board}>
-              {actionStatuses.map((status) => {
-                const actions = board.data?.columns[status] ?? [];
-                const headingId = `actions-column-${status}`;
-                return (
-                  <section key={status} className={styles.column} aria-labelledby={headingId}>
-                    <h3 id={headingId} className={styles.columnHeading}>
-                      {t('actions.columnHeading', { status: t(actionStatusKey[status]), count: actions.length })}
-                    </h3>
-                    {actions.length === 0 ? (
-                      <p className={styles.meta}>{t('actions.emptyColumn')}</p>
-                    ) : (
-                      <ul className={styles.list}>{actions.map((action) => card(action))}</ul>
-                    )}
-                  </section>
-                );
-              })}
-            </div>
-          </PageSection>
+          {onlyOverdue ? (
+            <p>
+              <AppLink href={paths.actions()}>{t('actions.showBoard')}</AppLink>
+            </p>
+          ) : (
+            <PageSection id="actions-board" heading={t('actions.boardHeading')}>
+              <div className={styles.board}>
+                {actionStatuses.map((status) => {
+                  const actions = board.data?.columns[status] ?? [];
+                  const headingId = `actions-column-${status}`;
+                  return (
+                    <section key={status} className={styles.column} aria-labelledby={headingId}>
+                      <h3 id={headingId} className={styles.columnHeading}>
+                        {t('actions.columnHeading', { status: t(actionStatusKey[status]), count: actions.length })}
+                      </h3>
+                      {actions.length === 0 ? (
+                        <p className={styles.meta}>{t('actions.emptyColumn')}</p>
+                      ) : (
+                        <ul className={styles.list}>{actions.map((action) => card(action))}</ul>
+                      )}
+                    </section>
+                  );
+                })}
+              </div>
+            </PageSection>
+          )}
           {board.data.abilities.create ? (
             <PageSection id="actions-new" heading={t('actions.newHeading')}>
               <form

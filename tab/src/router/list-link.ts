@@ -1,0 +1,34 @@
+import type { ListLink } from '../api/overview-api';
+import { paths } from './routes';
+
+/**
+ * The tab path of a list (or record) the API names in an overview tile or an inbox item. The
+ * API says which list and filter; the tab owns its paths.
+ */
+export function pathOfListLink(link: ListLink): string {
+  const { query, id } = link;
+  switch (link.list) {
+    case 'procedures':
+      return paths.handbook(new URLSearchParams(query));
+    case 'procedure':
+      return paths.procedure(id ?? '');
+    case 'approval':
+      return paths.approval(id ?? '');
+    case 'findings':
+      return paths.findings(query);
+    case 'actions':
+      return paths.actions(query);
+    case 'action':
+      return paths.action(id ?? '');
+    case 'audits':
+      return paths.audit(query['year'] ? Number(query['year']) : undefined);
+    case 'audit':
+      return paths.auditDetail(id ?? '');
+    case 'competences':
+      return paths.competences(query['unit']);
+    case 'year-wheel':
+      return paths.yearWheel(query['year'] ? Number(query['year']) : undefined);
+    case 'tasks':
+      return paths.tasks(query);
+  }
+}

@@ -1,0 +1,71 @@
+import type { OverviewTileDto } from '../../api/overview-api';
+import type { I18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
+import { pluralKey, type PluralKeys } from '../../i18n/plural';
+
+/**
+ * The words of the overview's tiles. A tile id the tab does not know yet (goals and the register
+ * add theirs in their own issues) has no entry and is not shown until its texts are added here.
+ */
+const countLabels: Record<string, PluralKeys> = {
+  'reviews-overdue': { one: 'overview.tile.reviews-overdue.one', other: 'overview.tile.reviews-overdue.other' },
+  'reviews-due': { one: 'overview.tile.reviews-due.one', other: 'overview.tile.reviews-due.other' },
+  'approvals-waiting': { one: 'overview.tile.approvals-waiting.one', other: 'overview.tile.approvals-waiting.other' },
+  'open-nonconformities': {
+    one: 'overview.tile.open-nonconformities.one',
+    other: 'overview.tile.open-nonconformities.other',
+  },
+  'actions-overdue': { one: 'overview.tile.actions-overdue.one', other: 'overview.tile.actions-overdue.other' },
+  'competence-gaps': { one: 'overview.tile.competence-gaps.one', other: 'overview.tile.competence-gaps.other' },
+  'my-tasks': { one: 'overview.tile.my-tasks.one', other: 'overview.tile.my-tasks.other' },
+  'my-tasks-overdue': { one: 'overview.tile.my-tasks-overdue.one', other: 'overview.tile.my-tasks-overdue.other' },
+  'my-reviews-due': { one: 'overview.tile.my-reviews-due.one', other: 'overview.tile.my-reviews-due.other' },
+};
+
+const certificateLabels: Record<string, MessageKey> = {
+  surveillance: 'overview.tile.certificate.surveillance',
+  recertification: 'overview.tile.certificate.recertification',
+  expiry: 'overview.tile.certificate.expiry',
+  'no-certificate': 'overview.tile.certificate.none',
+};
+
+/** The figure shown large, and the words after it; together they are the link's name. */
+export type TileText = { figure: string; label: string; note: string | null };
+
+export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
+  const { t, locale, formatDate } = i18n;
+  const counted = countLabels[tile.id];
+  if (counted) return { figure: String(tile.count), label: t(pluralKey(locale, tile.count, counted)), note: null };
+  if (tile.id === 'acknowledgements') {
+    const total = tile.total ?? 0;
+    const versions = tile.parts['versions'] ?? 0;
+    if (total === 0) return { figure: '0', label: t('overview.tile.acknowledgements.none'), note: null };
+    return {
+      figure: `${Math.round((100 * tile.count) / total)} %`,
+      label: t('overview.tile.acknowledgements', { count: tile.count, total }),
+      note: t(
+        pluralKey(locale, versions, {
+          one: 'overview.tile.acknowledgements.versions.one',
+          other: 'overview.tile.acknowledgements.versions.other',
+        }),
+        { count: versions },
+      ),
+    };
+  }
+  if (tile.id === 'audit-programme') {
+    const year = tile.link.query['year'] ?? '';
+    return {
+      figure: `${tile.count}/${tile.total ?? 0}`,
+      label: t('overview.tile.audit-programme', { year }),
+      note: t('overview.tile.audit-programme.parts', {
+        planned: tile.parts['planned'] ?? 0,
+        inProgress: tile.parts['in-progress'] ?? 0,
+      }),
+    };
+  }
+  if (tile.id === 'certificate') {
+    const key = certificateLabels[tile.detail ?? ''] ?? 'overview.tile.certificate.none';
+    return { figure: tile.date ? formatDate(tile.date) : '–', label: t(key), note: null };
+  }
+  return null;
+}
