@@ -77,9 +77,28 @@ describe('Overblik and Mine opgaver', () => {
       await page.goto(`${server.url}/`);
       await tile(page, 'audit-programme').getByRole('link').click();
       await page.getByRole('heading', { level: 1, name: 'Audit' }).waitFor();
+      const programme = overview.tiles.find((candidate) => candidate.id === 'audit-programme')!;
+      const auditRows = page.locator('section[aria-labelledby="audit-list-heading"] table tbody tr');
+      await expect.poll(() => auditRows.count()).toBe(programme.total);
+      await expect.poll(() => auditRows.filter({ hasText: 'Rapporteret' }).count()).toBe(programme.count);
       await page.goto(`${server.url}/`);
       await tile(page, 'competence-gaps').getByRole('link').click();
       await page.locator('#competence-gaps').waitFor();
+      // A requirement can be both unmet and single-person: the tile counts requirements, once each.
+      const gapSections = ['unmet', 'single', 'external']
+        .map((part) => `section[aria-labelledby="competence-gaps-${part}"] li[data-gap-key]`)
+        .join(', ');
+      const gapCount = overview.tiles.find((candidate) => candidate.id === 'competence-gaps')!.count;
+      await expect
+        .poll(
+          async () =>
+            new Set(
+              await page
+                .locator(gapSections)
+                .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-gap-key'))),
+            ).size,
+        )
+        .toBe(gapCount);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

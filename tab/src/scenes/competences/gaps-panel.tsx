@@ -29,7 +29,9 @@ function GapList(props: { id: string; title: string; items: { key: string; text:
       ) : (
         <ul className={styles.list}>
           {shown.map((item) => (
-            <li key={item.key}>{item.text}</li>
+            <li key={item.key} data-gap-key={item.key}>
+              {item.text}
+            </li>
           ))}
         </ul>
       )}
