@@ -80,7 +80,7 @@ describe('Overblik and Mine opgaver', () => {
       const programme = overview.tiles.find((candidate) => candidate.id === 'audit-programme')!;
       const auditRows = page.locator('section[aria-labelledby="audit-list-heading"] table tbody tr');
       await expect.poll(() => auditRows.count()).toBe(programme.total);
-      await expect.poll(() => auditRows.filter({ hasText: 'Rapporteret' }).count()).toBe(programme.count);
+      await expect.poll(() => auditRows.filter({ hasText: 'Afrapporteret' }).count()).toBe(programme.count);
       await page.goto(`${server.url}/`);
       await tile(page, 'competence-gaps').getByRole('link').click();
       await page.locator('#competence-gaps').waitFor();
