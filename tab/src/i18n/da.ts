@@ -414,6 +414,7 @@ export const da = {
   'error.INTERNAL': 'Der opstod en fejl på serveren. Prøv igen senere.',
   'error.NETWORK': 'Serveren kan ikke nås. Tjek forbindelsen, og prøv igen.',
   'error.UNKNOWN': 'Der opstod en uventet fejl.',
+  'error.fieldInvalid': 'Værdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen »{fileName}« er tom.',
   'error.VALIDATION.field': 'Feltet »{field}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':

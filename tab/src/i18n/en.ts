@@ -411,6 +411,7 @@ export const en: Messages = {
   'error.INTERNAL': 'An error occurred on the server. Try again later.',
   'error.NETWORK': 'The server cannot be reached. Check the connection and try again.',
   'error.UNKNOWN': 'An unexpected error occurred.',
+  'error.fieldInvalid': 'The value is not valid.',
   'error.VALIDATION.empty-file': 'The file "{fileName}" is empty.',
   'error.VALIDATION.field': 'The field "{field}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':

@@ -412,6 +412,7 @@ export const nb: Messages = {
   'error.INTERNAL': 'Det oppstod en feil på serveren. Prøv igjen senere.',
   'error.NETWORK': 'Serveren kan ikke nås. Sjekk forbindelsen og prøv igjen.',
   'error.UNKNOWN': 'Det oppstod en uventet feil.',
+  'error.fieldInvalid': 'Verdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen «{fileName}» er tom.',
   'error.VALIDATION.field': 'Feltet «{field}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
