@@ -60,24 +60,28 @@ describe('the audit scene', () => {
       const finding = findings.getByRole('row').filter({ hasText: 'Afgørelser sendes uden klagevejledning' });
       await finding.getByText('Større afvigelse').waitFor();
       // The coordinator is offered the corrective action for the nonconformity.
-      await finding.getByRole('button', { name: /^Opret korrigerende handling for:/ }).waitFor();
+      await finding.getByRole('button', { name: /^Opret handling for fundet:/ }).waitFor();
 
-      const csv = (rows: string[]) => ({
+      // The certifier's column codes and the Danish titles the scene tells the user both work.
+      const csv = (rows: string[], header = 'grade;clause;procedure;unit;description;foundOn') => ({
         name: 'fund.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from(['grade;clause;procedure;unit;description;foundOn', ...rows].join('\r\n')),
+        buffer: Buffer.from([header, ...rows].join('\r\n')),
       });
       await page.getByLabel('CSV-fil').setInputFiles(csv(['Alvorlig;7.5;;;Tekst;', 'Styrke;;;Natur;God sagsstyring;']));
       await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
       await page
         .getByRole('alert')
         .filter({ hasText: 'Filen har 1 fejl' })
-        .getByText(/^Linje 2, kolonne grade: Ukendt kategori «Alvorlig» — brug «Større afvigelse»/)
+        .getByText(/^Linje 2, kolonne Kategori: Ukendt kategori «Alvorlig» — brug «Større afvigelse»/)
         .waitFor();
       await page
         .getByLabel('CSV-fil')
         .setInputFiles(
-          csv(['Mindre afvigelse;7.5.3;K-03;Byg og Plan;Høringsbreve mangler;', 'Styrke;;;Natur;God sagsstyring;']),
+          csv(
+            ['Mindre afvigelse;7.5.3;K-03;Byg og Plan;Høringsbreve mangler;', 'Styrke;;;Natur;God sagsstyring;'],
+            'Kategori;Punkt;Procedure;Enhed;Beskrivelse;Konstateret',
+          ),
         );
       await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
       await page.getByRole('table', { name: '2 fund klar til import' }).waitFor();

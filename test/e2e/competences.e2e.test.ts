@@ -93,21 +93,27 @@ describe('the competence matrix', () => {
       await download.saveAs(savedPath);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await readFile(savedPath)) as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0];
-      if (!sheet) throw new Error('The export has no worksheet');
+      const sheet = workbook.getWorksheet('Kompetencematrix');
+      if (!sheet) throw new Error('The export has no matrix sheet');
+      // People × competences as on screen: a cell starts with its level ("3", "3*", "3 (udløber …)").
+      const columns = (sheet.getRow(1).values as unknown[]).map(String);
       const exported = new Map<string, number>();
-      sheet.eachRow((sheetRow, line) => {
-        if (line === 1) return;
-        const values = sheetRow.values as unknown[];
-        // values[0] is unused by exceljs: columns are person id, name, competence, level, …
-        exported.set(`${String(values[1])}/${String(values[3])}`, Number(values[4]));
-      });
+      for (let line = 2; sheet.getRow(line).getCell(1).text !== ''; line++) {
+        const sheetRow = sheet.getRow(line);
+        for (let column = 3; column < columns.length; column++) {
+          const level = /^\d/.exec(sheetRow.getCell(column).text)?.[0];
+          exported.set(`${sheetRow.getCell(1).text}/${columns[column]}`, Number(level));
+        }
+      }
 
       const after = await api<CompetenceMatrixDto>(`/competence-matrix?unitId=${unitId}`, leader.id);
-      const nameOf = new Map(after.competences.map((c) => [c.id, c.name]));
-      const expected = new Map(matrixCells(after).map((c) => [`${c.personId}/${nameOf.get(c.competenceId)}`, c.level]));
-      expect(exported.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
-      expect(expected.get(`${target.id}/${competence.name}`)).toBe(requiredLevel);
+      const levelOf = new Map(matrixCells(after).map((c) => [`${c.personId}/${c.competenceId}`, c.level]));
+      const expected = new Map(
+        after.people.flatMap((person) =>
+          after.competences.map((c) => [`${person.name}/${c.name}`, levelOf.get(`${person.id}/${c.id}`) ?? 0] as const),
+        ),
+      );
+      expect(exported.get(`${target.name}/${competence.name}`)).toBe(requiredLevel);
       expect(exported.size).toBeGreaterThan(0);
       expect(Object.fromEntries(exported)).toEqual(Object.fromEntries(expected));
 

@@ -57,7 +57,7 @@ describe('the quality year: audit → major finding → corrective action → ma
       await finding.getByText('Større afvigelse').waitFor();
 
       // Create its corrective action; the tab goes to it.
-      await finding.getByRole('button', { name: `Opret korrigerende handling for: ${description}` }).click();
+      await finding.getByRole('button', { name: `Opret handling for fundet: ${description}` }).click();
       await page.getByText('Fund fra audit: Større afvigelse').waitFor();
       const actionId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
       const saved = page.getByRole('status').filter({ hasText: 'Gemt' });

@@ -28,7 +28,11 @@ export async function createProcedure(services: Services, actor: Actor, input: C
   ensure(canCreateProcedure(actor), 'Only authors and the quality coordinator can create procedures.');
   const { store, ids, clock, settings } = services;
   if (await store.getProcedureByCode(input.code)) {
-    throw new AppError('DUPLICATE', `A procedure with code ${input.code} already exists.`, { field: 'code' });
+    throw new AppError('DUPLICATE', `A procedure with code ${input.code} already exists.`, {
+      field: 'code',
+      reason: 'procedure-code',
+      code: input.code,
+    });
   }
   await ensurePeopleExist(services, { ownerId: input.ownerId, approverId: input.approverId });
   const units = await store.listUnits();

@@ -1,50 +1,260 @@
-import { competenceLevelLabels } from '../core/competence-types.js';
+import ExcelJS from 'exceljs';
+import type { RequirementCoverage } from '../core/competence-gaps.js';
+import { competenceLevelLabels, competenceLevels, type CompetenceLevel } from '../core/competence-types.js';
 import { matrixHeader } from '../core/competence-import.js';
+import { daysBetween, type LocalDate } from '../core/local-date.js';
 import type { Actor } from '../core/policies.js';
-import { sheetMediaTypes, writeCsv, writeXlsx, type SheetFormat } from '../documents/competence-sheet.js';
+import { sheetMediaTypes, writeCsv, type SheetFormat } from '../documents/competence-sheet.js';
 import { readCompetenceMatrix } from './competence-matrix.js';
 import type { Services } from './ports.js';
+import { reportCompetenceGaps } from './report-competence-gaps.js';
 
-const assessmentLabels = { self: 'Selvvurderet', confirmed: 'Bekræftet' } as const;
+export type ExportLocale = 'da' | 'nb' | 'en';
+
+/** A level that ends within this many days is marked as expiring, as on screen and in the gap report. */
+export const expiringWithinDays = 90;
+
+const words = {
+  da: {
+    matrixSheet: 'Kompetencematrix',
+    gapsSheet: 'Mangler',
+    person: 'Medarbejder',
+    jobTitle: 'Stilling',
+    legend: 'Forklaring',
+    level: 'Niveau',
+    expiring: (date: string) => `udløber ${date}`,
+    expired: (date: string) => `udløbet ${date}`,
+    expiringLegend: `Udløber inden for ${expiringWithinDays} dage`,
+    expiredLegend: 'Udløbet',
+    selfAssessed: 'Selvvurderet',
+    selfAssessedLegend: '* selvvurderet, ikke bekræftet af lederen',
+    competence: 'Kompetence',
+    scope: 'Gælder for',
+    requirement: 'Krav',
+    requirementText: (people: number, level: number) =>
+      `${people} ${people === 1 ? 'person' : 'personer'} på niveau ${level} eller derover`,
+    qualified: 'Kvalificerede',
+    shortBy: 'Mangler',
+    status: 'Status',
+    unmet: 'Ikke dækket',
+    external: 'Dækket eksternt',
+    single: 'Afhænger af én person',
+    noGaps: 'Ingen mangler.',
+    fileName: 'kompetencematrix',
+  },
+  nb: {
+    matrixSheet: 'Kompetansematrise',
+    gapsSheet: 'Mangler',
+    person: 'Medarbeider',
+    jobTitle: 'Stilling',
+    legend: 'Forklaring',
+    level: 'Nivå',
+    expiring: (date: string) => `utløper ${date}`,
+    expired: (date: string) => `utløpt ${date}`,
+    expiringLegend: `Utløper innen ${expiringWithinDays} dager`,
+    expiredLegend: 'Utløpt',
+    selfAssessed: 'Egenvurdert',
+    selfAssessedLegend: '* egenvurdert, ikke bekreftet av lederen',
+    competence: 'Kompetanse',
+    scope: 'Gjelder for',
+    requirement: 'Krav',
+    requirementText: (people: number, level: number) =>
+      `${people} ${people === 1 ? 'person' : 'personer'} på nivå ${level} eller høyere`,
+    qualified: 'Kvalifiserte',
+    shortBy: 'Mangler',
+    status: 'Status',
+    unmet: 'Ikke dekket',
+    external: 'Dekket eksternt',
+    single: 'Avhenger av én person',
+    noGaps: 'Ingen mangler.',
+    fileName: 'kompetansematrise',
+  },
+  en: {
+    matrixSheet: 'Competence matrix',
+    gapsSheet: 'Gaps',
+    person: 'Employee',
+    jobTitle: 'Job title',
+    legend: 'Legend',
+    level: 'Level',
+    expiring: (date: string) => `expires ${date}`,
+    expired: (date: string) => `expired ${date}`,
+    expiringLegend: `Expires within ${expiringWithinDays} days`,
+    expiredLegend: 'Expired',
+    selfAssessed: 'Self-assessed',
+    selfAssessedLegend: '* self-assessed, not confirmed by the leader',
+    competence: 'Competence',
+    scope: 'Applies to',
+    requirement: 'Requirement',
+    requirementText: (people: number, level: number) =>
+      `${people} ${people === 1 ? 'person' : 'people'} at level ${level} or above`,
+    qualified: 'Qualified',
+    shortBy: 'Short by',
+    status: 'Status',
+    unmet: 'Not covered',
+    external: 'Covered externally',
+    single: 'Depends on one person',
+    noGaps: 'No gaps.',
+    fileName: 'competence-matrix',
+  },
+} as const;
+
+/** The fills that mark a cell, the same amber and red as the matrix on screen. */
+export const exportFills = { expiring: 'FFFFF4CE', expired: 'FFFDE7E9', header: 'FFEDEBE9' } as const;
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+function dateText(date: LocalDate, locale: ExportLocale): string {
+  const [year, month, day] = date.split('-');
+  return locale === 'nb' ? `${day}.${month}.${year}` : `${day}-${month}-${year}`;
+}
 
 /**
- * The matrix as a spreadsheet, one row per recorded level (the same data as GET
- * /competence-matrix), in columns the import reads back.
+ * The matrix for reading: as .xlsx, the matrix as on screen (people × competences, each level
+ * with its name in a legend, expiring and expired levels marked with a fill and in words) and a
+ * sheet of the competence gaps, in the user's language; people by name, never by id. As CSV,
+ * one row per recorded level in the columns the import reads back (the person by e-mail).
  */
 export async function exportCompetenceMatrix(
   services: Services,
   actor: Actor,
-  input: { format: SheetFormat; unitId?: string | undefined },
+  input: { format: SheetFormat; unitId?: string | undefined; locale?: ExportLocale | undefined },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
+  const locale = input.locale ?? 'da';
+  const text = words[locale];
   const matrix = await readCompetenceMatrix(services, actor, { unitId: input.unitId });
-  const personById = new Map(matrix.people.map((person) => [person.id, person]));
-  const competenceById = new Map(matrix.competences.map((competence) => [competence.id, competence]));
-  const rows = matrix.records
-    .map((cell) => ({
-      cell,
-      person: personById.get(cell.personId)!,
-      competence: competenceById.get(cell.competenceId),
-    }))
-    .filter((row) => row.competence !== undefined)
-    .sort(
-      (a, b) =>
-        a.person.name.localeCompare(b.person.name, 'da') || a.competence!.name.localeCompare(b.competence!.name, 'da'),
-    )
-    .map(({ cell, person, competence }) => [
-      person.id,
-      person.name,
-      competence!.name,
-      cell.level,
-      cell.validUntil ?? '',
-      `${assessmentLabels[cell.assessment]} (${competenceLevelLabels.da[cell.level]})`,
+  const people = [...matrix.people].sort((a, b) => a.name.localeCompare(b.name, locale));
+  const competences = [...matrix.competences].sort((a, b) => a.name.localeCompare(b.name, locale));
+  const fileName = `${text.fileName}${input.unitId ? `-${input.unitId}` : ''}.${input.format}`;
+
+  if (input.format === 'csv') {
+    const personById = new Map(people.map((person) => [person.id, person]));
+    const competenceById = new Map(competences.map((competence) => [competence.id, competence]));
+    const rows = matrix.records
+      .flatMap((cell) => {
+        const person = personById.get(cell.personId);
+        const competence = competenceById.get(cell.competenceId);
+        return person && competence ? [{ cell, person, competence }] : [];
+      })
+      .sort(
+        (a, b) =>
+          a.person.name.localeCompare(b.person.name, 'da') || a.competence.name.localeCompare(b.competence.name, 'da'),
+      )
+      .map(({ cell, person, competence }) => [
+        person.email,
+        person.name,
+        competence.name,
+        String(cell.level),
+        cell.validUntil ?? '',
+        `${cell.assessment === 'self' ? words.da.selfAssessed : 'Bekræftet'} (${competenceLevelLabels.da[cell.level]})`,
+      ]);
+    return { bytes: writeCsv(matrixHeader, rows), mediaType: sheetMediaTypes.csv, fileName };
+  }
+
+  const gapReport = await reportCompetenceGaps(services, actor, { unitId: input.unitId });
+  const today = gapReport.today;
+  const workbook = new ExcelJS.Workbook();
+
+  // The matrix: a header row of competences, one row per person.
+  const sheet = workbook.addWorksheet(text.matrixSheet, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  const header = sheet.addRow([text.person, text.jobTitle, ...competences.map((competence) => competence.name)]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  header.eachCell((cell) => (cell.fill = solid(exportFills.header)));
+  const recordOf = new Map(matrix.records.map((record) => [`${record.personId}\u0000${record.competenceId}`, record]));
+  for (const person of people) {
+    const row = sheet.addRow([person.name, person.title ?? '']);
+    competences.forEach((competence, index) => {
+      const record = recordOf.get(`${person.id}\u0000${competence.id}`);
+      const cell = row.getCell(3 + index);
+      const level: CompetenceLevel = record?.level ?? 0;
+      const mark = record?.assessment === 'self' ? '*' : '';
+      if (!record?.validUntil) {
+        cell.value = `${level}${mark}`;
+        return;
+      }
+      const daysLeft = daysBetween(today, record.validUntil);
+      if (daysLeft < 0) {
+        cell.value = `${level}${mark} (${text.expired(dateText(record.validUntil, locale))})`;
+        cell.fill = solid(exportFills.expired);
+      } else if (daysLeft <= expiringWithinDays) {
+        cell.value = `${level}${mark} (${text.expiring(dateText(record.validUntil, locale))})`;
+        cell.fill = solid(exportFills.expiring);
+      } else {
+        cell.value = `${level}${mark}`;
+      }
+    });
+  }
+  sheet.getColumn(1).width = 26;
+  sheet.getColumn(2).width = 22;
+  for (let column = 3; column < 3 + competences.length; column++) sheet.getColumn(column).width = 16;
+
+  // The legend under the matrix: what the numbers, the star and the fills mean.
+  sheet.addRow([]);
+  sheet.addRow([text.legend]).font = { bold: true };
+  for (const level of competenceLevels) sheet.addRow([`${text.level} ${level}`, competenceLevelLabels[locale][level]]);
+  sheet.addRow([text.selfAssessedLegend]);
+  sheet.addRow([text.expiringLegend]).getCell(1).fill = solid(exportFills.expiring);
+  sheet.addRow([text.expiredLegend]).getCell(1).fill = solid(exportFills.expired);
+
+  // The gaps, as in the gap report: requirements not met internally and single-person dependencies.
+  const gaps = workbook.addWorksheet(text.gapsSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const gapHeader = gaps.addRow([
+    text.competence,
+    text.scope,
+    text.requirement,
+    text.qualified,
+    text.shortBy,
+    text.status,
+  ]);
+  gapHeader.font = { bold: true };
+  gapHeader.eachCell((cell) => (cell.fill = solid(exportFills.header)));
+  const scopes = await scopeNames(services);
+  const competenceName = new Map(matrix.competences.map((competence) => [competence.id, competence.name]));
+  const personName = new Map((await services.store.listPeople()).map((person) => [person.id, person.name]));
+  for (const gap of gapReport.gaps) {
+    gaps.addRow([
+      competenceName.get(gap.requirement.competenceId) ?? gap.requirement.competenceId,
+      scopeText(gap, scopes),
+      text.requirementText(gap.requirement.minPeople, gap.requirement.minLevel),
+      gap.qualified.map((each) => personName.get(each.personId) ?? '').join(', '),
+      gap.shortBy,
+      gap.coverage === 'unmet' ? text.unmet : gap.coverage === 'external' ? text.external : text.single,
     ]);
-  const fileName = `kompetencematrix${input.unitId ? `-${input.unitId}` : ''}.${input.format}`;
-  const bytes =
-    input.format === 'xlsx'
-      ? await writeXlsx('Kompetencer', matrixHeader, rows)
-      : writeCsv(
-          matrixHeader,
-          rows.map((row) => row.map(String)),
-        );
-  return { bytes, mediaType: sheetMediaTypes[input.format], fileName };
+  }
+  if (gapReport.gaps.length === 0) gaps.addRow([text.noGaps]);
+  [28, 32, 34, 36, 10, 24].forEach((width, index) => (gaps.getColumn(index + 1).width = width));
+
+  return {
+    bytes: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    mediaType: sheetMediaTypes.xlsx,
+    fileName,
+  };
+}
+
+type ScopeNames = { units: ReadonlyMap<string, string>; procedures: ReadonlyMap<string, string> };
+
+async function scopeNames(services: Services): Promise<ScopeNames> {
+  const units = await services.store.listUnits();
+  const requirements = await services.store.listCompetenceRequirements();
+  const procedures = new Map<string, string>();
+  for (const requirement of requirements) {
+    if (requirement.scope.kind !== 'procedure' || procedures.has(requirement.scope.procedureId)) continue;
+    const procedure = await services.store.getProcedure(requirement.scope.procedureId);
+    if (procedure) procedures.set(procedure.id, `${procedure.code} ${procedure.title}`);
+  }
+  return { units: new Map(units.map((unit) => [unit.id, unit.name])), procedures };
+}
+
+function scopeText(gap: RequirementCoverage, names: ScopeNames): string {
+  const { scope } = gap.requirement;
+  switch (scope.kind) {
+    case 'unit':
+      return names.units.get(scope.unitId) ?? scope.unitId;
+    case 'procedure':
+      return names.procedures.get(scope.procedureId) ?? scope.procedureId;
+    case 'area':
+      return scope.area;
+  }
 }

@@ -625,7 +625,12 @@ export const addCompetenceBody = z.strictObject({
 });
 export type AddCompetenceBody = z.input<typeof addCompetenceBody>;
 
-export const matrixExportQuery = z.strictObject({ format: z.enum(sheetFormats), unitId: id.optional() });
+export const matrixExportQuery = z.strictObject({
+  format: z.enum(sheetFormats),
+  unitId: id.optional(),
+  /** The language of the .xlsx (sheet names, headings, legend); Danish when left out. */
+  locale: localeSchema.optional(),
+});
 export const matrixImportQuery = z.strictObject({
   format: z.enum(sheetFormats),
   mode: z.enum(['preview', 'apply']).default('preview'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFindingGrade, planFindingImport, procedureCodesIn } from './finding-import.js';
+import { findingColumnTitles, parseFindingGrade, planFindingImport, procedureCodesIn } from './finding-import.js';
 import type { LocalDate } from './local-date.js';
 
 const units = [
@@ -17,6 +17,15 @@ const plan = (rows: string[][], head = header) =>
   });
 
 describe('finding import', () => {
+  it.each(['da', 'nb', 'en'] as const)('reads a header written with the column titles in %s', (locale) => {
+    const titles = findingColumnTitles[locale];
+    const head = [titles.grade, titles.clause, titles.procedure, titles.unit, titles.description, titles.foundOn];
+    const result = plan([['Mindre afvigelse', '7.5.3', 'K-03', 'Natur', 'Høringsbreve mangler', '2026-02-11']], head);
+    expect(result.errors).toEqual([]);
+    expect(result.rows[0]).toMatchObject({ grade: 'minor', clause: '7.5.3', procedureId: 'p3', unitId: 'natur' });
+    expect(procedureCodesIn({ header: head, rows: [{ line: 2, cells: ['', '', 'k-03'] }] })).toEqual(['K-03']);
+  });
+
   it('reads grades as codes and as names in the three languages', () => {
     expect(parseFindingGrade('Større afvigelse')).toBe('major');
     expect(parseFindingGrade('  mindre   AFVIGELSE ')).toBe('minor');

@@ -1,4 +1,4 @@
-import { findingGradeNames } from './corrective-action.js';
+import { findingGradeNames, type TitleLocale } from './corrective-action.js';
 import {
   importRowError,
   type FindingImportErrorCode,
@@ -20,6 +20,38 @@ import type { Unit } from './types.js';
  */
 export const findingColumns = ['grade', 'clause', 'procedure', 'unit', 'description', 'foundOn'] as const;
 export type FindingColumn = (typeof findingColumns)[number];
+
+/**
+ * The columns' titles in each language, accepted in the header as well as the codes above, so a
+ * Danish user can write (and is told about) "Kategori;Punkt;…" instead of "grade;clause;…". The
+ * tab's catalogues show the same titles (`audit.importColumn.*`); a test keeps them in step.
+ */
+export const findingColumnTitles: Record<TitleLocale, Record<FindingColumn, string>> = {
+  da: {
+    grade: 'Kategori',
+    clause: 'Punkt',
+    procedure: 'Procedure',
+    unit: 'Enhed',
+    description: 'Beskrivelse',
+    foundOn: 'Konstateret',
+  },
+  nb: {
+    grade: 'Kategori',
+    clause: 'Punkt',
+    procedure: 'Prosedyre',
+    unit: 'Enhet',
+    description: 'Beskrivelse',
+    foundOn: 'Konstatert',
+  },
+  en: {
+    grade: 'Grade',
+    clause: 'Clause',
+    procedure: 'Procedure',
+    unit: 'Unit',
+    description: 'Description',
+    foundOn: 'Found on',
+  },
+};
 const requiredColumns: readonly FindingColumn[] = ['grade', 'description'];
 
 export const maxFindingDescriptionLength = 4000;
@@ -64,14 +96,23 @@ export function parseFindingGrade(value: string): FindingGrade | undefined {
 
 /** The procedure codes a file's rows name (upper-cased), for the caller to look up. */
 export function procedureCodesIn(input: Pick<FindingImportInput, 'header' | 'rows'>): string[] {
-  const index = input.header.findIndex((title) => normalised(title) === 'procedure');
+  const names = new Set([
+    'procedure',
+    ...Object.values(findingColumnTitles).map((titles) => normalised(titles.procedure)),
+  ]);
+  const index = input.header.findIndex((title) => names.has(normalised(title)));
   if (index < 0) return [];
   const codes = input.rows.map((row) => (row.cells[index] ?? '').trim().toUpperCase()).filter((code) => code !== '');
   return [...new Set(codes)];
 }
 
 export function planFindingImport(input: FindingImportInput): FindingImportPlan {
-  const known = new Map(findingColumns.map((column) => [normalised(column), column] as const));
+  const known = new Map<string, FindingColumn>([
+    ...findingColumns.map((column) => [normalised(column), column] as const),
+    ...Object.values(findingColumnTitles).flatMap((titles) =>
+      findingColumns.map((column) => [normalised(titles[column]), column] as const),
+    ),
+  ]);
   const columnIndex = new Map<FindingColumn, number>();
   const headerErrors: FindingImportError[] = [];
   input.header.forEach((title, index) => {

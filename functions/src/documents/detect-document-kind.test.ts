@@ -90,7 +90,7 @@ describe('detectDocumentKind', () => {
     const error = await rejection(detectDocumentKind(executable, 'virus.docx'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(error.message).toMatch(/Windows executable/);
-    expect(error.details).toEqual({ fileName: 'virus.docx', detected: 'windows-executable' });
+    expect(error.details).toEqual({ reason: 'not-a-document', fileName: 'virus.docx', detected: 'windows-executable' });
   });
 
   it('refuses a PDF named .docx, naming both what the name claims and what the content is', async () => {
@@ -98,25 +98,45 @@ describe('detectDocumentKind', () => {
     expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(error.message).toMatch(/PDF document/);
     expect(error.message).toMatch(/not a Word document/);
-    expect(error.details).toEqual({ fileName: 'referat.docx', detected: 'pdf' });
+    expect(error.details).toEqual({
+      reason: 'name-mismatch',
+      fileName: 'referat.docx',
+      extension: '.docx',
+      detected: 'pdf',
+      rename: '.pdf',
+    });
   });
 
   it('refuses a Word document named .pdf or without an accepted extension', async () => {
     const bytes = await procedureDocx;
     const asPdf = await rejection(detectDocumentKind(bytes, 'procedure.pdf'));
     expect(asPdf.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(asPdf.details).toEqual({ fileName: 'procedure.pdf', detected: 'docx' });
+    expect(asPdf.details).toEqual({
+      reason: 'name-mismatch',
+      fileName: 'procedure.pdf',
+      extension: '.pdf',
+      detected: 'docx',
+      rename: '.docx',
+    });
     const noExtension = await rejection(detectDocumentKind(bytes, 'procedure'));
     expect(noExtension.message).toMatch(/no file extension/);
+    expect(noExtension.details).toMatchObject({ reason: 'no-extension', extension: '', rename: '.docx' });
   });
 
   it('refuses Markdown named .docx and text with an unaccepted extension', async () => {
     const text = encoder.encode('Bare tekst, ikke Word.');
     const asDocx = await rejection(detectDocumentKind(text, 'notat.docx'));
     expect(asDocx.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(asDocx.details).toEqual({ fileName: 'notat.docx', detected: 'markdown' });
+    expect(asDocx.details).toEqual({
+      reason: 'name-mismatch',
+      fileName: 'notat.docx',
+      extension: '.docx',
+      detected: 'markdown',
+      rename: '.md',
+    });
     const asTxt = await rejection(detectDocumentKind(text, 'notat.txt'));
     expect(asTxt.message).toMatch(/"\.txt", which is not accepted/);
+    expect(asTxt.details).toMatchObject({ reason: 'name-mismatch', fileName: 'notat.txt', extension: '.txt' });
   });
 
   it('refuses a ZIP archive that is not a Word document', async () => {
@@ -124,7 +144,7 @@ describe('detectDocumentKind', () => {
     const error = await rejection(detectDocumentKind(zip, 'arkiv.docx'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(error.message).toMatch(/not a Word document/);
-    expect(error.details).toEqual({ fileName: 'arkiv.docx', detected: 'zip' });
+    expect(error.details).toEqual({ reason: 'not-a-document', fileName: 'arkiv.docx', detected: 'zip' });
   });
 
   it('names an Excel workbook in disguise', async () => {
@@ -149,7 +169,7 @@ describe('detectDocumentKind', () => {
     const truncated = bytes.slice(0, Math.floor(bytes.length / 2));
     const error = await rejection(detectDocumentKind(truncated, 'halv.docx'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(error.details).toEqual({ fileName: 'halv.docx', detected: 'corrupt-zip' });
+    expect(error.details).toEqual({ reason: 'not-a-document', fileName: 'halv.docx', detected: 'corrupt-zip' });
     const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await rejection(detectDocumentKind(garbage, 'skrald.docx'))).details?.detected).toBe('corrupt-zip');
   });
@@ -160,7 +180,7 @@ describe('detectDocumentKind', () => {
     const error = await rejection(detectDocumentKind(latin1, 'noter.md'));
     expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(error.message).toMatch(/not valid UTF-8/);
-    expect(error.details).toEqual({ fileName: 'noter.md', detected: 'binary' });
+    expect(error.details).toEqual({ reason: 'not-a-document', fileName: 'noter.md', detected: 'binary' });
   });
 
   it('refuses valid UTF-8 that contains NUL or other control characters', async () => {

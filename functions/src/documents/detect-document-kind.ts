@@ -205,14 +205,14 @@ function kindForExtension(extension: string): DocumentKind | undefined {
  */
 export async function detectDocumentKind(bytes: Uint8Array, fileName: string): Promise<DetectedDocument> {
   if (bytes.length === 0) {
-    throw new AppError('VALIDATION', 'The file is empty.', { fileName });
+    throw new AppError('VALIDATION', 'The file is empty.', { reason: 'empty-file', fileName });
   }
   const sniffed = await sniff(bytes);
   if (!sniffed.ok) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
       `The file "${fileName}" ${sniffed.description}. Only .docx, .pdf and .md documents are accepted.`,
-      { fileName, detected: sniffed.detected },
+      { reason: 'not-a-document', fileName, detected: sniffed.detected },
     );
   }
   const extension = extensionOf(fileName);
@@ -232,7 +232,13 @@ export async function detectDocumentKind(bytes: Uint8Array, fileName: string): P
       'UNSUPPORTED_MEDIA_TYPE',
       `The file "${fileName}" ${claim}, but ${actual}. ` +
         `If that is what it is, rename it to ${canonicalExtensions[sniffed.kind]}.`,
-      { fileName, detected: sniffed.kind },
+      {
+        reason: extension === '' ? 'no-extension' : 'name-mismatch',
+        fileName,
+        extension,
+        detected: sniffed.kind,
+        rename: canonicalExtensions[sniffed.kind],
+      },
     );
   }
   return {

@@ -521,7 +521,8 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       name: 'competence-matrix-export',
       method: 'GET',
       path: '/competence-matrix/export',
-      summary: 'The matrix as .xlsx or CSV (; separated, UTF-8 with BOM), one row per person and competence',
+      summary:
+        'The matrix as .xlsx (people × competences with a legend, and a sheet of gaps) or as CSV for re-import (; separated, UTF-8 with BOM)',
       tag: 'competences',
       access: 'signed-in',
       query: contract.matrixExportQuery,

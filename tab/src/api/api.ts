@@ -178,8 +178,8 @@ export function createApi(http: HttpClient) {
       }),
     getCompetenceGaps: (unitId: string | undefined, signal?: AbortSignal) =>
       http.requestJson<CompetenceGapReport>('/api/competence-gaps', { query: { unitId }, signal }),
-    exportCompetenceMatrix: (format: 'xlsx' | 'csv', unitId: string | undefined) =>
-      http.requestBlob('/api/competence-matrix/export', { query: { format, unitId } }),
+    exportCompetenceMatrix: (format: 'xlsx' | 'csv', unitId: string | undefined, locale: 'da' | 'nb' | 'en') =>
+      http.requestBlob('/api/competence-matrix/export', { query: { format, unitId, locale } }),
     /** 'preview' lists the changes and per-row errors; 'apply' writes all rows or none (400 with the errors). */
     importCompetenceMatrix: (format: 'xlsx' | 'csv', mode: 'preview' | 'apply', file: Blob) =>
       http.requestJson<MatrixImportResult>('/api/competence-matrix/import', {

@@ -1,3 +1,4 @@
+import { joinDateAndTime } from '../../../functions/src/core/time-of-day';
 import type { UiLocale } from './messages';
 
 /** BCP 47 tags for Intl; the UI language decides the date format, not the browser's region. */
@@ -40,7 +41,7 @@ export function formatInstant(value: string, locale: UiLocale, timeZone?: string
     ...(timeZone ? { timeZone } : {}),
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const time = `${pad(part('hour'))}.${pad(part('minute'))}`;
   const day = joinDate(locale, part('day'), part('month'), part('year'));
-  return locale === 'en' ? `${day}, ${time.replace('.', ':')}` : `${day} kl. ${time}`;
+  // The same time of day as the cards and the exports write (core/time-of-day.ts).
+  return joinDateAndTime(day, part('hour'), part('minute'), locale);
 }

@@ -43,7 +43,7 @@ export function I18nProvider(props: { initialLocale: UiLocale; initialMessages: 
     return {
       locale,
       setLocale,
-      t: (key, values) => fillTemplate(messages[key], values),
+      t: (key, values) => fillTemplate(messages[key], values, locale),
       formatDate: (date) => (date ? formatLocalDate(date, locale) : ''),
       formatInstant: (instant) => (instant ? formatInstant(instant, locale) : ''),
     };

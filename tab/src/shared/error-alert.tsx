@@ -1,20 +1,12 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { ApiRequestError } from '../api/api-error';
 import { useI18n, type I18n } from '../i18n/i18n-context';
+import { errorMessageFor } from './error-text';
 
-const useStyles = makeStyles({
-  detail: { display: 'block' },
-});
-
-/** The user's words for an API error; the server's own message is shown separately as detail. */
+/**
+ * The user's words for an API error, from its code and details. The server's English message is
+ * for logs and API clients: it is never shown.
+ */
 export function describeError(error: ApiRequestError, i18n: I18n): string {
   if (error.isStale) {
     const name = error.details['changedBy'];
@@ -30,11 +22,12 @@ export function describeError(error: ApiRequestError, i18n: I18n): string {
     if (error.details['reason'] === 'too-many-rows') return i18n.t('import.tooManyRows', { limit });
     if (error.details['reason'] === 'too-many-columns') return i18n.t('import.tooManyColumns', { limit });
   }
-  return i18n.t(`error.${error.code}`);
+  const { key, values } = errorMessageFor(error);
+  return i18n.t(key, values);
 }
 
-/** Field-level messages from a VALIDATION error, when the server lists them. */
-function validationLines(error: ApiRequestError): string[] {
+/** The fields a VALIDATION error names, each in one translated line (the reasons are English). */
+function validationLines(error: ApiRequestError, i18n: I18n): string[] {
   const issues = error.details['issues'] ?? error.details['fields'];
   if (!Array.isArray(issues)) return [];
   return issues.flatMap((issue: unknown) => {
@@ -45,8 +38,7 @@ function validationLines(error: ApiRequestError): string[] {
       : typeof record.path === 'string'
         ? record.path
         : '';
-    const message = typeof record.message === 'string' ? record.message : '';
-    return message ? [path ? `${path}: ${message}` : message] : [];
+    return path ? [i18n.t('error.VALIDATION.field', { field: path })] : [];
   });
 }
 
@@ -60,9 +52,8 @@ export function ErrorAlert(props: {
   onRetry?: (() => void) | undefined;
 }) {
   const i18n = useI18n();
-  const styles = useStyles();
   const { error } = props;
-  const lines = validationLines(error);
+  const lines = [...new Set(validationLines(error, i18n))];
   const showReload =
     props.onReload && (error.isStale || error.code === 'PRECONDITION_REQUIRED' || error.code === 'ALREADY_DECIDED');
   return (
@@ -76,11 +67,6 @@ export function ErrorAlert(props: {
                 <li key={line}>{line}</li>
               ))}
             </ul>
-          ) : null}
-          {error.message ? (
-            <Text size={200} className={styles.detail}>
-              {i18n.t('error.serverSaid', { message: error.message })}
-            </Text>
           ) : null}
         </MessageBarBody>
         {showReload || props.onRetry ? (

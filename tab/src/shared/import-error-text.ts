@@ -14,13 +14,13 @@ export type ImportErrorKeys<Code extends ImportErrorCode> = Readonly<Record<Code
 
 /**
  * The user's words for a row error, from its code and params. A code this tab does not know (a
- * newer server) falls back to the server's English message, so no error is ever shown blank.
+ * newer server) gets a generic translated line, never the server's English message.
  */
 export function importErrorText<Code extends ImportErrorCode>(
   error: ImportErrorDto,
   keys: ImportErrorKeys<Code>,
   t: Translate,
 ): string {
-  if (!Object.hasOwn(keys, error.code)) return error.message;
+  if (!Object.hasOwn(keys, error.code)) return t('import.error.generic');
   return t(keys[error.code as Code], error.params);
 }

@@ -40,25 +40,28 @@ describe('actionOutcomeCard', () => {
     [
       'da',
       confirmed,
-      ['Registreret som fortsat gyldig af Mette Kjær 22-11-2026 14:03', 'Næste periodiske gennemgang: 22-11-2027.'],
+      ['Registreret som fortsat gyldig af Mette Kjær 22-11-2026 kl. 14.03', 'Næste periodiske gennemgang: 22-11-2027.'],
     ],
     [
       'nb',
       confirmed,
-      ['Registrert som fortsatt gyldig av Mette Kjær 22-11-2026 14:03', 'Neste periodiske gjennomgang: 22-11-2027.'],
+      [
+        'Registrert som fortsatt gyldig av Mette Kjær 22-11-2026 kl. 14.03',
+        'Neste periodiske gjennomgang: 22-11-2027.',
+      ],
     ],
     [
       'en',
       confirmed,
       ['Recorded as still valid by Mette Kjær on 22 Nov 2026, 14:03', 'Next periodic review: 22 Nov 2027.'],
     ],
-    ['da', revision, ['Revision startet', 'Startet af Mette Kjær 22-11-2026 14:03.', 'En kladde er oprettet']],
+    ['da', revision, ['Revision startet', 'Startet af Mette Kjær 22-11-2026 kl. 14.03.', 'En kladde er oprettet']],
     ['nb', revision, ['Revisjon startet', 'Et utkast er opprettet']],
     ['en', revision, ['Revision started', 'A draft has been created']],
     [
       'da',
       acknowledged,
-      ['Læst og forstået registreret', 'Jonas Berg har læst og forstået version 2.0 (22-11-2026 14:03).'],
+      ['Læst og forstået registreret', 'Jonas Berg har læst og forstået version 2.0 (22-11-2026 kl. 14.03).'],
     ],
     ['nb', acknowledged, ['Lest og forstått registrert']],
     ['en', acknowledged, ['Read and understood recorded']],

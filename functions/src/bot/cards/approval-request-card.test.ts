@@ -136,11 +136,23 @@ describe('approvalRequestCard', () => {
   it.each([
     [
       'da',
-      ['Godkend', 'Afvis', 'Anmodning om godkendelse', '1.2 → 2.0 (større ændring)', 'Mette Kjær, 20-11-2026 09:15'],
+      [
+        'Godkend',
+        'Afvis',
+        'Anmodning om godkendelse',
+        '1.2 → 2.0 (større ændring)',
+        'Mette Kjær, 20-11-2026 kl. 09.15',
+      ],
     ],
     [
       'nb',
-      ['Godkjenn', 'Avvis', 'Forespørsel om godkjenning', '1.2 → 2.0 (større endring)', 'Mette Kjær, 20-11-2026 09:15'],
+      [
+        'Godkjenn',
+        'Avvis',
+        'Forespørsel om godkjenning',
+        '1.2 → 2.0 (større endring)',
+        'Mette Kjær, 20-11-2026 kl. 09.15',
+      ],
     ],
     ['en', ['Approve', 'Reject', 'Approval request', '1.2 → 2.0 (major change)', 'Mette Kjær, 20 Nov 2026, 09:15']],
   ] as const)('speaks %s', (locale, phrases) => {

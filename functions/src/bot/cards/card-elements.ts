@@ -31,8 +31,15 @@ export type Container = {
   style?: ContainerStyle;
   spacing?: Spacing;
   separator?: boolean;
-  selectAction?: OpenUrlAction;
+  selectAction?: SelectUrlAction;
 };
+
+/**
+ * A whole container that opens a link. It has no title on purpose: a title becomes the link's
+ * aria-label, which replaces what the container shows (WCAG 2.5.3, label in name); without one
+ * the link is named by its visible text, which also tells one item from the next.
+ */
+export type SelectUrlAction = { type: 'Action.OpenUrl'; url: string };
 
 export type TextInput = {
   type: 'Input.Text';
@@ -159,6 +166,10 @@ export function container(items: CardElement[], options: Omit<Container, 'type' 
 
 export function openUrlAction(title: string, url: string): OpenUrlAction {
   return { type: 'Action.OpenUrl', title, url };
+}
+
+export function selectUrlAction(url: string): SelectUrlAction {
+  return { type: 'Action.OpenUrl', url };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isLocalDate } from '../../core/local-date.js';
+import { joinDateAndTime } from '../../core/time-of-day.js';
 import type { CardLocale } from './card-types.js';
 
 /**
@@ -537,14 +538,14 @@ function dateText(parts: Pick<DateParts, 'year' | 'month' | 'day'>, locale: Card
 }
 
 /**
- * An instant as the reader's wall-clock time in the product's time zone: "22-11-2026 14:03"
+ * An instant as the reader's wall-clock time in the product's time zone: "22-11-2026 kl. 14.03"
  * for da and nb, "22 Nov 2026, 14:03" for en (day-month order with a month name, so neither
- * American nor European readers misread it). Throws on a value that is not an instant.
+ * American nor European readers misread it); the time of day as the tab writes it
+ * (core/time-of-day.ts). Throws on a value that is not an instant.
  */
 export function formatDateTime(iso: string, locale: CardLocale, timeZone: string = cardTimeZone): string {
   const parts = instantParts(iso, timeZone);
-  const time = `${parts.hour}:${parts.minute}`;
-  return locale === 'en' ? `${dateText(parts, locale)}, ${time}` : `${dateText(parts, locale)} ${time}`;
+  return joinDateAndTime(dateText(parts, locale), Number(parts.hour), Number(parts.minute), locale);
 }
 
 /**

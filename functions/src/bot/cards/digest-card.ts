@@ -5,6 +5,7 @@ import {
   adaptiveCard,
   container,
   openUrlAction,
+  selectUrlAction,
   textBlock,
   type CardAction,
   type CardElement,
@@ -111,6 +112,8 @@ export function digestCard(
 
 function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Container {
   const { kind, line } = digestLine(item, locale, text);
+  // The whole item is one link named by what it shows (no title), so twenty items are not
+  // twenty links all called "Åbn procedure".
   return container(
     [
       textBlock(kind, { size: 'small', color: 'accent', spacing: 'none' }),
@@ -124,14 +127,9 @@ function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Cont
     {
       separator: true,
       spacing: 'medium',
-      selectAction: openUrlAction(digestOpenTitle(item, locale, text), item.openUrl),
+      selectAction: selectUrlAction(item.openUrl),
     },
   );
-}
-
-function digestOpenTitle(item: DigestItem, locale: CardLocale, text: CardText): string {
-  if (item.kind === 'occurrence') return yearWheelDigestWords(locale).open;
-  return 'procedure' in item ? text.openProcedure : text.openCompetences;
 }
 
 /** The item's heading as plain text (escaped by the caller). */

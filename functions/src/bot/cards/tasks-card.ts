@@ -1,7 +1,14 @@
 import type { AdaptiveCard, CardLocale, CardProcedure } from './card-types.js';
 import { escapeCardText, truncateText } from './card-text.js';
 import { chatText } from './chat-text.js';
-import { adaptiveCard, container, openUrlAction, textBlock, type CardElement } from './card-elements.js';
+import {
+  adaptiveCard,
+  container,
+  openUrlAction,
+  selectUrlAction,
+  textBlock,
+  type CardElement,
+} from './card-elements.js';
 
 /** One line of "mine opgaver": the procedure it is about, a detail, and where it opens in the tab. */
 export type TaskLine = { procedure: CardProcedure; detail: string | null; openUrl: string };
@@ -52,5 +59,5 @@ function taskLine(line: TaskLine): CardElement {
   const items: CardElement[] = [textBlock(label, { spacing: 'none', color: 'accent' })];
   if (line.detail)
     items.push(textBlock(escapeCardText(truncateText(line.detail, 160)), { isSubtle: true, spacing: 'none' }));
-  return container(items, { spacing: 'small', selectAction: openUrlAction(label, line.openUrl) });
+  return container(items, { spacing: 'small', selectAction: selectUrlAction(line.openUrl) });
 }

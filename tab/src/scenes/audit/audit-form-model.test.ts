@@ -61,14 +61,14 @@ describe('the certificate form', () => {
       message: 'Invalid body',
       details: { in: 'body', issues: [{ path: 'clauses.1', message: 'An ISO 9001 clause such as 7.5.3' }] },
     });
-    expect(fieldProblems(contract, danish, asIs)).toEqual({ clauses: ['An ISO 9001 clause such as 7.5.3'] });
+    expect(fieldProblems(contract, danish, asIs)).toEqual({ clauses: ['Værdien er ikke gyldig.'] });
     const unit = new ApiRequestError({
       status: 400,
       code: 'VALIDATION',
       message: 'No unit with id x.',
       details: { field: 'unitId', unitId: 'x' },
     });
-    expect(fieldProblems(unit, danish, asIs)).toEqual({ unitId: ['No unit with id x.'] });
+    expect(fieldProblems(unit, danish, asIs)).toEqual({ unitId: ['Værdien er ikke gyldig.'] });
     const conflict = new ApiRequestError({ status: 409, code: 'CONFLICT', message: 'stale', details: { field: 'x' } });
     expect(fieldProblems(conflict, danish, asIs)).toEqual({});
   });

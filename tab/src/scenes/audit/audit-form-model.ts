@@ -62,9 +62,10 @@ type CertificateProblem =
   | { code: 'expiry-inconsistent-with-cycle'; expectedExpiresOn: string; toleranceDays: number };
 
 /**
- * The server's VALIDATION problems by field, in the user's words where the code is known: the
- * certificate's date problems (details.problems) and the contract's issues (details.issues, whose
- * path names the field). Messages without a field are left to the dialog's alert.
+ * The server's VALIDATION problems by field, in the user's words: the certificate's date problems
+ * (details.problems) by their codes, and the contract's issues (details.issues, whose path names
+ * the field) and single-field errors as "not valid", never the server's English message.
+ * Messages without a field are left to the dialog's alert.
  */
 export function fieldProblems(
   error: ApiRequestError,
@@ -105,11 +106,12 @@ export function fieldProblems(
   if (Array.isArray(issues)) {
     for (const issue of issues as { path?: unknown; message?: unknown }[]) {
       const field = typeof issue.path === 'string' ? issue.path.split('.')[0] : undefined;
-      if (field && typeof issue.message === 'string') add(field, issue.message);
+      // The contract's reasons are English: the field is marked in the user's words instead.
+      if (field) add(field, t('error.fieldInvalid'));
     }
   }
   const field = error.details['field'];
-  if (typeof field === 'string' && !Array.isArray(problems) && !result[field]) add(field, error.message);
+  if (typeof field === 'string' && !Array.isArray(problems) && !result[field]) add(field, t('error.fieldInvalid'));
   return result;
 }
 

@@ -11,7 +11,10 @@ describe('audit scene words', () => {
   it('translates programme reasons with their numbers', () => {
     expect(reasonText({ code: 'importance', importance: 3, points: 30 }, danish)).toBe('Vigtighed høj');
     expect(reasonText({ code: 'major-findings', count: 1, sinceYear: 2025, points: 8 }, danish)).toBe(
-      '1 større afvigelse(r) siden 2025',
+      '1 større afvigelse siden 2025',
+    );
+    expect(reasonText({ code: 'major-findings', count: 2, sinceYear: 2025, points: 16 }, danish)).toBe(
+      '2 større afvigelser siden 2025',
     );
     expect(reasonText({ code: 'last-audited', year: 2024, yearsSince: 2, points: 0 }, english)).toBe(
       'Last audited 2024',

@@ -3,13 +3,14 @@ import { useId, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { AuditViewDto, FindingGrade, FindingImportResultDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
-import { useI18n } from '../../i18n/i18n-context';
+import { useI18n, type Translate } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
 import { AppLink } from '../../router/app-link';
 import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
-import { importErrorText, type ImportErrorKeys } from '../../shared/import-error-text';
+import { importErrorText, type ImportErrorDto, type ImportErrorKeys } from '../../shared/import-error-text';
 import { useAsync } from '../../shared/use-async';
 import { ActionDialog } from '../procedure/action-dialog';
 import { gradeKey, gradeOrder } from './audit-model';
@@ -17,6 +18,7 @@ import { useAuditStyles } from './audit-styles';
 import { GradeBadge, AuditTable } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
 import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
+import type { FindingColumn } from '../../../../functions/src/core/finding-import';
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -260,6 +262,33 @@ const importErrorKeys: ImportErrorKeys<FindingImportErrorCode> = {
   'bad-date': 'audit.importError.badDate',
 };
 
+const importColumnKeys: Readonly<Record<FindingColumn, MessageKey>> = {
+  grade: 'audit.importColumn.grade',
+  clause: 'audit.importColumn.clause',
+  procedure: 'audit.importColumn.procedure',
+  unit: 'audit.importColumn.unit',
+  description: 'audit.importColumn.description',
+  foundOn: 'audit.importColumn.foundOn',
+};
+
+/** A column code ("grade") in the user's words; a header cell of the file is shown as written. */
+function columnTitle(column: string | null, t: Translate): string {
+  if (column === null) return '–';
+  return Object.hasOwn(importColumnKeys, column) ? t(importColumnKeys[column as FindingColumn]) : column;
+}
+
+/** The server names columns by code; the user is told the titles the tab shows. */
+function withColumnTitles(error: ImportErrorDto, t: Translate): ImportErrorDto {
+  if (error.code === 'unknown-column') {
+    const titles = (Object.keys(importColumnKeys) as FindingColumn[]).map((column) => t(importColumnKeys[column]));
+    return { ...error, params: { ...error.params, expected: titles.join(';') } };
+  }
+  if (error.code === 'missing-column' && typeof error.params['value'] === 'string') {
+    return { ...error, params: { ...error.params, value: columnTitle(error.params['value'], t) } };
+  }
+  return error;
+}
+
 function FindingImport(props: { auditId: string; onImported(count: number): void }) {
   const { t } = useI18n();
   const api = useApi();
@@ -323,8 +352,8 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
             <ul>
               {preview.errors.map((each, index) => (
                 <li key={index}>
-                  {t('audit.importErrorLine', { line: each.line, column: each.column ?? '–' })}{' '}
-                  {importErrorText(each, importErrorKeys, t)}
+                  {t('audit.importErrorLine', { line: each.line, column: columnTitle(each.column, t) })}{' '}
+                  {importErrorText(withColumnTitles(each, t), importErrorKeys, t)}
                 </li>
               ))}
             </ul>

@@ -21,7 +21,12 @@ export type RenderedCard = {
   hasChangedInputs(): boolean;
 };
 
-const hostConfig = new HostConfig(teamsHostConfig);
+/**
+ * Teams' light host config, plus the level of `style: "heading"` TextBlocks: without one the
+ * renderer writes role=heading with no aria-level. Each message in the pane is an h2, so a
+ * card's own headings are h3.
+ */
+const hostConfig = new HostConfig({ ...teamsHostConfig, textBlock: { headingLevel: 3 } });
 
 // The renderer's Markdown hook is global; only this chunk uses the renderer.
 AdaptiveCard.onProcessMarkdown = (text, result) => {

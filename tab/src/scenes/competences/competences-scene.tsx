@@ -138,7 +138,7 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const download = async (format: 'xlsx' | 'csv') => {
     setExportError(undefined);
     try {
-      const blob = await api.exportCompetenceMatrix(format, unit);
+      const blob = await api.exportCompetenceMatrix(format, unit, i18n.locale);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
