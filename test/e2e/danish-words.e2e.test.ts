@@ -144,8 +144,9 @@ describe('no English words in the Danish demo', () => {
       found.push(...englishIn(path, await pageText(page)));
     };
     try {
-      // The home scene (the handbook here; the Overblik once main's issue-12 home is merged).
+      // The home scene (the Overblik) and the handbook.
       await visit('/', 'main h1');
+      await visit('/handbook', 'main h1');
       await visit('/search?q=tilsyn', 'mark');
       await visit(`/procedures/${procedure.id}`, '[data-testid="procedure-competences-list"] li');
       await visit('/tasks', 'main h1');

@@ -1,7 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { pluralKey } from '../../i18n/plural';
 import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
@@ -32,7 +31,7 @@ const useStyles = makeStyles({
  */
 export function FindingsScene(props: { session: Session; query: URLSearchParams }) {
   const i18n = useI18n();
-  const { t, locale, formatDate } = i18n;
+  const { t, formatDate } = i18n;
   const api = useApi();
   const styles = useStyles();
   const state = props.query.get('state') === 'all' ? 'all' : 'open';
@@ -58,7 +57,7 @@ export function FindingsScene(props: { session: Session; query: URLSearchParams 
       {findings.data ? (
         <>
           <p role="status">
-            {t(pluralKey(locale, list.length, { one: 'findings.count.one', other: 'findings.count.other' }), {
+            {t('findings.count', {
               count: list.length,
             })}
           </p>

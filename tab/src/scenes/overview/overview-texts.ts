@@ -1,25 +1,21 @@
 import type { OverviewTileDto } from '../../api/overview-api';
 import type { I18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { pluralKey, type PluralKeys } from '../../i18n/plural';
 
 /**
  * The words of the overview's tiles. A tile id the tab does not know yet (goals and the register
  * add theirs in their own issues) has no entry and is not shown until its texts are added here.
  */
-const countLabels: Record<string, PluralKeys> = {
-  'reviews-overdue': { one: 'overview.tile.reviews-overdue.one', other: 'overview.tile.reviews-overdue.other' },
-  'reviews-due': { one: 'overview.tile.reviews-due.one', other: 'overview.tile.reviews-due.other' },
-  'approvals-waiting': { one: 'overview.tile.approvals-waiting.one', other: 'overview.tile.approvals-waiting.other' },
-  'open-nonconformities': {
-    one: 'overview.tile.open-nonconformities.one',
-    other: 'overview.tile.open-nonconformities.other',
-  },
-  'actions-overdue': { one: 'overview.tile.actions-overdue.one', other: 'overview.tile.actions-overdue.other' },
-  'competence-gaps': { one: 'overview.tile.competence-gaps.one', other: 'overview.tile.competence-gaps.other' },
-  'my-tasks': { one: 'overview.tile.my-tasks.one', other: 'overview.tile.my-tasks.other' },
-  'my-tasks-overdue': { one: 'overview.tile.my-tasks-overdue.one', other: 'overview.tile.my-tasks-overdue.other' },
-  'my-reviews-due': { one: 'overview.tile.my-reviews-due.one', other: 'overview.tile.my-reviews-due.other' },
+const countLabels: Record<string, MessageKey> = {
+  'reviews-overdue': 'overview.tile.reviews-overdue',
+  'reviews-due': 'overview.tile.reviews-due',
+  'approvals-waiting': 'overview.tile.approvals-waiting',
+  'open-nonconformities': 'overview.tile.open-nonconformities',
+  'actions-overdue': 'overview.tile.actions-overdue',
+  'competence-gaps': 'overview.tile.competence-gaps',
+  'my-tasks': 'overview.tile.my-tasks',
+  'my-tasks-overdue': 'overview.tile.my-tasks-overdue',
+  'my-reviews-due': 'overview.tile.my-reviews-due',
 };
 
 const certificateLabels: Record<string, MessageKey> = {
@@ -33,9 +29,9 @@ const certificateLabels: Record<string, MessageKey> = {
 export type TileText = { figure: string; label: string; note: string | null };
 
 export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
-  const { t, locale, formatDate } = i18n;
+  const { t, formatDate } = i18n;
   const counted = countLabels[tile.id];
-  if (counted) return { figure: String(tile.count), label: t(pluralKey(locale, tile.count, counted)), note: null };
+  if (counted) return { figure: String(tile.count), label: t(counted, { count: tile.count }), note: null };
   if (tile.id === 'acknowledgements') {
     const total = tile.total ?? 0;
     const versions = tile.parts['versions'] ?? 0;
@@ -43,13 +39,7 @@ export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
     return {
       figure: `${Math.round((100 * tile.count) / total)} %`,
       label: t('overview.tile.acknowledgements', { count: tile.count, total }),
-      note: t(
-        pluralKey(locale, versions, {
-          one: 'overview.tile.acknowledgements.versions.one',
-          other: 'overview.tile.acknowledgements.versions.other',
-        }),
-        { count: versions },
-      ),
+      note: t('overview.tile.acknowledgements.versions', { count: versions }),
     };
   }
   if (tile.id === 'audit-programme') {

@@ -5,7 +5,6 @@ import type { InboxItemDto } from '../../api/overview-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { pluralKey } from '../../i18n/plural';
 import { AppLink } from '../../router/app-link';
 import { pathOfListLink } from '../../router/list-link';
 import { paths } from '../../router/routes';
@@ -67,7 +66,7 @@ const askedKinds: readonly InboxItemDto['kind'][] = ['approval', 'acknowledgemen
  * `?due=overdue` (the overview's tile) shows only what is overdue.
  */
 export function TasksScene(props: { query: URLSearchParams }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
   const tasks = useAsync('tasks', (signal) => api.getMyTasks(signal));
@@ -104,16 +103,7 @@ export function TasksScene(props: { query: URLSearchParams }) {
       {tasks.data ? (
         <section aria-labelledby="tasks-inbox-heading">
           <h2 id="tasks-inbox-heading">
-            {t(
-              pluralKey(
-                locale,
-                items.length,
-                onlyOverdue
-                  ? { one: 'tasks.overdueCount.one', other: 'tasks.overdueCount.other' }
-                  : { one: 'tasks.count.one', other: 'tasks.count.other' },
-              ),
-              { count: items.length },
-            )}
+            {t(onlyOverdue ? 'tasks.overdueCount' : 'tasks.count', { count: items.length })}
           </h2>
           {onlyOverdue ? (
             <p>
