@@ -4,9 +4,10 @@ import { isLocalDate, type LocalDate } from '../core/local-date.js';
 /** Zod pieces the declarations share. */
 
 /** A calendar date (YYYY-MM-DD), typed as core's branded LocalDate. */
-export const localDate = z.custom<LocalDate>((value) => typeof value === 'string' && isLocalDate(value), {
-  message: 'A calendar date (YYYY-MM-DD)',
-});
+export const localDate = z.string().refine(isLocalDate, 'A calendar date YYYY-MM-DD') as unknown as z.ZodType<
+  LocalDate,
+  LocalDate
+>;
 /** An instant as the app writes it (ISO 8601). */
 export const instantText = z.string().min(1);
 export const id = z.string().min(1);
