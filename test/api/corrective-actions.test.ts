@@ -49,6 +49,7 @@ const finding = (id: string, grade: Finding['grade']): Finding => ({
   unitId: 'miljo',
   description: 'Styring af dokumenteret information mangler i tilsynssager.',
   foundOn: '2026-01-10' as LocalDate,
+  foundBy: people.coordinator,
   correctiveActionId: null,
 });
 

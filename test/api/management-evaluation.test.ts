@@ -245,6 +245,7 @@ describe('the management evaluation over HTTP', () => {
       unitId: 'byg-plan',
       description: 'Sagsbehandlingsfrister overskrides uden besked til ansøger.',
       foundOn: today,
+      foundBy: null,
       correctiveActionId: null,
     };
     await server.app.services.quality.commit({ audits: [audit], findings: [major] });

@@ -9,6 +9,7 @@ import {
   findingGrades,
   actionStatuses,
 } from '../core/quality-year-types.js';
+import { findingRecord } from '../records/quality-year.js';
 
 /**
  * The API contract of the audit programme, audits, the certificate and findings (ISO 9001 9.2
@@ -303,18 +304,12 @@ export type CertificateCycleDto = z.infer<typeof certificateCycleSchema>;
 // ---------------------------------------------------------------------------------------------
 // Findings
 
-export const findingSchema = z.object({
-  id: z.string(),
-  auditId: z.string(),
-  grade: z.enum(findingGrades),
-  clause: z.string().nullable(),
-  procedureId: z.string().nullable(),
-  unitId: z.string().nullable(),
-  description: z.string(),
-  foundOn: localDate,
-  correctiveActionId: z.string().nullable(),
-  ...versioned,
-});
+/**
+ * The finding as it is stored: its declaration's schema (records/quality-year.ts), so a field
+ * added there is in the API without restating it here; the version fields carry the contract's
+ * descriptions.
+ */
+export const findingSchema = findingRecord.schema.extend(versioned);
 export const findingViewSchema = findingSchema.extend({
   /** The corrective action's status when there is one. */
   actionStatus: z.enum(actionStatuses).nullable(),

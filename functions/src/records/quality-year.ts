@@ -255,6 +255,8 @@ export const findingSchema = z.object({
   unitId: nullableId,
   description: z.string(),
   foundOn: localDate,
+  /** Who recorded the finding; null for findings recorded before it was kept. */
+  foundBy: nullableId,
   correctiveActionId: nullableId,
   ...versionedFields,
 });
@@ -273,6 +275,7 @@ export const findingRecord = declareRecord(findingSchema, {
       ['unitId', 'unit_id', 'text'],
       ['description', 'description', 'text'],
       ['foundOn', 'found_on', 'text'],
+      ['foundBy', 'found_by', 'text'],
       ['correctiveActionId', 'corrective_action_id', 'text'],
       ...versionedSqlite,
     ],
@@ -296,6 +299,11 @@ export const findingRecord = declareRecord(findingSchema, {
       ['unitId', 'text', column('unitKey', 'The unit (KhKey in Units).', singleLine(100))],
       ['description', 'string', column('description', 'The finding.', multiLine)],
       ['foundOn', 'date', column('foundOn', 'Found on.', date)],
+      [
+        'foundBy',
+        'text',
+        column('foundBy', 'Recorded by (KhKey in People); empty: before it was kept.', singleLine(100)),
+      ],
       [
         'correctiveActionId',
         'text',
