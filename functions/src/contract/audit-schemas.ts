@@ -9,7 +9,7 @@ import {
   findingGrades,
   actionStatuses,
 } from '../core/quality-year-types.js';
-import { findingRecord } from '../records/quality-year.js';
+import { certificateRecord, findingRecord, programmeItemRecord } from '../records/quality-year.js';
 
 /**
  * The API contract of the audit programme, audits, the certificate and findings (ISO 9001 9.2
@@ -40,14 +40,10 @@ export const auditSubjectSchema = z.discriminatedUnion('kind', [
 // ---------------------------------------------------------------------------------------------
 // Programme
 
-export const programmeItemSchema = z.object({
-  id: z.string(),
+/** The programme line as it is stored (records/quality-year.ts); its JSON fields spelled out for OpenAPI. */
+export const programmeItemSchema = programmeItemRecord.schema.extend({
   subject: auditSubjectSchema,
-  title: z.string(),
   importance: importanceSchema,
-  clauses: z.array(z.string()),
-  unitId: z.string().nullable(),
-  changedOn: z.string().nullable(),
   ...versioned,
 });
 export type ProgrammeItemDto = z.infer<typeof programmeItemSchema>;
@@ -241,16 +237,9 @@ export const reportAuditBody = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Certificates
 
-export const certificateSchema = z.object({
-  id: z.string(),
-  body: z.string(),
-  standard: z.string(),
-  scope: z.string(),
-  certificateNumber: z.string(),
-  issuedOn: localDate,
-  expiresOn: localDate,
+/** The certificate as it is stored (records/quality-year.ts); cycleYears spelled out for OpenAPI. */
+export const certificateSchema = certificateRecord.schema.extend({
   cycleYears: z.union([z.literal(3), z.literal(4)]),
-  isActive: z.boolean(),
   ...versioned,
 });
 export type CertificateDto = z.infer<typeof certificateSchema>;
