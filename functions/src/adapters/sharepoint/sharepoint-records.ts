@@ -1,31 +1,7 @@
 import type { LocalDate } from '../../core/local-date.js';
 import type { Procedure, TrailEntry } from '../../core/types.js';
 import type { RecordDeclaration, SharePointCodec } from '../../records/declare.js';
-import {
-  acknowledgementRecord,
-  acknowledgementRequestRecord,
-  approvalRecord,
-  auditRecord,
-  certificateRecord,
-  competenceRecord,
-  competenceRequirementRecord,
-  conversationRecord,
-  correctiveActionRecord,
-  externalCoverageRecord,
-  findingRecord,
-  ledgerEntryRecord,
-  managementEvaluationRecord,
-  occurrenceRecord,
-  personCompetenceRecord,
-  personRecord,
-  procedureRecord,
-  programmeItemRecord,
-  reviewRecord,
-  sweepLeaseRecord,
-  trailEntryRecord,
-  unitRecord,
-  versionRecord,
-} from '../../records/index.js';
+import * as records from '../../records/index.js';
 import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
 
 export { personCompetenceKey } from '../../records/competences.js';
@@ -151,7 +127,7 @@ export function mappingOf<T>(declaration: RecordDeclaration<T>): RecordMapping<T
   };
 }
 
-export const procedureMapping = mappingOf(procedureRecord);
+export const procedureMapping = mappingOf(records.procedureRecord);
 
 /** Procedure fields plus what SharePoint views show and filter on but the record derives. */
 export function procedureFields(procedure: Procedure): Fields {
@@ -161,28 +137,28 @@ export function procedureFields(procedure: Procedure): Fields {
   };
 }
 
-export const versionMapping = mappingOf(versionRecord);
-export const approvalMapping = mappingOf(approvalRecord);
-export const reviewMapping = mappingOf(reviewRecord);
-export const acknowledgementRequestMapping = mappingOf(acknowledgementRequestRecord);
-export const acknowledgementMapping = mappingOf(acknowledgementRecord);
+export const versionMapping = mappingOf(records.versionRecord);
+export const approvalMapping = mappingOf(records.approvalRecord);
+export const reviewMapping = mappingOf(records.reviewRecord);
+export const acknowledgementRequestMapping = mappingOf(records.acknowledgementRequestRecord);
+export const acknowledgementMapping = mappingOf(records.acknowledgementRecord);
 /** The trail's `seq` is the list item's id (SharePoint numbers items in creation order). */
-export const trailMapping = mappingOf(trailEntryRecord) as unknown as RecordMapping<Omit<TrailEntry, 'seq'>>;
-export const personMapping = mappingOf(personRecord);
-export const unitMapping = mappingOf(unitRecord);
-export const ledgerEntryMapping = mappingOf(ledgerEntryRecord);
-export const conversationMapping = mappingOf(conversationRecord);
-export const sweepLeaseMapping = mappingOf(sweepLeaseRecord);
-export const competenceMapping = mappingOf(competenceRecord);
-export const competenceRequirementMapping = mappingOf(competenceRequirementRecord);
-export const personCompetenceMapping = mappingOf(personCompetenceRecord);
-export const externalCoverageMapping = mappingOf(externalCoverageRecord);
+export const trailMapping = mappingOf(records.trailEntryRecord) as unknown as RecordMapping<Omit<TrailEntry, 'seq'>>;
+export const personMapping = mappingOf(records.personRecord);
+export const unitMapping = mappingOf(records.unitRecord);
+export const ledgerEntryMapping = mappingOf(records.ledgerEntryRecord);
+export const conversationMapping = mappingOf(records.conversationRecord);
+export const sweepLeaseMapping = mappingOf(records.sweepLeaseRecord);
+export const competenceMapping = mappingOf(records.competenceRecord);
+export const competenceRequirementMapping = mappingOf(records.competenceRequirementRecord);
+export const personCompetenceMapping = mappingOf(records.personCompetenceRecord);
+export const externalCoverageMapping = mappingOf(records.externalCoverageRecord);
 
 // The quality year
-export const certificateMapping = mappingOf(certificateRecord);
-export const programmeItemMapping = mappingOf(programmeItemRecord);
-export const auditMapping = mappingOf(auditRecord);
-export const findingMapping = mappingOf(findingRecord);
-export const correctiveActionMapping = mappingOf(correctiveActionRecord);
-export const managementEvaluationMapping = mappingOf(managementEvaluationRecord);
-export const occurrenceMapping = mappingOf(occurrenceRecord);
+export const certificateMapping = mappingOf(records.certificateRecord);
+export const programmeItemMapping = mappingOf(records.programmeItemRecord);
+export const auditMapping = mappingOf(records.auditRecord);
+export const findingMapping = mappingOf(records.findingRecord);
+export const correctiveActionMapping = mappingOf(records.correctiveActionRecord);
+export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
+export const occurrenceMapping = mappingOf(records.occurrenceRecord);
