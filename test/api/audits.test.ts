@@ -265,9 +265,16 @@ describe('audits', () => {
       foundOn: '2032-03-12',
     });
     expect(finding.status).toBe(201);
-    expect(finding.body).toMatchObject({ unitId: 'natur', correctiveActionId: null, isOpen: true, actionStatus: null });
+    expect(finding.body).toMatchObject({
+      unitId: 'natur',
+      correctiveActionId: null,
+      isOpen: true,
+      actionStatus: null,
+      foundBy: people.buildingAuthor,
+    });
     const graded = await call(coordinator, 'PATCH', `/findings/${finding.body.id}`, { grade: 'major' }, '1');
-    expect(graded.body).toMatchObject({ grade: 'major', etag: 2 });
+    // Who recorded it stays who recorded it when someone else changes it.
+    expect(graded.body).toMatchObject({ grade: 'major', etag: 2, foundBy: people.buildingAuthor });
     const open = await get('/findings?state=open&year=2032');
     expect(open.body.findings.map((each: { id: string }) => each.id)).toEqual([finding.body.id]);
     expect((await get(`/audits/${id}/findings`)).body.findings).toHaveLength(1);
@@ -590,6 +597,7 @@ describe('finding import from CSV', () => {
     expect(applied.body.created).toHaveLength(2);
     const findings = (await get(`/audits/${auditId}/findings`)).body.findings;
     expect(findings.map((f: { grade: string }) => f.grade).sort()).toEqual(['major', 'strong-point']);
+    expect(findings.map((f: { foundBy: string }) => f.foundBy)).toEqual([coordinator, coordinator]);
 
     const comma = await upload('grade,description\nminor,"Frist overskredet, 3 sager"', 'preview');
     expect(comma.body.rows).toEqual([

@@ -3,6 +3,8 @@ import type { Audit, Finding } from '../../functions/src/core/quality-year-types
 import type { LocalDate } from '../../functions/src/core/local-date.js';
 import { localDateOf, addDays } from '../../functions/src/core/local-date.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { findingRecord } from '../../functions/src/records/index.js';
+import { sampleOf } from '../support/record-samples.js';
 
 let server: TestServer;
 let today: LocalDate;
@@ -36,21 +38,21 @@ const audit: Audit = {
   checklist: [],
   report: null,
 };
-const finding = (id: string, grade: Finding['grade']): Finding => ({
-  id,
-  etag: 1,
-  createdAt: at,
-  updatedAt: at,
-  updatedBy: people.coordinator,
-  auditId: audit.id,
-  grade,
-  clause: '7.5.3',
-  procedureId: null,
-  unitId: 'miljo',
-  description: 'Styring af dokumenteret information mangler i tilsynssager.',
-  foundOn: '2026-01-10' as LocalDate,
-  correctiveActionId: null,
-});
+const finding = (id: string, grade: Finding['grade']): Finding =>
+  sampleOf(findingRecord, {
+    id,
+    etag: 1,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: people.coordinator,
+    auditId: audit.id,
+    grade,
+    clause: '7.5.3',
+    unitId: 'miljo',
+    description: 'Styring af dokumenteret information mangler i tilsynssager.',
+    foundOn: '2026-01-10' as LocalDate,
+    foundBy: people.coordinator,
+  });
 
 const create = (as: string, json: unknown) => server.api.post(as, '/corrective-actions', json);
 const command = (as: string, id: string, name: string, json: unknown, ifMatch: string) =>

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit, Finding } from '../../functions/src/core/quality-year-types.js';
 import { addDays, localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { findingRecord } from '../../functions/src/records/index.js';
+import { sampleOf } from '../support/record-samples.js';
 
 let server: TestServer;
 let today: LocalDate;
@@ -232,7 +234,7 @@ describe('the management evaluation over HTTP', () => {
       checklist: [],
       report: null,
     };
-    const major: Finding = {
+    const major: Finding = sampleOf(findingRecord, {
       id: 'pack-major',
       etag: 1,
       createdAt: at,
@@ -241,12 +243,10 @@ describe('the management evaluation over HTTP', () => {
       auditId: audit.id,
       grade: 'major',
       clause: '8.5.1',
-      procedureId: null,
       unitId: 'byg-plan',
       description: 'Sagsbehandlingsfrister overskrides uden besked til ansøger.',
       foundOn: today,
-      correctiveActionId: null,
-    };
+    });
     await server.app.services.quality.commit({ audits: [audit], findings: [major] });
 
     const closedTitle = 'Pakketest: lukket efter effektiv kontrol';

@@ -11,6 +11,16 @@ import type {
   YearWheelOccurrence,
 } from '../../functions/src/core/quality-year-types.js';
 import type { TrailEntry } from '../../functions/src/core/types.js';
+import {
+  auditRecord,
+  certificateRecord,
+  correctiveActionRecord,
+  findingRecord,
+  managementEvaluationRecord,
+  occurrenceRecord,
+  programmeItemRecord,
+} from '../../functions/src/records/index.js';
+import { sampleOf } from '../support/record-samples.js';
 
 /**
  * The QualityStore port's behaviour, as every adapter must show it. Each test gets a fresh,
@@ -32,7 +42,7 @@ const versioned = { etag: 1, createdAt: at(1), updatedAt: at(1), updatedBy: 'ann
 const longText = 'Kommunen har dokumenteret tilsynet med særlig vægt på ændringer i år. '.repeat(60);
 
 export function buildCertificate(overrides: Partial<Certificate> = {}): Certificate {
-  return {
+  return sampleOf(certificateRecord, {
     id: 'cert-1',
     body: 'DS Certificering',
     standard: 'ISO 9001:2015',
@@ -44,11 +54,11 @@ export function buildCertificate(overrides: Partial<Certificate> = {}): Certific
     isActive: true,
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildProgrammeItem(overrides: Partial<ProgrammeItem> = {}): ProgrammeItem {
-  return {
+  return sampleOf(programmeItemRecord, {
     id: 'pi-1',
     subject: { kind: 'process', area: 'Miljøtilsyn' },
     title: 'Miljøtilsyn',
@@ -58,24 +68,22 @@ export function buildProgrammeItem(overrides: Partial<ProgrammeItem> = {}): Prog
     changedOn: d('2026-02-01'),
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildAudit(overrides: Partial<Audit> = {}): Audit {
-  return {
+  return sampleOf(auditRecord, {
     id: 'audit-1',
     kind: 'internal',
     year: 2026,
     title: 'Intern audit: Miljøtilsyn',
     programmeItemId: 'pi-1',
-    certificateId: null,
     unitId: 'u-miljo',
     clauses: ['7.5.3', '8.5.1'],
     procedureIds: ['p-1', 'p-2'],
     scope: longText,
     criteria: 'ISO 9001:2015 afsnit 7.5 og 8.5; håndbogens procedurer; miljøbeskyttelsesloven',
     auditorIds: ['peter-lund', 'kirsten-aa'],
-    externalAuditors: [],
     plannedOn: d('2026-04-15'),
     status: 'reported',
     checklist: [
@@ -104,11 +112,11 @@ export function buildAudit(overrides: Partial<Audit> = {}): Audit {
     },
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildFinding(overrides: Partial<Finding> = {}): Finding {
-  return {
+  return sampleOf(findingRecord, {
     id: 'f-1',
     auditId: 'audit-1',
     grade: 'major',
@@ -120,11 +128,11 @@ export function buildFinding(overrides: Partial<Finding> = {}): Finding {
     correctiveActionId: 'ca-1',
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildAction(overrides: Partial<CorrectiveAction> = {}): CorrectiveAction {
-  return {
+  return sampleOf(correctiveActionRecord, {
     id: 'ca-1',
     title: 'Lovliggørelse: sagsgang følges ikke',
     source: { kind: 'finding', findingId: 'f-1' },
@@ -145,11 +153,11 @@ export function buildAction(overrides: Partial<CorrectiveAction> = {}): Correcti
     closedOn: d('2026-06-10'),
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildEvaluation(overrides: Partial<ManagementEvaluation> = {}): ManagementEvaluation {
-  return {
+  return sampleOf(managementEvaluationRecord, {
     id: 'me-2026',
     year: 2026,
     plannedOn: d('2026-11-10'),
@@ -173,11 +181,11 @@ export function buildEvaluation(overrides: Partial<ManagementEvaluation> = {}): 
     publishedOn: d('2026-12-10'),
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 export function buildOccurrence(overrides: Partial<YearWheelOccurrence> = {}): YearWheelOccurrence {
-  return {
+  return sampleOf(occurrenceRecord, {
     id: 'occ-1',
     kind: 'surveillance-audit',
     title: 'Opfølgningsaudit (DS Certificering)',
@@ -189,7 +197,7 @@ export function buildOccurrence(overrides: Partial<YearWheelOccurrence> = {}): Y
     note: 'Flyttet en dag – auditor syg.',
     ...versioned,
     ...overrides,
-  };
+  });
 }
 
 const trailEntry = (action: string, subjectId: string): TrailWithoutSeq => ({

@@ -20,6 +20,14 @@ import type {
   TrailEntry,
   Unit,
 } from '../../functions/src/core/types.js';
+import {
+  approvalRecord,
+  competenceRecord,
+  personCompetenceRecord,
+  procedureRecord,
+  versionRecord,
+} from '../../functions/src/records/index.js';
+import { sampleOf } from '../support/record-samples.js';
 
 /**
  * The Store port's behaviour, as every adapter must show it. Each test gets a fresh, empty
@@ -57,7 +65,7 @@ const t = (day: number, hour = 9) =>
   `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 export function buildProcedure(overrides: Partial<Procedure> = {}): Procedure {
-  return {
+  return sampleOf(procedureRecord, {
     id: 'p-1',
     code: 'TM-01-01',
     title: 'Tilsyn med virksomheder',
@@ -66,51 +74,37 @@ export function buildProcedure(overrides: Partial<Procedure> = {}): Procedure {
     unitId: 'u-miljo',
     ownerId: 'peter-lund',
     approverId: 'anne-birk',
-    approverDesignatedBy: null,
     audience: { unitIds: ['u-miljo'], roles: ['caseworker'] },
     reviewIntervalMonths: 12,
     standards: [{ standard: 'ISO 9001', clauses: ['7.5'] }],
     legalBasis: ['Miljøbeskyttelsesloven § 65'],
-    currentVersionId: null,
-    draftVersionId: null,
-    approvedOn: null,
-    lastReviewedOn: null,
-    nextReviewOn: null,
     createdAt: t(1),
     updatedAt: t(1),
     updatedBy: 'peter-lund',
     etag: 1,
     ...overrides,
-  };
+  });
 }
 
 export function buildVersion(overrides: Partial<ProcedureVersion> = {}): ProcedureVersion {
-  return {
+  return sampleOf(versionRecord, {
     id: 'v-1',
     procedureId: 'p-1',
     state: 'draft',
-    major: null,
-    minor: null,
-    kind: null,
     authorId: 'peter-lund',
     file: {
       ref: 'ref-abc',
       name: 'tilsyn.docx',
       mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       size: 1234,
-      sha256: 'abc',
+      sha256: 'a'.repeat(64),
     },
     text: 'Tilsyn',
     html: '<p>Tilsyn</p>',
-    changeSummary: null,
     createdAt: t(1),
     updatedAt: t(1),
-    publishedAt: null,
-    approvedBy: null,
-    supersededByVersionId: null,
-    obsoleteAt: null,
     ...overrides,
-  };
+  });
 }
 
 function published(id: string, major: number, text: string, overrides: Partial<ProcedureVersion> = {}) {
@@ -129,7 +123,7 @@ function published(id: string, major: number, text: string, overrides: Partial<P
 }
 
 export function buildApproval(overrides: Partial<Approval> = {}): Approval {
-  return {
+  return sampleOf(approvalRecord, {
     id: 'a-1',
     procedureId: 'p-1',
     versionId: 'v-1',
@@ -138,12 +132,8 @@ export function buildApproval(overrides: Partial<Approval> = {}): Approval {
     approverId: 'anne-birk',
     changeSummary: 'Første udgave',
     kind: 'major',
-    decision: null,
-    decidedBy: null,
-    decidedAt: null,
-    comment: null,
     ...overrides,
-  };
+  });
 }
 
 const trail = (action: string, at: string, procedureId = 'p-1'): Omit<TrailEntry, 'seq'> => ({
@@ -276,27 +266,23 @@ async function seedCatalogue(store: Store): Promise<void> {
 }
 
 export function buildCompetence(overrides: Partial<Competence> = {}): Competence {
-  return {
+  return sampleOf(competenceRecord, {
     id: 'c-natur',
     name: 'Naturbeskyttelse § 3',
     category: 'Natur',
     description: 'Beskyttede naturtyper.',
-    validityMonths: null,
     ...overrides,
-  };
+  });
 }
 
 export function buildPersonCompetence(overrides: Partial<PersonCompetence> = {}): PersonCompetence {
-  return {
+  return sampleOf(personCompetenceRecord, {
     personId: 'peter-lund',
     competenceId: 'c-natur',
     level: 2,
-    evidence: null,
-    validUntil: null,
     assessment: 'self',
-    confirmedBy: null,
     ...overrides,
-  };
+  });
 }
 
 const requirement: CompetenceRequirement = {

@@ -59,6 +59,9 @@ describe('the audit scene', () => {
       const findings = page.getByRole('table', { name: 'Auditfund' });
       const finding = findings.getByRole('row').filter({ hasText: 'Afgørelser sendes uden klagevejledning' });
       await finding.getByText('Større afvigelse').waitFor();
+      // Who recorded it (Finding.foundBy), under its column heading.
+      await findings.getByRole('columnheader', { name: 'Registreret af' }).waitFor();
+      await finding.getByRole('cell', { name: coordinator.name, exact: true }).waitFor();
       // The coordinator is offered the corrective action for the nonconformity.
       await finding.getByRole('button', { name: /^Opret handling for fundet:/ }).waitFor();
 

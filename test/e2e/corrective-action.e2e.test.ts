@@ -59,6 +59,7 @@ describe('a corrective action from a major finding to the management evaluation'
       unitId: 'natur',
       description: 'Gældende versioner af dispensationsskabeloner er ikke styret.',
       foundOn: today,
+      foundBy: null,
       correctiveActionId: null,
     };
     await services.quality.commit({ audits: [audit], findings: [finding] });

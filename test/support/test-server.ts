@@ -6,9 +6,14 @@ import { freshSeededDataDir } from './seeded-template.js';
 
 export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
 
-/** A real local host on a free port, with a fresh SQLite file seeded with the demo municipality. */
-export async function startTestServer(settings: Pick<Partial<Config>, 'rateLimits'> = {}): Promise<TestServer> {
-  const dataDir = await freshSeededDataDir();
+/**
+ * A real local host on a free port, with a fresh SQLite file seeded with the demo municipality,
+ * or on a given data directory (which `stop()` then removes).
+ */
+export async function startTestServer(
+  settings: Pick<Partial<Config>, 'rateLimits' | 'dataDir'> = {},
+): Promise<TestServer> {
+  const dataDir = settings.dataDir ?? (await freshSeededDataDir());
   const server = await startLocalServer({
     port: 0,
     host: '127.0.0.1',

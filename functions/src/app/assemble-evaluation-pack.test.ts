@@ -198,6 +198,7 @@ function finding(overrides: Partial<Finding> & Pick<Finding, 'id' | 'auditId' | 
     unitId: 'u-natur',
     description: 'Beskrivelse',
     foundOn: d('2026-03-01'),
+    foundBy: null,
     correctiveActionId: null,
     ...overrides,
   };

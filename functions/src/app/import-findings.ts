@@ -74,6 +74,7 @@ export async function importFindings(
     unitId: row.unitId,
     description: row.description,
     foundOn: row.foundOn,
+    foundBy: actor.id,
     correctiveActionId: null,
     ...firstVersion(stamp),
   }));

@@ -53,6 +53,7 @@ export async function createFinding(
     unitId: input.unitId ?? audit.unitId,
     description: input.description,
     foundOn: input.foundOn as LocalDate,
+    foundBy: actor.id,
     correctiveActionId: null,
     ...firstVersion(stamp),
   };

@@ -9,6 +9,7 @@ import {
   findingGrades,
   actionStatuses,
 } from '../core/quality-year-types.js';
+import { certificateRecord, findingRecord, programmeItemRecord } from '../records/quality-year.js';
 
 /**
  * The API contract of the audit programme, audits, the certificate and findings (ISO 9001 9.2
@@ -39,14 +40,10 @@ export const auditSubjectSchema = z.discriminatedUnion('kind', [
 // ---------------------------------------------------------------------------------------------
 // Programme
 
-export const programmeItemSchema = z.object({
-  id: z.string(),
+/** The programme line as it is stored (records/quality-year.ts); its JSON fields spelled out for OpenAPI. */
+export const programmeItemSchema = programmeItemRecord.schema.extend({
   subject: auditSubjectSchema,
-  title: z.string(),
   importance: importanceSchema,
-  clauses: z.array(z.string()),
-  unitId: z.string().nullable(),
-  changedOn: z.string().nullable(),
   ...versioned,
 });
 export type ProgrammeItemDto = z.infer<typeof programmeItemSchema>;
@@ -240,16 +237,9 @@ export const reportAuditBody = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Certificates
 
-export const certificateSchema = z.object({
-  id: z.string(),
-  body: z.string(),
-  standard: z.string(),
-  scope: z.string(),
-  certificateNumber: z.string(),
-  issuedOn: localDate,
-  expiresOn: localDate,
+/** The certificate as it is stored (records/quality-year.ts); cycleYears spelled out for OpenAPI. */
+export const certificateSchema = certificateRecord.schema.extend({
   cycleYears: z.union([z.literal(3), z.literal(4)]),
-  isActive: z.boolean(),
   ...versioned,
 });
 export type CertificateDto = z.infer<typeof certificateSchema>;
@@ -303,18 +293,12 @@ export type CertificateCycleDto = z.infer<typeof certificateCycleSchema>;
 // ---------------------------------------------------------------------------------------------
 // Findings
 
-export const findingSchema = z.object({
-  id: z.string(),
-  auditId: z.string(),
-  grade: z.enum(findingGrades),
-  clause: z.string().nullable(),
-  procedureId: z.string().nullable(),
-  unitId: z.string().nullable(),
-  description: z.string(),
-  foundOn: localDate,
-  correctiveActionId: z.string().nullable(),
-  ...versioned,
-});
+/**
+ * The finding as it is stored: its declaration's schema (records/quality-year.ts), so a field
+ * added there is in the API without restating it here; the version fields carry the contract's
+ * descriptions.
+ */
+export const findingSchema = findingRecord.schema.extend(versioned);
 export const findingViewSchema = findingSchema.extend({
   /** The corrective action's status when there is one. */
   actionStatus: z.enum(actionStatuses).nullable(),

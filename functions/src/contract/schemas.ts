@@ -6,6 +6,7 @@ import { assessments, evidenceKinds } from '../core/competence-types.js';
 import { sheetFormats } from '../documents/competence-sheet.js';
 import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
 import { inboxItemSchema } from './overview-schemas.js';
+import { competenceRecord, personRecord, unitRecord } from '../records/index.js';
 
 /**
  * The API contract: one zod schema per boundary. The route table validates requests with these,
@@ -24,19 +25,11 @@ export const versionParams = z.strictObject({ id, versionId: id });
 export const personRef = z.object({ id: z.string(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
-export const personSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  title: z.string(),
-  unitId: z.string(),
-  roles: z.array(roleSchema),
-  leaderId: z.string().nullable(),
-  aadObjectId: z.string().nullable(),
-});
+/** People, units and competences as they are stored: their declarations' schemas (records/). */
+export const personSchema = personRecord.schema;
 export type PersonDto = z.infer<typeof personSchema>;
 
-export const unitSchema = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() });
+export const unitSchema = unitRecord.schema;
 export type UnitDto = z.infer<typeof unitSchema>;
 
 export const audienceSchema = z.strictObject({
@@ -426,13 +419,7 @@ export type ChatMessages = z.infer<typeof chatMessagesSchema>;
 // Competence management (ISO 9001 7.2).
 
 export const competenceLevelSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-export const competenceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  category: z.string(),
-  description: z.string(),
-  validityMonths: z.number().int().nullable(),
-});
+export const competenceSchema = competenceRecord.schema;
 export const evidenceSchema = z.strictObject({
   kind: z.enum(evidenceKinds),
   title: requiredText(200),

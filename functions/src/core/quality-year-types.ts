@@ -152,6 +152,8 @@ export type Finding = Versioned & {
   unitId: string | null;
   description: string;
   foundOn: LocalDate;
+  /** Who recorded the finding (person id); null for findings recorded before it was kept. */
+  foundBy: string | null;
   /** A major or minor nonconformity needs a corrective action; its id once created. */
   correctiveActionId: string | null;
 };

@@ -745,6 +745,7 @@ export const da = {
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Procedure',
   'audit.foundOn': 'Konstateret',
+  'audit.foundBy': 'Registreret af',
   'audit.action': 'Korrigerende handling',
   'audit.openAction': 'Se handling',
   'audit.createAction': 'Opret handling',

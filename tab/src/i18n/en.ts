@@ -740,6 +740,7 @@ export const en: Messages = {
   'audit.description': 'Description',
   'audit.procedure': 'Procedure',
   'audit.foundOn': 'Found on',
+  'audit.foundBy': 'Recorded by',
   'audit.action': 'Corrective action',
   'audit.openAction': 'View action',
   'audit.createAction': 'Create action',

@@ -744,6 +744,7 @@ export const nb: Messages = {
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Prosedyre',
   'audit.foundOn': 'Konstatert',
+  'audit.foundBy': 'Registrert av',
   'audit.action': 'Korrigerende tiltak',
   'audit.openAction': 'Se tiltak',
   'audit.createAction': 'Opprett tiltak',

@@ -1,42 +1,20 @@
-import type { ConversationReference, LedgerEntry } from '../../app/messaging-ports.js';
-import type {
-  Competence,
-  CompetenceRequirement,
-  ExternalCoverage,
-  PersonCompetence,
-} from '../../core/competence-types.js';
 import type { LocalDate } from '../../core/local-date.js';
-import type {
-  Acknowledgement,
-  AcknowledgementRequest,
-  Approval,
-  Person,
-  Procedure,
-  ProcedureVersion,
-  Review,
-  TrailEntry,
-  Unit,
-} from '../../core/types.js';
-import type {
-  Audit,
-  Certificate,
-  CorrectiveAction,
-  Finding,
-  ManagementEvaluation,
-  ProgrammeItem,
-  YearWheelOccurrence,
-} from '../../core/quality-year-types.js';
+import type { Procedure, TrailEntry } from '../../core/types.js';
+import type { RecordDeclaration, SharePointCodec } from '../../records/declare.js';
+import * as records from '../../records/index.js';
 import { handbookSchema, type ListSpec } from './sharepoint-schema.js';
 
+export { personCompetenceKey } from '../../records/competences.js';
+export type { SweepLeaseRecord } from '../../records/messaging.js';
+
 /**
- * Records ↔ list item fields, in one place. Each mapping is a table of
- * (record property, schema column key, codec); the SharePoint column names come from the
- * schema, so nothing outside this file and the schema knows them.
+ * Records ↔ list item fields. Each mapping is a table of (record property, schema column key,
+ * codec) derived from the record's declaration (`functions/src/records/`); the SharePoint column
+ * names come from the schema, so nothing outside the declarations knows them.
  */
 
-/** `string`: text that is never null (SharePoint stores an empty text as no value; it reads back as ''). */
-/** `list`: a JSON array that reads back as [] from an item written before its column existed. */
-type Codec = 'text' | 'string' | 'number' | 'date' | 'instant' | 'json' | 'list' | 'boolean';
+/** How a field's value is written and read: see `SharePointCodec` in records/declare.ts. */
+type Codec = SharePointCodec;
 type Property = readonly [path: string, column: string, codec: Codec];
 
 export type RecordMapping<T> = {
@@ -137,36 +115,19 @@ function write(record: Record<string, unknown>, path: string, value: unknown): v
   target[parts.at(-1)!] = value;
 }
 
-const procedures = listSpec('procedures');
-export const procedureMapping: RecordMapping<Procedure> = {
-  list: procedures,
-  key: (procedure) => procedure.id,
-  title: (procedure) => procedure.title,
-  properties: [
-    ['id', 'key', 'text'],
-    ['code', 'code', 'text'],
-    ['title', 'title', 'text'],
-    ['level', 'processLevel', 'text'],
-    ['area', 'area', 'text'],
-    ['unitId', 'unitKey', 'text'],
-    ['ownerId', 'ownerKey', 'text'],
-    ['approverId', 'approverKey', 'text'],
-    ['approverDesignatedBy', 'approverDesignatedByKey', 'text'],
-    ['audience', 'audience', 'json'],
-    ['reviewIntervalMonths', 'reviewIntervalMonths', 'number'],
-    ['standards', 'standards', 'json'],
-    ['legalBasis', 'legalBasis', 'json'],
-    ['currentVersionId', 'currentVersionKey', 'text'],
-    ['draftVersionId', 'draftVersionKey', 'text'],
-    ['approvedOn', 'approvedOn', 'date'],
-    ['lastReviewedOn', 'lastReviewedOn', 'date'],
-    ['nextReviewOn', 'nextReviewDate', 'date'],
-    ['createdAt', 'createdAt', 'instant'],
-    ['updatedAt', 'updatedAt', 'instant'],
-    ['updatedBy', 'updatedBy', 'text'],
-    ['etag', 'etag', 'number'],
-  ],
-};
+/** A record kind's mapping: every column of its list that the declaration binds to a field path. */
+export function mappingOf<T>(declaration: RecordDeclaration<T>): RecordMapping<T> {
+  return {
+    list: listSpec(declaration.sharepoint.list.key),
+    key: declaration.sharepoint.key,
+    title: declaration.sharepoint.title,
+    properties: declaration.sharepoint.columns.flatMap(([path, codec, column]): Property[] =>
+      path === null || codec === null ? [] : [[path as string, column.key, codec]],
+    ),
+  };
+}
+
+export const procedureMapping = mappingOf(records.procedureRecord);
 
 /** Procedure fields plus what SharePoint views show and filter on but the record derives. */
 export function procedureFields(procedure: Procedure): Fields {
@@ -176,394 +137,28 @@ export function procedureFields(procedure: Procedure): Fields {
   };
 }
 
-export const versionMapping: RecordMapping<ProcedureVersion> = {
-  list: listSpec('versions'),
-  key: (version) => version.id,
-  title: (version) => `${version.file.name} (${version.state})`,
-  properties: [
-    ['id', 'key', 'text'],
-    ['procedureId', 'procedureKey', 'text'],
-    ['state', 'state', 'text'],
-    ['major', 'major', 'number'],
-    ['minor', 'minor', 'number'],
-    ['kind', 'kind', 'text'],
-    ['authorId', 'authorKey', 'text'],
-    ['file.ref', 'fileRef', 'text'],
-    ['file.name', 'fileName', 'text'],
-    ['file.mediaType', 'mediaType', 'text'],
-    ['file.size', 'size', 'number'],
-    ['file.sha256', 'sha256', 'text'],
-    ['text', 'text', 'text'],
-    ['html', 'html', 'text'],
-    ['changeSummary', 'changeSummary', 'text'],
-    ['createdAt', 'createdAt', 'instant'],
-    ['updatedAt', 'updatedAt', 'instant'],
-    ['publishedAt', 'publishedAt', 'instant'],
-    ['approvedBy', 'approvedBy', 'text'],
-    ['supersededByVersionId', 'supersededBy', 'text'],
-    ['obsoleteAt', 'obsoleteAt', 'instant'],
-  ],
-};
-
-export const approvalMapping: RecordMapping<Approval> = {
-  list: listSpec('approvals'),
-  key: (approval) => approval.id,
-  title: (approval) => approval.id,
-  properties: [
-    ['id', 'key', 'text'],
-    ['procedureId', 'procedureKey', 'text'],
-    ['versionId', 'versionKey', 'text'],
-    ['requestedBy', 'requestedBy', 'text'],
-    ['requestedAt', 'requestedAt', 'instant'],
-    ['approverId', 'approverKey', 'text'],
-    ['changeSummary', 'changeSummary', 'text'],
-    ['kind', 'kind', 'text'],
-    ['decision', 'decision', 'text'],
-    ['decidedBy', 'decidedBy', 'text'],
-    ['decidedAt', 'decidedAt', 'instant'],
-    ['comment', 'comment', 'text'],
-  ],
-};
-
-export const reviewMapping: RecordMapping<Review> = {
-  list: listSpec('reviews'),
-  key: (review) => review.id,
-  title: (review) => review.id,
-  properties: [
-    ['id', 'key', 'text'],
-    ['procedureId', 'procedureKey', 'text'],
-    ['reviewerId', 'reviewerKey', 'text'],
-    ['outcome', 'outcome', 'text'],
-    ['comment', 'comment', 'text'],
-    ['reviewedAt', 'reviewedAt', 'instant'],
-    ['dueOn', 'dueOn', 'date'],
-    ['nextReviewOn', 'nextReviewOn', 'date'],
-  ],
-};
-
-const readingKey = (entry: { versionId: string; personId: string }) => `${entry.versionId}:${entry.personId}`;
-
-export const acknowledgementRequestMapping: RecordMapping<AcknowledgementRequest> = {
-  list: listSpec('acknowledgementRequests'),
-  key: readingKey,
-  title: readingKey,
-  properties: [
-    ['procedureId', 'procedureKey', 'text'],
-    ['versionId', 'versionKey', 'text'],
-    ['personId', 'personKey', 'text'],
-    ['requestedAt', 'requestedAt', 'instant'],
-  ],
-};
-
-export const acknowledgementMapping: RecordMapping<Acknowledgement> = {
-  list: listSpec('acknowledgements'),
-  key: readingKey,
-  title: readingKey,
-  properties: [
-    ['procedureId', 'procedureKey', 'text'],
-    ['versionId', 'versionKey', 'text'],
-    ['personId', 'personKey', 'text'],
-    ['acknowledgedAt', 'acknowledgedAt', 'instant'],
-  ],
-};
-
+export const versionMapping = mappingOf(records.versionRecord);
+export const approvalMapping = mappingOf(records.approvalRecord);
+export const reviewMapping = mappingOf(records.reviewRecord);
+export const acknowledgementRequestMapping = mappingOf(records.acknowledgementRequestRecord);
+export const acknowledgementMapping = mappingOf(records.acknowledgementRecord);
 /** The trail's `seq` is the list item's id (SharePoint numbers items in creation order). */
-export const trailMapping: RecordMapping<Omit<TrailEntry, 'seq'>> = {
-  list: listSpec('trail'),
-  key: null,
-  title: (entry) => `${entry.action} ${entry.subjectId}`,
-  properties: [
-    ['at', 'at', 'instant'],
-    ['actorId', 'actorKey', 'text'],
-    ['action', 'action', 'text'],
-    ['procedureId', 'procedureKey', 'text'],
-    ['subjectId', 'subjectKey', 'text'],
-    ['summary', 'summary', 'text'],
-    ['details', 'details', 'json'],
-  ],
-};
+export const trailMapping = mappingOf(records.trailEntryRecord) as unknown as RecordMapping<Omit<TrailEntry, 'seq'>>;
+export const personMapping = mappingOf(records.personRecord);
+export const unitMapping = mappingOf(records.unitRecord);
+export const ledgerEntryMapping = mappingOf(records.ledgerEntryRecord);
+export const conversationMapping = mappingOf(records.conversationRecord);
+export const sweepLeaseMapping = mappingOf(records.sweepLeaseRecord);
+export const competenceMapping = mappingOf(records.competenceRecord);
+export const competenceRequirementMapping = mappingOf(records.competenceRequirementRecord);
+export const personCompetenceMapping = mappingOf(records.personCompetenceRecord);
+export const externalCoverageMapping = mappingOf(records.externalCoverageRecord);
 
-export const personMapping: RecordMapping<Person> = {
-  list: listSpec('people'),
-  key: (person) => person.id,
-  title: (person) => person.name,
-  properties: [
-    ['id', 'key', 'text'],
-    ['name', 'title', 'text'],
-    ['email', 'email', 'text'],
-    ['title', 'jobTitle', 'text'],
-    ['unitId', 'unitKey', 'text'],
-    ['roles', 'roles', 'json'],
-    ['leaderId', 'leaderKey', 'text'],
-    ['aadObjectId', 'aadObjectId', 'text'],
-  ],
-};
-
-export const unitMapping: RecordMapping<Unit> = {
-  list: listSpec('units'),
-  key: (unit) => unit.id,
-  title: (unit) => unit.name,
-  properties: [
-    ['id', 'key', 'text'],
-    ['name', 'title', 'text'],
-    ['parentId', 'parentKey', 'text'],
-  ],
-};
-
-export const ledgerEntryMapping: RecordMapping<LedgerEntry> = {
-  list: listSpec('reminderLedger'),
-  key: (entry) => entry.key,
-  title: (entry) => entry.key,
-  properties: [
-    ['key', 'key', 'text'],
-    ['recipientId', 'recipientKey', 'text'],
-    ['stage', 'stage', 'text'],
-    ['subjectId', 'subjectKey', 'text'],
-    ['dueOn', 'dueOn', 'date'],
-    ['state', 'state', 'text'],
-    ['runId', 'runId', 'text'],
-    ['claimedAt', 'claimedAt', 'instant'],
-    ['sentAt', 'sentAt', 'instant'],
-    ['messageId', 'messageId', 'text'],
-  ],
-};
-
-export const conversationMapping: RecordMapping<ConversationReference> = {
-  list: listSpec('conversations'),
-  key: (reference) => reference.personId,
-  title: (reference) => reference.personId,
-  properties: [
-    ['personId', 'key', 'text'],
-    ['conversationId', 'conversationId', 'text'],
-    ['serviceUrl', 'serviceUrl', 'text'],
-    ['tenantId', 'tenantId', 'text'],
-    ['userAadObjectId', 'userAadObjectId', 'text'],
-    ['userId', 'userId', 'text'],
-    ['locale', 'locale', 'text'],
-    ['installedAt', 'installedAt', 'instant'],
-  ],
-};
-
-export type SweepLeaseRecord = { name: string; runId: string; expiresAt: string };
-
-export const sweepLeaseMapping: RecordMapping<SweepLeaseRecord> = {
-  list: listSpec('sweepLease'),
-  key: (lease) => lease.name,
-  title: (lease) => lease.name,
-  properties: [
-    ['name', 'key', 'text'],
-    ['runId', 'runId', 'text'],
-    ['expiresAt', 'expiresAt', 'instant'],
-  ],
-};
-
-export const competenceMapping: RecordMapping<Competence> = {
-  list: listSpec('competences'),
-  key: (competence) => competence.id,
-  title: (competence) => competence.name,
-  properties: [
-    ['id', 'key', 'text'],
-    ['name', 'title', 'text'],
-    ['category', 'category', 'text'],
-    ['description', 'description', 'text'],
-    ['validityMonths', 'validityMonths', 'number'],
-  ],
-};
-
-export const competenceRequirementMapping: RecordMapping<CompetenceRequirement> = {
-  list: listSpec('competenceRequirements'),
-  key: (requirement) => requirement.id,
-  title: (requirement) => `${requirement.competenceId} ${requirement.id}`,
-  properties: [
-    ['id', 'key', 'text'],
-    ['competenceId', 'competenceKey', 'text'],
-    ['scope', 'scope', 'json'],
-    ['minPeople', 'minPeople', 'number'],
-    ['minLevel', 'minLevel', 'number'],
-  ],
-};
-
-/** One item per (person, competence): the key makes a second write of the pair an update. */
-export const personCompetenceKey = (record: { personId: string; competenceId: string }) =>
-  `${record.personId}:${record.competenceId}`;
-
-export const personCompetenceMapping: RecordMapping<PersonCompetence> = {
-  list: listSpec('personCompetences'),
-  key: personCompetenceKey,
-  title: personCompetenceKey,
-  properties: [
-    ['personId', 'personKey', 'text'],
-    ['competenceId', 'competenceKey', 'text'],
-    ['level', 'level', 'number'],
-    ['evidence', 'evidence', 'json'],
-    ['validUntil', 'validUntil', 'date'],
-    ['assessment', 'assessment', 'text'],
-    ['confirmedBy', 'confirmedBy', 'text'],
-  ],
-};
-
-export const externalCoverageMapping: RecordMapping<ExternalCoverage> = {
-  list: listSpec('externalCoverage'),
-  key: (coverage) => coverage.id,
-  title: (coverage) => coverage.supplier,
-  properties: [
-    ['id', 'key', 'text'],
-    ['requirementId', 'requirementKey', 'text'],
-    ['supplier', 'supplier', 'text'],
-    ['decidedOn', 'decidedOn', 'date'],
-    ['decidedBy', 'decidedBy', 'text'],
-    ['contractEnd', 'contractEnd', 'date'],
-    ['note', 'note', 'text'],
-  ],
-};
-
-// ---------------------------------------------------------------------------------------------
 // The quality year
-
-const versionedProperties = [
-  ['createdAt', 'createdAt', 'instant'],
-  ['updatedAt', 'updatedAt', 'instant'],
-  ['updatedBy', 'updatedBy', 'text'],
-  ['etag', 'etag', 'number'],
-] as const;
-
-export const certificateMapping: RecordMapping<Certificate> = {
-  list: listSpec('certificates'),
-  key: (certificate) => certificate.id,
-  title: (certificate) => `${certificate.body} ${certificate.standard} ${certificate.certificateNumber}`,
-  properties: [
-    ['id', 'key', 'text'],
-    ['body', 'body', 'string'],
-    ['standard', 'standard', 'string'],
-    ['scope', 'scope', 'string'],
-    ['certificateNumber', 'certificateNumber', 'string'],
-    ['issuedOn', 'issuedOn', 'date'],
-    ['expiresOn', 'expiresOn', 'date'],
-    ['cycleYears', 'cycleYears', 'number'],
-    ['isActive', 'isActive', 'boolean'],
-    ...versionedProperties,
-  ],
-};
-
-export const programmeItemMapping: RecordMapping<ProgrammeItem> = {
-  list: listSpec('programmeItems'),
-  key: (item) => item.id,
-  title: (item) => item.title,
-  properties: [
-    ['id', 'key', 'text'],
-    ['title', 'title', 'string'],
-    ['subject', 'subject', 'json'],
-    ['importance', 'importance', 'number'],
-    ['clauses', 'clauses', 'json'],
-    ['unitId', 'unitKey', 'text'],
-    ['changedOn', 'changedOn', 'date'],
-    ...versionedProperties,
-  ],
-};
-
-export const auditMapping: RecordMapping<Audit> = {
-  list: listSpec('audits'),
-  key: (audit) => audit.id,
-  title: (audit) => audit.title,
-  properties: [
-    ['id', 'key', 'text'],
-    ['title', 'title', 'string'],
-    ['kind', 'kind', 'text'],
-    ['year', 'year', 'number'],
-    ['programmeItemId', 'programmeItemKey', 'text'],
-    ['certificateId', 'certificateKey', 'text'],
-    ['unitId', 'unitKey', 'text'],
-    ['clauses', 'clauses', 'json'],
-    ['procedureIds', 'procedureKeys', 'json'],
-    ['scope', 'scope', 'string'],
-    ['criteria', 'criteria', 'string'],
-    ['auditorIds', 'auditorKeys', 'json'],
-    ['externalAuditors', 'externalAuditors', 'json'],
-    ['plannedOn', 'plannedOn', 'date'],
-    ['status', 'status', 'text'],
-    ['checklist', 'checklist', 'json'],
-    ['report', 'report', 'json'],
-    ...versionedProperties,
-  ],
-};
-
-export const findingMapping: RecordMapping<Finding> = {
-  list: listSpec('findings'),
-  key: (finding) => finding.id,
-  title: (finding) => `${finding.grade} ${finding.clause ?? ''}`.trim(),
-  properties: [
-    ['id', 'key', 'text'],
-    ['auditId', 'auditKey', 'text'],
-    ['grade', 'grade', 'text'],
-    ['clause', 'clause', 'text'],
-    ['procedureId', 'procedureKey', 'text'],
-    ['unitId', 'unitKey', 'text'],
-    ['description', 'description', 'string'],
-    ['foundOn', 'foundOn', 'date'],
-    ['correctiveActionId', 'correctiveActionKey', 'text'],
-    ...versionedProperties,
-  ],
-};
-
-export const correctiveActionMapping: RecordMapping<CorrectiveAction> = {
-  list: listSpec('correctiveActions'),
-  key: (action) => action.id,
-  title: (action) => action.title,
-  properties: [
-    ['id', 'key', 'text'],
-    ['title', 'title', 'string'],
-    ['source', 'source', 'json'],
-    ['unitId', 'unitKey', 'text'],
-    ['correction', 'correction', 'text'],
-    ['rootCause', 'rootCause', 'text'],
-    ['plan', 'plan', 'text'],
-    ['ownerId', 'ownerKey', 'text'],
-    ['dueOn', 'dueOn', 'date'],
-    ['status', 'status', 'text'],
-    ['implementedOn', 'implementedOn', 'date'],
-    ['implementedBy', 'implementedBy', 'text'],
-    ['involvedIds', 'involvedKeys', 'list'],
-    ['effectivenessChecks', 'effectivenessChecks', 'json'],
-    ['closedOn', 'closedOn', 'date'],
-    ...versionedProperties,
-  ],
-};
-
-export const managementEvaluationMapping: RecordMapping<ManagementEvaluation> = {
-  list: listSpec('managementEvaluations'),
-  key: (evaluation) => evaluation.id,
-  title: (evaluation) => `Ledelsens evaluering ${evaluation.year}`,
-  properties: [
-    ['id', 'key', 'text'],
-    ['year', 'year', 'number'],
-    ['plannedOn', 'plannedOn', 'date'],
-    ['heldOn', 'heldOn', 'date'],
-    ['status', 'status', 'text'],
-    ['participantIds', 'participantKeys', 'json'],
-    ['guests', 'guests', 'json'],
-    ['conclusions', 'conclusions', 'string'],
-    ['decisions', 'decisions', 'json'],
-    ['committee', 'committee', 'text'],
-    ['committeeOn', 'committeeOn', 'date'],
-    ['publishedOn', 'publishedOn', 'date'],
-    ...versionedProperties,
-  ],
-};
-
-export const occurrenceMapping: RecordMapping<YearWheelOccurrence> = {
-  list: listSpec('occurrences'),
-  key: (occurrence) => occurrence.id,
-  title: (occurrence) => occurrence.title,
-  properties: [
-    ['id', 'key', 'text'],
-    ['title', 'title', 'string'],
-    ['kind', 'kind', 'text'],
-    ['dueOn', 'dueOn', 'date'],
-    ['ownerId', 'ownerKey', 'text'],
-    ['origin', 'origin', 'json'],
-    ['completedOn', 'completedOn', 'date'],
-    ['isEdited', 'isEdited', 'boolean'],
-    ['note', 'note', 'string'],
-    ...versionedProperties,
-  ],
-};
+export const certificateMapping = mappingOf(records.certificateRecord);
+export const programmeItemMapping = mappingOf(records.programmeItemRecord);
+export const auditMapping = mappingOf(records.auditRecord);
+export const findingMapping = mappingOf(records.findingRecord);
+export const correctiveActionMapping = mappingOf(records.correctiveActionRecord);
+export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
+export const occurrenceMapping = mappingOf(records.occurrenceRecord);

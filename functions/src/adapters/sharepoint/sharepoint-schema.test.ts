@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnChanges, columnDefinition, parseSiteUrl } from './provision.js';
 import { handbookSchema, procedureLibrary, typeOf } from './sharepoint-schema.js';
+import existingNames from '../../../../test/fixtures/sharepoint-column-names.json' with { type: 'json' };
 
 describe('the SharePoint schema', () => {
   it.each(handbookSchema.map((spec) => [spec.displayName, spec] as const))('%s has sound columns', (_name, spec) => {
@@ -49,5 +50,16 @@ describe('provisioning plans', () => {
       expect.stringMatching(/^POST \/sites\/s\/lists\/l\/columns \{"name":"KhStatus",.*"indexed":true/),
     ]);
     expect(drift).toEqual([`"Procedurer".KhArea is not a ${typeOf(area)} column; left as it is.`]);
+  });
+});
+
+describe('the declarations keep existing sites working', () => {
+  it('keeps every list and column internal name a site provisioned by main at 3a74b64 has', () => {
+    const provisioned = existingNames.lists as Record<string, string[]>;
+    for (const [displayName, names] of Object.entries(provisioned)) {
+      const spec = handbookSchema.find((candidate) => candidate.displayName === displayName);
+      expect(spec, displayName).toBeDefined();
+      expect(spec!.columns.map((column) => column.name)).toEqual(expect.arrayContaining(names));
+    }
   });
 });

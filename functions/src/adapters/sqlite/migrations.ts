@@ -405,4 +405,8 @@ export const migrations: string[] = [
   -- Left NULL for rows indexed before this step: their texts stay what they are until reindexed.
   ALTER TABLE procedures ADD COLUMN search_revision TEXT;
   `,
+  `
+  -- Who recorded a finding (Finding.foundBy); NULL for findings recorded before it was kept.
+  ALTER TABLE findings ADD COLUMN found_by TEXT;
+  `,
 ];

@@ -1,20 +1,20 @@
 import type { ChangeSet, Store } from '../../app/ports.js';
 import type {
-  Assessment,
   Competence,
-  CompetenceLevel,
   CompetenceRequirement,
-  Evidence,
   ExternalCoverage,
   PersonCompetence,
-  RequirementScope,
 } from '../../core/competence-types.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
 import { AppError } from '../../core/errors.js';
-import type { LocalDate } from '../../core/local-date.js';
+import {
+  competenceRecord,
+  competenceRequirementRecord,
+  externalCoverageRecord,
+  personCompetenceRecord,
+} from '../../records/competences.js';
 import type { SqliteDatabase } from './open-database.js';
-
-type Row = Record<string, unknown>;
+import { fromRawRow, fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
 
 type CompetenceReads = Pick<
   Store,
@@ -46,33 +46,12 @@ export function createCompetenceTables(db: SqliteDatabase): {
       )
       .raw(true),
     coverage: db.prepare('SELECT * FROM external_coverage ORDER BY decided_on, id'),
-    upsertCompetence: db.prepare(
-      `INSERT INTO competences (id, name, category, description, validity_months)
-       VALUES (:id, :name, :category, :description, :validityMonths)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, category = excluded.category,
-         description = excluded.description, validity_months = excluded.validity_months`,
-    ),
-    upsertRequirement: db.prepare(
-      `INSERT INTO competence_requirements (id, competence_id, scope, min_people, min_level)
-       VALUES (:id, :competenceId, :scope, :minPeople, :minLevel)
-       ON CONFLICT(id) DO UPDATE SET competence_id = excluded.competence_id, scope = excluded.scope,
-         min_people = excluded.min_people, min_level = excluded.min_level`,
-    ),
+    upsertCompetence: writeStatement(db, competenceTable),
+    upsertRequirement: writeStatement(db, requirementTable),
     deleteRequirement: db.prepare('DELETE FROM competence_requirements WHERE id = ?'),
     deleteCoverageOf: db.prepare('DELETE FROM external_coverage WHERE requirement_id = ?'),
-    upsertPersonCompetence: db.prepare(
-      `INSERT INTO person_competences (person_id, competence_id, level, evidence, valid_until, assessment, confirmed_by)
-       VALUES (:personId, :competenceId, :level, :evidence, :validUntil, :assessment, :confirmedBy)
-       ON CONFLICT(person_id, competence_id) DO UPDATE SET level = excluded.level, evidence = excluded.evidence,
-         valid_until = excluded.valid_until, assessment = excluded.assessment, confirmed_by = excluded.confirmed_by`,
-    ),
-    upsertCoverage: db.prepare(
-      `INSERT INTO external_coverage (id, requirement_id, supplier, decided_on, decided_by, contract_end, note)
-       VALUES (:id, :requirementId, :supplier, :decidedOn, :decidedBy, :contractEnd, :note)
-       ON CONFLICT(id) DO UPDATE SET requirement_id = excluded.requirement_id, supplier = excluded.supplier,
-         decided_on = excluded.decided_on, decided_by = excluded.decided_by,
-         contract_end = excluded.contract_end, note = excluded.note`,
-    ),
+    upsertPersonCompetence: writeStatement(db, personCompetenceTable),
+    upsertCoverage: writeStatement(db, coverageTable),
   };
 
   // Every level, read again only when the database has changed since: the matrix, the gaps report
@@ -111,15 +90,14 @@ export function createCompetenceTables(db: SqliteDatabase): {
         const currentEtag = personCompetenceEtag(current);
         if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
       }
-      for (const competence of changes.competences ?? []) statements.upsertCompetence.run(competence);
+      for (const competence of changes.competences ?? [])
+        statements.upsertCompetence.run(toRow(competenceTable, competence));
       for (const requirement of changes.competenceRequirements ?? [])
-        statements.upsertRequirement.run({ ...requirement, scope: JSON.stringify(requirement.scope) });
+        statements.upsertRequirement.run(toRow(requirementTable, requirement));
       for (const record of changes.personCompetences ?? [])
-        statements.upsertPersonCompetence.run({
-          ...record,
-          evidence: record.evidence === null ? null : JSON.stringify(record.evidence),
-        });
-      for (const coverage of changes.externalCoverage ?? []) statements.upsertCoverage.run(coverage);
+        statements.upsertPersonCompetence.run(toRow(personCompetenceTable, record));
+      for (const coverage of changes.externalCoverage ?? [])
+        statements.upsertCoverage.run(toRow(coverageTable, coverage));
       for (const requirementId of changes.deleteCompetenceRequirements ?? []) {
         // Inside the commit transaction: a missing id rolls back everything written above.
         if (statements.deleteRequirement.run(requirementId).changes === 0)
@@ -130,26 +108,18 @@ export function createCompetenceTables(db: SqliteDatabase): {
   };
 }
 
-function toCompetence(row: Row): Competence {
-  return {
-    id: row['id'] as string,
-    name: row['name'] as string,
-    category: row['category'] as string,
-    description: row['description'] as string,
-    validityMonths: row['validity_months'] as number | null,
-  };
-}
+const competenceTable = recordTable(competenceRecord);
+const requirementTable = recordTable(competenceRequirementRecord);
+const personCompetenceTable = recordTable(personCompetenceRecord);
+const coverageTable = recordTable(externalCoverageRecord);
 
-function toRequirement(row: Row): CompetenceRequirement {
-  return {
-    id: row['id'] as string,
-    competenceId: row['competence_id'] as string,
-    scope: JSON.parse(row['scope'] as string) as RequirementScope,
-    minPeople: row['min_people'] as number,
-    minLevel: row['min_level'] as CompetenceLevel,
-  };
-}
-
+const toCompetence = (row: Row): Competence => fromRow(competenceTable, row);
+const toRequirement = (row: Row): CompetenceRequirement => fromRow(requirementTable, row);
+const toCoverage = (row: Row): ExternalCoverage => fromRow(coverageTable, row);
+/** Read as arrays (see personCompetences above), in the declaration's column order. */
+const personCompetenceColumns = personCompetenceTable.columnList;
+type PersonCompetenceRow = unknown[];
+const toPersonCompetence = (row: PersonCompetenceRow): PersonCompetence => fromRawRow(personCompetenceTable, row);
 /**
  * A read kept until the database changes: `total_changes()` counts the rows this connection has
  * written (committed or not) and `PRAGMA data_version` moves when another connection commits, so
@@ -165,33 +135,5 @@ function cachedUntilChanged<T>(db: SqliteDatabase, read: () => T[]): { read(): r
       if (cached?.key !== key) cached = { key, value: Object.freeze(read()) };
       return cached.value;
     },
-  };
-}
-
-const personCompetenceColumns = 'person_id, competence_id, level, evidence, valid_until, assessment, confirmed_by';
-type PersonCompetenceRow = [string, string, number, string | null, string | null, string, string | null];
-
-function toPersonCompetence(row: PersonCompetenceRow): PersonCompetence {
-  const [personId, competenceId, level, evidence, validUntil, assessment, confirmedBy] = row;
-  return {
-    personId,
-    competenceId,
-    level: level as CompetenceLevel,
-    evidence: evidence === null ? null : (JSON.parse(evidence) as Evidence),
-    validUntil: validUntil as LocalDate | null,
-    assessment: assessment as Assessment,
-    confirmedBy,
-  };
-}
-
-function toCoverage(row: Row): ExternalCoverage {
-  return {
-    id: row['id'] as string,
-    requirementId: row['requirement_id'] as string,
-    supplier: row['supplier'] as string,
-    decidedOn: row['decided_on'] as LocalDate,
-    decidedBy: row['decided_by'] as string,
-    contractEnd: row['contract_end'] as LocalDate | null,
-    note: row['note'] as string,
   };
 }

@@ -1,5 +1,4 @@
-import type { ConversationReference, LedgerEntry, MessagingStore, ReminderStage } from '../../app/messaging-ports.js';
-import type { CardLocale } from '../../bot/cards/card-types.js';
+import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import type { ChangeKind } from '../../core/types.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
@@ -11,8 +10,8 @@ import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
 import { occurrenceReminderRules } from '../../core/year-wheel.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createCompetenceTables } from './sqlite-competences.js';
-
-type Row = Record<string, unknown>;
+import { conversationRecord, ledgerEntryRecord } from '../../records/messaging.js';
+import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
 
 /** What a released lease's expiry is set to: long past, so the next run may take it at once. */
 const releasedAt = '1970-01-01T00:00:00.000Z';
@@ -30,14 +29,7 @@ export function createSqliteMessagingStore(
 ): MessagingStore {
   const allowPersonId = options.allowPersonIdAsAadObjectId ?? true;
   const statements = {
-    saveConversation: db.prepare(
-      `INSERT INTO conversations (person_id, conversation_id, service_url, tenant_id, user_aad_object_id, user_id, locale, installed_at)
-       VALUES (:personId, :conversationId, :serviceUrl, :tenantId, :userAadObjectId, :userId, :locale, :installedAt)
-       ON CONFLICT(person_id) DO UPDATE SET conversation_id = excluded.conversation_id,
-         service_url = excluded.service_url, tenant_id = excluded.tenant_id,
-         user_aad_object_id = excluded.user_aad_object_id, user_id = excluded.user_id, locale = excluded.locale,
-         installed_at = excluded.installed_at`,
-    ),
+    saveConversation: writeStatement(db, conversationTable),
     conversation: db.prepare('SELECT * FROM conversations WHERE person_id = ?'),
     personByAadObjectId: db.prepare('SELECT id FROM people WHERE aad_object_id = ?').pluck(),
     personById: db.prepare('SELECT id FROM people WHERE id = ?').pluck(),
@@ -91,7 +83,7 @@ export function createSqliteMessagingStore(
 
   return {
     async saveConversation(reference) {
-      statements.saveConversation.run(reference);
+      statements.saveConversation.run(toRow(conversationTable, reference));
     },
     async getConversation(personId) {
       const row = statements.conversation.get(personId) as Row | undefined;
@@ -323,30 +315,7 @@ function label(major: unknown, minor: unknown): string | null {
   return typeof major === 'number' ? `${major}.${typeof minor === 'number' ? minor : 0}` : null;
 }
 
-function toConversation(row: Row): ConversationReference {
-  return {
-    personId: row['person_id'] as string,
-    conversationId: row['conversation_id'] as string,
-    serviceUrl: row['service_url'] as string,
-    tenantId: (row['tenant_id'] as string | null) ?? null,
-    userAadObjectId: row['user_aad_object_id'] as string,
-    userId: (row['user_id'] as string | null) ?? null,
-    locale: row['locale'] as CardLocale,
-    installedAt: row['installed_at'] as string,
-  };
-}
-
-function toLedgerEntry(row: Row): LedgerEntry {
-  return {
-    key: row['key'] as string,
-    recipientId: row['recipient_id'] as string,
-    stage: row['stage'] as ReminderStage,
-    subjectId: row['subject_id'] as string,
-    dueOn: row['due_on'] as string,
-    state: row['state'] as LedgerEntry['state'],
-    runId: row['run_id'] as string,
-    claimedAt: row['claimed_at'] as string,
-    sentAt: (row['sent_at'] as string | null) ?? null,
-    messageId: (row['message_id'] as string | null) ?? null,
-  };
-}
+const conversationTable = recordTable(conversationRecord);
+const ledgerTable = recordTable(ledgerEntryRecord);
+const toConversation = (row: Row): ConversationReference => fromRow(conversationTable, row);
+const toLedgerEntry = (row: Row): LedgerEntry => fromRow(ledgerTable, row);

@@ -11,10 +11,8 @@ import type {
   Viewer,
 } from '../../app/ports.js';
 import { AppError } from '../../core/errors.js';
-import { addDays, type LocalDate } from '../../core/local-date.js';
+import { addDays } from '../../core/local-date.js';
 import type {
-  Acknowledgement,
-  AcknowledgementRequest,
   Approval,
   Person,
   ProcessLevel,
@@ -27,8 +25,18 @@ import type {
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './open-database.js';
 import { createCompetenceTables } from './sqlite-competences.js';
-
-type Row = Record<string, unknown>;
+import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
+import {
+  acknowledgementRecord,
+  acknowledgementRequestRecord,
+  approvalRecord,
+  personRecord,
+  procedureRecord,
+  reviewRecord,
+  trailEntryRecord,
+  unitRecord,
+  versionRecord,
+} from '../../records/document-control.js';
 
 /** Rows of search texts read at once when all of them are (see listSearchSources). */
 const searchSourcesPage = 500;
@@ -169,20 +177,20 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     }
     const touched = new Set<string>();
     for (const procedure of changes.procedures ?? []) {
-      statements.upsertProcedure.run(fromProcedure(procedure));
+      statements.upsertProcedure.run(toRow(procedureTable, procedure));
       touched.add(procedure.id);
     }
     for (const version of changes.versions ?? []) {
-      statements.upsertVersion.run(fromVersion(version));
+      statements.upsertVersion.run(toRow(versionTable, version));
       touched.add(version.procedureId);
     }
-    for (const approval of changes.approvals ?? []) statements.upsertApproval.run(fromApproval(approval));
-    for (const review of changes.reviews ?? []) statements.insertReview.run(fromReview(review));
-    for (const request of changes.acknowledgementRequests ?? []) statements.insertAckRequest.run(request);
-    for (const ack of changes.acknowledgements ?? []) statements.insertAck.run(ack);
+    for (const approval of changes.approvals ?? []) statements.upsertApproval.run(toRow(approvalTable, approval));
+    for (const review of changes.reviews ?? []) statements.insertReview.run(toRow(reviewTable, review));
+    for (const request of changes.acknowledgementRequests ?? [])
+      statements.insertAckRequest.run(toRow(acknowledgementRequestTable, request));
+    for (const ack of changes.acknowledgements ?? []) statements.insertAck.run(toRow(acknowledgementTable, ack));
     competenceTables.write(changes);
-    for (const entry of changes.trail ?? [])
-      statements.insertTrail.run({ ...entry, details: JSON.stringify(entry.details) });
+    for (const entry of changes.trail ?? []) statements.insertTrail.run(trailRow(entry));
     reindex(touched);
   });
 
@@ -263,25 +271,16 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return (statements.reviews.all(procedureId) as Row[]).map(toReview);
     },
     async listAcknowledgementRequests(versionId) {
-      return statements.ackRequests.all(versionId) as AcknowledgementRequest[];
+      return (statements.ackRequests.all(versionId) as Row[]).map((row) => fromRow(acknowledgementRequestTable, row));
     },
     async listAcknowledgements(versionId) {
-      return statements.acks.all(versionId) as Acknowledgement[];
+      return (statements.acks.all(versionId) as Row[]).map((row) => fromRow(acknowledgementTable, row));
     },
     async listOpenAcknowledgementsFor(personId) {
-      return statements.openAcks.all(personId) as AcknowledgementRequest[];
+      return (statements.openAcks.all(personId) as Row[]).map((row) => fromRow(acknowledgementRequestTable, row));
     },
     async listTrail(procedureId) {
-      return (statements.trail.all(procedureId) as Row[]).map((row): TrailEntry => ({
-        seq: row['seq'] as number,
-        at: row['at'] as string,
-        actorId: row['actor_id'] as string,
-        action: row['action'] as string,
-        procedureId: row['procedure_id'] as string | null,
-        subjectId: row['subject_id'] as string,
-        summary: row['summary'] as string,
-        details: JSON.parse(row['details'] as string) as Record<string, unknown>,
-      }));
+      return (statements.trail.all(procedureId) as Row[]).map((row) => fromRow(trailTable, row));
     },
     async searchStamp() {
       return `${statements.dataVersion.get() as number}:${commits}`;
@@ -394,14 +393,10 @@ function prepareStatements(db: SqliteDatabase) {
       'SELECT * FROM approvals WHERE approver_id = ? AND decision IS NULL ORDER BY requested_at',
     ),
     reviews: db.prepare('SELECT * FROM reviews WHERE procedure_id = ? ORDER BY reviewed_at'),
-    ackRequests: db.prepare(
-      'SELECT procedure_id AS procedureId, version_id AS versionId, person_id AS personId, requested_at AS requestedAt FROM acknowledgement_requests WHERE version_id = ?',
-    ),
-    acks: db.prepare(
-      'SELECT procedure_id AS procedureId, version_id AS versionId, person_id AS personId, acknowledged_at AS acknowledgedAt FROM acknowledgements WHERE version_id = ?',
-    ),
+    ackRequests: db.prepare('SELECT * FROM acknowledgement_requests WHERE version_id = ?'),
+    acks: db.prepare('SELECT * FROM acknowledgements WHERE version_id = ?'),
     openAcks: db.prepare(
-      `SELECT r.procedure_id AS procedureId, r.version_id AS versionId, r.person_id AS personId, r.requested_at AS requestedAt
+      `SELECT r.*
        FROM acknowledgement_requests r JOIN procedures p ON p.id = r.procedure_id AND p.current_version_id = r.version_id
        WHERE r.person_id = ? AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)
        ORDER BY r.requested_at`,
@@ -442,111 +437,38 @@ function prepareStatements(db: SqliteDatabase) {
     insertSearch: db.prepare(
       'INSERT INTO procedure_search (rowid, code, title, metadata, body) VALUES (?, ?, ?, ?, ?)',
     ),
-    upsertProcedure: db.prepare(
-      `INSERT INTO procedures (id, code, title, level, area, unit_id, owner_id, approver_id, approver_designated_by,
-         audience, review_interval_months,
-         standards, legal_basis, current_version_id, draft_version_id, approved_on, last_reviewed_on, next_review_on,
-         created_at, updated_at, updated_by, etag)
-       VALUES (:id, :code, :title, :level, :area, :unitId, :ownerId, :approverId, :approverDesignatedBy,
-         :audience, :reviewIntervalMonths,
-         :standards, :legalBasis, :currentVersionId, :draftVersionId, :approvedOn, :lastReviewedOn, :nextReviewOn,
-         :createdAt, :updatedAt, :updatedBy, :etag)
-       ON CONFLICT(id) DO UPDATE SET title = excluded.title, level = excluded.level, area = excluded.area,
-         unit_id = excluded.unit_id, owner_id = excluded.owner_id, approver_id = excluded.approver_id,
-         approver_designated_by = excluded.approver_designated_by,
-         audience = excluded.audience, review_interval_months = excluded.review_interval_months,
-         standards = excluded.standards, legal_basis = excluded.legal_basis,
-         current_version_id = excluded.current_version_id, draft_version_id = excluded.draft_version_id,
-         approved_on = excluded.approved_on, last_reviewed_on = excluded.last_reviewed_on,
-         next_review_on = excluded.next_review_on, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by, etag = excluded.etag`,
-    ),
-    upsertVersion: db.prepare(
-      `INSERT INTO versions (id, procedure_id, state, major, minor, kind, author_id, file_ref, file_name, media_type, size, sha256,
-         text, html, change_summary, created_at, updated_at, published_at, approved_by, superseded_by, obsolete_at)
-       VALUES (:id, :procedureId, :state, :major, :minor, :kind, :authorId, :fileRef, :fileName, :mediaType, :size, :sha256,
-         :text, :html, :changeSummary, :createdAt, :updatedAt, :publishedAt, :approvedBy, :supersededBy, :obsoleteAt)
-       ON CONFLICT(id) DO UPDATE SET state = excluded.state, major = excluded.major, minor = excluded.minor,
-         kind = excluded.kind, file_ref = excluded.file_ref, file_name = excluded.file_name,
-         media_type = excluded.media_type, size = excluded.size, sha256 = excluded.sha256, text = excluded.text,
-         html = excluded.html, change_summary = excluded.change_summary, updated_at = excluded.updated_at,
-         published_at = excluded.published_at, approved_by = excluded.approved_by,
-         superseded_by = excluded.superseded_by, obsolete_at = excluded.obsolete_at`,
-    ),
-    upsertApproval: db.prepare(
-      `INSERT INTO approvals (id, procedure_id, version_id, requested_by, requested_at, approver_id, change_summary, kind,
-         decision, decided_by, decided_at, comment)
-       VALUES (:id, :procedureId, :versionId, :requestedBy, :requestedAt, :approverId, :changeSummary, :kind,
-         :decision, :decidedBy, :decidedAt, :comment)
-       ON CONFLICT(id) DO UPDATE SET decision = excluded.decision, decided_by = excluded.decided_by,
-         decided_at = excluded.decided_at, comment = excluded.comment`,
-    ),
-    insertReview: db.prepare(
-      `INSERT INTO reviews (id, procedure_id, reviewer_id, outcome, comment, reviewed_at, due_on, next_review_on)
-       VALUES (:id, :procedureId, :reviewerId, :outcome, :comment, :reviewedAt, :dueOn, :nextReviewOn)`,
-    ),
-    insertAckRequest: db.prepare(
-      `INSERT OR IGNORE INTO acknowledgement_requests (procedure_id, version_id, person_id, requested_at)
-       VALUES (:procedureId, :versionId, :personId, :requestedAt)`,
-    ),
-    insertAck: db.prepare(
-      `INSERT OR IGNORE INTO acknowledgements (procedure_id, version_id, person_id, acknowledged_at)
-       VALUES (:procedureId, :versionId, :personId, :acknowledgedAt)`,
-    ),
-    insertTrail: db.prepare(
-      `INSERT INTO audit_trail (at, actor_id, action, procedure_id, subject_id, summary, details)
-       VALUES (:at, :actorId, :action, :procedureId, :subjectId, :summary, :details)`,
-    ),
+    upsertProcedure: writeStatement(db, procedureTable),
+    upsertVersion: writeStatement(db, versionTable),
+    upsertApproval: writeStatement(db, approvalTable),
+    insertReview: writeStatement(db, reviewTable),
+    insertAckRequest: writeStatement(db, acknowledgementRequestTable),
+    insertAck: writeStatement(db, acknowledgementTable),
+    insertTrail: insertTrailStatement(db),
   };
 }
 
-function toUnit(row: Row): Unit {
-  return {
-    id: row['id'] as string,
-    name: row['name'] as string,
-    parentId: (row['parent_id'] as string | null) ?? null,
-  };
-}
+const unitTable = recordTable(unitRecord);
+const personTable = recordTable(personRecord);
+const procedureTable = recordTable(procedureRecord);
+const versionTable = recordTable(versionRecord);
+const approvalTable = recordTable(approvalRecord);
+const reviewTable = recordTable(reviewRecord);
+const acknowledgementRequestTable = recordTable(acknowledgementRequestRecord);
+const acknowledgementTable = recordTable(acknowledgementRecord);
+const trailTable = recordTable(trailEntryRecord);
 
-function toPerson(row: Row): Person {
-  return {
-    id: row['id'] as string,
-    name: row['name'] as string,
-    email: row['email'] as string,
-    title: row['title'] as string,
-    unitId: row['unit_id'] as string,
-    roles: JSON.parse(row['roles'] as string) as Person['roles'],
-    leaderId: (row['leader_id'] as string | null) ?? null,
-    aadObjectId: (row['aad_object_id'] as string | null) ?? null,
-  };
-}
+const toUnit = (row: Row): Unit => fromRow(unitTable, row);
+const toPerson = (row: Row): Person => fromRow(personTable, row);
+const toProcedure = (row: Row): Procedure => fromRow(procedureTable, row);
+const toVersion = (row: Row): ProcedureVersion => fromRow(versionTable, row);
+const toApproval = (row: Row): Approval => fromRow(approvalTable, row);
+const toReview = (row: Row): Review => fromRow(reviewTable, row);
 
-function toProcedure(row: Row): Procedure {
-  return {
-    id: row['id'] as string,
-    code: row['code'] as string,
-    title: row['title'] as string,
-    level: row['level'] as ProcessLevel,
-    area: row['area'] as string,
-    unitId: row['unit_id'] as string | null,
-    ownerId: row['owner_id'] as string,
-    approverId: row['approver_id'] as string,
-    approverDesignatedBy: (row['approver_designated_by'] as string | null) ?? null,
-    audience: JSON.parse(row['audience'] as string) as Procedure['audience'],
-    reviewIntervalMonths: row['review_interval_months'] as number,
-    standards: JSON.parse(row['standards'] as string) as Procedure['standards'],
-    legalBasis: JSON.parse(row['legal_basis'] as string) as string[],
-    currentVersionId: row['current_version_id'] as string | null,
-    draftVersionId: row['draft_version_id'] as string | null,
-    approvedOn: row['approved_on'] as LocalDate | null,
-    lastReviewedOn: row['last_reviewed_on'] as LocalDate | null,
-    nextReviewOn: row['next_review_on'] as LocalDate | null,
-    createdAt: row['created_at'] as string,
-    updatedAt: row['updated_at'] as string,
-    updatedBy: row['updated_by'] as string,
-    etag: row['etag'] as number,
-  };
+/** A trail entry's row; SQLite numbers it (seq). */
+export function trailRow(entry: Omit<TrailEntry, 'seq'>): Row {
+  return toRow(trailTable, entry as TrailEntry);
 }
+export const insertTrailStatement = (db: SqliteDatabase) => writeStatement(db, trailTable);
 
 function toProcedureRow(row: Row): ProcedureRow {
   return {
@@ -557,92 +479,4 @@ function toProcedureRow(row: Row): ProcedureRow {
     draftAuthorId: (row['d_author'] as string | null) ?? null,
     pendingApproverId: (row['a_approver'] as string | null) ?? null,
   };
-}
-
-function fromProcedure(procedure: Procedure): Row {
-  return {
-    ...procedure,
-    audience: JSON.stringify(procedure.audience),
-    standards: JSON.stringify(procedure.standards),
-    legalBasis: JSON.stringify(procedure.legalBasis),
-  };
-}
-
-function toVersion(row: Row): ProcedureVersion {
-  return {
-    id: row['id'] as string,
-    procedureId: row['procedure_id'] as string,
-    state: row['state'] as ProcedureVersion['state'],
-    major: row['major'] as number | null,
-    minor: row['minor'] as number | null,
-    kind: row['kind'] as ProcedureVersion['kind'],
-    authorId: row['author_id'] as string,
-    file: {
-      ref: row['file_ref'] as string,
-      name: row['file_name'] as string,
-      mediaType: row['media_type'] as string,
-      size: row['size'] as number,
-      sha256: row['sha256'] as string,
-    },
-    text: row['text'] as string,
-    html: row['html'] as string,
-    changeSummary: row['change_summary'] as string | null,
-    createdAt: row['created_at'] as string,
-    updatedAt: row['updated_at'] as string,
-    publishedAt: row['published_at'] as string | null,
-    approvedBy: row['approved_by'] as string | null,
-    supersededByVersionId: row['superseded_by'] as string | null,
-    obsoleteAt: row['obsolete_at'] as string | null,
-  };
-}
-
-function fromVersion(version: ProcedureVersion): Row {
-  const { file, supersededByVersionId, ...rest } = version;
-  return {
-    ...rest,
-    fileRef: file.ref,
-    fileName: file.name,
-    mediaType: file.mediaType,
-    size: file.size,
-    sha256: file.sha256,
-    supersededBy: supersededByVersionId,
-  };
-}
-
-function toApproval(row: Row): Approval {
-  return {
-    id: row['id'] as string,
-    procedureId: row['procedure_id'] as string,
-    versionId: row['version_id'] as string,
-    requestedBy: row['requested_by'] as string,
-    requestedAt: row['requested_at'] as string,
-    approverId: row['approver_id'] as string,
-    changeSummary: row['change_summary'] as string,
-    kind: row['kind'] as Approval['kind'],
-    decision: row['decision'] as Approval['decision'],
-    decidedBy: row['decided_by'] as string | null,
-    decidedAt: row['decided_at'] as string | null,
-    comment: row['comment'] as string | null,
-  };
-}
-
-function fromApproval(approval: Approval): Row {
-  return { ...approval };
-}
-
-function toReview(row: Row): Review {
-  return {
-    id: row['id'] as string,
-    procedureId: row['procedure_id'] as string,
-    reviewerId: row['reviewer_id'] as string,
-    outcome: row['outcome'] as Review['outcome'],
-    comment: row['comment'] as string | null,
-    reviewedAt: row['reviewed_at'] as string,
-    dueOn: row['due_on'] as LocalDate | null,
-    nextReviewOn: row['next_review_on'] as LocalDate | null,
-  };
-}
-
-function fromReview(review: Review): Row {
-  return { ...review };
 }

@@ -40,6 +40,8 @@ export function FindingsPanel(props: {
   };
   const unitName = (id: string | null) =>
     id === null ? '–' : (props.session.units.find((unit) => unit.id === id)?.name ?? id);
+  const personName = (id: string | null) =>
+    id === null ? '–' : (props.session.people.find((person) => person.id === id)?.name ?? id);
 
   return (
     <>
@@ -57,6 +59,7 @@ export function FindingsPanel(props: {
               t('audit.procedure'),
               t('audit.unit'),
               t('audit.foundOn'),
+              t('audit.foundBy'),
               t('audit.action'),
             ]}
           >
@@ -71,6 +74,7 @@ export function FindingsPanel(props: {
                   <td>{procedureLabel(finding.procedureId)}</td>
                   <td>{unitName(finding.unitId)}</td>
                   <td>{i18n.formatDate(finding.foundOn)}</td>
+                  <td>{personName(finding.foundBy)}</td>
                   <td>
                     {finding.correctiveActionId !== null ? (
                       <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>

@@ -1,0 +1,61 @@
+import {
+  acknowledgementRecord,
+  acknowledgementRequestRecord,
+  approvalRecord,
+  personRecord,
+  procedureRecord,
+  reviewRecord,
+  trailEntryRecord,
+  unitRecord,
+  versionRecord,
+} from './document-control.js';
+import {
+  competenceRecord,
+  competenceRequirementRecord,
+  externalCoverageRecord,
+  personCompetenceRecord,
+} from './competences.js';
+import { conversationRecord, ledgerEntryRecord, sweepLeaseRecord } from './messaging.js';
+import {
+  auditRecord,
+  certificateRecord,
+  correctiveActionRecord,
+  findingRecord,
+  managementEvaluationRecord,
+  occurrenceRecord,
+  programmeItemRecord,
+} from './quality-year.js';
+import type { RecordDeclaration } from './declare.js';
+
+export * from './declare.js';
+export * from './document-control.js';
+export * from './competences.js';
+export * from './quality-year.js';
+export * from './messaging.js';
+
+/** Every record kind, for the checks that run over all of them (migrations, list specs). */
+export const allRecords: readonly RecordDeclaration<never>[] = [
+  procedureRecord,
+  versionRecord,
+  approvalRecord,
+  reviewRecord,
+  acknowledgementRequestRecord,
+  acknowledgementRecord,
+  trailEntryRecord,
+  personRecord,
+  unitRecord,
+  competenceRecord,
+  personCompetenceRecord,
+  competenceRequirementRecord,
+  externalCoverageRecord,
+  certificateRecord,
+  programmeItemRecord,
+  auditRecord,
+  findingRecord,
+  correctiveActionRecord,
+  managementEvaluationRecord,
+  occurrenceRecord,
+  ledgerEntryRecord,
+  conversationRecord,
+  sweepLeaseRecord,
+] as unknown as readonly RecordDeclaration<never>[];
