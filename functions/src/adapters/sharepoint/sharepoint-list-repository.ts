@@ -145,7 +145,8 @@ export function isDuplicate(error: unknown): boolean {
   return isAppError(error) && error.code === 'DUPLICATE';
 }
 
-const keyOfWrite = (write: ListWrite): string | undefined =>
+/** The KhKey a write addresses (none for an append). */
+export const keyOfWrite = (write: ListWrite): string | undefined =>
   write.kind === 'append'
     ? undefined
     : write.kind === 'upsert' || write.kind === 'insert'
@@ -161,17 +162,26 @@ export async function openListRepository(
   siteId: string,
   lists: readonly ListSpec[],
 ): Promise<ListRepository> {
-  const sitePath = `/sites/${siteId}`;
-  const ids = new Map<string, string>();
+  const paths = new Map<string, string>();
   for (const spec of lists) {
-    if (ids.has(spec.key)) continue;
-    const list = await graph.get<{ id: string }>(`${sitePath}/lists/${encodeURIComponent(spec.displayName)}`);
-    ids.set(spec.key, list.id);
+    if (paths.has(spec.key)) continue;
+    const list = await graph.get<{ id: string }>(`/sites/${siteId}/lists/${encodeURIComponent(spec.displayName)}`);
+    paths.set(spec.key, `/sites/${siteId}/lists/${list.id}`);
   }
+  return createListRepository(graph, siteId, paths);
+}
+
+/** The repository over lists already resolved: list key → `/sites/{site}/lists/{id}`. */
+export function createListRepository(
+  graph: GraphClient,
+  siteId: string,
+  paths: ReadonlyMap<string, string>,
+): ListRepository {
+  const sitePath = `/sites/${siteId}`;
   const listPath = (spec: ListSpec) => {
-    const id = ids.get(spec.key);
-    if (!id) throw new Error(`The list repository was not opened with the list ${spec.displayName}.`);
-    return `${sitePath}/lists/${id}`;
+    const path = paths.get(spec.key);
+    if (!path) throw new Error(`The list repository was not opened with the list ${spec.displayName}.`);
+    return path;
   };
   const itemsPath = (mapping: AnyMapping) => `${listPath(mapping.list)}/items`;
   const filterUrl = (mapping: AnyMapping, filter: string | undefined, top?: number) =>
