@@ -417,39 +417,15 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
               .filter((coverage) => changes.deleteCompetenceRequirements!.includes(coverage.requirementId))
           : [];
       const writes: ListWrite[] = [
-        ...(changes.versions ?? []).map((record): ListWrite => ({ kind: 'upsert', mapping: versionMapping, record })),
-        ...(changes.approvals ?? []).map((record): ListWrite => ({ kind: 'upsert', mapping: approvalMapping, record })),
-        ...(changes.reviews ?? []).map((record): ListWrite => ({ kind: 'upsert', mapping: reviewMapping, record })),
-        ...(changes.acknowledgementRequests ?? []).map((record): ListWrite => ({
-          kind: 'insert',
-          mapping: acknowledgementRequestMapping,
-          record,
-        })),
-        ...(changes.acknowledgements ?? []).map((record): ListWrite => ({
-          kind: 'insert',
-          mapping: acknowledgementMapping,
-          record,
-        })),
-        ...(changes.competences ?? []).map((record): ListWrite => ({
-          kind: 'upsert',
-          mapping: competenceMapping,
-          record,
-        })),
-        ...(changes.competenceRequirements ?? []).map((record): ListWrite => ({
-          kind: 'upsert',
-          mapping: competenceRequirementMapping,
-          record,
-        })),
-        ...(changes.personCompetences ?? []).map((record): ListWrite => ({
-          kind: 'upsert',
-          mapping: personCompetenceMapping,
-          record,
-        })),
-        ...(changes.externalCoverage ?? []).map((record): ListWrite => ({
-          kind: 'upsert',
-          mapping: externalCoverageMapping,
-          record,
-        })),
+        ...each('upsert', versionMapping, changes.versions),
+        ...each('upsert', approvalMapping, changes.approvals),
+        ...each('upsert', reviewMapping, changes.reviews),
+        ...each('insert', acknowledgementRequestMapping, changes.acknowledgementRequests),
+        ...each('insert', acknowledgementMapping, changes.acknowledgements),
+        ...each('upsert', competenceMapping, changes.competences),
+        ...each('upsert', competenceRequirementMapping, changes.competenceRequirements),
+        ...each('upsert', personCompetenceMapping, changes.personCompetences),
+        ...each('upsert', externalCoverageMapping, changes.externalCoverage),
         // A requirement's coverage decisions go first, the requirement last: a run that fails
         // half-way leaves the requirement in place, and running the ChangeSet again finishes the job.
         ...coverageToDelete.map((coverage): ListWrite => ({
@@ -531,6 +507,11 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     },
   };
   return store;
+}
+
+/** One keyed write per record (the record's KhKey from its mapping). */
+function each<T>(kind: 'upsert' | 'insert', mapping: RecordMapping<T>, records: readonly T[] | undefined): ListWrite[] {
+  return (records ?? []).map((record) => ({ kind, mapping, record }));
 }
 
 /** The same words the SQLite store indexes for each process level. */
