@@ -202,6 +202,7 @@ export const versionMapping: RecordMapping<ProcedureVersion> = {
     ['approvedBy', 'approvedBy', 'text'],
     ['supersededByVersionId', 'supersededBy', 'text'],
     ['obsoleteAt', 'obsoleteAt', 'instant'],
+    ['makerIds', 'makerKeys', 'json'],
   ],
 };
 

@@ -122,6 +122,11 @@ export const procedureLibrary: ListSpec = {
     column('updatedAt', 'Last changed (app time).', instant),
     column('updatedBy', 'Last changed by (KhKey in People).', singleLine(100)),
     column('etag', "The app's optimistic-concurrency counter.", whole(0)),
+    column(
+      'acknowledgementAsk',
+      'Who is asked to acknowledge the current version: JSON { versionId, makerIds, publishedAt } of a major version whose makers were recorded; empty otherwise.',
+      json,
+    ),
   ],
 };
 
@@ -154,6 +159,11 @@ export const recordLists: ListSpec[] = [
       column('approvedBy', 'Approved by (KhKey in People).', singleLine(100)),
       column('supersededBy', 'The version that replaced it (KhKey).', singleLine(100)),
       column('obsoleteAt', 'Marked obsolete.', instant),
+      column(
+        'makerKeys',
+        'Who made it (contributors and approver, KhKey in People), recorded at publication: not asked to acknowledge it. JSON array; empty before this was recorded.',
+        json,
+      ),
     ],
   },
   {

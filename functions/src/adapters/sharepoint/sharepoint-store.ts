@@ -2,7 +2,8 @@ import type { ChangeSet, ProcedureSearchSource, Store } from '../../app/ports.js
 import { staleWriteError } from '../../app/procedure-context.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
 import { AppError } from '../../core/errors.js';
-import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
+import type { Person, ProcessLevel, Procedure, ProcedureVersion, Unit } from '../../core/types.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import { driveChildrenPath } from './drive-files.js';
 import type { GraphClient, ListItem } from './graph-client.js';
@@ -148,7 +149,11 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     }
     const currentId = procedure.currentVersionId;
     if (!currentId) {
-      Object.assign(fields, { [column('version')]: null, [column('searchText')]: null });
+      Object.assign(fields, {
+        [column('version')]: null,
+        [column('searchText')]: null,
+        [column('acknowledgementAsk')]: null,
+      });
     } else {
       const changed = inChanges(currentId);
       const known = existing?.[column('currentVersionKey')] === currentId;
@@ -156,6 +161,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       if (current) {
         fields[column('version')] = `${current.major ?? 0}.${current.minor ?? 0}`;
         fields[column('searchText')] = current.text;
+        fields[column('acknowledgementAsk')] = askOf(current);
       }
     }
     return fields;
@@ -254,8 +260,11 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       const item = (await lists.query(procedureMapping, 'code', code))[0];
       return item ? fromFields(procedureMapping, item.fields) : undefined;
     },
-    listVersions: (procedureId) => many(versionMapping, 'procedureKey', procedureId, (version) => version.createdAt),
-    getVersion: (id) => one(versionMapping, id),
+    listVersions: async (procedureId) =>
+      (await many(versionMapping, 'procedureKey', procedureId, (version) => version.createdAt)).map((version) =>
+        withoutNullMakers(version)!,
+      ),
+    getVersion: async (id) => withoutNullMakers(await one(versionMapping, id)),
     listApprovals: (procedureId) =>
       many(approvalMapping, 'procedureKey', procedureId, (approval) => approval.requestedAt),
     getApproval: (id) => one(approvalMapping, id),
@@ -264,8 +273,20 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       return approvals.filter((approval) => approval.decision === null);
     },
     listReviews: (procedureId) => many(reviewMapping, 'procedureKey', procedureId, (review) => review.reviewedAt),
-    listAcknowledgementRequests: (versionId) =>
-      many(acknowledgementRequestMapping, 'versionKey', versionId, (request) => request.requestedAt),
+    async listAcknowledgementRequests(versionId) {
+      const stored = await many(
+        acknowledgementRequestMapping,
+        'versionKey',
+        versionId,
+        (request) => request.requestedAt,
+      );
+      if (stored.length > 0) return stored;
+      // A version whose makers were recorded: its requests are the audience except them.
+      const version = await one(versionMapping, versionId);
+      const procedure = version && (await one(procedureMapping, version.procedureId));
+      if (!version || !procedure) return [];
+      return acknowledgementRequestsOf(version, procedure, await store.listPeople()) ?? [];
+    },
     listAcknowledgements: (versionId) =>
       many(acknowledgementMapping, 'versionKey', versionId, (acknowledgement) => acknowledgement.acknowledgedAt),
     async listTrail(procedureId) {
@@ -367,15 +388,32 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       return areasOf((await procedureItems()).map(procedureRowOf), viewer);
     },
     async listOpenAcknowledgementsFor(personId) {
-      const [requests, acknowledged, current] = await Promise.all([
+      const [requests, acknowledged, current, person] = await Promise.all([
         lists.query(acknowledgementRequestMapping, 'personKey', personId),
         lists.query(acknowledgementMapping, 'personKey', personId),
         procedureItems(published()),
+        one(personMapping, personId),
       ]);
       const done = new Set(acknowledged.map((item) => fromFields(acknowledgementMapping, item.fields).versionId));
       const currentVersions = new Set(current.map((fields) => fields[column('currentVersionKey')]));
-      return requests
-        .map((item) => fromFields(acknowledgementRequestMapping, item.fields))
+      // Current major versions whose makers were recorded (the procedure item carries them): asked
+      // if in the audience and not a maker.
+      const derived = person
+        ? current.flatMap((fields) => {
+            const ask = askFrom(fields[column('acknowledgementAsk')]);
+            if (!ask) return [];
+            const procedure = fromFields(procedureMapping, fields);
+            const version = {
+              ...ask,
+              id: ask.versionId,
+              procedureId: procedure.id,
+              kind: 'major' as const,
+              approvedBy: null,
+            };
+            return acknowledgementRequestsOf(version, procedure, [person]) ?? [];
+          })
+        : [];
+      return [...requests.map((item) => fromFields(acknowledgementRequestMapping, item.fields)), ...derived]
         .filter((request) => currentVersions.has(request.versionId) && !done.has(request.versionId))
         .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
@@ -512,6 +550,27 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
 /** One keyed write per record (the record's KhKey from its mapping). */
 function each<T>(kind: 'upsert' | 'insert', mapping: RecordMapping<T>, records: readonly T[] | undefined): ListWrite[] {
   return (records ?? []).map((record) => ({ kind, mapping, record }));
+}
+
+/** What the procedure item says about who is asked to acknowledge its current version. */
+type Ask = { versionId: string; makerIds: string[]; publishedAt: string };
+
+function askOf(version: ProcedureVersion): string | null {
+  if (version.kind !== 'major' || !version.makerIds || !version.publishedAt) return null;
+  const ask: Ask = { versionId: version.id, makerIds: [...version.makerIds], publishedAt: version.publishedAt };
+  return JSON.stringify(ask);
+}
+
+function askFrom(value: unknown): Ask | null {
+  if (typeof value !== 'string' || value === '') return null;
+  return JSON.parse(value) as Ask;
+}
+
+/** A version as the other stores give it: no `makerIds` when they were not recorded. */
+function withoutNullMakers(version: ProcedureVersion | undefined): ProcedureVersion | undefined {
+  if (!version || (version.makerIds !== null && version.makerIds !== undefined)) return version;
+  const { makerIds: _none, ...rest } = version;
+  return rest;
 }
 
 /** The same words the SQLite store indexes for each process level. */

@@ -405,4 +405,8 @@ export const migrations: string[] = [
   -- Left NULL for rows indexed before this step: their texts stay what they are until reindexed.
   ALTER TABLE procedures ADD COLUMN search_revision TEXT;
   `,
+  // Who made a published version (its draft's contributors and approver), recorded at
+  // publication: its acknowledgement requests are derived from the audience instead of a row per
+  // reader. NULL for versions published before: their stored request rows stay what they are.
+  `ALTER TABLE versions ADD COLUMN maker_ids TEXT;`,
 ];

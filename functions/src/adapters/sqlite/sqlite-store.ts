@@ -10,6 +10,7 @@ import type {
   Store,
   Viewer,
 } from '../../app/ports.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
 import { AppError } from '../../core/errors.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import type {
@@ -263,13 +264,34 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return (statements.reviews.all(procedureId) as Row[]).map(toReview);
     },
     async listAcknowledgementRequests(versionId) {
-      return statements.ackRequests.all(versionId) as AcknowledgementRequest[];
+      const stored = statements.ackRequests.all(versionId) as AcknowledgementRequest[];
+      if (stored.length > 0) return stored;
+      // A version whose makers were recorded: its requests are the audience except them.
+      const versionRow = statements.version.get(versionId) as Row | undefined;
+      const procedureRow = versionRow && (statements.procedure.get(versionRow['procedure_id']) as Row | undefined);
+      if (!versionRow || !procedureRow) return [];
+      const people = (statements.people.all() as Row[]).map(toPerson);
+      return acknowledgementRequestsOf(toVersion(versionRow), toProcedure(procedureRow), people) ?? [];
     },
     async listAcknowledgements(versionId) {
       return statements.acks.all(versionId) as Acknowledgement[];
     },
     async listOpenAcknowledgementsFor(personId) {
-      return statements.openAcks.all(personId) as AcknowledgementRequest[];
+      const stored = statements.openAcks.all(personId) as AcknowledgementRequest[];
+      const personRow = statements.person.get(personId) as Row | undefined;
+      if (!personRow) return stored;
+      // Current major versions whose makers were recorded: asked if in the audience, not a maker.
+      const person = [toPerson(personRow)];
+      const acknowledged = new Set(statements.acknowledgedBy.all(personId) as string[]);
+      const derived = (statements.currentRecordedMajors.all() as Row[]).flatMap(
+        (row) =>
+          acknowledgementRequestsOf(
+            toVersion(row),
+            { audience: JSON.parse(row['procedure_audience'] as string) },
+            person,
+          )?.filter((request) => !acknowledged.has(request.versionId)) ?? [],
+      );
+      return [...stored, ...derived].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
     async listTrail(procedureId) {
       return (statements.trail.all(procedureId) as Row[]).map((row): TrailEntry => ({
@@ -406,6 +428,11 @@ function prepareStatements(db: SqliteDatabase) {
        WHERE r.person_id = ? AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)
        ORDER BY r.requested_at`,
     ),
+    acknowledgedBy: db.prepare('SELECT version_id FROM acknowledgements WHERE person_id = ?').pluck(),
+    currentRecordedMajors: db.prepare(
+      `SELECT v.*, p.audience AS procedure_audience FROM procedures p JOIN versions v ON v.id = p.current_version_id
+       WHERE v.maker_ids IS NOT NULL AND v.kind = 'major'`,
+    ),
     trail: db.prepare('SELECT * FROM audit_trail WHERE procedure_id = ? ORDER BY seq'),
     listRows: db.prepare(
       `SELECT p.*, cv.major AS cv_major, cv.minor AS cv_minor, d.state AS d_state, d.author_id AS d_author,
@@ -463,15 +490,16 @@ function prepareStatements(db: SqliteDatabase) {
     ),
     upsertVersion: db.prepare(
       `INSERT INTO versions (id, procedure_id, state, major, minor, kind, author_id, file_ref, file_name, media_type, size, sha256,
-         text, html, change_summary, created_at, updated_at, published_at, approved_by, superseded_by, obsolete_at)
+         text, html, change_summary, created_at, updated_at, published_at, approved_by, superseded_by, obsolete_at, maker_ids)
        VALUES (:id, :procedureId, :state, :major, :minor, :kind, :authorId, :fileRef, :fileName, :mediaType, :size, :sha256,
-         :text, :html, :changeSummary, :createdAt, :updatedAt, :publishedAt, :approvedBy, :supersededBy, :obsoleteAt)
+         :text, :html, :changeSummary, :createdAt, :updatedAt, :publishedAt, :approvedBy, :supersededBy, :obsoleteAt, :makerIds)
        ON CONFLICT(id) DO UPDATE SET state = excluded.state, major = excluded.major, minor = excluded.minor,
          kind = excluded.kind, file_ref = excluded.file_ref, file_name = excluded.file_name,
          media_type = excluded.media_type, size = excluded.size, sha256 = excluded.sha256, text = excluded.text,
          html = excluded.html, change_summary = excluded.change_summary, updated_at = excluded.updated_at,
          published_at = excluded.published_at, approved_by = excluded.approved_by,
-         superseded_by = excluded.superseded_by, obsolete_at = excluded.obsolete_at`,
+         superseded_by = excluded.superseded_by, obsolete_at = excluded.obsolete_at,
+         maker_ids = coalesce(excluded.maker_ids, versions.maker_ids)`,
     ),
     upsertApproval: db.prepare(
       `INSERT INTO approvals (id, procedure_id, version_id, requested_by, requested_at, approver_id, change_summary, kind,
@@ -593,13 +621,17 @@ function toVersion(row: Row): ProcedureVersion {
     approvedBy: row['approved_by'] as string | null,
     supersededByVersionId: row['superseded_by'] as string | null,
     obsoleteAt: row['obsolete_at'] as string | null,
+    ...(row['maker_ids'] !== null && row['maker_ids'] !== undefined
+      ? { makerIds: JSON.parse(row['maker_ids'] as string) as string[] }
+      : {}),
   };
 }
 
 function fromVersion(version: ProcedureVersion): Row {
-  const { file, supersededByVersionId, ...rest } = version;
+  const { file, supersededByVersionId, makerIds, ...rest } = version;
   return {
     ...rest,
+    makerIds: makerIds ? JSON.stringify(makerIds) : null,
     fileRef: file.ref,
     fileName: file.name,
     mediaType: file.mediaType,
