@@ -10,7 +10,11 @@ import {
   toFields,
   unitMapping,
 } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import { openSharePointReminderSource } from '../../functions/src/adapters/sharepoint/sharepoint-reminder-source.js';
 import { openSharePointStore } from '../../functions/src/adapters/sharepoint/sharepoint-store.js';
+import { createSqliteReminderSource } from '../../functions/src/adapters/sqlite/sqlite-messaging-store.js';
+import type { LocalDate } from '../../functions/src/core/local-date.js';
+import type { ReminderSource } from '../../functions/src/jobs/reminder-source.js';
 import { openDatabase } from '../../functions/src/adapters/sqlite/open-database.js';
 import { createSqliteStore, upsertDirectory } from '../../functions/src/adapters/sqlite/sqlite-store.js';
 import { decideApproval } from '../../functions/src/app/decide-approval.js';
@@ -32,6 +36,15 @@ import { buildApproval, buildProcedure, buildVersion, people, units } from '../c
  */
 
 const approvalBudget = 10;
+
+/** Who the sweep would remind to acknowledge v-1, the day after the approval. */
+async function acknowledgementCandidates(source: ReminderSource): Promise<string[]> {
+  const candidates = await source.listReminderCandidates('2026-03-03' as LocalDate);
+  return candidates
+    .filter((candidate) => candidate.kind === 'acknowledgement' && candidate.versionId === 'v-1')
+    .map((candidate) => (candidate as { personId: string }).personId)
+    .sort();
+}
 
 /** `count` readers in the procedure's unit (Miljø), on top of the contract's four people. */
 function readers(count: number): Person[] {
@@ -107,6 +120,9 @@ describe('approving a major version on SharePoint (Graph double)', () => {
       expect(asked).toHaveLength(expectedAsked(audience));
       expect(asked.map((request) => request.personId)).not.toContain('peter-lund');
       expect(asked.map((request) => request.personId)).not.toContain('anne-birk');
+      // The sweep's reminder source asks the same people (one candidate each, the makers not).
+      const source = await openSharePointReminderSource(graph, site.id, { timeZone: 'Europe/Copenhagen' });
+      expect(await acknowledgementCandidates(source)).toEqual(asked.map((request) => request.personId).sort());
       expect(await store.listOpenAcknowledgementsFor(`reader-${audience - 1}`)).toEqual([
         {
           procedureId: 'p-1',
@@ -154,6 +170,8 @@ describe('approving a major version on SQLite', () => {
         { procedureId: 'p-1', versionId: 'v-1', personId: 'reader-1999', requestedAt: result.version.publishedAt },
       ]);
       expect(await store.listOpenAcknowledgementsFor('peter-lund')).toEqual([]);
+      const source = createSqliteReminderSource(db, { timeZone: 'Europe/Copenhagen' });
+      expect(await acknowledgementCandidates(source)).toEqual(asked.map((request) => request.personId).sort());
     } finally {
       db.close();
       await rm(dir, { recursive: true, force: true });
