@@ -122,11 +122,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     const inChanges = (id: string) => (changes.versions ?? []).find((version) => version.id === id);
     const draftId = procedure.draftVersionId;
     if (!draftId) {
-      Object.assign(fields, {
-        [column('draftState')]: null,
-        [column('draftAuthorKey')]: null,
-        [column('pendingApproverKey')]: null,
-      });
+      for (const key of ['draftState', 'draftAuthorKey', 'pendingApproverKey']) fields[column(key)] = null;
     } else {
       const known = existing?.[column('draftVersionKey')] === draftId;
       const changed = inChanges(draftId);
@@ -149,11 +145,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     }
     const currentId = procedure.currentVersionId;
     if (!currentId) {
-      Object.assign(fields, {
-        [column('version')]: null,
-        [column('searchText')]: null,
-        [column('acknowledgementAsk')]: null,
-      });
+      for (const key of ['version', 'searchText', 'acknowledgementAsk']) fields[column(key)] = null;
     } else {
       const changed = inChanges(currentId);
       const known = existing?.[column('currentVersionKey')] === currentId;

@@ -6,7 +6,7 @@ import type { ChangeKind } from '../../core/types.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
 import { competenceCandidates } from '../../jobs/competence-candidates.js';
-import type { Person, Procedure } from '../../core/types.js';
+import type { AcknowledgementRequest, Person, Procedure } from '../../core/types.js';
 import type { OccurrenceKind, OccurrenceOrigin } from '../../core/quality-year-types.js';
 import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
 import { occurrenceReminderRules } from '../../core/year-wheel.js';
@@ -250,21 +250,29 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
       }
       // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
       const acknowledgementsBefore = startOf(addDays(today, 1));
-      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[]) {
-        candidates.push({
-          kind: 'acknowledgement',
-          versionId: row['version_id'] as string,
-          personId: row['person_id'] as string,
-          requestedOn: localDate(row['requested_at'] as string),
-          procedureId: row['procedure_id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          versionLabel: label(row['major'], row['minor']),
-          changeSummary: (row['change_summary'] as string | null) ?? null,
-          publishedAt: (row['published_at'] as string | null) ?? (row['requested_at'] as string),
-          requestedAt: row['requested_at'] as string,
-        });
-      }
+      // A request of the current version as the sweep reads it (row: the procedure and version).
+      const acknowledgementCandidate = (row: Row, request: AcknowledgementRequest): ReminderCandidate => ({
+        kind: 'acknowledgement',
+        versionId: request.versionId,
+        personId: request.personId,
+        requestedOn: localDate(request.requestedAt),
+        procedureId: request.procedureId,
+        code: row['code'] as string,
+        title: row['title'] as string,
+        versionLabel: label(row['major'], row['minor']),
+        changeSummary: (row['change_summary'] as string | null) ?? null,
+        publishedAt: (row['published_at'] as string | null) ?? request.requestedAt,
+        requestedAt: request.requestedAt,
+      });
+      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[])
+        candidates.push(
+          acknowledgementCandidate(row, {
+            procedureId: row['procedure_id'] as string,
+            versionId: row['version_id'] as string,
+            personId: row['person_id'] as string,
+            requestedAt: row['requested_at'] as string,
+          }),
+        );
       const occurrenceRows = occurrences.all({
         horizon: addDays(today, occurrenceReminderRules.noticeDays['occurrence-due-30']),
       }) as Row[];
@@ -297,20 +305,8 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           };
           const audience = JSON.parse(row['audience'] as string) as Procedure['audience'];
           for (const request of acknowledgementRequestsOf(version, { audience }, people) ?? []) {
-            if (acknowledged.has(`${request.versionId}:${request.personId}`)) continue;
-            candidates.push({
-              kind: 'acknowledgement',
-              versionId: request.versionId,
-              personId: request.personId,
-              requestedOn: localDate(request.requestedAt),
-              procedureId: request.procedureId,
-              code: row['code'] as string,
-              title: row['title'] as string,
-              versionLabel: label(row['major'], row['minor']),
-              changeSummary: (row['change_summary'] as string | null) ?? null,
-              publishedAt: request.requestedAt,
-              requestedAt: request.requestedAt,
-            });
+            if (!acknowledged.has(`${request.versionId}:${request.personId}`))
+              candidates.push(acknowledgementCandidate(row, request));
           }
         }
       }
