@@ -244,6 +244,39 @@ describe('the Graph client against the Graph double', () => {
     expect(client.meter.total - spentBefore).toBe(double.counters.resourceUnits);
   });
 
+  it('runs a sub-request marked afterTheOthers only after the rest of its envelope, and re-sends it behind a throttled one', async () => {
+    const client = graph();
+    const list = await createList(client);
+    const post = (title: string, afterTheOthers = false) => ({
+      method: 'POST' as const,
+      url: `${list.path}/items`,
+      body: { fields: { Title: title } },
+      ...(afterTheOthers ? { afterTheOthers } : {}),
+    });
+    double.resetCounters();
+    double.throttle({ times: 1, retryAfterSeconds: 2, scope: 'subrequest' });
+    const outcomes = await client.batch([post('A'), post('B'), post('Last', true)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([201, 201, 201]);
+    // A was throttled, so B and Last were not run (424) and went again with it, in order.
+    expect(double.counters.batches).toBe(2);
+    expect(sleeps).toEqual([2_000]);
+    const titles = (await client.getAll<ListItem<{ Title: string }>>(`${list.path}/items?$expand=fields`)).map(
+      (item) => item.fields!.Title,
+    );
+    expect(titles).toEqual(['A', 'B', 'Last']);
+
+    // A failure before it: it is not run at all.
+    const failed = await client.batch([
+      { method: 'PATCH' as const, url: `${list.path}/items/9999/fields`, body: { Title: 'x' } },
+      post('Never', true),
+    ]);
+    expect(failed.map((outcome) => outcome.status)).toEqual([404, 424]);
+    const after = (await client.getAll<ListItem<{ Title: string }>>(`${list.path}/items?$expand=fields`)).map(
+      (item) => item.fields!.Title,
+    );
+    expect(after).not.toContain('Never');
+  });
+
   it('reads changes by delta, then only what changed, and resyncs when the token expired', async () => {
     const client = graph();
     const list = await createList(client);

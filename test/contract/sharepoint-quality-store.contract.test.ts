@@ -144,7 +144,8 @@ describe('the SharePoint quality store: races and costs', () => {
             trail: [{ ...entry, action: 'action.created', subjectId: 'ca-1' }],
           }),
         ),
-        // Regenerate a year's årshjul: 12 occurrences, unfenced.
+        // Regenerate a year's årshjul: 12 occurrences, unfenced; the one trail entry rides in their
+        // envelope, after them (two HTTP requests: the lookups and the writes).
         regenerateYearWheel: await cost(() =>
           store.commit({
             occurrences: Array.from({ length: 12 }, (_, index) =>
@@ -163,7 +164,7 @@ describe('the SharePoint quality store: races and costs', () => {
       };
       expect(counts).toEqual({
         createAction: { httpRequests: 3, requests: 5, writes: 3, resourceUnits: 10 },
-        regenerateYearWheel: { httpRequests: 3, requests: 25, writes: 13, resourceUnits: 50 },
+        regenerateYearWheel: { httpRequests: 2, requests: 25, writes: 13, resourceUnits: 50 },
         listFindingsOfAudit: { httpRequests: 1, requests: 1, writes: 0, resourceUnits: 2 },
         listOccurrencesOfYear: { httpRequests: 1, requests: 1, writes: 0, resourceUnits: 2 },
       });

@@ -85,11 +85,18 @@ describe('the SharePoint store: what a typical submit and approve costs', () => 
       await store.commit({
         expect: { procedureId: 'p-1', etag: 2 },
         procedures: [buildProcedure({ currentVersionId: 'v-1', etag: 3 })],
-        versions: [buildVersion({ state: 'published', major: 1, minor: 0, kind: 'major', approvedBy: 'anne-birk' })],
-        approvals: [buildApproval({ decision: 'approved', decidedBy: 'anne-birk', decidedAt: 't2' })],
-        acknowledgementRequests: [
-          { procedureId: 'p-1', versionId: 'v-1', personId: 'ole-sorensen', requestedAt: 't2' },
+        versions: [
+          buildVersion({
+            state: 'published',
+            major: 1,
+            minor: 0,
+            kind: 'major',
+            approvedBy: 'anne-birk',
+            publishedAt: 't2',
+            makerIds: ['peter-lund', 'anne-birk'],
+          }),
         ],
+        approvals: [buildApproval({ decision: 'approved', decidedBy: 'anne-birk', decidedAt: 't2' })],
         trail: [
           {
             at: 't2',
@@ -109,11 +116,11 @@ describe('the SharePoint store: what a typical submit and approve costs', () => 
         writes: 4,
         resourceUnits: 14,
       });
-      // Approve: the same plus one acknowledgement request (lookup + POST) per reader.
+      // Approve: the same; no acknowledgement request per reader (the version records its makers).
       expect({ requests: approve.requests, writes: approve.writes, resourceUnits: approve.resourceUnits }).toEqual({
-        requests: 9,
-        writes: 5,
-        resourceUnits: 18,
+        requests: 7,
+        writes: 4,
+        resourceUnits: 14,
       });
       const cost = async (read: () => Promise<unknown>) => {
         double.resetCounters();
@@ -123,7 +130,7 @@ describe('the SharePoint store: what a typical submit and approve costs', () => 
       const viewer = { id: 'ole-sorensen', isCoordinator: false };
       // Reads: the handbook list is two indexed queries (published, unpublished), the search
       // index's sources three (published procedures, units, people) and its stamp none, open
-      // acknowledgements three.
+      // acknowledgements four (stored requests, acknowledgements, published procedures, the person).
       expect({
         list: await cost(() =>
           store.listProcedures({
@@ -144,7 +151,7 @@ describe('the SharePoint store: what a typical submit and approve costs', () => 
         searchSources: { requests: 3, resourceUnits: 6 },
         searchStamp: { requests: 0, resourceUnits: 0 },
         openApprovals: { requests: 1, resourceUnits: 2 },
-        openAcknowledgements: { requests: 3, resourceUnits: 6 },
+        openAcknowledgements: { requests: 4, resourceUnits: 8 },
       });
       expect((await store.listSearchSources()).map((source) => source.title)).toHaveLength(1);
     } finally {

@@ -103,6 +103,7 @@ export function buildVersion(overrides: Partial<ProcedureVersion> = {}): Procedu
     html: '<p>Tilsyn</p>',
     createdAt: t(1),
     updatedAt: t(1),
+    makerIds: null,
     ...overrides,
   });
 }
@@ -539,6 +540,45 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           versions: [published('v-2', 2, 'Ny tekst', { createdAt: t(7) })],
         });
         expect(await store.listOpenAcknowledgementsFor('kirsten-aa')).toEqual([]);
+      });
+
+      it('derives the requests of a version whose makers were recorded: the audience except them, none stored', async () => {
+        // The audience is Miljø and caseworkers: Anne, Peter and Ole; Peter wrote it, Anne approved it.
+        const makers = ['peter-lund', 'anne-birk'];
+        await store.commit({
+          expect: { procedureId: 'p-1', etag: 1 },
+          procedures: [buildProcedure({ currentVersionId: 'v-1', etag: 2 })],
+          versions: [published('v-1', 1, 'Tilsyn', { publishedAt: t(3), approvedBy: 'anne-birk', makerIds: makers })],
+        });
+        const asked = { procedureId: 'p-1', versionId: 'v-1', personId: 'ole-sorensen', requestedAt: t(3) };
+        expect((await store.getVersion('v-1'))?.makerIds).toEqual(makers);
+        expect(await store.listAcknowledgementRequests('v-1')).toEqual([asked]);
+        expect(await store.listOpenAcknowledgementsFor('ole-sorensen')).toEqual([asked]);
+        expect(await store.listOpenAcknowledgementsFor('peter-lund')).toEqual([]);
+        expect(await store.listOpenAcknowledgementsFor('anne-birk')).toEqual([]);
+        expect(await store.listOpenAcknowledgementsFor('kirsten-aa')).toEqual([]);
+
+        await store.commit({
+          acknowledgements: [{ procedureId: 'p-1', versionId: 'v-1', personId: 'ole-sorensen', acknowledgedAt: t(5) }],
+        });
+        expect(await store.listOpenAcknowledgementsFor('ole-sorensen')).toEqual([]);
+
+        // A minor version asks nobody.
+        await store.commit({
+          expect: { procedureId: 'p-1', etag: 2 },
+          procedures: [buildProcedure({ currentVersionId: 'v-2', etag: 3 })],
+          versions: [
+            published('v-2', 1, 'Rettelse', {
+              kind: 'minor',
+              minor: 1,
+              publishedAt: t(6),
+              makerIds: makers,
+              createdAt: t(6),
+            }),
+          ],
+        });
+        expect(await store.listAcknowledgementRequests('v-2')).toEqual([]);
+        expect(await store.listOpenAcknowledgementsFor('ole-sorensen')).toEqual([]);
       });
     });
 

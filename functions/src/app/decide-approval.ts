@@ -1,4 +1,3 @@
-import { acknowledgementAudience } from '../core/audience.js';
 import { AppError, isAppError } from '../core/errors.js';
 import { nextState, nextVersionNumber, versionLabel } from '../core/lifecycle.js';
 import { canDecide, ensure, isDraftContributor, type Actor } from '../core/policies.js';
@@ -15,8 +14,8 @@ export type DecisionResult = { approval: Approval; version: ProcedureVersion; is
 /**
  * The approver's decision on a submitted draft. Approval publishes the draft with the next
  * version number, marks the version it replaces obsolete, schedules the next periodic review
- * and, for a major change, asks the audience to acknowledge it (not the people who made the
- * version). Rejection needs a comment and hands the draft back to its author.
+ * and records who made the version: for a major change, the audience except them is asked to
+ * acknowledge it (derived by every reader, core/audience.ts `acknowledgementRequestsOf`). Rejection needs a comment and hands the draft back to its author.
  *
  * Deciding again the same way (a double click, a resent card) returns the recorded decision;
  * deciding differently after the fact is ALREADY_DECIDED.
@@ -122,6 +121,9 @@ async function publish(
   const previous = procedure.currentVersionId ? await store.getVersion(procedure.currentVersionId) : undefined;
   const previousNumber = previous?.major != null ? { major: previous.major, minor: previous.minor ?? 0 } : null;
   const number = nextVersionNumber(previousNumber, approval.kind);
+  // Its makers are recorded on it, not one acknowledgement request per reader: whoever is asked
+  // to acknowledge it is derived from the audience (core/audience.ts `acknowledgementRequestsOf`),
+  // so the approval writes the same few records whatever the audience's size.
   const published: ProcedureVersion = {
     ...draft,
     state: nextState(draft.state, 'approve'),
@@ -130,6 +132,7 @@ async function publish(
     updatedAt: at,
     publishedAt: at,
     approvedBy: actor.id,
+    makerIds: [...new Set([...loaded.draftContributorIds, draft.authorId, approval.requestedBy, actor.id])],
   };
   const versions = [published];
   if (previous) {
@@ -143,14 +146,6 @@ async function publish(
   }
   const approvedOn = today(services);
   const label = versionLabel(published);
-  // A major version asks its audience to acknowledge it; not the people who made it (core/audience.ts).
-  const audience =
-    approval.kind === 'major'
-      ? acknowledgementAudience(await store.listPeople(), procedure.audience, {
-          contributorIds: [...loaded.draftContributorIds, draft.authorId, approval.requestedBy],
-          approverId: actor.id,
-        })
-      : [];
   return {
     procedures: [
       {
@@ -166,19 +161,12 @@ async function publish(
       },
     ],
     versions,
-    acknowledgementRequests: audience.map((person) => ({
-      procedureId: procedure.id,
-      versionId: published.id,
-      personId: person.id,
-      requestedAt: at,
-    })),
     trail: [
       trailEntry(actor, at, 'approval.approved', procedure, approval.id, `Approved and published version ${label}`, {
         versionId: published.id,
         version: label,
         replacedVersionId: previous?.id ?? null,
         changeSummary: approval.changeSummary,
-        acknowledgementsRequested: audience.length,
       }),
     ],
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementAudience, audienceMembers } from './audience.js';
+import { acknowledgementAudience, acknowledgementRequestsOf, audienceMembers } from './audience.js';
 import type { Audience, Person, Role } from './types.js';
 
 const person = (id: string, unitId: string, roles: Role[] = ['caseworker']): Person => ({
@@ -83,4 +83,46 @@ describe('acknowledgementAudience: the audience without the people who made the 
       expect(ids(acknowledgementAudience(people, audience, makers))).toEqual(expected);
     },
   );
+});
+
+describe('acknowledgementRequestsOf', () => {
+  const version = {
+    id: 'v-2',
+    procedureId: 'p-1',
+    kind: 'major' as const,
+    publishedAt: '2026-03-02T09:00:00.000Z',
+    approvedBy: 'approver',
+    makerIds: ['author', 'editor', 'approver'],
+  };
+  const asked = (personId: string) => ({
+    procedureId: 'p-1',
+    versionId: 'v-2',
+    personId,
+    requestedAt: '2026-03-02T09:00:00.000Z',
+  });
+
+  it.each([
+    ['a major version asks its audience except its makers, when it was published', version, natur, [asked('reader')]],
+    ['a minor version asks nobody', { ...version, kind: 'minor' as const }, natur, []],
+    ['a version not published asks nobody', { ...version, publishedAt: null }, natur, []],
+    [
+      'the approver is left out even when the recorded makers do not name them',
+      { ...version, makerIds: ['author'] },
+      natur,
+      [asked('editor'), asked('reader')],
+    ],
+    [
+      'makers recorded as none: the whole audience',
+      { ...version, makerIds: [], approvedBy: null },
+      coordinators,
+      [asked('coordinator')],
+    ],
+  ] as const)('%s', (_name, input, audience, expected) => {
+    expect(acknowledgementRequestsOf(input, { audience }, people)).toEqual(expected);
+  });
+
+  it('is null for a version published before makers were recorded: its stored rows are its requests', () => {
+    expect(acknowledgementRequestsOf({ ...version, makerIds: undefined }, { audience: everyone }, people)).toBeNull();
+    expect(acknowledgementRequestsOf({ ...version, makerIds: null }, { audience: everyone }, people)).toBeNull();
+  });
 });

@@ -1,10 +1,13 @@
-import type { Audience, Person } from './types.js';
+import type { AcknowledgementRequest, Audience, Person, Procedure, ProcedureVersion } from './types.js';
+
+/** What audience membership looks at in a person. */
+export type Member = Pick<Person, 'id' | 'unitId' | 'roles'>;
 
 /**
  * Who is in a procedure's audience: the people in the audience's units or roles. An empty
  * audience means everybody in the administration.
  */
-export function audienceMembers(people: Person[], audience: Audience): Person[] {
+export function audienceMembers<P extends Member>(people: P[], audience: Audience): P[] {
   const everyone = audience.unitIds.length === 0 && audience.roles.length === 0;
   return people.filter(
     (person) =>
@@ -33,11 +36,34 @@ export type VersionMakers = {
  * opgaver", the follow-up report's "missing" and "requested", nor the management evaluation's
  * rates.
  *
- * This is the only place that decides it: the publication (app/decide-approval.ts) stores the
- * result as the version's acknowledgement requests, and every list, count and reminder reads
- * those requests.
+ * This is the only place that decides it: the publication (app/decide-approval.ts) records the
+ * version's makers on it, and every list, count and reminder derives the version's
+ * acknowledgement requests with `acknowledgementRequestsOf` (no row per reader is written, so an
+ * approval costs the same whatever the audience).
  */
-export function acknowledgementAudience(people: Person[], audience: Audience, makers: VersionMakers): Person[] {
+export function acknowledgementAudience<P extends Member>(people: P[], audience: Audience, makers: VersionMakers): P[] {
   const made = new Set([...makers.contributorIds, makers.approverId]);
   return audienceMembers(people, audience).filter((person) => !made.has(person.id));
+}
+
+/**
+ * The acknowledgement requests of a published version: for a major version whose makers were
+ * recorded at publication, everyone in the procedure's audience today except its makers, asked
+ * when it was published. `null` for a version published before the makers were recorded: its
+ * requests are the rows stored then. A minor version, or one not published, asks nobody.
+ */
+export function acknowledgementRequestsOf(
+  version: Pick<ProcedureVersion, 'id' | 'procedureId' | 'kind' | 'publishedAt' | 'approvedBy'> & {
+    makerIds?: readonly string[] | null;
+  },
+  procedure: Pick<Procedure, 'audience'>,
+  people: Member[],
+): AcknowledgementRequest[] | null {
+  if (version.makerIds === undefined || version.makerIds === null) return null;
+  if (version.kind !== 'major' || version.publishedAt === null) return [];
+  const requestedAt = version.publishedAt;
+  return acknowledgementAudience(people, procedure.audience, {
+    contributorIds: version.makerIds,
+    approverId: version.approvedBy ?? '',
+  }).map((person) => ({ procedureId: version.procedureId, versionId: version.id, personId: person.id, requestedAt }));
 }

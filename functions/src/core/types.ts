@@ -81,6 +81,12 @@ export type ProcedureVersion = {
   approvedBy: string | null;
   supersededByVersionId: string | null;
   obsoleteAt: string | null;
+  /**
+   * Who made a published version (its draft's contributors and its approver), recorded at
+   * publication: they are not asked to acknowledge it (core/audience.ts). Absent or null on
+   * versions published before it was recorded: their acknowledgement requests are stored rows.
+   */
+  makerIds?: string[] | null;
 };
 
 export type ApprovalDecision = 'approved' | 'rejected' | 'withdrawn';

@@ -250,6 +250,15 @@ export const procedureRecord = declareRecord(procedureSchema, {
         column('pendingApproverKey', "Approver of the open draft's open approval (KhKey in People).", singleLine(100)),
       ],
       [null, null, column('searchText', 'Plain text of the published version (for search).', multiLine)],
+      [
+        null,
+        null,
+        column(
+          'acknowledgementAsk',
+          'Who is asked to acknowledge the current version: JSON { versionId, makerIds, publishedAt } of a major version whose makers were recorded; empty otherwise.',
+          json,
+        ),
+      ],
     ],
   },
 });
@@ -278,6 +287,7 @@ export const versionSchema = z.object({
   approvedBy: nullableId,
   supersededByVersionId: nullableId,
   obsoleteAt: instantText.nullable(),
+  makerIds: z.array(id).nullable().optional(),
 });
 export const versionRecord = declareRecord(versionSchema, {
   kind: 'version',
@@ -307,6 +317,7 @@ export const versionRecord = declareRecord(versionSchema, {
       ['approvedBy', 'approved_by', 'text'],
       ['supersededByVersionId', 'superseded_by', 'text'],
       ['obsoleteAt', 'obsolete_at', 'text'],
+      ['makerIds', 'maker_ids', 'json'],
     ],
   },
   sharepoint: {
@@ -345,6 +356,15 @@ export const versionRecord = declareRecord(versionSchema, {
         column('supersededBy', 'The version that replaced it (KhKey).', singleLine(100)),
       ],
       ['obsoleteAt', 'instant', column('obsoleteAt', 'Marked obsolete.', instant)],
+      [
+        'makerIds',
+        'json',
+        column(
+          'makerKeys',
+          'Who made it (contributors and approver, KhKey in People), recorded at publication: not asked to acknowledge it. JSON array; empty before this was recorded.',
+          json,
+        ),
+      ],
     ],
   },
 });

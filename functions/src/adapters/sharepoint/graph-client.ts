@@ -344,6 +344,12 @@ export type BatchRequest = {
   headers?: Record<string, string>;
   body?: unknown;
   ifMatch?: string;
+  /**
+   * Runs only after every earlier sub-request of its envelope succeeded: the envelope is sent
+   * serial (JSON batching's `dependsOn`, each sub-request on the one before); after a failure the
+   * rest are not run and answer 424 Failed Dependency.
+   */
+  afterTheOthers?: boolean;
 };
 
 export type BatchOutcome<T = unknown> =
@@ -564,8 +570,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let start = 0; start < requests.length; start += batchLimit) {
       let pending = requests.slice(start, start + batchLimit).map((item, offset) => ({ item, index: start + offset }));
       for (let attempt = 1; pending.length > 0; attempt++) {
+        // The SDK accepts parallel, serial or same-dependency envelopes; one that holds a
+        // sub-request to run after the others is made serial (each after the one before).
+        const serial = pending.some(({ item }) => item.afterTheOthers);
         const content = new BatchRequestContent(
-          pending.map(({ item, index }) => ({ id: String(index + 1), request: toRequest(item) })),
+          pending.map(({ item, index }, position) => ({
+            id: String(index + 1),
+            request: toRequest(item),
+            ...(serial && position > 0 ? { dependsOn: [String(pending[position - 1]!.index + 1)] } : {}),
+          })),
         );
         const envelope = await request<{ responses: SubResponse[] }>({
           method: 'POST',
@@ -583,7 +596,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           const raw = envelope.body.responses.find((candidate) => candidate.id === id);
           const status = response?.status ?? 0;
           const headers = response ? Object.fromEntries(response.headers.entries()) : {};
-          if (transientStatuses.has(status) && attempt < policy.maxAttempts) {
+          // Throttled, or not run because a throttled one it depends on was not: sent again.
+          const waitsForRetried = status === 424 && again.length > 0;
+          if ((transientStatuses.has(status) || waitsForRetried) && attempt < policy.maxAttempts) {
             again.push(entry);
             wait = Math.max(wait, retryDelay(attempt, headers['retry-after'], clock.now(), policy));
             continue;

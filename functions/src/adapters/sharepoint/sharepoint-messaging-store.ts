@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
 import { isAppError } from '../../core/errors.js';
-import type { BatchOutcome, BatchRequest, GraphClient, ListItem } from './graph-client.js';
+import type { BatchRequest, GraphClient, ListItem } from './graph-client.js';
+import { createListRepository, isDuplicate as isDuplicateValue } from './sharepoint-list-repository.js';
 import { createListMirror, resolveListPaths, type ListMirror, type MirrorItem } from './sharepoint-delta-mirror.js';
 import {
-  createFields,
   conversationMapping,
   fieldOf,
   fromFields,
@@ -85,8 +85,8 @@ export async function openSharePointMessagingStore(
   );
   const ledgerPath = paths.get('reminderLedger')!;
   const conversationsPath = paths.get('conversations')!;
-  const peoplePath = paths.get('people')!;
   const leasePath = paths.get('sweepLease')!;
+  const lists = createListRepository(graph, siteId, paths);
 
   const ledger = createListMirror({ graph, listPath: ledgerPath, file: dir && join(dir, 'ledger.json') });
   const conversations = createListMirror({
@@ -99,7 +99,6 @@ export async function openSharePointMessagingStore(
   const ledgerField = (column: string) => fieldOf(ledgerEntryMapping, column);
   const keyOf = (item: MirrorItem) =>
     (item.fields[ledgerField('title')] as string | undefined) ?? (item.fields[ledgerField('key')] as string);
-  const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
   function ledgerByKey(): Map<string, MirrorItem> {
     return new Map([...ledger.items.values()].map((item) => [keyOf(item), item]));
@@ -135,13 +134,10 @@ export async function openSharePointMessagingStore(
   let lease: { id: string; eTag: string; runId: string; expiresAt: string } | null = null;
 
   async function readLease(): Promise<typeof lease> {
-    const keyField = fieldOf(sweepLeaseMapping, 'key');
     const items = lease
       ? [await graph.get<ListItem>(`${leasePath}/items/${lease.id}?$expand=fields`).catch(notFoundAsNull)]
-      : await graph.getAll<ListItem>(
-          `${leasePath}/items?$expand=fields&$filter=${encodeURIComponent(`fields/${keyField} eq ${literal(leaseName)}`)}`,
-        );
-    const item = items.find((candidate): candidate is ListItem => candidate !== null && candidate !== undefined);
+      : await lists.query(sweepLeaseMapping, 'key', leaseName);
+    const item = items.find((candidate) => candidate !== null && candidate !== undefined);
     if (!item) return null;
     const record = fromFields(sweepLeaseMapping, item.fields ?? {});
     return { id: item.id, eTag: item.eTag ?? '', runId: record.runId ?? '', expiresAt: record.expiresAt ?? releasedAt };
@@ -150,15 +146,17 @@ export async function openSharePointMessagingStore(
   async function writeLease(runId: string, expiresAt: string): Promise<boolean> {
     if (!lease) return false;
     try {
-      const answer = await graph.request<Fields>({
-        method: 'PATCH',
-        url: `${leasePath}/items/${lease.id}/fields`,
-        ifMatch: lease.eTag,
-        body: {
-          [fieldOf(sweepLeaseMapping, 'runId')]: runId,
-          [fieldOf(sweepLeaseMapping, 'expiresAt')]: expiresAt,
-        },
-      });
+      const answer = await graph.request<Fields>(
+        lists.patchRequest(
+          sweepLeaseMapping,
+          lease,
+          {
+            [fieldOf(sweepLeaseMapping, 'runId')]: runId,
+            [fieldOf(sweepLeaseMapping, 'expiresAt')]: expiresAt,
+          },
+          lease.eTag,
+        ),
+      );
       lease = { ...lease, eTag: (answer.body['@odata.etag'] as string | undefined) ?? lease.eTag, runId, expiresAt };
       return true;
     } catch (error) {
@@ -171,10 +169,6 @@ export async function openSharePointMessagingStore(
     }
   }
 
-  async function runBatch(requests: BatchRequest[]): Promise<BatchOutcome[]> {
-    return requests.length === 0 ? [] : graph.batch(requests);
-  }
-
   return {
     async saveConversation(reference) {
       if (!conversations.loaded) await refreshConversations();
@@ -182,11 +176,7 @@ export async function openSharePointMessagingStore(
       let existing = conversationItem(reference.personId);
       if (!existing) {
         try {
-          const created = await graph.request<ListItem>({
-            method: 'POST',
-            url: `${conversationsPath}/items`,
-            body: { fields: createFields(fields) },
-          });
+          const created = await graph.request<ListItem>(lists.createRequest(conversationMapping, fields));
           afterCreate(conversations, created.body);
           return;
         } catch (error) {
@@ -196,11 +186,7 @@ export async function openSharePointMessagingStore(
           if (!existing) throw error;
         }
       }
-      const answer = await graph.request<Fields>({
-        method: 'PATCH',
-        url: `${conversationsPath}/items/${existing.id}/fields`,
-        body: fields,
-      });
+      const answer = await graph.request<Fields>(lists.patchRequest(conversationMapping, existing, fields));
       afterPatch(conversations, existing, answer.body);
     },
 
@@ -213,9 +199,8 @@ export async function openSharePointMessagingStore(
     async findPersonByAadObjectId(aadObjectId) {
       // Both columns are indexed: a query each, 2 RU (not on the sweep's path).
       const find = async (column: string) => {
-        const filter = encodeURIComponent(`fields/${fieldOf(personMapping, column)} eq ${literal(aadObjectId)}`);
-        const items = await graph.getAll<ListItem>(`${peoplePath}/items?$expand=fields&$filter=${filter}&$top=1`);
-        return items[0]?.fields?.[fieldOf(personMapping, 'key')] as string | undefined;
+        const items = await lists.query(personMapping, column, aadObjectId, { top: 1 });
+        return items[0]?.fields[fieldOf(personMapping, 'key')] as string | undefined;
       };
       const byAad = await find('aadObjectId');
       if (byAad !== undefined || !allowPersonId) return byAad;
@@ -233,26 +218,28 @@ export async function openSharePointMessagingStore(
         if (!existing) {
           const fields = toFields(ledgerEntryMapping, { ...entry, state: 'claimed', sentAt: null, messageId: null });
           fields[ledgerField('key')] = ledgerKeyValue(entry.key);
-          requests.push({ method: 'POST', url: `${ledgerPath}/items`, body: { fields: createFields(fields) } });
+          requests.push(lists.createRequest(ledgerEntryMapping, fields));
           targets.push({ key: entry.key, previous: null });
           continue;
         }
         const current = fromFields<LedgerEntry>(ledgerEntryMapping, existing.fields);
         // Sent is final; a live run's claim is that run's.
         if (current.state !== 'claimed' || (current.runId !== entry.runId && !stale.has(current.runId))) continue;
-        requests.push({
-          method: 'PATCH',
-          url: `${ledgerPath}/items/${existing.id}/fields`,
-          ifMatch: existing.eTag,
-          body: {
-            [ledgerField('runId')]: entry.runId,
-            [ledgerField('claimedAt')]: entry.claimedAt,
-            [ledgerField('recipientKey')]: entry.recipientId,
-          },
-        });
+        requests.push(
+          lists.patchRequest(
+            ledgerEntryMapping,
+            existing,
+            {
+              [ledgerField('runId')]: entry.runId,
+              [ledgerField('claimedAt')]: entry.claimedAt,
+              [ledgerField('recipientKey')]: entry.recipientId,
+            },
+            existing.eTag,
+          ),
+        );
         targets.push({ key: entry.key, previous: existing });
       }
-      const outcomes = await runBatch(requests);
+      const outcomes = await lists.batch(requests);
       const owned: string[] = [];
       const failures: string[] = [];
       outcomes.forEach((outcome, index) => {
@@ -281,16 +268,14 @@ export async function openSharePointMessagingStore(
         .map((key) => known.get(key))
         .filter((item): item is MirrorItem => item !== undefined && item.fields[ledgerField('state')] === 'claimed');
       // No If-Match: the message has gone out, so "sent" is true whoever holds the claim now.
-      const outcomes = await runBatch(
-        items.map((item) => ({
-          method: 'PATCH',
-          url: `${ledgerPath}/items/${item.id}/fields`,
-          body: {
+      const outcomes = await lists.batch(
+        items.map((item) =>
+          lists.patchRequest(ledgerEntryMapping, item, {
             [ledgerField('state')]: 'sent',
             [ledgerField('sentAt')]: sentAt,
             [ledgerField('messageId')]: messageId,
-          },
-        })),
+          }),
+        ),
       );
       const failures: string[] = [];
       outcomes.forEach((outcome, index) => {
@@ -314,11 +299,7 @@ export async function openSharePointMessagingStore(
       if (!lease) {
         const fields = toFields(sweepLeaseMapping, { name: leaseName, runId, expiresAt });
         try {
-          const created = await graph.request<ListItem>({
-            method: 'POST',
-            url: `${leasePath}/items`,
-            body: { fields: createFields(fields) },
-          });
+          const created = await graph.request<ListItem>(lists.createRequest(sweepLeaseMapping, fields));
           lease = { id: created.body.id, eTag: created.body.eTag ?? '', runId, expiresAt };
         } catch (error) {
           // Another run created the lease item at the same moment (KhKey is unique).
@@ -347,12 +328,9 @@ export async function openSharePointMessagingStore(
   };
 }
 
-/**
- * A create refused because the unique KhKey exists: graph-errors.ts turns each way Graph reports
- * it (409, or 400/500 with SPDuplicateValuesFoundException) into DUPLICATE.
- */
+/** A create refused because the unique KhKey exists (DUPLICATE; a CONFLICT is the same lost race). */
 function isDuplicate(error: unknown): boolean {
-  return isAppError(error) && (error.code === 'DUPLICATE' || error.code === 'CONFLICT');
+  return isDuplicateValue(error) || (isAppError(error) && error.code === 'CONFLICT');
 }
 
 function notFoundAsNull(error: unknown): null {

@@ -5,7 +5,6 @@ import {
   type QualityCollection,
   type QualityStore,
 } from '../../app/quality-ports.js';
-import { isAppError } from '../../core/errors.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import {
   findingGrades,
@@ -18,9 +17,9 @@ import {
   type ProgrammeItem,
   type YearWheelOccurrence,
 } from '../../core/quality-year-types.js';
-import type { BatchOutcome, BatchRequest, GraphClient, ListItem } from './graph-client.js';
+import type { GraphClient } from './graph-client.js';
+import { literal, openListRepository, type ListWrite } from './sharepoint-list-repository.js';
 import {
-  createFields,
   auditMapping,
   certificateMapping,
   correctiveActionMapping,
@@ -30,41 +29,20 @@ import {
   managementEvaluationMapping,
   occurrenceMapping,
   programmeItemMapping,
-  toFields,
   trailMapping,
-  type Fields,
   type RecordMapping,
 } from './sharepoint-records.js';
 
 /**
- * The QualityStore port on SharePoint lists (one list per collection, see `qualityLists`).
- *
- * SharePoint has no transaction across items or lists, so a QualityChangeSet becomes ordered
- * requests, as in the document-control store:
- * 1. one `$batch` of indexed KhKey lookups for every record the ChangeSet expects, writes or
- *    deletes (chunks of 20);
- * 2. the expectations are checked against what was read: a mismatch is CONFLICT before
- *    anything is written;
- * 3. the records named in `expect` are written first, in one `$batch`, each with If-Match on the
- *    eTag that was read (a new record relies on KhKey being unique). A record that is expected
- *    but not written gets a no-op PATCH of its etag column under If-Match, so it fences the
- *    write all the same. If any of them fails (412: someone wrote after our read; 409: someone
- *    created it first), the ones that succeeded are undone (fields restored, a created item
- *    deleted, a deleted item re-created) and the commit fails with CONFLICT;
- * 4. the other records are upserted and deleted in one `$batch`, without If-Match (no one
- *    asked to fence them; the last writer wins, as on SQLite);
- * 5. the trail entries are appended one by one, in order (their item id is their sequence).
- *
- * Limits: between steps 3 and 5 a failure (throttling past the retries, a lost connection)
- * leaves the guarded records written and the rest not; everything is keyed by our ids and
- * upserted, so running the same ChangeSet again converges (only the trail could then hold an
- * entry twice, never none). The compensation in step 3 is itself not fenced: a third writer
- * between our write and its undo would be overwritten. Readers can see the guarded records
- * before the rest is written.
+ * The QualityStore port on SharePoint lists (one list per collection, see `qualityLists`),
+ * written through the one list repository (sharepoint-list-repository.ts, whose header gives
+ * the commit algorithm and its limits): the records named in `expect` are the guarded writes
+ * (If-Match, undone on a lost race); a record that is expected but not written is fenced by a
+ * no-op PATCH of its etag column; the other records are upserted and the occurrences deleted
+ * without If-Match; the trail entries are appended last, in order.
  */
 type Versioned = { id: string; etag: number; updatedBy: string; updatedAt: string };
 type Mapping = RecordMapping<Versioned>;
-type Item = { id: string; eTag: string; fields: Fields };
 
 const mappings: Record<QualityCollection, Mapping> = {
   certificates: certificateMapping,
@@ -76,112 +54,26 @@ const mappings: Record<QualityCollection, Mapping> = {
   occurrences: occurrenceMapping,
 } as unknown as Record<QualityCollection, Mapping>;
 
-/** A write of one record, as planned by `commit`. */
-type Write = {
-  collection: QualityCollection;
-  id: string;
-  /** The stored item as read in step 1, if any. */
-  existing: Item | undefined;
-} & ({ kind: 'upsert'; record: Versioned } | { kind: 'delete' } | { kind: 'fence'; etag: number });
+const collectionOf = (mapping: RecordMapping<unknown>) =>
+  qualityCollections.find((collection) => mappings[collection].list.key === mapping.list.key)!;
 
 /** How long another instance's write may take to reach this instance's search index. */
 const searchStampSeconds = 30;
 
 /** Looks up the seven lists and the trail by title once: 8 reads, 8 resource units. */
 export async function openSharePointQualityStore(graph: GraphClient, siteId: string): Promise<QualityStore> {
-  const sitePath = `/sites/${siteId}`;
-  const listIds = new Map<QualityCollection, string>();
-  for (const collection of qualityCollections) {
-    const spec = mappings[collection].list;
-    const list = await graph.get<{ id: string }>(`${sitePath}/lists/${encodeURIComponent(spec.displayName)}`);
-    listIds.set(collection, list.id);
-  }
-  const trail = await graph.get<{ id: string }>(
-    `${sitePath}/lists/${encodeURIComponent(trailMapping.list.displayName)}`,
-  );
-  const itemsPath = (collection: QualityCollection) => `${sitePath}/lists/${listIds.get(collection)!}/items`;
-  const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-  const keyQuery = (collection: QualityCollection, id: string) =>
-    `${itemsPath(collection)}?$expand=fields&$filter=${encodeURIComponent(
-      `fields/${fieldOf(mappings[collection], 'key')} eq ${literal(id)}`,
-    )}`;
-  const toItem = (item: ListItem): Item => ({ id: item.id, eTag: item.eTag ?? '', fields: item.fields ?? {} });
+  const lists = await openListRepository(graph, siteId, [
+    ...qualityCollections.map((collection) => mappings[collection].list),
+    trailMapping.list,
+  ]);
 
   async function read<T>(collection: QualityCollection, filter?: string): Promise<T[]> {
-    const url = `${itemsPath(collection)}?$expand=fields${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`;
-    const items = await graph.getAll<ListItem>(url);
-    return items.map((item) => fromFields(mappings[collection], item.fields ?? {}) as unknown as T);
+    const items = await lists.filter(mappings[collection], filter);
+    return items.map((item) => fromFields(mappings[collection], item.fields) as unknown as T);
   }
 
-  async function find(collection: QualityCollection, id: string): Promise<Item | undefined> {
-    const items = await graph.getAll<ListItem>(keyQuery(collection, id));
-    return items[0] && toItem(items[0]);
-  }
-
-  async function get<T>(collection: QualityCollection, id: string): Promise<T | undefined> {
-    const item = await find(collection, id);
-    return item ? (fromFields(mappings[collection], item.fields) as unknown as T) : undefined;
-  }
-
-  /** Step 1: the stored item of each (collection, id), in one `$batch`. */
-  async function lookUp(targets: Map<string, { collection: QualityCollection; id: string }>) {
-    const entries = [...targets.entries()];
-    const outcomes = await runBatch(
-      entries.map(([, target]) => ({ method: 'GET', url: keyQuery(target.collection, target.id) })),
-    );
-    const found = new Map<string, Item | undefined>();
-    outcomes.forEach((outcome, index) => {
-      if (!outcome.ok) throw outcome.error;
-      const first = (outcome.body as { value?: ListItem[] }).value?.[0];
-      found.set(entries[index]![0], first && toItem(first));
-    });
-    return found;
-  }
-
-  async function runBatch(requests: BatchRequest[]): Promise<BatchOutcome[]> {
-    return requests.length === 0 ? [] : graph.batch(requests);
-  }
-
-  function requestFor(write: Write, fenced: boolean): BatchRequest {
-    const mapping = mappings[write.collection];
-    const ifMatch = fenced && write.existing ? { ifMatch: write.existing.eTag } : {};
-    if (write.kind === 'fence')
-      return {
-        method: 'PATCH',
-        url: `${itemsPath(write.collection)}/${write.existing!.id}/fields`,
-        body: { [fieldOf(mapping, 'etag')]: write.etag },
-        ifMatch: write.existing!.eTag,
-      };
-    if (write.kind === 'delete')
-      return { method: 'DELETE', url: `${itemsPath(write.collection)}/${write.existing!.id}`, ...ifMatch };
-    const fields = toFields(mapping, write.record);
-    return write.existing
-      ? { method: 'PATCH', url: `${itemsPath(write.collection)}/${write.existing.id}/fields`, body: fields, ...ifMatch }
-      : { method: 'POST', url: itemsPath(write.collection), body: { fields: createFields(fields) } };
-  }
-
-  /** Undoes a guarded write that succeeded (step 3), from what was read before it. */
-  function undoFor(write: Write, outcome: BatchOutcome): BatchRequest | null {
-    if (!outcome.ok || write.kind === 'fence') return null;
-    const mapping = mappings[write.collection];
-    if (!write.existing) {
-      const created = outcome.body as { id?: string };
-      return created.id ? { method: 'DELETE', url: `${itemsPath(write.collection)}/${created.id}` } : null;
-    }
-    const before = toFields(mapping, fromFields(mapping, write.existing.fields));
-    return write.kind === 'delete'
-      ? { method: 'POST', url: itemsPath(write.collection), body: { fields: createFields(before) } }
-      : { method: 'PATCH', url: `${itemsPath(write.collection)}/${write.existing.id}/fields`, body: before };
-  }
-
-  /** The CONFLICT for a guarded write Graph refused (412 or a duplicate KhKey), with what is stored now. */
-  async function conflictFor(write: Write, outcome: BatchOutcome & { ok: false }): Promise<Error> {
-    const lostRace =
-      isAppError(outcome.error) && (outcome.error.code === 'CONFLICT' || outcome.error.code === 'DUPLICATE');
-    if (!lostRace) return outcome.error;
-    const stored = await get<Versioned>(write.collection, write.id);
-    return staleQualityRecordError(write.collection, write.id, storedVersionOf(stored));
-  }
+  const get = <T>(collection: QualityCollection, id: string) =>
+    lists.get(mappings[collection], id) as Promise<T | undefined>;
 
   /** This process's commits, for the search stamp. */
   let commits = 0;
@@ -254,76 +146,52 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
 
     async commit(changes: QualityChangeSet) {
       commits += 1;
-      const keyOf = (collection: QualityCollection, id: string) => `${collection}/${id}`;
-      const targets = new Map<string, { collection: QualityCollection; id: string }>();
-      const target = (collection: QualityCollection, id: string) =>
-        targets.set(keyOf(collection, id), { collection, id });
-      for (const expected of changes.expect ?? []) target(expected.collection, expected.id);
-      for (const collection of qualityCollections)
-        for (const record of changes[collection] ?? []) target(collection, record.id);
-      for (const id of changes.deleteOccurrenceIds ?? []) target('occurrences', id);
-
-      // Steps 1 and 2.
-      const found = await lookUp(targets);
-      for (const expected of changes.expect ?? []) {
-        const item = found.get(keyOf(expected.collection, expected.id));
-        const stored = storedVersionOf(item && fromFields(mappings[expected.collection], item.fields));
-        if (stored.etag !== expected.etag) throw staleQualityRecordError(expected.collection, expected.id, stored);
-      }
-
-      const writes: Write[] = [];
+      const expected = changes.expect ?? [];
+      const isExpected = (collection: QualityCollection, id: string) =>
+        expected.some((entry) => entry.collection === collection && entry.id === id);
+      const writes: ListWrite[] = [];
       for (const collection of qualityCollections)
         for (const record of (changes[collection] ?? []) as Versioned[])
           writes.push({
             kind: 'upsert',
-            collection,
-            id: record.id,
+            mapping: mappings[collection],
             record,
-            existing: found.get(keyOf(collection, record.id)),
+            guard: isExpected(collection, record.id),
           });
-      for (const id of changes.deleteOccurrenceIds ?? []) {
-        const existing = found.get(keyOf('occurrences', id));
-        if (existing) writes.push({ kind: 'delete', collection: 'occurrences', id, existing });
-      }
-      const isGuarded = (write: Write) =>
-        (changes.expect ?? []).some((expected) => expected.collection === write.collection && expected.id === write.id);
-      const guarded = writes.filter(isGuarded);
-      for (const expected of changes.expect ?? []) {
-        const existing = found.get(keyOf(expected.collection, expected.id));
-        if (existing && !guarded.some((write) => write.collection === expected.collection && write.id === expected.id))
-          guarded.push({
+      for (const id of changes.deleteOccurrenceIds ?? [])
+        writes.push({ kind: 'delete', mapping: occurrenceMapping, key: id, guard: isExpected('occurrences', id) });
+      for (const entry of expected)
+        if (
+          !writes.some(
+            (write) =>
+              write.kind !== 'append' &&
+              write.mapping === mappings[entry.collection] &&
+              'key' in write &&
+              write.key === entry.id,
+          ) &&
+          !(changes[entry.collection] ?? []).some((record) => record.id === entry.id)
+        )
+          writes.push({
             kind: 'fence',
-            collection: expected.collection,
-            id: expected.id,
-            existing,
-            etag: expected.etag,
+            mapping: mappings[entry.collection],
+            key: entry.id,
+            fields: { [fieldOf(mappings[entry.collection], 'etag')]: entry.etag },
           });
-      }
-
-      // Step 3.
-      const outcomes = await runBatch(guarded.map((write) => requestFor(write, true)));
-      const failed = outcomes.findIndex((outcome) => !outcome.ok);
-      if (failed >= 0) {
-        const undo = guarded
-          .map((write, index) => undoFor(write, outcomes[index]!))
-          .filter((request): request is BatchRequest => request !== null);
-        await runBatch(undo);
-        throw await conflictFor(guarded[failed]!, outcomes[failed] as BatchOutcome & { ok: false });
-      }
-
-      // Step 4.
-      const rest = writes.filter((write) => !isGuarded(write));
-      const restOutcomes = await runBatch(rest.map((write) => requestFor(write, false)));
-      const restFailure = restOutcomes.find((outcome) => !outcome.ok);
-      if (restFailure && !restFailure.ok) throw restFailure.error;
-
-      // Step 5.
-      for (const entry of changes.trail ?? [])
-        await graph.request({
-          method: 'POST',
-          url: `${sitePath}/lists/${trail.id}/items`,
-          body: { fields: createFields(toFields(trailMapping, entry)) },
-        });
+      for (const entry of changes.trail ?? []) writes.push({ kind: 'append', mapping: trailMapping, record: entry });
+      await lists.commit(writes, {
+        check(found) {
+          for (const entry of expected) {
+            const stored = storedVersionOf(found.record(mappings[entry.collection], entry.id));
+            if (stored.etag !== entry.etag) throw staleQualityRecordError(entry.collection, entry.id, stored);
+          }
+        },
+        async lostRace(write) {
+          const collection = collectionOf(write.mapping);
+          const id =
+            'key' in write && write.key !== undefined ? write.key : ((write as { record: Versioned }).record.id ?? '');
+          return staleQualityRecordError(collection, id, storedVersionOf(await get<Versioned>(collection, id)));
+        },
+      });
     },
   };
 }

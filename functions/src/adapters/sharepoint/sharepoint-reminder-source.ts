@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
-import type { ChangeKind } from '../../core/types.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
+import type { Audience, ChangeKind } from '../../core/types.js';
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
 import { competenceCandidates } from '../../jobs/competence-candidates.js';
 import type { Person } from '../../core/types.js';
@@ -93,8 +94,18 @@ const wanted = {
     'reviewIntervalMonths',
     'unitKey',
     'area',
+    'audience',
   ]),
-  versions: columns(versionMapping, ['key', 'major', 'minor', 'changeSummary', 'publishedAt']),
+  versions: columns(versionMapping, [
+    'key',
+    'major',
+    'minor',
+    'changeSummary',
+    'publishedAt',
+    'kind',
+    'approvedBy',
+    'makerKeys',
+  ]),
   approvals: columns(approvalMapping, [
     'key',
     'procedureKey',
@@ -339,6 +350,50 @@ export async function openSharePointReminderSource(
           publishedAt: text(version(current, 'publishedAt')) ?? requestedAt,
           requestedAt,
         });
+      }
+
+      // Current major versions whose makers were recorded: their requests are derived from the
+      // procedure's audience (core/audience.ts), not stored.
+      const members = [...people.values()].map((item) => ({
+        id: text(person(item, 'key')) ?? '',
+        unitId: text(person(item, 'unitKey')) ?? '',
+        roles: JSON.parse(text(person(item, 'roles')) ?? '[]') as Person['roles'],
+      }));
+      for (const owning of procedures.values()) {
+        const versionId = text(procedure(owning, 'currentVersionKey'));
+        const current = versionId === null ? undefined : versions.get(versionId);
+        const makers = current && text(version(current, 'makerKeys'));
+        const publishedAt = current && text(version(current, 'publishedAt'));
+        if (!current || !makers || !publishedAt || !(publishedAt < acknowledgementsBefore)) continue;
+        const procedureId = text(procedure(owning, 'key')) ?? '';
+        const asked = acknowledgementRequestsOf(
+          {
+            id: versionId!,
+            procedureId,
+            kind: text(version(current, 'kind')) as ChangeKind | null,
+            publishedAt,
+            approvedBy: text(version(current, 'approvedBy')),
+            makerIds: JSON.parse(makers) as string[],
+          },
+          { audience: JSON.parse(text(procedure(owning, 'audience')) ?? '{"unitIds":[],"roles":[]}') as Audience },
+          members,
+        );
+        for (const request of asked ?? []) {
+          if (acknowledged.has(`${request.versionId}:${request.personId}`)) continue;
+          candidates.push({
+            kind: 'acknowledgement',
+            versionId: request.versionId,
+            personId: request.personId,
+            requestedOn: localDate(request.requestedAt),
+            procedureId,
+            code: text(procedure(owning, 'code')) ?? '',
+            title: text(procedure(owning, 'title')) ?? '',
+            versionLabel: versionLabel(request.versionId),
+            changeSummary: text(version(current, 'changeSummary')),
+            publishedAt,
+            requestedAt: request.requestedAt,
+          });
+        }
       }
 
       // Records as the store reads them (a damaged item is skipped, not fatal).

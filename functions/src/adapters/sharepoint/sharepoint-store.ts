@@ -2,12 +2,20 @@ import type { ChangeSet, ProcedureSearchSource, Store } from '../../app/ports.js
 import { staleWriteError } from '../../app/procedure-context.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
 import { AppError } from '../../core/errors.js';
-import type { Person, ProcessLevel, Procedure, Unit } from '../../core/types.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
+import type { Person, ProcessLevel, Procedure, ProcedureVersion, Unit } from '../../core/types.js';
 import { areasOf, listRows, procedureRowOf } from './sharepoint-listing.js';
 import { driveChildrenPath } from './drive-files.js';
 import type { GraphClient, ListItem } from './graph-client.js';
 import {
-  createFields,
+  isDuplicate,
+  keyOfWrite,
+  literal,
+  openListRepository,
+  type ListWrite,
+  type StoredItem,
+} from './sharepoint-list-repository.js';
+import {
   acknowledgementMapping,
   acknowledgementRequestMapping,
   approvalMapping,
@@ -19,7 +27,6 @@ import {
   personCompetenceKey,
   personCompetenceMapping,
   personMapping,
-  procedureFields,
   procedureMapping,
   reviewMapping,
   toFields,
@@ -63,7 +70,7 @@ export type SharePointStore = Store & {
   ensureUnit(unit: Unit): Promise<void>;
 };
 
-type Item = { id: string; eTag: string; fields: Fields };
+type Item = StoredItem;
 
 /** How long another instance's write may take to reach this instance's search index. */
 const searchStampSeconds = 30;
@@ -72,104 +79,34 @@ const maxSearchItemQueries = 10;
 
 /** Looks up the lists (by title) and the library's drive once; 17 reads, 17 resource units. */
 export async function openSharePointStore(graph: GraphClient, siteId: string): Promise<SharePointStore> {
-  const sitePath = `/sites/${siteId}`;
-  const listIds = new Map<string, string>();
   // The quality year's lists are looked up by its own store (sharepoint-quality-store.ts).
-  for (const spec of [procedureLibrary, ...recordLists]) {
-    const list = await graph.get<{ id: string }>(`${sitePath}/lists/${encodeURIComponent(spec.displayName)}`);
-    listIds.set(spec.key, list.id);
-  }
-  const listPath = (mapping: RecordMapping<unknown>) => `${sitePath}/lists/${listIds.get(mapping.list.key)!}`;
-  const drive = await graph.get<{ id: string }>(`${sitePath}/lists/${listIds.get(procedureLibrary.key)!}/drive`);
+  const lists = await openListRepository(graph, siteId, [procedureLibrary, ...recordLists]);
+  const drive = await graph.get<{ id: string }>(`${lists.listPath(procedureLibrary)}/drive`);
 
-  const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
-  async function query<T>(mapping: RecordMapping<T>, column: string, value: string): Promise<Item[]> {
-    const filter = encodeURIComponent(`fields/${fieldOf(mapping, column)} eq ${literal(value)}`);
-    const items = await graph.getAll<ListItem>(
-      `${listPath(mapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
-    );
-    return items.map((item) => ({ id: item.id, eTag: item.eTag ?? '', fields: item.fields ?? {} }));
-  }
-
-  async function all<T>(mapping: RecordMapping<T>): Promise<Item[]> {
-    const items = await graph.getAll<ListItem>(`${listPath(mapping as RecordMapping<unknown>)}/items?$expand=fields`);
-    return items.map((item) => ({ id: item.id, eTag: item.eTag ?? '', fields: item.fields ?? {} }));
-  }
-
-  async function findByKey<T>(mapping: RecordMapping<T>, key: string): Promise<Item | undefined> {
-    return (await query(mapping, 'key', key))[0];
-  }
-
-  async function one<T>(mapping: RecordMapping<T>, key: string): Promise<T | undefined> {
-    const item = await findByKey(mapping, key);
-    return item ? fromFields(mapping, item.fields) : undefined;
-  }
+  const one = <T>(mapping: RecordMapping<T>, key: string) => lists.get(mapping, key);
 
   async function many<T>(mapping: RecordMapping<T>, column: string, value: string, order: (record: T) => string) {
-    const records = (await query(mapping, column, value)).map((item) => fromFields(mapping, item.fields));
+    const records = await lists.records(mapping, column, value);
     return records.sort((a, b) => order(a).localeCompare(order(b)));
   }
 
-  async function patch<T>(mapping: RecordMapping<T>, item: Item, fields: Fields): Promise<void> {
-    await graph.request({
-      method: 'PATCH',
-      url: `${listPath(mapping as RecordMapping<unknown>)}/items/${item.id}/fields`,
-      body: fields,
-      ifMatch: item.eTag,
-    });
-  }
-
-  async function upsert<T>(mapping: RecordMapping<T>, record: T, key: string): Promise<void> {
-    const existing = await findByKey(mapping, key);
-    if (existing) await patch(mapping, existing, toFields(mapping, record));
-    else await append(mapping, record);
-  }
-
-  async function append<T>(mapping: RecordMapping<T>, record: T): Promise<void> {
-    await graph.request({
-      method: 'POST',
-      url: `${listPath(mapping as RecordMapping<unknown>)}/items`,
-      body: { fields: createFields(toFields(mapping, record)) },
-    });
-  }
-
-  async function insertIfMissing<T>(mapping: RecordMapping<T>, record: T): Promise<void> {
-    if (!(await findByKey(mapping, mapping.key!(record)))) await append(mapping, record);
-  }
-
-  async function remove<T>(mapping: RecordMapping<T>, item: Item): Promise<void> {
-    // https://learn.microsoft.com/en-us/graph/api/listitem-delete
-    await graph.request({
-      method: 'DELETE',
-      url: `${listPath(mapping as RecordMapping<unknown>)}/items/${item.id}`,
-      ifMatch: item.eTag,
-    });
-  }
-
-  /**
-   * A requirement's coverage decisions go first, the requirement last: a run that fails half-way
-   * leaves the requirement in place, and running the ChangeSet again finishes the job. The coverage
-   * list is read whole (a few decisions; its requirement column is not indexed).
-   */
-  async function deleteRequirements(items: Item[]): Promise<void> {
-    const ids = new Set(items.map((item) => fromFields(competenceRequirementMapping, item.fields).id));
-    for (const coverage of await all(externalCoverageMapping))
-      if (ids.has(fromFields(externalCoverageMapping, coverage.fields).requirementId))
-        await remove(externalCoverageMapping, coverage);
-    for (const item of items) await remove(competenceRequirementMapping, item);
-  }
-
-  /** A new procedure: its folder (named by code, refused when taken), then the folder item's fields. */
-  async function createProcedure(procedure: Procedure, fields: Fields): Promise<void> {
+  /** A new procedure: its folder (named by code, refused when taken); its item's fields are then PATCHed. */
+  async function createProcedure(procedure: Procedure): Promise<Item> {
     // https://learn.microsoft.com/en-us/graph/api/driveitem-post-children
-    const folder = await graph.request<{ id: string }>({
-      method: 'POST',
-      url: driveChildrenPath(drive.id),
-      body: { name: folderName(procedure.code), folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
-    });
+    let folder;
+    try {
+      folder = await graph.request<{ id: string }>({
+        method: 'POST',
+        url: driveChildrenPath(drive.id),
+        body: { name: folderName(procedure.code), folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
+      });
+    } catch (error) {
+      if (isDuplicate(error))
+        throw new AppError('DUPLICATE', 'A procedure with this code already exists.', { field: 'code' });
+      throw error;
+    }
     const item = await graph.get<ListItem>(`/drives/${encodeURIComponent(drive.id)}/items/${folder.body.id}/listItem`);
-    await patch(procedureMapping, { id: item.id, eTag: item.eTag ?? '*', fields: {} }, fields);
+    return { id: item.id, eTag: item.eTag ?? '*', fields: {} };
   }
 
   const column = (key: string) => fieldOf(procedureMapping, key);
@@ -185,11 +122,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     const inChanges = (id: string) => (changes.versions ?? []).find((version) => version.id === id);
     const draftId = procedure.draftVersionId;
     if (!draftId) {
-      Object.assign(fields, {
-        [column('draftState')]: null,
-        [column('draftAuthorKey')]: null,
-        [column('pendingApproverKey')]: null,
-      });
+      for (const key of ['draftState', 'draftAuthorKey', 'pendingApproverKey']) fields[column(key)] = null;
     } else {
       const known = existing?.[column('draftVersionKey')] === draftId;
       const changed = inChanges(draftId);
@@ -204,15 +137,15 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
           approvals.find((approval) => approval.decision === null)?.approverId ?? null;
       else if (draft && draft.state !== 'pending') fields[column('pendingApproverKey')] = null;
       else if (draft) {
-        const open = (await query(approvalMapping, 'versionKey', draftId))
-          .map((item) => fromFields(approvalMapping, item.fields))
-          .find((approval) => approval.decision === null);
+        const open = (await lists.records(approvalMapping, 'versionKey', draftId)).find(
+          (approval) => approval.decision === null,
+        );
         fields[column('pendingApproverKey')] = open?.approverId ?? null;
       }
     }
     const currentId = procedure.currentVersionId;
     if (!currentId) {
-      Object.assign(fields, { [column('version')]: null, [column('searchText')]: null });
+      for (const key of ['version', 'searchText', 'acknowledgementAsk']) fields[column(key)] = null;
     } else {
       const changed = inChanges(currentId);
       const known = existing?.[column('currentVersionKey')] === currentId;
@@ -220,26 +153,10 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       if (current) {
         fields[column('version')] = `${current.major ?? 0}.${current.minor ?? 0}`;
         fields[column('searchText')] = current.text;
+        fields[column('acknowledgementAsk')] = askOf(current);
       }
     }
     return fields;
-  }
-
-  async function writeProcedures(changes: ChangeSet, guard: Item | undefined): Promise<void> {
-    const expected = changes.expect?.procedureId;
-    const procedures = [...(changes.procedures ?? [])].sort(
-      (a, b) => Number(b.id === expected) - Number(a.id === expected),
-    );
-    if (guard && !procedures.some((procedure) => procedure.id === expected)) {
-      // Nothing to change on the procedure, but the write must still be fenced by its eTag.
-      await patch(procedureMapping, guard, { [fieldOf(procedureMapping, 'etag')]: changes.expect!.etag });
-    }
-    for (const procedure of procedures) {
-      const existing = procedure.id === expected ? guard : await findByKey(procedureMapping, procedure.id);
-      const fields = { ...procedureFields(procedure), ...(await derivedFields(procedure, changes, existing?.fields)) };
-      if (existing) await patch(procedureMapping, existing, fields);
-      else await createProcedure(procedure, fields);
-    }
   }
 
   /**
@@ -269,18 +186,15 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       ]);
       return [...published, ...unpublished];
     }
-    const filter = encodeURIComponent(
+    const items = await lists.filter(
+      procedureMapping,
       where.key !== undefined
         ? `fields/${column('key')} eq ${literal(where.key)}`
         : where.ownerId !== undefined
           ? `fields/${column('ownerKey')} eq ${literal(where.ownerId)}`
           : `fields/${column('status')} eq '${where.status!}'`,
     );
-    const items = await graph.getAll<ListItem>(
-      `${listPath(procedureMapping as RecordMapping<unknown>)}/items?$expand=fields&$filter=${filter}`,
-    );
     return items
-      .map((item) => ({ id: item.id ?? '', eTag: item.eTag ?? '', fields: (item.fields ?? {}) as Fields }))
       .filter(({ fields }) => typeof fields[column('key')] === 'string' && fields[column('key')] !== '')
       .filter(({ fields }) => where.status === undefined || fields[column('status')] === where.status)
       .filter(({ fields }) => where.ownerId === undefined || fields[column('ownerKey')] === where.ownerId);
@@ -318,24 +232,24 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
   const published = () => ({ status: 'published' as const });
 
   async function personItem(aadObjectId: string): Promise<Item | undefined> {
-    return (await query(personMapping, 'aadObjectId', aadObjectId))[0];
+    return (await lists.query(personMapping, 'aadObjectId', aadObjectId))[0];
   }
 
   /** This process's commits, for the search stamp. */
   let commits = 0;
   const store: SharePointStore = {
     async listUnits() {
-      const units = (await all(unitMapping)).map((item) => fromFields(unitMapping, item.fields));
+      const units = (await lists.all(unitMapping)).map((item) => fromFields(unitMapping, item.fields));
       return units.sort((a, b) => a.name.localeCompare(b.name));
     },
     async listPeople() {
-      const people = (await all(personMapping)).map((item) => fromFields(personMapping, item.fields));
+      const people = (await lists.all(personMapping)).map((item) => fromFields(personMapping, item.fields));
       return people.sort((a, b) => a.name.localeCompare(b.name));
     },
     getPerson: (id) => one(personMapping, id),
     getProcedure: (id) => one(procedureMapping, id),
     async getProcedureByCode(code) {
-      const item = (await query(procedureMapping, 'code', code))[0];
+      const item = (await lists.query(procedureMapping, 'code', code))[0];
       return item ? fromFields(procedureMapping, item.fields) : undefined;
     },
     listVersions: (procedureId) => many(versionMapping, 'procedureKey', procedureId, (version) => version.createdAt),
@@ -348,23 +262,37 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       return approvals.filter((approval) => approval.decision === null);
     },
     listReviews: (procedureId) => many(reviewMapping, 'procedureKey', procedureId, (review) => review.reviewedAt),
-    listAcknowledgementRequests: (versionId) =>
-      many(acknowledgementRequestMapping, 'versionKey', versionId, (request) => request.requestedAt),
+    async listAcknowledgementRequests(versionId) {
+      const stored = await many(
+        acknowledgementRequestMapping,
+        'versionKey',
+        versionId,
+        (request) => request.requestedAt,
+      );
+      if (stored.length > 0) return stored;
+      // A version whose makers were recorded: its requests are the audience except them.
+      const version = await one(versionMapping, versionId);
+      const procedure = version && (await one(procedureMapping, version.procedureId));
+      if (!version || !procedure) return [];
+      return acknowledgementRequestsOf(version, procedure, await store.listPeople()) ?? [];
+    },
     listAcknowledgements: (versionId) =>
       many(acknowledgementMapping, 'versionKey', versionId, (acknowledgement) => acknowledgement.acknowledgedAt),
     async listTrail(procedureId) {
-      const items = await query(trailMapping, 'procedureKey', procedureId);
+      const items = await lists.query(trailMapping, 'procedureKey', procedureId);
       return items
         .map((item) => ({ seq: Number(item.id), ...fromFields(trailMapping, item.fields) }))
         .sort((a, b) => a.seq - b.seq);
     },
 
     async listCompetences() {
-      const competences = (await all(competenceMapping)).map((item) => fromFields(competenceMapping, item.fields));
+      const competences = (await lists.all(competenceMapping)).map((item) =>
+        fromFields(competenceMapping, item.fields),
+      );
       return competences.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
     },
     async listCompetenceRequirements() {
-      const requirements = (await all(competenceRequirementMapping)).map((item) =>
+      const requirements = (await lists.all(competenceRequirementMapping)).map((item) =>
         fromFields(competenceRequirementMapping, item.fields),
       );
       return requirements.sort((a, b) => byText(a.competenceId, b.competenceId) || byText(a.id, b.id));
@@ -372,21 +300,21 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
     async listPersonCompetences(filter) {
       const items =
         filter?.personId === undefined
-          ? await all(personCompetenceMapping)
-          : await query(personCompetenceMapping, 'personKey', filter.personId);
+          ? await lists.all(personCompetenceMapping)
+          : await lists.query(personCompetenceMapping, 'personKey', filter.personId);
       return items
         .map((item) => fromFields(personCompetenceMapping, item.fields))
         .sort((a, b) => byText(a.personId, b.personId) || byText(a.competenceId, b.competenceId));
     },
     async listExternalCoverage() {
-      const coverage = (await all(externalCoverageMapping)).map((item) =>
+      const coverage = (await lists.all(externalCoverageMapping)).map((item) =>
         fromFields(externalCoverageMapping, item.fields),
       );
       return coverage.sort((a, b) => byText(a.decidedOn, b.decidedOn) || byText(a.id, b.id));
     },
 
     async ensureUnit(unit) {
-      await insertIfMissing(unitMapping, unit);
+      await lists.commit([{ kind: 'insert', mapping: unitMapping, record: unit }]);
     },
     async getPersonByAadObjectId(aadObjectId) {
       const item = await personItem(aadObjectId);
@@ -409,16 +337,23 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
             leaderId: null,
             aadObjectId: entry.aadObjectId,
           };
-          await append(personMapping, person);
+          await graph.request(lists.createRequest(personMapping, toFields(personMapping, person)));
           return person;
         }
         const person = { ...fromFields(personMapping, existing.fields), ...pick(entry) };
         try {
-          await patch(personMapping, existing, {
-            [fieldOf(personMapping, 'title')]: person.name,
-            [fieldOf(personMapping, 'email')]: person.email,
-            [fieldOf(personMapping, 'roles')]: JSON.stringify(person.roles),
-          });
+          await graph.request(
+            lists.patchRequest(
+              personMapping,
+              existing,
+              {
+                [fieldOf(personMapping, 'title')]: person.name,
+                [fieldOf(personMapping, 'email')]: person.email,
+                [fieldOf(personMapping, 'roles')]: JSON.stringify(person.roles),
+              },
+              existing.eTag,
+            ),
+          );
           return person;
         } catch (error) {
           if (attempt > 0 || !(error instanceof AppError && error.code === 'CONFLICT')) throw error;
@@ -442,15 +377,32 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       return areasOf((await procedureItems()).map(procedureRowOf), viewer);
     },
     async listOpenAcknowledgementsFor(personId) {
-      const [requests, acknowledged, current] = await Promise.all([
-        query(acknowledgementRequestMapping, 'personKey', personId),
-        query(acknowledgementMapping, 'personKey', personId),
+      const [requests, acknowledged, current, person] = await Promise.all([
+        lists.query(acknowledgementRequestMapping, 'personKey', personId),
+        lists.query(acknowledgementMapping, 'personKey', personId),
         procedureItems(published()),
+        one(personMapping, personId),
       ]);
       const done = new Set(acknowledged.map((item) => fromFields(acknowledgementMapping, item.fields).versionId));
       const currentVersions = new Set(current.map((fields) => fields[column('currentVersionKey')]));
-      return requests
-        .map((item) => fromFields(acknowledgementRequestMapping, item.fields))
+      // Current major versions whose makers were recorded (the procedure item carries them): asked
+      // if in the audience and not a maker.
+      const derived = person
+        ? current.flatMap((fields) => {
+            const ask = askFrom(fields[column('acknowledgementAsk')]);
+            if (!ask) return [];
+            const procedure = fromFields(procedureMapping, fields);
+            const version = {
+              ...ask,
+              id: ask.versionId,
+              procedureId: procedure.id,
+              kind: 'major' as const,
+              approvedBy: null,
+            };
+            return acknowledgementRequestsOf(version, procedure, [person]) ?? [];
+          })
+        : [];
+      return [...requests.map((item) => fromFields(acknowledgementRequestMapping, item.fields)), ...derived]
         .filter((request) => currentVersions.has(request.versionId) && !done.has(request.versionId))
         .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
@@ -482,55 +434,125 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
 
     async commit(changes) {
       commits += 1;
-      let guard: Item | undefined;
-      if (changes.expect) {
-        guard = await findByKey(procedureMapping, changes.expect.procedureId);
-        if (!guard) throw new AppError('NOT_FOUND', `No procedure with id ${changes.expect.procedureId}.`);
-        const current = fromFields(procedureMapping, guard.fields);
-        if (current.etag !== changes.expect.etag) {
+      const expected = changes.expect;
+      const procedures = changes.procedures ?? [];
+      const competence = changes.expectPersonCompetence;
+      const coverageToDelete =
+        (changes.deleteCompetenceRequirements ?? []).length > 0
+          ? (await lists.all(externalCoverageMapping))
+              .map((item) => fromFields(externalCoverageMapping, item.fields))
+              .filter((coverage) => changes.deleteCompetenceRequirements!.includes(coverage.requirementId))
+          : [];
+      const writes: ListWrite[] = [
+        ...each('upsert', versionMapping, changes.versions),
+        ...each('upsert', approvalMapping, changes.approvals),
+        ...each('upsert', reviewMapping, changes.reviews),
+        ...each('insert', acknowledgementRequestMapping, changes.acknowledgementRequests),
+        ...each('insert', acknowledgementMapping, changes.acknowledgements),
+        ...each('upsert', competenceMapping, changes.competences),
+        ...each('upsert', competenceRequirementMapping, changes.competenceRequirements),
+        ...each('upsert', personCompetenceMapping, changes.personCompetences),
+        ...each('upsert', externalCoverageMapping, changes.externalCoverage),
+        // A requirement's coverage decisions go first, the requirement last: a run that fails
+        // half-way leaves the requirement in place, and running the ChangeSet again finishes the job.
+        ...coverageToDelete.map((coverage): ListWrite => ({
+          kind: 'delete',
+          mapping: externalCoverageMapping,
+          key: coverage.id,
+          phase: 1,
+        })),
+        ...(changes.deleteCompetenceRequirements ?? []).map((key): ListWrite => ({
+          kind: 'delete',
+          mapping: competenceRequirementMapping,
+          key,
+          phase: 2,
+        })),
+        ...(changes.trail ?? []).map((record): ListWrite => ({ kind: 'append', mapping: trailMapping, record })),
+      ];
+      const found = await lists.lookUp([
+        ...(expected ? [{ mapping: procedureMapping, key: expected.procedureId }] : []),
+        ...procedures.map((procedure) => ({ mapping: procedureMapping, key: procedure.id })),
+        ...(competence ? [{ mapping: personCompetenceMapping, key: personCompetenceKey(competence) }] : []),
+        ...writes.flatMap((write) => {
+          const key = keyOfWrite(write);
+          return key === undefined ? [] : [{ mapping: write.mapping, key }];
+        }),
+      ]);
+
+      // Checked before anything is written: SharePoint cannot roll back a half-applied ChangeSet.
+      if (expected) {
+        const current = found.record(procedureMapping, expected.procedureId);
+        if (!current) throw new AppError('NOT_FOUND', `No procedure with id ${expected.procedureId}.`);
+        if (current.etag !== expected.etag) {
           const who = await one(personMapping, current.updatedBy);
           throw staleWriteError(current, who?.name ?? current.updatedBy);
         }
       }
-      const expected = changes.expectPersonCompetence;
-      if (expected) {
-        const item = await findByKey(personCompetenceMapping, personCompetenceKey(expected));
-        const currentEtag = personCompetenceEtag(item && fromFields(personCompetenceMapping, item.fields));
-        if (currentEtag !== expected.etag) throw staleCompetenceError(currentEtag);
+      if (competence) {
+        const currentEtag = personCompetenceEtag(
+          found.record(personCompetenceMapping, personCompetenceKey(competence)),
+        );
+        if (currentEtag !== competence.etag) throw staleCompetenceError(currentEtag);
       }
-      // Checked before anything is written: SharePoint cannot roll back a half-applied ChangeSet.
-      const doomed: Item[] = [];
-      for (const requirementId of changes.deleteCompetenceRequirements ?? []) {
-        const item = await findByKey(competenceRequirementMapping, requirementId);
-        if (!item) throw new AppError('NOT_FOUND', `No competence requirement with id ${requirementId}.`);
-        doomed.push(item);
+      for (const requirementId of changes.deleteCompetenceRequirements ?? [])
+        if (!found.get(competenceRequirementMapping, requirementId))
+          throw new AppError('NOT_FOUND', `No competence requirement with id ${requirementId}.`);
+
+      // The procedures: the expected one guarded by its eTag (fenced even when unchanged), new
+      // ones created as folders before anything else.
+      const procedureWrites: ListWrite[] = [];
+      for (const procedure of procedures) {
+        const existing = found.get(procedureMapping, procedure.id);
+        const extra = {
+          [column('status')]: procedure.currentVersionId ? 'published' : 'unpublished',
+          ...(await derivedFields(procedure, changes, existing?.fields)),
+        };
+        procedureWrites.push({
+          kind: 'upsert',
+          mapping: procedureMapping,
+          record: procedure,
+          extra,
+          guard: procedure.id === expected?.procedureId,
+          phase: existing ? 0 : -1,
+        });
       }
-      try {
-        await writeProcedures(changes, guard);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'DUPLICATE')
-          throw new AppError('DUPLICATE', 'A procedure with this code already exists.', { field: 'code' });
-        throw error;
-      }
-      for (const version of changes.versions ?? []) await upsert(versionMapping, version, version.id);
-      for (const approval of changes.approvals ?? []) await upsert(approvalMapping, approval, approval.id);
-      for (const review of changes.reviews ?? []) await upsert(reviewMapping, review, review.id);
-      for (const request of changes.acknowledgementRequests ?? [])
-        await insertIfMissing(acknowledgementRequestMapping, request);
-      for (const acknowledgement of changes.acknowledgements ?? [])
-        await insertIfMissing(acknowledgementMapping, acknowledgement);
-      for (const competence of changes.competences ?? []) await upsert(competenceMapping, competence, competence.id);
-      for (const requirement of changes.competenceRequirements ?? [])
-        await upsert(competenceRequirementMapping, requirement, requirement.id);
-      for (const record of changes.personCompetences ?? [])
-        await upsert(personCompetenceMapping, record, personCompetenceKey(record));
-      for (const coverage of changes.externalCoverage ?? [])
-        await upsert(externalCoverageMapping, coverage, coverage.id);
-      if (doomed.length > 0) await deleteRequirements(doomed);
-      for (const entry of changes.trail ?? []) await append(trailMapping, entry);
+      if (expected && !procedures.some((procedure) => procedure.id === expected.procedureId))
+        procedureWrites.push({
+          kind: 'fence',
+          mapping: procedureMapping,
+          key: expected.procedureId,
+          fields: { [column('etag')]: expected.etag },
+        });
+      await lists.write([...procedureWrites, ...writes], found, {
+        create: (mapping, record) => (mapping === procedureMapping ? createProcedure(record as Procedure) : undefined),
+        lostRace: async () => {
+          const current = (await one(procedureMapping, expected!.procedureId))!;
+          const who = await one(personMapping, current.updatedBy);
+          return staleWriteError(current, who?.name ?? current.updatedBy);
+        },
+      });
     },
   };
   return store;
+}
+
+/** One keyed write per record (the record's KhKey from its mapping). */
+function each<T>(kind: 'upsert' | 'insert', mapping: RecordMapping<T>, records: readonly T[] | undefined): ListWrite[] {
+  return (records ?? []).map((record) => ({ kind, mapping, record }));
+}
+
+/** What the procedure item says about who is asked to acknowledge its current version. */
+type Ask = { versionId: string; makerIds: string[]; publishedAt: string };
+
+function askOf(version: ProcedureVersion): string | null {
+  if (version.kind !== 'major' || !version.makerIds || !version.publishedAt) return null;
+  const ask: Ask = { versionId: version.id, makerIds: [...version.makerIds], publishedAt: version.publishedAt };
+  return JSON.stringify(ask);
+}
+
+function askFrom(value: unknown): Ask | null {
+  if (typeof value !== 'string' || value === '') return null;
+  return JSON.parse(value) as Ask;
 }
 
 /** The same words the SQLite store indexes for each process level. */

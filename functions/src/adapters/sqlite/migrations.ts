@@ -409,4 +409,8 @@ export const migrations: string[] = [
   -- Who recorded a finding (Finding.foundBy); NULL for findings recorded before it was kept.
   ALTER TABLE findings ADD COLUMN found_by TEXT;
   `,
+  // Who made a published version (its draft's contributors and approver), recorded at
+  // publication: its acknowledgement requests are derived from the audience instead of a row per
+  // reader. NULL for versions published before: their stored request rows stay what they are.
+  `ALTER TABLE versions ADD COLUMN maker_ids TEXT;`,
 ];

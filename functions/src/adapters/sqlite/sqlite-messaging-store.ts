@@ -1,10 +1,11 @@
 import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import type { ChangeKind } from '../../core/types.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
 import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
 import { competenceCandidates } from '../../jobs/competence-candidates.js';
-import type { Person } from '../../core/types.js';
+import type { AcknowledgementRequest, Person, Procedure } from '../../core/types.js';
 import type { OccurrenceKind, OccurrenceOrigin } from '../../core/quality-year-types.js';
 import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
 import { occurrenceReminderRules } from '../../core/year-wheel.js';
@@ -166,6 +167,18 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
        WHERE r.requested_at < :before
          AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)`,
     ),
+    // Current major versions whose makers were recorded: their requests are derived from the
+    // audience (core/audience.ts), not stored.
+    recordedVersions: db.prepare(
+      `SELECT p.id AS procedure_id, p.code, p.title, p.audience, v.id AS version_id, v.major, v.minor, v.kind,
+         v.change_summary, v.published_at, v.approved_by, v.maker_ids
+       FROM procedures p JOIN versions v ON v.id = p.current_version_id
+       WHERE v.maker_ids IS NOT NULL AND v.kind = 'major' AND v.published_at < :before`,
+    ),
+    currentAcknowledgements: db.prepare(
+      `SELECT k.version_id || ':' || k.person_id FROM acknowledgements k
+       JOIN procedures p ON p.current_version_id = k.version_id`,
+    ),
   };
   // Open occurrences of the årshjul due within 30 days or overdue (year_wheel_occurrences_due).
   const occurrences = db.prepare(
@@ -229,21 +242,29 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
       }
       // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
       const acknowledgementsBefore = startOf(addDays(today, 1));
-      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[]) {
-        candidates.push({
-          kind: 'acknowledgement',
-          versionId: row['version_id'] as string,
-          personId: row['person_id'] as string,
-          requestedOn: localDate(row['requested_at'] as string),
-          procedureId: row['procedure_id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          versionLabel: label(row['major'], row['minor']),
-          changeSummary: (row['change_summary'] as string | null) ?? null,
-          publishedAt: (row['published_at'] as string | null) ?? (row['requested_at'] as string),
-          requestedAt: row['requested_at'] as string,
-        });
-      }
+      // A request of the current version as the sweep reads it (row: the procedure and version).
+      const acknowledgementCandidate = (row: Row, request: AcknowledgementRequest): ReminderCandidate => ({
+        kind: 'acknowledgement',
+        versionId: request.versionId,
+        personId: request.personId,
+        requestedOn: localDate(request.requestedAt),
+        procedureId: request.procedureId,
+        code: row['code'] as string,
+        title: row['title'] as string,
+        versionLabel: label(row['major'], row['minor']),
+        changeSummary: (row['change_summary'] as string | null) ?? null,
+        publishedAt: (row['published_at'] as string | null) ?? request.requestedAt,
+        requestedAt: request.requestedAt,
+      });
+      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[])
+        candidates.push(
+          acknowledgementCandidate(row, {
+            procedureId: row['procedure_id'] as string,
+            versionId: row['version_id'] as string,
+            personId: row['person_id'] as string,
+            requestedAt: row['requested_at'] as string,
+          }),
+        );
       const occurrenceRows = occurrences.all({
         horizon: addDays(today, occurrenceReminderRules.noticeDays['occurrence-due-30']),
       }) as Row[];
@@ -261,6 +282,26 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
           name: row['name'] as string,
           parentId: (row['parent_id'] as string | null) ?? null,
         }));
+      const recorded = statements.recordedVersions.all({ before: acknowledgementsBefore }) as Row[];
+      if (recorded.length > 0) {
+        const people = readPeople();
+        const acknowledged = new Set(statements.currentAcknowledgements.pluck().all() as string[]);
+        for (const row of recorded) {
+          const version = {
+            id: row['version_id'] as string,
+            procedureId: row['procedure_id'] as string,
+            kind: row['kind'] as ChangeKind,
+            publishedAt: row['published_at'] as string,
+            approvedBy: (row['approved_by'] as string | null) ?? null,
+            makerIds: JSON.parse(row['maker_ids'] as string) as string[],
+          };
+          const audience = JSON.parse(row['audience'] as string) as Procedure['audience'];
+          for (const request of acknowledgementRequestsOf(version, { audience }, people) ?? []) {
+            if (!acknowledged.has(`${request.versionId}:${request.personId}`))
+              candidates.push(acknowledgementCandidate(row, request));
+          }
+        }
+      }
       if (occurrenceRows.length > 0) {
         const people = readPeople();
         const leaders = leaderDirectory(people, readUnits());

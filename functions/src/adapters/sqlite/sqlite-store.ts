@@ -10,6 +10,7 @@ import type {
   Store,
   Viewer,
 } from '../../app/ports.js';
+import { acknowledgementRequestsOf } from '../../core/audience.js';
 import { AppError } from '../../core/errors.js';
 import { addDays } from '../../core/local-date.js';
 import type {
@@ -271,13 +272,41 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       return (statements.reviews.all(procedureId) as Row[]).map(toReview);
     },
     async listAcknowledgementRequests(versionId) {
-      return (statements.ackRequests.all(versionId) as Row[]).map((row) => fromRow(acknowledgementRequestTable, row));
+      const stored = (statements.ackRequests.all(versionId) as Row[]).map((row) =>
+        fromRow(acknowledgementRequestTable, row),
+      );
+      if (stored.length > 0) return stored;
+      // A version whose makers were recorded: its requests are the audience except them.
+      const versionRow = statements.version.get(versionId) as Row | undefined;
+      const procedureRow = versionRow && (statements.procedure.get(versionRow['procedure_id']) as Row | undefined);
+      if (!versionRow || !procedureRow) return [];
+      const people = (statements.people.all() as Row[]).map((row) => fromRow(personTable, row));
+      return (
+        acknowledgementRequestsOf(fromRow(versionTable, versionRow), fromRow(procedureTable, procedureRow), people) ??
+        []
+      );
     },
     async listAcknowledgements(versionId) {
       return (statements.acks.all(versionId) as Row[]).map((row) => fromRow(acknowledgementTable, row));
     },
     async listOpenAcknowledgementsFor(personId) {
-      return (statements.openAcks.all(personId) as Row[]).map((row) => fromRow(acknowledgementRequestTable, row));
+      const stored = (statements.openAcks.all(personId) as Row[]).map((row) =>
+        fromRow(acknowledgementRequestTable, row),
+      );
+      const personRow = statements.person.get(personId) as Row | undefined;
+      if (!personRow) return stored;
+      // Current major versions whose makers were recorded: asked if in the audience, not a maker.
+      const person = [fromRow(personTable, personRow)];
+      const acknowledged = new Set(statements.acknowledgedBy.all(personId) as string[]);
+      const derived = (statements.currentRecordedMajors.all() as Row[]).flatMap(
+        (row) =>
+          acknowledgementRequestsOf(
+            fromRow(versionTable, row),
+            { audience: JSON.parse(row['procedure_audience'] as string) },
+            person,
+          )?.filter((request) => !acknowledged.has(request.versionId)) ?? [],
+      );
+      return [...stored, ...derived].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
     },
     async listTrail(procedureId) {
       return (statements.trail.all(procedureId) as Row[]).map((row) => fromRow(trailTable, row));
@@ -400,6 +429,11 @@ function prepareStatements(db: SqliteDatabase) {
        FROM acknowledgement_requests r JOIN procedures p ON p.id = r.procedure_id AND p.current_version_id = r.version_id
        WHERE r.person_id = ? AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)
        ORDER BY r.requested_at`,
+    ),
+    acknowledgedBy: db.prepare('SELECT version_id FROM acknowledgements WHERE person_id = ?').pluck(),
+    currentRecordedMajors: db.prepare(
+      `SELECT v.*, p.audience AS procedure_audience FROM procedures p JOIN versions v ON v.id = p.current_version_id
+       WHERE v.maker_ids IS NOT NULL AND v.kind = 'major'`,
     ),
     trail: db.prepare('SELECT * FROM audit_trail WHERE procedure_id = ? ORDER BY seq'),
     listRows: db.prepare(
