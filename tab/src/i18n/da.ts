@@ -38,7 +38,6 @@ export const da = {
   'date.outOfBounds': 'Datoen ligger uden for det tilladte tidsrum.',
   'picker.noMatches': 'Ingen passer til søgningen',
   'picker.chosen': 'Valgte',
-  'filters.open': 'Filtre',
   'filters.openCount': 'Filtre ({count})',
   'filters.close': 'Luk filtrene',
 

@@ -37,7 +37,6 @@ export const en: Messages = {
   'date.outOfBounds': 'The date is outside the allowed period.',
   'picker.noMatches': 'No matches',
   'picker.chosen': 'Chosen',
-  'filters.open': 'Filters',
   'filters.openCount': 'Filters ({count})',
   'filters.close': 'Close the filters',
 

@@ -37,7 +37,6 @@ export const nb: Messages = {
   'date.outOfBounds': 'Datoen er utenfor det tillatte tidsrommet.',
   'picker.noMatches': 'Ingen treff',
   'picker.chosen': 'Valgte',
-  'filters.open': 'Filtre',
   'filters.openCount': 'Filtre ({count})',
   'filters.close': 'Lukk filtrene',
 

@@ -1,11 +1,12 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Input, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarMonthRegular } from '@fluentui/react-icons';
 import {
   DatePicker,
   type CalendarStrings,
   type DatePickerErrorType,
   type DatePickerProps,
 } from '@fluentui/react-datepicker-compat';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { dateFromIso, datePattern, formatDateInput, isoFromDate, parseDateInput } from '../i18n/date-input';
 import { useI18n, type Translate } from '../i18n/i18n-context';
 import type { UiLocale } from '../i18n/messages';
@@ -18,6 +19,13 @@ const monday = 1 as NonNullable<DatePickerProps['firstDayOfWeek']>;
 /** "5-1-2027", "05.01.2027", "05012027" (day first, four-digit year typed) or a whole "2027-01-05". */
 const wholeDayFirstDate = /^\s*(?:\d{1,2}\D+\d{1,2}\D+\d{4}|\d{8}|\d{4}-\d{2}-\d{2})\s*$/;
 
+/**
+ * The DatePicker registers a Tabster modalizer when it mounts, and Tabster then adds focusable
+ * aria-hidden sentinels to the page (axe: aria-hidden-focus) which it only makes inert when focus
+ * next enters the app. So a date field is a plain Fluent Input with the same text and icon until
+ * it is first focused or pressed; then the real DatePicker takes its place and the focus, and
+ * Tabster sees that focus arrive.
+ */
 const useStyles = makeStyles({
   picker: { minWidth: 0, maxWidth: '100%' },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
@@ -94,9 +102,38 @@ export function DateField(props: {
     return iso ? dateFromIso(iso) : null;
   }, []);
   const { onChange } = props;
+  const [ready, setReady] = useState(false);
+  const pickerRef = useRef<HTMLInputElement>(null);
+  const hadFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (ready && hadFocus.current) pickerRef.current?.focus();
+  }, [ready]);
+  if (!ready) {
+    return (
+      <Input
+        className={styles.picker}
+        defaultValue={formatDateInput(props.value, locale)}
+        placeholder={pattern}
+        required={props.required ?? false}
+        disabled={props.disabled ?? false}
+        contentAfter={<CalendarMonthRegular aria-hidden />}
+        onFocus={() => {
+          hadFocus.current = true;
+          setReady(true);
+        }}
+        onPointerDown={() => setReady(true)}
+        onChange={(_, data) => {
+          const iso = wholeDayFirstDate.test(data.value) ? parseDateInput(data.value) : null;
+          if (iso) onChange(iso);
+        }}
+        {...(props['aria-label'] ? { 'aria-label': props['aria-label'] } : {})}
+      />
+    );
+  }
   return (
     <>
       <DatePicker
+        ref={pickerRef}
         className={styles.picker}
         value={value}
         onSelectDate={(date) => onChange(date ? isoFromDate(date) : '')}
@@ -113,6 +150,9 @@ export function DateField(props: {
         parseDateFromString={parseDate}
         onValidationResult={(data) => setError(data.error ?? null)}
         allowTextInput
+        // Rendered beside the input, so inside a Dialog the calendar is part of the dialog (a
+        // portal outside it would be outside the modal and could not be clicked).
+        inlinePopup
         firstDayOfWeek={monday}
         strings={strings}
         placeholder={pattern}

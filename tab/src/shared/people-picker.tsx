@@ -57,6 +57,8 @@ export function PeoplePicker(props: {
       {...(props.hint ? { hint: props.hint } : {})}
     >
       <TagPicker
+        // The list renders beside the field, so inside a Dialog it is part of the dialog.
+        inline
         selectedOptions={[...props.value]}
         onOptionSelect={(_, data) => {
           if (data.value === noMatches) return;

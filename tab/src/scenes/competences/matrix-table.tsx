@@ -85,7 +85,7 @@ const useStyles = makeStyles({
   level1: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   level2: { backgroundColor: tokens.colorPaletteLightGreenBackground1 },
   level3: { backgroundColor: tokens.colorPaletteGreenBackground2 },
-  level4: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundInverted },
+  level4: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   content: { display: 'block', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
   button: {
     display: 'block',
