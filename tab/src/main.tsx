@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import { webLightTheme, type Theme } from '@fluentui/react-components';
+import type { Theme } from '@fluentui/react-components';
 import { App } from './app/app';
+import { browserPrefersDark, themeForBrowser } from './app/color-scheme';
 import { loadCatalogue } from './i18n/catalogues';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
@@ -21,7 +22,7 @@ async function start(): Promise<void> {
 
   // In a plain browser nothing waits: Teams is only contacted when the page looks hosted.
   let teams: TeamsHost | null = null;
-  let theme: Theme = webLightTheme;
+  let theme: Theme = themeForBrowser(browserPrefersDark());
   if (isLikelyHostedInTeams()) {
     teams = await connectToTeams();
     // A deep link from a card (e.g. the approval request's "Åbn kladden") names the page to open.

@@ -119,7 +119,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     try {
       const pages: [string, string][] = [
         ['/', '[data-testid="overview-personal"]'],
-        ['/handbook', 'table'],
+        // At 320 px the handbook's rows are compact cards (issue 12), not a table.
+        ['/handbook', '[data-testid="procedure-cards"] a'],
         ['/tasks', 'main h1'],
         ['/competences', 'table caption'],
         ['/audit', 'main h1'],

@@ -42,18 +42,21 @@ describe('the coordinator’s certificate and programme forms', () => {
       await dialog.getByLabel('Omfang').fill('Sagsbehandling i Teknik og Miljø');
       await dialog.getByLabel('Certifikatnummer').fill('FC-26-1101');
       await dialog.getByLabel('Cyklus').selectOption('4');
-      await dialog.getByLabel('Udstedt').fill('2026-03-01');
+      await dialog.getByLabel('Udstedt').fill('01-03-2026');
+      await dialog.getByLabel('Udstedt').press('Tab');
       // Suggested with the core rule: the day before the 4-year anniversary.
-      await expect.poll(() => dialog.getByLabel('Udløber').inputValue()).toBe('2030-02-28');
+      await expect.poll(() => dialog.getByLabel('Udløber').inputValue()).toBe('28-02-2030');
 
-      await dialog.getByLabel('Udløber').fill('2029-02-28');
+      await dialog.getByLabel('Udløber').fill('28-02-2029');
+      await dialog.getByLabel('Udløber').press('Tab');
       await dialog.getByRole('button', { name: 'Gem' }).click();
       await dialog.getByText(/^Udløbsdatoen passer ikke med cyklussen: forventet omkring .*2030/).waitFor();
       expect(await dialog.getByLabel('Udløber').getAttribute('aria-invalid')).toBe('true');
       const before = await api<{ certificates: CertificateDto[] }>('/certificates', coordinator.id);
       expect(before.certificates.map((certificate) => certificate.body)).toEqual(['DS Certificering']);
 
-      await dialog.getByLabel('Udløber').fill('2030-02-28');
+      await dialog.getByLabel('Udløber').fill('28-02-2030');
+      await dialog.getByLabel('Udløber').press('Tab');
       await dialog.getByRole('button', { name: 'Gem' }).click();
       await page.getByRole('status').filter({ hasText: 'Certifikatet er gemt.' }).waitFor();
       await expect.poll(() => opener.evaluate((button) => button === document.activeElement)).toBe(true);
@@ -75,7 +78,7 @@ describe('the coordinator’s certificate and programme forms', () => {
         .toEqual(['1. overvågningsbesøg', '2. overvågningsbesøg', '3. overvågningsbesøg', 'Recertificering']);
       await cycle.getByRole('button', { name: 'Registrér audit: 1. overvågningsbesøg' }).click();
       const record = page.getByRole('dialog', { name: 'Registrér audit: 1. overvågningsbesøg' });
-      expect(await record.getByLabel('Dato').inputValue()).toBe('2027-03-01');
+      expect(await record.getByLabel('Dato').inputValue()).toBe('01-03-2027');
       await record.getByLabel('Eksterne auditorer').fill('Jonas Bech (FORCE Certification)');
       await record.getByRole('button', { name: 'Gem' }).click();
 

@@ -11,6 +11,7 @@ import * as e2e from '../support/e2e.js';
  */
 
 const unitId = 'natur';
+const unitName = 'Natur';
 const competenceId = 'natura-2000';
 
 const csv = (...lines: string[]) =>
@@ -50,7 +51,7 @@ describe('competence import', () => {
     try {
       await page.goto(`${server.url}/competences`);
       await page.getByRole('heading', { level: 1, name: 'Kompetencer' }).waitFor();
-      await page.getByLabel('Enhed', { exact: true }).selectOption(unitId);
+      await e2e.chooseOption(page.getByRole('combobox', { name: 'Enhed', exact: true }), unitName);
       const table = page.getByRole('region', { name: /^Kompetencematrix/ });
       await table.getByRole('rowheader', { name: target.name, exact: true }).waitFor();
 

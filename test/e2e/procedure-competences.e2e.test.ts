@@ -61,7 +61,8 @@ describe('a procedure’s required competences', () => {
       await leaderPage.goto(`${server.url}/procedures/${procedure.id}`);
       await leaderPage.getByRole('link', { name: 'Se kompetencematrixen for Natur' }).click();
       await leaderPage.getByRole('heading', { level: 1, name: 'Kompetencer' }).waitFor();
-      expect(await leaderPage.getByLabel('Enhed', { exact: true }).inputValue()).toBe(unitId);
+      // The unit filter shows the unit's name (a Fluent Dropdown: the name is the button's text).
+      expect(await leaderPage.getByRole('combobox', { name: 'Enhed', exact: true }).textContent()).toBe('Natur');
       const table = leaderPage.getByRole('region', { name: /^Kompetencematrix/ });
       const columnNames = await table.locator('thead tr').nth(1).locator('th').allTextContents();
       const column = columnNames.indexOf(competence.name);
@@ -72,7 +73,10 @@ describe('a procedure’s required competences', () => {
         .locator('td')
         .nth(column - 1);
       await cell.getByRole('button').click();
-      await cell.getByLabel(`Niveau for ${target.name}, ${competence.name}`).selectOption('3');
+      await e2e.chooseOption(
+        cell.getByRole('combobox', { name: `Niveau for ${target.name}, ${competence.name}` }),
+        /^Niveau 3 – /,
+      );
       await cell.getByRole('button', { name: 'Gem' }).click();
       await leaderPage.getByRole('status').getByText('Niveauet er gemt.').waitFor();
 

@@ -3,7 +3,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
@@ -149,6 +156,19 @@ export async function openPageAs(
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/**
+ * Picks an option of a Fluent Dropdown (a button with role combobox whose listbox opens in a
+ * portal): opens it and clicks the option by its visible text.
+ */
+export async function chooseOption(combobox: Locator, option: string | RegExp): Promise<void> {
+  await combobox.click();
+  await combobox
+    .page()
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .click();
+  await combobox.page().getByRole('listbox').waitFor({ state: 'detached' });
 }
 
 /** "Log ind som": switch the demo identity with the picker. */

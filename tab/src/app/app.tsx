@@ -12,6 +12,7 @@ import { SessionProvider } from '../session/session-context';
 import type { TeamsHost } from '../teams/teams-host';
 import { ApiProvider } from './api-context';
 import { AppShell } from './app-shell';
+import { isDarkTheme, onBrowserSchemeChange, themeForBrowser } from './color-scheme';
 import { RouteGate } from './route-gate';
 import { StartScreen } from './start-screen';
 
@@ -24,12 +25,20 @@ export function App(props: {
   const { teams } = props;
   const [theme, setTheme] = useState<Theme>(props.initialTheme);
 
+  // Inside Teams: Teams' theme (default, dark, high contrast) and its change handler. Outside:
+  // the browser's colour-scheme preference, followed live.
   useEffect(() => {
-    if (!teams) return;
+    if (!teams) return onBrowserSchemeChange((prefersDark) => setTheme(themeForBrowser(prefersDark)));
     teams.onThemeChange((next) => {
       void import('../teams/teams-themes').then(({ themeForTeams }) => setTheme(themeForTeams(next)));
     });
+    return undefined;
   }, [teams]);
+
+  // Scrollbars and the browser's own parts follow the theme too.
+  useEffect(() => {
+    document.documentElement.style.colorScheme = isDarkTheme(theme) ? 'dark' : 'light';
+  }, [theme]);
 
   // The HTTP client reads the chosen demo person (or a fresh token) per request, so switching
   // needs no new client. The remembered person is there from the start, for the pages that ask

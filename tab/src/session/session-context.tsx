@@ -28,8 +28,9 @@ function isIdentityProblem(error: ApiRequestError): boolean {
 
 /**
  * Who am I? In production the token says so: ask /api/me. In local mode, with a remembered demo
- * person, ask as them; without one (or when the remembered one no longer exists), ask without,
- * which fails, and the tab signs in as the default person from /api/people.
+ * person, ask as them; without one (or when the remembered one no longer exists) the tab signs in
+ * as the default person from /api/people. It does not ask /api/me without a person first: local
+ * mode always answers that with 401, which the browser logs as a console error on a first visit.
  */
 async function resolveMe(api: Api, identity: Identity, localUser: LocalUserRef): Promise<MeDto> {
   if ((await identity.mode()) === 'production') return api.getMe();
@@ -42,12 +43,6 @@ async function resolveMe(api: Api, identity: Identity, localUser: LocalUserRef):
       localUser.current = null;
       storeLocalUser(null);
     }
-  }
-  try {
-    return await api.getMe();
-  } catch (error) {
-    const apiError = asApiRequestError(error);
-    if (apiError.code !== 'UNAUTHENTICATED') throw apiError;
   }
   const person = chooseDefaultPerson(await api.listPeople());
   if (!person) throw asApiRequestError(new Error('No people to sign in as'));

@@ -5,11 +5,10 @@ import { loadConfig, startupWarnings } from '../../config.js';
 import { nextSweepAt } from '../../core/reminder-schedule.js';
 import { formatSweepSummary } from '../../jobs/format-sweep-summary.js';
 import { sweepEmbeddedApp } from '../../jobs/sweep-embedded-app.js';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveStaticFile } from '../local/serve-static.js';
 import { registerHttpFunctions } from './register-functions.js';
+import { createTabFunction } from './tab-function.js';
 
 /**
  * The Azure Functions entry point (package.json "main" of the deployed function app). The
@@ -59,14 +58,5 @@ app.http('tab', {
   methods: ['GET', 'HEAD'],
   route: '{*path}',
   authLevel: 'anonymous',
-  handler: async (request) => {
-    const found = await resolveStaticFile(tabDir, new URL(request.url).pathname);
-    if (found.status !== 200)
-      return { status: found.status, body: found.message, headers: { 'content-type': 'text/plain; charset=utf-8' } };
-    return {
-      status: 200,
-      body: request.method === 'HEAD' ? undefined : await readFile(found.file),
-      headers: found.headers,
-    };
-  },
+  handler: createTabFunction(tabDir),
 });

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +37,8 @@ export const securityHeaders: Record<string, string> = {
 };
 
 export type StaticFile =
-  { status: 200; file: string; size: number; headers: Record<string, string> } | { status: 404 | 503; message: string };
+  | { status: 200; file: string; size: number; mtimeMs: number; headers: Record<string, string> }
+  | { status: 404 | 503; message: string };
 
 /**
  * Finds the file of the built tab for a path, for either host. Unknown paths get index.html
@@ -68,6 +71,7 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
     status: 200,
     file,
     size: info.size,
+    mtimeMs: info.mtimeMs,
     headers: {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -76,7 +80,95 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
   };
 }
 
-/** The local host's static handler: streams the resolved file. */
+/** Text formats worth compressing; images and fonts are compressed already. */
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt']);
+/** Below this size the encoding headers cost more than they save. */
+const minimumCompressBytes = 1024;
+
+export type ContentEncoding = 'br' | 'gzip';
+
+/**
+ * The encoding to answer with for an Accept-Encoding header: brotli when the client takes it,
+ * else gzip, else none. A q=0 weight refuses that encoding.
+ */
+export function chooseEncoding(acceptEncoding: string | null | undefined): ContentEncoding | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const weight = (name: string) => accepted.get(name) ?? (accepted.get('*') || 0);
+  if (weight('br') > 0) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return null;
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Compressed bodies, computed once per file version (path, size, modification time) and
+ * encoding. The built tab is a few dozen files, so the cache stays small; a rebuild changes the
+ * modification time and so the key.
+ */
+const compressedCache = new Map<string, Promise<Buffer>>();
+
+function compressedBody(file: string, size: number, mtimeMs: number, encoding: ContentEncoding): Promise<Buffer> {
+  const key = `${encoding}:${file}:${size}:${mtimeMs}`;
+  let cached = compressedCache.get(key);
+  if (!cached) {
+    cached = readFile(file).then((bytes) =>
+      encoding === 'br'
+        ? brotli(bytes, {
+            params: {
+              [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+            },
+          })
+        : gzipAsync(bytes, { level: 9 }),
+    );
+    // A failed read must not poison the cache.
+    cached.catch(() => compressedCache.delete(key));
+    compressedCache.set(key, cached);
+  }
+  return cached;
+}
+
+export type StaticBody = {
+  headers: Record<string, string>;
+  /** The compressed bytes, or null when the file is sent as it is (stream `file`). */
+  body: Buffer | null;
+};
+
+/**
+ * The response headers and, when the client accepts brotli or gzip and the file is text, the
+ * compressed body, for either host. `Vary: Accept-Encoding` tells caches that the body differs.
+ */
+export async function staticBody(
+  found: Extract<StaticFile, { status: 200 }>,
+  acceptEncoding: string | null | undefined,
+): Promise<StaticBody> {
+  const worthIt = compressible.has(extname(found.file)) && found.size >= minimumCompressBytes;
+  const encoding = worthIt ? chooseEncoding(acceptEncoding) : null;
+  if (!encoding) {
+    const vary: Record<string, string> = worthIt ? { vary: 'Accept-Encoding' } : {};
+    return { headers: { ...found.headers, ...vary, 'content-length': String(found.size) }, body: null };
+  }
+  const body = await compressedBody(found.file, found.size, found.mtimeMs, encoding);
+  return {
+    headers: {
+      ...found.headers,
+      'content-encoding': encoding,
+      vary: 'Accept-Encoding',
+      'content-length': String(body.byteLength),
+    },
+    body,
+  };
+}
+
+/** The local host's static handler: the compressed body from the cache, or the file streamed. */
 export function createStaticHandler(root: string) {
   return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
     const found = await resolveStaticFile(root, pathname);
@@ -86,11 +178,13 @@ export function createStaticHandler(root: string) {
         .end(found.message);
       return;
     }
-    response.writeHead(200, { ...found.headers, 'content-length': String(found.size) });
+    const { headers, body } = await staticBody(found, request.headers['accept-encoding']);
+    response.writeHead(200, headers);
     if (request.method === 'HEAD') {
       response.end();
       return;
     }
-    createReadStream(found.file).pipe(response);
+    if (body) response.end(body);
+    else createReadStream(found.file).pipe(response);
   };
 }

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { ActionCommandBodies, ActionCommandName, ActionDetailDto } from '../../api/quality-api';
@@ -15,6 +15,7 @@ import { PersonSelect } from '../../shared/person-select';
 import { useAsync } from '../../shared/use-async';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
+import { DateField } from '../../shared/date-field';
 
 const useStyles = makeStyles({
   facts: {
@@ -167,7 +168,7 @@ export function ActionScene(props: { session: Session; actionId: string }) {
               required
             />
             <Field label={t('actionDetail.dueOn')} required>
-              <Input type="date" value={dueOn} onChange={(_, data) => setDueOn(data.value)} />
+              <DateField value={dueOn} onChange={(value) => setDueOn(value)} />
             </Field>
             <div className={styles.buttons}>
               <Button

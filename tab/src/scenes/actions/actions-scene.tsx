@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { ActionSummaryDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
+import { OptionDropdown } from '../../shared/option-dropdown';
 import { useAsync } from '../../shared/use-async';
 import { actionSourceKey, actionStatusKey, actionStatuses } from './action-labels';
 
@@ -59,8 +60,6 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
   const api = useApi();
   const styles = useStyles();
   const { navigate } = useRouter();
-  const unitFieldId = useId();
-  const ownerFieldId = useId();
   const [unitId, setUnitId] = useState(props.query.get('unit') ?? '');
   const [ownerId, setOwnerId] = useState(props.query.get('owner') ?? '');
   const onlyOverdue = props.query.get('view') === 'overdue';
@@ -111,33 +110,25 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
       <PageHeading documentTitle={t('actions.title')}>{t('actions.title')}</PageHeading>
       <p>{t('actions.intro')}</p>
       <div className={styles.toolbar} role="group" aria-label={t('actions.filters')}>
-        <div className={styles.field}>
-          <label htmlFor={unitFieldId}>{t('actions.unit')}</label>
-          <select id={unitFieldId} value={unitId} onChange={(event) => setUnitId(event.target.value)}>
-            <option value="">{t('actions.allUnits')}</option>
-            {props.session.units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={ownerFieldId}>{t('actions.owner')}</label>
-          <select
-            id={ownerFieldId}
-            value={mine ? myId : ownerId}
-            disabled={mine}
-            onChange={(event) => setOwnerId(event.target.value)}
-          >
-            <option value="">{t('actions.allOwners')}</option>
-            {props.session.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionDropdown
+          label={t('actions.unit')}
+          value={unitId}
+          onChange={setUnitId}
+          options={[
+            { value: '', text: t('actions.allUnits') },
+            ...props.session.units.map((unit) => ({ value: unit.id, text: unit.name })),
+          ]}
+        />
+        <OptionDropdown
+          label={t('actions.owner')}
+          value={mine ? myId : ownerId}
+          disabled={mine}
+          onChange={setOwnerId}
+          options={[
+            { value: '', text: t('actions.allOwners') },
+            ...props.session.people.map((person) => ({ value: person.id, text: person.name })),
+          ]}
+        />
         <Checkbox label={t('actions.mine')} checked={mine} onChange={(_, data) => setMine(data.checked === true)} />
       </div>
 

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { AuditViewDto, ChecklistResult } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
@@ -17,6 +17,8 @@ import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
 import { FindingsPanel } from './findings-panel';
+import { PeoplePicker } from '../../shared/people-picker';
+import { DateField } from '../../shared/date-field';
 
 export type ProcedureRef = { id: string; code: string; title: string };
 
@@ -379,13 +381,11 @@ function EditPlanButton(props: {
   onReload(): void;
 }) {
   const { t } = useI18n();
-  const styles = useAuditStyles();
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState(props.audit.scope);
   const [criteria, setCriteria] = useState(props.audit.criteria);
   const [plannedOn, setPlannedOn] = useState<string>(props.audit.plannedOn);
   const [auditorIds, setAuditorIds] = useState<string[]>(props.audit.auditorIds);
-  const auditorsId = useId();
   if (props.audit.status === 'reported' || props.audit.status === 'cancelled') return null;
   const openDialog = () => {
     setScope(props.audit.scope);
@@ -417,26 +417,15 @@ function EditPlanButton(props: {
           <Textarea value={criteria} onChange={(_, data) => setCriteria(data.value)} />
         </Field>
         <Field label={t('audit.date')} required>
-          <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+          <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
         </Field>
-        <div className={styles.field}>
-          <label htmlFor={auditorsId}>{t('audit.auditors')}</label>
-          <span id={`${auditorsId}-hint`}>{t('audit.auditorsHint')}</span>
-          <select
-            id={auditorsId}
-            aria-describedby={`${auditorsId}-hint`}
-            multiple
-            size={6}
-            value={auditorIds}
-            onChange={(event) => setAuditorIds([...event.target.selectedOptions].map((option) => option.value))}
-          >
-            {props.session.people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} – {person.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeoplePicker
+          label={t('audit.auditors')}
+          hint={t('audit.auditorsHint')}
+          people={props.session.people}
+          value={auditorIds}
+          onChange={setAuditorIds}
+        />
       </ActionDialog>
     </>
   );

@@ -1,5 +1,5 @@
 import { Button, Checkbox } from '@fluentui/react-components';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { CertificateDto, ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
@@ -18,6 +18,7 @@ import { useAuditStyles } from './audit-styles';
 import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
 import { CertificateDialogButton, RegisterCycleAuditButton } from './certificate-forms';
 import { InternalAuditDialogButton, ProgrammeItemDialogButton } from './programme-forms';
+import { OptionDropdown } from '../../shared/option-dropdown';
 
 /** "Audit": the year's programme with its weighting, the planned audits and the certificate's cycle. */
 export function AuditScene(props: { session: Session; query: URLSearchParams }) {
@@ -26,7 +27,6 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const api = useApi();
   const styles = useAuditStyles();
   const { navigate } = useRouter();
-  const yearFieldId = useId();
   const thisYear = useMemo(() => currentYear(), []);
   const year = yearFromQuery(props.query, thisYear);
 
@@ -83,26 +83,16 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
     <>
       <PageHeading documentTitle={t('audit.title')}>{t('audit.title')}</PageHeading>
       <div className={styles.toolbar}>
-        <div className={styles.field}>
-          <label htmlFor={yearFieldId}>{t('audit.year')}</label>
-          <select
-            id={yearFieldId}
-            value={year}
-            onChange={(event) => {
-              setChosen(new Set());
-              setStatus('');
-              navigate(paths.audit(Number(event.target.value)), { replace: true, keepFocus: true });
-            }}
-          >
-            {years
-              .sort((a, b) => a - b)
-              .map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-          </select>
-        </div>
+        <OptionDropdown
+          label={t('audit.year')}
+          value={String(year)}
+          onChange={(value) => {
+            setChosen(new Set());
+            setStatus('');
+            navigate(paths.audit(Number(value)), { replace: true, keepFocus: true });
+          }}
+          options={years.sort((a, b) => a - b).map((option) => ({ value: String(option), text: String(option) }))}
+        />
       </div>
       <p role="status" className={styles.status}>
         {status}

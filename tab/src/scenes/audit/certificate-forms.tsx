@@ -20,6 +20,7 @@ import {
   problemProps,
   type Problems,
 } from './audit-form-model';
+import { DateField } from '../../shared/date-field';
 
 /**
  * Register a certificate or edit one (coordinator): the body (a known one or "Andet"), standard,
@@ -156,7 +157,7 @@ export function CertificateDialogButton(props: {
               </Select>
             </Field>
             <Field label={t('audit.issued')} required {...problemProps(problems, 'issuedOn')}>
-              <Input type="date" value={issuedOn} onChange={(_, data) => changeDates(data.value, cycleYears)} />
+              <DateField value={issuedOn} onChange={(value) => changeDates(value, cycleYears)} />
             </Field>
             <Field
               label={t('audit.expires')}
@@ -164,7 +165,7 @@ export function CertificateDialogButton(props: {
               hint={t('audit.form.expiresHint')}
               {...problemProps(problems, 'expiresOn')}
             >
-              <Input type="date" value={expiresOn} onChange={(_, data) => setExpiresOn(data.value)} />
+              <DateField value={expiresOn} onChange={(value) => setExpiresOn(value)} />
             </Field>
             <Checkbox
               label={t('audit.form.isActive')}
@@ -246,7 +247,7 @@ export function RegisterCycleAuditButton(props: {
         {open ? (
           <>
             <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
-              <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+              <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
             </Field>
             <Field
               label={t('audit.form.externalAuditors')}

@@ -19,6 +19,7 @@ import { GradeBadge, AuditTable } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
 import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
 import type { FindingColumn } from '../../../../functions/src/core/finding-import';
+import { DateField } from '../../shared/date-field';
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -243,7 +244,7 @@ function AddFindingButton(props: {
           </Select>
         </Field>
         <Field label={t('audit.foundOn')} required>
-          <Input type="date" value={foundOn} onChange={(_, data) => setFoundOn(data.value)} />
+          <DateField value={foundOn} onChange={(value) => setFoundOn(value)} />
         </Field>
       </ActionDialog>
     </p>

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { asApiRequestError } from '../../api/api-error';
 import type { ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
@@ -10,7 +10,8 @@ import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ActionDialog } from '../procedure/action-dialog';
 import { fieldProblems, isDate, parseClauses, messageOf, problemProps, type Problems } from './audit-form-model';
-import { useAuditStyles } from './audit-styles';
+import { PeoplePicker } from '../../shared/people-picker';
+import { DateField } from '../../shared/date-field';
 
 type SubjectKind = ProgrammeItemDto['subject']['kind'];
 const subjectKinds: readonly SubjectKind[] = ['process', 'unit', 'clause'];
@@ -204,7 +205,7 @@ export function ProgrammeItemDialogButton(props: {
               hint={t('audit.form.changedOnHint')}
               {...problemProps(problems, 'changedOn')}
             >
-              <Input type="date" value={changedOn} onChange={(_, data) => setChangedOn(data.value)} />
+              <DateField value={changedOn} onChange={(value) => setChangedOn(value)} />
             </Field>
           </>
         ) : null}
@@ -221,9 +222,7 @@ export function InternalAuditDialogButton(props: { session: Session; onReload():
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const styles = useAuditStyles();
   const { navigate } = useRouter();
-  const auditorsId = useId();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState('');
@@ -294,28 +293,16 @@ export function InternalAuditDialogButton(props: { session: Session; onReload():
               <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
             </Field>
             <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
-              <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+              <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
             </Field>
-            <div className={styles.field}>
-              <label htmlFor={auditorsId}>{t('audit.auditors')}</label>
-              <span id={`${auditorsId}-hint`}>{t('audit.auditorsHint')}</span>
-              <select
-                id={auditorsId}
-                aria-describedby={`${auditorsId}-hint${auditorsProblem ? ` ${auditorsId}-error` : ''}`}
-                aria-invalid={auditorsProblem ? true : undefined}
-                multiple
-                size={6}
-                value={auditorIds}
-                onChange={(event) => setAuditorIds([...event.target.selectedOptions].map((option) => option.value))}
-              >
-                {props.session.people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name} – {person.title}
-                  </option>
-                ))}
-              </select>
-              {auditorsProblem ? <span id={`${auditorsId}-error`}>{auditorsProblem}</span> : null}
-            </div>
+            <PeoplePicker
+              label={t('audit.auditors')}
+              hint={t('audit.auditorsHint')}
+              people={props.session.people}
+              value={auditorIds}
+              onChange={setAuditorIds}
+              validationMessage={auditorsProblem}
+            />
           </>
         ) : null}
       </ActionDialog>

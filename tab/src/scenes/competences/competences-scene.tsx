@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { CompetenceLevel } from '../../api/contract';
 import { useApi } from '../../app/api-context';
@@ -21,6 +21,7 @@ import {
 import { GapsPanel } from './gaps-panel';
 import { ImportDialog } from './import-dialog';
 import { MatrixTable, type Editing } from './matrix-table';
+import { OptionDropdown } from '../../shared/option-dropdown';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -43,7 +44,6 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const { t } = i18n;
   const api = useApi();
   const styles = useStyles();
-  const unitFieldId = useId();
   const [unitId, setUnitId] = useState<string>(
     props.unitId && props.session.units.some((u) => u.id === props.unitId)
       ? props.unitId
@@ -172,24 +172,18 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
     <>
       <PageHeading documentTitle={t('competences.title')}>{t('competences.title')}</PageHeading>
       <div className={styles.toolbar}>
-        <div className={styles.field}>
-          <label htmlFor={unitFieldId}>{t('competences.unit')}</label>
-          <select
-            id={unitFieldId}
-            value={unitId}
-            onChange={(event) => {
-              setUnitId(event.target.value);
-              setEditing(null);
-            }}
-          >
-            <option value="">{t('competences.allUnits')}</option>
-            {props.session.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionDropdown
+          label={t('competences.unit')}
+          value={unitId}
+          onChange={(value) => {
+            setUnitId(value);
+            setEditing(null);
+          }}
+          options={[
+            { value: '', text: t('competences.allUnits') },
+            ...props.session.units.map((u) => ({ value: u.id, text: u.name })),
+          ]}
+        />
         <div role="group" aria-label={t('competences.export')} className={styles.toolbar}>
           <Button onClick={() => void download('xlsx')}>{t('competences.exportXlsx')}</Button>
           <Button onClick={() => void download('csv')}>{t('competences.exportCsv')}</Button>

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import {
   memo,
   useCallback,
@@ -14,6 +14,7 @@ import {
 } from 'react';
 import type { CompetenceDto, CompetenceLevel } from '../../api/contract';
 import { useI18n, type I18n } from '../../i18n/i18n-context';
+import { OptionDropdown } from '../../shared/option-dropdown';
 import { useVisuallyHiddenStyles } from '../../shared/visually-hidden';
 import {
   competenceLevels,
@@ -84,7 +85,7 @@ const useStyles = makeStyles({
   level1: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   level2: { backgroundColor: tokens.colorPaletteLightGreenBackground1 },
   level3: { backgroundColor: tokens.colorPaletteGreenBackground2 },
-  level4: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundInverted },
+  level4: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   content: { display: 'block', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
   button: {
     display: 'block',
@@ -106,8 +107,8 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalXXS,
     padding: tokens.spacingHorizontalXXS,
-    '& select': { width: '100%' },
   },
+  editorDropdown: { width: '100%' },
 });
 
 export type Editing = { personId: string; competenceId: string } | null;
@@ -548,27 +549,25 @@ function CellEditor(props: {
   };
   return (
     <form className={styles.editor} onSubmit={submit}>
-      <select
+      <OptionDropdown
         aria-label={props.label}
-        value={level}
+        className={styles.editorDropdown}
+        size="small"
+        value={String(level)}
         autoFocus
-        onChange={(event) => setLevel(Number(event.target.value) as CompetenceLevel)}
+        onChange={(value) => setLevel(Number(value) as CompetenceLevel)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') props.onCancel();
+          if (event.key === 'Escape' && !event.currentTarget.getAttribute('aria-expanded')?.startsWith('t'))
+            props.onCancel();
         }}
-      >
-        {competenceLevels.map((value) => (
-          <option key={value} value={value}>
-            {levelLabel(value, t)}
-          </option>
-        ))}
-      </select>
-      <button type="submit" disabled={props.isSaving}>
+        options={competenceLevels.map((value) => ({ value: String(value), text: levelLabel(value, t) }))}
+      />
+      <Button type="submit" size="small" appearance="primary" disabled={props.isSaving}>
         {t('competences.save')}
-      </button>
-      <button type="button" onClick={props.onCancel}>
+      </Button>
+      <Button type="button" size="small" onClick={props.onCancel}>
         {t('competences.cancel')}
-      </button>
+      </Button>
     </form>
   );
 }

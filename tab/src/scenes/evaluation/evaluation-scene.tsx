@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { EvaluationDetailDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
@@ -16,6 +16,8 @@ import { useAsync } from '../../shared/use-async';
 import { actionStatusKey } from '../actions/action-labels';
 import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
+import { OptionDropdown } from '../../shared/option-dropdown';
+import { DateField } from '../../shared/date-field';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
@@ -48,7 +50,6 @@ export function EvaluationScene(props: { session: Session }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const yearFieldId = useId();
   const list = useAsync('evaluations', (signal) => api.listEvaluations(signal));
   const [selectedId, setSelectedId] = useState('');
   const thisYear = Number(todayLocal().slice(0, 4));
@@ -69,16 +70,12 @@ export function EvaluationScene(props: { session: Session }) {
       {list.data ? (
         <div className={styles.toolbar}>
           {items.length > 0 ? (
-            <div className={styles.field}>
-              <label htmlFor={yearFieldId}>{t('evaluation.year')}</label>
-              <select id={yearFieldId} value={currentId} onChange={(event) => setSelectedId(event.target.value)}>
-                {items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.year} – {t(statusKey[item.status])}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <OptionDropdown
+              label={t('evaluation.year')}
+              value={currentId}
+              onChange={setSelectedId}
+              options={items.map((item) => ({ value: item.id, text: `${item.year} – ${t(statusKey[item.status])}` }))}
+            />
           ) : (
             <p>{t('evaluation.noneYet')}</p>
           )}
@@ -119,7 +116,7 @@ function PlanForm(props: { year: number; onCreated(id: string): void }) {
       }}
     >
       <Field label={t('evaluation.plannedOnFor', { year: props.year })} required>
-        <Input type="date" value={plannedOn} onChange={(_, data) => setPlannedOn(data.value)} />
+        <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
       </Field>
       <Button type="submit" disabled={plannedOn === ''}>
         {t('evaluation.plan')}
@@ -355,7 +352,7 @@ function RecordForm(props: {
         }}
       >
         <Field label={t('evaluation.heldOn')} hint={t('evaluation.heldOnHint')}>
-          <Input type="date" value={heldOn} onChange={(_, data) => setHeldOn(data.value)} />
+          <DateField value={heldOn} onChange={(value) => setHeldOn(value)} />
         </Field>
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('evaluation.participants')}</legend>
@@ -420,10 +417,9 @@ function RecordForm(props: {
                     onChange={(ownerId) => updateDecision(decision.key, { ownerId })}
                   />
                   <Field label={t('actionDetail.dueOn')}>
-                    <Input
-                      type="date"
+                    <DateField
                       value={decision.dueOn}
-                      onChange={(_, data) => updateDecision(decision.key, { dueOn: data.value })}
+                      onChange={(value) => updateDecision(decision.key, { dueOn: value })}
                     />
                   </Field>
                   {hasAction ? null : (
@@ -459,13 +455,13 @@ function RecordForm(props: {
               <Input value={committee} onChange={(_, data) => setCommittee(data.value)} />
             </Field>
             <Field label={t('evaluation.committeeOn')}>
-              <Input type="date" value={committeeOn} onChange={(_, data) => setCommitteeOn(data.value)} />
+              <DateField value={committeeOn} onChange={(value) => setCommitteeOn(value)} />
             </Field>
           </div>
         </fieldset>
         <div className={styles.row}>
           <Field label={t('evaluation.publishedOn')}>
-            <Input type="date" value={publishedOn} onChange={(_, data) => setPublishedOn(data.value)} />
+            <DateField value={publishedOn} onChange={(value) => setPublishedOn(value)} />
           </Field>
           <Field label={t('evaluation.statusField')}>
             <Select value={nextStatus} onChange={(_, data) => setNextStatus(data.value as typeof nextStatus)}>

@@ -4,6 +4,7 @@ import type { OccurrenceKind, PersonDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { PersonSelect } from '../../shared/person-select';
 import { kindKey, occurrenceKindOptions } from './year-wheel-model';
+import { DateField } from '../../shared/date-field';
 
 const useStyles = makeStyles({
   form: {
@@ -80,7 +81,7 @@ export function OccurrenceForm(props: {
         validationMessage={missing(values.dueOn)}
         validationState={missing(values.dueOn) ? 'error' : 'none'}
       >
-        <Input type="date" value={values.dueOn} onChange={(_, data) => set({ dueOn: data.value })} />
+        <DateField value={values.dueOn} onChange={(value) => set({ dueOn: value })} />
       </Field>
       <PersonSelect
         label={t('yearWheel.owner')}
