@@ -35,9 +35,11 @@ export const personSchema = z.object({
   aadObjectId: z.string().nullable(),
 });
 export type PersonDto = z.infer<typeof personSchema>;
+export const peopleSchema = z.array(personSchema);
 
 export const unitSchema = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() });
 export type UnitDto = z.infer<typeof unitSchema>;
+export const unitsSchema = z.array(unitSchema);
 
 export const audienceSchema = z.strictObject({
   unitIds: z.array(id).max(50).default([]),
@@ -351,6 +353,10 @@ export const updateProcedureBody = z
 export type UpdateProcedureBody = z.input<typeof updateProcedureBody>;
 
 export const uploadQuery = z.strictObject({ fileName: z.string().min(1).max(255) });
+export const versionFileQuery = z.strictObject({
+  as: z.string().max(64).optional(),
+  inline: z.enum(['true', 'false']).optional(),
+});
 
 export const submitBody = z.strictObject({
   changeSummary: requiredText(2000),
