@@ -2,12 +2,21 @@ import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Config } from '../../functions/src/config.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+import type { Route } from '../../functions/src/http/route.js';
+import { recordContractViolation } from './contract-violations.js';
 import { freshSeededDataDir } from './seeded-template.js';
 
 export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
 
-/** A real local host on a free port, with a fresh SQLite file seeded with the demo municipality. */
-export async function startTestServer(settings: Pick<Partial<Config>, 'rateLimits'> = {}): Promise<TestServer> {
+/**
+ * A real local host on a free port, with a fresh SQLite file seeded with the demo municipality.
+ * Every JSON response is checked against its route's `response` schema: a drifting handler
+ * answers 500 (header x-contract-violation) and fails the file (see contract-violations.ts).
+ */
+export async function startTestServer(
+  settings: Pick<Partial<Config>, 'rateLimits'> & { extraRoutes?: Route[] } = {},
+): Promise<TestServer> {
+  const { extraRoutes, ...config } = settings;
   const dataDir = await freshSeededDataDir();
   const server = await startLocalServer({
     port: 0,
@@ -15,7 +24,8 @@ export async function startTestServer(settings: Pick<Partial<Config>, 'rateLimit
     dataDir,
     seedDemo: false,
     mode: 'local',
-    ...settings,
+    ...config,
+    testing: { checkResponse: recordContractViolation, ...(extraRoutes ? { extraRoutes } : {}) },
   });
   return {
     ...server,
