@@ -46,12 +46,8 @@ export function createQualityApi(api: TypedClient) {
       api.call('management-evaluations-create', { body }),
     getEvaluation: (id: string, signal?: AbortSignal) =>
       api.call('management-evaluations-get', { params: { id }, signal }),
-    /**
-     * The contract documents the pack only at its top level (evaluationPackSchema is loose); its
-     * sections are the EvaluationPack type of the use case. The one cast left in tab/src/api.
-     */
-    getEvaluationPack: (id: string, signal?: AbortSignal) =>
-      api.call('management-evaluations-pack', { params: { id }, signal }) as Promise<EvaluationPack>,
+    getEvaluationPack: (id: string, signal?: AbortSignal): Promise<EvaluationPack> =>
+      api.call('management-evaluations-pack', { params: { id }, signal }),
     updateEvaluation: (evaluation: EvaluationDetailDto, changes: EvaluationChanges) =>
       api.call('management-evaluations-update', {
         params: { id: evaluation.id },
