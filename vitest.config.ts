@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'node',
           // The demo municipality is seeded once into a template that each file copies.
           globalSetup: ['test/support/seeded-template.ts'],
+          // Fails a file whose test servers answered with a body their route contract does not describe.
+          setupFiles: ['test/support/contract-violations-setup.ts'],
           testTimeout: 20_000,
           // Starting a server (copying the template, opening SQLite, the Teams SDK) is quick
           // alone but shares two cores with the other files running in parallel.

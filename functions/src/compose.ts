@@ -26,7 +26,7 @@ import { randomIds, systemClock } from './adapters/system/system-clock.js';
 import { ConfigError, type Config } from './config.js';
 import { localAuthenticator, type Authenticate } from './http/authenticate.js';
 import { apiScope, entraAuthenticator, microsoftSigningKeys } from './http/entra-authenticator.js';
-import { createRouteHandler, type RouteHandler } from './http/handle-route.js';
+import { createRouteHandler, type ResponseContractCheck, type RouteHandler } from './http/handle-route.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { buildOpenApi } from './http/openapi.js';
 import { defineRoute, json, type Route } from './http/route.js';
@@ -137,6 +137,10 @@ export async function createEmbeddedApp(
     graph?: GraphClient;
     /** The Graph version root the app-only client calls (tests: the Graph double). */
     graphRoot?: string;
+    /** Tests: check every JSON response against its route's schema (see handle-route.ts). */
+    checkResponse?: ResponseContractCheck;
+    /** Tests: routes added to the table (e.g. one that drifts from its contract). */
+    extraRoutes?: Route[];
   } = {},
 ): Promise<EmbeddedApp> {
   const sharePoint =
@@ -211,13 +215,15 @@ export async function createEmbeddedApp(
     else ensureUnit(db, unit);
   }
   const authenticate = overrides.authenticate ?? createAuthenticator(config, services, overrides.jwks);
-  const routes = buildApi(config, { bot, outbox });
+  const routes = [...buildApi(config, { bot, outbox }), ...(overrides.extraRoutes ?? [])];
   // One set of counters for every route of this process (see http/rate-limit.ts).
   const limiter = createRateLimiter(config.rateLimits);
   // With SharePoint, every route's Graph calls go app-only (see openSharePoint): the caller's
   // token stops at the route's authentication and is never passed on to Graph.
   const handlers = new Map(
-    routes.map((route) => [route, createRouteHandler(route, services, authenticate, limiter)] as const),
+    routes.map(
+      (route) => [route, createRouteHandler(route, services, authenticate, limiter, overrides.checkResponse)] as const,
+    ),
   );
   return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
 }

@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Config } from '../../functions/src/config.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+import type { Route } from '../../functions/src/http/route.js';
+import { recordContractViolation } from './contract-violations.js';
 import { freshSeededDataDir } from './seeded-template.js';
 
 export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop(): Promise<void> };
@@ -9,18 +11,22 @@ export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop()
 /**
  * A real local host on a free port, with a fresh SQLite file seeded with the demo municipality,
  * or on a given data directory (which `stop()` then removes).
+ * Every JSON response is checked against its route's `response` schema: a drifting handler
+ * answers 500 (header x-contract-violation) and fails the file (see contract-violations.ts).
  */
 export async function startTestServer(
-  settings: Pick<Partial<Config>, 'rateLimits' | 'dataDir'> = {},
+  settings: Pick<Partial<Config>, 'rateLimits' | 'dataDir'> & { extraRoutes?: Route[] } = {},
 ): Promise<TestServer> {
-  const dataDir = settings.dataDir ?? (await freshSeededDataDir());
+  const { extraRoutes, dataDir: givenDataDir, ...config } = settings;
+  const dataDir = givenDataDir ?? (await freshSeededDataDir());
   const server = await startLocalServer({
     port: 0,
     host: '127.0.0.1',
     dataDir,
     seedDemo: false,
     mode: 'local',
-    ...settings,
+    ...config,
+    testing: { checkResponse: recordContractViolation, ...(extraRoutes ? { extraRoutes } : {}) },
   });
   return {
     ...server,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { evaluationStatuses } from '../core/quality-year-types.js';
+import {
+  actionStatuses,
+  auditKinds,
+  auditStatuses,
+  evaluationStatuses,
+  findingGrades,
+} from '../core/quality-year-types.js';
 import { reportLocales } from '../documents/evaluation-report-content.js';
 import {
   actionStatusSchema,
@@ -95,23 +101,178 @@ export const evaluationListSchema = z.object({
 });
 export type EvaluationListDto = z.infer<typeof evaluationListSchema>;
 
-/**
- * The live input pack (see app/assemble-evaluation-pack.ts for every field). Documented at the top
- * level here; the sections' shapes are the EvaluationPack type the tab imports.
- */
-export const evaluationPackSchema = z.looseObject({
+const personRefSchema = z.object({ id: z.string(), name: z.string() });
+const procedureRefSchema = z.object({ id: z.string(), code: z.string(), title: z.string() });
+const unitRefSchema = z.object({ id: z.string(), name: z.string() });
+const findingCountsSchema = z.record(z.enum(findingGrades), z.number().int());
+const decisionOutcomeSchema = z.enum([...actionStatuses, 'overdue', 'no-action']);
+const actionRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: actionStatusSchema,
+  sourceKind: z.enum(['finding', 'management-decision', 'feedback', 'other']),
+  owner: personRefSchema.nullable(),
+  unit: unitRefSchema.nullable(),
+  dueOn: qualityDate.nullable(),
+});
+const acknowledgementRateSchema = z.object({
+  requested: z.number().int(),
+  acknowledged: z.number().int(),
+  rate: z.number().nullable(),
+});
+/** A section later issues fill (quality goals, surveys): today only `not-available`. */
+const pendingSectionSchema = z.object({ status: z.literal('not-available'), note: z.string() });
+
+/** The live input pack (app/assemble-evaluation-pack.ts builds it; its type is the same shape). */
+export const evaluationPackSchema = z.object({
   year: z.number().int(),
   organisationName: z.string(),
   generatedAt: z.string(),
   asOf: qualityDate,
   period: z.object({ from: qualityDate, to: qualityDate }),
-  evaluation: z.looseObject({}).nullable(),
-  earlierDecisions: z.array(z.looseObject({})),
-  audits: z.looseObject({}),
-  actions: z.looseObject({}),
-  reviewCompliance: z.looseObject({}),
-  acknowledgements: z.looseObject({}),
-  competenceGaps: z.looseObject({}),
-  qualityGoals: z.looseObject({ status: z.string() }),
-  surveyResults: z.looseObject({ status: z.string() }),
+  evaluation: z
+    .object({
+      id: z.string(),
+      year: z.number().int(),
+      status: evaluationStatusSchema,
+      plannedOn: qualityDate,
+      heldOn: qualityDate.nullable(),
+      participants: z.array(personRefSchema),
+      guests: z.array(z.string()),
+      conclusions: z.string(),
+      decisions: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          owner: personRefSchema.nullable(),
+          dueOn: qualityDate.nullable(),
+          action: z
+            .object({ id: z.string(), title: z.string(), status: actionStatusSchema, outcome: decisionOutcomeSchema })
+            .nullable(),
+        }),
+      ),
+      committee: z.string().nullable(),
+      committeeOn: qualityDate.nullable(),
+      publishedOn: qualityDate.nullable(),
+    })
+    .nullable(),
+  earlierDecisions: z.array(
+    z.object({
+      evaluationId: z.string(),
+      evaluationYear: z.number().int(),
+      decisionId: z.string(),
+      text: z.string(),
+      owner: personRefSchema.nullable(),
+      dueOn: qualityDate.nullable(),
+      actionId: z.string().nullable(),
+      actionTitle: z.string().nullable(),
+      outcome: decisionOutcomeSchema,
+    }),
+  ),
+  audits: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(auditKinds),
+        status: z.enum(auditStatuses),
+        plannedOn: qualityDate,
+        reportedOn: qualityDate.nullable(),
+        unit: unitRefSchema.nullable(),
+        findingCounts: findingCountsSchema,
+      }),
+    ),
+    findingTotals: findingCountsSchema,
+    openFindings: z.array(
+      z.object({
+        id: z.string(),
+        auditId: z.string(),
+        auditTitle: z.string(),
+        auditYear: z.number().int(),
+        grade: z.enum(findingGrades),
+        clause: z.string().nullable(),
+        procedure: procedureRefSchema.nullable(),
+        unit: unitRefSchema.nullable(),
+        description: z.string(),
+        foundOn: qualityDate,
+        action: z.object({ id: z.string(), title: z.string(), status: actionStatusSchema }).nullable(),
+      }),
+    ),
+  }),
+  actions: z.object({
+    counts: z.record(actionStatusSchema, z.number().int()),
+    overdue: z.array(actionRowSchema),
+    closedInPeriod: z.array(
+      actionRowSchema.extend({
+        closedOn: qualityDate,
+        effectivenessCheck: z
+          .object({
+            checkedOn: qualityDate,
+            checkedBy: z.string(),
+            isEffective: z.boolean(),
+            note: z.string(),
+            checkedByName: z.string(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
+  reviewCompliance: z.object({
+    dueCount: z.number().int(),
+    onTimeCount: z.number().int(),
+    lateCount: z.number().int(),
+    missedCount: z.number().int(),
+    share: z.number().nullable(),
+    exceptions: z.array(
+      z.object({
+        procedure: procedureRefSchema,
+        dueOn: qualityDate,
+        reviewedOn: qualityDate.nullable(),
+        result: z.enum(['on-time', 'late', 'missed']),
+      }),
+    ),
+  }),
+  acknowledgements: z.object({
+    versions: z.array(
+      acknowledgementRateSchema.extend({
+        procedure: procedureRefSchema,
+        versionId: z.string(),
+        versionLabel: z.string(),
+        publishedOn: qualityDate,
+      }),
+    ),
+    overall: acknowledgementRateSchema,
+  }),
+  competenceGaps: z.object({
+    gaps: z.array(
+      z.object({
+        requirementId: z.string(),
+        competenceName: z.string(),
+        scopeLabel: z.string(),
+        minPeople: z.number().int(),
+        minLevel: z.number().int(),
+        qualifiedCount: z.number().int(),
+        shortBy: z.number().int(),
+        coverage: z.enum(['unmet', 'external']),
+      }),
+    ),
+    singlePersonDependencies: z.array(
+      z.object({
+        requirementId: z.string(),
+        competenceName: z.string(),
+        scopeLabel: z.string(),
+        person: personRefSchema,
+      }),
+    ),
+    expiring: z.array(
+      z.object({
+        person: personRefSchema,
+        competenceName: z.string(),
+        validUntil: qualityDate,
+        isExpired: z.boolean(),
+      }),
+    ),
+  }),
+  qualityGoals: pendingSectionSchema,
+  surveyResults: pendingSectionSchema,
 });

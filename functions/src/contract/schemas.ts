@@ -28,9 +28,11 @@ export type PersonRef = z.infer<typeof personRef>;
 /** People, units and competences as they are stored: their declarations' schemas (records/). */
 export const personSchema = personRecord.schema;
 export type PersonDto = z.infer<typeof personSchema>;
+export const peopleSchema = z.array(personSchema);
 
 export const unitSchema = unitRecord.schema;
 export type UnitDto = z.infer<typeof unitSchema>;
+export const unitsSchema = z.array(unitSchema);
 
 export const audienceSchema = z.strictObject({
   unitIds: z.array(id).max(50).default([]),
@@ -344,6 +346,10 @@ export const updateProcedureBody = z
 export type UpdateProcedureBody = z.input<typeof updateProcedureBody>;
 
 export const uploadQuery = z.strictObject({ fileName: z.string().min(1).max(255) });
+export const versionFileQuery = z.strictObject({
+  as: z.string().max(64).optional(),
+  inline: z.enum(['true', 'false']).optional(),
+});
 
 export const submitBody = z.strictObject({
   changeSummary: requiredText(2000),

@@ -13,12 +13,24 @@ const anonymous: Actor = { id: '', unitId: '', roles: [] };
 
 export type RouteHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
+/** A JSON response that does not match its route's declared `response` schema. */
+export type ContractViolation = { route: string; method: string; path: string; issues: string[] };
+
+/**
+ * Tests pass this to have every successful JSON response checked against its route's `response`
+ * schema (as the client receives it, after JSON): a handler that drifts from its contract then
+ * answers 500 with the header `x-contract-violation` and the violation is reported here.
+ */
+export type ResponseContractCheck = (violation: ContractViolation) => void;
+export const contractViolationHeader = 'x-contract-violation';
+
 /** Adapts one route to an Azure Functions HTTP handler: parse, authenticate, call, present. */
 export function createRouteHandler(
   route: Route,
   services: Services,
   authenticate: Authenticate,
   limiter: RateLimiter = createRateLimiter(),
+  checkResponse?: ResponseContractCheck,
 ): RouteHandler {
   return async (request, context) => {
     try {
@@ -48,14 +60,42 @@ export function createRouteHandler(
           },
         };
       }
+      const status = result.status ?? route.successStatus ?? 200;
+      if (checkResponse) {
+        const drift = contractViolation(route, status, result.body);
+        if (drift) {
+          checkResponse(drift);
+          return driftResponse(drift);
+        }
+      }
       const headers: Record<string, string> = { 'cache-control': 'no-store', ...result.headers };
       const etag = etagHeader((result.body as { etag?: unknown } | null)?.etag);
       if (etag !== undefined) headers['etag'] = etag;
-      return { status: result.status ?? route.successStatus ?? 200, jsonBody: result.body, headers };
+      return { status, jsonBody: result.body, headers };
     } catch (error) {
       return errorResponse(error, context);
     }
   };
+}
+
+/** The body as the client will read it (after JSON), checked against the route's response schema. */
+function contractViolation(route: Route, status: number, body: unknown): ContractViolation | undefined {
+  if (!route.response || status < 200 || status > 299) return undefined;
+  const received: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+  const result = route.response.safeParse(received);
+  if (result.success) return undefined;
+  return {
+    route: route.name,
+    method: route.method,
+    path: route.path,
+    issues: result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+  };
+}
+
+function driftResponse(drift: ContractViolation): HttpResponseInit {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', [contractViolationHeader]: drift.route };
+  const message = `The response of ${drift.route} drifted from its contract: ${drift.issues.join('; ')}`;
+  return { status: 500, jsonBody: { code: 'INTERNAL', message }, headers };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { addCompetence } from '../app/add-competence.js';
 import { addCompetenceRequirement } from '../app/add-competence-requirement.js';
@@ -125,7 +124,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       tag: 'people',
       // The local sign-in picker lists people before anyone is signed in; production needs a token.
       access: options.mode === 'local' ? 'public' : 'signed-in',
-      response: z.array(contract.personSchema),
+      response: contract.peopleSchema,
       handler: async ({ services }) => json(await services.store.listPeople()),
     }),
     defineRoute({
@@ -136,7 +135,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       tag: 'people',
       // The local sign-in picker lists people before anyone is signed in; production needs a token.
       access: options.mode === 'local' ? 'public' : 'signed-in',
-      response: z.array(contract.unitSchema),
+      response: contract.unitsSchema,
       handler: async ({ services }) => json(await services.store.listUnits()),
     }),
     defineRoute({
@@ -240,7 +239,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       tag: 'versions',
       access: 'signed-in',
       params: contract.versionParams,
-      query: z.strictObject({ as: z.string().max(64).optional(), inline: z.enum(['true', 'false']).optional() }),
+      query: contract.versionFileQuery,
       handler: async ({ actor, services, params, query }) => {
         const version = await getVisibleVersion(services, actor, params.id, params.versionId);
         const bytes = await services.documents.get(version.file.ref);
@@ -301,7 +300,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       access: 'signed-in',
       conditional: true,
       params: contract.idParams,
-      body: z.strictObject({}),
+      body: contract.emptyBody,
       response: contract.procedureDetailSchema,
       handler: async ({ actor, services, params, etag }) => {
         await withdrawSubmission(services, actor, { procedureId: params.id, etag: etag() });
@@ -381,7 +380,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       tag: 'acknowledgements',
       access: 'signed-in',
       params: contract.versionParams,
-      body: z.strictObject({}),
+      body: contract.emptyBody,
       response: contract.procedureDetailSchema,
       handler: async ({ actor, services, params }) => {
         await acknowledgeVersion(services, actor, { procedureId: params.id, versionId: params.versionId });

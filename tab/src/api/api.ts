@@ -1,42 +1,25 @@
-import type { CardActionActivity, CardActionResponse, ChatMessages } from './chat-contract';
+import type { CardActionActivity, CardActionResponse } from './chat-contract';
 import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
+import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
 import { createQualityApi } from './quality-api';
 import type {
-  AcknowledgementReport,
-  ApprovalComparisonDto,
-  ApproverCandidatesDto,
   AreaSummary,
   AddCompetenceRequirementBody,
-  CompetenceGapReport,
   CompetenceLevel,
-  CompetenceList,
-  CompetenceRequirementDto,
-  ProcedureCompetencesDto,
-  CompetenceMatrixDto,
-  MatrixImportResult,
   MatrixCellDto,
   CreateProcedureBody,
-  MeDto,
-  MyTasks,
-  PersonDto,
   ProcedureDetail,
-  ProcedureList,
   ProcedureSortKey,
   ProcedureStatusFilter,
   ProcessLevel,
-  RenderedVersion,
   ReviewBody,
-  SearchResult,
   SubmitBody,
-  UnitDto,
   UpdateProcedureBody,
   CreateOccurrenceBody,
   OccurrenceDto,
   UpdateOccurrenceBody,
-  YearWheelDto,
-  YearWheelGeneratedDto,
 } from './contract';
 
 export type ProcedureListParams = {
@@ -51,155 +34,114 @@ export type ProcedureListParams = {
   offset?: number | undefined;
 };
 
-const enc = encodeURIComponent;
-
-/** One typed function per endpoint. Writes that change a procedure carry its ETag as If-Match. */
+/** One typed function per endpoint, on the typed client. Writes that change a procedure carry its ETag as If-Match. */
 export function createApi(http: HttpClient) {
+  const api = createTypedClient(http);
   return {
-    getMe: (signal?: AbortSignal) => http.requestJson<MeDto>('/api/me', { signal }),
-    listPeople: (signal?: AbortSignal) => http.requestJson<PersonDto[]>('/api/people', { signal }),
-    listUnits: (signal?: AbortSignal) => http.requestJson<UnitDto[]>('/api/units', { signal }),
+    getMe: (signal?: AbortSignal) => api.call('me', { signal }),
+    listPeople: (signal?: AbortSignal) => api.call('people-list', { signal }),
+    listUnits: (signal?: AbortSignal) => api.call('units-list', { signal }),
     /** Whom a procedure of the unit (empty: the whole organisation) may name as approver. */
     getApproverCandidates: (unitId: string, signal?: AbortSignal) =>
-      http.requestJson<ApproverCandidatesDto>(`/api/approver-candidates${unitId ? `?unitId=${enc(unitId)}` : ''}`, {
-        signal,
-      }),
+      api.call('approver-candidates', { query: { unitId: unitId || undefined }, signal }),
 
     listProcedures: (params: ProcedureListParams, signal?: AbortSignal) =>
-      http.requestJson<ProcedureList>('/api/procedures', { query: params, signal }),
-    listAreas: (signal?: AbortSignal) => http.requestJson<AreaSummary>('/api/procedures/areas', { signal }),
-    createProcedure: (body: CreateProcedureBody) =>
-      http.requestJson<ProcedureDetail>('/api/procedures', { method: 'POST', json: body }),
-    getProcedure: (id: string, signal?: AbortSignal) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(id)}`, { signal }),
+      api.call('procedures-list', { query: params, signal }),
+    listAreas: (signal?: AbortSignal): Promise<AreaSummary> => api.call('procedures-areas', { signal }),
+    createProcedure: (body: CreateProcedureBody) => api.call('procedures-create', { body }),
+    getProcedure: (id: string, signal?: AbortSignal) => api.call('procedures-get', { params: { id }, signal }),
     updateProcedure: (procedure: ProcedureDetail, body: UpdateProcedureBody) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}`, {
-        method: 'PATCH',
-        json: body,
-        ifMatch: procedure.etag,
-      }),
+      api.call('procedures-update', { params: { id: procedure.id }, body, ifMatch: procedure.etag }),
 
     getRenderedVersion: (procedureId: string, versionId: string, signal?: AbortSignal) =>
-      http.requestJson<RenderedVersion>(`/api/procedures/${enc(procedureId)}/versions/${enc(versionId)}/rendered`, {
-        signal,
-      }),
+      api.call('versions-rendered', { params: { id: procedureId, versionId }, signal }),
     downloadVersionFile: (procedureId: string, versionId: string, signal?: AbortSignal) =>
-      http.requestBlob(`/api/procedures/${enc(procedureId)}/versions/${enc(versionId)}/file`, { signal }),
+      api.download('versions-file', { params: { id: procedureId, versionId }, signal }),
 
     uploadDraft: (procedure: ProcedureDetail, file: File) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/file`, {
-        method: 'PUT',
+      api.call('draft-upload', {
+        params: { id: procedure.id },
         query: { fileName: file.name },
-        raw: file,
+        body: file,
         ifMatch: procedure.etag,
       }),
     submitDraft: (procedure: ProcedureDetail, body: SubmitBody) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/submit`, {
-        method: 'POST',
-        json: body,
-        ifMatch: procedure.etag,
-      }),
+      api.call('draft-submit', { params: { id: procedure.id }, body, ifMatch: procedure.etag }),
     withdrawDraft: (procedure: ProcedureDetail) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/draft/withdraw`, {
-        method: 'POST',
-        json: {},
-        ifMatch: procedure.etag,
-      }),
+      api.call('draft-withdraw', { params: { id: procedure.id }, body: {}, ifMatch: procedure.etag }),
     recordReview: (procedure: ProcedureDetail, body: ReviewBody) =>
-      http.requestJson<ProcedureDetail>(`/api/procedures/${enc(procedure.id)}/reviews`, {
-        method: 'POST',
-        json: body,
-        ifMatch: procedure.etag,
-      }),
+      api.call('reviews-record', { params: { id: procedure.id }, body, ifMatch: procedure.etag }),
     acknowledgeVersion: (procedure: ProcedureDetail, versionId: string) =>
-      http.requestJson<ProcedureDetail>(
-        `/api/procedures/${enc(procedure.id)}/versions/${enc(versionId)}/acknowledgement`,
-        {
-          method: 'POST',
-          json: {},
-        },
-      ),
+      api.call('acknowledgements-give', { params: { id: procedure.id, versionId }, body: {} }),
     getAcknowledgementReport: (procedureId: string, signal?: AbortSignal) =>
-      http.requestJson<AcknowledgementReport>(`/api/procedures/${enc(procedureId)}/acknowledgements`, { signal }),
+      api.call('acknowledgements-report', { params: { id: procedureId }, signal }),
 
     /** The draft of an approval request compared with the version it replaces. */
     getApprovalComparison: (approvalId: string, signal?: AbortSignal) =>
-      http.requestJson<ApprovalComparisonDto>(`/api/approvals/${enc(approvalId)}/comparison`, { signal }),
+      api.call('approvals-comparison', { params: { id: approvalId }, signal }),
     approve: (approvalId: string, comment: string | undefined) =>
-      http.requestJson<ProcedureDetail>(`/api/approvals/${enc(approvalId)}/approve`, {
-        method: 'POST',
-        json: comment ? { comment } : {},
-      }),
+      api.call('approvals-approve', { params: { id: approvalId }, body: comment ? { comment } : {} }),
     reject: (approvalId: string, comment: string) =>
-      http.requestJson<ProcedureDetail>(`/api/approvals/${enc(approvalId)}/reject`, {
-        method: 'POST',
-        json: { comment },
-      }),
+      api.call('approvals-reject', { params: { id: approvalId }, body: { comment } }),
 
     search: (q: string, page: { offset: number; limit: number }, signal?: AbortSignal) =>
-      http.requestJson<SearchResult>('/api/search', { query: { q, ...page }, signal }),
-    listCompetences: (signal?: AbortSignal) => http.requestJson<CompetenceList>('/api/competences', { signal }),
+      api.call('search', { query: { q, ...page }, signal }),
+    listCompetences: (signal?: AbortSignal) => api.call('competences-list', { signal }),
     getProcedureCompetences: (procedureId: string, signal?: AbortSignal) =>
-      http.requestJson<ProcedureCompetencesDto>(`/api/procedures/${enc(procedureId)}/competences`, { signal }),
-    addCompetenceRequirement: (body: AddCompetenceRequirementBody) =>
-      http.requestJson<CompetenceRequirementDto>('/api/competence-requirements', { method: 'POST', json: body }),
+      api.call('procedure-competences', { params: { id: procedureId }, signal }),
+    addCompetenceRequirement: (body: AddCompetenceRequirementBody) => api.call('competence-requirements-add', { body }),
     removeCompetenceRequirement: (requirementId: string) =>
-      http.requestJson<unknown>(`/api/competence-requirements/${enc(requirementId)}`, { method: 'DELETE' }),
-    getYearWheel: (year: number, signal?: AbortSignal) =>
-      http.requestJson<YearWheelDto>('/api/year-wheel', { query: { year }, signal }),
-    generateYearWheel: (year: number) =>
-      http.requestJson<YearWheelGeneratedDto>(`/api/year-wheel/${year}/generate`, { method: 'POST' }),
-    createOccurrence: (body: CreateOccurrenceBody) =>
-      http.requestJson<OccurrenceDto>('/api/year-wheel/occurrences', { method: 'POST', json: body }),
+      api.call('competence-requirements-remove', { params: { id: requirementId } }),
+    getYearWheel: (year: number, signal?: AbortSignal) => api.call('year-wheel-get', { query: { year }, signal }),
+    generateYearWheel: (year: number) => api.call('year-wheel-generate', { params: { year } }),
+    createOccurrence: (body: CreateOccurrenceBody) => api.call('year-wheel-occurrence-create', { body }),
     updateOccurrence: (occurrence: OccurrenceDto, body: UpdateOccurrenceBody) =>
-      http.requestJson<OccurrenceDto>(`/api/year-wheel/occurrences/${enc(occurrence.id)}`, {
-        method: 'PATCH',
-        json: body,
+      api.call('year-wheel-occurrence-update', {
+        params: { id: occurrence.id },
+        body,
         ifMatch: occurrence.etag,
       }),
     deleteOccurrence: (occurrence: OccurrenceDto) =>
-      http.requestJson<{ ok: true }>(`/api/year-wheel/occurrences/${enc(occurrence.id)}`, {
-        method: 'DELETE',
-        ifMatch: occurrence.etag,
-      }),
+      api.call('year-wheel-occurrence-delete', { params: { id: occurrence.id }, ifMatch: occurrence.etag }),
 
     getCompetenceMatrix: (unitId: string | undefined, signal?: AbortSignal) =>
-      http.requestJson<CompetenceMatrixDto>('/api/competence-matrix', { query: { unitId }, signal }),
+      api.call('competence-matrix', { query: { unitId }, signal }),
     /** If-Match: the cell's etag (0 when there is no record yet); 409 when someone changed it meanwhile. */
     /** The cell as the matrix shows it (no record yet: etag 0); its evidence is sent back unchanged. */
     setCompetenceLevel: (
       cell: Pick<MatrixCellDto, 'personId' | 'competenceId' | 'evidence' | 'etag'>,
       level: CompetenceLevel,
     ) =>
-      http.requestJson<MatrixCellDto>(`/api/competence-matrix/${enc(cell.personId)}/${enc(cell.competenceId)}`, {
-        method: 'PUT',
-        json: { level, evidence: cell.evidence },
+      api.call('competence-matrix-set', {
+        params: { personId: cell.personId, competenceId: cell.competenceId },
+        body: { level, evidence: cell.evidence },
         ifMatch: `"${cell.etag}"`,
       }),
     getCompetenceGaps: (unitId: string | undefined, signal?: AbortSignal) =>
-      http.requestJson<CompetenceGapReport>('/api/competence-gaps', { query: { unitId }, signal }),
+      api.call('competence-gaps', { query: { unitId }, signal }),
     exportCompetenceMatrix: (format: 'xlsx' | 'csv', unitId: string | undefined, locale: 'da' | 'nb' | 'en') =>
-      http.requestBlob('/api/competence-matrix/export', { query: { format, unitId, locale } }),
+      api.download('competence-matrix-export', { query: { format, unitId, locale } }),
     /** 'preview' lists the changes and per-row errors; 'apply' writes all rows or none (400 with the errors). */
     importCompetenceMatrix: (format: 'xlsx' | 'csv', mode: 'preview' | 'apply', file: Blob) =>
-      http.requestJson<MatrixImportResult>('/api/competence-matrix/import', {
-        method: 'POST',
-        query: { format, mode },
-        raw: file,
-      }),
-    getMyTasks: (signal?: AbortSignal) => http.requestJson<MyTasks>('/api/me/tasks', { signal }),
+      api.call('competence-matrix-import', { query: { format, mode }, body: file }),
+    getMyTasks: (signal?: AbortSignal) => api.call('my-tasks', { signal }),
 
     /** Local mode: the bot's messages to me, newest first (in Teams the real chat has them). */
-    getChatMessages: (signal?: AbortSignal) => http.requestJson<ChatMessages>('/api/chat/messages', { signal }),
+    getChatMessages: (signal?: AbortSignal) => api.call('chat-messages', { signal }),
     /**
      * The Bot Framework endpoint, fed the activity the Teams client would send. X-Local-User
      * goes along (the identity headers are on every request) so the server can log the sender.
+     * Its wire format is the Bot Framework's, typed in chat-contract.ts, not a contract schema.
      */
-    sendCardAction: (activity: CardActionActivity, signal?: AbortSignal) =>
-      http.requestJson<CardActionResponse>('/api/messages', { method: 'POST', json: activity, signal }),
-    ...createAuditApi(http),
-    ...createQualityApi(http),
-    ...createOverviewApi(http),
+    sendCardAction: (activity: CardActionActivity, signal?: AbortSignal): Promise<CardActionResponse> =>
+      http.requestJson<CardActionResponse>(routeUrl('bot-messages'), {
+        method: routeMethod('bot-messages'),
+        json: activity,
+        signal,
+      }),
+    ...createAuditApi(api),
+    ...createQualityApi(api),
+    ...createOverviewApi(api),
   };
 }
 

@@ -17,7 +17,7 @@ import type {
   reportAuditBody,
   updateAuditBody,
 } from '../../../functions/src/contract/audit-schemas';
-import type { HttpClient } from './http-client';
+import type { TypedClient } from './typed-client';
 
 export type {
   AuditViewDto,
@@ -46,93 +46,53 @@ export type CreateAuditBody = z.input<typeof createAuditBody>;
 export type ProgrammeItemBody = z.input<typeof programmeItemBody>;
 export type ChecklistLineChanges = Partial<Pick<ChecklistLineDto, 'result' | 'note' | 'question'>>;
 
-const enc = encodeURIComponent;
 const version = (record: { etag: number }) => `"${record.etag}"`;
 
 /** The audit programme, audits, certificates and findings (functions/src/http/audit-routes.ts). */
-export function createAuditApi(http: HttpClient) {
+export function createAuditApi(api: TypedClient) {
   return {
     getProgrammeYear: (year: number, signal?: AbortSignal) =>
-      http.requestJson<ProgrammeYearDto>('/api/audit-programme', { query: { year }, signal }),
+      api.call('audit-programme-year', { query: { year }, signal }),
     planAudits: (year: number, itemIds: string[]) =>
-      http.requestJson<PlanResult>(`/api/audit-programme/${year}/plan`, { method: 'POST', json: { itemIds } }),
+      api.call('audit-programme-plan', { params: { year }, body: { itemIds } }),
     listAudits: (year: number | undefined, signal?: AbortSignal) =>
-      http.requestJson<AuditList>('/api/audits', { query: { year }, signal }),
-    getAudit: (id: string, signal?: AbortSignal) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(id)}`, { signal }),
+      api.call('audits-list', { query: { year }, signal }),
+    getAudit: (id: string, signal?: AbortSignal) => api.call('audits-get', { params: { id }, signal }),
     updateAudit: (audit: AuditViewDto, body: UpdateAuditBody) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}`, {
-        method: 'PATCH',
-        json: body,
-        ifMatch: version(audit),
-      }),
+      api.call('audits-update', { params: { id: audit.id }, body, ifMatch: version(audit) }),
     changeAuditStatus: (audit: AuditViewDto, command: 'start' | 'cancel' | 'reopen') =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/status`, {
-        method: 'POST',
-        json: { command },
-        ifMatch: version(audit),
-      }),
+      api.call('audits-status', { params: { id: audit.id }, body: { command }, ifMatch: version(audit) }),
     reportAudit: (audit: AuditViewDto, body: ReportAuditBody) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/report`, {
-        method: 'PUT',
-        json: body,
-        ifMatch: version(audit),
-      }),
+      api.call('audits-report', { params: { id: audit.id }, body, ifMatch: version(audit) }),
     startChecklist: (audit: AuditViewDto) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/checklist/start`, {
-        method: 'POST',
-        ifMatch: version(audit),
-      }),
+      api.call('audits-checklist-start', { params: { id: audit.id }, ifMatch: version(audit) }),
     addChecklistLine: (
       audit: AuditViewDto,
       line: { clause: string | null; procedureId: string | null; question: string },
-    ) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/checklist`, {
-        method: 'POST',
-        json: line,
-        ifMatch: version(audit),
-      }),
+    ) => api.call('audits-checklist-add', { params: { id: audit.id }, body: line, ifMatch: version(audit) }),
     updateChecklistLine: (audit: AuditViewDto, lineId: string, changes: ChecklistLineChanges) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/checklist/${enc(lineId)}`, {
-        method: 'PATCH',
-        json: changes,
+      api.call('audits-checklist-update', {
+        params: { id: audit.id, lineId },
+        body: changes,
         ifMatch: version(audit),
       }),
     removeChecklistLine: (audit: AuditViewDto, lineId: string) =>
-      http.requestJson<AuditViewDto>(`/api/audits/${enc(audit.id)}/checklist/${enc(lineId)}`, {
-        method: 'DELETE',
-        ifMatch: version(audit),
-      }),
+      api.call('audits-checklist-remove', { params: { id: audit.id, lineId }, ifMatch: version(audit) }),
     listAuditFindings: (auditId: string, signal?: AbortSignal) =>
-      http.requestJson<{ findings: FindingViewDto[] }>(`/api/audits/${enc(auditId)}/findings`, { signal }),
+      api.call('audits-findings-list', { params: { id: auditId }, signal }),
     createFinding: (auditId: string, body: FindingBody) =>
-      http.requestJson<FindingViewDto>(`/api/audits/${enc(auditId)}/findings`, { method: 'POST', json: body }),
+      api.call('audits-findings-create', { params: { id: auditId }, body }),
     importFindings: (auditId: string, file: Blob, mode: 'preview' | 'apply') =>
-      http.requestJson<FindingImportResultDto>(`/api/audits/${enc(auditId)}/findings/import`, {
-        method: 'POST',
-        query: { mode },
-        raw: file,
-      }),
-    listCertificates: (signal?: AbortSignal) => http.requestJson<CertificateList>('/api/certificates', { signal }),
-    createCertificate: (body: CertificateBody) =>
-      http.requestJson<CertificateDto>('/api/certificates', { method: 'POST', json: body }),
+      api.call('audits-findings-import', { params: { id: auditId }, query: { mode }, body: file }),
+    listCertificates: (signal?: AbortSignal) => api.call('certificates-list', { signal }),
+    createCertificate: (body: CertificateBody) => api.call('certificates-create', { body }),
     updateCertificate: (certificate: CertificateDto, body: Partial<CertificateBody>) =>
-      http.requestJson<CertificateDto>(`/api/certificates/${enc(certificate.id)}`, {
-        method: 'PATCH',
-        json: body,
-        ifMatch: version(certificate),
-      }),
-    createAudit: (body: CreateAuditBody) =>
-      http.requestJson<AuditViewDto>('/api/audits', { method: 'POST', json: body }),
-    createProgrammeItem: (body: ProgrammeItemBody) =>
-      http.requestJson<ProgrammeItemDto>('/api/audit-programme/items', { method: 'POST', json: body }),
+      api.call('certificates-update', { params: { id: certificate.id }, body, ifMatch: version(certificate) }),
+    createAudit: (body: CreateAuditBody) => api.call('audits-create', { body }),
+    createProgrammeItem: (body: ProgrammeItemBody) => api.call('audit-programme-items-create', { body }),
     updateProgrammeItem: (item: ProgrammeItemDto, body: Partial<ProgrammeItemBody>) =>
-      http.requestJson<ProgrammeItemDto>(`/api/audit-programme/items/${enc(item.id)}`, {
-        method: 'PATCH',
-        json: body,
-        ifMatch: version(item),
-      }),
+      api.call('audit-programme-items-update', { params: { id: item.id }, body, ifMatch: version(item) }),
     getCertificateCycle: (id: string, signal?: AbortSignal) =>
-      http.requestJson<CertificateCycleDto>(`/api/certificates/${enc(id)}/cycle`, { signal }),
+      api.call('certificates-cycle', { params: { id }, signal }),
   };
 }

@@ -27,9 +27,15 @@ const defaultTabDir = join(dirname(fileURLToPath(import.meta.url)), '../../../..
  * Functions runs, fed with @azure/functions HttpRequest objects) and the built tab.
  */
 export async function startLocalServer(
-  options: Partial<Config> & { tabDir?: string; quiet?: boolean; jwks?: JWTVerifyGetKey } = {},
+  options: Partial<Config> & {
+    tabDir?: string;
+    quiet?: boolean;
+    jwks?: JWTVerifyGetKey;
+    /** Tests: response checks and extra routes (see createEmbeddedApp). */
+    testing?: Pick<Parameters<typeof createEmbeddedApp>[1] & object, 'checkResponse' | 'extraRoutes'>;
+  } = {},
 ): Promise<LocalServer> {
-  const { jwks, ...settings } = options;
+  const { jwks, testing, ...settings } = options;
   const config: Config = { ...loadConfig(), ...settings };
   // loadConfig refuses HOST off loopback in local mode; a host passed in here is checked again.
   if (config.mode === 'local' && !isLoopbackHost(config.host)) {
@@ -119,7 +125,7 @@ export async function startLocalServer(
   if (options.port === 0 && options.publicUrl === undefined) config.publicUrl = url;
   try {
     // Tests sign tokens with their own keys; everyone else gets Microsoft's (see compose.ts).
-    app = await createEmbeddedApp(config, jwks ? { jwks } : {});
+    app = await createEmbeddedApp(config, { ...testing, ...(jwks ? { jwks } : {}) });
     match = createRouteMatcher(app.routes);
   } catch (error) {
     server.close();
