@@ -1,3 +1,5 @@
+import { deadlineBackfillSql } from './deadline-backfill.js';
+
 /**
  * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
  * records how far a database has come. Append new steps; never edit an applied one.
@@ -404,5 +406,20 @@ export const migrations: string[] = [
   -- holds for it), so that a moved search stamp re-reads only the procedures whose texts changed.
   -- Left NULL for rows indexed before this step: their texts stay what they are until reindexed.
   ALTER TABLE procedures ADD COLUMN search_revision TEXT;
+  `,
+  // The one index of deadlines (app/deadline-index.ts), written with each record from now on and
+  // filled here from the records already stored.
+  `
+  CREATE TABLE deadlines (
+    kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    due_on TEXT,
+    responsible_id TEXT,
+    unit_id TEXT,
+    details TEXT NOT NULL,
+    PRIMARY KEY (kind, subject_id)
+  );
+  CREATE INDEX deadlines_due ON deadlines(due_on);
+  ${deadlineBackfillSql}
   `,
 ];

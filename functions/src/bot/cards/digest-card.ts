@@ -23,6 +23,11 @@ import {
   yearWheelDigestWords,
   type YearWheelDueModel,
 } from './year-wheel-due-card.js';
+import {
+  actionDueText,
+  correctiveActionDigestWords,
+  type CorrectiveActionDueModel,
+} from './corrective-action-due-card.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
@@ -53,7 +58,8 @@ export type DigestItem =
   | ({ kind: 'occurrence' } & Pick<
       YearWheelDueModel,
       'occurrenceKind' | 'certificationBody' | 'title' | 'dueOn' | 'today' | 'owner' | 'isForLeader' | 'openUrl'
-    >);
+    >)
+  | ({ kind: 'corrective-action' } & CorrectiveActionDueModel);
 
 export type DigestKind = DigestItem['kind'];
 
@@ -131,6 +137,7 @@ function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Cont
 
 function digestOpenTitle(item: DigestItem, locale: CardLocale, text: CardText): string {
   if (item.kind === 'occurrence') return yearWheelDigestWords(locale).open;
+  if (item.kind === 'corrective-action') return correctiveActionDigestWords(locale).open;
   return 'procedure' in item ? text.openProcedure : text.openCompetences;
 }
 
@@ -142,6 +149,7 @@ function digestHeading(item: DigestItem): string {
     case 'requirement-unmet':
       return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.scopeLabel, titleMax)}`;
     case 'occurrence':
+    case 'corrective-action':
       return truncateText(item.title, titleMax);
     default:
       return procedureHeadingText(item.procedure);
@@ -196,6 +204,11 @@ function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kin
         kind: `${yearWheelDigestWords(locale).kind}: ${escapeCardText(occurrenceKindText(item, locale))}`,
         line: `${due}${owner}`,
       };
+    }
+    case 'corrective-action': {
+      const due = actionDueText(item.dueOn, item.today, locale).text;
+      const owner = item.isForLeader ? ` – ${escapeCardText(truncateText(item.owner.name, titleMax))}` : '';
+      return { kind: correctiveActionDigestWords(locale).kind, line: `${due}${owner}` };
     }
   }
 }
