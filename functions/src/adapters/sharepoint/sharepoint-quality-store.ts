@@ -1,3 +1,6 @@
+import { qualityDeadlineWritesFor } from '../../app/deadline-index.js';
+import { sharePointDeadlines } from './sharepoint-deadlines.js';
+import { deadlineList } from './sharepoint-schema.js';
 import { staleQualityRecordError, storedVersionOf } from '../../app/quality-conflict.js';
 import {
   qualityCollections,
@@ -53,6 +56,8 @@ import {
  *    deleted, a deleted item re-created) and the commit fails with CONFLICT;
  * 4. the other records are upserted and deleted in one `$batch`, without If-Match (no one
  *    asked to fence them; the last writer wins, as on SQLite);
+ * 4b. the deadline index's entries (app/deadline-index.ts, sharepoint-deadlines.ts): one `$batch`
+ *    of lookups and one of writes.
  * 5. the trail entries are appended one by one, in order (their item id is their sequence).
  *
  * Limits: between steps 3 and 5 a failure (throttling past the retries, a lost connection)
@@ -100,6 +105,10 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
     `${sitePath}/lists/${encodeURIComponent(trailMapping.list.displayName)}`,
   );
   const itemsPath = (collection: QualityCollection) => `${sitePath}/lists/${listIds.get(collection)!}/items`;
+  const deadlineListItem = await graph.get<{ id: string }>(
+    `${sitePath}/lists/${encodeURIComponent(deadlineList.displayName)}`,
+  );
+  const deadlines = sharePointDeadlines(graph, `${sitePath}/lists/${deadlineListItem.id}`);
   const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
   const keyQuery = (collection: QualityCollection, id: string) =>
     `${itemsPath(collection)}?$expand=fields&$filter=${encodeURIComponent(
@@ -316,6 +325,9 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
       const restOutcomes = await runBatch(rest.map((write) => requestFor(write, false)));
       const restFailure = restOutcomes.find((outcome) => !outcome.ok);
       if (restFailure && !restFailure.ok) throw restFailure.error;
+
+      // The deadline index (sharepoint-deadlines.ts), with the records.
+      await deadlines.write(qualityDeadlineWritesFor(changes));
 
       // Step 5.
       for (const entry of changes.trail ?? [])

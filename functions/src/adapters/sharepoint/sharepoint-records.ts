@@ -1,3 +1,4 @@
+import { deadlineKey, type DeadlineEntry } from '../../app/deadline-index.js';
 import type { ConversationReference, LedgerEntry } from '../../app/messaging-ports.js';
 import type {
   Competence,
@@ -565,5 +566,19 @@ export const occurrenceMapping: RecordMapping<YearWheelOccurrence> = {
     ['isEdited', 'isEdited', 'boolean'],
     ['note', 'note', 'string'],
     ...versionedProperties,
+  ],
+};
+
+export const deadlineMapping: RecordMapping<DeadlineEntry> = {
+  list: listSpec('deadlines'),
+  key: (entry) => deadlineKey(entry),
+  title: (entry) => deadlineKey(entry),
+  properties: [
+    ['kind', 'kind', 'text'],
+    ['subjectId', 'subjectKey', 'text'],
+    ['dueOn', 'dueOn', 'date'],
+    ['responsibleId', 'responsibleKey', 'text'],
+    ['unitId', 'unitKey', 'text'],
+    ['details', 'details', 'json'],
   ],
 };

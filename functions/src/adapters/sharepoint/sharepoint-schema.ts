@@ -1,3 +1,4 @@
+import { deadlineKinds } from '../../app/deadline-index.js';
 import { reminderStages } from '../../core/reminder-schedule.js';
 import { processLevels, versionStates } from '../../core/types.js';
 import {
@@ -554,3 +555,27 @@ procedureLibrary.columns.push(
   column('pendingApproverKey', "Approver of the open draft's open approval (KhKey in People).", singleLine(100)),
   column('searchText', 'Plain text of the published version (for search).', multiLine),
 );
+
+/**
+ * The one index of deadlines (app/deadline-index.ts): every record's next due entry, written by
+ * the stores with the record. The sweep reads this list (one delta mirror) instead of a mirror
+ * per record list. Appended to the record lists, so provisioning creates it on existing sites.
+ */
+export const deadlineList: ListSpec = {
+  key: 'deadlines',
+  displayName: 'Deadlines',
+  description: 'The next due entry of every record someone must act on (reviews, approvals, actions …).',
+  template: 'genericList',
+  columns: [
+    title('Kind and subject.'),
+    recordKey('kind:subject, e.g. review:p-1.'),
+    column('kind', 'Kind of deadline.', choice(deadlineKinds)),
+    column('subjectKey', 'The record (its id; versionId/personId for acknowledgements).', singleLine(200)),
+    column('dueOn', 'Due date.', date, { indexed: true }),
+    column('responsibleKey', 'Who must act (KhKey in People).', singleLine(100)),
+    column('unitKey', 'The unit (KhKey in Units).', singleLine(100)),
+    column('details', 'What the reminder rules and cards need from the record: JSON.', json),
+  ],
+};
+recordLists.push(deadlineList);
+handbookSchema.push(deadlineList);

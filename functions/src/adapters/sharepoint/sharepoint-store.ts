@@ -1,3 +1,4 @@
+import { deadlineKeysToCarry, deadlineWritesFor } from '../../app/deadline-index.js';
 import type { ChangeSet, ProcedureSearchSource, Store } from '../../app/ports.js';
 import { staleWriteError } from '../../app/procedure-context.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
@@ -29,7 +30,8 @@ import {
   type Fields,
   type RecordMapping,
 } from './sharepoint-records.js';
-import { procedureLibrary, recordLists } from './sharepoint-schema.js';
+import { deadlineList, procedureLibrary, recordLists } from './sharepoint-schema.js';
+import { sharePointDeadlines } from './sharepoint-deadlines.js';
 
 /**
  * The Store port on SharePoint lists (not yet wired into compose).
@@ -81,6 +83,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
   }
   const listPath = (mapping: RecordMapping<unknown>) => `${sitePath}/lists/${listIds.get(mapping.list.key)!}`;
   const drive = await graph.get<{ id: string }>(`${sitePath}/lists/${listIds.get(procedureLibrary.key)!}/drive`);
+  const deadlines = sharePointDeadlines(graph, `${sitePath}/lists/${listIds.get(deadlineList.key)!}`);
 
   const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
@@ -505,6 +508,8 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         if (!item) throw new AppError('NOT_FOUND', `No competence requirement with id ${requirementId}.`);
         doomed.push(item);
       }
+      // The deadline index's carried values, read before anything is written.
+      const deadlineCarry = await deadlines.carried(deadlineKeysToCarry(changes));
       try {
         await writeProcedures(changes, guard);
       } catch (error) {
@@ -527,6 +532,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
       for (const coverage of changes.externalCoverage ?? [])
         await upsert(externalCoverageMapping, coverage, coverage.id);
       if (doomed.length > 0) await deleteRequirements(doomed);
+      await deadlines.write(deadlineWritesFor(changes, deadlineCarry));
       for (const entry of changes.trail ?? []) await append(trailMapping, entry);
     },
   };
