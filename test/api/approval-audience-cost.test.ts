@@ -6,6 +6,8 @@ import { createGraphClient } from '../../functions/src/adapters/sharepoint/graph
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import {
   createFields,
+  deadlineMapping,
+  fromFields,
   personMapping,
   toFields,
   unitMapping,
@@ -116,6 +118,19 @@ describe('approving a major version on SharePoint (Graph double)', () => {
       const cost = { ...double.counters, log: [...double.counters.log] };
 
       expect(result.version).toMatchObject({ state: 'published', major: 1, minor: 0 });
+      // The deadline index holds ONE acknowledgement entry for the version, written in the commit.
+      const entries = (
+        await graph.getAll<{ fields: Record<string, unknown> }>(
+          `/sites/${site.id}/lists/${deadlineMapping.list.displayName}/items?$expand=fields`,
+        )
+      ).map((item) => fromFields(deadlineMapping, item.fields));
+      expect(entries.filter((entry) => entry.kind === 'acknowledgement')).toEqual([
+        expect.objectContaining({
+          subjectId: 'v-1',
+          responsibleId: null,
+          details: expect.objectContaining({ versionId: 'v-1', makerIds: expect.arrayContaining(['peter-lund']) }),
+        }),
+      ]);
       const asked = await store.listAcknowledgementRequests('v-1');
       expect(asked).toHaveLength(expectedAsked(audience));
       expect(asked.map((request) => request.personId)).not.toContain('peter-lund');
@@ -162,6 +177,10 @@ describe('approving a major version on SQLite', () => {
       const result = await approve(store);
       expect(result.version).toMatchObject({ state: 'published', major: 1, minor: 0 });
       expect(db.prepare('SELECT count(*) FROM acknowledgement_requests').pluck().get()).toBe(0);
+      // One acknowledgement entry in the deadline index for the version, none per reader.
+      expect(db.prepare("SELECT subject_id FROM deadlines WHERE kind = 'acknowledgement'").pluck().all()).toEqual([
+        'v-1',
+      ]);
       expect((await store.getVersion('v-1'))?.makerIds).toEqual(expect.arrayContaining(['peter-lund', 'anne-birk']));
       const asked = await store.listAcknowledgementRequests('v-1');
       expect(asked).toHaveLength(expectedAsked(2_000));

@@ -30,6 +30,12 @@ function provision(site: Site, ...flags: string[]) {
 }
 
 const lists = handbookSchema.length;
+/**
+ * After the lists, the deadline index is brought in line with the records (backfill-deadlines.ts):
+ * the ten record lists it reads and the Deadlines list, each looked up (1 RU) and read (2 RU).
+ * A site without records gets no write.
+ */
+const backfillLists = 11;
 const writesIn = (log: GraphDouble['counters']['log']) => log.filter((entry) => entry.method !== 'GET');
 
 describe('npm run provision', () => {
@@ -37,11 +43,12 @@ describe('npm run provision', () => {
     const site = double.addSite('contoso.sharepoint.com', '/sites/kvalitet');
 
     expect(await provision(site)).toBe(0);
-    // 1 site lookup + one GET per list (404), then one POST per list with its columns inline.
+    // 1 site lookup + one GET per list (404), then one POST per list with its columns inline,
+    // then the deadline index's backfill.
     expect(double.counters).toMatchObject({
-      reads: 1 + lists,
+      reads: 1 + lists + 2 * backfillLists,
       writes: lists,
-      resourceUnits: 1 + lists + 2 * lists,
+      resourceUnits: 1 + lists + 2 * lists + 3 * backfillLists,
       throttled: 0,
     });
     expect(site.lists.map((list) => list.displayName)).toEqual(handbookSchema.map((spec) => spec.displayName));
@@ -90,11 +97,16 @@ describe('npm run provision', () => {
     output = [];
     expect(await provision(site)).toBe(0);
     expect(writesIn(double.counters.log)).toEqual([]);
-    expect(double.counters).toMatchObject({ reads: 1 + lists, writes: 0, resourceUnits: 1 + lists, batches: 0 });
+    expect(double.counters).toMatchObject({
+      reads: 1 + lists + 2 * backfillLists,
+      writes: 0,
+      resourceUnits: 1 + lists + 3 * backfillLists,
+      batches: 0,
+    });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 23 lists (the library, ten record lists, the sweep lease, four competence lists and seven
-    // lists of the quality year).
-    expect(first).toMatchObject({ requests: 47, resourceUnits: 70 });
+    // 24 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // lists of the quality year and the deadline index), and the backfill's 22 reads.
+    expect(first).toMatchObject({ requests: 71, resourceUnits: 106 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -112,7 +124,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/23 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/24 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

@@ -5,15 +5,18 @@ import { openSharePointStore, type SharePointStore } from '../../functions/src/a
 import type { LocalDate } from '../../functions/src/core/local-date.js';
 import type { Approval, Procedure, ProcedureVersion } from '../../functions/src/core/types.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
+import type { Site } from '../graph-double/tenant.js';
 
 /** The SharePoint store's write path against a provisioned Graph double (the rest: test/contract/). */
 
 let double: GraphDouble;
 let store: SharePointStore;
+let siteOf: Site;
 
 beforeAll(async () => {
   double = await startGraphDouble();
   const site = double.addSite('contoso.sharepoint.com', '/sites/kvalitet');
+  siteOf = site;
   const graph = createGraphClient({ tokens: async () => 'token', baseUrl: double.baseUrl, sleep: async () => {} });
   await provision(graph, { siteUrl: 'https://contoso.sharepoint.com/sites/kvalitet', dryRun: false });
   store = await openSharePointStore(graph, site.id);
@@ -124,11 +127,22 @@ describe('the SharePoint store', () => {
     });
     const writes = double.counters.log.filter((entry) => entry.method !== 'GET');
     expect(writes[0]).toMatchObject({ method: 'PATCH', status: 200 });
-    // Guard read, procedure PATCH, then a key lookup and a write per version and approval, and the trail: 7 requests.
-    expect(double.counters).toMatchObject({ requests: 7, writes: 4, resourceUnits: 14 });
+    // Guard read, procedure PATCH, then a key lookup and a write per version and approval, the
+    // deadline index (a $batch of lookups of the procedure's review entry and the approval's, and
+    // one of their two writes), and the trail: 11 requests.
+    expect(double.counters).toMatchObject({ requests: 11, writes: 6, resourceUnits: 22 });
     expect((await store.getProcedure('p-1'))?.etag).toBe(2);
     expect(await store.listOpenApprovalsFor('anne-birk')).toEqual([approval]);
     expect((await store.getVersion('v-1'))?.state).toBe('pending');
+    // The deadline index holds the procedure's review entry and the open approval's, as on SQLite.
+    const deadlines = [...double.tenant.list(siteOf, 'Deadlines').items.values()].map((item) => item.fields);
+    expect(deadlines.map((fields) => fields['KhKey']).sort()).toEqual(['approval:a-1', 'review:p-1']);
+    expect(deadlines.find((fields) => fields['KhKey'] === 'approval:a-1')).toMatchObject({
+      KhKind: 'approval',
+      KhSubjectKey: 'a-1',
+      KhResponsibleKey: 'anne-birk',
+      KhDueOn: '2025-03-02',
+    });
   });
 
   it('refuses a stale etag with CONFLICT and writes nothing', async () => {

@@ -7,15 +7,16 @@ import type { Services, Store } from '../../functions/src/app/ports.js';
 import { createGraphClient, type GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import { openSharePointMessagingStore } from '../../functions/src/adapters/sharepoint/sharepoint-messaging-store.js';
+import { backfillDeadlines } from '../../functions/src/adapters/sharepoint/backfill-deadlines.js';
+import { openSharePointStore } from '../../functions/src/adapters/sharepoint/sharepoint-store.js';
 import {
   acknowledgementRequestMapping,
   approvalMapping,
+  correctiveActionMapping,
   competenceMapping,
   competenceRequirementMapping,
-  fieldOf,
   occurrenceMapping,
   personCompetenceMapping,
-  personCompetenceKey,
   personMapping,
   procedureFields,
   toFields,
@@ -23,6 +24,7 @@ import {
   versionMapping,
 } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
 import type { PersonCompetence } from '../../functions/src/core/competence-types.js';
+import type { CorrectiveAction } from '../../functions/src/core/quality-year-types.js';
 import { openSharePointReminderSource } from '../../functions/src/adapters/sharepoint/sharepoint-reminder-source.js';
 import { addDays, type LocalDate } from '../../functions/src/core/local-date.js';
 import { reminderStagesDue, zonedTime } from '../../functions/src/core/reminder-schedule.js';
@@ -34,9 +36,13 @@ import type { Site } from '../graph-double/tenant.js';
 
 /**
  * The reminder sweep on SharePoint, measured on the Graph double: 10,000 procedures (and
- * 10,000 versions) seeded straight into the double's state, so seeding costs nothing, then
- * the sweep with the SharePoint messaging store and reminder source. Each run opens its
- * adapters afresh over a data dir that keeps the delta snapshots, as a daily process would.
+ * 10,000 versions), approvals, acknowledgement requests, competences, årshjul occurrences and
+ * corrective actions seeded straight into the double's state, then the deadline index filled
+ * from them as `npm run provision` fills it on an existing site (none of this is counted), then
+ * the sweep with the SharePoint messaging store and reminder source, which read the one
+ * Deadlines list and the directory. Each run opens its adapters afresh over a data dir that
+ * keeps the delta snapshots, as a daily process would. A day's edits go through the store, as
+ * the app (the only writer) makes them, so the index moves with the records.
  */
 
 const timeZone = 'Europe/Copenhagen';
@@ -68,6 +74,37 @@ const occurrenceCount = 40;
  * offsets avoid 31, 8, 1, 0 and -6), so the daily run measures what their mirrors cost alone.
  */
 const occurrenceOffset = (index: number) => index * 5 - 63;
+
+const actionCount = 60;
+/**
+ * Corrective actions due from 33 days before day 1 to 26 days after, one a day; every fifth one
+ * implemented, so only the open and planned ones are reminded of (due 7, due 0, overdue, escalation).
+ */
+const actionOffset = (index: number) => index - 33;
+function action(index: number): CorrectiveAction {
+  const at = '2026-01-01T09:00:00.000Z';
+  return {
+    id: `ca-${index}`,
+    etag: 1,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'chief',
+    title: `Handling ${index}`,
+    source: { kind: 'other' },
+    unitId: 'u-1',
+    correction: null,
+    rootCause: 'Årsag',
+    plan: 'Plan',
+    ownerId: `owner-${(index * 3) % owners}`,
+    dueOn: addDays(day1, actionOffset(index)),
+    status: index % 5 === 4 ? 'implemented' : 'planned',
+    implementedOn: index % 5 === 4 ? day1 : null,
+    implementedBy: index % 5 === 4 ? `owner-${(index * 3) % owners}` : null,
+    involvedIds: [`owner-${(index * 3) % owners}`],
+    effectivenessChecks: [],
+    closedOn: null,
+  };
+}
 
 const cards: CardFactory = {
   single: (item) => ({ type: 'AdaptiveCard', version: '1.5', body: [], keys: [item.key] }),
@@ -248,7 +285,11 @@ async function createWorld(): Promise<World> {
       note: '',
     }),
   );
+  double.seedItems(site, 'CorrectiveActions', actionCount, (index) => toFields(correctiveActionMapping, action(index)));
+  // The records above were written past the stores: index them as provisioning an existing site does.
+  await backfillDeadlines(graph, site.id);
   double.resetCounters();
+  sleeps.length = 0;
   const dataDir = await mkdtemp(join(tmpdir(), 'kh-sweep-budget-'));
   return { double, site, dataDir, sleeps, graph };
 }
@@ -339,32 +380,56 @@ describe('the SharePoint sweep within its Graph budget', () => {
     const escalated = openInWindow.filter((index) => occurrenceOffset(index) <= -7);
     expect(sent.filter((key) => key.endsWith(':occurrence-escalation'))).toHaveLength(escalated.length);
     expect(sent).toContain(`occurrence:occ-13:${addDays(day1, 2)}:occurrence-due-7`);
+    // Corrective actions: the owner's stage for each open one in its window, the leader's after 14 days.
+    const openActions = Array.from({ length: actionCount }, (_, index) => index).filter(
+      (index) => index % 5 !== 4 && actionOffset(index) <= 7,
+    );
+    const actionOwnerKeys = sent.filter((key) => key.startsWith('action:') && !key.endsWith(':action-escalation'));
+    expect(actionOwnerKeys).toHaveLength(openActions.length);
+    const escalatedActions = openActions.filter((index) => actionOffset(index) <= -14);
+    expect(sent.filter((key) => key.endsWith(':action-escalation'))).toHaveLength(escalatedActions.length);
+    expect(escalatedActions.length).toBeGreaterThan(5);
+    expect(sent).toContain(`action:ca-40:${addDays(day1, 7)}:action-due-7`);
+    expect(sent).toContain(`action:ca-33:${day1}:action-due-0`);
+    expect(sent).toContain(`action:ca-32:${addDays(day1, -1)}:action-overdue`);
+    expect(sent.some((key) => key.startsWith('action:ca-34:'))).toBe(false);
   }, 120_000);
 
-  it('daily run (delta tokens, the steady state): ≤ 100 RU, ≤ 60 requests, no per-item reads', async () => {
-    // A day's edits between the runs, made in SharePoint (not counted): one procedure reviewed
-    // with its next review a week away, one acknowledged.
-    const procedures = world.double.tenant.list(world.site, 'Procedurer');
-    const edited = [...procedures.items.values()].find((item) => item.fields['KhKey'] === procedure(5000).id)!;
-    world.double.tenant.updateFields(procedures, edited.id, { KhNextReviewDate: addDays(day2, 7) }, undefined);
+  it('daily run (delta tokens, the steady state): one delta per source list, 4 RU per new reminder, no per-item reads', async () => {
+    // A day's edits between the runs, made through the store as the app makes them (not
+    // counted): one procedure reviewed with its next review a week away, and a qualification
+    // renewed to a new validUntil 20 days ahead (a fresh ladder).
+    const store = await openSharePointStore(world.graph, world.site.id);
+    await store.commit({ procedures: [{ ...procedure(5000), nextReviewOn: addDays(day2, 7), etag: 2 }] });
     const editedKey = `review:${procedure(5000).id}:${addDays(day2, 7)}:review-due-7`;
-    // And a qualification renewed to a new validUntil 20 days ahead: a fresh ladder.
-    const records = world.double.tenant.list(world.site, 'PersonCompetences');
-    const renewedKey = personCompetenceKey(auditorRecord(3));
-    const renewed = [...records.items.values()].find((item) => item.fields['KhKey'] === renewedKey)!;
     const renewedUntil = addDays(day2, 20);
-    world.double.tenant.updateFields(
-      records,
-      renewed.id,
-      { [fieldOf(personCompetenceMapping, 'validUntil')]: renewedUntil },
-      undefined,
-    );
+    await store.commit({ personCompetences: [{ ...auditorRecord(3), validUntil: renewedUntil }] });
     world.double.resetCounters();
 
     const { result, notifier, source } = await sweepOn(world, day2, 'run-day-2');
     const daily = budgetOf(world);
     const sent = sentKeys(result, notifier);
-    console.log('SharePoint sweep, daily run:', daily, 'new reminders:', sent.length, 'skipped:', result.skipped);
+    // Where it went: the reminder source's reads (the Deadlines list and the directory), the
+    // ledger's writes (a claim and a sent-mark per new reminder), and the rest (the ledger's and
+    // conversations' deltas, the lease).
+    const sourceLists = new Set(
+      ['Deadlines', 'People', 'Conversations', 'Units', 'Competences', 'Certificates'].map(
+        (name) => world.double.tenant.list(world.site, name).id,
+      ),
+    );
+    const ledgerList = world.double.tenant.list(world.site, 'ReminderLedger').id;
+    const part = (keep: (op: (typeof world.double.counters.log)[number]) => boolean) => {
+      const ops = world.double.counters.log.filter(keep);
+      return { requests: ops.length, resourceUnits: ops.reduce((sum, op) => sum + op.units, 0) };
+    };
+    const sourceReads = part(
+      (op) => op.method === 'GET' && [...sourceLists].some((id) => op.path.includes(`/lists/${id}/`)),
+    );
+    const ledgerWrites = part((op) => op.method !== 'GET' && op.path.includes(`/lists/${ledgerList}/`));
+    console.log('SharePoint sweep, daily run:', daily, 'new reminders:', sent.length, 'skipped:', result.skipped, {
+      sourceReads,
+      ledgerWrites,
+    });
 
     expect(result.status).toBe('completed');
     expect(sent).toContain(editedKey);
@@ -373,8 +438,16 @@ describe('the SharePoint sweep within its Graph budget', () => {
     expect(sent.some((key) => key.startsWith('requirement:'))).toBe(false);
     expect(sent.length).toBeGreaterThan(5);
     expect(result.skipped).toBeGreaterThan(100);
-    expect(daily.resourceUnits).toBeLessThanOrEqual(100);
-    expect(daily.requests).toBeLessThanOrEqual(60);
+    expect(sent.some((key) => key.startsWith('action:'))).toBe(true);
+    // The reminder source reads one delta of the Deadlines list and of each of the five directory
+    // lists, and the messaging store one of Conversations: on a quiet day 1 RU each, whatever the
+    // number of procedures (the source read one delta per record list, 14, before the index).
+    expect(sourceReads).toEqual({ requests: 7, resourceUnits: 7 });
+    // The ledger costs 4 RU per new reminder (a claim and a sent-mark, 2 RU each) and dominates
+    // the total: the issue's 50 RU are not reached at this day's 21 new reminders (see the note).
+    expect(ledgerWrites.resourceUnits).toBeLessThanOrEqual(4 * sent.length);
+    expect(daily.resourceUnits - ledgerWrites.resourceUnits).toBeLessThanOrEqual(20);
+    expect(daily.httpRequests).toBeLessThanOrEqual(32);
     expect(perItemReads(world)).toEqual([]);
     // Every read is a delta with a token or the lease.
     const lease = world.double.tenant.list(world.site, 'SweepLease').id;
@@ -390,7 +463,7 @@ describe('the SharePoint sweep within its Graph budget', () => {
   }, 120_000);
 
   it('an expired delta token (410) falls back to a full enumeration and loses nothing', async () => {
-    world.double.expireDeltaTokens(world.site, 'Procedurer');
+    world.double.expireDeltaTokens(world.site, 'Deadlines');
     world.double.resetCounters();
     const { result, notifier } = await sweepOn(world, day2, 'run-day-2b');
     expect(result.status).toBe('completed');
@@ -412,8 +485,8 @@ describe('the SharePoint sweep under throttling', () => {
 
   it('completes, writes every due key exactly once, and waits as long as Retry-After says', async () => {
     const ledgerList = world.double.tenant.list(world.site, 'ReminderLedger').id;
-    const procedures = world.double.tenant.list(world.site, 'Procedurer').id;
-    world.double.throttle({ times: 2, scope: 'request', retryAfterSeconds: 3, match: new RegExp(procedures) });
+    const deadlines = world.double.tenant.list(world.site, 'Deadlines').id;
+    world.double.throttle({ times: 2, scope: 'request', retryAfterSeconds: 3, match: new RegExp(deadlines) });
     world.double.throttle({ times: 7, scope: 'subrequest', retryAfterSeconds: 2, match: new RegExp(ledgerList) });
     world.double.throttle({ times: 1, scope: 'request', status: 503, retryAfterSeconds: 4 });
 

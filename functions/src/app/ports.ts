@@ -181,7 +181,10 @@ export type Settings = {
 
 /** Things that happened, for those who tell people about them (the bot). Published after commit. */
 export type DomainEvent =
-  { type: 'approval.requested'; approvalId: string } | { type: 'approval.decided'; approvalId: string };
+  | { type: 'approval.requested'; approvalId: string }
+  | { type: 'approval.decided'; approvalId: string }
+  /** A corrective action got a new owner (its plan named them, or it was handed on to them). */
+  | { type: 'action.assigned'; actionId: string; assignedBy: string };
 
 export type EventPublisher = {
   /** Never throws: a failed notification must not undo or fail the write that caused it. */

@@ -56,5 +56,9 @@ export async function runActionCommand(
       },
     ],
   });
+  // The new owner hears of it in chat, unless they made themselves the owner.
+  if (next.ownerId !== null && next.ownerId !== action.ownerId && next.ownerId !== actor.id) {
+    await services.events.publish({ type: 'action.assigned', actionId: next.id, assignedBy: actor.id });
+  }
   return next;
 }

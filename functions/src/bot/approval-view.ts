@@ -61,6 +61,15 @@ export function yearWheelUrl(publicUrl: string, year: number): string {
   return `${publicUrl}/aarshjul?year=${year}`;
 }
 
+/** The tab's page of one corrective action (tab/src/router/routes.ts `paths.action`). */
+export function correctiveActionPath(actionId: string): string {
+  return `/handlinger/${encodeURIComponent(actionId)}`;
+}
+
+export function correctiveActionUrl(publicUrl: string, actionId: string): string {
+  return `${publicUrl}${correctiveActionPath(actionId)}`;
+}
+
 /**
  * The current state of an approval request. "superseded" means the request is undecided but no
  * longer about the procedure's draft (it was replaced), so nobody may decide on it any more.

@@ -1,4 +1,5 @@
 import type { CoverageState } from './competence-gaps.js';
+import type { ActionStatus } from './quality-year-types.js';
 import { addDays, asLocalDate, daysBetween, type LocalDate } from './local-date.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
 import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.js';
@@ -39,6 +40,19 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  * occurrence's owner, `occurrence-escalation` to the owner's leader from 7 days after the date.
  * A completed occurrence gets nothing; a moved date starts a fresh ladder.
  *
+ * and for corrective actions (ISO 9001 10.2), while the plan is not carried out yet (status
+ * `open` or `planned`, with an owner and a due date):
+ *
+ * | stage               | to                 | due from                                          |
+ * | ------------------- | ------------------ | ------------------------------------------------- |
+ * | `action-due-7`      | owner              | 7 days before the due date (1–7 days left)        |
+ * | `action-due-0`      | owner              | on the due date                                   |
+ * | `action-overdue`    | owner              | the day after the due date, and from then on      |
+ * | `action-escalation` | the owner's leader | 14 days after the due date, as for reviews        |
+ *
+ * An action marked implemented (or closed) gets nothing; a new due date or a new owner (replan)
+ * starts a fresh ladder for the new date.
+ *
  * The holder's leader is the leader of their unit, or of the nearest unit above when the unit
  * has none or the holder leads it (core/unit-leaders.ts); nobody gets the leader's copy of their
  * own qualification. A qualification expired more than 90 days ago sends nothing any more: it
@@ -73,20 +87,25 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  * has passed the procedure is overdue whatever is in progress, so `review-overdue` and the
  * escalation still go out.
  *
- * Adding a kind of reminder (say the calendar occurrences of the next issue: internal audits,
- * the surveillance audit, the management evaluation, each with notices 30, 7 and 0 days before
- * and an escalation when overdue):
+ * Adding a kind of reminder (as the corrective actions were: notices 7 and 0 days before the
+ * due date, overdue, and an escalation to the owner's leader):
  *
- * 1. here: its stages in `reminderStages` and `stageUrgency`, a `XSubject` type in
- *    `ReminderSubject`, and a case in `reminderStagesDue` (with a table test). The ledger and
- *    the SharePoint ledger column take their stage names from `reminderStages`.
- * 2. jobs/reminder-source.ts: its candidate (the subject plus what a card shows), produced by
- *    both reminder sources (adapters/sqlite, adapters/sharepoint).
- * 3. jobs/reminder-topic.ts: what the reminder is about in one line (label, title) and where its
- *    link goes; jobs/reminder-text.ts: the stage's words for summaries.
- * 4. bot/cards: a card per stage family and a digest kind; jobs/reminder-cards.ts maps to them.
+ * 1. here: its stages in `reminderStages` and `stageUrgency`, its rule numbers in
+ *    `reminderRules`, a `XSubject` type in `ReminderSubject`, and a case in `reminderStagesDue`
+ *    (with a table test, e.g. reminder-schedule-action.test.ts). The ledger and the SharePoint
+ *    ledger column take their stage names from `reminderStages`.
+ * 2. app/deadline-index.ts: if its record is new to the index, a kind in `deadlineKinds` and the
+ *    entry its record writes (`deadlineWritesFor` / `qualityDeadlineWritesFor`, pure, with a
+ *    test), and the same entry in the SQLite backfill (adapters/sqlite/deadline-backfill.ts,
+ *    in a new migration step). Both stores then write it in the record's own commit.
+ * 3. jobs/reminder-source.ts: its candidate (the subject plus what a card shows), made from its
+ *    index entry and the directory in jobs/deadline-candidates.ts (which both sources share).
+ * 4. jobs/reminder-topic.ts: what the reminder is about in one line (label, title) and where its
+ *    link goes; jobs/reminder-text.ts: the stage's words for summaries (da, nb, en).
+ * 5. bot/cards: a card per stage family (one file, texts da/nb/en, `expectValidCard` tests) and
+ *    a digest kind; jobs/reminder-cards.ts maps to them.
  *
- * The compiler walks you through 2–4: every switch over the kinds is exhaustive.
+ * The compiler walks you through 3–5: every switch over the kinds is exhaustive.
  */
 export const reminderStages = [
   'review-due-30',
@@ -105,6 +124,10 @@ export const reminderStages = [
   'qualification-expired-leader',
   'requirement-unmet',
   ...occurrenceReminderStages,
+  'action-due-7',
+  'action-due-0',
+  'action-overdue',
+  'action-escalation',
 ] as const;
 export type ReminderStage = (typeof reminderStages)[number];
 
@@ -118,6 +141,9 @@ export const reminderRules = {
   qualificationNoticeDays: { 'qualification-expiring-90': 90, 'qualification-expiring-30': 30 },
   /** How long after expiry the `qualification-expired` notice may still go out. */
   qualificationExpiredForDays: 90,
+  /** Days before a corrective action's due date at which the owner's notices start, most urgent last. */
+  actionNoticeDays: { 'action-due-7': 7, 'action-due-0': 0 },
+  actionEscalateAfterDaysOverdue: 14,
 } as const;
 
 export type ReviewSubject = {
@@ -174,7 +200,20 @@ export type OccurrenceSubject = {
   completedOn: LocalDate | null;
 };
 
+/** A corrective action (core/corrective-action.ts); only `open` and `planned` ones are reminded of. */
+export type ActionSubject = {
+  kind: 'action';
+  actionId: string;
+  /** Null until the plan names an owner: nobody to remind. */
+  ownerId: string | null;
+  /** The owner's leader (core/unit-leaders.ts `leaderOfPerson`); null when nobody leads the owner. */
+  ownerLeaderId: string | null;
+  dueOn: LocalDate | null;
+  status: ActionStatus;
+};
+
 export type ReminderSubject =
+  | ActionSubject
   | ReviewSubject
   | ApprovalSubject
   | AcknowledgementSubject
@@ -245,7 +284,27 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
       };
       return occurrenceRemindersDue(occurrence, subject.ownerLeaderId, today);
     }
+    case 'action':
+      return actionRemindersDue(subject, today);
   }
+}
+
+function actionRemindersDue(subject: ActionSubject, today: LocalDate): DueReminder[] {
+  const { actionId, ownerId, ownerLeaderId, dueOn, status } = subject;
+  if ((status !== 'open' && status !== 'planned') || ownerId === null || dueOn === null) return [];
+  const daysLeft = daysBetween(today, dueOn);
+  const notices = reminderRules.actionNoticeDays;
+  if (daysLeft > notices['action-due-7']) return [];
+  if (daysLeft >= 0) {
+    const stage: ReminderStage = daysLeft <= notices['action-due-0'] ? 'action-due-0' : 'action-due-7';
+    return [due('action', actionId, dueOn, stage, ownerId)];
+  }
+  const reminders = [due('action', actionId, dueOn, 'action-overdue', ownerId)];
+  const isEscalated = -daysLeft >= reminderRules.actionEscalateAfterDaysOverdue;
+  if (isEscalated && ownerLeaderId !== null && ownerLeaderId !== ownerId) {
+    reminders.push(due('action', actionId, dueOn, 'action-escalation', ownerLeaderId));
+  }
+  return reminders;
 }
 
 /** "2026-11-23" → "2026-11-01". */
@@ -326,6 +385,11 @@ export const stageUrgency: Record<ReminderStage, number> = {
   'occurrence-due-0': 3.5,
   'occurrence-due-7': 4.4,
   'occurrence-due-30': 5.5,
+  // Corrective actions beside the årshjul's stages of the same urgency.
+  'action-escalation': 0.6,
+  'action-overdue': 1.45,
+  'action-due-0': 3.6,
+  'action-due-7': 4.45,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,15 @@
-import { approvalPath, competencesUrl, procedureUrl, tabLink, yearWheelUrl } from '../bot/approval-view.js';
+import {
+  approvalPath,
+  competencesUrl,
+  correctiveActionUrl,
+  procedureUrl,
+  tabLink,
+  yearWheelUrl,
+} from '../bot/approval-view.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
 import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
+import { correctiveActionDueCard } from '../bot/cards/corrective-action-due-card.js';
 import { digestCard, type DigestItem } from '../bot/cards/digest-card.js';
 import { overdueEscalationCard } from '../bot/cards/overdue-escalation-card.js';
 import { qualificationExpiringCard } from '../bot/cards/qualification-expiring-card.js';
@@ -10,7 +18,7 @@ import { reviewDueCard } from '../bot/cards/review-due-card.js';
 import { yearWheelDueCard } from '../bot/cards/year-wheel-due-card.js';
 import { daysBetween, type LocalDate } from '../core/local-date.js';
 import type { CardContext, CardFactory, ReminderItem } from './card-factory.js';
-import type { OccurrenceCandidate, ReminderCandidate } from './reminder-source.js';
+import type { ActionCandidate, OccurrenceCandidate, ReminderCandidate } from './reminder-source.js';
 import { reminderTopic, type ReminderLink } from './reminder-topic.js';
 
 /**
@@ -31,6 +39,8 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
         return competencesUrl(options.publicUrl);
       case 'year-wheel':
         return yearWheelUrl(options.publicUrl, link.year);
+      case 'action':
+        return correctiveActionUrl(options.publicUrl, link.actionId);
     }
   };
   const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
@@ -123,7 +133,21 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
         );
       case 'occurrence':
         return yearWheelDueCard(occurrenceModel(item, today), locale);
+      case 'action':
+        return correctiveActionDueCard(actionModel(item, today), locale);
     }
+  }
+
+  function actionModel(item: ReminderItem, today: LocalDate) {
+    const candidate = item.candidate as ActionCandidate;
+    return {
+      title: candidate.title,
+      dueOn: item.dueOn,
+      today,
+      owner: { name: candidate.ownerName },
+      isForLeader: item.stage === 'action-escalation',
+      openUrl: urlOf(candidate),
+    };
   }
 
   function occurrenceModel(item: ReminderItem, today: LocalDate) {
@@ -148,6 +172,7 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
       return { kind: 'qualification', competenceName, holder: { name: personName }, validUntil, today, openUrl: url };
     }
     if (candidate.kind === 'occurrence') return { kind: 'occurrence', ...occurrenceModel(item, today) };
+    if (candidate.kind === 'action') return { kind: 'corrective-action', ...actionModel(item, today) };
     if (candidate.kind === 'requirement') {
       const { competenceName, scopeLabel, shortBy, minLevel } = candidate;
       return { kind: 'requirement-unmet', competenceName, scopeLabel, shortBy, minLevel, openUrl: url };

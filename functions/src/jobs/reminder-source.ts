@@ -4,6 +4,7 @@ import type { CompetenceLevel } from '../core/competence-types.js';
 import type { OccurrenceKind, OccurrenceOrigin } from '../core/quality-year-types.js';
 import type {
   AcknowledgementSubject,
+  ActionSubject,
   ApprovalSubject,
   OccurrenceSubject,
   QualificationSubject,
@@ -14,10 +15,11 @@ import type {
 /**
  * What the sweep reads: everything that may have a reminder due, with what a card shows about
  * it. A port of its own rather than Store methods, because the sweep wants one set-based read
- * (10,000 procedures in well under a second), not a call per procedure. The SQLite adapter is
- * `createSqliteReminderSource` in adapters/sqlite/sqlite-messaging-store.ts; the SharePoint one
- * is in adapters/sharepoint/sharepoint-reminder-source.ts. Both build the competence candidates
- * with `competenceCandidates` (competence-candidates.ts) from the records they read.
+ * (10,000 procedures in well under a second), not a call per procedure. Both adapters read the
+ * one index of deadlines (app/deadline-index.ts) and the directory, and build the candidates
+ * with `candidatesFromDeadlines` (deadline-candidates.ts): on SQLite `createSqliteReminderSource`
+ * in adapters/sqlite/sqlite-messaging-store.ts, on SharePoint one delta mirror of the deadline
+ * list plus the small directory lists (adapters/sharepoint/sharepoint-reminder-source.ts).
  *
  * A candidate is a core subject (what the rules need) plus what its card shows. Only the
  * procedure kinds carry a procedure's code and title; what a reminder is about, in general, is
@@ -87,7 +89,14 @@ export type OccurrenceCandidate = OccurrenceSubject & {
   certificationBody: string | null;
 };
 
+/** An open or planned corrective action with an owner and a due date (core/corrective-action.ts). */
+export type ActionCandidate = ActionSubject & {
+  title: string;
+  ownerName: string;
+};
+
 export type ReminderCandidate =
+  | ActionCandidate
   | ReviewCandidate
   | ApprovalCandidate
   | AcknowledgementCandidate
@@ -101,7 +110,8 @@ export type ReminderSource = {
    * whose review date is at most 30 days away, open approvals of pending drafts, and
    * acknowledgement requests of current versions that have not been acknowledged, qualifications
    * whose `validUntil` lies within 90 days either side of today, and requirements that are unmet
-   * with a leader to tell, and open årshjul occurrences due within 30 days or overdue.
+   * with a leader to tell, open årshjul occurrences due within 30 days or overdue, and open or
+   * planned corrective actions with an owner, due within 7 days or overdue.
    */
   listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
 };

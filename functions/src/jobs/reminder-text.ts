@@ -27,6 +27,10 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'occurrence-due-0': 'aktivitet i årshjulet i dag',
     'occurrence-overdue': 'aktivitet i årshjulet overskredet',
     'occurrence-escalation': 'eskalering: aktivitet i årshjulet overskredet',
+    'action-due-7': 'korrigerende handling skal være udført inden for 7 dage',
+    'action-due-0': 'korrigerende handling skal være udført i dag',
+    'action-overdue': 'korrigerende handling overskredet',
+    'action-escalation': 'eskalering: korrigerende handling overskredet',
   },
   nb: {
     'review-due-30': 'gjennomgang innen 30 dager',
@@ -49,6 +53,10 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'occurrence-due-0': 'aktivitet i årshjulet i dag',
     'occurrence-overdue': 'aktivitet i årshjulet forfalt',
     'occurrence-escalation': 'eskalering: aktivitet i årshjulet forfalt',
+    'action-due-7': 'korrigerende tiltak skal være gjennomført innen 7 dager',
+    'action-due-0': 'korrigerende tiltak skal være gjennomført i dag',
+    'action-overdue': 'korrigerende tiltak forfalt',
+    'action-escalation': 'eskalering: korrigerende tiltak forfalt',
   },
   en: {
     'review-due-30': 'review due within 30 days',
@@ -71,6 +79,10 @@ const stageWords: Record<CardLocale, Record<ReminderStage, string>> = {
     'occurrence-due-0': 'year-wheel activity due today',
     'occurrence-overdue': 'year-wheel activity overdue',
     'occurrence-escalation': 'escalation: year-wheel activity overdue',
+    'action-due-7': 'corrective action due within 7 days',
+    'action-due-0': 'corrective action due today',
+    'action-overdue': 'corrective action overdue',
+    'action-escalation': 'escalation: corrective action overdue',
   },
 };
 

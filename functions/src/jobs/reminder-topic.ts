@@ -2,7 +2,10 @@ import type { ReminderCandidate } from './reminder-source.js';
 
 /** Where a reminder's link goes in the tab; reminder-cards.ts turns it into a URL. */
 export type ReminderLink =
-  { to: 'procedure'; procedureId: string } | { to: 'competences' } | { to: 'year-wheel'; year: number };
+  | { to: 'procedure'; procedureId: string }
+  | { to: 'competences' }
+  | { to: 'year-wheel'; year: number }
+  | { to: 'action'; actionId: string };
 
 /**
  * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
@@ -40,5 +43,7 @@ export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
         title: candidate.title,
         link: { to: 'year-wheel', year: Number(candidate.dueOn.slice(0, 4)) },
       };
+    case 'action':
+      return { label: candidate.title, title: candidate.title, link: { to: 'action', actionId: candidate.actionId } };
   }
 }

@@ -25,6 +25,7 @@ import {
   occurrenceRecord,
   programmeItemRecord,
 } from './quality-year.js';
+import { deadlineRecord } from './deadlines.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -32,6 +33,7 @@ export * from './document-control.js';
 export * from './competences.js';
 export * from './quality-year.js';
 export * from './messaging.js';
+export * from './deadlines.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -58,4 +60,5 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   ledgerEntryRecord,
   conversationRecord,
   sweepLeaseRecord,
+  deadlineRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

@@ -1,3 +1,4 @@
+import { backfillDeadlines } from './backfill-deadlines.js';
 import { AppError } from '../../core/errors.js';
 import { createGraphClient, graphRoot, type TokenProvider } from './graph-client.js';
 import { provision, type PlannedRequest } from './provision.js';
@@ -67,6 +68,13 @@ export async function runProvisionCommand(argv: string[], world: ProvisionComman
       for (const request of result.writes) world.out(describe(root, request));
     }
     for (const line of result.drift) world.out(`Drift (not changed): ${line}`);
+    if (!result.dryRun) {
+      // The deadline index (app/deadline-index.ts) from the records already on the site.
+      const filled = await backfillDeadlines(graph, result.siteId);
+      world.out(
+        `Deadlines index: ${filled.created} entries created, ${filled.updated} updated, ${filled.deleted} removed.`,
+      );
+    }
     world.out(
       `Graph: ${graph.meter.requests} requests, ${graph.meter.total} resource units` +
         (result.dryRun ? `; ${result.writes.length} writes planned, none sent.` : `; ${result.writes.length} writes.`),

@@ -1,3 +1,6 @@
+import { qualityDeadlineWritesFor } from '../../app/deadline-index.js';
+import { deadlineListWrites } from './sharepoint-deadline-writes.js';
+import { deadlineMapping } from './sharepoint-records.js';
 import { staleQualityRecordError, storedVersionOf } from '../../app/quality-conflict.js';
 import {
   qualityCollections,
@@ -39,7 +42,8 @@ import {
  * the commit algorithm and its limits): the records named in `expect` are the guarded writes
  * (If-Match, undone on a lost race); a record that is expected but not written is fenced by a
  * no-op PATCH of its etag column; the other records are upserted and the occurrences deleted
- * without If-Match; the trail entries are appended last, in order.
+ * without If-Match, and so are the deadline index's entries (app/deadline-index.ts) beside them;
+ * the trail entries are appended last, in order.
  */
 type Versioned = { id: string; etag: number; updatedBy: string; updatedAt: string };
 type Mapping = RecordMapping<Versioned>;
@@ -60,11 +64,12 @@ const collectionOf = (mapping: RecordMapping<unknown>) =>
 /** How long another instance's write may take to reach this instance's search index. */
 const searchStampSeconds = 30;
 
-/** Looks up the seven lists and the trail by title once: 8 reads, 8 resource units. */
+/** Looks up the seven lists, the trail and the deadline index by title once: 9 reads, 9 resource units. */
 export async function openSharePointQualityStore(graph: GraphClient, siteId: string): Promise<QualityStore> {
   const lists = await openListRepository(graph, siteId, [
     ...qualityCollections.map((collection) => mappings[collection].list),
     trailMapping.list,
+    deadlineMapping.list,
   ]);
 
   async function read<T>(collection: QualityCollection, filter?: string): Promise<T[]> {
@@ -177,6 +182,8 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
             key: entry.id,
             fields: { [fieldOf(mappings[entry.collection], 'etag')]: entry.etag },
           });
+      // The deadline index's entries (app/deadline-index.ts), upserted and deleted with the records.
+      writes.push(...deadlineListWrites(qualityDeadlineWritesFor(changes)));
       for (const entry of changes.trail ?? []) writes.push({ kind: 'append', mapping: trailMapping, record: entry });
       await lists.commit(writes, {
         check(found) {

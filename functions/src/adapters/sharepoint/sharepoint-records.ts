@@ -1,3 +1,4 @@
+import type { DeadlineEntry } from '../../app/deadline-index.js';
 import type { LocalDate } from '../../core/local-date.js';
 import type { Procedure, TrailEntry } from '../../core/types.js';
 import type { RecordDeclaration, SharePointCodec } from '../../records/declare.js';
@@ -162,3 +163,6 @@ export const findingMapping = mappingOf(records.findingRecord);
 export const correctiveActionMapping = mappingOf(records.correctiveActionRecord);
 export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
 export const occurrenceMapping = mappingOf(records.occurrenceRecord);
+
+/** The one index of deadlines (app/deadline-index.ts). */
+export const deadlineMapping = mappingOf(records.deadlineRecord) as unknown as RecordMapping<DeadlineEntry>;

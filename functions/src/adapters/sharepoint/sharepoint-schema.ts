@@ -9,6 +9,7 @@ import {
   competenceRequirementRecord,
   conversationRecord,
   correctiveActionRecord,
+  deadlineRecord,
   externalCoverageRecord,
   findingRecord,
   ledgerEntryRecord,
@@ -72,6 +73,8 @@ export const recordLists: ListSpec[] = [
   competenceRequirementRecord,
   personCompetenceRecord,
   externalCoverageRecord,
+  // The one index of deadlines (app/deadline-index.ts): the sweep reads this list (one delta).
+  deadlineRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
 /**

@@ -1,3 +1,4 @@
+import { deadlineKeysToCarry, deadlineWritesFor } from '../../app/deadline-index.js';
 import type { ChangeSet, ProcedureSearchSource, Store } from '../../app/ports.js';
 import { staleWriteError } from '../../app/procedure-context.js';
 import { personCompetenceEtag, staleCompetenceError } from '../../core/competence-etag.js';
@@ -37,6 +38,7 @@ import {
   type RecordMapping,
 } from './sharepoint-records.js';
 import { procedureLibrary, recordLists } from './sharepoint-schema.js';
+import { carriedDeadlines, deadlineListWrites, deadlineLookups } from './sharepoint-deadline-writes.js';
 
 /**
  * The Store port on SharePoint lists (not yet wired into compose).
@@ -469,7 +471,10 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
         })),
         ...(changes.trail ?? []).map((record): ListWrite => ({ kind: 'append', mapping: trailMapping, record })),
       ];
+      // The deadline index's entries ride in the same lookups and writes (their carried values first).
+      const keysToCarry = deadlineKeysToCarry(changes);
       const found = await lists.lookUp([
+        ...deadlineLookups(deadlineWritesFor(changes), keysToCarry),
         ...(expected ? [{ mapping: procedureMapping, key: expected.procedureId }] : []),
         ...procedures.map((procedure) => ({ mapping: procedureMapping, key: procedure.id })),
         ...(competence ? [{ mapping: personCompetenceMapping, key: personCompetenceKey(competence) }] : []),
@@ -523,7 +528,8 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
           key: expected.procedureId,
           fields: { [column('etag')]: expected.etag },
         });
-      await lists.write([...procedureWrites, ...writes], found, {
+      const deadlineWrites = deadlineListWrites(deadlineWritesFor(changes, carriedDeadlines(found, keysToCarry)));
+      await lists.write([...procedureWrites, ...writes, ...deadlineWrites], found, {
         create: (mapping, record) => (mapping === procedureMapping ? createProcedure(record as Procedure) : undefined),
         lostRace: async () => {
           const current = (await one(procedureMapping, expected!.procedureId))!;

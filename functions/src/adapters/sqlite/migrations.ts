@@ -1,3 +1,5 @@
+import { deadlineBackfillSql } from './deadline-backfill.js';
+
 /**
  * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
  * records how far a database has come. Append new steps; never edit an applied one.
@@ -413,4 +415,19 @@ export const migrations: string[] = [
   // publication: its acknowledgement requests are derived from the audience instead of a row per
   // reader. NULL for versions published before: their stored request rows stay what they are.
   `ALTER TABLE versions ADD COLUMN maker_ids TEXT;`,
+  // The one index of deadlines (app/deadline-index.ts), written with each record from now on and
+  // filled here from the records already stored.
+  `
+  CREATE TABLE deadlines (
+    kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    due_on TEXT,
+    responsible_id TEXT,
+    unit_id TEXT,
+    details TEXT NOT NULL,
+    PRIMARY KEY (kind, subject_id)
+  );
+  CREATE INDEX deadlines_due ON deadlines(due_on);
+  ${deadlineBackfillSql}
+  `,
 ];

@@ -1,3 +1,4 @@
+import { deadlineBackfillSql } from './deadline-backfill.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
 import { asLocalDate } from '../../core/local-date.js';
@@ -180,7 +181,12 @@ describe('the reminder source', () => {
            '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', ?)`,
       )
       .run(id, procedureId, state, major, major === null ? null : '2026-02-20T13:00:00.000Z');
-  const source = () => createSqliteReminderSource(db, { timeZone: 'Europe/Copenhagen' });
+  // The rows above go straight into the tables, past the store, so they are indexed the way the
+  // migration indexes existing records before the source (which reads the deadline index) runs.
+  const source = () => {
+    db.exec(deadlineBackfillSql);
+    return createSqliteReminderSource(db, { timeZone: 'Europe/Copenhagen' });
+  };
   const today = asLocalDate('2026-03-11');
 
   it('reads reviews up to 30 days ahead, with the leader and an open revision', async () => {

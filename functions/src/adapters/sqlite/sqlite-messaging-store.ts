@@ -1,18 +1,13 @@
 import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
-import { acknowledgementRequestsOf } from '../../core/audience.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
-import type { ChangeKind } from '../../core/types.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
-import type { ReminderCandidate, ReminderSource } from '../../jobs/reminder-source.js';
-import { competenceCandidates } from '../../jobs/competence-candidates.js';
-import type { AcknowledgementRequest, Person, Procedure } from '../../core/types.js';
-import type { OccurrenceKind, OccurrenceOrigin } from '../../core/quality-year-types.js';
-import { leaderDirectory, leaderOfPerson } from '../../core/unit-leaders.js';
-import { occurrenceReminderRules } from '../../core/year-wheel.js';
+import type { ReminderSource } from '../../jobs/reminder-source.js';
+import { candidatesFromDeadlines } from '../../jobs/deadline-candidates.js';
+import type { Person } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
-import { createCompetenceTables } from './sqlite-competences.js';
 import { conversationRecord, ledgerEntryRecord } from '../../records/messaging.js';
 import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
+import { toEntry } from './sqlite-deadlines.js';
 
 /** What a released lease's expiry is set to: long past, so the next run may take it at once. */
 const releasedAt = '1970-01-01T00:00:00.000Z';
@@ -114,13 +109,12 @@ export function createSqliteMessagingStore(
 }
 
 /**
- * The sweep's read (jobs/reminder-source.ts) as set-based queries over the embedded database:
- * one per procedure kind, each narrowed in SQL to a superset of what can be due today, so the
- * core rules see hundreds of rows rather than the whole handbook; and for competences one read
- * per table (people, units, procedures' units and areas, competences, requirements, records,
- * external decisions), from which `competenceCandidates` works out coverage in memory; for the
- * årshjul one read of the open occurrences due within 30 days or overdue, with the owner's
- * leader from core/unit-leaders.ts.
+ * The sweep's read (jobs/reminder-source.ts) from the deadline index (app/deadline-index.ts):
+ * one query of the `deadlines` table, narrowed to the review entries due within 30 days and
+ * those whose approvals or acknowledgements are open (the other kinds are few), plus the
+ * directory (people, units, competence names, conversations' user ids, certificates' bodies
+ * and, for the competence rules, the procedures' units and areas). The candidates come from
+ * `candidatesFromDeadlines`, which the SharePoint source shares.
  */
 export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZone: string }): ReminderSource {
   const { timeZone } = options;
@@ -136,224 +130,83 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
     }
     return date;
   };
-  const statements = {
-    // procedures_next_review turns this into a range scan.
-    reviews: db.prepare(
-      `SELECT p.id, p.code, p.title, p.owner_id, o.name AS owner_name, o.leader_id, p.next_review_on, p.draft_version_id,
-         p.etag, p.last_reviewed_on, p.review_interval_months
-       FROM procedures p LEFT JOIN people o ON o.id = p.owner_id
-       WHERE p.next_review_on <= :horizon AND p.current_version_id IS NOT NULL`,
-    ),
-    // Only approvals of the procedure's draft as it stands now: a stale open row is not a task.
-    approvals: db.prepare(
-      `SELECT a.id, a.procedure_id, a.version_id, a.approver_id, a.requested_by, a.requested_at, a.change_summary,
-         a.kind, p.code, p.title, cv.major AS from_major, cv.minor AS from_minor,
-         coalesce(rb.name, a.requested_by) AS requested_by_name, coalesce(ap.name, a.approver_id) AS approver_name,
-         c.user_id AS approver_user_id
-       FROM approvals a JOIN procedures p ON p.id = a.procedure_id AND p.draft_version_id = a.version_id
-       LEFT JOIN versions cv ON cv.id = p.current_version_id
-       LEFT JOIN people rb ON rb.id = a.requested_by
-       LEFT JOIN people ap ON ap.id = a.approver_id
-       LEFT JOIN conversations c ON c.person_id = a.approver_id
-       WHERE a.decision IS NULL AND a.requested_at < :before`,
-    ),
-    // Requests for the current version only: a superseded version asks nobody to read it.
-    acknowledgements: db.prepare(
-      `SELECT r.procedure_id, r.version_id, r.person_id, r.requested_at, p.code, p.title, v.major, v.minor,
-         v.change_summary, v.published_at
-       FROM acknowledgement_requests r
-       JOIN procedures p ON p.id = r.procedure_id AND p.current_version_id = r.version_id
-       JOIN versions v ON v.id = r.version_id
-       WHERE r.requested_at < :before
-         AND NOT EXISTS (SELECT 1 FROM acknowledgements k WHERE k.version_id = r.version_id AND k.person_id = r.person_id)`,
-    ),
-    // Current major versions whose makers were recorded: their requests are derived from the
-    // audience (core/audience.ts), not stored.
-    recordedVersions: db.prepare(
-      `SELECT p.id AS procedure_id, p.code, p.title, p.audience, v.id AS version_id, v.major, v.minor, v.kind,
-         v.change_summary, v.published_at, v.approved_by, v.maker_ids
-       FROM procedures p JOIN versions v ON v.id = p.current_version_id
-       WHERE v.maker_ids IS NOT NULL AND v.kind = 'major' AND v.published_at < :before`,
-    ),
-    currentAcknowledgements: db.prepare(
-      `SELECT k.version_id || ':' || k.person_id FROM acknowledgements k
-       JOIN procedures p ON p.current_version_id = k.version_id`,
-    ),
-  };
-  // Open occurrences of the årshjul due within 30 days or overdue (year_wheel_occurrences_due).
-  const occurrences = db.prepare(
-    `SELECT o.id, o.kind, o.title, o.due_on, o.owner_id, o.origin, o.completed_on, ow.name AS owner_name,
-       c.body AS certification_body
-     FROM year_wheel_occurrences o
-     LEFT JOIN people ow ON ow.id = o.owner_id
-     LEFT JOIN certificates c ON c.id = json_extract(o.origin, '$.certificateId')
-     WHERE o.completed_on IS NULL AND o.due_on <= :horizon`,
+  // deadlines_due turns the review part into a range scan.
+  const entries = db.prepare(
+    `SELECT * FROM deadlines WHERE kind <> 'review' OR due_on <= :horizon
+       OR subject_id IN (SELECT json_extract(details, '$.procedureId') FROM deadlines
+                         WHERE kind IN ('approval', 'acknowledgement'))`,
   );
-  const competenceReads = createCompetenceTables(db).reads;
+  const hasCompetenceEntries = db.prepare(
+    "SELECT EXISTS (SELECT 1 FROM deadlines WHERE kind IN ('qualification', 'requirement'))",
+  );
   const directory = {
     people: db.prepare('SELECT id, name, unit_id, roles, leader_id FROM people'),
     units: db.prepare('SELECT id, name, parent_id FROM units'),
     procedures: db.prepare('SELECT id, code, title, unit_id, area FROM procedures'),
+    competences: db.prepare('SELECT id, name FROM competences'),
+    userIds: db.prepare('SELECT person_id, user_id FROM conversations WHERE user_id IS NOT NULL'),
+    certificates: db.prepare('SELECT id, body FROM certificates'),
+    // Acknowledgements of the versions whose entries are open (the readers still asked are the rest).
+    acknowledged: db
+      .prepare(
+        `SELECT k.version_id || ':' || k.person_id FROM acknowledgements k
+         JOIN deadlines d ON d.kind = 'acknowledgement' AND d.subject_id = k.version_id`,
+      )
+      .pluck(),
   };
   // The instant a local day starts: "requested before the start of day D" is "requested on or before D - 1".
   const startOf = (date: LocalDate) => zonedTime(date, 0, timeZone).toISOString();
 
   return {
     async listReminderCandidates(today) {
-      const candidates: ReminderCandidate[] = [];
       const horizon = addDays(today, reminderRules.reviewNoticeDays['review-due-30']);
-      for (const row of statements.reviews.all({ horizon }) as Row[]) {
-        candidates.push({
-          kind: 'review',
-          procedureId: row['id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          ownerId: row['owner_id'] as string,
-          ownerName: (row['owner_name'] as string | null) ?? (row['owner_id'] as string),
-          ownerLeaderId: (row['leader_id'] as string | null) ?? null,
-          nextReviewOn: row['next_review_on'] as LocalDate,
-          hasOpenRevision: row['draft_version_id'] !== null,
-          etag: row['etag'] as number,
-          lastReviewedOn: (row['last_reviewed_on'] as LocalDate | null) ?? null,
-          reviewIntervalMonths: row['review_interval_months'] as number,
-        });
-      }
-      // More than N working days have passed only if at least N + 1 calendar days have.
-      const approvalsBefore = startOf(addDays(today, -reminderRules.approvalWaitingWorkingDays));
-      for (const row of statements.approvals.all({ before: approvalsBefore }) as Row[]) {
-        candidates.push({
-          kind: 'approval',
-          approvalId: row['id'] as string,
-          approverId: row['approver_id'] as string,
-          requestedOn: localDate(row['requested_at'] as string),
-          procedureId: row['procedure_id'] as string,
-          versionId: row['version_id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          changeKind: row['kind'] as ChangeKind,
-          fromVersionLabel: label(row['from_major'], row['from_minor']),
-          changeSummary: row['change_summary'] as string,
-          requestedBy: row['requested_by'] as string,
-          requestedByName: row['requested_by_name'] as string,
-          requestedAt: row['requested_at'] as string,
-          approverName: row['approver_name'] as string,
-          approverUserId: (row['approver_user_id'] as string | null) ?? null,
-        });
-      }
-      // Every open request up to today: the request itself is due from its day (`acknowledgement-requested`).
-      const acknowledgementsBefore = startOf(addDays(today, 1));
-      // A request of the current version as the sweep reads it (row: the procedure and version).
-      const acknowledgementCandidate = (row: Row, request: AcknowledgementRequest): ReminderCandidate => ({
-        kind: 'acknowledgement',
-        versionId: request.versionId,
-        personId: request.personId,
-        requestedOn: localDate(request.requestedAt),
-        procedureId: request.procedureId,
-        code: row['code'] as string,
-        title: row['title'] as string,
-        versionLabel: label(row['major'], row['minor']),
-        changeSummary: (row['change_summary'] as string | null) ?? null,
-        publishedAt: (row['published_at'] as string | null) ?? request.requestedAt,
-        requestedAt: request.requestedAt,
-      });
-      for (const row of statements.acknowledgements.all({ before: acknowledgementsBefore }) as Row[])
-        candidates.push(
-          acknowledgementCandidate(row, {
-            procedureId: row['procedure_id'] as string,
-            versionId: row['version_id'] as string,
-            personId: row['person_id'] as string,
-            requestedAt: row['requested_at'] as string,
-          }),
-        );
-      const occurrenceRows = occurrences.all({
-        horizon: addDays(today, occurrenceReminderRules.noticeDays['occurrence-due-30']),
-      }) as Row[];
-      const readPeople = () =>
-        (directory.people.all() as Row[]).map((row) => ({
-          id: row['id'] as string,
-          name: row['name'] as string,
-          unitId: row['unit_id'] as string,
-          roles: JSON.parse(row['roles'] as string) as Person['roles'],
-          leaderId: (row['leader_id'] as string | null) ?? null,
-        }));
-      const readUnits = () =>
-        (directory.units.all() as Row[]).map((row) => ({
-          id: row['id'] as string,
-          name: row['name'] as string,
-          parentId: (row['parent_id'] as string | null) ?? null,
-        }));
-      const recorded = statements.recordedVersions.all({ before: acknowledgementsBefore }) as Row[];
-      if (recorded.length > 0) {
-        const people = readPeople();
-        const acknowledged = new Set(statements.currentAcknowledgements.pluck().all() as string[]);
-        for (const row of recorded) {
-          const version = {
-            id: row['version_id'] as string,
-            procedureId: row['procedure_id'] as string,
-            kind: row['kind'] as ChangeKind,
-            publishedAt: row['published_at'] as string,
-            approvedBy: (row['approved_by'] as string | null) ?? null,
-            makerIds: JSON.parse(row['maker_ids'] as string) as string[],
-          };
-          const audience = JSON.parse(row['audience'] as string) as Procedure['audience'];
-          for (const request of acknowledgementRequestsOf(version, { audience }, people) ?? []) {
-            if (!acknowledged.has(`${request.versionId}:${request.personId}`))
-              candidates.push(acknowledgementCandidate(row, request));
-          }
-        }
-      }
-      if (occurrenceRows.length > 0) {
-        const people = readPeople();
-        const leaders = leaderDirectory(people, readUnits());
-        const byId = new Map(people.map((person) => [person.id, person]));
-        for (const row of occurrenceRows) {
-          const ownerId = row['owner_id'] as string;
-          const owner = byId.get(ownerId);
-          candidates.push({
-            kind: 'occurrence',
-            occurrenceId: row['id'] as string,
-            ownerId,
-            ownerLeaderId: owner ? leaderOfPerson(owner, leaders) : null,
-            dueOn: row['due_on'] as LocalDate,
-            completedOn: (row['completed_on'] as LocalDate | null) ?? null,
-            occurrenceKind: row['kind'] as OccurrenceKind,
+      const rows = (entries.all({ horizon }) as Row[]).map(toEntry);
+      const withCompetences = hasCompetenceEntries.pluck().get() === 1;
+      const people = (directory.people.all() as Row[]).map((row) => ({
+        id: row['id'] as string,
+        name: row['name'] as string,
+        unitId: row['unit_id'] as string,
+        roles: JSON.parse(row['roles'] as string) as Person['roles'],
+        leaderId: (row['leader_id'] as string | null) ?? null,
+      }));
+      const units = (directory.units.all() as Row[]).map((row) => ({
+        id: row['id'] as string,
+        name: row['name'] as string,
+        parentId: (row['parent_id'] as string | null) ?? null,
+      }));
+      const procedures = withCompetences
+        ? (directory.procedures.all() as Row[]).map((row) => ({
+            id: row['id'] as string,
+            code: row['code'] as string,
             title: row['title'] as string,
-            origin: JSON.parse(row['origin'] as string) as OccurrenceOrigin,
-            ownerName: (row['owner_name'] as string | null) ?? ownerId,
-            certificationBody: (row['certification_body'] as string | null) ?? null,
-          });
-        }
-      }
-      const [competences, requirements, personCompetences, externalCoverage] = await Promise.all([
-        competenceReads.listCompetences(),
-        competenceReads.listCompetenceRequirements(),
-        competenceReads.listPersonCompetences(),
-        competenceReads.listExternalCoverage(),
-      ]);
-      if (personCompetences.length > 0 || requirements.length > 0) {
-        const people = readPeople();
-        const units = readUnits();
-        const procedures = (directory.procedures.all() as Row[]).map((row) => ({
-          id: row['id'] as string,
-          code: row['code'] as string,
-          title: row['title'] as string,
-          unitId: (row['unit_id'] as string | null) ?? null,
-          area: row['area'] as string,
-        }));
-        candidates.push(
-          ...competenceCandidates(
-            { people, units, procedures, competences, requirements, personCompetences, externalCoverage },
-            today,
-          ),
-        );
-      }
-      return candidates;
+            unitId: (row['unit_id'] as string | null) ?? null,
+            area: row['area'] as string,
+          }))
+        : [];
+      const competences = withCompetences
+        ? (directory.competences.all() as Row[]).map((row) => ({
+            id: row['id'] as string,
+            name: row['name'] as string,
+          }))
+        : [];
+      const pairs = (statement: { all(): unknown[] }, key: string, value: string) =>
+        new Map((statement.all() as Row[]).map((row) => [row[key] as string, row[value] as string]));
+      return candidatesFromDeadlines(
+        rows,
+        {
+          people,
+          units,
+          procedures,
+          competences,
+          userIds: pairs(directory.userIds, 'person_id', 'user_id'),
+          certificationBodies: pairs(directory.certificates, 'id', 'body'),
+          acknowledged: new Set(directory.acknowledged.all() as string[]),
+        },
+        today,
+        { localDate, startOf },
+      );
     },
   };
-}
-
-function label(major: unknown, minor: unknown): string | null {
-  return typeof major === 'number' ? `${major}.${typeof minor === 'number' ? minor : 0}` : null;
 }
 
 const conversationTable = recordTable(conversationRecord);

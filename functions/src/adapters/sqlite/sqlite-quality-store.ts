@@ -1,3 +1,5 @@
+import { qualityDeadlineWritesFor } from '../../app/deadline-index.js';
+import { createSqliteDeadlines } from './sqlite-deadlines.js';
 import { staleQualityRecordError } from '../../app/quality-conflict.js';
 import type { QualityChangeSet, QualityCollection, QualityStore } from '../../app/quality-ports.js';
 import {
@@ -81,6 +83,7 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
   let commits = 0;
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
 
+  const deadlines = createSqliteDeadlines(db);
   const commitTransaction = db.transaction((changes: QualityChangeSet) => {
     for (const expected of changes.expect ?? []) {
       const row = versionOf[expected.collection].get(expected.id) as Row | undefined;
@@ -97,6 +100,7 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
       for (const record of changes[collection] ?? []) upserts[collection].run(toRow(table, record));
     }
     for (const id of changes.deleteOccurrenceIds ?? []) statements.deleteOccurrence.run(id);
+    deadlines.apply(qualityDeadlineWritesFor(changes));
     for (const entry of changes.trail ?? []) statements.insertTrail.run(trailRow(entry));
   });
 

@@ -1,3 +1,5 @@
+import { deadlineKeysToCarry, deadlineWritesFor } from '../../app/deadline-index.js';
+import { createSqliteDeadlines } from './sqlite-deadlines.js';
 import { createHash } from 'node:crypto';
 import { staleWriteError } from '../../app/procedure-context.js';
 import type {
@@ -72,6 +74,7 @@ const sortColumns: Record<ProcedureQuery['sort'], string[]> = {
 export function createSqliteStore(db: SqliteDatabase): Store {
   const statements = prepareStatements(db);
   const competenceTables = createCompetenceTables(db);
+  const deadlines = createSqliteDeadlines(db);
   /** Counts this connection's writes; with SQLite's data_version (other connections' writes) it is the search stamp. */
   let commits = 0;
 
@@ -176,6 +179,8 @@ export function createSqliteStore(db: SqliteDatabase): Store {
         throw staleWriteError(toProcedure(current), (who?.['name'] as string) ?? (current['updated_by'] as string));
       }
     }
+    // The deadline index in the same transaction; its carried values are read before anything is written.
+    const deadlineWrites = deadlineWritesFor(changes, deadlines.carried(deadlineKeysToCarry(changes)));
     const touched = new Set<string>();
     for (const procedure of changes.procedures ?? []) {
       statements.upsertProcedure.run(toRow(procedureTable, procedure));
@@ -191,6 +196,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
       statements.insertAckRequest.run(toRow(acknowledgementRequestTable, request));
     for (const ack of changes.acknowledgements ?? []) statements.insertAck.run(toRow(acknowledgementTable, ack));
     competenceTables.write(changes);
+    deadlines.apply(deadlineWrites);
     for (const entry of changes.trail ?? []) statements.insertTrail.run(trailRow(entry));
     reindex(touched);
   });

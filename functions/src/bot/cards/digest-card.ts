@@ -24,6 +24,11 @@ import {
   yearWheelDigestWords,
   type YearWheelDueModel,
 } from './year-wheel-due-card.js';
+import {
+  actionDueText,
+  correctiveActionDigestWords,
+  type CorrectiveActionDueModel,
+} from './corrective-action-due-card.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
@@ -54,7 +59,8 @@ export type DigestItem =
   | ({ kind: 'occurrence' } & Pick<
       YearWheelDueModel,
       'occurrenceKind' | 'certificationBody' | 'title' | 'dueOn' | 'today' | 'owner' | 'isForLeader' | 'openUrl'
-    >);
+    >)
+  | ({ kind: 'corrective-action' } & CorrectiveActionDueModel);
 
 export type DigestKind = DigestItem['kind'];
 
@@ -140,6 +146,7 @@ function digestHeading(item: DigestItem): string {
     case 'requirement-unmet':
       return `${truncateText(item.competenceName, titleMax)} – ${truncateText(item.scopeLabel, titleMax)}`;
     case 'occurrence':
+    case 'corrective-action':
       return truncateText(item.title, titleMax);
     default:
       return procedureHeadingText(item.procedure);
@@ -194,6 +201,11 @@ function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kin
         kind: `${yearWheelDigestWords(locale).kind}: ${escapeCardText(occurrenceKindText(item, locale))}`,
         line: `${due}${owner}`,
       };
+    }
+    case 'corrective-action': {
+      const due = actionDueText(item.dueOn, item.today, locale).text;
+      const owner = item.isForLeader ? ` – ${escapeCardText(truncateText(item.owner.name, titleMax))}` : '';
+      return { kind: correctiveActionDigestWords(locale).kind, line: `${due}${owner}` };
     }
   }
 }
