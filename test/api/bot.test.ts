@@ -96,7 +96,7 @@ describe('POST /api/messages', () => {
     expect(approved.status).toBe(200);
     expectValidCard(approved.body.value);
     expect(executeActions(approved.body.value)).toHaveLength(0);
-    expect(visibleText(approved.body.value)).toMatch(/Godkendt af Anne Birk \d{2}-\d{2}-\d{4} \d{2}[:.]\d{2}/);
+    expect(visibleText(approved.body.value)).toMatch(/Godkendt af Anne Birk \d{2}-\d{2}-\d{4} kl\. \d{2}\.\d{2}/);
     expect((await approvalOf(approvalId))?.decision).toBe('approved');
     const procedure = await server.app.services.store.getProcedure(procedureId);
     expect(procedure?.draftVersionId).toBeNull();

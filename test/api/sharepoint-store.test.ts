@@ -76,6 +76,7 @@ const draft: ProcedureVersion = {
   approvedBy: null,
   supersededByVersionId: null,
   obsoleteAt: null,
+  makerIds: null,
 };
 
 const trail = (action: string, at: string) => ({

@@ -52,6 +52,7 @@ const person = (id: string, name: string, roles: Person['roles'], unitId = 'u-mi
   roles,
   leaderId: null,
   aadObjectId: null,
+  addedAt: null,
 });
 
 export const people: Person[] = [
@@ -347,7 +348,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           roles: ['caseworker'],
           leaderId: null,
           aadObjectId: 'oid-1',
+          // The first sign-in is when the handbook came to know them (kept through refreshes).
+          addedAt: created.addedAt!,
         };
+        expect(Date.now() - Date.parse(created.addedAt!)).toBeLessThan(60_000);
         expect(created).toEqual(expected);
         expect(await store.getPersonByAadObjectId('oid-1')).toEqual(expected);
 

@@ -125,4 +125,20 @@ describe('acknowledgementRequestsOf', () => {
     expect(acknowledgementRequestsOf({ ...version, makerIds: undefined }, { audience: everyone }, people)).toBeNull();
     expect(acknowledgementRequestsOf({ ...version, makerIds: null }, { audience: everyone }, people)).toBeNull();
   });
+
+  it.each([
+    [
+      'joined after the publication: asked from the day they joined',
+      '2026-11-30T08:15:00.000Z',
+      '2026-11-30T08:15:00.000Z',
+    ],
+    ['joined before it: asked at the publication', '2025-01-10T08:00:00.000Z', '2026-03-02T09:00:00.000Z'],
+    ['known before joining was kept: asked at the publication', null, '2026-03-02T09:00:00.000Z'],
+  ] as const)('someone %s', (_name, addedAt, requestedAt) => {
+    const newcomer = { ...person('newcomer', 'natur'), addedAt };
+    expect(acknowledgementRequestsOf(version, { audience: natur }, [...people, newcomer])).toEqual([
+      asked('reader'),
+      { ...asked('newcomer'), requestedAt },
+    ]);
+  });
 });

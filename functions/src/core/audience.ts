@@ -1,7 +1,7 @@
 import type { AcknowledgementRequest, Audience, Person, Procedure, ProcedureVersion } from './types.js';
 
 /** What audience membership looks at in a person. */
-export type Member = Pick<Person, 'id' | 'unitId' | 'roles'>;
+export type Member = Pick<Person, 'id' | 'unitId' | 'roles' | 'addedAt'>;
 
 /**
  * Who is in a procedure's audience: the people in the audience's units or roles. An empty
@@ -49,7 +49,7 @@ export function acknowledgementAudience<P extends Member>(people: P[], audience:
 /**
  * The acknowledgement requests of a published version: for a major version whose makers were
  * recorded at publication, everyone in the procedure's audience today except its makers, asked
- * when it was published. `null` for a version published before the makers were recorded: its
+ * when it was published, or, for someone who joined later, when they joined (`Person.addedAt`). `null` for a version published before the makers were recorded: its
  * requests are the rows stored then. A minor version, or one not published, asks nobody.
  */
 export function acknowledgementRequestsOf(
@@ -61,9 +61,14 @@ export function acknowledgementRequestsOf(
 ): AcknowledgementRequest[] | null {
   if (version.makerIds === undefined || version.makerIds === null) return null;
   if (version.kind !== 'major' || version.publishedAt === null) return [];
-  const requestedAt = version.publishedAt;
+  const publishedAt = version.publishedAt;
   return acknowledgementAudience(people, procedure.audience, {
     contributorIds: version.makerIds,
     approverId: version.approvedBy ?? '',
-  }).map((person) => ({ procedureId: version.procedureId, versionId: version.id, personId: person.id, requestedAt }));
+  }).map((person) => ({
+    procedureId: version.procedureId,
+    versionId: version.id,
+    personId: person.id,
+    requestedAt: person.addedAt && person.addedAt > publishedAt ? person.addedAt : publishedAt,
+  }));
 }

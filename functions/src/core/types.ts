@@ -20,6 +20,12 @@ export type Person = {
   leaderId: string | null;
   /** The person's Entra object id, once known (Teams identities map to people by it). */
   aadObjectId: string | null;
+  /**
+   * When the handbook came to know the person (their first sign-in); absent for people known
+   * before it was kept. A published version asks them to acknowledge it from this moment at the
+   * earliest, so someone who joins is not told they are weeks late with every procedure.
+   */
+  addedAt?: string | null;
 };
 
 export type Audience = { unitIds: string[]; roles: Role[] };

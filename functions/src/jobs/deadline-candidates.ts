@@ -16,7 +16,7 @@ import type { ReminderCandidate } from './reminder-source.js';
 
 /** What the index does not copy: who people are and who leads them, and a few names. */
 export type DeadlineDirectory = {
-  people: Pick<Person, 'id' | 'name' | 'unitId' | 'roles' | 'leaderId'>[];
+  people: Pick<Person, 'id' | 'name' | 'unitId' | 'roles' | 'leaderId' | 'addedAt'>[];
   units: Unit[];
   competences: Pick<Competence, 'id' | 'name'>[];
   /** The Teams user id (MRI) of each person the bot has talked to, for the approval card's refresh. */

@@ -70,6 +70,7 @@ export const personSchema = z.object({
   roles: z.array(z.enum(roles)),
   leaderId: nullableId,
   aadObjectId: z.string().nullable(),
+  addedAt: instantText.nullable().optional(),
 });
 export const personRecord = declareRecord(personSchema, {
   kind: 'person',
@@ -86,6 +87,7 @@ export const personRecord = declareRecord(personSchema, {
       ['roles', 'roles', 'json'],
       ['leaderId', 'leader_id', 'text'],
       ['aadObjectId', 'aad_object_id', 'text'],
+      ['addedAt', 'added_at', 'text', { insertOnly: true }],
     ],
   },
   sharepoint: {
@@ -107,6 +109,15 @@ export const personRecord = declareRecord(personSchema, {
       ['leaderId', 'text', column('leaderKey', 'Leader (KhKey in People).', singleLine(100))],
       ['aadObjectId', 'text', column('aadObjectId', 'Entra object id.', singleLine(64), { indexed: true })],
       [null, null, column('person', 'The SharePoint person.', person)],
+      [
+        'addedAt',
+        'instant',
+        column(
+          'addedAt',
+          'When the handbook came to know the person (app time); empty for people from before.',
+          instant,
+        ),
+      ],
     ],
   },
 });

@@ -38,6 +38,8 @@ export function OptionDropdown(
     <Dropdown
       className={`${styles.dropdown} ${props.className ?? ''}`}
       listbox={{ className: styles.listbox }}
+      // Not clearable: without this Fluent renders a hidden button named "Clear selection" in English.
+      clearButton={null}
       value={selected?.text ?? ''}
       selectedOptions={selected ? [toKey(selected.value)] : []}
       onOptionSelect={(_, data) => {

@@ -65,7 +65,7 @@ const wanted = {
   deadlines: columns(deadlineMapping, ['kind', 'subjectKey', 'dueOn', 'responsibleKey', 'unitKey', 'details']),
   // Who has acknowledged which version: the open acknowledgement entries ask the rest.
   acknowledgements: columns(acknowledgementMapping, ['versionKey', 'personKey']),
-  people: columns(personMapping, ['key', 'title', 'leaderKey', 'unitKey', 'roles']),
+  people: columns(personMapping, ['key', 'title', 'leaderKey', 'unitKey', 'roles', 'addedAt']),
   conversations: columns(conversationMapping, ['key', 'userId']),
   units: columns(unitMapping, ['key', 'title', 'parentKey']),
   competences: columns(competenceMapping, ['key', 'title']),
@@ -146,6 +146,7 @@ export async function openSharePointReminderSource(
         unitId: person.unitId ?? '',
         roles: (Array.isArray(person.roles) ? person.roles : []) as Person['roles'],
         leaderId: person.leaderId ?? null,
+        addedAt: person.addedAt ?? null,
       }));
       const userIds = new Map<string, string>();
       for (const item of mirrors.conversations.items.values()) {

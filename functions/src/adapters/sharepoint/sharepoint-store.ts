@@ -338,6 +338,7 @@ export async function openSharePointStore(graph: GraphClient, siteId: string): P
             roles: entry.roles,
             leaderId: null,
             aadObjectId: entry.aadObjectId,
+            addedAt: new Date().toISOString(),
           };
           await graph.request(lists.createRequest(personMapping, toFields(personMapping, person)));
           return person;

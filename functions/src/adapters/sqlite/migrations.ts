@@ -430,4 +430,7 @@ export const migrations: string[] = [
   CREATE INDEX deadlines_due ON deadlines(due_on);
   ${deadlineBackfillSql}
   `,
+  // When the handbook came to know a person (Person.addedAt): acknowledgement requests derived
+  // from a procedure's audience start then at the earliest. NULL for people known before.
+  `ALTER TABLE people ADD COLUMN added_at TEXT;`,
 ];

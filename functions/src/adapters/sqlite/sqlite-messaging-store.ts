@@ -140,7 +140,7 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
     "SELECT EXISTS (SELECT 1 FROM deadlines WHERE kind IN ('qualification', 'requirement'))",
   );
   const directory = {
-    people: db.prepare('SELECT id, name, unit_id, roles, leader_id FROM people'),
+    people: db.prepare('SELECT id, name, unit_id, roles, leader_id, added_at FROM people'),
     units: db.prepare('SELECT id, name, parent_id FROM units'),
     procedures: db.prepare('SELECT id, code, title, unit_id, area FROM procedures'),
     competences: db.prepare('SELECT id, name FROM competences'),
@@ -168,6 +168,7 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
         unitId: row['unit_id'] as string,
         roles: JSON.parse(row['roles'] as string) as Person['roles'],
         leaderId: (row['leader_id'] as string | null) ?? null,
+        addedAt: (row['added_at'] as string | null) ?? null,
       }));
       const units = (directory.units.all() as Row[]).map((row) => ({
         id: row['id'] as string,

@@ -32,9 +32,12 @@ describe('people from the directory (production sign-in)', () => {
     expect(await store.getPersonByAadObjectId('nobody')).toBeUndefined();
   });
 
-  it('creates a person on first sign-in', async () => {
+  it('creates a person on first sign-in, noting when', async () => {
+    const before = new Date().toISOString();
     const person = await store.upsertPersonFromDirectory(signIn());
+    expect(person.addedAt! >= before && person.addedAt! <= new Date().toISOString()).toBe(true);
     expect(person).toEqual({
+      addedAt: person.addedAt,
       id: 'p-nina',
       name: 'Nina Ny',
       email: 'nina.ny@eksempel-kommune.dk',

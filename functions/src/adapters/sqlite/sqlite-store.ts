@@ -205,7 +205,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     const { whenNew, ...fields } = entry;
     const refreshed = { ...fields, roles: JSON.stringify(fields.roles) };
     if (statements.refreshDirectoryPerson.run(refreshed).changes === 0) {
-      statements.insertDirectoryPerson.run({ ...refreshed, ...whenNew });
+      statements.insertDirectoryPerson.run({ ...refreshed, ...whenNew, addedAt: new Date().toISOString() });
     }
     return toPerson(statements.personByAadObjectId.get(entry.aadObjectId) as Row);
   });
@@ -415,8 +415,8 @@ function prepareStatements(db: SqliteDatabase) {
       'UPDATE people SET name = :name, email = :email, roles = :roles WHERE aad_object_id = :aadObjectId',
     ),
     insertDirectoryPerson: db.prepare(
-      `INSERT INTO people (id, name, email, title, unit_id, roles, leader_id, aad_object_id)
-       VALUES (:id, :name, :email, :title, :unitId, :roles, NULL, :aadObjectId)`,
+      `INSERT INTO people (id, name, email, title, unit_id, roles, leader_id, aad_object_id, added_at)
+       VALUES (:id, :name, :email, :title, :unitId, :roles, NULL, :aadObjectId, :addedAt)`,
     ),
     procedure: db.prepare('SELECT * FROM procedures WHERE id = ?'),
     procedureByCode: db.prepare('SELECT * FROM procedures WHERE code = ?'),
