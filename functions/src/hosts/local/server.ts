@@ -57,6 +57,12 @@ export async function startLocalServer(
       else response.destroy();
     });
   });
+  // An idle keep-alive connection stays open longer than clients keep theirs (browsers and
+  // undici close theirs first), so the server never closes a socket a client is just reusing,
+  // which the client would see as ECONNRESET (seen when a long synchronous task delayed the
+  // server's own 5-second timer past a request already on its way).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     await ready;
