@@ -83,7 +83,8 @@ describe('the deadline index on SQLite', () => {
     const old = new Database(file);
     const step = migrations.findIndex((migration) => migration.includes('CREATE TABLE deadlines'));
     expect(step).toBeGreaterThan(0);
-    old.exec('DROP TABLE deadlines');
+    // Back to before the index (and the per-message ledger that followed it).
+    old.exec('DROP TABLE deadlines; DROP TABLE reminder_messages; ALTER TABLE reminder_ledger DROP COLUMN message_key');
     old.pragma(`user_version = ${step}`);
     old.close();
     const migrated = openDatabase(file);

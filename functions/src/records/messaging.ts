@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ConversationReference } from '../app/messaging-ports.js';
 import { declareRecord, type Same } from './declare.js';
 import { id, instantText } from './fields.js';
-import { choice, column, instant, json, recordKey, singleLine, title } from './sharepoint-columns.js';
+import { reminderStages } from '../core/reminder-schedule.js';
+import { choice, column, date, instant, json, recordKey, singleLine, title } from './sharepoint-columns.js';
 
 /** The bot's records: where it can message each person, the reminder ledger and the sweep's lease. */
 
@@ -113,6 +114,14 @@ export const ledgerItemRecord = declareRecord(ledgerItemSchema, {
       [null, null, title('Ledger item key (an older item: the reminder key).')],
       ['key', 'text', recordKey('The ledger key.')],
       ['recipientId', 'text', column('recipientKey', 'Recipient (KhKey in People).', singleLine(100))],
+      // The per-key design's columns, kept so sites provisioned with it keep them (and their items' values).
+      [null, null, column('stage', 'Reminder stage (an item of the per-key design).', choice(reminderStages))],
+      [
+        null,
+        null,
+        column('subjectKey', 'What the reminder is about (an item of the per-key design).', singleLine(100)),
+      ],
+      [null, null, column('dueOn', 'Due date (an item of the per-key design).', date)],
       [
         'messages',
         'json',
