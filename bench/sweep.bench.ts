@@ -56,7 +56,10 @@ const source = createSqliteReminderSource(app.db, { timeZone });
 const notifier = createSqliteOutbox(app.db, app.services.clock, app.services.ids);
 const cards = createReminderCards({ publicUrl: config.publicUrl });
 const sweep = () => runSweep({ services: app.services, messaging, source, notifier, cards });
-const reset = () => app.db.exec('DELETE FROM reminder_ledger; DELETE FROM outbox; DELETE FROM sweep_lease;');
+const reset = () =>
+  app.db.exec(
+    'DELETE FROM reminder_ledger; DELETE FROM reminder_messages; DELETE FROM outbox; DELETE FROM sweep_lease;',
+  );
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

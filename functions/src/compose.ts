@@ -103,6 +103,10 @@ async function openSharePoint(
   const { hostname, path } = parseSiteUrl(config.sharePoint.siteUrl);
   // https://learn.microsoft.com/en-us/graph/api/site-getbypath
   const site = await client.get<{ id: string }>(`/sites/${hostname}:${path}`);
+  const reminderSource = await openSharePointReminderSource(client, site.id, {
+    timeZone: config.timeZone,
+    dataDir: config.dataDir,
+  });
   return {
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
@@ -112,11 +116,10 @@ async function openSharePoint(
     messaging: await openSharePointMessagingStore(client, site.id, {
       dataDir: config.dataDir,
       allowPersonIdAsAadObjectId: config.mode === 'local',
+      // One Conversations delta a sweep: the source's mirror serves getConversation too.
+      conversations: reminderSource.conversations,
     }),
-    reminderSource: await openSharePointReminderSource(client, site.id, {
-      timeZone: config.timeZone,
-      dataDir: config.dataDir,
-    }),
+    reminderSource,
   };
 }
 

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry, MessagingStore } from '../../functions/src/app/messaging-ports.js';
+import type { MessagingStore } from '../../functions/src/app/messaging-ports.js';
 import { createGraphClient, type GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import {
   ledgerKeyValue,
   openSharePointMessagingStore,
 } from '../../functions/src/adapters/sharepoint/sharepoint-messaging-store.js';
-import { personMapping, toFields } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import {
+  fieldOf,
+  ledgerItemMapping,
+  personMapping,
+  toFields,
+} from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
 import type { Site } from '../graph-double/tenant.js';
 
@@ -44,75 +49,108 @@ beforeEach(() => {
 
 const open = () => openSharePointMessagingStore(graph, site.id);
 
-function entry(key: string, runId: string): Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'> {
-  return {
-    key,
-    recipientId: 'anne-birk',
-    stage: 'review-overdue',
-    subjectId: 'p-1',
-    dueOn: '2026-11-01',
-    runId,
-    claimedAt: '2026-11-23T11:00:00.000Z',
-  };
+/** One message to `recipientId` carrying `keys`, claimed by `runId`. */
+function claim(
+  store: MessagingStore,
+  runId: string,
+  keys: string[],
+  staleRunIds: string[] = [],
+  recipientId = 'anne-birk',
+) {
+  return store.claimMessages(
+    [
+      {
+        recipientId,
+        reminders: keys.map((key) => ({
+          key,
+          stage: 'review-overdue' as const,
+          subjectId: 'p-1',
+          dueOn: '2026-11-01',
+        })),
+      },
+    ],
+    { runId, claimedAt: '2026-11-23T11:00:00.000Z' },
+    staleRunIds,
+  );
 }
+const keysOf = async (owned: Promise<{ keys: string[] }[]>) => (await owned).flatMap((message) => message.keys);
+const ledgerItems = () => [...double.tenant.list(site, 'ReminderLedger').items.values()];
 
 describe('ledger claims', () => {
-  it('two runs claiming the same keys at once: each key is owned by exactly one', async () => {
-    const [a, b] = await Promise.all([open(), open()]);
-    const keys = Array.from({ length: 30 }, (_, index) => `review:p-${index}:2026-11-01:review-overdue`);
-    const [ownedA, ownedB] = await Promise.all([
-      a.claimReminders(
-        keys.map((key) => entry(key, 'run-a')),
-        [],
-      ),
-      b.claimReminders(
-        keys.map((key) => entry(key, 'run-b')),
-        [],
-      ),
-    ]);
-    expect([...ownedA, ...ownedB].sort()).toEqual([...keys].sort());
-    expect(ownedA.filter((key) => ownedB.includes(key))).toEqual([]);
-    expect(double.tenant.list(site, 'ReminderLedger').items.size).toBe(keys.length);
-  });
-
-  it('a sent key is never claimed again; a stale run’s claim is taken over', async () => {
+  it('claims all of a run’s messages in one item and writes one item per sent message, whatever the keys', async () => {
     const store = await open();
-    expect(await store.claimReminders([entry('k-sent', 'run-1'), entry('k-left', 'run-1')], [])).toEqual([
-      'k-sent',
-      'k-left',
-    ]);
-    await store.markRemindersSent(['k-sent'], 'm-1', '2026-11-23T11:01:00.000Z');
-
-    const next = await open();
-    await next.acquireSweepLease('run-2', '2026-11-24T11:00:00.000Z', 900);
-    // run-1 is alive as far as run-2 knows: nothing changes hands.
-    expect(await next.claimReminders([entry('k-sent', 'run-2'), entry('k-left', 'run-2')], [])).toEqual([]);
-    // run-1 is stale: its unsent claim is taken over, the sent one stays sent.
-    expect(await next.claimReminders([entry('k-sent', 'run-2'), entry('k-left', 'run-2')], ['run-1'])).toEqual([
-      'k-left',
-    ]);
+    const keys = Array.from({ length: 30 }, (_, index) => `review:p-${index}:2026-11-01:review-overdue`);
+    const owned = await store.claimMessages(
+      [
+        {
+          recipientId: 'anne-birk',
+          reminders: keys
+            .slice(0, 20)
+            .map((key) => ({ key, stage: 'review-overdue', subjectId: 'p', dueOn: '2026-11-01' })),
+        },
+        {
+          recipientId: 'bo-holm',
+          reminders: keys
+            .slice(20)
+            .map((key) => ({ key, stage: 'review-overdue', subjectId: 'p', dueOn: '2026-11-01' })),
+        },
+      ],
+      { runId: 'run-1', claimedAt: '2026-11-23T11:00:00.000Z' },
+      [],
+    );
+    expect(owned.map((message) => message.keys.length)).toEqual([20, 10]);
+    expect(ledgerItems()).toHaveLength(1);
+    await store.markMessageSent('run-1', 'anne-birk', 'm-1', '2026-11-23T11:01:00.000Z');
+    await store.markMessageSent('run-1', 'anne-birk', 'm-again', '2026-11-23T11:02:00.000Z');
+    expect(ledgerItems()).toHaveLength(2);
     const ledger = await (await open()).listLedger();
-    expect(ledger.map(({ key, state, runId, messageId }) => ({ key, state, runId, messageId }))).toEqual([
-      { key: 'k-left', state: 'claimed', runId: 'run-2', messageId: null },
-      { key: 'k-sent', state: 'sent', runId: 'run-1', messageId: 'm-1' },
+    expect(
+      ledger.map(({ recipientId, keys, state, messageId }) => [recipientId, keys.length, state, messageId]),
+    ).toEqual([
+      ['anne-birk', 20, 'sent', 'm-1'],
+      ['bo-holm', 10, 'claimed', null],
     ]);
+    // Another process (the next run) does not claim sent keys, nor a live run's.
+    const next = await open();
+    expect(await keysOf(claim(next, 'run-2', keys))).toEqual([]);
+    // run-1 is stale: its unsent message's keys are taken over, the sent ones stay sent.
+    expect(await keysOf(claim(next, 'run-2', keys, ['run-1']))).toEqual(keys.slice(20));
+    // And a run after run-2 sees run-2 as the holder now.
+    expect(await keysOf(claim(await open(), 'run-3', keys, ['run-1']))).toEqual([]);
+    expect(await keysOf(claim(await open(), 'run-3', keys, ['run-2']))).toEqual(keys.slice(20));
   });
 
-  it('a claim Graph keeps refusing stops the run instead of dropping the reminder', async () => {
+  it('a claim Graph keeps refusing stops the run instead of sending unclaimed', async () => {
     const store = await open();
     const ledgerId = double.tenant.list(site, 'ReminderLedger').id;
     double.throttle({ times: 5, scope: 'subrequest', retryAfterSeconds: 1, match: new RegExp(ledgerId) });
-    await expect(store.claimReminders([entry('k-throttled', 'run-1')], [])).rejects.toThrow(/k-throttled: 429/);
-    expect(await store.claimReminders([entry('k-throttled', 'run-1')], [])).toEqual(['k-throttled']);
+    await expect(claim(store, 'run-1', ['k-throttled'])).rejects.toThrow(/429.*k-throttled/);
+    expect(await keysOf(claim(store, 'run-1', ['k-throttled']))).toEqual(['k-throttled']);
   });
 
-  it('keys longer than the key column are stored hashed and read back whole', async () => {
+  it('items of the earlier design (one per reminder key) still count as sent or claimed', async () => {
     const long = `acknowledgement:${'v'.repeat(40)}:${'p'.repeat(40)}:2026-11-01:acknowledgement-outstanding`;
+    const field = (key: string) => fieldOf(ledgerItemMapping, key);
+    const old = [
+      { title: long, key: ledgerKeyValue(long), state: 'sent', messageId: 'm-old' },
+      { title: 'k-left', key: 'k-left', state: 'claimed', messageId: undefined },
+    ];
+    double.seedItems(site, 'ReminderLedger', old.length, (index) => ({
+      Title: old[index]!.title,
+      [field('key')]: old[index]!.key,
+      [field('recipientKey')]: 'anne-birk',
+      [field('state')]: old[index]!.state,
+      [field('runId')]: 'old-run',
+      [field('claimedAt')]: '2026-11-01T05:00:00.000Z',
+      ...(old[index]!.messageId ? { [field('messageId')]: old[index]!.messageId } : {}),
+    }));
     const store = await open();
-    expect(await store.claimReminders([entry(long, 'run-1')], [])).toEqual([long]);
-    const [item] = [...double.tenant.list(site, 'ReminderLedger').items.values()];
-    expect(item?.fields['KhKey']).toBe(ledgerKeyValue(long));
-    expect((await store.listLedger()).map((row) => row.key)).toEqual([long]);
+    expect((await store.listLedger()).map(({ keys, state }) => [keys, state])).toEqual([
+      [[long], 'sent'],
+      [['k-left'], 'claimed'],
+    ]);
+    expect(await keysOf(claim(store, 'run-1', [long, 'k-left', 'k-new']))).toEqual(['k-new']);
+    expect(await keysOf(claim(store, 'run-2', [long, 'k-left'], ['old-run']))).toEqual(['k-left']);
   });
 });
 

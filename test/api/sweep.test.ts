@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 beforeEach(() => {
-  db.exec('DELETE FROM reminder_ledger; DELETE FROM outbox; DELETE FROM sweep_lease;');
+  db.exec('DELETE FROM reminder_ledger; DELETE FROM reminder_messages; DELETE FROM outbox; DELETE FROM sweep_lease;');
 });
 
 type Setup = Partial<SweepOptions> & { db?: SqliteDatabase; notifier?: Notifier; messaging?: MessagingStore };
@@ -250,7 +250,9 @@ describe('the reminder sweep over the demo municipality', () => {
     const requestedOn = localDateOf(new Date(pending[0]!['requested_at']!), timeZone);
     let sawWaiting = false;
     for (let offset = 0; offset <= 9; offset++) {
-      db.exec('DELETE FROM reminder_ledger; DELETE FROM outbox; DELETE FROM sweep_lease;');
+      db.exec(
+        'DELETE FROM reminder_ledger; DELETE FROM reminder_messages; DELETE FROM outbox; DELETE FROM sweep_lease;',
+      );
       const at = new Date(noon.getTime() + offset * day);
       const today = localDateOf(at, timeZone);
       await sweep(at);

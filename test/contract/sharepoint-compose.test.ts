@@ -102,8 +102,8 @@ describe('compose with STORE=sharepoint', () => {
     expect(app.db.prepare('SELECT count(*) AS n FROM year_wheel_occurrences').get()).toEqual({ n: 0 });
     const result = await sweepEmbeddedApp(app);
     expect(result.status).toBe('completed');
-    const ledger = double.tenant.list(double.tenant.sites[0]!, 'ReminderLedger');
-    const keys = [...ledger.items.values()].map((item) => item.fields['Title']);
+    // The ledger (one entry per message, its reminder keys) as the messaging store reads it.
+    const keys = (await app.messaging.listLedger()).filter((m) => m.state === 'sent').flatMap((m) => m.keys);
     expect(keys).toContain(`occurrence:occ-compose:${addDays(today, 7)}:occurrence-due-7`);
   });
 

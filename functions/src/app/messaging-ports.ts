@@ -27,14 +27,16 @@ export type ConversationReference = {
 export type { ReminderStage } from '../core/reminder-schedule.js';
 import type { ReminderStage } from '../core/reminder-schedule.js';
 
-export type LedgerEntry = {
-  key: string;
-  recipientId: string;
-  stage: ReminderStage;
-  subjectId: string;
-  dueOn: string;
-  state: 'claimed' | 'sent';
+/** One reminder a message carries: its ledger key (kind:subject:due:stage) and what it is about. */
+export type ReminderClaim = { key: string; stage: ReminderStage; subjectId: string; dueOn: string };
+
+/** An outgoing message (a person's card or digest) as the ledger records it. */
+export type LedgerMessage = {
   runId: string;
+  recipientId: string;
+  /** The reminder keys the message carries. */
+  keys: string[];
+  state: 'claimed' | 'sent';
   claimedAt: string;
   sentAt: string | null;
   messageId: string | null;
@@ -46,16 +48,21 @@ export type MessagingStore = {
   /** Person whose Teams identity (aadObjectId) this is; in local mode the person id itself. */
   findPersonByAadObjectId(aadObjectId: string): Promise<string | undefined>;
   /**
-   * Ledger claim, written before sending: inserts the entries that do not exist yet (state
-   * 'claimed', this run) and returns the keys this run now owns: new ones, and ones claimed by
-   * a run that is no longer alive (`staleRunIds`). A key already 'sent' is never returned.
+   * The ledger claim, written before sending: one message per recipient (at most one per
+   * recipient and run), each with the reminders it would carry. A reminder is this run's when
+   * no message has sent it and its latest claim is unclaimed, this run's, or a run's that is no
+   * longer alive (`staleRunIds`). Returns the messages with the keys this run now owns (a
+   * message left with none is not claimed), in the order given.
    */
-  claimReminders(
-    entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[],
+  claimMessages(
+    messages: { recipientId: string; reminders: ReminderClaim[] }[],
+    run: { runId: string; claimedAt: string },
     staleRunIds: string[],
-  ): Promise<string[]>;
-  markRemindersSent(keys: string[], messageId: string, sentAt: string): Promise<void>;
-  listLedger(): Promise<LedgerEntry[]>;
+  ): Promise<{ recipientId: string; keys: string[] }[]>;
+  /** After the send: the run's message to the recipient is sent (a sent message stays as it is). */
+  markMessageSent(runId: string, recipientId: string, messageId: string, sentAt: string): Promise<void>;
+  /** One entry per message, oldest claim first. */
+  listLedger(): Promise<LedgerMessage[]>;
   /** A lease so two sweeps never run at once; returns false when another live run holds it. */
   acquireSweepLease(
     runId: string,

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { LedgerEntry, MessagingStore, Notifier, ReminderStage as LedgerStage } from '../app/messaging-ports.js';
+import type { MessagingStore, Notifier, ReminderStage as LedgerStage } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
 import type { CardLocale } from '../bot/cards/card-types.js';
 import type { LocalDate } from '../core/local-date.js';
@@ -82,11 +82,12 @@ const defaultLeaseSeconds = 15 * 60;
  *
  * 1. Take the sweep lease; if another live run holds it, return `lease-held` at once.
  * 2. Read the candidates (one set-based query per kind) and apply the core schedule.
- * 3. Claim every due reminder's ledger key in one transaction, before anything is sent. Keys
- *    already sent are never returned; keys claimed by the run that held the lease before us
- *    (it died, or its send failed) are taken over, so nothing is lost and nothing doubled.
- * 4. Group the owned reminders by recipient: one item gets its own card, several a digest.
- * 5. Send, renewing the lease as we go, and mark each message's keys sent.
+ * 3. Group the due reminders by recipient (one item gets its own card, several a digest) and
+ *    claim the messages in the ledger, before anything is sent: one ledger entry per message
+ *    with its reminder keys. Keys already sent are never owned again; keys claimed by the run
+ *    that held the lease before us (it died, or its send failed) are taken over, so nothing is
+ *    lost and nothing doubled.
+ * 4. Send, renewing the lease as we go, and mark each message sent.
  */
 export async function runSweep(input: SweepDependencies & SweepOptions): Promise<SweepResult> {
   const started = performance.now();
@@ -127,27 +128,38 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
 
     mark = performance.now();
     const claimedAt = services.clock.now().toISOString();
-    const entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[] = [...due.values()].map((item) => ({
-      key: item.key,
-      recipientId: item.recipientId,
-      stage: item.stage,
-      subjectId: item.subjectId,
-      dueOn: item.dueOn,
-      runId,
-      claimedAt,
-    }));
-    const owned = await messaging.claimReminders(entries, lease.previousRunId ? [lease.previousRunId] : []);
+    const wanted = new Map<string, (ReminderItem & { recipientId: string; subjectId: string })[]>();
+    for (const item of due.values()) {
+      const items = wanted.get(item.recipientId) ?? [];
+      items.push(item);
+      wanted.set(item.recipientId, items);
+    }
+    const owned = await messaging.claimMessages(
+      [...wanted.entries()].map(([recipientId, items]) => ({
+        recipientId,
+        reminders: items.map((item) => ({
+          key: item.key,
+          stage: item.stage,
+          subjectId: item.subjectId,
+          dueOn: item.dueOn,
+        })),
+      })),
+      { runId, claimedAt },
+      lease.previousRunId ? [lease.previousRunId] : [],
+    );
+    const ownedCount = owned.reduce((sum, message) => sum + message.keys.length, 0);
     timings.claimMs = performance.now() - mark;
 
     mark = performance.now();
     const people = new Map((await services.store.listPeople()).map((person) => [person.id, person]));
     const byRecipient = new Map<string, ReminderItem[]>();
-    for (const key of owned) {
-      const item = due.get(key);
-      if (!item) continue;
-      const items = byRecipient.get(item.recipientId) ?? [];
-      items.push({ key: item.key, stage: item.stage, dueOn: item.dueOn, candidate: item.candidate });
-      byRecipient.set(item.recipientId, items);
+    for (const message of owned) {
+      const items: ReminderItem[] = [];
+      for (const key of message.keys) {
+        const item = due.get(key);
+        if (item) items.push({ key: item.key, stage: item.stage, dueOn: item.dueOn, candidate: item.candidate });
+      }
+      if (items.length > 0) byRecipient.set(message.recipientId, items);
     }
     const outbound = [...byRecipient.entries()]
       .map(([recipientId, items]) => ({
@@ -195,11 +207,7 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
           card,
           summary: reminderSummary(lines, recipient.locale),
         });
-        await messaging.markRemindersSent(
-          message.items.map((item) => item.key),
-          messageId,
-          services.clock.now().toISOString(),
-        );
+        await messaging.markMessageSent(runId, message.recipientId, messageId, services.clock.now().toISOString());
         sent.push({ recipientId: message.recipientId, recipientName: message.recipientName, messageId, items: lines });
       } catch (error) {
         failed.push({
@@ -227,7 +235,7 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
     return result(status, {
       sent: sent.sort(inOrder),
       failed: failed.sort(inOrder),
-      skipped: due.size - owned.length,
+      skipped: due.size - ownedCount,
     });
   } finally {
     // A crashed process never gets here; the hook imitates that by keeping the lease, so the

@@ -109,21 +109,17 @@ export async function sendAcknowledgementRequests(
   const sendOne = async (item: (typeof now)[number]): Promise<void> => {
     // One claim per person, just before the send: if the process dies half-way, whoever was not
     // reached is still unclaimed and the sweep sends them the request.
-    const [owned] = await messaging.claimReminders(
+    const [owned] = await messaging.claimMessages(
       [
         {
-          key: item.key,
           recipientId: item.recipientId,
-          stage: item.stage,
-          subjectId: item.subjectId,
-          dueOn: item.dueOn,
-          runId,
-          claimedAt: services.clock.now().toISOString(),
+          reminders: [{ key: item.key, stage: item.stage, subjectId: item.subjectId, dueOn: item.dueOn }],
         },
       ],
+      { runId, claimedAt: services.clock.now().toISOString() },
       [],
     );
-    if (owned !== item.key) {
+    if (!owned?.keys.includes(item.key)) {
       result.skipped++;
       return;
     }
@@ -135,7 +131,7 @@ export async function sendAcknowledgementRequests(
       // "K-04 ny version at læse og kvittere for": a request, not counted as one of "N påmindelser".
       const summary = reminderLine({ stage: item.stage, label: procedure.code, title: procedure.title }, locale);
       const { messageId } = await notifier.send({ recipientId: item.recipientId, card, summary });
-      await messaging.markRemindersSent([item.key], messageId, services.clock.now().toISOString());
+      await messaging.markMessageSent(runId, item.recipientId, messageId, services.clock.now().toISOString());
       result.sent.push(item.recipientId);
     } catch (error) {
       result.failed.push({

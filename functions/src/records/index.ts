@@ -15,7 +15,7 @@ import {
   externalCoverageRecord,
   personCompetenceRecord,
 } from './competences.js';
-import { conversationRecord, ledgerEntryRecord, sweepLeaseRecord } from './messaging.js';
+import { conversationRecord, ledgerItemRecord, sweepLeaseRecord } from './messaging.js';
 import {
   auditRecord,
   certificateRecord,
@@ -57,7 +57,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   correctiveActionRecord,
   managementEvaluationRecord,
   occurrenceRecord,
-  ledgerEntryRecord,
+  ledgerItemRecord,
   conversationRecord,
   sweepLeaseRecord,
   deadlineRecord,

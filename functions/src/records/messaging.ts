@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ConversationReference, LedgerEntry } from '../app/messaging-ports.js';
-import { reminderStages } from '../core/reminder-schedule.js';
+import type { ConversationReference } from '../app/messaging-ports.js';
 import { declareRecord, type Same } from './declare.js';
 import { id, instantText } from './fields.js';
-import { choice, column, date, instant, recordKey, singleLine, title } from './sharepoint-columns.js';
+import { reminderStages } from '../core/reminder-schedule.js';
+import { choice, column, date, instant, json, recordKey, singleLine, title } from './sharepoint-columns.js';
 
 /** The bot's records: where it can message each person, the reminder ledger and the sweep's lease. */
 
@@ -61,32 +61,40 @@ export const conversationRecord = declareRecord(conversationSchema, {
   },
 });
 
-export const ledgerEntrySchema = z.object({
+/**
+ * The reminder ledger: one item per outgoing message (a person's card or digest), with the
+ * reminder keys it carries as a JSON list of `{ recipientId, keys }`. On SQLite every row is
+ * one message (key `<runId>/<recipientId>`); the keys' index is the `reminder_ledger` table.
+ * On SharePoint a run claims all its messages in one item per chunk (`claim:…`, state
+ * claimed, recipientId null) and writes one item per message when it is sent (`sent:…`); see
+ * sharepoint-messaging-store.ts. Items written before this design (one per reminder key, the
+ * key in Title, `messages` empty) still count as a claimed or sent single-key message.
+ */
+export const ledgerMessageKeysSchema = z.object({ recipientId: id, keys: z.array(z.string().min(1)) });
+export type LedgerMessageKeys = z.output<typeof ledgerMessageKeysSchema>;
+export const ledgerItemSchema = z.object({
   key: z.string().min(1),
-  recipientId: id,
-  stage: z.enum(reminderStages),
-  subjectId: id,
-  dueOn: z.string(),
-  state: z.enum(['claimed', 'sent']),
   runId: z.string().min(1),
+  recipientId: z.string().nullable(),
+  messages: z.array(ledgerMessageKeysSchema).nullable(),
+  state: z.enum(['claimed', 'sent']),
   claimedAt: instantText,
   sentAt: instantText.nullable(),
   messageId: z.string().nullable(),
 });
-export const ledgerEntryRecord = declareRecord(ledgerEntrySchema, {
-  kind: 'ledger entry',
+export type LedgerItem = z.output<typeof ledgerItemSchema>;
+export const ledgerItemRecord = declareRecord(ledgerItemSchema, {
+  kind: 'ledger message',
   sqlite: {
-    table: 'reminder_ledger',
+    table: 'reminder_messages',
     primaryKey: ['key'],
     write: 'insert-or-ignore',
     columns: [
       ['key', 'key', 'text'],
-      ['recipientId', 'recipient_id', 'text'],
-      ['stage', 'stage', 'text'],
-      ['subjectId', 'subject_id', 'text'],
-      ['dueOn', 'due_on', 'text'],
-      ['state', 'state', 'text'],
       ['runId', 'run_id', 'text'],
+      ['recipientId', 'recipient_id', 'text'],
+      ['messages', 'messages', 'json'],
+      ['state', 'state', 'text'],
       ['claimedAt', 'claimed_at', 'text'],
       ['sentAt', 'sent_at', 'text'],
       ['messageId', 'message_id', 'text'],
@@ -96,18 +104,29 @@ export const ledgerEntryRecord = declareRecord(ledgerEntrySchema, {
     list: {
       key: 'reminderLedger',
       displayName: 'ReminderLedger',
-      description: 'One entry per reminder (subject, due date, stage), written before sending.',
+      description:
+        'One item per outgoing reminder message (and one per run claiming its messages), written before sending.',
       template: 'genericList',
     },
-    key: (entry) => entry.key,
-    title: (entry) => entry.key,
+    key: (item) => item.key,
+    title: (item) => item.key,
     columns: [
-      [null, null, title('Reminder key.')],
+      [null, null, title('Ledger item key (an older item: the reminder key).')],
       ['key', 'text', recordKey('The ledger key.')],
       ['recipientId', 'text', column('recipientKey', 'Recipient (KhKey in People).', singleLine(100))],
-      ['stage', 'text', column('stage', 'Reminder stage.', choice(reminderStages))],
-      ['subjectId', 'text', column('subjectKey', 'What the reminder is about.', singleLine(100))],
-      ['dueOn', 'date', column('dueOn', 'Due date.', date)],
+      // The per-key design's columns, kept so sites provisioned with it keep them (and their items' values).
+      [null, null, column('stage', 'Reminder stage (an item of the per-key design).', choice(reminderStages))],
+      [
+        null,
+        null,
+        column('subjectKey', 'What the reminder is about (an item of the per-key design).', singleLine(100)),
+      ],
+      [null, null, column('dueOn', 'Due date (an item of the per-key design).', date)],
+      [
+        'messages',
+        'json',
+        column('messages', 'The messages and their reminder keys: JSON [{recipientId, keys}].', json),
+      ],
       ['state', 'text', column('state', 'claimed or sent.', choice(['claimed', 'sent']), { indexed: true })],
       ['runId', 'text', column('runId', 'The sweep run that claimed it.', singleLine(100), { indexed: true })],
       ['claimedAt', 'instant', column('claimedAt', 'Claimed.', instant)],
@@ -151,7 +170,4 @@ export const sweepLeaseRecord = declareRecord(sweepLeaseSchema, {
   unstored: { sqlite: ['name'] },
 });
 
-export const messagingTypesMatch: [
-  Same<z.output<typeof conversationSchema>, ConversationReference>,
-  Same<z.output<typeof ledgerEntrySchema>, LedgerEntry>,
-] = [true, true];
+export const messagingTypesMatch: [Same<z.output<typeof conversationSchema>, ConversationReference>] = [true];

@@ -26,6 +26,8 @@ export type ListMirror = {
   readonly items: ReadonlyMap<string, MirrorItem>;
   /** True once a refresh has run (or the snapshot file was read and refreshed). */
   readonly loaded: boolean;
+  /** How many refreshes have run (readers sharing a mirror see whether another one refreshed it). */
+  readonly refreshCount: number;
   /** Applies the changes since the last refresh; `full` when it was a full enumeration. */
   refresh(): Promise<{ changes: number; full: boolean }>;
   /** Records an item this process just wrote (the write's answer), before the next delta shows it. */
@@ -66,6 +68,7 @@ export function createListMirror(options: {
   let deltaLink: string | undefined;
   let loaded = false;
   let fileRead = false;
+  let refreshCount = 0;
 
   async function readSnapshot(): Promise<void> {
     fileRead = true;
@@ -121,6 +124,9 @@ export function createListMirror(options: {
     get loaded() {
       return loaded;
     },
+    get refreshCount() {
+      return refreshCount;
+    },
     async refresh() {
       if (!fileRead) await readSnapshot();
       const full = deltaLink === undefined;
@@ -129,6 +135,7 @@ export function createListMirror(options: {
       for (const item of result.items) apply(item);
       deltaLink = result.deltaLink;
       loaded = true;
+      refreshCount++;
       await writeSnapshot();
       return { changes: result.items.length, full: full || result.resynced };
     },

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
+import type { ConversationReference, LedgerMessage, MessagingStore } from '../../app/messaging-ports.js';
+import type { LedgerItem, LedgerMessageKeys } from '../../records/messaging.js';
 import { isAppError } from '../../core/errors.js';
 import type { BatchRequest, GraphClient, ListItem } from './graph-client.js';
 import { createListRepository, isDuplicate as isDuplicateValue } from './sharepoint-list-repository.js';
@@ -9,7 +10,7 @@ import {
   conversationMapping,
   fieldOf,
   fromFields,
-  ledgerEntryMapping,
+  ledgerItemMapping,
   personMapping,
   sweepLeaseMapping,
   toFields,
@@ -22,19 +23,21 @@ import { recordLists } from './sharepoint-schema.js';
  *
  * - **Conversations**: one item per person (KhKey = person id). Read from a delta mirror, so
  *   the sweep's `getConversation` per recipient costs nothing.
- * - **ReminderLedger**: one item per reminder. SharePoint has no transactions, so the claim is
- *   made race-safe by the list itself: KhKey is an indexed column with
- *   `enforceUniqueValues: true` (columnDefinition, https://learn.microsoft.com/en-us/graph/api/resources/columndefinition;
- *   the provisioner sets both, CSOM's Field.EnforceUniqueValues documents that a unique column
- *   must be indexed). Creating an item whose KhKey exists fails, so of two runs that create
- *   the same key exactly one gets 201; the other's 409 (SharePoint's "duplicate values were
- *   found" error; some tenants answer 400, treated the same) means "already claimed". Taking
- *   over a stale run's claim is a PATCH with If-Match on the eTag the ledger mirror holds: a
- *   412 means another run changed it first. Claims and sent-marks go out as `$batch` (20 per
- *   envelope, https://learn.microsoft.com/en-us/graph/json-batching); a sub-request throttled
- *   inside the batch is re-sent by the client after its Retry-After.
- *   The ledger itself is mirrored by delta, so keys already in it (sent, or claimed by a live
- *   run) are skipped locally instead of being re-created every day.
+ * - **ReminderLedger**: its cost does not grow with the reminders. A run claims ALL its
+ *   messages before sending in one item per chunk of ~40,000 characters (`claim:<run>:<uuid>`,
+ *   state claimed, `messages` = JSON [{recipientId, keys}]; one item on a normal day), and
+ *   writes one item per message once it is sent (`sent:<run>:<recipient>`, state sent, its
+ *   keys, messageId). So a day costs 2 RU for the claim and 2 RU per message (not per
+ *   reminder), plus one delta of the ledger (1 RU), which keeps the set of claimed and sent
+ *   keys in a local snapshot (only the ledger's own columns). A key is owned by a run when no
+ *   sent item holds it and its latest claim (claimedAt, then item id) is unclaimed, the run's
+ *   own, or a stale run's (`staleRunIds`): a dead run's or failed send's claims are taken over
+ *   by the next run, exactly as before. Two sweeps never claim at once (the sweep lease);
+ *   KhKey stays unique, so a repeated sent-mark is refused and ignored. Items of the earlier
+ *   design (one per reminder, the key in Title, no `messages`) read as single-key messages.
+ *   Limit: without a transaction or a unique key per reminder, a publication's inline sends
+ *   and a sweep that claim the same acknowledgement request within the same moment could
+ *   both send it (SQLite claims per key in one transaction and cannot).
  * - **SweepLease**: one item (KhKey "sweep") holding runId and expiresAt. Taking it is a PATCH
  *   with If-Match on the eTag just read: of two runs that read the same free lease, the second
  *   PATCH gets 412 and that run reports the lease as held.
@@ -48,6 +51,11 @@ export type SharePointMessagingStoreOptions = {
   dataDir?: string;
   /** As in the SQLite store: local mode lets a person id stand in for the Entra object id. */
   allowPersonIdAsAadObjectId?: boolean;
+  /**
+   * The Conversations mirror to share (the reminder source's, so a sweep reads the list once);
+   * the store keeps its own when absent.
+   */
+  conversations?: ListMirror;
   /** How old the conversation mirror may be before `getConversation` refreshes it (default 60 s). */
   maxAgeMs?: number;
   now?: () => number;
@@ -88,26 +96,29 @@ export async function openSharePointMessagingStore(
   const leasePath = paths.get('sweepLease')!;
   const lists = createListRepository(graph, siteId, paths);
 
-  const ledger = createListMirror({ graph, listPath: ledgerPath, file: dir && join(dir, 'ledger.json') });
-  const conversations = createListMirror({
+  const ledgerField = (column: string) => fieldOf(ledgerItemMapping, column);
+  const ledger = createListMirror({
     graph,
-    listPath: conversationsPath,
-    file: dir && join(dir, 'conversations.json'),
+    listPath: ledgerPath,
+    select: ['title', 'key', 'recipientKey', 'messages', 'state', 'runId', 'claimedAt', 'sentAt', 'messageId'].map(
+      ledgerField,
+    ),
+    file: dir && join(dir, 'ledger-messages.json'),
   });
+  const conversations =
+    options.conversations ??
+    createListMirror({ graph, listPath: conversationsPath, file: dir && join(dir, 'conversations.json') });
   let conversationsAt = 0;
-
-  const ledgerField = (column: string) => fieldOf(ledgerEntryMapping, column);
-  const keyOf = (item: MirrorItem) =>
-    (item.fields[ledgerField('title')] as string | undefined) ?? (item.fields[ledgerField('key')] as string);
-
-  function ledgerByKey(): Map<string, MirrorItem> {
-    return new Map([...ledger.items.values()].map((item) => [keyOf(item), item]));
-  }
+  let conversationsSeen = -1;
 
   async function refreshConversations(): Promise<void> {
     await conversations.refresh();
     conversationsAt = now();
   }
+
+  /** What this process claimed, by run and recipient: the keys its sent item records. */
+  const claimed = new Map<string, string[]>();
+  const messageName = (runId: string, recipientId: string) => `${runId}\u0000${recipientId}`;
 
   function conversationItem(personId: string): MirrorItem | undefined {
     const column = fieldOf(conversationMapping, 'key');
@@ -191,6 +202,11 @@ export async function openSharePointMessagingStore(
     },
 
     async getConversation(personId) {
+      // A shared mirror refreshed by its other reader counts as fresh.
+      if (conversations.loaded && conversations.refreshCount !== conversationsSeen) {
+        conversationsSeen = conversations.refreshCount;
+        conversationsAt = now();
+      }
       if (!conversations.loaded || now() - conversationsAt > maxAgeMs) await refreshConversations();
       const item = conversationItem(personId);
       return item ? fromFields<ConversationReference>(conversationMapping, item.fields) : undefined;
@@ -207,89 +223,131 @@ export async function openSharePointMessagingStore(
       return find('key');
     },
 
-    async claimReminders(entries, staleRunIds) {
+    async claimMessages(messages, run, staleRunIds) {
       if (!ledger.loaded) await ledger.refresh();
-      const known = ledgerByKey();
+      const { sent, latest } = keyStates(ledgerItems(ledger));
       const stale = new Set(staleRunIds);
-      const requests: BatchRequest[] = [];
-      const targets: { key: string; previous: MirrorItem | null }[] = [];
-      for (const entry of entries) {
-        const existing = known.get(entry.key);
-        if (!existing) {
-          const fields = toFields(ledgerEntryMapping, { ...entry, state: 'claimed', sentAt: null, messageId: null });
-          fields[ledgerField('key')] = ledgerKeyValue(entry.key);
-          requests.push(lists.createRequest(ledgerEntryMapping, fields));
-          targets.push({ key: entry.key, previous: null });
-          continue;
-        }
-        const current = fromFields<LedgerEntry>(ledgerEntryMapping, existing.fields);
-        // Sent is final; a live run's claim is that run's.
-        if (current.state !== 'claimed' || (current.runId !== entry.runId && !stale.has(current.runId))) continue;
-        requests.push(
-          lists.patchRequest(
-            ledgerEntryMapping,
-            existing,
-            {
-              [ledgerField('runId')]: entry.runId,
-              [ledgerField('claimedAt')]: entry.claimedAt,
-              [ledgerField('recipientKey')]: entry.recipientId,
-            },
-            existing.eTag,
-          ),
-        );
-        targets.push({ key: entry.key, previous: existing });
+      const owned: LedgerMessageKeys[] = [];
+      for (const message of messages) {
+        const keys = message.reminders
+          .map((reminder) => reminder.key)
+          .filter((key) => {
+            if (sent.has(key)) return false;
+            const holder = latest.get(key);
+            return holder === undefined || holder.runId === run.runId || stale.has(holder.runId);
+          });
+        if (keys.length > 0) owned.push({ recipientId: message.recipientId, keys });
       }
-      const outcomes = await lists.batch(requests);
-      const owned: string[] = [];
-      const failures: string[] = [];
-      outcomes.forEach((outcome, index) => {
-        const target = targets[index]!;
-        if (outcome.ok) {
-          if (target.previous) afterPatch(ledger, target.previous, outcome.body);
-          else afterCreate(ledger, outcome.body);
-          owned.push(target.key);
-          return;
-        }
-        // The key exists (another run created it) or another run changed the claim first
-        // (412): not ours, and nothing is wrong.
-        if (target.previous ? outcome.status === 412 : isDuplicate(outcome.error)) return;
-        failures.push(`${target.key}: ${outcome.status}`);
+      const requests: BatchRequest[] = chunksOf(owned).map((chunk) => {
+        const item: LedgerItem = {
+          key: ledgerKeyValue(`claim:${run.runId}:${randomUUID()}`),
+          runId: run.runId,
+          recipientId: null,
+          messages: chunk,
+          state: 'claimed',
+          claimedAt: run.claimedAt,
+          sentAt: null,
+          messageId: null,
+        };
+        return lists.createRequest(ledgerItemMapping, toFields(ledgerItemMapping, item));
       });
-      // Anything else (throttled past every retry, a broken column) stops the run rather than
-      // dropping reminders silently; the claims made so far are this run's, and the next run
-      // takes them over (previousRunId).
-      if (failures.length > 0) throw new Error(`Could not claim reminders: ${failures.join(', ')}`);
+      const outcomes = await lists.batch(requests);
+      const failures: string[] = [];
+      outcomes.forEach((outcome) => {
+        if (outcome.ok) afterCreate(ledger, outcome.body);
+        else failures.push(String(outcome.status));
+      });
+      // Anything refused (throttled past every retry, a broken column) stops the run rather than
+      // sending unclaimed; what was claimed is this run's, and the next run takes it over.
+      if (failures.length > 0) {
+        const keys = owned.flatMap((message) => message.keys);
+        const shown = keys.slice(0, 5).join(', ') + (keys.length > 5 ? `, … (${keys.length} keys)` : '');
+        throw new Error(`Could not claim reminders (${failures.join(', ')}): ${shown}`);
+      }
+      for (const message of owned) claimed.set(messageName(run.runId, message.recipientId), message.keys);
       return owned;
     },
 
-    async markRemindersSent(keys, messageId, sentAt) {
-      const known = ledgerByKey();
-      const items = keys
-        .map((key) => known.get(key))
-        .filter((item): item is MirrorItem => item !== undefined && item.fields[ledgerField('state')] === 'claimed');
-      // No If-Match: the message has gone out, so "sent" is true whoever holds the claim now.
-      const outcomes = await lists.batch(
-        items.map((item) =>
-          lists.patchRequest(ledgerEntryMapping, item, {
-            [ledgerField('state')]: 'sent',
-            [ledgerField('sentAt')]: sentAt,
-            [ledgerField('messageId')]: messageId,
-          }),
-        ),
-      );
-      const failures: string[] = [];
-      outcomes.forEach((outcome, index) => {
-        if (outcome.ok) afterPatch(ledger, items[index]!, outcome.body);
-        else failures.push(`${keyOf(items[index]!)}: ${outcome.status}`);
-      });
-      if (failures.length > 0) throw new Error(`Could not mark reminders sent: ${failures.join(', ')}`);
+    async markMessageSent(runId, recipientId, messageId, sentAt) {
+      let keys = claimed.get(messageName(runId, recipientId));
+      if (!keys) {
+        if (!ledger.loaded) await ledger.refresh();
+        const item = ledgerItems(ledger).find(
+          (candidate) => candidate.state === 'claimed' && candidate.runId === runId,
+        );
+        keys = item?.messages?.find((message) => message.recipientId === recipientId)?.keys;
+      }
+      if (!keys) return;
+      const item: LedgerItem = {
+        key: ledgerKeyValue(`sent:${runId}:${recipientId}`),
+        runId,
+        recipientId,
+        messages: [{ recipientId, keys }],
+        state: 'sent',
+        claimedAt: sentAt,
+        sentAt,
+        messageId,
+      };
+      try {
+        const created = await graph.request<ListItem>(
+          lists.createRequest(ledgerItemMapping, toFields(ledgerItemMapping, item)),
+        );
+        afterCreate(ledger, created.body);
+      } catch (error) {
+        // Marked before (KhKey is unique): a sent message stays as it is.
+        if (!isDuplicate(error)) throw error;
+      }
     },
 
     async listLedger() {
       await ledger.refresh();
-      return [...ledger.items.values()]
-        .map((item) => ({ ...fromFields<LedgerEntry>(ledgerEntryMapping, item.fields), key: keyOf(item) }))
-        .sort((a, b) => a.claimedAt.localeCompare(b.claimedAt) || a.key.localeCompare(b.key));
+      const items = ledgerItems(ledger);
+      const sentMessages = new Set(
+        items
+          .filter((item) => item.state === 'sent' && !item.legacy)
+          .map((item) => messageName(item.runId, item.recipientId ?? '')),
+      );
+      const messages: LedgerMessage[] = [];
+      for (const item of items) {
+        if (item.state === 'sent' && item.recipientId !== null && !item.legacy) {
+          const claim = items.find(
+            (candidate) =>
+              candidate.state === 'claimed' &&
+              candidate.runId === item.runId &&
+              candidate.messages?.some((message) => message.recipientId === item.recipientId),
+          );
+          messages.push({
+            runId: item.runId,
+            recipientId: item.recipientId,
+            keys: item.messages?.flatMap((message) => message.keys) ?? [],
+            state: 'sent',
+            claimedAt: claim?.claimedAt ?? item.claimedAt,
+            sentAt: item.sentAt,
+            messageId: item.messageId,
+          });
+          continue;
+        }
+        for (const message of item.messages ?? []) {
+          if (
+            item.state === 'claimed' &&
+            !item.legacy &&
+            sentMessages.has(messageName(item.runId, message.recipientId))
+          )
+            continue;
+          messages.push({
+            runId: item.runId,
+            recipientId: message.recipientId,
+            keys: message.keys,
+            state: item.state,
+            claimedAt: item.claimedAt,
+            sentAt: item.sentAt,
+            messageId: item.messageId,
+          });
+        }
+      }
+      return messages.sort(
+        (a, b) => a.claimedAt.localeCompare(b.claimedAt) || (a.keys[0] ?? '').localeCompare(b.keys[0] ?? ''),
+      );
     },
 
     async acquireSweepLease(runId, at, leaseSeconds) {
@@ -311,12 +369,13 @@ export async function openSharePointMessagingStore(
         if (heldBy !== '' && heldBy !== runId && lease.expiresAt > at) return { acquired: false, previousRunId: null };
         if (!(await writeLease(runId, expiresAt))) return { acquired: false, previousRunId: null };
         if (heldBy !== '' && heldBy !== runId) {
-          await Promise.all([ledger.refresh(), refreshConversations()]);
+          await ledger.refresh();
           return { acquired: true, previousRunId: heldBy };
         }
       }
-      // A new run starts from what the lists say now (one delta each, 1 RU when nothing changed).
-      if (!heldBefore) await Promise.all([ledger.refresh(), refreshConversations()]);
+      // A new run starts from what the ledger says now (one delta, 1 RU when nothing changed);
+      // the conversations are refreshed when first asked for (or by the reminder source sharing them).
+      if (!heldBefore) await ledger.refresh();
       return { acquired: true, previousRunId: null };
     },
 
@@ -326,6 +385,83 @@ export async function openSharePointMessagingStore(
       await writeLease(runId, releasedAt);
     },
   };
+}
+
+type ReadItem = LedgerItem & { order: number; legacy: boolean };
+
+/** The ledger's items as records; an item of the earlier design (one per key) as a single-key message. */
+function ledgerItems(mirror: ListMirror): ReadItem[] {
+  const titleField = fieldOf(ledgerItemMapping, 'title');
+  return [...mirror.items.values()].flatMap((item: MirrorItem): ReadItem[] => {
+    try {
+      const record = fromFields<LedgerItem>(ledgerItemMapping, item.fields);
+      const order = Number(item.id) || 0;
+      if (record.messages !== null) return [{ ...record, order, legacy: false }];
+      const key = (item.fields[titleField] as string | undefined) ?? record.key;
+      const messages = [{ recipientId: record.recipientId ?? '', keys: [key] }];
+      return [{ ...record, messages, order, legacy: true }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Which keys a message has sent, and each key's latest claim (claimedAt, then item id). */
+function keyStates(items: ReadItem[]) {
+  const sent = new Set<string>();
+  const latest = new Map<string, { runId: string; claimedAt: string; order: number }>();
+  for (const item of items) {
+    for (const key of (item.messages ?? []).flatMap((message) => message.keys)) {
+      if (item.state === 'sent') {
+        sent.add(key);
+        continue;
+      }
+      const before = latest.get(key);
+      if (
+        !before ||
+        before.claimedAt < item.claimedAt ||
+        (before.claimedAt === item.claimedAt && before.order < item.order)
+      )
+        latest.set(key, { runId: item.runId, claimedAt: item.claimedAt, order: item.order });
+    }
+  }
+  return { sent, latest };
+}
+
+/** Claimed messages in items of at most ~40,000 characters of JSON (a multi-line text column holds 63,999). */
+function chunksOf(messages: LedgerMessageKeys[]): LedgerMessageKeys[][] {
+  const limit = 40_000;
+  const chunks: LedgerMessageKeys[][] = [];
+  let chunk: LedgerMessageKeys[] = [];
+  let size = 2;
+  for (const message of messages) {
+    // A digest whose keys alone pass the limit is split into several entries for the same recipient.
+    const parts: LedgerMessageKeys[] = [];
+    let part: string[] = [];
+    let partSize = 0;
+    for (const key of message.keys) {
+      if (part.length > 0 && partSize + key.length + 3 > limit / 2) {
+        parts.push({ recipientId: message.recipientId, keys: part });
+        part = [];
+        partSize = 0;
+      }
+      part.push(key);
+      partSize += key.length + 3;
+    }
+    if (part.length > 0) parts.push({ recipientId: message.recipientId, keys: part });
+    for (const piece of parts) {
+      const length = JSON.stringify(piece).length + 1;
+      if (chunk.length > 0 && size + length > limit) {
+        chunks.push(chunk);
+        chunk = [];
+        size = 2;
+      }
+      chunk.push(piece);
+      size += length;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** A create refused because the unique KhKey exists (DUPLICATE; a CONFLICT is the same lost race). */

@@ -42,6 +42,8 @@ import { handbookSchema } from './sharepoint-schema.js';
 export type SharePointReminderSource = ReminderSource & {
   /** The people known from the snapshot (id and name), for the sweep's recipient names. */
   listPeopleNames(): Promise<{ id: string; name: string }[]>;
+  /** The Conversations mirror (every column), for the messaging store to share: one delta a sweep. */
+  conversations: ListMirror;
   /** Refreshes every mirror (the candidates call does this itself). */
   refresh(): Promise<{ changes: number; fullLists: number }>;
 };
@@ -66,7 +68,17 @@ const wanted = {
   // Who has acknowledged which version: the open acknowledgement entries ask the rest.
   acknowledgements: columns(acknowledgementMapping, ['versionKey', 'personKey']),
   people: columns(personMapping, ['key', 'title', 'leaderKey', 'unitKey', 'roles', 'addedAt']),
-  conversations: columns(conversationMapping, ['key', 'userId']),
+  // Every column: the messaging store shares this mirror for getConversation (one delta a sweep).
+  conversations: columns(conversationMapping, [
+    'key',
+    'conversationId',
+    'serviceUrl',
+    'tenantId',
+    'userAadObjectId',
+    'userId',
+    'locale',
+    'installedAt',
+  ]),
   units: columns(unitMapping, ['key', 'title', 'parentKey']),
   competences: columns(competenceMapping, ['key', 'title']),
   // Only for the certification body's name on the certifier's audits (a handful of items).
@@ -134,6 +146,7 @@ export async function openSharePointReminderSource(
 
   return {
     refresh,
+    conversations: mirrors.conversations,
     async listPeopleNames() {
       if (!mirrors.people.loaded) await mirrors.people.refresh();
       return records('people', personMapping).map((person) => ({ id: person.id, name: person.name ?? '' }));

@@ -433,4 +433,26 @@ export const migrations: string[] = [
   // When the handbook came to know a person (Person.addedAt): acknowledgement requests derived
   // from a procedure's audience start then at the earliest. NULL for people known before.
   `ALTER TABLE people ADD COLUMN added_at TEXT;`,
+  // The reminder ledger records one row per outgoing message (records/messaging.ts); the
+  // per-key rows stay as the keys' index, each pointing at the message that claimed it last.
+  // Every row written before becomes a single-key message of its own, so it still counts.
+  `
+  CREATE TABLE reminder_messages (
+    key TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    recipient_id TEXT,
+    messages TEXT,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent')),
+    claimed_at TEXT NOT NULL,
+    sent_at TEXT,
+    message_id TEXT
+  );
+  ALTER TABLE reminder_ledger ADD COLUMN message_key TEXT;
+  INSERT INTO reminder_messages (key, run_id, recipient_id, messages, state, claimed_at, sent_at, message_id)
+    SELECT 'legacy/' || key, run_id, recipient_id,
+           json_array(json_object('recipientId', recipient_id, 'keys', json_array(key))),
+           state, claimed_at, sent_at, message_id
+    FROM reminder_ledger;
+  UPDATE reminder_ledger SET message_key = 'legacy/' || key;
+  `,
 ];

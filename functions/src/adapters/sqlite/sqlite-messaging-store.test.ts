@@ -1,6 +1,11 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deadlineBackfillSql } from './deadline-backfill.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
+import type { MessagingStore } from '../../app/messaging-ports.js';
+import { migrations } from './migrations.js';
 import { asLocalDate } from '../../core/local-date.js';
 import { demoPeople, demoUnits } from '../../seed/demo-directory.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
@@ -16,21 +21,31 @@ beforeEach(() => {
   store = createSqliteMessagingStore(db);
 });
 
+/** One message to `recipientId` carrying `keys`, claimed by `runId`. */
 function claim(
-  key: string,
+  store: MessagingStore,
   runId: string,
+  keys: string[],
+  staleRunIds: string[] = [],
   recipientId = 'peter-lund',
-): Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'> {
-  return {
-    key,
-    recipientId,
-    stage: 'review-overdue',
-    subjectId: key.split(':')[1] ?? key,
-    dueOn: '2026-03-01',
-    runId,
-    claimedAt: '2026-03-05T05:00:00.000Z',
-  };
+) {
+  return store.claimMessages(
+    [
+      {
+        recipientId,
+        reminders: keys.map((key) => ({
+          key,
+          stage: 'review-overdue' as const,
+          subjectId: key.split(':')[1] ?? key,
+          dueOn: '2026-03-01',
+        })),
+      },
+    ],
+    { runId, claimedAt: '2026-03-05T05:00:00.000Z' },
+    staleRunIds,
+  );
 }
+const keysOf = async (owned: Promise<{ keys: string[] }[]>) => (await owned).flatMap((message) => message.keys);
 
 describe('conversations', () => {
   it('saves, replaces and reads a conversation reference', async () => {
@@ -75,47 +90,82 @@ describe('conversations', () => {
 
 describe('the reminder ledger', () => {
   it('claims new keys, never a key another live run holds, never a sent key', async () => {
-    expect(await store.claimReminders([claim('r:a', 'run-1'), claim('r:b', 'run-1')], [])).toEqual(['r:a', 'r:b']);
+    expect(await keysOf(claim(store, 'run-1', ['r:a', 'r:b']))).toEqual(['r:a', 'r:b']);
     // The same run asking again (a repeated claim) still owns them.
-    expect(await store.claimReminders([claim('r:a', 'run-1')], [])).toEqual(['r:a']);
+    expect(await keysOf(claim(store, 'run-1', ['r:a']))).toEqual(['r:a']);
     // Another run does not get keys held by a run it does not know to be dead.
-    expect(await store.claimReminders([claim('r:a', 'run-2'), claim('r:c', 'run-2')], [])).toEqual(['r:c']);
-    await store.markRemindersSent(['r:a'], 'm1', '2026-03-05T05:00:01.000Z');
-    // run-1 died: run-3 takes over its unsent claim, but not the sent one, nor run-2's.
-    expect(
-      await store.claimReminders([claim('r:a', 'run-3'), claim('r:b', 'run-3'), claim('r:c', 'run-3')], ['run-1']),
-    ).toEqual(['r:b']);
-    const ledger = await store.listLedger();
-    expect(ledger.map((entry) => [entry.key, entry.state, entry.runId, entry.messageId])).toEqual([
-      ['r:a', 'sent', 'run-1', 'm1'],
-      ['r:b', 'claimed', 'run-3', null],
-      ['r:c', 'claimed', 'run-2', null],
+    expect(await claim(store, 'run-2', ['r:a', 'r:c'], [], 'anne-birk')).toEqual([
+      { recipientId: 'anne-birk', keys: ['r:c'] },
     ]);
-    expect(ledger[0]).toMatchObject({
-      stage: 'review-overdue',
-      dueOn: '2026-03-01',
-      sentAt: '2026-03-05T05:00:01.000Z',
-    });
-  });
-
-  it('does not mark a sent entry again', async () => {
-    await store.claimReminders([claim('r:a', 'run-1')], []);
-    await store.markRemindersSent(['r:a'], 'm1', '2026-03-05T05:00:01.000Z');
-    await store.markRemindersSent(['r:a'], 'm2', '2026-03-05T06:00:00.000Z');
-    expect((await store.listLedger())[0]).toMatchObject({ messageId: 'm1', sentAt: '2026-03-05T05:00:01.000Z' });
-  });
-
-  it('claims thousands of keys in one transaction quickly', async () => {
-    const entries = Array.from({ length: 5000 }, (_, index) => claim(`r:${index}`, 'run-1'));
-    const started = performance.now();
-    expect(await store.claimReminders(entries, [])).toHaveLength(5000);
+    await store.markMessageSent('run-1', 'peter-lund', 'm1', '2026-03-05T05:00:01.000Z');
+    // The message carried r:a and r:b: both are sent. run-2 died: run-3 takes over its unsent
+    // claim, but no sent key.
+    expect(await keysOf(claim(store, 'run-3', ['r:a', 'r:b', 'r:c'], ['run-2']))).toEqual(['r:c']);
+    // Nothing is owned: no message is claimed.
+    expect(await claim(store, 'run-4', ['r:a', 'r:b'], ['run-3'])).toEqual([]);
+    const ledger = await store.listLedger();
     expect(
-      await store.claimReminders(
-        entries.map((entry) => ({ ...entry, runId: 'run-2' })),
-        [],
-      ),
-    ).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
+      ledger.map((message) => [message.runId, message.recipientId, message.keys, message.state, message.messageId]),
+    ).toEqual([
+      ['run-1', 'peter-lund', ['r:a', 'r:b'], 'sent', 'm1'],
+      ['run-2', 'anne-birk', ['r:c'], 'claimed', null],
+      ['run-3', 'peter-lund', ['r:c'], 'claimed', null],
+    ]);
+    expect(ledger[0]).toMatchObject({ sentAt: '2026-03-05T05:00:01.000Z', claimedAt: '2026-03-05T05:00:00.000Z' });
+  });
+
+  it('a failed send leaves the message claimed; the next run takes it over, a later one not', async () => {
+    await claim(store, 'run-1', ['r:a']);
+    // run-1's send failed; run-2 followed it, failed too; run-3 knows run-2 only.
+    expect(await keysOf(claim(store, 'run-2', ['r:a'], ['run-1']))).toEqual(['r:a']);
+    expect(await keysOf(claim(store, 'run-3', ['r:a'], ['run-2']))).toEqual(['r:a']);
+    expect(await keysOf(claim(store, 'run-4', ['r:a'], ['run-1']))).toEqual([]);
+  });
+
+  it('does not mark a sent message again', async () => {
+    await claim(store, 'run-1', ['r:a']);
+    await store.markMessageSent('run-1', 'peter-lund', 'm1', '2026-03-05T05:00:01.000Z');
+    await store.markMessageSent('run-1', 'peter-lund', 'm2', '2026-03-05T06:00:00.000Z');
+    expect(await store.listLedger()).toEqual([
+      expect.objectContaining({ messageId: 'm1', sentAt: '2026-03-05T05:00:01.000Z', state: 'sent' }),
+    ]);
+  });
+
+  it('claims thousands of keys as one message in one transaction', async () => {
+    const keys = Array.from({ length: 5000 }, (_, index) => `r:${index}`);
+    expect(await keysOf(claim(store, 'run-1', keys))).toHaveLength(5000);
+    expect(await claim(store, 'run-2', keys)).toEqual([]);
+    expect(await store.listLedger()).toHaveLength(1);
+  });
+
+  it('keeps the per-key rows of a database from before as sent or claimed single-key messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-ledger-'));
+    try {
+      const file = join(dir, 'old.db');
+      const old = new Database(file);
+      const before = migrations.findIndex((step) => step.includes('CREATE TABLE reminder_messages'));
+      expect(before).toBeGreaterThan(0);
+      for (const step of migrations.slice(0, before)) old.exec(step);
+      old.pragma(`user_version = ${before}`);
+      const insert = old.prepare(
+        `INSERT INTO reminder_ledger (key, recipient_id, stage, subject_id, due_on, state, run_id, claimed_at, sent_at, message_id)
+         VALUES (?, 'peter-lund', 'review-overdue', 'p', '2026-03-01', ?, 'old-run', '2026-03-01T05:00:00.000Z', ?, ?)`,
+      );
+      insert.run('r:sent', 'sent', '2026-03-01T05:00:01.000Z', 'm-old');
+      insert.run('r:left', 'claimed', null, null);
+      old.close();
+
+      const migrated = createSqliteMessagingStore(openDatabase(file));
+      expect((await migrated.listLedger()).map((message) => [message.keys, message.state, message.messageId])).toEqual([
+        [['r:left'], 'claimed', null],
+        [['r:sent'], 'sent', 'm-old'],
+      ]);
+      // The sent key is never sent again; the old run's claim is taken over only when it is stale.
+      expect(await keysOf(claim(migrated, 'run-1', ['r:sent', 'r:left', 'r:new']))).toEqual(['r:new']);
+      expect(await keysOf(claim(migrated, 'run-2', ['r:sent', 'r:left'], ['old-run']))).toEqual(['r:left']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

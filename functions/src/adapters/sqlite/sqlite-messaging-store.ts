@@ -1,11 +1,11 @@
-import type { ConversationReference, LedgerEntry, MessagingStore } from '../../app/messaging-ports.js';
+import type { ConversationReference, LedgerMessage, MessagingStore, ReminderClaim } from '../../app/messaging-ports.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import { localDateReader, reminderRules, zonedTime } from '../../core/reminder-schedule.js';
 import type { ReminderSource } from '../../jobs/reminder-source.js';
 import { candidatesFromDeadlines } from '../../jobs/deadline-candidates.js';
 import type { Person } from '../../core/types.js';
 import type { SqliteDatabase } from './open-database.js';
-import { conversationRecord, ledgerEntryRecord } from '../../records/messaging.js';
+import { conversationRecord, ledgerItemRecord, type LedgerItem } from '../../records/messaging.js';
 import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
 import { toEntry } from './sqlite-deadlines.js';
 
@@ -13,8 +13,9 @@ import { toEntry } from './sqlite-deadlines.js';
 const releasedAt = '1970-01-01T00:00:00.000Z';
 
 /**
- * Chat records in the embedded database: conversation references, the reminder ledger and
- * the sweep lease (tables from the fourth migration).
+ * Chat records in the embedded database: conversation references, the reminder ledger (one
+ * `reminder_messages` row per outgoing message, and `reminder_ledger` as the index of its keys,
+ * each key pointing at the message that claimed it last) and the sweep lease.
  *
  * `allowPersonIdAsAadObjectId` (default true) lets `findPersonByAadObjectId` fall back to the
  * person id, which is what local mode and the Agents Playground send; production turns it off.
@@ -30,20 +31,27 @@ export function createSqliteMessagingStore(
     personByAadObjectId: db.prepare('SELECT id FROM people WHERE aad_object_id = ?').pluck(),
     personById: db.prepare('SELECT id FROM people WHERE id = ?').pluck(),
     insertClaim: db.prepare(
-      `INSERT OR IGNORE INTO reminder_ledger (key, recipient_id, stage, subject_id, due_on, state, run_id, claimed_at)
-       VALUES (:key, :recipientId, :stage, :subjectId, :dueOn, 'claimed', :runId, :claimedAt)`,
+      `INSERT OR IGNORE INTO reminder_ledger (key, recipient_id, stage, subject_id, due_on, state, run_id, claimed_at, message_key)
+       VALUES (:key, :recipientId, :stage, :subjectId, :dueOn, 'claimed', :runId, :claimedAt, :messageKey)`,
     ),
     // A claim left by a run that died (or this run's own, when a claim is repeated) changes hands;
-    // a sent entry never does.
+    // a sent key never does.
     reclaim: db.prepare(
-      `UPDATE reminder_ledger SET run_id = :runId, claimed_at = :claimedAt, recipient_id = :recipientId
+      `UPDATE reminder_ledger SET run_id = :runId, claimed_at = :claimedAt, recipient_id = :recipientId, message_key = :messageKey
        WHERE key = :key AND state = 'claimed' AND (run_id = :runId OR run_id IN (SELECT value FROM json_each(:staleRunIds)))`,
     ),
-    markSent: db.prepare(
+    insertMessage: writeStatement(db, ledgerTable),
+    message: db.prepare('SELECT * FROM reminder_messages WHERE key = ?'),
+    markMessageSent: db.prepare(
+      `UPDATE reminder_messages SET state = 'sent', sent_at = :sentAt, message_id = :messageId
+       WHERE key = :key AND state = 'claimed'`,
+    ),
+    // The message has gone out: its keys are sent, whoever holds their claim now.
+    markKeysSent: db.prepare(
       `UPDATE reminder_ledger SET state = 'sent', sent_at = :sentAt, message_id = :messageId
        WHERE state = 'claimed' AND key IN (SELECT value FROM json_each(:keys))`,
     ),
-    ledger: db.prepare('SELECT * FROM reminder_ledger ORDER BY claimed_at, key'),
+    ledger: db.prepare('SELECT * FROM reminder_messages ORDER BY claimed_at, key'),
     lease: db.prepare('SELECT run_id, expires_at FROM sweep_lease WHERE id = 1'),
     takeLease: db.prepare(
       `INSERT INTO sweep_lease (id, run_id, expires_at) VALUES (1, :runId, :expiresAt)
@@ -53,16 +61,45 @@ export function createSqliteMessagingStore(
   };
 
   const claim = db.transaction(
-    (entries: Omit<LedgerEntry, 'state' | 'sentAt' | 'messageId'>[], staleRunIds: string[]): string[] => {
-      const owned: string[] = [];
+    (
+      messages: { recipientId: string; reminders: ReminderClaim[] }[],
+      run: { runId: string; claimedAt: string },
+      staleRunIds: string[],
+    ) => {
       const stale = JSON.stringify(staleRunIds);
-      for (const entry of entries) {
-        if (statements.insertClaim.run(entry).changes === 1) owned.push(entry.key);
-        else if (statements.reclaim.run({ ...entry, staleRunIds: stale }).changes === 1) owned.push(entry.key);
+      const owned: { recipientId: string; keys: string[] }[] = [];
+      for (const message of messages) {
+        const messageKey = messageKeyOf(run.runId, message.recipientId);
+        const keys: string[] = [];
+        for (const reminder of message.reminders) {
+          const row = { ...reminder, ...run, recipientId: message.recipientId, messageKey };
+          if (statements.insertClaim.run(row).changes === 1) keys.push(reminder.key);
+          else if (statements.reclaim.run({ ...row, staleRunIds: stale }).changes === 1) keys.push(reminder.key);
+        }
+        if (keys.length === 0) continue;
+        const item: LedgerItem = {
+          key: messageKey,
+          runId: run.runId,
+          recipientId: message.recipientId,
+          messages: [{ recipientId: message.recipientId, keys }],
+          state: 'claimed',
+          claimedAt: run.claimedAt,
+          sentAt: null,
+          messageId: null,
+        };
+        statements.insertMessage.run(toRow(ledgerTable, item));
+        owned.push({ recipientId: message.recipientId, keys });
       }
       return owned;
     },
   );
+
+  const markSent = db.transaction((key: string, messageId: string, sentAt: string) => {
+    const row = statements.message.get(key) as Row | undefined;
+    if (!row || statements.markMessageSent.run({ key, messageId, sentAt }).changes === 0) return;
+    const keys = toLedgerMessage(row).keys;
+    statements.markKeysSent.run({ keys: JSON.stringify(keys), messageId, sentAt });
+  });
 
   // The lease row is read and written in one IMMEDIATE transaction, so two processes on the same
   // file cannot both see it free.
@@ -90,14 +127,14 @@ export function createSqliteMessagingStore(
       if (byAad !== undefined || !allowPersonId) return byAad;
       return statements.personById.get(aadObjectId) as string | undefined;
     },
-    async claimReminders(entries, staleRunIds) {
-      return claim.immediate(entries, staleRunIds);
+    async claimMessages(messages, run, staleRunIds) {
+      return claim.immediate(messages, run, staleRunIds);
     },
-    async markRemindersSent(keys, messageId, sentAt) {
-      statements.markSent.run({ keys: JSON.stringify(keys), messageId, sentAt });
+    async markMessageSent(runId, recipientId, messageId, sentAt) {
+      markSent.immediate(messageKeyOf(runId, recipientId), messageId, sentAt);
     },
     async listLedger() {
-      return (statements.ledger.all() as Row[]).map(toLedgerEntry);
+      return (statements.ledger.all() as Row[]).map(toLedgerMessage);
     },
     async acquireSweepLease(runId, now, leaseSeconds) {
       return acquire.immediate(runId, now, leaseSeconds);
@@ -211,6 +248,20 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
 }
 
 const conversationTable = recordTable(conversationRecord);
-const ledgerTable = recordTable(ledgerEntryRecord);
+const ledgerTable = recordTable(ledgerItemRecord);
 const toConversation = (row: Row): ConversationReference => fromRow(conversationTable, row);
-const toLedgerEntry = (row: Row): LedgerEntry => fromRow(ledgerTable, row);
+/** A run sends one message per recipient: the pair names it. */
+const messageKeyOf = (runId: string, recipientId: string) => `${runId}/${recipientId}`;
+function toLedgerMessage(row: Row): LedgerMessage {
+  const item: LedgerItem = fromRow(ledgerTable, row);
+  const recipientId = item.recipientId ?? item.messages?.[0]?.recipientId ?? '';
+  return {
+    runId: item.runId,
+    recipientId,
+    keys: (item.messages ?? []).flatMap((message) => message.keys),
+    state: item.state,
+    claimedAt: item.claimedAt,
+    sentAt: item.sentAt,
+    messageId: item.messageId,
+  };
+}
