@@ -98,7 +98,7 @@ export type ApiQuery<T> = {
 export function useApiQuery<T>(
   key: QueryKey | null,
   load: (signal: AbortSignal) => Promise<T>,
-  options?: { keepPrevious?: boolean },
+  options?: { keepPrevious?: boolean; gcTime?: number },
 ): ApiQuery<T> {
   const activeKey = key ?? ['idle'];
   const query = useQuery(
@@ -107,6 +107,7 @@ export function useApiQuery<T>(
       queryFn: ({ signal }) => load(signal).catch((error: unknown) => Promise.reject(asApiRequestError(error))),
       enabled: key !== null,
       ...(options?.keepPrevious === false ? { placeholderData: undefined } : {}),
+      ...(options?.gcTime !== undefined ? { gcTime: options.gcTime } : {}),
     },
     queryClient,
   );

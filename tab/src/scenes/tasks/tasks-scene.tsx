@@ -11,7 +11,7 @@ import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
@@ -69,7 +69,7 @@ export function TasksScene(props: { query: URLSearchParams }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const tasks = useAsync('tasks', (signal) => api.getMyTasks(signal));
+  const tasks = useApiQuery(queryKeyOf('my-tasks'), (signal) => api.getMyTasks(signal));
   const onlyOverdue = props.query.get('due') === 'overdue';
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiRequestError | undefined>(undefined);

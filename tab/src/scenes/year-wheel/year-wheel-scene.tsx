@@ -10,7 +10,7 @@ import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { OccurrenceForm, type OccurrenceFormValues } from './occurrence-form';
 import { OccurrenceItem } from './occurrence-item';
 import { monthKey, removeOccurrence, replaceOccurrence } from './year-wheel-model';
@@ -55,7 +55,9 @@ export function YearWheelScene(props: { session: Session; year: number | null })
   const styles = useStyles();
   const { navigate } = useRouter();
   const year = props.year ?? new Date().getFullYear();
-  const wheel = useAsync(`year-wheel:${year}`, (signal) => api.getYearWheel(year, signal));
+  const wheel = useApiQuery(queryKeyOf('year-wheel-get', { query: { year } }), (signal) =>
+    api.getYearWheel(year, signal),
+  );
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
   const [busyId, setBusyId] = useState<string | null>(null);
