@@ -133,11 +133,13 @@ export function useApiMutation<TInput, TResult>(options: {
   run: (input: TInput) => Promise<TResult>;
   invalidates?: (result: TResult, input: TInput) => QueryKey[];
   onSuccess?: (result: TResult, input: TInput) => void;
+  onError?: (error: ApiRequestError, input: TInput) => void;
 }): UseMutationResult<TResult, ApiRequestError, TInput> {
   return useMutation(
     {
       mutationFn: (input: TInput) =>
         options.run(input).catch((error: unknown) => Promise.reject(asApiRequestError(error))),
+      onError: (error, input) => options.onError?.(error, input),
       onSuccess: async (result, input) => {
         options.onSuccess?.(result, input);
         await invalidate(...(options.invalidates?.(result, input) ?? []));
@@ -145,4 +147,18 @@ export function useApiMutation<TInput, TResult>(options: {
     },
     queryClient,
   );
+}
+
+/** The reads a change to one procedure (a write, an approval, an acknowledgement) can change. */
+export function readsOfProcedure(procedureId: string): QueryKey[] {
+  const params = { params: { id: procedureId } };
+  return [
+    queryKeyOf('procedures-get', params),
+    queryKeyOf('acknowledgements-report', params),
+    queryKeyOf('procedure-competences', params),
+    queryKeyOf('procedures-list'),
+    queryKeyOf('search'),
+    queryKeyOf('my-tasks'),
+    queryKeyOf('overview'),
+  ];
 }
