@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { asApiRequestError, type ApiRequestError } from './api-error';
 import type { ApiRouteTypes } from './routes.generated';
-import type { RouteName } from './typed-client';
+import type { RouteName, RouteResponse } from './typed-client';
 
 // Every query and mutation fails with the app's one error type, so scenes render it with ErrorAlert.
 declare module '@tanstack/react-query' {
@@ -161,4 +161,11 @@ export function readsOfProcedure(procedureId: string): QueryKey[] {
     queryKeyOf('my-tasks'),
     queryKeyOf('overview'),
   ];
+}
+
+/** A write answered with the procedure's new detail: cache it, and refetch the reads it changes. */
+export function procedureChanged(detail: RouteResponse<'procedures-get'>): void {
+  const [own, ...others] = readsOfProcedure(detail.id);
+  if (own) queryClient.setQueryData(own, detail);
+  void invalidate(...others);
 }

@@ -9,7 +9,7 @@ import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { procedureChanged, queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ApproveDialog, RejectDialog } from '../procedure/decision-dialogs';
 import { DocumentView } from '../procedure/document-view';
 import { useProcedure, useRenderedVersion } from '../procedure/use-procedure';
@@ -98,7 +98,10 @@ export function ApprovalScene(props: { procedureId: string }) {
     <ApprovalPage
       detail={detail}
       data={comparison.data}
-      onDecided={(next, message) => setOutcome({ detail: next, message })}
+      onDecided={(next, message) => {
+        procedureChanged(next);
+        setOutcome({ detail: next, message });
+      }}
       onReload={() => {
         procedure.reload();
         comparison.reload();
