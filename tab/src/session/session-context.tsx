@@ -74,6 +74,12 @@ export function SessionProvider(props: {
           localUser.current = me.person.id;
           storeLocalUser(me.person.id);
         }
+        if (options?.isUserSwitch) {
+          // The cache lives with the scenes (a lazy chunk): the next person must not see its answers.
+          const { clearQueryCache } = await import('../api/query-client');
+          if (load !== loadCount.current) return;
+          clearQueryCache();
+        }
         setState({ status: 'ready', me, people, units });
         if (options?.isUserSwitch) setGeneration((value) => value + 1);
       } catch (error) {

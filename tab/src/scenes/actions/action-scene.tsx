@@ -12,7 +12,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { PersonSelect } from '../../shared/person-select';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
 import { DateField } from '../../shared/date-field';
@@ -40,7 +40,9 @@ export function ActionScene(props: { session: Session; actionId: string }) {
   const { t, formatDate } = i18n;
   const api = useApi();
   const styles = useStyles();
-  const loaded = useAsync(`action:${props.actionId}`, (signal) => api.getAction(props.actionId, signal));
+  const loaded = useApiQuery(queryKeyOf('corrective-actions-get', { params: { id: props.actionId } }), (signal) =>
+    api.getAction(props.actionId, signal),
+  );
   const action = loaded.data;
 
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);

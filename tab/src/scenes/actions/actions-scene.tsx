@@ -13,7 +13,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { OptionDropdown } from '../../shared/option-dropdown';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { actionSourceKey, actionStatusKey, actionStatuses } from './action-labels';
 
 const useStyles = makeStyles({
@@ -66,8 +66,9 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
   const [mine, setMine] = useState(false);
   const myId = props.session.me.person.id;
   const owner = mine ? myId : ownerId || undefined;
-  const board = useAsync(`actions:${unitId}:${owner ?? ''}`, (signal) =>
-    api.getActionBoard({ unitId: unitId || undefined, ownerId: owner }, signal),
+  const board = useApiQuery(
+    queryKeyOf('corrective-actions-board', { query: { unitId: unitId || undefined, ownerId: owner } }),
+    (signal) => api.getActionBoard({ unitId: unitId || undefined, ownerId: owner }, signal),
   );
 
   const [title, setTitle] = useState('');

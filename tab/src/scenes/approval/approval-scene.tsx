@@ -9,7 +9,7 @@ import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { procedureChanged, queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ApproveDialog, RejectDialog } from '../procedure/decision-dialogs';
 import { DocumentView } from '../procedure/document-view';
 import { useProcedure, useRenderedVersion } from '../procedure/use-procedure';
@@ -40,8 +40,10 @@ export function ApprovalScene(props: { procedureId: string }) {
   const detail = procedure.data?.id === props.procedureId ? procedure.data : undefined;
   const [outcome, setOutcome] = useState<{ detail: ProcedureDetail; message: string } | null>(null);
   const approvalId = detail?.pendingApproval?.id ?? null;
-  const comparison = useAsync<ApprovalComparisonDto>(
-    approvalId ? `${approvalId}|${detail?.draft?.file.sha256 ?? ''}` : null,
+  const comparison = useApiQuery<ApprovalComparisonDto>(
+    approvalId
+      ? [...queryKeyOf('approvals-comparison', { params: { id: approvalId } }), detail?.draft?.file.sha256 ?? '']
+      : null,
     (signal) => api.getApprovalComparison(approvalId ?? '', signal),
   );
 
@@ -96,7 +98,10 @@ export function ApprovalScene(props: { procedureId: string }) {
     <ApprovalPage
       detail={detail}
       data={comparison.data}
-      onDecided={(next, message) => setOutcome({ detail: next, message })}
+      onDecided={(next, message) => {
+        procedureChanged(next);
+        setOutcome({ detail: next, message });
+      }}
       onReload={() => {
         procedure.reload();
         comparison.reload();

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ActionDialog } from '../procedure/action-dialog';
 import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
@@ -28,11 +28,16 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
   const { t } = i18n;
   const api = useApi();
   const styles = useAuditStyles();
-  const audit = useAsync(`audit:${props.auditId}`, (signal) => api.getAudit(props.auditId, signal));
-  const procedures = useAsync('audit-procedures', async (signal): Promise<ProcedureRef[]> => {
-    const list = await api.listProcedures({ limit: 1000, sort: 'code' }, signal);
-    return list.items.map((item) => ({ id: item.id, code: item.code, title: item.title }));
-  });
+  const audit = useApiQuery(queryKeyOf('audits-get', { params: { id: props.auditId } }), (signal) =>
+    api.getAudit(props.auditId, signal),
+  );
+  const procedures = useApiQuery(
+    [...queryKeyOf('procedures-list', { query: { limit: 1000, sort: 'code' } }), 'refs'],
+    async (signal): Promise<ProcedureRef[]> => {
+      const list = await api.listProcedures({ limit: 1000, sort: 'code' }, signal);
+      return list.items.map((item) => ({ id: item.id, code: item.code, title: item.title }));
+    },
+  );
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
 

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
@@ -30,8 +30,10 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const thisYear = useMemo(() => currentYear(), []);
   const year = yearFromQuery(props.query, thisYear);
 
-  const programme = useAsync(`programme:${year}`, (signal) => api.getProgrammeYear(year, signal));
-  const certificates = useAsync('certificates', (signal) => api.listCertificates(signal));
+  const programme = useApiQuery(queryKeyOf('audit-programme-year', { query: { year } }), (signal) =>
+    api.getProgrammeYear(year, signal),
+  );
+  const certificates = useApiQuery(queryKeyOf('certificates-list'), (signal) => api.listCertificates(signal));
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
   const [planError, setPlanError] = useState<ApiRequestError | undefined>(undefined);
@@ -306,8 +308,9 @@ function CertificatePanel(props: {
   const api = useApi();
   const styles = useAuditStyles();
   const { certificate } = props;
-  const cycle = useAsync(`cycle:${certificate.id}:${certificate.etag}`, (signal) =>
-    api.getCertificateCycle(certificate.id, signal),
+  const cycle = useApiQuery(
+    [...queryKeyOf('certificates-cycle', { params: { id: certificate.id } }), certificate.etag],
+    (signal) => api.getCertificateCycle(certificate.id, signal),
   );
   return (
     <PageSection id="audit-certificate" heading={t('audit.certificate')}>

@@ -11,7 +11,7 @@ import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { importErrorText, type ImportErrorDto, type ImportErrorKeys } from '../../shared/import-error-text';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ActionDialog } from '../procedure/action-dialog';
 import { gradeKey, gradeOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
@@ -33,7 +33,9 @@ export function FindingsPanel(props: {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const findings = useAsync(`findings:${props.audit.id}`, (signal) => api.listAuditFindings(props.audit.id, signal));
+  const findings = useApiQuery(queryKeyOf('audits-findings-list', { params: { id: props.audit.id } }), (signal) =>
+    api.listAuditFindings(props.audit.id, signal),
+  );
   const procedureLabel = (id: string | null) => {
     if (id === null) return '–';
     const procedure = props.procedures.find((p) => p.id === id);

@@ -8,7 +8,7 @@ import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import {
   groupByCategory,
   indexCells,
@@ -51,8 +51,12 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   );
   const unit = unitId || undefined;
 
-  const matrix = useAsync(`matrix:${unitId}`, (signal) => api.getCompetenceMatrix(unit, signal));
-  const gaps = useAsync(`gaps:${unitId}`, (signal) => api.getCompetenceGaps(unit, signal));
+  const matrix = useApiQuery(queryKeyOf('competence-matrix', { query: { unitId: unit } }), (signal) =>
+    api.getCompetenceMatrix(unit, signal),
+  );
+  const gaps = useApiQuery(queryKeyOf('competence-gaps', { query: { unitId: unit } }), (signal) =>
+    api.getCompetenceGaps(unit, signal),
+  );
 
   // The cells as loaded, then with the user's saved changes on top (until the next load).
   const loaded = useMemo<CellIndex>(

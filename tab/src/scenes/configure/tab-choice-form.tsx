@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useI18n, type Translate } from '../../i18n/i18n-context';
 import { Loading } from '../../shared/loading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import type { TabConfiguration, TabInstance } from '../../teams/tab-configuration';
 import { choiceKey, tabChoices, tabInstanceFor, wholeHandbook, type TabChoice } from './tab-choice';
 
@@ -44,7 +44,7 @@ export function TabChoiceForm(props: { configuration: TabConfiguration; saved: T
   const styles = useStyles();
   const api = useApi();
   const { configuration } = props;
-  const areas = useAsync('areas', (signal) => api.listAreas(signal));
+  const areas = useApiQuery(queryKeyOf('procedures-areas'), (signal) => api.listAreas(signal));
   const [picked, setPicked] = useState<TabChoice | null>(props.saved);
 
   const groups = useMemo(() => tabChoices(areas.data?.areas ?? []), [areas.data]);

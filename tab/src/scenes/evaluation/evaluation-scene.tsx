@@ -12,7 +12,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { PersonSelect } from '../../shared/person-select';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { actionStatusKey } from '../actions/action-labels';
 import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
@@ -50,7 +50,7 @@ export function EvaluationScene(props: { session: Session }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const list = useAsync('evaluations', (signal) => api.listEvaluations(signal));
+  const list = useApiQuery(queryKeyOf('management-evaluations-list'), (signal) => api.listEvaluations(signal));
   const [selectedId, setSelectedId] = useState('');
   const thisYear = Number(todayLocal().slice(0, 4));
   const items = list.data?.items ?? [];
@@ -131,8 +131,12 @@ function EvaluationView(props: { session: Session; id: string; onSaved(): void }
   const { t, formatDate } = i18n;
   const api = useApi();
   const styles = useStyles();
-  const loaded = useAsync(`evaluation:${props.id}`, (signal) => api.getEvaluation(props.id, signal));
-  const pack = useAsync(`pack:${props.id}`, (signal) => api.getEvaluationPack(props.id, signal));
+  const loaded = useApiQuery(queryKeyOf('management-evaluations-get', { params: { id: props.id } }), (signal) =>
+    api.getEvaluation(props.id, signal),
+  );
+  const pack = useApiQuery(queryKeyOf('management-evaluations-pack', { params: { id: props.id } }), (signal) =>
+    api.getEvaluationPack(props.id, signal),
+  );
   const evaluation = loaded.data;
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
   const [status, setStatus] = useState('');

@@ -7,7 +7,7 @@ import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { GradeBadge } from '../audit/audit-texts';
 
 const useStyles = makeStyles({
@@ -38,7 +38,7 @@ export function FindingsScene(props: { session: Session; query: URLSearchParams 
   const unitId = props.query.get('unit') || undefined;
   const yearText = props.query.get('year');
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-  const findings = useAsync(`findings:${state}:${unitId ?? ''}:${year ?? ''}`, (signal) =>
+  const findings = useApiQuery(queryKeyOf('findings-list', { query: { state, unitId, year } }), (signal) =>
     api.listFindings({ state, unitId, year }, signal),
   );
   const unitName = (id: string | null) =>

@@ -15,7 +15,7 @@ import {
   validateProcedureForm,
   type ProcedureFormErrors,
 } from '../../shared/procedure-form/procedure-form-values';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '64rem' },
@@ -34,7 +34,7 @@ export function NewProcedureScene(props: { session: Session }) {
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
-  const areas = useAsync('areas', (signal) => api.listAreas(signal));
+  const areas = useApiQuery(queryKeyOf('procedures-areas'), (signal) => api.listAreas(signal));
   const knownAreas = [
     ...new Set((areas.data?.areas ?? []).filter((a) => a.level === values.level).map((a) => a.area)),
   ].sort();

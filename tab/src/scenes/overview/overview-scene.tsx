@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { tileText } from './overview-texts';
 
 const useStyles = makeStyles({
@@ -59,7 +59,7 @@ export function OverviewScene(props: { query: URLSearchParams }) {
   const api = useApi();
   const styles = useStyles();
   const asked = props.query.get('scope') ?? undefined;
-  const overview = useAsync(`overview:${asked ?? ''}`, (signal) => api.getOverview(asked, signal));
+  const overview = useApiQuery([...queryKeyOf('overview'), asked ?? ''], (signal) => api.getOverview(asked, signal));
   const data = overview.data;
   return (
     <>

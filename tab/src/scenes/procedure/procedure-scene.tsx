@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { ProcedurePage } from './procedure-page';
+import { procedureChanged } from '../../api/query-client';
 import { useProcedure } from './use-procedure';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -34,7 +35,7 @@ export function ProcedureScene(props: { session: Session; procedureId: string; q
     <ProcedurePage
       detail={detail}
       isRefreshing={procedure.isLoading}
-      onDetail={procedure.setData}
+      onDetail={procedureChanged}
       onReload={procedure.reload}
       session={props.session}
       query={props.query}

@@ -5,7 +5,7 @@ import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ActionDialog } from './action-dialog';
 import { levelName, parseMinPeople, requiredLevels, requirementSentence, type RequiredLevel } from './requirement-text';
 
@@ -20,7 +20,9 @@ export function AddRequirementDialog(props: {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const catalogue = useAsync(props.open ? 'competences' : null, (signal) => api.listCompetences(signal));
+  const catalogue = useApiQuery(props.open ? queryKeyOf('competences-list') : null, (signal) =>
+    api.listCompetences(signal),
+  );
   const competences = useMemo(
     () => [...(catalogue.data?.competences ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'da')),
     [catalogue.data],

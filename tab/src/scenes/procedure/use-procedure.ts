@@ -2,17 +2,25 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import type { ProcedureDetail, RenderedVersion } from '../../api/contract';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 
 export function useProcedure(procedureId: string) {
   const api = useApi();
-  return useAsync(procedureId, (signal) => api.getProcedure(procedureId, signal));
+  return useApiQuery(queryKeyOf('procedures-get', { params: { id: procedureId } }), (signal) =>
+    api.getProcedure(procedureId, signal),
+  );
 }
 
 export function useAcknowledgementReport(detail: ProcedureDetail | undefined) {
   const api = useApi();
-  const key = detail?.abilities.readFollowUp ? `${detail.id}|${detail.etag}|${detail.currentVersion?.id ?? ''}` : null;
-  return useAsync(key, (signal) => api.getAcknowledgementReport(detail?.id ?? '', signal));
+  const key = detail?.abilities.readFollowUp
+    ? [
+        ...queryKeyOf('acknowledgements-report', { params: { id: detail.id } }),
+        detail.etag,
+        detail.currentVersion?.id ?? '',
+      ]
+    : null;
+  return useApiQuery(key, (signal) => api.getAcknowledgementReport(detail?.id ?? '', signal));
 }
 
 export type RenderedDocument = { rendered: RenderedVersion; pdfUrl: string | null };
@@ -22,13 +30,20 @@ export function useRenderedVersion(procedureId: string, version: { id: string; f
   const api = useApi();
   const versionId = version?.id ?? null;
   // The file hash is part of the key: re-uploading a draft keeps its id but changes its content.
-  const key = version ? `${procedureId}/${version.id}/${version.file.sha256}` : null;
-  const result = useAsync<RenderedDocument>(key, async (signal) => {
-    const rendered = await api.getRenderedVersion(procedureId, versionId ?? '', signal);
-    if (!isPdf(rendered.mediaType)) return { rendered, pdfUrl: null };
-    const blob = await api.downloadVersionFile(procedureId, versionId ?? '', signal);
-    return { rendered, pdfUrl: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })) };
-  });
+  const key = version
+    ? [...queryKeyOf('versions-rendered', { params: { id: procedureId, versionId: version.id } }), version.file.sha256]
+    : null;
+  // Not kept after unmount: the PDF's object URL is revoked then.
+  const result = useApiQuery<RenderedDocument>(
+    key,
+    async (signal) => {
+      const rendered = await api.getRenderedVersion(procedureId, versionId ?? '', signal);
+      if (!isPdf(rendered.mediaType)) return { rendered, pdfUrl: null };
+      const blob = await api.downloadVersionFile(procedureId, versionId ?? '', signal);
+      return { rendered, pdfUrl: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })) };
+    },
+    { gcTime: 0 },
+  );
   const pdfUrl = result.data?.pdfUrl;
   useEffect(() => () => (pdfUrl ? URL.revokeObjectURL(pdfUrl) : undefined), [pdfUrl]);
   return result;
@@ -71,6 +86,10 @@ export function useDownload(procedureId: string) {
 /** The competences the procedure requires and their coverage; reloaded when its unit or area changes. */
 export function useProcedureCompetences(detail: ProcedureDetail) {
   const api = useApi();
-  const key = `${detail.id}|${detail.unit?.id ?? ''}|${detail.area}`;
-  return useAsync(key, (signal) => api.getProcedureCompetences(detail.id, signal));
+  const key = [
+    ...queryKeyOf('procedure-competences', { params: { id: detail.id } }),
+    detail.unit?.id ?? '',
+    detail.area,
+  ];
+  return useApiQuery(key, (signal) => api.getProcedureCompetences(detail.id, signal));
 }

@@ -6,7 +6,7 @@ import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { SearchResults } from './search-results';
 
 const useStyles = makeStyles({
@@ -28,7 +28,10 @@ export function SearchScene(props: { q: string }) {
   const styles = useStyles();
   const api = useApi();
   const query = props.q.trim();
-  const search = useAsync(query ? query : null, (signal) => api.search(query, { offset: 0, limit: pageSize }, signal));
+  const search = useApiQuery(
+    query ? queryKeyOf('search', { query: { q: query, offset: 0, limit: pageSize } }) : null,
+    (signal) => api.search(query, { offset: 0, limit: pageSize }, signal),
+  );
   // While the next query loads, the previous results stay on screen to avoid flicker.
   const result = query ? search.data : undefined;
   // Pages after the first, fetched with "Show more"; forgotten when the first page changes.

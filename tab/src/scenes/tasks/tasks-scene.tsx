@@ -1,6 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { InboxItemDto } from '../../api/overview-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -11,7 +10,7 @@ import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, readsOfProcedure, useApiMutation, useApiQuery } from '../../api/query-client';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalM },
@@ -69,28 +68,23 @@ export function TasksScene(props: { query: URLSearchParams }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const tasks = useAsync('tasks', (signal) => api.getMyTasks(signal));
+  const tasks = useApiQuery(queryKeyOf('my-tasks'), (signal) => api.getMyTasks(signal));
   const onlyOverdue = props.query.get('due') === 'overdue';
-  const [busyKey, setBusyKey] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiRequestError | undefined>(undefined);
   const [status, setStatus] = useState('');
-
-  const doInPlace = async (item: InboxItemDto) => {
-    setBusyKey(item.key);
-    setFailure(undefined);
-    try {
+  const doInPlace = useApiMutation({
+    run: async (item: InboxItemDto): Promise<void> => {
       if (item.action === 'acknowledge') await api.acknowledgeInboxItem(item);
       else await api.completeInboxOccurrence(item, tasks.data?.today ?? item.dueOn ?? '');
+    },
+    onSuccess: (_, item) =>
       setStatus(
         t(item.action === 'acknowledge' ? 'tasks.acknowledged' : 'tasks.occurrenceDone', { title: item.title }),
-      );
-      tasks.reload();
-    } catch (error) {
-      setFailure(asApiRequestError(error));
-    } finally {
-      setBusyKey(null);
-    }
-  };
+      ),
+    invalidates: (_, item) =>
+      item.action === 'acknowledge'
+        ? readsOfProcedure(item.target.procedureId ?? '')
+        : [queryKeyOf('my-tasks'), queryKeyOf('overview'), queryKeyOf('year-wheel-get')],
+  });
 
   const all = tasks.data?.items ?? [];
   const items = onlyOverdue ? all.filter((item) => item.isOverdue) : all;
@@ -98,7 +92,7 @@ export function TasksScene(props: { query: URLSearchParams }) {
     <>
       <PageHeading documentTitle={t('tasks.title')}>{t('tasks.title')}</PageHeading>
       {tasks.error ? <ErrorAlert error={tasks.error} onRetry={tasks.reload} /> : null}
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {doInPlace.error ? <ErrorAlert error={doInPlace.error} /> : null}
       <p role="status">{status}</p>
       {tasks.data ? (
         <section aria-labelledby="tasks-inbox-heading">
@@ -115,7 +109,12 @@ export function TasksScene(props: { query: URLSearchParams }) {
           ) : (
             <ul className={styles.list} data-testid="inbox">
               {items.map((item) => (
-                <InboxItem key={item.key} item={item} isBusy={busyKey === item.key} onDo={() => void doInPlace(item)} />
+                <InboxItem
+                  key={item.key}
+                  item={item}
+                  isBusy={doInPlace.isPending && doInPlace.variables.key === item.key}
+                  onDo={() => doInPlace.mutate(item)}
+                />
               ))}
             </ul>
           )}

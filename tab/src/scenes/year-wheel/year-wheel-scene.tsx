@@ -10,7 +10,7 @@ import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { useAsync } from '../../shared/use-async';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { OccurrenceForm, type OccurrenceFormValues } from './occurrence-form';
 import { OccurrenceItem } from './occurrence-item';
 import { monthKey, removeOccurrence, replaceOccurrence } from './year-wheel-model';
@@ -55,10 +55,11 @@ export function YearWheelScene(props: { session: Session; year: number | null })
   const styles = useStyles();
   const { navigate } = useRouter();
   const year = props.year ?? new Date().getFullYear();
-  const wheel = useAsync(`year-wheel:${year}`, (signal) => api.getYearWheel(year, signal));
+  const wheel = useApiQuery(queryKeyOf('year-wheel-get', { query: { year } }), (signal) =>
+    api.getYearWheel(year, signal),
+  );
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [isGenerating, setIsGenerating] = useState(false);
   const { setData, reload } = wheel;
@@ -78,18 +79,18 @@ export function YearWheelScene(props: { session: Session; year: number | null })
     [reload, t],
   );
 
-  const write = async (id: string, run: () => Promise<void>) => {
-    setBusyId(id);
+  // One write at a time; its id marks the row (or 'new') whose buttons are disabled meanwhile.
+  const writing = useApiMutation({
+    run: (job: { id: string; run: () => Promise<void> }) => job.run(),
+    onError: fail,
+    invalidates: () => [queryKeyOf('my-tasks'), queryKeyOf('overview')],
+  });
+  const write = (id: string, run: () => Promise<void>) => {
     setError(undefined);
     setStatus('');
-    try {
-      await run();
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setBusyId(null);
-    }
+    writing.mutate({ id, run });
   };
+  const busyId = writing.isPending ? writing.variables.id : null;
 
   const applyUpdate = (current: YearWheelDto, updated: OccurrenceDto) =>
     setData(replaceOccurrence(current, updated, year));
