@@ -29,7 +29,10 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 /**
- * Defaults for a Teams tab: data is fresh for 30 s (switching scenes does not refetch), a focus
+ * Defaults for a Teams tab: a scene shows what is cached at once and refetches when it mounts
+ * (staleTime 0: several writes — audits, certificates, findings, evaluations, actions, the
+ * competence matrix and the procedure dialogs — do not yet invalidate the reads they change, so a
+ * longer freshness would show the Overblik or Mine opgaver out of date after them), a focus
  * change does not refetch (Teams moves focus between its frames all the time), and writes are
  * never repeated by the library.
  */
@@ -37,7 +40,7 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        staleTime: 30_000,
+        staleTime: 0,
         gcTime: 5 * 60_000,
         retry: shouldRetry,
         refetchOnWindowFocus: false,
