@@ -1,13 +1,59 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** Paths whose scene index.html preloads at once, and the scene module each one renders. */
+const firstScenes: Record<string, string> = {
+  '/handbook': 'src/scenes/handbook/handbook-scene.tsx',
+  '/': 'src/scenes/overview/overview-scene.tsx',
+};
+
+/**
+ * Fills index.html's `/*scene-chunks*\/ {}` with, per path in `firstScenes`, the scene's chunk
+ * and the chunks it imports that the entry does not already load, so the inline script can
+ * modulepreload them while the entry downloads (issue 12: no chunk waterfall after start-up).
+ */
+function sceneChunksPlugin(): Plugin {
+  return {
+    name: 'kvalitetshaandbog-scene-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle || !context.chunk) return html;
+        const chunks = new Map(
+          Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])),
+        );
+        const staticClosure = (fileName: string, into = new Set<string>()): Set<string> => {
+          if (into.has(fileName)) return into;
+          into.add(fileName);
+          for (const imported of chunks.get(fileName)?.imports ?? []) staticClosure(imported, into);
+          return into;
+        };
+        const initial = staticClosure(context.chunk.fileName);
+        const byPath: Record<string, string[]> = {};
+        for (const [path, module] of Object.entries(firstScenes)) {
+          const scene = [...chunks.values()].find((chunk) => chunk.facadeModuleId === `${root}${module}`);
+          if (!scene) throw new Error(`No chunk for the first scene ${module}`);
+          byPath[path] = [...staticClosure(scene.fileName)]
+            .filter((file) => !initial.has(file))
+            .map((file) => `/${file}`);
+        }
+        const placeholder = '/*scene-chunks*/ {}';
+        if (!html.includes(placeholder)) throw new Error(`index.html lacks ${placeholder}`);
+        return html.replace(placeholder, JSON.stringify(byPath));
+      },
+    },
+  };
+}
+
 // The tab is served by the local host (and in production by static hosting) from tab/dist.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), sceneChunksPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,7 +5,8 @@ import { browserPrefersDark, themeForBrowser } from './app/color-scheme';
 import { loadCatalogue } from './i18n/catalogues';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
-import { pathFromSubPageId } from './router/routes';
+import { matchRoute, pathFromSubPageId } from './router/routes';
+import { preloadScene } from './app/scene-outlet';
 import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
 
 function readStoredLocale(): string | null {
@@ -19,6 +20,10 @@ function readStoredLocale(): string | null {
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('No #root element');
+
+  // The first scene's chunk loads while the session signs in (in Teams, a deep link may change the
+  // route below, which then loads its own scene as usual).
+  preloadScene(matchRoute(window.location.pathname, window.location.search));
 
   // In a plain browser nothing waits: Teams is only contacted when the page looks hosted.
   let teams: TeamsHost | null = null;

@@ -219,6 +219,16 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The page's WCAG 2.1 A and AA violations found by axe-core, each as "rule (help) at targets". */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are checked once running transitions (a button's background fading in on a page that
+  // has just rendered) have ended; endless ones (spinners) are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(axeSource);
   const result = await page.evaluate(
     (tags) =>

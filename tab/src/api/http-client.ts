@@ -1,4 +1,5 @@
 import { ApiRequestError } from './api-error';
+import { takeEarlyResponse } from './early-requests';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -39,8 +40,13 @@ export function createHttpClient(input: {
   baseUrl: string;
   identityHeaders: IdentityHeaders;
   fetchImpl?: typeof fetch;
+  /** A response already on its way for a GET (index.html's early requests), taken once. */
+  earlyResponse?: (url: string, headers: Readonly<Record<string, string>>) => Promise<Response> | null;
 }): HttpClient {
   const fetchImpl = input.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const earlyResponse =
+    input.earlyResponse ??
+    ((url: string, headers: Readonly<Record<string, string>>) => takeEarlyResponse(url, headers));
 
   async function identify(): Promise<Record<string, string>> {
     try {
@@ -68,9 +74,19 @@ export function createHttpClient(input: {
     }
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;
 
+    const url = input.baseUrl + buildPath(path, options.query);
+    const early = (options.method ?? 'GET') === 'GET' && body === undefined ? earlyResponse(url, headers) : null;
+    // An early request that failed (network) is simply asked again.
+    const earlyAnswer = early ? await early.catch(() => null) : null;
+    if (earlyAnswer) {
+      if (options.signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
+      if (!earlyAnswer.ok) throw await toApiError(earlyAnswer);
+      return earlyAnswer;
+    }
+
     let response: Response;
     try {
-      response = await fetchImpl(input.baseUrl + buildPath(path, options.query), {
+      response = await fetchImpl(url, {
         method: options.method ?? 'GET',
         headers,
         body: body ?? null,

@@ -1,48 +1,57 @@
 import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { useRouter } from '../router/router';
+import type { Route } from '../router/routes';
 import type { Session } from '../session/session-context';
 import { Loading } from '../shared/loading';
 import { NotFoundScene } from './not-found-scene';
 
 // Every scene is its own chunk: the first page load only fetches the shell and one scene.
-const OverviewScene = lazy(() =>
-  import('../scenes/overview/overview-scene').then((m) => ({ default: m.OverviewScene })),
-);
-const FindingsScene = lazy(() =>
-  import('../scenes/findings/findings-scene').then((m) => ({ default: m.FindingsScene })),
-);
-const HandbookScene = lazy(() =>
-  import('../scenes/handbook/handbook-scene').then((m) => ({ default: m.HandbookScene })),
-);
-const SearchScene = lazy(() => import('../scenes/search/search-scene').then((m) => ({ default: m.SearchScene })));
-const ProcedureScene = lazy(() =>
-  import('../scenes/procedure/procedure-scene').then((m) => ({ default: m.ProcedureScene })),
-);
-const ApprovalScene = lazy(() =>
-  import('../scenes/approval/approval-scene').then((m) => ({ default: m.ApprovalScene })),
-);
-const TasksScene = lazy(() => import('../scenes/tasks/tasks-scene').then((m) => ({ default: m.TasksScene })));
-const NewProcedureScene = lazy(() =>
-  import('../scenes/new-procedure/new-procedure-scene').then((m) => ({ default: m.NewProcedureScene })),
-);
-const CompetencesScene = lazy(() =>
-  import('../scenes/competences/competences-scene').then((m) => ({ default: m.CompetencesScene })),
-);
-const AuditScene = lazy(() => import('../scenes/audit/audit-scene').then((m) => ({ default: m.AuditScene })));
-const AuditDetailScene = lazy(() =>
-  import('../scenes/audit/audit-detail-scene').then((m) => ({ default: m.AuditDetailScene })),
-);
-const ActionsScene = lazy(() => import('../scenes/actions/actions-scene').then((m) => ({ default: m.ActionsScene })));
-const ActionScene = lazy(() => import('../scenes/actions/action-scene').then((m) => ({ default: m.ActionScene })));
-const EvaluationScene = lazy(() =>
-  import('../scenes/evaluation/evaluation-scene').then((m) => ({ default: m.EvaluationScene })),
-);
-const YearWheelScene = lazy(() =>
-  import('../scenes/year-wheel/year-wheel-scene').then((m) => ({ default: m.YearWheelScene })),
-);
-// The Adaptive Cards renderer comes with this chunk only.
-const ChatScene = lazy(() => import('../scenes/chat/chat-scene').then((m) => ({ default: m.ChatScene })));
+const sceneModules = {
+  overview: () => import('../scenes/overview/overview-scene'),
+  findings: () => import('../scenes/findings/findings-scene'),
+  handbook: () => import('../scenes/handbook/handbook-scene'),
+  search: () => import('../scenes/search/search-scene'),
+  procedure: () => import('../scenes/procedure/procedure-scene'),
+  approval: () => import('../scenes/approval/approval-scene'),
+  tasks: () => import('../scenes/tasks/tasks-scene'),
+  'new-procedure': () => import('../scenes/new-procedure/new-procedure-scene'),
+  competences: () => import('../scenes/competences/competences-scene'),
+  audit: () => import('../scenes/audit/audit-scene'),
+  'audit-detail': () => import('../scenes/audit/audit-detail-scene'),
+  actions: () => import('../scenes/actions/actions-scene'),
+  action: () => import('../scenes/actions/action-scene'),
+  evaluation: () => import('../scenes/evaluation/evaluation-scene'),
+  'year-wheel': () => import('../scenes/year-wheel/year-wheel-scene'),
+  // The Adaptive Cards renderer comes with this chunk only.
+  chat: () => import('../scenes/chat/chat-scene'),
+} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
+
+/**
+ * Starts downloading the scene of a route before the session is ready (main.tsx calls it at
+ * start-up), so its chunk arrives in parallel with the first API requests instead of after them.
+ * React.lazy below uses the same import, which the browser loads only once.
+ */
+export function preloadScene(route: Route): void {
+  if (route.name in sceneModules) void sceneModules[route.name as keyof typeof sceneModules]().catch(() => undefined);
+}
+
+const OverviewScene = lazy(() => sceneModules['overview']().then((m) => ({ default: m.OverviewScene })));
+const FindingsScene = lazy(() => sceneModules['findings']().then((m) => ({ default: m.FindingsScene })));
+const HandbookScene = lazy(() => sceneModules['handbook']().then((m) => ({ default: m.HandbookScene })));
+const SearchScene = lazy(() => sceneModules['search']().then((m) => ({ default: m.SearchScene })));
+const ProcedureScene = lazy(() => sceneModules['procedure']().then((m) => ({ default: m.ProcedureScene })));
+const ApprovalScene = lazy(() => sceneModules['approval']().then((m) => ({ default: m.ApprovalScene })));
+const TasksScene = lazy(() => sceneModules['tasks']().then((m) => ({ default: m.TasksScene })));
+const NewProcedureScene = lazy(() => sceneModules['new-procedure']().then((m) => ({ default: m.NewProcedureScene })));
+const CompetencesScene = lazy(() => sceneModules['competences']().then((m) => ({ default: m.CompetencesScene })));
+const AuditScene = lazy(() => sceneModules['audit']().then((m) => ({ default: m.AuditScene })));
+const AuditDetailScene = lazy(() => sceneModules['audit-detail']().then((m) => ({ default: m.AuditDetailScene })));
+const ActionsScene = lazy(() => sceneModules['actions']().then((m) => ({ default: m.ActionsScene })));
+const ActionScene = lazy(() => sceneModules['action']().then((m) => ({ default: m.ActionScene })));
+const EvaluationScene = lazy(() => sceneModules['evaluation']().then((m) => ({ default: m.EvaluationScene })));
+const YearWheelScene = lazy(() => sceneModules['year-wheel']().then((m) => ({ default: m.YearWheelScene })));
+const ChatScene = lazy(() => sceneModules['chat']().then((m) => ({ default: m.ChatScene })));
 
 export function SceneOutlet(props: { session: Session }) {
   const { route } = useRouter();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,20 +22,52 @@ const contentTypes: Record<string, string> = {
 export const frameAncestors =
   "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
 
-export const securityHeaders: Record<string, string> = {
-  'content-security-policy': [
+/** The Content-Security-Policy; `inlineScripts` are the hashes of the page's own inline scripts. */
+export function contentSecurityPolicy(inlineScripts: readonly string[] = []): string {
+  return [
     "default-src 'self'",
-    "script-src 'self' https://res.cdn.office.net",
+    ["script-src 'self' https://res.cdn.office.net", ...inlineScripts.map((hash) => `'${hash}'`)].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "frame-src 'self' blob:",
     "object-src 'self'",
     "connect-src 'self' https://login.microsoftonline.com",
     `frame-ancestors ${frameAncestors}`,
-  ].join('; '),
+  ].join('; ');
+}
+
+export const securityHeaders: Record<string, string> = {
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
+
+/**
+ * CSP hashes ('sha256-…') of the inline scripts of an HTML page (index.html's early requests),
+ * so they run under `script-src 'self'` while injected scripts still do not.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(match[1] ?? '') || !match[2]) continue;
+    hashes.push(`sha256-${createHash('sha256').update(match[2], 'utf8').digest('base64')}`);
+  }
+  return hashes;
+}
+
+/** Hashes per HTML file version (path, size, modification time): index.html is read once per build. */
+const htmlHashCache = new Map<string, Promise<string[]>>();
+
+function htmlScriptHashes(file: string, size: number, mtimeMs: number): Promise<string[]> {
+  const key = `${file}:${size}:${mtimeMs}`;
+  let cached = htmlHashCache.get(key);
+  if (!cached) {
+    cached = readFile(file, 'utf8').then(inlineScriptHashes);
+    cached.catch(() => htmlHashCache.delete(key));
+    htmlHashCache.set(key, cached);
+  }
+  return cached;
+}
 
 export type StaticFile =
   | { status: 200; file: string; size: number; mtimeMs: number; headers: Record<string, string> }
@@ -67,6 +100,7 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
       };
     }
   }
+  const scriptHashes = extname(file) === '.html' ? await htmlScriptHashes(file, info.size, info.mtimeMs) : [];
   return {
     status: 200,
     file,
@@ -76,6 +110,7 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
+      'content-security-policy': contentSecurityPolicy(scriptHashes),
     },
   };
 }
