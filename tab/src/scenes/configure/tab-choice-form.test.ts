@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../api/api';
 import type { AreaSummary } from '../../api/contract';
+import { clearQueryCache } from '../../api/query-client';
 import { ApiProvider } from '../../app/api-context';
 import { da } from '../../i18n/da';
 import { I18nProvider } from '../../i18n/i18n-context';
@@ -26,6 +27,8 @@ let container: HTMLElement | undefined;
 afterEach(() => {
   act(() => root?.unmount());
   container?.remove();
+  // Reads are cached by the tab's one query client: each test starts from an empty cache.
+  clearQueryCache();
 });
 
 async function renderForm(listAreas: () => Promise<AreaSummary>, saved: TabChoice | null = null) {
@@ -48,6 +51,8 @@ async function renderForm(listAreas: () => Promise<AreaSummary>, saved: TabChoic
     );
   });
   const select = () => container?.querySelector('select') as HTMLSelectElement;
+  // The areas arrive through the query client, after the first render.
+  await act(() => vi.waitFor(() => expect(select()).not.toBeNull(), { timeout: 5_000 }));
   return {
     configuration,
     select,
