@@ -50,9 +50,7 @@ export function ActionDialog(props: {
   onSubmit(): Promise<unknown>;
   onClose(): void;
   /** The reads the write changes: refetched after it succeeds, or by "reload" after a stale failure. */
-  invalidates?: QueryKey[];
-  /** Until every caller names what it changes: reload after a stale failure. */
-  onReload?(): void;
+  invalidates: QueryKey[];
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -62,7 +60,7 @@ export function ActionDialog(props: {
   const write = useApiMutation({
     run: (submit: () => Promise<unknown>) => submit(),
     onSuccess: () => props.onClose(),
-    invalidates: () => props.invalidates ?? [],
+    invalidates: () => props.invalidates,
   });
   const isBusy = write.isPending;
   const error = write.error ?? undefined;
@@ -110,8 +108,7 @@ export function ActionDialog(props: {
               onReload={() => {
                 write.reset();
                 props.onClose();
-                if (props.onReload) props.onReload();
-                else void invalidate(...(props.invalidates ?? []));
+                void invalidate(...props.invalidates);
               }}
             />
           ) : null}
