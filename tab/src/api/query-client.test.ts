@@ -26,9 +26,9 @@ describe('the query client', () => {
     expect(shouldRetry(0, new TypeError('boom'))).toBe(false);
   });
 
-  it('refetches when a scene mounts and not on window focus', () => {
+  it('keeps an answer fresh for 30 s (writes invalidate what they change) and does not refetch on window focus', () => {
     const defaults = createQueryClient().getDefaultOptions().queries;
-    expect(defaults?.staleTime).toBe(0);
+    expect(defaults?.staleTime).toBe(30_000);
     expect(defaults?.refetchOnWindowFocus).toBe(false);
   });
 

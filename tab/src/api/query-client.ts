@@ -29,18 +29,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 /**
- * Defaults for a Teams tab: a scene shows what is cached at once and refetches when it mounts
- * (staleTime 0: several writes — audits, certificates, findings, evaluations, actions, the
- * competence matrix and the procedure dialogs — do not yet invalidate the reads they change, so a
- * longer freshness would show the Overblik or Mine opgaver out of date after them), a focus
- * change does not refetch (Teams moves focus between its frames all the time), and writes are
- * never repeated by the library.
+ * Defaults for a Teams tab: a scene shows what is cached at once and refetches it when it mounts
+ * only if it is older than 30 s (every write goes through useApiMutation or ActionDialog and
+ * invalidates the reads it changes, so within that window the cache is not out of date because of
+ * this user's own writes), a focus change does not refetch (Teams moves focus between its frames
+ * all the time), and writes are never repeated by the library.
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        staleTime: 0,
+        staleTime: 30_000,
         gcTime: 5 * 60_000,
         retry: shouldRetry,
         refetchOnWindowFocus: false,

@@ -1,6 +1,5 @@
 import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { ActionCommandBodies, ActionCommandName, ActionDetailDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,7 +11,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { PersonSelect } from '../../shared/person-select';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
 import { DateField } from '../../shared/date-field';
@@ -45,8 +44,6 @@ export function ActionScene(props: { session: Session; actionId: string }) {
   );
   const action = loaded.data;
 
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [correction, setCorrection] = useState('');
   const [rootCause, setRootCause] = useState('');
@@ -65,22 +62,31 @@ export function ActionScene(props: { session: Session; actionId: string }) {
     setDueOn(action.dueOn ?? '');
   }, [action]);
 
-  const run = async <K extends ActionCommandName>(command: K, body: ActionCommandBodies[K]) => {
-    if (!action) return;
-    setBusy(true);
-    setError(undefined);
-    setStatus('');
-    try {
-      const next = await api.runActionCommand(action, command, body);
+  // A command changes the action, the board, the findings it came from and everyone's task lists.
+  const command = useApiMutation({
+    run: (job: { action: ActionDetailDto; run: (action: ActionDetailDto) => Promise<ActionDetailDto> }) =>
+      job.run(job.action),
+    onSuccess: (next) => {
       loaded.setData(next);
       setStatus(t('actionDetail.saved', { status: t(actionStatusKey[next.status]) }));
       setEffective('');
       setNote('');
-    } catch (failure) {
-      setError(asApiRequestError(failure));
-    } finally {
-      setBusy(false);
-    }
+    },
+    invalidates: () => [
+      queryKeyOf('corrective-actions-board'),
+      queryKeyOf('findings-list'),
+      queryKeyOf('audits-findings-list'),
+      queryKeyOf('management-evaluations-get'),
+      queryKeyOf('my-tasks'),
+      queryKeyOf('overview'),
+    ],
+  });
+  const busy = command.isPending;
+  const error = command.error ?? undefined;
+  const run = <K extends ActionCommandName>(name: K, body: ActionCommandBodies[K]) => {
+    if (!action) return;
+    setStatus('');
+    command.mutate({ action, run: (current) => api.runActionCommand(current, name, body) });
   };
 
   if (loaded.error && !action) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
@@ -121,7 +127,7 @@ export function ActionScene(props: { session: Session; actionId: string }) {
             className={styles.form}
             onSubmit={(event) => {
               event.preventDefault();
-              void run('recordCorrection', { correction });
+              run('recordCorrection', { correction });
             }}
           >
             <Field label={t('actionDetail.correction')} hint={t('actionDetail.correctionHint')} required>
@@ -152,8 +158,8 @@ export function ActionScene(props: { session: Session; actionId: string }) {
             className={styles.form}
             onSubmit={(event) => {
               event.preventDefault();
-              if (abilities.analyseAndPlan) void run('analyseAndPlan', { rootCause, plan, ownerId, dueOn });
-              else void run('replan', { rootCause, plan, ownerId, dueOn });
+              if (abilities.analyseAndPlan) run('analyseAndPlan', { rootCause, plan, ownerId, dueOn });
+              else run('replan', { rootCause, plan, ownerId, dueOn });
             }}
           >
             <Field label={t('actionDetail.rootCause')} hint={t('actionDetail.rootCauseHint')} required>
@@ -200,7 +206,7 @@ export function ActionScene(props: { session: Session; actionId: string }) {
           <Button
             appearance="primary"
             disabled={busy}
-            onClick={() => void run('markImplemented', { implementedOn: todayLocal() })}
+            onClick={() => run('markImplemented', { implementedOn: todayLocal() })}
           >
             {t('actionDetail.markImplemented')}
           </Button>
@@ -228,7 +234,7 @@ export function ActionScene(props: { session: Session; actionId: string }) {
             className={styles.form}
             onSubmit={(event) => {
               event.preventDefault();
-              void run('checkEffectiveness', { isEffective: effective === 'yes', note });
+              run('checkEffectiveness', { isEffective: effective === 'yes', note });
             }}
           >
             <Field label={t('actionDetail.isEffective')} required>

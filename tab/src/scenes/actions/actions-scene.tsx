@@ -1,6 +1,5 @@
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { ActionSummaryDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -13,7 +12,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { OptionDropdown } from '../../shared/option-dropdown';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { actionSourceKey, actionStatusKey, actionStatuses } from './action-labels';
 
 const useStyles = makeStyles({
@@ -73,19 +72,14 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
 
   const [title, setTitle] = useState('');
   const [newUnitId, setNewUnitId] = useState('');
-  const [createError, setCreateError] = useState<ApiRequestError | undefined>(undefined);
-  const [isCreating, setIsCreating] = useState(false);
-  const create = async () => {
-    setIsCreating(true);
-    setCreateError(undefined);
-    try {
-      const action = await api.createAction({ source: { kind: 'other', title, unitId: newUnitId || null } });
-      navigate(paths.action(action.id));
-    } catch (failure) {
-      setCreateError(asApiRequestError(failure));
-      setIsCreating(false);
-    }
-  };
+  const creating = useApiMutation({
+    run: (body: { title: string; unitId: string | null }) =>
+      api.createAction({ source: { kind: 'other', title: body.title, unitId: body.unitId } }),
+    onSuccess: (action) => navigate(paths.action(action.id)),
+    invalidates: () => [queryKeyOf('corrective-actions-board'), queryKeyOf('my-tasks'), queryKeyOf('overview')],
+  });
+  const createError = creating.error ?? undefined;
+  const create = () => creating.mutate({ title, unitId: newUnitId || null });
 
   const card = (action: ActionSummaryDto, daysOverdue?: number) => (
     <li key={action.id} className={`${styles.card} ${action.isOverdue ? styles.overdueCard : ''}`}>
@@ -176,7 +170,7 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
                 className={styles.create}
                 onSubmit={(event) => {
                   event.preventDefault();
-                  void create();
+                  create();
                 }}
               >
                 <Field label={t('actions.newTitle')} required>
@@ -192,7 +186,7 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
                     ))}
                   </Select>
                 </Field>
-                <Button appearance="primary" type="submit" disabled={isCreating || title.trim() === ''}>
+                <Button appearance="primary" type="submit" disabled={creating.isPending || title.trim() === ''}>
                   {t('actions.create')}
                 </Button>
               </form>

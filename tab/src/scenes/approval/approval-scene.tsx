@@ -9,7 +9,7 @@ import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { procedureChanged, queryKeyOf, useApiQuery } from '../../api/query-client';
+import { procedureChanged, queryKeyOf, readsOfProcedure, useApiQuery } from '../../api/query-client';
 import { ApproveDialog, RejectDialog } from '../procedure/decision-dialogs';
 import { DocumentView } from '../procedure/document-view';
 import { useProcedure, useRenderedVersion } from '../procedure/use-procedure';
@@ -102,10 +102,6 @@ export function ApprovalScene(props: { procedureId: string }) {
         procedureChanged(next);
         setOutcome({ detail: next, message });
       }}
-      onReload={() => {
-        procedure.reload();
-        comparison.reload();
-      }}
     />
   );
 }
@@ -114,7 +110,6 @@ function ApprovalPage(props: {
   detail: ProcedureDetail;
   data: ApprovalComparisonDto;
   onDecided(detail: ProcedureDetail, message: string): void;
-  onReload(): void;
 }) {
   const { t, formatInstant } = useI18n();
   const styles = useStyles();
@@ -248,14 +243,14 @@ function ApprovalPage(props: {
         open={dialog === 'approve'}
         onApprove={async (comment) => props.onDecided(await api.approve(approval.id, comment), t('approve.done'))}
         onClose={() => setDialog(null)}
-        onReload={props.onReload}
+        invalidates={[...readsOfProcedure(detail.id), queryKeyOf('approvals-comparison')]}
       />
       <RejectDialog
         key={`reject-${dialogKey}`}
         open={dialog === 'reject'}
         onReject={async (comment) => props.onDecided(await api.reject(approval.id, comment), t('reject.done'))}
         onClose={() => setDialog(null)}
-        onReload={props.onReload}
+        invalidates={[...readsOfProcedure(detail.id), queryKeyOf('approvals-comparison')]}
       />
     </article>
   );

@@ -1,6 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { AuditViewDto, ChecklistResult } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -11,7 +10,8 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
+import { readsOfAudit } from './audit-reads';
 import { ActionDialog } from '../procedure/action-dialog';
 import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
@@ -39,7 +39,6 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
     },
   );
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
 
   const personName = useCallback(
     (id: string) => props.session.people.find((person) => person.id === id)?.name ?? id,
@@ -52,18 +51,24 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
     return (id: string) => byId.get(id) ?? id;
   }, [procedures.data]);
 
-  /** Runs a write that returns the audit; a 409 reloads so the user sees the current version. */
-  const write = async (run: () => Promise<AuditViewDto>, done: string) => {
-    setError(undefined);
-    try {
-      audit.setData(await run());
-      setStatus(done);
-    } catch (failure) {
-      const apiError = asApiRequestError(failure);
-      setError(apiError);
-      if (apiError.status === 409) audit.reload();
-    }
+  /** A write that returns the audit; a 409 reloads so the user sees the current version. */
+  const writing = useApiMutation({
+    run: (job: WriteJob) => job.run(),
+    onSuccess: (saved, job) => {
+      audit.setData(saved);
+      setStatus(job.done);
+      job.after?.();
+    },
+    onError: (failure) => {
+      if (failure.status === 409) audit.reload();
+    },
+    invalidates: () => readsOfAudit(props.auditId),
+  });
+  const write: Write = (run, done, after) => {
+    setStatus('');
+    writing.mutate({ run, done, ...(after ? { after } : {}) });
   };
+  const error = writing.error ?? undefined;
 
   if (audit.error && !audit.data) return <ErrorAlert error={audit.error} onRetry={audit.reload} />;
   if (!audit.data) return <Loading label={t('app.loading')} />;
@@ -124,20 +129,19 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
               audit.setData(saved);
               setStatus(t('audit.saved'));
             }}
-            onReload={audit.reload}
           />
           {current.status === 'planned' ? (
-            <Button onClick={() => void write(() => api.changeAuditStatus(current, 'start'), t('audit.started'))}>
+            <Button onClick={() => write(() => api.changeAuditStatus(current, 'start'), t('audit.started'))}>
               {t('audit.start')}
             </Button>
           ) : null}
           {current.status === 'planned' || current.status === 'in-progress' ? (
-            <Button onClick={() => void write(() => api.changeAuditStatus(current, 'cancel'), t('audit.cancelled'))}>
+            <Button onClick={() => write(() => api.changeAuditStatus(current, 'cancel'), t('audit.cancelled'))}>
               {t('audit.cancel')}
             </Button>
           ) : null}
           {current.status === 'cancelled' ? (
-            <Button onClick={() => void write(() => api.changeAuditStatus(current, 'reopen'), t('audit.reopened'))}>
+            <Button onClick={() => write(() => api.changeAuditStatus(current, 'reopen'), t('audit.reopened'))}>
               {t('audit.reopen')}
             </Button>
           ) : null}
@@ -166,7 +170,9 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
   );
 }
 
-type Write = (run: () => Promise<AuditViewDto>, done: string) => Promise<void>;
+type WriteJob = { run: () => Promise<AuditViewDto>; done: string; after?: () => void };
+/** Runs a write on the audit; `after` runs only when it succeeded (a failure keeps the input). */
+type Write = (run: () => Promise<AuditViewDto>, done: string, after?: () => void) => void;
 
 function Checklist(props: {
   audit: AuditViewDto;
@@ -247,7 +253,7 @@ function Checklist(props: {
                         aria-label={t('audit.saveLine', { number })}
                         disabled={draft.result === line.result && draft.note === line.note}
                         onClick={() =>
-                          void props.write(
+                          props.write(
                             () => api.updateChecklistLine(audit, line.id, { result: draft.result, note: draft.note }),
                             t('audit.lineSaved', { number }),
                           )
@@ -259,10 +265,7 @@ function Checklist(props: {
                         appearance="subtle"
                         aria-label={t('audit.removeLine', { number })}
                         onClick={() =>
-                          void props.write(
-                            () => api.removeChecklistLine(audit, line.id),
-                            t('audit.lineRemoved', { number }),
-                          )
+                          props.write(() => api.removeChecklistLine(audit, line.id), t('audit.lineRemoved', { number }))
                         }
                       >
                         {t('audit.remove')}
@@ -279,7 +282,7 @@ function Checklist(props: {
         <div className={styles.form}>
           {hasUncovered ? (
             <div>
-              <Button onClick={() => void props.write(() => api.startChecklist(audit), t('audit.checklistStarted'))}>
+              <Button onClick={() => props.write(() => api.startChecklist(audit), t('audit.checklistStarted'))}>
                 {t('audit.startChecklist')}
               </Button>
             </div>
@@ -289,20 +292,19 @@ function Checklist(props: {
             onSubmit={(event) => {
               event.preventDefault();
               if (clause.trim() === '' || question.trim() === '') return;
-              void props
-                .write(
-                  () =>
-                    api.addChecklistLine(audit, {
-                      clause: clause.trim(),
-                      procedureId: null,
-                      question: question.trim(),
-                    }),
-                  t('audit.lineAdded'),
-                )
-                .then(() => {
+              props.write(
+                () =>
+                  api.addChecklistLine(audit, {
+                    clause: clause.trim(),
+                    procedureId: null,
+                    question: question.trim(),
+                  }),
+                t('audit.lineAdded'),
+                () => {
                   setClause('');
                   setQuestion('');
-                });
+                },
+              );
             }}
           >
             <Field label={t('audit.clause')} required hint={t('audit.clauseHint')}>
@@ -346,7 +348,7 @@ function ReportForm(props: { audit: AuditViewDto; canEdit: boolean; write: Write
         event.preventDefault();
         setIsSubmitted(true);
         if (summary.trim() === '' || conclusion.trim() === '') return;
-        void props.write(
+        props.write(
           () => api.reportAudit(audit, { summary: summary.trim(), conclusion: conclusion.trim() }),
           t('audit.reportSaved'),
         );
@@ -383,7 +385,6 @@ function EditPlanButton(props: {
   session: Session;
   onSave(body: { scope: string; criteria: string; plannedOn: string; auditorIds: string[] }): Promise<AuditViewDto>;
   onSaved(audit: AuditViewDto): void;
-  onReload(): void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
@@ -413,7 +414,7 @@ function EditPlanButton(props: {
           setOpen(false);
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfAudit(props.audit.id)}
       >
         <Field label={t('audit.scope')}>
           <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />

@@ -1,6 +1,5 @@
 import { Button, Checkbox } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { CertificateDto, ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,7 +11,8 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
+import { readsOfProgramme } from './audit-reads';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
@@ -36,8 +36,15 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const certificates = useApiQuery(queryKeyOf('certificates-list'), (signal) => api.listCertificates(signal));
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
-  const [planError, setPlanError] = useState<ApiRequestError | undefined>(undefined);
-  const [isPlanning, setIsPlanning] = useState(false);
+  const planning = useApiMutation({
+    run: (itemIds: string[]) => api.planAudits(year, itemIds),
+    onSuccess: (result) => {
+      setStatus(t('audit.planned', { count: result.created.length }));
+      setChosen(new Set());
+    },
+    invalidates: readsOfProgramme,
+  });
+  const planError = planning.error ?? undefined;
 
   const manage = programme.data?.abilities.manage ?? false;
   const monthName = (month: number) =>
@@ -49,20 +56,6 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
       else next.delete(itemId);
       return next;
     });
-  const plan = async () => {
-    setIsPlanning(true);
-    setPlanError(undefined);
-    try {
-      const result = await api.planAudits(year, [...chosen]);
-      setStatus(t('audit.planned', { count: result.created.length }));
-      setChosen(new Set());
-      programme.reload();
-    } catch (failure) {
-      setPlanError(asApiRequestError(failure));
-    } finally {
-      setIsPlanning(false);
-    }
-  };
 
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   if (!years.includes(year)) years.push(year);
@@ -76,10 +69,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
       : subject.kind === 'unit'
         ? `${t('audit.form.subject.unit')}: ${unitName(subject.unitId)}`
         : `${t('audit.form.subject.clause')}: ${subject.clause}`;
-  const itemSaved = (item: ProgrammeItemDto) => {
-    setStatus(t('audit.form.itemSaved', { title: item.title }));
-    programme.reload();
-  };
+  const itemSaved = (item: ProgrammeItemDto) => setStatus(t('audit.form.itemSaved', { title: item.title }));
 
   return (
     <>
@@ -105,12 +95,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
         <CertificatePanel
           certificate={active}
           manage={manageCertificates}
-          onSaved={(certificate) => {
-            setStatus(t('audit.form.certificateSaved'));
-            certificates.reload();
-            if (!certificate.isActive) programme.reload();
-          }}
-          onReload={certificates.reload}
+          onSaved={() => setStatus(t('audit.form.certificateSaved'))}
         />
       ) : certificates.data ? (
         <PageSection id="audit-certificate" heading={t('audit.certificate')}>
@@ -119,14 +104,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
       ) : null}
       {manageCertificates ? (
         <div className={styles.toolbar}>
-          <CertificateDialogButton
-            onSaved={() => {
-              setStatus(t('audit.form.certificateSaved'));
-              certificates.reload();
-              programme.reload();
-            }}
-            onReload={certificates.reload}
-          />
+          <CertificateDialogButton onSaved={() => setStatus(t('audit.form.certificateSaved'))} />
         </div>
       ) : null}
 
@@ -188,7 +166,11 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
               </AuditTable>
               {manage ? (
                 <div className={styles.toolbar}>
-                  <Button appearance="primary" disabled={chosen.size === 0 || isPlanning} onClick={() => void plan()}>
+                  <Button
+                    appearance="primary"
+                    disabled={chosen.size === 0 || planning.isPending}
+                    onClick={() => planning.mutate([...chosen])}
+                  >
                     {t('audit.planChosen', { count: chosen.size })}
                   </Button>
                 </div>
@@ -226,12 +208,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
                       <td>{unitName(item.unitId)}</td>
                       {manage ? (
                         <td>
-                          <ProgrammeItemDialogButton
-                            session={props.session}
-                            item={item}
-                            onSaved={itemSaved}
-                            onReload={programme.reload}
-                          />
+                          <ProgrammeItemDialogButton session={props.session} item={item} onSaved={itemSaved} />
                         </td>
                       ) : null}
                     </tr>
@@ -241,7 +218,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
             )}
             {manage ? (
               <div className={styles.toolbar}>
-                <ProgrammeItemDialogButton session={props.session} onSaved={itemSaved} onReload={programme.reload} />
+                <ProgrammeItemDialogButton session={props.session} onSaved={itemSaved} />
               </div>
             ) : null}
           </>
@@ -251,7 +228,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
       <PageSection id="audit-list" heading={t('audit.audits')}>
         {manage ? (
           <div className={styles.toolbar}>
-            <InternalAuditDialogButton session={props.session} onReload={programme.reload} />
+            <InternalAuditDialogButton session={props.session} />
           </div>
         ) : null}
         {programme.data ? (
@@ -301,7 +278,6 @@ function CertificatePanel(props: {
   certificate: CertificateDto;
   manage: boolean;
   onSaved(certificate: CertificateDto): void;
-  onReload(): void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -332,7 +308,7 @@ function CertificatePanel(props: {
       </dl>
       {props.manage ? (
         <div className={styles.toolbar}>
-          <CertificateDialogButton certificate={certificate} onSaved={props.onSaved} onReload={props.onReload} />
+          <CertificateDialogButton certificate={certificate} onSaved={props.onSaved} />
         </div>
       ) : null}
       {cycle.error ? <ErrorAlert error={cycle.error} onRetry={cycle.reload} /> : null}
@@ -370,12 +346,7 @@ function CertificatePanel(props: {
                   {props.manage ? (
                     <td>
                       {entry.auditId === null ? (
-                        <RegisterCycleAuditButton
-                          certificate={certificate}
-                          entry={entry}
-                          name={name}
-                          onReload={cycle.reload}
-                        />
+                        <RegisterCycleAuditButton certificate={certificate} entry={entry} name={name} />
                       ) : null}
                     </td>
                   ) : null}

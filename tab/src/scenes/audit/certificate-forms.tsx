@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
 import { ActionDialog } from '../procedure/action-dialog';
+import { readsOfCertificates } from './audit-reads';
 import {
   bodyChoice,
   bodyName,
@@ -30,7 +31,6 @@ import { DateField } from '../../shared/date-field';
 export function CertificateDialogButton(props: {
   certificate?: CertificateDto | undefined;
   onSaved(certificate: CertificateDto): void;
-  onReload(): void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -114,7 +114,7 @@ export function CertificateDialogButton(props: {
           }
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfCertificates()}
       >
         {open ? (
           <>
@@ -186,12 +186,7 @@ type CycleEntry = CertificateCycleDto['audits'][number];
  * surveillance or recertification audit on its due date and opens it, where the certifier's
  * findings are entered or imported.
  */
-export function RegisterCycleAuditButton(props: {
-  certificate: CertificateDto;
-  entry: CycleEntry;
-  name: string;
-  onReload(): void;
-}) {
+export function RegisterCycleAuditButton(props: { certificate: CertificateDto; entry: CycleEntry; name: string }) {
   const { t } = useI18n();
   const api = useApi();
   const { navigate } = useRouter();
@@ -242,7 +237,7 @@ export function RegisterCycleAuditButton(props: {
           }
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfCertificates()}
       >
         {open ? (
           <>

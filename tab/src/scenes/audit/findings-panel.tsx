@@ -1,6 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { AuditViewDto, FindingGrade, FindingImportResultDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n, type Translate } from '../../i18n/i18n-context';
@@ -11,7 +10,8 @@ import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { importErrorText, type ImportErrorDto, type ImportErrorKeys } from '../../shared/import-error-text';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
+import { readsOfAudit } from './audit-reads';
 import { ActionDialog } from '../procedure/action-dialog';
 import { gradeKey, gradeOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
@@ -82,7 +82,11 @@ export function FindingsPanel(props: {
                     {finding.correctiveActionId !== null ? (
                       <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
                     ) : finding.isOpen && props.canImport ? (
-                      <CreateActionButton findingId={finding.id} description={finding.description} />
+                      <CreateActionButton
+                        auditId={props.audit.id}
+                        findingId={finding.id}
+                        description={finding.description}
+                      />
                     ) : finding.isOpen ? (
                       t('audit.actionNeeded')
                     ) : (
@@ -100,20 +104,13 @@ export function FindingsPanel(props: {
           audit={props.audit}
           session={props.session}
           procedures={props.procedures}
-          onCreated={() => {
-            findings.reload();
-            props.onChanged(t('audit.findingAdded'));
-          }}
-          onReload={findings.reload}
+          onCreated={() => props.onChanged(t('audit.findingAdded'))}
         />
       ) : null}
       {props.canImport ? (
         <FindingImport
           auditId={props.audit.id}
-          onImported={(count) => {
-            findings.reload();
-            props.onChanged(t('audit.imported', { count }));
-          }}
+          onImported={(count) => props.onChanged(t('audit.imported', { count }))}
         />
       ) : null}
     </>
@@ -121,30 +118,23 @@ export function FindingsPanel(props: {
 }
 
 /** Opens a corrective action for a nonconformity and goes to it, where the correction and plan are recorded. */
-function CreateActionButton(props: { findingId: string; description: string }) {
+function CreateActionButton(props: { auditId: string; findingId: string; description: string }) {
   const { t } = useI18n();
   const api = useApi();
   const { navigate } = useRouter();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | null>(null);
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const action = await api.createAction({ source: { kind: 'finding', findingId: props.findingId } });
-      navigate(paths.action(action.id));
-    } catch (caught) {
-      setError(asApiRequestError(caught));
-      setBusy(false);
-    }
-  };
+  const create = useApiMutation({
+    run: (findingId: string) => api.createAction({ source: { kind: 'finding', findingId } }),
+    onSuccess: (action) => navigate(paths.action(action.id)),
+    invalidates: () => readsOfAudit(props.auditId),
+  });
+  const error = create.error;
   return (
     <>
       <Button
         size="small"
-        disabled={isBusy}
+        disabled={create.isPending}
         aria-label={t('audit.createActionFor', { finding: props.description })}
-        onClick={() => void create()}
+        onClick={() => create.mutate(props.findingId)}
       >
         {t('audit.createAction')}
       </Button>
@@ -158,7 +148,6 @@ function AddFindingButton(props: {
   session: Session;
   procedures: readonly ProcedureRef[];
   onCreated(): void;
-  onReload(): void;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -203,7 +192,7 @@ function AddFindingButton(props: {
           props.onCreated();
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfAudit(props.audit.id)}
       >
         <Field label={t('audit.grade')} required>
           <Select value={grade} onChange={(_, data) => setGrade(data.value as FindingGrade)}>
@@ -303,24 +292,22 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<FindingImportResultDto | null>(null);
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
-  const [isBusy, setIsBusy] = useState(false);
-  const run = async (mode: 'preview' | 'apply') => {
-    if (!file) return;
-    setIsBusy(true);
-    setError(undefined);
-    try {
-      const result = await api.importFindings(props.auditId, file, mode);
-      if (mode === 'apply') {
+  // A preview changes nothing; applying it adds findings to the audit and the findings lists.
+  const importing = useApiMutation({
+    run: (job: { file: File; mode: 'preview' | 'apply' }) => api.importFindings(props.auditId, job.file, job.mode),
+    onSuccess: (result, job) => {
+      if (job.mode === 'apply') {
         setPreview(null);
         setFile(null);
         props.onImported(result.created.length);
       } else setPreview(result);
-    } catch (failure) {
-      setError(asApiRequestError(failure));
-    } finally {
-      setIsBusy(false);
-    }
+    },
+    invalidates: (_, job) => (job.mode === 'apply' ? readsOfAudit(props.auditId) : []),
+  });
+  const error = importing.error ?? undefined;
+  const isBusy = importing.isPending;
+  const run = (mode: 'preview' | 'apply') => {
+    if (file) importing.mutate({ file, mode });
   };
   return (
     <section aria-labelledby={`${fileId}-heading`}>
@@ -340,13 +327,13 @@ function FindingImport(props: { auditId: string; onImported(count: number): void
             }}
           />
         </div>
-        <Button disabled={!file || isBusy} onClick={() => void run('preview')}>
+        <Button disabled={!file || isBusy} onClick={() => run('preview')}>
           {t('audit.importPreview')}
         </Button>
         <Button
           appearance="primary"
           disabled={!preview || preview.errors.length > 0 || preview.rows.length === 0 || isBusy}
-          onClick={() => void run('apply')}
+          onClick={() => run('apply')}
         >
           {t('audit.importApply', { count: preview?.rows.length ?? 0 })}
         </Button>

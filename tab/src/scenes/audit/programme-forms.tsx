@@ -9,6 +9,7 @@ import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ActionDialog } from '../procedure/action-dialog';
+import { readsOfProgramme } from './audit-reads';
 import { fieldProblems, isDate, parseClauses, messageOf, problemProps, type Problems } from './audit-form-model';
 import { PeoplePicker } from '../../shared/people-picker';
 import { DateField } from '../../shared/date-field';
@@ -55,7 +56,6 @@ export function ProgrammeItemDialogButton(props: {
   session: Session;
   item?: ProgrammeItemDto | undefined;
   onSaved(item: ProgrammeItemDto): void;
-  onReload(): void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -143,7 +143,7 @@ export function ProgrammeItemDialogButton(props: {
           }
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfProgramme()}
       >
         {open ? (
           <>
@@ -218,7 +218,7 @@ export function ProgrammeItemDialogButton(props: {
  * An internal audit by hand, not from the plan (coordinator): title, unit, clauses, date and
  * auditors. The independence warnings are shown on the audit's page, which opens after saving.
  */
-export function InternalAuditDialogButton(props: { session: Session; onReload(): void }) {
+export function InternalAuditDialogButton(props: { session: Session }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
@@ -279,7 +279,7 @@ export function InternalAuditDialogButton(props: { session: Session; onReload():
           }
         }}
         onClose={() => setOpen(false)}
-        onReload={props.onReload}
+        invalidates={readsOfProgramme()}
       >
         {open ? (
           <>

@@ -8,7 +8,7 @@ import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import {
   groupByCategory,
   indexCells,
@@ -18,6 +18,7 @@ import {
   type CellIndex,
   type MatrixCell,
 } from './competence-model';
+import { readsOfCompetenceLevels } from './competence-reads';
 import { GapsPanel } from './gaps-panel';
 import { ImportDialog } from './import-dialog';
 import { MatrixTable, type Editing } from './matrix-table';
@@ -75,7 +76,6 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   );
 
   const [editing, setEditing] = useState<Editing>(null);
-  const [isSaving, setIsSaving] = useState(false);
   const [saveError, setSaveError] = useState<ApiRequestError | undefined>(undefined);
   const [status, setStatus] = useState('');
 
@@ -100,42 +100,40 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
     setStatus('');
   }, []);
   const onCancel = useCallback(() => setEditing(null), []);
-  const reloadGaps = gaps.reload;
-  const onSave = useCallback(
-    (cell: MatrixCell, level: CompetenceLevel) => {
-      setIsSaving(true);
-      setSaveError(undefined);
-      api.setCompetenceLevel(cell, level).then(
-        (savedCell) => {
-          keepCell(savedCell);
-          setEditing(null);
-          setIsSaving(false);
-          setStatus(t('competences.saved'));
-          reloadGaps();
+  // The saved cell is laid over the loaded matrix (no refetch of a large matrix for one cell);
+  // the gaps and the lists that count them are refetched.
+  const saving = useApiMutation({
+    run: (job: { cell: MatrixCell; level: CompetenceLevel }) => api.setCompetenceLevel(job.cell, job.level),
+    onSuccess: (savedCell) => {
+      keepCell(savedCell);
+      setEditing(null);
+      setStatus(t('competences.saved'));
+    },
+    onError: (error, { cell }) => {
+      if (error.status !== 409) return setSaveError(error);
+      setStatus(t('competences.stale'));
+      setEditing(null);
+      // Reload the cell: the fresh matrix has its new level and etag.
+      api.getCompetenceMatrix(unit).then(
+        (fresh) => {
+          const freshCell = matrixCells(fresh).find(
+            (c) => c.personId === cell.personId && c.competenceId === cell.competenceId,
+          );
+          if (freshCell) keepCell(freshCell);
         },
-        async (failure: unknown) => {
-          const error = asApiRequestError(failure);
-          setIsSaving(false);
-          if (error.status === 409) {
-            setStatus(t('competences.stale'));
-            setEditing(null);
-            // Reload the cell: the fresh matrix has its new level and etag.
-            try {
-              const fresh = await api.getCompetenceMatrix(unit);
-              const freshCell = matrixCells(fresh).find(
-                (c) => c.personId === cell.personId && c.competenceId === cell.competenceId,
-              );
-              if (freshCell) keepCell(freshCell);
-            } catch (reloadFailure) {
-              setSaveError(asApiRequestError(reloadFailure));
-            }
-            return;
-          }
-          setSaveError(error);
-        },
+        (reloadFailure: unknown) => setSaveError(asApiRequestError(reloadFailure)),
       );
     },
-    [api, t, reloadGaps, unit, keepCell],
+    invalidates: readsOfCompetenceLevels,
+  });
+  const isSaving = saving.isPending;
+  const { mutate: saveLevel } = saving;
+  const onSave = useCallback(
+    (cell: MatrixCell, level: CompetenceLevel) => {
+      setSaveError(undefined);
+      saveLevel({ cell, level });
+    },
+    [saveLevel],
   );
 
   const [exportError, setExportError] = useState<ApiRequestError | undefined>(undefined);
@@ -160,16 +158,13 @@ export function CompetencesScene(props: { session: Session; unitId?: string | nu
   const personName = useCallback((id: string) => peopleById.get(id) ?? id, [peopleById]);
 
   const [isImportOpen, setIsImportOpen] = useState(false);
-  const reloadMatrix = matrix.reload;
   const onImported = useCallback(
     (count: number) => {
       setIsImportOpen(false);
       setEditing(null);
       setStatus(t('competences.import.applied', { count }));
-      reloadMatrix();
-      reloadGaps();
     },
-    [t, reloadMatrix, reloadGaps],
+    [t],
   );
 
   return (

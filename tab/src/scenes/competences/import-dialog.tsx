@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { importErrorText, type ImportErrorKeys } from '../../shared/import-error-text';
 import type { MatrixImportErrorCode } from '../../../../functions/src/core/import-errors';
 import { importFormatOf, levelLabel } from './competence-model';
+import { queryKeyOf, useApiMutation } from '../../api/query-client';
+import { readsOfCompetenceLevels } from './competence-reads';
 
 const useStyles = makeStyles({
   dialog: {
@@ -124,23 +126,27 @@ export function ImportDialog(props: { open: boolean; onClose(): void; onImported
     );
   };
 
+  // Applying changes levels in any unit: every matrix is refetched, with the gaps and task lists.
+  const applying = useApiMutation({
+    run: (job: { preview: Extract<Phase, { kind: 'preview' }>; request: number }) =>
+      api.importCompetenceMatrix(job.preview.format, 'apply', job.preview.file),
+    onSuccess: (result, job) => {
+      if (job.request !== request.current) return;
+      reset();
+      props.onImported(result.changes.length);
+    },
+    onError: (failure, job) => {
+      if (job.request !== request.current) return;
+      setPhase(job.preview);
+      setError(failure);
+    },
+    invalidates: () => [queryKeyOf('competence-matrix'), ...readsOfCompetenceLevels()],
+  });
   const apply = () => {
     if (phase.kind !== 'preview') return;
-    const current = request.current;
     setPhase({ ...phase, kind: 'applying' });
     setError(undefined);
-    api.importCompetenceMatrix(phase.format, 'apply', phase.file).then(
-      (result) => {
-        if (current !== request.current) return;
-        reset();
-        props.onImported(result.changes.length);
-      },
-      (failure: unknown) => {
-        if (current !== request.current) return;
-        setPhase(phase);
-        setError(asApiRequestError(failure));
-      },
-    );
+    applying.mutate({ preview: phase, request: request.current });
   };
 
   const result = phase.kind === 'preview' || phase.kind === 'applying' ? phase.result : null;

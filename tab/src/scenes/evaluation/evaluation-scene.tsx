@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { QueryKey } from '@tanstack/react-query';
 import type { EvaluationDetailDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -12,7 +13,7 @@ import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { PersonSelect } from '../../shared/person-select';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { actionStatusKey } from '../actions/action-labels';
 import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
@@ -38,6 +39,18 @@ const useStyles = makeStyles({
 });
 
 type DecisionDraft = { key: string; id?: string; text: string; ownerId: string; dueOn: string };
+
+/** The reads an evaluation write can change: the list, its record and pack, and the task lists. */
+function readsOfEvaluation(id?: string): QueryKey[] {
+  const own = id ? { params: { id } } : undefined;
+  return [
+    queryKeyOf('management-evaluations-list'),
+    queryKeyOf('management-evaluations-get', own),
+    queryKeyOf('management-evaluations-pack', own),
+    queryKeyOf('my-tasks'),
+    queryKeyOf('overview'),
+  ];
+}
 
 const statusKey = {
   planned: 'evaluation.status.planned',
@@ -80,19 +93,11 @@ export function EvaluationScene(props: { session: Session }) {
             <p>{t('evaluation.noneYet')}</p>
           )}
           {list.data.abilities.create && !items.some((item) => item.year === thisYear) ? (
-            <PlanForm
-              year={thisYear}
-              onCreated={(id) => {
-                setSelectedId(id);
-                list.reload();
-              }}
-            />
+            <PlanForm year={thisYear} onCreated={setSelectedId} />
           ) : null}
         </div>
       ) : null}
-      {currentId ? (
-        <EvaluationView key={currentId} session={props.session} id={currentId} onSaved={list.reload} />
-      ) : null}
+      {currentId ? <EvaluationView key={currentId} session={props.session} id={currentId} /> : null}
     </>
   );
 }
@@ -102,23 +107,24 @@ function PlanForm(props: { year: number; onCreated(id: string): void }) {
   const api = useApi();
   const styles = useStyles();
   const [plannedOn, setPlannedOn] = useState('');
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const create = useApiMutation({
+    run: (body: { year: number; plannedOn: string }) => api.createEvaluation(body),
+    onSuccess: (created) => props.onCreated(created.id),
+    invalidates: () => [...readsOfEvaluation(), queryKeyOf('year-wheel-get')],
+  });
+  const error = create.error ?? undefined;
   return (
     <form
       className={styles.row}
       onSubmit={(event) => {
         event.preventDefault();
-        setError(undefined);
-        api.createEvaluation({ year: props.year, plannedOn }).then(
-          (created) => props.onCreated(created.id),
-          (failure: unknown) => setError(asApiRequestError(failure)),
-        );
+        create.mutate({ year: props.year, plannedOn });
       }}
     >
       <Field label={t('evaluation.plannedOnFor', { year: props.year })} required>
         <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
       </Field>
-      <Button type="submit" disabled={plannedOn === ''}>
+      <Button type="submit" disabled={plannedOn === '' || create.isPending}>
         {t('evaluation.plan')}
       </Button>
       {error ? <ErrorAlert error={error} /> : null}
@@ -126,7 +132,7 @@ function PlanForm(props: { year: number; onCreated(id: string): void }) {
   );
 }
 
-function EvaluationView(props: { session: Session; id: string; onSaved(): void }) {
+function EvaluationView(props: { session: Session; id: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const api = useApi();
@@ -138,34 +144,21 @@ function EvaluationView(props: { session: Session; id: string; onSaved(): void }
     api.getEvaluationPack(props.id, signal),
   );
   const evaluation = loaded.data;
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const [downloadError, setDownloadError] = useState<ApiRequestError | undefined>(undefined);
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  const refresh = (next: EvaluationDetailDto, message: string) => {
-    loaded.setData(next);
-    pack.reload();
-    props.onSaved();
-    setStatus(message);
-  };
-
-  const createAction = async (decisionId: string) => {
-    if (!evaluation) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createDecisionAction(evaluation, decisionId);
-      refresh(await api.getEvaluation(evaluation.id), t('evaluation.actionCreated'));
-    } catch (failure) {
-      setError(asApiRequestError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A decision's new action shows on the record and the action board, and in the owner's tasks.
+  const createAction = useApiMutation({
+    run: (job: { evaluation: EvaluationDetailDto; decisionId: string }) =>
+      api.createDecisionAction(job.evaluation, job.decisionId),
+    onSuccess: () => setStatus(t('evaluation.actionCreated')),
+    invalidates: () => [...readsOfEvaluation(props.id), queryKeyOf('corrective-actions-board')],
+  });
+  const error = downloadError ?? createAction.error ?? undefined;
 
   const download = async (format: 'pdf' | 'docx') => {
     if (!evaluation) return;
-    setError(undefined);
+    setDownloadError(undefined);
     try {
       const blob = await api.exportEvaluation(evaluation.id, format, i18n.locale);
       const url = URL.createObjectURL(blob);
@@ -177,7 +170,7 @@ function EvaluationView(props: { session: Session; id: string; onSaved(): void }
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (failure) {
-      setError(asApiRequestError(failure));
+      setDownloadError(asApiRequestError(failure));
     }
   };
 
@@ -233,8 +226,12 @@ function EvaluationView(props: { session: Session; id: string; onSaved(): void }
                 ) : evaluation.abilities.createActions ? (
                   <Button
                     size="small"
-                    disabled={busy}
-                    onClick={() => void createAction(decision.id)}
+                    disabled={createAction.isPending}
+                    onClick={() => {
+                      setStatus('');
+                      setDownloadError(undefined);
+                      createAction.mutate({ evaluation, decisionId: decision.id });
+                    }}
                     aria-label={t('evaluation.createActionFor', { decision: decision.text })}
                   >
                     {t('evaluation.createAction')}
@@ -252,7 +249,10 @@ function EvaluationView(props: { session: Session; id: string; onSaved(): void }
         <RecordForm
           session={props.session}
           evaluation={evaluation}
-          onSaved={(next) => refresh(next, t('evaluation.saved'))}
+          onSaved={(next) => {
+            loaded.setData(next);
+            setStatus(t('evaluation.saved'));
+          }}
         />
       ) : null}
 
@@ -283,8 +283,12 @@ function RecordForm(props: {
   const [committeeOn, setCommitteeOn] = useState('');
   const [publishedOn, setPublishedOn] = useState('');
   const [nextStatus, setNextStatus] = useState(evaluation.status);
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const saving = useApiMutation({
+    run: (body: Parameters<typeof api.updateEvaluation>[1]) => api.updateEvaluation(evaluation, body),
+    onSuccess: (next) => props.onSaved(next),
+    invalidates: () => [...readsOfEvaluation(evaluation.id), queryKeyOf('corrective-actions-board')],
+  });
+  const error = saving.error ?? undefined;
   const names = useMemo(() => new Map(props.session.people.map((p) => [p.id, p.name])), [props.session.people]);
 
   useEffect(() => {
@@ -310,36 +314,26 @@ function RecordForm(props: {
   const updateDecision = (key: string, change: Partial<DecisionDraft>) =>
     setDecisions((current) => current.map((d) => (d.key === key ? { ...d, ...change } : d)));
 
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const next = await api.updateEvaluation(evaluation, {
-        heldOn: heldOn || null,
-        participantIds,
-        guests: guests
-          .split('\n')
-          .map((guest) => guest.trim())
-          .filter(Boolean),
-        conclusions,
-        decisions: decisions.map((d) => ({
-          ...(d.id ? { id: d.id } : {}),
-          text: d.text,
-          ownerId: d.ownerId || null,
-          dueOn: d.dueOn || null,
-        })),
-        committee: committee.trim() || null,
-        committeeOn: committeeOn || null,
-        publishedOn: publishedOn || null,
-        status: nextStatus,
-      });
-      props.onSaved(next);
-    } catch (failure) {
-      setError(asApiRequestError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    saving.mutate({
+      heldOn: heldOn || null,
+      participantIds,
+      guests: guests
+        .split('\n')
+        .map((guest) => guest.trim())
+        .filter(Boolean),
+      conclusions,
+      decisions: decisions.map((d) => ({
+        ...(d.id ? { id: d.id } : {}),
+        text: d.text,
+        ownerId: d.ownerId || null,
+        dueOn: d.dueOn || null,
+      })),
+      committee: committee.trim() || null,
+      committeeOn: committeeOn || null,
+      publishedOn: publishedOn || null,
+      status: nextStatus,
+    });
 
   const statuses = (['planned', 'held', 'published'] as const).filter(
     (status) =>
@@ -352,7 +346,7 @@ function RecordForm(props: {
         className={styles.form}
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          save();
         }}
       >
         <Field label={t('evaluation.heldOn')} hint={t('evaluation.heldOnHint')}>
@@ -479,7 +473,7 @@ function RecordForm(props: {
         </div>
         {error ? <ErrorAlert error={error} /> : null}
         <div>
-          <Button type="submit" appearance="primary" disabled={busy}>
+          <Button type="submit" appearance="primary" disabled={saving.isPending}>
             {t('evaluation.save')}
           </Button>
         </div>

@@ -1,7 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { useRouter } from '../../router/router';
 import { paths } from '../../router/routes';
@@ -15,7 +14,7 @@ import {
   validateProcedureForm,
   type ProcedureFormErrors,
 } from '../../shared/procedure-form/procedure-form-values';
-import { queryKeyOf, useApiQuery } from '../../api/query-client';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '64rem' },
@@ -32,8 +31,18 @@ export function NewProcedureScene(props: { session: Session }) {
   const [values, setValues] = useState(() => emptyProcedureForm({ ownerId: props.session.me.person.id }));
   const [errors, setErrors] = useState<ProcedureFormErrors>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const saving = useApiMutation({
+    run: (body: ReturnType<typeof toCreateProcedureBody>) => api.createProcedure(body),
+    onSuccess: (created) => navigate(paths.procedure(created.id)),
+    invalidates: () => [
+      queryKeyOf('procedures-list'),
+      queryKeyOf('procedures-areas'),
+      queryKeyOf('search'),
+      queryKeyOf('my-tasks'),
+      queryKeyOf('overview'),
+    ],
+  });
+  const error = saving.error ?? undefined;
   const areas = useApiQuery(queryKeyOf('procedures-areas'), (signal) => api.listAreas(signal));
   const knownAreas = [
     ...new Set((areas.data?.areas ?? []).filter((a) => a.level === values.level).map((a) => a.area)),
@@ -64,15 +73,7 @@ export function NewProcedureScene(props: { session: Session }) {
             return;
           }
           setFormMessage(null);
-          setIsSaving(true);
-          setError(undefined);
-          api.createProcedure(toCreateProcedureBody(values)).then(
-            (created) => navigate(paths.procedure(created.id)),
-            (failure: unknown) => {
-              setIsSaving(false);
-              setError(asApiRequestError(failure));
-            },
-          );
+          saving.mutate(toCreateProcedureBody(values));
         }}
       >
         <ProcedureFormFields
@@ -87,10 +88,10 @@ export function NewProcedureScene(props: { session: Session }) {
         <div role="alert">{formMessage ? <p>{formMessage}</p> : null}</div>
         {error ? <ErrorAlert error={error} /> : null}
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={isSaving}>
-            {isSaving ? t('action.working') : t('new.create')}
+          <Button type="submit" appearance="primary" disabled={saving.isPending}>
+            {saving.isPending ? t('action.working') : t('new.create')}
           </Button>
-          <Button type="button" onClick={() => navigate(paths.handbook())} disabled={isSaving}>
+          <Button type="button" onClick={() => navigate(paths.handbook())} disabled={saving.isPending}>
             {t('action.cancel')}
           </Button>
         </div>

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import type { QueryKey } from '@tanstack/react-query';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { invalidate, useApiMutation } from '../../api/query-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
 
@@ -35,8 +36,9 @@ const useStyles = makeStyles({
 /**
  * A modal around one write, on the native <dialog>: the browser makes the page behind it inert,
  * traps focus, closes on Escape and returns focus to the opener, with nothing left behind if the
- * page changes while it is open. It keeps its own busy and error state: a failure stays visible
- * (a stale one with a reload button) and the user's input is not lost.
+ * page changes while it is open. Its write is a mutation: after it succeeds the reads in
+ * `invalidates` are refetched; a failure stays visible (a stale one with a reload button, which
+ * refetches the same reads) and the user's input is not lost.
  */
 export function ActionDialog(props: {
   open: boolean;
@@ -45,17 +47,23 @@ export function ActionDialog(props: {
   wide?: boolean;
   /** Returns false when the form is invalid (the dialog stays open, nothing is sent). */
   validate?: () => boolean;
-  onSubmit(): Promise<void>;
+  onSubmit(): Promise<unknown>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes: refetched after it succeeds, or by "reload" after a stale failure. */
+  invalidates: QueryKey[];
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
   const titleId = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<ApiRequestError | undefined>(undefined);
+  const write = useApiMutation({
+    run: (submit: () => Promise<unknown>) => submit(),
+    onSuccess: () => props.onClose(),
+    invalidates: () => props.invalidates,
+  });
+  const isBusy = write.isPending;
+  const error = write.error ?? undefined;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -66,7 +74,7 @@ export function ActionDialog(props: {
 
   const close = () => {
     if (isBusy) return;
-    setError(undefined);
+    write.reset();
     props.onClose();
   };
 
@@ -86,18 +94,7 @@ export function ActionDialog(props: {
         onSubmit={(event) => {
           event.preventDefault();
           if (isBusy || (props.validate && !props.validate())) return;
-          setIsBusy(true);
-          setError(undefined);
-          props.onSubmit().then(
-            () => {
-              setIsBusy(false);
-              props.onClose();
-            },
-            (failure: unknown) => {
-              setIsBusy(false);
-              setError(asApiRequestError(failure));
-            },
-          );
+          write.mutate(props.onSubmit);
         }}
       >
         <h2 id={titleId} className={styles.title}>
@@ -109,9 +106,9 @@ export function ActionDialog(props: {
             <ErrorAlert
               error={error}
               onReload={() => {
-                setError(undefined);
+                write.reset();
                 props.onClose();
-                props.onReload();
+                void invalidate(...props.invalidates);
               }}
             />
           ) : null}

@@ -1,9 +1,11 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { ActionDialog } from './action-dialog';
 
-type DialogProps = { open: boolean; onClose(): void; onReload(): void };
+/** `invalidates`: the reads the decision changes (see ActionDialog). */
+type DialogProps = { open: boolean; onClose(): void; invalidates: QueryKey[] };
 
 export function ApproveDialog(props: DialogProps & { onApprove(comment: string | undefined): Promise<void> }) {
   const { t } = useI18n();
@@ -15,7 +17,7 @@ export function ApproveDialog(props: DialogProps & { onApprove(comment: string |
       confirmLabel={t('approve.confirm')}
       onSubmit={() => props.onApprove(comment.trim() || undefined)}
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <p>{t('approve.body')}</p>
       <Field label={t('approve.comment')}>
@@ -51,7 +53,7 @@ export function RejectDialog(props: DialogProps & { onReject(comment: string): P
         setShowErrors(false);
         props.onClose();
       }}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <Field
         label={t('reject.comment')}
@@ -80,7 +82,7 @@ export function WithdrawDialog(props: DialogProps & { onWithdraw(): Promise<void
       confirmLabel={t('withdraw.confirm')}
       onSubmit={props.onWithdraw}
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <p>{t('withdraw.body')}</p>
     </ActionDialog>

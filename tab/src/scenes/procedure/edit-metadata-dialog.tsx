@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonDto, ProcedureDetail, UnitDto, UpdateProcedureBody } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
@@ -17,7 +18,8 @@ export function EditMetadataDialog(props: {
   units: readonly UnitDto[];
   onSave(body: UpdateProcedureBody): Promise<void>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes (see ActionDialog). */
+  invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState(() => procedureFormFromDetail(props.detail));
@@ -35,7 +37,7 @@ export function EditMetadataDialog(props: {
       }}
       onSubmit={() => props.onSave(toUpdateProcedureBody(values))}
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <ProcedureFormFields
         values={values}

@@ -2,7 +2,7 @@ import { Button, Link, MessageBar, MessageBarBody, makeStyles, tokens } from '@f
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
+import { invalidate, queryKeyOf, readsOfProcedure, useApiMutation } from '../../api/query-client';
 import type { ProcedureDetail, ProcedureRequirementDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { useRouter } from '../../router/router';
@@ -71,7 +71,6 @@ export function ProcedurePage(props: {
   detail: ProcedureDetail;
   isRefreshing: boolean;
   onDetail(detail: ProcedureDetail): void;
-  onReload(): void;
   session: Session;
   query: URLSearchParams;
 }) {
@@ -100,10 +99,6 @@ export function ProcedurePage(props: {
     setDialogState(next);
   };
   const [notice, setNotice] = useState<string | null>(null);
-  const [isUploading, setIsUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<ApiRequestError | undefined>(undefined);
-  const [isAcknowledging, setIsAcknowledging] = useState(false);
-  const [ackError, setAckError] = useState<ApiRequestError | undefined>(undefined);
   const documentHeading = useRef<HTMLHeadingElement>(null);
   const competencesHeading = useRef<HTMLHeadingElement>(null);
 
@@ -145,40 +140,38 @@ export function ProcedurePage(props: {
     documentHeading.current?.scrollIntoView({ block: 'start' });
   };
 
-  const upload = async (file: File) => {
-    setIsUploading(true);
-    setUploadError(undefined);
-    setNotice(null);
-    try {
-      const next = await api.uploadDraft(detail, file);
+  // Both answer with the procedure's new detail; onDetail caches it and refetches what it changes.
+  const uploading = useApiMutation({
+    run: (file: File) => api.uploadDraft(detail, file),
+    onSuccess: (next, file) => {
       apply(next, t('action.uploaded', { fileName: file.name }));
       if (next.draft)
         navigate(paths.procedure(detail.id, { version: next.draft.id }), { replace: true, keepFocus: true });
-    } catch (failure) {
-      setUploadError(asApiRequestError(failure));
-    } finally {
-      setIsUploading(false);
-    }
+    },
+  });
+  const acknowledging = useApiMutation({
+    run: (versionId: string) => api.acknowledgeVersion(detail, versionId),
+    onSuccess: (next) => props.onDetail(next),
+  });
+  const upload = (file: File) => {
+    setNotice(null);
+    uploading.mutate(file);
   };
-
-  const acknowledge = async () => {
+  const acknowledge = () => {
     const versionId = detail.myAcknowledgement?.versionId;
-    if (!versionId) return;
-    setIsAcknowledging(true);
-    setAckError(undefined);
-    try {
-      props.onDetail(await api.acknowledgeVersion(detail, versionId));
-    } catch (failure) {
-      setAckError(asApiRequestError(failure));
-    } finally {
-      setIsAcknowledging(false);
-    }
+    if (versionId) acknowledging.mutate(versionId);
   };
+  const uploadError = uploading.error ?? undefined;
+  const ackError = acknowledging.error ?? undefined;
 
   const closeDialog = () => setDialog(null);
+  const procedureReads = readsOfProcedure(detail.id);
+  // Competence requirements change the procedure's coverage and the units' gaps.
+  const requirementReads = [...procedureReads, queryKeyOf('competence-gaps')];
+  /** ErrorAlert's "reload" after a stale write: refetch the procedure and what hangs on it. */
   const reload = () => {
     setNotice(null);
-    props.onReload();
+    void invalidate(...procedureReads);
   };
   const selectedLabel = selected?.label ?? t('version.unlabelled');
   const showDraftHint =
@@ -215,9 +208,9 @@ export function ProcedurePage(props: {
 
       <AcknowledgementPrompt
         detail={detail}
-        isBusy={isAcknowledging}
+        isBusy={acknowledging.isPending}
         error={ackError}
-        onAcknowledge={() => void acknowledge()}
+        onAcknowledge={acknowledge}
         onRead={() => openVersion(detail.currentVersion?.id ?? '')}
         onReload={reload}
       />
@@ -225,8 +218,8 @@ export function ProcedurePage(props: {
       <ProcedureActions
         detail={detail}
         myPersonId={me.id}
-        isUploading={isUploading}
-        onUpload={(file) => void upload(file)}
+        isUploading={uploading.isPending}
+        onUpload={upload}
         onOpenDialog={(next) => {
           setNotice(null);
           setDialog(next);
@@ -362,21 +355,21 @@ export function ProcedurePage(props: {
         }
         onSubmit={async (body) => apply(await api.submitDraft(detail, body), t('submit.done'))}
         onClose={closeDialog}
-        onReload={reload}
+        invalidates={procedureReads}
       />
       <WithdrawDialog
         key={`withdraw-${dialogKey}`}
         open={dialog === 'withdraw'}
         onWithdraw={async () => apply(await api.withdrawDraft(detail), t('withdraw.done'))}
         onClose={closeDialog}
-        onReload={reload}
+        invalidates={procedureReads}
       />
       <ReviewDialog
         key={`review-${dialogKey}`}
         open={dialog === 'review'}
         onReview={async (body) => apply(await api.recordReview(detail, body), t('reviewDialog.done'))}
         onClose={closeDialog}
-        onReload={reload}
+        invalidates={procedureReads}
       />
       {competences.data?.abilities.manage ? (
         <>
@@ -386,22 +379,20 @@ export function ProcedurePage(props: {
             procedureId={detail.id}
             onAdd={async (body) => {
               await api.addCompetenceRequirement(body);
-              competences.reload();
               setNotice(t('procedureCompetences.added'));
             }}
             onClose={() => setIsAddingRequirement(false)}
-            onReload={competences.reload}
+            invalidates={requirementReads}
           />
           <RemoveRequirementDialog
             entry={removingRequirement}
             onRemove={async (entry) => {
               await api.removeCompetenceRequirement(entry.requirement.id);
               setRemovedRequirementId(entry.requirement.id);
-              competences.reload();
               setNotice(t('procedureCompetences.removed'));
             }}
             onClose={() => setRemovingRequirement(null)}
-            onReload={competences.reload}
+            invalidates={requirementReads}
           />
         </>
       ) : null}
@@ -414,7 +405,7 @@ export function ProcedurePage(props: {
           units={session.units}
           onSave={async (body) => apply(await api.updateProcedure(detail, body), t('edit.done'))}
           onClose={closeDialog}
-          onReload={reload}
+          invalidates={procedureReads}
         />
       ) : null}
     </article>

@@ -36,7 +36,6 @@ export function ProcedureScene(props: { session: Session; procedureId: string; q
       detail={detail}
       isRefreshing={procedure.isLoading}
       onDetail={procedureChanged}
-      onReload={procedure.reload}
       session={props.session}
       query={props.query}
     />

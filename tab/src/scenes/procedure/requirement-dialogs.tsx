@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { AddCompetenceRequirementBody, ProcedureRequirementDto } from '../../api/contract';
@@ -15,7 +16,8 @@ export function AddRequirementDialog(props: {
   procedureId: string;
   onAdd(body: AddCompetenceRequirementBody): Promise<void>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes (see ActionDialog). */
+  invalidates: QueryKey[];
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -51,7 +53,7 @@ export function AddRequirementDialog(props: {
         })
       }
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       {catalogue.error ? <ErrorAlert error={catalogue.error} onRetry={catalogue.reload} /> : null}
       {catalogue.isLoading && !catalogue.data ? <Loading label={t('app.loading')} /> : null}
@@ -105,7 +107,8 @@ export function RemoveRequirementDialog(props: {
   entry: ProcedureRequirementDto | null;
   onRemove(entry: ProcedureRequirementDto): Promise<void>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes (see ActionDialog). */
+  invalidates: QueryKey[];
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -119,7 +122,7 @@ export function RemoveRequirementDialog(props: {
         if (entry) await props.onRemove(entry);
       }}
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       {entry ? (
         <>

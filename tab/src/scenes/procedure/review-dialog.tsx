@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ReviewBody } from '../../api/contract';
@@ -9,7 +10,8 @@ export function ReviewDialog(props: {
   open: boolean;
   onReview(body: ReviewBody): Promise<void>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes (see ActionDialog). */
+  invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<ReviewBody['outcome']>('still-valid');
@@ -21,7 +23,7 @@ export function ReviewDialog(props: {
       confirmLabel={t('reviewDialog.confirm')}
       onSubmit={() => props.onReview({ outcome, ...(comment.trim() ? { comment: comment.trim() } : {}) })}
       onClose={props.onClose}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <Field label={t('reviewDialog.outcome')} required>
         <RadioGroup

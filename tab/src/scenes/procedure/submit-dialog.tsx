@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/react-query';
 import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PersonDto, SubmitBody } from '../../api/contract';
@@ -12,7 +13,8 @@ export function SubmitDialog(props: {
   defaultApproverId: string;
   onSubmit(body: SubmitBody): Promise<void>;
   onClose(): void;
-  onReload(): void;
+  /** The reads the write changes (see ActionDialog). */
+  invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
   const [changeSummary, setChangeSummary] = useState('');
@@ -35,7 +37,7 @@ export function SubmitDialog(props: {
         setShowErrors(false);
         props.onClose();
       }}
-      onReload={props.onReload}
+      invalidates={props.invalidates}
     >
       <Field
         label={t('submit.changeSummary')}

@@ -61,7 +61,6 @@ export function YearWheelScene(props: { session: Session; year: number | null })
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [isGenerating, setIsGenerating] = useState(false);
   const { setData, reload } = wheel;
   const data = wheel.data;
 
@@ -95,12 +94,10 @@ export function YearWheelScene(props: { session: Session; year: number | null })
   const applyUpdate = (current: YearWheelDto, updated: OccurrenceDto) =>
     setData(replaceOccurrence(current, updated, year));
 
-  const generate = async () => {
-    setIsGenerating(true);
-    setError(undefined);
-    setStatus('');
-    try {
-      const result = await api.generateYearWheel(year);
+  // Generating adds and moves occurrences: the wheel, my tasks and the overview are refetched.
+  const generating = useApiMutation({
+    run: (forYear: number) => api.generateYearWheel(forYear),
+    onSuccess: (result) => {
       const changed = result.created.length + result.updated.length;
       const summary =
         changed === 0
@@ -109,12 +106,15 @@ export function YearWheelScene(props: { session: Session; year: number | null })
       setStatus(
         result.orphans.length > 0 ? `${summary} ${t('yearWheel.orphans', { count: result.orphans.length })}` : summary,
       );
-      reload();
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setIsGenerating(false);
-    }
+    },
+    onError: fail,
+    invalidates: () => [queryKeyOf('year-wheel-get'), queryKeyOf('my-tasks'), queryKeyOf('overview')],
+  });
+  const isGenerating = generating.isPending;
+  const generate = () => {
+    setError(undefined);
+    setStatus('');
+    generating.mutate(year);
   };
 
   const toggleDone = (occurrence: OccurrenceDto) =>
@@ -177,7 +177,7 @@ export function YearWheelScene(props: { session: Session; year: number | null })
           </Button>
         </nav>
         {data?.abilities.generate ? (
-          <Button appearance="primary" disabled={isGenerating} onClick={() => void generate()}>
+          <Button appearance="primary" disabled={isGenerating} onClick={generate}>
             {isGenerating ? t('yearWheel.generating') : t('yearWheel.generate', { year })}
           </Button>
         ) : null}
