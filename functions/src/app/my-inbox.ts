@@ -49,60 +49,67 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
   const competenceName = new Map(competences.map((competence) => [competence.id, competence.name]));
   const items: InboxItemDto[] = [];
 
+  /** A procedure's task: titled and linked by its procedure. */
+  const procedureItem = (
+    procedure: { id: string; code: string; title: string },
+    fields: Pick<InboxItemDto, 'key' | 'kind' | 'dueOn' | 'isOverdue' | 'action'> & { versionId?: string },
+    list: ListLink['list'] = 'procedure',
+  ) =>
+    item({
+      key: fields.key,
+      kind: fields.kind,
+      title: procedure.title,
+      subtitle: procedure.code,
+      dueOn: fields.dueOn,
+      isOverdue: fields.isOverdue,
+      action: fields.action,
+      link: link(list, procedure.id),
+      target: { ...noTarget, procedureId: procedure.id, versionId: fields.versionId ?? null },
+    });
+
   for (const { approval, procedure } of tasks.approvals)
     items.push(
-      item({
-        key: `approval:${approval.id}`,
-        kind: 'approval',
-        title: procedure.title,
-        subtitle: procedure.code,
-        dueOn: dateOf(approval.requestedAt),
-        isOverdue: false,
-        action: 'approve',
-        link: link('approval', procedure.id),
-        target: { ...noTarget, procedureId: procedure.id },
-      }),
+      procedureItem(
+        procedure,
+        {
+          key: `approval:${approval.id}`,
+          kind: 'approval',
+          dueOn: dateOf(approval.requestedAt),
+          isOverdue: false,
+          action: 'approve',
+        },
+        'approval',
+      ),
     );
   for (const request of tasks.acknowledgements)
     items.push(
-      item({
+      procedureItem(request.procedure, {
         key: `acknowledgement:${request.versionId}`,
         kind: 'acknowledgement',
-        title: request.procedure.title,
-        subtitle: request.procedure.code,
         dueOn: dateOf(request.requestedAt),
         isOverdue: false,
         action: 'acknowledge',
-        link: link('procedure', request.procedure.id),
-        target: { ...noTarget, procedureId: request.procedure.id, versionId: request.versionId },
+        versionId: request.versionId,
       }),
     );
   for (const procedure of tasks.reviews)
     items.push(
-      item({
+      procedureItem(procedure, {
         key: `review:${procedure.id}`,
         kind: 'review',
-        title: procedure.title,
-        subtitle: procedure.code,
         dueOn: procedure.nextReviewOn,
         isOverdue: procedure.nextReviewOn !== null && procedure.nextReviewOn < today,
         action: 'review',
-        link: link('procedure', procedure.id),
-        target: { ...noTarget, procedureId: procedure.id },
       }),
     );
   for (const procedure of tasks.drafts)
     items.push(
-      item({
+      procedureItem(procedure, {
         key: `draft:${procedure.id}`,
         kind: 'draft',
-        title: procedure.title,
-        subtitle: procedure.code,
         dueOn: null,
         isOverdue: false,
         action: 'finish-draft',
-        link: link('procedure', procedure.id),
-        target: { ...noTarget, procedureId: procedure.id },
       }),
     );
 
