@@ -12,6 +12,9 @@ import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from '
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
+import type { GoalStore } from './app/goal-ports.js';
+import { createSqliteGoalStore } from './adapters/sqlite/sqlite-goal-store.js';
+import { openSharePointGoalStore } from './adapters/sharepoint/sharepoint-goal-store.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
@@ -86,6 +89,7 @@ async function openSharePoint(
 ): Promise<{
   store: SharePointStore;
   quality: QualityStore;
+  goals: GoalStore;
   documents: DocumentStore;
   messaging: MessagingStore;
   reminderSource: ReminderSource;
@@ -110,6 +114,7 @@ async function openSharePoint(
   return {
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
+    goals: await openSharePointGoalStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
     // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
@@ -157,6 +162,7 @@ export async function createEmbeddedApp(
     events: noEvents,
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
+    goals: sharePoint?.goals ?? createSqliteGoalStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,

@@ -1,5 +1,6 @@
+import type { Goal } from '../core/goal-types.js';
 import { ensure, type Actor } from '../core/policies.js';
-import { generateOccurrences, defaultRecurringActivities } from '../core/year-wheel.js';
+import { generateOccurrences, defaultRecurringActivities, type RecurringActivity } from '../core/year-wheel.js';
 import { canManageYearWheel } from '../core/year-wheel-policies.js';
 import type { Services } from './ports.js';
 import { peopleNames, todayOf, toOccurrenceView, type OccurrenceView } from './year-wheel-views.js';
@@ -25,12 +26,13 @@ export type YearWheelGenerated = {
 export async function generateYearWheel(services: Services, actor: Actor, year: number): Promise<YearWheelGenerated> {
   ensure(canManageYearWheel(actor), 'Only the quality coordinator generates the årshjul.');
   const { quality } = services;
-  const [audits, certificates, evaluations, existing, names] = await Promise.all([
+  const [audits, certificates, evaluations, existing, names, goals] = await Promise.all([
     quality.listAudits(),
     quality.listCertificates(),
     quality.listManagementEvaluations(),
     quality.listOccurrences(),
     peopleNames(services),
+    services.goals.listGoals(),
   ]);
   const now = services.clock.now().toISOString();
   const generation = generateOccurrences({
@@ -38,7 +40,7 @@ export async function generateYearWheel(services: Services, actor: Actor, year: 
     audits,
     certificates,
     evaluations,
-    recurring: defaultRecurringActivities,
+    recurring: [...defaultRecurringActivities, ...goalRevisionActivities(goals)],
     defaultOwnerId: actor.id,
     existing,
     now,
@@ -75,4 +77,18 @@ export async function generateYearWheel(services: Services, actor: Actor, year: 
     unchangedCount: generation.unchanged.length,
     orphans: generation.orphans.map(view),
   };
+}
+
+/** Each goal in force (not retired) is revised yearly in its revision month, by its owner. */
+export function goalRevisionActivities(goals: readonly Goal[]): RecurringActivity[] {
+  return goals
+    .filter((goal) => goal.status !== 'retired')
+    .map((goal) => ({
+      key: `goal-revision/${goal.id}`,
+      kind: 'goal-revision',
+      title: `Revision af kvalitetsmål: ${goal.title}`,
+      month: goal.revisionMonth,
+      day: 15,
+      ownerId: goal.ownerId,
+    }));
 }

@@ -18,6 +18,7 @@ import type {
   ExternalCoverage,
   PersonCompetence,
 } from '../core/competence-types.js';
+import type { GoalStore } from './goal-ports.js';
 import type { QualityStore } from './quality-ports.js';
 
 /** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
@@ -198,6 +199,8 @@ export type Services = {
   store: Store;
   /** The quality year's records (audits, certificate, findings, actions, evaluation, årshjul). */
   quality: QualityStore;
+  /** Quality policy, goals and imported case data. */
+  goals: GoalStore;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

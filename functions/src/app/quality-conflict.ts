@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import type { GoalCollection } from './goal-ports.js';
 import type { QualityCollection } from './quality-ports.js';
 
 /** What a store knows about the stored version of a record when an expectation fails. */
@@ -8,7 +9,11 @@ export type StoredVersion = { etag: number; updatedBy: string | null; updatedAt:
  * CONFLICT for a quality record written from a stale read (or created twice): the stored etag
  * (0 when there is no record) and who wrote it last, so the client can reload and say who.
  */
-export function staleQualityRecordError(collection: QualityCollection, id: string, stored: StoredVersion): AppError {
+export function staleQualityRecordError(
+  collection: QualityCollection | GoalCollection,
+  id: string,
+  stored: StoredVersion,
+): AppError {
   const what =
     stored.etag === 0
       ? `no longer exists or was never stored`

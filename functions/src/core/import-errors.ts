@@ -27,6 +27,13 @@ type Params = {
   'unknown-unit': { value: string };
   'too-long': { max: number };
   'control-characters': Record<string, never>;
+  /** A field mapped to a column the file does not have; `value` is the mapped header. */
+  'unmapped-field': { value: string; field: string };
+  'bad-number': { value: string };
+  /** A date earlier than the date in `other` (e.g. decided before received). */
+  'date-order': { value: string; other: string };
+  /** A second row for the same case id; `firstLine` is where it appeared first. */
+  'duplicate-case': { value: string; firstLine: number };
 };
 
 export type ImportErrorCode = keyof Params;
@@ -53,6 +60,10 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'unknown-unit': ({ value }) => `No unit named "${value}".`,
   'too-long': ({ max }) => `The text is longer than ${max} characters.`,
   'control-characters': () => 'The text contains control characters.',
+  'unmapped-field': ({ value, field }) => `The file has no column "${value}" (mapped to ${field}).`,
+  'bad-number': ({ value }) => `"${value}" is not a whole number of days (0 or more).`,
+  'date-order': ({ value, other }) => `${value} is before the date in ${other}.`,
+  'duplicate-case': ({ value, firstLine }) => `Case ${value} appears already on line ${firstLine}.`,
 };
 
 /** Every code, for the OpenAPI enum and the tab's catalogue check. */
@@ -89,6 +100,22 @@ export const findingImportErrorCodes = [
   'bad-date',
 ] as const satisfies readonly ImportErrorCode[];
 export type FindingImportErrorCode = (typeof findingImportErrorCodes)[number];
+
+/** The codes the case-data import reports. */
+export const caseImportErrorCodes = [
+  'missing-column',
+  'unmapped-field',
+  'no-rows',
+  'empty-required',
+  'bad-date',
+  'bad-number',
+  'date-order',
+  'duplicate-case',
+  'unknown-unit',
+  'too-long',
+  'control-characters',
+] as const satisfies readonly ImportErrorCode[];
+export type CaseImportErrorCode = (typeof caseImportErrorCodes)[number];
 
 /** One error of an import: the line in the file (the header is line 1) and the column, if any. */
 export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {

@@ -306,6 +306,34 @@ export function canManageQuality(actor: Actor): boolean {
 }
 
 /**
+ * Quality policy and goals (ISO 9001 5.2, 6.2): the coordinator writes them, maps and imports
+ * case data. Everyone signed in reads them: the policy must be communicated, and the goals and
+ * their figures are the organisation's (no personal data beyond case ids is kept).
+ */
+export function canManageGoals(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/** An entered goal's values: the coordinator and the goal's owner. */
+export function canEnterGoalValue(actor: Actor, goal: { ownerId: string }): boolean {
+  return canManageGoals(actor) || goal.ownerId === actor.id;
+}
+
+export type GoalAbilities = {
+  /** Title, target, scope, period, owner, thresholds, status. */
+  edit: boolean;
+  /** Add a value to a goal measured by entered values. */
+  enterValue: boolean;
+};
+
+export function goalAbilities(actor: Actor, goal: { ownerId: string; measurement: { kind: string } }): GoalAbilities {
+  return {
+    edit: canManageGoals(actor),
+    enterValue: goal.measurement.kind === 'entered' && canEnterGoalValue(actor, goal),
+  };
+}
+
+/**
  * Recording an audit's results (checklist lines and their results, findings, the report): those
  * who manage quality, and the audit's own auditors. Auditors cannot change the audit's scope,
  * date, auditors or status, nor import a certifier's findings: that stays with the coordinator.

@@ -5,6 +5,8 @@ import {
   canConfirmReview,
   canCreateProcedure,
   canDecide,
+  canEnterGoalValue,
+  canManageGoals,
   canEditDraft,
   canEditMetadata,
   canManageCompetencesOfUnit,
@@ -129,6 +131,16 @@ export const policyRows: PolicyRow[] = [
     act: 'Manage audits, certificate, findings, evaluation',
     rule: 'canManageQuality',
     may: (x) => canManageQuality(x),
+  },
+  {
+    act: 'Edit quality policy and goals, import case data',
+    rule: 'canManageGoals',
+    may: (x) => canManageGoals(x),
+  },
+  {
+    act: 'Enter a value for a goal the Natur leader owns',
+    rule: 'canEnterGoalValue',
+    may: (x) => canEnterGoalValue(x, { ownerId: 'anne' }),
   },
   {
     act: 'Record an audit’s checklist, findings, report',

@@ -54,8 +54,8 @@ export function detectCsvDelimiter(bytes: Uint8Array): ';' | ',' {
 }
 
 /** Refuses a sheet beyond the import limits (core/import-errors.ts), before it is looked at. */
-function tooLarge(reason: 'too-many-rows' | 'too-many-columns'): AppError {
-  const limit = reason === 'too-many-rows' ? importLimits.maxRows : importLimits.maxColumns;
+function tooLarge(reason: 'too-many-rows' | 'too-many-columns', maxRows: number = importLimits.maxRows): AppError {
+  const limit = reason === 'too-many-rows' ? maxRows : importLimits.maxColumns;
   const what = reason === 'too-many-rows' ? 'data rows' : 'columns';
   return new AppError('PAYLOAD_TOO_LARGE', `The file has more than ${limit} ${what}, the limit for an import.`, {
     reason,
@@ -68,7 +68,11 @@ function tooLarge(reason: 'too-many-rows' | 'too-many-columns'): AppError {
  * is dropped. More lines than a header and `importLimits.maxRows` rows, or more fields in a line
  * than `importLimits.maxColumns`, are refused (PAYLOAD_TOO_LARGE) while reading.
  */
-export function readCsv(bytes: Uint8Array, delimiter: ';' | ',' = ';'): string[][] {
+export function readCsv(
+  bytes: Uint8Array,
+  delimiter: ';' | ',' = ';',
+  maxRows: number = importLimits.maxRows,
+): string[][] {
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.startsWith(byteOrderMark)) text = text.slice(1);
   const records: string[][] = [];
@@ -92,7 +96,7 @@ export function readCsv(bytes: Uint8Array, delimiter: ';' | ',' = ';'): string[]
       if (char === '\r' && text[index + 1] === '\n') index++;
       record.push(field);
       records.push(record);
-      if (records.length > importLimits.maxRows + 1) throw tooLarge('too-many-rows');
+      if (records.length > maxRows + 1) throw tooLarge('too-many-rows', maxRows);
       record = [];
       field = '';
     } else field += char;
@@ -144,12 +148,15 @@ function countRows(xml: Buffer): number {
  * workbook under its limits before exceljs (which inflates whatever it is given) sees it; it
  * throws UNSAFE_DOCUMENT for a bomb and `UnreadableArchive` for a damaged file.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells: string[] }[]> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  maxRows: number = importLimits.maxRows,
+): Promise<{ line: number; cells: string[] }[]> {
   const files = await openArchive(bytes);
   // exceljs builds every sheet of the workbook in memory, so rows are counted in the XML first.
   for (const [name, content] of files) {
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && countRows(content) > importLimits.maxRows + 1) {
-      throw tooLarge('too-many-rows');
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && countRows(content) > maxRows + 1) {
+      throw tooLarge('too-many-rows', maxRows);
     }
   }
   const workbook = new ExcelJS.Workbook();
@@ -158,8 +165,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells
   if (!worksheet) return [];
   const rows: { line: number; cells: string[] }[] = [];
   // The authoritative count, for sheets written in ways the XML count above does not see.
-  if (worksheet.actualRowCount > importLimits.maxRows + 1) {
-    throw tooLarge('too-many-rows');
+  if (worksheet.actualRowCount > maxRows + 1) {
+    throw tooLarge('too-many-rows', maxRows);
   }
   worksheet.eachRow({ includeEmpty: false }, (row, line) => {
     if (row.cellCount > importLimits.maxColumns) throw tooLarge('too-many-columns');
@@ -170,12 +177,24 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ line: number; cells
   return rows;
 }
 
-/** Reads either format into a header and numbered data rows; blank rows are left out. */
-export async function readSheet(bytes: Uint8Array, format: SheetFormat): Promise<Sheet> {
+/**
+ * Reads either format into a header and numbered data rows; blank rows are left out. Options:
+ * a larger row limit (the case-data import), and CSV `,` or `;` told by the first line.
+ */
+export async function readSheet(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  options: { maxRows?: number; detectDelimiter?: boolean } = {},
+): Promise<Sheet> {
+  const maxRows = options.maxRows ?? importLimits.maxRows;
+  const delimiter = options.detectDelimiter ? detectCsvDelimiter(bytes) : ';';
   const numbered =
     format === 'xlsx'
-      ? await readXlsx(bytes)
-      : readCsv(bytes).map((cells, index) => ({ line: index + 1, cells: cells.map((cell) => cell.trim()) }));
+      ? await readXlsx(bytes, maxRows)
+      : readCsv(bytes, delimiter, maxRows).map((cells, index) => ({
+          line: index + 1,
+          cells: cells.map((cell) => cell.trim()),
+        }));
   const [first, ...rest] = numbered;
   return {
     header: first?.cells ?? [],

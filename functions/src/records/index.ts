@@ -26,6 +26,7 @@ import {
   programmeItemRecord,
 } from './quality-year.js';
 import { deadlineRecord } from './deadlines.js';
+import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -34,6 +35,7 @@ export * from './competences.js';
 export * from './quality-year.js';
 export * from './messaging.js';
 export * from './deadlines.js';
+export * from './goals.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -61,4 +63,8 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   conversationRecord,
   sweepLeaseRecord,
   deadlineRecord,
+  qualityPolicyRecord,
+  goalRecord,
+  caseSourceRecord,
+  caseRecordRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

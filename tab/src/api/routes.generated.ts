@@ -92,6 +92,17 @@ export const apiRoutes = {
   'year-wheel-occurrence-get': 'GET /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-update': 'PATCH /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-delete': 'DELETE /year-wheel/occurrences/{id}',
+  'quality-policy-get': 'GET /quality-policy',
+  'quality-policy-save': 'PUT /quality-policy',
+  'goals-list': 'GET /goals',
+  'goals-create': 'POST /goals',
+  'goals-get': 'GET /goals/{id}',
+  'goals-update': 'PATCH /goals/{id}',
+  'case-statistics': 'GET /case-statistics',
+  'case-sources-list': 'GET /case-sources',
+  'case-sources-save': 'PUT /case-sources/{id}',
+  'case-sources-preview': 'POST /case-sources/{id}/preview',
+  'case-sources-import': 'POST /case-sources/{id}/import',
 } as const;
 
 /**
@@ -452,5 +463,46 @@ export type ApiRouteTypes = {
     conditional: true;
     params: z.input<typeof contract.occurrenceParams>;
     response: z.output<typeof contract.okSchema>;
+  };
+  'quality-policy-get': { response: z.output<typeof contract.qualityPolicyViewSchema> };
+  'quality-policy-save': {
+    conditional: true;
+    body: z.input<typeof contract.saveQualityPolicyBody>;
+    response: z.output<typeof contract.qualityPolicyViewSchema>;
+  };
+  'goals-list': { response: z.output<typeof contract.goalListSchema> };
+  'goals-create': {
+    body: z.input<typeof contract.createGoalBody>;
+    response: z.output<typeof contract.goalDetailSchema>;
+  };
+  'goals-get': { params: z.input<typeof contract.goalParams>; response: z.output<typeof contract.goalDetailSchema> };
+  'goals-update': {
+    conditional: true;
+    params: z.input<typeof contract.goalParams>;
+    body: z.input<typeof contract.updateGoalBody>;
+    response: z.output<typeof contract.goalDetailSchema>;
+  };
+  'case-statistics': {
+    query: z.input<typeof contract.caseStatisticsQuery>;
+    response: z.output<typeof contract.caseStatisticsSchema>;
+  };
+  'case-sources-list': { response: z.output<typeof contract.caseSourceListSchema> };
+  'case-sources-save': {
+    conditional: true;
+    params: z.input<typeof contract.caseSourceParams>;
+    body: z.input<typeof contract.saveCaseSourceBody>;
+    response: z.output<typeof contract.caseSourceViewSchema>;
+  };
+  'case-sources-preview': {
+    params: z.input<typeof contract.caseSourceParams>;
+    query: z.input<typeof contract.caseFileQuery>;
+    body: Blob;
+    response: z.output<typeof contract.casePreviewSchema>;
+  };
+  'case-sources-import': {
+    params: z.input<typeof contract.caseSourceParams>;
+    query: z.input<typeof contract.caseFileQuery>;
+    body: Blob;
+    response: z.output<typeof contract.caseImportResultSchema>;
   };
 };

@@ -164,5 +164,11 @@ export const correctiveActionMapping = mappingOf(records.correctiveActionRecord)
 export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
 export const occurrenceMapping = mappingOf(records.occurrenceRecord);
 
+// Quality policy, goals and case data
+export const qualityPolicyMapping = mappingOf(records.qualityPolicyRecord);
+export const goalMapping = mappingOf(records.goalRecord);
+export const caseSourceMapping = mappingOf(records.caseSourceRecord);
+export const caseRecordMapping = mappingOf(records.caseRecordRecord);
+
 /** The one index of deadlines (app/deadline-index.ts). */
 export const deadlineMapping = mappingOf(records.deadlineRecord) as unknown as RecordMapping<DeadlineEntry>;

@@ -4,6 +4,8 @@ import {
   acknowledgementRequestRecord,
   approvalRecord,
   auditRecord,
+  caseRecordRecord,
+  caseSourceRecord,
   certificateRecord,
   competenceRecord,
   competenceRequirementRecord,
@@ -12,6 +14,7 @@ import {
   deadlineRecord,
   externalCoverageRecord,
   findingRecord,
+  goalRecord,
   ledgerItemRecord,
   managementEvaluationRecord,
   occurrenceRecord,
@@ -19,6 +22,7 @@ import {
   personRecord,
   procedureRecord,
   programmeItemRecord,
+  qualityPolicyRecord,
   reviewRecord,
   sweepLeaseRecord,
   trailEntryRecord,
@@ -91,7 +95,12 @@ export const qualityLists: ListSpec[] = [
   occurrenceRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
-export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists];
+/** Quality policy, goals and imported case data: one list per collection of the GoalStore port. */
+export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourceRecord, caseRecordRecord].map(
+  (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
+);
+
+export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists, ...goalLists];
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {

@@ -455,4 +455,65 @@ export const migrations: string[] = [
     FROM reminder_ledger;
   UPDATE reminder_ledger SET message_key = 'legacy/' || key;
   `,
+  // Quality policy, goals and imported case data (issue 14, records/goals.ts).
+  `
+  CREATE TABLE quality_policies (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    adopted_by TEXT NOT NULL,
+    adopted_on TEXT,
+    is_published INTEGER NOT NULL CHECK (is_published IN (0, 1)),
+    published_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE goals (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    clauses TEXT NOT NULL,
+    target TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    cadence TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    measurement TEXT NOT NULL,
+    thresholds TEXT NOT NULL,
+    status TEXT NOT NULL,
+    revision_month INTEGER NOT NULL,
+    last_reading TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE case_sources (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE case_records (
+    id TEXT PRIMARY KEY,
+    source_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    case_type TEXT NOT NULL,
+    unit_id TEXT,
+    received_on TEXT NOT NULL,
+    fully_informed_on TEXT,
+    decided_on TEXT,
+    paused_days INTEGER NOT NULL,
+    target_days INTEGER NOT NULL,
+    exemption_reason TEXT,
+    decision_type TEXT,
+    imported_at TEXT NOT NULL
+  );
+  CREATE INDEX case_records_source ON case_records(source_id);
+  `,
 ];

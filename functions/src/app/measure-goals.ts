@@ -1,0 +1,119 @@
+import { computeCaseStatistics, type CaseStatistics } from '../core/case-statistics.js';
+import { caseMetricValue, goalColour, hasTurnedRed, nextReading } from '../core/goal-status.js';
+import type { CaseRecord, Goal, GoalReading } from '../core/goal-types.js';
+import type { LocalDate } from '../core/local-date.js';
+import type { YearWheelOccurrence } from '../core/quality-year-types.js';
+import type { Services } from './ports.js';
+import { firstVersion, nextVersion, type Stamp } from './quality-records.js';
+
+/** The statistics of a case-data goal's period so far (to the earlier of its end and today). */
+export function goalStatistics(goal: Goal, cases: readonly CaseRecord[], today: LocalDate): CaseStatistics {
+  const to = goal.periodTo < today ? goal.periodTo : today;
+  return computeCaseStatistics(cases, { from: goal.periodFrom, to, asOf: to, scope: goal.scope });
+}
+
+/**
+ * A goal's value now: computed from the cases, the newest entered value of its period, or
+ * undefined for a survey goal (the surveys module writes its reading).
+ */
+export function goalValue(goal: Goal, cases: readonly CaseRecord[], today: LocalDate): number | null | undefined {
+  switch (goal.measurement.kind) {
+    case 'cases':
+      return caseMetricValue(goal.measurement.metric, goalStatistics(goal, cases, today));
+    case 'entered': {
+      const inPeriod = goal.measurement.values
+        .filter((entry) => entry.on >= goal.periodFrom && entry.on <= goal.periodTo)
+        .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+      return inPeriod.at(-1)?.value ?? null;
+    }
+    case 'survey':
+      return undefined;
+  }
+}
+
+/** The id of the årshjul activity that tells the owner a goal turned red: one per goal and turn. */
+export function redGoalOccurrenceId(goal: Pick<Goal, 'id'>, redSince: LocalDate): string {
+  return `goal-red-${goal.id}-${redSince}`;
+}
+
+/**
+ * Measures the active goals measured by cases or entered values, writes the readings that
+ * changed (a new version of the goal, so an edit from a stale read is refused), and for each goal
+ * that is red makes sure its owner has the "goal in red" activity in the årshjul: the deadline
+ * index and the daily sweep then remind the owner, once (the activity's id is the goal and the day
+ * it turned red). Idempotent; the activity is created again if an earlier run wrote the reading
+ * but not the activity.
+ */
+export async function measureGoals(
+  services: Services,
+  stamp: Stamp,
+  today: LocalDate,
+  options: { cases?: readonly CaseRecord[] } = {},
+): Promise<{ goalId: string; reading: GoalReading; hasTurnedRed: boolean }[]> {
+  const goals = (await services.goals.listGoals()).filter(
+    (goal) => goal.status === 'active' && goal.measurement.kind !== 'survey',
+  );
+  if (goals.length === 0) return [];
+  const cases = options.cases ?? (await services.goals.listCaseRecords());
+  const changed: Goal[] = [];
+  const results: { goalId: string; reading: GoalReading; hasTurnedRed: boolean }[] = [];
+  for (const goal of goals) {
+    const value = goalValue(goal, cases, today);
+    if (value === undefined) continue;
+    const reading = nextReading(goal.lastReading, goalColour(goal.target, goal.thresholds, value), value, today);
+    results.push({ goalId: goal.id, reading, hasTurnedRed: hasTurnedRed(goal.lastReading, reading) });
+    const previous = goal.lastReading;
+    if (
+      previous?.colour !== reading.colour ||
+      previous.value !== reading.value ||
+      previous.redSince !== reading.redSince
+    )
+      changed.push({ ...goal, lastReading: reading, ...nextVersion(goal, stamp) });
+  }
+  if (changed.length > 0)
+    await services.goals.commit({
+      expect: changed.map((goal) => ({ collection: 'goals' as const, id: goal.id, etag: goal.etag - 1 })),
+      goals: changed,
+    });
+
+  const red = goals
+    .map((goal) => ({ goal, reading: results.find((result) => result.goalId === goal.id)?.reading }))
+    .filter((entry) => entry.reading?.colour === 'red' && entry.reading.redSince !== null);
+  if (red.length > 0) {
+    const days = red.map((entry) => entry.reading!.redSince!).sort();
+    const existing = new Set(
+      (await services.quality.listOccurrences({ from: days[0], to: days.at(-1) })).map((occurrence) => occurrence.id),
+    );
+    const occurrences: YearWheelOccurrence[] = red
+      .filter(({ goal, reading }) => !existing.has(redGoalOccurrenceId(goal, reading!.redSince!)))
+      .map(({ goal, reading }) => redGoalOccurrence(goal, reading!, stamp));
+    if (occurrences.length > 0)
+      await services.quality.commit({
+        expect: occurrences.map((occurrence) => ({ collection: 'occurrences' as const, id: occurrence.id, etag: 0 })),
+        occurrences,
+      });
+  }
+  return results;
+}
+
+function formatValue(goal: Goal, value: number | null): string {
+  if (value === null) return '–';
+  const rounded = Math.round(value * 10) / 10;
+  const text = String(rounded).replace('.', ',');
+  return goal.target.unit === 'percent' ? `${text} %` : goal.target.unit === 'days' ? `${text} dage` : text;
+}
+
+function redGoalOccurrence(goal: Goal, reading: GoalReading, stamp: Stamp): YearWheelOccurrence {
+  return {
+    id: redGoalOccurrenceId(goal, reading.redSince!),
+    kind: 'goal-revision',
+    title: `Kvalitetsmål i rødt: ${goal.title}`,
+    dueOn: reading.redSince!,
+    ownerId: goal.ownerId,
+    origin: { kind: 'manual' },
+    completedOn: null,
+    isEdited: false,
+    note: `Målt ${formatValue(goal, reading.value)} mod målet ${formatValue(goal, goal.target.value)}. Følg op på årsagen og planlæg tiltag.`,
+    ...firstVersion(stamp),
+  };
+}
