@@ -3,7 +3,6 @@
  * the data each carries. The handler validates incoming data with the zod schemas in
  * `card-actions.ts` (bot/), built from these names.
  */
-export type CardLocale = 'da' | 'nb' | 'en';
 
 export const cardVerbs = ['approve', 'reject', 'confirmReview', 'startRevision', 'acknowledge', 'refresh'] as const;
 export type CardVerb = (typeof cardVerbs)[number];
@@ -24,3 +23,4 @@ export type CardProcedure = { id: string; code: string; title: string };
 
 /** A person as cards name them. */
 export type CardPerson = { name: string };
+import type { Locale } from '../../core/locale.js';
