@@ -23,4 +23,3 @@ export type CardProcedure = { id: string; code: string; title: string };
 
 /** A person as cards name them. */
 export type CardPerson = { name: string };
-import type { Locale } from '../../core/locale.js';
