@@ -2,9 +2,9 @@ import { createRoot } from 'react-dom/client';
 import type { Theme } from '@fluentui/react-components';
 import { App } from './app/app';
 import { browserPrefersDark, themeForBrowser } from './app/color-scheme';
-import { loadCatalogue } from './i18n/catalogues';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
+import { createTabI18n, loadSceneTexts } from './i18n/tab-i18n';
 import { matchRoute, pathFromSubPageId } from './router/routes';
 import { preloadScene } from './app/scene-outlet';
 import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
@@ -45,11 +45,11 @@ async function start(): Promise<void> {
     browserLanguage: navigator.language,
   });
   document.documentElement.lang = initialLocale;
-  const initialMessages = await loadCatalogue(initialLocale);
+  const i18n = await createTabI18n(initialLocale);
+  // The first scene's texts load while the session signs in, like its chunk.
+  void loadSceneTexts(i18n, matchRoute(window.location.pathname, window.location.search).name)?.catch(() => undefined);
 
-  createRoot(root).render(
-    <App initialLocale={initialLocale} initialMessages={initialMessages} initialTheme={theme} teams={teams} />,
-  );
+  createRoot(root).render(<App initialLocale={initialLocale} i18n={i18n} initialTheme={theme} teams={teams} />);
 }
 
 void start();

@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { ActionBoardDto, PersonDto } from '../../functions/src/contract/schemas.js';
+import type { Locale } from '../../functions/src/core/locale.js';
+import { serverResources } from '../../functions/src/i18n/server-texts.js';
 import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
 import ExcelJS from 'exceljs';
 import * as e2e from '../support/e2e.js';
@@ -40,26 +42,26 @@ function wordsOf(text: string): string[] {
   return (text.toLocaleLowerCase('da').match(/\p{L}{3,}/gu) ?? []).filter((word) => !sharedTerms.has(word));
 }
 
-/** A catalogue's words: placeholders and the plural syntax's keywords are not words of the text. */
+/** A catalogue's words: i18next's `{{placeholders}}` are not words of the text. */
 function catalogueWords(catalogue: Readonly<Record<string, string>>): Set<string> {
   const text = Object.values(catalogue)
-    .map((message) =>
-      message
-        .replace(/\{\w+, plural,/g, ' ')
-        .replace(/\b(one|other) \{/g, ' ')
-        .replace(/\{\w+\}/g, ' '),
-    )
+    .map((message) => message.replace(/\{\{[^}]*\}\}/g, ' '))
     .join(' ');
   return new Set(wordsOf(text));
 }
 
-// The tab's catalogues, loaded by path: the tab is type-checked by its own tsconfig (bundler imports).
+// Every namespace of the product in one language: the tab's (loaded by path: the tab is
+// type-checked by its own tsconfig, bundler imports) and the server's (cards, reports,
+// reminders, exports).
 type Catalogue = Readonly<Record<string, string>>;
-const catalogue = async (locale: 'da' | 'en'): Promise<Catalogue> =>
-  ((await import(pathToFileURL(join(e2e.repoRoot, `tab/src/i18n/${locale}.ts`)).href)) as Record<string, Catalogue>)[
-    locale
-  ]!;
-const [da, en] = await Promise.all([catalogue('da'), catalogue('en')]);
+const tabTexts = (
+  (await import(pathToFileURL(join(e2e.repoRoot, 'tab/src/i18n/resources/all-tab-texts.generated.ts')).href)) as {
+    allTabTexts: Record<Locale, Record<string, Catalogue>>;
+  }
+).allTabTexts;
+const catalogue = (locale: Locale): Catalogue =>
+  Object.assign({}, ...Object.values(tabTexts[locale]), ...Object.values(serverResources[locale])) as Catalogue;
+const [da, en] = [catalogue('da'), catalogue('en')];
 const danishWords = catalogueWords(da);
 /**
  * English catalogue words the Danish one does not use, in any inflection: a long word that starts

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import ExcelJS from 'exceljs';
 import type { RequirementCoverage } from '../core/competence-gaps.js';
 import { competenceLevelLabels, competenceLevels, type CompetenceLevel } from '../core/competence-types.js';
@@ -8,8 +9,6 @@ import { sheetMediaTypes, writeCsv, type SheetFormat } from '../documents/compet
 import { readCompetenceMatrix } from './competence-matrix.js';
 import type { Services } from './ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
-
-export type ExportLocale = 'da' | 'nb' | 'en';
 
 /** A level that ends within this many days is marked as expiring, as on screen and in the gap report. */
 export const expiringWithinDays = 90;
@@ -105,7 +104,7 @@ function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-function dateText(date: LocalDate, locale: ExportLocale): string {
+function dateText(date: LocalDate, locale: Locale): string {
   const [year, month, day] = date.split('-');
   return locale === 'nb' ? `${day}.${month}.${year}` : `${day}-${month}-${year}`;
 }
@@ -119,7 +118,7 @@ function dateText(date: LocalDate, locale: ExportLocale): string {
 export async function exportCompetenceMatrix(
   services: Services,
   actor: Actor,
-  input: { format: SheetFormat; unitId?: string | undefined; locale?: ExportLocale | undefined },
+  input: { format: SheetFormat; unitId?: string | undefined; locale?: Locale | undefined },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
   const locale = input.locale ?? 'da';
   const text = words[locale];

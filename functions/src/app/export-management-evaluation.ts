@@ -1,11 +1,11 @@
+import type { Locale } from '../core/locale.js';
 import type { Actor } from '../core/policies.js';
 import { buildEvaluationReportDocx } from '../documents/evaluation-report-docx.js';
 import { buildEvaluationReportPdf } from '../documents/evaluation-report-pdf.js';
-import type { ReportLocale } from '../documents/evaluation-report-content.js';
 import { getEvaluationPack } from './management-evaluation-views.js';
 import type { Services } from './ports.js';
 
-const fileWord: Record<ReportLocale, string> = {
+const fileWord: Record<Locale, string> = {
   da: 'Ledelsens evaluering',
   nb: 'Ledelsens gjennomgang',
   en: 'Management review',
@@ -15,7 +15,7 @@ const fileWord: Record<ReportLocale, string> = {
 export async function exportManagementEvaluation(
   services: Services,
   _actor: Actor,
-  input: { evaluationId: string; format: 'pdf' | 'docx'; locale: ReportLocale },
+  input: { evaluationId: string; format: 'pdf' | 'docx'; locale: Locale },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
   const pack = await getEvaluationPack(services, input.evaluationId);
   const name = `${fileWord[input.locale]} ${pack.year}`;

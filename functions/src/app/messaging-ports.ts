@@ -1,5 +1,3 @@
-import type { CardLocale } from '../bot/cards/card-types.js';
-
 /**
  * Ports for chat: where a person can be reached, what the sweep has already sent, and how a
  * card reaches a person. Implemented by adapters/sqlite (records), adapters/outbox (local chat)
@@ -19,12 +17,13 @@ export type ConversationReference = {
    * Cards' `refresh.userIds` must be MRIs; null until the person has talked to the bot.
    */
   userId: string | null;
-  locale: CardLocale;
+  locale: Locale;
   installedAt: string;
 };
 
 /** What a reminder is about; the rule that decides it lives in core. */
 export type { ReminderStage } from '../core/reminder-schedule.js';
+import type { Locale } from '../core/locale.js';
 import type { ReminderStage } from '../core/reminder-schedule.js';
 
 /** One reminder a message carries: its ledger key (kind:subject:due:stage) and what it is about. */

@@ -1,9 +1,10 @@
+import type { Locale } from '../core/locale.js';
 import type { Services } from '../app/ports.js';
 import { myTasks } from '../app/procedure-views.js';
 import type { Actor } from '../core/policies.js';
 import { procedureUrl } from './approval-view.js';
 import { cardText, escapeCardText, formatDate, truncateText } from './cards/card-text.js';
-import type { AdaptiveCard, CardLocale } from './cards/card-types.js';
+import type { AdaptiveCard } from './cards/card-types.js';
 import { chatText } from './cards/chat-text.js';
 import { helpCard } from './cards/help-card.js';
 import { procedureCard } from './cards/procedure-card.js';
@@ -27,7 +28,7 @@ export const searchAnswerLimit = 5;
  */
 export async function answerMessage(
   deps: AnswerDeps,
-  input: { actor: Actor | null; text: string; locale: CardLocale },
+  input: { actor: Actor | null; text: string; locale: Locale },
 ): Promise<ChatReply> {
   const { locale, actor } = input;
   const text = chatText(locale);
@@ -51,7 +52,7 @@ export async function answerMessage(
   return { text: text.tasksTitle, cards: [await tasksAnswer(deps, actor, locale)] };
 }
 
-async function tasksAnswer(deps: AnswerDeps, actor: Actor, locale: CardLocale): Promise<AdaptiveCard> {
+async function tasksAnswer(deps: AnswerDeps, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
   const tasks = await myTasks(deps.services, actor);
   const open = (procedureId: string) => procedureUrl(deps.publicUrl, procedureId);
   const line = (procedure: { id: string; code: string; title: string }, detail: string | null): TaskLine => ({

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import { App } from '@microsoft/teams.apps';
 import type { ConversationReference as SdkConversationReference } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
@@ -6,7 +7,7 @@ import type { ConversationReference, MessagingStore, Notifier, OutgoingCard, Out
 import type { Services } from '../app/ports.js';
 import type { Actor } from '../core/policies.js';
 import { answerMessage, type ChatReply } from './answer-message.js';
-import type { AdaptiveCard, CardLocale } from './cards/card-types.js';
+import type { AdaptiveCard } from './cards/card-types.js';
 import { CapturedHttpAdapter } from './captured-http-adapter.js';
 import { withoutMentions } from './chat-commands.js';
 import { handleCardAction, type CardActionResult } from './handle-card-action.js';
@@ -336,7 +337,7 @@ function isLocalConnector(serviceUrl: string | null | undefined, publicUrl: stri
   }
 }
 
-export function toCardLocale(locale: string | undefined): CardLocale {
+export function toCardLocale(locale: string | undefined): Locale {
   const language = (locale ?? '').toLowerCase().split(/[-_]/)[0];
   if (language === 'nb' || language === 'nn' || language === 'no') return 'nb';
   if (language === 'en') return 'en';

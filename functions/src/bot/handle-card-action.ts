@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import { z } from 'zod';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
@@ -13,14 +14,14 @@ import { actionOutcomeCard, errorCard } from './cards/action-outcome-card.js';
 import { approvalRequestCard } from './cards/approval-request-card.js';
 import { approvalStatusCard } from './cards/approval-status-card.js';
 import { cardText, type CardText } from './cards/card-text.js';
-import type { AdaptiveCard, CardLocale } from './cards/card-types.js';
+import type { AdaptiveCard } from './cards/card-types.js';
 
 export type CardActionDeps = ViewDeps & { outbox: Outbox; messaging: MessagingStore; services: Services };
 
 export type CardActionInput = {
   /** Who pressed the button: the Teams user's Entra object id (local chat: the person id). */
   aadObjectId: string;
-  locale: CardLocale;
+  locale: Locale;
   /** `activity.value.action` as received: user input, validated here. */
   action: unknown;
   /** The message the card is in; the local outbox replaces it with the answer. */
@@ -102,7 +103,7 @@ async function run(
     etag?: number;
     comment?: string;
   },
-  locale: CardLocale,
+  locale: Locale,
   text: CardText,
 ): Promise<AdaptiveCard> {
   const { services } = deps;
@@ -180,7 +181,7 @@ export async function approvalCardFor(
   deps: ViewDeps,
   actor: Actor,
   approvalId: string,
-  locale: CardLocale,
+  locale: Locale,
 ): Promise<AdaptiveCard> {
   let visible: Awaited<ReturnType<typeof getVisibleApproval>>;
   try {

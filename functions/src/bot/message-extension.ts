@@ -1,5 +1,5 @@
+import type { Locale } from '../core/locale.js';
 import type { Actor } from '../core/policies.js';
-import type { CardLocale } from './cards/card-types.js';
 import { chatText } from './cards/chat-text.js';
 import { procedureCard, procedurePreview } from './cards/procedure-card.js';
 import { searchForChat } from './search-for-chat.js';
@@ -46,7 +46,7 @@ export type ExtensionResponse = {
  */
 export async function answerExtensionQuery(
   deps: AnswerDeps,
-  input: { actor: Actor | null; query: ExtensionQuery; locale: CardLocale },
+  input: { actor: Actor | null; query: ExtensionQuery; locale: Locale },
 ): Promise<ExtensionResponse> {
   const text = chatText(input.locale);
   if (!input.actor) return { composeExtension: { type: 'message', text: text.unknownPerson } };

@@ -6,7 +6,7 @@ import {
   evaluationStatuses,
   findingGrades,
 } from '../core/quality-year-types.js';
-import { reportLocales } from '../documents/evaluation-report-content.js';
+import { locales } from '../core/locale.js';
 import {
   actionStatusSchema,
   qualityDate,
@@ -53,7 +53,7 @@ export const decisionParams = z.strictObject({ id: qualityId, decisionId: qualit
 
 export const evaluationExportQuery = z.strictObject({
   format: z.enum(['pdf', 'docx']),
-  locale: z.enum(reportLocales).default('da'),
+  locale: z.enum(locales).default('da'),
 });
 
 export const evaluationDetailSchema = z.object({

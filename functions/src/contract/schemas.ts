@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, importErrorReportShape, instant, localDate, requiredText, text } from './primitives.js';
 import { matrixImportErrorCodes } from '../core/import-errors.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
+import { locales } from '../core/locale.js';
 import { assessments, evidenceKinds } from '../core/competence-types.js';
 import { sheetFormats } from '../documents/competence-sheet.js';
 import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
@@ -16,7 +17,7 @@ import { competenceRecord, personRecord, unitRecord } from '../records/index.js'
 
 export const processLevelSchema = z.enum(processLevels);
 export const roleSchema = z.enum(roles);
-export const localeSchema = z.enum(['da', 'nb', 'en']);
+export const localeSchema = z.enum(locales);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const idParams = z.strictObject({ id });

@@ -1,3 +1,4 @@
+import type { Locale } from './locale.js';
 import type { LocalDate } from './local-date.js';
 
 /**
@@ -9,10 +10,7 @@ import type { LocalDate } from './local-date.js';
 export const competenceLevels = [0, 1, 2, 3, 4] as const;
 export type CompetenceLevel = (typeof competenceLevels)[number];
 
-export const labelLocales = ['da', 'nb', 'en'] as const;
-export type LabelLocale = (typeof labelLocales)[number];
-
-export const competenceLevelLabels: Record<LabelLocale, Record<CompetenceLevel, string>> = {
+export const competenceLevelLabels: Record<Locale, Record<CompetenceLevel, string>> = {
   da: { 0: 'Ingen', 1: 'Grundlæggende', 2: 'Selvstændig', 3: 'Erfaren', 4: 'Ekspert/underviser' },
   nb: { 0: 'Ingen', 1: 'Grunnleggende', 2: 'Selvstendig', 3: 'Erfaren', 4: 'Ekspert/instruktør' },
   en: { 0: 'None', 1: 'Basic', 2: 'Independent', 3: 'Experienced', 4: 'Expert/trainer' },

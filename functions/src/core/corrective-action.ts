@@ -1,3 +1,4 @@
+import type { Locale } from './locale.js';
 import { AppError } from './errors.js';
 import { daysBetween, isLocalDate, type LocalDate } from './local-date.js';
 import type {
@@ -244,10 +245,8 @@ export function findingNeedsAction(grade: FindingGrade): boolean {
   return grade === 'major' || grade === 'minor';
 }
 
-export type TitleLocale = 'da' | 'nb' | 'en';
-
 /** The certifier's scale in the three languages; used for generated titles. */
-export const findingGradeNames: Record<TitleLocale, Record<FindingGrade, string>> = {
+export const findingGradeNames: Record<Locale, Record<FindingGrade, string>> = {
   da: {
     major: 'Større afvigelse',
     minor: 'Mindre afvigelse',
@@ -271,10 +270,10 @@ export const findingGradeNames: Record<TitleLocale, Record<FindingGrade, string>
   },
 };
 
-const clauseWord: Record<TitleLocale, string> = { da: 'pkt.', nb: 'pkt.', en: 'clause' };
+const clauseWord: Record<Locale, string> = { da: 'pkt.', nb: 'pkt.', en: 'clause' };
 
 /** e.g. "Større afvigelse, ISO 9001 pkt. 7.5.3"; without a clause just the grade. */
-export function findingActionTitle(grade: FindingGrade, clause: Clause | null, locale: TitleLocale = 'da'): string {
+export function findingActionTitle(grade: FindingGrade, clause: Clause | null, locale: Locale = 'da'): string {
   const name = findingGradeNames[locale][grade];
   return clause === null || clause.trim() === '' ? name : `${name}, ISO 9001 ${clauseWord[locale]} ${clause.trim()}`;
 }
@@ -291,7 +290,7 @@ export type NewActionContext = {
   /** The instant of creation (ISO 8601): createdAt and updatedAt. */
   at: string;
   actorId: string;
-  locale?: TitleLocale;
+  locale?: Locale;
 };
 
 function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' | 'source' | 'unitId'> {

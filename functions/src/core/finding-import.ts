@@ -1,4 +1,5 @@
-import { findingGradeNames, type TitleLocale } from './corrective-action.js';
+import type { Locale } from './locale.js';
+import { findingGradeNames } from './corrective-action.js';
 import {
   importRowError,
   type FindingImportErrorCode,
@@ -26,7 +27,7 @@ export type FindingColumn = (typeof findingColumns)[number];
  * Danish user can write (and is told about) "Kategori;Punkt;…" instead of "grade;clause;…". The
  * tab's catalogues show the same titles (`audit.importColumn.*`); a test keeps them in step.
  */
-export const findingColumnTitles: Record<TitleLocale, Record<FindingColumn, string>> = {
+export const findingColumnTitles: Record<Locale, Record<FindingColumn, string>> = {
   da: {
     grade: 'Kategori',
     clause: 'Punkt',

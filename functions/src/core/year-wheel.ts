@@ -1,5 +1,5 @@
+import type { Locale } from './locale.js';
 import { certificationCycle, type CycleOptions } from './certification-cycle.js';
-import type { TitleLocale } from './corrective-action.js';
 import { asLocalDate, daysBetween, daysInMonth, type LocalDate } from './local-date.js';
 import type {
   Audit,
@@ -89,7 +89,7 @@ export const defaultRecurringActivities: readonly RecurringActivity[] = [
 ];
 
 const generatedTitles: Record<
-  TitleLocale,
+  Locale,
   {
     internalAudit: (title: string) => string;
     surveillance: (index: number, body: string) => string;
@@ -165,7 +165,7 @@ export type YearWheelInput = {
   ids: () => string;
   cycleOptions?: CycleOptions;
   /** The language of generated titles (recurring activities carry their own). Default 'da'. */
-  locale?: TitleLocale;
+  locale?: Locale;
 };
 
 export type YearWheelGeneration = {

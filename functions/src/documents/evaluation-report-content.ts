@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import type { DecisionOutcome, EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { AuditKind, AuditStatus, EvaluationStatus, FindingGrade } from '../core/quality-year-types.js';
@@ -8,9 +9,6 @@ import { findingGrades } from '../core/quality-year-types.js';
  * once from the pack; the .docx and the PDF writers only lay the blocks out. Texts come from the
  * per-locale table below (Danish first).
  */
-
-export const reportLocales = ['da', 'nb', 'en'] as const;
-export type ReportLocale = (typeof reportLocales)[number];
 
 export type ReportColumn = {
   header: string;
@@ -28,7 +26,7 @@ export type ReportBlock =
 export type ReportSection = { heading: string; blocks: ReportBlock[] };
 
 export type ReportContent = {
-  locale: ReportLocale;
+  locale: Locale;
   /** "Ledelsens evaluering 2026". */
   title: string;
   organisation: string;
@@ -608,12 +606,12 @@ const en: Texts = {
   noEvaluation: 'The review is not recorded; this part is filled in once the meeting has been held.',
 };
 
-export const reportTexts: Record<ReportLocale, Texts> = { da, nb, en };
+export const reportTexts: Record<Locale, Texts> = { da, nb, en };
 
-const intlLocale: Record<ReportLocale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+const intlLocale: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 
 /** Long dates ("10. november 2026") in prose and facts, short ones ("10.11.2026") in table cells. */
-function dateFormatter(locale: ReportLocale, style: 'long' | 'short'): (date: LocalDate | null) => string {
+function dateFormatter(locale: Locale, style: 'long' | 'short'): (date: LocalDate | null) => string {
   const format = new Intl.DateTimeFormat(intlLocale[locale], {
     day: style === 'long' ? 'numeric' : '2-digit',
     month: style === 'long' ? 'long' : '2-digit',
@@ -623,14 +621,14 @@ function dateFormatter(locale: ReportLocale, style: 'long' | 'short'): (date: Lo
   return (date) => (date === null ? reportTexts[locale].none : format.format(new Date(`${date}T00:00:00Z`)));
 }
 
-function percentFormatter(locale: ReportLocale): (share: number | null) => string {
+function percentFormatter(locale: Locale): (share: number | null) => string {
   const format = new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 });
   // Some locales use a narrow no-break space, which the PDF's standard fonts lack.
   return (share) => (share === null ? reportTexts[locale].none : format.format(share).replace(/\u202F/g, '\u00A0'));
 }
 
 /** Builds the report's content from the pack. Pure: same pack and locale, same content. */
-export function evaluationReportContent(pack: EvaluationPack, locale: ReportLocale = 'da'): ReportContent {
+export function evaluationReportContent(pack: EvaluationPack, locale: Locale = 'da'): ReportContent {
   const t = reportTexts[locale];
   const date = dateFormatter(locale, 'long');
   const day = dateFormatter(locale, 'short');
@@ -999,8 +997,8 @@ export function evaluationReportContent(pack: EvaluationPack, locale: ReportLoca
 }
 
 /** Column headers for the grade counts: the table has room for short names only. */
-function shortGrade(locale: ReportLocale, grade: FindingGrade): string {
-  const short: Record<ReportLocale, Record<FindingGrade, string>> = {
+function shortGrade(locale: Locale, grade: FindingGrade): string {
+  const short: Record<Locale, Record<FindingGrade, string>> = {
     da: { major: 'Større', minor: 'Mindre', observation: 'Obs.', improvement: 'Forb.', 'strong-point': 'Styrke' },
     nb: { major: 'Større', minor: 'Mindre', observation: 'Obs.', improvement: 'Forb.', 'strong-point': 'Styrke' },
     en: { major: 'Major', minor: 'Minor', observation: 'Obs.', improvement: 'Impr.', 'strong-point': 'Strong' },

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -21,7 +22,6 @@ import {
   type ReportBlock,
   type ReportColumn,
   type ReportContent,
-  type ReportLocale,
 } from './evaluation-report-content.js';
 
 /**
@@ -182,10 +182,7 @@ function titlePage(content: ReportContent): (Paragraph | Table)[] {
   ];
 }
 
-export async function buildEvaluationReportDocx(
-  pack: EvaluationPack,
-  locale: ReportLocale = 'da',
-): Promise<Uint8Array> {
+export async function buildEvaluationReportDocx(pack: EvaluationPack, locale: Locale = 'da'): Promise<Uint8Array> {
   const content = evaluationReportContent(pack, locale);
   const body: (Paragraph | Table)[] = [];
   content.sections.forEach((section, index) => {

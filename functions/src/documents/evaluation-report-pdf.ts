@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import PDFDocument from 'pdfkit';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import {
@@ -5,7 +6,6 @@ import {
   type ReportBlock,
   type ReportColumn,
   type ReportContent,
-  type ReportLocale,
 } from './evaluation-report-content.js';
 
 /**
@@ -351,7 +351,7 @@ function drawContents(layout: Layout, content: ReportContent, top: number, pages
   });
 }
 
-const contentsHeading: Record<ReportLocale, string> = { da: 'Indhold', nb: 'Innhold', en: 'Contents' };
+const contentsHeading: Record<Locale, string> = { da: 'Indhold', nb: 'Innhold', en: 'Contents' };
 
 function drawFooters(doc: Pdf, content: ReportContent): void {
   const range = doc.bufferedPageRange();
@@ -378,7 +378,7 @@ function drawFooters(doc: Pdf, content: ReportContent): void {
   }
 }
 
-export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: ReportLocale = 'da'): Promise<Uint8Array> {
+export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Locale = 'da'): Promise<Uint8Array> {
   const content = evaluationReportContent(pack, locale);
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { evaluationReportContent, reportLocales } from './evaluation-report-content.js';
+import { locales } from '../core/locale.js';
+import { evaluationReportContent } from './evaluation-report-content.js';
 import { buildEvaluationReportDocx } from './evaluation-report-docx.js';
 import { buildEvaluationReportPdf, pdfSafe } from './evaluation-report-pdf.js';
 import { evaluationPackFixture } from './test-support/evaluation-pack-fixture.js';
@@ -33,9 +34,9 @@ const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 describe('evaluationReportContent', () => {
   it('has every text in Danish, Norwegian and English', () => {
-    const titles = reportLocales.map((locale) => evaluationReportContent(evaluationPackFixture(), locale).title);
+    const titles = locales.map((locale) => evaluationReportContent(evaluationPackFixture(), locale).title);
     expect(titles).toEqual(['Ledelsens evaluering 2026', 'Ledelsens gjennomgang 2026', 'Management review 2026']);
-    for (const locale of reportLocales) {
+    for (const locale of locales) {
       const content = evaluationReportContent(evaluationPackFixture(), locale);
       expect(content.sections).toHaveLength(11);
       const texts = content.sections.flatMap((section) => [

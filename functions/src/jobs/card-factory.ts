@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
+import type { Locale } from '../core/locale.js';
+import type { AdaptiveCard } from '../bot/cards/card-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { ReminderStage } from '../core/reminder-schedule.js';
 import type { ReminderCandidate } from './reminder-source.js';
@@ -11,7 +12,7 @@ export type ReminderItem = {
   candidate: ReminderCandidate;
 };
 
-export type ReminderRecipient = { id: string; name: string; locale: CardLocale };
+export type ReminderRecipient = { id: string; name: string; locale: Locale };
 
 export type CardContext = { recipient: ReminderRecipient; today: LocalDate };
 

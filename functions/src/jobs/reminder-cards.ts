@@ -1,3 +1,4 @@
+import type { Locale } from '../core/locale.js';
 import {
   approvalPath,
   competencesUrl,
@@ -8,7 +9,7 @@ import {
 } from '../bot/approval-view.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
-import type { AdaptiveCard, CardLocale } from '../bot/cards/card-types.js';
+import type { AdaptiveCard } from '../bot/cards/card-types.js';
 import { correctiveActionDueCard } from '../bot/cards/corrective-action-due-card.js';
 import { digestCard, type DigestItem } from '../bot/cards/digest-card.js';
 import { overdueEscalationCard } from '../bot/cards/overdue-escalation-card.js';
@@ -46,7 +47,7 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
   const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
 
   function single(item: ReminderItem, { recipient, today }: CardContext): AdaptiveCard {
-    const locale: CardLocale = recipient.locale;
+    const locale: Locale = recipient.locale;
     const { candidate } = item;
     switch (candidate.kind) {
       case 'review': {

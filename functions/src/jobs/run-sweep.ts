@@ -1,7 +1,7 @@
+import type { Locale } from '../core/locale.js';
 import { performance } from 'node:perf_hooks';
 import type { MessagingStore, Notifier, ReminderStage as LedgerStage } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
-import type { CardLocale } from '../bot/cards/card-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import { localDateReader, reminderStagesDue, stageUrgency, type ReminderStage } from '../core/reminder-schedule.js';
 import type { CardFactory, ReminderItem, ReminderRecipient } from './card-factory.js';
@@ -35,7 +35,7 @@ export type SweepOptions = {
   /** Messages in flight at once (the Teams notifier paces them further). */
   concurrency?: number;
   /** The card language for people the bot has no conversation with yet. */
-  defaultLocale?: CardLocale;
+  defaultLocale?: Locale;
   /** Test hook: stop dead after this many sends, as a killed process would (the lease is kept). */
   crashAfterSends?: number;
 };

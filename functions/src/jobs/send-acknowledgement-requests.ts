@@ -1,6 +1,6 @@
+import type { Locale } from '../core/locale.js';
 import type { MessagingStore, Notifier } from '../app/messaging-ports.js';
 import type { EventPublisher, Services } from '../app/ports.js';
-import type { CardLocale } from '../bot/cards/card-types.js';
 import { versionLabel } from '../core/lifecycle.js';
 import { localDateReader, reminderStagesDue } from '../core/reminder-schedule.js';
 import type { CardFactory, ReminderItem } from './card-factory.js';
@@ -13,7 +13,7 @@ export type AcknowledgementRequestDeps = {
   notifier: Notifier;
   cards: CardFactory;
   /** The card language for people the bot has no conversation with yet. */
-  defaultLocale?: CardLocale;
+  defaultLocale?: Locale;
   /**
    * At most this many people are messaged during the approval itself (the approver waits for
    * it). The rest are left unclaimed, and the next daily sweep sends them the same request.

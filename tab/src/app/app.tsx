@@ -4,7 +4,8 @@ import { createApi } from '../api/api';
 import type { SignInDto } from '../api/contract';
 import { createHttpClient } from '../api/http-client';
 import { I18nProvider } from '../i18n/i18n-context';
-import type { Messages, UiLocale } from '../i18n/messages';
+import type { i18n as I18nInstance } from 'i18next';
+import type { Locale } from '../../../functions/src/core/locale';
 import { RouterProvider } from '../router/router';
 import { createIdentity, type LocalUserRef } from '../session/identity';
 import { readStoredLocalUser } from '../session/local-user-storage';
@@ -17,8 +18,8 @@ import { RouteGate } from './route-gate';
 import { StartScreen } from './start-screen';
 
 export function App(props: {
-  initialLocale: UiLocale;
-  initialMessages: Messages;
+  initialLocale: Locale;
+  i18n: I18nInstance;
   initialTheme: Theme;
   teams: TeamsHost | null;
 }) {
@@ -61,7 +62,7 @@ export function App(props: {
 
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <I18nProvider initialLocale={props.initialLocale} initialMessages={props.initialMessages}>
+      <I18nProvider initialLocale={props.initialLocale} instance={props.i18n}>
         <RouterProvider>
           <ApiProvider api={api}>
             <RouteGate teams={teams}>

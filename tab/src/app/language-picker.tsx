@@ -1,6 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
 import { useI18n } from '../i18n/i18n-context';
-import { isUiLocale } from '../i18n/locale-detection';
+import { isLocale } from '../../../functions/src/core/locale';
 
 /** Language names in their own language, so a user can find theirs whatever is showing. */
 const languageNames = { da: 'Dansk', nb: 'Norsk bokmål', en: 'English' } as const;
@@ -13,7 +13,7 @@ export function LanguagePicker() {
         size="small"
         value={locale}
         onChange={(_, data) => {
-          if (isUiLocale(data.value)) setLocale(data.value);
+          if (isLocale(data.value)) setLocale(data.value);
         }}
       >
         {(Object.keys(languageNames) as (keyof typeof languageNames)[]).map((code) => (

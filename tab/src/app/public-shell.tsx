@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import { useI18n } from '../i18n/i18n-context';
+import { SceneTexts, useI18n } from '../i18n/i18n-context';
 import type { PublicRoute } from '../router/routes';
 import type { TeamsHost } from '../teams/teams-host';
 import { Loading } from '../shared/loading';
@@ -31,9 +31,11 @@ export function PublicShell(props: { route: PublicRoute; teams: TeamsHost | null
   return (
     <main id="main" tabIndex={-1} className={styles.main}>
       <Suspense fallback={<Loading label={t('app.loading')} />}>
-        {props.route.name === 'configure' ? <ConfigureScene teams={props.teams} /> : null}
-        {props.route.name === 'privacy' ? <PrivacyScene /> : null}
-        {props.route.name === 'terms' ? <TermsScene /> : null}
+        <SceneTexts route={props.route.name}>
+          {props.route.name === 'configure' ? <ConfigureScene teams={props.teams} /> : null}
+          {props.route.name === 'privacy' ? <PrivacyScene /> : null}
+          {props.route.name === 'terms' ? <TermsScene /> : null}
+        </SceneTexts>
       </Suspense>
     </main>
   );

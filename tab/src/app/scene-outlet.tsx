@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useI18n } from '../i18n/i18n-context';
+import { SceneTexts, useI18n } from '../i18n/i18n-context';
 import { useRouter } from '../router/router';
 import type { Route } from '../router/routes';
 import type { Session } from '../session/session-context';
@@ -58,27 +58,30 @@ export function SceneOutlet(props: { session: Session }) {
   const { t } = useI18n();
   return (
     <Suspense fallback={<Loading label={t('app.loading')} />}>
-      {route.name === 'overview' ? <OverviewScene query={route.query} /> : null}
-      {route.name === 'findings' ? <FindingsScene session={props.session} query={route.query} /> : null}
-      {route.name === 'handbook' ? <HandbookScene session={props.session} query={route.query} /> : null}
-      {route.name === 'search' ? <SearchScene q={route.q} /> : null}
-      {route.name === 'procedure' ? (
-        <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
-      ) : null}
-      {route.name === 'approval' ? <ApprovalScene key={route.id} procedureId={route.id} /> : null}
-      {route.name === 'tasks' ? <TasksScene query={route.query} /> : null}
-      {route.name === 'competences' ? (
-        <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
-      ) : null}
-      {route.name === 'audit' ? <AuditScene session={props.session} query={route.query} /> : null}
-      {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
-      {route.name === 'actions' ? <ActionsScene session={props.session} query={route.query} /> : null}
-      {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
-      {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
-      {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
-      {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
-      {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
-      {route.name === 'not-found' ? <NotFoundScene /> : null}
+      {/* The scene's texts (i18n/tab-i18n.ts) load beside its chunk; the scene renders when both are here. */}
+      <SceneTexts route={route.name}>
+        {route.name === 'overview' ? <OverviewScene query={route.query} /> : null}
+        {route.name === 'findings' ? <FindingsScene session={props.session} query={route.query} /> : null}
+        {route.name === 'handbook' ? <HandbookScene session={props.session} query={route.query} /> : null}
+        {route.name === 'search' ? <SearchScene q={route.q} /> : null}
+        {route.name === 'procedure' ? (
+          <ProcedureScene session={props.session} procedureId={route.id} query={route.query} />
+        ) : null}
+        {route.name === 'approval' ? <ApprovalScene key={route.id} procedureId={route.id} /> : null}
+        {route.name === 'tasks' ? <TasksScene query={route.query} /> : null}
+        {route.name === 'competences' ? (
+          <CompetencesScene key={route.unitId ?? ''} session={props.session} unitId={route.unitId} />
+        ) : null}
+        {route.name === 'audit' ? <AuditScene session={props.session} query={route.query} /> : null}
+        {route.name === 'audit-detail' ? <AuditDetailScene session={props.session} auditId={route.id} /> : null}
+        {route.name === 'actions' ? <ActionsScene session={props.session} query={route.query} /> : null}
+        {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
+        {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
+        {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
+        {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
+        {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
+        {route.name === 'not-found' ? <NotFoundScene /> : null}
+      </SceneTexts>
     </Suspense>
   );
 }

@@ -1017,7 +1017,9 @@ export const da = {
   'yearWheel.nextYear': 'Næste år ({year})',
   'yearWheel.generate': 'Generér årshjul for {year}',
   'yearWheel.generating': 'Genererer …',
-  'yearWheel.generated': 'Årshjulet er opdateret: {created} nye og {updated} ændrede aktiviteter.',
+  'yearWheel.generated': 'Årshjulet er opdateret: {created} og {updated}.',
+  'yearWheel.generatedCreated': '{count, plural, one {# ny aktivitet} other {# nye aktiviteter}}',
+  'yearWheel.generatedUpdated': '{count, plural, one {# ændret aktivitet} other {# ændrede aktiviteter}}',
   'yearWheel.generatedNothing': 'Årshjulet var allerede opdateret – intet er ændret.',
   'yearWheel.orphans':
     '{count, plural, one {# aktivitet har ikke længere en kilde (fx en aflyst audit). Markér den som udført, eller flyt den.} other {# aktiviteter har ikke længere en kilde (fx en aflyst audit). Markér dem som udført, eller flyt dem.}}',

@@ -1,11 +1,11 @@
-import type { UiLocale } from './messages';
+import type { Locale } from '../../../functions/src/core/locale';
 
 /**
  * Dates typed and shown in date fields: the app's own numeric format per language (Danish
  * 05-01-2027, Norwegian 05.01.2027, English 05/01/2027; always day first), and a forgiving
  * parser for what people type. Values travel as calendar dates "YYYY-MM-DD".
  */
-const separators: Record<UiLocale, string> = { da: '-', nb: '.', en: '/' };
+const separators: Record<Locale, string> = { da: '-', nb: '.', en: '/' };
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -17,7 +17,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /** "2027-01-05" → "05-01-2027" (da), "05.01.2027" (nb), "05/01/2027" (en); anything else as it is. */
-export function formatDateInput(iso: string, locale: UiLocale): string {
+export function formatDateInput(iso: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const separator = separators[locale];
@@ -41,7 +41,7 @@ export function parseDateInput(text: string): string | null {
 }
 
 /** The placeholder that shows the expected format ("dd-mm-åååå"), from the catalogue's year letters. */
-export function datePattern(locale: UiLocale, yearLetters: string): string {
+export function datePattern(locale: Locale, yearLetters: string): string {
   const separator = separators[locale];
   return ['dd', 'mm', yearLetters].join(separator);
 }

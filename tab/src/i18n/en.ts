@@ -1010,7 +1010,9 @@ export const en: Messages = {
   'yearWheel.nextYear': 'Next year ({year})',
   'yearWheel.generate': 'Generate the year wheel for {year}',
   'yearWheel.generating': 'Generating …',
-  'yearWheel.generated': 'The year wheel is up to date: {created} new and {updated} changed activities.',
+  'yearWheel.generated': 'The year wheel is up to date: {created} and {updated}.',
+  'yearWheel.generatedCreated': '{count, plural, one {# new activity} other {# new activities}}',
+  'yearWheel.generatedUpdated': '{count, plural, one {# changed activity} other {# changed activities}}',
   'yearWheel.generatedNothing': 'The year wheel was already up to date – nothing changed.',
   'yearWheel.orphans':
     '{count, plural, one {# activity no longer has a source (e.g. a cancelled audit). Mark it done or move it.} other {# activities no longer have a source (e.g. a cancelled audit). Mark them done or move them.}}',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, toUiLocale } from './locale-detection';
+import { chooseLocale, toLocale } from './locale-detection';
 
-describe('toUiLocale', () => {
+describe('toLocale', () => {
   it.each([
     ['da-DK', 'da'],
     ['da', 'da'],
@@ -14,7 +14,7 @@ describe('toUiLocale', () => {
     ['', 'da'],
     [null, 'da'],
   ] as const)('%s → %s', (tag, expected) => {
-    expect(toUiLocale(tag)).toBe(expected);
+    expect(toLocale(tag)).toBe(expected);
   });
 });
 

@@ -1016,7 +1016,9 @@ export const nb: Messages = {
   'yearWheel.nextYear': 'Neste år ({year})',
   'yearWheel.generate': 'Generer årshjul for {year}',
   'yearWheel.generating': 'Genererer …',
-  'yearWheel.generated': 'Årshjulet er oppdatert: {created} nye og {updated} endrede aktiviteter.',
+  'yearWheel.generated': 'Årshjulet er oppdatert: {created} og {updated}.',
+  'yearWheel.generatedCreated': '{count, plural, one {# ny aktivitet} other {# nye aktiviteter}}',
+  'yearWheel.generatedUpdated': '{count, plural, one {# endret aktivitet} other {# endrede aktiviteter}}',
   'yearWheel.generatedNothing': 'Årshjulet var allerede oppdatert – ingenting er endret.',
   'yearWheel.orphans':
     '{count, plural, one {# aktivitet har ikke lenger en kilde (f.eks. en avlyst revisjon). Merk den som utført, eller flytt den.} other {# aktiviteter har ikke lenger en kilde (f.eks. en avlyst revisjon). Merk dem som utført, eller flytt dem.}}',

@@ -9,9 +9,9 @@ import {
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { dateFromIso, datePattern, formatDateInput, isoFromDate, parseDateInput } from '../i18n/date-input';
 import { useI18n, type Translate } from '../i18n/i18n-context';
-import type { UiLocale } from '../i18n/messages';
+import type { Locale } from '../../../functions/src/core/locale';
 
-const intlTags: Record<UiLocale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+const intlTags: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 // DayOfWeek.Monday: the enum lives in @fluentui/react-calendar-compat, which the tab does not
 // import directly. Weeks start on Monday in Denmark and Norway (and in the en-GB calendar).
 const monday = 1 as NonNullable<DatePickerProps['firstDayOfWeek']>;
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 });
 
 /** Month and weekday names from Intl in the UI language (Sunday first, as the calendar expects). */
-function calendarStrings(locale: UiLocale, t: Translate): CalendarStrings {
+function calendarStrings(locale: Locale, t: Translate): CalendarStrings {
   const tag = intlTags[locale];
   const month = (style: 'long' | 'short') =>
     Array.from({ length: 12 }, (_, index) =>

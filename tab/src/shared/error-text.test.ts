@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findingColumns, findingColumnTitles } from '../../../functions/src/core/finding-import';
-import { da } from '../i18n/da';
-import { en } from '../i18n/en';
-import { fillTemplate } from '../i18n/messages';
-import { nb } from '../i18n/nb';
+import { danish, tabTextsIn } from '../i18n/danish-texts';
 import { ApiRequestError } from '../api/api-error';
 import { errorMessageFor } from './error-text';
 
 const words = (error: ApiRequestError) => {
   const { key, values } = errorMessageFor(error);
-  return fillTemplate(da[key], values);
+  return danish(key, values);
 };
 
 describe('errorMessageFor', () => {
@@ -48,18 +45,18 @@ describe('errorMessageFor', () => {
     ['a reason named like an object property', { reason: 'constructor' }],
   ])('falls back to the code’s translated message for %s, never the English one', (_, details) => {
     const error = new ApiRequestError({ status: 409, code: 'DUPLICATE', message: 'English words', details });
-    expect(words(error)).toBe(da['error.DUPLICATE']);
+    expect(words(error)).toBe(danish('error.DUPLICATE'));
   });
 });
 
 describe('finding import column titles', () => {
   it.each([
-    ['da', da],
-    ['nb', nb],
-    ['en', en],
-  ] as const)('are the ones the import accepts, in %s', (locale, catalogue) => {
+    ['da', tabTextsIn('da')],
+    ['nb', tabTextsIn('nb')],
+    ['en', tabTextsIn('en')],
+  ] as const)('are the ones the import accepts, in %s', (locale, t) => {
     for (const column of findingColumns) {
-      expect(catalogue[`audit.importColumn.${column}`]).toBe(findingColumnTitles[locale][column]);
+      expect(t(`audit.importColumn.${column}`)).toBe(findingColumnTitles[locale][column]);
     }
   });
 });

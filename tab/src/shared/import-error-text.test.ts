@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../i18n/da';
-import { fillTemplate, type MessageKey } from '../i18n/messages';
+import { danish } from '../i18n/danish-texts';
+import type { MessageKey } from '../i18n/messages';
 import { importErrorText } from './import-error-text';
 
-const t = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => fillTemplate(da[key], values);
+const t = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => danish(key, values);
 const keys = { 'unknown-level': 'competences.import.error.unknownLevel' } as const;
 
 describe('importErrorText', () => {

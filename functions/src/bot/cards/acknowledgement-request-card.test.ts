@@ -47,7 +47,7 @@ describe('acknowledgementRequestCard', () => {
         'Ændringsbeskrivelse',
       ],
     ],
-    ['nb', ['Ny versjon å lese', 'Versjon 2.0 er godkjent og gjelder fra 22-11-2026', 'Lest og forstått']],
+    ['nb', ['Ny versjon å lese', 'Versjon 2.0 er godkjent og gjelder fra 22.11.2026', 'Lest og forstått']],
     ['en', ['New version to read', 'Version 2.0 is approved and applies from 22 Nov 2026', 'Read and understood']],
   ] as const)('speaks %s', (locale, phrases) => {
     const text = visibleText(acknowledgementRequestCard(buildAcknowledgementRequestModel(), locale));

@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardProcedure } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardProcedure } from './card-types.js';
 import { cardText, escapeCardText, formatDate, truncateText } from './card-text.js';
 import {
   adaptiveCard,
@@ -24,7 +25,7 @@ export type AcknowledgementRequestModel = {
 const summaryMax = 1200;
 
 /** Asks a reader to read a new major version and confirm "læst og forstået". */
-export function acknowledgementRequestCard(model: AcknowledgementRequestModel, locale: CardLocale): AdaptiveCard {
+export function acknowledgementRequestCard(model: AcknowledgementRequestModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const version = escapeCardText(truncateText(model.versionLabel ?? '–', 20));
   const body: CardElement[] = [

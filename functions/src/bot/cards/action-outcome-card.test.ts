@@ -46,8 +46,8 @@ describe('actionOutcomeCard', () => {
       'nb',
       confirmed,
       [
-        'Registrert som fortsatt gyldig av Mette Kjær 22-11-2026 kl. 14.03',
-        'Neste periodiske gjennomgang: 22-11-2027.',
+        'Registrert som fortsatt gyldig av Mette Kjær 22.11.2026 kl. 14.03',
+        'Neste periodiske gjennomgang: 22.11.2027.',
       ],
     ],
     [

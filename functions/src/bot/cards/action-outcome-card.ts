@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardPerson, CardProcedure, CardVerb } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardPerson, CardProcedure, CardVerb } from './card-types.js';
 import { cardText, escapeCardText, formatDate, formatDateTime, truncateText } from './card-text.js';
 import {
   adaptiveCard,
@@ -25,7 +26,7 @@ export type ActionOutcomeModel =
   | (OutcomeBase & { verb: Extract<CardVerb, 'acknowledge'>; versionLabel: string | null });
 
 /** Replaces a review or acknowledgement card once its action has been recorded. */
-export function actionOutcomeCard(model: ActionOutcomeModel, locale: CardLocale): AdaptiveCard {
+export function actionOutcomeCard(model: ActionOutcomeModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const name = escapeCardText(model.by.name);
   const at = formatDateTime(model.at, locale);
@@ -61,7 +62,7 @@ export function actionOutcomeCard(model: ActionOutcomeModel, locale: CardLocale)
  * A refused card action (already decided, no longer allowed, stale card). `message` is shown
  * as plain text; the catalogue has the common ones (`cardText(locale).errorAlreadyDecided` …).
  */
-export function errorCard(message: string, locale: CardLocale, openUrl?: string): AdaptiveCard {
+export function errorCard(message: string, locale: Locale, openUrl?: string): AdaptiveCard {
   const text = cardText(locale);
   return adaptiveCard({
     fallbackText: `${text.errorKicker}: ${message}`,

@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { nextVersionNumber } from '../../core/lifecycle.js';
-import type { CardLocale, CardPerson, CardProcedure } from './card-types.js';
+import type { CardPerson, CardProcedure } from './card-types.js';
 import { escapeCardText, formatDateTime, truncateText, type CardText } from './card-text.js';
 import { factSet, textBlock, type CardElement, type Fact } from './card-elements.js';
 
@@ -43,7 +44,7 @@ function versionText(version: { major: number; minor: number }): string {
   return `${version.major}.${version.minor}`;
 }
 
-export function approvalDetails(model: ApprovalCardModel, locale: CardLocale, text: CardText): CardElement[] {
+export function approvalDetails(model: ApprovalCardModel, locale: Locale, text: CardText): CardElement[] {
   const kind = model.kind === 'major' ? text.kindMajor : text.kindMinor;
   const to = proposedVersionLabel(model.fromVersionLabel, model.kind) ?? '?';
   const version =

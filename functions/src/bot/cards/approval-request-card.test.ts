@@ -151,7 +151,7 @@ describe('approvalRequestCard', () => {
         'Avvis',
         'Forespørsel om godkjenning',
         '1.2 → 2.0 (større endring)',
-        'Mette Kjær, 20-11-2026 kl. 09.15',
+        'Mette Kjær, 20.11.2026 kl. 09.15',
       ],
     ],
     ['en', ['Approve', 'Reject', 'Approval request', '1.2 → 2.0 (major change)', 'Mette Kjær, 20 Nov 2026, 09:15']],

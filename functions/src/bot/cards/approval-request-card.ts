@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard } from './card-types.js';
 import { cardText } from './card-text.js';
 import {
   adaptiveCard,
@@ -32,7 +33,7 @@ export const rejectCommentMaxLength = 2000;
  * The refresh makes Teams fetch the current card for the approver whenever they view it, so
  * a request decided elsewhere shows its status instead of stale buttons.
  */
-export function approvalRequestCard(model: ApprovalRequestModel, locale: CardLocale): AdaptiveCard {
+export function approvalRequestCard(model: ApprovalRequestModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   return adaptiveCard({
     fallbackText: `${text.approvalRequestKicker}: ${procedureLabel(model.procedure)}`,

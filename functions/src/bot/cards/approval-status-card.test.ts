@@ -49,10 +49,10 @@ describe('approvalStatusCard', () => {
     ['nb', { state: 'pending' }, 'Venter på godkjenning fra Lars Holm'],
     ['en', { state: 'pending' }, 'Awaiting approval from Lars Holm'],
     ['da', approved, 'Godkendt af Lars Holm 22-11-2026 kl. 14.03'],
-    ['nb', approved, 'Godkjent av Lars Holm 22-11-2026 kl. 14.03'],
+    ['nb', approved, 'Godkjent av Lars Holm 22.11.2026 kl. 14.03'],
     ['en', approved, 'Approved by Lars Holm on 22 Nov 2026, 14:03'],
     ['da', rejected, 'Afvist af Lars Holm 22-11-2026 kl. 14.03'],
-    ['nb', rejected, 'Avvist av Lars Holm 22-11-2026 kl. 14.03'],
+    ['nb', rejected, 'Avvist av Lars Holm 22.11.2026 kl. 14.03'],
     ['en', rejected, 'Rejected by Lars Holm on 22 Nov 2026, 14:03'],
     ['da', { state: 'superseded' }, 'En nyere kladde er indsendt'],
     ['nb', { state: 'superseded' }, 'Et nyere utkast er sendt inn'],
@@ -79,7 +79,7 @@ describe('approvalStatusCard', () => {
     ).toContain('Trukket tilbage af Mette Kjær 21-11-2026 kl. 10.00');
     expect(
       visibleText(approvalStatusCard(buildApprovalStatusModel({ ...withdrawn, decidedBy: null }), 'nb')),
-    ).toContain('Trukket tilbake 21-11-2026 kl. 10.00');
+    ).toContain('Trukket tilbake 21.11.2026 kl. 10.00');
   });
 
   it('shows the rejection reason literally', () => {

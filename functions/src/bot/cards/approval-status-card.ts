@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardPerson } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { cardText, escapeCardText, formatDateTime, truncateText, type CardText } from './card-text.js';
 import {
   adaptiveCard,
@@ -29,7 +30,7 @@ const commentMax = 2000;
  * The approval as everyone but the approver sees it, and what replaces the request card after
  * a decision: the same facts, the state, and only a link (no buttons).
  */
-export function approvalStatusCard(model: ApprovalStatusModel, locale: CardLocale): AdaptiveCard {
+export function approvalStatusCard(model: ApprovalStatusModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const status = statusText(model, locale, text);
   return adaptiveCard({
@@ -45,7 +46,7 @@ export function approvalStatusCard(model: ApprovalStatusModel, locale: CardLocal
 
 function statusText(
   model: ApprovalStatusModel,
-  locale: CardLocale,
+  locale: Locale,
   text: CardText,
 ): { style: ContainerStyle; items: CardElement[] } {
   const { status } = model;

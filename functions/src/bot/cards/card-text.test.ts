@@ -1,22 +1,22 @@
 // @vitest-environment jsdom
+import type { Locale } from '../../core/locale.js';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { cardText, escapeCardText, formatDate, formatDateTime, truncateText } from './card-text.js';
-import type { CardLocale } from './card-types.js';
 
-const locales: CardLocale[] = ['da', 'nb', 'en'];
+const locales: Locale[] = ['da', 'nb', 'en'];
 
 describe('formatDateTime', () => {
   it.each([
     ['2026-11-22T13:03:00Z', 'da', '22-11-2026 kl. 14.03'],
-    ['2026-11-22T13:03:00Z', 'nb', '22-11-2026 kl. 14.03'],
+    ['2026-11-22T13:03:00Z', 'nb', '22.11.2026 kl. 14.03'],
     ['2026-11-22T13:03:00Z', 'en', '22 Nov 2026, 14:03'],
     ['2026-07-01T06:05:00Z', 'da', '01-07-2026 kl. 08.05'],
     ['2026-02-28T23:30:00Z', 'da', '01-03-2026 kl. 00.30'],
     ['2026-03-29T01:30:00Z', 'en', '29 Mar 2026, 03:30'],
     ['2026-10-25T00:30:00Z', 'da', '25-10-2026 kl. 02.30'],
     ['2026-10-25T01:30:00Z', 'da', '25-10-2026 kl. 02.30'],
-    ['2026-11-22T14:03:00+01:00', 'nb', '22-11-2026 kl. 14.03'],
+    ['2026-11-22T14:03:00+01:00', 'nb', '22.11.2026 kl. 14.03'],
   ] as const)('%s in %s is %s (Europe/Copenhagen)', (iso, locale, expected) => {
     expect(formatDateTime(iso, locale)).toBe(expected);
   });
@@ -29,7 +29,7 @@ describe('formatDateTime', () => {
 describe('formatDate', () => {
   it.each([
     ['2026-12-04', 'da', '04-12-2026'],
-    ['2026-12-04', 'nb', '04-12-2026'],
+    ['2026-12-04', 'nb', '04.12.2026'],
     ['2026-12-04', 'en', '4 Dec 2026'],
     ['2026-02-28T23:30:00Z', 'da', '01-03-2026'],
     ['2026-02-28T22:30:00Z', 'en', '28 Feb 2026'],
@@ -94,10 +94,10 @@ describe('truncateText', () => {
 
 describe('catalogues', () => {
   it('have the same keys and field labels in every language', () => {
-    const keys = (locale: CardLocale) => Object.keys(cardText(locale)).sort();
+    const keys = (locale: Locale) => Object.keys(cardText(locale)).sort();
     expect(keys('nb')).toEqual(keys('da'));
     expect(keys('en')).toEqual(keys('da'));
-    const fields = (locale: CardLocale) => Object.keys(cardText(locale).fieldLabels).sort();
+    const fields = (locale: Locale) => Object.keys(cardText(locale).fieldLabels).sort();
     expect(fields('nb')).toEqual(fields('da'));
     expect(fields('en')).toEqual(fields('da'));
   });

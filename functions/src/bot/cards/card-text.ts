@@ -1,6 +1,5 @@
-import { isLocalDate } from '../../core/local-date.js';
-import { joinDateAndTime } from '../../core/time-of-day.js';
-import type { CardLocale } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import { formatDate as formatAnyDate, formatInstant, productTimeZone } from '../../i18n/format-date.js';
 
 /**
  * Everything a card says, in the three languages of the product, plus the helpers that turn
@@ -12,7 +11,7 @@ import type { CardLocale } from './card-types.js';
  */
 
 /** The product's time zone: Danish municipalities; Norway has the same offsets all year. */
-export const cardTimeZone = 'Europe/Copenhagen';
+export const cardTimeZone = productTimeZone;
 
 export type CardText = {
   appName: string;
@@ -499,66 +498,28 @@ const en: CardText = {
   errorUnexpected: 'Something went wrong. Try again later.',
 };
 
-const catalogues: Record<CardLocale, CardText> = { da, nb, en };
+const catalogues: Record<Locale, CardText> = { da, nb, en };
 
-export function cardText(locale: CardLocale): CardText {
+export function cardText(locale: Locale): CardText {
   return catalogues[locale];
-}
-
-const englishMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-type DateParts = { year: string; month: string; day: string; hour: string; minute: string };
-
-function instantParts(iso: string, timeZone: string): DateParts {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not an ISO 8601 instant: ${iso}`);
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-  };
-}
-
-function dateText(parts: Pick<DateParts, 'year' | 'month' | 'day'>, locale: CardLocale): string {
-  if (locale === 'en') return `${Number(parts.day)} ${englishMonths[Number(parts.month) - 1]} ${parts.year}`;
-  return `${parts.day}-${parts.month}-${parts.year}`;
 }
 
 /**
  * An instant as the reader's wall-clock time in the product's time zone: "22-11-2026 kl. 14.03"
- * for da and nb, "22 Nov 2026, 14:03" for en (day-month order with a month name, so neither
- * American nor European readers misread it); the time of day as the tab writes it
- * (core/time-of-day.ts). Throws on a value that is not an instant.
+ * (da), "22.11.2026 kl. 14.03" (nb), "22 Nov 2026, 14:03" (en): the product's one date formatter
+ * (i18n/format-date.ts). Throws on a value that is not an instant.
  */
-export function formatDateTime(iso: string, locale: CardLocale, timeZone: string = cardTimeZone): string {
-  const parts = instantParts(iso, timeZone);
-  return joinDateAndTime(dateText(parts, locale), Number(parts.hour), Number(parts.minute), locale);
+export function formatDateTime(iso: string, locale: Locale, timeZone: string = productTimeZone): string {
+  return formatInstant(iso, locale, timeZone);
 }
 
 /**
- * A date: "22-11-2026" (da, nb) or "22 Nov 2026" (en). A calendar date (YYYY-MM-DD, such as a
- * review date) is shown as it is; an instant is first placed in the product's time zone, so an
- * approval at 00:30 Danish time on 1 March shows as 1 March.
+ * A date: "22-11-2026" (da), "22.11.2026" (nb), "22 Nov 2026" (en). A calendar date
+ * (YYYY-MM-DD, such as a review date) is shown as it is; an instant is first placed in the
+ * product's time zone, so an approval at 00:30 Danish time on 1 March shows as 1 March.
  */
-export function formatDate(value: string, locale: CardLocale, timeZone: string = cardTimeZone): string {
-  if (isLocalDate(value)) {
-    const [year = '', month = '', day = ''] = value.split('-');
-    return dateText({ year, month, day }, locale);
-  }
-  return dateText(instantParts(value, timeZone), locale);
+export function formatDate(value: string, locale: Locale, timeZone: string = productTimeZone): string {
+  return formatAnyDate(value, locale, timeZone);
 }
 
 /**

@@ -3,7 +3,6 @@
  * the data each carries. The handler validates incoming data with the zod schemas in
  * `card-actions.ts` (bot/), built from these names.
  */
-export type CardLocale = 'da' | 'nb' | 'en';
 
 export const cardVerbs = ['approve', 'reject', 'confirmReview', 'startRevision', 'acknowledge', 'refresh'] as const;
 export type CardVerb = (typeof cardVerbs)[number];

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
+import type { Locale } from '../../core/locale.js';
 import { describe, expect, it } from 'vitest';
-import type { CardLocale } from './card-types.js';
 import { helpCard } from './help-card.js';
 import { procedureCard, procedurePreview, type ProcedureCardModel } from './procedure-card.js';
 import { tasksCard, type TaskLine } from './tasks-card.js';
 import { allActions, executeActions, visibleText } from './test-support/card-query.js';
 import { expectValidCard } from './test-support/validate-card.js';
 
-const locales: CardLocale[] = ['da', 'nb', 'en'];
+const locales: Locale[] = ['da', 'nb', 'en'];
 
 const procedure: ProcedureCardModel = {
   procedure: { id: 'p-k16', code: 'K-16', title: 'Dispensation fra lokalplan' },

@@ -1,5 +1,3 @@
-import type { CardLocale } from './card-types.js';
-
 /**
  * What the bot says when people write to it, and what the search message extension shows, in
  * the product's three languages (Danish first). Kept apart from `card-text.ts` (the texts of the
@@ -128,8 +126,9 @@ const en: ChatText = {
   extensionNoQuery: 'Type a search word to find a procedure.',
 };
 
-const catalogues: Record<CardLocale, ChatText> = { da, nb, en };
+const catalogues: Record<Locale, ChatText> = { da, nb, en };
 
-export function chatText(locale: CardLocale): ChatText {
+export function chatText(locale: Locale): ChatText {
   return catalogues[locale];
 }
+import type { Locale } from '../../core/locale.js';

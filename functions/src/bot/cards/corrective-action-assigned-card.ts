@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardPerson } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { escapeCardText, formatDate, truncateText } from './card-text.js';
 import { adaptiveCard, factSet, openUrlAction, textBlock } from './card-elements.js';
 
@@ -22,7 +23,7 @@ type Words = {
   open: string;
 };
 
-const words: Record<CardLocale, Words> = {
+const words: Record<Locale, Words> = {
   da: {
     kicker: 'Du er ansvarlig for en korrigerende handling',
     intro: (by) => `${by} har gjort dig ansvarlig for at gennemføre handlingen.`,
@@ -53,7 +54,7 @@ const words: Record<CardLocale, Words> = {
  * Tells a person that a corrective action was assigned to them (when the plan names them as
  * owner, and when the action is handed on to them): what, by when, and a link to its page.
  */
-export function correctiveActionAssignedCard(model: CorrectiveActionAssignedModel, locale: CardLocale): AdaptiveCard {
+export function correctiveActionAssignedCard(model: CorrectiveActionAssignedModel, locale: Locale): AdaptiveCard {
   const text = words[locale];
   const title = truncateText(model.title, 160);
   const due = model.dueOn === null ? text.noDueDate : formatDate(model.dueOn, locale);

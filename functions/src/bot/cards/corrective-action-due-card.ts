@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
-import type { AdaptiveCard, CardLocale, CardPerson } from './card-types.js';
+import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { escapeCardText, formatDate, truncateText } from './card-text.js';
 import { adaptiveCard, container, factSet, openUrlAction, textBlock, type ContainerStyle } from './card-elements.js';
 
@@ -33,7 +34,7 @@ type Words = {
   digestKind: string;
 };
 
-const words: Record<CardLocale, Words> = {
+const words: Record<Locale, Words> = {
   da: {
     kickerDue: 'Korrigerende handling: frist nærmer sig',
     kickerOverdue: 'Korrigerende handling: frist overskredet',
@@ -82,11 +83,7 @@ const words: Record<CardLocale, Words> = {
 const titleMax = 160;
 
 /** "Frist om 7 dage (30-11-2026)", "Frist i dag (…)" or "Overskredet med 8 dage (…)", with its container style. */
-export function actionDueText(
-  dueOn: string,
-  today: string,
-  locale: CardLocale,
-): { text: string; style: ContainerStyle } {
+export function actionDueText(dueOn: string, today: string, locale: Locale): { text: string; style: ContainerStyle } {
   const text = words[locale];
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(dueOn));
   const date = formatDate(dueOn, locale);
@@ -96,7 +93,7 @@ export function actionDueText(
 }
 
 /** The digest's words for a corrective action's line. */
-export function correctiveActionDigestWords(locale: CardLocale): { kind: string; open: string } {
+export function correctiveActionDigestWords(locale: Locale): { kind: string; open: string } {
   return { kind: words[locale].digestKind, open: words[locale].open };
 }
 
@@ -105,7 +102,7 @@ export function correctiveActionDigestWords(locale: CardLocale): { kind: string;
  * when it is overdue, or, as the escalation, tells the owner's leader that it is overdue. Links
  * to the action's page in the tab.
  */
-export function correctiveActionDueCard(model: CorrectiveActionDueModel, locale: CardLocale): AdaptiveCard {
+export function correctiveActionDueCard(model: CorrectiveActionDueModel, locale: Locale): AdaptiveCard {
   const text = words[locale];
   const due = actionDueText(model.dueOn, model.today, locale);
   const isOverdue = model.dueOn < model.today;

@@ -78,7 +78,7 @@ describe('digestCard', () => {
         'Venter på din godkjenning – sendt inn av Mette Kjær for 3 dager siden.',
         'Gjennomgangen er 12 dager på overtid',
         '21 dager på overtid – prosesseier: Mette Kjær.',
-        'Versjon 2.0 gjelder fra 22-11-2026.',
+        'Versjon 2.0 gjelder fra 22.11.2026.',
       ],
     ],
     [

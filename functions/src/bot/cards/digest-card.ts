@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
-import type { AdaptiveCard, CardLocale } from './card-types.js';
+import type { AdaptiveCard } from './card-types.js';
 import { cardText, escapeCardText, formatDate, truncateText, type CardText } from './card-text.js';
 import {
   adaptiveCard,
@@ -78,11 +79,7 @@ const titleMax = 100;
  * A compact list of what waits for the reader, one tappable block per item, in the order
  * given (the sweep decides the order). `handbookUrl` adds a button that opens the tab.
  */
-export function digestCard(
-  items: DigestItem[],
-  locale: CardLocale,
-  options: { handbookUrl?: string } = {},
-): AdaptiveCard {
+export function digestCard(items: DigestItem[], locale: Locale, options: { handbookUrl?: string } = {}): AdaptiveCard {
   const text = cardText(locale);
   const actions: CardAction[] = options.handbookUrl ? [openUrlAction(text.openHandbook, options.handbookUrl)] : [];
   const heading: CardElement[] = [
@@ -116,7 +113,7 @@ export function digestCard(
   return build(listed, items.length - listed.length);
 }
 
-function digestBlock(item: DigestItem, locale: CardLocale, text: CardText): Container {
+function digestBlock(item: DigestItem, locale: Locale, text: CardText): Container {
   const { kind, line } = digestLine(item, locale, text);
   // The whole item is one link named by what it shows (no title), so twenty items are not
   // twenty links all called "Åbn procedure".
@@ -157,7 +154,7 @@ function procedureHeadingText(procedure: CardProcedure): string {
   return `${procedure.code} ${truncateText(procedure.title, titleMax)}`;
 }
 
-function digestLine(item: DigestItem, locale: CardLocale, text: CardText): { kind: string; line: string } {
+function digestLine(item: DigestItem, locale: Locale, text: CardText): { kind: string; line: string } {
   switch (item.kind) {
     case 'approval-waiting': {
       const name = escapeCardText(item.requestedBy.name);

@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard } from './card-types.js';
 import { cardText } from './card-text.js';
 import { chatText } from './chat-text.js';
 import { adaptiveCard, factSet, openUrlAction, textBlock, type CardElement } from './card-elements.js';
@@ -7,7 +8,7 @@ import { adaptiveCard, factSet, openUrlAction, textBlock, type CardElement } fro
  * The bot's answer to "hjælp" and to anything it does not understand: the commands it knows, in
  * the person's language. `notice` goes first (e.g. "no procedures match …", "you are not known").
  */
-export function helpCard(locale: CardLocale, options: { notice?: string; handbookUrl?: string } = {}): AdaptiveCard {
+export function helpCard(locale: Locale, options: { notice?: string; handbookUrl?: string } = {}): AdaptiveCard {
   const text = chatText(locale);
   const body: CardElement[] = [];
   if (options.notice) body.push(textBlock(options.notice, { weight: 'bolder', spacing: 'none' }));

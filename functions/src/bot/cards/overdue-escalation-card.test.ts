@@ -47,7 +47,7 @@ describe('overdueEscalationCard', () => {
         'nærmeste leder',
       ],
     ],
-    ['nb', ['Periodisk gjennomgang på overtid', 'Prosesseier', '01-11-2026', '21 dager', 'leder for prosesseieren']],
+    ['nb', ['Periodisk gjennomgang på overtid', 'Prosesseier', '01.11.2026', '21 dager', 'leder for prosesseieren']],
     ['en', ['Overdue periodic review', 'Procedure owner', '1 Nov 2026', '21 days overdue']],
   ] as const)('speaks %s', (locale, phrases) => {
     const text = visibleText(overdueEscalationCard(buildOverdueEscalationModel(), locale));

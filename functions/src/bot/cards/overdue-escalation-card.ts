@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
-import type { AdaptiveCard, CardLocale, CardPerson, CardProcedure } from './card-types.js';
+import type { AdaptiveCard, CardPerson, CardProcedure } from './card-types.js';
 import { cardText, escapeCardText, formatDate } from './card-text.js';
 import {
   adaptiveCard,
@@ -23,7 +24,7 @@ export type OverdueEscalationModel = {
 };
 
 /** Tells the owner's leader that a periodic review is overdue: which procedure, whose, since when. */
-export function overdueEscalationCard(model: OverdueEscalationModel, locale: CardLocale): AdaptiveCard {
+export function overdueEscalationCard(model: OverdueEscalationModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const overdueDays = Math.max(0, daysBetween(asLocalDate(model.dueOn), asLocalDate(model.today)));
   return adaptiveCard({

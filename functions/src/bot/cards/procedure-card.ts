@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardProcedure } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardProcedure } from './card-types.js';
 import { cardText, escapeCardText, formatDate, truncateText } from './card-text.js';
 import { chatText } from './chat-text.js';
 import {
@@ -36,7 +37,7 @@ const snippetMax = 400;
  * A procedure's card: heading, where the search words occur, and its facts, with a link into
  * the tab. Shared into any chat by the message extension, so it carries no buttons that act.
  */
-export function procedureCard(model: ProcedureCardModel, locale: CardLocale): AdaptiveCard {
+export function procedureCard(model: ProcedureCardModel, locale: Locale): AdaptiveCard {
   const text = chatText(locale);
   const body: CardElement[] = [...procedureHeading(text.procedureKicker, model.procedure)];
   const snippet = snippetText(model.snippet);
@@ -52,7 +53,7 @@ export function procedureCard(model: ProcedureCardModel, locale: CardLocale): Ad
 /** The preview a message extension lists before the person picks a result (a thumbnail card). */
 export function procedurePreview(
   model: ProcedureCardModel,
-  locale: CardLocale,
+  locale: Locale,
 ): {
   title: string;
   subtitle: string;
@@ -67,7 +68,7 @@ export function procedurePreview(
   };
 }
 
-function facts(model: ProcedureCardModel, locale: CardLocale): Fact[] {
+function facts(model: ProcedureCardModel, locale: Locale): Fact[] {
   const text = chatText(locale);
   const list: Fact[] = [{ title: text.area, value: escapeCardText(truncateText(model.area, 120)) }];
   if (model.unitName) list.push({ title: text.unit, value: escapeCardText(truncateText(model.unitName, 120)) });

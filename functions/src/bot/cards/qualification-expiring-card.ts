@@ -1,6 +1,7 @@
+import type { Locale } from '../../core/locale.js';
 import { competenceLevelLabels, type CompetenceLevel } from '../../core/competence-types.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
-import type { AdaptiveCard, CardLocale, CardPerson } from './card-types.js';
+import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { cardText, escapeCardText, formatDate, truncateText, type CardText } from './card-text.js';
 import { adaptiveCard, container, factSet, openUrlAction, textBlock, type ContainerStyle } from './card-elements.js';
 
@@ -26,7 +27,7 @@ const nameMax = 120;
  * auditor certificate, is about to end or has ended, with a link to the competence matrix
  * where the renewed evidence is recorded.
  */
-export function qualificationExpiringCard(model: QualificationExpiringModel, locale: CardLocale): AdaptiveCard {
+export function qualificationExpiringCard(model: QualificationExpiringModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const due = qualificationDueText(model.validUntil, model.today, locale, text);
   const competence = escapeCardText(truncateText(model.competenceName, nameMax));
@@ -58,7 +59,7 @@ export function qualificationExpiringCard(model: QualificationExpiringModel, loc
 export function qualificationDueText(
   validUntil: string,
   today: string,
-  locale: CardLocale,
+  locale: Locale,
   text: CardText,
 ): { text: string; style: ContainerStyle; daysLeft: number } {
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(validUntil));

@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { competenceLevelLabels, type CompetenceLevel } from '../../core/competence-types.js';
-import type { AdaptiveCard, CardLocale } from './card-types.js';
+import type { AdaptiveCard } from './card-types.js';
 import { cardText, escapeCardText, truncateText, type CardText } from './card-text.js';
 import { adaptiveCard, container, factSet, openUrlAction, textBlock } from './card-elements.js';
 
@@ -22,7 +23,7 @@ const nameMax = 120;
  * at the level, and no external decision covers it), and by how much. Sent once a month while
  * the requirement stays unmet.
  */
-export function requirementUnmetCard(model: RequirementUnmetModel, locale: CardLocale): AdaptiveCard {
+export function requirementUnmetCard(model: RequirementUnmetModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const competence = escapeCardText(truncateText(model.competenceName, nameMax));
   const short = requirementShortText(model, locale, text);
@@ -50,14 +51,14 @@ export function requirementUnmetCard(model: RequirementUnmetModel, locale: CardL
   });
 }
 
-function levelText(level: CompetenceLevel, locale: CardLocale, text: CardText): string {
+function levelText(level: CompetenceLevel, locale: Locale, text: CardText): string {
   return text.levelValue(level, competenceLevelLabels[locale][level]);
 }
 
 /** "1 person at level 3 (Experienced) or above": what the requirement is short of. */
 export function requirementShortText(
   model: Pick<RequirementUnmetModel, 'shortBy' | 'minLevel'>,
-  locale: CardLocale,
+  locale: Locale,
   text: CardText,
 ): string {
   return text.requirementAtLevel(text.people(model.shortBy), levelText(model.minLevel, locale, text));

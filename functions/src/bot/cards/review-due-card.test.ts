@@ -37,12 +37,12 @@ describe('reviewDueCard', () => {
 
   it.each([
     ['da', {}, ['Gennemgangen forfalder om 12 dage (04-12-2026).', 'Sidst gennemgået', '12 måneder']],
-    ['nb', {}, ['Gjennomgangen forfaller om 12 dager (04-12-2026).', 'Fortsatt gyldig', 'Start revisjon']],
+    ['nb', {}, ['Gjennomgangen forfaller om 12 dager (04.12.2026).', 'Fortsatt gyldig', 'Start revisjon']],
     ['en', {}, ['The review is due in 12 days (4 Dec 2026).', 'Still valid', 'Start revision']],
     ['da', { dueOn: '2026-11-23' }, ['forfalder om 1 dag (23-11-2026)']],
     ['en', { dueOn: '2026-11-22' }, ['The review is due today (22 Nov 2026).']],
     ['da', { dueOn: '2026-11-17' }, ['Gennemgangen er 5 dage over fristen (forfaldt 17-11-2026).']],
-    ['nb', { dueOn: '2026-11-21' }, ['Gjennomgangen er 1 dag på overtid (forfalt 21-11-2026).']],
+    ['nb', { dueOn: '2026-11-21' }, ['Gjennomgangen er 1 dag på overtid (forfalt 21.11.2026).']],
     ['en', { lastReviewedOn: null, reviewIntervalMonths: 1 }, ['Not reviewed yet', '1 month']],
   ] as const)('%s with %o says %o', (locale, overrides, phrases) => {
     const text = visibleText(reviewDueCard(buildReviewDueModel(overrides), locale));

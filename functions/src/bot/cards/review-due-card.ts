@@ -1,5 +1,6 @@
+import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
-import type { AdaptiveCard, CardLocale, CardProcedure } from './card-types.js';
+import type { AdaptiveCard, CardProcedure } from './card-types.js';
 import { cardText, formatDate, type CardText } from './card-text.js';
 import {
   adaptiveCard,
@@ -31,7 +32,7 @@ export type ReviewDueModel = {
  * Reminds the procedure owner of a periodic review: due in N days, due today or N days
  * overdue. The owner confirms the procedure as still valid or starts a revision from the card.
  */
-export function reviewDueCard(model: ReviewDueModel, locale: CardLocale): AdaptiveCard {
+export function reviewDueCard(model: ReviewDueModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   const due = reviewDueText(model.dueOn, model.today, locale, text);
   const procedureId = model.procedure.id;
@@ -65,7 +66,7 @@ export function reviewDueCard(model: ReviewDueModel, locale: CardLocale): Adapti
 export function reviewDueText(
   dueOn: string,
   today: string,
-  locale: CardLocale,
+  locale: Locale,
   text: CardText,
 ): { text: string; style: ContainerStyle; daysLeft: number } {
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(dueOn));

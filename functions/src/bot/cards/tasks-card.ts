@@ -1,4 +1,5 @@
-import type { AdaptiveCard, CardLocale, CardProcedure } from './card-types.js';
+import type { Locale } from '../../core/locale.js';
+import type { AdaptiveCard, CardProcedure } from './card-types.js';
 import { escapeCardText, truncateText } from './card-text.js';
 import { chatText } from './chat-text.js';
 import {
@@ -29,7 +30,7 @@ const perGroup = 5;
  * "Mine opgaver" in chat: the same four groups as the tab's task list (the same use case as
  * `GET /api/me/tasks`), each line a link to the procedure in the tab.
  */
-export function tasksCard(model: TasksCardModel, locale: CardLocale): AdaptiveCard {
+export function tasksCard(model: TasksCardModel, locale: Locale): AdaptiveCard {
   const text = chatText(locale);
   const groups: [string, TaskLine[]][] = [
     [text.tasksApprovals, model.approvals],

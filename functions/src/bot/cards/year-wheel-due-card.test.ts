@@ -66,7 +66,7 @@ describe('yearWheelDueCard', () => {
       variants['surveillance audit in 30 days']!,
       ['Overvågningsbesøg (DS Certificering)', 'Om 30 dage (22-12-2026)'],
     ],
-    ['nb', variants['management evaluation today']!, ['Ledelsens gjennomgåelse', 'I dag (22-11-2026)']],
+    ['nb', variants['management evaluation today']!, ['Ledelsens gjennomgåelse', 'I dag (22.11.2026)']],
     [
       'en',
       variants['escalation to the leader']!,

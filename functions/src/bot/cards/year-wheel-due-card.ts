@@ -1,6 +1,7 @@
+import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
 import type { OccurrenceKind } from '../../core/quality-year-types.js';
-import type { AdaptiveCard, CardLocale, CardPerson } from './card-types.js';
+import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { escapeCardText, formatDate, truncateText } from './card-text.js';
 import { adaptiveCard, container, factSet, openUrlAction, textBlock, type ContainerStyle } from './card-elements.js';
 
@@ -39,7 +40,7 @@ type Words = {
   digestKind: string;
 };
 
-const words: Record<CardLocale, Words> = {
+const words: Record<Locale, Words> = {
   da: {
     kinds: {
       'internal-audit': 'Intern audit',
@@ -125,7 +126,7 @@ const titleMax = 160;
  */
 export function occurrenceKindText(
   model: Pick<YearWheelDueModel, 'occurrenceKind' | 'certificationBody'>,
-  locale: CardLocale,
+  locale: Locale,
 ): string {
   const kind = words[locale].kinds[model.occurrenceKind];
   const isCertifier = model.occurrenceKind === 'surveillance-audit' || model.occurrenceKind === 'recertification-audit';
@@ -136,7 +137,7 @@ export function occurrenceKindText(
 export function occurrenceDueText(
   dueOn: string,
   today: string,
-  locale: CardLocale,
+  locale: Locale,
 ): { text: string; style: ContainerStyle; daysLeft: number } {
   const text = words[locale];
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(dueOn));
@@ -147,7 +148,7 @@ export function occurrenceDueText(
 }
 
 /** The digest's words for an occurrence line. */
-export function yearWheelDigestWords(locale: CardLocale): { kind: string; open: string } {
+export function yearWheelDigestWords(locale: Locale): { kind: string; open: string } {
   return { kind: words[locale].digestKind, open: words[locale].open };
 }
 
@@ -156,7 +157,7 @@ export function yearWheelDigestWords(locale: CardLocale): { kind: string; open: 
  * management evaluation …) 30, 7 and 0 days before its date and when it is overdue, or, as the
  * escalation, tells the owner's leader that it is overdue. Links to the tab's årshjul.
  */
-export function yearWheelDueCard(model: YearWheelDueModel, locale: CardLocale): AdaptiveCard {
+export function yearWheelDueCard(model: YearWheelDueModel, locale: Locale): AdaptiveCard {
   const text = words[locale];
   const due = occurrenceDueText(model.dueOn, model.today, locale);
   const kind = occurrenceKindText(model, locale);

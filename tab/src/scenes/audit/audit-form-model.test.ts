@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../api/api-error';
-import { da } from '../../i18n/da';
-import { fillTemplate, type MessageKey, type MessageValues } from '../../i18n/messages';
+import { danish } from '../../i18n/danish-texts';
 import {
   bodyChoice,
   bodyName,
@@ -12,7 +11,6 @@ import {
   suggestedExpiry,
 } from './audit-form-model';
 
-const danish = (key: MessageKey, values?: MessageValues) => fillTemplate(da[key], values);
 const asIs = (date: string) => date;
 
 describe('the certificate form', () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../i18n/da';
-import { en } from '../../i18n/en';
-import { fillTemplate, type MessageKey, type MessageValues } from '../../i18n/messages';
+import { danish, tabTextsIn } from '../../i18n/danish-texts';
 import { reasonText, warningText, yearFromQuery } from './audit-model';
 
-const danish = (key: MessageKey, values?: MessageValues) => fillTemplate(da[key], values);
-const english = (key: MessageKey, values?: MessageValues) => fillTemplate(en[key], values);
+const english = tabTextsIn('en');
 
 describe('audit scene words', () => {
   it('translates programme reasons with their numbers', () => {

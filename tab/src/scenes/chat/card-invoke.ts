@@ -1,5 +1,5 @@
 import type { CardActionActivity, CardJson } from '../../api/chat-contract';
-import type { UiLocale } from '../../i18n/messages';
+import type { Locale } from '../../../../functions/src/core/locale';
 
 /** The parts of an Action.Execute the bot needs: which button, its verb, its data with inputs. */
 export type ExecuteRequest = { id: string; verb: string; data: Record<string, unknown> };
@@ -7,7 +7,7 @@ export type ExecuteRequest = { id: string; verb: string; data: Record<string, un
 export type CardActor = { personId: string; name: string };
 
 /** The locale the Teams client sends, from the UI language. */
-const activityLocales: Record<UiLocale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+const activityLocales: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 
 export const botAccount = { id: '28:kvalitetshaandbog', name: 'Kvalitetshåndbog' } as const;
 
@@ -21,7 +21,7 @@ export function buildCardActionActivity(input: {
   messageId: string;
   action: ExecuteRequest;
   trigger: 'manual' | 'automatic';
-  locale: UiLocale;
+  locale: Locale;
   origin: string;
   now: Date;
   activityId: string;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompetenceDto, CompetenceMatrixDto } from '../../api/contract';
-import { da } from '../../i18n/da';
-import { fillTemplate, type MessageKey } from '../../i18n/messages';
+import { danish } from '../../i18n/danish-texts';
 import { matchRoute, paths } from '../../router/routes';
 import {
   emptyCell,
@@ -16,7 +15,7 @@ import {
   type MatrixCell,
 } from './competence-model';
 
-const t = (key: MessageKey, values?: Record<string, string | number>) => fillTemplate(da[key], values);
+const t = danish;
 
 const competence = (id: string, category: string): CompetenceDto => ({
   id,

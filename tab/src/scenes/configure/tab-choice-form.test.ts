@@ -6,7 +6,7 @@ import type { Api } from '../../api/api';
 import type { AreaSummary } from '../../api/contract';
 import { clearQueryCache } from '../../api/query-client';
 import { ApiProvider } from '../../app/api-context';
-import { da } from '../../i18n/da';
+import { tabTextInstance } from '../../i18n/danish-texts';
 import { I18nProvider } from '../../i18n/i18n-context';
 import type { TabConfiguration, TabInstance } from '../../teams/tab-configuration';
 import type { TabChoice } from './tab-choice';
@@ -45,7 +45,7 @@ async function renderForm(listAreas: () => Promise<AreaSummary>, saved: TabChoic
     root?.render(
       createElement(I18nProvider, {
         initialLocale: 'da',
-        initialMessages: da,
+        instance: tabTextInstance('da'),
         children: createElement(ApiProvider, { api, children: createElement(TabChoiceForm, { configuration, saved }) }),
       }),
     );

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { da } from '../../i18n/da';
-import { en } from '../../i18n/en';
-import { fillTemplate, type MessageKey, type MessageValues } from '../../i18n/messages';
+import { tabTextsIn } from '../../i18n/danish-texts';
 import { parseMinPeople, requirementSentence } from './requirement-text';
 
-const translator = (catalogue: Record<MessageKey, string>) => ({
-  t: (key: MessageKey, values?: MessageValues) => fillTemplate(catalogue[key], values),
-});
+const da = 'da' as const;
+const en = 'en' as const;
+const translator = (locale: 'da' | 'en') => ({ t: tabTextsIn(locale) });
 
 describe('requirementSentence', () => {
   it.each([

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-icons';
 import type { ComponentType } from 'react';
 import type { OccurrenceDto, OccurrenceKind } from '../../api/contract';
-import { formatLocalDate } from '../../i18n/format-date';
+import { formatDate } from '../../../../functions/src/i18n/format-date';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
 import { kindKey, sourceLink } from './year-wheel-model';
@@ -71,7 +71,7 @@ export function OccurrenceItem(props: {
   const link = sourceLink(occurrence);
   const statusText =
     occurrence.status === 'done'
-      ? t('yearWheel.status.done', { date: formatLocalDate(occurrence.completedOn ?? occurrence.dueOn, locale) })
+      ? t('yearWheel.status.done', { date: formatDate(occurrence.completedOn ?? occurrence.dueOn, locale) })
       : t(`yearWheel.status.${occurrence.status}`);
   const StatusIcon =
     occurrence.status === 'done'
@@ -92,7 +92,7 @@ export function OccurrenceItem(props: {
       <dl className={styles.facts}>
         <div className={styles.fact}>
           <dt className={styles.term}>{t('yearWheel.date')}:</dt>
-          <dd className={styles.definition}>{formatLocalDate(occurrence.dueOn, locale)}</dd>
+          <dd className={styles.definition}>{formatDate(occurrence.dueOn, locale)}</dd>
         </div>
         <div className={styles.fact}>
           <dt className={styles.term}>{t('yearWheel.owner')}:</dt>

@@ -102,7 +102,10 @@ export function YearWheelScene(props: { session: Session; year: number | null })
       const summary =
         changed === 0
           ? t('yearWheel.generatedNothing')
-          : t('yearWheel.generated', { created: result.created.length, updated: result.updated.length });
+          : t('yearWheel.generated', {
+              created: t('yearWheel.generatedCreated', { count: result.created.length }),
+              updated: t('yearWheel.generatedUpdated', { count: result.updated.length }),
+            });
       setStatus(
         result.orphans.length > 0 ? `${summary} ${t('yearWheel.orphans', { count: result.orphans.length })}` : summary,
       );

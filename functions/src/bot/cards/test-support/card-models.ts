@@ -1,3 +1,4 @@
+import type { Locale } from '../../../core/locale.js';
 import type { ApprovalRequestModel } from '../approval-request-card.js';
 import type { ApprovalStatusModel } from '../approval-status-card.js';
 import type { ReviewDueModel } from '../review-due-card.js';
@@ -5,13 +6,12 @@ import type { OverdueEscalationModel } from '../overdue-escalation-card.js';
 import type { AcknowledgementRequestModel } from '../acknowledgement-request-card.js';
 import type { ActionOutcomeModel } from '../action-outcome-card.js';
 import type { DigestItem } from '../digest-card.js';
-import type { CardLocale } from '../card-types.js';
 import type { QualificationExpiringModel } from '../qualification-expiring-card.js';
 import type { RequirementUnmetModel } from '../requirement-unmet-card.js';
 
 /** Factories for card models in tests: realistic defaults, overridden per test. */
 
-export const locales: CardLocale[] = ['da', 'nb', 'en'];
+export const locales: Locale[] = ['da', 'nb', 'en'];
 
 /** A Teams deep link of realistic length (the tab's entity id and an encoded context). */
 export const openUrl =

@@ -1,0 +1,35 @@
+import type { Locale } from '../core/locale.js';
+import { reminders as daReminders } from './resources/da/reminders.js';
+import { reminders as enReminders } from './resources/en/reminders.js';
+import { reminders as nbReminders } from './resources/nb/reminders.js';
+import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
+
+/**
+ * The server's texts (cards, reports, reminders, exports), one namespace per area, in one
+ * i18next instance made at start-up. `serverTexts(locale, 'reminders')` is the typed translate
+ * function of one area in one language.
+ */
+export const serverResources = {
+  da: { reminders: daReminders },
+  nb: { reminders: nbReminders },
+  en: { reminders: enReminders },
+};
+
+export type ServerNamespaces = (typeof serverResources)['da'];
+export type ServerNamespace = keyof ServerNamespaces;
+
+const instance = createTextInstance('da', serverResources);
+const cache = new Map<string, Translate<never>>();
+
+export function serverTexts<Namespace extends ServerNamespace>(
+  locale: Locale,
+  namespace: Namespace,
+): Translate<ServerNamespaces[Namespace]> {
+  const cacheKey = `${locale}:${namespace}`;
+  let translate = cache.get(cacheKey) as Translate<ServerNamespaces[Namespace]> | undefined;
+  if (!translate) {
+    translate = fixedTranslate<ServerNamespaces[Namespace]>(instance, locale, namespace);
+    cache.set(cacheKey, translate as Translate<never>);
+  }
+  return translate;
+}

@@ -1,0 +1,38 @@
+import type { TranslationOf } from '../../../../../functions/src/i18n/texts';
+import type { handbook as source } from '../da/handbook';
+
+/** The tab's "handbook" texts in English: exactly the Danish keys. */
+export const handbook: TranslationOf<typeof source> = {
+  'statusFilter.published': 'Published',
+  'statusFilter.unpublished': 'Not published',
+  'statusFilter.in-approval': 'Awaiting approval',
+  'statusFilter.draft': 'Has a draft',
+  'statusFilter.review-overdue': 'Review overdue',
+  'statusFilter.review-due': 'Review due soon',
+  'handbook.title': 'Quality handbook',
+  'handbook.intro': 'Procedures on three levels: management processes, core processes and support processes.',
+  'handbook.structure': 'Handbook structure',
+  'handbook.showArea': 'Show the area in the table',
+  'handbook.procedures': 'Procedures',
+  'handbook.filters': 'Filters',
+  'handbook.filterLevel': 'Level',
+  'handbook.filterArea': 'Area',
+  'handbook.filterStatus': 'Status',
+  'handbook.filterOwner': 'Procedure owner',
+  'handbook.filterUnit': 'Unit',
+  'handbook.filterAll': 'All',
+  'handbook.clearFilters': 'Clear filters',
+  'handbook.showing': 'Showing {{shown}} of {{total}} procedures',
+  'handbook.showMore': 'Show more',
+  'handbook.noMatches': 'No procedures match the filters.',
+  'handbook.tableCaption': 'Procedures, sorted by {{column}}',
+  'column.code': 'Code',
+  'column.title': 'Title',
+  'column.status': 'Status',
+  'column.owner': 'Procedure owner',
+  'column.version': 'Version',
+  'column.nextReview': 'Next review',
+  'column.level': 'Level',
+  'column.updated': 'Updated',
+  'handbook.noVersion': 'None',
+};

@@ -1,0 +1,38 @@
+import type { TranslationOf } from '../../../../../functions/src/i18n/texts';
+import type { handbook as source } from '../da/handbook';
+
+/** The tab's "handbook" texts in Norwegian bokmål: exactly the Danish keys. */
+export const handbook: TranslationOf<typeof source> = {
+  'statusFilter.published': 'Publisert',
+  'statusFilter.unpublished': 'Ikke publisert',
+  'statusFilter.in-approval': 'Til godkjenning',
+  'statusFilter.draft': 'Har utkast',
+  'statusFilter.review-overdue': 'Gjennomgang forfalt',
+  'statusFilter.review-due': 'Gjennomgang snart',
+  'handbook.title': 'Kvalitetshåndbok',
+  'handbook.intro': 'Prosedyrer i tre nivåer: ledelsesprosesser, kjerneprosesser og støtteprosesser.',
+  'handbook.structure': 'Håndbokens struktur',
+  'handbook.showArea': 'Vis området i tabellen',
+  'handbook.procedures': 'Prosedyrer',
+  'handbook.filters': 'Filtre',
+  'handbook.filterLevel': 'Nivå',
+  'handbook.filterArea': 'Område',
+  'handbook.filterStatus': 'Status',
+  'handbook.filterOwner': 'Prosesseier',
+  'handbook.filterUnit': 'Enhet',
+  'handbook.filterAll': 'Alle',
+  'handbook.clearFilters': 'Nullstill filtre',
+  'handbook.showing': 'Viser {{shown}} av {{total}} prosedyrer',
+  'handbook.showMore': 'Vis flere',
+  'handbook.noMatches': 'Ingen prosedyrer samsvarer med filtrene.',
+  'handbook.tableCaption': 'Prosedyrer, sortert etter {{column}}',
+  'column.code': 'Kode',
+  'column.title': 'Tittel',
+  'column.status': 'Status',
+  'column.owner': 'Prosesseier',
+  'column.version': 'Versjon',
+  'column.nextReview': 'Neste gjennomgang',
+  'column.level': 'Nivå',
+  'column.updated': 'Oppdatert',
+  'handbook.noVersion': 'Ingen',
+};
