@@ -1,4 +1,4 @@
-import type { TitleLocale } from './corrective-action.js';
+import type { Locale } from './locale.js';
 import {
   caseFields,
   caseRecordId,
@@ -31,7 +31,7 @@ export const caseImportLimits = { maxRows: 50_000, maxBytes: 16 * 1024 * 1024 } 
 export const maxCaseTextLength = 200;
 
 /** The fields' titles per language: the default mapping accepts them and the field codes. */
-export const caseFieldTitles: Record<TitleLocale, Record<CaseField, string>> = {
+export const caseFieldTitles: Record<Locale, Record<CaseField, string>> = {
   da: {
     caseId: 'Sagsnummer',
     caseType: 'Sagstype',
