@@ -10,6 +10,7 @@ import type { ReminderSource } from './jobs/reminder-source.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
+import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
@@ -157,6 +158,9 @@ export async function createEmbeddedApp(
     events: noEvents,
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
+    // Surveys live in the embedded database on every store for now: their SharePoint lists are
+    // declared (records/surveys.ts) but no Graph adapter is written yet.
+    surveys: createSqliteSurveyStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,

@@ -1,3 +1,4 @@
+import type { SurveyStore } from './survey-ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
   Acknowledgement,
@@ -198,6 +199,8 @@ export type Services = {
   store: Store;
   /** The quality year's records (audits, certificate, findings, actions, evaluation, årshjul). */
   quality: QualityStore;
+  /** Satisfaction surveys: questionnaires, personal links (token hashes), anonymous answers. */
+  surveys: SurveyStore;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

@@ -25,6 +25,8 @@ type Params = {
   'bad-clause': { value: string };
   'unknown-procedure': { value: string };
   'unknown-unit': { value: string };
+  /** A case type the survey does not cover; `expected` lists those it does. */
+  'unknown-case-type': { value: string; expected: string };
   'too-long': { max: number };
   'control-characters': Record<string, never>;
 };
@@ -51,6 +53,8 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'bad-clause': ({ value }) => `"${value}" is not a clause such as 7.5.3.`,
   'unknown-procedure': ({ value }) => `No procedure with code ${value}.`,
   'unknown-unit': ({ value }) => `No unit named "${value}".`,
+  'unknown-case-type': ({ value, expected }) =>
+    `The survey does not cover the case type "${value}". Expected: ${expected}.`,
   'too-long': ({ max }) => `The text is longer than ${max} characters.`,
   'control-characters': () => 'The text contains control characters.',
 };
@@ -89,6 +93,22 @@ export const findingImportErrorCodes = [
   'bad-date',
 ] as const satisfies readonly ImportErrorCode[];
 export type FindingImportErrorCode = (typeof findingImportErrorCodes)[number];
+
+/** The codes the import of survey answers reports. */
+export const surveyImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'no-rows',
+  'too-many-fields',
+  'empty-required',
+  'unknown-case-type',
+  'unknown-unit',
+  'unknown-level',
+  'too-long',
+  'control-characters',
+] as const satisfies readonly ImportErrorCode[];
+export type SurveyImportErrorCode = (typeof surveyImportErrorCodes)[number];
 
 /** One error of an import: the line in the file (the header is line 1) and the column, if any. */
 export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {

@@ -12,6 +12,8 @@ import {
   canReadDraft,
   canReadFollowUp,
   canReadProcedure,
+  canReadSurveyResults,
+  canManageSurveys,
   canRecordAuditResults,
   canRunActionCommand,
   canSetCompetenceLevel,
@@ -130,6 +132,12 @@ export const policyRows: PolicyRow[] = [
     rule: 'canManageQuality',
     may: (x) => canManageQuality(x),
   },
+  {
+    act: 'Define surveys, issue survey links, import results',
+    rule: 'canManageSurveys',
+    may: (x) => canManageSurveys(x),
+  },
+  { act: 'Read survey results and comments', rule: 'canReadSurveyResults', may: (x) => canReadSurveyResults(x) },
   {
     act: 'Record an audit’s checklist, findings, report',
     rule: 'canRecordAuditResults',
