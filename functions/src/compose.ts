@@ -36,7 +36,9 @@ import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
 import { seedDemoCompetences } from './seed/seed-demo-competences.js';
+import { seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
+import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -48,18 +50,26 @@ export type EmbeddedApp = {
   bot: Bot;
   routes: Route[];
   handlers: Map<Route, RouteHandler>;
+  /** The public answer page of personal survey links (`/survey/{token}`, HTML, no sign-in). */
+  surveyPage: SurveyPage;
   db: SqliteDatabase;
   close(): void;
 };
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(
-  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra'>>,
+  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl'>>,
   chat?: { bot: Bot; outbox: Outbox },
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const routes: Route[] = [
-    ...buildRoutes({ mode: config.mode, maxUploadBytes: config.maxUploadBytes, chat, signIn: signInFor(config) }),
+    ...buildRoutes({
+      mode: config.mode,
+      maxUploadBytes: config.maxUploadBytes,
+      chat,
+      signIn: signInFor(config),
+      publicUrl: config.publicUrl,
+    }),
     defineRoute({
       name: 'openapi',
       method: 'GET',
@@ -200,6 +210,7 @@ export async function createEmbeddedApp(
       clockOverride = null;
     }
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
+    await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).
@@ -232,7 +243,20 @@ export async function createEmbeddedApp(
       (route) => [route, createRouteHandler(route, services, authenticate, limiter, overrides.checkResponse)] as const,
     ),
   );
-  return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
+  const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
+  return {
+    config,
+    services,
+    messaging,
+    reminderSource,
+    outbox,
+    bot,
+    routes,
+    handlers,
+    surveyPage,
+    db,
+    close: () => db.close(),
+  };
 }
 
 /**

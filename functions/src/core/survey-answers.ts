@@ -14,7 +14,6 @@ export type CheckedAnswer =
   { ok: true; values: Record<string, number | string> } | { ok: false; errors: AnswerError[] };
 
 // Tab and newline are what a person types into a text box; other control characters are not.
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function checkSurveyAnswer(

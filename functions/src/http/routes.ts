@@ -38,6 +38,7 @@ import { defineRoute, json, type Route } from './route.js';
 import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
+import { surveyRoutes } from './survey-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -46,6 +47,8 @@ export type RouteTableOptions = {
   chat?: { bot: Bot; outbox: Outbox } | undefined;
   /** What the tab needs to sign in (GET /sign-in); defaults to the local picker. */
   signIn?: contract.SignInDto | undefined;
+  /** Where the app is reached from outside: the base of the survey links (else the request's origin). */
+  publicUrl?: string | undefined;
 };
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
@@ -619,5 +622,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...actionRoutes(),
     ...evaluationRoutes(),
     ...yearWheelRoutes(),
+    ...surveyRoutes({ publicUrl: options.publicUrl }),
   ];
 }

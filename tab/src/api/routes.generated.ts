@@ -92,6 +92,13 @@ export const apiRoutes = {
   'year-wheel-occurrence-get': 'GET /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-update': 'PATCH /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-delete': 'DELETE /year-wheel/occurrences/{id}',
+  'surveys-list': 'GET /surveys',
+  'surveys-create': 'POST /surveys',
+  'surveys-get': 'GET /surveys/{id}',
+  'surveys-update': 'PUT /surveys/{id}',
+  'surveys-links-issue': 'POST /surveys/{id}/links',
+  'surveys-answers-import': 'POST /surveys/{id}/answers/import',
+  'surveys-results': 'GET /surveys/{id}/results',
 } as const;
 
 /**
@@ -452,5 +459,31 @@ export type ApiRouteTypes = {
     conditional: true;
     params: z.input<typeof contract.occurrenceParams>;
     response: z.output<typeof contract.okSchema>;
+  };
+  'surveys-list': { response: z.output<typeof contract.surveyListSchema> };
+  'surveys-create': { body: z.input<typeof contract.surveyBody>; response: z.output<typeof contract.surveySchema> };
+  'surveys-get': { params: z.input<typeof contract.idParams>; response: z.output<typeof contract.surveySchema> };
+  'surveys-update': {
+    conditional: true;
+    params: z.input<typeof contract.idParams>;
+    body: z.input<typeof contract.surveyBody>;
+    response: z.output<typeof contract.surveySchema>;
+  };
+  'surveys-links-issue': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyLinksQuery>;
+    body: z.input<typeof contract.surveyLinksBody>;
+    response: z.output<typeof contract.surveyLinksResultSchema>;
+  };
+  'surveys-answers-import': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyImportQuery>;
+    body: Blob;
+    response: z.output<typeof contract.surveyImportResultSchema>;
+  };
+  'surveys-results': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyResultsQuery>;
+    response: z.output<typeof contract.surveyResultsSchema>;
   };
 };
