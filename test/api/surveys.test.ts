@@ -315,7 +315,7 @@ describe('the public answer page', () => {
       field: 'q-kommentar',
       message: 'Teksten er for lang',
     },
-  ])(
+  ] as { name: string; form: Record<string, string>; field: string; message: string }[])(
     'refuses $name (422) with an error summary linked to the field; nothing is stored',
     async ({ form, field, message }) => {
       const path = pathOf(urls.get('BYG-2026-002')!);

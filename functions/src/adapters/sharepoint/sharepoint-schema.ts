@@ -20,6 +20,9 @@ import {
   procedureRecord,
   programmeItemRecord,
   reviewRecord,
+  surveyAnswerRecord,
+  surveyLinkRecord,
+  surveyRecord,
   sweepLeaseRecord,
   trailEntryRecord,
   unitRecord,
@@ -92,6 +95,15 @@ export const qualityLists: ListSpec[] = [
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
 export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists];
+
+/**
+ * Satisfaction surveys (records/surveys.ts): their lists, derived like every other. Not provisioned
+ * yet: surveys are kept in the embedded database on every store until a Graph adapter of the
+ * SurveyStore port is written; then they join `handbookSchema`.
+ */
+export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
+  listSpecOf(declaration as RecordDeclaration<unknown>),
+);
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {
