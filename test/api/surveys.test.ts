@@ -218,7 +218,7 @@ describe('the public answer page', () => {
     const csp = danish.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/script-src|unsafe-inline/);
-    expect(danish.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(danish.headers.get('referrer-policy')).toBe('same-origin');
 
     const norwegian = await (await page(path, { headers: { 'accept-language': 'nn-NO, en;q=0.5' } })).text();
     expect(norwegian).toContain('<html lang="nb">');

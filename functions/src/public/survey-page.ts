@@ -74,8 +74,9 @@ const pageHeaders = {
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  // The token is in the path: never sent on to anyone.
-  'referrer-policy': 'no-referrer',
+  // The token is in the path: never sent to another site. (Not 'no-referrer': with it, browsers
+  // send `Origin: null` on the form's own POST, and the Origin check below needs the real one.)
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
 };
 
