@@ -6,8 +6,8 @@ import type { Survey, SurveyAnswer, SurveyRound } from './survey-types.js';
  * satisfied **of those who answered** the headline question: respondents in its satisfied
  * categories (e.g. the top two) over respondents who answered it; non-respondents are not in the
  * denominator. Every source found computes "90 % tilfredse eller meget tilfredse" this way
- * (../shared/data/goals-register-publication.md § 2: Randers "about half answered, and 88 % of
- * those were satisfied"; Silkeborg 87 %; "No source defines it differently").
+ * (Randers 2019: about half answered, 88 % of those satisfied; Silkeborg: 87 %); the sources are
+ * listed in docs/surveys.md.
  *
  * Shares are fractions (0–1); a share, mean or rate over nobody is null, never 0.
  */

@@ -8,7 +8,7 @@ import type { LocalizedText, Survey, SurveyAnswer, SurveyLink, SurveyQuestion } 
  * with one round a year for the last two years. Every answer, count and comment is invented for
  * the demo; the questions follow the themes of KL's survey in Byg og Miljø (the overall service,
  * the caseworker's professionalism, guidance), plus processing time and the seeds' headline "den
- * samlede proces" (../shared/data/goals-register-publication.md § 2). The case types are the
+ * samlede proces" (sources in docs/surveys.md). The case types are the
  * national servicemål categories the demo's units handle.
  */
 
