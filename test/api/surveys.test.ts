@@ -441,6 +441,29 @@ describe('results', () => {
   });
 });
 
+describe('changing a survey', () => {
+  it('needs the ETag it read, and keeps the rounds that have links or answers', async () => {
+    const stale = await server.api.call(people.coordinator, 'PUT', `/surveys/${surveyId}`, {
+      json: surveyBody,
+      ifMatch: '"7"',
+    });
+    expect(stale.status).toBe(409);
+    const withoutRound = await server.api.call(people.coordinator, 'PUT', `/surveys/${surveyId}`, {
+      json: { ...surveyBody, rounds: surveyBody.rounds.slice(0, 1) },
+      ifMatch: '"1"',
+    });
+    expect(withoutRound.status).toBe(409);
+    expect(withoutRound.body).toMatchObject({ code: 'INVALID_STATE', details: { roundIds: ['r2026'] } });
+    const renamed = await server.api.call(people.coordinator, 'PUT', `/surveys/${surveyId}`, {
+      json: { ...surveyBody, title: text('Tilfredshed med byggesager 2026') },
+      ifMatch: '"1"',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ etag: 2, title: { da: 'Tilfredshed med byggesager 2026' } });
+    expect(renamed.headers.get('etag')).toBe('"2"');
+  });
+});
+
 describe('rate limit', () => {
   it('the page answers 429 past its limit from one address', async () => {
     const path = pathOf(urls.get('MIL-2026-001')!);
