@@ -10,6 +10,7 @@ import type { ReminderSource } from './jobs/reminder-source.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
+import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -38,7 +39,9 @@ import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
 import { seedDemoCompetences } from './seed/seed-demo-competences.js';
+import { seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
+import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -50,18 +53,26 @@ export type EmbeddedApp = {
   bot: Bot;
   routes: Route[];
   handlers: Map<Route, RouteHandler>;
+  /** The public answer page of personal survey links (`/survey/{token}`, HTML, no sign-in). */
+  surveyPage: SurveyPage;
   db: SqliteDatabase;
   close(): void;
 };
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(
-  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra'>>,
+  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl'>>,
   chat?: { bot: Bot; outbox: Outbox },
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
   const routes: Route[] = [
-    ...buildRoutes({ mode: config.mode, maxUploadBytes: config.maxUploadBytes, chat, signIn: signInFor(config) }),
+    ...buildRoutes({
+      mode: config.mode,
+      maxUploadBytes: config.maxUploadBytes,
+      chat,
+      signIn: signInFor(config),
+      publicUrl: config.publicUrl,
+    }),
     defineRoute({
       name: 'openapi',
       method: 'GET',
@@ -163,6 +174,9 @@ export async function createEmbeddedApp(
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
     goals: sharePoint?.goals ?? createSqliteGoalStore(db),
+    // Surveys live in the embedded database on every store for now: their SharePoint lists are
+    // declared (records/surveys.ts) but no Graph adapter is written yet.
+    surveys: createSqliteSurveyStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -202,6 +216,7 @@ export async function createEmbeddedApp(
       clockOverride = null;
     }
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
+    await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).
@@ -234,7 +249,20 @@ export async function createEmbeddedApp(
       (route) => [route, createRouteHandler(route, services, authenticate, limiter, overrides.checkResponse)] as const,
     ),
   );
-  return { config, services, messaging, reminderSource, outbox, bot, routes, handlers, db, close: () => db.close() };
+  const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
+  return {
+    config,
+    services,
+    messaging,
+    reminderSource,
+    outbox,
+    bot,
+    routes,
+    handlers,
+    surveyPage,
+    db,
+    close: () => db.close(),
+  };
 }
 
 /**

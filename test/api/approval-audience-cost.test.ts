@@ -81,6 +81,7 @@ function servicesOf(store: Store): Services {
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1_000_000 },
     quality: undefined as never,
     goals: undefined as never,
+    surveys: undefined as never,
     documents: undefined as never,
   } as Services;
 }

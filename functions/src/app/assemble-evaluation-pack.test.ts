@@ -447,6 +447,7 @@ function world(overrides: { quality?: Partial<QualityData>; store?: Partial<Stor
   return {
     store: fakeStore(store),
     quality: fakeQualityStore(quality),
+    surveys: undefined as never,
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1 },
     clock: { now: () => new Date('2026-11-20T10:00:00.000Z') },
   };

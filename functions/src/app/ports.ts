@@ -1,3 +1,4 @@
+import type { SurveyStore } from './survey-ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
   Acknowledgement,
@@ -201,6 +202,8 @@ export type Services = {
   quality: QualityStore;
   /** Quality policy, goals and imported case data. */
   goals: GoalStore;
+  /** Satisfaction surveys: questionnaires, personal links (token hashes), anonymous answers. */
+  surveys: SurveyStore;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

@@ -653,3 +653,4 @@ export * from './evaluation-schemas.js';
 export * from './year-wheel-schemas.js';
 export * from './overview-schemas.js';
 export * from './goal-schemas.js';
+export * from './survey-schemas.js';

@@ -25,6 +25,8 @@ type Params = {
   'bad-clause': { value: string };
   'unknown-procedure': { value: string };
   'unknown-unit': { value: string };
+  /** A case type the survey does not cover; `expected` lists those it does. */
+  'unknown-case-type': { value: string; expected: string };
   'too-long': { max: number };
   'control-characters': Record<string, never>;
   /** A field mapped to a column the file does not have; `value` is the mapped header. */
@@ -58,6 +60,8 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'bad-clause': ({ value }) => `"${value}" is not a clause such as 7.5.3.`,
   'unknown-procedure': ({ value }) => `No procedure with code ${value}.`,
   'unknown-unit': ({ value }) => `No unit named "${value}".`,
+  'unknown-case-type': ({ value, expected }) =>
+    `The survey does not cover the case type "${value}". Expected: ${expected}.`,
   'too-long': ({ max }) => `The text is longer than ${max} characters.`,
   'control-characters': () => 'The text contains control characters.',
   'unmapped-field': ({ value, field }) => `The file has no column "${value}" (mapped to ${field}).`,
@@ -116,6 +120,21 @@ export const caseImportErrorCodes = [
   'control-characters',
 ] as const satisfies readonly ImportErrorCode[];
 export type CaseImportErrorCode = (typeof caseImportErrorCodes)[number];
+/** The codes the import of survey answers reports. */
+export const surveyImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'no-rows',
+  'too-many-fields',
+  'empty-required',
+  'unknown-case-type',
+  'unknown-unit',
+  'unknown-level',
+  'too-long',
+  'control-characters',
+] as const satisfies readonly ImportErrorCode[];
+export type SurveyImportErrorCode = (typeof surveyImportErrorCodes)[number];
 
 /** One error of an import: the line in the file (the header is line 1) and the column, if any. */
 export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {

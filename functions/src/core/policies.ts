@@ -334,6 +334,20 @@ export function goalAbilities(actor: Actor, goal: { ownerId: string; measurement
 }
 
 /**
+ * Satisfaction surveys (ISO 9001 9.1.2): the coordinator and the administrator define surveys,
+ * issue the personal links and import an external tool's results. Results (with the free-text
+ * comments respondents wrote) are read by them and by leaders, who answer for the units' case
+ * handling; caseworkers do not read comments about their own cases.
+ */
+export function canManageSurveys(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+export function canReadSurveyResults(actor: Actor): boolean {
+  return isCoordinator(actor) || hasRole(actor, 'leader');
+}
+
+/**
  * Recording an audit's results (checklist lines and their results, findings, the report): those
  * who manage quality, and the audit's own auditors. Auditors cannot change the audit's scope,
  * date, auditors or status, nor import a certifier's findings: that stays with the coordinator.

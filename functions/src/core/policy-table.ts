@@ -14,6 +14,8 @@ import {
   canReadDraft,
   canReadFollowUp,
   canReadProcedure,
+  canReadSurveyResults,
+  canManageSurveys,
   canRecordAuditResults,
   canRunActionCommand,
   canSetCompetenceLevel,
@@ -142,6 +144,12 @@ export const policyRows: PolicyRow[] = [
     rule: 'canEnterGoalValue',
     may: (x) => canEnterGoalValue(x, { ownerId: 'anne' }),
   },
+  {
+    act: 'Define surveys, issue survey links, import results',
+    rule: 'canManageSurveys',
+    may: (x) => canManageSurveys(x),
+  },
+  { act: 'Read survey results and comments', rule: 'canReadSurveyResults', may: (x) => canReadSurveyResults(x) },
   {
     act: 'Record an audit’s checklist, findings, report',
     rule: 'canRecordAuditResults',

@@ -39,6 +39,7 @@ import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
+import { surveyRoutes } from './survey-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -47,6 +48,8 @@ export type RouteTableOptions = {
   chat?: { bot: Bot; outbox: Outbox } | undefined;
   /** What the tab needs to sign in (GET /sign-in); defaults to the local picker. */
   signIn?: contract.SignInDto | undefined;
+  /** Where the app is reached from outside: the base of the survey links (else the request's origin). */
+  publicUrl?: string | undefined;
 };
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
@@ -621,5 +624,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...evaluationRoutes(),
     ...yearWheelRoutes(),
     ...goalRoutes(),
+    ...surveyRoutes({ publicUrl: options.publicUrl }),
   ];
 }

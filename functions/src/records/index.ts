@@ -27,6 +27,7 @@ import {
 } from './quality-year.js';
 import { deadlineRecord } from './deadlines.js';
 import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
+import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -36,6 +37,7 @@ export * from './quality-year.js';
 export * from './messaging.js';
 export * from './deadlines.js';
 export * from './goals.js';
+export * from './surveys.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -67,4 +69,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   goalRecord,
   caseSourceRecord,
   caseRecordRecord,
+  surveyRecord,
+  surveyLinkRecord,
+  surveyAnswerRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

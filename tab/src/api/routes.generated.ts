@@ -103,6 +103,13 @@ export const apiRoutes = {
   'case-sources-save': 'PUT /case-sources/{id}',
   'case-sources-preview': 'POST /case-sources/{id}/preview',
   'case-sources-import': 'POST /case-sources/{id}/import',
+  'surveys-list': 'GET /surveys',
+  'surveys-create': 'POST /surveys',
+  'surveys-get': 'GET /surveys/{id}',
+  'surveys-update': 'PUT /surveys/{id}',
+  'surveys-links-issue': 'POST /surveys/{id}/links',
+  'surveys-answers-import': 'POST /surveys/{id}/answers/import',
+  'surveys-results': 'GET /surveys/{id}/results',
 } as const;
 
 /**
@@ -504,5 +511,31 @@ export type ApiRouteTypes = {
     query: z.input<typeof contract.caseFileQuery>;
     body: Blob;
     response: z.output<typeof contract.caseImportResultSchema>;
+  };
+  'surveys-list': { response: z.output<typeof contract.surveyListSchema> };
+  'surveys-create': { body: z.input<typeof contract.surveyBody>; response: z.output<typeof contract.surveySchema> };
+  'surveys-get': { params: z.input<typeof contract.idParams>; response: z.output<typeof contract.surveySchema> };
+  'surveys-update': {
+    conditional: true;
+    params: z.input<typeof contract.idParams>;
+    body: z.input<typeof contract.surveyBody>;
+    response: z.output<typeof contract.surveySchema>;
+  };
+  'surveys-links-issue': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyLinksQuery>;
+    body: z.input<typeof contract.surveyLinksBody>;
+    response: z.output<typeof contract.surveyLinksResultSchema>;
+  };
+  'surveys-answers-import': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyImportQuery>;
+    body: Blob;
+    response: z.output<typeof contract.surveyImportResultSchema>;
+  };
+  'surveys-results': {
+    params: z.input<typeof contract.idParams>;
+    query: z.input<typeof contract.surveyResultsQuery>;
+    response: z.output<typeof contract.surveyResultsSchema>;
   };
 };

@@ -24,6 +24,9 @@ import {
   programmeItemRecord,
   qualityPolicyRecord,
   reviewRecord,
+  surveyAnswerRecord,
+  surveyLinkRecord,
+  surveyRecord,
   sweepLeaseRecord,
   trailEntryRecord,
   unitRecord,
@@ -101,6 +104,15 @@ export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourc
 );
 
 export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists, ...goalLists];
+
+/**
+ * Satisfaction surveys (records/surveys.ts): their lists, derived like every other. Not provisioned
+ * yet: surveys are kept in the embedded database on every store until a Graph adapter of the
+ * SurveyStore port is written; then they join `handbookSchema`.
+ */
+export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
+  listSpecOf(declaration as RecordDeclaration<unknown>),
+);
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {

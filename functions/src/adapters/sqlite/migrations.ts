@@ -516,4 +516,45 @@ export const migrations: string[] = [
   );
   CREATE INDEX case_records_source ON case_records(source_id);
   `,
+  // Satisfaction surveys (records/surveys.ts). A link keeps only its token's SHA-256. The answers
+  // table has no rowid (WITHOUT ROWID, keyed by a random id), so the order answers are stored in
+  // cannot be matched with the order links were answered in.
+  `
+  CREATE TABLE surveys (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    intro TEXT NOT NULL,
+    questions TEXT NOT NULL,
+    headline_question_id TEXT NOT NULL,
+    case_types TEXT NOT NULL,
+    rounds TEXT NOT NULL,
+    link_valid_days INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE survey_links (
+    token_hash TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL REFERENCES surveys(id),
+    round_id TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    case_type TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    is_answered INTEGER NOT NULL DEFAULT 0 CHECK (is_answered IN (0, 1))
+  );
+  CREATE UNIQUE INDEX survey_links_case ON survey_links(survey_id, round_id, case_id);
+  CREATE TABLE survey_answers (
+    id TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL REFERENCES surveys(id),
+    round_id TEXT NOT NULL,
+    case_type TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('link', 'import')),
+    answer_values TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX survey_answers_survey ON survey_answers(survey_id, round_id);
+  `,
 ];

@@ -50,6 +50,17 @@ app.timer('reminder-sweep', {
 });
 
 /**
+ * The public answer page of personal survey links (no sign-in; public/survey-page.ts). A literal
+ * route, so it wins over the tab's catch-all below.
+ */
+app.http('survey-page', {
+  methods: ['GET', 'HEAD', 'POST'],
+  route: 'survey/{token}',
+  authLevel: 'anonymous',
+  handler: async (request) => (await composedApp()).surveyPage(request),
+});
+
+/**
  * The built tab, from the same deployment (tab/dist beside functions/dist). Literal API routes
  * win over this catch-all in the Functions host's routing.
  */

@@ -14,6 +14,7 @@ import { defaultMaxJsonBytes, errorResponse } from '../../http/handle-route.js';
 import { isLoopbackAddress, markLoopback } from '../../http/loopback.js';
 import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
+import { localeOf, maxSurveyFormBytes, refusedPage, surveyPagePath } from '../../public/survey-page.js';
 
 // @azure/functions is CommonJS; its classes are reached through the default export under ESM.
 const { HttpRequest, InvocationContext } = azureFunctions;
@@ -67,6 +68,10 @@ export async function startLocalServer(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     await ready;
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (surveyPagePath.test(url.pathname)) {
+      await serveSurveyPage(request, response, url);
+      return;
+    }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         send(response, { status: 405, jsonBody: { code: 'METHOD_NOT_ALLOWED', message: 'Only GET here.' } });
@@ -118,6 +123,33 @@ export async function startLocalServer(
     const context = new InvocationContext({ invocationId: randomUUID(), functionName: matched.route.name });
     const handler = app.handlers.get(matched.route);
     send(response, await handler!(httpRequest, context));
+  }
+
+  /** The public survey answer page: the same handler the Azure host registers (public/survey-page.ts). */
+  async function serveSurveyPage(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBody(request, request.method === 'POST' ? maxSurveyFormBytes : 0);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const locale = localeOf(url.searchParams.get('lang'), request.headers['accept-language'] ?? null);
+      const isTooLarge = error.code === 'PAYLOAD_TOO_LARGE';
+      send(response, refusedPage(locale, isTooLarge ? 'too-large' : 'unsupported', isTooLarge ? 413 : 400));
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined || name.startsWith('x-kh-')) continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const httpRequest = new HttpRequest({
+      method: request.method ?? 'GET',
+      url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+      headers,
+      ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
+    });
+    recordSocketAddress(httpRequest, request.socket.remoteAddress);
+    send(response, await app.surveyPage(httpRequest));
   }
 
   await new Promise<void>((resolve, reject) => {

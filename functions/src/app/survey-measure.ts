@@ -1,0 +1,32 @@
+import type { LocalDate } from '../core/local-date.js';
+import {
+  isInScope,
+  roundsInPeriod,
+  satisfiedShare,
+  type SatisfiedShare,
+  type SurveyScope,
+} from '../core/survey-results.js';
+import type { Services } from './ports.js';
+import { loadSurvey } from './survey-views.js';
+
+/**
+ * A goal measured by a survey (`measurement: { kind: 'survey', surveyId }`): the share satisfied
+ * of those who answered the survey's headline question, over the rounds whose period overlaps
+ * the goal's period, for a case type and/or unit (null: all). E.g. the seeds' "90 % af
+ * respondenterne tilkendegiver, at de er tilfredse eller meget tilfredse med den samlede proces"
+ * over two years takes both yearly rounds. No actor check: the goal's own use case checks who
+ * reads the goal. NOT_FOUND for an unknown survey.
+ */
+export async function shareSatisfied(
+  services: Services,
+  surveyId: string,
+  period: { from: LocalDate; to: LocalDate },
+  scope: SurveyScope = { caseType: null, unitId: null },
+): Promise<SatisfiedShare & { roundIds: string[] }> {
+  const survey = await loadSurvey(services, surveyId);
+  const roundIds = roundsInPeriod(survey.rounds, period).map((round) => round.id);
+  const answers = (await services.surveys.listAnswers(survey.id)).filter(
+    (answer) => roundIds.includes(answer.roundId) && isInScope(answer, scope),
+  );
+  return { ...satisfiedShare(survey, answers), roundIds };
+}
