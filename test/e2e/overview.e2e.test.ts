@@ -18,8 +18,8 @@ const listRows: Record<string, { path: RegExp; rows: string }> = {
   'reviews-overdue': { path: /^\/handbook\?status=review-overdue$/, rows: 'main table tbody tr' },
   'reviews-due': { path: /^\/handbook\?status=review-due$/, rows: 'main table tbody tr' },
   'approvals-waiting': { path: /^\/handbook\?status=in-approval$/, rows: 'main table tbody tr' },
-  'open-nonconformities': { path: /^\/afvigelser\?state=open$/, rows: '[data-testid="findings-list"] > li' },
-  'actions-overdue': { path: /^\/handlinger\?view=overdue$/, rows: '#actions-overdue-heading ~ ul > li' },
+  'open-nonconformities': { path: /^\/findings\?state=open$/, rows: '[data-testid="findings-list"] > li' },
+  'actions-overdue': { path: /^\/actions\?view=overdue$/, rows: '#actions-overdue-heading ~ ul > li' },
 };
 
 async function person(id: string): Promise<PersonDto> {

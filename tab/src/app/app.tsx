@@ -5,7 +5,7 @@ import type { SignInDto } from '../api/contract';
 import { createHttpClient } from '../api/http-client';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { Messages, UiLocale } from '../i18n/messages';
-import { RouterProvider } from '../router/router';
+import { AppRouter } from '../router/navigation';
 import { createIdentity, type LocalUserRef } from '../session/identity';
 import { readStoredLocalUser } from '../session/local-user-storage';
 import { SessionProvider } from '../session/session-context';
@@ -62,7 +62,7 @@ export function App(props: {
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
       <I18nProvider initialLocale={props.initialLocale} initialMessages={props.initialMessages}>
-        <RouterProvider>
+        <AppRouter>
           <ApiProvider api={api}>
             <RouteGate teams={teams}>
               <SessionProvider api={api} identity={identity} localUser={localUser}>
@@ -72,7 +72,7 @@ export function App(props: {
               </SessionProvider>
             </RouteGate>
           </ApiProvider>
-        </RouterProvider>
+        </AppRouter>
       </I18nProvider>
     </FluentProvider>
   );

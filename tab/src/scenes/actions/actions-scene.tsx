@@ -4,7 +4,7 @@ import type { ActionSummaryDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -58,7 +58,7 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
   const { t, formatDate } = i18n;
   const api = useApi();
   const styles = useStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [unitId, setUnitId] = useState(props.query.get('unit') ?? '');
   const [ownerId, setOwnerId] = useState(props.query.get('owner') ?? '');
   const onlyOverdue = props.query.get('view') === 'overdue';
