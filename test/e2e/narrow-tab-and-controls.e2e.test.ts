@@ -122,7 +122,7 @@ describe('the narrow tab', () => {
       );
       await page.getByRole('button', { name: 'Filtre' }).click();
       const drawer = page.getByRole('dialog', { name: 'Filtre' });
-      await drawer.getByLabel('Niveau').selectOption({ label: 'Kerneprocesser' });
+      await e2e.chooseOption(drawer.getByRole('combobox', { name: 'Niveau', exact: true }), 'Kerneprocesser');
       await drawer.getByRole('button', { name: 'Luk filtrene' }).click();
       await drawer.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Filtre (1)' }).waitFor();

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionSummaryDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
@@ -176,16 +176,15 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
                 <Field label={t('actions.newTitle')} required>
                   <Input value={title} onChange={(_, data) => setTitle(data.value)} maxLength={120} />
                 </Field>
-                <Field label={t('actions.unit')}>
-                  <Select value={newUnitId} onChange={(_, data) => setNewUnitId(data.value)}>
-                    <option value="">{t('actions.noUnit')}</option>
-                    {props.session.units.map((unit) => (
-                      <option key={unit.id} value={unit.id}>
-                        {unit.name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <OptionDropdown
+                  label={t('actions.unit')}
+                  options={[
+                    { value: '', text: t('actions.noUnit') },
+                    ...props.session.units.map((unit) => ({ value: unit.id, text: unit.name })),
+                  ]}
+                  value={newUnitId}
+                  onChange={setNewUnitId}
+                />
                 <Button appearance="primary" type="submit" disabled={creating.isPending || title.trim() === ''}>
                   {t('actions.create')}
                 </Button>
