@@ -12,11 +12,10 @@ export function SceneOutlet(props: { session: Session }) {
   if (location.kind !== 'scene' || location.scene.access !== 'signed-in' || !location.scene.canSee(props.session.me))
     return <NotFoundScene />;
   const { scene, params, query } = location;
+  // Another scene or another record (its path parameters) mounts afresh; `key` adds what else does.
+  const sceneKey = [location.name, ...Object.values(params), scene.key?.({ params, query }) ?? ''].join('\u0000');
   return (
-    <Suspense
-      key={`${location.name} ${scene.key?.({ params, query }) ?? ''}`}
-      fallback={<Loading label={t('app.loading')} />}
-    >
+    <Suspense key={sceneKey} fallback={<Loading label={t('app.loading')} />}>
       {scene.render({ params, query, session: props.session })}
     </Suspense>
   );
