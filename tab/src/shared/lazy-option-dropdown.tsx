@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { OptionDropdownProps } from './option-dropdown';
 
 // Fluent's Field and Dropdown (with its listbox and positioning) are their own chunk: the header
@@ -65,8 +65,34 @@ function Placeholder(props: OptionDropdownProps) {
   );
 }
 
-/** OptionDropdown, loaded on first use behind a placeholder of its size showing the current choice. */
+// The chunk is fetched once the page has settled (the browser is idle, at most a second after
+// the first dropdown renders), so it never competes with the scene's own code and data.
+let isIdle = false;
+let idleListeners: (() => void)[] | null = null;
+function subscribeToIdle(listener: () => void): () => void {
+  if (isIdle) return () => undefined;
+  if (!idleListeners) {
+    idleListeners = [];
+    const settle = () => {
+      isIdle = true;
+      for (const notify of idleListeners ?? []) notify();
+    };
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(settle, { timeout: 1000 });
+    else window.setTimeout(settle, 200);
+  }
+  idleListeners.push(listener);
+  return () => {
+    idleListeners = idleListeners?.filter((candidate) => candidate !== listener) ?? null;
+  };
+}
+
+/**
+ * OptionDropdown, loaded when the page has settled, behind a placeholder of its size showing the
+ * current choice.
+ */
 export function LazyOptionDropdown(props: OptionDropdownProps) {
+  const isReady = useSyncExternalStore(subscribeToIdle, () => isIdle);
+  if (!isReady) return <Placeholder {...props} />;
   return (
     <Suspense fallback={<Placeholder {...props} />}>
       <OptionDropdown {...props} />
