@@ -54,6 +54,12 @@ function sceneChunksPlugin(): Plugin {
 export default defineConfig({
   root,
   plugins: [react(), sceneChunksPlugin()],
+  resolve: {
+    alias: {
+      // React 18+ has useSyncExternalStore: wouter's shim for older Reacts is not needed.
+      'use-sync-external-store/shim/index.js': `${root}src/router/use-sync-external-store.ts`,
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

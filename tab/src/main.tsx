@@ -5,8 +5,7 @@ import { browserPrefersDark, themeForBrowser } from './app/color-scheme';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
 import { createTabI18n, loadSceneTexts } from './i18n/tab-i18n';
-import { matchRoute, pathFromSubPageId } from './router/routes';
-import { preloadScene } from './app/scene-outlet';
+import { matchRoute, pathFromSubPageId, preloadScene } from './router/routes';
 import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
 
 function readStoredLocale(): string | null {

@@ -157,10 +157,10 @@ describe('no English words in the Danish demo', () => {
       await visit('/competences', 'table caption');
       await visit('/audit?year=2025', 'section[aria-labelledby="audit-list-heading"] table');
       await visit(`/audit/${findings.findings[0]!.auditId}`, 'section[aria-labelledby="audit-findings-heading"] table');
-      await visit('/handlinger', '#actions-board-heading');
-      await visit(`/handlinger/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading');
-      await visit('/ledelsens-evaluering', '#pack-goals-heading');
-      await visit('/aarshjul', '[data-occurrence-id]');
+      await visit('/actions', '#actions-board-heading');
+      await visit(`/actions/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading');
+      await visit('/management-evaluation', '#pack-goals-heading');
+      await visit('/year-wheel', '[data-occurrence-id]');
 
       // A certifier's CSV with columns the import does not know: the error names the columns.
       await page.goto(`${server.url}/audit/${findings.findings[0]!.auditId}`);

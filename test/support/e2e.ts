@@ -173,7 +173,7 @@ export async function chooseOption(combobox: Locator, option: string | RegExp): 
 
 /** "Log ind som": switch the demo identity with the picker. */
 export async function signInAs(page: Page, person: PersonDto): Promise<void> {
-  await page.getByTestId('user-picker').selectOption(person.id);
+  await chooseOption(page.getByTestId('user-picker'), `${person.name} – ${person.title}`);
 }
 
 /** Open a procedure's page and wait for its title. */

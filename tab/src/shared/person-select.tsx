@@ -1,14 +1,15 @@
-import { Field, Select, makeStyles } from '@fluentui/react-components';
+import { Field, makeStyles } from '@fluentui/react-components';
 import type { PersonDto } from '../api/contract';
 import { useI18n } from '../i18n/i18n-context';
+import { OptionDropdown } from './option-dropdown';
 
 const useStyles = makeStyles({
-  // Long "name – title" options must not push the select out of its grid cell.
+  // Long "name – title" options must not push the dropdown out of its grid cell.
   field: { minWidth: 0 },
-  select: { minWidth: 0, width: '100%' },
+  dropdown: { width: '100%' },
 });
 
-/** A native select of people (name and title): keyboard and screen-reader friendly everywhere. */
+/** One person (name and title) from a list: Fluent's Dropdown, in a Field with its validation. */
 export function PersonSelect(props: {
   label: string;
   people: readonly PersonDto[];
@@ -29,14 +30,13 @@ export function PersonSelect(props: {
       validationState={props.validationMessage ? 'error' : 'none'}
       hint={props.hint}
     >
-      <Select className={styles.select} value={props.value} onChange={(_, data) => props.onChange(data.value)}>
-        {props.value === '' ? <option value="">{t('form.choosePerson')}</option> : null}
-        {props.people.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.name} – {person.title}
-          </option>
-        ))}
-      </Select>
+      <OptionDropdown
+        className={styles.dropdown}
+        placeholder={t('form.choosePerson')}
+        options={props.people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }))}
+        value={props.value}
+        onChange={props.onChange}
+      />
     </Field>
   );
 }

@@ -79,7 +79,7 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
   return (
     <>
       <p>
-        <AppLink href={paths.audit(current.year)}>{t('audit.back', { year: current.year })}</AppLink>
+        <AppLink href={paths.audit({ year: current.year })}>{t('audit.back', { year: current.year })}</AppLink>
       </p>
       <PageHeading documentTitle={current.title}>{current.title}</PageHeading>
       <p role="status" className={styles.status}>

@@ -4,7 +4,7 @@ import { asApiRequestError } from '../../api/api-error';
 import type { CertificateCycleDto, CertificateDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import { ActionDialog } from '../procedure/action-dialog';
 import { readsOfCertificates } from './audit-reads';
@@ -189,7 +189,7 @@ type CycleEntry = CertificateCycleDto['audits'][number];
 export function RegisterCycleAuditButton(props: { certificate: CertificateDto; entry: CycleEntry; name: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { entry } = props;
   const [open, setOpen] = useState(false);
   const [plannedOn, setPlannedOn] = useState<string>(entry.dueOn);

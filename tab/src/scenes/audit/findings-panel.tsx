@@ -5,7 +5,7 @@ import { useApi } from '../../app/api-context';
 import { useI18n, type Translate } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { AppLink } from '../../router/app-link';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -121,7 +121,7 @@ export function FindingsPanel(props: {
 function CreateActionButton(props: { auditId: string; findingId: string; description: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const create = useApiMutation({
     run: (findingId: string) => api.createAction({ source: { kind: 'finding', findingId } }),
     onSuccess: (action) => navigate(paths.action(action.id)),

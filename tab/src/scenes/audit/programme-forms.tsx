@@ -5,7 +5,7 @@ import type { ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ActionDialog } from '../procedure/action-dialog';
@@ -222,7 +222,7 @@ export function InternalAuditDialogButton(props: { session: Session }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState('');

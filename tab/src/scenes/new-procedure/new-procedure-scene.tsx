@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -27,7 +27,7 @@ export function NewProcedureScene(props: { session: Session }) {
   const { t } = useI18n();
   const styles = useStyles();
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [values, setValues] = useState(() => emptyProcedureForm({ ownerId: props.session.me.person.id }));
   const [errors, setErrors] = useState<ProcedureFormErrors>({});
   const [formMessage, setFormMessage] = useState<string | null>(null);
