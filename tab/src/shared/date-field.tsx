@@ -65,6 +65,27 @@ function calendarStrings(locale: UiLocale, t: Translate): CalendarStrings {
   };
 }
 
+type CalendarFormatting = NonNullable<DatePickerProps['dateTimeFormatter']>;
+
+/**
+ * How the calendar names dates, in the UI language. A month button's name is the short name it
+ * shows ("jan", not "januar": WCAG 2.5.3, the name contains the visible label), and a day's is
+ * the language's own order ("5. januar 2027", not Fluent's "januar 5, 2027").
+ */
+function calendarFormatting(locale: UiLocale): CalendarFormatting {
+  const tag = intlTags[locale];
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
+  const fullDate = format({ day: 'numeric', month: 'long', year: 'numeric' });
+  const monthYear = format({ month: 'long', year: 'numeric' });
+  return {
+    formatDay: (date) => String(date.getDate()),
+    formatMonthDayYear: (date) => fullDate.format(date),
+    formatMonthYear: (date) => monthYear.format(date),
+    formatMonth: (date, strings) => strings.shortMonths[date.getMonth()] ?? '',
+    formatYear: (date) => String(date.getFullYear()),
+  };
+}
+
 /**
  * The one date field of the tab: Fluent's DatePicker with the app's date format (05-01-2027 in
  * Danish), weeks from Monday, month and day names in the UI language, and typed dates read day
@@ -86,6 +107,7 @@ export function DateField(props: {
   const errorId = useId();
   const [error, setError] = useState<DatePickerErrorType | null>(null);
   const strings = useMemo(() => calendarStrings(locale, t), [locale, t]);
+  const formatting = useMemo(() => calendarFormatting(locale), [locale]);
   const pattern = datePattern(locale, t('date.yearLetters'));
   const messages: Record<DatePickerErrorType, string> = {
     'invalid-input': t('date.invalid', { pattern, example: formatDateInput('2027-01-05', locale) }),
@@ -121,7 +143,6 @@ export function DateField(props: {
           hadFocus.current = true;
           setReady(true);
         }}
-        onPointerDown={() => setReady(true)}
         onChange={(_, data) => {
           const iso = wholeDayFirstDate.test(data.value) ? parseDateInput(data.value) : null;
           if (iso) onChange(iso);
@@ -155,6 +176,7 @@ export function DateField(props: {
         inlinePopup
         firstDayOfWeek={monday}
         strings={strings}
+        dateTimeFormatter={formatting}
         placeholder={pattern}
         required={props.required ?? false}
         disabled={props.disabled ?? false}
