@@ -127,6 +127,7 @@ export function DateField(props: {
   const [ready, setReady] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
   const hadFocus = useRef(false);
+  const isOpen = useRef(false);
   useLayoutEffect(() => {
     if (ready && hadFocus.current) pickerRef.current?.focus();
   }, [ready]);
@@ -169,7 +170,16 @@ export function DateField(props: {
         }}
         formatDate={formatDate}
         parseDateFromString={parseDate}
-        onValidationResult={(data) => setError(data.error ?? null)}
+        // Opening the calendar moves the focus out of the empty input, which Fluent validates
+        // as "required" at once: not an error (nor an alert read aloud) while the user picks.
+        onOpenChange={(open) => {
+          isOpen.current = open;
+          if (open) setError((current) => (current === 'required-input' ? null : current));
+        }}
+        onValidationResult={(data) => {
+          if (data.error === 'required-input' && isOpen.current) return;
+          setError(data.error ?? null);
+        }}
         allowTextInput
         // Rendered beside the input, so inside a Dialog the calendar is part of the dialog (a
         // portal outside it would be outside the modal and could not be clicked).
