@@ -228,6 +228,16 @@ async function scenesOfTheDemo(): Promise<Scene[]> {
           },
         },
         { name: 'registrér fund', within: dialog, open: openDialog('Registrér fund') },
+        {
+          // Error messages in red on the theme's background: sent empty, so nothing is saved.
+          name: 'fund gemt uden beskrivelse',
+          within: dialog,
+          open: async (page) => {
+            await openDialog('Registrér fund')(page);
+            await visibleDialog(page).getByRole('button', { name: 'Gem', exact: true }).click();
+            await visibleDialog(page).getByText('Skal udfyldes.').first().waitFor();
+          },
+        },
       ],
     },
     { name: 'rapporteret audit', path: `/audit/${reported.id}`, ready: '#audit-report-heading', isFullLoad: true },
