@@ -134,6 +134,8 @@ export function DateField(props: {
   if (!ready) {
     return (
       <Input
+        // A value that arrives after the first render (a form filled from loaded data) is shown.
+        key={props.value}
         className={styles.picker}
         defaultValue={formatDateInput(props.value, locale)}
         placeholder={pattern}
