@@ -72,7 +72,7 @@ type CalendarFormatting = NonNullable<DatePickerProps['dateTimeFormatter']>;
  * shows ("jan", not "januar": WCAG 2.5.3, the name contains the visible label), and a day's is
  * the language's own order ("5. januar 2027", not Fluent's "januar 5, 2027").
  */
-function calendarFormatting(locale: UiLocale): CalendarFormatting {
+function calendarFormatting(locale: keyof typeof intlTags): CalendarFormatting {
   const tag = intlTags[locale];
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
   const fullDate = format({ day: 'numeric', month: 'long', year: 'numeric' });
