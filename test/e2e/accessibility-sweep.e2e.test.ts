@@ -376,7 +376,7 @@ async function sweepConfiguration(
 }
 
 describe('accessibility sweep (axe-core, WCAG 2.1 AA): every scene and dialog, three widths, two themes', () => {
-  it('has no serious or critical violations anywhere', { timeout: 400_000 }, async () => {
+  it('has no serious or critical violations anywhere', { timeout: 600_000 }, async () => {
     const started = performance.now();
     const { api, server } = environment();
     // The daily sweep fills the chat pane with reminder cards and digests.
