@@ -27,6 +27,12 @@ type Params = {
   'unknown-unit': { value: string };
   'too-long': { max: number };
   'control-characters': Record<string, never>;
+  /** A FOKUS score that is not a number on the round's scale. */
+  'bad-score': { value: string; min: number; max: number };
+  /** A unit the FOKUS round does not cover. */
+  'unit-outside-round': { value: string };
+  /** A second row for the same unit; `firstLine` is where it appeared first. */
+  'duplicate-unit': { value: string; firstLine: number };
 };
 
 export type ImportErrorCode = keyof Params;
@@ -53,6 +59,9 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'unknown-unit': ({ value }) => `No unit named "${value}".`,
   'too-long': ({ max }) => `The text is longer than ${max} characters.`,
   'control-characters': () => 'The text contains control characters.',
+  'bad-score': ({ value, min, max }) => `"${value}" is not a score from ${min} to ${max}.`,
+  'unit-outside-round': ({ value }) => `The round does not cover the unit "${value}".`,
+  'duplicate-unit': ({ value, firstLine }) => `The unit "${value}" appears already on line ${firstLine}.`,
 };
 
 /** Every code, for the OpenAPI enum and the tab's catalogue check. */
@@ -89,6 +98,23 @@ export const findingImportErrorCodes = [
   'bad-date',
 ] as const satisfies readonly ImportErrorCode[];
 export type FindingImportErrorCode = (typeof findingImportErrorCodes)[number];
+
+/** The codes the FOKUS score import reports. */
+export const scoreImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'no-rows',
+  'too-many-fields',
+  'empty-required',
+  'unknown-unit',
+  'unit-outside-round',
+  'duplicate-unit',
+  'bad-score',
+  'too-long',
+  'control-characters',
+] as const satisfies readonly ImportErrorCode[];
+export type ScoreImportErrorCode = (typeof scoreImportErrorCodes)[number];
 
 /** One error of an import: the line in the file (the header is line 1) and the column, if any. */
 export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {
