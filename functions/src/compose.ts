@@ -12,6 +12,10 @@ import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from '
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
+import type { FokusStore } from './app/fokus-ports.js';
+import { createSqliteFokusStore } from './adapters/sqlite/sqlite-fokus-store.js';
+import { openSharePointFokusStore } from './adapters/sharepoint/sharepoint-fokus-store.js';
+import { seedDemoFokus } from './seed/seed-demo-fokus.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
@@ -86,6 +90,7 @@ async function openSharePoint(
 ): Promise<{
   store: SharePointStore;
   quality: QualityStore;
+  fokus: FokusStore;
   documents: DocumentStore;
   messaging: MessagingStore;
   reminderSource: ReminderSource;
@@ -110,6 +115,7 @@ async function openSharePoint(
   return {
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
+    fokus: await openSharePointFokusStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
     // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
@@ -157,6 +163,7 @@ export async function createEmbeddedApp(
     events: noEvents,
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
+    fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -196,6 +203,7 @@ export async function createEmbeddedApp(
       clockOverride = null;
     }
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
+    await seedDemoFokus(services, baseClock.now());
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).

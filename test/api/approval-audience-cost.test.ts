@@ -80,6 +80,7 @@ function servicesOf(store: Store): Services {
     ids: { next: () => 'id-1' },
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1_000_000 },
     quality: undefined as never,
+    fokus: undefined as never,
     documents: undefined as never,
   } as Services;
 }

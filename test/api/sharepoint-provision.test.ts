@@ -104,9 +104,10 @@ describe('npm run provision', () => {
       batches: 0,
     });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 24 lists (the library, ten record lists, the sweep lease, four competence lists, seven
-    // lists of the quality year and the deadline index), and the backfill's 22 reads.
-    expect(first).toMatchObject({ requests: 71, resourceUnits: 106 });
+    // 27 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // lists of the quality year, the deadline index and three of FOKUS and the standards), and
+    // the backfill's 22 reads.
+    expect(first).toMatchObject({ requests: 77, resourceUnits: 115 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -124,7 +125,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/24 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/27 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

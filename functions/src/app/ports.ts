@@ -19,6 +19,7 @@ import type {
   PersonCompetence,
 } from '../core/competence-types.js';
 import type { QualityStore } from './quality-ports.js';
+import type { FokusStore, GoalCitationSource } from './fokus-ports.js';
 
 /** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
 
@@ -198,6 +199,10 @@ export type Services = {
   store: Store;
   /** The quality year's records (audits, certificate, findings, actions, evaluation, årshjul). */
   quality: QualityStore;
+  /** FOKUS-style evaluation rounds and the standards worked by (fokus-ports.ts). */
+  fokus: FokusStore;
+  /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
+  goalCitations?: GoalCitationSource;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

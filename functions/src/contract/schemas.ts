@@ -651,3 +651,4 @@ export * from './action-schemas.js';
 export * from './evaluation-schemas.js';
 export * from './year-wheel-schemas.js';
 export * from './overview-schemas.js';
+export * from './fokus-schemas.js';

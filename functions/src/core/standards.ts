@@ -158,3 +158,14 @@ export function catalogueClauseOf(standard: StandardId, cited: string): string |
       best = clause;
   return best;
 }
+
+/** The standards the municipality works by: one record; an install from before it works by ISO 9001. */
+export type StandardsChoice = {
+  id: string;
+  standardIds: StandardId[];
+  etag: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+export const standardsChoiceId = 'standards';

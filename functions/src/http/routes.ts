@@ -38,6 +38,7 @@ import { defineRoute, json, type Route } from './route.js';
 import { actionRoutes } from './action-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
+import { fokusRoutes } from './fokus-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -619,5 +620,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...actionRoutes(),
     ...evaluationRoutes(),
     ...yearWheelRoutes(),
+    ...fokusRoutes(),
   ];
 }

@@ -26,6 +26,7 @@ import {
   programmeItemRecord,
 } from './quality-year.js';
 import { deadlineRecord } from './deadlines.js';
+import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -34,6 +35,7 @@ export * from './competences.js';
 export * from './quality-year.js';
 export * from './messaging.js';
 export * from './deadlines.js';
+export * from './fokus.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -61,4 +63,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   conversationRecord,
   sweepLeaseRecord,
   deadlineRecord,
+  evaluationRoundRecord,
+  unitEvaluationRecord,
+  standardsChoiceRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

@@ -92,6 +92,14 @@ export const apiRoutes = {
   'year-wheel-occurrence-get': 'GET /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-update': 'PATCH /year-wheel/occurrences/{id}',
   'year-wheel-occurrence-delete': 'DELETE /year-wheel/occurrences/{id}',
+  'fokus-get': 'GET /fokus',
+  'fokus-round-create': 'POST /fokus/rounds',
+  'fokus-round-update': 'PUT /fokus/rounds/{id}',
+  'fokus-unit-scores-set': 'PUT /fokus/rounds/{id}/units/{unitId}',
+  'fokus-scores-import': 'POST /fokus/rounds/{id}/import',
+  'standards-get': 'GET /standards',
+  'standards-choose': 'PUT /standards',
+  'coverage-matrix-get': 'GET /coverage',
 } as const;
 
 /**
@@ -453,4 +461,30 @@ export type ApiRouteTypes = {
     params: z.input<typeof contract.occurrenceParams>;
     response: z.output<typeof contract.okSchema>;
   };
+  'fokus-get': { response: z.output<typeof contract.fokusOverviewSchema> };
+  'fokus-round-create': { body: z.input<typeof contract.roundBody>; response: z.output<typeof contract.roundSchema> };
+  'fokus-round-update': {
+    conditional: true;
+    params: z.input<typeof contract.roundParams>;
+    body: z.input<typeof contract.roundBody>;
+    response: z.output<typeof contract.roundSchema>;
+  };
+  'fokus-unit-scores-set': {
+    params: z.input<typeof contract.roundUnitParams>;
+    body: z.input<typeof contract.unitScoresBody>;
+    response: z.output<typeof contract.roundSchema>;
+  };
+  'fokus-scores-import': {
+    params: z.input<typeof contract.roundParams>;
+    query: z.input<typeof contract.scoreImportQuery>;
+    body: Blob;
+    response: z.output<typeof contract.scoreImportResultSchema>;
+  };
+  'standards-get': { response: z.output<typeof contract.standardsSchema> };
+  'standards-choose': {
+    conditional: true;
+    body: z.input<typeof contract.chooseStandardsBody>;
+    response: z.output<typeof contract.standardsSchema>;
+  };
+  'coverage-matrix-get': { response: z.output<typeof contract.coverageMatrixSchema> };
 };

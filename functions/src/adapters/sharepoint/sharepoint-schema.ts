@@ -1,4 +1,5 @@
 import type { RecordDeclaration } from '../../records/declare.js';
+import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from '../../records/fokus.js';
 import {
   acknowledgementRecord,
   acknowledgementRequestRecord,
@@ -91,7 +92,12 @@ export const qualityLists: ListSpec[] = [
   occurrenceRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
-export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists];
+/** FOKUS-style evaluation rounds and the standards worked by (records/fokus.ts). */
+export const fokusLists: ListSpec[] = [evaluationRoundRecord, unitEvaluationRecord, standardsChoiceRecord].map(
+  (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
+);
+
+export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists, ...fokusLists];
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {
