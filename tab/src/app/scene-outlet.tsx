@@ -23,6 +23,8 @@ const sceneModules = {
   action: () => import('../scenes/actions/action-scene'),
   evaluation: () => import('../scenes/evaluation/evaluation-scene'),
   'year-wheel': () => import('../scenes/year-wheel/year-wheel-scene'),
+  fokus: () => import('../scenes/fokus/fokus-scene'),
+  coverage: () => import('../scenes/clause-coverage/coverage-scene'),
   // The Adaptive Cards renderer comes with this chunk only.
   chat: () => import('../scenes/chat/chat-scene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
@@ -51,6 +53,8 @@ const ActionsScene = lazy(() => sceneModules['actions']().then((m) => ({ default
 const ActionScene = lazy(() => sceneModules['action']().then((m) => ({ default: m.ActionScene })));
 const EvaluationScene = lazy(() => sceneModules['evaluation']().then((m) => ({ default: m.EvaluationScene })));
 const YearWheelScene = lazy(() => sceneModules['year-wheel']().then((m) => ({ default: m.YearWheelScene })));
+const FokusScene = lazy(() => sceneModules['fokus']().then((m) => ({ default: m.FokusScene })));
+const CoverageScene = lazy(() => sceneModules['coverage']().then((m) => ({ default: m.CoverageScene })));
 const ChatScene = lazy(() => sceneModules['chat']().then((m) => ({ default: m.ChatScene })));
 
 export function SceneOutlet(props: { session: Session }) {
@@ -76,6 +80,8 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
       {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
       {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
+      {route.name === 'fokus' ? <FokusScene /> : null}
+      {route.name === 'coverage' ? <CoverageScene /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'action'; id: string }
   | { name: 'evaluation' }
   | { name: 'year-wheel'; year: number | null }
+  | { name: 'fokus' }
+  | { name: 'coverage' }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -64,6 +66,8 @@ export function matchRoute(pathname: string, search: string): Route {
     const year = Number(query.get('year'));
     return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
   }
+  if (path === '/fokus') return { name: 'fokus' };
+  if (path === '/coverage') return { name: 'coverage' };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -115,6 +119,9 @@ export const paths = {
   competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
   audit: (year?: number) => withQuery('/audit', new URLSearchParams(year ? { year: String(year) } : {})),
   auditDetail: (id: string) => `/audit/${encodeURIComponent(id)}`,
+  /** FOKUS-style evaluation rounds and the coverage matrix (issue 14). */
+  fokus: () => '/fokus',
+  coverage: () => '/coverage',
   /** The board; `unit`, `owner` and `view=overdue` (the overdue list only) filter it. */
   actions: (query?: Record<string, string>) => withQuery('/handlinger', new URLSearchParams(query)),
   action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
