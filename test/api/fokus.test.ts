@@ -88,6 +88,10 @@ describe('FOKUS-style evaluation rounds', () => {
     expect(partial.status).toBe(200);
     expect(partial.body.summary).toMatchObject({ comparableCount: 0, notComparableUnitIds: ['natur'] });
 
+    const read = await server.api.get(people.natureLeader, `/fokus/rounds/${round.id}`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe(`"${round.etag + 0}"`);
+    expect((await server.api.get(bystander, `/fokus/rounds/${round.id}`)).status).toBe(403);
     const renamed = await server.api.call(people.coordinator, 'PUT', `/fokus/rounds/${round.id}`, {
       json: { ...body, name: 'Evaluering 2027 (rettet)', themes: round.themes },
       ifMatch: String(round.etag),

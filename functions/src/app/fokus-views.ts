@@ -63,3 +63,10 @@ export async function loadRound(services: Services, roundId: string): Promise<Ev
   if (!round) throw new AppError('NOT_FOUND', `No evaluation round with id ${roundId}.`);
   return round;
 }
+
+/** One round with its summary (for its ETag before a change). */
+export async function getRoundView(services: Services, actor: Actor, roundId: string): Promise<RoundDto> {
+  await ensureMayReadFokus(services, actor);
+  const round = await loadRound(services, roundId);
+  return roundView(round, await services.fokus.listUnitEvaluations({ roundId }));
+}

@@ -1,6 +1,6 @@
 import { chooseStandards, getStandards } from '../app/choose-standards.js';
 import { getCoverageMatrix } from '../app/coverage-matrix-view.js';
-import { getFokusOverview } from '../app/fokus-views.js';
+import { getFokusOverview, getRoundView } from '../app/fokus-views.js';
 import { importRoundScores } from '../app/import-round-scores.js';
 import { createEvaluationRound, updateEvaluationRound } from '../app/save-evaluation-round.js';
 import { setUnitScores } from '../app/set-unit-scores.js';
@@ -34,6 +34,17 @@ export function fokusRoutes(): Route[] {
       response: contract.roundSchema,
       successStatus: 201,
       handler: async ({ actor, services, body }) => json(await createEvaluationRound(services, actor, body), 201),
+    }),
+    defineRoute({
+      name: 'fokus-round-get',
+      method: 'GET',
+      path: '/fokus/rounds/{id}',
+      summary: 'One evaluation round with its summary, with its ETag',
+      tag: 'fokus',
+      access: 'signed-in',
+      params: contract.roundParams,
+      response: contract.roundSchema,
+      handler: async ({ actor, services, params }) => json(await getRoundView(services, actor, params.id)),
     }),
     defineRoute({
       name: 'fokus-round-update',

@@ -94,6 +94,7 @@ export const apiRoutes = {
   'year-wheel-occurrence-delete': 'DELETE /year-wheel/occurrences/{id}',
   'fokus-get': 'GET /fokus',
   'fokus-round-create': 'POST /fokus/rounds',
+  'fokus-round-get': 'GET /fokus/rounds/{id}',
   'fokus-round-update': 'PUT /fokus/rounds/{id}',
   'fokus-unit-scores-set': 'PUT /fokus/rounds/{id}/units/{unitId}',
   'fokus-scores-import': 'POST /fokus/rounds/{id}/import',
@@ -463,6 +464,7 @@ export type ApiRouteTypes = {
   };
   'fokus-get': { response: z.output<typeof contract.fokusOverviewSchema> };
   'fokus-round-create': { body: z.input<typeof contract.roundBody>; response: z.output<typeof contract.roundSchema> };
+  'fokus-round-get': { params: z.input<typeof contract.roundParams>; response: z.output<typeof contract.roundSchema> };
   'fokus-round-update': {
     conditional: true;
     params: z.input<typeof contract.roundParams>;
