@@ -69,6 +69,11 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   privacy: 'pages',
   terms: 'pages',
   configure: 'pages',
+  fokus: 'fokus',
+  coverage: 'fokus',
+  goals: 'goals',
+  policy: 'goals',
+  surveys: 'surveys',
 };
 
 /** Keys of a scene's prefix that shared components of every scene use. */

@@ -654,3 +654,4 @@ export * from './year-wheel-schemas.js';
 export * from './overview-schemas.js';
 export * from './goal-schemas.js';
 export * from './survey-schemas.js';
+export * from './fokus-schemas.js';

@@ -1,4 +1,5 @@
 import { seedDemoYearWheel } from './demo-year-wheel.js';
+import { demoStandardReferences } from './seed-demo-fokus.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
@@ -101,7 +102,7 @@ export async function seedDemoHandbook(
       approverId: demo.approverId,
       audience: { unitIds: demo.unitId ? [demo.unitId] : [], roles: [] },
       reviewIntervalMonths: demo.reviewIntervalMonths,
-      standards: [{ standard: 'ISO 9001:2015', clauses: demo.clauses }],
+      standards: demoStandardReferences(demo.code, demo.clauses),
       legalBasis: demo.legalBasis,
     });
     created++;

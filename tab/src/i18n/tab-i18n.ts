@@ -62,6 +62,8 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   privacy: ['pages'],
   terms: ['pages'],
   search: [],
+  fokus: ['fokus'],
+  coverage: ['fokus'],
   'not-found': [],
 };
 

@@ -193,6 +193,20 @@ export const scenes = {
     props: ({ session, params }) => ({ session, actionId: params.id }),
     section: 'actions',
   }),
+  /** FOKUS-style evaluation rounds: the units side by side across rounds (issue 14). */
+  fokus: signedIn({
+    path: '/fokus',
+    load: () => import('../scenes/fokus/fokus-scene').then((m) => m.FokusScene),
+    props: () => ({}),
+    section: 'audit',
+  }),
+  /** The standards worked by, clause × procedures, goals and audits, uncovered clauses marked. */
+  coverage: signedIn({
+    path: '/coverage',
+    load: () => import('../scenes/clause-coverage/coverage-scene').then((m) => m.CoverageScene),
+    props: () => ({}),
+    section: 'audit',
+  }),
   search: signedIn({
     path: '/search',
     load: () => import('../scenes/search/search-scene').then((m) => m.SearchScene),

@@ -7,10 +7,13 @@ import type { audit } from './da/audit';
 import type { chat } from './da/chat';
 import type { competences } from './da/competences';
 import type { evaluation } from './da/evaluation';
+import type { fokus } from './da/fokus';
+import type { goals } from './da/goals';
 import type { handbook } from './da/handbook';
 import type { overview } from './da/overview';
 import type { pages } from './da/pages';
 import type { procedure } from './da/procedure';
+import type { surveys } from './da/surveys';
 import type { tasks } from './da/tasks';
 import type { yearWheel } from './da/yearWheel';
 
@@ -21,10 +24,13 @@ export const tabNamespaces = [
   'chat',
   'competences',
   'evaluation',
+  'fokus',
+  'goals',
   'handbook',
   'overview',
   'pages',
   'procedure',
+  'surveys',
   'tasks',
   'yearWheel',
 ] as const;
@@ -38,10 +44,13 @@ export type MessageKey =
   | TextKey<typeof chat>
   | TextKey<typeof competences>
   | TextKey<typeof evaluation>
+  | TextKey<typeof fokus>
+  | TextKey<typeof goals>
   | TextKey<typeof handbook>
   | TextKey<typeof overview>
   | TextKey<typeof pages>
   | TextKey<typeof procedure>
+  | TextKey<typeof surveys>
   | TextKey<typeof tasks>
   | TextKey<typeof yearWheel>;
 
@@ -54,10 +63,13 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./da/chat').then((m) => m.chat),
     competences: () => import('./da/competences').then((m) => m.competences),
     evaluation: () => import('./da/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./da/fokus').then((m) => m.fokus),
+    goals: () => import('./da/goals').then((m) => m.goals),
     handbook: () => import('./da/handbook').then((m) => m.handbook),
     overview: () => import('./da/overview').then((m) => m.overview),
     pages: () => import('./da/pages').then((m) => m.pages),
     procedure: () => import('./da/procedure').then((m) => m.procedure),
+    surveys: () => import('./da/surveys').then((m) => m.surveys),
     tasks: () => import('./da/tasks').then((m) => m.tasks),
     yearWheel: () => import('./da/yearWheel').then((m) => m.yearWheel),
   },
@@ -68,10 +80,13 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./nb/chat').then((m) => m.chat),
     competences: () => import('./nb/competences').then((m) => m.competences),
     evaluation: () => import('./nb/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./nb/fokus').then((m) => m.fokus),
+    goals: () => import('./nb/goals').then((m) => m.goals),
     handbook: () => import('./nb/handbook').then((m) => m.handbook),
     overview: () => import('./nb/overview').then((m) => m.overview),
     pages: () => import('./nb/pages').then((m) => m.pages),
     procedure: () => import('./nb/procedure').then((m) => m.procedure),
+    surveys: () => import('./nb/surveys').then((m) => m.surveys),
     tasks: () => import('./nb/tasks').then((m) => m.tasks),
     yearWheel: () => import('./nb/yearWheel').then((m) => m.yearWheel),
   },
@@ -82,10 +97,13 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./en/chat').then((m) => m.chat),
     competences: () => import('./en/competences').then((m) => m.competences),
     evaluation: () => import('./en/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./en/fokus').then((m) => m.fokus),
+    goals: () => import('./en/goals').then((m) => m.goals),
     handbook: () => import('./en/handbook').then((m) => m.handbook),
     overview: () => import('./en/overview').then((m) => m.overview),
     pages: () => import('./en/pages').then((m) => m.pages),
     procedure: () => import('./en/procedure').then((m) => m.procedure),
+    surveys: () => import('./en/surveys').then((m) => m.surveys),
     tasks: () => import('./en/tasks').then((m) => m.tasks),
     yearWheel: () => import('./en/yearWheel').then((m) => m.yearWheel),
   },

@@ -1,0 +1,2 @@
+/** Danish, the source of the tab's "goals" texts. Generated from tab/src/i18n/da.ts by scripts/split-tab-texts.ts. */
+export const goals = {};

@@ -1,0 +1,5 @@
+import type { TranslationOf } from '../../../../../functions/src/i18n/texts';
+import type { surveys as source } from '../da/surveys';
+
+/** The tab's "surveys" texts in English: exactly the Danish keys. */
+export const surveys: TranslationOf<typeof source> = {};
