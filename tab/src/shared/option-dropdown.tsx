@@ -26,6 +26,9 @@ export function OptionDropdown(
     onChange(value: string): void;
     label?: string;
     hint?: string;
+    required?: boolean;
+    /** A problem to show under the labelled dropdown (in the UI language). */
+    validationMessage?: string | undefined;
     disabled?: boolean;
     autoFocus?: boolean;
     className?: string;
@@ -61,7 +64,14 @@ export function OptionDropdown(
   );
   if (props.label === undefined) return dropdown;
   return (
-    <Field className={styles.field} label={props.label} {...(props.hint ? { hint: props.hint } : {})}>
+    <Field
+      className={styles.field}
+      label={props.label}
+      required={props.required ?? false}
+      validationMessage={props.validationMessage}
+      validationState={props.validationMessage ? 'error' : 'none'}
+      {...(props.hint ? { hint: props.hint } : {})}
+    >
       {dropdown}
     </Field>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { da } from '../../i18n/da';
 import { en } from '../../i18n/en';
 import { fillTemplate, type MessageKey, type MessageValues } from '../../i18n/messages';
-import { parseMinPeople, requirementSentence } from './requirement-text';
+import { requirementSentence } from './requirement-text';
 
 const translator = (catalogue: Record<MessageKey, string>) => ({
   t: (key: MessageKey, values?: MessageValues) => fillTemplate(catalogue[key], values),
@@ -24,21 +24,5 @@ describe('requirementSentence', () => {
     expect(requirementSentence({ minPeople: 3, minLevel: 2 }, translator(en))).toBe(
       'At least 3 people at level Independent or above',
     );
-  });
-});
-
-describe('parseMinPeople', () => {
-  it.each([
-    ['1', 1],
-    [' 50 ', 50],
-    ['07', 7],
-    ['0', null],
-    ['51', null],
-    ['1.5', null],
-    ['-2', null],
-    ['', null],
-    ['to', null],
-  ])('reads %j as %j', (typed, expected) => {
-    expect(parseMinPeople(typed)).toBe(expected);
   });
 });

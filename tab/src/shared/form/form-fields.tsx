@@ -1,0 +1,190 @@
+import { Checkbox, Field, Input, Radio, RadioGroup, Textarea, type InputProps } from '@fluentui/react-components';
+import { useController, type Control, type FieldError, type FieldPathByValue, type FieldValues } from 'react-hook-form';
+import type { PersonDto } from '../../api/contract';
+import { useI18n } from '../../i18n/i18n-context';
+import { DateField } from '../date-field';
+import { OptionDropdown, type DropdownOption } from '../option-dropdown';
+import { PeoplePicker } from '../people-picker';
+import { formMessageText } from './form-message';
+
+/**
+ * Fluent v9 controls bound to a react-hook-form field (`control` and `name` of a form from
+ * `useContractForm`). Each shows its field's problem under it in the UI language.
+ */
+type Bound<Values extends FieldValues, Value> = {
+  control: Control<Values, unknown, unknown>;
+  name: FieldPathByValue<Values, Value | undefined>;
+};
+
+type Labelled = { label: string; hint?: string | undefined; required?: boolean; className?: string };
+
+/** The field's problem in the UI language, or undefined. */
+export function useFieldMessage(error: FieldError | undefined): string | undefined {
+  const { t } = useI18n();
+  return formMessageText(error?.message, t);
+}
+
+function fieldProps(props: Labelled, message: string | undefined) {
+  return {
+    label: props.label,
+    required: props.required ?? false,
+    validationMessage: message,
+    validationState: message ? ('error' as const) : ('none' as const),
+    ...(props.hint ? { hint: props.hint } : {}),
+    ...(props.className ? { className: props.className } : {}),
+  };
+}
+
+export function TextField<Values extends FieldValues>(
+  props: Bound<Values, string> &
+    Labelled & {
+      type?: InputProps['type'];
+      maxLength?: number;
+      placeholder?: string;
+      autoComplete?: string;
+      'data-testid'?: string;
+    },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <Field {...fieldProps(props, message)}>
+      <Input
+        ref={field.ref}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={(_, data) => field.onChange(data.value)}
+        onBlur={field.onBlur}
+        {...(props.type ? { type: props.type } : {})}
+        {...(props.maxLength ? { maxLength: props.maxLength } : {})}
+        {...(props.placeholder ? { placeholder: props.placeholder } : {})}
+        {...(props.autoComplete ? { autoComplete: props.autoComplete } : {})}
+        {...(props['data-testid'] ? { 'data-testid': props['data-testid'] } : {})}
+      />
+    </Field>
+  );
+}
+
+export function TextareaField<Values extends FieldValues>(
+  props: Bound<Values, string> & Labelled & { rows?: number; maxLength?: number; 'data-testid'?: string },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <Field {...fieldProps(props, message)}>
+      <Textarea
+        ref={field.ref}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={(_, data) => field.onChange(data.value)}
+        onBlur={field.onBlur}
+        rows={props.rows ?? 3}
+        resize="vertical"
+        {...(props.maxLength ? { maxLength: props.maxLength } : {})}
+        {...(props['data-testid'] ? { 'data-testid': props['data-testid'] } : {})}
+      />
+    </Field>
+  );
+}
+
+export function CheckboxField<Values extends FieldValues>(
+  props: Bound<Values, boolean> & { label: string; 'data-testid'?: string },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <Field validationMessage={message} validationState={message ? 'error' : 'none'}>
+      <Checkbox
+        ref={field.ref}
+        name={field.name}
+        label={props.label}
+        checked={Boolean(field.value)}
+        onChange={(_, data) => field.onChange(data.checked === true)}
+        onBlur={field.onBlur}
+        {...(props['data-testid'] ? { 'data-testid': props['data-testid'] } : {})}
+      />
+    </Field>
+  );
+}
+
+/** The tab's DatePicker (`date-field.tsx`); the value is "YYYY-MM-DD" or "" for none. */
+export function DateFormField<Values extends FieldValues>(
+  props: Bound<Values, string> & Labelled & { minDate?: string; maxDate?: string },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <Field {...fieldProps(props, message)}>
+      <DateField
+        value={(field.value as string | undefined) ?? ''}
+        onChange={(value) => field.onChange(value)}
+        required={props.required ?? false}
+        {...(props.minDate ? { minDate: props.minDate } : {})}
+        {...(props.maxDate ? { maxDate: props.maxDate } : {})}
+      />
+    </Field>
+  );
+}
+
+/** One choice from a list (`option-dropdown.tsx`); values are strings, "" is a valid choice. */
+export function DropdownField<Values extends FieldValues>(
+  props: Bound<Values, string> & Labelled & { options: readonly DropdownOption[]; disabled?: boolean },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <OptionDropdown
+      label={props.label}
+      options={props.options}
+      value={(field.value as string | undefined) ?? ''}
+      onChange={(value) => field.onChange(value)}
+      required={props.required ?? false}
+      validationMessage={message}
+      disabled={props.disabled ?? false}
+      {...(props.hint ? { hint: props.hint } : {})}
+      {...(props.className ? { className: props.className } : {})}
+    />
+  );
+}
+
+/** Several people (`people-picker.tsx`): the value is a list of person ids. */
+export function PeopleField<Values extends FieldValues>(
+  props: Bound<Values, string[]> & Labelled & { people: readonly PersonDto[] },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <PeoplePicker
+      label={props.label}
+      people={props.people}
+      value={(field.value as string[] | undefined) ?? []}
+      onChange={(ids) => field.onChange(ids)}
+      validationMessage={message}
+      required={props.required ?? false}
+      {...(props.hint ? { hint: props.hint } : {})}
+    />
+  );
+}
+
+/** One choice of a few, all visible (Fluent RadioGroup). */
+export function RadioField<Values extends FieldValues>(
+  props: Bound<Values, string> & Labelled & { options: readonly DropdownOption[] },
+) {
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const message = useFieldMessage(fieldState.error);
+  return (
+    <Field {...fieldProps(props, message)}>
+      <RadioGroup
+        ref={field.ref}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={(_, data) => field.onChange(data.value)}
+        onBlur={field.onBlur}
+      >
+        {props.options.map((option) => (
+          <Radio key={option.value} value={option.value} label={option.text} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}

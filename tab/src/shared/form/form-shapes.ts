@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { encodeFormMessage } from './form-message';
+
+/**
+ * UI-only shapes of contract fields, for forms whose controls hold text: each converts what the
+ * control holds and hands it to the contract's own schema, which keeps every rule.
+ */
+
+/** A number typed as text ("12", " 7 "), then checked by the contract's number schema. */
+export function numberFromText<Contract extends z.ZodType<unknown, number>>(contract: Contract) {
+  return z
+    .string()
+    .trim()
+    .transform((text, context) => {
+      const value = Number(text);
+      if (text === '' || !Number.isFinite(value)) {
+        context.addIssue({
+          code: 'custom',
+          input: text,
+          message: encodeFormMessage({ key: text === '' ? 'form.required' : 'form.wholeNumber' }),
+        });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(contract);
+}
+
+/** A choice where "" means none (e.g. "Tværgående"): null for the contract. */
+export function emptyAsNull<Contract extends z.ZodType<unknown, string | null>>(contract: Contract) {
+  return z
+    .string()
+    .transform((value) => (value === '' ? null : value))
+    .pipe(contract);
+}
+
+/** One entry per line ("Lov om social service\nBEK nr. 1"), blanks dropped, then the contract's list. */
+export function linesFromText<Contract extends z.ZodType<unknown, string[]>>(contract: Contract) {
+  return z
+    .string()
+    .transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    )
+    .pipe(contract);
+}
