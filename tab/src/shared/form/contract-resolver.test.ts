@@ -4,7 +4,6 @@ import { rejectBody, submitBody } from '../../../../functions/src/contract/schem
 import { contractResolver } from './contract-resolver';
 import { decodeFormMessage } from './form-message';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the options do not depend on the values here
 const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<any>;
 
 describe('contractResolver', () => {

@@ -42,6 +42,10 @@ export function TextField<Values extends FieldValues>(
       maxLength?: number;
       placeholder?: string;
       autoComplete?: string;
+      /** The id of a <datalist> of suggestions. */
+      list?: string;
+      /** The typed text as it is kept (e.g. a code's letters in capitals). */
+      normalize?: (text: string) => string;
       'data-testid'?: string;
     },
 ) {
@@ -53,9 +57,10 @@ export function TextField<Values extends FieldValues>(
         ref={field.ref}
         name={field.name}
         value={(field.value as string | undefined) ?? ''}
-        onChange={(_, data) => field.onChange(data.value)}
+        onChange={(_, data) => field.onChange(props.normalize ? props.normalize(data.value) : data.value)}
         onBlur={field.onBlur}
         {...(props.type ? { type: props.type } : {})}
+        {...(props.list ? { list: props.list } : {})}
         {...(props.maxLength ? { maxLength: props.maxLength } : {})}
         {...(props.placeholder ? { placeholder: props.placeholder } : {})}
         {...(props.autoComplete ? { autoComplete: props.autoComplete } : {})}

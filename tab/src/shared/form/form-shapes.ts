@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '../../i18n/messages';
 import { encodeFormMessage } from './form-message';
 
 /**
@@ -45,4 +46,21 @@ export function linesFromText<Contract extends z.ZodType<unknown, string[]>>(con
         .filter((line) => line !== ''),
     )
     .pipe(contract);
+}
+
+/**
+ * A text field checked by the contract's schema but worded by the form (e.g. "Koden skal have
+ * formen K-16 eller S-01." rather than a generic "wrong form"); an empty text is "required".
+ */
+export function wordedText<Output>(contract: z.ZodType<Output, string>, key: MessageKey) {
+  return z.string().transform((text, context) => {
+    const result = contract.safeParse(text);
+    if (result.success) return result.data;
+    context.addIssue({
+      code: 'custom',
+      input: text,
+      message: encodeFormMessage({ key: text.trim() === '' ? 'form.required' : key }),
+    });
+    return z.NEVER;
+  });
 }
