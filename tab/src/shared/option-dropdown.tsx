@@ -30,6 +30,8 @@ export function OptionDropdown(
     /** A problem to show under the labelled dropdown (in the UI language). */
     validationMessage?: string | undefined;
     disabled?: boolean;
+    /** The list rendered beside the button, not in a portal: needed inside a modal <dialog>. */
+    inline?: boolean;
     autoFocus?: boolean;
     className?: string;
     'aria-label'?: string;
@@ -43,6 +45,7 @@ export function OptionDropdown(
       listbox={{ className: styles.listbox }}
       // Not clearable: without this Fluent renders a hidden button named "Clear selection" in English.
       clearButton={null}
+      inlinePopup={props.inline ?? false}
       value={selected?.text ?? ''}
       selectedOptions={selected ? [toKey(selected.value)] : []}
       onOptionSelect={(_, data) => {

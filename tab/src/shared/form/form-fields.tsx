@@ -114,7 +114,13 @@ export function CheckboxField<Values extends FieldValues>(
 
 /** The tab's DatePicker (`date-field.tsx`); the value is "YYYY-MM-DD" or "" for none. */
 export function DateFormField<Values extends FieldValues>(
-  props: Bound<Values, string> & Labelled & { minDate?: string; maxDate?: string },
+  props: Bound<Values, string> &
+    Labelled & {
+      minDate?: string;
+      maxDate?: string;
+      /** After the field took a new value (e.g. to suggest another field's value from it). */
+      onValueChange?: (value: string) => void;
+    },
 ) {
   const { field, fieldState } = useController({ control: props.control, name: props.name });
   const message = useFieldMessage(fieldState.error);
@@ -122,7 +128,10 @@ export function DateFormField<Values extends FieldValues>(
     <Field {...fieldProps(props, message)}>
       <DateField
         value={(field.value as string | undefined) ?? ''}
-        onChange={(value) => field.onChange(value)}
+        onChange={(value) => {
+          field.onChange(value);
+          props.onValueChange?.(value);
+        }}
         required={props.required ?? false}
         {...(props.minDate ? { minDate: props.minDate } : {})}
         {...(props.maxDate ? { maxDate: props.maxDate } : {})}
@@ -133,7 +142,13 @@ export function DateFormField<Values extends FieldValues>(
 
 /** One choice from a list (`option-dropdown.tsx`); values are strings, "" is a valid choice. */
 export function DropdownField<Values extends FieldValues>(
-  props: Bound<Values, string> & Labelled & { options: readonly DropdownOption[]; disabled?: boolean },
+  props: Bound<Values, string> &
+    Labelled & {
+      options: readonly DropdownOption[];
+      disabled?: boolean;
+      /** After the field took a new value (e.g. to suggest another field's value from it). */
+      onValueChange?: (value: string) => void;
+    },
 ) {
   const { field, fieldState } = useController({ control: props.control, name: props.name });
   const message = useFieldMessage(fieldState.error);
@@ -142,10 +157,15 @@ export function DropdownField<Values extends FieldValues>(
       label={props.label}
       options={props.options}
       value={(field.value as string | undefined) ?? ''}
-      onChange={(value) => field.onChange(value)}
+      onChange={(value) => {
+        field.onChange(value);
+        props.onValueChange?.(value);
+      }}
       required={props.required ?? false}
       validationMessage={message}
       disabled={props.disabled ?? false}
+      // Forms are often in a modal <dialog>, where a list in a portal could not be clicked.
+      inline
       {...(props.hint ? { hint: props.hint } : {})}
       {...(props.className ? { className: props.className } : {})}
     />
