@@ -69,17 +69,6 @@ export function clauseListFromText<Contract extends z.ZodType<unknown, string[]>
     .pipe(contract);
 }
 
-/** Is the value a calendar date YYYY-MM-DD? */
-export const isDate = (value: string): boolean => isLocalDate(value);
-
-/** External auditors typed one per line. */
-export function parseNames(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-}
-
 type CertificateProblem =
   | { code: 'invalid-date'; field: string }
   | { code: 'invalid-cycle-years' }
@@ -142,17 +131,6 @@ export function fieldProblems(
 
 /** Field problems by field name, from the form's own checks or from the server (`fieldProblems`). */
 export type Problems = Record<string, string[]>;
-
-export const messageOf = (problems: Problems, field: string): string | undefined =>
-  problems[field]?.join(' ') || undefined;
-
-/** A Fluent `Field`'s validation props for one field: `<Field {...problemProps(problems, 'title')}>`. */
-export function problemProps(
-  problems: Problems,
-  field: string,
-): { validationMessage: string | undefined; validationState: 'error' | 'none' } {
-  return { validationMessage: messageOf(problems, field), validationState: problems[field] ? 'error' : 'none' };
-}
 
 /**
  * Shows the server's field problems (`fieldProblems`) at the form's fields with the form's
