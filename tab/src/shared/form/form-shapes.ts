@@ -27,10 +27,11 @@ export function numberFromText<Contract extends z.ZodType<unknown, number>>(cont
     .pipe(contract);
 }
 
-/** A choice where "" means none (e.g. "Tværgående"): null for the contract. */
+/** A choice or optional text where "" (or blanks) means none (e.g. "Tværgående"): null for the contract. */
 export function emptyAsNull<Contract extends z.ZodType<unknown, string | null>>(contract: Contract) {
   return z
     .string()
+    .trim()
     .transform((value) => (value === '' ? null : value))
     .pipe(contract);
 }
