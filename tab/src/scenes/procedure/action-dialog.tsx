@@ -51,8 +51,6 @@ export function ActionDialog<Input extends FieldValues = FieldValues, Output = u
    * invalid the dialog stays open and nothing is sent. Without a form `onSubmit` gets undefined.
    */
   form?: Pick<UseFormReturn<Input, unknown, Output>, 'handleSubmit' | 'clearErrors'>;
-  /** For a form without `form`: returns false when it is invalid (the dialog stays open). */
-  validate?: () => boolean;
   onSubmit(values: Output): Promise<unknown>;
   onClose(): void;
   /** The reads the write changes: refetched after it succeeds, or by "reload" after a stale failure. */
@@ -100,7 +98,7 @@ export function ActionDialog<Input extends FieldValues = FieldValues, Output = u
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (isBusy || (props.validate && !props.validate())) return;
+          if (isBusy) return;
           const { form, onSubmit } = props;
           if (form) void form.handleSubmit((values) => write.mutate(() => onSubmit(values)))();
           else write.mutate(() => onSubmit(undefined as Output));
