@@ -15,7 +15,8 @@ import { PageSection } from '../../shared/page-section';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
-import { DateFormField, DropdownField, RadioField, TextareaField } from '../../shared/form/form-fields';
+import { DropdownField, RadioField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
 import { useContractForm } from '../../shared/form/use-contract-form';
 
 const useStyles = makeStyles({

@@ -25,7 +25,9 @@ import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
 import { FindingsPanel } from './findings-panel';
-import { DateFormField, PeopleField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { PeopleField } from '../../shared/form/people-field';
 import { useContractForm } from '../../shared/form/use-contract-form';
 import { OptionDropdown } from '../../shared/option-dropdown';
 

@@ -21,7 +21,8 @@ import { GradeBadge, AuditTable } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
 import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
 import type { FindingColumn } from '../../../../functions/src/core/finding-import';
-import { DateFormField, DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
 import { emptyAsNull } from '../../shared/form/form-shapes';
 import { useContractForm } from '../../shared/form/use-contract-form';
 

@@ -20,7 +20,9 @@ import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { createEvaluationBody, updateEvaluationBody } from '../../../../functions/src/contract/evaluation-schemas';
-import { DateFormField, DropdownField, PeopleField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { PeopleField } from '../../shared/form/people-field';
 import { emptyAsNull, linesFromText } from '../../shared/form/form-shapes';
 import { useContractForm } from '../../shared/form/use-contract-form';
 

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { PersonDto } from '../../api/contract';
 import { createOccurrenceBody } from '../../../../functions/src/contract/year-wheel-schemas';
 import { useI18n } from '../../i18n/i18n-context';
-import { DateFormField, DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
 import { useContractForm } from '../../shared/form/use-contract-form';
 import { kindKey, occurrenceKindOptions } from './year-wheel-model';
 

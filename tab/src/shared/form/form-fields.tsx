@@ -1,22 +1,19 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, Textarea, type InputProps } from '@fluentui/react-components';
 import { useController, type Control, type FieldError, type FieldPathByValue, type FieldValues } from 'react-hook-form';
-import type { PersonDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { DateField } from '../date-field';
 import { OptionDropdown, type DropdownOption } from '../option-dropdown';
-import { PeoplePicker } from '../people-picker';
 import { formMessageText } from './form-message';
 
 /**
  * Fluent v9 controls bound to a react-hook-form field (`control` and `name` of a form from
  * `useContractForm`). Each shows its field's problem under it in the UI language.
  */
-type Bound<Values extends FieldValues, Value> = {
+export type Bound<Values extends FieldValues, Value> = {
   control: Control<Values, unknown, unknown>;
   name: FieldPathByValue<Values, Value | undefined>;
 };
 
-type Labelled = { label: string; hint?: string | undefined; required?: boolean; className?: string };
+export type Labelled = { label: string; hint?: string | undefined; required?: boolean; className?: string };
 
 /** The field's problem in the UI language, or undefined. */
 export function useFieldMessage(error: FieldError | undefined): string | undefined {
@@ -24,7 +21,7 @@ export function useFieldMessage(error: FieldError | undefined): string | undefin
   return formMessageText(error?.message, t);
 }
 
-function fieldProps(props: Labelled, message: string | undefined) {
+export function fieldProps(props: Labelled, message: string | undefined) {
   return {
     label: props.label,
     required: props.required ?? false,
@@ -112,34 +109,6 @@ export function CheckboxField<Values extends FieldValues>(
   );
 }
 
-/** The tab's DatePicker (`date-field.tsx`); the value is "YYYY-MM-DD" or "" for none. */
-export function DateFormField<Values extends FieldValues>(
-  props: Bound<Values, string> &
-    Labelled & {
-      minDate?: string;
-      maxDate?: string;
-      /** After the field took a new value (e.g. to suggest another field's value from it). */
-      onValueChange?: (value: string) => void;
-    },
-) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const message = useFieldMessage(fieldState.error);
-  return (
-    <Field {...fieldProps(props, message)}>
-      <DateField
-        value={(field.value as string | undefined) ?? ''}
-        onChange={(value) => {
-          field.onChange(value);
-          props.onValueChange?.(value);
-        }}
-        required={props.required ?? false}
-        {...(props.minDate ? { minDate: props.minDate } : {})}
-        {...(props.maxDate ? { maxDate: props.maxDate } : {})}
-      />
-    </Field>
-  );
-}
-
 /** One choice from a list (`option-dropdown.tsx`); values are strings, "" is a valid choice. */
 export function DropdownField<Values extends FieldValues>(
   props: Bound<Values, string> &
@@ -168,25 +137,6 @@ export function DropdownField<Values extends FieldValues>(
       inline
       {...(props.hint ? { hint: props.hint } : {})}
       {...(props.className ? { className: props.className } : {})}
-    />
-  );
-}
-
-/** Several people (`people-picker.tsx`): the value is a list of person ids. */
-export function PeopleField<Values extends FieldValues>(
-  props: Bound<Values, string[]> & Labelled & { people: readonly PersonDto[] },
-) {
-  const { field, fieldState } = useController({ control: props.control, name: props.name });
-  const message = useFieldMessage(fieldState.error);
-  return (
-    <PeoplePicker
-      label={props.label}
-      people={props.people}
-      value={(field.value as string[] | undefined) ?? []}
-      onChange={(ids) => field.onChange(ids)}
-      validationMessage={message}
-      required={props.required ?? false}
-      {...(props.hint ? { hint: props.hint } : {})}
     />
   );
 }

@@ -31,6 +31,15 @@ describe('procedure form', () => {
     });
   });
 
+  it('asks an untouched new form for exactly the fields without a default', () => {
+    expect(problems(newProcedureForm, emptyProcedureForm({ ownerId: 'p1' }))).toEqual({
+      code: 'form.required',
+      title: 'form.required',
+      area: 'form.required',
+      approverId: 'form.required',
+    });
+  });
+
   it('accepts a complete form and gives the contract’s body', () => {
     expect(newProcedureForm.parse(filled)).toMatchObject({
       code: 'K-16',
