@@ -81,6 +81,18 @@ export const namespaceOfKey: Readonly<Record<string, string>> = {
   'procedure.notScheduled': 'common',
   'action.reload': 'common',
   'form.choosePerson': 'common',
+  // The shared form layer's validation messages (tab/src/shared/form/form-message.ts).
+  'form.required': 'common',
+  'form.tooShort': 'common',
+  'form.tooFew': 'common',
+  'form.tooSmall': 'common',
+  'form.tooLong': 'common',
+  'form.tooMany': 'common',
+  'form.tooLarge': 'common',
+  'form.wholeNumber': 'common',
+  'form.invalid': 'common',
+  'form.invalidFormat': 'common',
+  'form.invalidChoice': 'common',
 };
 
 const locales = ['da', 'nb', 'en'] as const;

@@ -49,7 +49,7 @@ describe('the quality year: audit → major finding → corrective action → ma
       // Record a major finding.
       await page.getByRole('button', { name: 'Registrér fund' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Kategori').selectOption('major');
+      await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Kategori' }), 'Større afvigelse');
       await dialog.getByLabel('Beskrivelse').fill(description);
       await dialog.getByLabel('Punkt i ISO 9001').fill('8.5.1');
       await dialog.getByRole('button', { name: 'Gem' }).click();
@@ -66,18 +66,18 @@ describe('the quality year: audit → major finding → corrective action → ma
       await saved.waitFor();
       await page.getByRole('textbox', { name: /^Grundårsag/ }).fill('Skabelonen manglede klagevejledningen.');
       await page.getByRole('textbox', { name: /^Plan/ }).fill('Klagevejledning ind i alle skabeloner.');
-      await e2e.chooseOption(page.getByRole('combobox', { name: /^Ansvarlig/ }), `${owner.name} – ${owner.title}`);
+      await e2e.chooseOption(page.getByRole('combobox', { name: /^Ansvarlig/ }), new RegExp(`^${owner.name} – `));
       await page.getByLabel(/^Frist/).fill(addDays(today, 30));
       await page.getByRole('button', { name: 'Gem analyse og plan' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Planlagt' }).waitFor();
 
       // The owner carries it out; the coordinator checks its effectiveness and it closes.
       await e2e.signInAs(page, owner);
-      await page.goto(`${server.url}/actions/${encodeURIComponent(actionId)}`);
+      await page.goto(`${server.url}/handlinger/${encodeURIComponent(actionId)}`);
       await page.getByRole('button', { name: 'Markér gennemført' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Gennemført' }).waitFor();
       await e2e.signInAs(page, coordinator);
-      await page.goto(`${server.url}/actions/${encodeURIComponent(actionId)}`);
+      await page.goto(`${server.url}/handlinger/${encodeURIComponent(actionId)}`);
       await page.getByRole('radio', { name: /^Ja/ }).check();
       await page.getByRole('textbox', { name: /^Hvad blev kontrolleret/ }).fill('Stikprøve af 10 afgørelser.');
       await page.getByRole('button', { name: 'Gem kontrol' }).click();
@@ -86,7 +86,7 @@ describe('the quality year: audit → major finding → corrective action → ma
       expect(action).toMatchObject({ status: 'closed', source: { kind: 'finding' } });
 
       // Both are in the year's management-evaluation pack.
-      await page.goto(`${server.url}/management-evaluation`);
+      await page.goto(`${server.url}/ledelsens-evaluering`);
       const audits = page.getByRole('region', { name: 'Auditresultater og åbne fund' });
       const auditLine = audits.getByRole('listitem').filter({ hasText: entry.item.title }).first();
       await auditLine.waitFor();

@@ -164,8 +164,10 @@ export async function openPageAs(
  */
 export async function chooseOption(combobox: Locator, option: string | RegExp): Promise<void> {
   await combobox.click();
+  // Within the open list: the page may hold other options (e.g. the header's "Log ind som" select).
   await combobox
     .page()
+    .getByRole('listbox')
     .getByRole('option', { name: option, exact: typeof option === 'string' })
     .click();
   await combobox.page().getByRole('listbox').waitFor({ state: 'detached' });

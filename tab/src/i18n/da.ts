@@ -316,6 +316,16 @@ export const da = {
   'form.legalBasisHint': 'Én lov eller bekendtgørelse pr. linje.',
   'form.required': 'Skal udfyldes.',
   'form.fixErrors': 'Ret de markerede felter.',
+  'form.tooLong': 'Højst {max} tegn.',
+  'form.tooShort': 'Mindst {min} tegn.',
+  'form.tooSmall': 'Mindst {min}.',
+  'form.tooLarge': 'Højst {max}.',
+  'form.wholeNumber': 'Angiv et helt tal.',
+  'form.tooFew': 'Vælg mindst {min}.',
+  'form.tooMany': 'Vælg højst {max}.',
+  'form.invalidFormat': 'Værdien har ikke den rigtige form.',
+  'form.invalidChoice': 'Vælg en af mulighederne.',
+  'form.invalid': 'Værdien er ikke gyldig.',
 
   'new.title': 'Ny procedure',
   'new.intro':

@@ -315,6 +315,16 @@ export const nb: Messages = {
   'form.legalBasisHint': 'Én lov eller forskrift per linje.',
   'form.required': 'Må fylles ut.',
   'form.fixErrors': 'Rett feltene som er markert.',
+  'form.tooLong': 'Høyst {max} tegn.',
+  'form.tooShort': 'Minst {min} tegn.',
+  'form.tooSmall': 'Minst {min}.',
+  'form.tooLarge': 'Høyst {max}.',
+  'form.wholeNumber': 'Angi et helt tall.',
+  'form.tooFew': 'Velg minst {min}.',
+  'form.tooMany': 'Velg høyst {max}.',
+  'form.invalidFormat': 'Verdien har ikke riktig form.',
+  'form.invalidChoice': 'Velg et av alternativene.',
+  'form.invalid': 'Verdien er ikke gyldig.',
 
   'new.title': 'Ny prosedyre',
   'new.intro':

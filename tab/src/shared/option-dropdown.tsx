@@ -26,7 +26,12 @@ export type OptionDropdownProps = {
   onChange(value: string): void;
   label?: string;
   hint?: string;
+  required?: boolean;
+  /** A problem to show under the labelled dropdown (in the UI language). */
+  validationMessage?: string | undefined;
   disabled?: boolean;
+  /** The list rendered beside the button, not in a portal: needed inside a modal <dialog>. */
+  inline?: boolean;
   autoFocus?: boolean;
   className?: string;
   /** Classes for the Field around the dropdown (when there is a label). */
@@ -44,6 +49,7 @@ export function OptionDropdown(props: OptionDropdownProps) {
       listbox={{ className: styles.listbox }}
       // Not clearable: without this Fluent renders a hidden button named "Clear selection" in English.
       clearButton={null}
+      inlinePopup={props.inline ?? false}
       value={selected?.text ?? ''}
       selectedOptions={selected ? [toKey(selected.value)] : []}
       onOptionSelect={(_, data) => {
@@ -75,6 +81,9 @@ export function OptionDropdown(props: OptionDropdownProps) {
     <Field
       className={mergeClasses(styles.field, props.fieldClassName)}
       label={props.label}
+      required={props.required ?? false}
+      validationMessage={props.validationMessage}
+      validationState={props.validationMessage ? 'error' : 'none'}
       {...(props.hint ? { hint: props.hint } : {})}
       {...(props.size === 'small' ? { size: 'small' as const } : {})}
     >
