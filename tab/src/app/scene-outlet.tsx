@@ -1,57 +1,62 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { useRouter } from '../router/router';
 import type { Route } from '../router/routes';
 import type { Session } from '../session/session-context';
 import { Loading } from '../shared/loading';
 import { NotFoundScene } from './not-found-scene';
+import { sceneLoader, type SceneLoader } from './scene-loader';
 
-// Every scene is its own chunk: the first page load only fetches the shell and one scene.
+// Every scene is its own chunk: the first page load only fetches the shell and one scene. A
+// loaded scene renders at once (see scene-loader.ts for why not React.lazy).
 const sceneModules = {
-  overview: () => import('../scenes/overview/overview-scene'),
-  findings: () => import('../scenes/findings/findings-scene'),
-  handbook: () => import('../scenes/handbook/handbook-scene'),
-  search: () => import('../scenes/search/search-scene'),
-  procedure: () => import('../scenes/procedure/procedure-scene'),
-  approval: () => import('../scenes/approval/approval-scene'),
-  tasks: () => import('../scenes/tasks/tasks-scene'),
-  'new-procedure': () => import('../scenes/new-procedure/new-procedure-scene'),
-  competences: () => import('../scenes/competences/competences-scene'),
-  audit: () => import('../scenes/audit/audit-scene'),
-  'audit-detail': () => import('../scenes/audit/audit-detail-scene'),
-  actions: () => import('../scenes/actions/actions-scene'),
-  action: () => import('../scenes/actions/action-scene'),
-  evaluation: () => import('../scenes/evaluation/evaluation-scene'),
-  'year-wheel': () => import('../scenes/year-wheel/year-wheel-scene'),
+  overview: sceneLoader(() => import('../scenes/overview/overview-scene').then((m) => m.OverviewScene)),
+  findings: sceneLoader(() => import('../scenes/findings/findings-scene').then((m) => m.FindingsScene)),
+  handbook: sceneLoader(() => import('../scenes/handbook/handbook-scene').then((m) => m.HandbookScene)),
+  search: sceneLoader(() => import('../scenes/search/search-scene').then((m) => m.SearchScene)),
+  procedure: sceneLoader(() => import('../scenes/procedure/procedure-scene').then((m) => m.ProcedureScene)),
+  approval: sceneLoader(() => import('../scenes/approval/approval-scene').then((m) => m.ApprovalScene)),
+  tasks: sceneLoader(() => import('../scenes/tasks/tasks-scene').then((m) => m.TasksScene)),
+  'new-procedure': sceneLoader(() =>
+    import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),
+  ),
+  competences: sceneLoader(() => import('../scenes/competences/competences-scene').then((m) => m.CompetencesScene)),
+  audit: sceneLoader(() => import('../scenes/audit/audit-scene').then((m) => m.AuditScene)),
+  'audit-detail': sceneLoader(() => import('../scenes/audit/audit-detail-scene').then((m) => m.AuditDetailScene)),
+  actions: sceneLoader(() => import('../scenes/actions/actions-scene').then((m) => m.ActionsScene)),
+  action: sceneLoader(() => import('../scenes/actions/action-scene').then((m) => m.ActionScene)),
+  evaluation: sceneLoader(() => import('../scenes/evaluation/evaluation-scene').then((m) => m.EvaluationScene)),
+  'year-wheel': sceneLoader(() => import('../scenes/year-wheel/year-wheel-scene').then((m) => m.YearWheelScene)),
   // The Adaptive Cards renderer comes with this chunk only.
-  chat: () => import('../scenes/chat/chat-scene'),
-} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
+  chat: sceneLoader(() => import('../scenes/chat/chat-scene').then((m) => m.ChatScene)),
+} satisfies Partial<Record<Route['name'], Pick<SceneLoader<never>, 'preload'>>>;
 
 /**
  * Starts downloading the scene of a route before the session is ready (main.tsx calls it at
  * start-up), so its chunk arrives in parallel with the first API requests instead of after them.
- * React.lazy below uses the same import, which the browser loads only once.
+ * The outlet below renders the same loader's scene, which is then there already.
  */
 export function preloadScene(route: Route): void {
-  if (route.name in sceneModules) void sceneModules[route.name as keyof typeof sceneModules]().catch(() => undefined);
+  if (route.name in sceneModules)
+    void sceneModules[route.name as keyof typeof sceneModules].preload().catch(() => undefined);
 }
 
-const OverviewScene = lazy(() => sceneModules['overview']().then((m) => ({ default: m.OverviewScene })));
-const FindingsScene = lazy(() => sceneModules['findings']().then((m) => ({ default: m.FindingsScene })));
-const HandbookScene = lazy(() => sceneModules['handbook']().then((m) => ({ default: m.HandbookScene })));
-const SearchScene = lazy(() => sceneModules['search']().then((m) => ({ default: m.SearchScene })));
-const ProcedureScene = lazy(() => sceneModules['procedure']().then((m) => ({ default: m.ProcedureScene })));
-const ApprovalScene = lazy(() => sceneModules['approval']().then((m) => ({ default: m.ApprovalScene })));
-const TasksScene = lazy(() => sceneModules['tasks']().then((m) => ({ default: m.TasksScene })));
-const NewProcedureScene = lazy(() => sceneModules['new-procedure']().then((m) => ({ default: m.NewProcedureScene })));
-const CompetencesScene = lazy(() => sceneModules['competences']().then((m) => ({ default: m.CompetencesScene })));
-const AuditScene = lazy(() => sceneModules['audit']().then((m) => ({ default: m.AuditScene })));
-const AuditDetailScene = lazy(() => sceneModules['audit-detail']().then((m) => ({ default: m.AuditDetailScene })));
-const ActionsScene = lazy(() => sceneModules['actions']().then((m) => ({ default: m.ActionsScene })));
-const ActionScene = lazy(() => sceneModules['action']().then((m) => ({ default: m.ActionScene })));
-const EvaluationScene = lazy(() => sceneModules['evaluation']().then((m) => ({ default: m.EvaluationScene })));
-const YearWheelScene = lazy(() => sceneModules['year-wheel']().then((m) => ({ default: m.YearWheelScene })));
-const ChatScene = lazy(() => sceneModules['chat']().then((m) => ({ default: m.ChatScene })));
+const OverviewScene = sceneModules['overview'].Scene;
+const FindingsScene = sceneModules['findings'].Scene;
+const HandbookScene = sceneModules['handbook'].Scene;
+const SearchScene = sceneModules['search'].Scene;
+const ProcedureScene = sceneModules['procedure'].Scene;
+const ApprovalScene = sceneModules['approval'].Scene;
+const TasksScene = sceneModules['tasks'].Scene;
+const NewProcedureScene = sceneModules['new-procedure'].Scene;
+const CompetencesScene = sceneModules['competences'].Scene;
+const AuditScene = sceneModules['audit'].Scene;
+const AuditDetailScene = sceneModules['audit-detail'].Scene;
+const ActionsScene = sceneModules['actions'].Scene;
+const ActionScene = sceneModules['action'].Scene;
+const EvaluationScene = sceneModules['evaluation'].Scene;
+const YearWheelScene = sceneModules['year-wheel'].Scene;
+const ChatScene = sceneModules['chat'].Scene;
 
 export function SceneOutlet(props: { session: Session }) {
   const { route } = useRouter();
