@@ -29,7 +29,16 @@ export function App(props: {
   // Inside Teams: Teams' theme (default, dark, high contrast) and its change handler. Outside:
   // the browser's colour-scheme preference, followed live.
   useEffect(() => {
-    if (!teams) return onBrowserSchemeChange((prefersDark) => setTheme(themeForBrowser(prefersDark)));
+    if (!teams) {
+      // The latest change wins, even if the dark theme's chunk arrives after a switch back.
+      let latest = 0;
+      return onBrowserSchemeChange((prefersDark) => {
+        const change = ++latest;
+        void themeForBrowser(prefersDark)
+          .then((next) => change === latest && setTheme(next))
+          .catch(() => undefined);
+      });
+    }
     teams.onThemeChange((next) => {
       void import('../teams/teams-themes').then(({ themeForTeams }) => setTheme(themeForTeams(next)));
     });

@@ -1,4 +1,4 @@
-import { createElement, lazy, type ComponentType, type ReactElement } from 'react';
+import { createElement, type ComponentType, type ReactElement } from 'react';
 // wouter's own pattern parser (its dependency), so the table matches outside React too.
 import { parse } from 'regexparam';
 import { matchRoute as matchPattern } from 'wouter';
@@ -6,6 +6,7 @@ import type { MeDto } from '../api/contract';
 import type { MessageKey } from '../i18n/messages';
 import type { Session } from '../session/session-context';
 import type { TeamsHost } from '../teams/teams-host';
+import { sceneLoader } from './scene-loader';
 
 /**
  * The tab's places, declared once: path pattern (English, like the code), lazy scene, header
@@ -62,11 +63,10 @@ export type Scene = SignedInScene | PublicScene;
 type Loader<Props> = () => Promise<ComponentType<Props>>;
 
 function lazyScene<Props extends object>(load: Loader<Props>) {
-  // One import per scene: preloading and React.lazy share it, so the browser fetches it once.
-  let loading: Promise<ComponentType<Props>> | undefined;
-  const preload = () => (loading ??= load());
-  const Component = lazy(() => preload().then((component) => ({ default: component })));
-  return { preload, render: (props: Props) => createElement(Component as ComponentType<Props>, props) };
+  // One import per scene: preloading and rendering share it, so the browser fetches it once. A
+  // loaded scene renders in the same commit (scene-loader.ts: React.lazy would hold it ~300 ms).
+  const scene = sceneLoader(load);
+  return { preload: scene.preload, render: (props: Props) => createElement(scene.Scene, props) };
 }
 
 function signedIn<P extends string, Props extends object>(definition: {
