@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { citingKinds } from '../core/coverage-matrix.js';
 import { scoreImportErrorCodes } from '../core/import-errors.js';
 import { standardIds } from '../core/standards.js';
-import { sheetFormats } from '../documents/competence-sheet.js';
+import { sheetFormats } from '../core/competence-types.js';
 import { id, importErrorReportShape, requiredText, text } from './primitives.js';
 
 /**
