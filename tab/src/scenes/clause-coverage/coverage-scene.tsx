@@ -1,10 +1,11 @@
-import { Checkbox, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
+import { OptionDropdown } from '../../shared/option-dropdown';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { CoverageTable } from './coverage-table';
@@ -44,16 +45,15 @@ export function CoverageScene() {
       {data ? (
         <>
           <div className={styles.filters}>
-            <Field label={t('coverage.standardFilter')}>
-              <Select value={standard} onChange={(_event, option) => setStandard(option.value)}>
-                <option value="all">{t('coverage.allStandards')}</option>
-                {data.standards.map((entry) => (
-                  <option key={entry.standard} value={entry.standard}>
-                    {entry.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <OptionDropdown
+              label={t('coverage.standardFilter')}
+              value={standard}
+              onChange={setStandard}
+              options={[
+                { value: 'all', text: t('coverage.allStandards') },
+                ...data.standards.map((entry) => ({ value: entry.standard, text: entry.name })),
+              ]}
+            />
             <Checkbox
               label={t('coverage.onlyUncovered')}
               checked={onlyUncovered}

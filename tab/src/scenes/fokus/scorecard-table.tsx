@@ -1,7 +1,7 @@
-import { Select, Field } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { ComparisonCellDto, FokusOverviewDto } from '../../api/fokus-api';
 import { useI18n } from '../../i18n/i18n-context';
+import { OptionDropdown } from '../../shared/option-dropdown';
 import { formatNumber, isScored } from './fokus-model';
 import { useFokusStyles } from './fokus-styles';
 
@@ -22,15 +22,12 @@ export function ScorecardTable(props: { data: FokusOverviewDto }) {
   return (
     <>
       <div className={styles.picker}>
-        <Field label={t('fokus.scorecard.round')}>
-          <Select value={round.id} onChange={(_event, option) => setRoundId(option.value)}>
-            {data.rounds.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <OptionDropdown
+          label={t('fokus.scorecard.round')}
+          value={round.id}
+          onChange={setRoundId}
+          options={data.rounds.map((candidate) => ({ value: candidate.id, text: candidate.name }))}
+        />
       </div>
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className={styles.table}>
