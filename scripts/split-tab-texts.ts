@@ -81,6 +81,9 @@ export const namespaceOfKey: Readonly<Record<string, string>> = {
   'procedure.notScheduled': 'common',
   'action.reload': 'common',
   'form.choosePerson': 'common',
+  // The audit scene links to FOKUS and the coverage matrix with their own names.
+  'fokus.nav': 'common',
+  'coverage.nav': 'common',
   // The shared form layer's validation messages (tab/src/shared/form/form-message.ts).
   'form.required': 'common',
   'form.tooShort': 'common',

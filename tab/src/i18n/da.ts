@@ -645,6 +645,7 @@ export const da = {
   // Issue 6: audit programme, audits, certificate and findings (scenes/audit).
   'nav.audit': 'Audit',
   'audit.title': 'Audit',
+  'audit.related': 'Se også',
   'audit.year': 'År',
   'audit.programme': 'Auditprogram',
   'audit.programmeCaption': 'Emner, der skal auditeres i {year}, vægtet efter vigtighed og tidligere resultater',

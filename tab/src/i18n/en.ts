@@ -640,6 +640,7 @@ export const en: Messages = {
   // Issue 6: audit programme, audits, certificate and findings (scenes/audit).
   'nav.audit': 'Audit',
   'audit.title': 'Audit',
+  'audit.related': 'See also',
   'audit.year': 'Year',
   'audit.programme': 'Audit programme',
   'audit.programmeCaption': 'Subjects due for audit in {year}, weighted by importance and earlier results',

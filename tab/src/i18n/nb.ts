@@ -644,6 +644,7 @@ export const nb: Messages = {
   // Issue 6: audit programme, audits, certificate and findings (scenes/audit).
   'nav.audit': 'Revisjon',
   'audit.title': 'Revisjon',
+  'audit.related': 'Se også',
   'audit.year': 'År',
   'audit.programme': 'Revisjonsprogram',
   'audit.programmeCaption': 'Emner som skal revideres i {year}, vektet etter viktighet og tidligere resultater',

@@ -85,6 +85,10 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
           }}
           options={years.sort((a, b) => a - b).map((option) => ({ value: String(option), text: String(option) }))}
         />
+        <nav aria-label={t('audit.related')} className={styles.related}>
+          <AppLink href={paths.fokus()}>{t('fokus.nav')}</AppLink>
+          <AppLink href={paths.coverage()}>{t('coverage.nav')}</AppLink>
+        </nav>
       </div>
       <p role="status" className={styles.status}>
         {status}

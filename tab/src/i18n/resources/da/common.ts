@@ -131,4 +131,6 @@ export const common = {
   'nav.actions': 'Handlinger',
   'nav.evaluation': 'Ledelsens evaluering',
   'nav.yearWheel': 'Årshjul',
+  'fokus.nav': 'Kvalitetsevaluering',
+  'coverage.nav': 'Dækningsmatrix',
 };

@@ -1,6 +1,5 @@
 /** Danish, the source of the tab's "fokus" texts. Generated from tab/src/i18n/da.ts by scripts/split-tab-texts.ts. */
 export const fokus = {
-  'fokus.nav': 'Kvalitetsevaluering',
   'fokus.title': 'Kvalitetsevaluering af enhederne',
   'fokus.intro':
     'Evalueringsrunder i FOKUS-stil: enhederne vurderes på kommunens egne temaer på en skala, kommunen fastsætter, runde efter runde. En enhed, der kun er vurderet på en del af temaerne, er ikke sammenlignelig og indgår ikke i sammenligningen.',
@@ -24,7 +23,6 @@ export const fokus = {
   'fokus.total': 'I alt',
   'fokus.mean': 'Gennemsnit',
   'fokus.notScored': 'Ikke vurderet',
-  'coverage.nav': 'Dækningsmatrix',
   'coverage.title': 'Dækningsmatrix',
   'coverage.intro':
     'Hvert punkt i de standarder, kommunen arbejder efter, over for de procedurer, mål og audits, der henviser til det. Punkter uden henvisning er udækkede. Punkternes korte betegnelser er kvalitetshåndbogens egne, ikke standardens tekst.',

@@ -134,4 +134,6 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Actions',
   'nav.evaluation': 'Management review',
   'nav.yearWheel': 'Year wheel',
+  'fokus.nav': 'Quality evaluation',
+  'coverage.nav': 'Coverage matrix',
 };

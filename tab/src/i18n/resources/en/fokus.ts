@@ -3,7 +3,6 @@ import type { fokus as source } from '../da/fokus';
 
 /** The tab's "fokus" texts in English: exactly the Danish keys. */
 export const fokus: TranslationOf<typeof source> = {
-  'fokus.nav': 'Quality evaluation',
   'fokus.title': 'Quality evaluation of the units',
   'fokus.intro':
     'FOKUS-style evaluation rounds: the units are rated on the municipality’s own themes, on a scale the municipality sets, round after round. A unit rated on only part of the themes is not comparable and is left out of the comparison.',
@@ -27,7 +26,6 @@ export const fokus: TranslationOf<typeof source> = {
   'fokus.total': 'Total',
   'fokus.mean': 'Mean',
   'fokus.notScored': 'Not rated',
-  'coverage.nav': 'Coverage matrix',
   'coverage.title': 'Coverage matrix',
   'coverage.intro':
     'Each clause of the standards the municipality works by, against the procedures, goals and audits that cite it. Clauses nothing cites are uncovered. The short clause labels are the handbook’s own, not the standard’s text.',

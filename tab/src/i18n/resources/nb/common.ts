@@ -134,4 +134,6 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Tiltak',
   'nav.evaluation': 'Ledelsens gjennomgang',
   'nav.yearWheel': 'Årshjul',
+  'fokus.nav': 'Kvalitetsevaluering',
+  'coverage.nav': 'Dekningsmatrise',
 };

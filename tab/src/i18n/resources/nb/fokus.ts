@@ -3,7 +3,6 @@ import type { fokus as source } from '../da/fokus';
 
 /** The tab's "fokus" texts in Norwegian bokmål: exactly the Danish keys. */
 export const fokus: TranslationOf<typeof source> = {
-  'fokus.nav': 'Kvalitetsevaluering',
   'fokus.title': 'Kvalitetsevaluering av enhetene',
   'fokus.intro':
     'Evalueringsrunder i FOKUS-stil: enhetene vurderes på kommunens egne temaer på en skala kommunen fastsetter, runde etter runde. En enhet som bare er vurdert på en del av temaene, er ikke sammenlignbar og inngår ikke i sammenligningen.',
@@ -27,7 +26,6 @@ export const fokus: TranslationOf<typeof source> = {
   'fokus.total': 'Totalt',
   'fokus.mean': 'Snitt',
   'fokus.notScored': 'Ikke vurdert',
-  'coverage.nav': 'Dekningsmatrise',
   'coverage.title': 'Dekningsmatrise',
   'coverage.intro':
     'Hvert punkt i standardene kommunen arbeider etter, mot prosedyrene, målene og revisjonene som viser til det. Punkter uten henvisning er udekket. Punktenes korte betegnelser er kvalitetshåndbokens egne, ikke standardens tekst.',
