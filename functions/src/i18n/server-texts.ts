@@ -1,4 +1,10 @@
 import type { Locale } from '../core/locale.js';
+import { cards as daCards } from './resources/da/cards.js';
+import { cards as enCards } from './resources/en/cards.js';
+import { cards as nbCards } from './resources/nb/cards.js';
+import { chat as daChat } from './resources/da/chat.js';
+import { chat as enChat } from './resources/en/chat.js';
+import { chat as nbChat } from './resources/nb/chat.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -10,9 +16,9 @@ import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
  * function of one area in one language.
  */
 export const serverResources = {
-  da: { reminders: daReminders },
-  nb: { reminders: nbReminders },
-  en: { reminders: enReminders },
+  da: { cards: daCards, chat: daChat, reminders: daReminders },
+  nb: { cards: nbCards, chat: nbChat, reminders: nbReminders },
+  en: { cards: enCards, chat: enChat, reminders: enReminders },
 };
 
 export type ServerNamespaces = (typeof serverResources)['da'];
