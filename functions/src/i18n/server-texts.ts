@@ -5,6 +5,9 @@ import { cards as nbCards } from './resources/nb/cards.js';
 import { chat as daChat } from './resources/da/chat.js';
 import { chat as enChat } from './resources/en/chat.js';
 import { chat as nbChat } from './resources/nb/chat.js';
+import { reports as daReports } from './resources/da/reports.js';
+import { reports as enReports } from './resources/en/reports.js';
+import { reports as nbReports } from './resources/nb/reports.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -16,9 +19,9 @@ import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
  * function of one area in one language.
  */
 export const serverResources = {
-  da: { cards: daCards, chat: daChat, reminders: daReminders },
-  nb: { cards: nbCards, chat: nbChat, reminders: nbReminders },
-  en: { cards: enCards, chat: enChat, reminders: enReminders },
+  da: { cards: daCards, chat: daChat, reminders: daReminders, reports: daReports },
+  nb: { cards: nbCards, chat: nbChat, reminders: nbReminders, reports: nbReports },
+  en: { cards: enCards, chat: enChat, reminders: enReminders, reports: enReports },
 };
 
 export type ServerNamespaces = (typeof serverResources)['da'];
