@@ -8,6 +8,9 @@ import { chat as nbChat } from './resources/nb/chat.js';
 import { reports as daReports } from './resources/da/reports.js';
 import { reports as enReports } from './resources/en/reports.js';
 import { reports as nbReports } from './resources/nb/reports.js';
+import { publicPage as daPublicPage } from './resources/da/publicPage.js';
+import { publicPage as enPublicPage } from './resources/en/publicPage.js';
+import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -19,9 +22,9 @@ import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
  * function of one area in one language.
  */
 export const serverResources = {
-  da: { cards: daCards, chat: daChat, reminders: daReminders, reports: daReports },
-  nb: { cards: nbCards, chat: nbChat, reminders: nbReminders, reports: nbReports },
-  en: { cards: enCards, chat: enChat, reminders: enReminders, reports: enReports },
+  da: { cards: daCards, chat: daChat, publicPage: daPublicPage, reminders: daReminders, reports: daReports },
+  nb: { cards: nbCards, chat: nbChat, publicPage: nbPublicPage, reminders: nbReminders, reports: nbReports },
+  en: { cards: enCards, chat: enChat, publicPage: enPublicPage, reminders: enReminders, reports: enReports },
 };
 
 export type ServerNamespaces = (typeof serverResources)['da'];
