@@ -14,6 +14,9 @@ import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
+import { yearWheel as daYearWheel } from './resources/da/yearWheel.js';
+import { yearWheel as enYearWheel } from './resources/en/yearWheel.js';
+import { yearWheel as nbYearWheel } from './resources/nb/yearWheel.js';
 import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
 
 /**
@@ -22,9 +25,30 @@ import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
  * function of one area in one language.
  */
 export const serverResources = {
-  da: { cards: daCards, chat: daChat, publicPage: daPublicPage, reminders: daReminders, reports: daReports },
-  nb: { cards: nbCards, chat: nbChat, publicPage: nbPublicPage, reminders: nbReminders, reports: nbReports },
-  en: { cards: enCards, chat: enChat, publicPage: enPublicPage, reminders: enReminders, reports: enReports },
+  da: {
+    cards: daCards,
+    chat: daChat,
+    publicPage: daPublicPage,
+    reminders: daReminders,
+    reports: daReports,
+    yearWheel: daYearWheel,
+  },
+  nb: {
+    cards: nbCards,
+    chat: nbChat,
+    publicPage: nbPublicPage,
+    reminders: nbReminders,
+    reports: nbReports,
+    yearWheel: nbYearWheel,
+  },
+  en: {
+    cards: enCards,
+    chat: enChat,
+    publicPage: enPublicPage,
+    reminders: enReminders,
+    reports: enReports,
+    yearWheel: enYearWheel,
+  },
 };
 
 export type ServerNamespaces = (typeof serverResources)['da'];
