@@ -8,6 +8,9 @@ import { chat as nbChat } from './resources/nb/chat.js';
 import { reports as daReports } from './resources/da/reports.js';
 import { reports as enReports } from './resources/en/reports.js';
 import { reports as nbReports } from './resources/nb/reports.js';
+import { exports as daExports } from './resources/da/exports.js';
+import { exports as enExports } from './resources/en/exports.js';
+import { exports as nbExports } from './resources/nb/exports.js';
 import { publicPage as daPublicPage } from './resources/da/publicPage.js';
 import { publicPage as enPublicPage } from './resources/en/publicPage.js';
 import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
@@ -20,7 +23,8 @@ import { yearWheel as nbYearWheel } from './resources/nb/yearWheel.js';
 import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
 
 /**
- * The server's texts (cards, reports, reminders, exports), one namespace per area, in one
+ * The server's texts, one namespace per area (cards, chat, exports, the public survey page,
+ * reminders, the evaluation report, the årshjul's generated titles), in one
  * i18next instance made at start-up. `serverTexts(locale, 'reminders')` is the typed translate
  * function of one area in one language.
  */
@@ -28,6 +32,7 @@ export const serverResources = {
   da: {
     cards: daCards,
     chat: daChat,
+    exports: daExports,
     publicPage: daPublicPage,
     reminders: daReminders,
     reports: daReports,
@@ -36,6 +41,7 @@ export const serverResources = {
   nb: {
     cards: nbCards,
     chat: nbChat,
+    exports: nbExports,
     publicPage: nbPublicPage,
     reminders: nbReminders,
     reports: nbReports,
@@ -44,6 +50,7 @@ export const serverResources = {
   en: {
     cards: enCards,
     chat: enChat,
+    exports: enExports,
     publicPage: enPublicPage,
     reminders: enReminders,
     reports: enReports,
