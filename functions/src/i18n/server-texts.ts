@@ -11,6 +11,9 @@ import { reports as nbReports } from './resources/nb/reports.js';
 import { exports as daExports } from './resources/da/exports.js';
 import { exports as enExports } from './resources/en/exports.js';
 import { exports as nbExports } from './resources/nb/exports.js';
+import { imports as daImports } from './resources/da/imports.js';
+import { imports as enImports } from './resources/en/imports.js';
+import { imports as nbImports } from './resources/nb/imports.js';
 import { publicPage as daPublicPage } from './resources/da/publicPage.js';
 import { publicPage as enPublicPage } from './resources/en/publicPage.js';
 import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
@@ -33,6 +36,7 @@ export const serverResources = {
     cards: daCards,
     chat: daChat,
     exports: daExports,
+    imports: daImports,
     publicPage: daPublicPage,
     reminders: daReminders,
     reports: daReports,
@@ -42,6 +46,7 @@ export const serverResources = {
     cards: nbCards,
     chat: nbChat,
     exports: nbExports,
+    imports: nbImports,
     publicPage: nbPublicPage,
     reminders: nbReminders,
     reports: nbReports,
@@ -51,6 +56,7 @@ export const serverResources = {
     cards: enCards,
     chat: enChat,
     exports: enExports,
+    imports: enImports,
     publicPage: enPublicPage,
     reminders: enReminders,
     reports: enReports,
