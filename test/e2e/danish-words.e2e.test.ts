@@ -36,6 +36,8 @@ const sharedTerms = new Set([
   'teams',
   'microsoft',
   'information',
+  // A language's own name, as every language switch shows it (the survey page's texts name it).
+  'english',
 ]);
 
 function wordsOf(text: string): string[] {

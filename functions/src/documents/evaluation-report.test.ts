@@ -54,7 +54,7 @@ describe('evaluationReportContent', () => {
   });
 
   it('shows the earlier decisions, the open findings and the evaluation’s decisions from the pack', () => {
-    const content = evaluationReportContent(evaluationPackFixture());
+    const content = evaluationReportContent(evaluationPackFixture(), 'da');
     const [earlier, audits] = content.sections;
     const earlierTable = earlier?.blocks.find((block) => block.kind === 'table');
     expect(earlierTable?.kind === 'table' && earlierTable.rows.map((row) => row[4])).toEqual([
@@ -68,7 +68,7 @@ describe('evaluationReportContent', () => {
   });
 
   it('says so when the evaluation is not recorded yet', () => {
-    const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }));
+    const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }), 'da');
     expect(content.cover[0]).toEqual(['Status', 'Ikke afholdt endnu']);
     const decisions = content.sections[9];
     expect(decisions?.blocks).toEqual([
@@ -93,7 +93,7 @@ describe('pdfSafe', () => {
 
 describe('buildEvaluationReportDocx', () => {
   it('writes a Word document that opens, with the title, the numbered sections and the decisions', async () => {
-    const bytes = await buildEvaluationReportDocx(evaluationPackFixture());
+    const bytes = await buildEvaluationReportDocx(evaluationPackFixture(), 'da');
     const document = await docxPart(bytes, 'word/document.xml');
     const paragraphs = paragraphsOf(document);
     for (const expected of [
@@ -136,7 +136,7 @@ describe('buildEvaluationReportDocx', () => {
 
 describe('buildEvaluationReportPdf', () => {
   it('writes an A4 PDF whose text holds the Danish headings, figures and page numbers', async () => {
-    const bytes = await buildEvaluationReportPdf(evaluationPackFixture());
+    const bytes = await buildEvaluationReportPdf(evaluationPackFixture(), 'da');
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
     const pages = (await pdfText(bytes)).map(squeeze);
     expect(pages.length).toBeGreaterThanOrEqual(4);
