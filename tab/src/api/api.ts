@@ -3,6 +3,7 @@ import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
 import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
+import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import type {
   AreaSummary,
@@ -142,6 +143,7 @@ export function createApi(http: HttpClient) {
     ...createAuditApi(api),
     ...createQualityApi(api),
     ...createOverviewApi(api),
+    ...createGoalsApi(api),
   };
 }
 

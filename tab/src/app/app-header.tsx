@@ -70,6 +70,7 @@ export function AppHeader(props: { session: Session }) {
     { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
     { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
     { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },
+    { href: paths.goals(), label: t('nav.goals'), isCurrent: route.name === 'goals' || route.name === 'goal' },
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

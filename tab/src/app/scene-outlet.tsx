@@ -23,6 +23,9 @@ const sceneModules = {
   action: () => import('../scenes/actions/action-scene'),
   evaluation: () => import('../scenes/evaluation/evaluation-scene'),
   'year-wheel': () => import('../scenes/year-wheel/year-wheel-scene'),
+  goals: () => import('../scenes/goals/goals-scene'),
+  // The charts library comes with this chunk only.
+  goal: () => import('../scenes/goals/goal-scene'),
   // The Adaptive Cards renderer comes with this chunk only.
   chat: () => import('../scenes/chat/chat-scene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
@@ -51,6 +54,8 @@ const ActionsScene = lazy(() => sceneModules['actions']().then((m) => ({ default
 const ActionScene = lazy(() => sceneModules['action']().then((m) => ({ default: m.ActionScene })));
 const EvaluationScene = lazy(() => sceneModules['evaluation']().then((m) => ({ default: m.EvaluationScene })));
 const YearWheelScene = lazy(() => sceneModules['year-wheel']().then((m) => ({ default: m.YearWheelScene })));
+const GoalsScene = lazy(() => sceneModules['goals']().then((m) => ({ default: m.GoalsScene })));
+const GoalScene = lazy(() => sceneModules['goal']().then((m) => ({ default: m.GoalScene })));
 const ChatScene = lazy(() => sceneModules['chat']().then((m) => ({ default: m.ChatScene })));
 
 export function SceneOutlet(props: { session: Session }) {
@@ -76,6 +81,8 @@ export function SceneOutlet(props: { session: Session }) {
       {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
       {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
       {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
+      {route.name === 'goals' ? <GoalsScene session={props.session} query={route.query} /> : null}
+      {route.name === 'goal' ? <GoalScene key={route.id} session={props.session} goalId={route.id} /> : null}
       {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
       {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
       {route.name === 'not-found' ? <NotFoundScene /> : null}

@@ -8,6 +8,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/handbook', '').name).toBe('handbook');
     expect(matchRoute('/afvigelser', '?state=open').name).toBe('findings');
     expect(matchRoute('/tasks', '').name).toBe('tasks');
+    expect(matchRoute('/goals', '?colour=red').name).toBe('goals');
+    expect(matchRoute('/goals/g-1', '')).toEqual({ name: 'goal', id: 'g-1' });
     expect(matchRoute('/new/', '').name).toBe('new-procedure');
     expect(matchRoute('/chat', '').name).toBe('chat');
     expect(matchRoute('/search', '?q=byggesag')).toEqual({ name: 'search', q: 'byggesag' });

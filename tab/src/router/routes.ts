@@ -14,6 +14,8 @@ export type Route =
   | { name: 'action'; id: string }
   | { name: 'evaluation' }
   | { name: 'year-wheel'; year: number | null }
+  | { name: 'goals'; query: URLSearchParams }
+  | { name: 'goal'; id: string }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -64,6 +66,9 @@ export function matchRoute(pathname: string, search: string): Route {
     const year = Number(query.get('year'));
     return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
   }
+  if (path === '/goals') return { name: 'goals', query };
+  const goal = /^\/goals\/([^/]+)$/.exec(path);
+  if (goal?.[1]) return { name: 'goal', id: goal[1] };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -121,6 +126,9 @@ export const paths = {
   evaluation: () => '/ledelsens-evaluering',
   /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
   yearWheel: (year?: number) => withQuery('/aarshjul', new URLSearchParams(year ? { year: String(year) } : {})),
+  /** Quality policy and goals; `colour` shows the goals of one colour (the overview's goal tiles). */
+  goals: (query?: Record<string, string>) => withQuery('/goals', new URLSearchParams(query)),
+  goal: (id: string) => `/goals/${encodeURIComponent(id)}`,
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

@@ -30,7 +30,7 @@ export function OptionDropdown(
     autoFocus?: boolean;
     className?: string;
     'aria-label'?: string;
-  } & Pick<DropdownProps, 'onKeyDown' | 'size' | 'appearance'>,
+  } & Pick<DropdownProps, 'onKeyDown' | 'size' | 'appearance' | 'inlinePopup'>,
 ) {
   const styles = useStyles();
   const selected = props.options.find((option) => option.value === props.value);
@@ -51,6 +51,8 @@ export function OptionDropdown(
       {...(props.onKeyDown ? { onKeyDown: props.onKeyDown } : {})}
       {...(props.size ? { size: props.size } : {})}
       {...(props.appearance ? { appearance: props.appearance } : {})}
+      // In a modal <dialog> the list must open inside it: a portal would sit under the top layer.
+      {...(props.inlinePopup ? { inlinePopup: true } : {})}
     >
       {props.options.map((option) => (
         <Option key={toKey(option.value)} value={toKey(option.value)} text={option.text}>
