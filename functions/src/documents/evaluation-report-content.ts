@@ -1,6 +1,7 @@
 import type { DecisionOutcome, EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { AuditKind, AuditStatus, EvaluationStatus, FindingGrade } from '../core/quality-year-types.js';
+import type { GoalColour } from '../core/goal-types.js';
 import { findingGrades } from '../core/quality-year-types.js';
 
 /**
@@ -148,6 +149,14 @@ type Texts = {
     decisions: string;
   };
   notAvailable: { goals: string; surveys: string };
+  /** The goals section: each goal's value and colour over the evaluation's period. */
+  goalTexts: {
+    intro: string;
+    columns: { goal: string; target: string; value: string; status: string; decided: string; backlog: string };
+    colours: Record<GoalColour, string>;
+    target: (direction: 'at-least' | 'at-most', value: string, unit: 'percent' | 'days' | 'count') => string;
+    survey: string;
+  };
   noConclusions: string;
   political: { committee: string; committeeOn: string; publishedOn: string; notYet: string };
   noEvaluation: string;
@@ -292,8 +301,24 @@ const da: Texts = {
     expiring: 'Ingen kvalifikationer udløber inden for 90 dage.',
     decisions: 'Der er ikke registreret beslutninger.',
   },
+  goalTexts: {
+    intro:
+      'Kvalitetsmålene med deres værdi over evalueringens periode; farven er kommunens egne grænser (grøn: nået, gul: tæt på, rød: ikke nået).',
+    columns: {
+      goal: 'Mål',
+      target: 'Målværdi',
+      value: 'Værdi i perioden',
+      status: 'Status',
+      decided: 'Afgjorte sager',
+      backlog: 'Sagspukkel',
+    },
+    colours: { green: 'Grøn: nået', yellow: 'Gul: tæt på', red: 'Rød: ikke nået', none: 'Ikke målt' },
+    target: (direction, value, unit) =>
+      `${direction === 'at-least' ? 'mindst' : 'højst'} ${value}${unit === 'days' ? ' dage' : unit === 'count' ? ' sager' : ''}`,
+    survey: 'måles ved tilfredshedsundersøgelse',
+  },
   notAvailable: {
-    goals: 'Kvalitetsmål og deres målinger registreres ikke i systemet endnu; de fremlægges særskilt.',
+    goals: 'Der var ingen kvalitetsmål for perioden.',
     surveys: 'Tilfredshedsundersøgelser registreres ikke i systemet endnu; resultaterne fremlægges særskilt.',
   },
   noConclusions: 'Der er ikke registreret konklusioner endnu.',
@@ -445,8 +470,24 @@ const nb: Texts = {
     expiring: 'Ingen kvalifikasjoner utløper innen 90 dager.',
     decisions: 'Det er ikke registrert beslutninger.',
   },
+  goalTexts: {
+    intro:
+      'Kvalitetsmålene med verdien over gjennomgåelsens periode; fargen følger kommunens egne grenser (grønn: nådd, gul: nær, rød: ikke nådd).',
+    columns: {
+      goal: 'Mål',
+      target: 'Målverdi',
+      value: 'Verdi i perioden',
+      status: 'Status',
+      decided: 'Vedtatte saker',
+      backlog: 'Restanse',
+    },
+    colours: { green: 'Grønn: nådd', yellow: 'Gul: nær', red: 'Rød: ikke nådd', none: 'Ikke målt' },
+    target: (direction, value, unit) =>
+      `${direction === 'at-least' ? 'minst' : 'høyst'} ${value}${unit === 'days' ? ' dager' : unit === 'count' ? ' saker' : ''}`,
+    survey: 'måles med brukerundersøkelse',
+  },
   notAvailable: {
-    goals: 'Kvalitetsmål og målingene av dem registreres ikke i systemet ennå; de legges fram separat.',
+    goals: 'Det var ingen kvalitetsmål for perioden.',
     surveys: 'Brukerundersøkelser registreres ikke i systemet ennå; resultatene legges fram separat.',
   },
   noConclusions: 'Det er ikke registrert konklusjoner ennå.',
@@ -598,9 +639,24 @@ const en: Texts = {
     expiring: 'No qualification expires within 90 days.',
     decisions: 'No decisions are recorded.',
   },
+  goalTexts: {
+    intro:
+      'The quality objectives with their value over the review period; the colour follows the municipality’s own thresholds (green: met, yellow: close, red: not met).',
+    columns: {
+      goal: 'Objective',
+      target: 'Target',
+      value: 'Value in the period',
+      status: 'Status',
+      decided: 'Cases decided',
+      backlog: 'Backlog',
+    },
+    colours: { green: 'Green: met', yellow: 'Yellow: close', red: 'Red: not met', none: 'Not measured' },
+    target: (direction, value, unit) =>
+      `${direction === 'at-least' ? 'at least' : 'at most'} ${value}${unit === 'days' ? ' days' : unit === 'count' ? ' cases' : ''}`,
+    survey: 'measured by a satisfaction survey',
+  },
   notAvailable: {
-    goals:
-      'Quality objectives and their measurements are not recorded in the system yet; they are presented separately.',
+    goals: 'No quality objectives were set for the period.',
     surveys: 'Satisfaction surveys are not recorded in the system yet; their results are presented separately.',
   },
   noConclusions: 'No conclusions are recorded yet.',
@@ -912,9 +968,46 @@ export function evaluationReportContent(pack: EvaluationPack, locale: ReportLoca
     ],
   };
 
+  const figure = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 });
+  const goalValue = (value: number | null, unit: 'percent' | 'days' | 'count') =>
+    value === null ? t.none : `${figure.format(value)}${unit === 'percent' ? ' %' : ''}`;
+  const goalSection = pack.qualityGoals;
   const goals: ReportSection = {
     heading: t.sections.goals,
-    blocks: [{ kind: 'paragraph', text: t.notAvailable.goals, tone: 'muted' }],
+    blocks:
+      goalSection.status === 'not-available'
+        ? [{ kind: 'paragraph', text: t.notAvailable.goals, tone: 'muted' }]
+        : [
+            { kind: 'paragraph', text: t.goalTexts.intro },
+            {
+              kind: 'table',
+              columns: [
+                { header: t.goalTexts.columns.goal, weight: 3 },
+                { header: t.columns.owner, weight: 1.4 },
+                { header: t.goalTexts.columns.target, weight: 1.2 },
+                { header: t.goalTexts.columns.value, weight: 1.2 },
+                { header: t.goalTexts.columns.status, weight: 1.3 },
+                { header: t.goalTexts.columns.decided, weight: 1 },
+                { header: t.goalTexts.columns.backlog, weight: 1 },
+              ],
+              rows: goalSection.goals.map((goal) => [
+                goal.title,
+                orNone(goal.owner?.name),
+                t.goalTexts.target(
+                  goal.target.direction,
+                  goalValue(goal.target.value, goal.target.unit),
+                  goal.target.unit,
+                ),
+                goal.value === null && goal.measurement === 'survey'
+                  ? t.goalTexts.survey
+                  : goalValue(goal.value, goal.target.unit),
+                t.goalTexts.colours[goal.colour],
+                goal.figures ? String(goal.figures.decided) : t.none,
+                goal.figures ? String(goal.figures.backlog) : t.none,
+              ]),
+              emptyText: t.notAvailable.goals,
+            },
+          ],
   };
   const surveys: ReportSection = {
     heading: t.sections.surveys,
