@@ -186,7 +186,7 @@ export async function seedDemoGoals(services: Services, clock: { set(date: Date)
   await saveCaseSource(services, coordinator, {
     id: demoCaseSourceId,
     etag: 0,
-    name: 'Byg og Miljø (BOM)',
+    name: 'Byg og Miljø (BOM) – konstruerede demodata',
     mapping: demoCaseMapping,
   });
   await importCases(services, coordinator, {

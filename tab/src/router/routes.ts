@@ -68,7 +68,13 @@ export function matchRoute(pathname: string, search: string): Route {
   }
   if (path === '/goals') return { name: 'goals', query };
   const goal = /^\/goals\/([^/]+)$/.exec(path);
-  if (goal?.[1]) return { name: 'goal', id: goal[1] };
+  if (goal?.[1]) {
+    try {
+      return { name: 'goal', id: decodeURIComponent(goal[1]) };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
