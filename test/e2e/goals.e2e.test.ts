@@ -4,11 +4,12 @@ import type { PersonDto } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
 
 /**
- * Issue 14 in the tab, in Danish: the coordinator reads the quality policy and the goals, imports
+ * Issue 14 in the tab, in Danish: the coordinator follows the Overblik's goal tile to the goals of
+ * its colour, reads the quality policy and the goals, edits the policy, sets a goal, imports
  * a case export from a new source (a bad row is named by line and field; the columns are mapped
  * with dropdowns and saved; the good file is imported), and opens the 95 % goal: its status in
  * words, the chart and the table behind it. axe checks the scene, the dialog and the goal at
- * 1366 and 420 px.
+ * 1366 and 420 px; the management evaluation's goals section shows the figures of its period.
  */
 
 const header = 'Journalnr;Kategori;Afd.;Indkommet;Oplyst;Afsluttet;Pause;Frist;Ansøger';
@@ -29,10 +30,24 @@ describe('goals and case import', () => {
       bypassCSP: true,
     });
     try {
-      await page.goto(`${server.url}/goals`);
+      // The Overblik's goal tiles lead to the goals of their colour.
+      const { goals } = await api<{ goals: { title: string; lastReading: { colour: string } | null }[] }>(
+        '/goals',
+        coordinator.id,
+      );
+      const colour = goals.find((goal) => goal.title.startsWith('95 %'))?.lastReading?.colour;
+      expect(colour).toMatch(/^(yellow|red)$/);
+      await page.goto(`${server.url}/`);
+      const tile = page.locator(`a[href="/goals?colour=${colour}"]`);
+      expect(await tile.getByTestId('tile-figure').textContent()).toBe('1');
+      await tile.click();
       await page.getByRole('heading', { level: 1, name: 'Mål og kvalitetspolitik' }).waitFor();
-      await page.getByText(/^Vedtaget af Byrådet den /).waitFor();
       const goal95 = page.getByRole('article', { name: /^95 % af bygge-/ });
+      await goal95.waitFor();
+      expect(await page.getByRole('article').count()).toBe(1);
+
+      await page.goto(`${server.url}/goals`);
+      await page.getByText(/^Vedtaget af Byrådet den /).waitFor();
       await goal95.waitFor();
       // The status is said in words beside its colour: the demo's 95 % goal needs attention.
       await goal95.getByText(/^(Gul: tæt på|Rød: ikke nået)$/).waitFor();
