@@ -315,7 +315,7 @@ const da: Texts = {
     colours: { green: 'Grøn: nået', yellow: 'Gul: tæt på', red: 'Rød: ikke nået', none: 'Ikke målt' },
     target: (direction, value, unit) =>
       `${direction === 'at-least' ? 'mindst' : 'højst'} ${value}${unit === 'days' ? ' dage' : unit === 'count' ? ' sager' : ''}`,
-    survey: 'måles ved tilfredshedsundersøgelse',
+    survey: 'måles ved undersøgelse',
   },
   notAvailable: {
     goals: 'Der var ingen kvalitetsmål for perioden.',
@@ -484,7 +484,7 @@ const nb: Texts = {
     colours: { green: 'Grønn: nådd', yellow: 'Gul: nær', red: 'Rød: ikke nådd', none: 'Ikke målt' },
     target: (direction, value, unit) =>
       `${direction === 'at-least' ? 'minst' : 'høyst'} ${value}${unit === 'days' ? ' dager' : unit === 'count' ? ' saker' : ''}`,
-    survey: 'måles med brukerundersøkelse',
+    survey: 'måles med undersøkelse',
   },
   notAvailable: {
     goals: 'Det var ingen kvalitetsmål for perioden.',
@@ -982,13 +982,13 @@ export function evaluationReportContent(pack: EvaluationPack, locale: ReportLoca
             {
               kind: 'table',
               columns: [
-                { header: t.goalTexts.columns.goal, weight: 3 },
-                { header: t.columns.owner, weight: 1.4 },
-                { header: t.goalTexts.columns.target, weight: 1.2 },
-                { header: t.goalTexts.columns.value, weight: 1.2 },
-                { header: t.goalTexts.columns.status, weight: 1.3 },
+                { header: t.goalTexts.columns.goal, weight: 2.6 },
+                { header: t.columns.owner, weight: 1.2 },
+                { header: t.goalTexts.columns.target, weight: 1.1 },
+                { header: t.goalTexts.columns.value, weight: 1.3 },
+                { header: t.goalTexts.columns.status, weight: 1.2 },
                 { header: t.goalTexts.columns.decided, weight: 1 },
-                { header: t.goalTexts.columns.backlog, weight: 1 },
+                { header: t.goalTexts.columns.backlog, weight: 1.3 },
               ],
               rows: goalSection.goals.map((goal) => [
                 goal.title,

@@ -72,7 +72,7 @@ describe('evaluationReportContent', () => {
     expect(goals?.heading).toBe('Kvalitetsmål');
     expect(table?.kind === 'table' && table.rows.map((row) => row.slice(1))).toEqual([
       ['Sofie Dahl', 'mindst 95 %', '92,4 %', 'Gul: tæt på', '412', '7'],
-      ['Sofie Dahl', 'mindst 90 %', 'måles ved tilfredshedsundersøgelse', 'Ikke målt', '—', '—'],
+      ['Sofie Dahl', 'mindst 90 %', 'måles ved undersøgelse', 'Ikke målt', '—', '—'],
     ]);
     const none = evaluationReportContent(
       evaluationPackFixture({ qualityGoals: { status: 'not-available', note: '' } }),
