@@ -165,6 +165,7 @@ describe('goals and case import', () => {
       });
       await dialog.getByRole('heading', { name: 'Kolonner' }).waitFor();
       expect(await e2e.axeViolations(page)).toEqual([]);
+      await e2e.saveScreenshot(page, 'goals-import-420.png');
 
       // The management evaluation's goals section shows the goals with their figures of its period.
       await page.keyboard.press('Escape');

@@ -1250,4 +1250,5 @@ export const da = {
   'goals.chart.legend': 'Forklaring',
   'goals.pack.none': 'Der var ingen kvalitetsmål for perioden.',
   'goals.pack.value': 'Værdi i perioden',
+  'goals.import.missingInFile': 'mangler i filen',
 };

@@ -1244,4 +1244,5 @@ export const en: Messages = {
   'goals.chart.legend': 'Legend',
   'goals.pack.none': 'No quality goals were set for the period.',
   'goals.pack.value': 'Value in the period',
+  'goals.import.missingInFile': 'not in the file',
 };

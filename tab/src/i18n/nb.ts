@@ -1249,4 +1249,5 @@ export const nb: Messages = {
   'goals.chart.legend': 'Forklaring',
   'goals.pack.none': 'Det var ingen kvalitetsmål for perioden.',
   'goals.pack.value': 'Verdi i perioden',
+  'goals.import.missingInFile': 'mangler i filen',
 };

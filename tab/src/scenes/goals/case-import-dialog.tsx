@@ -271,7 +271,7 @@ export function CaseImportDialog(props: {
                   inlinePopup
                   key={field}
                   label={t(caseFieldKey[field])}
-                  options={columnOptions}
+                  options={optionsWith(columnOptions, mapping[field], t('goals.import.missingInFile'))}
                   value={mapping[field] ?? ''}
                   onChange={(value) => setMapping({ ...mapping, [field]: value === '' ? null : value })}
                 />
@@ -310,6 +310,16 @@ export function CaseImportDialog(props: {
       </div>
     </dialog>
   );
+}
+
+/** The file's columns, and the saved one when the file lacks it (so the saved choice stays visible). */
+function optionsWith(
+  options: readonly { value: string; text: string }[],
+  saved: string | null,
+  missing: string,
+): { value: string; text: string }[] {
+  if (saved === null || options.some((option) => option.value === saved)) return [...options];
+  return [...options, { value: saved, text: `${saved} (${missing})` }];
 }
 
 const previewFields = [
