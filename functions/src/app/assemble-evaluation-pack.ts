@@ -24,6 +24,8 @@ import type { Person, Unit } from '../core/types.js';
 import type { Clock, ProcedureRow, Settings, Store } from './ports.js';
 import type { QualityStore } from './quality-ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import type { GoalStore } from './goal-ports.js';
+import { packGoals, type PackGoalsSection } from './pack-goals.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -214,11 +216,17 @@ export type EvaluationPack = {
   reviewCompliance: ReviewCompliance;
   acknowledgements: AcknowledgementRates;
   competenceGaps: CompetenceGapSummary;
-  qualityGoals: PendingSection;
+  qualityGoals: PackGoalsSection;
   surveyResults: PendingSection;
 };
 
-export type EvaluationPackDeps = { store: Store; quality: QualityStore; settings: Settings; clock: Clock };
+export type EvaluationPackDeps = {
+  store: Store;
+  quality: QualityStore;
+  goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
+  settings: Settings;
+  clock: Clock;
+};
 
 /** The pack reads on behalf of the product, not of a person: it sees every procedure. */
 const packReader: Actor = { id: 'system:evaluation-pack', unitId: '', roles: ['coordinator'] };
@@ -280,8 +288,8 @@ export async function assembleEvaluationPack(
   const reference = evaluation?.heldOn && evaluation.heldOn < today ? evaluation.heldOn : today;
   const period = evaluationPeriod(reference);
 
-  const [people, units, procedures, evaluations, audits, findings, actions, gapReport, competences] = await Promise.all(
-    [
+  const [people, units, procedures, evaluations, audits, findings, actions, gapReport, competences, goals, cases] =
+    await Promise.all([
       deps.store.listPeople(),
       deps.store.listUnits(),
       deps.store.listProcedures({
@@ -298,8 +306,9 @@ export async function assembleEvaluationPack(
       deps.quality.listCorrectiveActions(),
       reportCompetenceGaps(deps, packReader, {}),
       deps.store.listCompetences(),
-    ],
-  );
+      deps.goals.listGoals(),
+      deps.goals.listCaseRecords(),
+    ]);
 
   const peopleById = new Map(people.map((person) => [person.id, person]));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
@@ -403,10 +412,7 @@ export async function assembleEvaluationPack(
     reviewCompliance,
     acknowledgements,
     competenceGaps: summariseGaps(gapReport, competences, lookups),
-    qualityGoals: {
-      status: 'not-available',
-      note: 'Quality goals and their measurements are not registered in the product yet.',
-    },
+    qualityGoals: packGoals(goals, cases, period, (id) => lookups.peopleById.get(id)?.name ?? null),
     surveyResults: {
       status: 'not-available',
       note: 'Satisfaction surveys are not registered in the product yet.',

@@ -2,6 +2,7 @@ import type { Locale } from '../core/locale.js';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { FindingGrade } from '../core/quality-year-types.js';
+import type { GoalColour } from '../core/goal-types.js';
 import { findingGrades } from '../core/quality-year-types.js';
 import type { reports as reportSource } from '../i18n/resources/da/reports.js';
 import { serverTexts } from '../i18n/server-texts.js';
@@ -363,9 +364,50 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
     ],
   };
 
+  const figure = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 });
+  const goalValue = (value: number | null, unit: 'percent' | 'days' | 'count') =>
+    value === null ? t('none') : `${figure.format(value)}${unit === 'percent' ? ' %' : ''}`;
+  const goalSection = pack.qualityGoals;
+  const goalColourKey = {
+    green: 'goals.colour.green',
+    yellow: 'goals.colour.yellow',
+    red: 'goals.colour.red',
+    none: 'goals.colour.none',
+  } as const satisfies Record<GoalColour, string>;
   const goals: ReportSection = {
     heading: t('sections.goals'),
-    blocks: [{ kind: 'paragraph', text: t('notAvailable.goals'), tone: 'muted' }],
+    blocks:
+      goalSection.status === 'not-available'
+        ? [{ kind: 'paragraph', text: t('notAvailable.goals'), tone: 'muted' }]
+        : [
+            { kind: 'paragraph', text: t('goals.intro') },
+            {
+              kind: 'table',
+              columns: [
+                { header: t('goals.columns.goal'), weight: 2.6 },
+                { header: t('columns.owner'), weight: 1.2 },
+                { header: t('goals.columns.target'), weight: 1.1 },
+                { header: t('goals.columns.value'), weight: 1.3 },
+                { header: t('goals.columns.status'), weight: 1.2 },
+                { header: t('goals.columns.decided'), weight: 1 },
+                { header: t('goals.columns.backlog'), weight: 1.3 },
+              ],
+              rows: goalSection.goals.map((goal) => [
+                goal.title,
+                orNone(goal.owner?.name),
+                t(`goals.target.${goal.target.direction}.${goal.target.unit}`, {
+                  value: goalValue(goal.target.value, goal.target.unit),
+                }),
+                goal.value === null && goal.measurement === 'survey'
+                  ? t('goals.survey')
+                  : goalValue(goal.value, goal.target.unit),
+                t(goalColourKey[goal.colour]),
+                goal.figures ? String(goal.figures.decided) : t('none'),
+                goal.figures ? String(goal.figures.backlog) : t('none'),
+              ]),
+              emptyText: t('notAvailable.goals'),
+            },
+          ],
   };
   const surveys: ReportSection = {
     heading: t('sections.surveys'),

@@ -67,6 +67,23 @@ describe('evaluationReportContent', () => {
     expect(content.cover).toContainEqual(['Afholdt', '10. november 2026']);
   });
 
+  it('shows the quality goals with their value and status in words over the period', () => {
+    const goals = evaluationReportContent(evaluationPackFixture(), 'da').sections[6];
+    const table = goals?.blocks.find((block) => block.kind === 'table');
+    expect(goals?.heading).toBe('Kvalitetsmål');
+    expect(table?.kind === 'table' && table.rows.map((row) => row.slice(1))).toEqual([
+      ['Sofie Dahl', 'mindst 95 %', '92,4 %', 'Gul: tæt på', '412', '7'],
+      ['Sofie Dahl', 'mindst 90 %', 'måles ved undersøgelse', 'Ikke målt', '—', '—'],
+    ]);
+    const none = evaluationReportContent(
+      evaluationPackFixture({ qualityGoals: { status: 'not-available', note: '' } }),
+      'en',
+    ).sections[6];
+    expect(none?.blocks).toEqual([
+      { kind: 'paragraph', text: 'No quality objectives were set for the period.', tone: 'muted' },
+    ]);
+  });
+
   it('says so when the evaluation is not recorded yet', () => {
     const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }), 'da');
     expect(content.cover[0]).toEqual(['Status', 'Ikke afholdt endnu']);

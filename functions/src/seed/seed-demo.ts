@@ -15,6 +15,7 @@ import { demoSections } from './demo-content.js';
 import { demoPeople } from './demo-directory.js';
 import { demoProcedures, type DemoProcedure } from './demo-procedures.js';
 import { seedDemoAudits } from './demo-audits.js';
+import { seedDemoGoals } from './demo-goals.js';
 
 const day = 86_400_000;
 
@@ -185,5 +186,6 @@ export async function seedDemoHandbook(
   await seedDemoAudits(services, clock, now);
   await seedDemoActions(services, clock, now);
   await seedDemoYearWheel(services, clock, now);
+  await seedDemoGoals(services, clock, now);
   return created;
 }

@@ -3,6 +3,7 @@ import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
 import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
+import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import { createFokusApi } from './fokus-api';
 import type {
@@ -144,6 +145,7 @@ export function createApi(http: HttpClient) {
     ...createQualityApi(api),
     ...createOverviewApi(api),
     ...createFokusApi(api),
+    ...createGoalsApi(api),
   };
 }
 

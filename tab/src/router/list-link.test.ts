@@ -29,6 +29,7 @@ describe('pathOfListLink: where a tile or an inbox item leads', () => {
     [link('competences', { unit: 'natur' }), 'competences', '/competences?unit=natur'],
     [link('year-wheel', { year: '2027' }), 'yearWheel', '/year-wheel?year=2027'],
     [link('tasks', { due: 'overdue' }), 'tasks', '/tasks?due=overdue'],
+    [link('goals', { colour: 'red' }), 'goals', '/goals?colour=red'],
     [link('approval', {}, 'p 1'), 'approval', '/procedures/p%201/approval'],
     [link('procedure', {}, 'p-1'), 'procedure', '/procedures/p-1'],
     [link('action', {}, 'a-1'), 'action', '/actions/a-1'],

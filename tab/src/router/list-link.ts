@@ -30,5 +30,7 @@ export function pathOfListLink(link: ListLink): string {
       return paths.yearWheel({ year: query['year'] });
     case 'tasks':
       return paths.tasks(query);
+    case 'goals':
+      return paths.goals(query);
   }
 }

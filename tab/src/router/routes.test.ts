@@ -9,6 +9,8 @@ describe('matchRoute', () => {
     expect(matchRoute('/findings', '?state=open').name).toBe('findings');
     expect(matchRoute('/tasks', '').name).toBe('tasks');
     expect(matchRoute('/new/', '').name).toBe('newProcedure');
+    expect(matchRoute('/goals', '?colour=red').name).toBe('goals');
+    expect(matchRoute('/goals/g-1', '')).toMatchObject({ name: 'goal', params: { id: 'g-1' } });
     expect(matchRoute('/chat', '').name).toBe('chat');
     expect(matchRoute('/actions', '?view=overdue').name).toBe('actions');
     expect(matchRoute('/actions/a-1', '')).toMatchObject({ name: 'action', params: { id: 'a-1' } });

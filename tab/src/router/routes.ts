@@ -159,6 +159,13 @@ export const scenes = {
     props: ({ session, query }) => ({ session, year: yearOf(query) }),
     nav: 'nav.yearWheel',
   }),
+  /** Quality policy and goals; `colour` shows the goals of one colour (the overview's goal tiles). */
+  goals: signedIn({
+    path: '/goals',
+    load: () => import('../scenes/goals/goals-scene').then((m) => m.GoalsScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.goals',
+  }),
   newProcedure: signedIn({
     path: '/new',
     load: () => import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),
@@ -180,6 +187,12 @@ export const scenes = {
     load: () => import('../scenes/findings/findings-scene').then((m) => m.FindingsScene),
     props: ({ session, query }) => ({ session, query }),
     section: 'audit',
+  }),
+  goal: signedIn({
+    path: '/goals/:id',
+    load: () => import('../scenes/goals/goal-scene').then((m) => m.GoalScene),
+    props: ({ session, params }) => ({ session, goalId: params.id }),
+    section: 'goals',
   }),
   auditDetail: signedIn({
     path: '/audit/:id',

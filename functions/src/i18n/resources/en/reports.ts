@@ -126,8 +126,7 @@ export const reports: TranslationOf<typeof source> = {
   'empty.single': 'No requirement depends on a single person.',
   'empty.expiring': 'No qualification expires within 90 days.',
   'empty.decisions': 'No decisions are recorded.',
-  'notAvailable.goals':
-    'Quality objectives and their measurements are not recorded in the system yet; they are presented separately.',
+  'notAvailable.goals': 'No quality objectives were set for the period.',
   'notAvailable.surveys':
     'Satisfaction surveys are not recorded in the system yet; their results are presented separately.',
   noConclusions: 'No conclusions are recorded yet.',
@@ -142,4 +141,23 @@ export const reports: TranslationOf<typeof source> = {
   'shortGrades.improvement': 'Impr.',
   'shortGrades.strong-point': 'Strong',
   contents: 'Contents',
+  'goals.intro':
+    'The quality objectives with their value over the review period; the colour follows the municipality’s own thresholds (green: met, yellow: close, red: not met).',
+  'goals.columns.goal': 'Objective',
+  'goals.columns.target': 'Target',
+  'goals.columns.value': 'Value in the period',
+  'goals.columns.status': 'Status',
+  'goals.columns.decided': 'Cases decided',
+  'goals.columns.backlog': 'Backlog',
+  'goals.colour.green': 'Green: met',
+  'goals.colour.yellow': 'Yellow: close',
+  'goals.colour.red': 'Red: not met',
+  'goals.colour.none': 'Not measured',
+  'goals.target.at-least.percent': 'at least {{value}}',
+  'goals.target.at-least.days': 'at least {{value}} days',
+  'goals.target.at-least.count': 'at least {{value}} cases',
+  'goals.target.at-most.percent': 'at most {{value}}',
+  'goals.target.at-most.days': 'at most {{value}} days',
+  'goals.target.at-most.count': 'at most {{value}} cases',
+  'goals.survey': 'measured by a satisfaction survey',
 };

@@ -133,4 +133,5 @@ export const common = {
   'nav.yearWheel': 'Årshjul',
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dækningsmatrix',
+  'nav.goals': 'Mål og kvalitetspolitik',
 };

@@ -136,4 +136,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.yearWheel': 'Year wheel',
   'fokus.nav': 'Quality evaluation',
   'coverage.nav': 'Coverage matrix',
+  'nav.goals': 'Goals and quality policy',
 };

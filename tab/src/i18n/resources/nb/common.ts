@@ -136,4 +136,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.yearWheel': 'Årshjul',
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dekningsmatrise',
+  'nav.goals': 'Mål og kvalitetspolitikk',
 };
