@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { caseMetrics, caseFields, goalCadences, goalColours, goalStatuses } from '../core/goal-types.js';
 import { caseImportErrorCodes } from '../core/import-errors.js';
-import { sheetFormats } from '../core/competence-types.js';
 import { caseRecordSchema, caseSourceRecord, goalRecord, qualityPolicyRecord } from '../records/goals.js';
 import { id, importErrorReportShape, localDate, requiredText, text } from './primitives.js';
 
