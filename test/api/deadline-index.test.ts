@@ -86,12 +86,13 @@ describe('the deadline index on SQLite', () => {
     old.exec('DROP TABLE deadlines');
     // Later migrations are undone (the tables and columns they add), so the file is as that
     // build left it; one that does something else must be undone here by hand.
-    for (const later of migrations.slice(step + 1)) {
+    // Newest first, and each migration's tables in reverse, so no foreign key points at a dropped table.
+    for (const later of migrations.slice(step + 1).reverse()) {
       const tables = [...later.matchAll(/CREATE TABLE (\w+)/g)];
       const columns = [...later.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)];
       expect(tables.length + columns.length, `undo this later migration in the test: ${later}`).toBeGreaterThan(0);
       for (const [, table, column] of columns) old.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
-      for (const [, table] of tables) old.exec(`DROP TABLE ${table}`);
+      for (const [, table] of tables.reverse()) old.exec(`DROP TABLE ${table}`);
     }
     old.pragma(`user_version = ${step}`);
     old.close();

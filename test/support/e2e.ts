@@ -165,12 +165,10 @@ export async function openPageAs(
 export async function chooseOption(combobox: Locator, option: string | RegExp): Promise<void> {
   await combobox.click();
   // Within the open list: the page may hold other options (e.g. the header's "Log ind som" select).
-  await combobox
-    .page()
-    .getByRole('listbox')
-    .getByRole('option', { name: option, exact: typeof option === 'string' })
-    .click();
-  await combobox.page().getByRole('listbox').waitFor({ state: 'detached' });
+  // Fluent's own listbox: charts on the page also use role="listbox" for their bar groups.
+  const listbox = combobox.page().locator('.fui-Listbox[role="listbox"]:visible');
+  await listbox.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  await listbox.waitFor({ state: 'detached' });
 }
 
 /** "Log ind som": switch the demo identity with the picker. */

@@ -9,11 +9,12 @@ import { todayOf } from './quality-records.js';
 
 /** Read models of the quality policy, goals and case statistics: every signed-in person reads them. */
 
-export type QualityPolicyView = { policy: QualityPolicy | null; abilities: { edit: boolean } };
+/** `etag` is the policy's, or 0 before one is written (If-Match "0" creates it), also sent as the ETag header. */
+export type QualityPolicyView = { policy: QualityPolicy | null; etag: number; abilities: { edit: boolean } };
 
 export async function getQualityPolicyView(services: Services, actor: Actor): Promise<QualityPolicyView> {
   const policy = (await services.goals.getQualityPolicy(qualityPolicyId)) ?? null;
-  return { policy, abilities: { edit: canManageGoals(actor) } };
+  return { policy, etag: policy?.etag ?? 0, abilities: { edit: canManageGoals(actor) } };
 }
 
 export type GoalView = Goal & { ownerName: string; abilities: GoalAbilities };

@@ -12,6 +12,7 @@ const policyTextSchema = z
 
 export const qualityPolicyViewSchema = z.object({
   policy: qualityPolicyRecord.schema.extend({ text: policyTextSchema }).nullable(),
+  etag: z.number().int().nonnegative().describe('The policy’s ETag, 0 before it is written'),
   abilities: z.object({ edit: z.boolean() }),
 });
 export const saveQualityPolicyBody = z.strictObject({

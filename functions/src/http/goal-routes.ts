@@ -4,6 +4,7 @@ import { createGoal, updateGoal } from '../app/save-goal.js';
 import { saveQualityPolicy } from '../app/save-quality-policy.js';
 import * as contract from '../contract/goal-schemas.js';
 import { caseImportLimits } from '../core/case-import.js';
+import { AppError } from '../core/errors.js';
 import type { CaseColumnMapping, GoalMeasurement } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import { canManageGoals, ensure } from '../core/policies.js';
@@ -130,6 +131,22 @@ export function goalRoutes(): Route[] {
       handler: async ({ actor, services }) => {
         ensure(canManageGoals(actor), 'Only the quality coordinator maps case data.');
         return json({ sources: await services.goals.listCaseSources() });
+      },
+    }),
+    defineRoute({
+      name: 'case-source-get',
+      method: 'GET',
+      path: '/case-sources/{id}',
+      summary: 'One case-data source and its saved column mapping, with its ETag; the coordinator only',
+      tag,
+      access: 'signed-in',
+      params: contract.caseSourceParams,
+      response: contract.caseSourceViewSchema,
+      handler: async ({ actor, services, params }) => {
+        ensure(canManageGoals(actor), 'Only the quality coordinator maps case data.');
+        const source = await services.goals.getCaseSource(params.id);
+        if (!source) throw new AppError('NOT_FOUND', `No case source ${params.id}.`);
+        return json(source);
       },
     }),
     defineRoute({

@@ -100,6 +100,7 @@ export const apiRoutes = {
   'goals-update': 'PATCH /goals/{id}',
   'case-statistics': 'GET /case-statistics',
   'case-sources-list': 'GET /case-sources',
+  'case-source-get': 'GET /case-sources/{id}',
   'case-sources-save': 'PUT /case-sources/{id}',
   'case-sources-preview': 'POST /case-sources/{id}/preview',
   'case-sources-import': 'POST /case-sources/{id}/import',
@@ -503,6 +504,10 @@ export type ApiRouteTypes = {
     response: z.output<typeof contract.caseStatisticsSchema>;
   };
   'case-sources-list': { response: z.output<typeof contract.caseSourceListSchema> };
+  'case-source-get': {
+    params: z.input<typeof contract.caseSourceParams>;
+    response: z.output<typeof contract.caseSourceViewSchema>;
+  };
   'case-sources-save': {
     conditional: true;
     params: z.input<typeof contract.caseSourceParams>;

@@ -37,6 +37,7 @@ export const da = {
   'date.invalid': 'Skriv datoen som {pattern}, fx {example}.',
   'date.required': 'Vælg en dato.',
   'date.outOfBounds': 'Datoen ligger uden for det tilladte tidsrum.',
+  'picker.open': 'Vis forslag',
   'picker.noMatches': 'Ingen passer til søgningen',
   'picker.chosen': 'Valgte',
   'filters.openCount': 'Filtre ({count})',

@@ -36,6 +36,7 @@ export const en: Messages = {
   'date.invalid': 'Write the date as {pattern}, for example {example}.',
   'date.required': 'Choose a date.',
   'date.outOfBounds': 'The date is outside the allowed period.',
+  'picker.open': 'Show suggestions',
   'picker.noMatches': 'No matches',
   'picker.chosen': 'Chosen',
   'filters.openCount': 'Filters ({count})',

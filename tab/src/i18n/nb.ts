@@ -36,6 +36,7 @@ export const nb: Messages = {
   'date.invalid': 'Skriv datoen som {pattern}, for eksempel {example}.',
   'date.required': 'Velg en dato.',
   'date.outOfBounds': 'Datoen er utenfor det tillatte tidsrommet.',
+  'picker.open': 'Vis forslag',
   'picker.noMatches': 'Ingen treff',
   'picker.chosen': 'Valgte',
   'filters.openCount': 'Filtre ({count})',

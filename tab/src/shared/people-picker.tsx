@@ -66,7 +66,11 @@ export function PeoplePicker(props: {
           setQuery('');
         }}
       >
-        <TagPickerControl className={styles.control}>
+        <TagPickerControl
+          className={styles.control}
+          // Fluent names the expand button "Open" in English otherwise.
+          expandIcon={{ 'aria-label': t('picker.open') }}
+        >
           <TagPickerGroup aria-label={t('picker.chosen')}>
             {chosen.map((person) => (
               <Tag

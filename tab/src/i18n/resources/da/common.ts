@@ -31,6 +31,7 @@ export const common = {
   'date.invalid': 'Skriv datoen som {{pattern}}, fx {{example}}.',
   'date.required': 'Vælg en dato.',
   'date.outOfBounds': 'Datoen ligger uden for det tilladte tidsrum.',
+  'picker.open': 'Vis forslag',
   'picker.noMatches': 'Ingen passer til søgningen',
   'picker.chosen': 'Valgte',
   'filters.openCount': 'Filtre ({{count}})',
