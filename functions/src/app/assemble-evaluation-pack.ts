@@ -24,6 +24,8 @@ import type { Person, Unit } from '../core/types.js';
 import type { Clock, ProcedureRow, Settings, Store } from './ports.js';
 import type { QualityStore } from './quality-ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
+import type { SurveyStore } from './survey-ports.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -215,10 +217,16 @@ export type EvaluationPack = {
   acknowledgements: AcknowledgementRates;
   competenceGaps: CompetenceGapSummary;
   qualityGoals: PendingSection;
-  surveyResults: PendingSection;
+  surveyResults: SurveySection;
 };
 
-export type EvaluationPackDeps = { store: Store; quality: QualityStore; settings: Settings; clock: Clock };
+export type EvaluationPackDeps = {
+  store: Store;
+  quality: QualityStore;
+  surveys: SurveyStore;
+  settings: Settings;
+  clock: Clock;
+};
 
 /** The pack reads on behalf of the product, not of a person: it sees every procedure. */
 const packReader: Actor = { id: 'system:evaluation-pack', unitId: '', roles: ['coordinator'] };
@@ -407,10 +415,7 @@ export async function assembleEvaluationPack(
       status: 'not-available',
       note: 'Quality goals and their measurements are not registered in the product yet.',
     },
-    surveyResults: {
-      status: 'not-available',
-      note: 'Satisfaction surveys are not registered in the product yet.',
-    },
+    surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };
 }
 

@@ -146,6 +146,21 @@ type Texts = {
     decisions: string;
   };
   notAvailable: { goals: string; surveys: string };
+  /** The survey section (issue 14): one table per round, per case type, and the means per question. */
+  survey: {
+    round: (title: string, label: string) => string;
+    headline: (question: string) => string;
+    scope: string;
+    all: string;
+    share: string;
+    n: string;
+    rate: string;
+    change: string;
+    question: string;
+    mean: string;
+    suppressed: string;
+    none: string;
+  };
   noConclusions: string;
   political: { committee: string; committeeOn: string; publishedOn: string; notYet: string };
   noEvaluation: string;
@@ -293,6 +308,20 @@ const da: Texts = {
   notAvailable: {
     goals: 'Kvalitetsmål og deres målinger registreres ikke i systemet endnu; de fremlægges særskilt.',
     surveys: 'Tilfredshedsundersøgelser registreres ikke i systemet endnu; resultaterne fremlægges særskilt.',
+  },
+  survey: {
+    round: (title, label) => `${title} – runde ${label}`,
+    headline: (question) => `Andel tilfredse eller meget tilfredse af dem, der svarede på «${question}».`,
+    scope: 'Sagstype',
+    all: 'Alle sagstyper',
+    share: 'Andel tilfredse',
+    n: 'Svar (n)',
+    rate: 'Svarprocent',
+    change: 'Ændring fra forrige runde',
+    question: 'Spørgsmål',
+    mean: 'Gennemsnit',
+    suppressed: 'Færre end 5 svar – vises ikke (anonymitet)',
+    none: 'Ingen undersøgelsesrunder i perioden.',
   },
   noConclusions: 'Der er ikke registreret konklusioner endnu.',
   political: {
@@ -447,6 +476,20 @@ const nb: Texts = {
     goals: 'Kvalitetsmål og målingene av dem registreres ikke i systemet ennå; de legges fram separat.',
     surveys: 'Brukerundersøkelser registreres ikke i systemet ennå; resultatene legges fram separat.',
   },
+  survey: {
+    round: (title, label) => `${title} – runde ${label}`,
+    headline: (question) => `Andel fornøyde eller svært fornøyde av dem som svarte på «${question}».`,
+    scope: 'Sakstype',
+    all: 'Alle sakstyper',
+    share: 'Andel fornøyde',
+    n: 'Svar (n)',
+    rate: 'Svarprosent',
+    change: 'Endring fra forrige runde',
+    question: 'Spørsmål',
+    mean: 'Gjennomsnitt',
+    suppressed: 'Færre enn 5 svar – vises ikke (anonymitet)',
+    none: 'Ingen undersøkelsesrunder i perioden.',
+  },
   noConclusions: 'Det er ikke registrert konklusjoner ennå.',
   political: {
     committee: 'Behandlet i',
@@ -600,6 +643,20 @@ const en: Texts = {
     goals:
       'Quality objectives and their measurements are not recorded in the system yet; they are presented separately.',
     surveys: 'Satisfaction surveys are not recorded in the system yet; their results are presented separately.',
+  },
+  survey: {
+    round: (title, label) => `${title} – round ${label}`,
+    headline: (question) => `Share satisfied or very satisfied of those who answered “${question}”.`,
+    scope: 'Case type',
+    all: 'All case types',
+    share: 'Share satisfied',
+    n: 'Answers (n)',
+    rate: 'Response rate',
+    change: 'Change from the previous round',
+    question: 'Question',
+    mean: 'Mean',
+    suppressed: 'Fewer than 5 answers – not shown (anonymity)',
+    none: 'No survey rounds in the period.',
   },
   noConclusions: 'No conclusions are recorded yet.',
   political: { committee: 'Treated by', committeeOn: 'Meeting date', publishedOn: 'Published', notYet: 'Not yet' },
@@ -914,10 +971,7 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale = '
     heading: t.sections.goals,
     blocks: [{ kind: 'paragraph', text: t.notAvailable.goals, tone: 'muted' }],
   };
-  const surveys: ReportSection = {
-    heading: t.sections.surveys,
-    blocks: [{ kind: 'paragraph', text: t.notAvailable.surveys, tone: 'muted' }],
-  };
+  const surveys: ReportSection = { heading: t.sections.surveys, blocks: surveyBlocks(pack, locale) };
 
   const conclusions: ReportSection = {
     heading: t.sections.conclusions,
@@ -997,6 +1051,61 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale = '
 }
 
 /** Column headers for the grade counts: the table has room for short names only. */
+/** The survey section: per round the headline per case type, then the mean per question. */
+function surveyBlocks(pack: EvaluationPack, locale: Locale): ReportBlock[] {
+  const t = reportTexts[locale];
+  const percent = percentFormatter(locale);
+  const number = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  // The change in percentage points, signed ("+5 %").
+  const points = new Intl.NumberFormat(intlLocale[locale], {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
+  const { rounds } = pack.surveyResults;
+  if (rounds.length === 0) return [{ kind: 'paragraph', text: t.survey.none, tone: 'muted' }];
+  const row = (label: string, scope: EvaluationPack['surveyResults']['rounds'][number]['all']) =>
+    scope.isSuppressed
+      ? [label, t.survey.suppressed, '', '', '']
+      : [
+          label,
+          percent(scope.headline.share),
+          String(scope.headline.n),
+          percent(scope.responseRate),
+          scope.change === null ? t.none : points.format(scope.change).replace(/\u202F/g, '\u00A0'),
+        ];
+  return rounds.flatMap((round): ReportBlock[] => [
+    { kind: 'subheading', text: t.survey.round(round.title[locale], round.roundLabel) },
+    { kind: 'paragraph', text: t.survey.headline(round.headlineQuestion[locale]), tone: 'muted' },
+    {
+      kind: 'table',
+      columns: [
+        { header: t.survey.scope, weight: 2.4 },
+        { header: t.survey.share, weight: 1.2 },
+        { header: t.survey.n, weight: 0.9 },
+        { header: t.survey.rate, weight: 1 },
+        { header: t.survey.change, weight: 1.2 },
+      ],
+      rows: [row(t.survey.all, round.all), ...round.caseTypes.map((scope) => row(scope.caseType ?? '', scope))],
+      emptyText: t.survey.none,
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: t.survey.question, weight: 4 },
+        { header: t.survey.mean, weight: 1 },
+        { header: t.survey.share, weight: 1.2 },
+      ],
+      rows: round.questions.map((question) => [
+        question.wording[locale],
+        question.mean === null ? t.none : number.format(question.mean),
+        percent(question.shareSatisfied),
+      ]),
+      emptyText: t.survey.none,
+    },
+  ]);
+}
+
 function shortGrade(locale: Locale, grade: FindingGrade): string {
   const short: Record<Locale, Record<FindingGrade, string>> = {
     da: { major: 'Større', minor: 'Mindre', observation: 'Obs.', improvement: 'Forb.', 'strong-point': 'Styrke' },
