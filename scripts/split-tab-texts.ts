@@ -63,6 +63,7 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   competences: 'competences',
   evaluation: 'evaluation',
   yearWheel: 'yearWheel',
+  surveys: 'surveys',
   overview: 'overview',
   tasks: 'tasks',
   chat: 'chat',

@@ -9,6 +9,7 @@ import { getActionBoard } from './corrective-action-views.js';
 import { myInbox } from './my-inbox.js';
 import { today as todayOf } from './procedure-context.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { surveyOverviewTile } from './survey-overview-tile.js';
 
 /**
  * The overview ("Overblik"): each tile is a figure and the filtered list it leads to. Every figure
@@ -109,7 +110,7 @@ async function scopeTiles(
 ): Promise<OverviewTileDto[]> {
   const unitQuery: Record<string, string> = unitId ? { unit: unitId } : {};
   const year = Number(today.slice(0, 4));
-  const [overdueReviews, dueReviews, approvals, findings, board, acknowledgements, audits, certificates, gaps] =
+  const [overdueReviews, dueReviews, approvals, findings, board, acknowledgements, audits, certificates, gaps, survey] =
     await Promise.all([
       countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
       countProcedures(services, actor, today, { status: 'review-due', unitId }),
@@ -120,6 +121,7 @@ async function scopeTiles(
       services.quality.listAudits({ year }),
       services.quality.listCertificates(),
       reportCompetenceGaps(services, actor, { unitId }),
+      surveyOverviewTile(services, actor, today, unitId),
     ]);
   const held = audits.filter((audit) => audit.status !== 'cancelled');
   const certificate = activeCertificate(certificates);
@@ -148,6 +150,7 @@ async function scopeTiles(
       detail: next?.kind ?? (certificate ? 'expiry' : 'no-certificate'),
     }),
     tile('competence-gaps', gaps.gaps.length, link('competences', unitQuery)),
+    ...(survey ? [survey] : []),
   ];
 }
 

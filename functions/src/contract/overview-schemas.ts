@@ -25,6 +25,7 @@ export const listLinkSchema = z.object({
     'competences',
     'year-wheel',
     'tasks',
+    'surveys',
   ]),
   /** The record, for `procedure`, `approval`, `action` and `audit`. */
   id: z.string().nullable(),

@@ -4,6 +4,7 @@ import type { HttpClient } from './http-client';
 import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
 import { createQualityApi } from './quality-api';
+import { createSurveyApi } from './survey-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -142,6 +143,7 @@ export function createApi(http: HttpClient) {
     ...createAuditApi(api),
     ...createQualityApi(api),
     ...createOverviewApi(api),
+    ...createSurveyApi(api, http),
   };
 }
 

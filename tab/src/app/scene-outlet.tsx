@@ -23,6 +23,8 @@ const sceneModules = {
   action: () => import('../scenes/actions/action-scene'),
   evaluation: () => import('../scenes/evaluation/evaluation-scene'),
   'year-wheel': () => import('../scenes/year-wheel/year-wheel-scene'),
+  // @fluentui/react-charts comes with this chunk only.
+  surveys: () => import('../scenes/surveys/surveys-scene'),
   // The Adaptive Cards renderer comes with this chunk only.
   chat: () => import('../scenes/chat/chat-scene'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
@@ -51,6 +53,7 @@ const ActionsScene = lazy(() => sceneModules['actions']().then((m) => ({ default
 const ActionScene = lazy(() => sceneModules['action']().then((m) => ({ default: m.ActionScene })));
 const EvaluationScene = lazy(() => sceneModules['evaluation']().then((m) => ({ default: m.EvaluationScene })));
 const YearWheelScene = lazy(() => sceneModules['year-wheel']().then((m) => ({ default: m.YearWheelScene })));
+const SurveysScene = lazy(() => sceneModules['surveys']().then((m) => ({ default: m.SurveysScene })));
 const ChatScene = lazy(() => sceneModules['chat']().then((m) => ({ default: m.ChatScene })));
 
 export function SceneOutlet(props: { session: Session }) {
@@ -78,6 +81,7 @@ export function SceneOutlet(props: { session: Session }) {
         {route.name === 'action' ? <ActionScene session={props.session} actionId={route.id} /> : null}
         {route.name === 'evaluation' ? <EvaluationScene session={props.session} /> : null}
         {route.name === 'year-wheel' ? <YearWheelScene session={props.session} year={route.year} /> : null}
+        {route.name === 'surveys' ? <SurveysScene query={route.query} /> : null}
         {route.name === 'new-procedure' ? <NewProcedureScene session={props.session} /> : null}
         {route.name === 'chat' ? <ChatScene session={props.session} /> : null}
         {route.name === 'not-found' ? <NotFoundScene /> : null}

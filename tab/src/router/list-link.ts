@@ -30,5 +30,7 @@ export function pathOfListLink(link: ListLink): string {
       return paths.yearWheel(query['year'] ? Number(query['year']) : undefined);
     case 'tasks':
       return paths.tasks(query);
+    case 'surveys':
+      return paths.surveys(query);
   }
 }

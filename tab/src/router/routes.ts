@@ -14,6 +14,7 @@ export type Route =
   | { name: 'action'; id: string }
   | { name: 'evaluation' }
   | { name: 'year-wheel'; year: number | null }
+  | { name: 'surveys'; query: URLSearchParams }
   | { name: 'new-procedure' }
   | { name: 'chat' }
   | { name: 'configure' }
@@ -64,6 +65,7 @@ export function matchRoute(pathname: string, search: string): Route {
     const year = Number(query.get('year'));
     return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
   }
+  if (path === '/surveys') return { name: 'surveys', query };
   if (path === '/new') return { name: 'new-procedure' };
   if (path === '/chat') return { name: 'chat' };
   if (path === '/configure') return { name: 'configure' };
@@ -121,6 +123,8 @@ export const paths = {
   evaluation: () => '/ledelsens-evaluering',
   /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
   yearWheel: (year?: number) => withQuery('/aarshjul', new URLSearchParams(year ? { year: String(year) } : {})),
+  /** Satisfaction surveys; `survey` and `round` pick the results shown. */
+  surveys: (query?: { survey?: string; round?: string }) => withQuery('/surveys', new URLSearchParams(query)),
   newProcedure: () => '/new',
   /** The local stand-in for the bot's chat in Teams. */
   chat: () => '/chat',

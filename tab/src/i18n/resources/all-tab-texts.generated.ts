@@ -10,6 +10,7 @@ import { handbook as da_handbook } from './da/handbook';
 import { overview as da_overview } from './da/overview';
 import { pages as da_pages } from './da/pages';
 import { procedure as da_procedure } from './da/procedure';
+import { surveys as da_surveys } from './da/surveys';
 import { tasks as da_tasks } from './da/tasks';
 import { yearWheel as da_yearWheel } from './da/yearWheel';
 import { common as nb_common } from './nb/common';
@@ -22,6 +23,7 @@ import { handbook as nb_handbook } from './nb/handbook';
 import { overview as nb_overview } from './nb/overview';
 import { pages as nb_pages } from './nb/pages';
 import { procedure as nb_procedure } from './nb/procedure';
+import { surveys as nb_surveys } from './nb/surveys';
 import { tasks as nb_tasks } from './nb/tasks';
 import { yearWheel as nb_yearWheel } from './nb/yearWheel';
 import { common as en_common } from './en/common';
@@ -34,6 +36,7 @@ import { handbook as en_handbook } from './en/handbook';
 import { overview as en_overview } from './en/overview';
 import { pages as en_pages } from './en/pages';
 import { procedure as en_procedure } from './en/procedure';
+import { surveys as en_surveys } from './en/surveys';
 import { tasks as en_tasks } from './en/tasks';
 import { yearWheel as en_yearWheel } from './en/yearWheel';
 
@@ -49,6 +52,7 @@ export const allTabTexts = {
     overview: da_overview,
     pages: da_pages,
     procedure: da_procedure,
+    surveys: da_surveys,
     tasks: da_tasks,
     yearWheel: da_yearWheel,
   },
@@ -63,6 +67,7 @@ export const allTabTexts = {
     overview: nb_overview,
     pages: nb_pages,
     procedure: nb_procedure,
+    surveys: nb_surveys,
     tasks: nb_tasks,
     yearWheel: nb_yearWheel,
   },
@@ -77,6 +82,7 @@ export const allTabTexts = {
     overview: en_overview,
     pages: en_pages,
     procedure: en_procedure,
+    surveys: en_surveys,
     tasks: en_tasks,
     yearWheel: en_yearWheel,
   },

@@ -11,6 +11,7 @@ import type { handbook } from './da/handbook';
 import type { overview } from './da/overview';
 import type { pages } from './da/pages';
 import type { procedure } from './da/procedure';
+import type { surveys } from './da/surveys';
 import type { tasks } from './da/tasks';
 import type { yearWheel } from './da/yearWheel';
 
@@ -25,6 +26,7 @@ export const tabNamespaces = [
   'overview',
   'pages',
   'procedure',
+  'surveys',
   'tasks',
   'yearWheel',
 ] as const;
@@ -42,6 +44,7 @@ export type MessageKey =
   | TextKey<typeof overview>
   | TextKey<typeof pages>
   | TextKey<typeof procedure>
+  | TextKey<typeof surveys>
   | TextKey<typeof tasks>
   | TextKey<typeof yearWheel>;
 
@@ -58,6 +61,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./da/overview').then((m) => m.overview),
     pages: () => import('./da/pages').then((m) => m.pages),
     procedure: () => import('./da/procedure').then((m) => m.procedure),
+    surveys: () => import('./da/surveys').then((m) => m.surveys),
     tasks: () => import('./da/tasks').then((m) => m.tasks),
     yearWheel: () => import('./da/yearWheel').then((m) => m.yearWheel),
   },
@@ -72,6 +76,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./nb/overview').then((m) => m.overview),
     pages: () => import('./nb/pages').then((m) => m.pages),
     procedure: () => import('./nb/procedure').then((m) => m.procedure),
+    surveys: () => import('./nb/surveys').then((m) => m.surveys),
     tasks: () => import('./nb/tasks').then((m) => m.tasks),
     yearWheel: () => import('./nb/yearWheel').then((m) => m.yearWheel),
   },
@@ -86,6 +91,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./en/overview').then((m) => m.overview),
     pages: () => import('./en/pages').then((m) => m.pages),
     procedure: () => import('./en/procedure').then((m) => m.procedure),
+    surveys: () => import('./en/surveys').then((m) => m.surveys),
     tasks: () => import('./en/tasks').then((m) => m.tasks),
     yearWheel: () => import('./en/yearWheel').then((m) => m.yearWheel),
   },

@@ -5,6 +5,7 @@ import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import { PageSection } from '../../shared/page-section';
 import { actionStatusKey, actionStatuses, findingGradeKey } from '../actions/action-labels';
+import { PackSurveySection } from './pack-survey-section';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -195,7 +196,7 @@ export function PackSections(props: { pack: EvaluationPack }) {
         <p>{t('evaluation.laterVersion')}</p>
       </PageSection>
       <PageSection id="pack-surveys" heading={t('evaluation.surveys')}>
-        <p>{t('evaluation.laterVersion')}</p>
+        <PackSurveySection section={pack.surveyResults} />
       </PageSection>
     </>
   );
