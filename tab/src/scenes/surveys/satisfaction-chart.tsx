@@ -32,9 +32,8 @@ const roundColours = [
 ];
 
 /**
- * Satisfaction per question and round (all respondents): Fluent's grouped bars, with the same
- * figures as a table below for screen readers and anyone who would rather read. The chart itself
- * is hidden from assistive technology: the table says everything it shows.
+ * Satisfaction per question and round (all respondents): Fluent's grouped bars to look at, and
+ * the same figures as a table below for screen readers, keyboards and anyone who would rather read.
  */
 export function SatisfactionChart(props: { survey: SurveyDto }) {
   const { t, locale } = useI18n();
@@ -49,8 +48,9 @@ export function SatisfactionChart(props: { survey: SurveyDto }) {
   if (!results.data) return <Loading label={t('surveys.chart.loading')} />;
   const rows = chartRows(survey, results.data, locale);
   const labelOf = (roundId: string) => rounds.find((round) => round.id === roundId)?.label ?? roundId;
-  const data: GroupedVerticalBarChartData[] = rows.map((row) => ({
-    name: row.label,
+  // The wordings are long: the bars are named by the question's number, which the table repeats.
+  const data: GroupedVerticalBarChartData[] = rows.map((row, index) => ({
+    name: t('surveys.form.question', { number: index + 1 }),
     series: row.values.map((value, index) => ({
       key: `${row.questionId}-${value.roundId}`,
       data: value.share === null ? 0 : Math.round(value.share * 100),
@@ -62,15 +62,19 @@ export function SatisfactionChart(props: { survey: SurveyDto }) {
 
   return (
     <PageSection id="survey-chart" heading={t('surveys.chart.title')}>
-      <div className={styles.chart} aria-hidden="true" data-testid="survey-chart">
+      {/* inert: Tabster's focus sentinels inside the chart are focusable yet aria-hidden (axe:
+          aria-hidden-focus). The bars carry their values as labels; the table below has every figure. */}
+      <div className={styles.chart} data-testid="survey-chart" inert>
         <GroupedVerticalBarChart
           data={data}
           height={340}
           yMaxValue={100}
           yAxisTickFormat={(value: number) => `${value} %`}
-          wrapXAxisLables
+          barWidth="auto"
+          maxBarWidth={56}
           hideTooltip={false}
           culture={locale === 'da' ? 'da-DK' : locale === 'nb' ? 'nb-NO' : 'en-GB'}
+          chartTitle={t('surveys.chart.title')}
         />
       </div>
       <div className={styles.tableWrap} role="region" aria-labelledby="survey-chart-table-caption" tabIndex={0}>
@@ -91,10 +95,10 @@ export function SatisfactionChart(props: { survey: SurveyDto }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.map((row, index) => (
               <tr key={row.questionId}>
                 <th scope="row" className={styles.cell}>
-                  {row.label}
+                  {t('surveys.form.question', { number: index + 1 })}: {row.label}
                 </th>
                 {row.values.map((value) => (
                   <td key={value.roundId} className={`${styles.cell} ${styles.number}`}>
