@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
@@ -64,7 +65,11 @@ describe('satisfaction surveys in the tab', () => {
       await form.getByRole('button', { name: 'Gem' }).click();
       await form.getByText('Ret felterne markeret med fejl.').waitFor();
       await check('form with errors 1366');
-      await form.getByRole('button', { name: 'Annullér' }).click();
+      // Corrected, it is saved with the ETag it was read with.
+      await form.getByLabel('Titel på dansk').fill('Tilfredshed med sagsbehandlingen (demo)');
+      await form.getByRole('button', { name: 'Gem' }).click();
+      await page.getByText('Undersøgelsen er gemt.').waitFor();
+      expect(await form.isVisible()).toBe(false);
 
       // Links: a line without a unit is named before anything is sent.
       await page.getByRole('button', { name: 'Udsted links' }).click();
@@ -73,7 +78,16 @@ describe('satisfaction surveys in the tab', () => {
       await links.getByRole('button', { name: 'Udsted og hent CSV' }).click();
       await links.getByText('Linje 1: skriv «Sagsnummer;Sagstype;Enhed».').waitFor();
       await check('links 1366');
-      await links.getByRole('button', { name: 'Luk' }).click();
+      // A good line: the links come as the CSV for the decision letters, once.
+      await links.getByRole('textbox').fill('E2E-1;Byggetilladelse – enfamiliehuse;Byg og Plan');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        links.getByRole('button', { name: 'Udsted og hent CSV' }).click(),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv).toContain('Sagsnummer;Sagstype;Enhed;Link;Kan besvares til');
+      expect(csv).toMatch(/E2E-1;Byggetilladelse – enfamiliehuse;byg-plan;http[^;]+\/survey\/[\w-]{43};/);
+      await page.getByText('Linkene er udstedt, og CSV-filen er hentet.').waitFor();
 
       // Import: an unknown case type is reported by line and column in Danish; nothing can be applied.
       await page.getByRole('button', { name: 'Importér svar' }).click();
