@@ -61,12 +61,12 @@ describe('satisfaction surveys in the tab', () => {
       await page.getByRole('button', { name: 'Redigér undersøgelsen' }).click();
       const form = page.getByRole('dialog', { name: 'Redigér undersøgelsen' });
       await form.getByRole('group', { name: 'Spørgsmål 4' }).waitFor();
-      await form.getByLabel('Titel på dansk').fill('');
+      await form.getByLabel('Titel (Dansk)').fill('');
       await form.getByRole('button', { name: 'Gem' }).click();
       await form.getByText('Ret felterne markeret med fejl.').waitFor();
       await check('form with errors 1366');
       // Corrected, it is saved with the ETag it was read with.
-      await form.getByLabel('Titel på dansk').fill('Tilfredshed med sagsbehandlingen (demo)');
+      await form.getByLabel('Titel (Dansk)').fill('Tilfredshed med sagsbehandlingen (demo)');
       await form.getByRole('button', { name: 'Gem' }).click();
       await page.getByText('Undersøgelsen er gemt.').waitFor();
       expect(await form.isVisible()).toBe(false);

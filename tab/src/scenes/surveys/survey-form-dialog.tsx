@@ -13,6 +13,8 @@ import { SurveyDialog } from './survey-dialog';
 import { bodyOf, newScaleQuestion, newSurveyBody, unusedId } from './survey-model';
 
 const locales = ['da', 'nb', 'en'] as const;
+/** Each language by its own name, as the language picker shows it. */
+const languageNames = { da: 'Dansk', nb: 'Norsk bokmål', en: 'English' } as const;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -97,7 +99,7 @@ function SurveyForm(props: { survey: SurveyDto | undefined; onClose(): void; onS
     const message = problem(path);
     return { validationState: message ? ('error' as const) : ('none' as const), validationMessage: message };
   };
-  const localeName = (locale: (typeof locales)[number]) => t(`surveys.form.locale.${locale}`);
+  const localeName = (locale: (typeof locales)[number]) => languageNames[locale];
   const current = watch('questions');
   const scaleQuestions = current.filter((question) => question.kind === 'scale');
   const hasProblems = Object.keys(formState.errors).length > 0;
