@@ -70,6 +70,9 @@ export function AppHeader(props: { session: Session }) {
     { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
     { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
     { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },
+    ...(me.abilities.readSurveyResults
+      ? [{ href: paths.surveys(), label: t('nav.surveys'), isCurrent: route.name === 'surveys' }]
+      : []),
     ...(me.abilities.createProcedure
       ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
       : []),

@@ -1009,6 +1009,7 @@ export const da = {
 
   // --- Årshjul (issue 6: the year wheel) ---
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshed',
   'yearWheel.title': 'Årshjul {year}',
   'yearWheel.intro':
     'Kvalitetsårets tilbagevendende aktiviteter med ansvarlige. Den ansvarlige får en påmindelse 30, 7 og 0 dage før, og lederen får besked, når en aktivitet er mere end 7 dage over tid.',

@@ -1002,6 +1002,7 @@ export const en: Messages = {
 
   // --- Årshjul (issue 6: the year wheel) ---
   'nav.yearWheel': 'Year wheel',
+  'nav.surveys': 'Satisfaction',
   'yearWheel.title': 'Year wheel {year}',
   'yearWheel.intro':
     'The quality year’s recurring activities and their owners. Owners are reminded 30, 7 and 0 days before; their leader is told when an activity is more than 7 days overdue.',

@@ -1008,6 +1008,7 @@ export const nb: Messages = {
 
   // --- Årshjul (issue 6: the year wheel) ---
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshet',
   'yearWheel.title': 'Årshjul {year}',
   'yearWheel.intro':
     'Kvalitetsårets tilbakevendende aktiviteter med ansvarlige. Den ansvarlige får en påminnelse 30, 7 og 0 dager før, og lederen får beskjed når en aktivitet er mer enn 7 dager på overtid.',

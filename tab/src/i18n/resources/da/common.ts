@@ -120,4 +120,5 @@ export const common = {
   'nav.actions': 'Handlinger',
   'nav.evaluation': 'Ledelsens evaluering',
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshed',
 };

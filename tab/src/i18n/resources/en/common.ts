@@ -123,4 +123,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Actions',
   'nav.evaluation': 'Management review',
   'nav.yearWheel': 'Year wheel',
+  'nav.surveys': 'Satisfaction',
 };

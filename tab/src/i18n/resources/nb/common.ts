@@ -123,4 +123,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Tiltak',
   'nav.evaluation': 'Ledelsens gjennomgang',
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshet',
 };
