@@ -528,6 +528,22 @@ describe('a goal measured by a survey, over HTTP', () => {
       measurement: { kind: 'survey', surveyId: demoSurveyId },
       lastReading: { colour: 'yellow' },
     });
+
+    // Imported answers measure the goals again: 10 dissatisfied house answers, 41 of 54 → red.
+    const rows = Array.from({ length: 10 }, () => `${demoCaseTypes.house};byg-plan;2;2;2;2;`);
+    const imported = await server.api.call(
+      people.coordinator,
+      'POST',
+      `/surveys/${demoSurveyId}/answers/import?roundId=${second!.id}&format=csv&mode=apply`,
+      {
+        raw: ['Sagstype;Enhed;vejledning;faglighed;tid;samlet;kommentar', ...rows].join('\r\n'),
+        contentType: 'text/csv',
+      },
+    );
+    expect(imported.status).toBe(200);
+    const housesAfter = await server.api.get(people.natureLeader, `/goals/${houses.id}`);
+    expect(housesAfter.body.lastReading.colour).toBe('red');
+    expect(housesAfter.body.lastReading.value).toBeCloseTo((41 / 54) * 100);
   });
 });
 
