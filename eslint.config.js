@@ -45,6 +45,32 @@ export default tseslint.config(
     },
   },
   {
+    // The tab imports the contract at run time (react-hook-form resolvers): keep it to zod and core.
+    files: ['functions/src/contract/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@azure/*',
+                'better-sqlite3',
+                'exceljs',
+                '../documents/*',
+                '../adapters/*',
+                '../http/*',
+              ],
+              message: 'The contract is loaded by the tab: zod, core/ and records/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tab/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

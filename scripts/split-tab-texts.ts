@@ -3,7 +3,8 @@
  * language) into i18next namespaces, one TypeScript module per namespace and locale under
  * tab/src/i18n/resources/, and writes tab/src/i18n/resources/tab-texts.generated.ts (the
  * namespaces, their loaders and the key type). Run: `npx tsx scripts/split-tab-texts.ts`
- * (add `--remove-sources` to delete the three catalogues once everything is split).
+ * after editing a catalogue; `--check` (run by `npm run lint`) fails when resources/ is not what
+ * the catalogues give. The catalogues are where texts are edited; resources/ is generated.
  *
  * - A key's namespace comes from its prefix (the part before the first "."): `namespaceOfPrefix`
  *   below. A new prefix stops the script until it is given a namespace.
@@ -13,7 +14,8 @@
  * Re-run it after merging keys others added to the catalogues.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,13 +65,17 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   competences: 'competences',
   evaluation: 'evaluation',
   yearWheel: 'yearWheel',
-  surveys: 'surveys',
   overview: 'overview',
   tasks: 'tasks',
   chat: 'chat',
   privacy: 'pages',
   terms: 'pages',
   configure: 'pages',
+  fokus: 'fokus',
+  coverage: 'fokus',
+  goals: 'goals',
+  policy: 'goals',
+  surveys: 'surveys',
 };
 
 /** Keys of a scene's prefix that shared components of every scene use. */
@@ -77,6 +83,21 @@ export const namespaceOfKey: Readonly<Record<string, string>> = {
   'procedure.notScheduled': 'common',
   'action.reload': 'common',
   'form.choosePerson': 'common',
+  // The audit scene links to FOKUS and the coverage matrix with their own names.
+  'fokus.nav': 'common',
+  'coverage.nav': 'common',
+  // The shared form layer's validation messages (tab/src/shared/form/form-message.ts).
+  'form.required': 'common',
+  'form.tooShort': 'common',
+  'form.tooFew': 'common',
+  'form.tooSmall': 'common',
+  'form.tooLong': 'common',
+  'form.tooMany': 'common',
+  'form.tooLarge': 'common',
+  'form.wholeNumber': 'common',
+  'form.invalid': 'common',
+  'form.invalidFormat': 'common',
+  'form.invalidChoice': 'common',
 };
 
 const locales = ['da', 'nb', 'en'] as const;
@@ -124,10 +145,19 @@ export function namespaceOf(key: string): string {
 
 const quote = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
+
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const i18nDir = join(root, 'tab', 'src', 'i18n');
-  const outDir = join(i18nDir, 'resources');
+  const resourcesDir = join(i18nDir, 'resources');
+  const check = process.argv.includes('--check');
+  const outDir = check ? mkdtempSync(join(tmpdir(), 'tab-texts-')) : resourcesDir;
   const catalogues = {} as Record<Locale, Catalogue>;
   for (const locale of locales) {
     const file = join(i18nDir, `${locale}.ts`);
@@ -205,8 +235,23 @@ async function main(): Promise<void> {
     '',
   ];
   writeFileSync(join(outDir, 'all-tab-texts.generated.ts'), all.join('\n'));
-  execFileSync('npx', ['prettier', '--write', outDir], { stdio: 'ignore' });
-  if (process.argv.includes('--remove-sources')) for (const locale of locales) rmSync(join(i18nDir, `${locale}.ts`));
+  execFileSync('npx', ['prettier', '--config', join(root, '.prettierrc.json'), '--write', outDir], { stdio: 'ignore' });
+  if (check) {
+    const differing = filesUnder(outDir).filter((file) => {
+      const committed = join(resourcesDir, file);
+      return !existsSync(committed) || readFileSync(committed, 'utf8') !== readFileSync(join(outDir, file), 'utf8');
+    });
+    const stale = filesUnder(resourcesDir).filter((file) => !existsSync(join(outDir, file)));
+    rmSync(outDir, { recursive: true, force: true });
+    if (differing.length || stale.length) {
+      console.error(
+        `tab/src/i18n/resources is out of date (${[...differing, ...stale].join(', ')}): run npx tsx scripts/split-tab-texts.ts`,
+      );
+      process.exit(1);
+    }
+    console.log('tab/src/i18n/resources matches the catalogues.');
+    return;
+  }
   const counts = namespaces.map(
     (namespace) =>
       `${namespace} ${readdirSync(join(outDir, 'da')).includes(`${namespace}.ts`) ? danishKeys.filter((key) => namespaceOf(key) === namespace).length : 0}`,

@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -50,16 +50,46 @@ function sceneChunksPlugin(): Plugin {
   };
 }
 
+/**
+ * Fewer, larger chunks (issue 12). The local host speaks HTTP/1.1, so a browser fetches at most
+ * six files from it at a time; the bundler's own splitting made 11 files of the initial JavaScript
+ * and 17 of the handbook's, which queued behind each other and behind the first API requests.
+ * - `initial`: everything the entry imports statically, in the entry's chunk.
+ * - `scene-runtime`: the libraries nearly every scene needs and the shell does not (focus
+ *   management, motion, portals, TanStack Query and the tab's query client), in one chunk.
+ * - `icons`: the icons more than one scene uses.
+ * Everything else keeps the bundler's splitting, so a scene still loads only its own code and
+ * the large single-purpose libraries (date picker, people picker, Adaptive Cards) stay with the
+ * scenes that use them.
+ */
+const chunkGroups: Rolldown.CodeSplittingGroup[] = [
+  { name: 'initial', tags: ['$initial'], priority: 3 },
+  {
+    name: 'scene-runtime',
+    test: /node_modules[\\/](tabster|keyborg|@tanstack|@fluentui[\\/]react-(tabster|motion|motion-components-preview|portal|context-selector|utilities|shared-contexts))[\\/]|tab[\\/]src[\\/]api[\\/]query-client\.ts$/,
+    minShareCount: 2,
+    priority: 2,
+  },
+  { name: 'icons', test: /node_modules[\\/]@fluentui[\\/]react-icons[\\/]/, minShareCount: 2, priority: 1 },
+];
+
 // The tab is served by the local host (and in production by static hosting) from tab/dist.
 export default defineConfig({
   root,
   plugins: [react(), sceneChunksPlugin()],
+  resolve: {
+    alias: {
+      // React 18+ has useSyncExternalStore: wouter's shim for older Reacts is not needed.
+      'use-sync-external-store/shim/index.js': `${root}src/router/use-sync-external-store.ts`,
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups } } },
   },
   server: {
     port: 5173,

@@ -16,6 +16,10 @@ import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
 import { createSqliteGoalStore } from './adapters/sqlite/sqlite-goal-store.js';
 import { openSharePointGoalStore } from './adapters/sharepoint/sharepoint-goal-store.js';
+import type { FokusStore } from './app/fokus-ports.js';
+import { createSqliteFokusStore } from './adapters/sqlite/sqlite-fokus-store.js';
+import { openSharePointFokusStore } from './adapters/sharepoint/sharepoint-fokus-store.js';
+import { seedDemoFokus } from './seed/seed-demo-fokus.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
@@ -101,6 +105,7 @@ async function openSharePoint(
   store: SharePointStore;
   quality: QualityStore;
   goals: GoalStore;
+  fokus: FokusStore;
   documents: DocumentStore;
   messaging: MessagingStore;
   reminderSource: ReminderSource;
@@ -126,6 +131,7 @@ async function openSharePoint(
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
     goals: await openSharePointGoalStore(client, site.id),
+    fokus: await openSharePointFokusStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
     // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
@@ -177,6 +183,7 @@ export async function createEmbeddedApp(
     // Surveys live in the embedded database on every store for now: their SharePoint lists are
     // declared (records/surveys.ts) but no Graph adapter is written yet.
     surveys: createSqliteSurveyStore(db),
+    fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -217,6 +224,7 @@ export async function createEmbeddedApp(
     }
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
+    await seedDemoFokus(services, baseClock.now());
     // Last: it needs both the demo goals and the demo survey.
     await linkDemoSurveyGoals(
       services,

@@ -5,8 +5,7 @@ import { browserPrefersDark, themeForBrowser } from './app/color-scheme';
 import { localeStorageKey } from './i18n/i18n-context';
 import { chooseLocale } from './i18n/locale-detection';
 import { createTabI18n, loadSceneTexts } from './i18n/tab-i18n';
-import { matchRoute, pathFromSubPageId } from './router/routes';
-import { preloadScene } from './app/scene-outlet';
+import { matchRoute, pathFromSubPageId, preloadScene } from './router/routes';
 import { connectToTeams, isLikelyHostedInTeams, type TeamsHost } from './teams/teams-host';
 
 function readStoredLocale(): string | null {
@@ -27,7 +26,7 @@ async function start(): Promise<void> {
 
   // In a plain browser nothing waits: Teams is only contacted when the page looks hosted.
   let teams: TeamsHost | null = null;
-  let theme: Theme = themeForBrowser(browserPrefersDark());
+  let theme: Theme | null = null;
   if (isLikelyHostedInTeams()) {
     teams = await connectToTeams();
     // A deep link from a card (e.g. the approval request's "Åbn kladden") names the page to open.
@@ -38,6 +37,8 @@ async function start(): Promise<void> {
       theme = themeForTeams(teams.theme);
     }
   }
+  // Outside Teams the browser's preference (a dark preference waits for the dark theme's chunk).
+  theme ??= await themeForBrowser(browserPrefersDark());
 
   const initialLocale = chooseLocale({
     stored: readStoredLocale(),

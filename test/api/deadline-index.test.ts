@@ -125,7 +125,7 @@ describe('corrective-action reminders', () => {
     expect(text).toContain('Opdatér vejledningen om tilsyn');
     expect(text).toContain('Mette Kjær har gjort dig ansvarlig');
     expect(allActions(assigned!)).toEqual([
-      { type: 'Action.OpenUrl', title: 'Åbn handling', url: expect.stringContaining(`/handlinger/${action.id}`) },
+      { type: 'Action.OpenUrl', title: 'Åbn handling', url: expect.stringContaining(`/actions/${action.id}`) },
     ]);
 
     // Handed on: the new owner hears of it; a replan that keeps the owner sends nothing.

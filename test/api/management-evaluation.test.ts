@@ -272,7 +272,7 @@ describe('the management evaluation over HTTP', () => {
     expect(closedRow).toMatchObject({ title: closedTitle, closedOn: today, effectivenessCheck: { isEffective: true } });
     const open = pack.body.audits.openFindings.find((row: { id: string }) => row.id === major.id);
     expect(open).toMatchObject({ grade: 'major', auditTitle: audit.title, action: null });
-    expect(pack.body.qualityGoals.status).toBe('not-available');
+    expect(pack.body.qualityGoals.status).toBe('available');
 
     // A decision to find in the exports.
     const current = (await server.api.get(people.coordinator, `/management-evaluations/${evaluationId}`)).body;

@@ -184,6 +184,9 @@ describe("the coordinator's organisation-wide figures", () => {
       'certificate',
       'competence-gaps',
       'survey-satisfaction',
+      'goals-red',
+      'goals-yellow',
+      'goals-green',
     ]);
   });
 
@@ -194,6 +197,19 @@ describe("the coordinator's organisation-wide figures", () => {
       total: 39,
       link: { list: 'surveys', query: { survey: 'demo-tilfredshed' } },
     });
+  });
+
+  it('counts the active goals by colour, each tile leading to the goals of its colour', async () => {
+    const goals = (await server.api.get(people.coordinator, '/goals')).body.goals as {
+      status: string;
+      lastReading: { colour: string } | null;
+    }[];
+    for (const colour of ['red', 'yellow', 'green']) {
+      const count = goals.filter(
+        (goal) => goal.status === 'active' && (goal.lastReading?.colour ?? 'none') === colour,
+      ).length;
+      expect(tileOf(body, `goals-${colour}`)).toMatchObject({ count, link: { list: 'goals', query: { colour } } });
+    }
   });
 });
 

@@ -105,7 +105,7 @@ describe('årshjul reminders through the daily sweep', () => {
       {
         type: 'Action.OpenUrl',
         title: 'Åbn årshjul',
-        url: `${publicUrl}/aarshjul?year=${addDays(today, 7).slice(0, 4)}`,
+        url: `${publicUrl}/year-wheel?year=${addDays(today, 7).slice(0, 4)}`,
       },
     ]);
 

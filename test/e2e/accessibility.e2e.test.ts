@@ -49,10 +49,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
           `/audit/${auditWithFindings}`,
           'section[aria-labelledby="audit-findings-heading"] table',
         )),
-        ...(await violationsOn(page, '/handlinger', '#actions-board-heading')),
-        ...(await violationsOn(page, `/handlinger/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading')),
-        ...(await violationsOn(page, '/ledelsens-evaluering', '#pack-goals-heading')),
-        ...(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')),
+        ...(await violationsOn(page, '/actions', '#actions-board-heading')),
+        ...(await violationsOn(page, `/actions/${board.overdue[0]!.action.id}`, '#action-effectiveness-heading')),
+        ...(await violationsOn(page, '/management-evaluation', '#pack-goals-heading')),
+        ...(await violationsOn(page, '/year-wheel', '[data-occurrence-id]')),
       ];
       expect(violations).toEqual([]);
       for (const language of ['nb', 'en']) {
@@ -71,7 +71,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
     const { context, page } = await e2e.openPageAs(browser, coordinator, { locale: 'da-DK', bypassCSP: true });
     try {
-      expect(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')).toEqual([]);
+      expect(await violationsOn(page, '/year-wheel', '[data-occurrence-id]')).toEqual([]);
       await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
       await page.getByRole('form', { name: 'Ny aktivitet' }).waitFor();
       await page.getByRole('button', { name: /^Ret / }).first().click();
@@ -79,7 +79,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       expect(await e2e.axeViolations(page)).toEqual([]);
       for (const language of ['nb', 'en']) {
         await page.evaluate((value) => localStorage.setItem('kvalitetshaandbog.locale', value), language);
-        expect(await violationsOn(page, '/aarshjul', '[data-occurrence-id]')).toEqual([]);
+        expect(await violationsOn(page, '/year-wheel', '[data-occurrence-id]')).toEqual([]);
       }
     } finally {
       await context.close();
@@ -124,9 +124,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         ['/tasks', 'main h1'],
         ['/competences', 'table caption'],
         ['/audit', 'main h1'],
-        ['/handlinger', '#actions-board-heading'],
-        ['/ledelsens-evaluering', '#pack-goals-heading'],
-        ['/aarshjul', '[data-occurrence-id]'],
+        ['/actions', '#actions-board-heading'],
+        ['/management-evaluation', '#pack-goals-heading'],
+        ['/year-wheel', '[data-occurrence-id]'],
       ];
       for (const [path, ready] of pages) {
         await page.goto(`${server.url}${path}`);

@@ -45,14 +45,14 @@ describe('the audit scene', () => {
       await page.getByRole('heading', { level: 1, name: entry.item.title }).waitFor();
       await page.getByRole('button', { name: 'Opret spørgsmål fra punkter og procedurer' }).click();
       await page.getByRole('status').filter({ hasText: 'Tjeklisten er oprettet.' }).waitFor();
-      await page.getByLabel('Resultat for spørgsmål 1').selectOption('minor');
+      await e2e.chooseOption(page.getByRole('combobox', { name: 'Resultat for spørgsmål 1' }), 'Mindre afvigelse');
       await page.getByLabel('Note til spørgsmål 1').fill('2 af 5 sager uden journalnotat');
       await page.getByRole('button', { name: 'Gem spørgsmål 1' }).click();
       await page.getByRole('status').filter({ hasText: 'Spørgsmål 1 er gemt.' }).waitFor();
 
       await page.getByRole('button', { name: 'Registrér fund' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Kategori').selectOption('major');
+      await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Kategori' }), 'Større afvigelse');
       await dialog.getByLabel('Beskrivelse').fill('Afgørelser sendes uden klagevejledning');
       await dialog.getByLabel('Punkt i ISO 9001').fill('8.5.1');
       await dialog.getByRole('button', { name: 'Gem' }).click();

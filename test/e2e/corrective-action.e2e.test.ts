@@ -87,7 +87,7 @@ describe('a corrective action from a major finding to the management evaluation'
       await status.waitFor();
       await page.getByRole('textbox', { name: /^Grundårsag/ }).fill('Skabelonerne lå uden for håndbogen.');
       await page.getByRole('textbox', { name: /^Plan/ }).fill('Skabelonerne flyttes ind i håndbogen med ejer.');
-      await page.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption(owner.id);
+      await e2e.chooseOption(page.getByRole('combobox', { name: /^Ansvarlig/ }), new RegExp(`^${owner.name} – `));
       await page.getByLabel(/^Frist/).fill(addDays(today, 30));
       await page.getByRole('button', { name: 'Gem analyse og plan' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Planlagt' }).waitFor();

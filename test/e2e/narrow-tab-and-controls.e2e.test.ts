@@ -122,7 +122,7 @@ describe('the narrow tab', () => {
       );
       await page.getByRole('button', { name: 'Filtre' }).click();
       const drawer = page.getByRole('dialog', { name: 'Filtre' });
-      await drawer.getByLabel('Niveau').selectOption({ label: 'Kerneprocesser' });
+      await e2e.chooseOption(drawer.getByRole('combobox', { name: 'Niveau', exact: true }), 'Kerneprocesser');
       await drawer.getByRole('button', { name: 'Luk filtrene' }).click();
       await drawer.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Filtre (1)' }).waitFor();
@@ -143,10 +143,10 @@ describe('the dark theme and a quiet first visit', () => {
   const scenes: { path: string; ready: string }[] = [
     { path: '/', ready: 'main h1' },
     { path: '/handbook', ready: 'main h1' },
-    { path: '/handlinger', ready: '#actions-board-heading' },
+    { path: '/actions', ready: '#actions-board-heading' },
     { path: '/competences', ready: 'table caption' },
     { path: `/audit?year=${new Date().getFullYear()}`, ready: 'main h1' },
-    { path: '/ledelsens-evaluering', ready: 'main h1' },
+    { path: '/management-evaluation', ready: 'main h1' },
   ];
 
   it.each([320, 420, 1366])(

@@ -18,8 +18,8 @@ const listRows: Record<string, { path: RegExp; rows: string }> = {
   'reviews-overdue': { path: /^\/handbook\?status=review-overdue$/, rows: 'main table tbody tr' },
   'reviews-due': { path: /^\/handbook\?status=review-due$/, rows: 'main table tbody tr' },
   'approvals-waiting': { path: /^\/handbook\?status=in-approval$/, rows: 'main table tbody tr' },
-  'open-nonconformities': { path: /^\/afvigelser\?state=open$/, rows: '[data-testid="findings-list"] > li' },
-  'actions-overdue': { path: /^\/handlinger\?view=overdue$/, rows: '#actions-overdue-heading ~ ul > li' },
+  'open-nonconformities': { path: /^\/findings\?state=open$/, rows: '[data-testid="findings-list"] > li' },
+  'actions-overdue': { path: /^\/actions\?view=overdue$/, rows: '#actions-overdue-heading ~ ul > li' },
 };
 
 async function person(id: string): Promise<PersonDto> {
@@ -70,7 +70,26 @@ describe('Overblik and Mine opgaver', () => {
         await link.click();
         await page.waitForURL((url) => list.path.test(url.pathname + url.search));
         await page.locator('main h1').waitFor();
+        // After an in-app navigation focus is on the new page's heading.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
         await expect.poll(() => page.locator(list.rows).count(), { timeout: 10_000 }).toBe(count);
+      }
+
+      // Cards already posted in Teams carry the old Danish paths: they redirect, query kept, and
+      // the old path is not left in the history.
+      for (const [old, id] of [
+        ['/afvigelser?state=open', 'open-nonconformities'],
+        ['/handlinger?view=overdue', 'actions-overdue'],
+      ] as const) {
+        const list = listRows[id]!;
+        await page.goto(`${server.url}/`);
+        await page.getByRole('heading', { level: 1, name: 'Overblik' }).waitFor();
+        await page.goto(`${server.url}${old}`);
+        await page.waitForURL((url) => list.path.test(url.pathname + url.search));
+        const count = overview.tiles.find((candidate) => candidate.id === id)!.count;
+        await expect.poll(() => page.locator(list.rows).count(), { timeout: 10_000 }).toBe(count);
+        await page.goBack();
+        await page.waitForURL((url) => url.pathname === '/');
       }
 
       // The audit programme's tile leads to the year's audits; the competence tile to the gaps.

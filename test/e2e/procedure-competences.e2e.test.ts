@@ -44,9 +44,9 @@ describe('a procedure’s required competences', () => {
       await section.getByTestId('procedure-competences-list').waitFor();
       await section.getByRole('button', { name: 'Tilføj kompetencekrav' }).click();
       const dialog = page.getByRole('dialog', { name: 'Nyt kompetencekrav til proceduren' });
-      await dialog.getByLabel('Kompetence').selectOption(competenceId);
+      await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Kompetence' }), competence.name);
       await dialog.getByLabel('Mindst antal personer (1–50)').fill('1');
-      await dialog.getByLabel('Mindst niveau').selectOption('3');
+      await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Mindst niveau' }), '3 – Erfaren');
       await dialog.getByRole('button', { name: 'Tilføj krav' }).click();
       await page.getByRole('status').getByText('Kompetencekravet er tilføjet.').waitFor();
 

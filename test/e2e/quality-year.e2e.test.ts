@@ -49,7 +49,7 @@ describe('the quality year: audit → major finding → corrective action → ma
       // Record a major finding.
       await page.getByRole('button', { name: 'Registrér fund' }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('Kategori').selectOption('major');
+      await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Kategori' }), 'Større afvigelse');
       await dialog.getByLabel('Beskrivelse').fill(description);
       await dialog.getByLabel('Punkt i ISO 9001').fill('8.5.1');
       await dialog.getByRole('button', { name: 'Gem' }).click();
@@ -66,7 +66,7 @@ describe('the quality year: audit → major finding → corrective action → ma
       await saved.waitFor();
       await page.getByRole('textbox', { name: /^Grundårsag/ }).fill('Skabelonen manglede klagevejledningen.');
       await page.getByRole('textbox', { name: /^Plan/ }).fill('Klagevejledning ind i alle skabeloner.');
-      await page.getByRole('combobox', { name: /^Ansvarlig/ }).selectOption(owner.id);
+      await e2e.chooseOption(page.getByRole('combobox', { name: /^Ansvarlig/ }), new RegExp(`^${owner.name} – `));
       await page.getByLabel(/^Frist/).fill(addDays(today, 30));
       await page.getByRole('button', { name: 'Gem analyse og plan' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Planlagt' }).waitFor();

@@ -164,8 +164,10 @@ export async function openPageAs(
  */
 export async function chooseOption(combobox: Locator, option: string | RegExp): Promise<void> {
   await combobox.click();
+  // Within the open list: the page may hold other options (e.g. the header's "Log ind som" select).
   await combobox
     .page()
+    .getByRole('listbox')
     .getByRole('option', { name: option, exact: typeof option === 'string' })
     .click();
   await combobox.page().getByRole('listbox').waitFor({ state: 'detached' });
@@ -173,7 +175,7 @@ export async function chooseOption(combobox: Locator, option: string | RegExp): 
 
 /** "Log ind som": switch the demo identity with the picker. */
 export async function signInAs(page: Page, person: PersonDto): Promise<void> {
-  await page.getByTestId('user-picker').selectOption(person.id);
+  await chooseOption(page.getByTestId('user-picker'), `${person.name} – ${person.title}`);
 }
 
 /** Open a procedure's page and wait for its title. */
@@ -219,6 +221,22 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The page's WCAG 2.1 A and AA violations found by axe-core, each as "rule (help) at targets". */
 export async function axeViolations(page: Page): Promise<string[]> {
+  const report = await axeReport(page);
+  return [...report.failing, ...report.other];
+}
+
+export type AxeReport = {
+  /** Serious and critical violations, each as "rule [impact] (help) at targets". */
+  failing: string[];
+  /** Moderate and minor ones, in the same form. */
+  other: string[];
+};
+
+/**
+ * The WCAG 2.1 A and AA violations axe-core finds in the page, or only inside `include` (a CSS
+ * selector, e.g. an open dialog's surface), split by impact.
+ */
+export async function axeReport(page: Page, include?: string): Promise<AxeReport> {
   // Colours are checked once running transitions (a button's background fading in on a page that
   // has just rendered) have ended; endless ones (spinners) are not waited for.
   await page.evaluate(() =>
@@ -229,18 +247,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
-  await page.evaluate(axeSource);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(node: Document, options: unknown): Promise<any> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-      }),
-    wcagTags,
+    ({ tags, selector }) =>
+      (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<any> } }).axe.run(
+        selector ? { include: [selector] } : document,
+        // Only violations get their selectors worked out: much quicker on large pages.
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      ),
+    { tags: wcagTags, selector: include ?? null },
   );
-  return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-    (violation) =>
-      `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
+  const report: AxeReport = { failing: [], other: [] };
+  for (const violation of result.violations as {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: string[] }[];
+  }[]) {
+    const line = `${violation.id} [${violation.impact ?? 'unknown'}] (${violation.help}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`;
+    (violation.impact === 'serious' || violation.impact === 'critical' ? report.failing : report.other).push(line);
+  }
+  return report;
 }
 
 /** A screenshot into test-results/ under `name`. */

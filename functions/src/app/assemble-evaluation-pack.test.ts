@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Competence, CompetenceRequirement, PersonCompetence } from '../core/competence-types.js';
 import { AppError } from '../core/errors.js';
+import type { CaseRecord, Goal } from '../core/goal-types.js';
 import { asLocalDate, type LocalDate } from '../core/local-date.js';
 import type {
   Audit,
@@ -249,7 +250,14 @@ function evaluation(
 // ---------------------------------------------------------------------------------------------
 // A small municipality: today is 2026-11-20 in Copenhagen.
 
-function world(overrides: { quality?: Partial<QualityData>; store?: Partial<StoreData> } = {}) {
+function world(
+  overrides: {
+    quality?: Partial<QualityData>;
+    store?: Partial<StoreData>;
+    goals?: Goal[];
+    cases?: CaseRecord[];
+  } = {},
+) {
   const store: StoreData = {
     units: [
       { id: 'u-natur', name: 'Natur og Miljø', parentId: null },
@@ -450,6 +458,7 @@ function world(overrides: { quality?: Partial<QualityData>; store?: Partial<Stor
     store: fakeStore(store),
     quality: fakeQualityStore(quality),
     surveys: fakeSurveyStore(),
+    goals: { listGoals: async () => overrides.goals ?? [], listCaseRecords: async () => overrides.cases ?? [] },
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1 },
     clock: { now: () => new Date('2026-11-20T10:00:00.000Z') },
   };
@@ -630,6 +639,71 @@ describe('assembleEvaluationPack', () => {
         shareSatisfied: 6 / 7,
       },
     ]);
+  });
+
+  it('shows each goal with its value and colour over the evaluation period, not its last reading', async () => {
+    const caseRecord = (caseId: string, decidedOn: string, targetDays: number): CaseRecord => ({
+      id: `src:${caseId}`,
+      sourceId: 'src',
+      caseId,
+      caseType: 'Enfamiliehuse',
+      unitId: null,
+      receivedOn: d('2026-01-01'),
+      fullyInformedOn: d('2026-01-01'),
+      decidedOn: d(decidedOn),
+      pausedDays: 0,
+      targetDays,
+      exemptionReason: null,
+      decisionType: null,
+      importedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const goal = (id: string, measurement: Goal['measurement'], periodTo = '2026-12-31'): Goal => ({
+      id,
+      title: `Mål ${id}`,
+      description: '',
+      clauses: ['6.2'],
+      target: { direction: 'at-least', value: 95, unit: 'percent' },
+      scope: { caseTypes: [], unitIds: [] },
+      periodFrom: d('2025-01-01'),
+      periodTo: d(periodTo),
+      cadence: 'monthly',
+      ownerId: 'p-ole',
+      measurement,
+      thresholds: { yellowWithinPoints: 5 },
+      status: 'active',
+      revisionMonth: 1,
+      lastReading: { colour: 'green', value: 100, computedOn: d('2026-11-20'), redSince: null },
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      updatedBy: 'p-coord',
+      etag: 1,
+    });
+    const pack = await assembleEvaluationPack(
+      world({
+        goals: [
+          goal('cases', { kind: 'cases', metric: 'share-within-target' }),
+          goal('entered', { kind: 'entered', values: [{ on: d('2026-03-01'), value: 88, note: '' }] }),
+          goal('over', { kind: 'cases', metric: 'share-within-target' }, '2024-12-31'),
+        ],
+        // 9 of 10 within 30 days in the period; one decided before the period is left out.
+        cases: [
+          ...Array.from({ length: 9 }, (_, index) => caseRecord(`in-${index}`, '2026-01-20', 30)),
+          caseRecord('late', '2026-03-01', 30),
+          caseRecord('before', '2025-01-10', 1),
+        ],
+      }),
+      { year: 2026 },
+    );
+    expect(pack.qualityGoals.status).toBe('available');
+    if (pack.qualityGoals.status !== 'available') return;
+    expect(pack.qualityGoals.goals.map((row) => row.id)).toEqual(['cases', 'entered']);
+    expect(pack.qualityGoals.goals[0]).toMatchObject({
+      value: 90,
+      colour: 'yellow',
+      owner: { id: 'p-ole', name: 'Ole Sørensen' },
+      figures: { decided: 10, sharePercent: 90 },
+    });
+    expect(pack.qualityGoals.goals[1]).toMatchObject({ value: 88, colour: 'red', figures: null });
   });
 
   it('includes the evaluation record with names, decisions and the political treatment', async () => {

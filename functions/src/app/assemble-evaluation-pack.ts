@@ -26,6 +26,8 @@ import type { QualityStore } from './quality-ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
 import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
 import type { SurveyStore } from './survey-ports.js';
+import type { GoalStore } from './goal-ports.js';
+import { packGoals, type PackGoalsSection } from './pack-goals.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -216,7 +218,7 @@ export type EvaluationPack = {
   reviewCompliance: ReviewCompliance;
   acknowledgements: AcknowledgementRates;
   competenceGaps: CompetenceGapSummary;
-  qualityGoals: PendingSection;
+  qualityGoals: PackGoalsSection;
   surveyResults: SurveySection;
 };
 
@@ -224,6 +226,7 @@ export type EvaluationPackDeps = {
   store: Store;
   quality: QualityStore;
   surveys: SurveyStore;
+  goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
   settings: Settings;
   clock: Clock;
 };
@@ -288,8 +291,8 @@ export async function assembleEvaluationPack(
   const reference = evaluation?.heldOn && evaluation.heldOn < today ? evaluation.heldOn : today;
   const period = evaluationPeriod(reference);
 
-  const [people, units, procedures, evaluations, audits, findings, actions, gapReport, competences] = await Promise.all(
-    [
+  const [people, units, procedures, evaluations, audits, findings, actions, gapReport, competences, goals, cases] =
+    await Promise.all([
       deps.store.listPeople(),
       deps.store.listUnits(),
       deps.store.listProcedures({
@@ -306,8 +309,9 @@ export async function assembleEvaluationPack(
       deps.quality.listCorrectiveActions(),
       reportCompetenceGaps(deps, packReader, {}),
       deps.store.listCompetences(),
-    ],
-  );
+      deps.goals.listGoals(),
+      deps.goals.listCaseRecords(),
+    ]);
 
   const peopleById = new Map(people.map((person) => [person.id, person]));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
@@ -411,10 +415,7 @@ export async function assembleEvaluationPack(
     reviewCompliance,
     acknowledgements,
     competenceGaps: summariseGaps(gapReport, competences, lookups),
-    qualityGoals: {
-      status: 'not-available',
-      note: 'Quality goals and their measurements are not registered in the product yet.',
-    },
+    qualityGoals: packGoals(goals, cases, period, (id) => lookups.peopleById.get(id)?.name ?? null),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };
 }

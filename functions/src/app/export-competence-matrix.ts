@@ -3,110 +3,23 @@ import ExcelJS from 'exceljs';
 import type { RequirementCoverage } from '../core/competence-gaps.js';
 import { competenceLevelLabels, competenceLevels, type CompetenceLevel } from '../core/competence-types.js';
 import { matrixHeader } from '../core/competence-import.js';
-import { daysBetween, type LocalDate } from '../core/local-date.js';
+import { daysBetween } from '../core/local-date.js';
 import type { Actor } from '../core/policies.js';
 import { sheetMediaTypes, writeCsv, type SheetFormat } from '../documents/competence-sheet.js';
 import { readCompetenceMatrix } from './competence-matrix.js';
 import type { Services } from './ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { formatDate } from '../i18n/format-date.js';
+import { serverTexts } from '../i18n/server-texts.js';
 
 /** A level that ends within this many days is marked as expiring, as on screen and in the gap report. */
 export const expiringWithinDays = 90;
-
-const words = {
-  da: {
-    matrixSheet: 'Kompetencematrix',
-    gapsSheet: 'Mangler',
-    person: 'Medarbejder',
-    jobTitle: 'Stilling',
-    legend: 'Forklaring',
-    level: 'Niveau',
-    expiring: (date: string) => `udløber ${date}`,
-    expired: (date: string) => `udløbet ${date}`,
-    expiringLegend: `Udløber inden for ${expiringWithinDays} dage`,
-    expiredLegend: 'Udløbet',
-    selfAssessed: 'Selvvurderet',
-    selfAssessedLegend: '* selvvurderet, ikke bekræftet af lederen',
-    competence: 'Kompetence',
-    scope: 'Gælder for',
-    requirement: 'Krav',
-    requirementText: (people: number, level: number) =>
-      `${people} ${people === 1 ? 'person' : 'personer'} på niveau ${level} eller derover`,
-    qualified: 'Kvalificerede',
-    shortBy: 'Mangler',
-    status: 'Status',
-    unmet: 'Ikke dækket',
-    external: 'Dækket eksternt',
-    single: 'Afhænger af én person',
-    noGaps: 'Ingen mangler.',
-    fileName: 'kompetencematrix',
-  },
-  nb: {
-    matrixSheet: 'Kompetansematrise',
-    gapsSheet: 'Mangler',
-    person: 'Medarbeider',
-    jobTitle: 'Stilling',
-    legend: 'Forklaring',
-    level: 'Nivå',
-    expiring: (date: string) => `utløper ${date}`,
-    expired: (date: string) => `utløpt ${date}`,
-    expiringLegend: `Utløper innen ${expiringWithinDays} dager`,
-    expiredLegend: 'Utløpt',
-    selfAssessed: 'Egenvurdert',
-    selfAssessedLegend: '* egenvurdert, ikke bekreftet av lederen',
-    competence: 'Kompetanse',
-    scope: 'Gjelder for',
-    requirement: 'Krav',
-    requirementText: (people: number, level: number) =>
-      `${people} ${people === 1 ? 'person' : 'personer'} på nivå ${level} eller høyere`,
-    qualified: 'Kvalifiserte',
-    shortBy: 'Mangler',
-    status: 'Status',
-    unmet: 'Ikke dekket',
-    external: 'Dekket eksternt',
-    single: 'Avhenger av én person',
-    noGaps: 'Ingen mangler.',
-    fileName: 'kompetansematrise',
-  },
-  en: {
-    matrixSheet: 'Competence matrix',
-    gapsSheet: 'Gaps',
-    person: 'Employee',
-    jobTitle: 'Job title',
-    legend: 'Legend',
-    level: 'Level',
-    expiring: (date: string) => `expires ${date}`,
-    expired: (date: string) => `expired ${date}`,
-    expiringLegend: `Expires within ${expiringWithinDays} days`,
-    expiredLegend: 'Expired',
-    selfAssessed: 'Self-assessed',
-    selfAssessedLegend: '* self-assessed, not confirmed by the leader',
-    competence: 'Competence',
-    scope: 'Applies to',
-    requirement: 'Requirement',
-    requirementText: (people: number, level: number) =>
-      `${people} ${people === 1 ? 'person' : 'people'} at level ${level} or above`,
-    qualified: 'Qualified',
-    shortBy: 'Short by',
-    status: 'Status',
-    unmet: 'Not covered',
-    external: 'Covered externally',
-    single: 'Depends on one person',
-    noGaps: 'No gaps.',
-    fileName: 'competence-matrix',
-  },
-} as const;
 
 /** The fills that mark a cell, the same amber and red as the matrix on screen. */
 export const exportFills = { expiring: 'FFFFF4CE', expired: 'FFFDE7E9', header: 'FFEDEBE9' } as const;
 
 function solid(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-function dateText(date: LocalDate, locale: Locale): string {
-  const [year, month, day] = date.split('-');
-  return locale === 'nb' ? `${day}.${month}.${year}` : `${day}-${month}-${year}`;
 }
 
 /**
@@ -121,11 +34,12 @@ export async function exportCompetenceMatrix(
   input: { format: SheetFormat; unitId?: string | undefined; locale?: Locale | undefined },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
   const locale = input.locale ?? 'da';
-  const text = words[locale];
+  const text = serverTexts(locale, 'exports');
+  const csvText = serverTexts('da', 'exports');
   const matrix = await readCompetenceMatrix(services, actor, { unitId: input.unitId });
   const people = [...matrix.people].sort((a, b) => a.name.localeCompare(b.name, locale));
   const competences = [...matrix.competences].sort((a, b) => a.name.localeCompare(b.name, locale));
-  const fileName = `${text.fileName}${input.unitId ? `-${input.unitId}` : ''}.${input.format}`;
+  const fileName = `${text('matrix.fileName')}${input.unitId ? `-${input.unitId}` : ''}.${input.format}`;
 
   if (input.format === 'csv') {
     const personById = new Map(people.map((person) => [person.id, person]));
@@ -146,7 +60,8 @@ export async function exportCompetenceMatrix(
         competence.name,
         String(cell.level),
         cell.validUntil ?? '',
-        `${cell.assessment === 'self' ? words.da.selfAssessed : 'Bekræftet'} (${competenceLevelLabels.da[cell.level]})`,
+        // The CSV is the import's format, read back in Danish whatever the reader's language.
+        `${csvText(cell.assessment === 'self' ? 'matrix.selfAssessed' : 'matrix.confirmed')} (${competenceLevelLabels.da[cell.level]})`,
       ]);
     return { bytes: writeCsv(matrixHeader, rows), mediaType: sheetMediaTypes.csv, fileName };
   }
@@ -156,8 +71,14 @@ export async function exportCompetenceMatrix(
   const workbook = new ExcelJS.Workbook();
 
   // The matrix: a header row of competences, one row per person.
-  const sheet = workbook.addWorksheet(text.matrixSheet, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  const header = sheet.addRow([text.person, text.jobTitle, ...competences.map((competence) => competence.name)]);
+  const sheet = workbook.addWorksheet(text('matrix.matrixSheet'), {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+  });
+  const header = sheet.addRow([
+    text('matrix.person'),
+    text('matrix.jobTitle'),
+    ...competences.map((competence) => competence.name),
+  ]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.eachCell((cell) => (cell.fill = solid(exportFills.header)));
@@ -175,10 +96,10 @@ export async function exportCompetenceMatrix(
       }
       const daysLeft = daysBetween(today, record.validUntil);
       if (daysLeft < 0) {
-        cell.value = `${level}${mark} (${text.expired(dateText(record.validUntil, locale))})`;
+        cell.value = `${level}${mark} (${text('matrix.expired', { date: formatDate(record.validUntil, locale) })})`;
         cell.fill = solid(exportFills.expired);
       } else if (daysLeft <= expiringWithinDays) {
-        cell.value = `${level}${mark} (${text.expiring(dateText(record.validUntil, locale))})`;
+        cell.value = `${level}${mark} (${text('matrix.expiring', { date: formatDate(record.validUntil, locale) })})`;
         cell.fill = solid(exportFills.expiring);
       } else {
         cell.value = `${level}${mark}`;
@@ -191,21 +112,24 @@ export async function exportCompetenceMatrix(
 
   // The legend under the matrix: what the numbers, the star and the fills mean.
   sheet.addRow([]);
-  sheet.addRow([text.legend]).font = { bold: true };
-  for (const level of competenceLevels) sheet.addRow([`${text.level} ${level}`, competenceLevelLabels[locale][level]]);
-  sheet.addRow([text.selfAssessedLegend]);
-  sheet.addRow([text.expiringLegend]).getCell(1).fill = solid(exportFills.expiring);
-  sheet.addRow([text.expiredLegend]).getCell(1).fill = solid(exportFills.expired);
+  sheet.addRow([text('matrix.legend')]).font = { bold: true };
+  for (const level of competenceLevels)
+    sheet.addRow([`${text('matrix.level')} ${level}`, competenceLevelLabels[locale][level]]);
+  sheet.addRow([text('matrix.selfAssessedLegend')]);
+  sheet.addRow([text('matrix.expiringLegend', { days: expiringWithinDays })]).getCell(1).fill = solid(
+    exportFills.expiring,
+  );
+  sheet.addRow([text('matrix.expiredLegend')]).getCell(1).fill = solid(exportFills.expired);
 
   // The gaps, as in the gap report: requirements not met internally and single-person dependencies.
-  const gaps = workbook.addWorksheet(text.gapsSheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const gaps = workbook.addWorksheet(text('matrix.gapsSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const gapHeader = gaps.addRow([
-    text.competence,
-    text.scope,
-    text.requirement,
-    text.qualified,
-    text.shortBy,
-    text.status,
+    text('matrix.competence'),
+    text('matrix.scope'),
+    text('matrix.requirement'),
+    text('matrix.qualified'),
+    text('matrix.shortBy'),
+    text('matrix.status'),
   ]);
   gapHeader.font = { bold: true };
   gapHeader.eachCell((cell) => (cell.fill = solid(exportFills.header)));
@@ -216,13 +140,17 @@ export async function exportCompetenceMatrix(
     gaps.addRow([
       competenceName.get(gap.requirement.competenceId) ?? gap.requirement.competenceId,
       scopeText(gap, scopes),
-      text.requirementText(gap.requirement.minPeople, gap.requirement.minLevel),
+      text('matrix.requirementText', { count: gap.requirement.minPeople, level: gap.requirement.minLevel }),
       gap.qualified.map((each) => personName.get(each.personId) ?? '').join(', '),
       gap.shortBy,
-      gap.coverage === 'unmet' ? text.unmet : gap.coverage === 'external' ? text.external : text.single,
+      gap.coverage === 'unmet'
+        ? text('matrix.unmet')
+        : gap.coverage === 'external'
+          ? text('matrix.external')
+          : text('matrix.single'),
     ]);
   }
-  if (gapReport.gaps.length === 0) gaps.addRow([text.noGaps]);
+  if (gapReport.gaps.length === 0) gaps.addRow([text('matrix.noGaps')]);
   [28, 32, 34, 36, 10, 24].forEach((width, index) => (gaps.getColumn(index + 1).width = width));
 
   return {

@@ -2,14 +2,9 @@ import type { Locale } from '../core/locale.js';
 import type { Actor } from '../core/policies.js';
 import { buildEvaluationReportDocx } from '../documents/evaluation-report-docx.js';
 import { buildEvaluationReportPdf } from '../documents/evaluation-report-pdf.js';
+import { serverTexts } from '../i18n/server-texts.js';
 import { getEvaluationPack } from './management-evaluation-views.js';
 import type { Services } from './ports.js';
-
-const fileWord: Record<Locale, string> = {
-  da: 'Ledelsens evaluering',
-  nb: 'Ledelsens gjennomgang',
-  en: 'Management review',
-};
 
 /** The evaluation report (record and live pack) as A4 PDF or .docx in da, nb or en. Anyone signed in may read it. */
 export async function exportManagementEvaluation(
@@ -18,7 +13,7 @@ export async function exportManagementEvaluation(
   input: { evaluationId: string; format: 'pdf' | 'docx'; locale: Locale },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
   const pack = await getEvaluationPack(services, input.evaluationId);
-  const name = `${fileWord[input.locale]} ${pack.year}`;
+  const name = `${serverTexts(input.locale, 'exports')('evaluation.fileName')} ${pack.year}`;
   if (input.format === 'pdf') {
     return {
       bytes: await buildEvaluationReportPdf(pack, input.locale),

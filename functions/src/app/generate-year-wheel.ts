@@ -4,6 +4,8 @@ import { generateOccurrences, defaultRecurringActivities, type RecurringActivity
 import { canManageYearWheel } from '../core/year-wheel-policies.js';
 import type { Services } from './ports.js';
 import { peopleNames, todayOf, toOccurrenceView, type OccurrenceView } from './year-wheel-views.js';
+import type { Locale } from '../core/locale.js';
+import { serverTexts } from '../i18n/server-texts.js';
 
 export type YearWheelGenerated = {
   year: number;
@@ -40,7 +42,8 @@ export async function generateYearWheel(services: Services, actor: Actor, year: 
     audits,
     certificates,
     evaluations,
-    recurring: [...defaultRecurringActivities, ...goalRevisionActivities(goals)],
+    recurring: [...defaultRecurringActivities, ...goalRevisionActivities(goals, storedTitleLocale)],
+    locale: storedTitleLocale,
     defaultOwnerId: actor.id,
     existing,
     now,
@@ -79,14 +82,21 @@ export async function generateYearWheel(services: Services, actor: Actor, year: 
   };
 }
 
+/**
+ * The language of the titles the generator stores with an activity: the organisation's, Danish,
+ * as for every generated occurrence (`generateOccurrences`' `locale`); a title is data once stored.
+ */
+const storedTitleLocale: Locale = 'da';
+
 /** Each goal in force (not retired) is revised yearly in its revision month, by its owner. */
-export function goalRevisionActivities(goals: readonly Goal[]): RecurringActivity[] {
+export function goalRevisionActivities(goals: readonly Goal[], locale: Locale): RecurringActivity[] {
+  const text = serverTexts(locale, 'yearWheel');
   return goals
     .filter((goal) => goal.status !== 'retired')
     .map((goal) => ({
       key: `goal-revision/${goal.id}`,
       kind: 'goal-revision',
-      title: `Revision af kvalitetsmål: ${goal.title}`,
+      title: text('goal.revision', { title: goal.title }),
       month: goal.revisionMonth,
       day: 15,
       ownerId: goal.ownerId,

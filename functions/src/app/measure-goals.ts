@@ -6,6 +6,8 @@ import type { YearWheelOccurrence } from '../core/quality-year-types.js';
 import type { Services } from './ports.js';
 import { firstVersion, nextVersion, type Stamp } from './quality-records.js';
 import { surveyGoalValue } from './survey-measure.js';
+import type { Locale } from '../core/locale.js';
+import { serverTexts } from '../i18n/server-texts.js';
 
 /** The statistics of a case-data goal's period so far (to the earlier of its end and today). */
 export function goalStatistics(goal: Goal, cases: readonly CaseRecord[], today: LocalDate): CaseStatistics {
@@ -49,7 +51,7 @@ export async function measureGoals(
   services: Services,
   stamp: Stamp,
   today: LocalDate,
-  options: { cases?: readonly CaseRecord[] } = {},
+  options: { cases?: readonly CaseRecord[]; locale?: Locale } = {},
 ): Promise<{ goalId: string; reading: GoalReading; hasTurnedRed: boolean }[]> {
   const goals = (await services.goals.listGoals()).filter((goal) => goal.status === 'active');
   if (goals.length === 0) return [];
@@ -88,7 +90,7 @@ export async function measureGoals(
     );
     const occurrences: YearWheelOccurrence[] = red
       .filter(({ goal, reading }) => !existing.has(redGoalOccurrenceId(goal, reading!.redSince!)))
-      .map(({ goal, reading }) => redGoalOccurrence(goal, reading!, stamp));
+      .map(({ goal, reading }) => redGoalOccurrence(goal, reading!, stamp, options.locale ?? 'da'));
     if (occurrences.length > 0)
       await services.quality.commit({
         expect: occurrences.map((occurrence) => ({ collection: 'occurrences' as const, id: occurrence.id, etag: 0 })),
@@ -98,24 +100,35 @@ export async function measureGoals(
   return results;
 }
 
-function formatValue(goal: Goal, value: number | null): string {
+function formatValue(goal: Goal, value: number | null, locale: Locale): string {
   if (value === null) return '–';
   const rounded = Math.round(value * 10) / 10;
-  const text = String(rounded).replace('.', ',');
-  return goal.target.unit === 'percent' ? `${text} %` : goal.target.unit === 'days' ? `${text} dage` : text;
+  const number = locale === 'en' ? String(rounded) : String(rounded).replace('.', ',');
+  const text = serverTexts(locale, 'yearWheel');
+  if (goal.target.unit === 'percent') return text('goal.percent', { value: number });
+  if (goal.target.unit === 'days') return text('goal.days', { count: rounded, value: number });
+  return number;
 }
 
-function redGoalOccurrence(goal: Goal, reading: GoalReading, stamp: Stamp): YearWheelOccurrence {
+/**
+ * The "goal in red" activity. Its title and note are stored with it, like every generated
+ * occurrence's, in the organisation's language (`locale`, Danish unless the caller says otherwise).
+ */
+function redGoalOccurrence(goal: Goal, reading: GoalReading, stamp: Stamp, locale: Locale): YearWheelOccurrence {
+  const text = serverTexts(locale, 'yearWheel');
   return {
     id: redGoalOccurrenceId(goal, reading.redSince!),
     kind: 'goal-revision',
-    title: `Kvalitetsmål i rødt: ${goal.title}`,
+    title: text('goal.red', { title: goal.title }),
     dueOn: reading.redSince!,
     ownerId: goal.ownerId,
     origin: { kind: 'manual' },
     completedOn: null,
     isEdited: false,
-    note: `Målt ${formatValue(goal, reading.value)} mod målet ${formatValue(goal, goal.target.value)}. Følg op på årsagen og planlæg tiltag.`,
+    note: text('goal.redNote', {
+      value: formatValue(goal, reading.value, locale),
+      target: formatValue(goal, goal.target.value, locale),
+    }),
     ...firstVersion(stamp),
   };
 }

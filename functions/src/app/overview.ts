@@ -1,6 +1,7 @@
 import type { ListLink, OverviewDto, OverviewTileDto } from '../contract/schemas.js';
 import { nextCertifierAudit } from '../core/certification-cycle.js';
 import { AppError } from '../core/errors.js';
+import type { Goal } from '../core/goal-types.js';
 import { addDays, localDateOf, type LocalDate } from '../core/local-date.js';
 import { isCoordinator, overviewScopes, type Actor, type OverviewScope } from '../core/policies.js';
 import type { ProcedureStatusFilter, Services } from './ports.js';
@@ -110,19 +111,31 @@ async function scopeTiles(
 ): Promise<OverviewTileDto[]> {
   const unitQuery: Record<string, string> = unitId ? { unit: unitId } : {};
   const year = Number(today.slice(0, 4));
-  const [overdueReviews, dueReviews, approvals, findings, board, acknowledgements, audits, certificates, gaps, survey] =
-    await Promise.all([
-      countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
-      countProcedures(services, actor, today, { status: 'review-due', unitId }),
-      countProcedures(services, actor, today, { status: 'in-approval', unitId }),
-      listFindings(services, actor, { state: 'open', unitId }),
-      getActionBoard(services, actor, { unitId }),
-      acknowledgementRate(services, actor, today, unitId),
-      services.quality.listAudits({ year }),
-      services.quality.listCertificates(),
-      reportCompetenceGaps(services, actor, { unitId }),
-      surveyOverviewTile(services, actor, today, unitId),
-    ]);
+  const [
+    overdueReviews,
+    dueReviews,
+    approvals,
+    findings,
+    board,
+    acknowledgements,
+    audits,
+    certificates,
+    gaps,
+    survey,
+    goals,
+  ] = await Promise.all([
+    countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
+    countProcedures(services, actor, today, { status: 'review-due', unitId }),
+    countProcedures(services, actor, today, { status: 'in-approval', unitId }),
+    listFindings(services, actor, { state: 'open', unitId }),
+    getActionBoard(services, actor, { unitId }),
+    acknowledgementRate(services, actor, today, unitId),
+    services.quality.listAudits({ year }),
+    services.quality.listCertificates(),
+    reportCompetenceGaps(services, actor, { unitId }),
+    surveyOverviewTile(services, actor, today, unitId),
+    services.goals.listGoals(),
+  ]);
   const held = audits.filter((audit) => audit.status !== 'cancelled');
   const certificate = activeCertificate(certificates);
   const next = certificate ? nextCertifierAudit(certificate, today) : null;
@@ -151,8 +164,26 @@ async function scopeTiles(
     }),
     tile('competence-gaps', gaps.gaps.length, link('competences', unitQuery)),
     ...(survey ? [survey] : []),
+    ...goalTiles(goals),
   ];
 }
+
+/**
+ * The active quality goals by the colour of their last reading, each tile leading to the goals of
+ * that colour. Goals belong to the organisation: the unit overview shows them too.
+ */
+function goalTiles(goals: readonly Goal[]): OverviewTileDto[] {
+  const active = goals.filter((goal) => goal.status === 'active');
+  return goalTileColours.map((colour) =>
+    tile(
+      `goals-${colour}`,
+      active.filter((goal) => (goal.lastReading?.colour ?? 'none') === colour).length,
+      link('goals', { colour }),
+    ),
+  );
+}
+
+const goalTileColours = ['red', 'yellow', 'green'] as const;
 
 function countOf(audits: readonly { status: string }[], status: string): number {
   return audits.filter((audit) => audit.status === status).length;

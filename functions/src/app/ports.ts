@@ -21,6 +21,7 @@ import type {
 } from '../core/competence-types.js';
 import type { GoalStore } from './goal-ports.js';
 import type { QualityStore } from './quality-ports.js';
+import type { FokusStore, GoalCitationSource } from './fokus-ports.js';
 
 /** Ports: what the use cases need from the world, named for that need. Adapters implement them. */
 
@@ -204,6 +205,10 @@ export type Services = {
   goals: GoalStore;
   /** Satisfaction surveys: questionnaires, personal links (token hashes), anonymous answers. */
   surveys: SurveyStore;
+  /** FOKUS-style evaluation rounds and the standards worked by (fokus-ports.ts). */
+  fokus: FokusStore;
+  /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
+  goalCitations?: GoalCitationSource;
   documents: DocumentStore;
   clock: Clock;
   ids: Ids;

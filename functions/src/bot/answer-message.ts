@@ -34,22 +34,22 @@ export async function answerMessage(
   const text = chatText(locale);
   const help = (notice?: string): ChatReply => {
     const card = helpCard(locale, { ...(notice ? { notice } : {}), handbookUrl: `${deps.publicUrl}/` });
-    return { text: notice ?? text.helpTitle, cards: [card] };
+    return { text: notice ?? text('helpTitle'), cards: [card] };
   };
   const command = parseChatCommand(input.text);
   if (command.kind === 'help' || command.kind === 'unknown') return help();
-  if (!actor) return help(text.unknownPerson);
+  if (!actor) return help(text('unknownPerson'));
   if (command.kind === 'search') {
-    if (command.query === '') return help(text.searchNoQuery);
+    if (command.query === '') return help(text('searchNoQuery'));
     const hits = await searchForChat(deps, actor, command.query, searchAnswerLimit);
     const query = escapeCardText(truncateText(command.query, 80));
-    if (hits.length === 0) return help(text.searchNoHits(query));
+    if (hits.length === 0) return help(text('searchNoHits', { query }));
     return {
-      text: text.searchHits(hits.length, truncateText(command.query, 80)),
+      text: text('searchHits', { count: hits.length, query: truncateText(command.query, 80) }),
       cards: hits.map((hit) => procedureCard(hit, locale)),
     };
   }
-  return { text: text.tasksTitle, cards: [await tasksAnswer(deps, actor, locale)] };
+  return { text: text('tasksTitle'), cards: [await tasksAnswer(deps, actor, locale)] };
 }
 
 async function tasksAnswer(deps: AnswerDeps, actor: Actor, locale: Locale): Promise<AdaptiveCard> {
@@ -66,12 +66,12 @@ async function tasksAnswer(deps: AnswerDeps, actor: Actor, locale: Locale): Prom
     {
       approvals: tasks.approvals.map(({ approval, procedure }) => line(procedure, approval.changeSummary)),
       acknowledgements: tasks.acknowledgements.map(({ procedure, versionLabel }) =>
-        line(procedure, versionLabel ? `${card.version} ${versionLabel}` : null),
+        line(procedure, versionLabel ? `${card('version')} ${versionLabel}` : null),
       ),
       reviews: tasks.reviews.map((item) =>
-        line(item, item.nextReviewOn ? `${chat.nextReview}: ${formatDate(item.nextReviewOn, locale)}` : null),
+        line(item, item.nextReviewOn ? `${chat('nextReview')}: ${formatDate(item.nextReviewOn, locale)}` : null),
       ),
-      drafts: tasks.drafts.map((item) => line(item, item.version ? `${card.version} ${item.version}` : null)),
+      drafts: tasks.drafts.map((item) => line(item, item.version ? `${card('version')} ${item.version}` : null)),
       tasksUrl: `${deps.publicUrl}/tasks`,
     },
     locale,

@@ -58,12 +58,12 @@ export function competencesUrl(publicUrl: string): string {
 
 /** The tab's årshjul for a year (tab/src/router/routes.ts `paths.yearWheel`). */
 export function yearWheelUrl(publicUrl: string, year: number): string {
-  return `${publicUrl}/aarshjul?year=${year}`;
+  return `${publicUrl}/year-wheel?year=${year}`;
 }
 
 /** The tab's page of one corrective action (tab/src/router/routes.ts `paths.action`). */
 export function correctiveActionPath(actionId: string): string {
-  return `/handlinger/${encodeURIComponent(actionId)}`;
+  return `/actions/${encodeURIComponent(actionId)}`;
 }
 
 export function correctiveActionUrl(publicUrl: string, actionId: string): string {

@@ -116,7 +116,7 @@ async function run(
         // Teams enforces isRequired before sending; a client that does not still decides nothing.
         return withNotice(
           await approvalCardFor(deps, actor, data.approvalId as string, locale),
-          text.rejectCommentRequired,
+          text('rejectCommentRequired'),
         );
       }
       try {
@@ -187,7 +187,7 @@ export async function approvalCardFor(
   try {
     visible = await getVisibleApproval(deps.services, actor, approvalId);
   } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') return errorCard(cardText(locale).errorNotFound, locale);
+    if (isAppError(error) && error.code === 'NOT_FOUND') return errorCard(cardText(locale)('errorNotFound'), locale);
     throw error;
   }
   const { approval, loaded } = visible;
@@ -202,15 +202,15 @@ export async function approvalCardFor(
 function errorMessage(error: AppError, text: CardText): string {
   switch (error.code) {
     case 'ALREADY_DECIDED':
-      return text.errorAlreadyDecided;
+      return text('errorAlreadyDecided');
     case 'FORBIDDEN':
-      return text.errorForbidden;
+      return text('errorForbidden');
     case 'CONFLICT':
-      return text.errorStale;
+      return text('errorStale');
     case 'NOT_FOUND':
-      return text.errorNotFound;
+      return text('errorNotFound');
     default:
-      return `${text.errorUnexpected} (${error.message})`;
+      return `${text('errorUnexpected')} (${error.message})`;
   }
 }
 

@@ -49,9 +49,9 @@ export async function answerExtensionQuery(
   input: { actor: Actor | null; query: ExtensionQuery; locale: Locale },
 ): Promise<ExtensionResponse> {
   const text = chatText(input.locale);
-  if (!input.actor) return { composeExtension: { type: 'message', text: text.unknownPerson } };
+  if (!input.actor) return { composeExtension: { type: 'message', text: text('unknownPerson') } };
   const q = queryText(input.query);
-  if (q === '') return { composeExtension: { type: 'message', text: text.extensionNoQuery } };
+  if (q === '') return { composeExtension: { type: 'message', text: text('extensionNoQuery') } };
   const hits = await searchForChat(deps, input.actor, q, extensionResultLimit);
   return {
     composeExtension: {

@@ -18,8 +18,8 @@ import { certificateRecord, findingRecord, programmeItemRecord } from '../record
 
 export const clauseSchema = z
   .string()
-  .regex(clausePattern, 'An ISO 9001 clause such as 7.5.3')
-  .describe('ISO 9001 clause number');
+  .regex(clausePattern, 'An ISO 9001 clause such as 7.5.3, or another standard’s such as 14001:6.1.2')
+  .describe('Clause citation: an ISO 9001 clause number, or 14001:… / 45001:… for ISO 14001 and ISO 45001');
 const clauses = z.array(clauseSchema).max(30);
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
 const importanceSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);

@@ -122,6 +122,37 @@ const acknowledgementRateSchema = z.object({
 });
 /** A section later issues fill (quality goals, surveys): today only `not-available`. */
 const pendingSectionSchema = z.object({ status: z.literal('not-available'), note: z.string() });
+/** The quality goals with their value and colour over the evaluation's period (app/pack-goals.ts). */
+const packGoalsSectionSchema = z.discriminatedUnion('status', [
+  pendingSectionSchema,
+  z.object({
+    status: z.literal('available'),
+    goals: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+        target: z.object({
+          direction: z.enum(['at-least', 'at-most']),
+          value: z.number(),
+          unit: z.enum(['percent', 'days', 'count']),
+        }),
+        measurement: z.enum(['cases', 'survey', 'entered']),
+        value: z.number().nullable(),
+        colour: z.enum(['green', 'yellow', 'red', 'none']),
+        figures: z
+          .object({
+            decided: z.number().int(),
+            sharePercent: z.number().nullable(),
+            meanDays: z.number().nullable(),
+            medianDays: z.number().nullable(),
+            backlog: z.number().int(),
+          })
+          .nullable(),
+      }),
+    ),
+  }),
+]);
 
 const localizedTextSchema = z.object({ da: z.string(), nb: z.string(), en: z.string() });
 const surveyShare = z.number().min(0).max(1).nullable();
@@ -312,6 +343,6 @@ export const evaluationPackSchema = z.object({
       }),
     ),
   }),
-  qualityGoals: pendingSectionSchema,
+  qualityGoals: packGoalsSectionSchema,
   surveyResults: surveySectionSchema,
 });

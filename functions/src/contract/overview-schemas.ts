@@ -26,6 +26,7 @@ export const listLinkSchema = z.object({
     'year-wheel',
     'tasks',
     'surveys',
+    'goals',
   ]),
   /** The record, for `procedure`, `approval`, `action` and `audit`. */
   id: z.string().nullable(),

@@ -3,8 +3,7 @@ import { id, importErrorReportShape, instant, localDate, requiredText, text } fr
 import { matrixImportErrorCodes } from '../core/import-errors.js';
 import { processLevels, roles, versionStates } from '../core/types.js';
 import { locales } from '../core/locale.js';
-import { assessments, evidenceKinds } from '../core/competence-types.js';
-import { sheetFormats } from '../documents/competence-sheet.js';
+import { assessments, evidenceKinds, sheetFormats } from '../core/competence-types.js';
 import { procedureSortKeys, procedureStatusFilters } from '../app/ports.js';
 import { inboxItemSchema } from './overview-schemas.js';
 import { competenceRecord, personRecord, unitRecord } from '../records/index.js';
@@ -658,3 +657,4 @@ export * from './year-wheel-schemas.js';
 export * from './overview-schemas.js';
 export * from './goal-schemas.js';
 export * from './survey-schemas.js';
+export * from './fokus-schemas.js';

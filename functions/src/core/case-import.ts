@@ -1,4 +1,5 @@
-import type { Locale } from './locale.js';
+import { locales, type Locale } from './locale.js';
+import { serverTexts } from '../i18n/server-texts.js';
 import {
   caseFields,
   caseRecordId,
@@ -30,45 +31,10 @@ export const caseImportLimits = { maxRows: 50_000, maxBytes: 16 * 1024 * 1024 } 
 
 export const maxCaseTextLength = 200;
 
-/** The fields' titles per language: the default mapping accepts them and the field codes. */
-export const caseFieldTitles: Record<Locale, Record<CaseField, string>> = {
-  da: {
-    caseId: 'Sagsnummer',
-    caseType: 'Sagstype',
-    unit: 'Enhed',
-    receivedOn: 'Modtaget',
-    fullyInformedOn: 'Fuldt oplyst',
-    decidedOn: 'Afgjort',
-    pausedDays: 'Dage hos ansøger',
-    targetDays: 'Servicemål (dage)',
-    exemptionReason: 'Fritagelsesgrund',
-    decisionType: 'Afgørelsestype',
-  },
-  nb: {
-    caseId: 'Saksnummer',
-    caseType: 'Sakstype',
-    unit: 'Enhet',
-    receivedOn: 'Mottatt',
-    fullyInformedOn: 'Komplett søknad',
-    decidedOn: 'Vedtatt',
-    pausedDays: 'Dager hos søker',
-    targetDays: 'Frist (dager)',
-    exemptionReason: 'Unntaksgrunn',
-    decisionType: 'Vedtakstype',
-  },
-  en: {
-    caseId: 'Case id',
-    caseType: 'Case type',
-    unit: 'Unit',
-    receivedOn: 'Received',
-    fullyInformedOn: 'Fully informed',
-    decidedOn: 'Decided',
-    pausedDays: 'Days with applicant',
-    targetDays: 'Target days',
-    exemptionReason: 'Exemption reason',
-    decisionType: 'Decision type',
-  },
-};
+/** A field's title in a language (the server's `imports` texts); the default mapping accepts every language's. */
+export function caseFieldTitle(field: CaseField, locale: Locale): string {
+  return serverTexts(locale, 'imports')(`case.${field}`);
+}
 
 const normalised = (value: string) => value.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
 
@@ -77,7 +43,7 @@ export function guessCaseMapping(header: readonly string[]): CaseColumnMapping {
   const byName = new Map(header.map((title) => [normalised(title), title.trim()] as const));
   const mapping = {} as CaseColumnMapping;
   for (const field of caseFields) {
-    const names = [field, ...Object.values(caseFieldTitles).map((titles) => titles[field])];
+    const names = [field, ...locales.map((locale) => caseFieldTitle(field, locale))];
     mapping[field] = names.map((name) => byName.get(normalised(name))).find((title) => title !== undefined) ?? null;
   }
   return mapping;

@@ -46,6 +46,10 @@ export type CompetenceRequirement = {
   minLevel: CompetenceLevel;
 };
 
+/** The spreadsheet formats of the competence matrix's import and export. */
+export const sheetFormats = ['xlsx', 'csv'] as const;
+export type SheetFormat = (typeof sheetFormats)[number];
+
 export const evidenceKinds = ['course', 'certificate', 'experience', 'other'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 

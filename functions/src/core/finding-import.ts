@@ -7,7 +7,7 @@ import {
   type ImportRowError,
 } from './import-errors.js';
 import { isLocalDate, type LocalDate } from './local-date.js';
-import { findingGrades, type Clause, type FindingGrade } from './quality-year-types.js';
+import { clausePattern, findingGrades, type Clause, type FindingGrade } from './quality-year-types.js';
 import type { Unit } from './types.js';
 
 /**
@@ -56,7 +56,6 @@ export const findingColumnTitles: Record<Locale, Record<FindingColumn, string>> 
 const requiredColumns: readonly FindingColumn[] = ['grade', 'description'];
 
 export const maxFindingDescriptionLength = 4000;
-const clausePattern = /^\d{1,2}(\.\d{1,2}){0,3}$/;
 
 export type FindingImportRow = {
   line: number;

@@ -36,6 +36,12 @@ type Params = {
   'date-order': { value: string; other: string };
   /** A second row for the same case id; `firstLine` is where it appeared first. */
   'duplicate-case': { value: string; firstLine: number };
+  /** A FOKUS score that is not a number on the round's scale. */
+  'bad-score': { value: string; min: number; max: number };
+  /** A unit the FOKUS round does not cover. */
+  'unit-outside-round': { value: string };
+  /** A second row for the same unit; `firstLine` is where it appeared first. */
+  'duplicate-unit': { value: string; firstLine: number };
 };
 
 export type ImportErrorCode = keyof Params;
@@ -68,6 +74,9 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'bad-number': ({ value }) => `"${value}" is not a whole number of days (0 or more).`,
   'date-order': ({ value, other }) => `${value} is before the date in ${other}.`,
   'duplicate-case': ({ value, firstLine }) => `Case ${value} appears already on line ${firstLine}.`,
+  'bad-score': ({ value, min, max }) => `"${value}" is not a score from ${min} to ${max}.`,
+  'unit-outside-round': ({ value }) => `The round does not cover the unit "${value}".`,
+  'duplicate-unit': ({ value, firstLine }) => `The unit "${value}" appears already on line ${firstLine}.`,
 };
 
 /** Every code, for the OpenAPI enum and the tab's catalogue check. */
@@ -120,6 +129,7 @@ export const caseImportErrorCodes = [
   'control-characters',
 ] as const satisfies readonly ImportErrorCode[];
 export type CaseImportErrorCode = (typeof caseImportErrorCodes)[number];
+
 /** The codes the import of survey answers reports. */
 export const surveyImportErrorCodes = [
   'unknown-column',
@@ -135,6 +145,23 @@ export const surveyImportErrorCodes = [
   'control-characters',
 ] as const satisfies readonly ImportErrorCode[];
 export type SurveyImportErrorCode = (typeof surveyImportErrorCodes)[number];
+
+/** The codes the FOKUS score import reports. */
+export const scoreImportErrorCodes = [
+  'unknown-column',
+  'duplicate-column',
+  'missing-column',
+  'no-rows',
+  'too-many-fields',
+  'empty-required',
+  'unknown-unit',
+  'unit-outside-round',
+  'duplicate-unit',
+  'bad-score',
+  'too-long',
+  'control-characters',
+] as const satisfies readonly ImportErrorCode[];
+export type ScoreImportErrorCode = (typeof scoreImportErrorCodes)[number];
 
 /** One error of an import: the line in the file (the header is line 1) and the column, if any. */
 export type ImportRowError<Code extends ImportErrorCode = ImportErrorCode> = {

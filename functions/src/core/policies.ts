@@ -406,3 +406,30 @@ export function overviewScopes(actor: Actor, units: Units): OverviewScope[] {
   scopes.push('personal');
   return scopes;
 }
+
+/**
+ * FOKUS-style evaluation rounds compare the units' work on case handling: management
+ * information. The coordinator (and admin) sets up rounds and enters or imports scores; leaders
+ * read them (their units are the ones compared), and so does anyone named auditor of an audit,
+ * who weighs the figures in the audit. Caseworkers and authors do not, unless named auditor.
+ */
+export function canReadFokus(actor: Actor, isAuditor: boolean): boolean {
+  return hasRole(actor, 'leader', 'coordinator', 'admin') || isAuditor;
+}
+
+export function canManageFokus(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
+ * The coverage matrix (clauses × procedures, goals, audits) is read by those who read FOKUS and by
+ * authors, who write the procedures that cover the clauses. Which standards the municipality
+ * works by is the coordinator's choice (and admin's).
+ */
+export function canReadCoverage(actor: Actor, isAuditor: boolean): boolean {
+  return hasRole(actor, 'author') || canReadFokus(actor, isAuditor);
+}
+
+export function canChooseStandards(actor: Actor): boolean {
+  return isCoordinator(actor);
+}

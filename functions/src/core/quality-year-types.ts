@@ -19,11 +19,16 @@ type Versioned = {
   updatedBy: string;
 };
 
-/** ISO 9001 clause numbers as the standard prints them, e.g. "7.5.3", "9.2". */
+/**
+ * A clause citation: an ISO 9001 clause number as the standard prints it ("7.5.3", "9.2"), or a
+ * clause of another standard the municipality works by, prefixed with its number ("14001:6.1.2",
+ * "45001:8.2"; core/standards.ts reads both). Citations stored before several standards stay bare
+ * and keep meaning ISO 9001.
+ */
 export type Clause = string;
 
-/** The shape of a clause number ("7.5.3"): the API's check, shared with the tab's forms. */
-export const clausePattern = /^\d{1,2}(\.\d{1,2}){0,3}$/;
+/** The shape of a clause citation: the API's check, shared with the tab's forms. */
+export const clausePattern = /^(?:(?:9001|14001|45001):)?\d{1,2}(\.\d{1,2}){0,3}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Certification

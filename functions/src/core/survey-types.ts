@@ -1,3 +1,4 @@
+import type { Locale } from './locale.js';
 import type { LocalDate } from './local-date.js';
 
 /**
@@ -7,9 +8,8 @@ import type { LocalDate } from './local-date.js';
  * kept apart from the link (`SurveyAnswer`: case type, unit and round only, never the case).
  */
 
-export const surveyLocales = ['da', 'nb', 'en'] as const;
-export type SurveyLocale = (typeof surveyLocales)[number];
-export type LocalizedText = Record<SurveyLocale, string>;
+/** A survey's own text (title, questions, scale labels) in each of the product's languages. */
+export type LocalizedText = Record<Locale, string>;
 
 /** The scales a question may use: 1–5, 1–6 (bedrekommune.no, Karmøy) or 1–10 (Trelleborg). */
 export const scaleMaxima = [5, 6, 10] as const;

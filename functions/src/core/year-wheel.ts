@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { serverTexts } from '../i18n/server-texts.js';
 import { certificationCycle, type CycleOptions } from './certification-cycle.js';
 import { asLocalDate, daysBetween, daysInMonth, type LocalDate } from './local-date.js';
 import type {
@@ -88,35 +89,6 @@ export const defaultRecurringActivities: readonly RecurringActivity[] = [
   { key: 'goal-revision', kind: 'goal-revision', title: 'Revision af kvalitetsmål', month: 11, day: 15, ownerId: null },
 ];
 
-const generatedTitles: Record<
-  Locale,
-  {
-    internalAudit: (title: string) => string;
-    surveillance: (index: number, body: string) => string;
-    recertification: (body: string) => string;
-    evaluation: (year: number) => string;
-  }
-> = {
-  da: {
-    internalAudit: (title) => `Intern audit: ${title}`,
-    surveillance: (index, body) => `Overvågningsaudit ${index} (${body})`,
-    recertification: (body) => `Recertificeringsaudit (${body})`,
-    evaluation: (year) => `Ledelsens evaluering ${year}`,
-  },
-  nb: {
-    internalAudit: (title) => `Intern revisjon: ${title}`,
-    surveillance: (index, body) => `Overvåkingsrevisjon ${index} (${body})`,
-    recertification: (body) => `Resertifiseringsrevisjon (${body})`,
-    evaluation: (year) => `Ledelsens gjennomgåelse ${year}`,
-  },
-  en: {
-    internalAudit: (title) => `Internal audit: ${title}`,
-    surveillance: (index, body) => `Surveillance audit ${index} (${body})`,
-    recertification: (body) => `Recertification audit (${body})`,
-    evaluation: (year) => `Management review ${year}`,
-  },
-};
-
 /** A stable string for an origin; null for manual occurrences, which are never generated. */
 export function originKey(origin: OccurrenceOrigin): string | null {
   switch (origin.kind) {
@@ -191,7 +163,7 @@ type Wanted = {
 
 function wantedOccurrences(input: YearWheelInput): Wanted[] {
   const { year, defaultOwnerId } = input;
-  const titles = generatedTitles[input.locale ?? 'da'];
+  const titles = serverTexts(input.locale ?? 'da', 'yearWheel');
   const wanted: Wanted[] = [];
 
   for (const audit of input.audits) {
@@ -199,7 +171,7 @@ function wantedOccurrences(input: YearWheelInput): Wanted[] {
     wanted.push({
       origin: { kind: 'audit', auditId: audit.id },
       kind: 'internal-audit',
-      title: titles.internalAudit(audit.title),
+      title: titles('generated.internalAudit', { title: audit.title }),
       dueOn: audit.plannedOn,
       ownerId: audit.auditorIds[0] ?? defaultOwnerId,
       doneOn: audit.status === 'reported' ? (audit.report?.reportedOn ?? audit.plannedOn) : null,
@@ -223,8 +195,8 @@ function wantedOccurrences(input: YearWheelInput): Wanted[] {
         kind: cycleAudit.kind === 'surveillance' ? 'surveillance-audit' : 'recertification-audit',
         title:
           cycleAudit.kind === 'surveillance'
-            ? titles.surveillance(cycleAudit.index, certificate.body)
-            : titles.recertification(certificate.body),
+            ? titles('generated.surveillance', { index: cycleAudit.index, body: certificate.body })
+            : titles('generated.recertification', { body: certificate.body }),
         dueOn: recorded?.plannedOn ?? cycleAudit.dueOn,
         ownerId: defaultOwnerId,
         doneOn: recorded?.status === 'reported' ? (recorded.report?.reportedOn ?? recorded.plannedOn) : null,
@@ -237,7 +209,7 @@ function wantedOccurrences(input: YearWheelInput): Wanted[] {
     wanted.push({
       origin: { kind: 'evaluation', evaluationId: evaluation.id },
       kind: 'management-evaluation',
-      title: titles.evaluation(year),
+      title: titles('generated.evaluation', { year }),
       dueOn: evaluation.plannedOn,
       ownerId: defaultOwnerId,
       doneOn: evaluation.status === 'planned' ? null : (evaluation.heldOn ?? evaluation.plannedOn),

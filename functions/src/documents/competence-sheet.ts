@@ -2,14 +2,16 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../core/errors.js';
 import { importLimits } from '../core/import-errors.js';
 import { openArchive } from './archive-guard.js';
+import type { SheetFormat } from '../core/competence-types.js';
+
+// Declared in core so the contract (which the tab's forms import) does not pull in exceljs.
+export { sheetFormats, type SheetFormat } from '../core/competence-types.js';
 
 /**
  * The competence matrix as a spreadsheet, in .xlsx and in CSV for Danish Excel (`;` between
  * fields, a UTF-8 byte order mark so æ, ø and å survive). A sheet is a header row and data rows of
  * text; what the columns mean is decided by the import and export use cases.
  */
-export const sheetFormats = ['xlsx', 'csv'] as const;
-export type SheetFormat = (typeof sheetFormats)[number];
 
 export type SheetRow = { /** 1-based line in the file, the header being line 1. */ line: number; cells: string[] };
 export type Sheet = { header: string[]; rows: SheetRow[] };

@@ -182,7 +182,7 @@ function titlePage(content: ReportContent): (Paragraph | Table)[] {
   ];
 }
 
-export async function buildEvaluationReportDocx(pack: EvaluationPack, locale: Locale = 'da'): Promise<Uint8Array> {
+export async function buildEvaluationReportDocx(pack: EvaluationPack, locale: Locale): Promise<Uint8Array> {
   const content = evaluationReportContent(pack, locale);
   const body: (Paragraph | Table)[] = [];
   content.sections.forEach((section, index) => {

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import {
   evaluationReportContent,
+  reportTexts,
   type ReportBlock,
   type ReportColumn,
   type ReportContent,
@@ -351,8 +352,6 @@ function drawContents(layout: Layout, content: ReportContent, top: number, pages
   });
 }
 
-const contentsHeading: Record<Locale, string> = { da: 'Indhold', nb: 'Innhold', en: 'Contents' };
-
 function drawFooters(doc: Pdf, content: ReportContent): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
@@ -378,7 +377,7 @@ function drawFooters(doc: Pdf, content: ReportContent): void {
   }
 }
 
-export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Locale = 'da'): Promise<Uint8Array> {
+export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Locale): Promise<Uint8Array> {
   const content = evaluationReportContent(pack, locale);
   const doc = new PDFDocument({
     size: 'A4',
@@ -412,7 +411,7 @@ export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Loc
     for (const block of section.blocks) drawBlock(layout, block);
   });
   doc.switchToPage(0);
-  drawContents(layout, content, contentsTop, sectionPages, contentsHeading[locale]);
+  drawContents(layout, content, contentsTop, sectionPages, reportTexts(locale)('contents'));
   drawFooters(doc, content);
   doc.end();
   await finished;

@@ -54,7 +54,7 @@ describe('evaluationReportContent', () => {
   });
 
   it('shows the earlier decisions, the open findings and the evaluation’s decisions from the pack', () => {
-    const content = evaluationReportContent(evaluationPackFixture());
+    const content = evaluationReportContent(evaluationPackFixture(), 'da');
     const [earlier, audits] = content.sections;
     const earlierTable = earlier?.blocks.find((block) => block.kind === 'table');
     expect(earlierTable?.kind === 'table' && earlierTable.rows.map((row) => row[4])).toEqual([
@@ -68,7 +68,7 @@ describe('evaluationReportContent', () => {
   });
 
   it('shows the survey rounds of the period per case type, and says which are suppressed', () => {
-    const content = evaluationReportContent(evaluationPackFixture());
+    const content = evaluationReportContent(evaluationPackFixture(), 'da');
     const surveys = content.sections.find((section) => section.heading === 'Tilfredshedsundersøgelser')!;
     const [byCaseType, byQuestion] = surveys.blocks.filter((block) => block.kind === 'table');
     expect(byCaseType?.kind === 'table' && byCaseType.rows).toEqual([
@@ -79,12 +79,30 @@ describe('evaluationReportContent', () => {
     expect(byQuestion?.kind === 'table' && byQuestion.rows).toEqual([['Den samlede proces', '4,4', '92\u00A0%']]);
     const empty = evaluationReportContent(
       evaluationPackFixture({ surveyResults: { status: 'available', rounds: [] } }),
+      'da',
     ).sections.find((section) => section.heading === 'Tilfredshedsundersøgelser')!;
     expect(empty.blocks).toEqual([{ kind: 'paragraph', text: 'Ingen undersøgelsesrunder i perioden.', tone: 'muted' }]);
   });
 
+  it('shows the quality goals with their value and status in words over the period', () => {
+    const goals = evaluationReportContent(evaluationPackFixture(), 'da').sections[6];
+    const table = goals?.blocks.find((block) => block.kind === 'table');
+    expect(goals?.heading).toBe('Kvalitetsmål');
+    expect(table?.kind === 'table' && table.rows.map((row) => row.slice(1))).toEqual([
+      ['Sofie Dahl', 'mindst 95 %', '92,4 %', 'Gul: tæt på', '412', '7'],
+      ['Sofie Dahl', 'mindst 90 %', 'måles ved undersøgelse', 'Ikke målt', '—', '—'],
+    ]);
+    const none = evaluationReportContent(
+      evaluationPackFixture({ qualityGoals: { status: 'not-available', note: '' } }),
+      'en',
+    ).sections[6];
+    expect(none?.blocks).toEqual([
+      { kind: 'paragraph', text: 'No quality objectives were set for the period.', tone: 'muted' },
+    ]);
+  });
+
   it('says so when the evaluation is not recorded yet', () => {
-    const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }));
+    const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }), 'da');
     expect(content.cover[0]).toEqual(['Status', 'Ikke afholdt endnu']);
     const decisions = content.sections[9];
     expect(decisions?.blocks).toEqual([
@@ -109,7 +127,7 @@ describe('pdfSafe', () => {
 
 describe('buildEvaluationReportDocx', () => {
   it('writes a Word document that opens, with the title, the numbered sections and the decisions', async () => {
-    const bytes = await buildEvaluationReportDocx(evaluationPackFixture());
+    const bytes = await buildEvaluationReportDocx(evaluationPackFixture(), 'da');
     const document = await docxPart(bytes, 'word/document.xml');
     const paragraphs = paragraphsOf(document);
     for (const expected of [
@@ -152,7 +170,7 @@ describe('buildEvaluationReportDocx', () => {
 
 describe('buildEvaluationReportPdf', () => {
   it('writes an A4 PDF whose text holds the Danish headings, figures and page numbers', async () => {
-    const bytes = await buildEvaluationReportPdf(evaluationPackFixture());
+    const bytes = await buildEvaluationReportPdf(evaluationPackFixture(), 'da');
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
     const pages = (await pdfText(bytes)).map(squeeze);
     expect(pages.length).toBeGreaterThanOrEqual(4);

@@ -1,18 +1,67 @@
 import type { Locale } from '../core/locale.js';
+import { cards as daCards } from './resources/da/cards.js';
+import { cards as enCards } from './resources/en/cards.js';
+import { cards as nbCards } from './resources/nb/cards.js';
+import { chat as daChat } from './resources/da/chat.js';
+import { chat as enChat } from './resources/en/chat.js';
+import { chat as nbChat } from './resources/nb/chat.js';
+import { reports as daReports } from './resources/da/reports.js';
+import { reports as enReports } from './resources/en/reports.js';
+import { reports as nbReports } from './resources/nb/reports.js';
+import { exports as daExports } from './resources/da/exports.js';
+import { exports as enExports } from './resources/en/exports.js';
+import { exports as nbExports } from './resources/nb/exports.js';
+import { imports as daImports } from './resources/da/imports.js';
+import { imports as enImports } from './resources/en/imports.js';
+import { imports as nbImports } from './resources/nb/imports.js';
+import { publicPage as daPublicPage } from './resources/da/publicPage.js';
+import { publicPage as enPublicPage } from './resources/en/publicPage.js';
+import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
+import { yearWheel as daYearWheel } from './resources/da/yearWheel.js';
+import { yearWheel as enYearWheel } from './resources/en/yearWheel.js';
+import { yearWheel as nbYearWheel } from './resources/nb/yearWheel.js';
 import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
 
 /**
- * The server's texts (cards, reports, reminders, exports), one namespace per area, in one
+ * The server's texts, one namespace per area (cards, chat, exports, the public survey page,
+ * reminders, the evaluation report, the årshjul's generated titles), in one
  * i18next instance made at start-up. `serverTexts(locale, 'reminders')` is the typed translate
  * function of one area in one language.
  */
 export const serverResources = {
-  da: { reminders: daReminders },
-  nb: { reminders: nbReminders },
-  en: { reminders: enReminders },
+  da: {
+    cards: daCards,
+    chat: daChat,
+    exports: daExports,
+    imports: daImports,
+    publicPage: daPublicPage,
+    reminders: daReminders,
+    reports: daReports,
+    yearWheel: daYearWheel,
+  },
+  nb: {
+    cards: nbCards,
+    chat: nbChat,
+    exports: nbExports,
+    imports: nbImports,
+    publicPage: nbPublicPage,
+    reminders: nbReminders,
+    reports: nbReports,
+    yearWheel: nbYearWheel,
+  },
+  en: {
+    cards: enCards,
+    chat: enChat,
+    exports: enExports,
+    imports: enImports,
+    publicPage: enPublicPage,
+    reminders: enReminders,
+    reports: enReports,
+    yearWheel: enYearWheel,
+  },
 };
 
 export type ServerNamespaces = (typeof serverResources)['da'];

@@ -4,10 +4,11 @@ import { answerSurvey, openSurveyLink } from '../app/answer-survey.js';
 import type { Services } from '../app/ports.js';
 import { isAppError } from '../core/errors.js';
 import type { AnswerError } from '../core/survey-answers.js';
-import { maxTextAnswerLength, surveyLocales, type Survey, type SurveyLocale } from '../core/survey-types.js';
+import { isLocale, locales, type Locale } from '../core/locale.js';
+import { maxTextAnswerLength, type Survey } from '../core/survey-types.js';
 import { clientAddress } from '../http/client-address.js';
 import type { RateLimiter } from '../http/rate-limit.js';
-import { surveyPageText, type SurveyPageText } from './survey-page-text.js';
+import { surveyPageText, type RefusedReason } from './survey-page-text.js';
 
 /**
  * The public answer page of a personal survey link: `/survey/{token}`, no sign-in, served by both
@@ -140,8 +141,8 @@ export function createSurveyPage(deps: { services: Services; limiter: RateLimite
 }
 
 /** `?lang=` when it names one of ours, else the first of ours in Accept-Language (no, nn → nb), else Danish. */
-export function localeOf(requested: string | null, acceptLanguage: string | null): SurveyLocale {
-  if (requested && (surveyLocales as readonly string[]).includes(requested)) return requested as SurveyLocale;
+export function localeOf(requested: string | null, acceptLanguage: string | null): Locale {
+  if (isLocale(requested)) return requested;
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -167,7 +168,7 @@ function page(status: number, html: string, headers: Record<string, string> = {}
   return { status, headers: { ...pageHeaders, ...headers }, body: html };
 }
 
-function documentOf(locale: SurveyLocale, title: string, main: string, languageLinks: string): string {
+function documentOf(locale: Locale, title: string, main: string, languageLinks: string): string {
   return `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -186,48 +187,48 @@ ${main}
 </html>`;
 }
 
-function languageSwitch(locale: SurveyLocale, path: string | null): string {
+function languageSwitch(locale: Locale, path: string | null): string {
   if (path === null) return '';
-  const items = surveyLocales
+  const items = locales
     .map((candidate) => {
       const current = candidate === locale ? ' aria-current="page"' : '';
-      return `<li><a href="${escape(path)}?lang=${candidate}" lang="${candidate}" hreflang="${candidate}"${current}>${escape(surveyPageText[candidate].languageName)}</a></li>`;
+      return `<li><a href="${escape(path)}?lang=${candidate}" lang="${candidate}" hreflang="${candidate}"${current}>${escape(surveyPageText(candidate)('languageName'))}</a></li>`;
     })
     .join('');
-  return `<nav aria-label="${escape(surveyPageText[locale].languageSwitch)}"><ul>${items}</ul></nav>`;
+  return `<nav aria-label="${escape(surveyPageText(locale)('languageSwitch'))}"><ul>${items}</ul></nav>`;
 }
 
 function messagePage(
-  locale: SurveyLocale,
+  locale: Locale,
   kind: 'invalid' | 'answered' | 'thanks',
   status: number,
   survey?: Survey,
 ): HttpResponseInit {
-  const text = surveyPageText[locale];
+  const text = surveyPageText(locale);
   const [title, body] =
     kind === 'invalid'
-      ? [text.invalidTitle, text.invalidBody]
+      ? [text('invalidTitle'), text('invalidBody')]
       : kind === 'answered'
-        ? [text.answeredTitle, text.answeredBody]
-        : [text.thanksTitle, text.thanksBody];
+        ? [text('answeredTitle'), text('answeredBody')]
+        : [text('thanksTitle'), text('thanksBody')];
   const heading = survey ? `<p class="note">${escape(survey.title[locale])}</p>` : '';
   return page(status, documentOf(locale, title, `${heading}<h1>${escape(title)}</h1><p>${escape(body)}</p>`, ''));
 }
 
 /** A request refused before the survey was looked at: too large, too many, cross-site, not a form. */
 export function refusedPage(
-  locale: SurveyLocale,
-  reason: keyof SurveyPageText['refused'],
+  locale: Locale,
+  reason: RefusedReason,
   status: number,
   headers: Record<string, string> = {},
 ): HttpResponseInit {
-  const text = surveyPageText[locale];
+  const text = surveyPageText(locale);
   return page(
     status,
     documentOf(
       locale,
-      text.refusedTitle,
-      `<h1>${escape(text.refusedTitle)}</h1><p>${escape(text.refused[reason])}</p>`,
+      text('refusedTitle'),
+      `<h1>${escape(text('refusedTitle'))}</h1><p>${escape(text(`refused.${reason}`))}</p>`,
       '',
     ),
     headers,
@@ -236,12 +237,12 @@ export function refusedPage(
 
 function formPage(
   survey: Survey,
-  locale: SurveyLocale,
+  locale: Locale,
   path: string,
   previous: Readonly<Record<string, string>>,
   errors: readonly AnswerError[],
 ): string {
-  const text = surveyPageText[locale];
+  const text = surveyPageText(locale);
   const errorOf = new Map(errors.map((error) => [error.questionId, error.code]));
   const firstControl = (questionId: string) => {
     const question = survey.questions.find((candidate) => candidate.id === questionId)!;
@@ -251,11 +252,11 @@ function formPage(
     errors.length === 0
       ? ''
       : `<div class="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">${escape(text.errorSummaryTitle)}</h2>
+<h2 id="error-summary-title">${escape(text('errorSummaryTitle'))}</h2>
 <ul>${errors
           .map((error) => {
             const question = survey.questions.find((candidate) => candidate.id === error.questionId)!;
-            return `<li><a href="#${firstControl(error.questionId)}">${escape(question.wording[locale])}: ${escape(text.errors[error.code])}</a></li>`;
+            return `<li><a href="#${firstControl(error.questionId)}">${escape(question.wording[locale])}: ${escape(text(`errors.${error.code}`))}</a></li>`;
           })
           .join('')}</ul>
 </div>`;
@@ -263,9 +264,9 @@ function formPage(
     .map((question) => {
       const name = `q-${question.id}`;
       const code = errorOf.get(question.id);
-      const marker = question.isRequired ? text.required : text.optional;
+      const marker = question.isRequired ? text('required') : text('optional');
       const errorLine = code
-        ? `<p class="error" id="${name}-error"><span class="visually-hidden">${escape(text.errorPrefix)}: </span>${escape(text.errors[code])}</p>`
+        ? `<p class="error" id="${name}-error"><span class="visually-hidden">${escape(text('errorPrefix'))}: </span>${escape(text(`errors.${code}`))}</p>`
         : '';
       const describedBy = [`${name}-hint`, ...(code ? [`${name}-error`] : [])].join(' ');
       if (question.kind === 'scale') {
@@ -277,28 +278,28 @@ function formPage(
         }).join('');
         return `<fieldset class="${code ? 'invalid' : ''}" aria-describedby="${describedBy}">
 <legend>${escape(question.wording[locale])} <span class="marker">${escape(marker)}</span></legend>
-<p class="hint" id="${name}-hint">${escape(text.scaleHint(question.lowLabel[locale], question.highLabel[locale], question.scaleMax))}</p>
+<p class="hint" id="${name}-hint">${escape(text('scaleHint', { low: question.lowLabel[locale], high: question.highLabel[locale], max: question.scaleMax }))}</p>
 ${errorLine}<div class="scale">${options}</div>
 </fieldset>`;
       }
       const invalid = code ? ' aria-invalid="true"' : '';
       return `<div class="field${code ? ' invalid' : ''}">
 <label for="${name}">${escape(question.wording[locale])} <span class="marker">${escape(marker)}</span></label>
-<p class="hint" id="${name}-hint">${escape(text.textHint(maxTextAnswerLength))}</p>
+<p class="hint" id="${name}-hint">${escape(text('textHint', { max: maxTextAnswerLength }))}</p>
 ${errorLine}<textarea id="${name}" name="${name}" rows="5" maxlength="${maxTextAnswerLength}" aria-describedby="${describedBy}"${invalid}${question.isRequired ? ' required' : ''}>${escape(previous[question.id] ?? '')}</textarea>
 </div>`;
     })
     .join('\n');
-  const title = `${errors.length > 0 ? `${text.errorPrefix}: ` : ''}${survey.title[locale]}`;
+  const title = `${errors.length > 0 ? `${text('errorPrefix')}: ` : ''}${survey.title[locale]}`;
   const intro = survey.intro[locale] ? `<p>${escape(survey.intro[locale])}</p>` : '';
   const main = `<h1>${escape(survey.title[locale])}</h1>
 ${summary}
 ${intro}
-<p class="note">${escape(text.anonymity)}</p>
+<p class="note">${escape(text('anonymity'))}</p>
 <form method="post" action="${escape(path)}" novalidate>
 <input type="hidden" name="lang" value="${locale}">
 ${fields}
-<button type="submit">${escape(text.submit)}</button>
+<button type="submit">${escape(text('submit'))}</button>
 </form>`;
   return documentOf(locale, title, main, languageSwitch(locale, path));
 }

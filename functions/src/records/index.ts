@@ -28,6 +28,7 @@ import {
 import { deadlineRecord } from './deadlines.js';
 import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
+import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -38,6 +39,7 @@ export * from './messaging.js';
 export * from './deadlines.js';
 export * from './goals.js';
 export * from './surveys.js';
+export * from './fokus.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -72,4 +74,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   surveyRecord,
   surveyLinkRecord,
   surveyAnswerRecord,
+  evaluationRoundRecord,
+  unitEvaluationRecord,
+  standardsChoiceRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

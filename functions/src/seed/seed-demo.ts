@@ -1,4 +1,5 @@
 import { seedDemoYearWheel } from './demo-year-wheel.js';
+import { demoStandardReferences } from './seed-demo-fokus.js';
 import { createProcedure } from '../app/create-procedure.js';
 import { acknowledgeVersion } from '../app/acknowledge-version.js';
 import { decideApproval } from '../app/decide-approval.js';
@@ -14,6 +15,7 @@ import { demoSections } from './demo-content.js';
 import { demoPeople } from './demo-directory.js';
 import { demoProcedures, type DemoProcedure } from './demo-procedures.js';
 import { seedDemoAudits } from './demo-audits.js';
+import { seedDemoGoals } from './demo-goals.js';
 
 const day = 86_400_000;
 
@@ -101,7 +103,7 @@ export async function seedDemoHandbook(
       approverId: demo.approverId,
       audience: { unitIds: demo.unitId ? [demo.unitId] : [], roles: [] },
       reviewIntervalMonths: demo.reviewIntervalMonths,
-      standards: [{ standard: 'ISO 9001:2015', clauses: demo.clauses }],
+      standards: demoStandardReferences(demo.code, demo.clauses),
       legalBasis: demo.legalBasis,
     });
     created++;
@@ -184,5 +186,6 @@ export async function seedDemoHandbook(
   await seedDemoAudits(services, clock, now);
   await seedDemoActions(services, clock, now);
   await seedDemoYearWheel(services, clock, now);
+  await seedDemoGoals(services, clock, now);
   return created;
 }

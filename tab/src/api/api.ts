@@ -3,8 +3,10 @@ import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
 import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
+import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import { createSurveyApi } from './survey-api';
+import { createFokusApi } from './fokus-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -144,6 +146,8 @@ export function createApi(http: HttpClient) {
     ...createQualityApi(api),
     ...createOverviewApi(api),
     ...createSurveyApi(api, http),
+    ...createFokusApi(api),
+    ...createGoalsApi(api),
   };
 }
 

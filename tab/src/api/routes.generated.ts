@@ -110,6 +110,15 @@ export const apiRoutes = {
   'surveys-links-issue': 'POST /surveys/{id}/links',
   'surveys-answers-import': 'POST /surveys/{id}/answers/import',
   'surveys-results': 'GET /surveys/{id}/results',
+  'fokus-get': 'GET /fokus',
+  'fokus-round-create': 'POST /fokus/rounds',
+  'fokus-round-get': 'GET /fokus/rounds/{id}',
+  'fokus-round-update': 'PUT /fokus/rounds/{id}',
+  'fokus-unit-scores-set': 'PUT /fokus/rounds/{id}/units/{unitId}',
+  'fokus-scores-import': 'POST /fokus/rounds/{id}/import',
+  'standards-get': 'GET /standards',
+  'standards-choose': 'PUT /standards',
+  'coverage-matrix-get': 'GET /coverage',
 } as const;
 
 /**
@@ -538,4 +547,31 @@ export type ApiRouteTypes = {
     query: z.input<typeof contract.surveyResultsQuery>;
     response: z.output<typeof contract.surveyResultsSchema>;
   };
+  'fokus-get': { response: z.output<typeof contract.fokusOverviewSchema> };
+  'fokus-round-create': { body: z.input<typeof contract.roundBody>; response: z.output<typeof contract.roundSchema> };
+  'fokus-round-get': { params: z.input<typeof contract.roundParams>; response: z.output<typeof contract.roundSchema> };
+  'fokus-round-update': {
+    conditional: true;
+    params: z.input<typeof contract.roundParams>;
+    body: z.input<typeof contract.roundBody>;
+    response: z.output<typeof contract.roundSchema>;
+  };
+  'fokus-unit-scores-set': {
+    params: z.input<typeof contract.roundUnitParams>;
+    body: z.input<typeof contract.unitScoresBody>;
+    response: z.output<typeof contract.roundSchema>;
+  };
+  'fokus-scores-import': {
+    params: z.input<typeof contract.roundParams>;
+    query: z.input<typeof contract.scoreImportQuery>;
+    body: Blob;
+    response: z.output<typeof contract.scoreImportResultSchema>;
+  };
+  'standards-get': { response: z.output<typeof contract.standardsSchema> };
+  'standards-choose': {
+    conditional: true;
+    body: z.input<typeof contract.chooseStandardsBody>;
+    response: z.output<typeof contract.standardsSchema>;
+  };
+  'coverage-matrix-get': { response: z.output<typeof contract.coverageMatrixSchema> };
 };

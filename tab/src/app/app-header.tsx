@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n/i18n-context';
 import { AppLink } from '../router/app-link';
-import { useRouter } from '../router/router';
-import { paths } from '../router/routes';
+import { useResolvedLocation } from '../router/navigation';
+import { paths, scenes, type Scene, type SceneName } from '../router/routes';
 import type { Session } from '../session/session-context';
 import { HeaderSearch } from './header-search';
 import { LanguagePicker } from './language-picker';
@@ -54,31 +54,17 @@ const useStyles = makeStyles({
 export function AppHeader(props: { session: Session }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const { route } = useRouter();
+  const location = useResolvedLocation();
   const { me } = props.session;
 
-  const links = [
-    { href: paths.overview(), label: t('nav.overview'), isCurrent: route.name === 'overview' },
-    { href: paths.handbook(), label: t('nav.handbook'), isCurrent: route.name === 'handbook' },
-    { href: paths.tasks(), label: t('nav.tasks'), isCurrent: route.name === 'tasks' },
-    { href: paths.competences(), label: t('nav.competences'), isCurrent: route.name === 'competences' },
-    {
-      href: paths.audit(),
-      label: t('nav.audit'),
-      isCurrent: route.name === 'audit' || route.name === 'audit-detail' || route.name === 'findings',
-    },
-    { href: paths.actions(), label: t('nav.actions'), isCurrent: route.name === 'actions' || route.name === 'action' },
-    { href: paths.evaluation(), label: t('nav.evaluation'), isCurrent: route.name === 'evaluation' },
-    { href: paths.yearWheel(), label: t('nav.yearWheel'), isCurrent: route.name === 'year-wheel' },
-    ...(me.abilities.readSurveyResults
-      ? [{ href: paths.surveys(), label: t('nav.surveys'), isCurrent: route.name === 'surveys' }]
-      : []),
-    ...(me.abilities.createProcedure
-      ? [{ href: paths.newProcedure(), label: t('nav.newProcedure'), isCurrent: route.name === 'new-procedure' }]
-      : []),
-    // Local mode only: in Teams the bot's messages are in the real chat.
-    ...(me.mode === 'local' ? [{ href: paths.chat(), label: t('nav.chat'), isCurrent: route.name === 'chat' }] : []),
-  ];
+  // The table's scenes with a header link that this person may see, in table order.
+  const current = location.kind === 'scene' ? location.name : null;
+  const links = (Object.keys(scenes) as SceneName[]).flatMap((name) => {
+    const scene: Scene = scenes[name];
+    if (!scene.nav || scene.access !== 'signed-in' || !scene.canSee(me)) return [];
+    const isCurrent = current !== null && (current === name || scenes[current].section === name);
+    return [{ href: paths[name](), label: t(scene.nav), isCurrent }];
+  });
 
   return (
     <header className={styles.header}>

@@ -6,7 +6,7 @@ import { createHttpClient } from '../api/http-client';
 import { I18nProvider } from '../i18n/i18n-context';
 import type { i18n as I18nInstance } from 'i18next';
 import type { Locale } from '../../../functions/src/core/locale';
-import { RouterProvider } from '../router/router';
+import { AppRouter } from '../router/navigation';
 import { createIdentity, type LocalUserRef } from '../session/identity';
 import { readStoredLocalUser } from '../session/local-user-storage';
 import { SessionProvider } from '../session/session-context';
@@ -29,7 +29,16 @@ export function App(props: {
   // Inside Teams: Teams' theme (default, dark, high contrast) and its change handler. Outside:
   // the browser's colour-scheme preference, followed live.
   useEffect(() => {
-    if (!teams) return onBrowserSchemeChange((prefersDark) => setTheme(themeForBrowser(prefersDark)));
+    if (!teams) {
+      // The latest change wins, even if the dark theme's chunk arrives after a switch back.
+      let latest = 0;
+      return onBrowserSchemeChange((prefersDark) => {
+        const change = ++latest;
+        void themeForBrowser(prefersDark)
+          .then((next) => change === latest && setTheme(next))
+          .catch(() => undefined);
+      });
+    }
     teams.onThemeChange((next) => {
       void import('../teams/teams-themes').then(({ themeForTeams }) => setTheme(themeForTeams(next)));
     });
@@ -63,7 +72,7 @@ export function App(props: {
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
       <I18nProvider initialLocale={props.initialLocale} instance={props.i18n}>
-        <RouterProvider>
+        <AppRouter>
           <ApiProvider api={api}>
             <RouteGate teams={teams}>
               <SessionProvider api={api} identity={identity} localUser={localUser}>
@@ -73,7 +82,7 @@ export function App(props: {
               </SessionProvider>
             </RouteGate>
           </ApiProvider>
-        </RouterProvider>
+        </AppRouter>
       </I18nProvider>
     </FluentProvider>
   );

@@ -13,11 +13,11 @@ describe('the browser colour scheme', () => {
     matchMedia: (query: string) => ({ matches: dark && query === '(prefers-color-scheme: dark)' }) as MediaQueryList,
   });
 
-  it('follows prefers-color-scheme', () => {
+  it('follows prefers-color-scheme', async () => {
     expect(browserPrefersDark(windowPreferring(true))).toBe(true);
     expect(browserPrefersDark(windowPreferring(false))).toBe(false);
-    expect(themeForBrowser(true)).toBe(webDarkTheme);
-    expect(themeForBrowser(false)).toBe(webLightTheme);
+    await expect(themeForBrowser(true)).resolves.toBe(webDarkTheme);
+    await expect(themeForBrowser(false)).resolves.toBe(webLightTheme);
   });
 
   it('tells dark themes from light ones (for the page’s color-scheme)', () => {

@@ -1,4 +1,4 @@
-import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { webLightTheme, type Theme } from '@fluentui/react-components';
 
 /**
  * Outside Teams the tab follows the browser's colour-scheme preference, live. Inside Teams the
@@ -10,8 +10,11 @@ export function browserPrefersDark(win: Pick<Window, 'matchMedia'> | undefined =
   return typeof win?.matchMedia === 'function' && win.matchMedia(darkQuery).matches;
 }
 
-export function themeForBrowser(prefersDark: boolean): Theme {
-  return prefersDark ? webDarkTheme : webLightTheme;
+/** The Fluent theme for the browser's preference; the dark one is loaded when first asked for. */
+export async function themeForBrowser(prefersDark: boolean): Promise<Theme> {
+  if (!prefersDark) return webLightTheme;
+  const { webDarkTheme } = await import('./dark-theme');
+  return webDarkTheme;
 }
 
 /** Calls back with the new preference whenever the browser's colour scheme changes; returns the unsubscribe. */

@@ -2,7 +2,7 @@ import { Input, Label, makeStyles, tokens, useId } from '@fluentui/react-compone
 import { SearchRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import { useRouter } from '../router/router';
+import { useNavigate, useResolvedLocation } from '../router/navigation';
 import { paths } from '../router/routes';
 
 const useStyles = makeStyles({
@@ -19,9 +19,11 @@ const debounceMs = 300;
 export function HeaderSearch() {
   const { t } = useI18n();
   const styles = useStyles();
-  const { route, navigate } = useRouter();
+  const location = useResolvedLocation();
+  const navigate = useNavigate();
+  const isOnSearch = location.kind === 'scene' && location.name === 'search';
   const inputId = useId('search');
-  const routeQuery = route.name === 'search' ? route.q : null;
+  const routeQuery = isOnSearch ? (location.query.get('q') ?? '') : null;
   const [value, setValue] = useState(routeQuery ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -34,7 +36,7 @@ export function HeaderSearch() {
 
   const go = (query: string) => {
     clearTimeout(timer.current);
-    navigate(paths.search(query.trim()), { replace: route.name === 'search', keepFocus: true });
+    navigate(paths.search({ q: query.trim() }), { replace: isOnSearch, keepFocus: true });
   };
 
   return (
@@ -62,7 +64,7 @@ export function HeaderSearch() {
           setValue(data.value);
           clearTimeout(timer.current);
           // Clearing the box on another page is not a search; on /search it shows the empty state.
-          if (route.name !== 'search' && !data.value.trim()) return;
+          if (!isOnSearch && !data.value.trim()) return;
           timer.current = setTimeout(() => go(data.value), debounceMs);
         }}
       />

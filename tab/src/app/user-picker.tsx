@@ -1,11 +1,12 @@
-import { Field, makeStyles, Select } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useI18n } from '../i18n/i18n-context';
 import type { Session } from '../session/session-context';
+import { LazyOptionDropdown } from '../shared/lazy-option-dropdown';
 
 // Names with long titles must not widen the header past a narrow tab (WCAG 1.4.10 reflow).
 const useStyles = makeStyles({
   field: { maxWidth: '100%', minWidth: 0 },
-  select: { maxWidth: '100%', textOverflow: 'ellipsis' },
+  dropdown: { maxWidth: '100%' },
 });
 
 /** Local demo only: act as any demo person. Switching reloads every scene's data. */
@@ -14,21 +15,16 @@ export function UserPicker(props: { session: Session }) {
   const { me, people, switchUser } = props.session;
   const styles = useStyles();
   return (
-    <Field className={styles.field} label={t('header.signInAs')} size="small" hint={t('header.localMode')}>
-      <Select
-        className={styles.field}
-        select={{ className: styles.select }}
-        size="small"
-        data-testid="user-picker"
-        value={me.person.id}
-        onChange={(_, data) => switchUser(data.value)}
-      >
-        {people.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.name} – {person.title}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <LazyOptionDropdown
+      fieldClassName={styles.field}
+      className={styles.dropdown}
+      label={t('header.signInAs')}
+      hint={t('header.localMode')}
+      size="small"
+      data-testid="user-picker"
+      options={people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }))}
+      value={me.person.id}
+      onChange={switchUser}
+    />
   );
 }

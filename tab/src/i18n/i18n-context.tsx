@@ -2,7 +2,7 @@ import type { i18n as I18nInstance } from 'i18next';
 import { createContext, use, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale } from '../../../functions/src/core/locale';
 import { formatDate, formatInstant } from '../../../functions/src/i18n/format-date';
-import type { Route } from '../router/routes';
+import type { RouteMatch } from '../router/routes';
 import type { MessageKey, MessageValues } from './messages';
 import { loadSceneTexts, searchOrder } from './tab-i18n';
 
@@ -77,7 +77,7 @@ export function useI18n(): I18n {
 }
 
 /** Renders its children once the route's texts are loaded (suspends meanwhile: put it inside a Suspense). */
-export function SceneTexts(props: { route: Route['name']; children: ReactNode }) {
+export function SceneTexts(props: { route: RouteMatch['name']; children: ReactNode }) {
   const { instance } = useI18n();
   const pending = loadSceneTexts(instance, props.route);
   if (pending) use(pending);

@@ -5,5 +5,5 @@ import type { da } from './da';
 export type { MessageKey } from './resources/tab-texts.generated';
 export type MessageValues = TextValues;
 
-/** The type of the three source catalogues (da.ts, nb.ts, en.ts) until scripts/split-tab-texts.ts removes them. */
+/** The type of the three catalogues (da.ts, nb.ts, en.ts) where texts are edited; resources/ is generated from them. */
 export type Messages = { readonly [Key in keyof typeof da]: string };

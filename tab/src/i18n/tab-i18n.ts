@@ -2,7 +2,7 @@ import type { BackendModule, i18n } from 'i18next';
 import i18next from 'i18next';
 import type { Locale } from '../../../functions/src/core/locale';
 import { i18nOptions } from '../../../functions/src/i18n/texts';
-import type { Route } from '../router/routes';
+import type { RouteMatch } from '../router/routes';
 import { common } from './resources/da/common';
 import { tabNamespaces, textLoaders, type TabNamespace } from './resources/tab-texts.generated';
 
@@ -42,33 +42,39 @@ export async function createTabI18n(locale: Locale): Promise<i18n> {
 }
 
 /** The namespaces a scene needs besides `common`. */
-export const sceneNamespaces: Readonly<Partial<Record<Route['name'], readonly TabNamespace[]>>> = {
+export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNamespace[]>> = {
   overview: ['overview'],
   handbook: ['handbook'],
   findings: ['audit'],
   procedure: ['procedure'],
   approval: ['procedure'],
   tasks: ['tasks'],
-  'new-procedure': ['procedure'],
+  newProcedure: ['procedure'],
   competences: ['competences'],
   audit: ['audit'],
-  'audit-detail': ['audit'],
+  auditDetail: ['audit'],
   actions: ['actions'],
   action: ['actions'],
-  evaluation: ['evaluation', 'actions', 'surveys'],
-  'year-wheel': ['yearWheel'],
+  evaluation: ['evaluation', 'actions', 'goals', 'surveys'],
+  yearWheel: ['yearWheel'],
   surveys: ['surveys'],
   chat: ['chat', 'procedure'],
   configure: ['pages'],
   privacy: ['pages'],
   terms: ['pages'],
+  search: [],
+  goals: ['goals'],
+  goal: ['goals'],
+  fokus: ['fokus'],
+  coverage: ['fokus'],
+  'not-found': [],
 };
 
 const loading = new Map<string, Promise<void>>();
 
 /** Loads a route's namespaces in the current language (one promise per language and route, for React's `use`). */
-export function loadSceneTexts(instance: i18n, routeName: Route['name']): Promise<void> | null {
-  const namespaces = sceneNamespaces[routeName] ?? [];
+export function loadSceneTexts(instance: i18n, routeName: RouteMatch['name']): Promise<void> | null {
+  const namespaces = sceneNamespaces[routeName];
   if (namespaces.every((namespace) => instance.hasLoadedNamespace(namespace))) return null;
   const cacheKey = `${instance.language}:${routeName}`;
   let promise = loading.get(cacheKey);

@@ -1,6 +1,6 @@
 import { Link } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useLinkClick } from './router';
+import { Link as RouterLink } from 'wouter';
 
 type AppLinkProps = {
   href: string;
@@ -10,18 +10,16 @@ type AppLinkProps = {
   'aria-label'?: string | undefined;
 };
 
-/** A Fluent link that navigates inside the tab without reloading the page. */
+/**
+ * A Fluent link that navigates inside the tab (wouter's Link: plain left clicks stay in the
+ * app; modified and middle clicks open as the browser does).
+ */
 export function AppLink(props: AppLinkProps) {
-  const onClick = useLinkClick(props.href);
   return (
-    <Link
-      href={props.href}
-      onClick={onClick}
-      className={props.className}
-      aria-current={props['aria-current']}
-      aria-label={props['aria-label']}
-    >
-      {props.children}
-    </Link>
+    <RouterLink href={props.href} asChild>
+      <Link className={props.className} aria-current={props['aria-current']} aria-label={props['aria-label']}>
+        {props.children}
+      </Link>
+    </RouterLink>
   );
 }

@@ -9,7 +9,7 @@ export function pathOfListLink(link: ListLink): string {
   const { query, id } = link;
   switch (link.list) {
     case 'procedures':
-      return paths.handbook(new URLSearchParams(query));
+      return paths.handbook(query);
     case 'procedure':
       return paths.procedure(id ?? '');
     case 'approval':
@@ -21,16 +21,18 @@ export function pathOfListLink(link: ListLink): string {
     case 'action':
       return paths.action(id ?? '');
     case 'audits':
-      return paths.audit(query['year'] ? Number(query['year']) : undefined);
+      return paths.audit({ year: query['year'] });
     case 'audit':
       return paths.auditDetail(id ?? '');
     case 'competences':
-      return paths.competences(query['unit']);
+      return paths.competences({ unit: query['unit'] });
     case 'year-wheel':
-      return paths.yearWheel(query['year'] ? Number(query['year']) : undefined);
+      return paths.yearWheel({ year: query['year'] });
     case 'tasks':
       return paths.tasks(query);
     case 'surveys':
       return paths.surveys(query);
+    case 'goals':
+      return paths.goals(query);
   }
 }

@@ -1,143 +1,377 @@
-/** The tab's places. Paths are the public contract for deep links from Teams and e-mail. */
-export type Route =
-  | { name: 'overview'; query: URLSearchParams }
-  | { name: 'handbook'; query: URLSearchParams }
-  | { name: 'findings'; query: URLSearchParams }
-  | { name: 'procedure'; id: string; query: URLSearchParams }
-  | { name: 'approval'; id: string }
-  | { name: 'search'; q: string }
-  | { name: 'tasks'; query: URLSearchParams }
-  | { name: 'competences'; unitId: string | null }
-  | { name: 'audit'; query: URLSearchParams }
-  | { name: 'audit-detail'; id: string }
-  | { name: 'actions'; query: URLSearchParams }
-  | { name: 'action'; id: string }
-  | { name: 'evaluation' }
-  | { name: 'year-wheel'; year: number | null }
-  | { name: 'surveys'; query: URLSearchParams }
-  | { name: 'new-procedure' }
-  | { name: 'chat' }
-  | { name: 'configure' }
-  | { name: 'privacy' }
-  | { name: 'terms' }
-  | { name: 'not-found' };
+import { createElement, type ComponentType, type ReactElement } from 'react';
+// wouter's own pattern parser (its dependency), so the table matches outside React too.
+import { parse } from 'regexparam';
+import { matchRoute as matchPattern } from 'wouter';
+import type { MeDto } from '../api/contract';
+import type { MessageKey } from '../i18n/messages';
+import type { Session } from '../session/session-context';
+import type { TeamsHost } from '../teams/teams-host';
+import { sceneLoader } from './scene-loader';
 
 /**
- * Pages that render without signing in and without calling the API before they show: the privacy
- * and terms pages (linked from the Teams app manifest) and the tab configuration page Teams opens
- * when the app is added to a channel or group chat.
+ * The tab's places, declared once: path pattern (English, like the code), lazy scene, header
+ * link, public or signed-in, who may see it. Matching, the path builders (`paths`), the outlet,
+ * the gate for public pages and the header navigation are all derived from this table. Paths
+ * are the public contract for deep links from Teams, cards and e-mail: when one moves, add the
+ * old one to `movedPaths`.
  */
-export type PublicRoute = Extract<Route, { name: 'configure' | 'privacy' | 'terms' }>;
 
-export function isPublicRoute(route: Route): route is PublicRoute {
-  return route.name === 'configure' || route.name === 'privacy' || route.name === 'terms';
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type ParamArgs<P extends string> = P extends `${string}:${string}/${infer Rest}`
+  ? [string, ...ParamArgs<`/${Rest}`>]
+  : P extends `${string}:${string}`
+    ? [string]
+    : [];
+
+/** A query for a path builder: empty values (null, undefined, "") are left out. */
+export type QueryInit = URLSearchParams | Readonly<Record<string, string | number | null | undefined>>;
+
+export type Place<P extends string = string> = {
+  params: { readonly [Name in ParamNames<P>]: string };
+  query: URLSearchParams;
+};
+
+type SceneBase<P extends string> = {
+  path: P;
+  preload(): Promise<unknown>;
+  /** The header link's text; scenes without one are reached from other pages. */
+  nav?: MessageKey;
+  /** The header link marked current while this scene shows (e.g. an action marks "Handlinger"). */
+  section?: string;
+};
+
+export type SignedInScene<P extends string = string> = SceneBase<P> & {
+  access: 'signed-in';
+  /** Who may see the scene (and its header link); from the abilities the API sends with /me. */
+  canSee(me: MeDto): boolean;
+  render(place: Place<P> & { session: Session }): ReactElement;
+  /** What remounts the scene besides its path (default: the path alone). */
+  key?(place: Place<P>): string;
+};
+
+export type PublicScene<P extends string = string> = SceneBase<P> & {
+  access: 'public';
+  render(place: Place<P> & { teams: TeamsHost | null }): ReactElement;
+};
+
+export type Scene = SignedInScene | PublicScene;
+
+type Loader<Props> = () => Promise<ComponentType<Props>>;
+
+function lazyScene<Props extends object>(load: Loader<Props>) {
+  // One import per scene: preloading and rendering share it, so the browser fetches it once. A
+  // loaded scene renders in the same commit (scene-loader.ts: React.lazy would hold it ~300 ms).
+  const scene = sceneLoader(load);
+  return { preload: scene.preload, render: (props: Props) => createElement(scene.Scene, props) };
 }
 
-/**
- * The handbook's filters in a query. The root used to be the handbook, and channel tabs configured
- * on a level or area still point there with these: such a root opens the handbook, a bare root
- * (or one with only ?inTeams=1) the overview.
- */
-const handbookFilterKeys = ['level', 'area', 'status', 'owner', 'unit', 'sort', 'order'];
-
-export function matchRoute(pathname: string, search: string): Route {
-  const query = new URLSearchParams(search);
-  const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/index.html')
-    return handbookFilterKeys.some((key) => query.has(key)) ? { name: 'handbook', query } : { name: 'overview', query };
-  if (path === '/handbook') return { name: 'handbook', query };
-  if (path === '/afvigelser') return { name: 'findings', query };
-  if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
-  if (path === '/tasks') return { name: 'tasks', query };
-  if (path === '/competences') return { name: 'competences', unitId: query.get('unit') || null };
-  if (path === '/audit') return { name: 'audit', query };
-  const audit = /^\/audit\/([^/]+)$/.exec(path);
-  if (audit?.[1]) {
-    try {
-      return { name: 'audit-detail', id: decodeURIComponent(audit[1]) };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
-  if (path === '/handlinger') return { name: 'actions', query };
-  if (path === '/ledelsens-evaluering') return { name: 'evaluation' };
-  if (path === '/aarshjul') {
-    const year = Number(query.get('year'));
-    return { name: 'year-wheel', year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null };
-  }
-  if (path === '/surveys') return { name: 'surveys', query };
-  if (path === '/new') return { name: 'new-procedure' };
-  if (path === '/chat') return { name: 'chat' };
-  if (path === '/configure') return { name: 'configure' };
-  if (path === '/privacy') return { name: 'privacy' };
-  if (path === '/terms') return { name: 'terms' };
-  const action = /^\/handlinger\/([^/]+)$/.exec(path);
-  if (action?.[1]) {
-    try {
-      return { name: 'action', id: decodeURIComponent(action[1]) };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
-  const approval = /^\/procedures\/([^/]+)\/approval$/.exec(path);
-  if (approval?.[1]) {
-    try {
-      return { name: 'approval', id: decodeURIComponent(approval[1]) };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
-  const procedure = /^\/procedures\/([^/]+)$/.exec(path);
-  if (procedure?.[1]) {
-    try {
-      return { name: 'procedure', id: decodeURIComponent(procedure[1]), query };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
-  return { name: 'not-found' };
+function signedIn<P extends string, Props extends object>(definition: {
+  path: P;
+  load: Loader<Props>;
+  props(place: Place<P> & { session: Session }): Props;
+  nav?: MessageKey;
+  section?: string;
+  canSee?(me: MeDto): boolean;
+  key?(place: Place<P>): string;
+}): SignedInScene<P> {
+  const { load, props, canSee, ...rest } = definition;
+  const scene = lazyScene(load);
+  return {
+    ...rest,
+    access: 'signed-in',
+    canSee: canSee ?? (() => true),
+    preload: scene.preload,
+    render: (place) => scene.render(props(place)),
+  };
 }
 
-export const paths = {
-  /** The tab's home: the overview ("Overblik"); `scope` picks a narrower one than the widest. */
-  overview: (scope?: string) => withQuery('/', new URLSearchParams(scope ? { scope } : {})),
-  handbook: (query?: URLSearchParams) => withQuery('/handbook', query),
+function publicPage<P extends string, Props extends object>(definition: {
+  path: P;
+  load: Loader<Props>;
+  props(place: Place<P> & { teams: TeamsHost | null }): Props;
+}): PublicScene<P> {
+  const { load, props, ...rest } = definition;
+  const scene = lazyScene(load);
+  return { ...rest, access: 'public', preload: scene.preload, render: (place) => scene.render(props(place)) };
+}
+
+function yearOf(query: URLSearchParams): number | null {
+  const year = Number(query.get('year'));
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+}
+
+// Order matters only for the header: its links follow the table.
+export const scenes = {
+  /** The tab's home: the overview ("Overblik"); `?scope=` picks a narrower one than the widest. */
+  overview: signedIn({
+    path: '/',
+    load: () => import('../scenes/overview/overview-scene').then((m) => m.OverviewScene),
+    props: ({ query }) => ({ query }),
+    nav: 'nav.overview',
+  }),
+  handbook: signedIn({
+    path: '/handbook',
+    load: () => import('../scenes/handbook/handbook-scene').then((m) => m.HandbookScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.handbook',
+  }),
+  tasks: signedIn({
+    path: '/tasks',
+    load: () => import('../scenes/tasks/tasks-scene').then((m) => m.TasksScene),
+    props: ({ query }) => ({ query }),
+    nav: 'nav.tasks',
+  }),
+  /** The competence matrix, opened on one unit with `?unit=`. */
+  competences: signedIn({
+    path: '/competences',
+    load: () => import('../scenes/competences/competences-scene').then((m) => m.CompetencesScene),
+    props: ({ session, query }) => ({ session, unitId: query.get('unit') || null }),
+    key: ({ query }) => query.get('unit') ?? '',
+    nav: 'nav.competences',
+  }),
+  audit: signedIn({
+    path: '/audit',
+    load: () => import('../scenes/audit/audit-scene').then((m) => m.AuditScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.audit',
+  }),
+  /** The board; `unit`, `owner` and `view=overdue` (the overdue list only) filter it. */
+  actions: signedIn({
+    path: '/actions',
+    load: () => import('../scenes/actions/actions-scene').then((m) => m.ActionsScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.actions',
+  }),
+  evaluation: signedIn({
+    path: '/management-evaluation',
+    load: () => import('../scenes/evaluation/evaluation-scene').then((m) => m.EvaluationScene),
+    props: ({ session }) => ({ session }),
+    nav: 'nav.evaluation',
+  }),
+  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
+  yearWheel: signedIn({
+    path: '/year-wheel',
+    load: () => import('../scenes/year-wheel/year-wheel-scene').then((m) => m.YearWheelScene),
+    props: ({ session, query }) => ({ session, year: yearOf(query) }),
+    nav: 'nav.yearWheel',
+  }),
+  /** Satisfaction surveys; `survey` and `round` pick the results shown. */
+  surveys: signedIn({
+    path: '/surveys',
+    // @fluentui/react-charts comes with this chunk only.
+    load: () => import('../scenes/surveys/surveys-scene').then((m) => m.SurveysScene),
+    props: ({ query }) => ({ query }),
+    nav: 'nav.surveys',
+    canSee: (me) => me.abilities.readSurveyResults,
+  }),
+  /** Quality policy and goals; `colour` shows the goals of one colour (the overview's goal tiles). */
+  goals: signedIn({
+    path: '/goals',
+    load: () => import('../scenes/goals/goals-scene').then((m) => m.GoalsScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.goals',
+  }),
+  newProcedure: signedIn({
+    path: '/new',
+    load: () => import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),
+    props: ({ session }) => ({ session }),
+    nav: 'nav.newProcedure',
+    canSee: (me) => me.abilities.createProcedure,
+  }),
+  /** The local stand-in for the bot's chat in Teams (the Adaptive Cards renderer comes with it). */
+  chat: signedIn({
+    path: '/chat',
+    load: () => import('../scenes/chat/chat-scene').then((m) => m.ChatScene),
+    props: ({ session }) => ({ session }),
+    nav: 'nav.chat',
+    canSee: (me) => me.mode === 'local',
+  }),
   /** Findings: the open nonconformities by default; `unit` and `year` narrow them. */
-  findings: (query?: Record<string, string>) => withQuery('/afvigelser', new URLSearchParams(query)),
-  procedure: (id: string, query?: Record<string, string>) =>
-    withQuery(`/procedures/${encodeURIComponent(id)}`, new URLSearchParams(query)),
+  findings: signedIn({
+    path: '/findings',
+    load: () => import('../scenes/findings/findings-scene').then((m) => m.FindingsScene),
+    props: ({ session, query }) => ({ session, query }),
+    section: 'audit',
+  }),
+  goal: signedIn({
+    path: '/goals/:id',
+    load: () => import('../scenes/goals/goal-scene').then((m) => m.GoalScene),
+    props: ({ session, params }) => ({ session, goalId: params.id }),
+    section: 'goals',
+  }),
+  auditDetail: signedIn({
+    path: '/audit/:id',
+    load: () => import('../scenes/audit/audit-detail-scene').then((m) => m.AuditDetailScene),
+    props: ({ session, params }) => ({ session, auditId: params.id }),
+    section: 'audit',
+  }),
+  action: signedIn({
+    path: '/actions/:id',
+    load: () => import('../scenes/actions/action-scene').then((m) => m.ActionScene),
+    props: ({ session, params }) => ({ session, actionId: params.id }),
+    section: 'actions',
+  }),
+  /** FOKUS-style evaluation rounds: the units side by side across rounds (issue 14). */
+  fokus: signedIn({
+    path: '/fokus',
+    load: () => import('../scenes/fokus/fokus-scene').then((m) => m.FokusScene),
+    props: () => ({}),
+    section: 'audit',
+  }),
+  /** The standards worked by, clause × procedures, goals and audits, uncovered clauses marked. */
+  coverage: signedIn({
+    path: '/coverage',
+    load: () => import('../scenes/clause-coverage/coverage-scene').then((m) => m.CoverageScene),
+    props: () => ({}),
+    section: 'audit',
+  }),
+  search: signedIn({
+    path: '/search',
+    load: () => import('../scenes/search/search-scene').then((m) => m.SearchScene),
+    props: ({ query }) => ({ q: query.get('q') ?? '' }),
+  }),
+  procedure: signedIn({
+    path: '/procedures/:id',
+    load: () => import('../scenes/procedure/procedure-scene').then((m) => m.ProcedureScene),
+    props: ({ session, params, query }) => ({ session, procedureId: params.id, query }),
+    section: 'handbook',
+  }),
   /**
    * The approver's view of a procedure's draft: the comparison with the current version, then
    * Approve/Reject. The approval card's "Åbn kladden" links here (bot/approval-view.ts `approvalPath`).
    */
-  approval: (id: string) => `/procedures/${encodeURIComponent(id)}/approval`,
-  search: (q: string) => withQuery('/search', new URLSearchParams(q ? { q } : {})),
-  tasks: (query?: Record<string, string>) => withQuery('/tasks', new URLSearchParams(query)),
-  /** The competence matrix, opened on one unit when given. */
-  competences: (unitId?: string) => withQuery('/competences', new URLSearchParams(unitId ? { unit: unitId } : {})),
-  audit: (year?: number) => withQuery('/audit', new URLSearchParams(year ? { year: String(year) } : {})),
-  auditDetail: (id: string) => `/audit/${encodeURIComponent(id)}`,
-  /** The board; `unit`, `owner` and `view=overdue` (the overdue list only) filter it. */
-  actions: (query?: Record<string, string>) => withQuery('/handlinger', new URLSearchParams(query)),
-  action: (id: string) => `/handlinger/${encodeURIComponent(id)}`,
-  evaluation: () => '/ledelsens-evaluering',
-  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
-  yearWheel: (year?: number) => withQuery('/aarshjul', new URLSearchParams(year ? { year: String(year) } : {})),
-  /** Satisfaction surveys; `survey` and `round` pick the results shown. */
-  surveys: (query?: { survey?: string; round?: string }) => withQuery('/surveys', new URLSearchParams(query)),
-  newProcedure: () => '/new',
-  /** The local stand-in for the bot's chat in Teams. */
-  chat: () => '/chat',
-  /** The manifest's configurationUrl, privacyUrl and termsOfUseUrl: keep these paths stable. */
-  configure: () => '/configure',
-  privacy: () => '/privacy',
-  terms: () => '/terms',
+  approval: signedIn({
+    path: '/procedures/:id/approval',
+    load: () => import('../scenes/approval/approval-scene').then((m) => m.ApprovalScene),
+    props: ({ params }) => ({ procedureId: params.id }),
+    section: 'handbook',
+  }),
+  // The manifest's configurationUrl, privacyUrl and termsOfUseUrl: keep these paths stable. They
+  // render without signing in and ask the API nothing before they show.
+  configure: publicPage({
+    path: '/configure',
+    load: () => import('../scenes/configure/configure-scene').then((m) => m.ConfigureScene),
+    props: ({ teams }) => ({ teams }),
+  }),
+  privacy: publicPage({
+    path: '/privacy',
+    load: () => import('../scenes/privacy/privacy-scene').then((m) => m.PrivacyScene),
+    props: () => ({}),
+  }),
+  terms: publicPage({
+    path: '/terms',
+    load: () => import('../scenes/terms/terms-scene').then((m) => m.TermsScene),
+    props: () => ({}),
+  }),
 };
+
+export type SceneName = keyof typeof scenes;
+const sceneNames = Object.keys(scenes) as SceneName[];
+
+/**
+ * Paths that moved, with the scene each now opens. Adaptive Cards already posted in Teams chats
+ * carry the old (Danish) paths, so they redirect (replacing the history entry, query kept).
+ */
+const movedPaths: readonly { from: string; to: SceneName }[] = [
+  { from: '/afvigelser', to: 'findings' },
+  { from: '/handlinger', to: 'actions' },
+  { from: '/handlinger/:id', to: 'action' },
+  { from: '/ledelsens-evaluering', to: 'evaluation' },
+  { from: '/aarshjul', to: 'yearWheel' },
+  { from: '/index.html', to: 'overview' },
+];
+
+/**
+ * The handbook's filters. The root used to be the handbook, and channel tabs configured on a
+ * level or area still point there with these: such a root redirects to the handbook, a bare
+ * root (or one with only ?inTeams=1) is the overview.
+ */
+const handbookFilterKeys = ['level', 'area', 'status', 'owner', 'unit', 'sort', 'order'];
+
+export type Resolved =
+  | { kind: 'scene'; name: SceneName; scene: Scene; params: Record<string, string>; query: URLSearchParams }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'not-found'; query: URLSearchParams };
+
+/**
+ * What a location shows. `pathname` is the raw (still percent-encoded) path: parameters are
+ * decoded here once, and a path that does not decode is not found.
+ */
+export function resolveLocation(pathname: string, search: string): Resolved {
+  const query = new URLSearchParams(search);
+  const suffix = searchOf(query);
+  for (const moved of movedPaths) {
+    const [isMatch, raw] = matchPattern(parse, moved.from, pathname);
+    if (isMatch) return { kind: 'redirect', to: fillPattern(scenes[moved.to].path, raw) + suffix };
+  }
+  for (const name of sceneNames) {
+    const scene: Scene = scenes[name];
+    const [isMatch, raw] = matchPattern(parse, scene.path, pathname);
+    if (!isMatch) continue;
+    if (name === 'overview' && handbookFilterKeys.some((key) => query.has(key)))
+      return { kind: 'redirect', to: scenes.handbook.path + suffix };
+    const params = decodeParams(raw);
+    return params ? { kind: 'scene', name, scene, params, query } : { kind: 'not-found', query };
+  }
+  return { kind: 'not-found', query };
+}
+
+/** The scene a location ends at, following a redirect. */
+export type RouteMatch = {
+  name: SceneName | 'not-found';
+  params: Record<string, string>;
+  query: URLSearchParams;
+};
+
+export function matchRoute(pathname: string, search: string): RouteMatch {
+  let resolved = resolveLocation(pathname, search);
+  if (resolved.kind === 'redirect') {
+    const url = new URL(resolved.to, 'https://tab.invalid');
+    resolved = resolveLocation(url.pathname, url.search);
+  }
+  if (resolved.kind === 'scene') return { name: resolved.name, params: resolved.params, query: resolved.query };
+  return {
+    name: 'not-found',
+    params: {},
+    query: resolved.kind === 'not-found' ? resolved.query : new URLSearchParams(),
+  };
+}
+
+export function isPublicRoute(match: RouteMatch): boolean {
+  return match.name !== 'not-found' && scenes[match.name].access === 'public';
+}
+
+/** Starts downloading a location's scene (main.tsx does at start-up, beside the sign-in). */
+export function preloadScene(match: RouteMatch): void {
+  if (match.name !== 'not-found') void scenes[match.name].preload().catch(() => undefined);
+}
+
+type PathBuilders = {
+  [Name in SceneName]: (...args: [...ParamArgs<(typeof scenes)[Name]['path']>, query?: QueryInit]) => string;
+};
+
+/** Typed path builders: `paths.procedure(id, { version })`, `paths.audit({ year: 2026 })`. */
+export const paths = Object.fromEntries(
+  sceneNames.map((name) => [
+    name,
+    (...args: (string | QueryInit | undefined)[]) => {
+      const path = scenes[name].path;
+      const count = path.split(':').length - 1;
+      const values = args.slice(0, count).map((value) => encodeURIComponent(String(value)));
+      return fillPattern(path, values) + searchOf(args[count] as QueryInit | undefined);
+    },
+  ]),
+) as PathBuilders;
 
 /**
  * The tab path a Teams deep link carries as its subEntityId (the tab reads it as
- * `page.subPageId`), or null when it is not one of the tab's own pages. Only a same-origin path
- * is accepted: a deep link must never send the tab elsewhere.
+ * `page.subPageId`), or null when it is not one of the tab's own signed-in pages. Only a
+ * same-origin path is accepted: a deep link must never send the tab elsewhere. A moved path
+ * gives its new place.
  */
 export function pathFromSubPageId(subPageId: string | null | undefined): string | null {
   if (!subPageId || !subPageId.startsWith('/') || subPageId.startsWith('//') || subPageId.includes('\\')) return null;
@@ -148,11 +382,43 @@ export function pathFromSubPageId(subPageId: string | null | undefined): string 
     return null;
   }
   if (url.origin !== 'https://tab.invalid') return null;
-  const route = matchRoute(url.pathname, url.search);
-  return route.name === 'not-found' || isPublicRoute(route) ? null : url.pathname + url.search;
+  const resolved = resolveLocation(url.pathname, url.search);
+  const path = resolved.kind === 'redirect' ? resolved.to : url.pathname + url.search;
+  const match = matchRoute(url.pathname, url.search);
+  return match.name === 'not-found' || isPublicRoute(match) ? null : path;
 }
 
-function withQuery(path: string, query?: URLSearchParams): string {
-  const search = query?.toString();
-  return search ? `${path}?${search}` : path;
+/** Puts raw (already encoded) values into a pattern's `:name` segments, in order. */
+function fillPattern(pattern: string, values: Record<string, string | undefined> | readonly string[]): string {
+  let index = 0;
+  return pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = Array.isArray(values) ? values[index++] : (values as Record<string, string | undefined>)[name];
+    return value ?? '';
+  });
+}
+
+function decodeParams(raw: Record<string, string | undefined> | null): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (/^\d+$/.test(name) || value === undefined) continue;
+    try {
+      params[name] = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+  }
+  return params;
+}
+
+function searchOf(query: QueryInit | undefined): string {
+  const search =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query ?? {}).flatMap(([key, value]) =>
+            value === null || value === undefined || value === '' ? [] : [[key, String(value)]],
+          ),
+        );
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }

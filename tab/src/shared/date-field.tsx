@@ -65,6 +65,27 @@ function calendarStrings(locale: Locale, t: Translate): CalendarStrings {
   };
 }
 
+type CalendarFormatting = NonNullable<DatePickerProps['dateTimeFormatter']>;
+
+/**
+ * How the calendar names dates, in the UI language. A month button's name is the short name it
+ * shows ("jan", not "januar": WCAG 2.5.3, the name contains the visible label), and a day's is
+ * the language's own order ("5. januar 2027", not Fluent's "januar 5, 2027").
+ */
+function calendarFormatting(locale: keyof typeof intlTags): CalendarFormatting {
+  const tag = intlTags[locale];
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options);
+  const fullDate = format({ day: 'numeric', month: 'long', year: 'numeric' });
+  const monthYear = format({ month: 'long', year: 'numeric' });
+  return {
+    formatDay: (date) => String(date.getDate()),
+    formatMonthDayYear: (date) => fullDate.format(date),
+    formatMonthYear: (date) => monthYear.format(date),
+    formatMonth: (date, strings) => strings.shortMonths[date.getMonth()] ?? '',
+    formatYear: (date) => String(date.getFullYear()),
+  };
+}
+
 /**
  * The one date field of the tab: Fluent's DatePicker with the app's date format (05-01-2027 in
  * Danish), weeks from Monday, month and day names in the UI language, and typed dates read day
@@ -86,6 +107,7 @@ export function DateField(props: {
   const errorId = useId();
   const [error, setError] = useState<DatePickerErrorType | null>(null);
   const strings = useMemo(() => calendarStrings(locale, t), [locale, t]);
+  const formatting = useMemo(() => calendarFormatting(locale), [locale]);
   const pattern = datePattern(locale, t('date.yearLetters'));
   const messages: Record<DatePickerErrorType, string> = {
     'invalid-input': t('date.invalid', { pattern, example: formatDateInput('2027-01-05', locale) }),
@@ -105,12 +127,15 @@ export function DateField(props: {
   const [ready, setReady] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
   const hadFocus = useRef(false);
+  const isOpen = useRef(false);
   useLayoutEffect(() => {
     if (ready && hadFocus.current) pickerRef.current?.focus();
   }, [ready]);
   if (!ready) {
     return (
       <Input
+        // A value that arrives after the first render (a form filled from loaded data) is shown.
+        key={props.value}
         className={styles.picker}
         defaultValue={formatDateInput(props.value, locale)}
         placeholder={pattern}
@@ -121,7 +146,6 @@ export function DateField(props: {
           hadFocus.current = true;
           setReady(true);
         }}
-        onPointerDown={() => setReady(true)}
         onChange={(_, data) => {
           const iso = wholeDayFirstDate.test(data.value) ? parseDateInput(data.value) : null;
           if (iso) onChange(iso);
@@ -148,13 +172,23 @@ export function DateField(props: {
         }}
         formatDate={formatDate}
         parseDateFromString={parseDate}
-        onValidationResult={(data) => setError(data.error ?? null)}
+        // Opening the calendar moves the focus out of the empty input, which Fluent validates
+        // as "required" at once: not an error (nor an alert read aloud) while the user picks.
+        onOpenChange={(open) => {
+          isOpen.current = open;
+          if (open) setError((current) => (current === 'required-input' ? null : current));
+        }}
+        onValidationResult={(data) => {
+          if (data.error === 'required-input' && isOpen.current) return;
+          setError(data.error ?? null);
+        }}
         allowTextInput
         // Rendered beside the input, so inside a Dialog the calendar is part of the dialog (a
         // portal outside it would be outside the modal and could not be clicked).
         inlinePopup
         firstDayOfWeek={monday}
         strings={strings}
+        dateTimeFormatter={formatting}
         placeholder={pattern}
         required={props.required ?? false}
         disabled={props.disabled ?? false}

@@ -1,6 +1,7 @@
-import { Dropdown, Field, Option, makeStyles, type DropdownProps } from '@fluentui/react-components';
+import { Dropdown, Field, Option, makeStyles, mergeClasses, type DropdownProps } from '@fluentui/react-components';
 
-export type DropdownOption = { value: string; text: string };
+/** `lang` marks an option in another language than the page (a language's own name). */
+export type DropdownOption = { value: string; text: string; lang?: string };
 
 const useStyles = makeStyles({
   field: { minWidth: 0 },
@@ -19,19 +20,27 @@ const fromKey = (key: string) => (key === emptyKey ? '' : key);
  * The one single-choice list of the tab: Fluent's Dropdown, with a visible label (a Field) or,
  * in a compact editor, only an accessible name. Values are strings; "" is a valid choice.
  */
-export function OptionDropdown(
-  props: {
-    options: readonly DropdownOption[];
-    value: string;
-    onChange(value: string): void;
-    label?: string;
-    hint?: string;
-    disabled?: boolean;
-    autoFocus?: boolean;
-    className?: string;
-    'aria-label'?: string;
-  } & Pick<DropdownProps, 'onKeyDown' | 'size' | 'appearance'>,
-) {
+export type OptionDropdownProps = {
+  options: readonly DropdownOption[];
+  value: string;
+  onChange(value: string): void;
+  label?: string;
+  hint?: string;
+  required?: boolean;
+  /** A problem to show under the labelled dropdown (in the UI language). */
+  validationMessage?: string | undefined;
+  disabled?: boolean;
+  /** The list rendered beside the button, not in a portal: needed inside a modal <dialog>. */
+  inline?: boolean;
+  autoFocus?: boolean;
+  className?: string;
+  /** Classes for the Field around the dropdown (when there is a label). */
+  fieldClassName?: string;
+  'aria-label'?: string;
+  'data-testid'?: string;
+} & Pick<DropdownProps, 'onKeyDown' | 'size' | 'appearance' | 'placeholder'>;
+
+export function OptionDropdown(props: OptionDropdownProps) {
   const styles = useStyles();
   const selected = props.options.find((option) => option.value === props.value);
   const dropdown = (
@@ -40,6 +49,7 @@ export function OptionDropdown(
       listbox={{ className: styles.listbox }}
       // Not clearable: without this Fluent renders a hidden button named "Clear selection" in English.
       clearButton={null}
+      inlinePopup={props.inline ?? false}
       value={selected?.text ?? ''}
       selectedOptions={selected ? [toKey(selected.value)] : []}
       onOptionSelect={(_, data) => {
@@ -48,12 +58,19 @@ export function OptionDropdown(
       disabled={props.disabled ?? false}
       autoFocus={props.autoFocus ?? false}
       {...(props['aria-label'] ? { 'aria-label': props['aria-label'] } : {})}
+      {...(props['data-testid'] ? { 'data-testid': props['data-testid'] } : {})}
       {...(props.onKeyDown ? { onKeyDown: props.onKeyDown } : {})}
       {...(props.size ? { size: props.size } : {})}
       {...(props.appearance ? { appearance: props.appearance } : {})}
+      {...(props.placeholder ? { placeholder: props.placeholder } : {})}
     >
       {props.options.map((option) => (
-        <Option key={toKey(option.value)} value={toKey(option.value)} text={option.text}>
+        <Option
+          key={toKey(option.value)}
+          value={toKey(option.value)}
+          text={option.text}
+          {...(option.lang ? { lang: option.lang } : {})}
+        >
           {option.text}
         </Option>
       ))}
@@ -61,7 +78,15 @@ export function OptionDropdown(
   );
   if (props.label === undefined) return dropdown;
   return (
-    <Field className={styles.field} label={props.label} {...(props.hint ? { hint: props.hint } : {})}>
+    <Field
+      className={mergeClasses(styles.field, props.fieldClassName)}
+      label={props.label}
+      required={props.required ?? false}
+      validationMessage={props.validationMessage}
+      validationState={props.validationMessage ? 'error' : 'none'}
+      {...(props.hint ? { hint: props.hint } : {})}
+      {...(props.size === 'small' ? { size: 'small' as const } : {})}
+    >
       {dropdown}
     </Field>
   );

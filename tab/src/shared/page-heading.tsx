@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import { useRouter } from '../router/router';
+import { usePageVisits } from '../router/navigation';
 
 const useStyles = makeStyles({
   heading: {
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   },
 });
 
-let lastFocusedNavigation = 0;
+let lastFocusedVisit = 0;
 
 /**
  * The scene's h1. After an in-app navigation it takes focus, so screen readers announce the new
@@ -23,7 +23,7 @@ let lastFocusedNavigation = 0;
 export function PageHeading(props: { children: ReactNode; documentTitle: string }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { navigationCount } = useRouter();
+  const pageVisits = usePageVisits();
   const ref = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -31,11 +31,11 @@ export function PageHeading(props: { children: ReactNode; documentTitle: string 
   }, [props.documentTitle, t]);
 
   useEffect(() => {
-    if (navigationCount > lastFocusedNavigation) {
-      lastFocusedNavigation = navigationCount;
+    if (pageVisits > lastFocusedVisit) {
+      lastFocusedVisit = pageVisits;
       ref.current?.focus({ preventScroll: true });
     }
-  }, [navigationCount]);
+  }, [pageVisits]);
 
   return (
     <h1 ref={ref} tabIndex={-1} className={styles.heading}>

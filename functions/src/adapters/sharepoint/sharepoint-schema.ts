@@ -1,4 +1,5 @@
 import type { RecordDeclaration } from '../../records/declare.js';
+import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from '../../records/fokus.js';
 import {
   acknowledgementRecord,
   acknowledgementRequestRecord,
@@ -103,8 +104,6 @@ export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourc
   (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
 );
 
-export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...qualityLists, ...goalLists];
-
 /**
  * Satisfaction surveys (records/surveys.ts): their lists, derived like every other. Not provisioned
  * yet: surveys are kept in the embedded database on every store until a Graph adapter of the
@@ -113,6 +112,19 @@ export const handbookSchema: ListSpec[] = [procedureLibrary, ...recordLists, ...
 export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
   listSpecOf(declaration as RecordDeclaration<unknown>),
 );
+
+/** FOKUS-style evaluation rounds and the standards worked by (records/fokus.ts). */
+export const fokusLists: ListSpec[] = [evaluationRoundRecord, unitEvaluationRecord, standardsChoiceRecord].map(
+  (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
+);
+
+export const handbookSchema: ListSpec[] = [
+  procedureLibrary,
+  ...recordLists,
+  ...qualityLists,
+  ...goalLists,
+  ...fokusLists,
+];
 
 /** The type facet's name (text, number, …) of a column spec. */
 export function typeOf(spec: ColumnSpec): string {

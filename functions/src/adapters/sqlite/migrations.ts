@@ -557,4 +557,44 @@ export const migrations: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX survey_answers_survey ON survey_answers(survey_id, round_id);
   `,
+  // FOKUS-style evaluation rounds and the standards the municipality works by (records/fokus.ts).
+  // An install from before works by ISO 9001, as every clause it has cited did.
+  `
+  CREATE TABLE fokus_rounds (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    scale_min INTEGER NOT NULL,
+    scale_max INTEGER NOT NULL CHECK (scale_max > scale_min),
+    themes TEXT NOT NULL,
+    unit_ids TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE fokus_unit_evaluations (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES fokus_rounds(id),
+    unit_id TEXT NOT NULL,
+    scores TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL,
+    UNIQUE (round_id, unit_id)
+  );
+  CREATE TABLE management_standards (
+    id TEXT PRIMARY KEY,
+    standard_ids TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  INSERT INTO management_standards (id, standard_ids, created_at, updated_at, updated_by, etag)
+    VALUES ('standards', '["iso9001"]', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'system', 1);
+  `,
 ];

@@ -29,25 +29,27 @@ export function acknowledgementRequestCard(model: AcknowledgementRequestModel, l
   const text = cardText(locale);
   const version = escapeCardText(truncateText(model.versionLabel ?? '–', 20));
   const body: CardElement[] = [
-    ...procedureHeading(text.acknowledgementKicker, model.procedure),
-    textBlock(text.acknowledgementText(version, formatDate(model.publishedAt, locale)), { spacing: 'medium' }),
+    ...procedureHeading(text('acknowledgementKicker'), model.procedure),
+    textBlock(text('acknowledgementText', { version, date: formatDate(model.publishedAt, locale) }), {
+      spacing: 'medium',
+    }),
   ];
   if (model.changeSummary?.trim()) {
     body.push(
-      textBlock(text.changeSummary, { weight: 'bolder', spacing: 'medium' }),
+      textBlock(text('changeSummary'), { weight: 'bolder', spacing: 'medium' }),
       textBlock(escapeCardText(truncateText(model.changeSummary, summaryMax)), { spacing: 'small' }),
     );
   }
   return adaptiveCard({
-    fallbackText: `${text.acknowledgementKicker}: ${procedureLabel(model.procedure)}`,
+    fallbackText: `${text('acknowledgementKicker')}: ${procedureLabel(model.procedure)}`,
     body,
     actions: [
       executeAction(
-        text.acknowledge,
+        text('acknowledge'),
         { verb: 'acknowledge', procedureId: model.procedure.id, versionId: model.versionId },
         { style: 'positive' },
       ),
-      openUrlAction(text.openProcedure, model.openUrl),
+      openUrlAction(text('openProcedure'), model.openUrl),
     ],
   });
 }

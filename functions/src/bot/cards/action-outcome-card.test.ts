@@ -78,13 +78,13 @@ describe('actionOutcomeCard', () => {
 describe('errorCard', () => {
   for (const locale of locales) {
     it(`is a valid Teams card (${locale})`, () => {
-      expectValidCard(errorCard(cardText(locale).errorAlreadyDecided, locale, openUrl));
+      expectValidCard(errorCard(cardText(locale)('errorAlreadyDecided'), locale, openUrl));
       expectValidCard(errorCard(hostileText.repeat(50), locale));
     });
   }
 
   it('shows the message with the link when there is one', () => {
-    const card = errorCard(cardText('da').errorAlreadyDecided, 'da', openUrl);
+    const card = errorCard(cardText('da')('errorAlreadyDecided'), 'da', openUrl);
     expect(visibleText(card)).toContain('Handlingen blev ikke udført');
     expect(visibleText(card)).toContain('Anmodningen er allerede behandlet.');
     expect(allActions(card)).toEqual([{ type: 'Action.OpenUrl', title: 'Åbn procedure', url: openUrl }]);

@@ -34,27 +34,34 @@ export function actionOutcomeCard(model: ActionOutcomeModel, locale: Locale): Ad
   const details: CardElement[] = [];
   switch (model.verb) {
     case 'confirmReview':
-      headline = text.outcomeReviewConfirmed(name, at);
-      if (model.nextReviewOn) details.push(textBlock(text.outcomeNextReview(formatDate(model.nextReviewOn, locale))));
+      headline = text('outcomeReviewConfirmed', { name, at });
+      if (model.nextReviewOn)
+        details.push(textBlock(text('outcomeNextReview', { date: formatDate(model.nextReviewOn, locale) })));
       break;
     case 'startRevision':
-      headline = text.outcomeRevisionStarted;
-      details.push(textBlock(text.outcomeRevisionStartedBy(name, at)), textBlock(text.outcomeRevisionNext));
+      headline = text('outcomeRevisionStarted');
+      details.push(textBlock(text('outcomeRevisionStartedBy', { name, at })), textBlock(text('outcomeRevisionNext')));
       break;
     case 'acknowledge':
-      headline = text.outcomeAcknowledged;
+      headline = text('outcomeAcknowledged');
       details.push(
-        textBlock(text.outcomeAcknowledgedBy(name, escapeCardText(truncateText(model.versionLabel ?? '–', 20)), at)),
+        textBlock(
+          text('outcomeAcknowledgedBy', {
+            name,
+            version: escapeCardText(truncateText(model.versionLabel ?? '–', 20)),
+            at,
+          }),
+        ),
       );
       break;
   }
   return adaptiveCard({
     fallbackText: `${headline}: ${procedureLabel(model.procedure)}`,
     body: [
-      ...procedureHeading(text.outcomeKicker, model.procedure),
+      ...procedureHeading(text('outcomeKicker'), model.procedure),
       container([textBlock(headline, { weight: 'bolder' }), ...details], { style: 'good', spacing: 'medium' }),
     ],
-    actions: [openUrlAction(text.openProcedure, model.openUrl)],
+    actions: [openUrlAction(text('openProcedure'), model.openUrl)],
   });
 }
 
@@ -65,17 +72,17 @@ export function actionOutcomeCard(model: ActionOutcomeModel, locale: Locale): Ad
 export function errorCard(message: string, locale: Locale, openUrl?: string): AdaptiveCard {
   const text = cardText(locale);
   return adaptiveCard({
-    fallbackText: `${text.errorKicker}: ${message}`,
+    fallbackText: `${text('errorKicker')}: ${message}`,
     body: [
-      textBlock(text.appName, { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
+      textBlock(text('appName'), { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
       container(
-        [textBlock(text.errorKicker, { weight: 'bolder' }), textBlock(escapeCardText(truncateText(message, 1000)))],
+        [textBlock(text('errorKicker'), { weight: 'bolder' }), textBlock(escapeCardText(truncateText(message, 1000)))],
         {
           style: 'attention',
           spacing: 'small',
         },
       ),
     ],
-    actions: openUrl ? [openUrlAction(text.openProcedure, openUrl)] : [],
+    actions: openUrl ? [openUrlAction(text('openProcedure'), openUrl)] : [],
   });
 }

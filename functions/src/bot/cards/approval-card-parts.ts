@@ -19,13 +19,30 @@ export type ApprovalCardModel = {
   /** ISO 8601 instant. */
   requestedAt: string;
   approver: CardPerson;
-  /** Metadata fields that change with this version; `field` is a key of `CardText.fieldLabels` or a label. */
+  /** Metadata fields that change with this version; `field` is one of `labelledFields` or a label. */
   metadataChanges: MetadataChange[];
   /** Deep link to the procedure in the tab. */
   openUrl: string;
 };
 
 export type MetadataChange = { field: string; from: string; to: string };
+
+/** Metadata fields the cards name in the reader's language (`field.<name>` in the cards' texts). */
+const labelledFields = [
+  'title',
+  'level',
+  'area',
+  'unit',
+  'owner',
+  'approver',
+  'audience',
+  'reviewIntervalMonths',
+  'standards',
+  'legalBasis',
+] as const;
+type LabelledField = (typeof labelledFields)[number];
+const isLabelledField = (field: string): field is LabelledField =>
+  (labelledFields as readonly string[]).includes(field);
 
 /** Limits that keep the card well under Teams' 28 KB message limit even with 4-byte escapes. */
 const summaryMax = 1200;
@@ -45,42 +62,46 @@ function versionText(version: { major: number; minor: number }): string {
 }
 
 export function approvalDetails(model: ApprovalCardModel, locale: Locale, text: CardText): CardElement[] {
-  const kind = model.kind === 'major' ? text.kindMajor : text.kindMinor;
+  const kind = model.kind === 'major' ? text('kindMajor') : text('kindMinor');
   const to = proposedVersionLabel(model.fromVersionLabel, model.kind) ?? '?';
   const version =
     model.fromVersionLabel === null
-      ? text.firstVersion(to, kind)
-      : text.versionChange(escapeCardText(truncateText(model.fromVersionLabel, 20)), to, kind);
+      ? text('firstVersion', { to, kind })
+      : text('versionChange', { from: escapeCardText(truncateText(model.fromVersionLabel, 20)), to, kind });
   const elements: CardElement[] = [
     factSet([
-      { title: text.version, value: version },
+      { title: text('version'), value: version },
       {
-        title: text.submittedBy,
-        value: text.submittedByValue(escapeCardText(model.requestedBy.name), formatDateTime(model.requestedAt, locale)),
+        title: text('submittedBy'),
+        value: text('submittedByValue', {
+          name: escapeCardText(model.requestedBy.name),
+          at: formatDateTime(model.requestedAt, locale),
+        }),
       },
-      { title: text.approver, value: escapeCardText(model.approver.name) },
+      { title: text('approver'), value: escapeCardText(model.approver.name) },
     ]),
-    textBlock(text.changeSummary, { weight: 'bolder', spacing: 'medium' }),
+    textBlock(text('changeSummary'), { weight: 'bolder', spacing: 'medium' }),
     textBlock(escapeCardText(truncateText(model.changeSummary, summaryMax)), { spacing: 'small' }),
   ];
   if (model.metadataChanges.length > 0) {
     elements.push(
-      textBlock(text.metadataChanges, { weight: 'bolder', spacing: 'medium' }),
+      textBlock(text('metadataChanges'), { weight: 'bolder', spacing: 'medium' }),
       factSet(model.metadataChanges.slice(0, metadataChangesShown).map((change) => metadataFact(change, text))),
     );
     const hidden = model.metadataChanges.length - metadataChangesShown;
-    if (hidden > 0) elements.push(textBlock(text.moreChanges(hidden), { isSubtle: true, spacing: 'small' }));
+    if (hidden > 0)
+      elements.push(textBlock(text('moreChanges', { count: hidden }), { isSubtle: true, spacing: 'small' }));
   }
   return elements;
 }
 
 function metadataFact(change: MetadataChange, text: CardText): Fact {
   const value = (raw: string) =>
-    raw.trim() === '' ? text.emptyValue : escapeCardText(truncateText(raw, metadataValueMax));
+    raw.trim() === '' ? text('emptyValue') : escapeCardText(truncateText(raw, metadataValueMax));
   return {
-    title: Object.hasOwn(text.fieldLabels, change.field)
-      ? (text.fieldLabels[change.field] as string)
+    title: isLabelledField(change.field)
+      ? text(`field.${change.field}`)
       : escapeCardText(truncateText(change.field, 60)),
-    value: text.metadataChange(value(change.from), value(change.to)),
+    value: text('metadataChange', { from: value(change.from), to: value(change.to) }),
   };
 }

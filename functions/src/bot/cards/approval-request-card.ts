@@ -36,42 +36,45 @@ export const rejectCommentMaxLength = 2000;
 export function approvalRequestCard(model: ApprovalRequestModel, locale: Locale): AdaptiveCard {
   const text = cardText(locale);
   return adaptiveCard({
-    fallbackText: `${text.approvalRequestKicker}: ${procedureLabel(model.procedure)}`,
+    fallbackText: `${text('approvalRequestKicker')}: ${procedureLabel(model.procedure)}`,
     refresh: refreshFor(
       { verb: 'refresh', subject: 'approval', approvalId: model.approvalId },
       model.approver.userId ? [model.approver.userId] : null,
     ),
-    body: [...procedureHeading(text.approvalRequestKicker, model.procedure), ...approvalDetails(model, locale, text)],
+    body: [
+      ...procedureHeading(text('approvalRequestKicker'), model.procedure),
+      ...approvalDetails(model, locale, text),
+    ],
     actions: [
-      openUrlAction(text.openDraft, model.draftUrl),
-      executeAction(text.approve, { verb: 'approve', approvalId: model.approvalId }, { style: 'positive' }),
+      openUrlAction(text('openDraft'), model.draftUrl),
+      executeAction(text('approve'), { verb: 'approve', approvalId: model.approvalId }, { style: 'positive' }),
       {
         type: 'Action.ShowCard',
-        title: text.reject,
+        title: text('reject'),
         card: {
           type: 'AdaptiveCard',
           body: [
             {
               type: 'Input.Text',
               id: 'comment',
-              label: text.rejectCommentLabel,
-              placeholder: text.rejectCommentPlaceholder,
+              label: text('rejectCommentLabel'),
+              placeholder: text('rejectCommentPlaceholder'),
               isRequired: true,
-              errorMessage: text.rejectCommentRequired,
+              errorMessage: text('rejectCommentRequired'),
               maxLength: rejectCommentMaxLength,
               isMultiline: true,
             },
           ],
           actions: [
             executeAction(
-              text.sendRejection,
+              text('sendRejection'),
               { verb: 'reject', approvalId: model.approvalId },
               { style: 'destructive', associatedInputs: 'auto' },
             ),
           ],
         },
       },
-      openUrlAction(text.openProcedure, model.openUrl),
+      openUrlAction(text('openProcedure'), model.openUrl),
     ],
   });
 }

@@ -34,13 +34,13 @@ export function approvalStatusCard(model: ApprovalStatusModel, locale: Locale): 
   const text = cardText(locale);
   const status = statusText(model, locale, text);
   return adaptiveCard({
-    fallbackText: `${text.approvalStatusKicker}: ${procedureLabel(model.procedure)}`,
+    fallbackText: `${text('approvalStatusKicker')}: ${procedureLabel(model.procedure)}`,
     body: [
-      ...procedureHeading(text.approvalStatusKicker, model.procedure),
+      ...procedureHeading(text('approvalStatusKicker'), model.procedure),
       container(status.items, { style: status.style, spacing: 'medium' }),
       ...approvalDetails(model, locale, text),
     ],
-    actions: [openUrlAction(text.openProcedure, model.openUrl)],
+    actions: [openUrlAction(text('openProcedure'), model.openUrl)],
   });
 }
 
@@ -55,12 +55,20 @@ function statusText(
     textBlock(`${label}: ${escapeCardText(truncateText(value, commentMax))}`, { spacing: 'small' });
   switch (status.state) {
     case 'pending':
-      return { style: 'emphasis', items: [headline(text.statusPending(escapeCardText(model.approver.name)))] };
+      return {
+        style: 'emphasis',
+        items: [headline(text('statusPending', { approver: escapeCardText(model.approver.name) }))],
+      };
     case 'approved': {
       const items = [
-        headline(text.statusApproved(escapeCardText(status.decidedBy.name), formatDateTime(status.decidedAt, locale))),
+        headline(
+          text('statusApproved', {
+            name: escapeCardText(status.decidedBy.name),
+            at: formatDateTime(status.decidedAt, locale),
+          }),
+        ),
       ];
-      if (status.comment?.trim()) items.push(comment(text.approvalComment, status.comment));
+      if (status.comment?.trim()) items.push(comment(text('approvalComment'), status.comment));
       return { style: 'good', items };
     }
     case 'rejected':
@@ -68,19 +76,22 @@ function statusText(
         style: 'attention',
         items: [
           headline(
-            text.statusRejected(escapeCardText(status.decidedBy.name), formatDateTime(status.decidedAt, locale)),
+            text('statusRejected', {
+              name: escapeCardText(status.decidedBy.name),
+              at: formatDateTime(status.decidedAt, locale),
+            }),
           ),
-          comment(text.rejectionComment, status.comment),
+          comment(text('rejectionComment'), status.comment),
         ],
       };
     case 'withdrawn': {
       const at = formatDateTime(status.decidedAt, locale);
       const line = status.decidedBy
-        ? text.statusWithdrawn(escapeCardText(status.decidedBy.name), at)
-        : text.statusWithdrawnAnonymous(at);
+        ? text('statusWithdrawn', { name: escapeCardText(status.decidedBy.name), at })
+        : text('statusWithdrawnAnonymous', { at });
       return { style: 'emphasis', items: [headline(line)] };
     }
     case 'superseded':
-      return { style: 'emphasis', items: [headline(text.statusSuperseded)] };
+      return { style: 'emphasis', items: [headline(text('statusSuperseded'))] };
   }
 }

@@ -7,7 +7,7 @@ import { expectValidCard, renderCard } from './test-support/validate-card.js';
 import { allActions, executeActions, visibleText } from './test-support/card-query.js';
 import { hostileText, locales, longHostileTitle } from './test-support/card-models.js';
 
-const url = 'https://handbog.example.dk/handlinger/ca-1';
+const url = 'https://handbog.example.dk/actions/ca-1';
 
 function model(overrides: Partial<CorrectiveActionDueModel> = {}): CorrectiveActionDueModel {
   return {

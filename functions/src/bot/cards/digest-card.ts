@@ -81,19 +81,23 @@ const titleMax = 100;
  */
 export function digestCard(items: DigestItem[], locale: Locale, options: { handbookUrl?: string } = {}): AdaptiveCard {
   const text = cardText(locale);
-  const actions: CardAction[] = options.handbookUrl ? [openUrlAction(text.openHandbook, options.handbookUrl)] : [];
+  const actions: CardAction[] = options.handbookUrl ? [openUrlAction(text('openHandbook'), options.handbookUrl)] : [];
   const heading: CardElement[] = [
-    textBlock(text.appName, { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
-    textBlock(text.digestTitle, { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
-    textBlock(items.length === 0 ? text.digestEmpty : text.digestCount(items.length), { spacing: 'small' }),
+    textBlock(text('appName'), { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
+    textBlock(text('digestTitle'), { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
+    textBlock(items.length === 0 ? text('digestEmpty') : text('digestCount', { count: items.length }), {
+      spacing: 'small',
+    }),
   ];
   const build = (listed: Container[], hidden: number) =>
     adaptiveCard({
-      fallbackText: `${text.digestTitle}: ${items.length}`,
+      fallbackText: `${text('digestTitle')}: ${items.length}`,
       body: [
         ...heading,
         ...listed,
-        ...(hidden > 0 ? [textBlock(text.digestMore(hidden), { isSubtle: true, spacing: 'medium' })] : []),
+        ...(hidden > 0
+          ? [textBlock(text('digestMore', { count: hidden }), { isSubtle: true, spacing: 'medium' })]
+          : []),
       ],
       actions,
     });
@@ -160,36 +164,42 @@ function digestLine(item: DigestItem, locale: Locale, text: CardText): { kind: s
       const name = escapeCardText(item.requestedBy.name);
       const days = Math.max(0, Math.floor(item.daysWaiting));
       return {
-        kind: text.digestKindApproval,
-        line: days === 0 ? text.digestApprovalWaitingToday(name) : text.digestApprovalWaiting(name, text.days(days)),
+        kind: text('digestKindApproval'),
+        line:
+          days === 0
+            ? text('digestApprovalWaitingToday', { name })
+            : text('digestApprovalWaiting', { name, days: text('days', { count: days }) }),
       };
     }
     case 'review-due':
-      return { kind: text.digestKindReview, line: reviewDueText(item.dueOn, item.today, locale, text).text };
+      return { kind: text('digestKindReview'), line: reviewDueText(item.dueOn, item.today, locale, text).text };
     case 'escalation': {
       const overdueDays = Math.max(0, daysBetween(asLocalDate(item.dueOn), asLocalDate(item.today)));
       return {
-        kind: text.digestKindEscalation,
-        line: text.digestEscalation(escapeCardText(item.owner.name), text.days(overdueDays)),
+        kind: text('digestKindEscalation'),
+        line: text('digestEscalation', {
+          owner: escapeCardText(item.owner.name),
+          days: text('days', { count: overdueDays }),
+        }),
       };
     }
     case 'acknowledgement':
       return {
-        kind: text.digestKindAcknowledgement,
-        line: text.digestAcknowledgement(
-          escapeCardText(truncateText(item.versionLabel ?? '–', 20)),
-          formatDate(item.publishedAt, locale),
-        ),
+        kind: text('digestKindAcknowledgement'),
+        line: text('digestAcknowledgement', {
+          version: escapeCardText(truncateText(item.versionLabel ?? '–', 20)),
+          date: formatDate(item.publishedAt, locale),
+        }),
       };
     case 'qualification':
       return {
-        kind: text.digestKindQualification,
+        kind: text('digestKindQualification'),
         line: qualificationDueText(item.validUntil, item.today, locale, text).text,
       };
     case 'requirement-unmet':
       return {
-        kind: text.digestKindRequirement,
-        line: `${text.requirementShort}: ${requirementShortText(item, locale, text)}.`,
+        kind: text('digestKindRequirement'),
+        line: `${text('requirementShort')}: ${requirementShortText(item, locale, text)}.`,
       };
     case 'occurrence': {
       const due = occurrenceDueText(item.dueOn, item.today, locale).text;

@@ -28,20 +28,23 @@ export function overdueEscalationCard(model: OverdueEscalationModel, locale: Loc
   const text = cardText(locale);
   const overdueDays = Math.max(0, daysBetween(asLocalDate(model.dueOn), asLocalDate(model.today)));
   return adaptiveCard({
-    fallbackText: `${text.escalationKicker}: ${procedureLabel(model.procedure)}`,
+    fallbackText: `${text('escalationKicker')}: ${procedureLabel(model.procedure)}`,
     body: [
-      ...procedureHeading(text.escalationKicker, model.procedure),
-      container([textBlock(text.escalationText(text.days(overdueDays)), { weight: 'bolder' })], {
-        style: 'attention',
-        spacing: 'medium',
-      }),
+      ...procedureHeading(text('escalationKicker'), model.procedure),
+      container(
+        [textBlock(text('escalationText', { days: text('days', { count: overdueDays }) }), { weight: 'bolder' })],
+        {
+          style: 'attention',
+          spacing: 'medium',
+        },
+      ),
       factSet([
-        { title: text.owner, value: escapeCardText(model.owner.name) },
-        { title: text.reviewDueOn, value: formatDate(model.dueOn, locale) },
-        { title: text.overdueBy, value: text.days(overdueDays) },
+        { title: text('owner'), value: escapeCardText(model.owner.name) },
+        { title: text('reviewDueOn'), value: formatDate(model.dueOn, locale) },
+        { title: text('overdueBy'), value: text('days', { count: overdueDays }) },
       ]),
-      textBlock(text.escalationReason, { isSubtle: true, size: 'small', spacing: 'medium' }),
+      textBlock(text('escalationReason'), { isSubtle: true, size: 'small', spacing: 'medium' }),
     ],
-    actions: [openUrlAction(text.openProcedure, model.openUrl)],
+    actions: [openUrlAction(text('openProcedure'), model.openUrl)],
   });
 }

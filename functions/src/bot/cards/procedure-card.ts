@@ -39,14 +39,14 @@ const snippetMax = 400;
  */
 export function procedureCard(model: ProcedureCardModel, locale: Locale): AdaptiveCard {
   const text = chatText(locale);
-  const body: CardElement[] = [...procedureHeading(text.procedureKicker, model.procedure)];
+  const body: CardElement[] = [...procedureHeading(text('procedureKicker'), model.procedure)];
   const snippet = snippetText(model.snippet);
   if (snippet) body.push(textBlock(snippet, { isSubtle: true, spacing: 'small', maxLines: 4 }));
   body.push(factSet(facts(model, locale)));
   return adaptiveCard({
     fallbackText: procedureLabel(model.procedure),
     body,
-    actions: [openUrlAction(cardText(locale).openProcedure, model.openUrl)],
+    actions: [openUrlAction(cardText(locale)('openProcedure'), model.openUrl)],
   });
 }
 
@@ -60,7 +60,7 @@ export function procedurePreview(
   text: string;
 } {
   const text = chatText(locale);
-  const version = model.versionLabel ?? text.notPublished;
+  const version = model.versionLabel ?? text('notPublished');
   return {
     title: truncateText(`${model.procedure.code} ${model.procedure.title}`, 120),
     subtitle: truncateText([model.area, model.unitName, version].filter(Boolean).join(' · '), 120),
@@ -70,14 +70,14 @@ export function procedurePreview(
 
 function facts(model: ProcedureCardModel, locale: Locale): Fact[] {
   const text = chatText(locale);
-  const list: Fact[] = [{ title: text.area, value: escapeCardText(truncateText(model.area, 120)) }];
-  if (model.unitName) list.push({ title: text.unit, value: escapeCardText(truncateText(model.unitName, 120)) });
-  list.push({ title: text.owner, value: escapeCardText(truncateText(model.ownerName, 120)) });
+  const list: Fact[] = [{ title: text('area'), value: escapeCardText(truncateText(model.area, 120)) }];
+  if (model.unitName) list.push({ title: text('unit'), value: escapeCardText(truncateText(model.unitName, 120)) });
+  list.push({ title: text('owner'), value: escapeCardText(truncateText(model.ownerName, 120)) });
   list.push({
-    title: cardText(locale).version,
-    value: model.versionLabel ? escapeCardText(truncateText(model.versionLabel, 20)) : text.notPublished,
+    title: cardText(locale)('version'),
+    value: model.versionLabel ? escapeCardText(truncateText(model.versionLabel, 20)) : text('notPublished'),
   });
-  if (model.nextReviewOn) list.push({ title: text.nextReview, value: formatDate(model.nextReviewOn, locale) });
+  if (model.nextReviewOn) list.push({ title: text('nextReview'), value: formatDate(model.nextReviewOn, locale) });
   return list;
 }
 

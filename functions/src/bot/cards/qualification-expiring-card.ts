@@ -32,7 +32,7 @@ export function qualificationExpiringCard(model: QualificationExpiringModel, loc
   const due = qualificationDueText(model.validUntil, model.today, locale, text);
   const competence = escapeCardText(truncateText(model.competenceName, nameMax));
   const holder = escapeCardText(truncateText(model.holder.name, nameMax));
-  const kicker = due.daysLeft < 0 ? text.qualificationExpiredKicker : text.qualificationKicker;
+  const kicker = due.daysLeft < 0 ? text('qualificationExpiredKicker') : text('qualificationKicker');
   return adaptiveCard({
     fallbackText: `${kicker}: ${truncateText(model.competenceName, nameMax)} (${truncateText(model.holder.name, nameMax)})`,
     body: [
@@ -40,18 +40,21 @@ export function qualificationExpiringCard(model: QualificationExpiringModel, loc
       textBlock(competence, { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
       container([textBlock(due.text, { weight: 'bolder' })], { style: due.style, spacing: 'medium' }),
       factSet([
-        { title: text.qualificationHolder, value: holder },
+        { title: text('qualificationHolder'), value: holder },
         {
-          title: text.qualificationLevel,
-          value: text.levelValue(model.level, competenceLevelLabels[locale][model.level]),
+          title: text('qualificationLevel'),
+          value: text('levelValue', { level: model.level, label: competenceLevelLabels[locale][model.level] }),
         },
-        { title: text.qualificationValidUntil, value: formatDate(model.validUntil, locale) },
+        { title: text('qualificationValidUntil'), value: formatDate(model.validUntil, locale) },
       ]),
-      textBlock(model.isForLeader ? text.qualificationPromptLeader(holder) : text.qualificationPromptHolder, {
-        spacing: 'medium',
-      }),
+      textBlock(
+        model.isForLeader ? text('qualificationPromptLeader', { name: holder }) : text('qualificationPromptHolder'),
+        {
+          spacing: 'medium',
+        },
+      ),
     ],
-    actions: [openUrlAction(text.openCompetences, model.openUrl)],
+    actions: [openUrlAction(text('openCompetences'), model.openUrl)],
   });
 }
 
@@ -65,8 +68,16 @@ export function qualificationDueText(
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(validUntil));
   const date = formatDate(validUntil, locale);
   if (daysLeft > 0) {
-    return { text: text.qualificationExpiresIn(text.days(daysLeft), date), style: 'warning', daysLeft };
+    return {
+      text: text('qualificationExpiresIn', { days: text('days', { count: daysLeft }), date }),
+      style: 'warning',
+      daysLeft,
+    };
   }
-  if (daysLeft === 0) return { text: text.qualificationExpiresToday(date), style: 'warning', daysLeft };
-  return { text: text.qualificationExpired(text.days(-daysLeft), date), style: 'attention', daysLeft };
+  if (daysLeft === 0) return { text: text('qualificationExpiresToday', { date }), style: 'warning', daysLeft };
+  return {
+    text: text('qualificationExpired', { days: text('days', { count: -daysLeft }), date }),
+    style: 'attention',
+    daysLeft,
+  };
 }

@@ -28,31 +28,34 @@ export function requirementUnmetCard(model: RequirementUnmetModel, locale: Local
   const competence = escapeCardText(truncateText(model.competenceName, nameMax));
   const short = requirementShortText(model, locale, text);
   return adaptiveCard({
-    fallbackText: `${text.requirementKicker}: ${truncateText(model.competenceName, nameMax)}`,
+    fallbackText: `${text('requirementKicker')}: ${truncateText(model.competenceName, nameMax)}`,
     body: [
-      textBlock(text.requirementKicker, { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
+      textBlock(text('requirementKicker'), { size: 'small', weight: 'bolder', color: 'accent', spacing: 'none' }),
       textBlock(competence, { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
-      container([textBlock(`${text.requirementShort}: ${short}`, { weight: 'bolder' })], {
+      container([textBlock(`${text('requirementShort')}: ${short}`, { weight: 'bolder' })], {
         style: 'attention',
         spacing: 'medium',
       }),
       factSet([
-        { title: text.requirementScope, value: escapeCardText(truncateText(model.scopeLabel, 200)) },
+        { title: text('requirementScope'), value: escapeCardText(truncateText(model.scopeLabel, 200)) },
         {
-          title: text.requirementNeeds,
-          value: text.requirementAtLevel(text.people(model.minPeople), levelText(model.minLevel, locale, text)),
+          title: text('requirementNeeds'),
+          value: text('requirementAtLevel', {
+            people: text('people', { count: model.minPeople }),
+            level: levelText(model.minLevel, locale, text),
+          }),
         },
-        { title: text.requirementQualified, value: text.people(model.qualifiedCount) },
+        { title: text('requirementQualified'), value: text('people', { count: model.qualifiedCount }) },
       ]),
-      textBlock(text.requirementPrompt, { spacing: 'medium' }),
-      textBlock(text.requirementMonthly, { isSubtle: true, size: 'small' }),
+      textBlock(text('requirementPrompt'), { spacing: 'medium' }),
+      textBlock(text('requirementMonthly'), { isSubtle: true, size: 'small' }),
     ],
-    actions: [openUrlAction(text.openCompetences, model.openUrl)],
+    actions: [openUrlAction(text('openCompetences'), model.openUrl)],
   });
 }
 
 function levelText(level: CompetenceLevel, locale: Locale, text: CardText): string {
-  return text.levelValue(level, competenceLevelLabels[locale][level]);
+  return text('levelValue', { level, label: competenceLevelLabels[locale][level] });
 }
 
 /** "1 person at level 3 (Experienced) or above": what the requirement is short of. */
@@ -61,5 +64,8 @@ export function requirementShortText(
   locale: Locale,
   text: CardText,
 ): string {
-  return text.requirementAtLevel(text.people(model.shortBy), levelText(model.minLevel, locale, text));
+  return text('requirementAtLevel', {
+    people: text('people', { count: model.shortBy }),
+    level: levelText(model.minLevel, locale, text),
+  });
 }

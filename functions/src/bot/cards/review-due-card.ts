@@ -37,27 +37,27 @@ export function reviewDueCard(model: ReviewDueModel, locale: Locale): AdaptiveCa
   const due = reviewDueText(model.dueOn, model.today, locale, text);
   const procedureId = model.procedure.id;
   return adaptiveCard({
-    fallbackText: `${text.reviewKicker}: ${procedureLabel(model.procedure)}`,
+    fallbackText: `${text('reviewKicker')}: ${procedureLabel(model.procedure)}`,
     body: [
-      ...procedureHeading(text.reviewKicker, model.procedure),
+      ...procedureHeading(text('reviewKicker'), model.procedure),
       container([textBlock(due.text, { weight: 'bolder' })], { style: due.style, spacing: 'medium' }),
       factSet([
         {
-          title: text.lastReviewed,
-          value: model.lastReviewedOn ? formatDate(model.lastReviewedOn, locale) : text.neverReviewed,
+          title: text('lastReviewed'),
+          value: model.lastReviewedOn ? formatDate(model.lastReviewedOn, locale) : text('neverReviewed'),
         },
-        { title: text.reviewInterval, value: text.months(model.reviewIntervalMonths) },
+        { title: text('reviewInterval'), value: text('months', { count: model.reviewIntervalMonths }) },
       ]),
-      textBlock(text.reviewPrompt, { spacing: 'medium' }),
+      textBlock(text('reviewPrompt'), { spacing: 'medium' }),
     ],
     actions: [
       executeAction(
-        text.confirmReview,
+        text('confirmReview'),
         { verb: 'confirmReview', procedureId, etag: model.etag },
         { style: 'positive' },
       ),
-      executeAction(text.startRevision, { verb: 'startRevision', procedureId, etag: model.etag }),
-      openUrlAction(text.openProcedure, model.openUrl),
+      executeAction(text('startRevision'), { verb: 'startRevision', procedureId, etag: model.etag }),
+      openUrlAction(text('openProcedure'), model.openUrl),
     ],
   });
 }
@@ -71,7 +71,12 @@ export function reviewDueText(
 ): { text: string; style: ContainerStyle; daysLeft: number } {
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(dueOn));
   const date = formatDate(dueOn, locale);
-  if (daysLeft > 0) return { text: text.reviewDueIn(text.days(daysLeft), date), style: 'warning', daysLeft };
-  if (daysLeft === 0) return { text: text.reviewDueToday(date), style: 'warning', daysLeft };
-  return { text: text.reviewOverdue(text.days(-daysLeft), date), style: 'attention', daysLeft };
+  if (daysLeft > 0)
+    return { text: text('reviewDueIn', { days: text('days', { count: daysLeft }), date }), style: 'warning', daysLeft };
+  if (daysLeft === 0) return { text: text('reviewDueToday', { date }), style: 'warning', daysLeft };
+  return {
+    text: text('reviewOverdue', { days: text('days', { count: -daysLeft }), date }),
+    style: 'attention',
+    daysLeft,
+  };
 }

@@ -33,25 +33,25 @@ const perGroup = 5;
 export function tasksCard(model: TasksCardModel, locale: Locale): AdaptiveCard {
   const text = chatText(locale);
   const groups: [string, TaskLine[]][] = [
-    [text.tasksApprovals, model.approvals],
-    [text.tasksAcknowledgements, model.acknowledgements],
-    [text.tasksReviews, model.reviews],
-    [text.tasksDrafts, model.drafts],
+    [text('tasksApprovals'), model.approvals],
+    [text('tasksAcknowledgements'), model.acknowledgements],
+    [text('tasksReviews'), model.reviews],
+    [text('tasksDrafts'), model.drafts],
   ];
-  const body: CardElement[] = [textBlock(text.tasksTitle, { style: 'heading', size: 'medium', weight: 'bolder' })];
+  const body: CardElement[] = [textBlock(text('tasksTitle'), { style: 'heading', size: 'medium', weight: 'bolder' })];
   const total = groups.reduce((sum, [, lines]) => sum + lines.length, 0);
-  if (total === 0) body.push(textBlock(text.tasksNone, { spacing: 'small' }));
+  if (total === 0) body.push(textBlock(text('tasksNone'), { spacing: 'small' }));
   for (const [title, lines] of groups) {
     if (lines.length === 0) continue;
     body.push(textBlock(`${title} (${lines.length})`, { weight: 'bolder', spacing: 'medium' }));
     for (const line of lines.slice(0, perGroup)) body.push(taskLine(line));
     if (lines.length > perGroup)
-      body.push(textBlock(text.tasksMore(lines.length - perGroup), { isSubtle: true, spacing: 'small' }));
+      body.push(textBlock(text('tasksMore', { count: lines.length - perGroup }), { isSubtle: true, spacing: 'small' }));
   }
   return adaptiveCard({
-    fallbackText: total === 0 ? text.tasksNone : `${text.tasksTitle}: ${total}`,
+    fallbackText: total === 0 ? text('tasksNone') : `${text('tasksTitle')}: ${total}`,
     body,
-    actions: [openUrlAction(text.openTasks, model.tasksUrl)],
+    actions: [openUrlAction(text('openTasks'), model.tasksUrl)],
   });
 }
 

@@ -6,7 +6,7 @@ import { expectValidCard, renderCard } from './test-support/validate-card.js';
 import { allActions, executeActions, visibleText } from './test-support/card-query.js';
 import { hostileText, locales, longHostileTitle } from './test-support/card-models.js';
 
-const url = 'https://handbog.example.dk/aarshjul?year=2026';
+const url = 'https://handbog.example.dk/year-wheel?year=2026';
 
 function model(overrides: Partial<YearWheelDueModel> = {}): YearWheelDueModel {
   return {

@@ -2,7 +2,7 @@ import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
 import type { OccurrenceKind } from '../../core/quality-year-types.js';
 import type { AdaptiveCard, CardPerson } from './card-types.js';
-import { escapeCardText, formatDate, truncateText } from './card-text.js';
+import { cardText, escapeCardText, formatDate, truncateText } from './card-text.js';
 import { adaptiveCard, container, factSet, openUrlAction, textBlock, type ContainerStyle } from './card-elements.js';
 
 export type YearWheelDueModel = {
@@ -22,102 +22,6 @@ export type YearWheelDueModel = {
   openUrl: string;
 };
 
-type Words = {
-  kinds: Record<OccurrenceKind, string>;
-  kickerDue: string;
-  kickerOverdue: string;
-  kickerEscalation: string;
-  dueIn: (days: number, date: string) => string;
-  dueToday: (date: string) => string;
-  overdueBy: (days: number, date: string) => string;
-  kind: string;
-  date: string;
-  owner: string;
-  promptOwner: string;
-  promptLeader: (owner: string) => string;
-  open: string;
-  /** The digest's kind line. */
-  digestKind: string;
-};
-
-const words: Record<Locale, Words> = {
-  da: {
-    kinds: {
-      'internal-audit': 'Intern audit',
-      'surveillance-audit': 'Overvågningsbesøg',
-      'recertification-audit': 'Recertificeringsbesøg',
-      'management-evaluation': 'Ledelsens evaluering',
-      'goal-revision': 'Revision af kvalitetsmål',
-      'satisfaction-survey': 'Tilfredshedsundersøgelse',
-      'yearly-publication': 'Årlig offentliggørelse',
-      other: 'Aktivitet i årshjulet',
-    },
-    kickerDue: 'Årshjul: aktivitet nærmer sig',
-    kickerOverdue: 'Årshjul: aktivitet overskredet',
-    kickerEscalation: 'Eskalering: aktivitet i årshjulet overskredet',
-    dueIn: (days, date) => `Om ${days === 1 ? '1 dag' : `${days} dage`} (${date})`,
-    dueToday: (date) => `I dag (${date})`,
-    overdueBy: (days, date) => `Overskredet med ${days === 1 ? '1 dag' : `${days} dage`} (${date})`,
-    kind: 'Aktivitet',
-    date: 'Dato',
-    owner: 'Ansvarlig',
-    promptOwner: 'Planlæg og gennemfør aktiviteten, og markér den som udført i årshjulet.',
-    promptLeader: (owner) => `${owner} er ansvarlig for aktiviteten, som er overskredet. Følg op med vedkommende.`,
-    open: 'Åbn årshjul',
-    digestKind: 'Årshjul',
-  },
-  nb: {
-    kinds: {
-      'internal-audit': 'Intern revisjon',
-      'surveillance-audit': 'Overvåkingsrevisjon',
-      'recertification-audit': 'Resertifiseringsrevisjon',
-      'management-evaluation': 'Ledelsens gjennomgåelse',
-      'goal-revision': 'Revisjon av kvalitetsmål',
-      'satisfaction-survey': 'Brukerundersøkelse',
-      'yearly-publication': 'Årlig publisering',
-      other: 'Aktivitet i årshjulet',
-    },
-    kickerDue: 'Årshjul: aktivitet nærmer seg',
-    kickerOverdue: 'Årshjul: aktivitet forfalt',
-    kickerEscalation: 'Eskalering: aktivitet i årshjulet forfalt',
-    dueIn: (days, date) => `Om ${days === 1 ? '1 dag' : `${days} dager`} (${date})`,
-    dueToday: (date) => `I dag (${date})`,
-    overdueBy: (days, date) => `Forfalt med ${days === 1 ? '1 dag' : `${days} dager`} (${date})`,
-    kind: 'Aktivitet',
-    date: 'Dato',
-    owner: 'Ansvarlig',
-    promptOwner: 'Planlegg og gjennomfør aktiviteten, og merk den som utført i årshjulet.',
-    promptLeader: (owner) => `${owner} er ansvarlig for aktiviteten, som er forfalt. Følg opp med vedkommende.`,
-    open: 'Åpne årshjul',
-    digestKind: 'Årshjul',
-  },
-  en: {
-    kinds: {
-      'internal-audit': 'Internal audit',
-      'surveillance-audit': 'Surveillance audit',
-      'recertification-audit': 'Recertification audit',
-      'management-evaluation': 'Management review',
-      'goal-revision': 'Quality goal revision',
-      'satisfaction-survey': 'Satisfaction survey',
-      'yearly-publication': 'Yearly publication',
-      other: 'Year-wheel activity',
-    },
-    kickerDue: 'Year wheel: activity coming up',
-    kickerOverdue: 'Year wheel: activity overdue',
-    kickerEscalation: 'Escalation: year-wheel activity overdue',
-    dueIn: (days, date) => `In ${days === 1 ? '1 day' : `${days} days`} (${date})`,
-    dueToday: (date) => `Today (${date})`,
-    overdueBy: (days, date) => `Overdue by ${days === 1 ? '1 day' : `${days} days`} (${date})`,
-    kind: 'Activity',
-    date: 'Date',
-    owner: 'Owner',
-    promptOwner: 'Plan and carry out the activity, and mark it done in the year wheel.',
-    promptLeader: (owner) => `${owner} owns the activity, which is overdue. Please follow up.`,
-    open: 'Open year wheel',
-    digestKind: 'Year wheel',
-  },
-};
-
 const titleMax = 160;
 
 /**
@@ -128,7 +32,7 @@ export function occurrenceKindText(
   model: Pick<YearWheelDueModel, 'occurrenceKind' | 'certificationBody'>,
   locale: Locale,
 ): string {
-  const kind = words[locale].kinds[model.occurrenceKind];
+  const kind = cardText(locale)(`yearWheel.kinds.${model.occurrenceKind}`);
   const isCertifier = model.occurrenceKind === 'surveillance-audit' || model.occurrenceKind === 'recertification-audit';
   return isCertifier && model.certificationBody ? `${kind} (${model.certificationBody})` : kind;
 }
@@ -139,17 +43,22 @@ export function occurrenceDueText(
   today: string,
   locale: Locale,
 ): { text: string; style: ContainerStyle; daysLeft: number } {
-  const text = words[locale];
+  const text = cardText(locale);
   const daysLeft = daysBetween(asLocalDate(today), asLocalDate(dueOn));
   const date = formatDate(dueOn, locale);
-  if (daysLeft > 0) return { text: text.dueIn(daysLeft, date), style: daysLeft <= 7 ? 'warning' : 'default', daysLeft };
-  if (daysLeft === 0) return { text: text.dueToday(date), style: 'warning', daysLeft };
-  return { text: text.overdueBy(-daysLeft, date), style: 'attention', daysLeft };
+  if (daysLeft > 0)
+    return {
+      text: text('yearWheel.dueIn', { count: daysLeft, date }),
+      style: daysLeft <= 7 ? 'warning' : 'default',
+      daysLeft,
+    };
+  if (daysLeft === 0) return { text: text('yearWheel.dueToday', { date }), style: 'warning', daysLeft };
+  return { text: text('overdueByDays', { count: -daysLeft, date }), style: 'attention', daysLeft };
 }
 
 /** The digest's words for an occurrence line. */
 export function yearWheelDigestWords(locale: Locale): { kind: string; open: string } {
-  return { kind: words[locale].digestKind, open: words[locale].open };
+  return { kind: cardText(locale)('yearWheel.digestKind'), open: cardText(locale)('yearWheel.open') };
 }
 
 /**
@@ -158,11 +67,15 @@ export function yearWheelDigestWords(locale: Locale): { kind: string; open: stri
  * escalation, tells the owner's leader that it is overdue. Links to the tab's årshjul.
  */
 export function yearWheelDueCard(model: YearWheelDueModel, locale: Locale): AdaptiveCard {
-  const text = words[locale];
+  const text = cardText(locale);
   const due = occurrenceDueText(model.dueOn, model.today, locale);
   const kind = occurrenceKindText(model, locale);
   const owner = escapeCardText(truncateText(model.owner.name, 120));
-  const kicker = model.isForLeader ? text.kickerEscalation : due.daysLeft < 0 ? text.kickerOverdue : text.kickerDue;
+  const kicker = model.isForLeader
+    ? text('yearWheel.kickerEscalation')
+    : due.daysLeft < 0
+      ? text('yearWheel.kickerOverdue')
+      : text('yearWheel.kickerDue');
   return adaptiveCard({
     fallbackText: `${kicker}: ${kind} – ${truncateText(model.title, titleMax)} (${formatDate(model.dueOn, locale)})`,
     body: [
@@ -171,12 +84,14 @@ export function yearWheelDueCard(model: YearWheelDueModel, locale: Locale): Adap
       textBlock(escapeCardText(truncateText(model.title, titleMax)), { spacing: 'none' }),
       container([textBlock(due.text, { weight: 'bolder' })], { style: due.style, spacing: 'medium' }),
       factSet([
-        { title: text.kind, value: escapeCardText(kind) },
-        { title: text.date, value: formatDate(model.dueOn, locale) },
-        { title: text.owner, value: owner },
+        { title: text('yearWheel.kind'), value: escapeCardText(kind) },
+        { title: text('yearWheel.date'), value: formatDate(model.dueOn, locale) },
+        { title: text('responsible'), value: owner },
       ]),
-      textBlock(model.isForLeader ? text.promptLeader(owner) : text.promptOwner, { spacing: 'medium' }),
+      textBlock(model.isForLeader ? text('yearWheel.promptLeader', { owner }) : text('yearWheel.promptOwner'), {
+        spacing: 'medium',
+      }),
     ],
-    actions: [openUrlAction(text.open, model.openUrl)],
+    actions: [openUrlAction(text('yearWheel.open'), model.openUrl)],
   });
 }

@@ -271,7 +271,33 @@ export function evaluationPackFixture(overrides: Partial<EvaluationPack> = {}): 
         },
       ],
     },
-    qualityGoals: { status: 'not-available', note: 'Quality goals are not registered in the product yet.' },
+    qualityGoals: {
+      status: 'available',
+      goals: [
+        {
+          id: 'goal-95',
+          title:
+            '95 % af bygge-, plan- og miljøsager skal overholde de politisk vedtagne og udmeldte sagsbehandlingstider',
+          owner: { id: 'p-sofie', name: 'Sofie Dahl' },
+          target: { direction: 'at-least', value: 95, unit: 'percent' },
+          measurement: 'cases',
+          value: 92.4,
+          colour: 'yellow',
+          figures: { decided: 412, sharePercent: 92.4, meanDays: 31.2, medianDays: 28, backlog: 7 },
+        },
+        {
+          id: 'goal-90',
+          title:
+            '90 % af respondenterne tilkendegiver, at de er tilfredse eller meget tilfredse med den samlede proces',
+          owner: { id: 'p-sofie', name: 'Sofie Dahl' },
+          target: { direction: 'at-least', value: 90, unit: 'percent' },
+          measurement: 'survey',
+          value: null,
+          colour: 'none',
+          figures: null,
+        },
+      ],
+    },
     surveyResults: {
       status: 'available',
       rounds: [

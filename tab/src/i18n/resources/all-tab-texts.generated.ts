@@ -6,6 +6,8 @@ import { audit as da_audit } from './da/audit';
 import { chat as da_chat } from './da/chat';
 import { competences as da_competences } from './da/competences';
 import { evaluation as da_evaluation } from './da/evaluation';
+import { fokus as da_fokus } from './da/fokus';
+import { goals as da_goals } from './da/goals';
 import { handbook as da_handbook } from './da/handbook';
 import { overview as da_overview } from './da/overview';
 import { pages as da_pages } from './da/pages';
@@ -19,6 +21,8 @@ import { audit as nb_audit } from './nb/audit';
 import { chat as nb_chat } from './nb/chat';
 import { competences as nb_competences } from './nb/competences';
 import { evaluation as nb_evaluation } from './nb/evaluation';
+import { fokus as nb_fokus } from './nb/fokus';
+import { goals as nb_goals } from './nb/goals';
 import { handbook as nb_handbook } from './nb/handbook';
 import { overview as nb_overview } from './nb/overview';
 import { pages as nb_pages } from './nb/pages';
@@ -32,6 +36,8 @@ import { audit as en_audit } from './en/audit';
 import { chat as en_chat } from './en/chat';
 import { competences as en_competences } from './en/competences';
 import { evaluation as en_evaluation } from './en/evaluation';
+import { fokus as en_fokus } from './en/fokus';
+import { goals as en_goals } from './en/goals';
 import { handbook as en_handbook } from './en/handbook';
 import { overview as en_overview } from './en/overview';
 import { pages as en_pages } from './en/pages';
@@ -48,6 +54,8 @@ export const allTabTexts = {
     chat: da_chat,
     competences: da_competences,
     evaluation: da_evaluation,
+    fokus: da_fokus,
+    goals: da_goals,
     handbook: da_handbook,
     overview: da_overview,
     pages: da_pages,
@@ -63,6 +71,8 @@ export const allTabTexts = {
     chat: nb_chat,
     competences: nb_competences,
     evaluation: nb_evaluation,
+    fokus: nb_fokus,
+    goals: nb_goals,
     handbook: nb_handbook,
     overview: nb_overview,
     pages: nb_pages,
@@ -78,6 +88,8 @@ export const allTabTexts = {
     chat: en_chat,
     competences: en_competences,
     evaluation: en_evaluation,
+    fokus: en_fokus,
+    goals: en_goals,
     handbook: en_handbook,
     overview: en_overview,
     pages: en_pages,

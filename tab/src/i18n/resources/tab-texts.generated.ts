@@ -7,6 +7,8 @@ import type { audit } from './da/audit';
 import type { chat } from './da/chat';
 import type { competences } from './da/competences';
 import type { evaluation } from './da/evaluation';
+import type { fokus } from './da/fokus';
+import type { goals } from './da/goals';
 import type { handbook } from './da/handbook';
 import type { overview } from './da/overview';
 import type { pages } from './da/pages';
@@ -22,6 +24,8 @@ export const tabNamespaces = [
   'chat',
   'competences',
   'evaluation',
+  'fokus',
+  'goals',
   'handbook',
   'overview',
   'pages',
@@ -40,6 +44,8 @@ export type MessageKey =
   | TextKey<typeof chat>
   | TextKey<typeof competences>
   | TextKey<typeof evaluation>
+  | TextKey<typeof fokus>
+  | TextKey<typeof goals>
   | TextKey<typeof handbook>
   | TextKey<typeof overview>
   | TextKey<typeof pages>
@@ -57,6 +63,8 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./da/chat').then((m) => m.chat),
     competences: () => import('./da/competences').then((m) => m.competences),
     evaluation: () => import('./da/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./da/fokus').then((m) => m.fokus),
+    goals: () => import('./da/goals').then((m) => m.goals),
     handbook: () => import('./da/handbook').then((m) => m.handbook),
     overview: () => import('./da/overview').then((m) => m.overview),
     pages: () => import('./da/pages').then((m) => m.pages),
@@ -72,6 +80,8 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./nb/chat').then((m) => m.chat),
     competences: () => import('./nb/competences').then((m) => m.competences),
     evaluation: () => import('./nb/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./nb/fokus').then((m) => m.fokus),
+    goals: () => import('./nb/goals').then((m) => m.goals),
     handbook: () => import('./nb/handbook').then((m) => m.handbook),
     overview: () => import('./nb/overview').then((m) => m.overview),
     pages: () => import('./nb/pages').then((m) => m.pages),
@@ -87,6 +97,8 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     chat: () => import('./en/chat').then((m) => m.chat),
     competences: () => import('./en/competences').then((m) => m.competences),
     evaluation: () => import('./en/evaluation').then((m) => m.evaluation),
+    fokus: () => import('./en/fokus').then((m) => m.fokus),
+    goals: () => import('./en/goals').then((m) => m.goals),
     handbook: () => import('./en/handbook').then((m) => m.handbook),
     overview: () => import('./en/overview').then((m) => m.overview),
     pages: () => import('./en/pages').then((m) => m.pages),

@@ -1,5 +1,7 @@
-import { Button, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { z } from 'zod';
+import { actionCommandBodies } from '../../../../functions/src/contract/action-schemas';
 import type { ActionCommandBodies, ActionCommandName, ActionDetailDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
@@ -10,11 +12,12 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { PersonSelect } from '../../shared/person-select';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
-import { DateField } from '../../shared/date-field';
+import { DropdownField, RadioField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { useContractForm } from '../../shared/form/use-contract-form';
 
 const useStyles = makeStyles({
   facts: {
@@ -45,22 +48,6 @@ export function ActionScene(props: { session: Session; actionId: string }) {
   const action = loaded.data;
 
   const [status, setStatus] = useState('');
-  const [correction, setCorrection] = useState('');
-  const [rootCause, setRootCause] = useState('');
-  const [plan, setPlan] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [effective, setEffective] = useState<'yes' | 'no' | ''>('');
-  const [note, setNote] = useState('');
-
-  useEffect(() => {
-    if (!action) return;
-    setCorrection(action.correction ?? '');
-    setRootCause(action.rootCause ?? '');
-    setPlan(action.plan ?? '');
-    setOwnerId(action.owner?.id ?? '');
-    setDueOn(action.dueOn ?? '');
-  }, [action]);
 
   // A command changes the action, the board, the findings it came from and everyone's task lists.
   const command = useApiMutation({
@@ -69,8 +56,6 @@ export function ActionScene(props: { session: Session; actionId: string }) {
     onSuccess: (next) => {
       loaded.setData(next);
       setStatus(t('actionDetail.saved', { status: t(actionStatusKey[next.status]) }));
-      setEffective('');
-      setNote('');
     },
     invalidates: () => [
       queryKeyOf('corrective-actions-board'),
@@ -123,22 +108,7 @@ export function ActionScene(props: { session: Session; actionId: string }) {
       <PageSection id="action-correction" heading={t('actionDetail.correctionHeading')}>
         <p>{action.correction ?? t('actionDetail.noCorrection')}</p>
         {abilities.recordCorrection ? (
-          <form
-            className={styles.form}
-            onSubmit={(event) => {
-              event.preventDefault();
-              run('recordCorrection', { correction });
-            }}
-          >
-            <Field label={t('actionDetail.correction')} hint={t('actionDetail.correctionHint')} required>
-              <Textarea value={correction} onChange={(_, data) => setCorrection(data.value)} resize="vertical" />
-            </Field>
-            <div className={styles.buttons}>
-              <Button type="submit" disabled={busy || correction.trim() === ''}>
-                {t('actionDetail.saveCorrection')}
-              </Button>
-            </div>
-          </form>
+          <CorrectionForm action={action} busy={busy} onSubmit={(body) => run('recordCorrection', body)} />
         ) : null}
       </PageSection>
 
@@ -154,40 +124,12 @@ export function ActionScene(props: { session: Session; actionId: string }) {
           <dd>{action.dueOn ? formatDate(action.dueOn) : t('actionDetail.notYet')}</dd>
         </dl>
         {canPlan ? (
-          <form
-            className={styles.form}
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (abilities.analyseAndPlan) run('analyseAndPlan', { rootCause, plan, ownerId, dueOn });
-              else run('replan', { rootCause, plan, ownerId, dueOn });
-            }}
-          >
-            <Field label={t('actionDetail.rootCause')} hint={t('actionDetail.rootCauseHint')} required>
-              <Textarea value={rootCause} onChange={(_, data) => setRootCause(data.value)} resize="vertical" />
-            </Field>
-            <Field label={t('actionDetail.plan')} required>
-              <Textarea value={plan} onChange={(_, data) => setPlan(data.value)} resize="vertical" />
-            </Field>
-            <PersonSelect
-              label={t('actions.owner')}
-              people={props.session.people}
-              value={ownerId}
-              onChange={setOwnerId}
-              required
-            />
-            <Field label={t('actionDetail.dueOn')} required>
-              <DateField value={dueOn} onChange={(value) => setDueOn(value)} />
-            </Field>
-            <div className={styles.buttons}>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabled={busy || !rootCause.trim() || !plan.trim() || !ownerId || !dueOn}
-              >
-                {abilities.analyseAndPlan ? t('actionDetail.savePlan') : t('actionDetail.replan')}
-              </Button>
-            </div>
-          </form>
+          <PlanForm
+            action={action}
+            people={props.session.people}
+            busy={busy}
+            onSubmit={(body) => (abilities.analyseAndPlan ? run('analyseAndPlan', body) : run('replan', body))}
+          />
         ) : null}
       </PageSection>
 
@@ -230,33 +172,132 @@ export function ActionScene(props: { session: Session; actionId: string }) {
           </ol>
         )}
         {abilities.checkEffectiveness ? (
-          <form
-            className={styles.form}
-            onSubmit={(event) => {
-              event.preventDefault();
-              run('checkEffectiveness', { isEffective: effective === 'yes', note });
-            }}
-          >
-            <Field label={t('actionDetail.isEffective')} required>
-              <RadioGroup value={effective} onChange={(_, data) => setEffective(data.value as 'yes' | 'no')}>
-                <Radio value="yes" label={t('actionDetail.effectiveYes')} />
-                <Radio value="no" label={t('actionDetail.effectiveNo')} />
-              </RadioGroup>
-            </Field>
-            <Field label={t('actionDetail.checkNote')} hint={t('actionDetail.checkNoteHint')} required>
-              <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
-            </Field>
-            <div className={styles.buttons}>
-              <Button type="submit" appearance="primary" disabled={busy || effective === '' || note.trim() === ''}>
-                {t('actionDetail.saveCheck')}
-              </Button>
-            </div>
-          </form>
+          // A new form after each check, so the next one starts empty.
+          <CheckForm
+            key={action.effectivenessChecks.length}
+            busy={busy}
+            onSubmit={(body) => run('checkEffectiveness', body)}
+          />
         ) : action.status === 'implemented' ? (
           <p>{t('actionDetail.checkByOther')}</p>
         ) : null}
       </PageSection>
     </>
+  );
+}
+
+/** The correction made at once (the recordCorrection command's body); it follows the saved action. */
+function CorrectionForm(props: {
+  action: ActionDetailDto;
+  busy: boolean;
+  onSubmit(body: ActionCommandBodies['recordCorrection']): void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const form = useContractForm(actionCommandBodies.recordCorrection, {
+    values: { correction: props.action.correction ?? '' },
+  });
+  return (
+    <form className={styles.form} noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
+      <TextareaField
+        control={form.control}
+        name="correction"
+        label={t('actionDetail.correction')}
+        hint={t('actionDetail.correctionHint')}
+        required
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" disabled={props.busy}>
+          {t('actionDetail.saveCorrection')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Root cause, plan, owner and due date (analyseAndPlan's body, also sent to replan). */
+function PlanForm(props: {
+  action: ActionDetailDto;
+  people: Session['people'];
+  busy: boolean;
+  onSubmit(body: ActionCommandBodies['analyseAndPlan']): void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { action } = props;
+  const form = useContractForm(actionCommandBodies.analyseAndPlan, {
+    values: {
+      rootCause: action.rootCause ?? '',
+      plan: action.plan ?? '',
+      ownerId: action.owner?.id ?? '',
+      dueOn: action.dueOn ?? '',
+    },
+  });
+  return (
+    <form className={styles.form} noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
+      <TextareaField
+        control={form.control}
+        name="rootCause"
+        label={t('actionDetail.rootCause')}
+        hint={t('actionDetail.rootCauseHint')}
+        required
+      />
+      <TextareaField control={form.control} name="plan" label={t('actionDetail.plan')} required />
+      <DropdownField
+        control={form.control}
+        name="ownerId"
+        label={t('actions.owner')}
+        required
+        options={props.people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }))}
+      />
+      <DateFormField control={form.control} name="dueOn" label={t('actionDetail.dueOn')} required />
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={props.busy}>
+          {action.abilities.analyseAndPlan ? t('actionDetail.savePlan') : t('actionDetail.replan')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** An effectiveness check (the checkEffectiveness command's body), with "yes"/"no" as radio values. */
+const checkForm = actionCommandBodies.checkEffectiveness.pick({ note: true }).extend({
+  // "" (nothing chosen yet) is no answer: the contract's boolean then asks for one.
+  isEffective: z
+    .string()
+    .transform((answer) => (answer === 'yes' ? true : answer === 'no' ? false : undefined))
+    .pipe(actionCommandBodies.checkEffectiveness.shape.isEffective),
+});
+
+function CheckForm(props: { busy: boolean; onSubmit(body: ActionCommandBodies['checkEffectiveness']): void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const form = useContractForm(checkForm, { defaultValues: { isEffective: '', note: '' } });
+  return (
+    <form className={styles.form} noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
+      <RadioField
+        control={form.control}
+        name="isEffective"
+        label={t('actionDetail.isEffective')}
+        required
+        options={[
+          { value: 'yes', text: t('actionDetail.effectiveYes') },
+          { value: 'no', text: t('actionDetail.effectiveNo') },
+        ]}
+      />
+      <TextareaField
+        control={form.control}
+        name="note"
+        label={t('actionDetail.checkNote')}
+        hint={t('actionDetail.checkNoteHint')}
+        required
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={props.busy}>
+          {t('actionDetail.saveCheck')}
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionSummaryDto } from '../../api/quality-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -58,7 +58,7 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
   const { t, formatDate } = i18n;
   const api = useApi();
   const styles = useStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [unitId, setUnitId] = useState(props.query.get('unit') ?? '');
   const [ownerId, setOwnerId] = useState(props.query.get('owner') ?? '');
   const onlyOverdue = props.query.get('view') === 'overdue';
@@ -176,16 +176,15 @@ export function ActionsScene(props: { session: Session; query: URLSearchParams }
                 <Field label={t('actions.newTitle')} required>
                   <Input value={title} onChange={(_, data) => setTitle(data.value)} maxLength={120} />
                 </Field>
-                <Field label={t('actions.unit')}>
-                  <Select value={newUnitId} onChange={(_, data) => setNewUnitId(data.value)}>
-                    <option value="">{t('actions.noUnit')}</option>
-                    {props.session.units.map((unit) => (
-                      <option key={unit.id} value={unit.id}>
-                        {unit.name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <OptionDropdown
+                  label={t('actions.unit')}
+                  options={[
+                    { value: '', text: t('actions.noUnit') },
+                    ...props.session.units.map((unit) => ({ value: unit.id, text: unit.name })),
+                  ]}
+                  value={newUnitId}
+                  onChange={setNewUnitId}
+                />
                 <Button appearance="primary" type="submit" disabled={creating.isPending || title.trim() === ''}>
                   {t('actions.create')}
                 </Button>

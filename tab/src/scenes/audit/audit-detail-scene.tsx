@@ -1,6 +1,14 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Textarea } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import type { AuditViewDto, ChecklistResult } from '../../api/audit-api';
+import { useController } from 'react-hook-form';
+import { z } from 'zod';
+import type { AuditViewDto } from '../../api/audit-api';
+import {
+  addChecklistLineBody,
+  reportAuditBody,
+  updateAuditBody,
+  updateChecklistLineBody,
+} from '../../../../functions/src/contract/audit-schemas';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
@@ -17,8 +25,11 @@ import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
 import { FindingsPanel } from './findings-panel';
-import { PeoplePicker } from '../../shared/people-picker';
-import { DateField } from '../../shared/date-field';
+import { TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { PeopleField } from '../../shared/form/people-field';
+import { useContractForm } from '../../shared/form/use-contract-form';
+import { OptionDropdown } from '../../shared/option-dropdown';
 
 export type ProcedureRef = { id: string; code: string; title: string };
 
@@ -79,7 +90,7 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
   return (
     <>
       <p>
-        <AppLink href={paths.audit(current.year)}>{t('audit.back', { year: current.year })}</AppLink>
+        <AppLink href={paths.audit({ year: current.year })}>{t('audit.back', { year: current.year })}</AppLink>
       </p>
       <PageHeading documentTitle={current.title}>{current.title}</PageHeading>
       <p role="status" className={styles.status}>
@@ -174,6 +185,18 @@ type WriteJob = { run: () => Promise<AuditViewDto>; done: string; after?: () => 
 /** Runs a write on the audit; `after` runs only when it succeeded (a failure keeps the input). */
 type Write = (run: () => Promise<AuditViewDto>, done: string, after?: () => void) => void;
 
+/** A checklist line's answer (updateChecklistLineBody): its result and note. */
+const checklistAnswerForm = z.object({
+  result: updateChecklistLineBody.shape.result.unwrap(),
+  note: updateChecklistLineBody.shape.note.unwrap(),
+});
+
+/** A question of the auditor's own (addChecklistLineBody): here always with its clause. */
+const checklistQuestionForm = z.object({
+  clause: addChecklistLineBody.shape.clause.unwrap().unwrap(),
+  question: addChecklistLineBody.shape.question,
+});
+
 function Checklist(props: {
   audit: AuditViewDto;
   canEdit: boolean;
@@ -184,15 +207,10 @@ function Checklist(props: {
   const api = useApi();
   const styles = useAuditStyles();
   const { audit } = props;
-  const [drafts, setDrafts] = useState<Record<string, { result: ChecklistResult; note: string }>>({});
-  const [clause, setClause] = useState('');
-  const [question, setQuestion] = useState('');
+  const questionForm = useContractForm(checklistQuestionForm, { defaultValues: { clause: '', question: '' } });
   const hasUncovered =
     audit.clauses.some((clause) => !audit.checklist.some((line) => line.clause === clause)) ||
     audit.procedureIds.some((id) => !audit.checklist.some((line) => line.procedureId === id));
-  const draftOf = (lineId: string, line: { result: ChecklistResult; note: string }) => drafts[lineId] ?? line;
-  const setDraft = (lineId: string, value: { result: ChecklistResult; note: string }) =>
-    setDrafts((current) => ({ ...current, [lineId]: value }));
 
   return (
     <>
@@ -209,72 +227,17 @@ function Checklist(props: {
           ]}
         >
           <tbody>
-            {audit.checklist.map((line, index) => {
-              const draft = draftOf(line.id, line);
-              const number = index + 1;
-              return (
-                <tr key={line.id}>
-                  <td>
-                    {line.clause ? t('audit.clauseRef', { clause: line.clause }) : null}
-                    {line.procedureId ? props.procedureLabel(line.procedureId) : null}
-                  </td>
-                  <th scope="row">{line.question}</th>
-                  <td>
-                    {props.canEdit ? (
-                      <Select
-                        aria-label={t('audit.resultFor', { number })}
-                        value={draft.result}
-                        onChange={(_, data) => setDraft(line.id, { ...draft, result: data.value as ChecklistResult })}
-                      >
-                        {resultOrder.map((result) => (
-                          <option key={result} value={result}>
-                            {t(resultKey[result])}
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      t(resultKey[line.result])
-                    )}
-                  </td>
-                  <td>
-                    {props.canEdit ? (
-                      <Textarea
-                        aria-label={t('audit.noteFor', { number })}
-                        value={draft.note}
-                        onChange={(_, data) => setDraft(line.id, { ...draft, note: data.value })}
-                      />
-                    ) : (
-                      line.note
-                    )}
-                  </td>
-                  {props.canEdit ? (
-                    <td>
-                      <Button
-                        aria-label={t('audit.saveLine', { number })}
-                        disabled={draft.result === line.result && draft.note === line.note}
-                        onClick={() =>
-                          props.write(
-                            () => api.updateChecklistLine(audit, line.id, { result: draft.result, note: draft.note }),
-                            t('audit.lineSaved', { number }),
-                          )
-                        }
-                      >
-                        {t('audit.save')}
-                      </Button>{' '}
-                      <Button
-                        appearance="subtle"
-                        aria-label={t('audit.removeLine', { number })}
-                        onClick={() =>
-                          props.write(() => api.removeChecklistLine(audit, line.id), t('audit.lineRemoved', { number }))
-                        }
-                      >
-                        {t('audit.remove')}
-                      </Button>
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
+            {audit.checklist.map((line, index) => (
+              <ChecklistRow
+                key={line.id}
+                audit={audit}
+                line={line}
+                number={index + 1}
+                canEdit={props.canEdit}
+                procedureLabel={props.procedureLabel}
+                write={props.write}
+              />
+            ))}
           </tbody>
         </AuditTable>
       ) : null}
@@ -289,30 +252,23 @@ function Checklist(props: {
           ) : null}
           <form
             className={styles.row}
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (clause.trim() === '' || question.trim() === '') return;
+            noValidate
+            onSubmit={questionForm.handleSubmit((line) =>
               props.write(
-                () =>
-                  api.addChecklistLine(audit, {
-                    clause: clause.trim(),
-                    procedureId: null,
-                    question: question.trim(),
-                  }),
+                () => api.addChecklistLine(audit, { ...line, procedureId: null }),
                 t('audit.lineAdded'),
-                () => {
-                  setClause('');
-                  setQuestion('');
-                },
-              );
-            }}
+                () => questionForm.reset(),
+              ),
+            )}
           >
-            <Field label={t('audit.clause')} required hint={t('audit.clauseHint')}>
-              <Input value={clause} onChange={(_, data) => setClause(data.value)} />
-            </Field>
-            <Field label={t('audit.question')} required>
-              <Input value={question} onChange={(_, data) => setQuestion(data.value)} />
-            </Field>
+            <TextField
+              control={questionForm.control}
+              name="clause"
+              label={t('audit.clause')}
+              required
+              hint={t('audit.clauseHint')}
+            />
+            <TextField control={questionForm.control} name="question" label={t('audit.question')} required />
             <Button type="submit">{t('audit.addQuestion')}</Button>
           </form>
         </div>
@@ -321,15 +277,98 @@ function Checklist(props: {
   );
 }
 
+/**
+ * One checklist line; its result and note are a small form of their own. Its values follow the
+ * saved line, except what the user has changed and not saved yet (another line's save reloads
+ * the audit).
+ */
+function ChecklistRow(props: {
+  audit: AuditViewDto;
+  line: AuditViewDto['checklist'][number];
+  number: number;
+  canEdit: boolean;
+  procedureLabel: (id: string) => string;
+  write: Write;
+}) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { audit, line, number } = props;
+  const form = useContractForm(checklistAnswerForm, {
+    values: { result: line.result, note: line.note },
+    resetOptions: { keepDirtyValues: true },
+  });
+  const result = useController({ control: form.control, name: 'result' }).field;
+  const note = useController({ control: form.control, name: 'note' }).field;
+  const save = form.handleSubmit((answer) =>
+    props.write(() => api.updateChecklistLine(audit, line.id, answer), t('audit.lineSaved', { number })),
+  );
+  return (
+    <tr>
+      <td>
+        {line.clause ? t('audit.clauseRef', { clause: line.clause }) : null}
+        {line.procedureId ? props.procedureLabel(line.procedureId) : null}
+      </td>
+      <th scope="row">{line.question}</th>
+      <td>
+        {props.canEdit ? (
+          <OptionDropdown
+            aria-label={t('audit.resultFor', { number })}
+            value={result.value}
+            onChange={result.onChange}
+            options={resultOrder.map((each) => ({ value: each, text: t(resultKey[each]) }))}
+          />
+        ) : (
+          t(resultKey[line.result])
+        )}
+      </td>
+      <td>
+        {props.canEdit ? (
+          <Textarea
+            aria-label={t('audit.noteFor', { number })}
+            value={note.value}
+            onChange={(_, data) => note.onChange(data.value)}
+            onBlur={note.onBlur}
+          />
+        ) : (
+          line.note
+        )}
+      </td>
+      {props.canEdit ? (
+        <td>
+          <Button
+            aria-label={t('audit.saveLine', { number })}
+            disabled={!form.formState.isDirty}
+            onClick={() => void save()}
+          >
+            {t('audit.save')}
+          </Button>{' '}
+          <Button
+            appearance="subtle"
+            aria-label={t('audit.removeLine', { number })}
+            onClick={() =>
+              props.write(() => api.removeChecklistLine(audit, line.id), t('audit.lineRemoved', { number }))
+            }
+          >
+            {t('audit.remove')}
+          </Button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/** The audit report (reportAuditBody): summary and conclusion; the date is the server's today. */
+const reportForm = reportAuditBody.pick({ summary: true, conclusion: true });
+
 function ReportForm(props: { audit: AuditViewDto; canEdit: boolean; write: Write }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
   const styles = useAuditStyles();
   const { audit } = props;
-  const [summary, setSummary] = useState(audit.report?.summary ?? '');
-  const [conclusion, setConclusion] = useState(audit.report?.conclusion ?? '');
-  const [isSubmitted, setIsSubmitted] = useState(false);
+  const form = useContractForm(reportForm, {
+    defaultValues: { summary: audit.report?.summary ?? '', conclusion: audit.report?.conclusion ?? '' },
+  });
   if (!props.canEdit)
     return audit.report ? (
       <>
@@ -340,37 +379,17 @@ function ReportForm(props: { audit: AuditViewDto; canEdit: boolean; write: Write
     ) : (
       <p>{t('audit.noReport')}</p>
     );
-  const missing = (value: string) => (isSubmitted && value.trim() === '' ? t('audit.required') : undefined);
   return (
     <form
       className={styles.form}
-      onSubmit={(event) => {
-        event.preventDefault();
-        setIsSubmitted(true);
-        if (summary.trim() === '' || conclusion.trim() === '') return;
-        props.write(
-          () => api.reportAudit(audit, { summary: summary.trim(), conclusion: conclusion.trim() }),
-          t('audit.reportSaved'),
-        );
-      }}
+      noValidate
+      onSubmit={form.handleSubmit((report) =>
+        props.write(() => api.reportAudit(audit, report), t('audit.reportSaved')),
+      )}
     >
       {audit.report ? <p>{t('audit.reportedOn', { date: i18n.formatDate(audit.report.reportedOn) })}</p> : null}
-      <Field
-        label={t('audit.summary')}
-        required
-        validationMessage={missing(summary)}
-        validationState={missing(summary) ? 'error' : 'none'}
-      >
-        <Textarea value={summary} onChange={(_, data) => setSummary(data.value)} />
-      </Field>
-      <Field
-        label={t('audit.conclusion')}
-        required
-        validationMessage={missing(conclusion)}
-        validationState={missing(conclusion) ? 'error' : 'none'}
-      >
-        <Textarea value={conclusion} onChange={(_, data) => setConclusion(data.value)} />
-      </Field>
+      <TextareaField control={form.control} name="summary" label={t('audit.summary')} required />
+      <TextareaField control={form.control} name="conclusion" label={t('audit.conclusion')} required />
       <div>
         <Button type="submit" appearance="primary">
           {audit.report ? t('audit.amendReport') : t('audit.submitReport')}
@@ -380,6 +399,15 @@ function ReportForm(props: { audit: AuditViewDto; canEdit: boolean; write: Write
   );
 }
 
+/** The audit's plan (updateAuditBody): scope, criteria, date and auditors. */
+const planForm = z.object({
+  scope: updateAuditBody.shape.scope.unwrap(),
+  criteria: updateAuditBody.shape.criteria.unwrap(),
+  plannedOn: updateAuditBody.shape.plannedOn.unwrap(),
+  auditorIds: updateAuditBody.shape.auditorIds.unwrap(),
+});
+type PlanValues = z.input<typeof planForm>;
+
 function EditPlanButton(props: {
   audit: AuditViewDto;
   session: Session;
@@ -388,49 +416,46 @@ function EditPlanButton(props: {
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [scope, setScope] = useState(props.audit.scope);
-  const [criteria, setCriteria] = useState(props.audit.criteria);
-  const [plannedOn, setPlannedOn] = useState<string>(props.audit.plannedOn);
-  const [auditorIds, setAuditorIds] = useState<string[]>(props.audit.auditorIds);
+  const planOf = (audit: AuditViewDto): PlanValues => ({
+    scope: audit.scope,
+    criteria: audit.criteria,
+    plannedOn: audit.plannedOn,
+    auditorIds: [...audit.auditorIds],
+  });
+  const form = useContractForm(planForm, { defaultValues: planOf(props.audit) });
   if (props.audit.status === 'reported' || props.audit.status === 'cancelled') return null;
-  const openDialog = () => {
-    setScope(props.audit.scope);
-    setCriteria(props.audit.criteria);
-    setPlannedOn(props.audit.plannedOn);
-    setAuditorIds(props.audit.auditorIds);
-    setOpen(true);
-  };
   return (
     <>
-      <Button onClick={openDialog}>{t('audit.editPlan')}</Button>
+      <Button
+        onClick={() => {
+          form.reset(planOf(props.audit));
+          setOpen(true);
+        }}
+      >
+        {t('audit.editPlan')}
+      </Button>
       <ActionDialog
         open={open}
         wide
         title={t('audit.editPlan')}
         confirmLabel={t('audit.save')}
-        validate={() => /^\d{4}-\d{2}-\d{2}$/.test(plannedOn)}
-        onSubmit={async () => {
-          props.onSaved(await props.onSave({ scope, criteria, plannedOn, auditorIds }));
+        form={form}
+        onSubmit={async (plan) => {
+          props.onSaved(await props.onSave(plan));
           setOpen(false);
         }}
         onClose={() => setOpen(false)}
         invalidates={readsOfAudit(props.audit.id)}
       >
-        <Field label={t('audit.scope')}>
-          <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />
-        </Field>
-        <Field label={t('audit.criteria')}>
-          <Textarea value={criteria} onChange={(_, data) => setCriteria(data.value)} />
-        </Field>
-        <Field label={t('audit.date')} required>
-          <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
-        </Field>
-        <PeoplePicker
+        <TextareaField control={form.control} name="scope" label={t('audit.scope')} />
+        <TextareaField control={form.control} name="criteria" label={t('audit.criteria')} />
+        <DateFormField control={form.control} name="plannedOn" label={t('audit.date')} required />
+        <PeopleField
+          control={form.control}
+          name="auditorIds"
           label={t('audit.auditors')}
           hint={t('audit.auditorsHint')}
           people={props.session.people}
-          value={auditorIds}
-          onChange={setAuditorIds}
         />
       </ActionDialog>
     </>

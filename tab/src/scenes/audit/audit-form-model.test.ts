@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { messageForIssue } from '../../shared/form/form-message';
 import { ApiRequestError } from '../../api/api-error';
 import { danish } from '../../i18n/danish-texts';
 import {
@@ -7,7 +9,7 @@ import {
   fieldProblems,
   otherBody,
   parseClauses,
-  parseNames,
+  clauseListFromText,
   suggestedExpiry,
 } from './audit-form-model';
 
@@ -72,7 +74,7 @@ describe('the certificate form', () => {
   });
 });
 
-describe('clause and name lists', () => {
+describe('clause lists', () => {
   it('reads comma-separated clauses like the API and names what is not a clause', () => {
     expect(parseClauses(' 7.5, 8.5.1 ,, 7.5 ')).toEqual({ clauses: ['7.5', '8.5.1'], invalid: [] });
     expect(parseClauses('7.5; 9.2.1.1.1, ISO 9001, 123')).toEqual({
@@ -82,10 +84,14 @@ describe('clause and name lists', () => {
     expect(parseClauses('')).toEqual({ clauses: [], invalid: [] });
   });
 
-  it('reads external auditors one per line', () => {
-    expect(parseNames('Lene Vestergaard (DS Certificering)\n\n  Per Holm \r\n')).toEqual([
-      'Lene Vestergaard (DS Certificering)',
-      'Per Holm',
-    ]);
+  it('gives the contract the clause list, or names what is not a clause in the user’s words', () => {
+    const clauses = clauseListFromText(z.array(z.string()).max(30));
+    expect(clauses.parse('7.5, 8.5.1')).toEqual(['7.5', '8.5.1']);
+    const result = clauses.safeParse('7.5, ISO 9001', { reportInput: true });
+    expect(result.success).toBe(false);
+    expect(messageForIssue(result.error!.issues[0]!)).toEqual({
+      key: 'audit.form.invalidClauses',
+      values: { clauses: 'ISO 9001' },
+    });
   });
 });

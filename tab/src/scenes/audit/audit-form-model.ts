@@ -3,6 +3,8 @@ import { expiryFor } from '../../../../functions/src/core/certification-cycle';
 import { isLocalDate } from '../../../../functions/src/core/local-date';
 import { certificationBodies, clausePattern } from '../../../../functions/src/core/quality-year-types';
 import type { MessageKey, MessageValues } from '../../i18n/messages';
+import { z } from 'zod';
+import { encodeFormMessage } from '../../shared/form/form-message';
 
 /** Pure helpers of the coordinator's forms in the audit scene (certificate, programme item, audit). */
 
@@ -44,15 +46,27 @@ export function parseClauses(text: string): { clauses: string[]; invalid: string
   };
 }
 
-/** Is the value a calendar date YYYY-MM-DD? */
-export const isDate = (value: string): boolean => isLocalDate(value);
-
-/** External auditors typed one per line. */
-export function parseNames(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+/**
+ * The form's shape of a contract clause list: typed comma-separated, each part checked with the
+ * API's pattern and named when it is not a clause ("Ikke et punkt i ISO 9001: 99"), then the
+ * contract's own list rules.
+ */
+export function clauseListFromText<Contract extends z.ZodType<unknown, string[]>>(contract: Contract) {
+  return z
+    .string()
+    .transform((text, context) => {
+      const { clauses, invalid } = parseClauses(text);
+      if (invalid.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          input: text,
+          message: encodeFormMessage({ key: 'audit.form.invalidClauses', values: { clauses: invalid.join(', ') } }),
+        });
+        return z.NEVER;
+      }
+      return clauses;
+    })
+    .pipe(contract);
 }
 
 type CertificateProblem =
@@ -118,13 +132,16 @@ export function fieldProblems(
 /** Field problems by field name, from the form's own checks or from the server (`fieldProblems`). */
 export type Problems = Record<string, string[]>;
 
-export const messageOf = (problems: Problems, field: string): string | undefined =>
-  problems[field]?.join(' ') || undefined;
-
-/** A Fluent `Field`'s validation props for one field: `<Field {...problemProps(problems, 'title')}>`. */
-export function problemProps(
+/**
+ * Shows the server's field problems (`fieldProblems`) at the form's fields with the form's
+ * `setError`; `rename` maps a body field to the control that holds it.
+ */
+export function showProblems(
   problems: Problems,
-  field: string,
-): { validationMessage: string | undefined; validationState: 'error' | 'none' } {
-  return { validationMessage: messageOf(problems, field), validationState: problems[field] ? 'error' : 'none' };
+  setError: (field: string, error: { type: string; message: string }) => void,
+  rename: Readonly<Record<string, string>> = {},
+): void {
+  for (const [field, messages] of Object.entries(problems)) {
+    setError(rename[field] ?? field, { type: 'server', message: messages.join(' ') });
+  }
 }

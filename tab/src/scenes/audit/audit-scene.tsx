@@ -4,7 +4,7 @@ import type { CertificateDto, ProgrammeItemDto } from '../../api/audit-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -26,7 +26,7 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const { t } = i18n;
   const api = useApi();
   const styles = useAuditStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const thisYear = useMemo(() => currentYear(), []);
   const year = yearFromQuery(props.query, thisYear);
 
@@ -81,10 +81,14 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
           onChange={(value) => {
             setChosen(new Set());
             setStatus('');
-            navigate(paths.audit(Number(value)), { replace: true, keepFocus: true });
+            navigate(paths.audit({ year: Number(value) }), { replace: true, keepFocus: true });
           }}
           options={years.sort((a, b) => a - b).map((option) => ({ value: String(option), text: String(option) }))}
         />
+        <nav aria-label={t('audit.related')} className={styles.related}>
+          <AppLink href={paths.fokus()}>{t('fokus.nav')}</AppLink>
+          <AppLink href={paths.coverage()}>{t('coverage.nav')}</AppLink>
+        </nav>
       </div>
       <p role="status" className={styles.status}>
         {status}

@@ -8,6 +8,13 @@ export const useAuditStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     marginBottom: tokens.spacingVerticalM,
   },
+  /** Links to the audit-related overviews (FOKUS, the coverage matrix), beside the year. */
+  related: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   /** Wide tables scroll sideways inside the page in a narrow tab, instead of widening it (WCAG 1.4.10). */
   tableScroll: { overflowX: 'auto', maxWidth: '100%' },

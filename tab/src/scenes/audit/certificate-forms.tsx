@@ -1,11 +1,19 @@
-import { Button, Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { FieldPath } from 'react-hook-form';
+import { z } from 'zod';
 import { asApiRequestError } from '../../api/api-error';
 import type { CertificateCycleDto, CertificateDto } from '../../api/audit-api';
+import { certificateBody, createAuditBody } from '../../../../functions/src/contract/audit-schemas';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
+import { CheckboxField, DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { encodeFormMessage } from '../../shared/form/form-message';
+import { linesFromText } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from '../procedure/action-dialog';
 import { readsOfCertificates } from './audit-reads';
 import {
@@ -13,15 +21,57 @@ import {
   bodyName,
   certificationBodies,
   fieldProblems,
-  isDate,
   otherBody,
-  parseNames,
+  showProblems,
   suggestedExpiry,
-  messageOf,
-  problemProps,
-  type Problems,
 } from './audit-form-model';
-import { DateField } from '../../shared/date-field';
+
+/**
+ * The certificate's body (certificateBody) as the dialog holds it: the certification body as a
+ * choice plus a typed name for "Andet", the cycle as text.
+ */
+const certificateForm = z
+  .object({
+    body: z.string(),
+    otherBody: z.string(),
+    standard: z.string(),
+    scope: z.string(),
+    certificateNumber: z.string(),
+    issuedOn: z.string(),
+    expiresOn: z.string(),
+    cycleYears: z.string(),
+    isActive: z.boolean(),
+  })
+  .transform(({ body, otherBody: other, cycleYears, ...rest }, context): z.input<typeof certificateBody> => {
+    if (body === otherBody && other.trim() === '') {
+      context.addIssue({
+        code: 'custom',
+        path: ['otherBody'],
+        input: other,
+        message: encodeFormMessage({ key: 'form.required' }),
+      });
+      return z.NEVER;
+    }
+    // The contract checks that the cycle is 3 or 4 years.
+    return { ...rest, body: bodyName(body, other), cycleYears: Number(cycleYears) as 3 | 4 };
+  })
+  .pipe(certificateBody);
+type CertificateValues = z.input<typeof certificateForm>;
+
+function certificateValues(certificate: CertificateDto | undefined): CertificateValues {
+  const body = bodyChoice(certificate?.body ?? '');
+  return {
+    body: body.choice,
+    otherBody: body.other,
+    standard: certificate?.standard ?? 'ISO 9001:2015',
+    scope: certificate?.scope ?? '',
+    certificateNumber: certificate?.certificateNumber ?? '',
+    issuedOn: certificate?.issuedOn ?? '',
+    expiresOn: certificate?.expiresOn ?? '',
+    cycleYears: String(certificate?.cycleYears ?? 3),
+    isActive: certificate?.isActive ?? true,
+  };
+}
 
 /**
  * Register a certificate or edit one (coordinator): the body (a known one or "Andet"), standard,
@@ -37,53 +87,23 @@ export function CertificateDialogButton(props: {
   const api = useApi();
   const { certificate } = props;
   const [open, setOpen] = useState(false);
-  const [choice, setChoice] = useState<string>(certificationBodies[0]);
-  const [other, setOther] = useState('');
-  const [standard, setStandard] = useState('ISO 9001:2015');
-  const [scope, setScope] = useState('');
-  const [certificateNumber, setCertificateNumber] = useState('');
-  const [issuedOn, setIssuedOn] = useState('');
-  const [expiresOn, setExpiresOn] = useState('');
-  const [cycleYears, setCycleYears] = useState<3 | 4>(3);
-  const [isActive, setIsActive] = useState(true);
-  const [problems, setProblems] = useState<Problems>({});
-
-  const openDialog = () => {
-    const body = bodyChoice(certificate?.body ?? '');
-    setChoice(body.choice);
-    setOther(body.other);
-    setStandard(certificate?.standard ?? 'ISO 9001:2015');
-    setScope(certificate?.scope ?? '');
-    setCertificateNumber(certificate?.certificateNumber ?? '');
-    setIssuedOn(certificate?.issuedOn ?? '');
-    setExpiresOn(certificate?.expiresOn ?? '');
-    setCycleYears(certificate?.cycleYears ?? 3);
-    setIsActive(certificate?.isActive ?? true);
-    setProblems({});
-    setOpen(true);
-  };
-  const changeDates = (nextIssued: string, nextCycle: 3 | 4) => {
-    setIssuedOn(nextIssued);
-    setCycleYears(nextCycle);
-    const suggested = suggestedExpiry(nextIssued, nextCycle);
-    if (suggested) setExpiresOn(suggested);
-  };
-  const validate = () => {
-    const found: Problems = {};
-    const required = t('audit.form.required');
-    if (choice === otherBody && other.trim() === '') found['body'] = [required];
-    if (standard.trim() === '') found['standard'] = [required];
-    if (scope.trim() === '') found['scope'] = [required];
-    if (!isDate(issuedOn)) found['issuedOn'] = [t('audit.form.invalidDate')];
-    if (!isDate(expiresOn)) found['expiresOn'] = [t('audit.form.invalidDate')];
-    setProblems(found);
-    return Object.keys(found).length === 0;
+  const form = useContractForm(certificateForm, { defaultValues: certificateValues(certificate) });
+  const choice = form.watch('body');
+  const suggestExpiry = (issuedOn: string, cycleYears: string) => {
+    const suggested = suggestedExpiry(issuedOn, cycleYears === '4' ? 4 : 3);
+    if (suggested) form.setValue('expiresOn', suggested, { shouldValidate: form.formState.isSubmitted });
   };
   const title = certificate ? t('audit.form.editCertificate') : t('audit.form.newCertificate');
 
   return (
     <>
-      <Button appearance={certificate ? 'secondary' : 'primary'} onClick={openDialog}>
+      <Button
+        appearance={certificate ? 'secondary' : 'primary'}
+        onClick={() => {
+          form.reset(certificateValues(certificate));
+          setOpen(true);
+        }}
+      >
         {certificate ? t('audit.form.editCertificate') : t('audit.form.addCertificate')}
       </Button>
       <ActionDialog
@@ -91,25 +111,19 @@ export function CertificateDialogButton(props: {
         wide
         title={title}
         confirmLabel={t('audit.save')}
-        validate={validate}
-        onSubmit={async () => {
-          const body = {
-            body: bodyName(choice, other),
-            standard: standard.trim(),
-            scope: scope.trim(),
-            certificateNumber: certificateNumber.trim(),
-            issuedOn,
-            expiresOn,
-            cycleYears,
-            isActive,
-          };
+        form={form}
+        onSubmit={async (body) => {
           try {
             const saved = certificate
               ? await api.updateCertificate(certificate, body)
               : await api.createCertificate(body);
             props.onSaved(saved);
           } catch (failure) {
-            setProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate));
+            showProblems(
+              fieldProblems(asApiRequestError(failure), t, i18n.formatDate),
+              (field, error) => form.setError(field as FieldPath<CertificateValues>, error),
+              choice === otherBody ? { body: 'otherBody' } : {},
+            );
             throw failure;
           }
         }}
@@ -118,60 +132,48 @@ export function CertificateDialogButton(props: {
       >
         {open ? (
           <>
-            <Field
+            <DropdownField
+              control={form.control}
+              name="body"
               label={t('audit.certificateBody')}
               required
-              validationMessage={choice === otherBody ? undefined : messageOf(problems, 'body')}
-              validationState={choice === otherBody || !problems['body'] ? 'none' : 'error'}
-            >
-              <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
-                {certificationBodies.map((body) => (
-                  <option key={body} value={body}>
-                    {body}
-                  </option>
-                ))}
-                <option value={otherBody}>{t('audit.form.otherBody')}</option>
-              </Select>
-            </Field>
+              options={[
+                ...certificationBodies.map((body) => ({ value: body, text: body })),
+                { value: otherBody, text: t('audit.form.otherBody') },
+              ]}
+            />
             {choice === otherBody ? (
-              <Field label={t('audit.form.otherBodyName')} required {...problemProps(problems, 'body')}>
-                <Input value={other} onChange={(_, data) => setOther(data.value)} />
-              </Field>
+              <TextField control={form.control} name="otherBody" label={t('audit.form.otherBodyName')} required />
             ) : null}
-            <Field label={t('audit.standard')} required {...problemProps(problems, 'standard')}>
-              <Input value={standard} onChange={(_, data) => setStandard(data.value)} />
-            </Field>
-            <Field label={t('audit.scope')} required {...problemProps(problems, 'scope')}>
-              <Textarea value={scope} onChange={(_, data) => setScope(data.value)} />
-            </Field>
-            <Field label={t('audit.certificateNumber')} {...problemProps(problems, 'certificateNumber')}>
-              <Input value={certificateNumber} onChange={(_, data) => setCertificateNumber(data.value)} />
-            </Field>
-            <Field label={t('audit.cycleYears')} required {...problemProps(problems, 'cycleYears')}>
-              <Select
-                value={String(cycleYears)}
-                onChange={(_, data) => changeDates(issuedOn, data.value === '4' ? 4 : 3)}
-              >
-                <option value="3">{t('audit.cycleYearsValue', { years: 3 })}</option>
-                <option value="4">{t('audit.cycleYearsValue', { years: 4 })}</option>
-              </Select>
-            </Field>
-            <Field label={t('audit.issued')} required {...problemProps(problems, 'issuedOn')}>
-              <DateField value={issuedOn} onChange={(value) => changeDates(value, cycleYears)} />
-            </Field>
-            <Field
+            <TextField control={form.control} name="standard" label={t('audit.standard')} required />
+            <TextareaField control={form.control} name="scope" label={t('audit.scope')} required />
+            <TextField control={form.control} name="certificateNumber" label={t('audit.certificateNumber')} />
+            <DropdownField
+              control={form.control}
+              name="cycleYears"
+              label={t('audit.cycleYears')}
+              required
+              options={[
+                { value: '3', text: t('audit.cycleYearsValue', { years: 3 }) },
+                { value: '4', text: t('audit.cycleYearsValue', { years: 4 }) },
+              ]}
+              onValueChange={(cycleYears) => suggestExpiry(form.getValues('issuedOn'), cycleYears)}
+            />
+            <DateFormField
+              control={form.control}
+              name="issuedOn"
+              label={t('audit.issued')}
+              required
+              onValueChange={(issuedOn) => suggestExpiry(issuedOn, form.getValues('cycleYears'))}
+            />
+            <DateFormField
+              control={form.control}
+              name="expiresOn"
               label={t('audit.expires')}
               required
               hint={t('audit.form.expiresHint')}
-              {...problemProps(problems, 'expiresOn')}
-            >
-              <DateField value={expiresOn} onChange={(value) => setExpiresOn(value)} />
-            </Field>
-            <Checkbox
-              label={t('audit.form.isActive')}
-              checked={isActive}
-              onChange={(_, data) => setIsActive(data.checked === true)}
             />
+            <CheckboxField control={form.control} name="isActive" label={t('audit.form.isActive')} />
           </>
         ) : null}
       </ActionDialog>
@@ -181,34 +183,32 @@ export function CertificateDialogButton(props: {
 
 type CycleEntry = CertificateCycleDto['audits'][number];
 
+/** A certifier's visit (createAuditBody): its date and the external auditors, one per line. */
+const cycleAuditForm = z.object({
+  plannedOn: createAuditBody.shape.plannedOn,
+  externalAuditors: linesFromText(createAuditBody.shape.externalAuditors.unwrap()),
+});
+type CycleAuditValues = z.input<typeof cycleAuditForm>;
+
 /**
  * "Registrér audit" for a certifier's visit of the cycle not recorded yet: creates the
  * surveillance or recertification audit on its due date and opens it, where the certifier's
  * findings are entered or imported.
  */
 export function RegisterCycleAuditButton(props: { certificate: CertificateDto; entry: CycleEntry; name: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { entry } = props;
   const [open, setOpen] = useState(false);
-  const [plannedOn, setPlannedOn] = useState<string>(entry.dueOn);
-  const [auditors, setAuditors] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
-  const i18n = useI18n();
-  const validate = () => {
-    const found: Problems = isDate(plannedOn) ? {} : { plannedOn: [t('audit.form.invalidDate')] };
-    setProblems(found);
-    return Object.keys(found).length === 0;
-  };
+  const form = useContractForm(cycleAuditForm, { defaultValues: { plannedOn: entry.dueOn, externalAuditors: '' } });
   return (
     <>
       <Button
         aria-label={t('audit.form.registerAuditFor', { audit: props.name })}
         onClick={() => {
-          setPlannedOn(entry.dueOn);
-          setAuditors('');
-          setProblems({});
+          form.reset({ plannedOn: entry.dueOn, externalAuditors: '' });
           setOpen(true);
         }}
       >
@@ -218,21 +218,22 @@ export function RegisterCycleAuditButton(props: { certificate: CertificateDto; e
         open={open}
         title={t('audit.form.registerAuditFor', { audit: props.name })}
         confirmLabel={t('audit.save')}
-        validate={validate}
-        onSubmit={async () => {
+        form={form}
+        onSubmit={async (values) => {
           try {
             const audit = await api.createAudit({
               kind: entry.kind,
               title: `${props.certificate.body}: ${props.name}`,
               year: Number(entry.dueOn.slice(0, 4)),
               certificateId: props.certificate.id,
-              plannedOn,
-              externalAuditors: parseNames(auditors),
+              ...values,
             });
             setOpen(false);
             navigate(paths.auditDetail(audit.id));
           } catch (failure) {
-            setProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate));
+            showProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate), (field, error) =>
+              form.setError(field as FieldPath<CycleAuditValues>, error),
+            );
             throw failure;
           }
         }}
@@ -241,16 +242,13 @@ export function RegisterCycleAuditButton(props: { certificate: CertificateDto; e
       >
         {open ? (
           <>
-            <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
-              <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
-            </Field>
-            <Field
+            <DateFormField control={form.control} name="plannedOn" label={t('audit.date')} required />
+            <TextareaField
+              control={form.control}
+              name="externalAuditors"
               label={t('audit.form.externalAuditors')}
               hint={t('audit.form.externalAuditorsHint')}
-              {...problemProps(problems, 'externalAuditors')}
-            >
-              <Textarea value={auditors} onChange={(_, data) => setAuditors(data.value)} />
-            </Field>
+            />
           </>
         ) : null}
       </ActionDialog>

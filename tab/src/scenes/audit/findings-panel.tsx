@@ -1,11 +1,13 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { AuditViewDto, FindingGrade, FindingImportResultDto } from '../../api/audit-api';
+import { z } from 'zod';
+import type { AuditViewDto, FindingImportResultDto } from '../../api/audit-api';
+import { findingBody } from '../../../../functions/src/contract/audit-schemas';
 import { useApi } from '../../app/api-context';
 import { useI18n, type Translate } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { AppLink } from '../../router/app-link';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -19,7 +21,10 @@ import { GradeBadge, AuditTable } from './audit-texts';
 import type { ProcedureRef } from './audit-detail-scene';
 import type { FindingImportErrorCode } from '../../../../functions/src/core/import-errors';
 import type { FindingColumn } from '../../../../functions/src/core/finding-import';
-import { DateField } from '../../shared/date-field';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { emptyAsNull } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -121,7 +126,7 @@ export function FindingsPanel(props: {
 function CreateActionButton(props: { auditId: string; findingId: string; description: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const create = useApiMutation({
     run: (findingId: string) => api.createAction({ source: { kind: 'finding', findingId } }),
     onSuccess: (action) => navigate(paths.action(action.id)),
@@ -143,6 +148,17 @@ function CreateActionButton(props: { auditId: string; findingId: string; descrip
   );
 }
 
+/** A finding (findingBody) as the dialog holds it: "" for no clause, procedure or unit. */
+const findingForm = z.object({
+  grade: findingBody.shape.grade,
+  clause: emptyAsNull(findingBody.shape.clause.unwrap()),
+  procedureId: emptyAsNull(findingBody.shape.procedureId.unwrap()),
+  unitId: emptyAsNull(findingBody.shape.unitId.unwrap()),
+  description: findingBody.shape.description,
+  foundOn: findingBody.shape.foundOn,
+});
+type FindingValues = z.input<typeof findingForm>;
+
 function AddFindingButton(props: {
   audit: AuditViewDto;
   session: Session;
@@ -152,20 +168,21 @@ function AddFindingButton(props: {
   const { t } = useI18n();
   const api = useApi();
   const [open, setOpen] = useState(false);
-  const [grade, setGrade] = useState<FindingGrade>('minor');
-  const [clause, setClause] = useState('');
-  const [procedureId, setProcedureId] = useState('');
-  const [unitId, setUnitId] = useState(props.audit.unitId ?? '');
-  const [description, setDescription] = useState('');
-  const [foundOn, setFoundOn] = useState<string>(props.audit.plannedOn);
-  const [isSubmitted, setIsSubmitted] = useState(false);
-  const missing = isSubmitted && description.trim() === '' ? t('audit.required') : undefined;
+  const defaults: FindingValues = {
+    grade: 'minor',
+    clause: '',
+    procedureId: '',
+    unitId: props.audit.unitId ?? '',
+    description: '',
+    foundOn: props.audit.plannedOn,
+  };
+  const form = useContractForm(findingForm, { defaultValues: defaults });
+  const none = { value: '', text: t('audit.none') };
   return (
     <p>
       <Button
         onClick={() => {
-          setDescription('');
-          setIsSubmitted(false);
+          form.reset(defaults);
           setOpen(true);
         }}
       >
@@ -175,68 +192,43 @@ function AddFindingButton(props: {
         open={open}
         title={t('audit.addFinding')}
         confirmLabel={t('audit.save')}
-        validate={() => {
-          setIsSubmitted(true);
-          return description.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(foundOn);
-        }}
-        onSubmit={async () => {
-          await api.createFinding(props.audit.id, {
-            grade,
-            clause: clause.trim() === '' ? null : clause.trim(),
-            procedureId: procedureId === '' ? null : procedureId,
-            unitId: unitId === '' ? null : unitId,
-            description: description.trim(),
-            foundOn,
-          });
+        form={form}
+        onSubmit={async (body) => {
+          await api.createFinding(props.audit.id, body);
           setOpen(false);
           props.onCreated();
         }}
         onClose={() => setOpen(false)}
         invalidates={readsOfAudit(props.audit.id)}
       >
-        <Field label={t('audit.grade')} required>
-          <Select value={grade} onChange={(_, data) => setGrade(data.value as FindingGrade)}>
-            {gradeOrder.map((each) => (
-              <option key={each} value={each}>
-                {t(gradeKey[each])}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label={t('audit.description')}
+        <DropdownField
+          control={form.control}
+          name="grade"
+          label={t('audit.grade')}
           required
-          validationMessage={missing}
-          validationState={missing ? 'error' : 'none'}
-        >
-          <Textarea value={description} onChange={(_, data) => setDescription(data.value)} />
-        </Field>
-        <Field label={t('audit.clause')} hint={t('audit.clauseHint')}>
-          <Input value={clause} onChange={(_, data) => setClause(data.value)} />
-        </Field>
-        <Field label={t('audit.procedure')}>
-          <Select value={procedureId} onChange={(_, data) => setProcedureId(data.value)}>
-            <option value="">{t('audit.none')}</option>
-            {props.procedures.map((procedure) => (
-              <option key={procedure.id} value={procedure.id}>
-                {procedure.code} {procedure.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('audit.unit')}>
-          <Select value={unitId} onChange={(_, data) => setUnitId(data.value)}>
-            <option value="">{t('audit.none')}</option>
-            {props.session.units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('audit.foundOn')} required>
-          <DateField value={foundOn} onChange={(value) => setFoundOn(value)} />
-        </Field>
+          options={gradeOrder.map((each) => ({ value: each, text: t(gradeKey[each]) }))}
+        />
+        <TextareaField control={form.control} name="description" label={t('audit.description')} required />
+        <TextField control={form.control} name="clause" label={t('audit.clause')} hint={t('audit.clauseHint')} />
+        <DropdownField
+          control={form.control}
+          name="procedureId"
+          label={t('audit.procedure')}
+          options={[
+            none,
+            ...props.procedures.map((procedure) => ({
+              value: procedure.id,
+              text: `${procedure.code} ${procedure.title}`,
+            })),
+          ]}
+        />
+        <DropdownField
+          control={form.control}
+          name="unitId"
+          label={t('audit.unit')}
+          options={[none, ...props.session.units.map((unit) => ({ value: unit.id, text: unit.name }))]}
+        />
+        <DateFormField control={form.control} name="foundOn" label={t('audit.foundOn')} required />
       </ActionDialog>
     </p>
   );

@@ -1,18 +1,26 @@
-import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useWatch, type FieldPath } from 'react-hook-form';
+import { z } from 'zod';
 import { asApiRequestError } from '../../api/api-error';
 import type { ProgrammeItemDto } from '../../api/audit-api';
+import { createAuditBody, programmeItemBody } from '../../../../functions/src/contract/audit-schemas';
+import { clausePattern } from '../../../../functions/src/core/quality-year-types';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
+import { DropdownField, TextField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { PeopleField } from '../../shared/form/people-field';
+import { encodeFormMessage } from '../../shared/form/form-message';
+import { emptyAsNull, numberFromText } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from '../procedure/action-dialog';
 import { readsOfProgramme } from './audit-reads';
-import { fieldProblems, isDate, parseClauses, messageOf, problemProps, type Problems } from './audit-form-model';
-import { PeoplePicker } from '../../shared/people-picker';
-import { DateField } from '../../shared/date-field';
+import { clauseListFromText, fieldProblems, showProblems } from './audit-form-model';
 
 type SubjectKind = ProgrammeItemDto['subject']['kind'];
 const subjectKinds: readonly SubjectKind[] = ['process', 'unit', 'clause'];
@@ -27,25 +35,57 @@ const importanceLabel: Record<1 | 2 | 3, MessageKey> = {
   3: 'audit.form.importance.3',
 };
 
-/** The unit select: "Tværgående" (none) or one of the organisation's units. */
-function UnitSelect(props: { session: Session; value: string; onChange(value: string): void }) {
-  const { t } = useI18n();
-  return (
-    <Select value={props.value} onChange={(_, data) => props.onChange(data.value)}>
-      <option value="">{t('audit.crossCutting')}</option>
-      {props.session.units.map((unit) => (
-        <option key={unit.id} value={unit.id}>
-          {unit.name}
-        </option>
-      ))}
-    </Select>
-  );
+/** The unit choices: "Tværgående" (none) or one of the organisation's units. */
+function unitOptions(session: Session, crossCutting: string) {
+  return [{ value: '', text: crossCutting }, ...session.units.map((unit) => ({ value: unit.id, text: unit.name }))];
 }
 
-/** Checks a comma-separated clause list; adds its problem under `field`. */
-function checkClauses(text: string, field: string, found: Problems, t: ReturnType<typeof useI18n>['t']): void {
-  const { invalid } = parseClauses(text);
-  if (invalid.length > 0) found[field] = [t('audit.form.invalidClauses', { clauses: invalid.join(', ') })];
+/**
+ * The programme item's body (programmeItemBody) as the dialog holds it: the subject's three
+ * kinds side by side (only the chosen one is sent), numbers and lists as text, "" for none.
+ */
+const programmeItemForm = z.object({
+  title: programmeItemBody.shape.title,
+  subject: z
+    .object({ kind: z.enum(['process', 'unit', 'clause']), area: z.string(), unitId: z.string(), clause: z.string() })
+    .transform((subject, context) => {
+      if (subject.kind === 'process') return { kind: subject.kind, area: subject.area };
+      if (subject.kind === 'unit') return { kind: subject.kind, unitId: subject.unitId };
+      const clause = subject.clause.trim();
+      if (!clausePattern.test(clause)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['clause'],
+          input: clause,
+          message: encodeFormMessage({ key: 'audit.form.invalidClauses', values: { clauses: clause || '–' } }),
+        });
+        return z.NEVER;
+      }
+      return { kind: subject.kind, clause };
+    })
+    .pipe(programmeItemBody.shape.subject),
+  importance: numberFromText(programmeItemBody.shape.importance),
+  clauses: clauseListFromText(programmeItemBody.shape.clauses.unwrap()),
+  unitId: emptyAsNull(programmeItemBody.shape.unitId.unwrap()),
+  changedOn: emptyAsNull(programmeItemBody.shape.changedOn.unwrap()),
+});
+type ProgrammeItemValues = z.input<typeof programmeItemForm>;
+
+function programmeItemValues(item: ProgrammeItemDto | undefined, session: Session): ProgrammeItemValues {
+  const subject = item?.subject;
+  return {
+    title: item?.title ?? '',
+    subject: {
+      kind: subject?.kind ?? 'process',
+      area: subject?.kind === 'process' ? subject.area : '',
+      unitId: subject?.kind === 'unit' ? subject.unitId : (session.units[0]?.id ?? ''),
+      clause: subject?.kind === 'clause' ? subject.clause : '',
+    },
+    importance: String(item?.importance ?? 2),
+    clauses: item?.clauses.join(', ') ?? '',
+    unitId: item?.unitId ?? '',
+    changedOn: item?.changedOn ?? '',
+  };
 }
 
 /**
@@ -62,53 +102,8 @@ export function ProgrammeItemDialogButton(props: {
   const api = useApi();
   const { item } = props;
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<SubjectKind>('process');
-  const [area, setArea] = useState('');
-  const [subjectUnit, setSubjectUnit] = useState('');
-  const [subjectClause, setSubjectClause] = useState('');
-  const [importance, setImportance] = useState<1 | 2 | 3>(2);
-  const [clauses, setClauses] = useState('');
-  const [unitId, setUnitId] = useState('');
-  const [changedOn, setChangedOn] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
-
-  const openDialog = () => {
-    const subject = item?.subject;
-    setTitle(item?.title ?? '');
-    setKind(subject?.kind ?? 'process');
-    setArea(subject?.kind === 'process' ? subject.area : '');
-    setSubjectUnit(subject?.kind === 'unit' ? subject.unitId : (props.session.units[0]?.id ?? ''));
-    setSubjectClause(subject?.kind === 'clause' ? subject.clause : '');
-    setImportance(item?.importance ?? 2);
-    setClauses(item?.clauses.join(', ') ?? '');
-    setUnitId(item?.unitId ?? '');
-    setChangedOn(item?.changedOn ?? '');
-    setProblems({});
-    setOpen(true);
-  };
-  const subject = () =>
-    kind === 'process'
-      ? { kind, area: area.trim() }
-      : kind === 'unit'
-        ? { kind, unitId: subjectUnit }
-        : { kind, clause: subjectClause.trim() };
-  const validate = () => {
-    const found: Problems = {};
-    const required = t('audit.form.required');
-    if (title.trim() === '') found['title'] = [required];
-    if (kind === 'process' && area.trim() === '') found['subject'] = [required];
-    if (kind === 'unit' && subjectUnit === '') found['subject'] = [required];
-    if (kind === 'clause') {
-      const { clauses: one, invalid } = parseClauses(subjectClause);
-      if (one.length !== 1 || invalid.length > 0)
-        found['subject'] = [t('audit.form.invalidClauses', { clauses: subjectClause.trim() || '–' })];
-    }
-    checkClauses(clauses, 'clauses', found, t);
-    if (changedOn !== '' && !isDate(changedOn)) found['changedOn'] = [t('audit.form.invalidDate')];
-    setProblems(found);
-    return Object.keys(found).length === 0;
-  };
+  const form = useContractForm(programmeItemForm, { defaultValues: programmeItemValues(item, props.session) });
+  const kind = useWatch({ control: form.control, name: 'subject.kind' });
   const dialogTitle = item ? t('audit.form.editItem', { title: item.title }) : t('audit.form.newItem');
 
   return (
@@ -116,7 +111,10 @@ export function ProgrammeItemDialogButton(props: {
       <Button
         appearance={item ? 'subtle' : 'secondary'}
         aria-label={item ? t('audit.form.editItem', { title: item.title }) : undefined}
-        onClick={openDialog}
+        onClick={() => {
+          form.reset(programmeItemValues(item, props.session));
+          setOpen(true);
+        }}
       >
         {item ? t('audit.form.edit') : t('audit.form.addItem')}
       </Button>
@@ -125,20 +123,16 @@ export function ProgrammeItemDialogButton(props: {
         wide
         title={dialogTitle}
         confirmLabel={t('audit.save')}
-        validate={validate}
-        onSubmit={async () => {
-          const body = {
-            title: title.trim(),
-            subject: subject(),
-            importance,
-            clauses: parseClauses(clauses).clauses,
-            unitId: unitId === '' ? null : unitId,
-            changedOn: changedOn === '' ? null : changedOn,
-          };
+        form={form}
+        onSubmit={async (body) => {
           try {
             props.onSaved(item ? await api.updateProgrammeItem(item, body) : await api.createProgrammeItem(body));
           } catch (failure) {
-            setProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate));
+            showProblems(
+              fieldProblems(asApiRequestError(failure), t, i18n.formatDate),
+              (field, error) => form.setError(field as FieldPath<ProgrammeItemValues>, error),
+              { subject: `subject.${kind === 'process' ? 'area' : kind === 'unit' ? 'unitId' : 'clause'}` },
+            );
             throw failure;
           }
         }}
@@ -147,72 +141,77 @@ export function ProgrammeItemDialogButton(props: {
       >
         {open ? (
           <>
-            <Field label={t('audit.form.title')} required {...problemProps(problems, 'title')}>
-              <Input value={title} onChange={(_, data) => setTitle(data.value)} />
-            </Field>
-            <Field label={t('audit.form.subjectKind')} required>
-              <Select value={kind} onChange={(_, data) => setKind(data.value as SubjectKind)}>
-                {subjectKinds.map((each) => (
-                  <option key={each} value={each}>
-                    {t(subjectKey[each])}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <TextField control={form.control} name="title" label={t('audit.form.title')} required />
+            <DropdownField
+              control={form.control}
+              name="subject.kind"
+              label={t('audit.form.subjectKind')}
+              required
+              options={subjectKinds.map((each) => ({ value: each, text: t(subjectKey[each]) }))}
+            />
             {kind === 'process' ? (
-              <Field label={t('audit.form.subjectArea')} required {...problemProps(problems, 'subject')}>
-                <Input value={area} onChange={(_, data) => setArea(data.value)} />
-              </Field>
+              <TextField control={form.control} name="subject.area" label={t('audit.form.subjectArea')} required />
             ) : null}
             {kind === 'unit' ? (
-              <Field label={t('audit.form.subjectUnit')} required {...problemProps(problems, 'subject')}>
-                <Select value={subjectUnit} onChange={(_, data) => setSubjectUnit(data.value)}>
-                  {props.session.units.map((unit) => (
-                    <option key={unit.id} value={unit.id}>
-                      {unit.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <DropdownField
+                control={form.control}
+                name="subject.unitId"
+                label={t('audit.form.subjectUnit')}
+                required
+                options={props.session.units.map((unit) => ({ value: unit.id, text: unit.name }))}
+              />
             ) : null}
             {kind === 'clause' ? (
-              <Field
+              <TextField
+                control={form.control}
+                name="subject.clause"
                 label={t('audit.form.subjectClause')}
                 required
                 hint={t('audit.clauseHint')}
-                {...problemProps(problems, 'subject')}
-              >
-                <Input value={subjectClause} onChange={(_, data) => setSubjectClause(data.value)} />
-              </Field>
+              />
             ) : null}
-            <Field label={t('audit.importance')} required>
-              <Select value={String(importance)} onChange={(_, data) => setImportance(Number(data.value) as 1 | 2 | 3)}>
-                {([1, 2, 3] as const).map((level) => (
-                  <option key={level} value={level}>
-                    {t(importanceLabel[level])}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t('audit.clauses')} hint={t('audit.form.clausesHint')} {...problemProps(problems, 'clauses')}>
-              <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
-            </Field>
-            <Field label={t('audit.unit')} {...problemProps(problems, 'unitId')}>
-              <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
-            </Field>
-            <Field
+            <DropdownField
+              control={form.control}
+              name="importance"
+              label={t('audit.importance')}
+              required
+              options={([1, 2, 3] as const).map((level) => ({ value: String(level), text: t(importanceLabel[level]) }))}
+            />
+            <TextField
+              control={form.control}
+              name="clauses"
+              label={t('audit.clauses')}
+              hint={t('audit.form.clausesHint')}
+            />
+            <DropdownField
+              control={form.control}
+              name="unitId"
+              label={t('audit.unit')}
+              options={unitOptions(props.session, t('audit.crossCutting'))}
+            />
+            <DateFormField
+              control={form.control}
+              name="changedOn"
               label={t('audit.form.changedOn')}
               hint={t('audit.form.changedOnHint')}
-              {...problemProps(problems, 'changedOn')}
-            >
-              <DateField value={changedOn} onChange={(value) => setChangedOn(value)} />
-            </Field>
+            />
           </>
         ) : null}
       </ActionDialog>
     </>
   );
 }
+
+/** An internal audit by hand (createAuditBody), as the dialog holds it. */
+const internalAuditForm = z.object({
+  title: createAuditBody.shape.title,
+  unitId: emptyAsNull(createAuditBody.shape.unitId.unwrap()),
+  clauses: clauseListFromText(createAuditBody.shape.clauses.unwrap()),
+  plannedOn: createAuditBody.shape.plannedOn,
+  auditorIds: createAuditBody.shape.auditorIds.unwrap(),
+});
+type InternalAuditValues = z.input<typeof internalAuditForm>;
+const emptyInternalAudit: InternalAuditValues = { title: '', unitId: '', clauses: '', plannedOn: '', auditorIds: [] };
 
 /**
  * An internal audit by hand, not from the plan (coordinator): title, unit, clauses, date and
@@ -222,34 +221,15 @@ export function InternalAuditDialogButton(props: { session: Session }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [unitId, setUnitId] = useState('');
-  const [clauses, setClauses] = useState('');
-  const [plannedOn, setPlannedOn] = useState('');
-  const [auditorIds, setAuditorIds] = useState<string[]>([]);
-  const [problems, setProblems] = useState<Problems>({});
-  const validate = () => {
-    const found: Problems = {};
-    if (title.trim() === '') found['title'] = [t('audit.form.required')];
-    if (!isDate(plannedOn)) found['plannedOn'] = [t('audit.form.invalidDate')];
-    checkClauses(clauses, 'clauses', found, t);
-    setProblems(found);
-    return Object.keys(found).length === 0;
-  };
-  const auditorsProblem = messageOf(problems, 'auditorIds');
+  const form = useContractForm(internalAuditForm, { defaultValues: emptyInternalAudit });
 
   return (
     <>
       <Button
         onClick={() => {
-          setTitle('');
-          setUnitId('');
-          setClauses('');
-          setPlannedOn('');
-          setAuditorIds([]);
-          setProblems({});
+          form.reset(emptyInternalAudit);
           setOpen(true);
         }}
       >
@@ -260,21 +240,16 @@ export function InternalAuditDialogButton(props: { session: Session }) {
         wide
         title={t('audit.form.addAudit')}
         confirmLabel={t('audit.save')}
-        validate={validate}
-        onSubmit={async () => {
+        form={form}
+        onSubmit={async (values) => {
           try {
-            const audit = await api.createAudit({
-              kind: 'internal',
-              title: title.trim(),
-              unitId: unitId === '' ? null : unitId,
-              clauses: parseClauses(clauses).clauses,
-              plannedOn,
-              auditorIds,
-            });
+            const audit = await api.createAudit({ kind: 'internal', ...values });
             setOpen(false);
             navigate(paths.auditDetail(audit.id));
           } catch (failure) {
-            setProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate));
+            showProblems(fieldProblems(asApiRequestError(failure), t, i18n.formatDate), (field, error) =>
+              form.setError(field as FieldPath<InternalAuditValues>, error),
+            );
             throw failure;
           }
         }}
@@ -283,25 +258,26 @@ export function InternalAuditDialogButton(props: { session: Session }) {
       >
         {open ? (
           <>
-            <Field label={t('audit.form.title')} required {...problemProps(problems, 'title')}>
-              <Input value={title} onChange={(_, data) => setTitle(data.value)} />
-            </Field>
-            <Field label={t('audit.unit')} {...problemProps(problems, 'unitId')}>
-              <UnitSelect session={props.session} value={unitId} onChange={setUnitId} />
-            </Field>
-            <Field label={t('audit.clauses')} hint={t('audit.form.clausesHint')} {...problemProps(problems, 'clauses')}>
-              <Input value={clauses} onChange={(_, data) => setClauses(data.value)} />
-            </Field>
-            <Field label={t('audit.date')} required {...problemProps(problems, 'plannedOn')}>
-              <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
-            </Field>
-            <PeoplePicker
+            <TextField control={form.control} name="title" label={t('audit.form.title')} required />
+            <DropdownField
+              control={form.control}
+              name="unitId"
+              label={t('audit.unit')}
+              options={unitOptions(props.session, t('audit.crossCutting'))}
+            />
+            <TextField
+              control={form.control}
+              name="clauses"
+              label={t('audit.clauses')}
+              hint={t('audit.form.clausesHint')}
+            />
+            <DateFormField control={form.control} name="plannedOn" label={t('audit.date')} required />
+            <PeopleField
+              control={form.control}
+              name="auditorIds"
               label={t('audit.auditors')}
               hint={t('audit.auditorsHint')}
               people={props.session.people}
-              value={auditorIds}
-              onChange={setAuditorIds}
-              validationMessage={auditorsProblem}
             />
           </>
         ) : null}

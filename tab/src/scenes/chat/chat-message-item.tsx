@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, token
 import { useCallback, useId, useRef } from 'react';
 import type { ChatMessage } from '../../api/chat-contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { ErrorAlert } from '../../shared/error-alert';
 import { AdaptiveCardView, type AdaptiveCardViewHandle } from './adaptive-card-view';
 import type { CardActor } from './card-invoke';
@@ -33,7 +33,7 @@ export function ChatMessageItem(props: {
   onCardUpdated(): void;
 }) {
   const { t, formatInstant } = useI18n();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const styles = useStyles();
   const headingId = useId();
   const articleRef = useRef<HTMLElement>(null);

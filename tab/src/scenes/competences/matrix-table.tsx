@@ -9,10 +9,14 @@ import {
   useRef,
   useState,
   type FocusEvent,
-  type FormEvent,
   type KeyboardEvent,
 } from 'react';
+import { useController } from 'react-hook-form';
+import { z } from 'zod';
 import type { CompetenceDto, CompetenceLevel } from '../../api/contract';
+import { setCompetenceLevelBody } from '../../../../functions/src/contract/schemas';
+import { numberFromText } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { useI18n, type I18n } from '../../i18n/i18n-context';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { useVisuallyHiddenStyles } from '../../shared/visually-hidden';
@@ -533,6 +537,9 @@ function CellContent(props: { cell: MatrixCell; today: string; i18n: I18n; hidde
   );
 }
 
+/** The level as the editor holds it (text), then setCompetenceLevelBody's own level rule. */
+const cellLevelForm = z.object({ level: numberFromText(setCompetenceLevelBody.shape.level) });
+
 function CellEditor(props: {
   cell: MatrixCell;
   label: string;
@@ -542,20 +549,21 @@ function CellEditor(props: {
 }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [level, setLevel] = useState<CompetenceLevel>(props.cell.level);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    props.onSave(props.cell, level);
-  };
+  const form = useContractForm(cellLevelForm, { defaultValues: { level: String(props.cell.level) } });
+  const level = useController({ control: form.control, name: 'level' }).field;
   return (
-    <form className={styles.editor} onSubmit={submit}>
+    <form
+      className={styles.editor}
+      noValidate
+      onSubmit={form.handleSubmit((values) => props.onSave(props.cell, values.level))}
+    >
       <OptionDropdown
         aria-label={props.label}
         className={styles.editorDropdown}
         size="small"
-        value={String(level)}
+        value={level.value}
         autoFocus
-        onChange={(value) => setLevel(Number(value) as CompetenceLevel)}
+        onChange={level.onChange}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && !event.currentTarget.getAttribute('aria-expanded')?.startsWith('t'))
             props.onCancel();

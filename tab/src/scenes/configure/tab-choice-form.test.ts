@@ -50,20 +50,25 @@ async function renderForm(listAreas: () => Promise<AreaSummary>, saved: TabChoic
       }),
     );
   });
-  const select = () => container?.querySelector('select') as HTMLSelectElement;
+  const combobox = () => container?.querySelector('[role="combobox"]') as HTMLElement | null;
   // The areas arrive through the query client, after the first render.
-  await act(() => vi.waitFor(() => expect(select()).not.toBeNull(), { timeout: 5_000 }));
+  await act(() => vi.waitFor(() => expect(combobox()).not.toBeNull(), { timeout: 5_000 }));
+  const optionElements = async () => {
+    // Fluent renders the listbox (in a portal) while the dropdown is open.
+    if (!document.querySelector('[role="listbox"]')) await act(async () => combobox()?.click());
+    return [...document.querySelectorAll<HTMLElement>('[role="option"]')];
+  };
   return {
     configuration,
-    select,
-    options: () => [...select().options].map((option) => option.value),
+    /** What the closed dropdown shows (the current choice, or the placeholder). */
+    shown: () => combobox()?.textContent ?? '',
+    options: async () => (await optionElements()).map((option) => option.textContent),
     isValid: () => configuration.setValid.mock.lastCall?.[0],
     save: () => onSave?.() ?? null,
-    choose: async (value: string) => {
-      await act(async () => {
-        select().value = value;
-        select().dispatchEvent(new Event('change', { bubbles: true }));
-      });
+    choose: async (text: string) => {
+      const option = (await optionElements()).find((element) => element.textContent === text);
+      if (!option) throw new Error(`No option ${text}`);
+      await act(async () => option.click());
     },
   };
 }
@@ -71,19 +76,19 @@ async function renderForm(listAreas: () => Promise<AreaSummary>, saved: TabChoic
 describe('TabChoiceForm', () => {
   it('keeps Save off until a choice is made, then saves the handbook filtered by it', async () => {
     const form = await renderForm(async () => areas);
-    expect(form.options()).toEqual([
-      '',
-      'handbook',
-      'level:core',
-      'area:core:Byggesager',
-      'level:support',
-      'area:support:IT',
+    expect(form.shown()).toBe('Vælg …');
+    expect(await form.options()).toEqual([
+      'Hele håndbogen',
+      'Kerneprocesser – hele niveauet',
+      'Byggesager',
+      'Støtteprocesser – hele niveauet',
+      'IT',
     ]);
     expect(form.isValid()).toBe(false);
     expect(form.save()).toBeNull();
     expect(form.configuration.onSave).toHaveBeenCalledTimes(1);
 
-    await form.choose('area:core:Byggesager');
+    await form.choose('Byggesager');
     expect(form.isValid()).toBe(true);
     expect(form.save()).toEqual({
       contentUrl: `${window.location.origin}/?inTeams=1&level=core&area=Byggesager`,
@@ -93,7 +98,7 @@ describe('TabChoiceForm', () => {
     });
     expect(container?.querySelector('[role="status"]')?.textContent).toBe('Foreslået navn på fanen: Byggesager');
 
-    await form.choose('handbook');
+    await form.choose('Hele håndbogen');
     expect(form.save()).toMatchObject({ entityId: 'kvalitetshaandbog-handbook', suggestedDisplayName: 'Håndbog' });
   });
 
@@ -101,16 +106,16 @@ describe('TabChoiceForm', () => {
     const form = await renderForm(async () => {
       throw new Error('no token');
     });
-    expect(form.options()).toEqual(['', 'handbook']);
+    expect(await form.options()).toEqual(['Hele håndbogen']);
     expect(container?.textContent).toContain('kan kun vise hele håndbogen');
-    await form.choose('handbook');
+    await form.choose('Hele håndbogen');
     expect(form.isValid()).toBe(true);
     expect(form.save()?.contentUrl).toBe(`${window.location.origin}/?inTeams=1`);
   });
 
   it('starts from the saved choice when the tab is changed', async () => {
     const form = await renderForm(async () => areas, { kind: 'level', level: 'support' });
-    expect(form.select().value).toBe('level:support');
+    expect(form.shown()).toBe('Støtteprocesser – hele niveauet');
     expect(form.isValid()).toBe(true);
     expect(form.save()).toMatchObject({
       suggestedDisplayName: 'Støtteprocesser',

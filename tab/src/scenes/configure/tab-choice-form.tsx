@@ -1,10 +1,12 @@
 import {
   Button,
+  Dropdown,
   Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Select,
+  Option,
+  OptionGroup,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -20,6 +22,9 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
   intro: { margin: 0 },
   status: { margin: 0, color: tokens.colorNeutralForeground2, minHeight: tokens.lineHeightBase300 },
+  // As OptionDropdown: no 250 px minimum at 320 px, and options never cut.
+  dropdown: { minWidth: 0, maxWidth: '100%' },
+  listbox: { minWidth: 'max-content', maxWidth: 'calc(100vw - 16px)' },
 });
 
 function optionLabel(choice: TabChoice, t: Translate): string {
@@ -84,24 +89,26 @@ export function TabChoiceForm(props: { configuration: TabConfiguration; saved: T
         <Loading label={t('app.loading')} />
       ) : (
         <Field label={t('configure.choiceLabel')} hint={t('configure.choiceHint')}>
-          <Select
-            value={choice ? choiceKey(choice) : ''}
-            onChange={(_, data) => setPicked(offered.get(data.value) ?? null)}
+          <Dropdown
+            className={styles.dropdown}
+            listbox={{ className: styles.listbox }}
+            clearButton={null}
+            placeholder={t('configure.choicePlaceholder')}
+            value={choice ? optionLabel(choice, t) : ''}
+            selectedOptions={choice ? [choiceKey(choice)] : []}
+            onOptionSelect={(_, data) => setPicked(offered.get(data.optionValue ?? '') ?? null)}
           >
-            <option value="" disabled>
-              {t('configure.choicePlaceholder')}
-            </option>
-            <option value={choiceKey(wholeHandbook)}>{optionLabel(wholeHandbook, t)}</option>
+            <Option value={choiceKey(wholeHandbook)}>{optionLabel(wholeHandbook, t)}</Option>
             {groups.map((group) => (
-              <optgroup key={group.level} label={t(`levelPlural.${group.level}`)}>
+              <OptionGroup key={group.level} label={t(`levelPlural.${group.level}`)}>
                 {group.choices.map((option) => (
-                  <option key={choiceKey(option)} value={choiceKey(option)}>
+                  <Option key={choiceKey(option)} value={choiceKey(option)}>
                     {optionLabel(option, t)}
-                  </option>
+                  </Option>
                 ))}
-              </optgroup>
+              </OptionGroup>
             ))}
-          </Select>
+          </Dropdown>
         </Field>
       )}
       <p role="status" className={styles.status}>

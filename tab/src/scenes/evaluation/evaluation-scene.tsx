@@ -1,5 +1,7 @@
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { QueryKey } from '@tanstack/react-query';
 import type { EvaluationDetailDto } from '../../api/quality-api';
@@ -12,13 +14,17 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { PersonSelect } from '../../shared/person-select';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { actionStatusKey } from '../actions/action-labels';
 import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
 import { OptionDropdown } from '../../shared/option-dropdown';
-import { DateField } from '../../shared/date-field';
+import { createEvaluationBody, updateEvaluationBody } from '../../../../functions/src/contract/evaluation-schemas';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { PeopleField } from '../../shared/form/people-field';
+import { emptyAsNull, linesFromText } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
@@ -37,8 +43,6 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0 },
   status: { minHeight: '1.5em' },
 });
-
-type DecisionDraft = { key: string; id?: string; text: string; ownerId: string; dueOn: string };
 
 /** The reads an evaluation write can change: the list, its record and pack, and the task lists. */
 function readsOfEvaluation(id?: string): QueryKey[] {
@@ -102,11 +106,14 @@ export function EvaluationScene(props: { session: Session }) {
   );
 }
 
+/** The year's evaluation (createEvaluationBody) planned on a date; the year is this year. */
+const planForm = createEvaluationBody.pick({ plannedOn: true });
+
 function PlanForm(props: { year: number; onCreated(id: string): void }) {
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const [plannedOn, setPlannedOn] = useState('');
+  const form = useContractForm(planForm, { defaultValues: { plannedOn: '' } });
   const create = useApiMutation({
     run: (body: { year: number; plannedOn: string }) => api.createEvaluation(body),
     onSuccess: (created) => props.onCreated(created.id),
@@ -116,15 +123,16 @@ function PlanForm(props: { year: number; onCreated(id: string): void }) {
   return (
     <form
       className={styles.row}
-      onSubmit={(event) => {
-        event.preventDefault();
-        create.mutate({ year: props.year, plannedOn });
-      }}
+      noValidate
+      onSubmit={form.handleSubmit(({ plannedOn }) => create.mutate({ year: props.year, plannedOn }))}
     >
-      <Field label={t('evaluation.plannedOnFor', { year: props.year })} required>
-        <DateField value={plannedOn} onChange={(value) => setPlannedOn(value)} />
-      </Field>
-      <Button type="submit" disabled={plannedOn === '' || create.isPending}>
+      <DateFormField
+        control={form.control}
+        name="plannedOn"
+        label={t('evaluation.plannedOnFor', { year: props.year })}
+        required
+      />
+      <Button type="submit" disabled={create.isPending}>
         {t('evaluation.plan')}
       </Button>
       {error ? <ErrorAlert error={error} /> : null}
@@ -264,6 +272,47 @@ function EvaluationView(props: { session: Session; id: string }) {
   );
 }
 
+const changes = updateEvaluationBody.shape;
+
+/** The decisions as the form holds them ("" for no owner or date), then the contract's list. */
+const decisionRows = z
+  .array(z.object({ id: z.string().optional(), text: z.string(), ownerId: z.string(), dueOn: z.string() }))
+  .transform((rows) => rows.map((row) => ({ ...row, ownerId: row.ownerId || null, dueOn: row.dueOn || null })))
+  .pipe(changes.decisions.unwrap());
+
+/** The record of the meeting (updateEvaluationBody) as the form holds it: lists and dates as typed. */
+const recordForm = z.object({
+  heldOn: emptyAsNull(changes.heldOn.unwrap()),
+  participantIds: changes.participantIds.unwrap(),
+  guests: linesFromText(changes.guests.unwrap()),
+  conclusions: changes.conclusions.unwrap(),
+  decisions: decisionRows,
+  committee: emptyAsNull(changes.committee.unwrap()),
+  committeeOn: emptyAsNull(changes.committeeOn.unwrap()),
+  publishedOn: emptyAsNull(changes.publishedOn.unwrap()),
+  status: changes.status.unwrap(),
+});
+type RecordValues = z.input<typeof recordForm>;
+
+function recordValues(evaluation: EvaluationDetailDto): RecordValues {
+  return {
+    heldOn: evaluation.heldOn ?? '',
+    participantIds: evaluation.participants.map((p) => p.id),
+    guests: evaluation.guests.join('\n'),
+    conclusions: evaluation.conclusions,
+    decisions: evaluation.decisions.map((d) => ({
+      id: d.id,
+      text: d.text,
+      ownerId: d.owner?.id ?? '',
+      dueOn: d.dueOn ?? '',
+    })),
+    committee: evaluation.committee ?? '',
+    committeeOn: evaluation.committeeOn ?? '',
+    publishedOn: evaluation.publishedOn ?? '',
+    status: evaluation.status,
+  };
+}
+
 function RecordForm(props: {
   session: Session;
   evaluation: EvaluationDetailDto;
@@ -273,157 +322,79 @@ function RecordForm(props: {
   const api = useApi();
   const styles = useStyles();
   const { evaluation } = props;
-  const [heldOn, setHeldOn] = useState('');
-  const [participantIds, setParticipantIds] = useState<string[]>([]);
-  const [nextParticipant, setNextParticipant] = useState('');
-  const [guests, setGuests] = useState('');
-  const [conclusions, setConclusions] = useState('');
-  const [decisions, setDecisions] = useState<DecisionDraft[]>([]);
-  const [committee, setCommittee] = useState('');
-  const [committeeOn, setCommitteeOn] = useState('');
-  const [publishedOn, setPublishedOn] = useState('');
-  const [nextStatus, setNextStatus] = useState(evaluation.status);
+  // The values follow the saved record: after a save (a new etag) the form shows what was stored.
+  const form = useContractForm(recordForm, { values: recordValues(evaluation) });
+  const decisions = useFieldArray({ control: form.control, name: 'decisions', keyName: 'key' });
   const saving = useApiMutation({
     run: (body: Parameters<typeof api.updateEvaluation>[1]) => api.updateEvaluation(evaluation, body),
     onSuccess: (next) => props.onSaved(next),
     invalidates: () => [...readsOfEvaluation(evaluation.id), queryKeyOf('corrective-actions-board')],
   });
   const error = saving.error ?? undefined;
-  const names = useMemo(() => new Map(props.session.people.map((p) => [p.id, p.name])), [props.session.people]);
+  const personOptions = [
+    { value: '', text: t('form.choosePerson') },
+    ...props.session.people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` })),
+  ];
 
-  useEffect(() => {
-    setHeldOn(evaluation.heldOn ?? '');
-    setParticipantIds(evaluation.participants.map((p) => p.id));
-    setGuests(evaluation.guests.join('\n'));
-    setConclusions(evaluation.conclusions);
-    setDecisions(
-      evaluation.decisions.map((d) => ({
-        key: d.id,
-        id: d.id,
-        text: d.text,
-        ownerId: d.owner?.id ?? '',
-        dueOn: d.dueOn ?? '',
-      })),
-    );
-    setCommittee(evaluation.committee ?? '');
-    setCommitteeOn(evaluation.committeeOn ?? '');
-    setPublishedOn(evaluation.publishedOn ?? '');
-    setNextStatus(evaluation.status);
-  }, [evaluation]);
-
-  const updateDecision = (key: string, change: Partial<DecisionDraft>) =>
-    setDecisions((current) => current.map((d) => (d.key === key ? { ...d, ...change } : d)));
-
-  const save = () =>
-    saving.mutate({
-      heldOn: heldOn || null,
-      participantIds,
-      guests: guests
-        .split('\n')
-        .map((guest) => guest.trim())
-        .filter(Boolean),
-      conclusions,
-      decisions: decisions.map((d) => ({
-        ...(d.id ? { id: d.id } : {}),
-        text: d.text,
-        ownerId: d.ownerId || null,
-        dueOn: d.dueOn || null,
-      })),
-      committee: committee.trim() || null,
-      committeeOn: committeeOn || null,
-      publishedOn: publishedOn || null,
-      status: nextStatus,
-    });
-
-  const statuses = (['planned', 'held', 'published'] as const).filter(
-    (status) =>
-      ['planned', 'held', 'published'].indexOf(status) >= ['planned', 'held', 'published'].indexOf(evaluation.status),
-  );
+  const order = ['planned', 'held', 'published'] as const;
+  const statuses = order.filter((status) => order.indexOf(status) >= order.indexOf(evaluation.status));
 
   return (
     <PageSection id="evaluation-form" heading={t('evaluation.formHeading')}>
       <form
         className={styles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
+        noValidate
+        onSubmit={form.handleSubmit((body) => {
+          if (!saving.isPending) saving.mutate(body);
+        })}
       >
-        <Field label={t('evaluation.heldOn')} hint={t('evaluation.heldOnHint')}>
-          <DateField value={heldOn} onChange={(value) => setHeldOn(value)} />
-        </Field>
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>{t('evaluation.participants')}</legend>
-          {participantIds.length === 0 ? <p>{t('evaluation.noParticipants')}</p> : null}
-          <ul className={styles.list}>
-            {participantIds.map((id) => (
-              <li key={id}>
-                {names.get(id) ?? id}{' '}
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  onClick={() => setParticipantIds((current) => current.filter((p) => p !== id))}
-                  aria-label={t('evaluation.removeParticipant', { person: names.get(id) ?? id })}
-                >
-                  {t('evaluation.remove')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-          <div className={styles.row}>
-            <PersonSelect
-              label={t('evaluation.addParticipant')}
-              people={props.session.people.filter((p) => !participantIds.includes(p.id))}
-              value={nextParticipant}
-              onChange={setNextParticipant}
-            />
-            <Button
-              disabled={nextParticipant === ''}
-              onClick={() => {
-                setParticipantIds((current) => [...current, nextParticipant]);
-                setNextParticipant('');
-              }}
-            >
-              {t('evaluation.add')}
-            </Button>
-          </div>
-        </fieldset>
-        <Field label={t('evaluation.guests')} hint={t('evaluation.guestsHint')}>
-          <Textarea value={guests} onChange={(_, data) => setGuests(data.value)} resize="vertical" />
-        </Field>
-        <Field label={t('evaluation.conclusions')}>
-          <Textarea value={conclusions} onChange={(_, data) => setConclusions(data.value)} resize="vertical" rows={5} />
-        </Field>
+        <DateFormField
+          control={form.control}
+          name="heldOn"
+          label={t('evaluation.heldOn')}
+          hint={t('evaluation.heldOnHint')}
+        />
+        <PeopleField
+          control={form.control}
+          name="participantIds"
+          label={t('evaluation.participants')}
+          people={props.session.people}
+        />
+        <TextareaField
+          control={form.control}
+          name="guests"
+          label={t('evaluation.guests')}
+          hint={t('evaluation.guestsHint')}
+        />
+        <TextareaField control={form.control} name="conclusions" label={t('evaluation.conclusions')} rows={5} />
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('evaluation.decisions')}</legend>
-          {decisions.map((decision, index) => {
+          {decisions.fields.map((decision, index) => {
             const hasAction = evaluation.decisions.find((d) => d.id === decision.id)?.action != null;
             return (
               <div key={decision.key} className={styles.decision}>
-                <Field label={t('evaluation.decisionText', { number: index + 1 })} required>
-                  <Textarea
-                    value={decision.text}
-                    onChange={(_, data) => updateDecision(decision.key, { text: data.value })}
-                    resize="vertical"
-                  />
-                </Field>
+                <TextareaField
+                  control={form.control}
+                  name={`decisions.${index}.text`}
+                  label={t('evaluation.decisionText', { number: index + 1 })}
+                  required
+                />
                 <div className={styles.row}>
-                  <PersonSelect
+                  <DropdownField
+                    control={form.control}
+                    name={`decisions.${index}.ownerId`}
                     label={t('actions.owner')}
-                    people={props.session.people}
-                    value={decision.ownerId}
-                    onChange={(ownerId) => updateDecision(decision.key, { ownerId })}
+                    options={personOptions}
                   />
-                  <Field label={t('actionDetail.dueOn')}>
-                    <DateField
-                      value={decision.dueOn}
-                      onChange={(value) => updateDecision(decision.key, { dueOn: value })}
-                    />
-                  </Field>
+                  <DateFormField
+                    control={form.control}
+                    name={`decisions.${index}.dueOn`}
+                    label={t('actionDetail.dueOn')}
+                  />
                   {hasAction ? null : (
                     <Button
                       appearance="subtle"
-                      onClick={() => setDecisions((current) => current.filter((d) => d.key !== decision.key))}
+                      onClick={() => decisions.remove(index)}
                       aria-label={t('evaluation.removeDecision', { number: index + 1 })}
                     >
                       {t('evaluation.remove')}
@@ -434,14 +405,7 @@ function RecordForm(props: {
             );
           })}
           <div>
-            <Button
-              onClick={() =>
-                setDecisions((current) => [
-                  ...current,
-                  { key: `new-${Date.now()}-${current.length}`, text: '', ownerId: '', dueOn: '' },
-                ])
-              }
-            >
+            <Button onClick={() => decisions.append({ text: '', ownerId: '', dueOn: '' })}>
               {t('evaluation.addDecision')}
             </Button>
           </div>
@@ -449,27 +413,18 @@ function RecordForm(props: {
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t('evaluation.political')}</legend>
           <div className={styles.row}>
-            <Field label={t('evaluation.committee')}>
-              <Input value={committee} onChange={(_, data) => setCommittee(data.value)} />
-            </Field>
-            <Field label={t('evaluation.committeeOn')}>
-              <DateField value={committeeOn} onChange={(value) => setCommitteeOn(value)} />
-            </Field>
+            <TextField control={form.control} name="committee" label={t('evaluation.committee')} />
+            <DateFormField control={form.control} name="committeeOn" label={t('evaluation.committeeOn')} />
           </div>
         </fieldset>
         <div className={styles.row}>
-          <Field label={t('evaluation.publishedOn')}>
-            <DateField value={publishedOn} onChange={(value) => setPublishedOn(value)} />
-          </Field>
-          <Field label={t('evaluation.statusField')}>
-            <Select value={nextStatus} onChange={(_, data) => setNextStatus(data.value as typeof nextStatus)}>
-              {statuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(statusKey[status])}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <DateFormField control={form.control} name="publishedOn" label={t('evaluation.publishedOn')} />
+          <DropdownField
+            control={form.control}
+            name="status"
+            label={t('evaluation.statusField')}
+            options={statuses.map((status) => ({ value: status, text: t(statusKey[status]) }))}
+          />
         </div>
         {error ? <ErrorAlert error={error} /> : null}
         <div>

@@ -6,6 +6,7 @@ import { paths } from '../../router/routes';
 import { PageSection } from '../../shared/page-section';
 import { actionStatusKey, actionStatuses, findingGradeKey } from '../actions/action-labels';
 import { PackSurveySection } from './pack-survey-section';
+import { PackGoals } from './pack-goals';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -193,7 +194,7 @@ export function PackSections(props: { pack: EvaluationPack }) {
       </PageSection>
 
       <PageSection id="pack-goals" heading={t('evaluation.goals')}>
-        <p>{t('evaluation.laterVersion')}</p>
+        <PackGoals section={pack.qualityGoals} />
       </PageSection>
       <PageSection id="pack-surveys" heading={t('evaluation.surveys')}>
         <PackSurveySection section={pack.surveyResults} />

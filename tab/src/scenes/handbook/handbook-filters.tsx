@@ -1,7 +1,8 @@
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { PersonRef, ProcessLevel, UnitDto } from '../../api/contract';
 import type { AreaSummary } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
+import { LazyOptionDropdown } from '../../shared/lazy-option-dropdown';
 import { processLevelOrder, statusFilters, type HandbookFilters } from './handbook-query';
 
 const useStyles = makeStyles({
@@ -34,70 +35,50 @@ export function HandbookFiltersForm(props: {
     ...new Set(props.areas.filter((a) => !filters.level || a.level === filters.level).map((a) => a.area)),
   ].sort((a, b) => a.localeCompare(b));
   const set = (patch: Partial<HandbookFilters>) => props.onChange({ ...filters, ...patch });
+  const all = { value: '', text: t('handbook.filterAll') };
 
   return (
     <fieldset className={styles.root}>
       <legend className={styles.legend}>{t('handbook.filters')}</legend>
-      <Field label={t('handbook.filterLevel')} className={styles.field}>
-        <Select
-          value={filters.level ?? ''}
-          onChange={(_, data) => {
-            const level = (data.value || null) as ProcessLevel | null;
-            const areaStillFits = props.areas.some((a) => a.area === filters.area && (!level || a.level === level));
-            set({ level, area: areaStillFits ? filters.area : null });
-          }}
-        >
-          <option value="">{t('handbook.filterAll')}</option>
-          {processLevelOrder.map((level) => (
-            <option key={level} value={level}>
-              {t(`levelPlural.${level}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('handbook.filterArea')} className={styles.field}>
-        <Select value={filters.area ?? ''} onChange={(_, data) => set({ area: data.value || null })}>
-          <option value="">{t('handbook.filterAll')}</option>
-          {areas.map((area) => (
-            <option key={area} value={area}>
-              {area}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('handbook.filterStatus')} className={styles.field}>
-        <Select
-          value={filters.status ?? ''}
-          onChange={(_, data) => set({ status: (data.value || null) as HandbookFilters['status'] })}
-        >
-          <option value="">{t('handbook.filterAll')}</option>
-          {statusFilters.map((status) => (
-            <option key={status} value={status}>
-              {t(`statusFilter.${status}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('handbook.filterOwner')} className={styles.field}>
-        <Select value={filters.ownerId ?? ''} onChange={(_, data) => set({ ownerId: data.value || null })}>
-          <option value="">{t('handbook.filterAll')}</option>
-          {props.owners.map((owner) => (
-            <option key={owner.id} value={owner.id}>
-              {owner.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('handbook.filterUnit')} className={styles.field}>
-        <Select value={filters.unitId ?? ''} onChange={(_, data) => set({ unitId: data.value || null })}>
-          <option value="">{t('handbook.filterAll')}</option>
-          {props.units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <LazyOptionDropdown
+        label={t('handbook.filterLevel')}
+        fieldClassName={styles.field}
+        options={[all, ...processLevelOrder.map((level) => ({ value: level, text: t(`levelPlural.${level}`) }))]}
+        value={filters.level ?? ''}
+        onChange={(value) => {
+          const level = (value || null) as ProcessLevel | null;
+          const areaStillFits = props.areas.some((a) => a.area === filters.area && (!level || a.level === level));
+          set({ level, area: areaStillFits ? filters.area : null });
+        }}
+      />
+      <LazyOptionDropdown
+        label={t('handbook.filterArea')}
+        fieldClassName={styles.field}
+        options={[all, ...areas.map((area) => ({ value: area, text: area }))]}
+        value={filters.area ?? ''}
+        onChange={(value) => set({ area: value || null })}
+      />
+      <LazyOptionDropdown
+        label={t('handbook.filterStatus')}
+        fieldClassName={styles.field}
+        options={[all, ...statusFilters.map((status) => ({ value: status, text: t(`statusFilter.${status}`) }))]}
+        value={filters.status ?? ''}
+        onChange={(value) => set({ status: (value || null) as HandbookFilters['status'] })}
+      />
+      <LazyOptionDropdown
+        label={t('handbook.filterOwner')}
+        fieldClassName={styles.field}
+        options={[all, ...props.owners.map((owner) => ({ value: owner.id, text: owner.name }))]}
+        value={filters.ownerId ?? ''}
+        onChange={(value) => set({ ownerId: value || null })}
+      />
+      <LazyOptionDropdown
+        label={t('handbook.filterUnit')}
+        fieldClassName={styles.field}
+        options={[all, ...props.units.map((unit) => ({ value: unit.id, text: unit.name }))]}
+        value={filters.unitId ?? ''}
+        onChange={(value) => set({ unitId: value || null })}
+      />
       <Button appearance="secondary" disabled={!props.canClear} onClick={props.onClear}>
         {t('handbook.clearFilters')}
       </Button>

@@ -15,7 +15,7 @@ import { AddRegular, DismissRegular, FilterRegular } from '@fluentui/react-icons
 import { useMemo, useState } from 'react';
 import type { PersonRef } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -73,7 +73,7 @@ function activeFilterCount(filters: HandbookFilters): number {
 export function HandbookScene(props: { session: Session; query: URLSearchParams }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const filters = useMemo(() => parseHandbookQuery(props.query), [props.query]);
   const { list, showMore } = useProcedureList(filters);
   const { all, areas } = useHandbookStructure();

@@ -1,19 +1,16 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { PageHeading } from '../../shared/page-heading';
+import type { CreateProcedureBody } from '../../api/contract';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ProcedureFormFields } from '../../shared/procedure-form/procedure-form-fields';
-import {
-  emptyProcedureForm,
-  toCreateProcedureBody,
-  validateProcedureForm,
-  type ProcedureFormErrors,
-} from '../../shared/procedure-form/procedure-form-values';
+import { emptyProcedureForm, newProcedureForm } from '../../shared/procedure-form/procedure-form-values';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 
 const useStyles = makeStyles({
@@ -27,12 +24,14 @@ export function NewProcedureScene(props: { session: Session }) {
   const { t } = useI18n();
   const styles = useStyles();
   const api = useApi();
-  const { navigate } = useRouter();
-  const [values, setValues] = useState(() => emptyProcedureForm({ ownerId: props.session.me.person.id }));
-  const [errors, setErrors] = useState<ProcedureFormErrors>({});
-  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const form = useContractForm(newProcedureForm, {
+    defaultValues: emptyProcedureForm({ ownerId: props.session.me.person.id }),
+  });
+  const level = useWatch({ control: form.control, name: 'level' });
+  const hasProblems = Object.keys(form.formState.errors).length > 0;
   const saving = useApiMutation({
-    run: (body: ReturnType<typeof toCreateProcedureBody>) => api.createProcedure(body),
+    run: (body: CreateProcedureBody) => api.createProcedure(body),
     onSuccess: (created) => navigate(paths.procedure(created.id)),
     invalidates: () => [
       queryKeyOf('procedures-list'),
@@ -44,9 +43,7 @@ export function NewProcedureScene(props: { session: Session }) {
   });
   const error = saving.error ?? undefined;
   const areas = useApiQuery(queryKeyOf('procedures-areas'), (signal) => api.listAreas(signal));
-  const knownAreas = [
-    ...new Set((areas.data?.areas ?? []).filter((a) => a.level === values.level).map((a) => a.area)),
-  ].sort();
+  const knownAreas = [...new Set((areas.data?.areas ?? []).filter((a) => a.level === level).map((a) => a.area))].sort();
 
   if (!props.session.me.abilities.createProcedure) {
     return (
@@ -66,26 +63,18 @@ export function NewProcedureScene(props: { session: Session }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const found = validateProcedureForm(values, { checkCode: true });
-          setErrors(found);
-          if (Object.keys(found).length > 0) {
-            setFormMessage(t('form.fixErrors'));
-            return;
-          }
-          setFormMessage(null);
-          saving.mutate(toCreateProcedureBody(values));
+          if (saving.isPending) return;
+          void form.handleSubmit((body) => saving.mutate(body))();
         }}
       >
         <ProcedureFormFields
-          values={values}
-          errors={errors}
-          onChange={setValues}
+          control={form.control}
           people={props.session.people}
           units={props.session.units}
           knownAreas={knownAreas}
           showCode
         />
-        <div role="alert">{formMessage ? <p>{formMessage}</p> : null}</div>
+        <div role="alert">{hasProblems ? <p>{t('form.fixErrors')}</p> : null}</div>
         {error ? <ErrorAlert error={error} /> : null}
         <div className={styles.actions}>
           <Button type="submit" appearance="primary" disabled={saving.isPending}>

@@ -74,7 +74,7 @@ export function OverviewScene(props: { query: URLSearchParams }) {
                 {data.scopes.map((scope) => (
                   <li key={scope}>
                     <AppLink
-                      href={paths.overview(scope === data.scopes[0] ? undefined : scope)}
+                      href={paths.overview({ scope: scope === data.scopes[0] ? null : scope })}
                       className={scope === data.scope ? styles.current : undefined}
                       aria-current={scope === data.scope ? 'page' : undefined}
                     >

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { QueryKey } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { invalidate, useApiMutation } from '../../api/query-client';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -40,14 +41,17 @@ const useStyles = makeStyles({
  * `invalidates` are refetched; a failure stays visible (a stale one with a reload button, which
  * refetches the same reads) and the user's input is not lost.
  */
-export function ActionDialog(props: {
+export function ActionDialog<Input extends FieldValues = FieldValues, Output = undefined>(props: {
   open: boolean;
   title: string;
   confirmLabel: string;
   wide?: boolean;
-  /** Returns false when the form is invalid (the dialog stays open, nothing is sent). */
-  validate?: () => boolean;
-  onSubmit(): Promise<unknown>;
+  /**
+   * The dialog's fields (`useContractForm`): submitting validates them first; while a field is
+   * invalid the dialog stays open and nothing is sent. Without a form `onSubmit` gets undefined.
+   */
+  form?: Pick<UseFormReturn<Input, unknown, Output>, 'handleSubmit' | 'clearErrors'>;
+  onSubmit(values: Output): Promise<unknown>;
   onClose(): void;
   /** The reads the write changes: refetched after it succeeds, or by "reload" after a stale failure. */
   invalidates: QueryKey[];
@@ -75,6 +79,7 @@ export function ActionDialog(props: {
   const close = () => {
     if (isBusy) return;
     write.reset();
+    props.form?.clearErrors();
     props.onClose();
   };
 
@@ -93,8 +98,10 @@ export function ActionDialog(props: {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (isBusy || (props.validate && !props.validate())) return;
-          write.mutate(props.onSubmit);
+          if (isBusy) return;
+          const { form, onSubmit } = props;
+          if (form) void form.handleSubmit((values) => write.mutate(() => onSubmit(values)))();
+          else write.mutate(() => onSubmit(undefined as Output));
         }}
       >
         <h2 id={titleId} className={styles.title}>

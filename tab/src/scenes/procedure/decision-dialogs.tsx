@@ -1,7 +1,8 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { Field, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { decisionBody, rejectBody } from '../../../../functions/src/contract/schemas';
 import { useI18n } from '../../i18n/i18n-context';
+import { TextareaField } from '../../shared/form/form-fields';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from './action-dialog';
 
 /** `invalidates`: the reads the decision changes (see ActionDialog). */
@@ -9,26 +10,19 @@ type DialogProps = { open: boolean; onClose(): void; invalidates: QueryKey[] };
 
 export function ApproveDialog(props: DialogProps & { onApprove(comment: string | undefined): Promise<void> }) {
   const { t } = useI18n();
-  const [comment, setComment] = useState('');
+  const form = useContractForm(decisionBody, { defaultValues: { comment: '' } });
   return (
     <ActionDialog
       open={props.open}
       title={t('approve.title')}
       confirmLabel={t('approve.confirm')}
-      onSubmit={() => props.onApprove(comment.trim() || undefined)}
+      form={form}
+      onSubmit={({ comment }) => props.onApprove(comment || undefined)}
       onClose={props.onClose}
       invalidates={props.invalidates}
     >
       <p>{t('approve.body')}</p>
-      <Field label={t('approve.comment')}>
-        <Textarea
-          value={comment}
-          onChange={(_, data) => setComment(data.value)}
-          rows={3}
-          resize="vertical"
-          maxLength={2000}
-        />
-      </Field>
+      <TextareaField control={form.control} name="comment" label={t('approve.comment')} maxLength={2000} />
     </ActionDialog>
   );
 }
@@ -36,39 +30,25 @@ export function ApproveDialog(props: DialogProps & { onApprove(comment: string |
 /** Rejecting needs a reason: the author must know what to change. */
 export function RejectDialog(props: DialogProps & { onReject(comment: string): Promise<void> }) {
   const { t } = useI18n();
-  const [comment, setComment] = useState('');
-  const [showErrors, setShowErrors] = useState(false);
-  const missing = comment.trim() === '';
+  const form = useContractForm(rejectBody, { defaultValues: { comment: '' } });
   return (
     <ActionDialog
       open={props.open}
       title={t('reject.title')}
       confirmLabel={t('reject.confirm')}
-      validate={() => {
-        setShowErrors(true);
-        return !missing;
-      }}
-      onSubmit={() => props.onReject(comment.trim())}
-      onClose={() => {
-        setShowErrors(false);
-        props.onClose();
-      }}
+      form={form}
+      onSubmit={({ comment }) => props.onReject(comment)}
+      onClose={props.onClose}
       invalidates={props.invalidates}
     >
-      <Field
+      <TextareaField
+        control={form.control}
+        name="comment"
         label={t('reject.comment')}
         required
-        validationState={showErrors && missing ? 'error' : 'none'}
-        validationMessage={showErrors && missing ? t('form.required') : undefined}
-      >
-        <Textarea
-          value={comment}
-          onChange={(_, data) => setComment(data.value)}
-          rows={4}
-          resize="vertical"
-          maxLength={2000}
-        />
-      </Field>
+        rows={4}
+        maxLength={2000}
+      />
     </ActionDialog>
   );
 }

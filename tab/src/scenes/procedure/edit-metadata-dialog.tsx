@@ -1,14 +1,9 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { PersonDto, ProcedureDetail, UnitDto, UpdateProcedureBody } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ProcedureFormFields } from '../../shared/procedure-form/procedure-form-fields';
-import {
-  procedureFormFromDetail,
-  toUpdateProcedureBody,
-  validateProcedureForm,
-  type ProcedureFormErrors,
-} from '../../shared/procedure-form/procedure-form-values';
+import { editProcedureForm, procedureFormFromDetail } from '../../shared/procedure-form/procedure-form-values';
 import { ActionDialog } from './action-dialog';
 
 export function EditMetadataDialog(props: {
@@ -22,27 +17,20 @@ export function EditMetadataDialog(props: {
   invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
-  const [values, setValues] = useState(() => procedureFormFromDetail(props.detail));
-  const [errors, setErrors] = useState<ProcedureFormErrors>({});
+  const form = useContractForm(editProcedureForm, { defaultValues: procedureFormFromDetail(props.detail) });
   return (
     <ActionDialog
       open={props.open}
       wide
       title={t('edit.title')}
       confirmLabel={t('action.save')}
-      validate={() => {
-        const found = validateProcedureForm(values, { checkCode: false });
-        setErrors(found);
-        return Object.keys(found).length === 0;
-      }}
-      onSubmit={() => props.onSave(toUpdateProcedureBody(values))}
+      form={form}
+      onSubmit={({ code: _code, ...body }) => props.onSave(body)}
       onClose={props.onClose}
       invalidates={props.invalidates}
     >
       <ProcedureFormFields
-        values={values}
-        errors={errors}
-        onChange={setValues}
+        control={form.control}
         people={props.people}
         units={props.units}
         knownAreas={[]}

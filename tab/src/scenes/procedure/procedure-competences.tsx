@@ -112,7 +112,7 @@ export function ProcedureCompetences(props: {
         </ul>
       )}
       <div className={styles.row}>
-        <AppLink href={paths.competences(data.unitId ?? undefined)}>
+        <AppLink href={paths.competences({ unit: data.unitId })}>
           {data.unitId
             ? t('procedureCompetences.matrixLink', { unit: unitName(data.unitId) })
             : t('procedureCompetences.matrixLinkAll')}

@@ -8,7 +8,9 @@ const useStyles = makeStyles({
   list: {
     margin: 0,
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)',
+    // A term's column is never narrower than its longest word: at 320 px "Procedureansvarlig"
+    // ran into its value (browsers without a Danish hyphenation dictionary cannot split it).
+    gridTemplateColumns: 'minmax(min-content, 2fr) minmax(0, 3fr)',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
   },
   term: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },

@@ -5,7 +5,7 @@ import { useApi } from '../../app/api-context';
 import { invalidate, queryKeyOf, readsOfProcedure, useApiMutation } from '../../api/query-client';
 import type { ProcedureDetail, ProcedureRequirementDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -78,7 +78,7 @@ export function ProcedurePage(props: {
   const { t } = i18n;
   const styles = useStyles();
   const api = useApi();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const { detail, session } = props;
   const me = session.me.person;
 

@@ -1,14 +1,23 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { Field, Input, Select } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AddCompetenceRequirementBody, ProcedureRequirementDto } from '../../api/contract';
+import { addCompetenceRequirementBody } from '../../../../functions/src/contract/schemas';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { DropdownField, TextField } from '../../shared/form/form-fields';
+import { numberFromText } from '../../shared/form/form-shapes';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { Loading } from '../../shared/loading';
 import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ActionDialog } from './action-dialog';
-import { levelName, parseMinPeople, requiredLevels, requirementSentence, type RequiredLevel } from './requirement-text';
+import { levelName, requiredLevels, requirementSentence } from './requirement-text';
+
+/** The contract's body without its scope (always this procedure), with numbers as typed. */
+const requirementForm = addCompetenceRequirementBody.pick({ competenceId: true }).extend({
+  minPeople: numberFromText(addCompetenceRequirementBody.shape.minPeople),
+  minLevel: numberFromText(addCompetenceRequirementBody.shape.minLevel),
+});
 
 /** A new requirement on this procedure: which competence, how many people, from which level. */
 export function AddRequirementDialog(props: {
@@ -29,75 +38,46 @@ export function AddRequirementDialog(props: {
     () => [...(catalogue.data?.competences ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'da')),
     [catalogue.data],
   );
-  const [competenceId, setCompetenceId] = useState('');
-  const [minPeople, setMinPeople] = useState('1');
-  const [minLevel, setMinLevel] = useState<RequiredLevel>(2);
-  const [showErrors, setShowErrors] = useState(false);
-  const people = parseMinPeople(minPeople);
+  const form = useContractForm(requirementForm, {
+    defaultValues: { competenceId: '', minPeople: '1', minLevel: '2' },
+  });
 
   return (
     <ActionDialog
       open={props.open}
       title={t('procedureCompetences.addTitle')}
       confirmLabel={t('procedureCompetences.addConfirm')}
-      validate={() => {
-        setShowErrors(true);
-        return competenceId !== '' && people !== null;
-      }}
-      onSubmit={() =>
-        props.onAdd({
-          competenceId,
-          scope: { kind: 'procedure', procedureId: props.procedureId },
-          minPeople: people ?? 1,
-          minLevel,
-        })
-      }
+      form={form}
+      onSubmit={(values) => props.onAdd({ ...values, scope: { kind: 'procedure', procedureId: props.procedureId } })}
       onClose={props.onClose}
       invalidates={props.invalidates}
     >
       {catalogue.error ? <ErrorAlert error={catalogue.error} onRetry={catalogue.reload} /> : null}
       {catalogue.isLoading && !catalogue.data ? <Loading label={t('app.loading')} /> : null}
-      <Field
+      <DropdownField
+        control={form.control}
+        name="competenceId"
         label={t('procedureCompetences.competence')}
         required
-        validationMessage={showErrors && competenceId === '' ? t('procedureCompetences.competenceRequired') : undefined}
-      >
-        <Select value={competenceId} onChange={(_, data) => setCompetenceId(data.value)}>
-          <option value="">{t('procedureCompetences.chooseCompetence')}</option>
-          {competences.map((competence) => (
-            <option key={competence.id} value={competence.id}>
-              {competence.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field
+        options={competences.map((competence) => ({ value: competence.id, text: competence.name }))}
+      />
+      <TextField
+        control={form.control}
+        name="minPeople"
         label={t('procedureCompetences.minPeople')}
         required
-        validationMessage={showErrors && people === null ? t('procedureCompetences.minPeopleInvalid') : undefined}
-      >
-        <Input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={50}
-          step={1}
-          value={minPeople}
-          onChange={(_, data) => setMinPeople(data.value)}
-        />
-      </Field>
-      <Field label={t('procedureCompetences.minLevel')} required>
-        <Select
-          value={String(minLevel)}
-          onChange={(_, data) => setMinLevel(requiredLevels.find((level) => String(level) === data.value) ?? 2)}
-        >
-          {requiredLevels.map((level) => (
-            <option key={level} value={level}>
-              {t('procedureCompetences.levelOption', { level, name: levelName(level, i18n) })}
-            </option>
-          ))}
-        </Select>
-      </Field>
+        type="number"
+      />
+      <DropdownField
+        control={form.control}
+        name="minLevel"
+        label={t('procedureCompetences.minLevel')}
+        required
+        options={requiredLevels.map((level) => ({
+          value: String(level),
+          text: t('procedureCompetences.levelOption', { level, name: levelName(level, i18n) }),
+        }))}
+      />
     </ActionDialog>
   );
 }

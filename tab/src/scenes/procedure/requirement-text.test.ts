@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tabTextsIn } from '../../i18n/danish-texts';
-import { parseMinPeople, requirementSentence } from './requirement-text';
+import { requirementSentence } from './requirement-text';
 
 const da = 'da' as const;
 const en = 'en' as const;
@@ -22,21 +22,5 @@ describe('requirementSentence', () => {
     expect(requirementSentence({ minPeople: 3, minLevel: 2 }, translator(en))).toBe(
       'At least 3 people at level Independent or above',
     );
-  });
-});
-
-describe('parseMinPeople', () => {
-  it.each([
-    ['1', 1],
-    [' 50 ', 50],
-    ['07', 7],
-    ['0', null],
-    ['51', null],
-    ['1.5', null],
-    ['-2', null],
-    ['', null],
-    ['to', null],
-  ])('reads %j as %j', (typed, expected) => {
-    expect(parseMinPeople(typed)).toBe(expected);
   });
 });

@@ -19,11 +19,3 @@ export function requirementSentence(
     ? i18n.t('procedureCompetences.requirementOne', { level })
     : i18n.t('procedureCompetences.requirementMany', { count: requirement.minPeople, level });
 }
-
-/** A whole number of people from 1 to 50, as typed; null when it is not one. */
-export function parseMinPeople(value: string): number | null {
-  const trimmed = value.trim();
-  if (!/^\d{1,2}$/.test(trimmed)) return null;
-  const count = Number(trimmed);
-  return count >= 1 && count <= 50 ? count : null;
-}

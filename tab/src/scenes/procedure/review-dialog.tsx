@@ -1,8 +1,9 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { ReviewBody } from '../../api/contract';
+import { reviewBody } from '../../../../functions/src/contract/schemas';
 import { useI18n } from '../../i18n/i18n-context';
+import { RadioField, TextareaField } from '../../shared/form/form-fields';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from './action-dialog';
 
 /** Periodic review: either the procedure is still valid, or a revision starts. */
@@ -14,35 +15,28 @@ export function ReviewDialog(props: {
   invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<ReviewBody['outcome']>('still-valid');
-  const [comment, setComment] = useState('');
+  const form = useContractForm(reviewBody, { defaultValues: { outcome: 'still-valid', comment: '' } });
   return (
     <ActionDialog
       open={props.open}
       title={t('reviewDialog.title')}
       confirmLabel={t('reviewDialog.confirm')}
-      onSubmit={() => props.onReview({ outcome, ...(comment.trim() ? { comment: comment.trim() } : {}) })}
+      form={form}
+      onSubmit={({ outcome, comment }) => props.onReview({ outcome, ...(comment ? { comment } : {}) })}
       onClose={props.onClose}
       invalidates={props.invalidates}
     >
-      <Field label={t('reviewDialog.outcome')} required>
-        <RadioGroup
-          value={outcome}
-          onChange={(_, data) => setOutcome(data.value === 'revision-started' ? 'revision-started' : 'still-valid')}
-        >
-          <Radio value="still-valid" label={t('reviewDialog.stillValid')} />
-          <Radio value="revision-started" label={t('reviewDialog.startRevision')} />
-        </RadioGroup>
-      </Field>
-      <Field label={t('reviewDialog.comment')}>
-        <Textarea
-          value={comment}
-          onChange={(_, data) => setComment(data.value)}
-          rows={3}
-          resize="vertical"
-          maxLength={2000}
-        />
-      </Field>
+      <RadioField
+        control={form.control}
+        name="outcome"
+        label={t('reviewDialog.outcome')}
+        required
+        options={[
+          { value: 'still-valid', text: t('reviewDialog.stillValid') },
+          { value: 'revision-started', text: t('reviewDialog.startRevision') },
+        ]}
+      />
+      <TextareaField control={form.control} name="comment" label={t('reviewDialog.comment')} maxLength={2000} />
     </ActionDialog>
   );
 }

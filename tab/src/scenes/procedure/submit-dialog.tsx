@@ -1,10 +1,13 @@
 import type { QueryKey } from '@tanstack/react-query';
-import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { PersonDto, SubmitBody } from '../../api/contract';
+import { submitBody } from '../../../../functions/src/contract/schemas';
 import { useI18n } from '../../i18n/i18n-context';
-import { PersonSelect } from '../../shared/person-select';
+import { DropdownField, RadioField, TextareaField } from '../../shared/form/form-fields';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from './action-dialog';
+
+/** The contract's body, with the approver required: the tab always names one. */
+const submitForm = submitBody.extend({ approverId: submitBody.shape.approverId.unwrap() });
 
 export function SubmitDialog(props: {
   open: boolean;
@@ -17,57 +20,45 @@ export function SubmitDialog(props: {
   invalidates: QueryKey[];
 }) {
   const { t } = useI18n();
-  const [changeSummary, setChangeSummary] = useState('');
-  const [approverId, setApproverId] = useState(props.defaultApproverId);
-  const [kind, setKind] = useState<'major' | 'minor'>('major');
-  const [showErrors, setShowErrors] = useState(false);
-  const summaryMissing = changeSummary.trim() === '';
+  const form = useContractForm(submitForm, {
+    defaultValues: { changeSummary: '', approverId: props.defaultApproverId, kind: 'major' },
+  });
 
   return (
     <ActionDialog
       open={props.open}
       title={t('submit.title')}
       confirmLabel={t('submit.confirm')}
-      validate={() => {
-        setShowErrors(true);
-        return !summaryMissing && approverId !== '';
-      }}
-      onSubmit={() => props.onSubmit({ changeSummary: changeSummary.trim(), approverId, kind })}
-      onClose={() => {
-        setShowErrors(false);
-        props.onClose();
-      }}
+      form={form}
+      onSubmit={(body) => props.onSubmit(body)}
+      onClose={props.onClose}
       invalidates={props.invalidates}
     >
-      <Field
+      <TextareaField
+        control={form.control}
+        name="changeSummary"
         label={t('submit.changeSummary')}
         required
-        validationState={showErrors && summaryMissing ? 'error' : 'none'}
-        validationMessage={showErrors && summaryMissing ? t('form.required') : undefined}
-      >
-        <Textarea
-          value={changeSummary}
-          onChange={(_, data) => setChangeSummary(data.value)}
-          rows={4}
-          resize="vertical"
-          maxLength={2000}
-        />
-      </Field>
-      <PersonSelect
+        rows={4}
+        maxLength={2000}
+      />
+      <DropdownField
+        control={form.control}
+        name="approverId"
         label={t('submit.approver')}
         required
-        people={props.people}
-        value={approverId}
-        onChange={setApproverId}
         hint={t('submit.approverHint')}
-        validationMessage={showErrors && !approverId ? t('form.required') : undefined}
+        options={props.people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }))}
       />
-      <Field label={t('submit.kind')}>
-        <RadioGroup value={kind} onChange={(_, data) => setKind(data.value === 'minor' ? 'minor' : 'major')}>
-          <Radio value="major" label={t('submit.kindMajor')} />
-          <Radio value="minor" label={t('submit.kindMinor')} />
-        </RadioGroup>
-      </Field>
+      <RadioField
+        control={form.control}
+        name="kind"
+        label={t('submit.kind')}
+        options={[
+          { value: 'major', text: t('submit.kindMajor') },
+          { value: 'minor', text: t('submit.kindMinor') },
+        ]}
+      />
     </ActionDialog>
   );
 }

@@ -4,7 +4,7 @@ import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import type { SurveyDto } from '../../api/survey-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
@@ -41,7 +41,7 @@ export function SurveysScene(props: { query: URLSearchParams }) {
   const { t, locale } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [status, setStatus] = useState('');
   const list = useApiQuery(queryKeyOf('surveys-list'), (signal) => api.listSurveys(signal));

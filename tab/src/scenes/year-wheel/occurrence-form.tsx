@@ -1,10 +1,12 @@
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import type { OccurrenceKind, PersonDto } from '../../api/contract';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { z } from 'zod';
+import type { PersonDto } from '../../api/contract';
+import { createOccurrenceBody } from '../../../../functions/src/contract/year-wheel-schemas';
 import { useI18n } from '../../i18n/i18n-context';
-import { PersonSelect } from '../../shared/person-select';
+import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
+import { DateFormField } from '../../shared/form/date-form-field';
+import { useContractForm } from '../../shared/form/use-contract-form';
 import { kindKey, occurrenceKindOptions } from './year-wheel-model';
-import { DateField } from '../../shared/date-field';
 
 const useStyles = makeStyles({
   form: {
@@ -21,17 +23,19 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
 });
 
-export type OccurrenceFormValues = {
-  kind: OccurrenceKind;
-  title: string;
-  dueOn: string;
-  ownerId: string;
-  note: string;
-};
+/**
+ * An activity as the form holds it: the create body (createOccurrenceBody) with its kind and note
+ * always present. An edit sends the same fields but the kind.
+ */
+const occurrenceForm = createOccurrenceBody.extend({
+  kind: createOccurrenceBody.shape.kind.unwrap(),
+  note: createOccurrenceBody.shape.note.unwrap(),
+});
+export type OccurrenceFormValues = z.input<typeof occurrenceForm>;
 
 /**
- * Adds an activity (with its kind) or edits one (date, owner, title, note). Native inputs with
- * visible labels; a missing field is said in words next to it.
+ * Adds an activity (with its kind) or edits one (date, owner, title, note), with visible labels;
+ * a missing field is said in words next to it.
  */
 export function OccurrenceForm(props: {
   heading: string;
@@ -44,56 +48,38 @@ export function OccurrenceForm(props: {
 }) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [values, setValues] = useState(props.initial);
-  const [isSubmitted, setIsSubmitted] = useState(false);
-  const missing = (value: string) => (isSubmitted && value.trim() === '' ? t('yearWheel.required') : undefined);
-  const set = (patch: Partial<OccurrenceFormValues>) => setValues((current) => ({ ...current, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setIsSubmitted(true);
-    if (!values.title.trim() || !values.dueOn || !values.ownerId) return;
-    props.onSubmit({ ...values, title: values.title.trim() });
-  };
+  const form = useContractForm(occurrenceForm, { defaultValues: props.initial });
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={props.heading} noValidate>
+    <form
+      className={styles.form}
+      onSubmit={form.handleSubmit((values) => props.onSubmit(values))}
+      aria-label={props.heading}
+      noValidate
+    >
       {props.showKind ? (
-        <Field label={t('yearWheel.kind')}>
-          <Select value={values.kind} onChange={(_, data) => set({ kind: data.value as OccurrenceKind })}>
-            {occurrenceKindOptions.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(kindKey(kind))}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <DropdownField
+          control={form.control}
+          name="kind"
+          label={t('yearWheel.kind')}
+          options={occurrenceKindOptions.map((kind) => ({ value: kind, text: t(kindKey(kind)) }))}
+        />
       ) : null}
-      <Field
-        label={t('yearWheel.activityTitle')}
-        required
-        validationMessage={missing(values.title)}
-        validationState={missing(values.title) ? 'error' : 'none'}
-      >
-        <Input value={values.title} maxLength={200} onChange={(_, data) => set({ title: data.value })} />
-      </Field>
-      <Field
-        label={t('yearWheel.date')}
-        required
-        validationMessage={missing(values.dueOn)}
-        validationState={missing(values.dueOn) ? 'error' : 'none'}
-      >
-        <DateField value={values.dueOn} onChange={(value) => set({ dueOn: value })} />
-      </Field>
-      <PersonSelect
+      <TextField control={form.control} name="title" label={t('yearWheel.activityTitle')} required maxLength={200} />
+      <DateFormField control={form.control} name="dueOn" label={t('yearWheel.date')} required />
+      <DropdownField
+        control={form.control}
+        name="ownerId"
         label={t('yearWheel.owner')}
-        people={props.people}
-        value={values.ownerId}
-        onChange={(ownerId) => set({ ownerId })}
         required
-        validationMessage={missing(values.ownerId)}
+        options={props.people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }))}
       />
-      <Field label={t('yearWheel.note')} className={styles.wide}>
-        <Textarea value={values.note} maxLength={2000} onChange={(_, data) => set({ note: data.value })} />
-      </Field>
+      <TextareaField
+        control={form.control}
+        name="note"
+        label={t('yearWheel.note')}
+        maxLength={2000}
+        className={styles.wide}
+      />
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={props.isSaving}>
           {t('yearWheel.save')}

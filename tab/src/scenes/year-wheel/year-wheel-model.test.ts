@@ -44,7 +44,7 @@ describe('year-wheel model', () => {
   it('links audits and evaluations to their scenes', () => {
     expect(sourceLink({ origin: { kind: 'audit', auditId: 'a 1' } })).toEqual({ href: '/audit/a%201', kind: 'audit' });
     expect(sourceLink({ origin: { kind: 'evaluation', evaluationId: 'e' } })).toEqual({
-      href: '/ledelsens-evaluering',
+      href: '/management-evaluation',
       kind: 'evaluation',
     });
     expect(sourceLink({ origin: { kind: 'recurring', key: 'x/2027' } })).toBeNull();

@@ -1,5 +1,6 @@
 import type { OccurrenceDto, OccurrenceKind } from '../../api/contract';
 import type { MessageKey } from '../../i18n/messages';
+import { paths } from '../../router/routes';
 
 /** The kinds in the order the "add" form offers them: 'other' first, it is the usual manual one. */
 export const occurrenceKindOptions: readonly OccurrenceKind[] = [
@@ -26,8 +27,8 @@ export function sourceLink(
   occurrence: Pick<OccurrenceDto, 'origin'>,
 ): { href: string; kind: 'audit' | 'evaluation' } | null {
   const { origin } = occurrence;
-  if (origin.kind === 'audit') return { href: `/audit/${encodeURIComponent(origin.auditId)}`, kind: 'audit' };
-  if (origin.kind === 'evaluation') return { href: '/ledelsens-evaluering', kind: 'evaluation' };
+  if (origin.kind === 'audit') return { href: paths.auditDetail(origin.auditId), kind: 'audit' };
+  if (origin.kind === 'evaluation') return { href: paths.evaluation(), kind: 'evaluation' };
   return null;
 }
 

@@ -4,7 +4,7 @@ import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
 import type { OccurrenceDto, YearWheelDto } from '../../api/contract';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import { useRouter } from '../../router/router';
+import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -53,7 +53,7 @@ export function YearWheelScene(props: { session: Session; year: number | null })
   const { t } = useI18n();
   const api = useApi();
   const styles = useStyles();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const year = props.year ?? new Date().getFullYear();
   const wheel = useApiQuery(queryKeyOf('year-wheel-get', { query: { year } }), (signal) =>
     api.getYearWheel(year, signal),
@@ -172,10 +172,10 @@ export function YearWheelScene(props: { session: Session; year: number | null })
       <p className={styles.intro}>{t('yearWheel.intro')}</p>
       <div className={styles.toolbar}>
         <nav aria-label={t('yearWheel.yearNavigation')} className={styles.toolbar}>
-          <Button onClick={() => navigate(paths.yearWheel(year - 1))}>
+          <Button onClick={() => navigate(paths.yearWheel({ year: year - 1 }))}>
             {t('yearWheel.previousYear', { year: year - 1 })}
           </Button>
-          <Button onClick={() => navigate(paths.yearWheel(year + 1))}>
+          <Button onClick={() => navigate(paths.yearWheel({ year: year + 1 }))}>
             {t('yearWheel.nextYear', { year: year + 1 })}
           </Button>
         </nav>

@@ -1,11 +1,14 @@
-import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useController, useFieldArray, useFormState, useWatch, type Control } from 'react-hook-form';
 import { useApi } from '../../app/api-context';
-import type { ApproverCandidatesDto, PersonDto, ProcessLevel, Role, UnitDto } from '../../api/contract';
+import type { PersonDto, ProcessLevel, Role, UnitDto } from '../../api/contract';
+import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { useI18n } from '../../i18n/i18n-context';
-import { PersonSelect } from '../person-select';
-import type { ProcedureFormErrors, ProcedureFormValues } from './procedure-form-values';
+import { DropdownField, TextField, TextareaField } from '../form/form-fields';
+import { formMessageText } from '../form/form-message';
+import type { ProcedureFormValues } from './procedure-form-values';
 
 const levels: readonly ProcessLevel[] = ['management', 'core', 'support'];
 const roles: readonly Role[] = ['caseworker', 'author', 'leader', 'coordinator', 'admin'];
@@ -37,6 +40,7 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   wide: { gridColumn: '1 / -1' },
+  legalBasis: { marginTop: tokens.spacingVerticalM },
 });
 
 /** Codes are "K-16" or "K-16a": the letters before the dash are always capitals. */
@@ -44,11 +48,12 @@ function upperCasePrefix(code: string): string {
   return code.replace(/^[^-]*/, (prefix) => prefix.toUpperCase());
 }
 
+const personOptions = (people: readonly PersonDto[]) =>
+  people.map((person) => ({ value: person.id, text: `${person.name} – ${person.title}` }));
+
 /** The procedure's metadata fields, shared by "Ny procedure" and "Rediger oplysninger". */
 export function ProcedureFormFields(props: {
-  values: ProcedureFormValues;
-  errors: ProcedureFormErrors;
-  onChange(values: ProcedureFormValues): void;
+  control: Control<ProcedureFormValues, unknown, unknown>;
   people: readonly PersonDto[];
   units: readonly UnitDto[];
   knownAreas: readonly string[];
@@ -57,109 +62,90 @@ export function ProcedureFormFields(props: {
   const { t } = useI18n();
   const styles = useStyles();
   const baseId = useId();
-  const { values, errors } = props;
-  const set = (patch: Partial<ProcedureFormValues>) => props.onChange({ ...values, ...patch });
-  const message = (field: keyof ProcedureFormErrors) => {
-    const key = errors[field];
-    return key ? t(key) : undefined;
-  };
-  const state = (field: keyof ProcedureFormErrors) => (errors[field] ? 'error' : 'none');
-  const toggle = <T,>(list: readonly T[], item: T, checked: boolean) =>
-    checked ? [...list, item] : list.filter((x) => x !== item);
-  const approvers = useApproverChoices(values.unitId, values.approverId, props.people);
+  const { control } = props;
+  const [unitId, approverId] = useWatch({ control, name: ['unitId', 'approverId'] });
+  const approvers = useApproverChoices(unitId, approverId, props.people);
+  const standards = useFieldArray({ control, name: 'standards' });
+  // The rows' own problem (a clauses list without its standard) or, rarely, one the contract
+  // finds in a row after the form's conversion: shown above the rows.
+  const standardsError = useFormState({ control, name: 'standards' }).errors.standards;
+  const standardsMessage = standardsError
+    ? (formMessageText(standardsError.message ?? standardsError.root?.message, t) ?? t('form.invalid'))
+    : undefined;
 
   return (
     <>
       <div className={styles.grid}>
         {props.showCode ? (
-          <Field
+          <TextField
+            control={control}
+            name="code"
             label={t('form.code')}
             required
             hint={t('form.codeHint')}
-            validationMessage={message('code')}
-            validationState={state('code')}
-          >
-            <Input
-              value={values.code}
-              onChange={(_, data) => set({ code: upperCasePrefix(data.value) })}
-              autoComplete="off"
-            />
-          </Field>
+            autoComplete="off"
+            normalize={upperCasePrefix}
+          />
         ) : null}
-        <Field
+        <TextField
+          control={control}
+          name="title"
           label={t('form.title')}
           required
-          validationMessage={message('title')}
-          validationState={state('title')}
+          maxLength={200}
           className={styles.wide}
-        >
-          <Input value={values.title} onChange={(_, data) => set({ title: data.value })} maxLength={200} />
-        </Field>
-        <Field label={t('form.level')} required>
-          <Select value={values.level} onChange={(_, data) => set({ level: data.value as ProcessLevel })}>
-            {levels.map((level) => (
-              <option key={level} value={level}>
-                {t(`level.${level}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('form.area')} required validationMessage={message('area')} validationState={state('area')}>
-          <Input
-            value={values.area}
-            onChange={(_, data) => set({ area: data.value })}
-            list={`${baseId}-areas`}
-            maxLength={120}
-          />
-        </Field>
+        />
+        <DropdownField
+          control={control}
+          name="level"
+          label={t('form.level')}
+          required
+          options={levels.map((level) => ({ value: level, text: t(`level.${level}`) }))}
+        />
+        <TextField
+          control={control}
+          name="area"
+          label={t('form.area')}
+          required
+          maxLength={120}
+          list={`${baseId}-areas`}
+        />
         <datalist id={`${baseId}-areas`}>
           {props.knownAreas.map((area) => (
             <option key={area} value={area} />
           ))}
         </datalist>
-        <Field label={t('form.unit')}>
-          <Select value={values.unitId} onChange={(_, data) => set({ unitId: data.value })}>
-            <option value="">{t('form.unitNone')}</option>
-            {props.units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <PersonSelect
+        <DropdownField
+          control={control}
+          name="unitId"
+          label={t('form.unit')}
+          options={[
+            { value: '', text: t('form.unitNone') },
+            ...props.units.map((unit) => ({ value: unit.id, text: unit.name })),
+          ]}
+        />
+        <DropdownField
+          control={control}
+          name="ownerId"
           label={t('form.owner')}
           required
-          people={props.people}
-          value={values.ownerId}
-          onChange={(ownerId) => set({ ownerId })}
-          validationMessage={message('ownerId')}
+          options={personOptions(props.people)}
         />
-        <PersonSelect
+        <DropdownField
+          control={control}
+          name="approverId"
           label={t('form.approver')}
           required
-          people={approvers}
-          value={values.approverId}
-          onChange={(approverId) => set({ approverId })}
-          validationMessage={message('approverId')}
           hint={t('submit.approverHint')}
+          options={personOptions(approvers)}
         />
-        <Field
+        <TextField
+          control={control}
+          name="reviewIntervalMonths"
           label={t('form.reviewInterval')}
           required
-          validationMessage={message('reviewIntervalMonths')}
-          validationState={state('reviewIntervalMonths')}
-        >
-          <Input
-            type="number"
-            min={1}
-            max={60}
-            step={1}
-            inputMode="numeric"
-            value={values.reviewIntervalMonths}
-            onChange={(_, data) => set({ reviewIntervalMonths: data.value })}
-          />
-        </Field>
+          type="number"
+        />
       </div>
 
       <fieldset className={styles.fieldset}>
@@ -167,98 +153,104 @@ export function ProcedureFormFields(props: {
         <p className={styles.hint}>{t('form.audienceHint')}</p>
         <fieldset className={styles.group}>
           <legend className={styles.groupLegend}>{t('form.audienceUnits')}</legend>
-          <div className={styles.checkboxes}>
-            {props.units.map((unit) => (
-              <Checkbox
-                key={unit.id}
-                label={unit.name}
-                checked={values.audienceUnitIds.includes(unit.id)}
-                onChange={(_, data) =>
-                  set({ audienceUnitIds: toggle(values.audienceUnitIds, unit.id, data.checked === true) })
-                }
-              />
-            ))}
-          </div>
+          <CheckboxList
+            control={control}
+            name="audience.unitIds"
+            className={styles.checkboxes}
+            options={props.units.map((unit) => ({ value: unit.id, text: unit.name }))}
+          />
         </fieldset>
         <fieldset className={styles.group}>
           <legend className={styles.groupLegend}>{t('form.audienceRoles')}</legend>
-          <div className={styles.checkboxes}>
-            {roles.map((role) => (
-              <Checkbox
-                key={role}
-                label={t(`role.${role}`)}
-                checked={values.audienceRoles.includes(role)}
-                onChange={(_, data) =>
-                  set({ audienceRoles: toggle(values.audienceRoles, role, data.checked === true) })
-                }
-              />
-            ))}
-          </div>
+          <CheckboxList
+            control={control}
+            name="audience.roles"
+            className={styles.checkboxes}
+            options={roles.map((role) => ({ value: role, text: t(`role.${role}`) }))}
+          />
         </fieldset>
       </fieldset>
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('form.standards')}</legend>
-        {errors.standards ? (
+        {standardsMessage ? (
           <p role="alert" className={styles.hint}>
-            {t(errors.standards)}
+            {standardsMessage}
           </p>
         ) : null}
-        {values.standards.map((standard, index) => {
+        {standards.fields.map((row, index) => {
           const number = index + 1;
-          const update = (patch: Partial<(typeof values.standards)[number]>) =>
-            set({ standards: values.standards.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
           return (
             <div
-              key={index}
+              key={row.id}
               className={styles.standardRow}
               role="group"
               aria-label={t('form.standardNumber', { number })}
             >
-              <Field label={t('form.standard')}>
-                <Input
-                  value={standard.standard}
-                  onChange={(_, data) => update({ standard: data.value })}
-                  placeholder="ISO 9001"
-                />
-              </Field>
-              <Field label={t('form.clauses')}>
-                <Input
-                  value={standard.clauses}
-                  onChange={(_, data) => update({ clauses: data.value })}
-                  placeholder="7.5, 8.1"
-                />
-              </Field>
+              <TextField
+                control={control}
+                name={`standards.${index}.standard`}
+                label={t('form.standard')}
+                placeholder="ISO 9001"
+              />
+              <TextField
+                control={control}
+                name={`standards.${index}.clauses`}
+                label={t('form.clauses')}
+                placeholder="7.5, 8.1"
+              />
               <Button
                 icon={<DeleteRegular aria-hidden />}
                 aria-label={t('form.removeStandard', { number })}
-                onClick={() => set({ standards: values.standards.filter((_, i) => i !== index) })}
+                onClick={() => standards.remove(index)}
               />
             </div>
           );
         })}
         <Button
           icon={<AddRegular aria-hidden />}
-          onClick={() => set({ standards: [...values.standards, { standard: '', clauses: '' }] })}
-          disabled={values.standards.length >= 10}
+          onClick={() => standards.append({ standard: '', clauses: '' })}
+          disabled={standards.fields.length >= 10}
         >
           {t('form.addStandard')}
         </Button>
       </fieldset>
 
-      <Field
+      <TextareaField
+        control={control}
+        name="legalBasis"
         label={t('form.legalBasis')}
         hint={t('form.legalBasisHint')}
-        style={{ marginTop: tokens.spacingVerticalM }}
-      >
-        <Textarea
-          value={values.legalBasis}
-          onChange={(_, data) => set({ legalBasis: data.value })}
-          resize="vertical"
-          rows={3}
-        />
-      </Field>
+        className={styles.legalBasis}
+      />
     </>
+  );
+}
+
+/** Checkboxes that together hold a list of chosen values (e.g. the audience's units). */
+function CheckboxList(props: {
+  control: Control<ProcedureFormValues, unknown, unknown>;
+  name: 'audience.unitIds' | 'audience.roles';
+  options: readonly { value: string; text: string }[];
+  className: string;
+}) {
+  const { field } = useController({ control: props.control, name: props.name });
+  const chosen = (field.value ?? []) as readonly string[];
+  return (
+    <div className={props.className}>
+      {props.options.map((option) => (
+        <Checkbox
+          key={option.value}
+          label={option.text}
+          checked={chosen.includes(option.value)}
+          onChange={(_, data) =>
+            field.onChange(
+              data.checked === true ? [...chosen, option.value] : chosen.filter((value) => value !== option.value),
+            )
+          }
+        />
+      ))}
+    </div>
   );
 }
 
@@ -269,13 +261,11 @@ export function ProcedureFormFields(props: {
  */
 function useApproverChoices(unitId: string, current: string, people: readonly PersonDto[]): readonly PersonDto[] {
   const api = useApi();
-  const [candidates, setCandidates] = useState<ApproverCandidatesDto | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    api.getApproverCandidates(unitId, controller.signal).then(setCandidates, () => setCandidates(null));
-    return () => controller.abort();
-  }, [api, unitId]);
-  if (candidates === null || candidates.mayDesignate) return people;
+  const candidates = useApiQuery(
+    queryKeyOf('approver-candidates', { query: { unitId: unitId || undefined } }),
+    (signal) => api.getApproverCandidates(unitId, signal),
+  ).data;
+  if (candidates === undefined || candidates.mayDesignate) return people;
   const allowed = new Set([...candidates.leaders.map((leader) => leader.id), current]);
   return people.filter((person) => allowed.has(person.id));
 }

@@ -1,25 +1,65 @@
-import type { CreateProcedureBody, ProcedureDetail, ProcessLevel, Role, UpdateProcedureBody } from '../../api/contract';
-import type { MessageKey } from '../../i18n/messages';
+import { z } from 'zod';
+import type { ProcedureDetail } from '../../api/contract';
+import { createProcedureBody } from '../../../../functions/src/contract/schemas';
+import { emptyAsNull, linesFromText, numberFromText, wordedText } from '../form/form-shapes';
+import { encodeFormMessage } from '../form/form-message';
 
-/** What the form holds: strings as typed, so half-typed numbers and lists survive re-renders. */
-export type ProcedureFormValues = {
-  code: string;
-  title: string;
-  level: ProcessLevel;
-  area: string;
-  unitId: string;
-  ownerId: string;
-  approverId: string;
-  reviewIntervalMonths: string;
-  audienceUnitIds: string[];
-  audienceRoles: Role[];
-  standards: { standard: string; clauses: string }[];
-  legalBasis: string;
+// The create body's defaults (unit none, a 12-month review …) are the form's default values instead.
+const contract = {
+  ...createProcedureBody.shape,
+  unitId: createProcedureBody.shape.unitId.unwrap(),
+  audience: createProcedureBody.shape.audience.unwrap(),
+  reviewIntervalMonths: createProcedureBody.shape.reviewIntervalMonths.unwrap(),
+  standards: createProcedureBody.shape.standards.unwrap(),
+  legalBasis: createProcedureBody.shape.legalBasis.unwrap(),
 };
 
-export type ProcedureFormField =
-  'code' | 'title' | 'area' | 'ownerId' | 'approverId' | 'reviewIntervalMonths' | 'standards';
-export type ProcedureFormErrors = Partial<Record<ProcedureFormField, MessageKey>>;
+/**
+ * The standards as the form holds them: one row per standard with its clauses as typed
+ * ("7.5, 8.1"). Empty rows are dropped; a row with clauses but no standard is a problem.
+ */
+const standardRows = z
+  .array(z.object({ standard: z.string(), clauses: z.string() }))
+  .transform((rows, context): z.input<typeof contract.standards> => {
+    if (rows.some((row) => row.standard.trim() === '' && row.clauses.trim() !== '')) {
+      context.addIssue({ code: 'custom', input: rows, message: encodeFormMessage({ key: 'form.required' }) });
+      return z.NEVER;
+    }
+    return rows
+      .filter((row) => row.standard.trim() !== '')
+      .map((row) => ({
+        standard: row.standard.trim(),
+        clauses: row.clauses
+          .split(/[,;]/)
+          .map((part) => part.trim())
+          .filter((part) => part !== ''),
+      }));
+  })
+  .pipe(contract.standards);
+
+/**
+ * "Ny procedure": the contract's body (createProcedureBody) with the controls' text shapes; its
+ * output is the body the API takes.
+ */
+export const newProcedureForm = z.object({
+  code: wordedText(contract.code, 'form.codeInvalid'),
+  title: contract.title,
+  level: contract.level,
+  area: contract.area,
+  unitId: emptyAsNull(contract.unitId),
+  ownerId: contract.ownerId,
+  approverId: contract.approverId,
+  audience: contract.audience,
+  reviewIntervalMonths: numberFromText(contract.reviewIntervalMonths),
+  standards: standardRows,
+  legalBasis: linesFromText(contract.legalBasis),
+});
+
+/** "Rediger oplysninger": the same fields; the code is shown nowhere and not sent. */
+export const editProcedureForm = newProcedureForm.extend({ code: z.string() });
+
+/** What the form holds: strings as typed, so half-typed numbers and lists survive re-renders. */
+export type ProcedureFormValues = z.input<typeof newProcedureForm>;
 
 export function emptyProcedureForm(defaults: { ownerId: string }): ProcedureFormValues {
   return {
@@ -31,8 +71,7 @@ export function emptyProcedureForm(defaults: { ownerId: string }): ProcedureForm
     ownerId: defaults.ownerId,
     approverId: '',
     reviewIntervalMonths: '12',
-    audienceUnitIds: [],
-    audienceRoles: [],
+    audience: { unitIds: [], roles: [] },
     standards: [{ standard: 'ISO 9001', clauses: '' }],
     legalBasis: '',
   };
@@ -48,61 +87,8 @@ export function procedureFormFromDetail(detail: ProcedureDetail): ProcedureFormV
     ownerId: detail.owner.id,
     approverId: detail.approver.id,
     reviewIntervalMonths: String(detail.reviewIntervalMonths),
-    audienceUnitIds: [...detail.audience.unitIds],
-    audienceRoles: [...detail.audience.roles],
+    audience: { unitIds: [...detail.audience.unitIds], roles: [...detail.audience.roles] },
     standards: detail.standards.map((s) => ({ standard: s.standard, clauses: s.clauses.join(', ') })),
     legalBasis: detail.legalBasis.join('\n'),
   };
-}
-
-/** Same rule as the server's contract (a code like K-16 or S-01); the server stays the authority. */
-const codePattern = /^[A-ZÆØÅ]{1,4}-\d{1,3}[a-z]?$/;
-
-export function validateProcedureForm(
-  values: ProcedureFormValues,
-  options: { checkCode: boolean },
-): ProcedureFormErrors {
-  const errors: ProcedureFormErrors = {};
-  if (options.checkCode && !codePattern.test(values.code.trim())) errors.code = 'form.codeInvalid';
-  if (!values.title.trim()) errors.title = 'form.required';
-  if (!values.area.trim()) errors.area = 'form.required';
-  if (!values.ownerId) errors.ownerId = 'form.required';
-  if (!values.approverId) errors.approverId = 'form.required';
-  const months = Number(values.reviewIntervalMonths);
-  if (!Number.isInteger(months) || months < 1 || months > 60)
-    errors.reviewIntervalMonths = 'form.reviewIntervalInvalid';
-  if (values.standards.some((s) => !s.standard.trim() && s.clauses.trim())) errors.standards = 'form.required';
-  return errors;
-}
-
-function splitList(text: string, separator: RegExp): string[] {
-  return text
-    .split(separator)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
-
-function toCommonBody(values: ProcedureFormValues) {
-  return {
-    title: values.title.trim(),
-    level: values.level,
-    area: values.area.trim(),
-    unitId: values.unitId || null,
-    ownerId: values.ownerId,
-    approverId: values.approverId,
-    audience: { unitIds: values.audienceUnitIds, roles: values.audienceRoles },
-    reviewIntervalMonths: Number(values.reviewIntervalMonths),
-    standards: values.standards
-      .filter((s) => s.standard.trim())
-      .map((s) => ({ standard: s.standard.trim(), clauses: splitList(s.clauses, /[,;]/) })),
-    legalBasis: splitList(values.legalBasis, /\r?\n/),
-  };
-}
-
-export function toCreateProcedureBody(values: ProcedureFormValues): CreateProcedureBody {
-  return { code: values.code.trim(), ...toCommonBody(values) };
-}
-
-export function toUpdateProcedureBody(values: ProcedureFormValues): UpdateProcedureBody {
-  return toCommonBody(values);
 }

@@ -11,6 +11,7 @@ export const audit = {
   'findings.foundOn': 'fundet {{date}}',
   'findings.openAudit': 'Se audit',
   'audit.title': 'Audit',
+  'audit.related': 'Se også',
   'audit.year': 'År',
   'audit.programme': 'Auditprogram',
   'audit.programmeCaption': 'Emner, der skal auditeres i {{year}}, vægtet efter vigtighed og tidligere resultater',

@@ -183,7 +183,6 @@ export const procedure = {
   'form.removeStandard': 'Fjern standard {{number}}',
   'form.legalBasis': 'Lovgrundlag',
   'form.legalBasisHint': 'Én lov eller bekendtgørelse pr. linje.',
-  'form.required': 'Skal udfyldes.',
   'form.fixErrors': 'Ret de markerede felter.',
   'new.title': 'Ny procedure',
   'new.intro':

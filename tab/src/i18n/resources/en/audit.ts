@@ -14,6 +14,7 @@ export const audit: TranslationOf<typeof source> = {
   'findings.foundOn': 'found {{date}}',
   'findings.openAudit': 'Open the audit',
   'audit.title': 'Audit',
+  'audit.related': 'See also',
   'audit.year': 'Year',
   'audit.programme': 'Audit programme',
   'audit.programmeCaption': 'Subjects due for audit in {{year}}, weighted by importance and earlier results',

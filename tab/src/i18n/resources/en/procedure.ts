@@ -186,7 +186,6 @@ export const procedure: TranslationOf<typeof source> = {
   'form.removeStandard': 'Remove standard {{number}}',
   'form.legalBasis': 'Legal basis',
   'form.legalBasisHint': 'One act or regulation per line.',
-  'form.required': 'Required.',
   'form.fixErrors': 'Correct the marked fields.',
   'new.title': 'New procedure',
   'new.intro': 'Create the procedure with its details. Then upload the document as a draft and submit it for approval.',

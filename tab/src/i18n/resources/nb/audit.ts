@@ -14,6 +14,7 @@ export const audit: TranslationOf<typeof source> = {
   'findings.foundOn': 'funnet {{date}}',
   'findings.openAudit': 'Se revisjonen',
   'audit.title': 'Revisjon',
+  'audit.related': 'Se også',
   'audit.year': 'År',
   'audit.programme': 'Revisjonsprogram',
   'audit.programmeCaption': 'Emner som skal revideres i {{year}}, vektet etter viktighet og tidligere resultater',

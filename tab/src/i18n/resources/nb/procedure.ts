@@ -186,7 +186,6 @@ export const procedure: TranslationOf<typeof source> = {
   'form.removeStandard': 'Fjern standard {{number}}',
   'form.legalBasis': 'Lovgrunnlag',
   'form.legalBasisHint': 'Én lov eller forskrift per linje.',
-  'form.required': 'Må fylles ut.',
   'form.fixErrors': 'Rett feltene som er markert.',
   'new.title': 'Ny prosedyre',
   'new.intro':

@@ -1,0 +1,106 @@
+import { computeCaseStatistics } from '../core/case-statistics.js';
+import { caseMetricValue, goalColour } from '../core/goal-status.js';
+import type { CaseRecord, Goal, GoalColour, GoalTarget } from '../core/goal-types.js';
+import type { LocalDate } from '../core/local-date.js';
+
+/**
+ * The quality goals section of the management evaluation's input pack (ISO 9001 9.3.2 c 2: the
+ * extent to which quality objectives have been met): each goal that is or was measured, with its
+ * value and colour over the evaluation's period, not today's reading, so the pack shows what the
+ * meeting looks back on.
+ */
+
+export type PackGoalFigures = {
+  decided: number;
+  sharePercent: number | null;
+  meanDays: number | null;
+  medianDays: number | null;
+  backlog: number;
+};
+
+export type PackGoalRow = {
+  id: string;
+  title: string;
+  owner: { id: string; name: string } | null;
+  target: GoalTarget;
+  measurement: Goal['measurement']['kind'];
+  /** The value over the period (null: nothing measured in it, or a survey not yet linked). */
+  value: number | null;
+  colour: GoalColour;
+  /** For goals measured by case data: the period's figures over the goal's scope. */
+  figures: PackGoalFigures | null;
+};
+
+export type PackGoalsSection =
+  { status: 'not-available'; note: string } | { status: 'available'; goals: PackGoalRow[] };
+
+/** The part of a goal's period that falls within the evaluation's period, or null when none does. */
+function overlap(goal: Goal, period: { from: LocalDate; to: LocalDate }): { from: LocalDate; to: LocalDate } | null {
+  const from = goal.periodFrom > period.from ? goal.periodFrom : period.from;
+  const to = goal.periodTo < period.to ? goal.periodTo : period.to;
+  return from <= to ? { from, to } : null;
+}
+
+export function packGoals(
+  goals: readonly Goal[],
+  cases: readonly CaseRecord[],
+  period: { from: LocalDate; to: LocalDate },
+  ownerName: (id: string) => string | null,
+): PackGoalsSection {
+  const rows: PackGoalRow[] = [];
+  for (const goal of goals) {
+    if (goal.status === 'draft' || goal.status === 'retired') continue;
+    const span = overlap(goal, period);
+    if (!span) continue;
+    const { value, figures } = valueOver(goal, cases, span, period);
+    const name = ownerName(goal.ownerId);
+    rows.push({
+      id: goal.id,
+      title: goal.title,
+      owner: name === null ? null : { id: goal.ownerId, name },
+      target: goal.target,
+      measurement: goal.measurement.kind,
+      value,
+      colour: goalColour(goal.target, goal.thresholds, value),
+      figures,
+    });
+  }
+  if (rows.length === 0) return { status: 'not-available', note: 'No quality goals were set for the period.' };
+  return { status: 'available', goals: rows };
+}
+
+/** A goal's value over the span (and, for case data, the span's figures). */
+function valueOver(
+  goal: Goal,
+  cases: readonly CaseRecord[],
+  span: { from: LocalDate; to: LocalDate },
+  period: { from: LocalDate; to: LocalDate },
+): { value: number | null; figures: PackGoalFigures | null } {
+  switch (goal.measurement.kind) {
+    case 'cases': {
+      const statistics = computeCaseStatistics(cases, { ...span, asOf: span.to, scope: goal.scope });
+      return {
+        value: caseMetricValue(goal.measurement.metric, statistics),
+        figures: {
+          decided: statistics.headline.decided,
+          sharePercent: statistics.headline.sharePercent,
+          meanDays: statistics.headline.meanDays,
+          medianDays: statistics.headline.medianDays,
+          backlog: statistics.backlog,
+        },
+      };
+    }
+    case 'entered': {
+      const inSpan = goal.measurement.values
+        .filter((entry) => entry.on >= span.from && entry.on <= span.to)
+        .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+      return { value: inSpan.at(-1)?.value ?? null, figures: null };
+    }
+    case 'survey':
+      // The surveys module writes a survey goal's reading; within the period it is the last one.
+      return {
+        value: goal.lastReading && goal.lastReading.computedOn <= period.to ? goal.lastReading.value : null,
+        figures: null,
+      };
+  }
+}

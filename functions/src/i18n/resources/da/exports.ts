@@ -1,0 +1,32 @@
+/**
+ * Downloads: the competence matrix (.xlsx, CSV) and the management evaluation's file name. Danish, the source.
+ */
+export const exports = {
+  'matrix.matrixSheet': 'Kompetencematrix',
+  'matrix.gapsSheet': 'Mangler',
+  'matrix.person': 'Medarbejder',
+  'matrix.jobTitle': 'Stilling',
+  'matrix.legend': 'Forklaring',
+  'matrix.level': 'Niveau',
+  'matrix.expiring': 'udløber {{date}}',
+  'matrix.expired': 'udløbet {{date}}',
+  'matrix.expiringLegend': 'Udløber inden for {{days}} dage',
+  'matrix.expiredLegend': 'Udløbet',
+  'matrix.selfAssessed': 'Selvvurderet',
+  'matrix.selfAssessedLegend': '* selvvurderet, ikke bekræftet af lederen',
+  'matrix.competence': 'Kompetence',
+  'matrix.scope': 'Gælder for',
+  'matrix.requirement': 'Krav',
+  'matrix.requirementText_one': '{{count}} person på niveau {{level}} eller derover',
+  'matrix.requirementText_other': '{{count}} personer på niveau {{level}} eller derover',
+  'matrix.qualified': 'Kvalificerede',
+  'matrix.shortBy': 'Mangler',
+  'matrix.status': 'Status',
+  'matrix.unmet': 'Ikke dækket',
+  'matrix.external': 'Dækket eksternt',
+  'matrix.single': 'Afhænger af én person',
+  'matrix.noGaps': 'Ingen mangler.',
+  'matrix.fileName': 'kompetencematrix',
+  'matrix.confirmed': 'Bekræftet',
+  'evaluation.fileName': 'Ledelsens evaluering',
+};

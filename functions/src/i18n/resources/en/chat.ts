@@ -1,0 +1,35 @@
+import type { TranslationOf } from '../../texts.js';
+import type { chat as source } from '../da/chat.js';
+
+/** The chat in English. */
+export const chat: TranslationOf<typeof source> = {
+  helpTitle: 'The quality handbook in chat',
+  helpIntro: 'Send me one of these messages:',
+  'help.search.command': 'search …',
+  'help.search.meaning': 'finds procedures in the handbook, e.g. "search dispensation"',
+  'help.tasks.command': 'my tasks',
+  'help.tasks.meaning': 'shows approvals, acknowledgements, reviews and drafts waiting for you',
+  'help.help.command': 'help',
+  'help.help.meaning': 'shows this help',
+  helpInGroups: 'In group chats and channels I answer when you mention me.',
+  unknownPerson: 'You are not registered in the quality handbook. Please contact the quality coordinator.',
+  searchNoQuery: 'Write what you are looking for, e.g. "search dispensation".',
+  searchNoHits: 'No procedures match “{{query}}”.',
+  searchHits_one: '{{count}} procedure matches “{{query}}”',
+  searchHits_other: '{{count}} procedures match “{{query}}”',
+  procedureKicker: 'Procedure',
+  area: 'Area',
+  unit: 'Unit',
+  owner: 'Owner',
+  nextReview: 'Next review',
+  notPublished: 'Not published',
+  tasksTitle: 'My tasks',
+  tasksNone: 'You have no tasks right now.',
+  tasksApprovals: 'Approvals',
+  tasksAcknowledgements: 'Read and understood',
+  tasksReviews: 'Periodic review',
+  tasksDrafts: 'Drafts',
+  tasksMore: '… and {{count}} more',
+  openTasks: 'Open my tasks',
+  extensionNoQuery: 'Type a search word to find a procedure.',
+};

@@ -1,0 +1,35 @@
+import type { TranslationOf } from '../../texts.js';
+import type { chat as source } from '../da/chat.js';
+
+/** The chat in Norwegian bokmål. */
+export const chat: TranslationOf<typeof source> = {
+  helpTitle: 'Kvalitetshåndboken i chatten',
+  helpIntro: 'Skriv en av disse meldingene til meg:',
+  'help.search.command': 'søk …',
+  'help.search.meaning': 'finner prosedyrer i håndboken, f.eks. "søk dispensasjon"',
+  'help.tasks.command': 'mine oppgaver',
+  'help.tasks.meaning': 'viser godkjenninger, kvitteringer, gjennomganger og utkast som venter på deg',
+  'help.help.command': 'hjelp',
+  'help.help.meaning': 'viser denne hjelpen',
+  helpInGroups: 'I gruppechatter og kanaler svarer jeg når du nevner meg.',
+  unknownPerson: 'Du er ikke registrert i kvalitetshåndboken. Kontakt kvalitetskoordinatoren.',
+  searchNoQuery: 'Skriv hva du leter etter, f.eks. "søk dispensasjon".',
+  searchNoHits: 'Ingen prosedyrer samsvarer med «{{query}}».',
+  searchHits_one: '{{count}} prosedyre samsvarer med «{{query}}»',
+  searchHits_other: '{{count}} prosedyrer samsvarer med «{{query}}»',
+  procedureKicker: 'Prosedyre',
+  area: 'Område',
+  unit: 'Enhet',
+  owner: 'Eier',
+  nextReview: 'Neste gjennomgang',
+  notPublished: 'Ikke publisert',
+  tasksTitle: 'Mine oppgaver',
+  tasksNone: 'Du har ingen oppgaver akkurat nå.',
+  tasksApprovals: 'Godkjenninger',
+  tasksAcknowledgements: 'Lest og forstått',
+  tasksReviews: 'Periodisk gjennomgang',
+  tasksDrafts: 'Utkast',
+  tasksMore: '… og {{count}} til',
+  openTasks: 'Åpne mine oppgaver',
+  extensionNoQuery: 'Skriv et søkeord for å finne en prosedyre.',
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { FokusOverviewDto } from '../../api/fokus-api';
+import { chartGroups, formatNumber, formatSigned } from './fokus-model';
+
+const stamp = { etag: 1, updatedAt: '', updatedBy: '' };
+const summary = { comparableCount: 0, notComparableUnitIds: [], notEvaluatedUnitIds: [], mean: null, percent: null };
+const card = { scores: [], missingThemeIds: [], total: null, mean: null, note: '', change: null };
+
+describe('the FOKUS scene’s model', () => {
+  it('charts comparable rounds only, per unit', () => {
+    const data: FokusOverviewDto = {
+      rounds: [2021, 2023].map((year) => ({
+        id: `r${year}`,
+        name: `R ${year}`,
+        year,
+        scaleMin: 0,
+        scaleMax: 4,
+        themes: [],
+        unitIds: ['a'],
+        note: '',
+        ...stamp,
+        summary,
+      })),
+      units: [{ id: 'a', name: 'Natur' }],
+      comparison: [
+        {
+          unitId: 'a',
+          cells: [
+            { ...card, roundId: 'r2021', unitId: 'a', standing: 'comparable', percent: 50 },
+            { ...card, roundId: 'r2023', unitId: 'a', standing: 'not-comparable', percent: null },
+          ],
+        },
+      ],
+      abilities: { manage: false },
+    };
+    expect(chartGroups(data)).toEqual([{ name: 'Natur', series: [{ key: 'a-r2021', data: 50, legend: '2021' }] }]);
+  });
+
+  it('puts a unit with a bar for every round first, so the bars read in year order', () => {
+    const round = (year: number) => ({
+      id: `r${year}`,
+      name: `R ${year}`,
+      year,
+      scaleMin: 0,
+      scaleMax: 4,
+      themes: [],
+      unitIds: ['a', 'b'],
+      note: '',
+      ...stamp,
+      summary,
+    });
+    const comparable = (unitId: string, roundId: string) =>
+      ({ ...card, roundId, unitId, standing: 'comparable', percent: 50 }) as const;
+    const groups = chartGroups({
+      rounds: [round(2021), round(2023)],
+      units: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
+      comparison: [
+        {
+          unitId: 'a',
+          cells: [
+            comparable('a', 'r2021'),
+            { ...card, roundId: 'r2023', unitId: 'a', standing: 'not-comparable', percent: null },
+          ],
+        },
+        { unitId: 'b', cells: [comparable('b', 'r2021'), comparable('b', 'r2023')] },
+      ],
+      abilities: { manage: false },
+    });
+    expect(groups.map((group) => group.name)).toEqual(['B', 'A']);
+  });
+
+  it.each([
+    [1.25, 'da', '+1,25'],
+    [-0.5, 'en', '−0.5'],
+    [0, 'nb', '±0'],
+  ] as const)('signs %d in %s as %s', (value, locale, text) => {
+    expect(formatSigned(value, locale)).toBe(text);
+  });
+
+  it('formats with the reader’s decimal mark', () => {
+    expect(formatNumber(2.75, 'da')).toBe('2,75');
+  });
+});

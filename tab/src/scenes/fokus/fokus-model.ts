@@ -1,0 +1,52 @@
+import type { ComparisonCellDto, FokusOverviewDto } from '../../api/fokus-api';
+import type { Locale } from '../../../../functions/src/core/locale';
+
+const intlTags: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+
+/** A score, mean or percentage with at most the given decimals, in the reader's language. */
+export function formatNumber(value: number, locale: Locale, decimals = 2): string {
+  return new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: decimals }).format(value);
+}
+
+/** A change with its sign ("+1,25", "−0,5", "±0"). */
+export function formatSigned(value: number, locale: Locale, decimals = 2): string {
+  const text = formatNumber(Math.abs(value), locale, decimals);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
+}
+
+export type ChartGroup = { name: string; series: { key: string; data: number; legend: string }[] };
+
+/**
+ * The chart's data: per unit, one bar per round the unit was comparable in, its mean placed on
+ * the round's scale (0–100 %). Not comparable and not covered rounds have no bar; the table
+ * beside the chart says why.
+ */
+export function chartGroups(data: FokusOverviewDto): ChartGroup[] {
+  const unitName = new Map(data.units.map((unit) => [unit.id, unit.name]));
+  const roundName = new Map(data.rounds.map((round) => [round.id, String(round.year)]));
+  const groups = data.comparison.map((row) => ({
+    name: unitName.get(row.unitId) ?? row.unitId,
+    series: row.cells.flatMap((cell) =>
+      cell.standing === 'comparable' && cell.percent !== null
+        ? [
+            {
+              key: `${row.unitId}-${cell.roundId}`,
+              data: cell.percent,
+              legend: roundName.get(cell.roundId) ?? cell.roundId,
+            },
+          ]
+        : [],
+    ),
+  }));
+  // The chart orders the bars of every group (and their colours) by the legends' first appearance:
+  // a unit with a bar for every round goes first, so the rounds read in year order everywhere.
+  const fullest = Math.max(0, ...groups.map((group) => group.series.length));
+  return [
+    ...groups.filter((group) => group.series.length === fullest),
+    ...groups.filter((group) => group.series.length !== fullest),
+  ];
+}
+
+export function isScored(cell: ComparisonCellDto): cell is Exclude<ComparisonCellDto, { standing: 'not-covered' }> {
+  return cell.standing !== 'not-covered';
+}

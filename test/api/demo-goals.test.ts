@@ -1,0 +1,59 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type {
+  goalDetailSchema,
+  goalListSchema,
+  qualityPolicyViewSchema,
+} from '../../functions/src/contract/goal-schemas.js';
+import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
+import { apiGet, type ApiGet } from '../support/e2e.js';
+import { freshSeededDataDir } from '../support/seeded-template.js';
+
+/** The demo municipality's quality policy, goals and case data (constructed; functions/src/seed/demo-goals.ts). */
+let server: LocalServer;
+let dataDir: string;
+let get: ApiGet;
+
+beforeAll(async () => {
+  dataDir = await freshSeededDataDir('kh-demo-goals-');
+  server = await startLocalServer({
+    port: 0,
+    dataDir,
+    seedDemo: false,
+    mode: 'local',
+    sweepOnTimer: false,
+    quiet: true,
+  });
+  get = apiGet(server.url);
+});
+afterAll(async () => {
+  await server.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('demo goals', () => {
+  it('has a published policy adopted by Byrådet', async () => {
+    const view = await get<z.infer<typeof qualityPolicyViewSchema>>('/quality-policy', 'karen-holt');
+    expect(view.policy?.adoptedBy).toBe('Byrådet');
+    expect(view.policy?.isPublished).toBe(true);
+    expect(view.abilities.edit).toBe(false);
+  });
+
+  it('shows the 95 % goal needing attention, with a backlog and per case type figures', async () => {
+    const list = await get<z.infer<typeof goalListSchema>>('/goals', 'mette-kjaer');
+    expect(list.goals).toHaveLength(2);
+    const cases = list.goals.find((goal) => goal.measurement.kind === 'cases');
+    const survey = list.goals.find((goal) => goal.measurement.kind === 'survey');
+    expect(cases?.title).toMatch(/^95 %/);
+    expect(['yellow', 'red']).toContain(cases?.lastReading?.colour);
+    expect(survey?.measurement).toEqual({ kind: 'survey', surveyId: null });
+    const detail = await get<z.infer<typeof goalDetailSchema>>(`/goals/${cases?.id}`, 'mette-kjaer');
+    const statistics = detail.statistics!;
+    expect(statistics.backlog).toBeGreaterThanOrEqual(7);
+    expect(statistics.months.length).toBeGreaterThanOrEqual(12);
+    const shares = new Map(statistics.byCaseType.map((group) => [group.key, group.figures.sharePercent ?? 0]));
+    expect(shares.get('Simple konstruktioner')).toBeGreaterThanOrEqual(95);
+    expect(shares.get('Enfamiliehuse')).toBeLessThan(95);
+  });
+});
