@@ -43,7 +43,7 @@ import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
 import { seedDemoCompetences } from './seed/seed-demo-competences.js';
-import { seedDemoSurveys } from './seed/demo-surveys.js';
+import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
 import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
 
@@ -225,6 +225,12 @@ export async function createEmbeddedApp(
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoFokus(services, baseClock.now());
+    // Last: it needs both the demo goals and the demo survey.
+    await linkDemoSurveyGoals(
+      services,
+      { at: baseClock.now().toISOString(), actorId: 'mette-kjaer' },
+      localDateOf(baseClock.now(), config.timeZone),
+    );
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).

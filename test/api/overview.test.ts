@@ -183,10 +183,20 @@ describe("the coordinator's organisation-wide figures", () => {
       'audit-programme',
       'certificate',
       'competence-gaps',
+      'survey-satisfaction',
       'goals-red',
       'goals-yellow',
       'goals-green',
     ]);
+  });
+
+  it('shows the latest survey round’s share satisfied, linking to the surveys scene', () => {
+    // The constructed demo's newest round: 36 of 39 satisfied.
+    expect(tileOf(body, 'survey-satisfaction')).toMatchObject({
+      count: 36,
+      total: 39,
+      link: { list: 'surveys', query: { survey: 'demo-tilfredshed' } },
+    });
   });
 
   it('counts the active goals by colour, each tile leading to the goals of its colour', async () => {

@@ -3,7 +3,7 @@ import { shareSatisfied } from '../../functions/src/app/survey-measure.js';
 import { hashSurveyToken, newSurveyToken } from '../../functions/src/app/survey-tokens.js';
 import { writeXlsx } from '../../functions/src/documents/competence-sheet.js';
 import { requestsPerMinute } from '../../functions/src/public/survey-page.js';
-import { demoSurveyId } from '../../functions/src/seed/demo-surveys.js';
+import { demoCaseTypes, demoSurveyId, linkDemoSurveyGoals } from '../../functions/src/seed/demo-surveys.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -410,27 +410,25 @@ describe('importing an external tool’s results', () => {
 });
 
 describe('results', () => {
-  it('per case type and unit: share satisfied of respondents, n, response rate, means, comments', async () => {
+  it('a scope of fewer than 5 respondents shows that it is suppressed, and no figures or comments', async () => {
     const response = await server.api.get(people.natureLeader, `/surveys/${surveyId}/results?roundId=r2026`);
     expect(response.status).toBe(200);
     const scope = (caseType: string | null, unitId: string | null) =>
       response.body.scopes.find(
         (s: { caseType: string | null; unitId: string | null }) => s.caseType === caseType && s.unitId === unitId,
       );
-    // Through links: one answer (5) of 4 links; imported: 5, 2, 4.
+    // Through links: one answer of 4 links; imported: 3. Four respondents in all: too few to show.
     expect(scope(null, null)).toMatchObject({
-      respondents: 4,
-      headline: { n: 4, satisfied: 3, share: 0.75 },
+      isSuppressed: true,
+      respondents: 0,
+      headline: { n: 0, satisfied: 0, share: null },
       linksIssued: 4,
-      responseRate: 0.25,
-      previousShare: null,
-      change: null,
+      responseRate: null,
+      questions: [],
+      comments: [],
     });
-    expect(scope('Husdyr', 'miljo').headline).toEqual({ n: 2, satisfied: 1, share: 0.5 });
-    expect(scope(null, null).comments).toEqual([
-      { questionId: 'kommentar', text: 'Fint' },
-      { questionId: 'kommentar', text: 'Hurtigt svar' },
-    ]);
+    expect(scope('Husdyr', 'miljo').isSuppressed).toBe(true);
+    expect(JSON.stringify(response.body)).not.toContain('Hurtigt svar');
   });
 
   it('the demo survey: two yearly rounds and the change between them', async () => {
@@ -438,8 +436,19 @@ describe('results', () => {
     expect(response.status).toBe(200);
     const all = response.body.scopes[0];
     expect(response.body.previousRoundId).not.toBeNull();
-    expect(all.headline.n).toBeGreaterThan(0);
+    expect(all).toMatchObject({ isSuppressed: false, respondents: 39, headline: { n: 39, satisfied: 36 } });
     expect(all.change).toBeCloseTo(all.headline.share - all.previousShare);
+    expect(all.questions.map((question: { questionId: string }) => question.questionId)).toEqual([
+      'vejledning',
+      'faglighed',
+      'tid',
+      'samlet',
+    ]);
+    // Per case type and unit: the livestock cases of the environment unit had 6 respondents.
+    const livestock = response.body.scopes.find(
+      (s: { caseType: string | null; unitId: string | null }) => s.caseType !== null && s.unitId === 'miljo',
+    );
+    expect(livestock).toMatchObject({ isSuppressed: false, headline: { n: 6, satisfied: 5 } });
   });
 });
 
@@ -463,6 +472,78 @@ describe('a goal measured by a survey', () => {
     await expect(shareSatisfied(services, 'no-such-survey', { from: first!.from, to: second!.to })).rejects.toThrow(
       /No survey/,
     );
+  });
+});
+
+describe('a goal measured by a survey, over HTTP', () => {
+  it('is computed from the share satisfied, coloured as a case-data goal, and none without a survey', async () => {
+    const survey = (await server.app.services.surveys.getSurvey(demoSurveyId))!;
+    const [first, second] = survey.rounds;
+    const goal = (title: string, scope: { caseTypes: string[]; unitIds: string[] }, surveyId: string | null) => ({
+      title,
+      description: 'Andel tilfredse eller meget tilfredse af respondenterne.',
+      clauses: ['9.1.2'],
+      target: { direction: 'at-least', value: 90, unit: 'percent' },
+      scope,
+      periodFrom: first!.from,
+      periodTo: second!.to,
+      cadence: 'yearly',
+      ownerId: people.natureLeader,
+      measurement: { kind: 'survey', surveyId },
+      thresholds: { yellowWithinPoints: 5 },
+      status: 'active',
+      revisionMonth: 11,
+    });
+    const create = async (body: ReturnType<typeof goal>) => {
+      const response = await server.api.post(people.coordinator, '/goals', body);
+      expect(response.status).toBe(201);
+      return {
+        id: response.body.id as string,
+        ...(response.body.lastReading as { colour: string; value: number | null }),
+      };
+    };
+    // The constructed demo over two years: houses 41 of 44, livestock (miljo) 9 of 11, all 64 of 72.
+    const houses = await create(
+      goal('Tilfredshed: huse', { caseTypes: [demoCaseTypes.house], unitIds: [] }, demoSurveyId),
+    );
+    expect(houses.colour).toBe('green');
+    expect(houses.value).toBeCloseTo((41 / 44) * 100);
+    const all = await create(goal('Tilfredshed: alle', { caseTypes: [], unitIds: [] }, demoSurveyId));
+    expect(all.colour).toBe('yellow');
+    expect(all.value).toBeCloseTo((64 / 72) * 100);
+    const livestock = await create(goal('Tilfredshed: miljø', { caseTypes: [], unitIds: ['miljo'] }, demoSurveyId));
+    expect(livestock).toMatchObject({ colour: 'red' });
+    expect(livestock.value).toBeCloseTo((9 / 11) * 100);
+    const unlinked = await create(goal('Tilfredshed: uden undersøgelse', { caseTypes: [], unitIds: [] }, null));
+    expect(unlinked).toMatchObject({ colour: 'none', value: null });
+    // The demo seed's last step points a survey goal without a survey at the demo survey.
+    const linked = await linkDemoSurveyGoals(
+      server.app.services,
+      { at: new Date().toISOString(), actorId: people.coordinator },
+      second!.to,
+    );
+    expect(linked).toEqual([unlinked.id]);
+    const detail = await server.api.get(people.natureLeader, `/goals/${unlinked.id}`);
+    expect(detail.body).toMatchObject({
+      measurement: { kind: 'survey', surveyId: demoSurveyId },
+      lastReading: { colour: 'yellow' },
+    });
+
+    // Imported answers measure the goals again: 10 dissatisfied house answers, 41 of 54 → red.
+    const rows = Array.from({ length: 10 }, () => `${demoCaseTypes.house};byg-plan;2;2;2;2;`);
+    const imported = await server.api.call(
+      people.coordinator,
+      'POST',
+      `/surveys/${demoSurveyId}/answers/import?roundId=${second!.id}&format=csv&mode=apply`,
+      {
+        raw: ['Sagstype;Enhed;vejledning;faglighed;tid;samlet;kommentar', ...rows].join('\r\n'),
+        contentType: 'text/csv',
+      },
+    );
+    expect(imported.status).toBe(200);
+    const housesAfter = await server.api.get(people.natureLeader, `/goals/${houses.id}`);
+    expect(housesAfter.body.lastReading.colour).toBe('red');
+    expect(housesAfter.body.lastReading.value).toBeCloseTo((41 / 54) * 100);
   });
 });
 

@@ -12,6 +12,8 @@ import type {
 } from '../core/quality-year-types.js';
 import type { Acknowledgement, AcknowledgementRequest, Person, ProcedureVersion, Review, Unit } from '../core/types.js';
 import { assembleEvaluationPack, evaluationPeriod } from './assemble-evaluation-pack.js';
+import type { SurveyStore } from './survey-ports.js';
+import type { Survey, SurveyAnswer } from '../core/survey-types.js';
 import type { ProcedureRow, Store } from './ports.js';
 import type { QualityChangeSet, QualityStore } from './quality-ports.js';
 
@@ -455,7 +457,7 @@ function world(
   return {
     store: fakeStore(store),
     quality: fakeQualityStore(quality),
-    surveys: undefined as never,
+    surveys: fakeSurveyStore(),
     goals: { listGoals: async () => overrides.goals ?? [], listCaseRecords: async () => overrides.cases ?? [] },
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1 },
     clock: { now: () => new Date('2026-11-20T10:00:00.000Z') },
@@ -611,10 +613,32 @@ describe('assembleEvaluationPack', () => {
     ]);
   });
 
-  it('leaves quality goals and survey results as sections for later issues', async () => {
+  it('leaves quality goals as a section for a later issue', async () => {
     const pack = await assembleEvaluationPack(world(), { year: 2026 });
     expect(pack.qualityGoals.status).toBe('not-available');
-    expect(pack.surveyResults.status).toBe('not-available');
+  });
+
+  it('shows the survey rounds of the period, per case type, suppressing fewer than 5 respondents', async () => {
+    // The period is 2025-11-21 – 2026-11-20: the rounds 2025 and 2026 overlap it, 2024 does not.
+    const pack = await assembleEvaluationPack(world(), { year: 2026 });
+    const { rounds } = pack.surveyResults;
+    expect(rounds.map((round) => round.roundId)).toEqual(['2025', '2026']);
+    const latest = rounds[1]!;
+    expect(latest.all).toMatchObject({ isSuppressed: false, headline: { n: 7, satisfied: 6, share: 6 / 7 } });
+    expect(latest.all.change).toBeCloseTo(6 / 7 - 2 / 6);
+    expect(latest.caseTypes).toMatchObject([
+      { caseType: 'Enfamiliehuse', isSuppressed: false, headline: { n: 5, satisfied: 5 } },
+      { caseType: 'Husdyr', isSuppressed: true, headline: { n: 0, share: null } },
+    ]);
+    expect(latest.questions).toEqual([
+      {
+        questionId: 'samlet',
+        wording: { da: 'Samlet', nb: 'Samlet', en: 'Overall' },
+        n: 7,
+        mean: 31 / 7,
+        shareSatisfied: 6 / 7,
+      },
+    ]);
   });
 
   it('shows each goal with its value and colour over the evaluation period, not its last reading', async () => {
@@ -707,3 +731,66 @@ describe('assembleEvaluationPack', () => {
     await expect(assembleEvaluationPack(world(), { year: 26.5 })).rejects.toBeInstanceOf(AppError);
   });
 });
+
+/** One survey with rounds 2024, 2025 and 2026 (an in-memory SurveyStore with only the reads the pack makes). */
+function fakeSurveyStore(): SurveyStore {
+  const wording = { da: 'Samlet', nb: 'Samlet', en: 'Overall' };
+  const survey: Survey = {
+    id: 's-1',
+    title: { da: 'Tilfredshed', nb: 'Tilfredshet', en: 'Satisfaction' },
+    intro: { da: '', nb: '', en: '' },
+    questions: [
+      {
+        id: 'samlet',
+        kind: 'scale',
+        wording,
+        scaleMax: 5,
+        lowLabel: wording,
+        highLabel: wording,
+        satisfiedValues: [4, 5],
+        isRequired: true,
+      },
+    ],
+    headlineQuestionId: 'samlet',
+    caseTypes: ['Enfamiliehuse', 'Husdyr'],
+    rounds: ['2024', '2025', '2026'].map((year) => ({
+      id: year,
+      label: year,
+      from: d(`${year}-01-01`),
+      to: d(`${year}-12-31`),
+    })),
+    linkValidDays: 60,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    updatedBy: 'p-coord',
+    etag: 1,
+  };
+  let next = 0;
+  const answer = (roundId: string, caseType: string, samlet: number): SurveyAnswer => ({
+    id: `a-${next++}`,
+    surveyId: 's-1',
+    roundId,
+    caseType,
+    unitId: 'u-natur',
+    source: 'import',
+    values: { samlet },
+  });
+  const answers = [
+    ...[5, 4, 2, 1, 2, 3].map((value) => answer('2025', 'Enfamiliehuse', value)),
+    ...[5, 5, 4, 4, 5].map((value) => answer('2026', 'Enfamiliehuse', value)),
+    ...[5, 3].map((value) => answer('2026', 'Husdyr', value)),
+  ];
+  const unused = () => Promise.reject(new Error('not used by the pack'));
+  return {
+    listSurveys: async () => [survey],
+    getSurvey: async (id) => (id === survey.id ? survey : undefined),
+    listAnswers: async (id) => answers.filter((each) => each.surveyId === id),
+    issuedLinks: async () => [],
+    saveSurvey: unused,
+    linkedCaseIds: unused,
+    insertLinks: unused,
+    answerThroughLink: unused,
+    findOpenLink: unused,
+    importAnswers: unused,
+  };
+}

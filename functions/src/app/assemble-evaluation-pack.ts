@@ -24,6 +24,8 @@ import type { Person, Unit } from '../core/types.js';
 import type { Clock, ProcedureRow, Settings, Store } from './ports.js';
 import type { QualityStore } from './quality-ports.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
+import type { SurveyStore } from './survey-ports.js';
 import type { GoalStore } from './goal-ports.js';
 import { packGoals, type PackGoalsSection } from './pack-goals.js';
 
@@ -217,12 +219,13 @@ export type EvaluationPack = {
   acknowledgements: AcknowledgementRates;
   competenceGaps: CompetenceGapSummary;
   qualityGoals: PackGoalsSection;
-  surveyResults: PendingSection;
+  surveyResults: SurveySection;
 };
 
 export type EvaluationPackDeps = {
   store: Store;
   quality: QualityStore;
+  surveys: SurveyStore;
   goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
   settings: Settings;
   clock: Clock;
@@ -413,10 +416,7 @@ export async function assembleEvaluationPack(
     acknowledgements,
     competenceGaps: summariseGaps(gapReport, competences, lookups),
     qualityGoals: packGoals(goals, cases, period, (id) => lookups.peopleById.get(id)?.name ?? null),
-    surveyResults: {
-      status: 'not-available',
-      note: 'Satisfaction surveys are not registered in the product yet.',
-    },
+    surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };
 }
 

@@ -5,7 +5,8 @@ import { canManageSurveys, ensure, type Actor } from '../core/policies.js';
 import { planSurveyImport, type SurveyImportError } from '../core/survey-import.js';
 import { detectCsvDelimiter, readCsv, readXlsx, type SheetFormat } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
-import { qualityTrail, stampOf } from './quality-records.js';
+import { measureGoals } from './measure-goals.js';
+import { qualityTrail, stampOf, todayOf } from './quality-records.js';
 import { loadSurvey } from './survey-views.js';
 
 export type SurveyImportResult = {
@@ -70,5 +71,7 @@ export async function importSurveyAnswers(
       count: plan.rows.length,
     }),
   );
+  // Goals measured by this survey follow the new answers (and a goal turning red reaches its owner).
+  await measureGoals(services, stamp, todayOf(services));
   return { mode: 'apply', isApplied: true, rowCount: plan.rows.length, ...report };
 }

@@ -5,6 +5,7 @@ import type { LocalDate } from '../core/local-date.js';
 import type { YearWheelOccurrence } from '../core/quality-year-types.js';
 import type { Services } from './ports.js';
 import { firstVersion, nextVersion, type Stamp } from './quality-records.js';
+import { surveyGoalValue } from './survey-measure.js';
 import type { Locale } from '../core/locale.js';
 import { serverTexts } from '../i18n/server-texts.js';
 
@@ -15,8 +16,8 @@ export function goalStatistics(goal: Goal, cases: readonly CaseRecord[], today: 
 }
 
 /**
- * A goal's value now: computed from the cases, the newest entered value of its period, or
- * undefined for a survey goal (the surveys module writes its reading).
+ * A goal's value now: computed from the cases or the newest entered value of its period;
+ * undefined for a survey goal, whose value needs the survey's answers (`surveyGoalValue`).
  */
 export function goalValue(goal: Goal, cases: readonly CaseRecord[], today: LocalDate): number | null | undefined {
   switch (goal.measurement.kind) {
@@ -39,7 +40,7 @@ export function redGoalOccurrenceId(goal: Pick<Goal, 'id'>, redSince: LocalDate)
 }
 
 /**
- * Measures the active goals measured by cases or entered values, writes the readings that
+ * Measures the active goals (by cases, by a survey's share satisfied, or by entered values), writes the readings that
  * changed (a new version of the goal, so an edit from a stale read is refused), and for each goal
  * that is red makes sure its owner has the "goal in red" activity in the årshjul: the deadline
  * index and the daily sweep then remind the owner, once (the activity's id is the goal and the day
@@ -52,15 +53,16 @@ export async function measureGoals(
   today: LocalDate,
   options: { cases?: readonly CaseRecord[]; locale?: Locale } = {},
 ): Promise<{ goalId: string; reading: GoalReading; hasTurnedRed: boolean }[]> {
-  const goals = (await services.goals.listGoals()).filter(
-    (goal) => goal.status === 'active' && goal.measurement.kind !== 'survey',
-  );
+  const goals = (await services.goals.listGoals()).filter((goal) => goal.status === 'active');
   if (goals.length === 0) return [];
-  const cases = options.cases ?? (await services.goals.listCaseRecords());
+  const cases =
+    options.cases ??
+    (goals.some((goal) => goal.measurement.kind === 'cases') ? await services.goals.listCaseRecords() : []);
   const changed: Goal[] = [];
   const results: { goalId: string; reading: GoalReading; hasTurnedRed: boolean }[] = [];
   for (const goal of goals) {
-    const value = goalValue(goal, cases, today);
+    const value =
+      goal.measurement.kind === 'survey' ? await surveyGoalValue(services, goal) : goalValue(goal, cases, today);
     if (value === undefined) continue;
     const reading = nextReading(goal.lastReading, goalColour(goal.target, goal.thresholds, value), value, today);
     results.push({ goalId: goal.id, reading, hasTurnedRed: hasTurnedRed(goal.lastReading, reading) });

@@ -10,6 +10,7 @@ import { getActionBoard } from './corrective-action-views.js';
 import { myInbox } from './my-inbox.js';
 import { today as todayOf } from './procedure-context.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { surveyOverviewTile } from './survey-overview-tile.js';
 
 /**
  * The overview ("Overblik"): each tile is a figure and the filtered list it leads to. Every figure
@@ -110,19 +111,31 @@ async function scopeTiles(
 ): Promise<OverviewTileDto[]> {
   const unitQuery: Record<string, string> = unitId ? { unit: unitId } : {};
   const year = Number(today.slice(0, 4));
-  const [overdueReviews, dueReviews, approvals, findings, board, acknowledgements, audits, certificates, gaps, goals] =
-    await Promise.all([
-      countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
-      countProcedures(services, actor, today, { status: 'review-due', unitId }),
-      countProcedures(services, actor, today, { status: 'in-approval', unitId }),
-      listFindings(services, actor, { state: 'open', unitId }),
-      getActionBoard(services, actor, { unitId }),
-      acknowledgementRate(services, actor, today, unitId),
-      services.quality.listAudits({ year }),
-      services.quality.listCertificates(),
-      reportCompetenceGaps(services, actor, { unitId }),
-      services.goals.listGoals(),
-    ]);
+  const [
+    overdueReviews,
+    dueReviews,
+    approvals,
+    findings,
+    board,
+    acknowledgements,
+    audits,
+    certificates,
+    gaps,
+    survey,
+    goals,
+  ] = await Promise.all([
+    countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
+    countProcedures(services, actor, today, { status: 'review-due', unitId }),
+    countProcedures(services, actor, today, { status: 'in-approval', unitId }),
+    listFindings(services, actor, { state: 'open', unitId }),
+    getActionBoard(services, actor, { unitId }),
+    acknowledgementRate(services, actor, today, unitId),
+    services.quality.listAudits({ year }),
+    services.quality.listCertificates(),
+    reportCompetenceGaps(services, actor, { unitId }),
+    surveyOverviewTile(services, actor, today, unitId),
+    services.goals.listGoals(),
+  ]);
   const held = audits.filter((audit) => audit.status !== 'cancelled');
   const certificate = activeCertificate(certificates);
   const next = certificate ? nextCertifierAudit(certificate, today) : null;
@@ -150,6 +163,7 @@ async function scopeTiles(
       detail: next?.kind ?? (certificate ? 'expiry' : 'no-certificate'),
     }),
     tile('competence-gaps', gaps.gaps.length, link('competences', unitQuery)),
+    ...(survey ? [survey] : []),
     ...goalTiles(goals),
   ];
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../core/errors.js';
+import type { Goal } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import {
   isInScope,
@@ -29,4 +31,33 @@ export async function shareSatisfied(
     (answer) => roundIds.includes(answer.roundId) && isInScope(answer, scope),
   );
   return { ...satisfiedShare(survey, answers), roundIds };
+}
+
+/**
+ * A survey goal's value in percent (0–100): the share satisfied over its period, in its scope
+ * (empty lists: every case type, every unit). Null when nothing can be measured yet: the goal
+ * names no survey, the survey is gone, or nobody in the scope answered the headline question.
+ */
+export async function surveyGoalValue(
+  services: Services,
+  goal: Pick<Goal, 'measurement' | 'periodFrom' | 'periodTo' | 'scope'>,
+): Promise<number | null> {
+  if (goal.measurement.kind !== 'survey' || goal.measurement.surveyId === null) return null;
+  let survey;
+  try {
+    survey = await loadSurvey(services, goal.measurement.surveyId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+  const roundIds = roundsInPeriod(survey.rounds, { from: goal.periodFrom, to: goal.periodTo }).map((round) => round.id);
+  const { caseTypes, unitIds } = goal.scope;
+  const answers = (await services.surveys.listAnswers(survey.id)).filter(
+    (answer) =>
+      roundIds.includes(answer.roundId) &&
+      (caseTypes.length === 0 || caseTypes.includes(answer.caseType)) &&
+      (unitIds.length === 0 || unitIds.includes(answer.unitId)),
+  );
+  const { share } = satisfiedShare(survey, answers);
+  return share === null ? null : share * 100;
 }

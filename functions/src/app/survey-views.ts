@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { canManageSurveys, canReadSurveyResults, ensure, type Actor } from '../core/policies.js';
-import { roundResults, type RoundResults } from '../core/survey-results.js';
+import { roundResults, suppressSmallGroups, type PublishedScope, type RoundResults } from '../core/survey-results.js';
 import type { Survey } from '../core/survey-types.js';
 import type { Services } from './ports.js';
 
@@ -28,12 +28,17 @@ export async function getSurvey(services: Services, actor: Actor, surveyId: stri
   return viewOf(actor, await loadSurvey(services, surveyId));
 }
 
-/** A round's results per case type and unit (core/survey-results.ts); the newest round by default. */
+export type PublishedRoundResults = Omit<RoundResults, 'scopes'> & { surveyId: string; scopes: PublishedScope[] };
+
+/**
+ * A round's results per case type and unit (core/survey-results.ts), the newest round by default,
+ * with the scopes of fewer than 5 respondents suppressed.
+ */
 export async function getSurveyResults(
   services: Services,
   actor: Actor,
   input: { surveyId: string; roundId?: string | undefined },
-): Promise<RoundResults & { surveyId: string }> {
+): Promise<PublishedRoundResults> {
   ensure(canReadSurveyResults(actor), 'Survey results are for leaders and the quality coordinator.');
   const survey = await loadSurvey(services, input.surveyId);
   const roundId = input.roundId ?? [...survey.rounds].sort((a, b) => (a.from < b.from ? 1 : -1))[0]?.id;
@@ -43,5 +48,5 @@ export async function getSurveyResults(
     services.surveys.listAnswers(survey.id),
     services.surveys.issuedLinks(survey.id),
   ]);
-  return { surveyId: survey.id, ...roundResults({ survey, roundId, answers, issued }) };
+  return { surveyId: survey.id, ...suppressSmallGroups(roundResults({ survey, roundId, answers, issued })) };
 }

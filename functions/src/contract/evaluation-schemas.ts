@@ -154,6 +154,45 @@ const packGoalsSectionSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+const localizedTextSchema = z.object({ da: z.string(), nb: z.string(), en: z.string() });
+const surveyShare = z.number().min(0).max(1).nullable();
+const evaluationSurveyScopeSchema = z.object({
+  caseType: z.string().nullable(),
+  unitId: z.string().nullable(),
+  isSuppressed: z.boolean().describe('Fewer than 5 respondents: no figures (anonymity)'),
+  respondents: z.number().int(),
+  headline: z.object({ n: z.number().int(), satisfied: z.number().int(), share: surveyShare }),
+  responseRate: surveyShare,
+  previousShare: surveyShare,
+  change: z.number().min(-1).max(1).nullable(),
+});
+/** The survey rounds of the evaluation's period (app/survey-evaluation-section.ts). */
+const surveySectionSchema = z.object({
+  status: z.literal('available'),
+  rounds: z.array(
+    z.object({
+      surveyId: z.string(),
+      title: localizedTextSchema,
+      roundId: z.string(),
+      roundLabel: z.string(),
+      from: qualityDate,
+      to: qualityDate,
+      headlineQuestion: localizedTextSchema,
+      all: evaluationSurveyScopeSchema,
+      caseTypes: z.array(evaluationSurveyScopeSchema),
+      questions: z.array(
+        z.object({
+          questionId: z.string(),
+          wording: localizedTextSchema,
+          n: z.number().int(),
+          mean: z.number().nullable(),
+          shareSatisfied: surveyShare,
+        }),
+      ),
+    }),
+  ),
+});
+
 /** The live input pack (app/assemble-evaluation-pack.ts builds it; its type is the same shape). */
 export const evaluationPackSchema = z.object({
   year: z.number().int(),
@@ -305,5 +344,5 @@ export const evaluationPackSchema = z.object({
     ),
   }),
   qualityGoals: packGoalsSectionSchema,
-  surveyResults: pendingSectionSchema,
+  surveyResults: surveySectionSchema,
 });

@@ -25,6 +25,7 @@ export const listLinkSchema = z.object({
     'competences',
     'year-wheel',
     'tasks',
+    'surveys',
     'goals',
   ]),
   /** The record, for `procedure`, `approval`, `action` and `audit`. */

@@ -63,7 +63,11 @@ export const meSchema = z.object({
   person: personSchema,
   mode: z.enum(['local', 'production']),
   organisationName: z.string(),
-  abilities: z.object({ createProcedure: z.boolean(), switchUser: z.boolean() }),
+  abilities: z.object({
+    createProcedure: z.boolean(),
+    switchUser: z.boolean(),
+    readSurveyResults: z.boolean().describe('The satisfaction surveys scene is for leaders and the coordinator'),
+  }),
 });
 export type MeDto = z.infer<typeof meSchema>;
 

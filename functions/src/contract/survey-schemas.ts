@@ -109,6 +109,9 @@ export const surveyResultsSchema = z.object({
     z.object({
       caseType: z.string().nullable().describe('null: all case types'),
       unitId: z.string().nullable().describe('null: all units'),
+      isSuppressed: z
+        .boolean()
+        .describe('Fewer than 5 respondents: no figures and no comments are shown for the scope (anonymity)'),
       respondents: z.number().int(),
       headline: z.object({ n: z.number().int(), satisfied: z.number().int(), share }),
       linksIssued: z.number().int(),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { asLocalDate } from './local-date.js';
-import { previousRoundOf, roundResults, roundsInPeriod, satisfiedShare, type IssuedLinks } from './survey-results.js';
+import {
+  previousRoundOf,
+  roundResults,
+  roundsInPeriod,
+  satisfiedShare,
+  suppressSmallGroups,
+  type IssuedLinks,
+} from './survey-results.js';
 import type { ScaleQuestion, SurveyAnswer, SurveyQuestion, SurveyRound } from './survey-types.js';
 
 const text = { da: 'x', nb: 'x', en: 'x' };
@@ -169,5 +176,64 @@ describe('roundResults per case type and unit', () => {
     const all = first.scopes[0]!;
     expect(all.headline).toEqual({ n: 3, satisfied: 2, share: 2 / 3 });
     expect([all.previousShare, all.change, all.responseRate, all.linksIssued]).toEqual([null, null, null, 0]);
+  });
+});
+
+describe('suppressSmallGroups: no figures for a scope with 1 to 4 respondents (anonymity)', () => {
+  const many = (count: number, values: SurveyAnswer['values'], overrides: Partial<SurveyAnswer> = {}) =>
+    Array.from({ length: count }, () => answer(values, overrides));
+  const answers = [
+    ...many(4, { samlet: 5, kommentar: 'Kun fire svar' }, { caseType: 'Husdyr', unitId: 'miljo' }),
+    ...many(5, { samlet: 4 }),
+    ...many(6, { samlet: 2 }, { roundId: '2025' }),
+    ...many(4, { samlet: 5 }, { roundId: '2025', caseType: 'Husdyr', unitId: 'miljo' }),
+  ];
+  const issued: IssuedLinks[] = [{ roundId: '2026', caseType: 'Erhverv', unitId: 'byg-plan', count: 3 }];
+  const published = suppressSmallGroups(roundResults({ survey, roundId: '2026', answers, issued }));
+  const scope = (caseType: string | null, unitId: string | null) =>
+    published.scopes.find((candidate) => candidate.caseType === caseType && candidate.unitId === unitId)!;
+
+  it.each([
+    // [case type, unit, respondents, suppressed]
+    ['Husdyr', 'miljo', 4, true],
+    ['Husdyr', null, 4, true],
+    [null, 'miljo', 4, true],
+    ['Enfamiliehuse', 'byg-plan', 5, false],
+    [null, null, 9, false],
+    ['Erhverv', 'byg-plan', 0, false],
+  ] as const)('%s/%s with %i respondents: suppressed %s', (caseType, unitId, respondents, isSuppressed) => {
+    const result = scope(caseType, unitId);
+    expect(result.isSuppressed).toBe(isSuppressed);
+    if (!isSuppressed) expect(result.respondents).toBe(respondents);
+  });
+
+  it('a suppressed scope shows no share, no means, no comments and no response rate', () => {
+    const result = scope('Husdyr', 'miljo');
+    expect(result).toMatchObject({
+      respondents: 0,
+      headline: { n: 0, satisfied: 0, share: null },
+      responseRate: null,
+      questions: [],
+      comments: [],
+      previousShare: null,
+      change: null,
+    });
+    // The comments stay in the wider scope of 9, where they no longer tell which case type.
+    expect(scope(null, null).comments).toHaveLength(4);
+    expect(result).not.toHaveProperty('previousRespondents');
+  });
+
+  it('shows the change only when the previous round had at least 5 respondents in the scope', () => {
+    // 2025: 6 in Enfamiliehuse/byg-plan (shown), 4 in Husdyr/miljo (suppressed); all: 10.
+    expect(scope('Enfamiliehuse', 'byg-plan')).toMatchObject({ previousShare: 0, change: 1 });
+    expect(scope(null, null).previousShare).toBe(4 / 10);
+    expect(scope(null, null).change).toBeCloseTo(1 - 4 / 10);
+  });
+
+  it('the boundary is the minimum given', () => {
+    const strict = suppressSmallGroups(roundResults({ survey, roundId: '2026', answers, issued }), 6);
+    expect(strict.scopes.find((s) => s.caseType === 'Enfamiliehuse' && s.unitId === 'byg-plan')!.isSuppressed).toBe(
+      true,
+    );
   });
 });

@@ -37,9 +37,59 @@ export type ScopeResult = SurveyScope & {
   /** The previous round's headline share for the same scope, and the change (fraction points). */
   previousShare: number | null;
   change: number | null;
+  /** Answers in the same scope in the previous round (0 without one): for `suppressSmallGroups`. */
+  previousRespondents: number;
 };
 
 export type RoundResults = { roundId: string; previousRoundId: string | null; scopes: ScopeResult[] };
+
+/**
+ * The fewest respondents a scope's figures are shown for. With fewer, the answers of a case type
+ * in a unit can point to the few applicants who had such a case: anonymity over detail.
+ */
+export const minimumRespondents = 5;
+
+export type PublishedScope = Omit<ScopeResult, 'previousRespondents'> & {
+  /** Fewer than `minimumRespondents` answered: no figures, no comments, only that it is so. */
+  isSuppressed: boolean;
+};
+
+/**
+ * The results as they may be shown: a scope with 1 to 4 respondents keeps only its links issued
+ * and says it is suppressed; a previous round with fewer than 5 gives no previous share and no
+ * change. Limit: a suppressed scope's figures can still be approached by subtracting the shown
+ * scopes from a wider one (docs/surveys.md).
+ */
+export function suppressSmallGroups(
+  results: RoundResults,
+  minimum: number = minimumRespondents,
+): Omit<RoundResults, 'scopes'> & { scopes: PublishedScope[] } {
+  return {
+    ...results,
+    scopes: results.scopes.map(({ previousRespondents, ...scope }) => {
+      const isSuppressed = scope.respondents > 0 && scope.respondents < minimum;
+      if (isSuppressed)
+        return {
+          ...scope,
+          respondents: 0,
+          headline: { n: 0, satisfied: 0, share: null },
+          responseRate: null,
+          questions: [],
+          comments: [],
+          previousShare: null,
+          change: null,
+          isSuppressed,
+        };
+      const hasPrevious = previousRespondents >= minimum;
+      return {
+        ...scope,
+        previousShare: hasPrevious ? scope.previousShare : null,
+        change: hasPrevious ? scope.change : null,
+        isSuppressed,
+      };
+    }),
+  };
+}
 
 export function isInScope(answer: Pick<SurveyAnswer, 'caseType' | 'unitId'>, scope: SurveyScope): boolean {
   return (
@@ -129,12 +179,8 @@ function scopeResult(
   const headline = satisfiedShare(survey, answers);
   const linksIssued = issued.filter((links) => isInScope(links, scope)).reduce((sum, links) => sum + links.count, 0);
   const throughLinks = answers.filter((answer) => answer.source === 'link').length;
-  const previousShare = hasPreviousRound
-    ? satisfiedShare(
-        survey,
-        before.filter((answer) => isInScope(answer, scope)),
-      ).share
-    : null;
+  const previousAnswers = before.filter((answer) => isInScope(answer, scope));
+  const previousShare = hasPreviousRound ? satisfiedShare(survey, previousAnswers).share : null;
   return {
     ...scope,
     respondents: answers.length,
@@ -167,5 +213,6 @@ function scopeResult(
     ),
     previousShare,
     change: previousShare === null || headline.share === null ? null : headline.share - previousShare,
+    previousRespondents: previousAnswers.length,
   };
 }

@@ -409,10 +409,7 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
             },
           ],
   };
-  const surveys: ReportSection = {
-    heading: t('sections.surveys'),
-    blocks: [{ kind: 'paragraph', text: t('notAvailable.surveys'), tone: 'muted' }],
-  };
+  const surveys: ReportSection = { heading: t('sections.surveys'), blocks: surveyBlocks(pack, locale) };
 
   const conclusions: ReportSection = {
     heading: t('sections.conclusions'),
@@ -494,4 +491,59 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
 /** Column headers for the grade counts: the table has room for short names only. */
 function shortGrade(locale: Locale, grade: FindingGrade): string {
   return reportTexts(locale)(`shortGrades.${grade}`);
+}
+
+/** The survey section: per round the headline per case type, then the mean per question. */
+function surveyBlocks(pack: EvaluationPack, locale: Locale): ReportBlock[] {
+  const t = reportTexts(locale);
+  const percent = percentFormatter(locale);
+  const number = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  // The change in percentage points, signed ("+5 %").
+  const points = new Intl.NumberFormat(intlLocale[locale], {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
+  const { rounds } = pack.surveyResults;
+  if (rounds.length === 0) return [{ kind: 'paragraph', text: t('surveys.none'), tone: 'muted' }];
+  const row = (label: string, scope: EvaluationPack['surveyResults']['rounds'][number]['all']) =>
+    scope.isSuppressed
+      ? [label, t('surveys.suppressed'), '', '', '']
+      : [
+          label,
+          percent(scope.headline.share),
+          String(scope.headline.n),
+          percent(scope.responseRate),
+          scope.change === null ? t('none') : points.format(scope.change).replace(/\u202F/g, '\u00A0'),
+        ];
+  return rounds.flatMap((round): ReportBlock[] => [
+    { kind: 'subheading', text: t('surveys.round', { title: round.title[locale], label: round.roundLabel }) },
+    { kind: 'paragraph', text: t('surveys.headline', { question: round.headlineQuestion[locale] }), tone: 'muted' },
+    {
+      kind: 'table',
+      columns: [
+        { header: t('surveys.columns.scope'), weight: 2.4 },
+        { header: t('surveys.columns.share'), weight: 1.2 },
+        { header: t('surveys.columns.n'), weight: 0.9 },
+        { header: t('surveys.columns.rate'), weight: 1 },
+        { header: t('surveys.columns.change'), weight: 1.2 },
+      ],
+      rows: [row(t('surveys.all'), round.all), ...round.caseTypes.map((scope) => row(scope.caseType ?? '', scope))],
+      emptyText: t('surveys.none'),
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: t('surveys.columns.question'), weight: 4 },
+        { header: t('surveys.columns.mean'), weight: 1 },
+        { header: t('surveys.columns.share'), weight: 1.2 },
+      ],
+      rows: round.questions.map((question) => [
+        question.wording[locale],
+        question.mean === null ? t('none') : number.format(question.mean),
+        percent(question.shareSatisfied),
+      ]),
+      emptyText: t('surveys.none'),
+    },
+  ]);
 }

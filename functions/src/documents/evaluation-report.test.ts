@@ -67,6 +67,23 @@ describe('evaluationReportContent', () => {
     expect(content.cover).toContainEqual(['Afholdt', '10. november 2026']);
   });
 
+  it('shows the survey rounds of the period per case type, and says which are suppressed', () => {
+    const content = evaluationReportContent(evaluationPackFixture(), 'da');
+    const surveys = content.sections.find((section) => section.heading === 'Tilfredshedsundersøgelser')!;
+    const [byCaseType, byQuestion] = surveys.blocks.filter((block) => block.kind === 'table');
+    expect(byCaseType?.kind === 'table' && byCaseType.rows).toEqual([
+      ['Alle sagstyper', '92\u00A0%', '39', '50\u00A0%', '+10\u00A0%'],
+      ['Byggetilladelse – enfamiliehuse', '96\u00A0%', '24', '50\u00A0%', '+5\u00A0%'],
+      ['Husdyrgodkendelse', 'Færre end 5 svar – vises ikke (anonymitet)', '', '', ''],
+    ]);
+    expect(byQuestion?.kind === 'table' && byQuestion.rows).toEqual([['Den samlede proces', '4,4', '92\u00A0%']]);
+    const empty = evaluationReportContent(
+      evaluationPackFixture({ surveyResults: { status: 'available', rounds: [] } }),
+      'da',
+    ).sections.find((section) => section.heading === 'Tilfredshedsundersøgelser')!;
+    expect(empty.blocks).toEqual([{ kind: 'paragraph', text: 'Ingen undersøgelsesrunder i perioden.', tone: 'muted' }]);
+  });
+
   it('shows the quality goals with their value and status in words over the period', () => {
     const goals = evaluationReportContent(evaluationPackFixture(), 'da').sections[6];
     const table = goals?.blocks.find((block) => block.kind === 'table');

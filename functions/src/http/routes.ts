@@ -29,7 +29,7 @@ import { uploadDraft } from '../app/upload-draft.js';
 import { botActivitySchema } from '../contract/activity-schema.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
-import { canCreateProcedure, canManageCompetences, isCoordinator } from '../core/policies.js';
+import { canCreateProcedure, canManageCompetences, canReadSurveyResults, isCoordinator } from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
@@ -94,7 +94,11 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
           person,
           mode: options.mode,
           organisationName: services.settings.organisationName,
-          abilities: { createProcedure: canCreateProcedure(actor), switchUser: options.mode === 'local' },
+          abilities: {
+            createProcedure: canCreateProcedure(actor),
+            switchUser: options.mode === 'local',
+            readSurveyResults: canReadSurveyResults(actor),
+          },
         });
       },
     }),

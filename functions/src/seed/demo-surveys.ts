@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { measureGoals } from '../app/measure-goals.js';
+import type { Services } from '../app/ports.js';
+import { nextVersion, type Stamp } from '../app/quality-records.js';
 import type { SurveyStore } from '../app/survey-ports.js';
 import { asLocalDate, type LocalDate } from '../core/local-date.js';
 import type { LocalizedText, Survey, SurveyAnswer, SurveyLink, SurveyQuestion } from '../core/survey-types.js';
@@ -183,4 +186,28 @@ export async function seedDemoSurveys(store: SurveyStore, today: LocalDate): Pro
   await store.insertLinks(links, trail('survey.links-issued', 'Demo survey links seeded (constructed data)'));
   await store.importAnswers(answers, trail('survey.answers-imported', 'Demo survey answers seeded (constructed data)'));
   return answers.length;
+}
+
+/**
+ * The last step of the demo seed, after the goals' and the surveys' own: a demo goal measured by
+ * a survey that names none yet (the seeds' "90 % af respondenterne …") is pointed at the demo
+ * survey and measured. Nothing when either is missing or the goal already names a survey.
+ * Returns the ids of the goals linked.
+ */
+export async function linkDemoSurveyGoals(services: Services, stamp: Stamp, today: LocalDate): Promise<string[]> {
+  if (!(await services.surveys.getSurvey(demoSurveyId))) return [];
+  const unlinked = (await services.goals.listGoals()).filter(
+    (goal) => goal.measurement.kind === 'survey' && goal.measurement.surveyId === null,
+  );
+  if (unlinked.length === 0) return [];
+  await services.goals.commit({
+    expect: unlinked.map((goal) => ({ collection: 'goals' as const, id: goal.id, etag: goal.etag })),
+    goals: unlinked.map((goal) => ({
+      ...goal,
+      measurement: { kind: 'survey' as const, surveyId: demoSurveyId },
+      ...nextVersion(goal, stamp),
+    })),
+  });
+  await measureGoals(services, stamp, today);
+  return unlinked.map((goal) => goal.id);
 }

@@ -5,6 +5,7 @@ import { createTypedClient, routeMethod, routeUrl } from './typed-client';
 import { createOverviewApi } from './overview-api';
 import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
+import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
 import type {
   AreaSummary,
@@ -144,6 +145,7 @@ export function createApi(http: HttpClient) {
     ...createAuditApi(api),
     ...createQualityApi(api),
     ...createOverviewApi(api),
+    ...createSurveyApi(api, http),
     ...createFokusApi(api),
     ...createGoalsApi(api),
   };

@@ -34,6 +34,7 @@ describe('pathOfListLink: where a tile or an inbox item leads', () => {
     [link('procedure', {}, 'p-1'), 'procedure', '/procedures/p-1'],
     [link('action', {}, 'a-1'), 'action', '/actions/a-1'],
     [link('audit', {}, 'au-1'), 'auditDetail', '/audit/au-1'],
+    [link('surveys', { survey: 's-1', round: '2026' }), 'surveys', '/surveys?survey=s-1&round=2026'],
   ])('%o → %s', (given, routeName, path) => {
     expect(pathOfListLink(given)).toBe(path);
     expect(routeOf(path).name).toBe(routeName);

@@ -30,6 +30,8 @@ export function pathOfListLink(link: ListLink): string {
       return paths.yearWheel({ year: query['year'] });
     case 'tasks':
       return paths.tasks(query);
+    case 'surveys':
+      return paths.surveys(query);
     case 'goals':
       return paths.goals(query);
   }

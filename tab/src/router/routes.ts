@@ -159,6 +159,15 @@ export const scenes = {
     props: ({ session, query }) => ({ session, year: yearOf(query) }),
     nav: 'nav.yearWheel',
   }),
+  /** Satisfaction surveys; `survey` and `round` pick the results shown. */
+  surveys: signedIn({
+    path: '/surveys',
+    // @fluentui/react-charts comes with this chunk only.
+    load: () => import('../scenes/surveys/surveys-scene').then((m) => m.SurveysScene),
+    props: ({ query }) => ({ query }),
+    nav: 'nav.surveys',
+    canSee: (me) => me.abilities.readSurveyResults,
+  }),
   /** Quality policy and goals; `colour` shows the goals of one colour (the overview's goal tiles). */
   goals: signedIn({
     path: '/goals',

@@ -298,7 +298,51 @@ export function evaluationPackFixture(overrides: Partial<EvaluationPack> = {}): 
         },
       ],
     },
-    surveyResults: { status: 'not-available', note: 'Satisfaction surveys are not registered in the product yet.' },
+    surveyResults: {
+      status: 'available',
+      rounds: [
+        {
+          surveyId: 's-1',
+          title: { da: 'Tilfredshed med sagsbehandlingen', nb: 'Tilfredshet med saksbehandlingen', en: 'Satisfaction' },
+          roundId: '2026',
+          roundLabel: '2026',
+          from: d('2026-01-01'),
+          to: d('2026-12-31'),
+          headlineQuestion: { da: 'Den samlede proces', nb: 'Hele prosessen', en: 'The whole process' },
+          all: surveyScope(null, { n: 39, satisfied: 36, share: 36 / 39 }, 0.1),
+          caseTypes: [
+            surveyScope('Byggetilladelse – enfamiliehuse', { n: 24, satisfied: 23, share: 23 / 24 }, 0.05),
+            { ...surveyScope('Husdyrgodkendelse', { n: 0, satisfied: 0, share: null }, null), isSuppressed: true },
+          ],
+          questions: [
+            {
+              questionId: 'samlet',
+              wording: { da: 'Den samlede proces', nb: 'Hele prosessen', en: 'The whole process' },
+              n: 39,
+              mean: 4.4,
+              shareSatisfied: 36 / 39,
+            },
+          ],
+        },
+      ],
+    },
     ...overrides,
+  };
+}
+
+function surveyScope(
+  caseType: string | null,
+  headline: { n: number; satisfied: number; share: number | null },
+  change: number | null,
+) {
+  return {
+    caseType,
+    unitId: null,
+    isSuppressed: false,
+    respondents: headline.n,
+    headline,
+    responseRate: headline.n === 0 ? null : 0.5,
+    previousShare: change === null || headline.share === null ? null : headline.share - change,
+    change,
   };
 }

@@ -5,6 +5,7 @@ import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import { PageSection } from '../../shared/page-section';
 import { actionStatusKey, actionStatuses, findingGradeKey } from '../actions/action-labels';
+import { PackSurveySection } from './pack-survey-section';
 import { PackGoals } from './pack-goals';
 
 const useStyles = makeStyles({
@@ -196,7 +197,7 @@ export function PackSections(props: { pack: EvaluationPack }) {
         <PackGoals section={pack.qualityGoals} />
       </PageSection>
       <PageSection id="pack-surveys" heading={t('evaluation.surveys')}>
-        <p>{t('evaluation.laterVersion')}</p>
+        <PackSurveySection section={pack.surveyResults} />
       </PageSection>
     </>
   );

@@ -56,6 +56,17 @@ export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
       }),
     };
   }
+  if (tile.id === 'survey-satisfaction') {
+    const n = tile.total ?? 0;
+    if (n === 0 || tile.detail === 'suppressed')
+      return { figure: '–', label: t('overview.tile.survey-satisfaction.none'), note: null };
+    const target = tile.parts['target'];
+    return {
+      figure: `${Math.round((100 * tile.count) / n)} %`,
+      label: t('overview.tile.survey-satisfaction', { satisfied: tile.count, n, round: tile.detail ?? '' }),
+      note: target === undefined ? null : t('overview.tile.survey-satisfaction.target', { target }),
+    };
+  }
   if (tile.id === 'certificate') {
     const key = certificateLabels[tile.detail ?? ''] ?? 'overview.tile.certificate.none';
     return { figure: tile.date ? formatDate(tile.date) : '–', label: t(key), note: null };

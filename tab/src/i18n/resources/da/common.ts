@@ -132,6 +132,7 @@ export const common = {
   'nav.actions': 'Handlinger',
   'nav.evaluation': 'Ledelsens evaluering',
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshed',
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dækningsmatrix',
   'nav.goals': 'Mål og kvalitetspolitik',

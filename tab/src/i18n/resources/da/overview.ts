@@ -42,4 +42,7 @@ export const overview = {
   'overview.tile.certificate.recertification': 'næste recertificeringsaudit',
   'overview.tile.certificate.expiry': 'certifikatet udløber',
   'overview.tile.certificate.none': 'intet gyldigt certifikat',
+  'overview.tile.survey-satisfaction': 'tilfredse med sagsbehandlingen ({{satisfied}} af {{n}} svar, {{round}})',
+  'overview.tile.survey-satisfaction.target': 'Målet er {{target}} %.',
+  'overview.tile.survey-satisfaction.none': 'tilfredshed: færre end 5 svar endnu',
 };

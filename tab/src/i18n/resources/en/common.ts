@@ -135,6 +135,7 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Actions',
   'nav.evaluation': 'Management review',
   'nav.yearWheel': 'Year wheel',
+  'nav.surveys': 'Satisfaction',
   'fokus.nav': 'Quality evaluation',
   'coverage.nav': 'Coverage matrix',
   'nav.goals': 'Goals and quality policy',

@@ -45,4 +45,7 @@ export const overview: TranslationOf<typeof source> = {
   'overview.tile.certificate.recertification': 'next recertification audit',
   'overview.tile.certificate.expiry': 'the certificate expires',
   'overview.tile.certificate.none': 'no valid certificate',
+  'overview.tile.survey-satisfaction': 'satisfied with the case handling ({{satisfied}} of {{n}} answers, {{round}})',
+  'overview.tile.survey-satisfaction.target': 'The goal is {{target}} %.',
+  'overview.tile.survey-satisfaction.none': 'satisfaction: fewer than 5 answers yet',
 };

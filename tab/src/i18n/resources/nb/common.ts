@@ -135,6 +135,7 @@ export const common: TranslationOf<typeof source> = {
   'nav.actions': 'Tiltak',
   'nav.evaluation': 'Ledelsens gjennomgang',
   'nav.yearWheel': 'Årshjul',
+  'nav.surveys': 'Tilfredshet',
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dekningsmatrise',
   'nav.goals': 'Mål og kvalitetspolitikk',

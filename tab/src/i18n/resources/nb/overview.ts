@@ -45,4 +45,7 @@ export const overview: TranslationOf<typeof source> = {
   'overview.tile.certificate.recertification': 'neste resertifiseringsrevisjon',
   'overview.tile.certificate.expiry': 'sertifikatet utløper',
   'overview.tile.certificate.none': 'ingen gyldig sertifikat',
+  'overview.tile.survey-satisfaction': 'fornøyde med saksbehandlingen ({{satisfied}} av {{n}} svar, {{round}})',
+  'overview.tile.survey-satisfaction.target': 'Målet er {{target}} %.',
+  'overview.tile.survey-satisfaction.none': 'tilfredshet: færre enn 5 svar ennå',
 };
