@@ -47,7 +47,8 @@ describe('demo goals', () => {
     const survey = list.goals.find((goal) => goal.measurement.kind === 'survey');
     expect(cases?.title).toMatch(/^95 %/);
     expect(['yellow', 'red']).toContain(cases?.lastReading?.colour);
-    expect(survey?.measurement).toEqual({ kind: 'survey', surveyId: null });
+    // The seed's last step points the survey goal at the demo survey (linkDemoSurveyGoals).
+    expect(survey?.measurement).toEqual({ kind: 'survey', surveyId: 'demo-tilfredshed' });
     const detail = await get<z.infer<typeof goalDetailSchema>>(`/goals/${cases?.id}`, 'mette-kjaer');
     const statistics = detail.statistics!;
     expect(statistics.backlog).toBeGreaterThanOrEqual(7);
