@@ -113,6 +113,8 @@ describe('goals and case import', () => {
       const errors = dialog.getByRole('table', { name: 'Fejl i filen' });
       await errors.waitFor();
       const errorRow = errors.locator('tbody tr').first();
+      // The table may still show the previous mapping's errors (line 1) until the new preview arrives.
+      await errorRow.getByRole('rowheader').filter({ hasText: /^3$/ }).waitFor();
       expect(await errorRow.getByRole('rowheader').textContent()).toBe('3');
       expect(await errorRow.locator('td').first().textContent()).toBe('Afgjort');
       expect(await errorRow.locator('td').nth(1).textContent()).toMatch(/ligger før datoen i Modtaget\.$/);
