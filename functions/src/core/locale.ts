@@ -9,3 +9,6 @@ export type Locale = (typeof locales)[number];
 export function isLocale(value: unknown): value is Locale {
   return value === 'da' || value === 'nb' || value === 'en';
 }
+
+/** Each language's BCP 47 tag for Intl (numbers, dates, plural rules) and for `lang` attributes. */
+export const intlTags: Readonly<Record<Locale, string>> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale.js';
+import { intlTags, type Locale } from '../core/locale.js';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { FindingGrade } from '../core/quality-year-types.js';
@@ -51,11 +51,9 @@ export function reportTexts(locale: Locale): ReportTexts {
   return serverTexts(locale, 'reports');
 }
 
-const intlLocale: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
-
 /** Long dates ("10. november 2026") in prose and facts, short ones ("10.11.2026") in table cells. */
 function dateFormatter(locale: Locale, style: 'long' | 'short'): (date: LocalDate | null) => string {
-  const format = new Intl.DateTimeFormat(intlLocale[locale], {
+  const format = new Intl.DateTimeFormat(intlTags[locale], {
     day: style === 'long' ? 'numeric' : '2-digit',
     month: style === 'long' ? 'long' : '2-digit',
     year: 'numeric',
@@ -65,7 +63,7 @@ function dateFormatter(locale: Locale, style: 'long' | 'short'): (date: LocalDat
 }
 
 function percentFormatter(locale: Locale): (share: number | null) => string {
-  const format = new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 });
+  const format = new Intl.NumberFormat(intlTags[locale], { style: 'percent', maximumFractionDigits: 0 });
   // Some locales use a narrow no-break space, which the PDF's standard fonts lack.
   return (share) => (share === null ? reportTexts(locale)('none') : format.format(share).replace(/\u202F/g, '\u00A0'));
 }
@@ -364,7 +362,7 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
     ],
   };
 
-  const figure = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 });
+  const figure = new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: 1 });
   const goalValue = (value: number | null, unit: 'percent' | 'days' | 'count') =>
     value === null ? t('none') : `${figure.format(value)}${unit === 'percent' ? ' %' : ''}`;
   const goalSection = pack.qualityGoals;
@@ -497,9 +495,9 @@ function shortGrade(locale: Locale, grade: FindingGrade): string {
 function surveyBlocks(pack: EvaluationPack, locale: Locale): ReportBlock[] {
   const t = reportTexts(locale);
   const percent = percentFormatter(locale);
-  const number = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   // The change in percentage points, signed ("+5 %").
-  const points = new Intl.NumberFormat(intlLocale[locale], {
+  const points = new Intl.NumberFormat(intlTags[locale], {
     style: 'percent',
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero',

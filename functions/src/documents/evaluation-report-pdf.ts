@@ -1,4 +1,4 @@
-import type { Locale } from '../core/locale.js';
+import { intlTags, type Locale } from '../core/locale.js';
 import PDFDocument from 'pdfkit';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
 import {
@@ -384,7 +384,7 @@ export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Loc
     margins: { top: page.top, bottom: page.bottom, left: page.marginX, right: page.marginX },
     bufferPages: true,
     autoFirstPage: true,
-    lang: { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' }[locale],
+    lang: intlTags[locale],
     displayTitle: true,
     info: {
       Title: pdfSafe(content.title),

@@ -9,9 +9,8 @@ import {
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { dateFromIso, datePattern, formatDateInput, isoFromDate, parseDateInput } from '../i18n/date-input';
 import { useI18n, type Translate } from '../i18n/i18n-context';
-import type { Locale } from '../../../functions/src/core/locale';
+import { intlTags, type Locale } from '../../../functions/src/core/locale';
 
-const intlTags: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 // DayOfWeek.Monday: the enum lives in @fluentui/react-calendar-compat, which the tab does not
 // import directly. Weeks start on Monday in Denmark and Norway (and in the en-GB calendar).
 const monday = 1 as NonNullable<DatePickerProps['firstDayOfWeek']>;

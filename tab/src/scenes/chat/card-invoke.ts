@@ -1,5 +1,5 @@
 import type { CardActionActivity, CardJson } from '../../api/chat-contract';
-import type { Locale } from '../../../../functions/src/core/locale';
+import { intlTags, type Locale } from '../../../../functions/src/core/locale';
 
 /** The parts of an Action.Execute the bot needs: which button, its verb, its data with inputs. */
 export type ExecuteRequest = { id: string; verb: string; data: Record<string, unknown> };
@@ -7,7 +7,6 @@ export type ExecuteRequest = { id: string; verb: string; data: Record<string, un
 export type CardActor = { personId: string; name: string };
 
 /** The locale the Teams client sends, from the UI language. */
-const activityLocales: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 
 export const botAccount = { id: '28:kvalitetshaandbog', name: 'Kvalitetshåndbog' } as const;
 
@@ -38,7 +37,7 @@ export function buildCardActionActivity(input: {
     from: { id: `29:${actor.personId}`, aadObjectId: actor.personId, name: actor.name },
     recipient: { ...botAccount },
     conversation: { id: `local:${actor.personId}`, conversationType: 'personal', tenantId: 'local' },
-    locale: activityLocales[input.locale],
+    locale: intlTags[input.locale],
     replyToId: input.messageId,
     channelData: { tenant: { id: 'local' }, source: { name: 'message' } },
     value: {

@@ -1,10 +1,11 @@
+import { intlTags } from '../../../../functions/src/core/locale';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { EvaluationPack } from '../../api/quality-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import { GoalColourBadge } from '../goals/goal-colour-badge';
-import { formatFigure, intlTagOf, measurementKey, targetKey } from '../goals/goal-model';
+import { formatFigure, measurementKey, targetKey } from '../goals/goal-model';
 
 const useStyles = makeStyles({
   tableWrap: { overflowX: 'auto' },
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
 export function PackGoals(props: { section: EvaluationPack['qualityGoals'] }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   if (props.section.status === 'not-available') return <p>{t('goals.pack.none')}</p>;
   return (
     <div className={styles.tableWrap} role="region" aria-label={t('evaluation.goals')} tabIndex={0}>

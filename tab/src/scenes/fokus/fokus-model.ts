@@ -1,7 +1,5 @@
 import type { ComparisonCellDto, FokusOverviewDto } from '../../api/fokus-api';
-import type { Locale } from '../../../../functions/src/core/locale';
-
-const intlTags: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+import { intlTags, type Locale } from '../../../../functions/src/core/locale';
 
 /** A score, mean or percentage with at most the given decimals, in the reader's language. */
 export function formatNumber(value: number, locale: Locale, decimals = 2): string {

@@ -1,3 +1,4 @@
+import { intlTags } from '../../../../functions/src/core/locale';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   DataVizPalette,
@@ -7,7 +8,7 @@ import {
 } from '@fluentui/react-charts';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
-import { formatFigure, intlTagOf, monthLabel, type ChartMonth } from './goal-model';
+import { formatFigure, monthLabel, type ChartMonth } from './goal-model';
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -62,7 +63,7 @@ export function GoalChart(props: { months: readonly ChartMonth[]; title: string 
   const width = useWidthOf(chartRef);
   // A narrow tab shows the last 12 months in the chart; the table keeps every month.
   const shown = width !== null && width < 640 ? props.months.slice(-12) : props.months;
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   const percent = (value: number | null) => formatFigure(value, 'percent', tag);
   const shareLegend = t('goals.chart.share');
   const rollingLegend = t('goals.chart.rolling12');

@@ -157,6 +157,3 @@ export function sourceIdOf(name: string): string {
     .replace(/^-+|-+$/g, '');
   return id.slice(0, 60) || 'kilde';
 }
-
-/** The Intl tag of a UI language, for numbers and month names. */
-export const intlTagOf: Record<'da' | 'nb' | 'en', string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };

@@ -1,3 +1,4 @@
+import { intlTags } from '../../../../functions/src/core/locale';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CaseStatisticsDto, GoalDetailDto } from '../../api/goals-api';
@@ -19,7 +20,6 @@ import {
   chartMonths,
   colourOf,
   formatFigure,
-  intlTagOf,
   measurementKey,
   metricKey,
   statusKey,
@@ -117,7 +117,7 @@ function GoalDetail(props: {
   const { t, formatDate, locale } = useI18n();
   const styles = useStyles();
   const { goal } = props;
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   const target = t(targetKey(goal.target), { value: formatFigure(goal.target.value, goal.target.unit, tag) });
   const measurement =
     goal.measurement.kind === 'cases'
@@ -172,7 +172,7 @@ function GoalStatistics(props: {
 }) {
   const { t, formatDate, locale } = useI18n();
   const styles = useStyles();
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   const { statistics } = props;
   const headline = statistics.headline;
   const days = (value: number | null) => (value === null ? '–' : t('goals.days', { count: Math.round(value) }));
@@ -229,7 +229,7 @@ function GroupTable(props: {
 }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   const number = (value: number | null) => (value === null ? '–' : formatFigure(Math.round(value), 'count', tag));
   if (props.groups.length === 0) return <p>{t('goals.noCases')}</p>;
   return (

@@ -1,3 +1,4 @@
+import { intlTags } from '../../../../functions/src/core/locale';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { GoalViewDto } from '../../api/goals-api';
@@ -23,7 +24,6 @@ import {
   filterGoals,
   formatFigure,
   goalColourFilters,
-  intlTagOf,
   measurementKey,
   metricKey,
   sortGoals,
@@ -160,7 +160,7 @@ function GoalCard(props: { goal: GoalViewDto }) {
   const { t, formatDate, locale } = useI18n();
   const styles = useStyles();
   const { goal } = props;
-  const tag = intlTagOf[locale];
+  const tag = intlTags[locale];
   const headingId = `goal-${goal.id}`;
   const measurement =
     goal.measurement.kind === 'cases'

@@ -1,3 +1,4 @@
+import { intlTags } from '../../../../functions/src/core/locale';
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useApiQuery } from '../../api/query-client';
@@ -73,7 +74,7 @@ export function SatisfactionChart(props: { survey: SurveyDto }) {
           barWidth="auto"
           maxBarWidth={56}
           hideTooltip={false}
-          culture={locale === 'da' ? 'da-DK' : locale === 'nb' ? 'nb-NO' : 'en-GB'}
+          culture={intlTags[locale]}
           chartTitle={t('surveys.chart.title')}
         />
       </div>

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../../functions/src/core/locale';
+import { intlTags, type Locale } from '../../../../functions/src/core/locale';
 import type { SurveyBodyInput, SurveyDto, SurveyLinksInput, SurveyResultsDto } from '../../api/survey-api';
 
 /** Rounds newest first (the survey keeps them oldest first). */
@@ -9,22 +9,20 @@ export function roundsNewestFirst(survey: Pick<SurveyDto, 'rounds'>): SurveyDto[
 /** A share (0–1) as a whole percent, e.g. 0.923 → "92 %"; null → null. */
 export function percentText(share: number | null, locale: Locale): string | null {
   if (share === null) return null;
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(intlTags[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** A change in fraction points as signed percentage points, e.g. 0.05 → "+5". */
 export function pointsText(change: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(
+  return new Intl.NumberFormat(intlTags[locale], { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(
     change * 100,
   );
 }
 
 export function meanText(mean: number | null, locale: Locale): string | null {
   if (mean === null) return null;
-  return new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
+  return new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);
 }
-
-const intlLocale: Record<Locale, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
 
 /** The chart's figures: per scale question, the share satisfied of all respondents in each round. */
 export type ChartRow = { questionId: string; label: string; values: { roundId: string; share: number | null }[] };
