@@ -11,6 +11,8 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
+import { openSharePointSurveyStore } from './adapters/sharepoint/sharepoint-survey-store.js';
+import type { SurveyStore } from './app/survey-ports.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -105,6 +107,7 @@ async function openSharePoint(
   store: SharePointStore;
   quality: QualityStore;
   goals: GoalStore;
+  surveys: SurveyStore;
   fokus: FokusStore;
   documents: DocumentStore;
   messaging: MessagingStore;
@@ -131,6 +134,7 @@ async function openSharePoint(
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
     goals: await openSharePointGoalStore(client, site.id),
+    surveys: await openSharePointSurveyStore(client, site.id),
     fokus: await openSharePointFokusStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
@@ -180,9 +184,7 @@ export async function createEmbeddedApp(
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
     goals: sharePoint?.goals ?? createSqliteGoalStore(db),
-    // Surveys live in the embedded database on every store for now: their SharePoint lists are
-    // declared (records/surveys.ts) but no Graph adapter is written yet.
-    surveys: createSqliteSurveyStore(db),
+    surveys: sharePoint?.surveys ?? createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },

@@ -104,11 +104,7 @@ export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourc
   (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
 );
 
-/**
- * Satisfaction surveys (records/surveys.ts): their lists, derived like every other. Not provisioned
- * yet: surveys are kept in the embedded database on every store until a Graph adapter of the
- * SurveyStore port is written; then they join `handbookSchema`.
- */
+/** Satisfaction surveys (records/surveys.ts): one list per record kind of the SurveyStore port. */
 export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
   listSpecOf(declaration as RecordDeclaration<unknown>),
 );
@@ -123,6 +119,7 @@ export const handbookSchema: ListSpec[] = [
   ...recordLists,
   ...qualityLists,
   ...goalLists,
+  ...surveyLists,
   ...fokusLists,
 ];
 
