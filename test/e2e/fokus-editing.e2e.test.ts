@@ -161,4 +161,53 @@ describe('FOKUS editing in the tab', () => {
       await context.close();
     }
   });
+
+  it('the coordinator chooses the standards worked by and the coverage matrix follows', async () => {
+    const { server, browser } = environment();
+    const { context, page, pageErrors } = await e2e.openPageAs(browser, await coordinator(), {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await page.goto(`${server.url}/coverage`);
+      await page.getByRole('heading', { level: 2, name: 'ISO 14001:2015' }).waitFor();
+      const choice = page.getByRole('group', { name: 'Standarder, kommunen arbejder efter' });
+      const save = choice.getByRole('button', { name: 'Gem valget' });
+      expect(await save.isDisabled()).toBe(true);
+      await choice.getByRole('checkbox', { name: 'ISO 45001 (2018)' }).check();
+      await choice.getByRole('checkbox', { name: 'ISO 14001 (2015)' }).uncheck();
+      await save.click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Valget er gemt. Matrixen viser nu: ISO 9001, ISO 45001.' })
+        .waitFor();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
+        .toEqual(['ISO 9001:2015', 'ISO 45001:2018']);
+      // Nothing chosen cannot be saved, and says why.
+      await choice.getByRole('checkbox', { name: 'ISO 9001 (2015)' }).uncheck();
+      await choice.getByRole('checkbox', { name: 'ISO 45001 (2018)' }).uncheck();
+      await choice.getByText('Vælg mindst én standard.').waitFor();
+      expect(await choice.getByRole('button', { name: 'Gem valget' }).isDisabled()).toBe(true);
+      expect(await e2e.axeViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a leader reads which standards are worked by, without the choice', async () => {
+    const { server, browser } = environment();
+    const people = await environment().api<PersonDto[]>('/people', 'mette-kjaer');
+    const leader = people.find((person) => person.roles.includes('leader') && !person.roles.includes('coordinator'))!;
+    const { context, page } = await e2e.openPageAs(browser, leader, { locale: 'da-DK' });
+    try {
+      await page.goto(`${server.url}/coverage`);
+      await page.getByText(/^Kommunen arbejder efter: ISO 9001/).waitFor();
+      expect(await page.getByRole('group', { name: 'Standarder, kommunen arbejder efter' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
