@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto, ProcedureList } from '../../functions/src/contract/schemas.js';
 import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
+import { demoSurveyId } from '../../functions/src/seed/demo-surveys.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -28,6 +29,8 @@ const allConfigurations: Configuration[] = [
   { theme: 'dark', width: 320 },
 ];
 // AXE_ONLY=dark-320,light-420 (theme-width) runs only those, while fixing what they find.
+// AXE_SCENES=fokus,tilfreds (parts of scene names) sweeps only those scenes.
+const sceneFilter = process.env.AXE_SCENES?.split(',').filter((part) => part.trim() !== '');
 const configurations = process.env.AXE_ONLY
   ? allConfigurations.filter(({ theme, width }) => process.env.AXE_ONLY?.split(',').includes(`${theme}-${width}`))
   : allConfigurations;
@@ -99,6 +102,10 @@ async function scenesOfTheDemo(): Promise<Scene[]> {
   const board = await api<{ overdue: { action: { id: string } }[] }>('/corrective-actions', coordinator);
   const overdueAction = board.overdue[0]?.action.id;
   if (!overdueAction) throw new Error('The demo has no overdue corrective action');
+  const goals = await api<{ goals: { id: string; measurement: { kind: string } }[] }>('/goals', coordinator);
+  const casesGoal = goals.goals.find((goal) => goal.measurement.kind === 'cases');
+  if (!casesGoal) throw new Error('The demo has no goal measured from case data');
+  const surveyLink = await issueSurveyLink(server.url, coordinator);
   const withDraft = await byCode('K-20');
   const withRequirements = await byCode('K-17');
   const ownPublished = await byCode('K-01');
@@ -260,11 +267,63 @@ async function scenesOfTheDemo(): Promise<Scene[]> {
         },
       ],
     },
+    {
+      name: 'mål og kvalitetspolitik',
+      path: '/goals',
+      ready: '#goals-list-heading ~ * a[href^="/goals/"]',
+      opened: [{ name: 'importér sagsdata', within: dialog, open: openDialog('Importér sagsdata') }],
+    },
+    { name: 'mål med sagsdata', path: `/goals/${casesGoal.id}`, ready: '#goal-chart-heading' },
+    {
+      name: 'tilfredshed',
+      path: '/surveys',
+      ready: '#survey-headline-heading',
+      opened: [
+        { name: 'ny undersøgelse', within: dialog, open: openDialog('Ny undersøgelse') },
+        { name: 'redigér undersøgelsen', within: dialog, open: openDialog('Redigér undersøgelsen') },
+        { name: 'udsted links', within: dialog, open: openDialog('Udsted links') },
+        { name: 'importér svar', within: dialog, open: openDialog('Importér svar') },
+      ],
+    },
+    {
+      name: 'kvalitetsevaluering (FOKUS)',
+      path: '/fokus',
+      ready: '#fokus-scorecards-heading',
+      opened: [
+        { name: 'ny evalueringsrunde', within: dialog, open: openDialog('Ny evalueringsrunde') },
+        { name: 'ret runden', within: dialog, open: openDialog('Ret runden') },
+        { name: 'indtast scorer', within: dialog, open: openDialog(/^Indtast scorer for /) },
+        { name: 'importér scorer', within: dialog, open: openDialog('Importér scorer …') },
+      ],
+    },
+    { name: 'dækningsmatrix og standarder', path: '/coverage', ready: '#coverage-iso9001-heading' },
     { name: 'opsætning', path: '/configure', ready: 'main h1' },
     { name: 'privatliv', path: '/privacy', ready: 'main h1' },
     { name: 'vilkår', path: '/terms', ready: 'main h1' },
     { name: 'ukendt side', path: '/findes-ikke', ready: 'main h1' },
+    // Server-rendered, outside the tab: last, and loaded in full.
+    { name: 'offentlig spørgeskemaside', path: surveyLink, ready: 'main h1', isFullLoad: true },
   ];
+}
+
+/** A personal link to the demo survey's newest round (its path), for one constructed case. */
+async function issueSurveyLink(baseUrl: string, coordinator: string): Promise<string> {
+  const headers = { 'x-local-user': coordinator, 'content-type': 'application/json' };
+  const survey = (await (await fetch(`${baseUrl}/api/surveys/${demoSurveyId}`, { headers })).json()) as {
+    rounds: { id: string }[];
+  };
+  const response = await fetch(`${baseUrl}/api/surveys/${demoSurveyId}/links`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      roundId: survey.rounds.at(-1)!.id,
+      cases: [{ caseId: 'SWEEP-BYG-001', caseType: 'Byggetilladelse – enfamiliehuse', unitId: 'byg-plan' }],
+    }),
+  });
+  if (!response.ok) throw new Error(`Issuing a survey link: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { issued: { url: string }[] };
+  const url = new URL(body.issued[0]!.url);
+  return url.pathname + url.search;
 }
 
 /**
@@ -383,7 +442,9 @@ describe('accessibility sweep (axe-core, WCAG 2.1 AA): every scene and dialog, t
     await sweepEmbeddedApp(server.app);
     const people = await api<PersonDto[]>('/people', 'mette-kjaer');
     const coordinator = people.find((person) => person.roles.includes('coordinator'))!;
-    const scenes = await scenesOfTheDemo();
+    const scenes = (await scenesOfTheDemo()).filter(
+      (scene) => !sceneFilter || sceneFilter.some((part) => scene.name.includes(part.trim())),
+    );
     const results: SweepResults = { failing: [], other: new Set(), checks: 0 };
     // Two configurations at a time (nothing is saved, so they cannot disturb each other): one
     // page waits for the server or an animation while the other is checked.

@@ -9,6 +9,7 @@ import { OptionDropdown } from '../../shared/option-dropdown';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { CoverageTable } from './coverage-table';
+import { StandardsChoice } from './standards-choice';
 
 const useStyles = makeStyles({
   intro: { maxWidth: '48rem', marginTop: 0 },
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 /**
  * "Dækningsmatrix", for the auditor: each clause of the standards the municipality works by
  * against the procedures, goals and audits that cite it. Uncovered clauses are highlighted and
- * can be shown alone; a filter picks one standard.
+ * can be shown alone; a filter picks one standard. The coordinator chooses the standards here.
  */
 export function CoverageScene() {
   const { t } = useI18n();
@@ -35,11 +36,14 @@ export function CoverageScene() {
   const [onlyUncovered, setOnlyUncovered] = useState(false);
   const title = t('coverage.title');
   const data = matrix.data;
-  const shown = data?.standards.filter((entry) => standard === 'all' || entry.standard === standard) ?? [];
+  // A standard no longer worked by (the choice changed) shows them all again.
+  const filter = data?.standards.some((entry) => entry.standard === standard) ? standard : 'all';
+  const shown = data?.standards.filter((entry) => filter === 'all' || entry.standard === filter) ?? [];
   return (
     <>
       <PageHeading documentTitle={title}>{title}</PageHeading>
       <p className={styles.intro}>{t('coverage.intro')}</p>
+      <StandardsChoice />
       {matrix.error ? <ErrorAlert error={matrix.error} /> : null}
       {!data && !matrix.error ? <Loading label={t('app.loading')} /> : null}
       {data ? (
@@ -47,7 +51,7 @@ export function CoverageScene() {
           <div className={styles.filters}>
             <OptionDropdown
               label={t('coverage.standardFilter')}
-              value={standard}
+              value={filter}
               onChange={setStandard}
               options={[
                 { value: 'all', text: t('coverage.allStandards') },

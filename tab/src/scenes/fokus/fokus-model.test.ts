@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FokusOverviewDto } from '../../api/fokus-api';
-import { chartGroups, formatNumber, formatSigned } from './fokus-model';
+import { chartGroups, formatNumber, formatSigned, parseScore, scoreEntryOf, scoreTextsOf } from './fokus-model';
 
 const stamp = { etag: 1, updatedAt: '', updatedBy: '' };
 const summary = { comparableCount: 0, notComparableUnitIds: [], notEvaluatedUnitIds: [], mean: null, percent: null };
@@ -82,5 +82,54 @@ describe('the FOKUS scene’s model', () => {
 
   it('formats with the reader’s decimal mark', () => {
     expect(formatNumber(2.75, 'da')).toBe('2,75');
+  });
+
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['3', 3],
+    [' 2,5 ', 2.5],
+    ['2.75', 2.75],
+    ['2,755', 'invalid'],
+    ['-1', 'invalid'],
+    ['tre', 'invalid'],
+    ['1e2', 'invalid'],
+  ] as const)('reads the score %j as %j', (text, score) => {
+    expect(parseScore(text)).toBe(score);
+  });
+
+  it('checks a unit’s scores against the round’s scale and marks a partial one', () => {
+    const round = { themes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], scaleMin: 1, scaleMax: 4 };
+    expect(scoreEntryOf(round, { a: '1', b: '4', c: '2,5' })).toEqual({
+      scores: [
+        { themeId: 'a', score: 1 },
+        { themeId: 'b', score: 4 },
+        { themeId: 'c', score: 2.5 },
+      ],
+      invalidThemeIds: [],
+      isPartial: false,
+    });
+    expect(scoreEntryOf(round, { a: '0', b: '', c: '5' })).toEqual({
+      scores: [],
+      invalidThemeIds: ['a', 'c'],
+      isPartial: true,
+    });
+    expect(scoreEntryOf(round, { b: '3' })).toEqual({
+      scores: [{ themeId: 'b', score: 3 }],
+      invalidThemeIds: [],
+      isPartial: true,
+    });
+  });
+
+  it('writes stored scores back with the reader’s decimal mark', () => {
+    expect(
+      scoreTextsOf(
+        [
+          { themeId: 'a', score: 2.5 },
+          { themeId: 'b', score: null },
+        ],
+        'da',
+      ),
+    ).toEqual({ a: '2,5', b: '' });
   });
 });

@@ -48,3 +48,52 @@ export function chartGroups(data: FokusOverviewDto): ChartGroup[] {
 export function isScored(cell: ComparisonCellDto): cell is Exclude<ComparisonCellDto, { standing: 'not-covered' }> {
   return cell.standing !== 'not-covered';
 }
+
+/** A score as typed: blanks aside, digits with at most two decimals after a comma or point; '' is "not rated". */
+export function parseScore(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+([.,]\d{1,2})?$/.test(trimmed)) return 'invalid';
+  return Number(trimmed.replace(',', '.'));
+}
+
+export type ScoreEntry = {
+  /** The themes scored, in the round's order; themes left empty are left out. */
+  scores: { themeId: string; score: number }[];
+  /** Themes whose text is not a number on the round's scale. */
+  invalidThemeIds: string[];
+  /** Some theme was left empty: the unit will be "ikke sammenlignelig" in the round. */
+  isPartial: boolean;
+};
+
+/**
+ * The scores a unit's form holds, checked against the round's scale as the server checks them
+ * (core/fokus-comparison.ts `scoreProblem`), so a typing slip shows at its field before saving.
+ */
+export function scoreEntryOf(
+  round: { themes: readonly { id: string }[]; scaleMin: number; scaleMax: number },
+  texts: Readonly<Record<string, string>>,
+): ScoreEntry {
+  const entry: ScoreEntry = { scores: [], invalidThemeIds: [], isPartial: false };
+  for (const theme of round.themes) {
+    const score = parseScore(texts[theme.id] ?? '');
+    if (score === null) entry.isPartial = true;
+    else if (score === 'invalid' || score < round.scaleMin || score > round.scaleMax)
+      entry.invalidThemeIds.push(theme.id);
+    else entry.scores.push({ themeId: theme.id, score });
+  }
+  return entry;
+}
+
+/** A unit's scores in a round as the form's texts (in the reader's decimal mark). */
+export function scoreTextsOf(
+  scores: readonly { themeId: string; score: number | null }[],
+  locale: Locale,
+): Record<string, string> {
+  return Object.fromEntries(
+    scores.map((entry) => [
+      entry.themeId,
+      entry.score === null ? '' : new Intl.NumberFormat(intlTags[locale], { useGrouping: false }).format(entry.score),
+    ]),
+  );
+}

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useFokusStyles = makeStyles({
   intro: { maxWidth: '48rem', marginTop: 0 },
+  status: { minHeight: '1.5em', margin: 0 },
   scroller: { overflowX: 'auto', maxWidth: '100%' },
   table: { borderCollapse: 'collapse', minWidth: '24rem' },
   caption: {

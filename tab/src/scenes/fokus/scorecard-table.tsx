@@ -1,18 +1,29 @@
-import { useId, useState } from 'react';
+import { Button } from '@fluentui/react-components';
+import { useId, type ReactNode } from 'react';
 import type { ComparisonCellDto, FokusOverviewDto } from '../../api/fokus-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { formatNumber, isScored } from './fokus-model';
 import { useFokusStyles } from './fokus-styles';
+import type { UnitToScore } from './unit-scores-dialog';
 
-/** The scorecard of each unit in one round: its score per theme, total and mean, or why it has none. */
-export function ScorecardTable(props: { data: FokusOverviewDto }) {
+/**
+ * The scorecard of each unit in one round: its score per theme, total and mean, or why it has
+ * none. With `onEnterScores` (the coordinator) each unit has a button to enter its scores, and
+ * `actions` (the round's own buttons) sit beside the round picker.
+ */
+export function ScorecardTable(props: {
+  data: FokusOverviewDto;
+  roundId: string;
+  onRoundChange(roundId: string): void;
+  onEnterScores?: ((target: UnitToScore) => void) | undefined;
+  actions?: ReactNode;
+}) {
   const { t, locale } = useI18n();
   const styles = useFokusStyles();
-  const { data } = props;
-  const [roundId, setRoundId] = useState(data.rounds.at(-1)?.id ?? '');
+  const { data, onEnterScores } = props;
   const captionId = useId();
-  const round = data.rounds.find((candidate) => candidate.id === roundId);
+  const round = data.rounds.find((candidate) => candidate.id === props.roundId);
   if (!round) return null;
   const unitName = new Map(data.units.map((unit) => [unit.id, unit.name]));
   const cards = data.comparison.flatMap((row) => {
@@ -25,9 +36,10 @@ export function ScorecardTable(props: { data: FokusOverviewDto }) {
         <OptionDropdown
           label={t('fokus.scorecard.round')}
           value={round.id}
-          onChange={setRoundId}
+          onChange={props.onRoundChange}
           options={data.rounds.map((candidate) => ({ value: candidate.id, text: candidate.name }))}
         />
+        {props.actions}
       </div>
       <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className={styles.table}>
@@ -54,6 +66,11 @@ export function ScorecardTable(props: { data: FokusOverviewDto }) {
               <th scope="col" className={`${styles.cell} ${styles.head}`}>
                 {t('fokus.mean')}
               </th>
+              {onEnterScores ? (
+                <th scope="col" className={`${styles.cell} ${styles.head}`}>
+                  {t('fokus.manage.scores')}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -82,6 +99,22 @@ export function ScorecardTable(props: { data: FokusOverviewDto }) {
                       </span>
                     </td>
                   )}
+                  {onEnterScores ? (
+                    <td className={styles.cell}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          onEnterScores({
+                            unit: { id: card.unitId, name: unitName.get(card.unitId) ?? card.unitId },
+                            scores: card.scores,
+                            note: card.note,
+                          })
+                        }
+                      >
+                        {t('fokus.manage.enterScores', { unit: unitName.get(card.unitId) ?? card.unitId })}
+                      </Button>
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseEnteredValue,
   caseFileFormatOf,
   chartMonths,
   colourFilterOf,
@@ -174,5 +175,21 @@ describe('case import error messages', () => {
       const text = tabTextsIn(locale)(key, params[code]);
       expect(text).not.toMatch(/[{}]/);
     }
+  });
+});
+
+describe('entered goal values', () => {
+  it.each([
+    ['72,5', 72.5],
+    [' 80 ', 80],
+    ['0', 0],
+    ['100000', 100_000],
+    ['100001', null],
+    ['1,234', null],
+    ['-1', null],
+    ['', null],
+    ['mange', null],
+  ] as const)('reads the entered value %j as %j', (text, value) => {
+    expect(parseEnteredValue(text)).toBe(value);
   });
 });

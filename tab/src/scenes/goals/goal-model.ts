@@ -157,3 +157,11 @@ export function sourceIdOf(name: string): string {
     .replace(/^-+|-+$/g, '');
   return id.slice(0, 60) || 'kilde';
 }
+
+/** An entered goal value as typed: 0 to 100,000 with at most two decimals after a comma or point; null otherwise. */
+export function parseEnteredValue(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,6}([.,]\d{1,2})?$/.test(trimmed)) return null;
+  const value = Number(trimmed.replace(',', '.'));
+  return value <= 100_000 ? value : null;
+}

@@ -14,6 +14,7 @@ import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
 import { GoalChart } from './goal-chart';
 import { GoalColourBadge } from './goal-colour-badge';
+import { EnteredValuesSection } from './entered-values-section';
 import { GoalForm } from './goal-form';
 import {
   cadenceKey,
@@ -99,11 +100,20 @@ export function GoalScene(props: { session: Session; goalId: string }) {
         />
       ) : null}
       {data && !isEditing ? (
-        <GoalDetail
-          goal={data}
-          unitNames={new Map(props.session.units.map((unit) => [unit.id, unit.name]))}
-          onEdit={data.abilities.edit ? () => setIsEditing(true) : null}
-        />
+        <>
+          <GoalDetail
+            goal={data}
+            unitNames={new Map(props.session.units.map((unit) => [unit.id, unit.name]))}
+            onEdit={data.abilities.edit ? () => setIsEditing(true) : null}
+          />
+          <EnteredValuesSection
+            goal={data}
+            onSaved={(saved) => {
+              goal.setData(saved);
+              setStatus(t('goals.entered.added'));
+            }}
+          />
+        </>
       ) : null}
     </>
   );

@@ -9,7 +9,7 @@ import type { SurveyBodyInput, SurveyDto } from '../../api/survey-api';
 import { useApi } from '../../app/api-context';
 import { useI18n, type Translate } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
-import { SurveyDialog } from './survey-dialog';
+import { ModalDialog } from '../../shared/modal-dialog';
 import { bodyOf, newScaleQuestion, newSurveyBody, unusedId } from './survey-model';
 
 const locales = ['da', 'nb', 'en'] as const;
@@ -65,13 +65,13 @@ export function SurveyFormDialog(props: {
 }) {
   const { t } = useI18n();
   return (
-    <SurveyDialog
+    <ModalDialog
       open={props.open}
       title={props.survey ? t('surveys.form.titleEdit') : t('surveys.form.titleNew')}
       onClose={props.onClose}
     >
       <SurveyForm key={props.survey?.id ?? 'new'} {...props} />
-    </SurveyDialog>
+    </ModalDialog>
   );
 }
 

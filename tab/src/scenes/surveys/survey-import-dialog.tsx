@@ -6,24 +6,16 @@ import type { SurveyDto, SurveyImportResultDto } from '../../api/survey-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
-import { importErrorText, type ImportErrorKeys } from '../../shared/import-error-text';
+import type { ImportErrorKeys } from '../../shared/import-error-text';
+import { ImportErrorsTable } from '../../shared/import-errors-table';
 import type { SurveyImportErrorCode } from '../../../../functions/src/core/import-errors';
-import { SurveyDialog } from './survey-dialog';
+import { ModalDialog } from '../../shared/modal-dialog';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
   problem: { margin: 0, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  tableWrap: { overflow: 'auto', maxHeight: '40vh', border: `1px solid ${tokens.colorNeutralStroke2}` },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  caption: { textAlign: 'left', padding: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  cell: {
-    textAlign: 'left',
-    padding: tokens.spacingHorizontalXS,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    verticalAlign: 'top',
-  },
   actions: { display: 'flex', justifyContent: 'flex-end', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -113,7 +105,7 @@ export function SurveyImportDialog(props: {
   const canApply = phase.kind === 'preview' && phase.result.errors.length === 0 && phase.result.rowCount > 0;
 
   return (
-    <SurveyDialog open={props.open} title={`${t('surveys.import.title')} – ${round?.label ?? ''}`} onClose={close}>
+    <ModalDialog open={props.open} title={`${t('surveys.import.title')} – ${round?.label ?? ''}`} onClose={close}>
       <div className={styles.content}>
         <div className={styles.field}>
           <label htmlFor={fileId}>{t('surveys.import.file')}</label>
@@ -140,38 +132,15 @@ export function SurveyImportDialog(props: {
             <p className={styles.hint}>{t('surveys.import.reading')}</p>
           ) : result ? (
             <p className={result.errors.length > 0 ? styles.problem : styles.hint}>
-              {t('surveys.import.summary', { rows: result.rowCount, errors: result.errorCount })}{' '}
+              {t('surveys.import.summary', { count: result.rowCount })},{' '}
+              {t('surveys.import.errorCount', { count: result.errorCount })}.{' '}
               {result.errors.length > 0 ? t('surveys.import.errorsHint') : ''}
             </p>
           ) : null}
         </div>
         {error ? <ErrorAlert error={error} /> : null}
         {result && result.errors.length > 0 ? (
-          <div className={styles.tableWrap} role="region" aria-label={t('surveys.import.errors')} tabIndex={0}>
-            <table className={styles.table}>
-              <caption className={styles.caption}>{t('surveys.import.errors')}</caption>
-              <thead>
-                <tr>
-                  {(['line', 'column', 'message'] as const).map((column) => (
-                    <th key={column} scope="col" className={styles.cell}>
-                      {t(`surveys.import.${column}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.errors.map((each, index) => (
-                  <tr key={`${each.line}-${index}`}>
-                    <th scope="row" className={styles.cell}>
-                      {each.line}
-                    </th>
-                    <td className={styles.cell}>{each.column ?? '–'}</td>
-                    <td className={styles.cell}>{importErrorText(each, errorKeys, t)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportErrorsTable errors={result.errors} errorCount={result.errorCount} keys={errorKeys} />
         ) : null}
         <div className={styles.actions}>
           <Button type="button" onClick={close} disabled={apply.isPending}>
@@ -184,11 +153,11 @@ export function SurveyImportDialog(props: {
               disabled={!canApply || apply.isPending}
               onClick={() => phase.kind === 'preview' && apply.mutate(phase)}
             >
-              {apply.isPending ? t('surveys.import.applying') : t('surveys.import.apply', { rows: result.rowCount })}
+              {apply.isPending ? t('surveys.import.applying') : t('surveys.import.apply', { count: result.rowCount })}
             </Button>
           ) : null}
         </div>
       </div>
-    </SurveyDialog>
+    </ModalDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { useSession } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
-import { SurveyDialog } from './survey-dialog';
+import { ModalDialog } from '../../shared/modal-dialog';
 import { parseCaseLines } from './survey-model';
 
 const useStyles = makeStyles({
@@ -70,7 +70,7 @@ export function SurveyLinksDialog(props: {
   };
 
   return (
-    <SurveyDialog open={props.open} title={`${t('surveys.links.title')} – ${round?.label ?? ''}`} onClose={close}>
+    <ModalDialog open={props.open} title={`${t('surveys.links.title')} – ${round?.label ?? ''}`} onClose={close}>
       <form
         className={styles.content}
         onSubmit={(event) => {
@@ -103,6 +103,6 @@ export function SurveyLinksDialog(props: {
           </Button>
         </div>
       </form>
-    </SurveyDialog>
+    </ModalDialog>
   );
 }

@@ -124,7 +124,7 @@ export function SurveysScene(props: { query: URLSearchParams }) {
             onClose={() => setDialog(null)}
             onImported={(rows) => {
               setDialog(null);
-              setStatus(t('surveys.import.done', { rows }));
+              setStatus(t('surveys.import.done', { count: rows }));
             }}
           />
         </>

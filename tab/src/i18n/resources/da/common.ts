@@ -126,6 +126,10 @@ export const common = {
   'nav.audit': 'Audit',
   'import.moreErrors': '… og {{count}} fejl mere, som ikke er vist her.',
   'import.error.generic': 'Linjen kunne ikke læses.',
+  'import.errors': 'Fejl i filen',
+  'import.line': 'Linje',
+  'import.column': 'Kolonne',
+  'import.message': 'Fejl',
   'import.tooManyRows':
     'Filen har for mange rækker til en import. Den må højst have {{limit}} rækker ud over overskriften.',
   'import.tooManyColumns': 'En række i filen har for mange kolonner. Der må højst være {{limit}}.',

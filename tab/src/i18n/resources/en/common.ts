@@ -129,6 +129,10 @@ export const common: TranslationOf<typeof source> = {
   'nav.audit': 'Audit',
   'import.moreErrors': '… and {{count}} more errors, not shown here.',
   'import.error.generic': 'The line could not be read.',
+  'import.errors': 'Errors in the file',
+  'import.line': 'Line',
+  'import.column': 'Column',
+  'import.message': 'Error',
   'import.tooManyRows':
     'The file has too many rows for an import. It may have at most {{limit}} rows besides the header.',
   'import.tooManyColumns': 'A row in the file has too many columns. At most {{limit}} are allowed.',

@@ -129,6 +129,10 @@ export const common: TranslationOf<typeof source> = {
   'nav.audit': 'Revisjon',
   'import.moreErrors': '… og {{count}} feil til, som ikke vises her.',
   'import.error.generic': 'Linjen kunne ikke leses.',
+  'import.errors': 'Feil i filen',
+  'import.line': 'Linje',
+  'import.column': 'Kolonne',
+  'import.message': 'Feil',
   'import.tooManyRows':
     'Filen har for mange rader til en import. Den kan ha høyst {{limit}} rader i tillegg til overskriften.',
   'import.tooManyColumns': 'En rad i filen har for mange kolonner. Det kan være høyst {{limit}}.',

@@ -23,10 +23,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * The scene's dialogs on the native <dialog> (inert page, focus trap, Escape, focus back to the
+ * A dialog on the native <dialog> (inert page, focus trap, Escape, focus back to the
  * opener), as the competence import does. Escape asks `onClose`, so state and dialog agree.
  */
-export function SurveyDialog(props: { open: boolean; title: string; onClose(): void; children: ReactNode }) {
+export function ModalDialog(props: { open: boolean; title: string; onClose(): void; children: ReactNode }) {
   const styles = useStyles();
   const titleId = useId();
   const ref = useRef<HTMLDialogElement>(null);
