@@ -193,6 +193,7 @@ export async function createEmbeddedApp(
       timeZone: config.timeZone,
       organisationName: config.organisationName,
       maxUploadBytes: config.maxUploadBytes,
+      effectivenessWaitDays: config.effectivenessWaitDays,
     },
   };
   const messaging =

@@ -261,7 +261,12 @@ describe('the management evaluation over HTTP', () => {
       { rootCause: 'r', plan: 'p', ownerId: people.natureLeader, dueOn: addDays(today, 10) },
       1,
     );
-    await step('markImplemented', { implementedOn: today }, 2, people.natureLeader);
+    await step(
+      'markImplemented',
+      { implementedOn: addDays(today, -30), description: 'Gennemført.' },
+      2,
+      people.natureLeader,
+    );
     const closed = await step('checkEffectiveness', { isEffective: true, note: 'Virker.' }, 3);
     expect(closed.body.status).toBe('closed');
 

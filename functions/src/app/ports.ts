@@ -180,6 +180,11 @@ export type Settings = {
   timeZone: string;
   organisationName: string;
   maxUploadBytes: number;
+  /**
+   * Days after a corrective action's implementation before its effectiveness check is due
+   * (EFFECTIVENESS_WAIT_DAYS); absent: core's `defaultEffectivenessWaitDays` (30).
+   */
+  effectivenessWaitDays?: number;
 };
 
 /** Things that happened, for those who tell people about them (the bot). Published after commit. */

@@ -597,4 +597,10 @@ export const migrations: string[] = [
   INSERT INTO management_standards (id, standard_ids, created_at, updated_at, updated_by, etag)
     VALUES ('standards', '["iso9001"]', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'system', 1);
   `,
+  // Corrective actions: what was done and its evidence, told when the action is marked implemented.
+  `
+  ALTER TABLE corrective_actions ADD COLUMN implementation_note TEXT;
+  ALTER TABLE corrective_actions ADD COLUMN evidence_text TEXT;
+  ALTER TABLE corrective_actions ADD COLUMN evidence_url TEXT;
+  `,
 ];
