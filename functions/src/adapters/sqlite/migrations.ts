@@ -597,4 +597,26 @@ export const migrations: string[] = [
   INSERT INTO management_standards (id, standard_ids, created_at, updated_at, updated_by, etag)
     VALUES ('standards', '["iso9001"]', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'system', 1);
   `,
+  // Records that stay as they were (core/frozen-records.ts): one snapshot per held, reported or
+  // published record, its lock and its correction links.
+  `
+  CREATE TABLE frozen_records (
+    id TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    frozen_at TEXT NOT NULL,
+    frozen_by TEXT NOT NULL,
+    locked_at TEXT,
+    payload TEXT NOT NULL,
+    corrects_id TEXT,
+    correction_reason TEXT,
+    corrected_by_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL,
+    UNIQUE (subject_kind, subject_id)
+  );
+  `,
 ];
