@@ -83,27 +83,100 @@ export function ensureCorrectable(frozen: FrozenRecord | undefined, reason: stri
 
 /**
  * A corrective action as it stood at the end of `day`, reconstructed from its dates: undefined
- * when it did not exist yet (created after the day, in `timeZone`'s local date `createdOn`);
- * closed only if closed by then, implemented if carried out by then, otherwise planned when it
- * had its plan, or open. Checks made after the day are dropped.
+ * when it did not exist yet (created after the day: `createdOn`, its local creation date). Closed
+ * after the day: implemented when carried out by then, else planned (or open, without a plan);
+ * carried out after the day: planned. Checks made after the day are dropped. An action nothing
+ * happened to after the day is as it is.
  */
 export function actionAsOf<A extends CorrectiveAction>(action: A, createdOn: LocalDate, day: LocalDate): A | undefined {
   if (createdOn > day) return undefined;
-  const checks = action.effectivenessChecks.filter((check) => check.checkedOn <= day);
-  const closed = action.closedOn !== null && action.closedOn <= day;
-  const implemented = action.implementedOn !== null && action.implementedOn <= day;
-  const status: ActionStatus = closed
-    ? 'closed'
-    : implemented
-      ? 'implemented'
-      : action.status === 'open' || (action.plan === null && action.dueOn === null)
-        ? 'open'
-        : 'planned';
+  const closedLater = action.closedOn !== null && action.closedOn > day;
+  const implementedLater = action.implementedOn !== null && action.implementedOn > day;
+  if (!closedLater && !implementedLater) return action;
+  const beforePlan: ActionStatus = action.plan === null && action.dueOn === null ? 'open' : 'planned';
+  const status: ActionStatus =
+    action.status === 'closed' || action.status === 'implemented'
+      ? implementedLater || action.implementedOn === null
+        ? beforePlan
+        : 'implemented'
+      : action.status;
   return {
     ...action,
     status,
-    closedOn: closed ? action.closedOn : null,
-    implementedOn: implemented ? action.implementedOn : null,
-    effectivenessChecks: checks,
+    closedOn: closedLater ? null : action.closedOn,
+    implementedOn: implementedLater ? null : action.implementedOn,
+    effectivenessChecks: action.effectivenessChecks.filter((check) => check.checkedOn <= day),
+  };
+}
+
+type Stamp = { at: string; by: string };
+
+/** A new snapshot of a record (or a fresh one over `existing`, keeping its links), not locked. */
+export function frozenRecordOf(
+  kind: FrozenKind,
+  subjectId: string,
+  input: { asOf: LocalDate; payload: unknown } & Stamp,
+  existing?: FrozenRecord,
+): FrozenRecord {
+  return {
+    id: frozenRecordId(kind, subjectId),
+    subjectKind: kind,
+    subjectId,
+    asOf: input.asOf,
+    frozenAt: input.at,
+    frozenBy: input.by,
+    lockedAt: null,
+    payload: input.payload,
+    correctsId: existing?.correctsId ?? null,
+    correctionReason: existing?.correctionReason ?? null,
+    correctedById: existing?.correctedById ?? null,
+    etag: (existing?.etag ?? 0) + 1,
+    createdAt: existing?.createdAt ?? input.at,
+    updatedAt: input.at,
+    updatedBy: input.by,
+  };
+}
+
+/** The snapshot locked (published, reported); `payload` replaces the stored one when given. */
+export function lockedRecordOf(frozen: FrozenRecord, stamp: Stamp, payload?: unknown): FrozenRecord {
+  return {
+    ...frozen,
+    lockedAt: stamp.at,
+    ...(payload !== undefined ? { payload } : {}),
+    etag: frozen.etag + 1,
+    updatedAt: stamp.at,
+    updatedBy: stamp.by,
+  };
+}
+
+/**
+ * A correction of a locked record: the original's snapshot marked `correctedById`, and the
+ * correction's snapshot, a copy of the original's (same reference date and figures), not locked,
+ * with `correctsId` and the reason. The caller writes both with the new record in one commit.
+ */
+export function correctionRecordsOf(
+  frozen: FrozenRecord | undefined,
+  input: { correctionId: string; reason: string } & Stamp,
+): { original: FrozenRecord; correction: FrozenRecord } {
+  const reason = ensureCorrectable(frozen, input.reason);
+  const original = frozen as FrozenRecord;
+  return {
+    original: {
+      ...original,
+      correctedById: input.correctionId,
+      etag: original.etag + 1,
+      updatedAt: input.at,
+      updatedBy: input.by,
+    },
+    correction: {
+      ...frozenRecordOf(original.subjectKind, input.correctionId, {
+        asOf: original.asOf,
+        payload: original.payload,
+        at: input.at,
+        by: input.by,
+      }),
+      correctsId: original.subjectId,
+      correctionReason: reason,
+    },
   };
 }
