@@ -51,7 +51,12 @@ export type EvaluationDetail = {
 export type EvaluationListItem = Pick<
   EvaluationDetail,
   'id' | 'year' | 'status' | 'plannedOn' | 'heldOn' | 'publishedOn'
-> & { decisionCount: number };
+> & {
+  decisionCount: number;
+  /** It corrects an earlier record of the year / a later record corrects it. */
+  isCorrection: boolean;
+  isCorrected: boolean;
+};
 
 export function evaluationAbilities(actor: Actor, frozen?: FrozenRecord): EvaluationAbilities {
   const manage = canManageQuality(actor);
@@ -68,7 +73,11 @@ export async function listManagementEvaluations(
   services: Services,
   actor: Actor,
 ): Promise<{ items: EvaluationListItem[]; abilities: { create: boolean } }> {
-  const evaluations = await services.quality.listManagementEvaluations();
+  const [evaluations, frozen] = await Promise.all([
+    services.quality.listManagementEvaluations(),
+    services.quality.listFrozenRecords('management-evaluation'),
+  ]);
+  const frozenById = new Map(frozen.map((record) => [record.subjectId, record]));
   return {
     items: evaluations.map((evaluation) => ({
       id: evaluation.id,
@@ -78,6 +87,8 @@ export async function listManagementEvaluations(
       heldOn: evaluation.heldOn,
       publishedOn: evaluation.publishedOn,
       decisionCount: evaluation.decisions.length,
+      isCorrection: (frozenById.get(evaluation.id)?.correctsId ?? null) !== null,
+      isCorrected: (frozenById.get(evaluation.id)?.correctedById ?? null) !== null,
     })),
     abilities: { create: canManageQuality(actor) },
   };

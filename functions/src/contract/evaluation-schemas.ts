@@ -112,6 +112,8 @@ export const evaluationListSchema = z.object({
       heldOn: qualityDate.nullable(),
       publishedOn: qualityDate.nullable(),
       decisionCount: z.number().int(),
+      isCorrection: z.boolean().describe('It corrects a published evaluation of the same year'),
+      isCorrected: z.boolean().describe('A correction replaces it'),
     }),
   ),
   abilities: z.object({ create: z.boolean() }),
