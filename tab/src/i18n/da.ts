@@ -996,16 +996,17 @@ export const da = {
   'evaluation.publishedOn': 'Offentliggjort den',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Gem evaluering',
+  'evaluation.packHeadingFrozen': 'Inputpakke (fastfrosset pr. {date})',
   'evaluation.packHeading': 'Inputpakke (aktuelle data)',
   'evaluation.frozenNote':
     'Grundlaget blev fastfrosset, da evalueringen blev afholdt: tallene er som pr. {asOf} og ændrer sig ikke, når data ændres senere.',
   'evaluation.lockedNote':
     'Offentliggjort og låst: evalueringen kan ikke ændres eller slettes. En fejl rettes med en rettelse.',
   'evaluation.correctedBy': 'Rettet af',
-  'evaluation.openCorrection': 'rettelsen af ledelsens evaluering {year}',
+  'evaluation.openCorrection': 'rettelsen af evalueringen for {year}',
   'evaluation.corrects': 'Retter',
   'evaluation.correctionReasonLine': 'Begrundelse: {reason}',
-  'evaluation.openOriginal': 'den offentliggjorte ledelsens evaluering {year}',
+  'evaluation.openOriginal': 'den offentliggjorte evaluering for {year}',
   'evaluation.correct': 'Ret',
   'evaluation.correctHeading': 'Ret den offentliggjorte evaluering',
   'evaluation.correctIntro':

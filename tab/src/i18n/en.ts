@@ -990,16 +990,17 @@ export const en: Messages = {
   'evaluation.publishedOn': 'Published on',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Save review',
+  'evaluation.packHeadingFrozen': 'Input pack (frozen as of {date})',
   'evaluation.packHeading': 'Input pack (live data)',
   'evaluation.frozenNote':
     'The pack was frozen when the evaluation was held: the figures are as of {asOf} and do not change when data changes later.',
   'evaluation.lockedNote':
     'Published and locked: the evaluation cannot be changed or removed. A mistake is put right with a correction.',
   'evaluation.correctedBy': 'Corrected by',
-  'evaluation.openCorrection': 'the correction of management review {year}',
+  'evaluation.openCorrection': 'the correction of the review for {year}',
   'evaluation.corrects': 'Corrects',
   'evaluation.correctionReasonLine': 'Reason: {reason}',
-  'evaluation.openOriginal': 'the published management review {year}',
+  'evaluation.openOriginal': 'the published review for {year}',
   'evaluation.correct': 'Correct',
   'evaluation.correctHeading': 'Correct the published evaluation',
   'evaluation.correctIntro':

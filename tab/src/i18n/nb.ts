@@ -995,16 +995,17 @@ export const nb: Messages = {
   'evaluation.publishedOn': 'Publisert den',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Lagre gjennomgang',
+  'evaluation.packHeadingFrozen': 'Inputpakke (frosset per {date})',
   'evaluation.packHeading': 'Inputpakke (aktuelle data)',
   'evaluation.frozenNote':
     'Grunnlaget ble frosset da gjennomgangen ble avholdt: tallene er per {asOf} og endrer seg ikke når data endres senere.',
   'evaluation.lockedNote':
     'Publisert og låst: gjennomgangen kan ikke endres eller slettes. En feil rettes med en rettelse.',
   'evaluation.correctedBy': 'Rettet av',
-  'evaluation.openCorrection': 'rettelsen av ledelsens gjennomgang {year}',
+  'evaluation.openCorrection': 'rettelsen av gjennomgangen for {year}',
   'evaluation.corrects': 'Retter',
   'evaluation.correctionReasonLine': 'Begrunnelse: {reason}',
-  'evaluation.openOriginal': 'den publiserte ledelsens gjennomgang {year}',
+  'evaluation.openOriginal': 'den publiserte gjennomgangen for {year}',
   'evaluation.correct': 'Rett',
   'evaluation.correctHeading': 'Rett den publiserte gjennomgangen',
   'evaluation.correctIntro':

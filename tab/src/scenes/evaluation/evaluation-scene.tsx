@@ -292,7 +292,14 @@ function EvaluationView(props: { session: Session; id: string; onOpen(id: string
         />
       ) : null}
 
-      <PageSection id="evaluation-pack" heading={t('evaluation.packHeading')}>
+      <PageSection
+        id="evaluation-pack"
+        heading={
+          pack.data?.frozen
+            ? t('evaluation.packHeadingFrozen', { date: formatDate(pack.data.frozen.asOf) })
+            : t('evaluation.packHeading')
+        }
+      >
         {pack.error ? <ErrorAlert error={pack.error} onRetry={pack.reload} /> : null}
         {pack.data ? <PackSections pack={pack.data} /> : <Loading label={t('app.loading')} />}
       </PageSection>
