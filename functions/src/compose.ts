@@ -44,6 +44,7 @@ import { buildRoutes } from './http/routes.js';
 import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
+import { refreezeSeededEvaluations } from './app/freeze-evaluation.js';
 import { seedDemoCompetences } from './seed/seed-demo-competences.js';
 import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
@@ -219,6 +220,7 @@ export async function createEmbeddedApp(
   });
   services.events = chatEvents;
   if (config.seedDemo) {
+    const firstSeed = (await services.quality.listManagementEvaluations()).length === 0;
     upsertDirectory(db, { units: demoUnits, people: demoPeople });
     try {
       await seedDemoHandbook(services, { set: (date) => (clockOverride = date) }, baseClock.now());
@@ -234,6 +236,8 @@ export async function createEmbeddedApp(
       { at: baseClock.now().toISOString(), actorId: 'mette-kjaer' },
       localDateOf(baseClock.now(), config.timeZone),
     );
+    // Last of all: the held evaluations frozen as of their meeting days, now that every record is in.
+    if (firstSeed) await refreezeSeededEvaluations(services);
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).

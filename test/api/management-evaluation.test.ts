@@ -192,7 +192,8 @@ describe('the management evaluation over HTTP', () => {
     });
     const back = await patch(people.coordinator, id, { status: 'held' }, '"4"');
     expect(back.status).toBe(409);
-    expect(back.body).toMatchObject({ code: 'INVALID_STATE', details: { status: 'published', to: 'held' } });
+    // Published is locked: any change, a step back too, is refused before its rules are looked at.
+    expect(back.body).toMatchObject({ code: 'RECORD_LOCKED', details: { kind: 'management-evaluation', id } });
 
     const list = await server.api.get(people.natureCaseworker, '/management-evaluations');
     expect(

@@ -306,6 +306,15 @@ export function canManageQuality(actor: Actor): boolean {
 }
 
 /**
+ * Correcting a locked record (a published management evaluation, a reported audit, a published
+ * yearly report): the quality coordinator only, who answers for the records a certifier reads. The
+ * correction is a new, linked record with its reason; the original is never changed.
+ */
+export function canCorrectLockedRecord(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
  * Quality policy and goals (ISO 9001 5.2, 6.2): the coordinator writes them, maps and imports
  * case data. Everyone signed in reads them: the policy must be communicated, and the goals and
  * their figures are the organisation's (no personal data beyond case ids is kept).

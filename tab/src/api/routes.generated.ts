@@ -83,6 +83,7 @@ export const apiRoutes = {
   'management-evaluations-create': 'POST /management-evaluations',
   'management-evaluations-get': 'GET /management-evaluations/{id}',
   'management-evaluations-update': 'PATCH /management-evaluations/{id}',
+  'management-evaluations-correct': 'POST /management-evaluations/{id}/correction',
   'management-evaluations-pack': 'GET /management-evaluations/{id}/pack',
   'management-evaluations-decision-action': 'POST /management-evaluations/{id}/decisions/{decisionId}/action',
   'management-evaluations-export': 'GET /management-evaluations/{id}/export',
@@ -436,6 +437,12 @@ export type ApiRouteTypes = {
     conditional: true;
     params: z.input<typeof contract.idParams>;
     body: z.input<typeof contract.updateEvaluationBody>;
+    response: z.output<typeof contract.evaluationDetailSchema>;
+  };
+  'management-evaluations-correct': {
+    conditional: true;
+    params: z.input<typeof contract.idParams>;
+    body: z.input<typeof contract.correctionBody>;
     response: z.output<typeof contract.evaluationDetailSchema>;
   };
   'management-evaluations-pack': {

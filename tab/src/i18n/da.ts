@@ -500,6 +500,8 @@ export const da = {
   'error.ALREADY_DECIDED': 'Der er allerede truffet en beslutning om denne kladde.',
   'error.INVALID_STATE':
     'Det kan ikke lade sig gøre i den tilstand, sagen er i (fx lukke en handling uden en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er offentliggjort eller afrapporteret og derfor låst: den kan ikke ændres eller slettes. Brug "Ret" for at lave en rettelse med begrundelse.',
   'error.DUPLICATE': 'Det findes allerede (fx en procedure med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den må højst fylde 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen understøttes ikke. Brug .docx, .pdf eller .md.',
@@ -1012,7 +1014,26 @@ export const da = {
   'evaluation.publishedOn': 'Offentliggjort den',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Gem evaluering',
+  'evaluation.packHeadingFrozen': 'Inputpakke (fastfrosset pr. {date})',
   'evaluation.packHeading': 'Inputpakke (aktuelle data)',
+  'evaluation.frozenNote':
+    'Grundlaget blev fastfrosset, da evalueringen blev afholdt: tallene er som pr. {asOf} og ændrer sig ikke, når data ændres senere.',
+  'evaluation.lockedNote':
+    'Offentliggjort og låst: evalueringen kan ikke ændres eller slettes. En fejl rettes med en rettelse.',
+  'evaluation.correctedBy': 'Rettet af',
+  'evaluation.openCorrection': 'rettelsen af evalueringen for {year}',
+  'evaluation.corrects': 'Retter',
+  'evaluation.correctionReasonLine': 'Begrundelse: {reason}',
+  'evaluation.openOriginal': 'den offentliggjorte evaluering for {year}',
+  'evaluation.correct': 'Ret',
+  'evaluation.correctHeading': 'Ret den offentliggjorte evaluering',
+  'evaluation.correctIntro':
+    'Den offentliggjorte evaluering forbliver som den er. Rettelsen bliver en ny evaluering for samme år med samme fastfrosne tal, som du retter og offentliggør.',
+  'evaluation.correctionReason': 'Begrundelse for rettelsen',
+  'evaluation.createCorrection': 'Opret rettelse',
+  'evaluation.cancel': 'Annullér',
+  'evaluation.listCorrection': 'rettelse',
+  'evaluation.listCorrected': 'rettet',
   'evaluation.packIntro': 'Perioden {from} – {to}; status pr. {asOf}.',
   'evaluation.earlierDecisions': 'Tidligere beslutninger og deres status',
   'evaluation.openAction': 'Se handlingen',

@@ -495,6 +495,8 @@ export const en: Messages = {
   'error.ALREADY_DECIDED': 'A decision has already been made on this draft.',
   'error.INVALID_STATE':
     'That is not possible in the current state of the record (e.g. closing an action without an effectiveness check).',
+  'error.RECORD_LOCKED':
+    'The record is published or reported and therefore locked: it cannot be changed or removed. Use "Correct" to make a correction with its reason.',
   'error.DUPLICATE': 'It already exists (e.g. a procedure with the same code).',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large. It may be at most 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use .docx, .pdf or .md.',
@@ -1006,7 +1008,26 @@ export const en: Messages = {
   'evaluation.publishedOn': 'Published on',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Save review',
+  'evaluation.packHeadingFrozen': 'Input pack (frozen as of {date})',
   'evaluation.packHeading': 'Input pack (live data)',
+  'evaluation.frozenNote':
+    'The pack was frozen when the evaluation was held: the figures are as of {asOf} and do not change when data changes later.',
+  'evaluation.lockedNote':
+    'Published and locked: the evaluation cannot be changed or removed. A mistake is put right with a correction.',
+  'evaluation.correctedBy': 'Corrected by',
+  'evaluation.openCorrection': 'the correction of the review for {year}',
+  'evaluation.corrects': 'Corrects',
+  'evaluation.correctionReasonLine': 'Reason: {reason}',
+  'evaluation.openOriginal': 'the published review for {year}',
+  'evaluation.correct': 'Correct',
+  'evaluation.correctHeading': 'Correct the published evaluation',
+  'evaluation.correctIntro':
+    'The published evaluation stays as it is. The correction becomes a new evaluation for the same year with the same frozen figures, which you edit and publish.',
+  'evaluation.correctionReason': 'Reason for the correction',
+  'evaluation.createCorrection': 'Create correction',
+  'evaluation.cancel': 'Cancel',
+  'evaluation.listCorrection': 'correction',
+  'evaluation.listCorrected': 'corrected',
   'evaluation.packIntro': 'Period {from} – {to}; status as of {asOf}.',
   'evaluation.earlierDecisions': 'Earlier decisions and their status',
   'evaluation.openAction': 'View action',

@@ -498,6 +498,8 @@ export const nb: Messages = {
   'error.ALREADY_DECIDED': 'Det er allerede tatt en beslutning om dette utkastet.',
   'error.INVALID_STATE':
     'Det er ikke mulig i tilstanden saken er i (f.eks. lukke et tiltak uten en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er publisert eller rapportert og derfor låst: den kan ikke endres eller slettes. Bruk «Rett» for å lage en rettelse med begrunnelse.',
   'error.DUPLICATE': 'Det finnes allerede (f.eks. en prosedyre med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den kan være høyst 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen støttes ikke. Bruk .docx, .pdf eller .md.',
@@ -1011,7 +1013,26 @@ export const nb: Messages = {
   'evaluation.publishedOn': 'Publisert den',
   'evaluation.statusField': 'Status',
   'evaluation.save': 'Lagre gjennomgang',
+  'evaluation.packHeadingFrozen': 'Inputpakke (frosset per {date})',
   'evaluation.packHeading': 'Inputpakke (aktuelle data)',
+  'evaluation.frozenNote':
+    'Grunnlaget ble frosset da gjennomgangen ble avholdt: tallene er per {asOf} og endrer seg ikke når data endres senere.',
+  'evaluation.lockedNote':
+    'Publisert og låst: gjennomgangen kan ikke endres eller slettes. En feil rettes med en rettelse.',
+  'evaluation.correctedBy': 'Rettet av',
+  'evaluation.openCorrection': 'rettelsen av gjennomgangen for {year}',
+  'evaluation.corrects': 'Retter',
+  'evaluation.correctionReasonLine': 'Begrunnelse: {reason}',
+  'evaluation.openOriginal': 'den publiserte gjennomgangen for {year}',
+  'evaluation.correct': 'Rett',
+  'evaluation.correctHeading': 'Rett den publiserte gjennomgangen',
+  'evaluation.correctIntro':
+    'Den publiserte gjennomgangen forblir som den er. Rettelsen blir en ny gjennomgang for samme år med de samme frosne tallene, som du retter og publiserer.',
+  'evaluation.correctionReason': 'Begrunnelse for rettelsen',
+  'evaluation.createCorrection': 'Opprett rettelse',
+  'evaluation.cancel': 'Avbryt',
+  'evaluation.listCorrection': 'rettelse',
+  'evaluation.listCorrected': 'rettet',
   'evaluation.packIntro': 'Perioden {from} – {to}; status per {asOf}.',
   'evaluation.earlierDecisions': 'Tidligere beslutninger og deres status',
   'evaluation.openAction': 'Se tiltaket',

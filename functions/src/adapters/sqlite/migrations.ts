@@ -603,4 +603,26 @@ export const migrations: string[] = [
   ALTER TABLE corrective_actions ADD COLUMN evidence_text TEXT;
   ALTER TABLE corrective_actions ADD COLUMN evidence_url TEXT;
   `,
+  // Records that stay as they were (core/frozen-records.ts): one snapshot per held, reported or
+  // published record, its lock and its correction links.
+  `
+  CREATE TABLE frozen_records (
+    id TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    frozen_at TEXT NOT NULL,
+    frozen_by TEXT NOT NULL,
+    locked_at TEXT,
+    payload TEXT NOT NULL,
+    corrects_id TEXT,
+    correction_reason TEXT,
+    corrected_by_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL,
+    UNIQUE (subject_kind, subject_id)
+  );
+  `,
 ];

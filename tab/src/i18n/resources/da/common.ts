@@ -96,6 +96,8 @@ export const common = {
   'error.ALREADY_DECIDED': 'Der er allerede truffet en beslutning om denne kladde.',
   'error.INVALID_STATE':
     'Det kan ikke lade sig gøre i den tilstand, sagen er i (fx lukke en handling uden en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er offentliggjort eller afrapporteret og derfor låst: den kan ikke ændres eller slettes. Brug "Ret" for at lave en rettelse med begrundelse.',
   'error.DUPLICATE': 'Det findes allerede (fx en procedure med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den må højst fylde 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen understøttes ikke. Brug .docx, .pdf eller .md.',

@@ -99,6 +99,8 @@ export const common: TranslationOf<typeof source> = {
   'error.ALREADY_DECIDED': 'A decision has already been made on this draft.',
   'error.INVALID_STATE':
     'That is not possible in the current state of the record (e.g. closing an action without an effectiveness check).',
+  'error.RECORD_LOCKED':
+    'The record is published or reported and therefore locked: it cannot be changed or removed. Use "Correct" to make a correction with its reason.',
   'error.DUPLICATE': 'It already exists (e.g. a procedure with the same code).',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large. It may be at most 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use .docx, .pdf or .md.',

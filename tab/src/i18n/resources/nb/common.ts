@@ -99,6 +99,8 @@ export const common: TranslationOf<typeof source> = {
   'error.ALREADY_DECIDED': 'Det er allerede tatt en beslutning om dette utkastet.',
   'error.INVALID_STATE':
     'Det er ikke mulig i tilstanden saken er i (f.eks. lukke et tiltak uten en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er publisert eller rapportert og derfor låst: den kan ikke endres eller slettes. Bruk «Rett» for å lage en rettelse med begrunnelse.',
   'error.DUPLICATE': 'Det finnes allerede (f.eks. en prosedyre med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den kan være høyst 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen støttes ikke. Bruk .docx, .pdf eller .md.',
