@@ -353,6 +353,10 @@ export const uploadQuery = z.strictObject({ fileName: z.string().min(1).max(255)
 export const versionFileQuery = z.strictObject({
   as: z.string().max(64).optional(),
   inline: z.enum(['true', 'false']).optional(),
+  /** `original`: the uploaded format, stamped; `pdf`: the PDF rendition, stamped. */
+  format: z.enum(['original', 'pdf']).default('original'),
+  /** The language of the stamp (footer, "Ugyldig — erstattet af version N"); Danish when left out. */
+  locale: localeSchema.optional(),
 });
 
 export const submitBody = z.strictObject({

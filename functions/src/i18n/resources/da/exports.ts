@@ -29,4 +29,14 @@ export const exports = {
   'matrix.fileName': 'kompetencematrix',
   'matrix.confirmed': 'Bekræftet',
   'evaluation.fileName': 'Ledelsens evaluering',
+  'document.footer': '{{code}} {{title}} · version {{version}} · godkendt {{date}} af {{approver}}',
+  'document.draftFooter': '{{code}} {{title}} · kladde, ikke godkendt',
+  'document.obsolete': 'Ugyldig — erstattet af version {{version}}',
+  'document.obsoleteWithdrawn': 'Ugyldig — udgået',
+  'document.draftWord': 'kladde',
+  'document.unknownPerson': 'ukendt',
+  'document.page': 'Side {{page}} af {{pages}}',
+  'document.pdfOriginal':
+    'Originalen er en PDF-fil. Den er vedhæftet denne PDF uændret (se vedhæftede filer) og udleveres som original ved aktindsigt.',
+  'document.emptyContent': 'Dokumentet har ingen tekst.',
 };

@@ -30,4 +30,14 @@ export const exports: TranslationOf<typeof source> = {
   'matrix.fileName': 'competence-matrix',
   'matrix.confirmed': 'Confirmed',
   'evaluation.fileName': 'Management review',
+  'document.footer': '{{code}} {{title}} · version {{version}} · approved {{date}} by {{approver}}',
+  'document.draftFooter': '{{code}} {{title}} · draft, not approved',
+  'document.obsolete': 'Invalid — superseded by version {{version}}',
+  'document.obsoleteWithdrawn': 'Invalid — withdrawn',
+  'document.draftWord': 'draft',
+  'document.unknownPerson': 'unknown',
+  'document.page': 'Page {{page}} of {{pages}}',
+  'document.pdfOriginal':
+    'The original is a PDF file. It is attached to this PDF unchanged (see attachments) and handed out as an original on a request for access.',
+  'document.emptyContent': 'The document has no text.',
 };

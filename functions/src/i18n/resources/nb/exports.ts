@@ -30,4 +30,14 @@ export const exports: TranslationOf<typeof source> = {
   'matrix.fileName': 'kompetansematrise',
   'matrix.confirmed': 'Bekreftet',
   'evaluation.fileName': 'Ledelsens gjennomgang',
+  'document.footer': '{{code}} {{title}} · versjon {{version}} · godkjent {{date}} av {{approver}}',
+  'document.draftFooter': '{{code}} {{title}} · utkast, ikke godkjent',
+  'document.obsolete': 'Ugyldig — erstattet av versjon {{version}}',
+  'document.obsoleteWithdrawn': 'Ugyldig — utgått',
+  'document.draftWord': 'utkast',
+  'document.unknownPerson': 'ukjent',
+  'document.page': 'Side {{page}} av {{pages}}',
+  'document.pdfOriginal':
+    'Originalen er en PDF-fil. Den er vedlagt denne PDF-en uendret (se vedlegg) og utleveres som original ved innsyn.',
+  'document.emptyContent': 'Dokumentet har ingen tekst.',
 };
