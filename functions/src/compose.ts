@@ -11,6 +11,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
+import { createSqliteAccessRequestStore } from './adapters/sqlite/sqlite-access-request-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -184,6 +185,8 @@ export async function createEmbeddedApp(
     // declared (records/surveys.ts) but no Graph adapter is written yet.
     surveys: createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
+    // Like surveys: in the embedded database on every store until a Graph adapter is written.
+    accessRequests: createSqliteAccessRequestStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,

@@ -35,6 +35,8 @@ export type AccessExport = {
   at: string;
   by: string;
   fileName: string;
+  /** The zip as handed out, kept in the document store (content-addressed). */
+  ref: string;
   sha256: string;
   includeDrafts: boolean;
   files: HandedOutFile[];

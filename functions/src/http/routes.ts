@@ -42,6 +42,7 @@ import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
 import { fokusRoutes } from './fokus-routes.js';
+import { accessRequestRoutes } from './access-request-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -633,5 +634,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...goalRoutes(),
     ...surveyRoutes({ publicUrl: options.publicUrl }),
     ...fokusRoutes(),
+    ...accessRequestRoutes(),
   ];
 }
