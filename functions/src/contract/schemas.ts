@@ -67,6 +67,7 @@ export const meSchema = z.object({
     createProcedure: z.boolean(),
     switchUser: z.boolean(),
     readSurveyResults: z.boolean().describe('The satisfaction surveys scene is for leaders and the coordinator'),
+    handleAccessRequests: z.boolean().describe('The aktindsigt scene is for the quality coordinator').default(false),
   }),
 });
 export type MeDto = z.infer<typeof meSchema>;

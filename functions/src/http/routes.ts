@@ -30,7 +30,13 @@ import { uploadDraft } from '../app/upload-draft.js';
 import { botActivitySchema } from '../contract/activity-schema.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
-import { canCreateProcedure, canManageCompetences, canReadSurveyResults, isCoordinator } from '../core/policies.js';
+import {
+  canCreateProcedure,
+  canHandleAccessRequests,
+  canManageCompetences,
+  canReadSurveyResults,
+  isCoordinator,
+} from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
@@ -100,6 +106,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
             createProcedure: canCreateProcedure(actor),
             switchUser: options.mode === 'local',
             readSurveyResults: canReadSurveyResults(actor),
+            handleAccessRequests: canHandleAccessRequests(actor),
           },
         });
       },

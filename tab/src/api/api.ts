@@ -8,6 +8,7 @@ import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
+import { createAccessApi } from './access-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -161,6 +162,7 @@ export function createApi(http: HttpClient) {
     ...createOverviewApi(api),
     ...createSurveyApi(api, http),
     ...createFokusApi(api),
+    ...createAccessApi(api),
     ...createGoalsApi(api),
   };
 }
