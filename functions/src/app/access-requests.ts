@@ -112,7 +112,10 @@ export async function createAccessRequest(
   ensureHandler(actor);
   const receivedOn = body.receivedOn as LocalDate;
   if (receivedOn > todayOf(services))
-    throw new AppError('VALIDATION', 'A request cannot be received in the future.', { field: 'receivedOn' });
+    throw new AppError('VALIDATION', 'A request cannot be received in the future.', {
+      field: 'receivedOn',
+      reason: 'future-date',
+    });
   const procedureIds = [...new Set(body.procedureIds)];
   await ensureProceduresExist(services, procedureIds, 'procedureIds');
   const stamp = stampOf(services, actor);
@@ -217,9 +220,13 @@ export async function answerAccessRequest(
   if (answeredOn < request.receivedOn)
     throw new AppError('VALIDATION', 'The answer cannot be dated before the request was received.', {
       field: 'answeredOn',
+      reason: 'before-receipt',
     });
   if (answeredOn > todayOf(services))
-    throw new AppError('VALIDATION', 'The answer cannot be dated in the future.', { field: 'answeredOn' });
+    throw new AppError('VALIDATION', 'The answer cannot be dated in the future.', {
+      field: 'answeredOn',
+      reason: 'future-date',
+    });
   if (body.decision !== 'refused' && request.exports.length === 0)
     throw new AppError('VALIDATION', 'Produce the export that is handed out before recording access as granted.', {
       field: 'decision',

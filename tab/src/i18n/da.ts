@@ -515,6 +515,10 @@ export const da = {
   'error.UNKNOWN': 'Der opstod en uventet fejl.',
   'error.fieldInvalid': 'Værdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen »{fileName}« er tom.',
+  'error.VALIDATION.future-date': 'Datoen kan ikke ligge i fremtiden.',
+  'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt, før anmodningen blev modtaget.',
+  'error.VALIDATION.no-export': 'Lav udleveringen, før aktindsigt registreres som givet.',
+  'error.CONFLICT.answered': 'Anmodningen er allerede besvaret; svaret bevares, som det er.',
   'error.VALIDATION.field': 'Feltet »{field}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen »{fileName}« er ikke et Word-dokument, en pdf eller en Markdown-fil.',
