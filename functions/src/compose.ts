@@ -13,6 +13,7 @@ import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
 import { openSharePointSurveyStore } from './adapters/sharepoint/sharepoint-survey-store.js';
 import type { SurveyStore } from './app/survey-ports.js';
+import { createSqliteAccessRequestStore } from './adapters/sqlite/sqlite-access-request-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -187,6 +188,8 @@ export async function createEmbeddedApp(
     goals: sharePoint?.goals ?? createSqliteGoalStore(db),
     surveys: sharePoint?.surveys ?? createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
+    // Like surveys: in the embedded database on every store until a Graph adapter is written.
+    accessRequests: createSqliteAccessRequestStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,

@@ -1,4 +1,5 @@
 import type { SurveyStore } from './survey-ports.js';
+import type { AccessRequestStore } from './access-request-ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
   Acknowledgement,
@@ -212,6 +213,8 @@ export type Services = {
   surveys: SurveyStore;
   /** FOKUS-style evaluation rounds and the standards worked by (fokus-ports.ts). */
   fokus: FokusStore;
+  /** Aktindsigt / innsyn requests, their exports and answers (access-request-ports.ts). */
+  accessRequests: AccessRequestStore;
   /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
   goalCitations?: GoalCitationSource;
   documents: DocumentStore;

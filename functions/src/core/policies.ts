@@ -32,6 +32,14 @@ export function isCoordinator(actor: Actor): boolean {
   return hasRole(actor, 'coordinator', 'admin');
 }
 
+/**
+ * Aktindsigt / innsyn: recording a request, producing the export (drafts included when chosen)
+ * and recording the answer is the quality coordinator's (and the admin's).
+ */
+export function canHandleAccessRequests(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
 export function canCreateProcedure(actor: Actor): boolean {
   return hasRole(actor, 'author', 'coordinator', 'admin');
 }

@@ -30,6 +30,7 @@ import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } f
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
 import { frozenRecordRecord } from './frozen.js';
+import { accessRequestRecord } from './access-requests.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -42,6 +43,7 @@ export * from './goals.js';
 export * from './surveys.js';
 export * from './fokus.js';
 export * from './frozen.js';
+export * from './access-requests.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -80,4 +82,5 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   unitEvaluationRecord,
   standardsChoiceRecord,
   frozenRecordRecord,
+  accessRequestRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

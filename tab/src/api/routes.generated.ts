@@ -121,6 +121,12 @@ export const apiRoutes = {
   'standards-get': 'GET /standards',
   'standards-choose': 'PUT /standards',
   'coverage-matrix-get': 'GET /coverage',
+  'access-requests-list': 'GET /access-requests',
+  'access-requests-create': 'POST /access-requests',
+  'access-requests-get': 'GET /access-requests/{id}',
+  'access-requests-export': 'POST /access-requests/{id}/exports',
+  'access-requests-export-file': 'GET /access-requests/{id}/exports/{number}/file',
+  'access-requests-answer': 'POST /access-requests/{id}/answer',
 } as const;
 
 /**
@@ -586,4 +592,26 @@ export type ApiRouteTypes = {
     response: z.output<typeof contract.standardsSchema>;
   };
   'coverage-matrix-get': { response: z.output<typeof contract.coverageMatrixSchema> };
+  'access-requests-list': { response: z.output<typeof contract.accessRequestListSchema> };
+  'access-requests-create': {
+    body: z.input<typeof contract.createAccessRequestBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-get': {
+    params: z.input<typeof contract.accessRequestParams>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-export': {
+    conditional: true;
+    params: z.input<typeof contract.accessRequestParams>;
+    body: z.input<typeof contract.accessExportBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-export-file': { params: z.input<typeof contract.accessExportParams>; file: true; response: Blob };
+  'access-requests-answer': {
+    conditional: true;
+    params: z.input<typeof contract.accessRequestParams>;
+    body: z.input<typeof contract.accessAnswerBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
 };

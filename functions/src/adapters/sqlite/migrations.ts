@@ -625,4 +625,25 @@ export const migrations: string[] = [
     UNIQUE (subject_kind, subject_id)
   );
   `,
+  // Aktindsigt / innsyn requests (records/access-requests.ts).
+  `
+  CREATE TABLE access_requests (
+    id TEXT PRIMARY KEY,
+    law TEXT NOT NULL CHECK (law IN ('dk', 'no')),
+    requester_name TEXT NOT NULL,
+    requester_contact TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    procedure_ids TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    deadline_on TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'answered')),
+    answer TEXT,
+    exports TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX access_requests_by_deadline ON access_requests (state, deadline_on);
+  `,
 ];

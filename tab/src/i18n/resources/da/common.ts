@@ -111,6 +111,10 @@ export const common = {
   'error.UNKNOWN': 'Der opstod en uventet fejl.',
   'error.fieldInvalid': 'Værdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen »{{fileName}}« er tom.',
+  'error.VALIDATION.future-date': 'Datoen kan ikke ligge i fremtiden.',
+  'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt, før anmodningen blev modtaget.',
+  'error.VALIDATION.no-export': 'Lav udleveringen, før aktindsigt registreres som givet.',
+  'error.CONFLICT.answered': 'Anmodningen er allerede besvaret; svaret bevares, som det er.',
   'error.VALIDATION.field': 'Feltet »{{field}}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen »{{fileName}}« er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -142,4 +146,5 @@ export const common = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dækningsmatrix',
   'nav.goals': 'Mål og kvalitetspolitik',
+  'nav.accessRequests': 'Aktindsigt',
 };

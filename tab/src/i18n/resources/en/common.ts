@@ -114,6 +114,10 @@ export const common: TranslationOf<typeof source> = {
   'error.UNKNOWN': 'An unexpected error occurred.',
   'error.fieldInvalid': 'The value is not valid.',
   'error.VALIDATION.empty-file': 'The file "{{fileName}}" is empty.',
+  'error.VALIDATION.future-date': 'The date cannot be in the future.',
+  'error.VALIDATION.before-receipt': 'The answer cannot have been sent before the request was received.',
+  'error.VALIDATION.no-export': 'Produce the export before recording access as granted.',
+  'error.CONFLICT.answered': 'The request has already been answered; its answer is kept as it was.',
   'error.VALIDATION.field': 'The field "{{field}}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{{fileName}}" is not a Word document, a PDF or a Markdown file.',
@@ -145,4 +149,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Quality evaluation',
   'coverage.nav': 'Coverage matrix',
   'nav.goals': 'Goals and quality policy',
+  'nav.accessRequests': 'Access requests',
 };

@@ -114,6 +114,10 @@ export const common: TranslationOf<typeof source> = {
   'error.UNKNOWN': 'Det oppstod en uventet feil.',
   'error.fieldInvalid': 'Verdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen «{{fileName}}» er tom.',
+  'error.VALIDATION.future-date': 'Datoen kan ikke ligge i fremtiden.',
+  'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt før kravet ble mottatt.',
+  'error.VALIDATION.no-export': 'Lag utleveringen før innsyn registreres som gitt.',
+  'error.CONFLICT.answered': 'Kravet er allerede besvart; svaret beholdes som det er.',
   'error.VALIDATION.field': 'Feltet «{{field}}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen «{{fileName}}» er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -145,4 +149,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dekningsmatrise',
   'nav.goals': 'Mål og kvalitetspolitikk',
+  'nav.accessRequests': 'Innsyn',
 };
