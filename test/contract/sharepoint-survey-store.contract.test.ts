@@ -80,4 +80,20 @@ describe('the SharePoint survey store: one answer per link under a race', () => 
       await close();
     }
   });
+
+  it('answers through a link in two HTTP requests: the link by its KhKey, then one envelope with the PATCH and the answer', async () => {
+    const { double, graph, site, close } = await sharePointContractSite();
+    try {
+      const store = await openSharePointSurveyStore(graph, site.id);
+      await store.insertLinks([buildLink()], trail);
+      double.resetCounters();
+      expect(await store.answerThroughLink(buildLink().tokenHash, '2026-03-05T00:00:00.000Z', buildAnswer())).toBe(
+        'accepted',
+      );
+      const { httpRequests, batches, reads, writes } = double.counters;
+      expect({ httpRequests, batches, reads, writes }).toEqual({ httpRequests: 2, batches: 1, reads: 1, writes: 2 });
+    } finally {
+      await close();
+    }
+  });
 });

@@ -28,7 +28,10 @@ export type FokusStore = {
   getRound(id: string): Promise<EvaluationRound | undefined>;
   /** By round, then unit. */
   listUnitEvaluations(filter?: { roundId?: string }): Promise<UnitEvaluation[]>;
-  /** undefined only on a store never migrated or provisioned (read as ISO 9001 alone). */
+  /**
+   * undefined until the standards are chosen on SharePoint (provisioning writes no record; SQLite's
+   * migration writes ISO 9001), or on a store never migrated: read as ISO 9001 alone, etag 0.
+   */
   getStandardsChoice(): Promise<StandardsChoice | undefined>;
   commit(changes: FokusChangeSet): Promise<void>;
 };

@@ -73,4 +73,16 @@ describe('reminderSummary', () => {
     );
     expect(reminderSummary(items.slice(0, 1), 'nb')).toBe('1 påminnelse: S-06 gjennomgang forfalt');
   });
+
+  it('names the goals that turned red in the run, or why they were not measured', () => {
+    expect(formatSweepSummary(buildResult({ goals: { measured: 3, turnedRed: ['goal-1', 'goal-2'] } }))).toBe(
+      ['Intet at sende (2026-03-16)', 'Mål, der blev røde i dag: goal-1, goal-2'].join('\n'),
+    );
+    expect(formatSweepSummary(buildResult({ goals: { measured: 3, turnedRed: [] } }))).toBe(
+      'Intet at sende (2026-03-16)',
+    );
+    expect(formatSweepSummary(buildResult({ goals: { error: 'HTTP 503' } }), 'nb')).toBe(
+      ['Ingenting å sende (2026-03-16)', 'Målene ble ikke målt: HTTP 503'].join('\n'),
+    );
+  });
 });

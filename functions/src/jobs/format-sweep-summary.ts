@@ -27,6 +27,9 @@ export function formatSweepSummary(result: SweepResult, locale: Locale = 'da', l
     }
   }
   if (result.skipped > 0) lines.push(t('sweep.skipped', { count: result.skipped }));
+  if (result.goals && 'error' in result.goals) lines.push(t('sweep.goalsFailed', { error: result.goals.error }));
+  else if (result.goals && result.goals.turnedRed.length > 0)
+    lines.push(t('sweep.goalsRed', { ids: result.goals.turnedRed.join(', ') }));
   if (result.status === 'lease-lost') lines.push(t('sweep.lost'));
   return lines.join('\n');
 }

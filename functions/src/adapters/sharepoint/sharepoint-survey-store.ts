@@ -33,6 +33,10 @@ const nothingFound: Found = { get: () => undefined, record: () => undefined };
  *   answer's POST fail after the PATCH, the link is marked unanswered again (not fenced: a link
  *   is only ever written by its one respondent) and the error is thrown.
  * - Reads filter on one indexed column (`surveyKey`); the round is filtered in memory.
+ * - Limit: SQLite refuses a second link for the same survey, round and case (a unique index);
+ *   a list has no unique index across columns, so two coordinators issuing links for the same
+ *   case at the same moment could each give it one (issue-survey-links.ts skips cases already
+ *   linked, so only a true race can). Each link still takes one answer.
  */
 export async function openSharePointSurveyStore(graph: GraphClient, siteId: string): Promise<SurveyStore> {
   const lists = await openListRepository(graph, siteId, [

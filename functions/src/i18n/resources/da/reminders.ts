@@ -40,4 +40,6 @@ export const reminders = {
   'sweep.failed': 'Ikke sendt (prøves igen ved næste kørsel):',
   'sweep.skipped_one': '{{count}} allerede sendt tidligere.',
   'sweep.skipped_other': '{{count}} allerede sendt tidligere.',
+  'sweep.goalsRed': 'Mål, der blev røde i dag: {{ids}}',
+  'sweep.goalsFailed': 'Målene blev ikke målt: {{error}}',
 };

@@ -40,4 +40,6 @@ export const reminders: TranslationOf<typeof source> = {
   'sweep.failed': 'Not sent (tried again on the next run):',
   'sweep.skipped_one': '{{count}} already sent before.',
   'sweep.skipped_other': '{{count}} already sent before.',
+  'sweep.goalsRed': 'Goals that turned red today: {{ids}}',
+  'sweep.goalsFailed': 'The goals were not measured: {{error}}',
 };

@@ -40,4 +40,6 @@ export const reminders: TranslationOf<typeof source> = {
   'sweep.failed': 'Ikke sendt (prøves igjen ved neste kjøring):',
   'sweep.skipped_one': '{{count}} allerede sendt tidligere.',
   'sweep.skipped_other': '{{count}} allerede sendt tidligere.',
+  'sweep.goalsRed': 'Mål som ble røde i dag: {{ids}}',
+  'sweep.goalsFailed': 'Målene ble ikke målt: {{error}}',
 };
