@@ -11,6 +11,9 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
+import { openSharePointSurveyStore } from './adapters/sharepoint/sharepoint-survey-store.js';
+import type { SurveyStore } from './app/survey-ports.js';
+import { createSqliteAccessRequestStore } from './adapters/sqlite/sqlite-access-request-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -42,6 +45,7 @@ import { buildRoutes } from './http/routes.js';
 import type { SignInDto } from './contract/schemas.js';
 import { demoPeople, demoUnits } from './seed/demo-directory.js';
 import { seedDemoHandbook } from './seed/seed-demo.js';
+import { refreezeSeededEvaluations } from './app/freeze-evaluation.js';
 import { seedDemoCompetences } from './seed/seed-demo-competences.js';
 import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
@@ -105,6 +109,7 @@ async function openSharePoint(
   store: SharePointStore;
   quality: QualityStore;
   goals: GoalStore;
+  surveys: SurveyStore;
   fokus: FokusStore;
   documents: DocumentStore;
   messaging: MessagingStore;
@@ -131,6 +136,7 @@ async function openSharePoint(
     store: await openSharePointStore(client, site.id),
     quality: await openSharePointQualityStore(client, site.id),
     goals: await openSharePointGoalStore(client, site.id),
+    surveys: await openSharePointSurveyStore(client, site.id),
     fokus: await openSharePointFokusStore(client, site.id),
     documents: await openSharePointDocumentStore(client, site.id),
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
@@ -180,10 +186,10 @@ export async function createEmbeddedApp(
     store: sharePoint?.store ?? createSqliteStore(db),
     quality: sharePoint?.quality ?? createSqliteQualityStore(db),
     goals: sharePoint?.goals ?? createSqliteGoalStore(db),
-    // Surveys live in the embedded database on every store for now: their SharePoint lists are
-    // declared (records/surveys.ts) but no Graph adapter is written yet.
-    surveys: createSqliteSurveyStore(db),
+    surveys: sharePoint?.surveys ?? createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
+    // Like surveys: in the embedded database on every store until a Graph adapter is written.
+    accessRequests: createSqliteAccessRequestStore(db),
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -191,6 +197,7 @@ export async function createEmbeddedApp(
       timeZone: config.timeZone,
       organisationName: config.organisationName,
       maxUploadBytes: config.maxUploadBytes,
+      effectivenessWaitDays: config.effectivenessWaitDays,
     },
   };
   const messaging =
@@ -216,6 +223,7 @@ export async function createEmbeddedApp(
   });
   services.events = chatEvents;
   if (config.seedDemo) {
+    const firstSeed = (await services.quality.listManagementEvaluations()).length === 0;
     upsertDirectory(db, { units: demoUnits, people: demoPeople });
     try {
       await seedDemoHandbook(services, { set: (date) => (clockOverride = date) }, baseClock.now());
@@ -231,6 +239,8 @@ export async function createEmbeddedApp(
       { at: baseClock.now().toISOString(), actorId: 'mette-kjaer' },
       localDateOf(baseClock.now(), config.timeZone),
     );
+    // Last of all: the held evaluations frozen as of their meeting days, now that every record is in.
+    if (firstSeed) await refreezeSeededEvaluations(services);
   }
   // From here on a published major version sends its readers the acknowledgement card at once
   // (after the seed: the demo's history is not announced; the sweep reminds as it always did).

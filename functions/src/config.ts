@@ -27,6 +27,8 @@ const environmentSchema = z
     /** Defaults to true in local mode and false in production (a real handbook starts empty). */
     SEED_DEMO: flag.optional(),
     MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(10),
+    /** Days after a corrective action's implementation before its effectiveness check is due. */
+    EFFECTIVENESS_WAIT_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     TIME_ZONE: z
       .string()
       .default('Europe/Copenhagen')
@@ -162,6 +164,8 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean;
   maxUploadBytes: number;
+  /** Days after a corrective action's implementation before its effectiveness check is due. */
+  effectivenessWaitDays: number;
   timeZone: string;
   organisationName: string;
   /** Where people open the tab; links in cards point here. */
@@ -228,6 +232,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dataDir: resolve(env.DATA_DIR),
     seedDemo: env.SEED_DEMO ?? (env.APP_MODE === 'local' && env.STORE === 'sqlite'),
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+    effectivenessWaitDays: env.EFFECTIVENESS_WAIT_DAYS,
     timeZone: env.TIME_ZONE,
     organisationName: env.ORGANISATION_NAME,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

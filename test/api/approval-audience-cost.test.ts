@@ -83,6 +83,7 @@ function servicesOf(store: Store): Services {
     goals: undefined as never,
     surveys: undefined as never,
     fokus: undefined as never,
+    accessRequests: undefined as never,
     documents: undefined as never,
   } as Services;
 }

@@ -295,19 +295,28 @@ describe('audits', () => {
     expect(listed.body.audits.map((audit: { id: string }) => audit.id)).toContain(id);
 
     const before = await snapshot();
-    // A reported audit is history.
-    await expectRefused(
+    // A reported audit is history: frozen and locked at reporting (RECORD_LOCKED, 409), its
+    // checklist, findings and report included; nothing is written.
+    const locked = [
       await call(coordinator, 'POST', `/audits/${id}/status`, { command: 'cancel' }, '8'),
-      409,
-      'INVALID_STATE',
-      before,
-    );
-    await expectRefused(
       await call(coordinator, 'PATCH', `/audits/${id}`, { scope: 'x' }, '8'),
-      409,
-      'INVALID_STATE',
-      before,
-    );
+      await call(coordinator, 'PATCH', `/audits/${id}/checklist/${line.id}`, { result: 'conform' }, '8'),
+      await call(coordinator, 'DELETE', `/audits/${id}/checklist/${line.id}`, undefined, '8'),
+      await call(coordinator, 'PUT', `/audits/${id}/report`, { summary: 'Ændret', conclusion: 'Ingen' }, '8'),
+      await call(coordinator, 'PATCH', `/findings/${finding.body.id}`, { grade: 'minor' }, '2'),
+      await call(coordinator, 'POST', `/audits/${id}/findings`, {
+        grade: 'observation',
+        clause: null,
+        procedureId: null,
+        description: 'Bagefter',
+        foundOn: '2032-03-12',
+      }),
+    ];
+    for (const response of locked) {
+      await expectRefused(response, 409, 'RECORD_LOCKED', before);
+      expect(response.body.details).toMatchObject({ kind: 'audit', id });
+    }
+    expect((await get(`/audits/${id}`)).body.checklist).toHaveLength(2);
   });
 
   it('refuses bad audit input, unknown ids, stale writes and strangers, changing nothing', async () => {

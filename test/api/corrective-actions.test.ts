@@ -57,6 +57,8 @@ const finding = (id: string, grade: Finding['grade']): Finding =>
 const create = (as: string, json: unknown) => server.api.post(as, '/corrective-actions', json);
 const command = (as: string, id: string, name: string, json: unknown, ifMatch: string) =>
   server.api.post(as, `/corrective-actions/${id}/${name}`, json, ifMatch);
+/** Marked implemented 30 days ago: today's effectiveness checks come after the waiting period. */
+const done = () => ({ implementedOn: addDays(today, -30), description: 'Planen er gennemført.' });
 const read = async (id: string) => (await server.api.get(people.coordinator, `/corrective-actions/${id}`)).body;
 
 describe('corrective actions over HTTP', () => {
@@ -69,7 +71,8 @@ describe('corrective actions over HTTP', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'open',
-      title: 'Større afvigelse, ISO 9001 pkt. 7.5.3',
+      // The problem, not the grade: issue 15.
+      title: 'Styring af dokumenteret information mangler i tilsynssager. (ISO 9001 pkt. 7.5.3)',
       unit: { id: 'miljo' },
       source: { kind: 'finding', grade: 'major', clause: '7.5.3', auditTitle: audit.title },
     });
@@ -197,19 +200,24 @@ describe('corrective actions over HTTP', () => {
     });
 
     // The owner carries it out; someone else's leader may not.
-    const stranger = await command(people.director, id, 'markImplemented', { implementedOn: today }, '"3"');
+    const stranger = await command(people.director, id, 'markImplemented', done(), '"3"');
     expect(stranger.status).toBe(403);
     const future = await command(
       people.natureLeader,
       id,
       'markImplemented',
-      { implementedOn: addDays(today, 1) },
+      { ...done(), implementedOn: addDays(today, 1) },
       '"3"',
     );
     expect(future.status).toBe(400);
-    const implemented = await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"3"');
+    const implemented = await command(people.natureLeader, id, 'markImplemented', done(), '"3"');
     expect(implemented.status).toBe(200);
-    expect(implemented.body).toMatchObject({ status: 'implemented', implementedOn: today });
+    expect(implemented.body).toMatchObject({
+      status: 'implemented',
+      implementedOn: addDays(today, -30),
+      implementationNote: 'Planen er gennemført.',
+      effectivenessCheckDueOn: today,
+    });
     expect(implemented.body.abilities.checkEffectiveness).toBe(false);
 
     // The owner does not check their own action.
@@ -244,7 +252,7 @@ describe('corrective actions over HTTP', () => {
     expect(replanned.body.plan).toBe('Automatisk kvittering.');
     const emptyReplan = await command(people.natureLeader, id, 'replan', {}, '"6"');
     expect(emptyReplan.status).toBe(400);
-    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"6"');
+    await command(people.natureLeader, id, 'markImplemented', done(), '"6"');
     const closed = await command(
       people.coordinator,
       id,
@@ -254,6 +262,7 @@ describe('corrective actions over HTTP', () => {
     );
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closedOn: today });
+    expect(closed.body.effectivenessChecks[1]).not.toHaveProperty('earlyReason');
     expect(closed.body.effectivenessChecks.map((check: { isEffective: boolean }) => check.isEffective)).toEqual([
       false,
       true,
@@ -327,7 +336,7 @@ describe('the independent effectiveness check over HTTP (issue 10, item 4: segre
     expect((await command(people.coordinator, id, 'analyseAndPlan', plan(people.coordinator), '"1"')).status).toBe(200);
     const reassigned = await command(people.coordinator, id, 'replan', { ownerId: people.natureLeader }, '"2"');
     expect(reassigned.status).toBe(200);
-    const implemented = await command(people.coordinator, id, 'markImplemented', { implementedOn: today }, '"3"');
+    const implemented = await command(people.coordinator, id, 'markImplemented', done(), '"3"');
     expect(implemented.status).toBe(200);
     expect(implemented.body).toMatchObject({
       status: 'implemented',
@@ -355,9 +364,7 @@ describe('the independent effectiveness check over HTTP (issue 10, item 4: segre
     const id = await newAction('Tidligere ejer lukker');
     await command(people.coordinator, id, 'analyseAndPlan', plan(people.coordinator), '"1"');
     await command(people.coordinator, id, 'replan', { ownerId: people.natureLeader }, '"2"');
-    expect((await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"3"')).status).toBe(
-      200,
-    );
+    expect((await command(people.natureLeader, id, 'markImplemented', done(), '"3"')).status).toBe(200);
     const before = await stored(id);
     expect(before?.implementedBy).toBe(people.natureLeader);
     const refused = await command(people.coordinator, id, 'checkEffectiveness', check, '"4"');
@@ -369,9 +376,7 @@ describe('the independent effectiveness check over HTTP (issue 10, item 4: segre
   it('refuses an implementer who is not the owner, and lets another coordinator or the admin check', async () => {
     const id = await newAction('Implementeret af koordinatoren');
     await command(people.coordinator, id, 'analyseAndPlan', plan(people.natureLeader), '"1"');
-    expect((await command(people.coordinator, id, 'markImplemented', { implementedOn: today }, '"2"')).status).toBe(
-      200,
-    );
+    expect((await command(people.coordinator, id, 'markImplemented', done(), '"2"')).status).toBe(200);
     const before = await stored(id);
     expect(before).toMatchObject({ ownerId: people.natureLeader, implementedBy: people.coordinator });
     const refused = await command(people.coordinator, id, 'checkEffectiveness', check, '"3"');
@@ -382,7 +387,7 @@ describe('the independent effectiveness check over HTTP (issue 10, item 4: segre
     const ineffective = await command(admin, id, 'checkEffectiveness', { isEffective: false, note: 'Nej.' }, '"3"');
     expect(ineffective.status).toBe(200);
     expect(ineffective.body).toMatchObject({ status: 'planned', implementedBy: null });
-    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"4"');
+    await command(people.natureLeader, id, 'markImplemented', done(), '"4"');
     const again = await stored(id);
     expect((await command(people.coordinator, id, 'checkEffectiveness', check, '"5"')).status).toBe(403);
     expect(await stored(id)).toEqual(again);
@@ -392,9 +397,114 @@ describe('the independent effectiveness check over HTTP (issue 10, item 4: segre
   it('lets the coordinator check an action she never owned nor implemented', async () => {
     const id = await newAction('Uafhængig kontrol');
     await command(people.coordinator, id, 'analyseAndPlan', plan(people.natureLeader), '"1"');
-    await command(people.natureLeader, id, 'markImplemented', { implementedOn: today }, '"2"');
+    await command(people.natureLeader, id, 'markImplemented', done(), '"2"');
     const closed = await command(people.coordinator, id, 'checkEffectiveness', check, '"3"');
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', implementedBy: { id: people.natureLeader } });
+  });
+});
+
+describe('marking implemented and the waiting period over HTTP (issue 15)', () => {
+  const newPlannedAction = async (title: string) => {
+    const created = await create(people.coordinator, { source: { kind: 'other', title, unitId: 'natur' } });
+    const id = created.body.id as string;
+    const plan = { rootCause: 'Årsag.', plan: 'Plan.', ownerId: people.natureLeader, dueOn: addDays(today, 30) };
+    expect((await command(people.coordinator, id, 'analyseAndPlan', plan, '"1"')).status).toBe(200);
+    return id;
+  };
+  const stored = async (id: string) => server.app.services.quality.getCorrectiveAction(id);
+  const trailOf = (id: string) =>
+    server.app.db.prepare('SELECT action, details FROM audit_trail WHERE subject_id = ? ORDER BY seq').all(id) as {
+      action: string;
+      details: string;
+    }[];
+
+  it('needs a description of what was done; evidence is a text and/or an http(s) link', async () => {
+    const id = await newPlannedAction('Kvittering udebliver (beskrivelse)');
+    const before = await stored(id);
+    for (const body of [
+      { implementedOn: today },
+      { implementedOn: today, description: '   ' },
+      { implementedOn: today, description: 'Gjort.', evidenceUrl: 'javascript:alert(1)' },
+      { implementedOn: today, description: 'Gjort.', evidenceUrl: 'sag 12' },
+      { implementedOn: today, description: 'Gjort.', evidenceFile: 'x.pdf' },
+      { implementedOn: today, description: 'x'.repeat(4001) },
+    ]) {
+      const refused = await command(people.natureLeader, id, 'markImplemented', body, '"2"');
+      expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(refused.body.code).toBe('VALIDATION');
+    }
+    expect(await stored(id)).toEqual(before);
+
+    const implemented = await command(
+      people.natureLeader,
+      id,
+      'markImplemented',
+      {
+        implementedOn: today,
+        description: 'Fælles postkasse oprettet; stedfortræder udpeget.',
+        evidenceText: 'Referat fra personalemødet',
+        evidenceUrl: 'https://intranet.example.dk/natur/postkasse',
+      },
+      '"2"',
+    );
+    expect(implemented.status).toBe(200);
+    expect(implemented.body).toMatchObject({
+      status: 'implemented',
+      implementationNote: 'Fælles postkasse oprettet; stedfortræder udpeget.',
+      evidenceText: 'Referat fra personalemødet',
+      evidenceUrl: 'https://intranet.example.dk/natur/postkasse',
+      effectivenessCheckDueOn: addDays(today, 30),
+    });
+  });
+
+  it('refuses a check before the waiting period without a reason (400), lets the coordinator check early with one, kept in the check and the trail', async () => {
+    const id = await newPlannedAction('Kvittering udebliver (tidlig kontrol)');
+    const implementedOn = addDays(today, -10);
+    await command(people.natureLeader, id, 'markImplemented', { implementedOn, description: 'Gjort.' }, '"2"');
+    const before = await stored(id);
+
+    const check = { isEffective: true, note: 'Stikprøve af 5 sager.' };
+    const noReason = await command(people.coordinator, id, 'checkEffectiveness', check, '"3"');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body).toMatchObject({
+      code: 'VALIDATION',
+      details: { field: 'earlyReason', dueOn: addDays(implementedOn, 30) },
+    });
+    const blankReason = await command(
+      people.coordinator,
+      id,
+      'checkEffectiveness',
+      { ...check, earlyReason: ' ' },
+      '"3"',
+    );
+    expect(blankReason.status).toBe(400);
+    // The owner may not check at all, with or without a reason.
+    const byOwner = await command(
+      people.natureLeader,
+      id,
+      'checkEffectiveness',
+      { ...check, earlyReason: 'Travlt' },
+      '"3"',
+    );
+    expect(byOwner.status).toBe(403);
+    const byDirector = await command(people.director, id, 'checkEffectiveness', { ...check, earlyReason: 'Nu' }, '"3"');
+    expect(byDirector.status).toBe(403);
+    expect(await stored(id)).toEqual(before);
+
+    const early = await command(
+      people.coordinator,
+      id,
+      'checkEffectiveness',
+      { ...check, earlyReason: 'Certificeringsaudit om en uge; sagerne er allerede gennemgået.' },
+      '"3"',
+    );
+    expect(early.status).toBe(200);
+    expect(early.body.status).toBe('closed');
+    expect(early.body.effectivenessChecks.at(-1)).toMatchObject({
+      earlyReason: 'Certificeringsaudit om en uge; sagerne er allerede gennemgået.',
+    });
+    const entry = trailOf(id).find((item) => item.action === 'corrective-action.checkEffectiveness');
+    expect(entry?.details).toContain('Certificeringsaudit om en uge');
   });
 });

@@ -108,7 +108,9 @@ describe('the deadline index on SQLite', () => {
     expect(entry()).toBeUndefined();
     expect((await command(action.id, 'analyseAndPlan', plan('ole-ejer', addDays(today, 40)), 1)).status).toBe(200);
     expect(entry()).toMatchObject({ due_on: addDays(today, 40), responsible_id: 'ole-ejer', unit_id: 'handling' });
-    expect((await command(action.id, 'markImplemented', { implementedOn: today }, 2)).status).toBe(200);
+    expect(
+      (await command(action.id, 'markImplemented', { implementedOn: today, description: 'Gennemført.' }, 2)).status,
+    ).toBe(200);
     expect(entry()).toBeUndefined();
   });
 });
@@ -189,7 +191,9 @@ describe('corrective-action reminders', () => {
     const action = await create('Implementeret i tide');
     const dueOn = addDays(today, 3);
     expect((await command(action.id, 'analyseAndPlan', plan('pia-ny', dueOn), 1)).status).toBe(200);
-    expect((await command(action.id, 'markImplemented', { implementedOn: today }, 2)).status).toBe(200);
+    expect(
+      (await command(action.id, 'markImplemented', { implementedOn: today, description: 'Gennemført.' }, 2)).status,
+    ).toBe(200);
     await sweep.sweepOn(addDays(dueOn, 20));
     expect(
       sweep

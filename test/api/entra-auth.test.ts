@@ -225,7 +225,12 @@ describe('production sign-in: accepted tokens', () => {
     const me = await get('/me', await token(claimsFor(oid.peter, { roles: ['Author'], name: 'Peter Lund' })));
     expect(me.status).toBe(200);
     expect(me.body.mode).toBe('production');
-    expect(me.body.abilities).toEqual({ createProcedure: true, switchUser: false, readSurveyResults: false });
+    expect(me.body.abilities).toEqual({
+      createProcedure: true,
+      switchUser: false,
+      readSurveyResults: false,
+      handleAccessRequests: false,
+    });
     expect(me.body.person).toMatchObject({
       id: 'peter-lund',
       name: 'Peter Lund',

@@ -192,7 +192,8 @@ describe('the management evaluation over HTTP', () => {
     });
     const back = await patch(people.coordinator, id, { status: 'held' }, '"4"');
     expect(back.status).toBe(409);
-    expect(back.body).toMatchObject({ code: 'INVALID_STATE', details: { status: 'published', to: 'held' } });
+    // Published is locked: any change, a step back too, is refused before its rules are looked at.
+    expect(back.body).toMatchObject({ code: 'RECORD_LOCKED', details: { kind: 'management-evaluation', id } });
 
     const list = await server.api.get(people.natureCaseworker, '/management-evaluations');
     expect(
@@ -261,7 +262,12 @@ describe('the management evaluation over HTTP', () => {
       { rootCause: 'r', plan: 'p', ownerId: people.natureLeader, dueOn: addDays(today, 10) },
       1,
     );
-    await step('markImplemented', { implementedOn: today }, 2, people.natureLeader);
+    await step(
+      'markImplemented',
+      { implementedOn: addDays(today, -30), description: 'Gennemført.' },
+      2,
+      people.natureLeader,
+    );
     const closed = await step('checkEffectiveness', { isEffective: true, note: 'Virker.' }, 3);
     expect(closed.body.status).toBe('closed');
 

@@ -82,6 +82,9 @@ describe('npm run provision', () => {
       CorrectiveActions: indexedIn('CorrectiveActions'),
       ManagementEvaluations: indexedIn('ManagementEvaluations'),
       YearWheel: indexedIn('YearWheel'),
+      Surveys: indexedIn('Surveys'),
+      SurveyLinks: indexedIn('SurveyLinks'),
+      SurveyAnswers: indexedIn('SurveyAnswers'),
     }).toEqual({
       Certificates: ['KhKey'],
       AuditProgramme: ['KhKey'],
@@ -90,6 +93,10 @@ describe('npm run provision', () => {
       CorrectiveActions: ['KhKey'],
       ManagementEvaluations: ['KhKey'],
       YearWheel: ['KhKey', 'KhDueOn'],
+      // Surveys: links and answers are read per survey; a link is found by its token's hash (KhKey).
+      Surveys: ['KhKey'],
+      SurveyLinks: ['KhKey', 'KhSurveyKey', 'KhCaseId'],
+      SurveyAnswers: ['KhKey', 'KhSurveyKey'],
     });
     const first = { ...double.counters, log: undefined };
 
@@ -104,10 +111,11 @@ describe('npm run provision', () => {
       batches: 0,
     });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 31 lists (the library, ten record lists, the sweep lease, four competence lists, seven
-    // lists of the quality year, the deadline index, four of goals and case data and three of
-    // FOKUS and the standards), and the backfill's 22 reads.
-    expect(first).toMatchObject({ requests: 85, resourceUnits: 127 });
+    // 34 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // lists of the quality year, the deadline index, four of goals and case data, three of
+    // surveys, links and answers, and three of FOKUS and the standards), and the backfill's 22 reads.
+    expect(lists).toBe(34);
+    expect(first).toMatchObject({ requests: 91, resourceUnits: 136 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -125,7 +133,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/31 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/34 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

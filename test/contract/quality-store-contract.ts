@@ -220,6 +220,10 @@ async function snapshot(store: QualityStore) {
     correctiveActions: await store.listCorrectiveActions(),
     managementEvaluations: await store.listManagementEvaluations(),
     occurrences: await store.listOccurrences(),
+    frozenRecords: [
+      ...(await store.listFrozenRecords('management-evaluation')),
+      ...(await store.listFrozenRecords('audit')),
+    ],
   };
 }
 
@@ -354,6 +358,42 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
           }),
           buildOccurrence({ id: 'occ-5', kind: 'other', origin: { kind: 'manual' }, dueOn: d('2026-08-01') }),
         ],
+        frozenRecords: [
+          {
+            id: 'management-evaluation:me-2026',
+            subjectKind: 'management-evaluation',
+            subjectId: 'me-2026',
+            asOf: d('2026-03-12'),
+            frozenAt: '2026-03-12T14:00:00.000Z',
+            frozenBy: 'p-coordinator',
+            lockedAt: '2026-04-30T08:00:00.000Z',
+            payload: { figures: { open: 3, rate: 0.75 }, note: 'Æblegrød på østersø — åben' },
+            correctsId: null,
+            correctionReason: null,
+            correctedById: 'me-2026b',
+            etag: 2,
+            createdAt: '2026-03-12T14:00:00.000Z',
+            updatedAt: '2026-04-30T08:00:00.000Z',
+            updatedBy: 'p-coordinator',
+          },
+          {
+            id: 'audit:audit-2',
+            subjectKind: 'audit',
+            subjectId: 'audit-2',
+            asOf: d('2026-05-02'),
+            frozenAt: '2026-05-02T10:00:00.000Z',
+            frozenBy: 'p-coordinator',
+            lockedAt: null,
+            payload: [],
+            correctsId: 'audit-1',
+            correctionReason: 'Forkert konklusion',
+            correctedById: null,
+            etag: 1,
+            createdAt: '2026-05-02T10:00:00.000Z',
+            updatedAt: '2026-05-02T10:00:00.000Z',
+            updatedBy: 'p-coordinator',
+          },
+        ],
       };
       await store.commit(full);
 
@@ -369,6 +409,8 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       expect(await store.getAudit('nope')).toBeUndefined();
       expect(await store.getCorrectiveAction('nope')).toBeUndefined();
       expect(await store.getManagementEvaluation('nope')).toBeUndefined();
+      expect(await store.getFrozenRecord('audit', 'audit-2')).toEqual(full.frozenRecords[1]);
+      expect(await store.getFrozenRecord('audit', 'me-2026')).toBeUndefined();
     });
 
     it('keeps its search stamp until a commit moves it', async () => {

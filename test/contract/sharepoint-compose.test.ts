@@ -12,6 +12,7 @@ import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double
 import { searchEverything } from '../../functions/src/app/search-everything.js';
 import { buildAction } from './quality-store-contract.js';
 import { buildProcedure, buildVersion } from './store-contract.js';
+import { expectSweepToMeasureGoals } from '../support/goal-sweep.js';
 
 /** STORE=sharepoint wired by compose, against a provisioned site in the Graph double. */
 
@@ -150,5 +151,9 @@ describe('compose with STORE=sharepoint', () => {
       expect(requests).toBeLessThanOrEqual(1);
       break;
     }
+  });
+
+  it('re-measures the goals in the sweep: survey answers in the site turn a goal red (issue 14)', async () => {
+    await expectSweepToMeasureGoals(app.services, app.config.timeZone, () => sweepEmbeddedApp(app));
   });
 });

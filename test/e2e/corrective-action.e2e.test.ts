@@ -93,8 +93,11 @@ describe('a corrective action from a major finding to the management evaluation'
       await page.getByRole('status').filter({ hasText: 'Status: Planlagt' }).waitFor();
       await e2e.signInAs(page, owner);
       await page.goto(`${server.url}/handlinger/${action.id}`);
+      await page.getByRole('textbox', { name: /^Hvad er gennemført/ }).fill('Skabelonerne ligger nu i håndbogen.');
+      await page.getByRole('textbox', { name: /^Link til dokumentation/ }).fill('https://intranet.example.dk/k17');
       await page.getByRole('button', { name: 'Markér gennemført' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Gennemført' }).waitFor();
+      await page.getByText('Skabelonerne ligger nu i håndbogen.').waitFor();
       // The owner does not check their own action.
       expect(await page.getByRole('button', { name: 'Gem kontrol' }).count()).toBe(0);
       await page.getByText(new RegExp(`^Gennemført .+ af ${owner.name}\\.$`)).waitFor();
@@ -106,12 +109,21 @@ describe('a corrective action from a major finding to the management evaluation'
       await page.goto(`${server.url}/handlinger/${action.id}`);
       await page.getByRole('radio', { name: /^Ja/ }).check();
       await page.getByRole('textbox', { name: /^Hvad blev kontrolleret/ }).fill('Stikprøve af 10 dispensationer.');
+      // Implemented today: the waiting period (30 days) has not passed, so a reason is asked for.
+      await page.getByRole('button', { name: 'Gem kontrol' }).click();
+      await page.getByRole('textbox', { name: /^Hvorfor kontrolleres der allerede nu/ }).waitFor();
+      expect((await services.quality.getCorrectiveAction(action.id))?.status).toBe('implemented');
+      await page
+        .getByRole('textbox', { name: /^Hvorfor kontrolleres der allerede nu/ })
+        .fill('Certificeringsaudit i næste uge.');
       await page.getByRole('button', { name: 'Gem kontrol' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Lukket' }).waitFor();
       await page.getByText(/Stikprøve af 10 dispensationer/).waitFor();
       const stored = await services.quality.getCorrectiveAction(action.id);
       expect(stored).toMatchObject({ status: 'closed', closedOn: today as LocalDate });
       expect(stored?.effectivenessChecks.map((check) => check.checkedBy)).toEqual([coordinator.id]);
+      expect(stored?.effectivenessChecks[0]?.earlyReason).toBe('Certificeringsaudit i næste uge.');
+      expect(stored).toMatchObject({ evidenceUrl: 'https://intranet.example.dk/k17' });
 
       await page.goto(`${server.url}/ledelsens-evaluering`);
       const audits = page.getByRole('region', { name: 'Auditresultater og åbne fund' });

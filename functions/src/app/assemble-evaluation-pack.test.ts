@@ -49,6 +49,8 @@ function fakeQualityStore(data: QualityData): QualityStore {
     listManagementEvaluations: async () => [...data.evaluations].sort((a, b) => b.year - a.year),
     getManagementEvaluation: async (id) => data.evaluations.find((evaluation) => evaluation.id === id),
     listOccurrences: async (): Promise<YearWheelOccurrence[]> => [],
+    getFrozenRecord: async () => undefined,
+    listFrozenRecords: async () => [],
     searchStamp: async () => 'fixed',
     commit: async (_changes: QualityChangeSet) => {
       throw new Error('the pack must not write');
@@ -221,6 +223,9 @@ function action(
     dueOn: null,
     implementedOn: null,
     implementedBy: null,
+    implementationNote: null,
+    evidenceText: null,
+    evidenceUrl: null,
     involvedIds: ['p-ole'],
     effectivenessChecks: [],
     closedOn: null,

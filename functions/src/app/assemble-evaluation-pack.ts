@@ -1,4 +1,5 @@
 import { isActionOverdue } from '../core/corrective-action.js';
+import { actionAsOf } from '../core/frozen-records.js';
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import { addDays, addMonths, localDateOf, type LocalDate } from '../core/local-date.js';
@@ -35,7 +36,11 @@ import { packGoals, type PackGoalsSection } from './pack-goals.js';
  * records at that moment.
  *
  * Two dates frame it:
- * - `asOf` is today: statuses (open, overdue) are as they stand now.
+ * - `asOf` is today, or the reference date given as `input.asOf` when the pack is frozen (see
+ *   freeze-records.ts): statuses (open, overdue, valid qualifications) are as they stood at the end
+ *   of that day. Later changes are taken out by their dates: an action created after it is left
+ *   out, one closed or carried out after it shows the status it had, an audit reported after it
+ *   shows as in progress, findings, reviews and acknowledgements recorded after it do not count.
  * - `period` is what the evaluation looks back on: the 12 months ending on the reference date,
  *   `from` = reference − 12 months + 1 day, `to` = reference (both inclusive). The reference date
  *   is the day the evaluation was held (`heldOn`, so an export after the meeting shows the period
@@ -200,8 +205,17 @@ export type EvaluationRecordView = {
   publishedOn: LocalDate | null;
 };
 
+/** Where a pack comes from: null when assembled now from live data, else its snapshot's facts. */
+export type PackFrozen = {
+  asOf: LocalDate;
+  frozenAt: string;
+  lockedAt: string | null;
+} | null;
+
 export type EvaluationPack = {
   year: number;
+  /** Frozen when the evaluation was held (see app/freeze-records.ts); null: live. */
+  frozen: PackFrozen;
   organisationName: string;
   /** The instant it was assembled (ISO 8601). */
   generatedAt: string;
@@ -265,7 +279,7 @@ function isWithin(date: LocalDate, period: { from: LocalDate; to: LocalDate }): 
 
 export async function assembleEvaluationPack(
   deps: EvaluationPackDeps,
-  input: { year: number; evaluationId?: string | undefined },
+  input: { year: number; evaluationId?: string | undefined; asOf?: LocalDate | undefined },
 ): Promise<EvaluationPack> {
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
     throw new AppError('VALIDATION', `The year must be a whole number from 2000 to 2100, not ${input.year}.`, {
@@ -273,7 +287,11 @@ export async function assembleEvaluationPack(
     });
   }
   const now = deps.clock.now();
-  const today = localDateOf(now, deps.settings.timeZone);
+  const actualToday = localDateOf(now, deps.settings.timeZone);
+  const today = input.asOf !== undefined && input.asOf < actualToday ? input.asOf : actualToday;
+  // Everything that reads "today" from the clock (competence validity) reads the reference day.
+  const asOfDeps: EvaluationPackDeps =
+    today === actualToday ? deps : { ...deps, clock: { now: () => new Date(`${today}T12:00:00Z`) } };
   const evaluation =
     input.evaluationId === undefined ? undefined : await deps.quality.getManagementEvaluation(input.evaluationId);
   if (input.evaluationId !== undefined && !evaluation) {
@@ -291,28 +309,50 @@ export async function assembleEvaluationPack(
   const reference = evaluation?.heldOn && evaluation.heldOn < today ? evaluation.heldOn : today;
   const period = evaluationPeriod(reference);
 
-  const [people, units, procedures, evaluations, audits, findings, actions, gapReport, competences, goals, cases] =
-    await Promise.all([
-      deps.store.listPeople(),
-      deps.store.listUnits(),
-      deps.store.listProcedures({
-        viewer: { id: packReader.id, isCoordinator: true },
-        today,
-        sort: 'code',
-        order: 'asc',
-        limit: 100_000,
-        offset: 0,
-      }),
-      deps.quality.listManagementEvaluations(),
-      deps.quality.listAudits(),
-      deps.quality.listFindings(),
-      deps.quality.listCorrectiveActions(),
-      reportCompetenceGaps(deps, packReader, {}),
-      deps.store.listCompetences(),
-      deps.goals.listGoals(),
-      deps.goals.listCaseRecords(),
-    ]);
+  const [
+    people,
+    units,
+    procedures,
+    evaluations,
+    audits,
+    allFindings,
+    allActions,
+    gapReport,
+    competences,
+    goals,
+    cases,
+  ] = await Promise.all([
+    deps.store.listPeople(),
+    deps.store.listUnits(),
+    deps.store.listProcedures({
+      viewer: { id: packReader.id, isCoordinator: true },
+      today,
+      sort: 'code',
+      order: 'asc',
+      limit: 100_000,
+      offset: 0,
+    }),
+    deps.quality.listManagementEvaluations(),
+    deps.quality.listAudits(),
+    deps.quality.listFindings(),
+    deps.quality.listCorrectiveActions(),
+    reportCompetenceGaps(asOfDeps, packReader, {}),
+    deps.store.listCompetences(),
+    deps.goals.listGoals(),
+    deps.goals.listCaseRecords(),
+  ]);
+  // A corrected evaluation's decisions are its correction's: count them once.
+  const corrected = new Set(
+    (await deps.quality.listFrozenRecords('management-evaluation'))
+      .filter((frozen) => frozen.correctedById !== null)
+      .map((frozen) => frozen.subjectId),
+  );
 
+  const findings = allFindings.filter((finding) => finding.foundOn <= today);
+  const actions = allActions.flatMap((action) => {
+    const then = actionAsOf(action, localDateOf(new Date(action.createdAt), deps.settings.timeZone), today);
+    return then ? [then] : [];
+  });
   const peopleById = new Map(people.map((person) => [person.id, person]));
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
   const proceduresById = new Map(procedures.items.map((procedure) => [procedure.id, procedure]));
@@ -362,18 +402,19 @@ export async function assembleEvaluationPack(
 
   const [reviewCompliance, acknowledgements] = await Promise.all([
     assessReviewCompliance(deps, procedures.items, period, today),
-    acknowledgementRates(deps, procedures.items, period),
+    acknowledgementRates(deps, procedures.items, period, today),
   ]);
 
   return {
     year: input.year,
+    frozen: null,
     organisationName: deps.settings.organisationName,
     generatedAt: now.toISOString(),
     asOf: today,
     period,
     evaluation: evaluation ? evaluationView(evaluation, actionsById, lookups, today) : null,
     earlierDecisions: evaluations
-      .filter((earlier) => earlier.year < input.year)
+      .filter((earlier) => earlier.year < input.year && !corrected.has(earlier.id))
       .sort((a, b) => a.year - b.year)
       .flatMap((earlier) =>
         earlier.decisions.map((decision): EarlierDecision => {
@@ -396,9 +437,8 @@ export async function assembleEvaluationPack(
         id: audit.id,
         title: audit.title,
         kind: audit.kind,
-        status: audit.status,
+        ...auditStateOn(audit, today),
         plannedOn: audit.plannedOn,
-        reportedOn: audit.report?.reportedOn ?? null,
         unit: unitRef(audit.unitId, lookups),
         findingCounts: countsByAudit.get(audit.id) ?? emptyCounts(),
       })),
@@ -418,6 +458,13 @@ export async function assembleEvaluationPack(
     qualityGoals: packGoals(goals, cases, period, (id) => lookups.peopleById.get(id)?.name ?? null),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };
+}
+
+/** An audit's status and report date as they stood on `day`: reported later reads as in progress. */
+function auditStateOn(audit: Audit, day: LocalDate): { status: AuditStatus; reportedOn: LocalDate | null } {
+  const reportedOn = audit.report?.reportedOn ?? null;
+  if (reportedOn !== null && reportedOn > day) return { status: 'in-progress', reportedOn: null };
+  return { status: audit.status, reportedOn };
 }
 
 type Lookups = {
@@ -464,6 +511,30 @@ function closedActionRow(action: CorrectiveAction, lookups: Lookups): ClosedActi
       ? { ...check, checkedByName: personRef(check.checkedBy, lookups)?.name ?? check.checkedBy }
       : null,
   };
+}
+
+/**
+ * The evaluation record as the pack shows it, with its decisions' actions as they stand today or,
+ * given `asOf` (before today), as they stood at the end of that day.
+ */
+export async function evaluationRecordView(
+  deps: Pick<EvaluationPackDeps, 'store' | 'quality' | 'clock' | 'settings'>,
+  evaluation: ManagementEvaluation,
+  asOf?: LocalDate,
+): Promise<EvaluationRecordView> {
+  const actualToday = localDateOf(deps.clock.now(), deps.settings.timeZone);
+  const day = asOf !== undefined && asOf < actualToday ? asOf : actualToday;
+  const [people, allActions] = await Promise.all([deps.store.listPeople(), deps.quality.listCorrectiveActions()]);
+  const actions = allActions.flatMap((action) => {
+    const then = actionAsOf(action, localDateOf(new Date(action.createdAt), deps.settings.timeZone), day);
+    return then ? [then] : [];
+  });
+  const lookups: Lookups = {
+    peopleById: new Map(people.map((person) => [person.id, person])),
+    unitsById: new Map(),
+    proceduresById: new Map(),
+  };
+  return evaluationView(evaluation, new Map(actions.map((action) => [action.id, action])), lookups, day);
 }
 
 function evaluationView(
@@ -525,6 +596,12 @@ async function assessReviewCompliance(
     for (const review of reviewsPerProcedure[index] ?? []) {
       if (review.dueOn === null || !isWithin(review.dueOn, period)) continue;
       const reviewedOn = localDateOf(new Date(review.reviewedAt), deps.settings.timeZone);
+      if (reviewedOn > today) {
+        // Recorded after the reference day: as of then it was not reviewed yet.
+        if (review.dueOn < today)
+          items.push({ procedure: ref, dueOn: review.dueOn, reviewedOn: null, result: 'missed' });
+        continue;
+      }
       items.push({
         procedure: ref,
         dueOn: review.dueOn,
@@ -564,6 +641,7 @@ async function acknowledgementRates(
   deps: EvaluationPackDeps,
   procedures: ProcedureRow[],
   period: { from: LocalDate; to: LocalDate },
+  today: LocalDate,
 ): Promise<AcknowledgementRates> {
   const versionLists = await Promise.all(procedures.map((procedure) => deps.store.listVersions(procedure.id)));
   const candidates = procedures.flatMap((procedure, index) =>
@@ -582,7 +660,12 @@ async function acknowledgementRates(
       ]);
       const asked = new Set(requests.map((request) => request.personId));
       const acknowledged = new Set(
-        acknowledgements.filter((entry) => asked.has(entry.personId)).map((entry) => entry.personId),
+        acknowledgements
+          .filter(
+            (entry) =>
+              asked.has(entry.personId) && localDateOf(new Date(entry.acknowledgedAt), deps.settings.timeZone) <= today,
+          )
+          .map((entry) => entry.personId),
       );
       return {
         procedure: { id: procedure.id, code: procedure.code, title: procedure.title },

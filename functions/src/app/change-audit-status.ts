@@ -3,6 +3,7 @@ import { canManageQuality, ensure, type Actor } from '../core/policies.js';
 import type { Audit } from '../core/quality-year-types.js';
 import type { Services } from './ports.js';
 import { ensureFresh, loadAudit, nextVersion, qualityTrail, stampOf } from './quality-records.js';
+import { ensureAuditUnlocked } from './freeze-audit.js';
 
 /**
  * Starts, cancels or reopens an audit (coordinator); refused with INVALID_STATE where the status
@@ -15,6 +16,7 @@ export async function changeAuditStatus(
 ): Promise<Audit> {
   ensure(canManageQuality(actor), 'Only the quality coordinator starts or cancels audits.');
   const current = await loadAudit(services, input.auditId);
+  await ensureAuditUnlocked(services, current.id);
   ensureFresh('audits', current, input.etag);
   const status = nextAuditStatus(current.status, input.command);
   const stamp = stampOf(services, actor);

@@ -1,4 +1,11 @@
-import { actionBoard, allowedActionCommands, actionCommandKinds, isActionOverdue } from '../core/corrective-action.js';
+import {
+  actionBoard,
+  allowedActionCommands,
+  actionCommandKinds,
+  defaultEffectivenessWaitDays,
+  effectivenessCheckDueOn,
+  isActionOverdue,
+} from '../core/corrective-action.js';
 import type { ActionCommandKind } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { daysBetween, localDateOf, type LocalDate } from '../core/local-date.js';
@@ -49,6 +56,12 @@ export type ActionDetail = ActionSummary & {
   implementedOn: LocalDate | null;
   /** Who marked the plan carried out (null until then, and again after an ineffective check). */
   implementedBy: Ref | null;
+  /** What was done and its evidence, as told when it was marked implemented. */
+  implementationNote: string | null;
+  evidenceText: string | null;
+  evidenceUrl: string | null;
+  /** When the effectiveness check is due (the waiting period after the implementation); null unless implemented. */
+  effectivenessCheckDueOn: LocalDate | null;
   closedOn: LocalDate | null;
   daysOverdue: number | null;
   effectivenessChecks: (EffectivenessCheck & { checkedByName: string })[];
@@ -87,6 +100,11 @@ function ref(map: Map<string, { id: string; name: string }>, id: string | null):
 
 export function today(services: Services): LocalDate {
   return localDateOf(services.clock.now(), services.settings.timeZone);
+}
+
+/** The waiting period between implementation and effectiveness check (the setting, else 30 days). */
+export function effectivenessWaitDays(services: Services): number {
+  return services.settings.effectivenessWaitDays ?? defaultEffectivenessWaitDays;
 }
 
 function summary(action: CorrectiveAction, dir: Directory, day: LocalDate): ActionSummary {
@@ -169,6 +187,10 @@ export async function getCorrectiveAction(services: Services, actor: Actor, id: 
     plan: action.plan,
     implementedOn: action.implementedOn,
     implementedBy: ref(dir.people, action.implementedBy),
+    implementationNote: action.implementationNote,
+    evidenceText: action.evidenceText,
+    evidenceUrl: action.evidenceUrl,
+    effectivenessCheckDueOn: effectivenessCheckDueOn(action, effectivenessWaitDays(services)),
     closedOn: action.closedOn,
     daysOverdue: overdue && action.dueOn !== null ? daysBetween(action.dueOn, day) : null,
     effectivenessChecks: action.effectivenessChecks.map((check) => ({

@@ -9,8 +9,8 @@ export type CreateCorrectiveActionInput = {
 };
 
 /**
- * Registers a corrective action (open): for a major or minor finding (title from grade and
- * clause, the finding's unit, and the finding linked to it in the same commit) or for anything
+ * Registers a corrective action (open): for a major or minor finding (the finding's problem as
+ * title, the finding's unit, and the finding linked to it in the same commit) or for anything
  * else the coordinator wants handled as one. A finding that already has an action is refused
  * with DUPLICATE (details: correctiveActionId). Actions for management decisions are created on
  * the evaluation (create-decision-action.ts).
@@ -78,6 +78,9 @@ export async function createCorrectiveAction(
     status: 'open',
     implementedOn: null,
     implementedBy: null,
+    implementationNote: null,
+    evidenceText: null,
+    evidenceUrl: null,
     involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,

@@ -2,6 +2,7 @@ import { clauseQuestion, ensureAuditOpenForResults, procedureQuestion } from '..
 import { AppError } from '../core/errors.js';
 import { canRecordAuditResults, ensure, type Actor } from '../core/policies.js';
 import type { Audit, ChecklistLine, ChecklistResult, Clause } from '../core/quality-year-types.js';
+import { ensureAuditUnlocked } from './freeze-audit.js';
 import type { Services } from './ports.js';
 import {
   ensureFresh,
@@ -42,6 +43,7 @@ export async function editChecklist(
 ): Promise<Audit> {
   const current = await loadAudit(services, input.auditId);
   ensure(canRecordAuditResults(actor, current), 'Only the coordinator and the audit’s auditors edit its checklist.');
+  await ensureAuditUnlocked(services, current.id, input.edit.kind === 'remove' ? 'remove' : 'edit');
   ensureFresh('audits', current, input.etag);
   ensureAuditOpenForResults(current.status);
   const checklist = await editedChecklist(services, current, input.edit);

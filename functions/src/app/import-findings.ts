@@ -12,6 +12,7 @@ import type { Finding } from '../core/quality-year-types.js';
 import { detectCsvDelimiter, readCsv } from '../documents/competence-sheet.js';
 import type { Services } from './ports.js';
 import { firstVersion, loadAudit, qualityTrail, stampOf } from './quality-records.js';
+import { ensureAuditUnlocked } from './freeze-audit.js';
 
 export type FindingImportResult = {
   mode: 'preview' | 'apply';
@@ -47,6 +48,7 @@ export async function importFindings(
 ): Promise<FindingImportResult> {
   ensure(canManageQuality(actor), 'Only the quality coordinator imports a certifier’s findings.');
   const audit = await loadAudit(services, input.auditId);
+  await ensureAuditUnlocked(services, audit.id);
   ensureAuditOpenForResults(audit.status);
   const sheet = readRows(input.bytes);
   const codes = procedureCodesIn(sheet);

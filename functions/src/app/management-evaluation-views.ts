@@ -1,15 +1,25 @@
 import { isActionOverdue } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import type { LocalDate } from '../core/local-date.js';
-import { canManageQuality, type Actor } from '../core/policies.js';
+import type { FrozenRecord } from '../core/frozen-records.js';
+import { canCorrectLockedRecord, canManageQuality, type Actor } from '../core/policies.js';
 import type { ActionStatus, EvaluationStatus, ManagementEvaluation } from '../core/quality-year-types.js';
-import { assembleEvaluationPack, type EvaluationPack } from './assemble-evaluation-pack.js';
+import { assembleEvaluationPack, evaluationRecordView, type EvaluationPack } from './assemble-evaluation-pack.js';
 import { today, type Ref } from './corrective-action-views.js';
 import type { Services } from './ports.js';
 
 /** The management evaluation as the API shows it: names for ids, each decision's action, the caller's abilities. */
 
-export type EvaluationAbilities = { edit: boolean; createActions: boolean; export: boolean };
+export type EvaluationAbilities = { edit: boolean; createActions: boolean; export: boolean; correct: boolean };
+
+/** Frozen, locked and corrected (core/frozen-records.ts). */
+export type EvaluationRecordState = {
+  frozenAsOf: LocalDate | null;
+  locked: boolean;
+  corrects: { id: string; year: number } | null;
+  correctionReason: string | null;
+  correctedBy: { id: string; year: number } | null;
+};
 
 export type EvaluationDecisionDetail = {
   id: string;
@@ -34,24 +44,40 @@ export type EvaluationDetail = {
   committeeOn: LocalDate | null;
   publishedOn: LocalDate | null;
   updatedAt: string;
+  record: EvaluationRecordState;
   abilities: EvaluationAbilities;
 };
 
 export type EvaluationListItem = Pick<
   EvaluationDetail,
   'id' | 'year' | 'status' | 'plannedOn' | 'heldOn' | 'publishedOn'
-> & { decisionCount: number };
+> & {
+  decisionCount: number;
+  /** It corrects an earlier record of the year / a later record corrects it. */
+  isCorrection: boolean;
+  isCorrected: boolean;
+};
 
-export function evaluationAbilities(actor: Actor): EvaluationAbilities {
+export function evaluationAbilities(actor: Actor, frozen?: FrozenRecord): EvaluationAbilities {
   const manage = canManageQuality(actor);
-  return { edit: manage, createActions: manage, export: true };
+  const locked = frozen !== undefined && frozen.lockedAt !== null;
+  return {
+    edit: manage && !locked,
+    createActions: manage,
+    export: true,
+    correct: locked && frozen.correctedById === null && canCorrectLockedRecord(actor),
+  };
 }
 
 export async function listManagementEvaluations(
   services: Services,
   actor: Actor,
 ): Promise<{ items: EvaluationListItem[]; abilities: { create: boolean } }> {
-  const evaluations = await services.quality.listManagementEvaluations();
+  const [evaluations, frozen] = await Promise.all([
+    services.quality.listManagementEvaluations(),
+    services.quality.listFrozenRecords('management-evaluation'),
+  ]);
+  const frozenById = new Map(frozen.map((record) => [record.subjectId, record]));
   return {
     items: evaluations.map((evaluation) => ({
       id: evaluation.id,
@@ -61,6 +87,8 @@ export async function listManagementEvaluations(
       heldOn: evaluation.heldOn,
       publishedOn: evaluation.publishedOn,
       decisionCount: evaluation.decisions.length,
+      isCorrection: (frozenById.get(evaluation.id)?.correctsId ?? null) !== null,
+      isCorrected: (frozenById.get(evaluation.id)?.correctedById ?? null) !== null,
     })),
     abilities: { create: canManageQuality(actor) },
   };
@@ -75,7 +103,16 @@ export async function loadEvaluation(services: Services, id: string): Promise<Ma
 export async function getManagementEvaluation(services: Services, actor: Actor, id: string): Promise<EvaluationDetail> {
   const evaluation = await loadEvaluation(services, id);
   const day = today(services);
-  const [people, actions] = await Promise.all([services.store.listPeople(), services.quality.listCorrectiveActions()]);
+  const [people, actions, frozen] = await Promise.all([
+    services.store.listPeople(),
+    services.quality.listCorrectiveActions(),
+    services.quality.getFrozenRecord('management-evaluation', id),
+  ]);
+  const linked = async (linkedId: string | null) => {
+    if (linkedId === null) return null;
+    const other = await services.quality.getManagementEvaluation(linkedId);
+    return { id: linkedId, year: other?.year ?? evaluation.year };
+  };
   const names = new Map(people.map((person) => [person.id, person.name]));
   const personRef = (personId: string): Ref => ({ id: personId, name: names.get(personId) ?? personId });
   const actionsById = new Map(actions.map((action) => [action.id, action]));
@@ -105,12 +142,37 @@ export async function getManagementEvaluation(services: Services, actor: Actor, 
     committeeOn: evaluation.committeeOn,
     publishedOn: evaluation.publishedOn,
     updatedAt: evaluation.updatedAt,
-    abilities: evaluationAbilities(actor),
+    record: {
+      frozenAsOf: frozen?.asOf ?? null,
+      locked: frozen !== undefined && frozen.lockedAt !== null,
+      corrects: await linked(frozen?.correctsId ?? null),
+      correctionReason: frozen?.correctionReason ?? null,
+      correctedBy: await linked(frozen?.correctedById ?? null),
+    },
+    abilities: evaluationAbilities(actor, frozen),
   };
 }
 
-/** The live input pack for one evaluation (assembled now; see assemble-evaluation-pack.ts). */
+/**
+ * The input pack of one evaluation. Held or published: its snapshot, frozen as of the day it was
+ * held (freeze-evaluation.ts), with the record as published once locked, or as it stands while it
+ * is still being written up. Planned: assembled now from live data. A held evaluation from before
+ * snapshots were kept is assembled as of its meeting day.
+ */
 export async function getEvaluationPack(services: Services, id: string): Promise<EvaluationPack> {
   const evaluation = await loadEvaluation(services, id);
-  return assembleEvaluationPack(services, { year: evaluation.year, evaluationId: evaluation.id });
+  const frozen = await services.quality.getFrozenRecord('management-evaluation', id);
+  if (!frozen) {
+    return assembleEvaluationPack(services, {
+      year: evaluation.year,
+      evaluationId: evaluation.id,
+      asOf: evaluation.status === 'planned' ? undefined : (evaluation.heldOn ?? undefined),
+    });
+  }
+  const pack = frozen.payload as EvaluationPack;
+  return {
+    ...pack,
+    frozen: { asOf: frozen.asOf, frozenAt: frozen.frozenAt, lockedAt: frozen.lockedAt },
+    evaluation: frozen.lockedAt !== null ? pack.evaluation : await evaluationRecordView(services, evaluation),
+  };
 }

@@ -1,10 +1,10 @@
 import type { InboxItemDto, ListLink, MyTasks } from '../contract/schemas.js';
 import { expiringQualifications } from '../core/competence-gaps.js';
-import { isActionOverdue } from '../core/corrective-action.js';
+import { effectivenessCheckDueOn, isActionOverdue } from '../core/corrective-action.js';
 import { localDateOf } from '../core/local-date.js';
 import { overviewScopes, type Actor } from '../core/policies.js';
 import { canCompleteOccurrence } from '../core/year-wheel-policies.js';
-import { actionAbilities } from './corrective-action-views.js';
+import { actionAbilities, effectivenessWaitDays } from './corrective-action-views.js';
 import type { Services } from './ports.js';
 import { today as todayOf } from './procedure-context.js';
 import { myTasks } from './procedure-views.js';
@@ -133,7 +133,8 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
           key: `effectiveness-check:${action.id}`,
           kind: 'effectiveness-check',
           title: action.title,
-          dueOn: action.implementedOn,
+          // The check is due when the waiting period after the implementation has passed.
+          dueOn: effectivenessCheckDueOn(action, effectivenessWaitDays(services)),
           isOverdue: false,
           action: 'check-effectiveness',
           link: link('action', action.id),

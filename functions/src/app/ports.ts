@@ -1,4 +1,5 @@
 import type { SurveyStore } from './survey-ports.js';
+import type { AccessRequestStore } from './access-request-ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
   Acknowledgement,
@@ -180,6 +181,11 @@ export type Settings = {
   timeZone: string;
   organisationName: string;
   maxUploadBytes: number;
+  /**
+   * Days after a corrective action's implementation before its effectiveness check is due
+   * (EFFECTIVENESS_WAIT_DAYS); absent: core's `defaultEffectivenessWaitDays` (30).
+   */
+  effectivenessWaitDays?: number;
 };
 
 /** Things that happened, for those who tell people about them (the bot). Published after commit. */
@@ -207,6 +213,8 @@ export type Services = {
   surveys: SurveyStore;
   /** FOKUS-style evaluation rounds and the standards worked by (fokus-ports.ts). */
   fokus: FokusStore;
+  /** Aktindsigt / innsyn requests, their exports and answers (access-request-ports.ts). */
+  accessRequests: AccessRequestStore;
   /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
   goalCitations?: GoalCitationSource;
   documents: DocumentStore;

@@ -1,3 +1,4 @@
+import type { FrozenKind, FrozenRecord } from '../core/frozen-records.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
   Audit,
@@ -25,6 +26,7 @@ export const qualityCollections = [
   'correctiveActions',
   'managementEvaluations',
   'occurrences',
+  'frozenRecords',
 ] as const;
 export type QualityCollection = (typeof qualityCollections)[number];
 
@@ -43,6 +45,8 @@ export type QualityChangeSet = {
   correctiveActions?: CorrectiveAction[];
   managementEvaluations?: ManagementEvaluation[];
   occurrences?: YearWheelOccurrence[];
+  /** Snapshots of frozen records (core/frozen-records.ts), upserted by id (`kind:subjectId`). */
+  frozenRecords?: FrozenRecord[];
   /** Ids of årshjul occurrences to remove (only manual ones are ever removed by the use cases). */
   deleteOccurrenceIds?: string[];
   /** Appended to the same append-only trail as document control (procedureId null, subjectId the record). */
@@ -67,6 +71,10 @@ export type QualityStore = {
   getManagementEvaluation(id: string): Promise<ManagementEvaluation | undefined>;
   /** By due date, then title; `from`/`to` inclusive. */
   listOccurrences(filter?: { from?: LocalDate; to?: LocalDate }): Promise<YearWheelOccurrence[]>;
+  /** The snapshot of one record, if it was frozen. */
+  getFrozenRecord(kind: FrozenKind, subjectId: string): Promise<FrozenRecord | undefined>;
+  /** The snapshots of one kind, by subject id. */
+  listFrozenRecords(kind: FrozenKind): Promise<FrozenRecord[]>;
   /**
    * Changes whenever the audits, findings or corrective actions may read differently (a commit
    * here or, where several processes share the data, elsewhere). Cheap: asked before every search.

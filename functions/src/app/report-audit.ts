@@ -2,12 +2,15 @@ import { nextAuditStatus } from '../core/audit-status.js';
 import type { LocalDate } from '../core/local-date.js';
 import { canRecordAuditResults, ensure, type Actor } from '../core/policies.js';
 import type { Audit } from '../core/quality-year-types.js';
+import { ensureNotLocked } from '../core/frozen-records.js';
+import { reportedAuditSnapshot } from './freeze-audit.js';
 import type { Services } from './ports.js';
 import { ensureFresh, loadAudit, nextVersion, qualityTrail, stampOf, todayOf } from './quality-records.js';
 
 /**
- * Writes the audit report (summary and conclusion) and moves the audit to `reported`; writing it
- * again amends it. The coordinator or one of the audit's auditors.
+ * Writes the audit report (summary and conclusion) and moves the audit to `reported`, which
+ * freezes and locks it (freeze-audit.ts): writing it again is RECORD_LOCKED. The coordinator or
+ * one of the audit's auditors.
  */
 export async function reportAudit(
   services: Services,
@@ -16,6 +19,8 @@ export async function reportAudit(
 ): Promise<Audit> {
   const current = await loadAudit(services, input.auditId);
   ensure(canRecordAuditResults(actor, current), 'Only the coordinator and the audit’s auditors report an audit.');
+  const frozen = await services.quality.getFrozenRecord('audit', current.id);
+  ensureNotLocked(frozen, 'edit');
   ensureFresh('audits', current, input.etag);
   const status = nextAuditStatus(current.status, 'report');
   const stamp = stampOf(services, actor);
@@ -26,9 +31,15 @@ export async function reportAudit(
     report: { summary: input.summary, conclusion: input.conclusion, reportedOn, reportedBy: actor.id },
     ...nextVersion(current, stamp),
   };
+  // Reported: the checklist, findings and report frozen as of the report day, and locked.
+  const snapshot = await reportedAuditSnapshot(services, audit, { at: stamp.at, by: actor.id }, frozen);
   await services.quality.commit({
-    expect: [{ collection: 'audits', id: audit.id, etag: current.etag }],
+    expect: [
+      { collection: 'audits', id: audit.id, etag: current.etag },
+      { collection: 'frozenRecords', id: snapshot.id, etag: frozen?.etag ?? 0 },
+    ],
     audits: [audit],
+    frozenRecords: [snapshot],
     trail: [
       qualityTrail(
         stamp,

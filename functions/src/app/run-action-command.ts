@@ -2,7 +2,7 @@ import { applyActionCommand, canApplyActionCommand, type ActionCommand } from '.
 import { AppError } from '../core/errors.js';
 import { canRunActionCommand, ensure, type Actor } from '../core/policies.js';
 import type { CorrectiveAction } from '../core/quality-year-types.js';
-import { today } from './corrective-action-views.js';
+import { effectivenessWaitDays, today } from './corrective-action-views.js';
 import type { Services } from './ports.js';
 import { staleQualityRecordError, storedVersionOf } from './quality-conflict.js';
 
@@ -12,8 +12,10 @@ export type RunActionCommandInput = { actionId: string; etag: number; command: A
  * One step of a corrective action (see core/corrective-action.ts for the state machine): the
  * state is checked first (INVALID_STATE, whoever asks), then who may do it (FORBIDDEN; the
  * effectiveness check never by anyone who owned or implemented it), then the rule applies the
- * command. Refused with CONFLICT when the action changed since it was read; a refused step
- * changes nothing.
+ * command (with the effectiveness waiting period from the settings: an early check needs a
+ * reason, which the check and the trail keep). Refused with CONFLICT when the action changed
+ * since it was read; a refused step changes nothing. The tab's routes and the chat card's
+ * "Markér gennemført" both come here.
  */
 export async function runActionCommand(
   services: Services,
@@ -40,7 +42,12 @@ export async function runActionCommand(
     }
   }
   const at = services.clock.now().toISOString();
-  const next = applyActionCommand(action, input.command, { today: today(services), actorId: actor.id, at });
+  const next = applyActionCommand(action, input.command, {
+    today: today(services),
+    actorId: actor.id,
+    at,
+    effectivenessWaitDays: effectivenessWaitDays(services),
+  });
   await services.quality.commit({
     expect: [{ collection: 'correctiveActions', id: action.id, etag: input.etag }],
     correctiveActions: [next],

@@ -1,3 +1,4 @@
+import { AppError } from '../core/errors.js';
 import type { IssuedLinks } from '../core/survey-results.js';
 import type { Survey, SurveyAnswer, SurveyLink } from '../core/survey-types.js';
 import type { TrailEntry } from '../core/types.js';
@@ -36,3 +37,18 @@ export type SurveyStore = {
   /** Links issued per round, case type and unit. */
   issuedLinks(surveyId: string): Promise<IssuedLinks[]>;
 };
+
+/** CONFLICT for a survey saved from a stale read, with who wrote it last (both adapters). */
+export function staleSurveyError(
+  id: string,
+  stored: { etag: number; updatedBy: string; updatedAt: string } | undefined,
+): AppError {
+  return new AppError('CONFLICT', `The survey ${id} changed after you read it. Reload and try again.`, {
+    reason: 'stale',
+    collection: 'surveys',
+    id,
+    etag: stored?.etag ?? 0,
+    updatedBy: stored?.updatedBy ?? null,
+    updatedAt: stored?.updatedAt ?? null,
+  });
+}

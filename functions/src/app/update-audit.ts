@@ -13,6 +13,7 @@ import {
   qualityTrail,
   stampOf,
 } from './quality-records.js';
+import { ensureAuditUnlocked } from './freeze-audit.js';
 
 export type AuditChanges = Partial<{
   title: string;
@@ -38,6 +39,7 @@ export async function updateAudit(
 ): Promise<Audit> {
   ensure(canManageQuality(actor), 'Only the quality coordinator changes an audit’s plan.');
   const current = await loadAudit(services, input.auditId);
+  await ensureAuditUnlocked(services, current.id);
   ensureFresh('audits', current, input.etag);
   if (current.status === 'reported' || current.status === 'cancelled')
     throw new AppError('INVALID_STATE', `The audit is ${current.status}; its plan can no longer change.`, {

@@ -1,4 +1,6 @@
 import { AppError } from '../core/errors.js';
+import { ensureNotLocked } from '../core/frozen-records.js';
+import { evaluationSnapshotsFor } from './freeze-evaluation.js';
 import { applyEvaluationChanges, type EvaluationChanges } from '../core/management-evaluation.js';
 import { canManageQuality, ensure, type Actor } from '../core/policies.js';
 import type { ManagementEvaluation } from '../core/quality-year-types.js';
@@ -10,7 +12,8 @@ import { staleQualityRecordError, storedVersionOf } from './quality-conflict.js'
 /**
  * Records the meeting and what follows it: held on, participants and guests, conclusions,
  * decisions (the whole list), the political treatment and the publication, and moves the status
- * forward (see core/management-evaluation.ts). Refused with CONFLICT from a stale read.
+ * forward (see core/management-evaluation.ts). Refused with CONFLICT from a stale read, and with
+ * RECORD_LOCKED once published. Holding it freezes its pack, publishing locks it (freeze-evaluation.ts).
  */
 export async function updateManagementEvaluation(
   services: Services,
@@ -19,6 +22,8 @@ export async function updateManagementEvaluation(
 ): Promise<ManagementEvaluation> {
   ensure(canManageQuality(actor), 'Only the quality coordinator records the management evaluation.');
   const evaluation = await loadEvaluation(services, input.evaluationId);
+  const frozen = await services.quality.getFrozenRecord('management-evaluation', evaluation.id);
+  ensureNotLocked(frozen, 'edit');
   if (evaluation.etag !== input.etag) {
     throw staleQualityRecordError('managementEvaluations', evaluation.id, storedVersionOf(evaluation));
   }
@@ -42,9 +47,19 @@ export async function updateManagementEvaluation(
     at,
     newId: () => services.ids.next(),
   });
+  // Held: the pack is frozen as of the meeting day; published: the snapshot is locked too.
+  const snapshots = await evaluationSnapshotsFor(services, next, frozen, { at, by: actor.id });
   await services.quality.commit({
-    expect: [{ collection: 'managementEvaluations', id: evaluation.id, etag: evaluation.etag }],
+    expect: [
+      { collection: 'managementEvaluations', id: evaluation.id, etag: evaluation.etag },
+      ...snapshots.map((snapshot) => ({
+        collection: 'frozenRecords' as const,
+        id: snapshot.id,
+        etag: frozen?.etag ?? 0,
+      })),
+    ],
     managementEvaluations: [next],
+    frozenRecords: snapshots,
     trail: [
       {
         at,

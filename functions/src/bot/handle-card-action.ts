@@ -5,14 +5,20 @@ import { decideApproval } from '../app/decide-approval.js';
 import type { MessagingStore, Outbox } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
 import { getVisibleApproval } from '../app/read-approval.js';
+import { effectivenessWaitDays, today } from '../app/corrective-action-views.js';
 import { recordReview } from '../app/record-review.js';
+import { runActionCommand } from '../app/run-action-command.js';
+import { effectivenessCheckDueOn } from '../core/corrective-action.js';
+import type { CorrectiveAction } from '../core/quality-year-types.js';
 import { isAppError, type AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
 import { canDecide, type Actor } from '../core/policies.js';
-import { loadApprovalView, procedureUrl, type ViewDeps } from './approval-view.js';
+import { correctiveActionUrl, loadApprovalView, procedureUrl, type ViewDeps } from './approval-view.js';
 import { actionOutcomeCard, errorCard } from './cards/action-outcome-card.js';
 import { approvalRequestCard } from './cards/approval-request-card.js';
 import { approvalStatusCard } from './cards/approval-status-card.js';
+import { correctiveActionImplementedCard } from './cards/corrective-action-implemented-card.js';
+import { implementedInputLimits } from './cards/corrective-action-due-card.js';
 import { cardText, type CardText } from './cards/card-text.js';
 import type { AdaptiveCard } from './cards/card-types.js';
 
@@ -51,6 +57,14 @@ const dataSchemas = {
   confirmReview: z.object({ procedureId: id, etag: z.coerce.number().int().min(0) }),
   startRevision: z.object({ procedureId: id, etag: z.coerce.number().int().min(0) }),
   acknowledge: z.object({ procedureId: id, versionId: id }),
+  // The form's texts are checked by the use case's rule (core/corrective-action.ts), so a card
+  // and the tab are refused for the same reasons; here only their size.
+  markActionImplemented: z.object({
+    actionId: id,
+    description: z.string().max(implementedInputLimits.description).optional(),
+    evidenceText: z.string().max(implementedInputLimits.evidenceText).optional(),
+    evidenceUrl: z.string().max(implementedInputLimits.evidenceUrl).optional(),
+  }),
 } as const;
 type Verb = keyof typeof dataSchemas;
 
@@ -169,7 +183,66 @@ async function run(
       const version = await services.store.getVersion(data.versionId as string);
       return actionOutcomeCard({ ...base, verb, versionLabel: version ? versionLabel(version) : null }, locale);
     }
+    case 'markActionImplemented':
+      return markActionImplemented(deps, actor, data as z.infer<(typeof dataSchemas)['markActionImplemented']>, locale);
   }
+}
+
+/**
+ * "Markér gennemført" on the owner's reminder: the same use case and rule as the tab's button
+ * (runActionCommand → applyActionCommand: what was done is required, evidence optional, an
+ * http(s) link only), implemented today, against the action as it is now (the card carries no
+ * version: a reminder is sent once, and the state machine refuses a step that no longer fits).
+ */
+async function markActionImplemented(
+  deps: CardActionDeps,
+  actor: Actor,
+  data: z.infer<(typeof dataSchemas)['markActionImplemented']>,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const { services } = deps;
+  const text = cardText(locale);
+  const openUrl = correctiveActionUrl(deps.publicUrl, data.actionId);
+  const current = await services.quality.getCorrectiveAction(data.actionId);
+  if (!current) return errorCard(text('errorNotFound'), locale);
+  let next: CorrectiveAction;
+  try {
+    next = await runActionCommand(services, actor, {
+      actionId: current.id,
+      etag: current.etag,
+      command: {
+        kind: 'markImplemented',
+        implementedOn: today(services),
+        description: data.description ?? '',
+        ...(data.evidenceText === undefined ? {} : { evidenceText: data.evidenceText }),
+        ...(data.evidenceUrl === undefined ? {} : { evidenceUrl: data.evidenceUrl }),
+      },
+    });
+  } catch (error) {
+    if (!isAppError(error) || error.code === 'INTERNAL') throw error;
+    const field = (error.details as { field?: unknown } | undefined)?.field;
+    const message =
+      error.code === 'VALIDATION' && field === 'description'
+        ? text('actionImplemented.descriptionRequired')
+        : error.code === 'VALIDATION' && field === 'evidenceUrl'
+          ? text('actionImplemented.evidenceUrlInvalid')
+          : error.code === 'INVALID_STATE'
+            ? text('actionImplemented.notPlanned')
+            : errorMessage(error, text);
+    return errorCard(message, locale, openUrl, text('openAction'));
+  }
+  const person = await services.store.getPerson(actor.id);
+  return correctiveActionImplementedCard(
+    {
+      title: next.title,
+      by: { name: person?.name ?? actor.id },
+      at: next.updatedAt,
+      description: next.implementationNote ?? '',
+      checkDueOn: effectivenessCheckDueOn(next, effectivenessWaitDays(services)),
+      openUrl,
+    },
+    locale,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionCommandKinds } from '../core/corrective-action.js';
+import { actionCommandKinds, isEvidenceUrl } from '../core/corrective-action.js';
 import {
   id as qualityId,
   localDate as qualityDate,
@@ -47,11 +47,25 @@ export const actionCommandBodies = {
       dueOn: qualityDate.optional(),
     })
     .refine((body) => Object.keys(body).length > 0, 'Change at least one of rootCause, plan, ownerId, dueOn'),
-  markImplemented: z.strictObject({ implementedOn: qualityDate }),
+  markImplemented: z.strictObject({
+    implementedOn: qualityDate,
+    description: qualityRequiredText(4000).describe('What was done'),
+    evidenceText: qualityText(2000).optional().describe('Evidence: where it can be seen'),
+    evidenceUrl: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((value) => value === '' || isEvidenceUrl(value), 'an http(s) link')
+      .optional()
+      .describe('Evidence: an http(s) link'),
+  }),
   checkEffectiveness: z.strictObject({
     isEffective: z.boolean(),
     note: qualityRequiredText(4000),
     checkedOn: qualityDate.optional(),
+    earlyReason: qualityText(2000)
+      .optional()
+      .describe('Required when the check comes before the waiting period after the implementation has passed'),
   }),
 } as const;
 export type ActionCommandBodies = { [K in keyof typeof actionCommandBodies]: z.infer<(typeof actionCommandBodies)[K]> };
@@ -110,6 +124,12 @@ export const actionDetailSchema = actionSummarySchema.extend({
   implementedBy: refSchema
     .nullable()
     .describe('Who marked the plan carried out; none of its owners or implementers checks it'),
+  implementationNote: z.string().nullable().describe('What was done, told when it was marked implemented'),
+  evidenceText: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  effectivenessCheckDueOn: qualityDate
+    .nullable()
+    .describe('When the effectiveness check is due; an earlier check needs a reason. Null unless implemented'),
   closedOn: qualityDate.nullable(),
   daysOverdue: z.number().int().nullable(),
   effectivenessChecks: z.array(
@@ -119,6 +139,7 @@ export const actionDetailSchema = actionSummarySchema.extend({
       checkedByName: z.string(),
       isEffective: z.boolean(),
       note: z.string(),
+      earlyReason: z.string().optional(),
     }),
   ),
   source: actionSourceSchema,

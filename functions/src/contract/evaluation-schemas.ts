@@ -49,6 +49,9 @@ export const updateEvaluationBody = z
 export type UpdateEvaluationBody = z.infer<typeof updateEvaluationBody>;
 
 export const emptyBody = z.strictObject({});
+
+/** A correction of a locked record: why (kept with both records). */
+export const correctionBody = z.strictObject({ reason: qualityRequiredText(2000) });
 export const decisionParams = z.strictObject({ id: qualityId, decisionId: qualityId });
 
 export const evaluationExportQuery = z.strictObject({
@@ -81,7 +84,21 @@ export const evaluationDetailSchema = z.object({
   committeeOn: qualityDate.nullable(),
   publishedOn: qualityDate.nullable(),
   updatedAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), createActions: z.boolean(), export: z.boolean() }),
+  record: z
+    .object({
+      frozenAsOf: qualityDate.nullable().describe('The reference date its figures are frozen as of'),
+      locked: z.boolean().describe('Published: no edits, no removal; corrected by a linked correction'),
+      corrects: z.object({ id: z.string(), year: z.number().int() }).nullable(),
+      correctionReason: z.string().nullable(),
+      correctedBy: z.object({ id: z.string(), year: z.number().int() }).nullable(),
+    })
+    .describe('Frozen, locked and corrected (records that stay as they were)'),
+  abilities: z.object({
+    edit: z.boolean(),
+    createActions: z.boolean(),
+    export: z.boolean(),
+    correct: z.boolean(),
+  }),
 });
 export type EvaluationDetailDto = z.infer<typeof evaluationDetailSchema>;
 
@@ -95,6 +112,8 @@ export const evaluationListSchema = z.object({
       heldOn: qualityDate.nullable(),
       publishedOn: qualityDate.nullable(),
       decisionCount: z.number().int(),
+      isCorrection: z.boolean().describe('It corrects a published evaluation of the same year'),
+      isCorrected: z.boolean().describe('A correction replaces it'),
     }),
   ),
   abilities: z.object({ create: z.boolean() }),
@@ -196,6 +215,10 @@ const surveySectionSchema = z.object({
 /** The live input pack (app/assemble-evaluation-pack.ts builds it; its type is the same shape). */
 export const evaluationPackSchema = z.object({
   year: z.number().int(),
+  frozen: z
+    .object({ asOf: qualityDate, frozenAt: z.string(), lockedAt: z.string().nullable() })
+    .nullable()
+    .describe('The snapshot taken when the evaluation was held; null: assembled now from live data'),
   organisationName: z.string(),
   generatedAt: z.string(),
   asOf: qualityDate,

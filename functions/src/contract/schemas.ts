@@ -67,6 +67,7 @@ export const meSchema = z.object({
     createProcedure: z.boolean(),
     switchUser: z.boolean(),
     readSurveyResults: z.boolean().describe('The satisfaction surveys scene is for leaders and the coordinator'),
+    handleAccessRequests: z.boolean().describe('The aktindsigt scene is for the quality coordinator').default(false),
   }),
 });
 export type MeDto = z.infer<typeof meSchema>;
@@ -353,6 +354,10 @@ export const uploadQuery = z.strictObject({ fileName: z.string().min(1).max(255)
 export const versionFileQuery = z.strictObject({
   as: z.string().max(64).optional(),
   inline: z.enum(['true', 'false']).optional(),
+  /** `original`: the uploaded format, stamped; `pdf`: the PDF rendition, stamped. */
+  format: z.enum(['original', 'pdf']).default('original'),
+  /** The language of the stamp (footer, "Ugyldig — erstattet af version N"); Danish when left out. */
+  locale: localeSchema.optional(),
 });
 
 export const submitBody = z.strictObject({
@@ -658,3 +663,4 @@ export * from './overview-schemas.js';
 export * from './goal-schemas.js';
 export * from './survey-schemas.js';
 export * from './fokus-schemas.js';
+export * from './access-request-schemas.js';

@@ -4,8 +4,12 @@ import {
   actionCommandKinds,
   allowedActionCommands,
   applyActionCommand,
+  effectivenessCheckDueOn,
   findingActionTitle,
   findingNeedsAction,
+  findingProblemTitle,
+  isEarlyEffectivenessCheck,
+  isEvidenceUrl,
   isActionOverdue,
   newActionFrom,
   newActionFromDecision,
@@ -14,12 +18,18 @@ import {
   type ActionCommandContext,
 } from './corrective-action.js';
 import { AppError } from './errors.js';
-import { asLocalDate } from './local-date.js';
+import { addDays, asLocalDate } from './local-date.js';
 import { actionStatuses, findingGrades, type ActionStatus, type CorrectiveAction } from './quality-year-types.js';
 
 const d = asLocalDate;
 const today = d('2026-11-22');
-const context: ActionCommandContext = { today, actorId: 'kvalitet', at: '2026-11-22T09:00:00.000Z' };
+/** No waiting period here: the waiting period has its own tests below. */
+const context: ActionCommandContext = {
+  today,
+  actorId: 'kvalitet',
+  at: '2026-11-22T09:00:00.000Z',
+  effectivenessWaitDays: 0,
+};
 
 function buildAction(overrides: Partial<CorrectiveAction> = {}): CorrectiveAction {
   return {
@@ -39,6 +49,9 @@ function buildAction(overrides: Partial<CorrectiveAction> = {}): CorrectiveActio
     status: 'open',
     implementedOn: null,
     implementedBy: null,
+    implementationNote: null,
+    evidenceText: null,
+    evidenceUrl: null,
     involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,
@@ -62,6 +75,12 @@ const implemented = () => ({
   implementedBy: 'bo',
 });
 
+const markCommand: Extract<ActionCommand, { kind: 'markImplemented' }> = {
+  kind: 'markImplemented',
+  implementedOn: d('2026-11-21'),
+  description: 'Procedure skrevet og medarbejderne instrueret',
+};
+
 const commands: Record<(typeof actionCommandKinds)[number], ActionCommand> = {
   recordCorrection: { kind: 'recordCorrection', correction: 'Sagen er journaliseret' },
   analyseAndPlan: {
@@ -72,7 +91,7 @@ const commands: Record<(typeof actionCommandKinds)[number], ActionCommand> = {
     dueOn: d('2026-12-31'),
   },
   replan: { kind: 'replan', dueOn: d('2027-01-31') },
-  markImplemented: { kind: 'markImplemented', implementedOn: d('2026-11-21') },
+  markImplemented: markCommand,
   checkEffectiveness: { kind: 'checkEffectiveness', isEffective: true, note: 'Stikprøve af 10 sager: alle arkiveret' },
 };
 
@@ -216,7 +235,7 @@ describe('applyActionCommand: refusals', () => {
   it('refuses an implementation or check in the future, and a check before the implementation', () => {
     const future = d('2026-11-23');
     expect(
-      thrown(() => applyActionCommand(planned(), { kind: 'markImplemented', implementedOn: future }, context)).details,
+      thrown(() => applyActionCommand(planned(), { ...markCommand, implementedOn: future }, context)).details,
     ).toMatchObject({ field: 'implementedOn' });
     const check = { kind: 'checkEffectiveness', isEffective: true, note: 'ok' } as const;
     expect(thrown(() => applyActionCommand(implemented(), { ...check, checkedOn: future }, context)).code).toBe(
@@ -324,16 +343,23 @@ describe('new actions', () => {
   });
 
   const newContext = { id: 'new', at: '2026-11-22T10:00:00.000Z', actorId: 'kvalitet' };
-  const finding = { id: 'f1', grade: 'major' as const, clause: '7.5.3', unitId: 'byg', correctiveActionId: null };
+  const finding = {
+    id: 'f1',
+    grade: 'major' as const,
+    clause: '7.5.3',
+    description: 'Tre byggesager uden journalnotat om partshøring',
+    unitId: 'byg',
+    correctiveActionId: null,
+  };
 
-  it('from a finding: an open action with its unit, source and a generated title', () => {
+  it('from a finding: an open action with its unit, source and the problem as title', () => {
     expect(newActionFromFinding(finding, newContext)).toEqual({
       id: 'new',
       etag: 1,
       createdAt: newContext.at,
       updatedAt: newContext.at,
       updatedBy: 'kvalitet',
-      title: 'Større afvigelse, ISO 9001 pkt. 7.5.3',
+      title: 'Tre byggesager uden journalnotat om partshøring (ISO 9001 pkt. 7.5.3)',
       source: { kind: 'finding', findingId: 'f1' },
       unitId: 'byg',
       correction: null,
@@ -344,10 +370,42 @@ describe('new actions', () => {
       status: 'open',
       implementedOn: null,
       implementedBy: null,
+      implementationNote: null,
+      evidenceText: null,
+      evidenceUrl: null,
       involvedIds: [],
       effectivenessChecks: [],
       closedOn: null,
     });
+  });
+
+  it.each([
+    [
+      'the description with the clause',
+      finding,
+      'Tre byggesager uden journalnotat om partshøring (ISO 9001 pkt. 7.5.3)',
+    ],
+    [
+      'one line, without a clause',
+      { ...finding, clause: null, description: ' Mangler\n  kvittering ' },
+      'Mangler kvittering',
+    ],
+    [
+      'the grade and clause only without a description',
+      { ...finding, description: '  ' },
+      'Større afvigelse, ISO 9001 pkt. 7.5.3',
+    ],
+  ] as const)("titles a finding's action with %s", (_name, source, title) => {
+    expect(findingProblemTitle(source)).toBe(title);
+  });
+
+  it('shortens a long problem to 120 characters, keeping the clause', () => {
+    const title = findingProblemTitle({ ...finding, description: 'Journalnotat mangler. '.repeat(20) });
+    expect(title).toHaveLength(120);
+    expect(title.endsWith('… (ISO 9001 pkt. 7.5.3)')).toBe(true);
+    expect(findingProblemTitle({ ...finding, description: 'Notat mangler', clause: '9.2' }, 'en')).toBe(
+      'Notat mangler (ISO 9001 clause 9.2)',
+    );
   });
 
   it('refuses a finding that needs no action or already has one', () => {
@@ -401,5 +459,112 @@ describe('new actions', () => {
       evaluationId: 'e',
       decisionId: 'd1',
     });
+  });
+});
+
+describe('marking implemented: what was done and its evidence', () => {
+  it('keeps the description and the evidence, trimmed, blank evidence as none', () => {
+    const next = applyActionCommand(
+      planned(),
+      {
+        ...markCommand,
+        description: '  Ny procedure udgivet  ',
+        evidenceText: ' Referat 12-11 ',
+        evidenceUrl: 'https://intranet.example.dk/k17',
+      },
+      context,
+    );
+    expect(next).toMatchObject({
+      implementationNote: 'Ny procedure udgivet',
+      evidenceText: 'Referat 12-11',
+      evidenceUrl: 'https://intranet.example.dk/k17',
+    });
+    const bare = applyActionCommand(planned(), { ...markCommand, evidenceText: '  ', evidenceUrl: '' }, context);
+    expect(bare).toMatchObject({ evidenceText: null, evidenceUrl: null });
+  });
+
+  it.each([
+    ['description', { description: ' \n ' }],
+    ['evidenceUrl', { evidenceUrl: 'javascript:alert(1)' }],
+    ['evidenceUrl', { evidenceUrl: 'file:///c:/bevis.docx' }],
+    ['evidenceUrl', { evidenceUrl: 'intranet/k17' }],
+  ] as const)('refuses a bad %s (%o)', (field, change) => {
+    const error = thrown(() => applyActionCommand(planned(), { ...markCommand, ...change }, context));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toMatchObject({ field });
+  });
+
+  it.each([
+    ['https://example.dk/a?b=1', true],
+    ['http://intranet/sag/12', true],
+    ['ftp://example.dk/x', false],
+    ['data:text/html,hi', false],
+    [`https://example.dk/${'a'.repeat(2000)}`, false],
+  ] as const)('isEvidenceUrl(%s) is %s', (url, expected) => {
+    expect(isEvidenceUrl(url)).toBe(expected);
+  });
+
+  it('an ineffective check clears what was done with the implementation', () => {
+    const done = applyActionCommand(planned(), { ...markCommand, evidenceText: 'Referat' }, context);
+    const back = applyActionCommand(done, { kind: 'checkEffectiveness', isEffective: false, note: 'Nej' }, context);
+    expect(back).toMatchObject({ implementationNote: null, evidenceText: null, evidenceUrl: null });
+  });
+});
+
+describe('the waiting period before the effectiveness check', () => {
+  const waiting = { ...context, effectivenessWaitDays: 30 };
+  const implementedOn = (date: string) => ({ ...implemented(), implementedOn: d(date) });
+  const check = { kind: 'checkEffectiveness', isEffective: true, note: 'Stikprøve af 10 sager' } as const;
+
+  it.each([
+    // implemented, wait, due
+    ['2026-11-20', 30, '2026-12-20'],
+    ['2026-12-15', 30, '2027-01-14'],
+    ['2024-02-10', 30, '2024-03-11'],
+    ['2025-02-10', 30, '2025-03-12'],
+    ['2026-12-31', 0, '2026-12-31'],
+    ['2026-12-31', 1, '2027-01-01'],
+  ] as const)('implemented %s, waiting %i days: due %s', (on, wait, due) => {
+    expect(effectivenessCheckDueOn(implementedOn(on), wait)).toBe(due);
+    expect(isEarlyEffectivenessCheck(implementedOn(on), addDays(d(due), -1), wait)).toBe(true);
+    expect(isEarlyEffectivenessCheck(implementedOn(on), d(due), wait)).toBe(false);
+  });
+
+  it('has no due date before the action is implemented', () => {
+    expect(effectivenessCheckDueOn(planned(), 30)).toBeNull();
+    expect(effectivenessCheckDueOn({ ...implemented(), status: 'closed' }, 30)).toBeNull();
+  });
+
+  it('refuses an early check without a reason, saying when it is due, and changes nothing', () => {
+    const action = implementedOn('2026-11-01');
+    const copy = structuredClone(action);
+    const error = thrown(() => applyActionCommand(action, check, waiting));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toEqual({ field: 'earlyReason', dueOn: '2026-12-01' });
+    expect(thrown(() => applyActionCommand(action, { ...check, earlyReason: '   ' }, waiting)).code).toBe('VALIDATION');
+    expect(action).toEqual(copy);
+  });
+
+  it('accepts an early check with a reason and keeps the reason in the check', () => {
+    const next = applyActionCommand(
+      implementedOn('2026-11-01'),
+      { ...check, earlyReason: ' Auditor kommer 1-12; sagerne er allerede gennemgået ' },
+      waiting,
+    );
+    expect(next.status).toBe('closed');
+    expect(next.effectivenessChecks.at(-1)).toEqual({
+      checkedOn: today,
+      checkedBy: 'kvalitet',
+      isEffective: true,
+      note: 'Stikprøve af 10 sager',
+      earlyReason: 'Auditor kommer 1-12; sagerne er allerede gennemgået',
+    });
+  });
+
+  it('needs no reason once the period has passed (on the due day), and ignores one given', () => {
+    const onTime = applyActionCommand(implementedOn('2026-10-23'), check, waiting);
+    expect(onTime.effectivenessChecks.at(-1)).not.toHaveProperty('earlyReason');
+    const withReason = applyActionCommand(implementedOn('2026-10-01'), { ...check, earlyReason: 'x' }, waiting);
+    expect(withReason.effectivenessChecks.at(-1)).not.toHaveProperty('earlyReason');
   });
 });

@@ -1,10 +1,11 @@
 import type { Locale } from './locale.js';
 import { AppError } from './errors.js';
-import { daysBetween, isLocalDate, type LocalDate } from './local-date.js';
+import { addDays, daysBetween, isLocalDate, type LocalDate } from './local-date.js';
 import type {
   ActionStatus,
   Clause,
   CorrectiveAction,
+  EffectivenessCheck,
   EvaluationDecision,
   Finding,
   FindingGrade,
@@ -25,17 +26,25 @@ import { actionStatuses } from './quality-year-types.js';
  * | `recordCorrection`   | open, planned  | same status            | correction (the immediate fix, 10.2.1 a), non-blank          |
  * | `analyseAndPlan`     | open           | planned                | rootCause, plan, ownerId, dueOn (10.2.1 b and c), non-blank  |
  * | `replan`             | planned        | planned                | at least one of rootCause, plan, ownerId, dueOn; non-blank   |
- * | `markImplemented`    | planned        | implemented            | implementedOn, not after today                               |
- * | `checkEffectiveness` | implemented    | closed / planned       | isEffective, a note (what was checked), checkedOn ≤ today    |
+ * | `markImplemented`    | planned        | implemented            | implementedOn ≤ today, description (what was done); evidence |
+ * |                      |                |                        | (text and/or an http(s) link) optional                       |
+ * | `checkEffectiveness` | implemented    | closed / planned       | isEffective, a note (what was checked), checkedOn ≤ today;   |
+ * |                      |                |                        | before the waiting period has passed also an earlyReason     |
  *
  * Everything else is refused with INVALID_STATE (details: status, command); bad input with
  * VALIDATION (details: field). A closed action accepts nothing. The only way into `closed` is an
  * effective check of an implemented action, so every closed action's last check is effective
  * (10.2.1 d: "review the effectiveness of any corrective action taken").
  *
- * An ineffective check sends the action back to `planned` with `implementedOn` and
- * `implementedBy` cleared: the plan has to be carried out again (or replanned). The check stays
- * in `effectivenessChecks`.
+ * An ineffective check sends the action back to `planned` with `implementedOn`, `implementedBy`
+ * and the description and evidence of the implementation cleared: the plan has to be carried out
+ * again (or replanned). The check stays in `effectivenessChecks`; what was done before stays in
+ * the trail (the markImplemented command is kept there).
+ *
+ * The waiting period: an effect can only be judged once the change has worked for a while, so the
+ * check is due `effectivenessWaitDays` days after the implementation (a setting, default 30).
+ * Checking earlier is allowed only with a reason (`earlyReason`), kept in the check and the trail;
+ * who may check at all (the coordinator, never anyone involved) is policies.ts's rule.
  *
  * Every owner a plan names and whoever marks the action implemented is added to `involvedIds`
  * and stays there: policies.ts keeps them all from checking its effectiveness.
@@ -46,9 +55,17 @@ export type ActionCommand =
   | { kind: 'recordCorrection'; correction: string }
   | { kind: 'analyseAndPlan'; rootCause: string; plan: string; ownerId: string; dueOn: LocalDate }
   | { kind: 'replan'; rootCause?: string; plan?: string; ownerId?: string; dueOn?: LocalDate }
-  | { kind: 'markImplemented'; implementedOn: LocalDate }
-  /** `checkedOn` defaults to today. */
-  | { kind: 'checkEffectiveness'; isEffective: boolean; note: string; checkedOn?: LocalDate };
+  | {
+      kind: 'markImplemented';
+      implementedOn: LocalDate;
+      /** What was done. */
+      description: string;
+      evidenceText?: string;
+      /** An http(s) link to the evidence (a document, a case, a page). */
+      evidenceUrl?: string;
+    }
+  /** `checkedOn` defaults to today; `earlyReason` is required before the waiting period has passed. */
+  | { kind: 'checkEffectiveness'; isEffective: boolean; note: string; checkedOn?: LocalDate; earlyReason?: string };
 
 export type ActionCommandKind = ActionCommand['kind'];
 
@@ -78,7 +95,50 @@ export type ActionCommandContext = {
   actorId: string;
   /** The instant of the write (ISO 8601), for updatedAt. */
   at: string;
+  /** Days after the implementation before the effectiveness check is due (the setting). */
+  effectivenessWaitDays: number;
 };
+
+/** The default waiting period between implementation and effectiveness check, in days. */
+export const defaultEffectivenessWaitDays = 30;
+
+/**
+ * The day the effectiveness check of an implemented action is due: `waitDays` after its
+ * implementation. Null when the action is not implemented (nothing to check yet).
+ */
+export function effectivenessCheckDueOn(
+  action: Pick<CorrectiveAction, 'status' | 'implementedOn'>,
+  waitDays: number,
+): LocalDate | null {
+  if (action.status !== 'implemented' || action.implementedOn === null) return null;
+  return addDays(action.implementedOn, waitDays);
+}
+
+/** True when a check on `checkedOn` comes before the waiting period after the implementation has passed. */
+export function isEarlyEffectivenessCheck(
+  action: Pick<CorrectiveAction, 'status' | 'implementedOn'>,
+  checkedOn: LocalDate,
+  waitDays: number,
+): boolean {
+  const dueOn = effectivenessCheckDueOn(action, waitDays);
+  return dueOn !== null && checkedOn < dueOn;
+}
+
+/** A link given as evidence: http or https only (no javascript:, file: or data:), at most 2000 characters. */
+export function isEvidenceUrl(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function optionalText(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
 
 function requireText(value: string | undefined, field: string): string {
   const text = value?.trim() ?? '';
@@ -155,12 +215,20 @@ export function applyActionCommand(
     case 'markImplemented': {
       const implementedOn = requireDate(command.implementedOn, 'implementedOn');
       requireNotAfterToday(implementedOn, context.today, 'implementedOn');
+      const implementationNote = requireText(command.description, 'description');
+      const evidenceUrl = optionalText(command.evidenceUrl);
+      if (evidenceUrl !== null && !isEvidenceUrl(evidenceUrl)) {
+        throw new AppError('VALIDATION', 'evidenceUrl must be an http(s) link.', { field: 'evidenceUrl' });
+      }
       return {
         ...action,
         ...written,
         status: 'implemented',
         implementedOn,
         implementedBy: context.actorId,
+        implementationNote,
+        evidenceText: optionalText(command.evidenceText),
+        evidenceUrl,
         involvedIds: involving(action.involvedIds, context.actorId),
       };
     }
@@ -176,16 +244,37 @@ export function applyActionCommand(
       if (typeof command.isEffective !== 'boolean') {
         throw new AppError('VALIDATION', 'isEffective must be true or false.', { field: 'isEffective' });
       }
-      const check = {
+      const note = requireText(command.note, 'note');
+      const check: EffectivenessCheck = {
         checkedOn,
         checkedBy: context.actorId,
         isEffective: command.isEffective,
-        note: requireText(command.note, 'note'),
+        note,
       };
+      if (isEarlyEffectivenessCheck(action, checkedOn, context.effectivenessWaitDays)) {
+        const earlyReason = optionalText(command.earlyReason);
+        if (earlyReason === null) {
+          throw new AppError('VALIDATION', 'A check before the waiting period has passed needs a reason.', {
+            field: 'earlyReason',
+            dueOn: effectivenessCheckDueOn(action, context.effectivenessWaitDays),
+          });
+        }
+        check.earlyReason = earlyReason;
+      }
       const effectivenessChecks = [...action.effectivenessChecks, check];
       return command.isEffective
         ? { ...action, ...written, effectivenessChecks, status: 'closed', closedOn: checkedOn }
-        : { ...action, ...written, effectivenessChecks, status: 'planned', implementedOn: null, implementedBy: null };
+        : {
+            ...action,
+            ...written,
+            effectivenessChecks,
+            status: 'planned',
+            implementedOn: null,
+            implementedBy: null,
+            implementationNote: null,
+            evidenceText: null,
+            evidenceUrl: null,
+          };
     }
   }
 }
@@ -308,6 +397,9 @@ function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' 
     status: 'open',
     implementedOn: null,
     implementedBy: null,
+    implementationNote: null,
+    evidenceText: null,
+    evidenceUrl: null,
     involvedIds: [],
     effectivenessChecks: [],
     closedOn: null,
@@ -315,12 +407,31 @@ function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' 
 }
 
 /**
- * A new open action for a finding: title from the grade and clause, the finding's unit. Refused
+ * The default title of a finding's action: what the problem is, i.e. the finding's description
+ * (one line, at most 120 characters), with the clause when there is one, e.g. "Tre sager uden
+ * journalnotat (ISO 9001 pkt. 7.5.3)". Only a finding without a description falls back to the
+ * grade and clause.
+ */
+export function findingProblemTitle(
+  finding: Pick<Finding, 'grade' | 'clause' | 'description'>,
+  locale: Locale = 'da',
+): string {
+  const description = finding.description.replace(/\s+/g, ' ').trim();
+  if (description === '') return findingActionTitle(finding.grade, finding.clause, locale);
+  const clause = finding.clause?.trim() ?? '';
+  const suffix = clause === '' ? '' : ` (ISO 9001 ${clauseWord[locale]} ${clause})`;
+  const room = maxActionTitleLength - suffix.length;
+  const problem = description.length <= room ? description : `${description.slice(0, room - 1).trimEnd()}…`;
+  return `${problem}${suffix}`;
+}
+
+/**
+ * A new open action for a finding: the problem as title (`findingProblemTitle`), the finding's unit. Refused
  * with VALIDATION for a grade that needs no action and with INVALID_STATE when the finding
  * already has one (details: correctiveActionId).
  */
 export function newActionFromFinding(
-  finding: Pick<Finding, 'id' | 'grade' | 'clause' | 'unitId' | 'correctiveActionId'>,
+  finding: Pick<Finding, 'id' | 'grade' | 'clause' | 'description' | 'unitId' | 'correctiveActionId'>,
   context: NewActionContext,
 ): CorrectiveAction {
   if (!findingNeedsAction(finding.grade)) {
@@ -338,7 +449,7 @@ export function newActionFromFinding(
   }
   return {
     ...blankAction(context),
-    title: findingActionTitle(finding.grade, finding.clause, context.locale),
+    title: findingProblemTitle(finding, context.locale),
     source: { kind: 'finding', findingId: finding.id },
     unitId: finding.unitId,
   };

@@ -23,6 +23,11 @@ export const errorCatalogue = {
     description:
       'The record is in a state that forbids this step (e.g. closing a corrective action without an effective check); details name the state.',
   },
+  RECORD_LOCKED: {
+    status: 409,
+    description:
+      'The record is published or reported and locked: it is neither edited nor removed; a correction is a new, linked record with its reason. details: kind, id, correctedById.',
+  },
   DUPLICATE: { status: 409, description: 'A resource with this unique key (e.g. procedure code) exists.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The body or file is larger than allowed.' },
   UNSUPPORTED_MEDIA_TYPE: {

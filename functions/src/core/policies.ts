@@ -32,6 +32,14 @@ export function isCoordinator(actor: Actor): boolean {
   return hasRole(actor, 'coordinator', 'admin');
 }
 
+/**
+ * Aktindsigt / innsyn: recording a request, producing the export (drafts included when chosen)
+ * and recording the answer is the quality coordinator's (and the admin's).
+ */
+export function canHandleAccessRequests(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
 export function canCreateProcedure(actor: Actor): boolean {
   return hasRole(actor, 'author', 'coordinator', 'admin');
 }
@@ -302,6 +310,15 @@ export function ensure(allowed: boolean, message: string, hidden = false): void 
  * the management evaluation is published to the whole organisation anyway.
  */
 export function canManageQuality(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
+ * Correcting a locked record (a published management evaluation, a reported audit, a published
+ * yearly report): the quality coordinator only, who answers for the records a certifier reads. The
+ * correction is a new, linked record with its reason; the original is never changed.
+ */
+export function canCorrectLockedRecord(actor: Actor): boolean {
   return isCoordinator(actor);
 }
 

@@ -1,4 +1,5 @@
 import {
+  canHandleAccessRequests,
   canAcknowledge,
   canBeAskedToApprove,
   canChangeApprover,
@@ -175,6 +176,11 @@ export const policyRows: PolicyRow[] = [
     act: 'Mark an årshjul activity done',
     rule: 'canCompleteOccurrence',
     may: (x) => canCompleteOccurrence(x, { ownerId: 'anne' }),
+  },
+  {
+    act: 'Record an aktindsigt request, export, answer',
+    rule: 'canHandleAccessRequests',
+    may: (x) => canHandleAccessRequests(x),
   },
 ];
 

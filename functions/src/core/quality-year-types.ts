@@ -186,6 +186,12 @@ export type EffectivenessCheck = {
   checkedBy: string;
   isEffective: boolean;
   note: string;
+  /**
+   * Why the check was made before the waiting period after the implementation had passed
+   * (core/corrective-action.ts `effectivenessCheckDueOn`); absent for a check made on time and
+   * for checks recorded before the waiting period existed.
+   */
+  earlyReason?: string;
 };
 
 export type CorrectiveAction = Versioned & {
@@ -204,6 +210,11 @@ export type CorrectiveAction = Versioned & {
   implementedOn: LocalDate | null;
   /** Person id of whoever marked the plan carried out; cleared with implementedOn by an ineffective check. */
   implementedBy: string | null;
+  /** What was done, as told by whoever marked it implemented; cleared with implementedOn. */
+  implementationNote: string | null;
+  /** Optional evidence of the implementation: a text (where it can be seen) and/or a link. */
+  evidenceText: string | null;
+  evidenceUrl: string | null;
   /**
    * Everyone who has ever owned the action or marked it implemented, in the order they first did.
    * None of them may check its effectiveness (10.2, segregation of duties), even after handing

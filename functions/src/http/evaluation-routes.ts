@@ -2,6 +2,7 @@ import { createDecisionAction } from '../app/create-decision-action.js';
 import { createManagementEvaluation } from '../app/create-management-evaluation.js';
 import { getCorrectiveAction } from '../app/corrective-action-views.js';
 import { exportManagementEvaluation } from '../app/export-management-evaluation.js';
+import { correctManagementEvaluation } from '../app/freeze-evaluation.js';
 import {
   getEvaluationPack,
   getManagementEvaluation,
@@ -75,11 +76,33 @@ export function evaluationRoutes(): Route[] {
       },
     }),
     defineRoute({
+      name: 'management-evaluations-correct',
+      method: 'POST',
+      path: '/management-evaluations/{id}/correction',
+      summary:
+        'Correct a published (locked) evaluation: a new, linked evaluation with the reason; the original stays as it was (If-Match: the original’s ETag)',
+      tag: 'management-evaluation',
+      access: 'signed-in',
+      conditional: true,
+      params: contract.idParams,
+      body: contract.correctionBody,
+      response: contract.evaluationDetailSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, params, body, etag }) => {
+        const correction = await correctManagementEvaluation(services, actor, {
+          evaluationId: params.id,
+          etag: etag(),
+          reason: body.reason,
+        });
+        return json(await getManagementEvaluation(services, actor, correction.id), 201);
+      },
+    }),
+    defineRoute({
       name: 'management-evaluations-pack',
       method: 'GET',
       path: '/management-evaluations/{id}/pack',
       summary:
-        'The live input pack (9.3.2): earlier decisions, audits and findings, actions, reviews, acknowledgements, competences',
+        'The input pack (9.3.2): earlier decisions, audits and findings, actions, reviews, acknowledgements, competences; frozen as of the meeting day once held',
       tag: 'management-evaluation',
       access: 'signed-in',
       params: contract.idParams,

@@ -9,6 +9,7 @@ import { decideExternalCoverage } from '../app/decide-external-coverage.js';
 import { exportCompetenceMatrix } from '../app/export-competence-matrix.js';
 import { importCompetenceMatrix } from '../app/import-competence-matrix.js';
 import { decideApproval } from '../app/decide-approval.js';
+import { downloadVersion } from '../app/download-version.js';
 import {
   acknowledgementReport,
   getProcedureDetail,
@@ -29,7 +30,13 @@ import { uploadDraft } from '../app/upload-draft.js';
 import { botActivitySchema } from '../contract/activity-schema.js';
 import * as contract from '../contract/schemas.js';
 import { AppError } from '../core/errors.js';
-import { canCreateProcedure, canManageCompetences, canReadSurveyResults, isCoordinator } from '../core/policies.js';
+import {
+  canCreateProcedure,
+  canHandleAccessRequests,
+  canManageCompetences,
+  canReadSurveyResults,
+  isCoordinator,
+} from '../core/policies.js';
 import type { Outbox } from '../app/messaging-ports.js';
 import type { Bot } from '../bot/create-bot.js';
 import { buildAuditRoutes } from './audit-routes.js';
@@ -41,6 +48,7 @@ import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
 import { fokusRoutes } from './fokus-routes.js';
+import { accessRequestRoutes } from './access-request-routes.js';
 
 export type RouteTableOptions = {
   mode: 'local' | 'production';
@@ -98,6 +106,7 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
             createProcedure: canCreateProcedure(actor),
             switchUser: options.mode === 'local',
             readSurveyResults: canReadSurveyResults(actor),
+            handleAccessRequests: canHandleAccessRequests(actor),
           },
         });
       },
@@ -244,21 +253,22 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
       name: 'versions-file',
       method: 'GET',
       path: '/procedures/{id}/versions/{versionId}/file',
-      summary: 'Download a version’s file (docx, pdf or md)',
+      summary:
+        'Download a version as "<code> <title> v<version>" (docx, pdf or md, or its PDF rendition), stamped with code, version, approval date and approver; an obsolete version is stamped as replaced',
       tag: 'versions',
       access: 'signed-in',
       params: contract.versionParams,
       query: contract.versionFileQuery,
       handler: async ({ actor, services, params, query }) => {
-        const version = await getVisibleVersion(services, actor, params.id, params.versionId);
-        const bytes = await services.documents.get(version.file.ref);
-        return {
-          kind: 'file',
-          bytes,
-          mediaType: version.file.mediaType,
-          fileName: version.file.name,
-          inline: query.inline === 'true',
-        };
+        const inline = query.inline === 'true';
+        const file = await downloadVersion(services, actor, {
+          procedureId: params.id,
+          versionId: params.versionId,
+          format: query.format,
+          locale: query.locale ?? 'da',
+          inline,
+        });
+        return { kind: 'file', bytes: file.bytes, mediaType: file.mediaType, fileName: file.fileName, inline };
       },
     }),
     defineRoute({
@@ -631,5 +641,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...goalRoutes(),
     ...surveyRoutes({ publicUrl: options.publicUrl }),
     ...fokusRoutes(),
+    ...accessRequestRoutes(),
   ];
 }

@@ -135,7 +135,11 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
       case 'occurrence':
         return yearWheelDueCard(occurrenceModel(item, today), locale);
       case 'action':
-        return correctiveActionDueCard(actionModel(item, today), locale);
+        // The owner's single card carries "Markér gennemført"; the leader's escalation does not.
+        return correctiveActionDueCard(
+          { ...actionModel(item, today), actionId: (item.candidate as ActionCandidate).actionId },
+          locale,
+        );
     }
   }
 

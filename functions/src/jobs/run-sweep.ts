@@ -38,7 +38,21 @@ export type SweepOptions = {
   defaultLocale?: Locale;
   /** Test hook: stop dead after this many sends, as a killed process would (the lease is kept). */
   crashAfterSends?: number;
+  /**
+   * Re-measures the goals before the reminders are read (`measureGoals`, app/measure-goals.ts,
+   * wired by sweepEmbeddedApp): answers given through survey links, and a new day in a goal's
+   * period, move a goal without anyone saving it, and a goal turning red gets its owner's
+   * årshjul activity (and so its reminder) in this very run. Its failure is reported in the
+   * result's `goals` and does not stop the reminders.
+   */
+  measureGoals?: (today: LocalDate, stamp: { at: string; actorId: string }) => Promise<GoalMeasured[]>;
 };
+
+/** What measuring one goal gave (measureGoals' result, as the sweep reports it). */
+export type GoalMeasured = { goalId: string; hasTurnedRed: boolean };
+
+/** Who the goals' new readings are stamped by when the sweep measures them. */
+export const sweepActorId = 'system';
 
 export type SentMessage = {
   recipientId: string;
@@ -64,6 +78,11 @@ export type SweepResult = {
   durationMs: number;
   /** Where the time went: reading candidates, applying the rules, claiming, sending. */
   timings: { collectMs: number; planMs: number; claimMs: number; sendMs: number };
+  /**
+   * The goals measured before the reminders (when the run measures them): how many, and those
+   * that turned red today; or why measuring failed.
+   */
+  goals?: { measured: number; turnedRed: string[] } | { error: string };
 };
 
 /** Thrown by the `crashAfterSends` test hook. */
@@ -97,6 +116,7 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
   const now = services.clock.now();
   const today = localDateReader(services.settings.timeZone)(now);
   const timings = { collectMs: 0, planMs: 0, claimMs: 0, sendMs: 0 };
+  let goals: SweepResult['goals'];
   const result = (status: SweepResult['status'], rest: Partial<SweepResult> = {}): SweepResult => ({
     runId,
     status,
@@ -104,6 +124,7 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
     sent: [],
     skipped: 0,
     failed: [],
+    ...(goals ? { goals } : {}),
     ...rest,
     durationMs: performance.now() - started,
     timings,
@@ -114,6 +135,17 @@ export async function runSweep(input: SweepDependencies & SweepOptions): Promise
   let crashed = false;
   try {
     let mark = performance.now();
+    if (input.measureGoals) {
+      try {
+        const measured = await input.measureGoals(today, { at: now.toISOString(), actorId: sweepActorId });
+        goals = {
+          measured: measured.length,
+          turnedRed: measured.filter((goal) => goal.hasTurnedRed).map((goal) => goal.goalId),
+        };
+      } catch (error) {
+        goals = { error: error instanceof Error ? error.message : String(error) };
+      }
+    }
     const candidates = await source.listReminderCandidates(today);
     timings.collectMs = performance.now() - mark;
 

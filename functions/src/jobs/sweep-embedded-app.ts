@@ -1,3 +1,4 @@
+import { measureGoals } from '../app/measure-goals.js';
 import type { EmbeddedApp } from '../compose.js';
 import { createReminderCards } from './reminder-cards.js';
 import { runSweep, type SweepResult } from './run-sweep.js';
@@ -5,7 +6,8 @@ import { runSweep, type SweepResult } from './run-sweep.js';
 /**
  * One sweep over the embedded app: its store, its ledger, and its bot's way out (Teams with a
  * bot registration, else the local outbox). Used by `npm run sweep`, the local timer and the
- * Azure timer trigger.
+ * Azure timer trigger. Before the reminders it re-measures the goals (on either store), so
+ * survey answers and a new day move them and a goal turning red reaches its owner the same day.
  */
 export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
   const { config } = app;
@@ -15,6 +17,7 @@ export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } =
     source: app.reminderSource,
     notifier: app.bot.notifier,
     cards: createReminderCards({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
+    measureGoals: (today, stamp) => measureGoals(app.services, stamp, today),
     ...(options.runId ? { runId: options.runId } : {}),
   });
 }

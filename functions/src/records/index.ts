@@ -29,6 +29,8 @@ import { deadlineRecord } from './deadlines.js';
 import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
+import { frozenRecordRecord } from './frozen.js';
+import { accessRequestRecord } from './access-requests.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -40,6 +42,8 @@ export * from './deadlines.js';
 export * from './goals.js';
 export * from './surveys.js';
 export * from './fokus.js';
+export * from './frozen.js';
+export * from './access-requests.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -77,4 +81,6 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   evaluationRoundRecord,
   unitEvaluationRecord,
   standardsChoiceRecord,
+  frozenRecordRecord,
+  accessRequestRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

@@ -111,7 +111,17 @@ export async function seedDemoActions(services: Services, clock: { set(date: Dat
     },
     day('03-20'),
   );
-  await step(jens, deadlineAction.id, { kind: 'markImplemented', implementedOn: day('06-20') }, day('06-20'));
+  await step(
+    jens,
+    deadlineAction.id,
+    {
+      kind: 'markImplemented',
+      implementedOn: day('06-20'),
+      description: 'Fristlisten er oprettet i sagssystemet og gennemgås på teammødet hver mandag.',
+      evidenceText: 'Referater fra teammøderne i juni.',
+    },
+    day('06-20'),
+  );
   await step(
     coordinator,
     deadlineAction.id,
@@ -185,7 +195,16 @@ export async function seedDemoActions(services: Services, clock: { set(date: Dat
     },
     addDays(today, -55),
   );
-  await step(sofie, checklist.id, { kind: 'markImplemented', implementedOn: addDays(today, -5) }, addDays(today, -5));
+  await step(
+    sofie,
+    checklist.id,
+    {
+      kind: 'markImplemented',
+      implementedOn: addDays(today, -5),
+      description: 'Ny tjekliste udgivet med ejer og fast årlig gennemgang.',
+    },
+    addDays(today, -5),
+  );
 
   const sampling = await other('Jordprøver registreres uden prøvetagningssted', 'miljo', 45);
   await step(
@@ -200,7 +219,17 @@ export async function seedDemoActions(services: Services, clock: { set(date: Dat
     },
     addDays(today, -44),
   );
-  await step(jens, sampling.id, { kind: 'markImplemented', implementedOn: addDays(today, -2) }, addDays(today, -2));
+  await step(
+    jens,
+    sampling.id,
+    {
+      kind: 'markImplemented',
+      implementedOn: addDays(today, -2),
+      description: 'Prøvetagningssted er gjort obligatorisk; jordteamet er instrueret.',
+      evidenceUrl: 'https://intranet.example.dk/miljo/jordproever-instruktion',
+    },
+    addDays(today, -2),
+  );
 
   const access = await other('Adgang til sagssystemet fjernes ikke ved fratrædelse', 'miljo', 150);
   await step(
@@ -215,14 +244,33 @@ export async function seedDemoActions(services: Services, clock: { set(date: Dat
     },
     addDays(today, -140),
   );
-  await step(jens, access.id, { kind: 'markImplemented', implementedOn: addDays(today, -110) }, addDays(today, -110));
+  await step(
+    jens,
+    access.id,
+    {
+      kind: 'markImplemented',
+      implementedOn: addDays(today, -110),
+      description: 'Fratrædelse er et fast punkt i tjeklisten.',
+    },
+    addDays(today, -110),
+  );
   await step(
     coordinator,
     access.id,
     { kind: 'checkEffectiveness', isEffective: false, note: 'Afstemningen i maj fandt 2 aktive fratrådte brugere.' },
     addDays(today, -80),
   );
-  await step(jens, access.id, { kind: 'markImplemented', implementedOn: addDays(today, -50) }, addDays(today, -50));
+  await step(
+    jens,
+    access.id,
+    {
+      kind: 'markImplemented',
+      implementedOn: addDays(today, -50),
+      description: 'Månedlig afstemning af brugere mod lønsystemet er indført.',
+      evidenceText: 'Afstemningslister i sag 2026-004512.',
+    },
+    addDays(today, -50),
+  );
   await step(
     coordinator,
     access.id,

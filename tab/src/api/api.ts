@@ -1,3 +1,4 @@
+import type { Locale } from '../../../functions/src/core/locale';
 import type { CardActionActivity, CardActionResponse } from './chat-contract';
 import { createAuditApi } from './audit-api';
 import type { HttpClient } from './http-client';
@@ -7,6 +8,7 @@ import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
+import { createAccessApi } from './access-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -58,8 +60,21 @@ export function createApi(http: HttpClient) {
 
     getRenderedVersion: (procedureId: string, versionId: string, signal?: AbortSignal) =>
       api.call('versions-rendered', { params: { id: procedureId, versionId }, signal }),
-    downloadVersionFile: (procedureId: string, versionId: string, signal?: AbortSignal) =>
-      api.download('versions-file', { params: { id: procedureId, versionId }, signal }),
+    downloadVersionFile: (
+      procedureId: string,
+      versionId: string,
+      signal?: AbortSignal,
+      options: { format?: 'original' | 'pdf'; locale?: Locale; inline?: boolean } = {},
+    ) =>
+      api.download('versions-file', {
+        params: { id: procedureId, versionId },
+        query: {
+          format: options.format,
+          locale: options.locale,
+          inline: options.inline ? ('true' as const) : undefined,
+        },
+        signal,
+      }),
 
     uploadDraft: (procedure: ProcedureDetail, file: File) =>
       api.call('draft-upload', {
@@ -147,6 +162,7 @@ export function createApi(http: HttpClient) {
     ...createOverviewApi(api),
     ...createSurveyApi(api, http),
     ...createFokusApi(api),
+    ...createAccessApi(api),
     ...createGoalsApi(api),
   };
 }

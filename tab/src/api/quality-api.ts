@@ -60,6 +60,13 @@ export function createQualityApi(api: TypedClient) {
         body: {},
         ifMatch: evaluation.etag,
       }),
+    /** "Ret": a correction of a published evaluation, a new linked record with its reason. */
+    correctEvaluation: (evaluation: EvaluationDetailDto, reason: string) =>
+      api.call('management-evaluations-correct', {
+        params: { id: evaluation.id },
+        body: { reason },
+        ifMatch: evaluation.etag,
+      }),
     exportEvaluation: (id: string, format: 'pdf' | 'docx', locale: 'da' | 'nb' | 'en') =>
       api.download('management-evaluations-export', { params: { id }, query: { format, locale } }),
   };

@@ -83,6 +83,7 @@ export const apiRoutes = {
   'management-evaluations-create': 'POST /management-evaluations',
   'management-evaluations-get': 'GET /management-evaluations/{id}',
   'management-evaluations-update': 'PATCH /management-evaluations/{id}',
+  'management-evaluations-correct': 'POST /management-evaluations/{id}/correction',
   'management-evaluations-pack': 'GET /management-evaluations/{id}/pack',
   'management-evaluations-decision-action': 'POST /management-evaluations/{id}/decisions/{decisionId}/action',
   'management-evaluations-export': 'GET /management-evaluations/{id}/export',
@@ -120,6 +121,12 @@ export const apiRoutes = {
   'standards-get': 'GET /standards',
   'standards-choose': 'PUT /standards',
   'coverage-matrix-get': 'GET /coverage',
+  'access-requests-list': 'GET /access-requests',
+  'access-requests-create': 'POST /access-requests',
+  'access-requests-get': 'GET /access-requests/{id}',
+  'access-requests-export': 'POST /access-requests/{id}/exports',
+  'access-requests-export-file': 'GET /access-requests/{id}/exports/{number}/file',
+  'access-requests-answer': 'POST /access-requests/{id}/answer',
 } as const;
 
 /**
@@ -438,6 +445,12 @@ export type ApiRouteTypes = {
     body: z.input<typeof contract.updateEvaluationBody>;
     response: z.output<typeof contract.evaluationDetailSchema>;
   };
+  'management-evaluations-correct': {
+    conditional: true;
+    params: z.input<typeof contract.idParams>;
+    body: z.input<typeof contract.correctionBody>;
+    response: z.output<typeof contract.evaluationDetailSchema>;
+  };
   'management-evaluations-pack': {
     params: z.input<typeof contract.idParams>;
     response: z.output<typeof contract.evaluationPackSchema>;
@@ -579,4 +592,26 @@ export type ApiRouteTypes = {
     response: z.output<typeof contract.standardsSchema>;
   };
   'coverage-matrix-get': { response: z.output<typeof contract.coverageMatrixSchema> };
+  'access-requests-list': { response: z.output<typeof contract.accessRequestListSchema> };
+  'access-requests-create': {
+    body: z.input<typeof contract.createAccessRequestBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-get': {
+    params: z.input<typeof contract.accessRequestParams>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-export': {
+    conditional: true;
+    params: z.input<typeof contract.accessRequestParams>;
+    body: z.input<typeof contract.accessExportBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'access-requests-export-file': { params: z.input<typeof contract.accessExportParams>; file: true; response: Blob };
+  'access-requests-answer': {
+    conditional: true;
+    params: z.input<typeof contract.accessRequestParams>;
+    body: z.input<typeof contract.accessAnswerBody>;
+    response: z.output<typeof contract.accessRequestSchema>;
+  };
 };

@@ -67,6 +67,7 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   goal: ['goals'],
   fokus: ['fokus'],
   coverage: ['fokus'],
+  accessRequests: ['access'],
   'not-found': [],
 };
 

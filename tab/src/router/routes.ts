@@ -222,6 +222,14 @@ export const scenes = {
     props: () => ({}),
     section: 'audit',
   }),
+  /** Aktindsigt / innsyn: requests, deadlines, the export and the answer (the coordinator's). */
+  accessRequests: signedIn({
+    path: '/access-requests',
+    load: () => import('../scenes/access/access-scene').then((m) => m.AccessScene),
+    props: () => ({}),
+    nav: 'nav.accessRequests',
+    canSee: (me) => me.abilities.handleAccessRequests,
+  }),
   /** The standards worked by, clause × procedures, goals and audits, uncovered clauses marked. */
   coverage: signedIn({
     path: '/coverage',

@@ -11,6 +11,9 @@ const reasonMessages: Partial<
 > = {
   VALIDATION: {
     'empty-file': { key: 'error.VALIDATION.empty-file', params: ['fileName'] },
+    'future-date': { key: 'error.VALIDATION.future-date', params: [] },
+    'before-receipt': { key: 'error.VALIDATION.before-receipt', params: [] },
+    'no-export': { key: 'error.VALIDATION.no-export', params: [] },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     'not-a-document': { key: 'error.UNSUPPORTED_MEDIA_TYPE.not-a-document', params: ['fileName'] },
@@ -29,6 +32,7 @@ const reasonMessages: Partial<
     'no-draft': { key: 'error.CONFLICT.no-draft', params: [] },
     'not-pending': { key: 'error.CONFLICT.not-pending', params: [] },
     'draft-changed': { key: 'error.CONFLICT.draft-changed', params: [] },
+    answered: { key: 'error.CONFLICT.answered', params: [] },
   },
 };
 

@@ -8,6 +8,7 @@ import {
   type QualityCollection,
   type QualityStore,
 } from '../../app/quality-ports.js';
+import { frozenRecordId, type FrozenRecord } from '../../core/frozen-records.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import {
   findingGrades,
@@ -29,6 +30,7 @@ import {
   fieldOf,
   findingMapping,
   fromFields,
+  frozenRecordMapping,
   managementEvaluationMapping,
   occurrenceMapping,
   programmeItemMapping,
@@ -56,6 +58,7 @@ const mappings: Record<QualityCollection, Mapping> = {
   correctiveActions: correctiveActionMapping,
   managementEvaluations: managementEvaluationMapping,
   occurrences: occurrenceMapping,
+  frozenRecords: frozenRecordMapping,
 } as unknown as Record<QualityCollection, Mapping>;
 
 const collectionOf = (mapping: RecordMapping<unknown>) =>
@@ -64,7 +67,7 @@ const collectionOf = (mapping: RecordMapping<unknown>) =>
 /** How long another instance's write may take to reach this instance's search index. */
 const searchStampSeconds = 30;
 
-/** Looks up the seven lists, the trail and the deadline index by title once: 9 reads, 9 resource units. */
+/** Looks up the eight lists, the trail and the deadline index by title once: 9 reads, 9 resource units. */
 export async function openSharePointQualityStore(graph: GraphClient, siteId: string): Promise<QualityStore> {
   const lists = await openListRepository(graph, siteId, [
     ...qualityCollections.map((collection) => mappings[collection].list),
@@ -143,6 +146,15 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
       return occurrences
         .filter((occurrence) => occurrence.dueOn >= from && occurrence.dueOn <= to)
         .sort((a, b) => byText(a.dueOn, b.dueOn) || byText(a.title, b.title) || byText(a.id, b.id));
+    },
+
+    async getFrozenRecord(kind, subjectId) {
+      return get<FrozenRecord>('frozenRecords', frozenRecordId(kind, subjectId));
+    },
+    async listFrozenRecords(kind) {
+      // Few snapshots (a handful a year): read whole, filtered here.
+      const records = await read<FrozenRecord>('frozenRecords');
+      return records.filter((record) => record.subjectKind === kind).sort((a, b) => byText(a.subjectId, b.subjectId));
     },
 
     async searchStamp() {

@@ -18,6 +18,7 @@ import {
   goalRecord,
   ledgerItemRecord,
   managementEvaluationRecord,
+  frozenRecordRecord,
   occurrenceRecord,
   personCompetenceRecord,
   personRecord,
@@ -97,6 +98,7 @@ export const qualityLists: ListSpec[] = [
   correctiveActionRecord,
   managementEvaluationRecord,
   occurrenceRecord,
+  frozenRecordRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
 /** Quality policy, goals and imported case data: one list per collection of the GoalStore port. */
@@ -104,11 +106,7 @@ export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourc
   (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
 );
 
-/**
- * Satisfaction surveys (records/surveys.ts): their lists, derived like every other. Not provisioned
- * yet: surveys are kept in the embedded database on every store until a Graph adapter of the
- * SurveyStore port is written; then they join `handbookSchema`.
- */
+/** Satisfaction surveys (records/surveys.ts): one list per record kind of the SurveyStore port. */
 export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
   listSpecOf(declaration as RecordDeclaration<unknown>),
 );
@@ -123,6 +121,7 @@ export const handbookSchema: ListSpec[] = [
   ...recordLists,
   ...qualityLists,
   ...goalLists,
+  ...surveyLists,
   ...fokusLists,
 ];
 

@@ -597,4 +597,53 @@ export const migrations: string[] = [
   INSERT INTO management_standards (id, standard_ids, created_at, updated_at, updated_by, etag)
     VALUES ('standards', '["iso9001"]', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'system', 1);
   `,
+  // Corrective actions: what was done and its evidence, told when the action is marked implemented.
+  `
+  ALTER TABLE corrective_actions ADD COLUMN implementation_note TEXT;
+  ALTER TABLE corrective_actions ADD COLUMN evidence_text TEXT;
+  ALTER TABLE corrective_actions ADD COLUMN evidence_url TEXT;
+  `,
+  // Records that stay as they were (core/frozen-records.ts): one snapshot per held, reported or
+  // published record, its lock and its correction links.
+  `
+  CREATE TABLE frozen_records (
+    id TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    frozen_at TEXT NOT NULL,
+    frozen_by TEXT NOT NULL,
+    locked_at TEXT,
+    payload TEXT NOT NULL,
+    corrects_id TEXT,
+    correction_reason TEXT,
+    corrected_by_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL,
+    UNIQUE (subject_kind, subject_id)
+  );
+  `,
+  // Aktindsigt / innsyn requests (records/access-requests.ts).
+  `
+  CREATE TABLE access_requests (
+    id TEXT PRIMARY KEY,
+    law TEXT NOT NULL CHECK (law IN ('dk', 'no')),
+    requester_name TEXT NOT NULL,
+    requester_contact TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    procedure_ids TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    deadline_on TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'answered')),
+    answer TEXT,
+    exports TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX access_requests_by_deadline ON access_requests (state, deadline_on);
+  `,
 ];

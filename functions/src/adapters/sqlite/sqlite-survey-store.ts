@@ -1,6 +1,5 @@
-import { AppError } from '../../core/errors.js';
 import type { IssuedLinks } from '../../core/survey-results.js';
-import type { SurveyStore } from '../../app/survey-ports.js';
+import { staleSurveyError, type SurveyStore } from '../../app/survey-ports.js';
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from '../../records/surveys.js';
 import type { SqliteDatabase } from './open-database.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
@@ -35,20 +34,11 @@ export function createSqliteSurveyStore(db: SqliteDatabase): SurveyStore {
   const saveSurvey = db.transaction((row: Row, expectedEtag: number, trail: Row) => {
     const stored = statements.survey.get(row['id']) as Row | undefined;
     const etag = (stored?.['etag'] as number | undefined) ?? 0;
-    if (etag !== expectedEtag) {
-      throw new AppError(
-        'CONFLICT',
-        `The survey ${String(row['id'])} changed after you read it. Reload and try again.`,
-        {
-          reason: 'stale',
-          collection: 'surveys',
-          id: row['id'],
-          etag,
-          updatedBy: stored?.['updated_by'] ?? null,
-          updatedAt: stored?.['updated_at'] ?? null,
-        },
+    if (etag !== expectedEtag)
+      throw staleSurveyError(
+        String(row['id']),
+        stored && { etag, updatedBy: stored['updated_by'] as string, updatedAt: stored['updated_at'] as string },
       );
-    }
     statements.writeSurvey.run(row);
     statements.insertTrail.run(trail);
   });

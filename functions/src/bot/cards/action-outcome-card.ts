@@ -69,7 +69,7 @@ export function actionOutcomeCard(model: ActionOutcomeModel, locale: Locale): Ad
  * A refused card action (already decided, no longer allowed, stale card). `message` is shown
  * as plain text; the catalogue has the common ones (`cardText(locale).errorAlreadyDecided` …).
  */
-export function errorCard(message: string, locale: Locale, openUrl?: string): AdaptiveCard {
+export function errorCard(message: string, locale: Locale, openUrl?: string, openTitle?: string): AdaptiveCard {
   const text = cardText(locale);
   return adaptiveCard({
     fallbackText: `${text('errorKicker')}: ${message}`,
@@ -83,6 +83,6 @@ export function errorCard(message: string, locale: Locale, openUrl?: string): Ad
         },
       ),
     ],
-    actions: openUrl ? [openUrlAction(text('openProcedure'), openUrl)] : [],
+    actions: openUrl ? [openUrlAction(openTitle ?? text('openProcedure'), openUrl)] : [],
   });
 }

@@ -50,6 +50,8 @@ export type TextInput = {
   errorMessage: string;
   maxLength: number;
   isMultiline: boolean;
+  /** A hint for the keyboard and validation ("url" for links). */
+  style?: 'text' | 'url';
 };
 
 /** A row of buttons in the body; the product uses it to give Action.Execute a fallback that works. */

@@ -4,7 +4,15 @@
  * `card-actions.ts` (bot/), built from these names.
  */
 
-export const cardVerbs = ['approve', 'reject', 'confirmReview', 'startRevision', 'acknowledge', 'refresh'] as const;
+export const cardVerbs = [
+  'approve',
+  'reject',
+  'confirmReview',
+  'startRevision',
+  'acknowledge',
+  'refresh',
+  'markActionImplemented',
+] as const;
 export type CardVerb = (typeof cardVerbs)[number];
 
 /** What an Action.Execute sends back in `action.data` (beside `verb`). */
@@ -14,7 +22,9 @@ export type CardActionData =
   | { verb: 'confirmReview'; procedureId: string; etag: number }
   | { verb: 'startRevision'; procedureId: string; etag: number }
   | { verb: 'acknowledge'; procedureId: string; versionId: string }
-  | { verb: 'refresh'; subject: 'approval'; approvalId: string };
+  | { verb: 'refresh'; subject: 'approval'; approvalId: string }
+  /** Teams adds the card's inputs: description, evidenceText, evidenceUrl. */
+  | { verb: 'markActionImplemented'; actionId: string };
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: '1.5' };
 

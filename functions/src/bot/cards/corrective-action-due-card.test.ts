@@ -4,7 +4,11 @@ import { digestCard } from './digest-card.js';
 import { correctiveActionDueCard, type CorrectiveActionDueModel } from './corrective-action-due-card.js';
 import { correctiveActionAssignedCard, type CorrectiveActionAssignedModel } from './corrective-action-assigned-card.js';
 import { expectValidCard, renderCard } from './test-support/validate-card.js';
-import { allActions, executeActions, visibleText } from './test-support/card-query.js';
+import { allActions, allInputs, executeActions, visibleText } from './test-support/card-query.js';
+import {
+  correctiveActionImplementedCard,
+  type CorrectiveActionImplementedModel,
+} from './corrective-action-implemented-card.js';
 import { hostileText, locales, longHostileTitle } from './test-support/card-models.js';
 
 const url = 'https://handbog.example.dk/actions/ca-1';
@@ -27,6 +31,7 @@ const variants: Record<string, CorrectiveActionDueModel> = {
   overdue: model({ dueOn: '2026-11-14' }),
   'escalation to the leader': model({ dueOn: '2026-11-01', isForLeader: true }),
   'hostile names': model({ title: longHostileTitle, owner: { name: hostileText }, isForLeader: true }),
+  'the owner’s card with "Markér gennemført"': model({ actionId: 'ca-1' }),
 };
 
 function assigned(overrides: Partial<CorrectiveActionAssignedModel> = {}): CorrectiveActionAssignedModel {
@@ -89,6 +94,68 @@ describe('correctiveActionDueCard', () => {
     const element = renderCard(card);
     expect(element.textContent).toContain(hostileText);
     expect(element.querySelector('script, strong, em, a, h1')).toBeNull();
+  });
+});
+
+describe('"Markér gennemført" on the owner’s reminder (issue 15)', () => {
+  it('asks what was done (required) and for evidence (optional text and link), and sends the action id', () => {
+    const card = correctiveActionDueCard(model({ actionId: 'ca-1' }), 'da');
+    const [send] = executeActions(card, 'markActionImplemented');
+    expect(send).toMatchObject({ data: { actionId: 'ca-1' }, associatedInputs: 'auto' });
+    const inputs = allInputs(card);
+    expect(inputs.map((input) => [input['id'], input['isRequired']])).toEqual([
+      ['description', true],
+      ['evidenceText', false],
+      ['evidenceUrl', false],
+    ]);
+    expect(inputs.find((input) => input['id'] === 'evidenceUrl')).toMatchObject({ style: 'url', maxLength: 2000 });
+    // (adaptiveCard() gives each Action.Execute its Action.Submit fallback for older clients.)
+    expect(new Set(allActions(card).map((action) => action.title))).toEqual(
+      new Set(['Markér gennemført', 'Markér som gennemført', 'Åbn handling']),
+    );
+  });
+
+  it('is not on the leader’s escalation', () => {
+    const card = correctiveActionDueCard(model({ actionId: 'ca-1', isForLeader: true }), 'da');
+    expect(executeActions(card)).toEqual([]);
+    expect(allInputs(card)).toEqual([]);
+  });
+});
+
+describe('correctiveActionImplementedCard', () => {
+  const implemented = (
+    overrides: Partial<CorrectiveActionImplementedModel> = {},
+  ): CorrectiveActionImplementedModel => ({
+    title: 'Tre byggesager uden journalnotat (ISO 9001 pkt. 7.5.3)',
+    by: { name: 'Peter Lund' },
+    at: '2026-11-22T10:15:00.000Z',
+    description: 'Journalnotater skrevet; skabelonen har fået et fast felt.',
+    checkDueOn: '2026-12-22',
+    openUrl: url,
+    ...overrides,
+  });
+  for (const locale of locales) {
+    it(`is a valid Teams card (${locale})`, () => {
+      expectValidCard(correctiveActionImplementedCard(implemented(), locale));
+      expectValidCard(
+        correctiveActionImplementedCard(
+          implemented({
+            title: longHostileTitle,
+            description: hostileText,
+            by: { name: hostileText },
+            checkDueOn: null,
+          }),
+          locale,
+        ),
+      );
+    });
+  }
+
+  it('says who marked it, what was done and when the check is due', () => {
+    const text = visibleText(correctiveActionImplementedCard(implemented(), 'da'));
+    expect(text).toContain('Markeret gennemført af Peter Lund');
+    expect(text).toContain('Journalnotater skrevet');
+    expect(text).toContain('fra 22-12-2026');
   });
 });
 

@@ -2,7 +2,19 @@ import type { Locale } from '../../core/locale.js';
 import { asLocalDate, daysBetween } from '../../core/local-date.js';
 import type { AdaptiveCard, CardPerson } from './card-types.js';
 import { cardText, escapeCardText, formatDate, truncateText } from './card-text.js';
-import { adaptiveCard, container, factSet, openUrlAction, textBlock, type ContainerStyle } from './card-elements.js';
+import {
+  adaptiveCard,
+  container,
+  executeAction,
+  factSet,
+  openUrlAction,
+  textBlock,
+  type CardAction,
+  type ContainerStyle,
+} from './card-elements.js';
+
+/** The longest texts the card's form takes (the contract's limits for markImplemented). */
+export const implementedInputLimits = { description: 4000, evidenceText: 2000, evidenceUrl: 2000 } as const;
 
 export type CorrectiveActionDueModel = {
   /** The action's title, e.g. "Mindre afvigelse: 7.5.3 Styring af dokumenteret information". */
@@ -16,6 +28,12 @@ export type CorrectiveActionDueModel = {
   isForLeader: boolean;
   /** The tab's page of the action. */
   openUrl: string;
+  /**
+   * The action's id, for the owner's "Markér gennemført" form on the card (what was done and the
+   * evidence; bot/handle-card-action.ts runs the same use case as the tab). Absent on the
+   * leader's escalation and in digests: only the owner carries the action out.
+   */
+  actionId?: string;
 };
 
 const titleMax = 160;
@@ -65,6 +83,61 @@ export function correctiveActionDueCard(model: CorrectiveActionDueModel, locale:
         spacing: 'medium',
       }),
     ],
-    actions: [openUrlAction(text('openAction'), model.openUrl)],
+    actions: [
+      ...(model.actionId !== undefined && !model.isForLeader ? [markImplementedAction(model.actionId, locale)] : []),
+      openUrlAction(text('openAction'), model.openUrl),
+    ],
   });
+}
+
+/** "Markér gennemført": what was done (required) and the evidence (optional), sent with the action's id. */
+function markImplementedAction(actionId: string, locale: Locale): CardAction {
+  const text = cardText(locale);
+  return {
+    type: 'Action.ShowCard',
+    title: text('actionImplemented.button'),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.Text',
+          id: 'description',
+          label: text('actionImplemented.descriptionLabel'),
+          placeholder: text('actionImplemented.descriptionPlaceholder'),
+          isRequired: true,
+          errorMessage: text('actionImplemented.descriptionRequired'),
+          maxLength: implementedInputLimits.description,
+          isMultiline: true,
+        },
+        {
+          type: 'Input.Text',
+          id: 'evidenceText',
+          label: text('actionImplemented.evidenceTextLabel'),
+          placeholder: text('actionImplemented.evidenceTextPlaceholder'),
+          isRequired: false,
+          errorMessage: text('actionImplemented.evidenceTextTooLong'),
+          maxLength: implementedInputLimits.evidenceText,
+          isMultiline: true,
+        },
+        {
+          type: 'Input.Text',
+          id: 'evidenceUrl',
+          label: text('actionImplemented.evidenceUrlLabel'),
+          placeholder: 'https://',
+          isRequired: false,
+          errorMessage: text('actionImplemented.evidenceUrlInvalid'),
+          maxLength: implementedInputLimits.evidenceUrl,
+          isMultiline: false,
+          style: 'url',
+        },
+      ],
+      actions: [
+        executeAction(
+          text('actionImplemented.send'),
+          { verb: 'markActionImplemented', actionId },
+          { style: 'positive', associatedInputs: 'auto' },
+        ),
+      ],
+    },
+  };
 }

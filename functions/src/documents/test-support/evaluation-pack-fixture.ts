@@ -55,6 +55,7 @@ function openFindings(count: number): OpenFinding[] {
 export function evaluationPackFixture(overrides: Partial<EvaluationPack> = {}): EvaluationPack {
   return {
     year: 2026,
+    frozen: null,
     organisationName: 'Ærøskøbing Kommune',
     generatedAt: '2026-11-20T09:00:00.000Z',
     asOf: d('2026-11-20'),

@@ -2,6 +2,7 @@
 import type { Locale } from '../../../../functions/src/core/locale';
 import type { TextKey, Texts } from '../../../../functions/src/i18n/texts';
 import type { common } from './da/common';
+import type { access } from './da/access';
 import type { actions } from './da/actions';
 import type { audit } from './da/audit';
 import type { chat } from './da/chat';
@@ -19,6 +20,7 @@ import type { yearWheel } from './da/yearWheel';
 
 export const tabNamespaces = [
   'common',
+  'access',
   'actions',
   'audit',
   'chat',
@@ -39,6 +41,7 @@ export type TabNamespace = (typeof tabNamespaces)[number];
 /** Every key of the tab, plural keys without their suffix. */
 export type MessageKey =
   | TextKey<typeof common>
+  | TextKey<typeof access>
   | TextKey<typeof actions>
   | TextKey<typeof audit>
   | TextKey<typeof chat>
@@ -58,6 +61,7 @@ export type MessageKey =
 export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, () => Promise<Texts>>>>> = {
   da: {
     common: () => import('./da/common').then((m) => m.common),
+    access: () => import('./da/access').then((m) => m.access),
     actions: () => import('./da/actions').then((m) => m.actions),
     audit: () => import('./da/audit').then((m) => m.audit),
     chat: () => import('./da/chat').then((m) => m.chat),
@@ -75,6 +79,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
   },
   nb: {
     common: () => import('./nb/common').then((m) => m.common),
+    access: () => import('./nb/access').then((m) => m.access),
     actions: () => import('./nb/actions').then((m) => m.actions),
     audit: () => import('./nb/audit').then((m) => m.audit),
     chat: () => import('./nb/chat').then((m) => m.chat),
@@ -92,6 +97,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
   },
   en: {
     common: () => import('./en/common').then((m) => m.common),
+    access: () => import('./en/access').then((m) => m.access),
     actions: () => import('./en/actions').then((m) => m.actions),
     audit: () => import('./en/audit').then((m) => m.audit),
     chat: () => import('./en/chat').then((m) => m.chat),

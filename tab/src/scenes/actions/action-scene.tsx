@@ -15,7 +15,7 @@ import { PageSection } from '../../shared/page-section';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client';
 import { todayLocal } from '../competences/competence-model';
 import { actionSourceKey, actionStatusKey, findingGradeKey } from './action-labels';
-import { DropdownField, RadioField, TextareaField } from '../../shared/form/form-fields';
+import { DropdownField, RadioField, TextField, TextareaField } from '../../shared/form/form-fields';
 import { DateFormField } from '../../shared/form/date-form-field';
 import { useContractForm } from '../../shared/form/use-contract-form';
 
@@ -144,14 +144,28 @@ export function ActionScene(props: { session: Session; actionId: string }) {
                   person: action.implementedBy.name,
                 })}
         </p>
+        {action.implementationNote !== null ? (
+          <dl className={styles.facts}>
+            <dt>{t('actionDetail.whatWasDone')}</dt>
+            <dd>{action.implementationNote}</dd>
+            {action.evidenceText !== null || action.evidenceUrl !== null ? (
+              <>
+                <dt>{t('actionDetail.evidence')}</dt>
+                <dd>
+                  {action.evidenceText}
+                  {action.evidenceText !== null && action.evidenceUrl !== null ? ' – ' : null}
+                  {action.evidenceUrl !== null ? (
+                    <a href={action.evidenceUrl} target="_blank" rel="noopener noreferrer">
+                      {action.evidenceUrl}
+                    </a>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        ) : null}
         {abilities.markImplemented ? (
-          <Button
-            appearance="primary"
-            disabled={busy}
-            onClick={() => run('markImplemented', { implementedOn: todayLocal() })}
-          >
-            {t('actionDetail.markImplemented')}
-          </Button>
+          <ImplementForm busy={busy} onSubmit={(body) => run('markImplemented', body)} />
         ) : null}
       </PageSection>
 
@@ -167,15 +181,20 @@ export function ActionScene(props: { session: Session; actionId: string }) {
                   person: check.checkedByName,
                 })}
                 : {check.note}
+                {check.earlyReason ? <> ({t('actionDetail.checkedEarly', { reason: check.earlyReason })})</> : null}
               </li>
             ))}
           </ol>
         )}
+        {action.effectivenessCheckDueOn !== null ? (
+          <p>{t('actionDetail.checkDueOn', { date: formatDate(action.effectivenessCheckDueOn) })}</p>
+        ) : null}
         {abilities.checkEffectiveness ? (
           // A new form after each check, so the next one starts empty.
           <CheckForm
             key={action.effectivenessChecks.length}
             busy={busy}
+            isEarly={action.effectivenessCheckDueOn !== null && todayLocal() < action.effectivenessCheckDueOn}
             onSubmit={(body) => run('checkEffectiveness', body)}
           />
         ) : action.status === 'implemented' ? (
@@ -260,6 +279,50 @@ function PlanForm(props: {
   );
 }
 
+/** What was done, when, and the evidence (the markImplemented command's body). */
+function ImplementForm(props: { busy: boolean; onSubmit(body: ActionCommandBodies['markImplemented']): void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const form = useContractForm(actionCommandBodies.markImplemented, {
+    defaultValues: { implementedOn: todayLocal(), description: '', evidenceText: '', evidenceUrl: '' },
+  });
+  return (
+    <form className={styles.form} noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
+      <TextareaField
+        control={form.control}
+        name="description"
+        label={t('actionDetail.implementationDescription')}
+        hint={t('actionDetail.implementationDescriptionHint')}
+        required
+      />
+      <DateFormField
+        control={form.control}
+        name="implementedOn"
+        label={t('actionDetail.implementedOnField')}
+        required
+      />
+      <TextareaField
+        control={form.control}
+        name="evidenceText"
+        label={t('actionDetail.evidenceText')}
+        hint={t('actionDetail.evidenceTextHint')}
+      />
+      <TextField
+        control={form.control}
+        name="evidenceUrl"
+        type="url"
+        label={t('actionDetail.evidenceUrl')}
+        hint={t('actionDetail.evidenceUrlHint')}
+      />
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={props.busy}>
+          {t('actionDetail.markImplemented')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** An effectiveness check (the checkEffectiveness command's body), with "yes"/"no" as radio values. */
 const checkForm = actionCommandBodies.checkEffectiveness.pick({ note: true }).extend({
   // "" (nothing chosen yet) is no answer: the contract's boolean then asks for one.
@@ -267,12 +330,26 @@ const checkForm = actionCommandBodies.checkEffectiveness.pick({ note: true }).ex
     .string()
     .transform((answer) => (answer === 'yes' ? true : answer === 'no' ? false : undefined))
     .pipe(actionCommandBodies.checkEffectiveness.shape.isEffective),
+  earlyReason: actionCommandBodies.checkEffectiveness.shape.earlyReason,
 });
 
-function CheckForm(props: { busy: boolean; onSubmit(body: ActionCommandBodies['checkEffectiveness']): void }) {
+/** Before the waiting period has passed the check needs a reason (core/corrective-action.ts). */
+const earlyCheckForm = checkForm.refine((body) => (body.earlyReason ?? '') !== '', {
+  path: ['earlyReason'],
+  message: 'Required',
+});
+
+function CheckForm(props: {
+  busy: boolean;
+  /** True before the waiting period after the implementation has passed: a reason is asked for. */
+  isEarly: boolean;
+  onSubmit(body: ActionCommandBodies['checkEffectiveness']): void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
-  const form = useContractForm(checkForm, { defaultValues: { isEffective: '', note: '' } });
+  const form = useContractForm(props.isEarly ? earlyCheckForm : checkForm, {
+    defaultValues: { isEffective: '', note: '', earlyReason: '' },
+  });
   return (
     <form className={styles.form} noValidate onSubmit={form.handleSubmit(props.onSubmit)}>
       <RadioField
@@ -292,6 +369,15 @@ function CheckForm(props: { busy: boolean; onSubmit(body: ActionCommandBodies['c
         hint={t('actionDetail.checkNoteHint')}
         required
       />
+      {props.isEarly ? (
+        <TextareaField
+          control={form.control}
+          name="earlyReason"
+          label={t('actionDetail.earlyReason')}
+          hint={t('actionDetail.earlyReasonHint')}
+          required
+        />
+      ) : null}
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={props.busy}>
           {t('actionDetail.saveCheck')}

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { z } from 'zod';
@@ -19,7 +19,11 @@ import { actionStatusKey } from '../actions/action-labels';
 import { todayLocal } from '../competences/competence-model';
 import { PackSections } from './pack-sections';
 import { OptionDropdown } from '../../shared/option-dropdown';
-import { createEvaluationBody, updateEvaluationBody } from '../../../../functions/src/contract/evaluation-schemas';
+import {
+  correctionBody,
+  createEvaluationBody,
+  updateEvaluationBody,
+} from '../../../../functions/src/contract/evaluation-schemas';
 import { DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
 import { DateFormField } from '../../shared/form/date-form-field';
 import { PeopleField } from '../../shared/form/people-field';
@@ -91,7 +95,14 @@ export function EvaluationScene(props: { session: Session }) {
               label={t('evaluation.year')}
               value={currentId}
               onChange={setSelectedId}
-              options={items.map((item) => ({ value: item.id, text: `${item.year} – ${t(statusKey[item.status])}` }))}
+              options={items.map((item) => ({
+                value: item.id,
+                text: [
+                  `${item.year} – ${t(statusKey[item.status])}`,
+                  ...(item.isCorrection ? [t('evaluation.listCorrection')] : []),
+                  ...(item.isCorrected ? [t('evaluation.listCorrected')] : []),
+                ].join(' – '),
+              }))}
             />
           ) : (
             <p>{t('evaluation.noneYet')}</p>
@@ -101,7 +112,9 @@ export function EvaluationScene(props: { session: Session }) {
           ) : null}
         </div>
       ) : null}
-      {currentId ? <EvaluationView key={currentId} session={props.session} id={currentId} /> : null}
+      {currentId ? (
+        <EvaluationView key={currentId} session={props.session} id={currentId} onOpen={setSelectedId} />
+      ) : null}
     </>
   );
 }
@@ -140,7 +153,7 @@ function PlanForm(props: { year: number; onCreated(id: string): void }) {
   );
 }
 
-function EvaluationView(props: { session: Session; id: string }) {
+function EvaluationView(props: { session: Session; id: string; onOpen(id: string): void }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const api = useApi();
@@ -154,6 +167,7 @@ function EvaluationView(props: { session: Session; id: string }) {
   const evaluation = loaded.data;
   const [downloadError, setDownloadError] = useState<ApiRequestError | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [correcting, setCorrecting] = useState(false);
 
   // A decision's new action shows on the record and the action board, and in the owner's tasks.
   const createAction = useApiMutation({
@@ -204,10 +218,24 @@ function EvaluationView(props: { session: Session; id: string }) {
             ? ` ${t('evaluation.publishedLine', { date: formatDate(evaluation.publishedOn) })}`
             : ''}
         </p>
+        <RecordStateNotes evaluation={evaluation} onOpen={props.onOpen} />
         <div className={styles.row}>
           <Button onClick={() => void download('pdf')}>{t('evaluation.downloadPdf')}</Button>
           <Button onClick={() => void download('docx')}>{t('evaluation.downloadDocx')}</Button>
+          {evaluation.abilities.correct && !correcting ? (
+            <Button onClick={() => setCorrecting(true)}>{t('evaluation.correct')}</Button>
+          ) : null}
         </div>
+        {correcting ? (
+          <CorrectionForm
+            evaluation={evaluation}
+            onCancel={() => setCorrecting(false)}
+            onCreated={(next) => {
+              setCorrecting(false);
+              props.onOpen(next.id);
+            }}
+          />
+        ) : null}
         <p className={styles.status} role="status">
           {status}
         </p>
@@ -264,7 +292,14 @@ function EvaluationView(props: { session: Session; id: string }) {
         />
       ) : null}
 
-      <PageSection id="evaluation-pack" heading={t('evaluation.packHeading')}>
+      <PageSection
+        id="evaluation-pack"
+        heading={
+          pack.data?.frozen
+            ? t('evaluation.packHeadingFrozen', { date: formatDate(pack.data.frozen.asOf) })
+            : t('evaluation.packHeading')
+        }
+      >
         {pack.error ? <ErrorAlert error={pack.error} onRetry={pack.reload} /> : null}
         {pack.data ? <PackSections pack={pack.data} /> : <Loading label={t('app.loading')} />}
       </PageSection>
@@ -434,5 +469,76 @@ function RecordForm(props: {
         </div>
       </form>
     </PageSection>
+  );
+}
+
+/** Frozen, locked and corrected: what the record says about itself, with links both ways. */
+function RecordStateNotes(props: { evaluation: EvaluationDetailDto; onOpen(id: string): void }) {
+  const { t } = useI18n();
+  const { record } = props.evaluation;
+  return (
+    <>
+      {record.locked ? <p>{t('evaluation.lockedNote')}</p> : null}
+      {record.correctedBy ? (
+        <p>
+          {t('evaluation.correctedBy')}{' '}
+          <Link as="button" onClick={() => props.onOpen(record.correctedBy!.id)}>
+            {t('evaluation.openCorrection', { year: record.correctedBy.year })}
+          </Link>
+          .
+        </p>
+      ) : null}
+      {record.corrects ? (
+        <p>
+          {t('evaluation.corrects')}{' '}
+          <Link as="button" onClick={() => props.onOpen(record.corrects!.id)}>
+            {t('evaluation.openOriginal', { year: record.corrects.year })}
+          </Link>
+          . {t('evaluation.correctionReasonLine', { reason: record.correctionReason ?? '' })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** "Ret": the reason, then a new linked evaluation (correctionBody). */
+const correctionForm = correctionBody;
+
+function CorrectionForm(props: {
+  evaluation: EvaluationDetailDto;
+  onCancel(): void;
+  onCreated(next: EvaluationDetailDto): void;
+}) {
+  const { t } = useI18n();
+  const api = useApi();
+  const styles = useStyles();
+  const form = useContractForm(correctionForm, { defaultValues: { reason: '' } });
+  const create = useApiMutation({
+    run: (body: { reason: string }) => api.correctEvaluation(props.evaluation, body.reason),
+    onSuccess: (next) => props.onCreated(next),
+    invalidates: () => [...readsOfEvaluation(props.evaluation.id), ...readsOfEvaluation()],
+  });
+  const error = create.error ?? undefined;
+  return (
+    <section aria-labelledby="evaluation-correct-heading">
+      <h3 id="evaluation-correct-heading">{t('evaluation.correctHeading')}</h3>
+      <p>{t('evaluation.correctIntro')}</p>
+      <form
+        className={styles.form}
+        noValidate
+        onSubmit={form.handleSubmit((body) => {
+          if (!create.isPending) create.mutate(body);
+        })}
+      >
+        <TextareaField control={form.control} name="reason" label={t('evaluation.correctionReason')} required />
+        {error ? <ErrorAlert error={error} /> : null}
+        <div className={styles.row}>
+          <Button type="submit" appearance="primary" disabled={create.isPending}>
+            {t('evaluation.createCorrection')}
+          </Button>
+          <Button onClick={props.onCancel}>{t('evaluation.cancel')}</Button>
+        </div>
+      </form>
+    </section>
   );
 }

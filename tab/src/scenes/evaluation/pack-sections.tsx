@@ -41,6 +41,7 @@ export function PackSections(props: { pack: EvaluationPack }) {
           asOf: formatDate(pack.asOf),
         })}
       </p>
+      {pack.frozen ? <p>{t('evaluation.frozenNote', { asOf: formatDate(pack.frozen.asOf) })}</p> : null}
       <PageSection id="pack-decisions" heading={t('evaluation.earlierDecisions')}>
         {pack.earlierDecisions.length === 0 ? (
           <p>{t('evaluation.none')}</p>

@@ -28,7 +28,13 @@ import { ReviewDialog } from './review-dialog';
 import { ReviewHistory } from './review-history';
 import { AddRequirementDialog, RemoveRequirementDialog } from './requirement-dialogs';
 import { SubmitDialog } from './submit-dialog';
-import { useAcknowledgementReport, useDownload, useProcedureCompetences, useRenderedVersion } from './use-procedure';
+import {
+  useAcknowledgementReport,
+  useDownload,
+  useProcedureCompetences,
+  useRenderedVersion,
+  versionDownloadName,
+} from './use-procedure';
 import { VersionBanner } from './version-banner';
 import { VersionsList } from './versions-list';
 
@@ -84,6 +90,8 @@ export function ProcedurePage(props: {
 
   const versions = visibleVersions(detail);
   const selected = selectVersion(detail, props.query.get('version'));
+  const originalName = selected ? versionDownloadName(detail, selected, 'original', t('procedure.draftFileWord')) : '';
+  const pdfName = selected ? versionDownloadName(detail, selected, 'pdf', t('procedure.draftFileWord')) : '';
   const rendered = useRenderedVersion(detail.id, selected);
   const followUp = useAcknowledgementReport(detail);
   const competences = useProcedureCompetences(detail);
@@ -254,12 +262,19 @@ export function ProcedurePage(props: {
                 <Button
                   icon={<ArrowDownloadRegular aria-hidden />}
                   disabled={isDownloading}
-                  onClick={() => void download(selected.id, selected.file.name)}
+                  onClick={() => void download(selected.id, originalName, { format: 'original', locale: i18n.locale })}
                 >
-                  {isDownloading
-                    ? t('procedure.downloading')
-                    : t('procedure.download', { fileName: selected.file.name })}
+                  {isDownloading ? t('procedure.downloading') : t('procedure.download', { fileName: originalName })}
                 </Button>
+                {selected.file.mediaType.startsWith('application/pdf') ? null : (
+                  <Button
+                    icon={<ArrowDownloadRegular aria-hidden />}
+                    disabled={isDownloading}
+                    onClick={() => void download(selected.id, pdfName, { format: 'pdf', locale: i18n.locale })}
+                  >
+                    {t('procedure.downloadPdf')}
+                  </Button>
+                )}
               </div>
               {downloadError ? <ErrorAlert error={downloadError} /> : null}
               {rendered.error ? <ErrorAlert error={rendered.error} onRetry={rendered.reload} /> : null}

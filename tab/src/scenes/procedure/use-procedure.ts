@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { documentBaseName, extensionOf } from '../../../../functions/src/core/document-identity';
+import type { Locale } from '../../../../functions/src/core/locale';
 import { useApi } from '../../app/api-context';
 import type { ProcedureDetail, RenderedVersion } from '../../api/contract';
 import { asApiRequestError, type ApiRequestError } from '../../api/api-error';
@@ -39,7 +41,7 @@ export function useRenderedVersion(procedureId: string, version: { id: string; f
     async (signal) => {
       const rendered = await api.getRenderedVersion(procedureId, versionId ?? '', signal);
       if (!isPdf(rendered.mediaType)) return { rendered, pdfUrl: null };
-      const blob = await api.downloadVersionFile(procedureId, versionId ?? '', signal);
+      const blob = await api.downloadVersionFile(procedureId, versionId ?? '', signal, { inline: true });
       return { rendered, pdfUrl: URL.createObjectURL(new Blob([blob], { type: 'application/pdf' })) };
     },
     { gcTime: 0 },
@@ -53,17 +55,20 @@ export function isPdf(mediaType: string): boolean {
   return mediaType.toLowerCase().startsWith('application/pdf');
 }
 
-/** Saves a version's file under its own name. */
+/**
+ * Saves a version's file, stamped by the server, under the name that identifies it
+ * (`versionDownloadName`): never the uploader's file name.
+ */
 export function useDownload(procedureId: string) {
   const api = useApi();
   const [isDownloading, setIsDownloading] = useState(false);
   const [error, setError] = useState<ApiRequestError | undefined>(undefined);
   const download = useCallback(
-    async (versionId: string, fileName: string) => {
+    async (versionId: string, fileName: string, options: { format: 'original' | 'pdf'; locale: Locale }) => {
       setIsDownloading(true);
       setError(undefined);
       try {
-        const blob = await api.downloadVersionFile(procedureId, versionId);
+        const blob = await api.downloadVersionFile(procedureId, versionId, undefined, options);
         const url = URL.createObjectURL(blob);
         const anchor = document.createElement('a');
         anchor.href = url;
@@ -92,4 +97,15 @@ export function useProcedureCompetences(detail: ProcedureDetail) {
     detail.area,
   ];
   return useApiQuery(key, (signal) => api.getProcedureCompetences(detail.id, signal));
+}
+
+/** "<code> <title> v<version>.<ext>" (a draft: "<code> <title> <draftWord>.<ext>"), as the server names it. */
+export function versionDownloadName(
+  detail: Pick<ProcedureDetail, 'code' | 'title'>,
+  version: { label: string | null; file: { mediaType: string } },
+  format: 'original' | 'pdf',
+  draftWord: string,
+): string {
+  const base = documentBaseName({ code: detail.code, title: detail.title, version: version.label }, draftWord);
+  return `${base}.${format === 'pdf' ? 'pdf' : extensionOf(version.file.mediaType)}`;
 }

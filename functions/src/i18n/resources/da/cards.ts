@@ -164,4 +164,18 @@ export const cards = {
   'actionAssigned.intro': '{{by}} har gjort dig ansvarlig for at gennemføre handlingen.',
   'actionAssigned.noDueDate': 'Ingen frist',
   'actionAssigned.plan': 'Plan',
+  'actionImplemented.button': 'Markér gennemført',
+  'actionImplemented.descriptionLabel': 'Hvad er gennemført?',
+  'actionImplemented.descriptionPlaceholder': 'Beskriv kort, hvordan planen er gennemført.',
+  'actionImplemented.descriptionRequired': 'Skriv, hvad der er gjort.',
+  'actionImplemented.evidenceTextLabel': 'Dokumentation (valgfri)',
+  'actionImplemented.evidenceTextPlaceholder': 'F.eks. sagsnummer, referat eller procedure.',
+  'actionImplemented.evidenceTextTooLong': 'Dokumentationen er for lang.',
+  'actionImplemented.evidenceUrlLabel': 'Link til dokumentation (valgfrit)',
+  'actionImplemented.evidenceUrlInvalid': 'Linket skal begynde med https:// eller http://.',
+  'actionImplemented.send': 'Markér som gennemført',
+  'actionImplemented.done': 'Markeret gennemført af {{name}} {{at}}',
+  'actionImplemented.checkFrom': 'Kvalitetskoordinatoren kontrollerer effektiviteten fra {{date}}.',
+  'actionImplemented.notPlanned':
+    'Handlingen kan ikke markeres gennemført nu: den er allerede gennemført, lukket eller mangler en plan. Åbn handlingen for at se dens status.',
 };

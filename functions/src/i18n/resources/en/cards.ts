@@ -164,4 +164,18 @@ export const cards: TranslationOf<typeof source> = {
   'actionAssigned.intro': '{{by}} has made you responsible for carrying out the action.',
   'actionAssigned.noDueDate': 'No due date',
   'actionAssigned.plan': 'Plan',
+  'actionImplemented.button': 'Mark implemented',
+  'actionImplemented.descriptionLabel': 'What was carried out?',
+  'actionImplemented.descriptionPlaceholder': 'Describe briefly how the plan was carried out.',
+  'actionImplemented.descriptionRequired': 'Write what was done.',
+  'actionImplemented.evidenceTextLabel': 'Evidence (optional)',
+  'actionImplemented.evidenceTextPlaceholder': 'E.g. case number, minutes or procedure.',
+  'actionImplemented.evidenceTextTooLong': 'The evidence is too long.',
+  'actionImplemented.evidenceUrlLabel': 'Link to evidence (optional)',
+  'actionImplemented.evidenceUrlInvalid': 'The link must start with https:// or http://.',
+  'actionImplemented.send': 'Mark as implemented',
+  'actionImplemented.done': 'Marked implemented by {{name}} {{at}}',
+  'actionImplemented.checkFrom': 'The quality coordinator checks its effectiveness from {{date}}.',
+  'actionImplemented.notPlanned':
+    'The action cannot be marked implemented now: it is already implemented, closed or has no plan yet. Open the action to see its status.',
 };

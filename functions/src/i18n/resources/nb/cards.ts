@@ -164,4 +164,18 @@ export const cards: TranslationOf<typeof source> = {
   'actionAssigned.intro': '{{by}} har gjort deg ansvarlig for å gjennomføre tiltaket.',
   'actionAssigned.noDueDate': 'Ingen frist',
   'actionAssigned.plan': 'Plan',
+  'actionImplemented.button': 'Merk som gjennomført',
+  'actionImplemented.descriptionLabel': 'Hva er gjennomført?',
+  'actionImplemented.descriptionPlaceholder': 'Beskriv kort hvordan planen er gjennomført.',
+  'actionImplemented.descriptionRequired': 'Skriv hva som er gjort.',
+  'actionImplemented.evidenceTextLabel': 'Dokumentasjon (valgfritt)',
+  'actionImplemented.evidenceTextPlaceholder': 'F.eks. saksnummer, referat eller prosedyre.',
+  'actionImplemented.evidenceTextTooLong': 'Dokumentasjonen er for lang.',
+  'actionImplemented.evidenceUrlLabel': 'Lenke til dokumentasjon (valgfritt)',
+  'actionImplemented.evidenceUrlInvalid': 'Lenken må begynne med https:// eller http://.',
+  'actionImplemented.send': 'Merk som gjennomført',
+  'actionImplemented.done': 'Merket som gjennomført av {{name}} {{at}}',
+  'actionImplemented.checkFrom': 'Kvalitetskoordinatoren kontrollerer effekten fra {{date}}.',
+  'actionImplemented.notPlanned':
+    'Tiltaket kan ikke merkes som gjennomført nå: det er allerede gjennomført, lukket eller mangler en plan. Åpne tiltaket for å se status.',
 };

@@ -96,6 +96,8 @@ export const common = {
   'error.ALREADY_DECIDED': 'Der er allerede truffet en beslutning om denne kladde.',
   'error.INVALID_STATE':
     'Det kan ikke lade sig gøre i den tilstand, sagen er i (fx lukke en handling uden en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er offentliggjort eller afrapporteret og derfor låst: den kan ikke ændres eller slettes. Brug "Ret" for at lave en rettelse med begrundelse.',
   'error.DUPLICATE': 'Det findes allerede (fx en procedure med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den må højst fylde 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen understøttes ikke. Brug .docx, .pdf eller .md.',
@@ -109,6 +111,10 @@ export const common = {
   'error.UNKNOWN': 'Der opstod en uventet fejl.',
   'error.fieldInvalid': 'Værdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen »{{fileName}}« er tom.',
+  'error.VALIDATION.future-date': 'Datoen kan ikke ligge i fremtiden.',
+  'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt, før anmodningen blev modtaget.',
+  'error.VALIDATION.no-export': 'Lav udleveringen, før aktindsigt registreres som givet.',
+  'error.CONFLICT.answered': 'Anmodningen er allerede besvaret; svaret bevares, som det er.',
   'error.VALIDATION.field': 'Feltet »{{field}}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen »{{fileName}}« er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -140,4 +146,5 @@ export const common = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dækningsmatrix',
   'nav.goals': 'Mål og kvalitetspolitik',
+  'nav.accessRequests': 'Aktindsigt',
 };

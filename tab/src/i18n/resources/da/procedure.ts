@@ -26,6 +26,8 @@ export const procedure = {
   'procedure.noDocument': 'Proceduren har endnu ingen godkendt version.',
   'procedure.download': 'Hent {{fileName}}',
   'procedure.downloading': 'Henter …',
+  'procedure.downloadPdf': 'Hent som PDF (til læsning og udskrift)',
+  'procedure.draftFileWord': 'kladde',
   'procedure.documentLoading': 'Indlæser dokumentet …',
   'procedure.pdfTitle': 'PDF-dokument: {{title}}, version {{label}}',
   'procedure.draftExists': 'Der findes en kladde til en ny version.',

@@ -99,6 +99,8 @@ export const common: TranslationOf<typeof source> = {
   'error.ALREADY_DECIDED': 'A decision has already been made on this draft.',
   'error.INVALID_STATE':
     'That is not possible in the current state of the record (e.g. closing an action without an effectiveness check).',
+  'error.RECORD_LOCKED':
+    'The record is published or reported and therefore locked: it cannot be changed or removed. Use "Correct" to make a correction with its reason.',
   'error.DUPLICATE': 'It already exists (e.g. a procedure with the same code).',
   'error.PAYLOAD_TOO_LARGE': 'The file is too large. It may be at most 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported. Use .docx, .pdf or .md.',
@@ -112,6 +114,10 @@ export const common: TranslationOf<typeof source> = {
   'error.UNKNOWN': 'An unexpected error occurred.',
   'error.fieldInvalid': 'The value is not valid.',
   'error.VALIDATION.empty-file': 'The file "{{fileName}}" is empty.',
+  'error.VALIDATION.future-date': 'The date cannot be in the future.',
+  'error.VALIDATION.before-receipt': 'The answer cannot have been sent before the request was received.',
+  'error.VALIDATION.no-export': 'Produce the export before recording access as granted.',
+  'error.CONFLICT.answered': 'The request has already been answered; its answer is kept as it was.',
   'error.VALIDATION.field': 'The field "{{field}}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{{fileName}}" is not a Word document, a PDF or a Markdown file.',
@@ -143,4 +149,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Quality evaluation',
   'coverage.nav': 'Coverage matrix',
   'nav.goals': 'Goals and quality policy',
+  'nav.accessRequests': 'Access requests',
 };

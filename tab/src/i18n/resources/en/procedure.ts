@@ -29,6 +29,8 @@ export const procedure: TranslationOf<typeof source> = {
   'procedure.noDocument': 'The procedure has no approved version yet.',
   'procedure.download': 'Download {{fileName}}',
   'procedure.downloading': 'Downloading …',
+  'procedure.downloadPdf': 'Download as PDF (for reading and printing)',
+  'procedure.draftFileWord': 'draft',
   'procedure.documentLoading': 'Loading the document …',
   'procedure.pdfTitle': 'PDF document: {{title}}, version {{label}}',
   'procedure.draftExists': 'There is a draft of a new version.',

@@ -99,6 +99,8 @@ export const common: TranslationOf<typeof source> = {
   'error.ALREADY_DECIDED': 'Det er allerede tatt en beslutning om dette utkastet.',
   'error.INVALID_STATE':
     'Det er ikke mulig i tilstanden saken er i (f.eks. lukke et tiltak uten en effektivitetsvurdering).',
+  'error.RECORD_LOCKED':
+    'Posten er publisert eller rapportert og derfor låst: den kan ikke endres eller slettes. Bruk «Rett» for å lage en rettelse med begrunnelse.',
   'error.DUPLICATE': 'Det finnes allerede (f.eks. en prosedyre med samme kode).',
   'error.PAYLOAD_TOO_LARGE': 'Filen er for stor. Den kan være høyst 10 MB.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Filtypen støttes ikke. Bruk .docx, .pdf eller .md.',
@@ -112,6 +114,10 @@ export const common: TranslationOf<typeof source> = {
   'error.UNKNOWN': 'Det oppstod en uventet feil.',
   'error.fieldInvalid': 'Verdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen «{{fileName}}» er tom.',
+  'error.VALIDATION.future-date': 'Datoen kan ikke ligge i fremtiden.',
+  'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt før kravet ble mottatt.',
+  'error.VALIDATION.no-export': 'Lag utleveringen før innsyn registreres som gitt.',
+  'error.CONFLICT.answered': 'Kravet er allerede besvart; svaret beholdes som det er.',
   'error.VALIDATION.field': 'Feltet «{{field}}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen «{{fileName}}» er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -143,4 +149,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dekningsmatrise',
   'nav.goals': 'Mål og kvalitetspolitikk',
+  'nav.accessRequests': 'Innsyn',
 };

@@ -29,6 +29,8 @@ export const procedure: TranslationOf<typeof source> = {
   'procedure.noDocument': 'Prosedyren har ennå ingen godkjent versjon.',
   'procedure.download': 'Last ned {{fileName}}',
   'procedure.downloading': 'Laster ned …',
+  'procedure.downloadPdf': 'Last ned som PDF (for lesing og utskrift)',
+  'procedure.draftFileWord': 'utkast',
   'procedure.documentLoading': 'Laster dokumentet …',
   'procedure.pdfTitle': 'PDF-dokument: {{title}}, versjon {{label}}',
   'procedure.draftExists': 'Det finnes et utkast til en ny versjon.',

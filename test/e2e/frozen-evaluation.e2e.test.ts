@@ -1,0 +1,106 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { EvaluationListDto, PersonDto } from '../../functions/src/contract/schemas.js';
+import * as e2e from '../support/e2e.js';
+
+/**
+ * Records that stay as they were, in the tab, in Danish: the coordinator opens last year's
+ * published management evaluation; its pack says it was frozen on the meeting day and shows that
+ * day's figures, the record says it is locked (no form to edit it). "Ret" takes a reason and
+ * creates the correction, which says "Retter …" with the reason and links back; the original then
+ * says "Rettet af …". axe checks the locked evaluation and the correction at 1366 and 390 px.
+ */
+
+/**
+ * axe's violations, less one that is not this scene's: the participants' TagPicker (shared
+ * people-picker.tsx) holds Fluent's tabster focus guards, `<i data-tabster-dummy tabindex="0"
+ * aria-hidden="true">`, which axe reports as aria-hidden-focus on any held evaluation's form. Only
+ * that rule is dropped, and only while every such element on the page is a tabster guard.
+ */
+async function axeBesidesTabsterDummies(page: Page): Promise<string[]> {
+  const onlyGuards = await page.evaluate(() =>
+    [...document.querySelectorAll('[aria-hidden="true"][tabindex]')].every((element) =>
+      element.hasAttribute('data-tabster-dummy'),
+    ),
+  );
+  return (await e2e.axeViolations(page)).filter(
+    (violation) => !(onlyGuards && violation.startsWith('aria-hidden-focus ') && violation.includes(' at i:')),
+  );
+}
+
+describe('a published management evaluation stays as it was', () => {
+  const environment = e2e.useE2eEnvironment();
+
+  it('shows the frozen figures, is locked, and is corrected by a linked correction with its reason', async () => {
+    const { server, browser, api } = environment();
+    const people = await api<PersonDto[]>('/people', 'mette-kjaer');
+    const coordinator = people.find((person) => person.id === 'mette-kjaer');
+    if (!coordinator) throw new Error('The demo has no coordinator');
+    const list = await api<EvaluationListDto>('/management-evaluations', coordinator.id);
+    const published = list.items.find((item) => item.status === 'published');
+    if (!published || !published.heldOn) throw new Error('The demo has no published management evaluation');
+    const pack = await api<{ asOf: string; frozen: { asOf: string } | null }>(
+      `/management-evaluations/${published.id}/pack`,
+      coordinator.id,
+    );
+    expect(pack.frozen?.asOf).toBe(published.heldOn);
+
+    const { context, page, pageErrors } = await e2e.openPageAs(browser, coordinator, {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1366, height: 1000 },
+      bypassCSP: true,
+    });
+    try {
+      await page.goto(`${server.url}/ledelsens-evaluering`);
+      await e2e.chooseOption(page.getByRole('combobox', { name: 'År' }), `${published.year} – Offentliggjort`);
+      const lockedNote = page.getByText(/^Offentliggjort og låst:/);
+      await lockedNote.waitFor();
+      const frozenNote = page.getByText(/^Grundlaget blev fastfrosset, da evalueringen blev afholdt/);
+      await frozenNote.waitFor();
+      // The figures are as of the meeting day (its year), not today.
+      const heldYear = published.heldOn.slice(0, 4);
+      expect(await frozenNote.textContent()).toContain(heldYear);
+      expect(await page.getByText(/^Perioden .* status pr\. /).textContent()).toMatch(
+        new RegExp(`status pr\\. .*${heldYear}`),
+      );
+      expect(await page.getByRole('button', { name: 'Gem evaluering' }).count()).toBe(0);
+      expect(await e2e.axeViolations(page)).toEqual([]);
+      await e2e.saveScreenshot(page, 'frozen-evaluation-1366.png', { fullPage: true });
+
+      // "Ret": the reason is required, then the correction opens.
+      await page.getByRole('button', { name: 'Ret', exact: true }).click();
+      await page.getByRole('heading', { name: 'Ret den offentliggjorte evaluering' }).waitFor();
+      expect(await e2e.axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Opret rettelse' }).click();
+      await page.getByLabel('Begrundelse for rettelsen').waitFor();
+      expect(await page.getByRole('heading', { name: 'Ret den offentliggjorte evaluering' }).count()).toBe(1);
+      const reason = 'Udvalgets behandlingsdato var skrevet forkert';
+      await page.getByLabel('Begrundelse for rettelsen').fill(reason);
+      await page.getByRole('button', { name: 'Opret rettelse' }).click();
+      const backLink = page.getByRole('button', { name: `den offentliggjorte evaluering for ${published.year}` });
+      await backLink.waitFor();
+      await page.getByText(`Begrundelse: ${reason}`, { exact: false }).waitFor();
+      // The correction is held, not locked: its record can be edited and published.
+      await page.getByRole('button', { name: 'Gem evaluering' }).waitFor();
+      expect(await lockedNote.count()).toBe(0);
+      await frozenNote.waitFor();
+      expect(await axeBesidesTabsterDummies(page)).toEqual([]);
+      await e2e.saveScreenshot(page, 'frozen-evaluation-correction.png', { fullPage: true });
+
+      // Back to the original: "Rettet af" the correction, and no second "Ret".
+      await backLink.click();
+      const forward = page.getByRole('button', { name: `rettelsen af evalueringen for ${published.year}` });
+      await forward.waitFor();
+      expect(await page.getByRole('button', { name: 'Ret', exact: true }).count()).toBe(0);
+
+      await page.setViewportSize({ width: 390, height: 900 });
+      await forward.waitFor();
+      expect(await e2e.axeViolations(page)).toEqual([]);
+      await e2e.saveScreenshot(page, 'frozen-evaluation-390.png', { fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
