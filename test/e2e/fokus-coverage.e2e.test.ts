@@ -53,6 +53,8 @@ describe('FOKUS comparison and the coverage matrix', () => {
         'Ikke vurderet',
         'Ikke vurderet',
         'Ikke sammenlignelig',
+        // The coordinator enters a unit's scores from its row.
+        'Indtast scorer for Byg og Plan',
       ]);
       expect(await e2e.axeViolations(page)).toEqual([]);
       await e2e.saveScreenshot(page, 'fokus-coordinator-1366.png', { fullPage: true });

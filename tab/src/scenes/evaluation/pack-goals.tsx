@@ -54,7 +54,10 @@ export function PackGoals(props: { section: EvaluationPack['qualityGoals'] }) {
               </th>
               <td className={styles.cell}>{goal.owner?.name ?? '–'}</td>
               <td className={styles.cell}>
-                {t(targetKey(goal.target), { value: formatFigure(goal.target.value, goal.target.unit, tag) })}
+                {t(targetKey(goal.target), {
+                  value: formatFigure(goal.target.value, goal.target.unit, tag),
+                  count: goal.target.value,
+                })}
               </td>
               <td className={styles.cell}>
                 {goal.value === null && goal.measurement === 'survey'

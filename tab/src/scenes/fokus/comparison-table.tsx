@@ -64,6 +64,8 @@ export function ComparisonTable(props: { data: FokusOverviewDto }) {
                         ? t('fokus.noChange')
                         : t('fokus.change', {
                             points: formatSigned(cell.change.percentPoints, locale, 1),
+                            // The plural of the number as shown (one decimal, no sign).
+                            count: Math.abs(Math.round(cell.change.percentPoints * 10) / 10),
                             year: roundYear.get(cell.change.fromRoundId) ?? '',
                           })}
                     </span>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FokusOverviewDto } from '../../api/fokus-api';
+import { tabTextsIn } from '../../i18n/danish-texts';
+import { scoreErrorKeys } from './score-import-texts';
 import { chartGroups, formatNumber, formatSigned, parseScore, scoreEntryOf, scoreTextsOf } from './fokus-model';
 
 const stamp = { etag: 1, updatedAt: '', updatedBy: '' };
@@ -131,5 +133,45 @@ describe('the FOKUS scene’s model', () => {
         'da',
       ),
     ).toEqual({ a: '2,5', b: '' });
+  });
+});
+
+describe('score import error messages', () => {
+  const params: Record<string, Record<string, string | number>> = {
+    'unknown-column': { value: 'Tema X', expected: 'Enhed, Borgerbetjening, Bemærkning' },
+    'duplicate-column': { value: 'Enhed' },
+    'missing-column': { value: 'Borgerbetjening' },
+    'no-rows': {},
+    'too-many-fields': { count: 5, expected: 4 },
+    'empty-required': {},
+    'unknown-unit': { value: 'Vej' },
+    'unit-outside-round': { value: 'Miljø' },
+    'duplicate-unit': { value: 'Natur', firstLine: 2 },
+    'bad-score': { value: '7', min: 1, max: 4 },
+    'too-long': { max: 2000 },
+    'control-characters': {},
+  };
+  it.each(Object.entries(scoreErrorKeys))('words %s in every language with every placeholder filled', (code, key) => {
+    for (const locale of ['da', 'nb', 'en'] as const) {
+      expect(tabTextsIn(locale)(key, params[code])).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('counts the fields of a line with a plural', () => {
+    expect(tabTextsIn('da')('fokus.import.error.tooManyFields', { count: 1, expected: 0 })).toBe(
+      'Linjen har 1 felt; overskriften har 0.',
+    );
+    expect(tabTextsIn('en')('fokus.import.error.tooManyFields', { count: 5, expected: 4 })).toBe(
+      'The line has 5 fields; the header has 4.',
+    );
+  });
+
+  it('says one percentage point in English', () => {
+    expect(tabTextsIn('en')('fokus.change', { points: '+1', count: 1, year: 2021 })).toBe(
+      '+1 percentage point since 2021',
+    );
+    expect(tabTextsIn('en')('fokus.change', { points: '−1,5', count: 1.5, year: 2021 })).toBe(
+      '−1,5 percentage points since 2021',
+    );
   });
 });

@@ -6,11 +6,10 @@ import { queryKeyOf, useApiMutation } from '../../api/query-client';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { ErrorAlert } from '../../shared/error-alert';
-import type { ImportErrorKeys } from '../../shared/import-error-text';
 import { ImportErrorsTable } from '../../shared/import-errors-table';
 import { ModalDialog } from '../../shared/modal-dialog';
-import type { ScoreImportErrorCode } from '../../../../functions/src/core/import-errors';
 import { formatNumber } from './fokus-model';
+import { scoreErrorKeys } from './score-import-texts';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -28,22 +27,6 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', justifyContent: 'flex-end', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
-
-/** The message of each error the score import reports (functions/src/core/import-errors.ts). */
-export const scoreErrorKeys: ImportErrorKeys<ScoreImportErrorCode> = {
-  'unknown-column': 'fokus.import.error.unknownColumn',
-  'duplicate-column': 'fokus.import.error.duplicateColumn',
-  'missing-column': 'fokus.import.error.missingColumn',
-  'no-rows': 'fokus.import.error.noRows',
-  'too-many-fields': 'fokus.import.error.tooManyFields',
-  'empty-required': 'fokus.import.error.emptyRequired',
-  'unknown-unit': 'fokus.import.error.unknownUnit',
-  'unit-outside-round': 'fokus.import.error.unitOutsideRound',
-  'duplicate-unit': 'fokus.import.error.duplicateUnit',
-  'bad-score': 'fokus.import.error.badScore',
-  'too-long': 'fokus.import.error.tooLong',
-  'control-characters': 'fokus.import.error.controlCharacters',
-};
 
 type Format = 'csv' | 'xlsx';
 type Phase =

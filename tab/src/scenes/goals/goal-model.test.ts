@@ -193,3 +193,20 @@ describe('entered goal values', () => {
     expect(parseEnteredValue(text)).toBe(value);
   });
 });
+
+describe('goal texts with numbers', () => {
+  it.each([
+    ['da', 1, 'højst 1 dag'],
+    ['da', 35, 'højst 35 dage'],
+    ['nb', 1, 'høyst 1 dag'],
+    ['en', 40, 'at most 40 days'],
+  ] as const)('words a target of days in %s for %d', (locale, days, text) => {
+    expect(tabTextsIn(locale)('goals.target.atMostDays', { value: String(days), count: days })).toBe(text);
+  });
+
+  it('counts the survey import’s answers and errors', () => {
+    expect(tabTextsIn('en')('surveys.import.summary', { count: 1 })).toBe('1 answer can be imported');
+    expect(tabTextsIn('en')('surveys.import.errorCount', { count: 2 })).toBe('2 errors');
+    expect(tabTextsIn('da')('surveys.import.apply', { count: 3 })).toBe('Importér 3 svar');
+  });
+});

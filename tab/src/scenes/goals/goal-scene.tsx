@@ -128,7 +128,10 @@ function GoalDetail(props: {
   const styles = useStyles();
   const { goal } = props;
   const tag = intlTags[locale];
-  const target = t(targetKey(goal.target), { value: formatFigure(goal.target.value, goal.target.unit, tag) });
+  const target = t(targetKey(goal.target), {
+    value: formatFigure(goal.target.value, goal.target.unit, tag),
+    count: goal.target.value,
+  });
   const measurement =
     goal.measurement.kind === 'cases'
       ? `${t(measurementKey.cases)}: ${t(metricKey[goal.measurement.metric])}`
@@ -162,7 +165,10 @@ function GoalDetail(props: {
         <dd className={styles.detail}>{t(cadenceKey[goal.cadence])}</dd>
         <dt className={styles.term}>{t('goals.thresholds')}</dt>
         <dd className={styles.detail}>
-          {t('goals.thresholdsValue', { points: formatFigure(goal.thresholds.yellowWithinPoints, 'count', tag) })}
+          {t('goals.thresholdsValue', {
+            points: formatFigure(goal.thresholds.yellowWithinPoints, 'count', tag),
+            count: goal.thresholds.yellowWithinPoints,
+          })}
         </dd>
         <dt className={styles.term}>{t('goals.form.status')}</dt>
         <dd className={styles.detail}>{t(statusKey[goal.status])}</dd>

@@ -182,7 +182,10 @@ function GoalCard(props: { goal: GoalViewDto }) {
           </dd>
           <dt className={styles.term}>{t('goals.targetLabel')}</dt>
           <dd className={styles.detail}>
-            {t(targetKey(goal.target), { value: formatFigure(goal.target.value, goal.target.unit, tag) })}
+            {t(targetKey(goal.target), {
+              value: formatFigure(goal.target.value, goal.target.unit, tag),
+              count: goal.target.value,
+            })}
           </dd>
           <dt className={styles.term}>{t('goals.period')}</dt>
           <dd className={styles.detail}>

@@ -10,7 +10,8 @@ export const fokus = {
   'fokus.notEvaluated': 'Ikke vurderet',
   'fokus.meanOf': 'Gns. {{mean}} ({{percent}} %)',
   'fokus.noChange': 'Første sammenlignelige runde',
-  'fokus.change': '{{points}} procentpoint siden {{year}}',
+  'fokus.change_one': '{{points}} procentpoint siden {{year}}',
+  'fokus.change_other': '{{points}} procentpoint siden {{year}}',
   'fokus.comparison.heading': 'Enhederne på tværs af runder',
   'fokus.comparison.caption':
     'Gennemsnit pr. enhed og runde, placeret på rundens skala (0–100 %), og ændringen siden enhedens seneste sammenlignelige runde.',

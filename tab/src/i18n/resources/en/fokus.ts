@@ -13,7 +13,8 @@ export const fokus: TranslationOf<typeof source> = {
   'fokus.notEvaluated': 'Not rated',
   'fokus.meanOf': 'Mean {{mean}} ({{percent}} %)',
   'fokus.noChange': 'First comparable round',
-  'fokus.change': '{{points}} percentage points since {{year}}',
+  'fokus.change_one': '{{points}} percentage point since {{year}}',
+  'fokus.change_other': '{{points}} percentage points since {{year}}',
   'fokus.comparison.heading': 'The units across rounds',
   'fokus.comparison.caption':
     'Mean per unit and round, placed on the round’s scale (0–100 %), and the change since the unit’s previous comparable round.',

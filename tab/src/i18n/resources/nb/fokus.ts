@@ -13,7 +13,8 @@ export const fokus: TranslationOf<typeof source> = {
   'fokus.notEvaluated': 'Ikke vurdert',
   'fokus.meanOf': 'Snitt {{mean}} ({{percent}} %)',
   'fokus.noChange': 'Første sammenlignbare runde',
-  'fokus.change': '{{points}} prosentpoeng siden {{year}}',
+  'fokus.change_one': '{{points}} prosentpoeng siden {{year}}',
+  'fokus.change_other': '{{points}} prosentpoeng siden {{year}}',
   'fokus.comparison.heading': 'Enhetene på tvers av runder',
   'fokus.comparison.caption':
     'Snitt per enhet og runde, plassert på rundens skala (0–100 %), og endringen siden enhetens forrige sammenlignbare runde.',
