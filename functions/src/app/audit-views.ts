@@ -5,7 +5,7 @@ import {
   planProgramme,
 } from '../core/audit-programme.js';
 import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
-import { matchCycleAudits } from '../core/certifier-audit-match.js';
+import { cycleAuditState, matchCycleAudits } from '../core/certifier-audit-match.js';
 import { findingNeedsAction } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { auditAbilities, canManageQuality, canRecordAuditResults, type Actor } from '../core/policies.js';
@@ -148,10 +148,14 @@ export async function getCertificateCycle(services: Services, certificateId: str
   ]);
   const certificate = certificates.find((candidate) => candidate.id === certificateId);
   if (!certificate) throw new AppError('NOT_FOUND', `No certificate with id ${certificateId}.`);
-  const next = nextCertifierAudit(certificate, todayOf(services));
+  const today = todayOf(services);
+  const next = nextCertifierAudit(certificate, today);
   return {
     certificate,
-    audits: matchCycleAudits(certificationCycle(certificate), audits, certificate.id),
+    audits: matchCycleAudits(certificationCycle(certificate), audits, certificate.id).map((entry) => ({
+      ...entry,
+      state: cycleAuditState(entry, today),
+    })),
     next: next ? { kind: next.kind, index: next.index, dueOn: next.dueOn } : null,
   };
 }

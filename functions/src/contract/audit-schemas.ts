@@ -282,6 +282,9 @@ export const certificateCycleSchema = z.object({
       auditId: z.string().nullable(),
       auditStatus: z.enum(auditStatuses).nullable(),
       plannedOn: localDate.nullable(),
+      state: z
+        .enum(['held', 'overdue', 'planned', 'not-recorded'])
+        .describe('overdue: its date has passed without a reported audit (core/certifier-audit-match.ts)'),
     }),
   ),
   next: z

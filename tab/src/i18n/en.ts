@@ -709,6 +709,9 @@ export const en: Messages = {
   'audit.windowStart': 'Window opens',
   'audit.dueOn': 'Due by',
   'audit.recorded': 'Recorded',
+  'audit.cycleOverdueNotRecorded':
+    'Overdue – the due date has passed and the audit is not recorded. The certificate may lapse.',
+  'audit.cycleOverdueNotHeld': 'Overdue – the due date has passed and the audit is not reported.',
   'audit.notRecorded': 'Not recorded',
   'audit.surveillanceN': 'Surveillance audit {index}',
   'audit.recertification': 'Recertification',

@@ -713,6 +713,9 @@ export const nb: Messages = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registrert',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passert, og revisjonen er ikke registrert. Sertifikatet kan falle bort.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passert, og revisjonen er ikke rapportert.',
   'audit.notRecorded': 'Ikke registrert',
   'audit.surveillanceN': '{index}. oppfølgingsrevisjon',
   'audit.recertification': 'Resertifisering',

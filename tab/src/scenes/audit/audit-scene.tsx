@@ -15,7 +15,7 @@ import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client'
 import { readsOfProgramme } from './audit-reads';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
-import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
+import { AuditStatusText, AuditKindText, AuditTable, WarningLine } from './audit-texts';
 import { CertificateDialogButton, RegisterCycleAuditButton } from './certificate-forms';
 import { InternalAuditDialogButton, ProgrammeItemDialogButton } from './programme-forms';
 import { OptionDropdown } from '../../shared/option-dropdown';
@@ -340,12 +340,23 @@ function CertificatePanel(props: {
                   <td>{i18n.formatDate(entry.dueOn)}</td>
                   <td>
                     {entry.auditId === null ? (
-                      t('audit.notRecorded')
+                      entry.state === 'overdue' ? null : (
+                        t('audit.notRecorded')
+                      )
                     ) : (
                       <AppLink href={paths.auditDetail(entry.auditId)}>
                         {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
                       </AppLink>
                     )}
+                    {/* The same rule as the årshjul's "Over tid" (core/certifier-audit-match.ts). */}
+                    {entry.state === 'overdue' ? (
+                      <WarningLine
+                        as="span"
+                        text={
+                          entry.auditId === null ? t('audit.cycleOverdueNotRecorded') : t('audit.cycleOverdueNotHeld')
+                        }
+                      />
+                    ) : null}
                   </td>
                   {props.manage ? (
                     <td>

@@ -80,6 +80,9 @@ export const audit = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registreret',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passeret, og auditten er ikke registreret. Certifikatet kan bortfalde.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passeret, og auditten er ikke afrapporteret.',
   'audit.notRecorded': 'Ikke registreret',
   'audit.surveillanceN': '{{index}}. overvågningsbesøg',
   'audit.recertification': 'Recertificering',
