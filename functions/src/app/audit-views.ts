@@ -1,3 +1,4 @@
+import { isDatedInYear } from '../core/audit-dates.js';
 import {
   auditHistoryFrom,
   auditorIndependenceWarnings,
@@ -110,7 +111,13 @@ export async function getProgrammeYear(services: Services, actor: Actor, year: n
       plannedAuditId: plannedFrom.get(item.id) ?? null,
     })),
     items,
-    audits: await auditViews(services, actor, yearAudits),
+    // "Audits i {year}": the audits dated in the year (an audit of the year's programme may be
+    // held in January of the next; it is listed there, where it happens).
+    audits: await auditViews(
+      services,
+      actor,
+      audits.filter((audit) => isDatedInYear(audit.plannedOn, year)),
+    ),
     certificationCycle: cycleYears,
     abilities: { manage: canManageQuality(actor) },
   };

@@ -508,6 +508,11 @@ export const en: Messages = {
   'error.UNKNOWN': 'An unexpected error occurred.',
   'error.fieldInvalid': 'The value is not valid.',
   'error.VALIDATION.empty-file': 'The file "{fileName}" is empty.',
+  'error.VALIDATION.audit-year-past':
+    '{year} has passed. Audits are planned from today on – choose this or a coming year.',
+  'error.VALIDATION.no-audit-date-left':
+    'No 15th is left in {year} to plan the audit on. Plan it in next year’s programme.',
+  'error.VALIDATION.found-on-future': '“Found on” cannot be after today: a finding is something that has been seen.',
   'error.VALIDATION.field': 'The field "{field}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{fileName}" is not a Word document, a PDF or a Markdown file.',
@@ -776,6 +781,11 @@ export const en: Messages = {
   'audit.grade.strongPoint': 'Strong point',
   'audit.description': 'Description',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Record finding',
+  'audit.recordLineFindingFor': 'Record a finding for line {number}',
+  'audit.foundOnHint': 'The day the finding was found – today or earlier.',
+  'audit.plannedMoved':
+    '{count, plural, one {# audit was moved} other {# audits were moved}} to the first 15th from today, because the suggested month has passed: {list}.',
   'audit.foundOn': 'Found on',
   'audit.foundBy': 'Recorded by',
   'audit.action': 'Corrective action',

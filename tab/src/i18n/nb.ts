@@ -511,6 +511,11 @@ export const nb: Messages = {
   'error.UNKNOWN': 'Det oppstod en uventet feil.',
   'error.fieldInvalid': 'Verdien er ikke gyldig.',
   'error.VALIDATION.empty-file': 'Filen «{fileName}» er tom.',
+  'error.VALIDATION.audit-year-past':
+    '{year} er over. Revisjoner planlegges fra i dag og fremover – velg inneværende eller et kommende år.',
+  'error.VALIDATION.no-audit-date-left':
+    'Det er ingen 15. igjen i {year} å planlegge revisjonen på. Planlegg den i neste års program.',
+  'error.VALIDATION.found-on-future': '«Konstatert» kan ikke ligge etter i dag: et funn er noe som er sett.',
   'error.VALIDATION.field': 'Feltet «{field}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen «{fileName}» er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -780,6 +785,11 @@ export const nb: Messages = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Prosedyre',
+  'audit.recordLineFinding': 'Registrer funn',
+  'audit.recordLineFindingFor': 'Registrer funn for linje {number}',
+  'audit.foundOnHint': 'Dagen funnet ble konstatert – i dag eller tidligere.',
+  'audit.plannedMoved':
+    '{count, plural, one {# revisjon er flyttet frem til} other {# revisjoner er flyttet frem til}} den første 15. fra i dag, fordi den foreslåtte måneden er passert: {list}.',
   'audit.foundOn': 'Konstatert',
   'audit.foundBy': 'Registrert av',
   'audit.action': 'Korrigerende tiltak',

@@ -11,6 +11,9 @@ const reasonMessages: Partial<
 > = {
   VALIDATION: {
     'empty-file': { key: 'error.VALIDATION.empty-file', params: ['fileName'] },
+    'audit-year-past': { key: 'error.VALIDATION.audit-year-past', params: ['year'] },
+    'no-audit-date-left': { key: 'error.VALIDATION.no-audit-date-left', params: ['year'] },
+    'found-on-future': { key: 'error.VALIDATION.found-on-future', params: [] },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     'not-a-document': { key: 'error.UNSUPPORTED_MEDIA_TYPE.not-a-document', params: ['fileName'] },

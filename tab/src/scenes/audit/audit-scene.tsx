@@ -39,7 +39,15 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const planning = useApiMutation({
     run: (itemIds: string[]) => api.planAudits(year, itemIds),
     onSuccess: (result) => {
-      setStatus(t('audit.planned', { count: result.created.length }));
+      // Never in the past: say which audits were moved from a month that has passed, and to when.
+      const titleOf = (itemId: string) => programme.data?.items.find((item) => item.id === itemId)?.title ?? itemId;
+      const moved = result.moved.map((entry) => `${titleOf(entry.itemId)} (${i18n.formatDate(entry.plannedOn)})`);
+      setStatus(
+        [
+          t('audit.planned', { count: result.created.length }),
+          ...(moved.length > 0 ? [t('audit.plannedMoved', { count: moved.length, list: moved.join(', ') })] : []),
+        ].join(' '),
+      );
       setChosen(new Set());
     },
     invalidates: readsOfProgramme,

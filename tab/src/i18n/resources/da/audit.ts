@@ -147,6 +147,13 @@ export const audit = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Registrér fund',
+  'audit.recordLineFindingFor': 'Registrér fund for linje {{number}}',
+  'audit.foundOnHint': 'Dagen fundet blev konstateret – i dag eller tidligere.',
+  'audit.plannedMoved_one':
+    '{{count}} audit er flyttet frem til den første 15. fra i dag, fordi den foreslåede måned er passeret: {{list}}.',
+  'audit.plannedMoved_other':
+    '{{count}} audits er flyttet frem til den første 15. fra i dag, fordi den foreslåede måned er passeret: {{list}}.',
   'audit.foundOn': 'Konstateret',
   'audit.foundBy': 'Registreret af',
   'audit.action': 'Korrigerende handling',

@@ -112,6 +112,11 @@ export const common: TranslationOf<typeof source> = {
   'error.UNKNOWN': 'An unexpected error occurred.',
   'error.fieldInvalid': 'The value is not valid.',
   'error.VALIDATION.empty-file': 'The file "{{fileName}}" is empty.',
+  'error.VALIDATION.audit-year-past':
+    '{{year}} has passed. Audits are planned from today on – choose this or a coming year.',
+  'error.VALIDATION.no-audit-date-left':
+    'No 15th is left in {{year}} to plan the audit on. Plan it in next year’s programme.',
+  'error.VALIDATION.found-on-future': '“Found on” cannot be after today: a finding is something that has been seen.',
   'error.VALIDATION.field': 'The field "{{field}}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{{fileName}}" is not a Word document, a PDF or a Markdown file.',
