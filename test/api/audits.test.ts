@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { addDays, localDateOf } from '../../functions/src/core/local-date.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -262,9 +263,12 @@ describe('audits', () => {
       clause: '7.5.3',
       procedureId: k01.id,
       description: 'Journalnotater mangler i 2 af 5 sager',
-      foundOn: '2032-03-12',
     });
     expect(finding.status).toBe(201);
+    // "Konstateret" left out: the day it is recorded (issue 16).
+    expect(finding.body.foundOn).toBe(
+      localDateOf(server.app.services.clock.now(), server.app.services.settings.timeZone),
+    );
     expect(finding.body).toMatchObject({
       unitId: 'natur',
       correctiveActionId: null,
@@ -401,8 +405,13 @@ describe('audits', () => {
       before,
     );
     const finding = (body: unknown, as: string = coordinator) => call(as, 'POST', `/audits/${id}/findings`, body);
-    const good = { grade: 'minor', description: 'x', foundOn: '2032-03-10' };
+    const good = { grade: 'minor', description: 'x', foundOn: '2025-03-10' };
     await expectRefused(await finding({ ...good, grade: 'serious' }), 400, 'VALIDATION', before);
+    // Never a future date (issue 16), also when the audit itself lies in the future.
+    const tomorrow = addDays(localDateOf(server.app.services.clock.now(), server.app.services.settings.timeZone), 1);
+    const future = await finding({ ...good, foundOn: tomorrow });
+    expect(future.body.details).toMatchObject({ field: 'foundOn', reason: 'found-on-future' });
+    await expectRefused(future, 400, 'VALIDATION', before);
     await expectRefused(await finding({ ...good, foundOn: '10-03-2032' }), 400, 'VALIDATION', before);
     await expectRefused(await finding({ ...good, procedureId: 'nope' }), 400, 'VALIDATION', before);
     await expectRefused(await finding({ ...good, description: '   ' }), 400, 'VALIDATION', before);

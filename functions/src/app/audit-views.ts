@@ -1,3 +1,4 @@
+import { isDatedInYear } from '../core/audit-dates.js';
 import {
   auditHistoryFrom,
   auditorIndependenceWarnings,
@@ -5,7 +6,7 @@ import {
   planProgramme,
 } from '../core/audit-programme.js';
 import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
-import { matchCycleAudits } from '../core/certifier-audit-match.js';
+import { cycleAuditState, matchCycleAudits } from '../core/certifier-audit-match.js';
 import { findingNeedsAction } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { auditAbilities, canManageQuality, canRecordAuditResults, type Actor } from '../core/policies.js';
@@ -110,7 +111,13 @@ export async function getProgrammeYear(services: Services, actor: Actor, year: n
       plannedAuditId: plannedFrom.get(item.id) ?? null,
     })),
     items,
-    audits: await auditViews(services, actor, yearAudits),
+    // "Audits i {year}": the audits dated in the year (an audit of the year's programme may be
+    // held in January of the next; it is listed there, where it happens).
+    audits: await auditViews(
+      services,
+      actor,
+      audits.filter((audit) => isDatedInYear(audit.plannedOn, year)),
+    ),
     certificationCycle: cycleYears,
     abilities: { manage: canManageQuality(actor) },
   };
@@ -148,10 +155,14 @@ export async function getCertificateCycle(services: Services, certificateId: str
   ]);
   const certificate = certificates.find((candidate) => candidate.id === certificateId);
   if (!certificate) throw new AppError('NOT_FOUND', `No certificate with id ${certificateId}.`);
-  const next = nextCertifierAudit(certificate, todayOf(services));
+  const today = todayOf(services);
+  const next = nextCertifierAudit(certificate, today);
   return {
     certificate,
-    audits: matchCycleAudits(certificationCycle(certificate), audits, certificate.id),
+    audits: matchCycleAudits(certificationCycle(certificate), audits, certificate.id).map((entry) => ({
+      ...entry,
+      state: cycleAuditState(entry, today),
+    })),
     next: next ? { kind: next.kind, index: next.index, dueOn: next.dueOn } : null,
   };
 }

@@ -1,3 +1,4 @@
+import { findingFoundOn } from '../core/audit-dates.js';
 import { ensureAuditOpenForResults } from '../core/audit-status.js';
 import { AppError } from '../core/errors.js';
 import type { LocalDate } from '../core/local-date.js';
@@ -13,6 +14,7 @@ import {
   nextVersion,
   qualityTrail,
   stampOf,
+  todayOf,
 } from './quality-records.js';
 import { ensureAuditUnlocked } from './freeze-audit.js';
 
@@ -22,7 +24,8 @@ export type FindingFields = {
   procedureId: string | null;
   unitId: string | null;
   description: string;
-  foundOn: string;
+  /** "Konstateret": defaults to today when recording; never after today (core/audit-dates.ts). */
+  foundOn?: string | undefined;
 };
 
 async function checkLinks(services: Services, fields: Partial<FindingFields>): Promise<void> {
@@ -54,7 +57,7 @@ export async function createFinding(
     procedureId: input.procedureId,
     unitId: input.unitId ?? audit.unitId,
     description: input.description,
-    foundOn: input.foundOn as LocalDate,
+    foundOn: findingFoundOn(input.foundOn as LocalDate | undefined, todayOf(services)),
     foundBy: actor.id,
     correctiveActionId: null,
     ...firstVersion(stamp),
@@ -95,7 +98,10 @@ export async function updateFinding(
   const finding: Finding = {
     ...current,
     ...input.changes,
-    foundOn: (input.changes.foundOn ?? current.foundOn) as LocalDate,
+    foundOn:
+      input.changes.foundOn === undefined
+        ? current.foundOn
+        : findingFoundOn(input.changes.foundOn as LocalDate, todayOf(services)),
     ...nextVersion(current, stamp),
   };
   await services.quality.commit({

@@ -1,3 +1,4 @@
+import { isPastDueAndNotDone } from '../core/certifier-audit-match.js';
 import { AppError } from '../core/errors.js';
 import { addDays, daysBetween, localDateOf, type LocalDate } from '../core/local-date.js';
 import type { Actor } from '../core/policies.js';
@@ -47,8 +48,8 @@ export function occurrenceStatus(
   today: LocalDate,
 ): OccurrenceStatus {
   if (occurrence.completedOn !== null) return 'done';
+  if (isPastDueAndNotDone(occurrence.dueOn, false, today)) return 'overdue';
   const daysLeft = daysBetween(today, occurrence.dueOn);
-  if (daysLeft < 0) return 'overdue';
   return daysLeft <= occurrenceReminderRules.noticeDays['occurrence-due-30'] ? 'due-soon' : 'planned';
 }
 

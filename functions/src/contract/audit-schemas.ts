@@ -172,6 +172,9 @@ export const planResultSchema = z.object({
   created: z.array(auditViewSchema),
   /** Items that already had an audit in the year. */
   alreadyPlanned: z.array(z.string()),
+  moved: z
+    .array(z.object({ itemId: z.string(), auditId: z.string(), suggestedOn: localDate, plannedOn: localDate }))
+    .describe('Audits whose suggested date had passed, planned on the first 15th from today instead'),
 });
 
 const people = z.array(id).max(20);
@@ -282,6 +285,9 @@ export const certificateCycleSchema = z.object({
       auditId: z.string().nullable(),
       auditStatus: z.enum(auditStatuses).nullable(),
       plannedOn: localDate.nullable(),
+      state: z
+        .enum(['held', 'overdue', 'planned', 'not-recorded'])
+        .describe('overdue: its date has passed without a reported audit (core/certifier-audit-match.ts)'),
     }),
   ),
   next: z
@@ -319,7 +325,7 @@ export const findingBody = z.strictObject({
   procedureId: id.nullable().default(null),
   unitId: id.nullable().default(null),
   description: requiredText(4000),
-  foundOn: localDate,
+  foundOn: localDate.optional().describe('Defaults to the day it is recorded; never after today'),
 });
 export type FindingBody = z.infer<typeof findingBody>;
 export const updateFindingBody = z

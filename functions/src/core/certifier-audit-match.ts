@@ -50,3 +50,38 @@ export function matchCycleAudits(
     };
   });
 }
+
+/**
+ * Whether something dated `dueOn` is past its date without being done: the one "over tid" rule of
+ * the quality year. The årshjul's occurrence status and a certifier audit's state both use it, so
+ * the audit scene and the årshjul never disagree about the same audit.
+ */
+export function isPastDueAndNotDone(dueOn: LocalDate, isDone: boolean, today: LocalDate): boolean {
+  return !isDone && dueOn < today;
+}
+
+/**
+ * A cycle audit as the coordinator should read it on `today`:
+ *
+ * | state          | when                                                                         |
+ * | -------------- | ---------------------------------------------------------------------------- |
+ * | `held`         | its audit record is reported                                                 |
+ * | `overdue`      | not held, and its date has passed: the record's date when one is registered, |
+ * |                | else the cycle's due date (a warning: the certificate is at risk)            |
+ * | `planned`      | a record is registered (planned or in progress) and its date has not passed  |
+ * | `not-recorded` | no record, and the due date has not passed                                   |
+ *
+ * The date is the same one the årshjul gives the audit's occurrence (year-wheel.ts), with the
+ * same rule (`isPastDueAndNotDone`).
+ */
+export type CycleAuditState = 'held' | 'overdue' | 'planned' | 'not-recorded';
+
+export function cycleAuditState(
+  entry: Pick<CycleAuditStatus, 'dueOn' | 'auditStatus' | 'plannedOn'>,
+  today: LocalDate,
+): CycleAuditState {
+  const isHeld = entry.auditStatus === 'reported';
+  if (isHeld) return 'held';
+  if (isPastDueAndNotDone(entry.plannedOn ?? entry.dueOn, isHeld, today)) return 'overdue';
+  return entry.auditStatus === null ? 'not-recorded' : 'planned';
+}

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import { serverTexts } from '../i18n/server-texts.js';
 import { certificationCycle, type CycleOptions } from './certification-cycle.js';
+import { matchCycleAudits } from './certifier-audit-match.js';
 import { asLocalDate, daysBetween, daysInMonth, type LocalDate } from './local-date.js';
 import type {
   Audit,
@@ -180,16 +181,13 @@ function wantedOccurrences(input: YearWheelInput): Wanted[] {
 
   for (const certificate of input.certificates) {
     if (!certificate.isActive) continue;
-    for (const cycleAudit of certificationCycle(certificate, input.cycleOptions)) {
+    // The same matching of records to cycle audits as the audit scene (certifier-audit-match.ts).
+    const cycle = certificationCycle(certificate, input.cycleOptions);
+    const matched = matchCycleAudits(cycle, input.audits, certificate.id);
+    for (const cycleAudit of matched) {
       const cycleYear = Number(cycleAudit.dueOn.slice(0, 4));
       if (cycleYear !== year) continue;
-      const recorded = input.audits.find(
-        (audit) =>
-          audit.certificateId === certificate.id &&
-          audit.kind === cycleAudit.kind &&
-          audit.year === cycleYear &&
-          audit.status !== 'cancelled',
-      );
+      const recorded = input.audits.find((audit) => audit.id === cycleAudit.auditId);
       wanted.push({
         origin: { kind: 'certificate', certificateId: certificate.id, cycleIndex: cycleAudit.index },
         kind: cycleAudit.kind === 'surveillance' ? 'surveillance-audit' : 'recertification-audit',

@@ -107,7 +107,8 @@ export function buildAuditRoutes(): Route[] {
       name: 'audit-programme-plan',
       method: 'POST',
       path: '/audit-programme/{year}/plan',
-      summary: 'Plan internal audits for chosen items in the year; an item already planned is not planned twice',
+      summary:
+        'Plan internal audits for chosen items in the year, never in the past (a passed suggestion moves to the first 15th from today, listed in moved); an item already planned is not planned twice',
       tag,
       access: 'signed-in',
       params: contract.yearParams,
@@ -118,6 +119,7 @@ export function buildAuditRoutes(): Route[] {
         return json({
           created: await auditViews(services, actor, result.created),
           alreadyPlanned: result.alreadyPlanned,
+          moved: result.moved,
         });
       },
     }),

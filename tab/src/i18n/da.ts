@@ -521,6 +521,11 @@ export const da = {
   'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt, før anmodningen blev modtaget.',
   'error.VALIDATION.no-export': 'Lav udleveringen, før aktindsigt registreres som givet.',
   'error.CONFLICT.answered': 'Anmodningen er allerede besvaret; svaret bevares, som det er.',
+  'error.VALIDATION.audit-year-past':
+    '{year} er gået. Audits planlægges fra i dag og frem – vælg indeværende eller et kommende år.',
+  'error.VALIDATION.no-audit-date-left':
+    'Der er ingen 15. tilbage i {year} at planlægge auditten på. Planlæg den i næste års program.',
+  'error.VALIDATION.found-on-future': '»Konstateret« kan ikke ligge efter i dag: et fund er noget, der er set.',
   'error.VALIDATION.field': 'Feltet »{field}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen »{fileName}« er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -722,6 +727,9 @@ export const da = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registreret',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passeret, og auditten er ikke registreret. Certifikatet kan bortfalde.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passeret, og auditten er ikke afrapporteret.',
   'audit.notRecorded': 'Ikke registreret',
   'audit.surveillanceN': '{index}. overvågningsbesøg',
   'audit.recertification': 'Recertificering',
@@ -786,6 +794,11 @@ export const da = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Registrér fund',
+  'audit.recordLineFindingFor': 'Registrér fund for linje {number}',
+  'audit.foundOnHint': 'Dagen fundet blev konstateret – i dag eller tidligere.',
+  'audit.plannedMoved':
+    '{count, plural, one {# audit er flyttet frem til} other {# audits er flyttet frem til}} den første 15. fra i dag, fordi den foreslåede måned er passeret: {list}.',
   'audit.foundOn': 'Konstateret',
   'audit.foundBy': 'Registreret af',
   'audit.action': 'Korrigerende handling',

@@ -516,6 +516,11 @@ export const en: Messages = {
   'error.VALIDATION.before-receipt': 'The answer cannot have been sent before the request was received.',
   'error.VALIDATION.no-export': 'Produce the export before recording access as granted.',
   'error.CONFLICT.answered': 'The request has already been answered; its answer is kept as it was.',
+  'error.VALIDATION.audit-year-past':
+    '{year} has passed. Audits are planned from today on – choose this or a coming year.',
+  'error.VALIDATION.no-audit-date-left':
+    'No 15th is left in {year} to plan the audit on. Plan it in next year’s programme.',
+  'error.VALIDATION.found-on-future': '“Found on” cannot be after today: a finding is something that has been seen.',
   'error.VALIDATION.field': 'The field "{field}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{fileName}" is not a Word document, a PDF or a Markdown file.',
@@ -717,6 +722,9 @@ export const en: Messages = {
   'audit.windowStart': 'Window opens',
   'audit.dueOn': 'Due by',
   'audit.recorded': 'Recorded',
+  'audit.cycleOverdueNotRecorded':
+    'Overdue – the due date has passed and the audit is not recorded. The certificate may lapse.',
+  'audit.cycleOverdueNotHeld': 'Overdue – the due date has passed and the audit is not reported.',
   'audit.notRecorded': 'Not recorded',
   'audit.surveillanceN': 'Surveillance audit {index}',
   'audit.recertification': 'Recertification',
@@ -781,6 +789,11 @@ export const en: Messages = {
   'audit.grade.strongPoint': 'Strong point',
   'audit.description': 'Description',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Record finding',
+  'audit.recordLineFindingFor': 'Record a finding for line {number}',
+  'audit.foundOnHint': 'The day the finding was found – today or earlier.',
+  'audit.plannedMoved':
+    '{count, plural, one {# audit was moved} other {# audits were moved}} to the first 15th from today, because the suggested month has passed: {list}.',
   'audit.foundOn': 'Found on',
   'audit.foundBy': 'Recorded by',
   'audit.action': 'Corrective action',

@@ -519,6 +519,11 @@ export const nb: Messages = {
   'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt før kravet ble mottatt.',
   'error.VALIDATION.no-export': 'Lag utleveringen før innsyn registreres som gitt.',
   'error.CONFLICT.answered': 'Kravet er allerede besvart; svaret beholdes som det er.',
+  'error.VALIDATION.audit-year-past':
+    '{year} er over. Revisjoner planlegges fra i dag og fremover – velg inneværende eller et kommende år.',
+  'error.VALIDATION.no-audit-date-left':
+    'Det er ingen 15. igjen i {year} å planlegge revisjonen på. Planlegg den i neste års program.',
+  'error.VALIDATION.found-on-future': '«Konstatert» kan ikke ligge etter i dag: et funn er noe som er sett.',
   'error.VALIDATION.field': 'Feltet «{field}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen «{fileName}» er ikke et Word-dokument, en pdf eller en Markdown-fil.',
@@ -721,6 +726,9 @@ export const nb: Messages = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registrert',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passert, og revisjonen er ikke registrert. Sertifikatet kan falle bort.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passert, og revisjonen er ikke rapportert.',
   'audit.notRecorded': 'Ikke registrert',
   'audit.surveillanceN': '{index}. oppfølgingsrevisjon',
   'audit.recertification': 'Resertifisering',
@@ -785,6 +793,11 @@ export const nb: Messages = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Prosedyre',
+  'audit.recordLineFinding': 'Registrer funn',
+  'audit.recordLineFindingFor': 'Registrer funn for linje {number}',
+  'audit.foundOnHint': 'Dagen funnet ble konstatert – i dag eller tidligere.',
+  'audit.plannedMoved':
+    '{count, plural, one {# revisjon er flyttet frem til} other {# revisjoner er flyttet frem til}} den første 15. fra i dag, fordi den foreslåtte måneden er passert: {list}.',
   'audit.foundOn': 'Konstatert',
   'audit.foundBy': 'Registrert av',
   'audit.action': 'Korrigerende tiltak',

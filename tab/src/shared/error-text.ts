@@ -14,6 +14,9 @@ const reasonMessages: Partial<
     'future-date': { key: 'error.VALIDATION.future-date', params: [] },
     'before-receipt': { key: 'error.VALIDATION.before-receipt', params: [] },
     'no-export': { key: 'error.VALIDATION.no-export', params: [] },
+    'audit-year-past': { key: 'error.VALIDATION.audit-year-past', params: ['year'] },
+    'no-audit-date-left': { key: 'error.VALIDATION.no-audit-date-left', params: ['year'] },
+    'found-on-future': { key: 'error.VALIDATION.found-on-future', params: [] },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     'not-a-document': { key: 'error.UNSUPPORTED_MEDIA_TYPE.not-a-document', params: ['fileName'] },

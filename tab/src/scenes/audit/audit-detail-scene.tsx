@@ -1,5 +1,5 @@
 import { Button, Textarea } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 import { z } from 'zod';
 import type { AuditViewDto } from '../../api/audit-api';
@@ -24,7 +24,7 @@ import { ActionDialog } from '../procedure/action-dialog';
 import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
-import { FindingsPanel } from './findings-panel';
+import { FindingsPanel, RecordFindingButton, type FindingValues } from './findings-panel';
 import { TextField, TextareaField } from '../../shared/form/form-fields';
 import { DateFormField } from '../../shared/form/date-form-field';
 import { PeopleField } from '../../shared/form/people-field';
@@ -160,7 +160,24 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
       ) : null}
 
       <PageSection id="audit-checklist" heading={t('audit.checklist')}>
-        <Checklist audit={current} canEdit={recordResults && isOpen} procedureLabel={procedureLabel} write={write} />
+        <Checklist
+          audit={current}
+          canEdit={recordResults && isOpen}
+          procedureLabel={procedureLabel}
+          write={write}
+          offerFinding={(line, number) => (
+            // A nonconformity on the checklist: offer to record it as a finding, its text prefilled.
+            <RecordFindingButton
+              audit={current}
+              session={props.session}
+              procedures={procedures.data ?? []}
+              prefill={findingFromLine(line)}
+              label={t('audit.recordLineFinding')}
+              ariaLabel={t('audit.recordLineFindingFor', { number })}
+              onCreated={() => setStatus(t('audit.findingAdded'))}
+            />
+          )}
+        />
       </PageSection>
 
       <PageSection id="audit-report" heading={t('audit.report')}>
@@ -197,11 +214,30 @@ const checklistQuestionForm = z.object({
   question: addChecklistLineBody.shape.question,
 });
 
+/** A checklist line's result that is a nonconformity, and so a finding to record. */
+function isNonconformity(result: ChecklistLine['result']): result is 'minor' | 'major' {
+  return result === 'minor' || result === 'major';
+}
+
+/** The finding dialog's start from a nonconformity line: its grade, clause, procedure and text. */
+function findingFromLine(line: ChecklistLine): Partial<FindingValues> {
+  return {
+    grade: isNonconformity(line.result) ? line.result : 'minor',
+    clause: line.clause ?? '',
+    procedureId: line.procedureId ?? '',
+    description: line.note.trim() === '' ? line.question : line.note.trim(),
+  };
+}
+
+type ChecklistLine = AuditViewDto['checklist'][number];
+
 function Checklist(props: {
   audit: AuditViewDto;
   canEdit: boolean;
   procedureLabel: (id: string) => string;
   write: Write;
+  /** The "record the finding" offer for a saved nonconformity line. */
+  offerFinding: (line: ChecklistLine, number: number) => ReactNode;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -236,6 +272,7 @@ function Checklist(props: {
                 canEdit={props.canEdit}
                 procedureLabel={props.procedureLabel}
                 write={props.write}
+                offerFinding={props.offerFinding}
               />
             ))}
           </tbody>
@@ -289,6 +326,7 @@ function ChecklistRow(props: {
   canEdit: boolean;
   procedureLabel: (id: string) => string;
   write: Write;
+  offerFinding: (line: ChecklistLine, number: number) => ReactNode;
 }) {
   const { t } = useI18n();
   const api = useApi();
@@ -351,6 +389,8 @@ function ChecklistRow(props: {
           >
             {t('audit.remove')}
           </Button>
+          {/* Offered for the saved result, so the dialog starts from what is stored. */}
+          {isNonconformity(line.result) && !form.formState.isDirty ? <> {props.offerFinding(line, number)}</> : null}
         </td>
       ) : null}
     </tr>

@@ -15,7 +15,7 @@ import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/query-client'
 import { readsOfProgramme } from './audit-reads';
 import { currentYear, importanceKey, reasonText, yearFromQuery } from './audit-model';
 import { useAuditStyles } from './audit-styles';
-import { AuditStatusText, AuditKindText, AuditTable } from './audit-texts';
+import { AuditStatusText, AuditKindText, AuditTable, WarningLine } from './audit-texts';
 import { CertificateDialogButton, RegisterCycleAuditButton } from './certificate-forms';
 import { InternalAuditDialogButton, ProgrammeItemDialogButton } from './programme-forms';
 import { OptionDropdown } from '../../shared/option-dropdown';
@@ -39,7 +39,15 @@ export function AuditScene(props: { session: Session; query: URLSearchParams }) 
   const planning = useApiMutation({
     run: (itemIds: string[]) => api.planAudits(year, itemIds),
     onSuccess: (result) => {
-      setStatus(t('audit.planned', { count: result.created.length }));
+      // Never in the past: say which audits were moved from a month that has passed, and to when.
+      const titleOf = (itemId: string) => programme.data?.items.find((item) => item.id === itemId)?.title ?? itemId;
+      const moved = result.moved.map((entry) => `${titleOf(entry.itemId)} (${i18n.formatDate(entry.plannedOn)})`);
+      setStatus(
+        [
+          t('audit.planned', { count: result.created.length }),
+          ...(moved.length > 0 ? [t('audit.plannedMoved', { count: moved.length, list: moved.join(', ') })] : []),
+        ].join(' '),
+      );
       setChosen(new Set());
     },
     invalidates: readsOfProgramme,
@@ -340,12 +348,23 @@ function CertificatePanel(props: {
                   <td>{i18n.formatDate(entry.dueOn)}</td>
                   <td>
                     {entry.auditId === null ? (
-                      t('audit.notRecorded')
+                      entry.state === 'overdue' ? null : (
+                        t('audit.notRecorded')
+                      )
                     ) : (
                       <AppLink href={paths.auditDetail(entry.auditId)}>
                         {i18n.formatDate(entry.plannedOn ?? entry.dueOn)}
                       </AppLink>
                     )}
+                    {/* The same rule as the årshjul's "Over tid" (core/certifier-audit-match.ts). */}
+                    {entry.state === 'overdue' ? (
+                      <WarningLine
+                        as="span"
+                        text={
+                          entry.auditId === null ? t('audit.cycleOverdueNotRecorded') : t('audit.cycleOverdueNotHeld')
+                        }
+                      />
+                    ) : null}
                   </td>
                   {props.manage ? (
                     <td>

@@ -41,17 +41,18 @@ export function GradeBadge(props: { grade: FindingGrade }) {
   return <span className={`${styles.grade} ${colour}`}>{t(gradeKey[props.grade])}</span>;
 }
 
-/** A warning: an icon and its text (never the colour alone). */
-export function WarningLine(props: { text: string }) {
+/** A warning: an icon and its text (never the colour alone); `as="span"` inside a table cell. */
+export function WarningLine(props: { text: string; as?: 'li' | 'span' }) {
   const styles = useAuditStyles();
   const { t } = useI18n();
+  const Element = props.as ?? 'li';
   return (
-    <li className={styles.warning}>
+    <Element className={styles.warning}>
       <WarningFilled aria-hidden="true" />
       <span>
         <strong>{t('audit.warningLabel')}</strong> {props.text}
       </span>
-    </li>
+    </Element>
   );
 }
 

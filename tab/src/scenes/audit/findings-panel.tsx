@@ -25,6 +25,7 @@ import { DropdownField, TextField, TextareaField } from '../../shared/form/form-
 import { DateFormField } from '../../shared/form/date-form-field';
 import { emptyAsNull } from '../../shared/form/form-shapes';
 import { useContractForm } from '../../shared/form/use-contract-form';
+import { todayLocal } from '../competences/competence-model';
 
 /** An audit's findings: the list, a dialog to record one, and the certifier's CSV import with preview. */
 export function FindingsPanel(props: {
@@ -105,12 +106,14 @@ export function FindingsPanel(props: {
         )
       ) : null}
       {props.canRecord ? (
-        <AddFindingButton
-          audit={props.audit}
-          session={props.session}
-          procedures={props.procedures}
-          onCreated={() => props.onChanged(t('audit.findingAdded'))}
-        />
+        <p>
+          <RecordFindingButton
+            audit={props.audit}
+            session={props.session}
+            procedures={props.procedures}
+            onCreated={() => props.onChanged(t('audit.findingAdded'))}
+          />
+        </p>
       ) : null}
       {props.canImport ? (
         <FindingImport
@@ -155,38 +158,52 @@ const findingForm = z.object({
   procedureId: emptyAsNull(findingBody.shape.procedureId.unwrap()),
   unitId: emptyAsNull(findingBody.shape.unitId.unwrap()),
   description: findingBody.shape.description,
-  foundOn: findingBody.shape.foundOn,
+  // The dialog always sends the date; the server defaults it to today only for other clients.
+  foundOn: findingBody.shape.foundOn.unwrap(),
 });
-type FindingValues = z.input<typeof findingForm>;
+export type FindingValues = z.input<typeof findingForm>;
 
-function AddFindingButton(props: {
+/**
+ * Records a finding in a dialog. "Konstateret" starts at today (the day it is recorded) and
+ * cannot be set after it (core/audit-dates.ts; the server refuses it too). `prefill` starts the
+ * dialog from a checklist line marked as a nonconformity; `label` names the button.
+ */
+export function RecordFindingButton(props: {
   audit: AuditViewDto;
   session: Session;
   procedures: readonly ProcedureRef[];
+  prefill?: Partial<FindingValues>;
+  label?: string;
+  ariaLabel?: string;
+  appearance?: 'secondary' | 'subtle';
   onCreated(): void;
 }) {
   const { t } = useI18n();
   const api = useApi();
   const [open, setOpen] = useState(false);
+  const today = todayLocal();
   const defaults: FindingValues = {
     grade: 'minor',
     clause: '',
     procedureId: '',
     unitId: props.audit.unitId ?? '',
     description: '',
-    foundOn: props.audit.plannedOn,
+    foundOn: today,
+    ...props.prefill,
   };
   const form = useContractForm(findingForm, { defaultValues: defaults });
   const none = { value: '', text: t('audit.none') };
   return (
-    <p>
+    <>
       <Button
+        appearance={props.appearance ?? 'secondary'}
+        {...(props.ariaLabel ? { 'aria-label': props.ariaLabel } : {})}
         onClick={() => {
           form.reset(defaults);
           setOpen(true);
         }}
       >
-        {t('audit.addFinding')}
+        {props.label ?? t('audit.addFinding')}
       </Button>
       <ActionDialog
         open={open}
@@ -228,9 +245,16 @@ function AddFindingButton(props: {
           label={t('audit.unit')}
           options={[none, ...props.session.units.map((unit) => ({ value: unit.id, text: unit.name }))]}
         />
-        <DateFormField control={form.control} name="foundOn" label={t('audit.foundOn')} required />
+        <DateFormField
+          control={form.control}
+          name="foundOn"
+          label={t('audit.foundOn')}
+          hint={t('audit.foundOnHint')}
+          maxDate={today}
+          required
+        />
       </ActionDialog>
-    </p>
+    </>
   );
 }
 

@@ -80,6 +80,9 @@ export const audit = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registreret',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passeret, og auditten er ikke registreret. Certifikatet kan bortfalde.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passeret, og auditten er ikke afrapporteret.',
   'audit.notRecorded': 'Ikke registreret',
   'audit.surveillanceN': '{{index}}. overvågningsbesøg',
   'audit.recertification': 'Recertificering',
@@ -144,6 +147,13 @@ export const audit = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Registrér fund',
+  'audit.recordLineFindingFor': 'Registrér fund for linje {{number}}',
+  'audit.foundOnHint': 'Dagen fundet blev konstateret – i dag eller tidligere.',
+  'audit.plannedMoved_one':
+    '{{count}} audit er flyttet frem til den første 15. fra i dag, fordi den foreslåede måned er passeret: {{list}}.',
+  'audit.plannedMoved_other':
+    '{{count}} audits er flyttet frem til den første 15. fra i dag, fordi den foreslåede måned er passeret: {{list}}.',
   'audit.foundOn': 'Konstateret',
   'audit.foundBy': 'Registreret af',
   'audit.action': 'Korrigerende handling',

@@ -115,6 +115,11 @@ export const common = {
   'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt, før anmodningen blev modtaget.',
   'error.VALIDATION.no-export': 'Lav udleveringen, før aktindsigt registreres som givet.',
   'error.CONFLICT.answered': 'Anmodningen er allerede besvaret; svaret bevares, som det er.',
+  'error.VALIDATION.audit-year-past':
+    '{{year}} er gået. Audits planlægges fra i dag og frem – vælg indeværende eller et kommende år.',
+  'error.VALIDATION.no-audit-date-left':
+    'Der er ingen 15. tilbage i {{year}} at planlægge auditten på. Planlæg den i næste års program.',
+  'error.VALIDATION.found-on-future': '»Konstateret« kan ikke ligge efter i dag: et fund er noget, der er set.',
   'error.VALIDATION.field': 'Feltet »{{field}}« er ikke udfyldt korrekt.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen »{{fileName}}« er ikke et Word-dokument, en pdf eller en Markdown-fil.',

@@ -83,6 +83,9 @@ export const audit: TranslationOf<typeof source> = {
   'audit.windowStart': 'Window opens',
   'audit.dueOn': 'Due by',
   'audit.recorded': 'Recorded',
+  'audit.cycleOverdueNotRecorded':
+    'Overdue – the due date has passed and the audit is not recorded. The certificate may lapse.',
+  'audit.cycleOverdueNotHeld': 'Overdue – the due date has passed and the audit is not reported.',
   'audit.notRecorded': 'Not recorded',
   'audit.surveillanceN': 'Surveillance audit {{index}}',
   'audit.recertification': 'Recertification',
@@ -147,6 +150,13 @@ export const audit: TranslationOf<typeof source> = {
   'audit.grade.strongPoint': 'Strong point',
   'audit.description': 'Description',
   'audit.procedure': 'Procedure',
+  'audit.recordLineFinding': 'Record finding',
+  'audit.recordLineFindingFor': 'Record a finding for line {{number}}',
+  'audit.foundOnHint': 'The day the finding was found – today or earlier.',
+  'audit.plannedMoved_one':
+    '{{count}} audit was moved to the first 15th from today, because the suggested month has passed: {{list}}.',
+  'audit.plannedMoved_other':
+    '{{count}} audits were moved to the first 15th from today, because the suggested month has passed: {{list}}.',
   'audit.foundOn': 'Found on',
   'audit.foundBy': 'Recorded by',
   'audit.action': 'Corrective action',

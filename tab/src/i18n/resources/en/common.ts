@@ -118,6 +118,11 @@ export const common: TranslationOf<typeof source> = {
   'error.VALIDATION.before-receipt': 'The answer cannot have been sent before the request was received.',
   'error.VALIDATION.no-export': 'Produce the export before recording access as granted.',
   'error.CONFLICT.answered': 'The request has already been answered; its answer is kept as it was.',
+  'error.VALIDATION.audit-year-past':
+    '{{year}} has passed. Audits are planned from today on – choose this or a coming year.',
+  'error.VALIDATION.no-audit-date-left':
+    'No 15th is left in {{year}} to plan the audit on. Plan it in next year’s programme.',
+  'error.VALIDATION.found-on-future': '“Found on” cannot be after today: a finding is something that has been seen.',
   'error.VALIDATION.field': 'The field "{{field}}" is not filled in correctly.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'The file "{{fileName}}" is not a Word document, a PDF or a Markdown file.',

@@ -83,6 +83,9 @@ export const audit: TranslationOf<typeof source> = {
   'audit.windowStart': 'Tidligst',
   'audit.dueOn': 'Senest',
   'audit.recorded': 'Registrert',
+  'audit.cycleOverdueNotRecorded':
+    'Over tid – fristen er passert, og revisjonen er ikke registrert. Sertifikatet kan falle bort.',
+  'audit.cycleOverdueNotHeld': 'Over tid – fristen er passert, og revisjonen er ikke rapportert.',
   'audit.notRecorded': 'Ikke registrert',
   'audit.surveillanceN': '{{index}}. oppfølgingsrevisjon',
   'audit.recertification': 'Resertifisering',
@@ -147,6 +150,13 @@ export const audit: TranslationOf<typeof source> = {
   'audit.grade.strongPoint': 'Styrke',
   'audit.description': 'Beskrivelse',
   'audit.procedure': 'Prosedyre',
+  'audit.recordLineFinding': 'Registrer funn',
+  'audit.recordLineFindingFor': 'Registrer funn for linje {{number}}',
+  'audit.foundOnHint': 'Dagen funnet ble konstatert – i dag eller tidligere.',
+  'audit.plannedMoved_one':
+    '{{count}} revisjon er flyttet frem til den første 15. fra i dag, fordi den foreslåtte måneden er passert: {{list}}.',
+  'audit.plannedMoved_other':
+    '{{count}} revisjoner er flyttet frem til den første 15. fra i dag, fordi den foreslåtte måneden er passert: {{list}}.',
   'audit.foundOn': 'Konstatert',
   'audit.foundBy': 'Registrert av',
   'audit.action': 'Korrigerende tiltak',

@@ -118,6 +118,11 @@ export const common: TranslationOf<typeof source> = {
   'error.VALIDATION.before-receipt': 'Svaret kan ikke være sendt før kravet ble mottatt.',
   'error.VALIDATION.no-export': 'Lag utleveringen før innsyn registreres som gitt.',
   'error.CONFLICT.answered': 'Kravet er allerede besvart; svaret beholdes som det er.',
+  'error.VALIDATION.audit-year-past':
+    '{{year}} er over. Revisjoner planlegges fra i dag og fremover – velg inneværende eller et kommende år.',
+  'error.VALIDATION.no-audit-date-left':
+    'Det er ingen 15. igjen i {{year}} å planlegge revisjonen på. Planlegg den i neste års program.',
+  'error.VALIDATION.found-on-future': '«Konstatert» kan ikke ligge etter i dag: et funn er noe som er sett.',
   'error.VALIDATION.field': 'Feltet «{{field}}» er ikke fylt ut riktig.',
   'error.UNSUPPORTED_MEDIA_TYPE.not-a-document':
     'Filen «{{fileName}}» er ikke et Word-dokument, en pdf eller en Markdown-fil.',
