@@ -1,3 +1,4 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
@@ -40,6 +41,23 @@ describe('records that stay as they were, over HTTP', () => {
     expect(created.status).toBe(201);
     const again = (await server.api.get(people.natureCaseworker, `/management-evaluations/${evaluation.id}/pack`)).body;
     expect(again).toEqual(pack);
+
+    // The report says so, with the meeting day: "Fastfrosset … 12-03-…".
+    const response = await fetch(
+      `${server.url}/api/management-evaluations/${evaluation.id}/export?format=pdf&locale=da`,
+      { headers: { 'x-local-user': people.natureCaseworker } },
+    );
+    const pdf = await getDocument({ data: new Uint8Array(await response.arrayBuffer()), isEvalSupported: false })
+      .promise;
+    const first = await (await pdf.getPage(1)).getTextContent();
+    const text = first.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    await pdf.destroy();
+    const [year, month, day] = (evaluation.heldOn as string).split('-');
+    // "Tallene blev fastfrosset ved mødet 12. marts 2025 og ændres ikke", on the cover.
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`Tallene blev fastfrosset ved mødet ${Number(day)}\\. \\p{L}+ ${year} og ændres ikke`, 'u'),
+    );
+    expect(month).toMatch(/^\d\d$/);
   });
 
   it('refuses edits of a published evaluation with 409 RECORD_LOCKED and a translated message’s code; nothing changes', async () => {

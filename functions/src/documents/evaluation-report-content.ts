@@ -88,6 +88,7 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
     [t('cover.guests'), orNone(evaluation?.guests.join(', '))],
     [t('cover.period'), `${date(pack.period.from)} – ${date(pack.period.to)}`],
     [t('cover.asOf'), date(pack.asOf)],
+    ...(pack.frozen ? [[t('cover.frozen'), t('frozenOn', { date: date(pack.frozen.asOf) })] as [string, string]] : []),
   ];
 
   const earlier: ReportSection = {

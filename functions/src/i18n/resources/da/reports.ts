@@ -13,6 +13,8 @@ export const reports = {
   'cover.guests': 'Gæster',
   'cover.period': 'Perioden der evalueres',
   'cover.asOf': 'Data opgjort',
+  'cover.frozen': 'Fastfrosset',
+  frozenOn: 'Tallene blev fastfrosset ved mødet {{date}} og ændres ikke',
   notHeld: 'Ikke afholdt endnu',
   none: '—',
   'grades.major': 'Større afvigelse',

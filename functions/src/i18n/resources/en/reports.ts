@@ -14,6 +14,8 @@ export const reports: TranslationOf<typeof source> = {
   'cover.guests': 'Guests',
   'cover.period': 'Period reviewed',
   'cover.asOf': 'Data as of',
+  'cover.frozen': 'Frozen',
+  frozenOn: 'The figures were frozen at the meeting on {{date}} and do not change',
   notHeld: 'Not held yet',
   none: '—',
   'grades.major': 'Major nonconformity',

@@ -14,6 +14,8 @@ export const reports: TranslationOf<typeof source> = {
   'cover.guests': 'Gjester',
   'cover.period': 'Perioden som gjennomgås',
   'cover.asOf': 'Data per',
+  'cover.frozen': 'Frosset',
+  frozenOn: 'Tallene ble frosset ved møtet {{date}} og endres ikke',
   notHeld: 'Ikke gjennomført ennå',
   none: '—',
   'grades.major': 'Større avvik',
