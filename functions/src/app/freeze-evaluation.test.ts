@@ -129,7 +129,7 @@ describe('freezing the management evaluation', () => {
     await runActionCommand(app.services, leader, {
       actionId: action.id,
       etag: 1,
-      command: { kind: 'markImplemented', implementedOn: d('2026-04-02') },
+      command: { kind: 'markImplemented', implementedOn: d('2026-04-02'), description: 'Proceduren er rettet.' },
     });
     on(d('2026-05-05'));
     await runActionCommand(app.services, coordinator, {
