@@ -1177,7 +1177,7 @@ export const da = {
   'surveys.suppressedNote':
     'Af hensyn til anonymiteten vises tal og kommentarer ikke for en sagstype eller enhed med færre end 5 svar.',
   'surveys.noValue': '–',
-  'surveys.points': '{value} procentpoint',
+  'surveys.points': '{value} {count, plural, one {procentpoint} other {procentpoint}}',
   'surveys.questions': 'Gennemsnit pr. spørgsmål – {scope}',
   'surveys.scale': 'skala 1–{max}',
   'surveys.comments': 'Kommentarer',

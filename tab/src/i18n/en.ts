@@ -1171,7 +1171,7 @@ export const en: Messages = {
   'surveys.suppressedNote':
     'For anonymity, figures and comments are not shown for a case type or unit with fewer than 5 answers.',
   'surveys.noValue': '–',
-  'surveys.points': '{value} percentage points',
+  'surveys.points': '{value} {count, plural, one {percentage point} other {percentage points}}',
   'surveys.questions': 'Mean per question – {scope}',
   'surveys.scale': 'scale 1–{max}',
   'surveys.comments': 'Comments',

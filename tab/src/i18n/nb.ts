@@ -1177,7 +1177,7 @@ export const nb: Messages = {
   'surveys.suppressedNote':
     'Av hensyn til anonymiteten vises ikke tall og kommentarer for en sakstype eller enhet med færre enn 5 svar.',
   'surveys.noValue': '–',
-  'surveys.points': '{value} prosentpoeng',
+  'surveys.points': '{value} {count, plural, one {prosentpoeng} other {prosentpoeng}}',
   'surveys.questions': 'Gjennomsnitt per spørsmål – {scope}',
   'surveys.scale': 'skala 1–{max}',
   'surveys.comments': 'Kommentarer',

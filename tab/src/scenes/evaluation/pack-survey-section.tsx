@@ -3,7 +3,7 @@ import type { EvaluationPack } from '../../api/quality-api';
 import { useI18n } from '../../i18n/i18n-context';
 import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
-import { percentText, pointsText } from '../surveys/survey-model';
+import { percentText, pointsCount, pointsText } from '../surveys/survey-model';
 
 const useStyles = makeStyles({
   subheading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
@@ -41,7 +41,9 @@ export function PackSurveySection(props: { section: EvaluationPack['surveyResult
           <td className={`${styles.cell} ${styles.number}`}>{scope.headline.n}</td>
           <td className={`${styles.cell} ${styles.number}`}>{percentText(scope.responseRate, locale) ?? none}</td>
           <td className={`${styles.cell} ${styles.number}`}>
-            {scope.change === null ? none : t('surveys.points', { value: pointsText(scope.change, locale) })}
+            {scope.change === null
+              ? none
+              : t('surveys.points', { value: pointsText(scope.change, locale), count: pointsCount(scope.change) })}
           </td>
         </>
       )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartRows, parseCaseLines, percentText, pointsText, unusedId } from './survey-model';
+import { tabTextsIn } from '../../i18n/danish-texts';
+import { chartRows, parseCaseLines, percentText, pointsCount, pointsText, unusedId } from './survey-model';
 
 const units = [
   { id: 'byg-plan', name: 'Byg og Plan' },
@@ -77,5 +78,16 @@ describe('figures', () => {
   it('unusedId', () => {
     expect(unusedId('q', ['q-2'])).toBe('q-3');
     expect(unusedId('q', [])).toBe('q-1');
+  });
+});
+
+describe('the change in percentage points', () => {
+  it.each([
+    [0.01, '+1 percentage point'],
+    [-0.012, '−1 percentage point'],
+    [0.05, '+5 percentage points'],
+  ] as const)('words %d in English with the plural of the number shown', (change, text) => {
+    const value = pointsText(change, 'en');
+    expect(tabTextsIn('en')('surveys.points', { value, count: pointsCount(change) }).replace('-', '−')).toBe(text);
   });
 });

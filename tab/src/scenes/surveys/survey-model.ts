@@ -19,6 +19,11 @@ export function pointsText(change: number, locale: Locale): string {
   );
 }
 
+/** The number `pointsText` shows, without its sign: what its plural agrees with. */
+export function pointsCount(change: number): number {
+  return Math.abs(Math.round(change * 100));
+}
+
 export function meanText(mean: number | null, locale: Locale): string | null {
   if (mean === null) return null;
   return new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mean);

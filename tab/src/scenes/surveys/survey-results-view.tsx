@@ -7,7 +7,7 @@ import { useSession } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { Loading } from '../../shared/loading';
 import { PageSection } from '../../shared/page-section';
-import { meanText, percentText, pointsText } from './survey-model';
+import { meanText, percentText, pointsCount, pointsText } from './survey-model';
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -105,7 +105,10 @@ export function SurveyResultsView(props: { survey: SurveyDto; roundId: string })
                       <td className={`${styles.cell} ${styles.number}`}>
                         {scope.change === null
                           ? none
-                          : t('surveys.points', { value: pointsText(scope.change, locale) })}
+                          : t('surveys.points', {
+                              value: pointsText(scope.change, locale),
+                              count: pointsCount(scope.change),
+                            })}
                       </td>
                     </>
                   )}

@@ -27,7 +27,8 @@ export const surveys = {
   'surveys.suppressedNote':
     'Af hensyn til anonymiteten vises tal og kommentarer ikke for en sagstype eller enhed med færre end 5 svar.',
   'surveys.noValue': '–',
-  'surveys.points': '{{value}} procentpoint',
+  'surveys.points_one': '{{value}} procentpoint',
+  'surveys.points_other': '{{value}} procentpoint',
   'surveys.questions': 'Gennemsnit pr. spørgsmål – {{scope}}',
   'surveys.scale': 'skala 1–{{max}}',
   'surveys.comments': 'Kommentarer',

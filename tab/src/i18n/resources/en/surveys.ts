@@ -30,7 +30,8 @@ export const surveys: TranslationOf<typeof source> = {
   'surveys.suppressedNote':
     'For anonymity, figures and comments are not shown for a case type or unit with fewer than 5 answers.',
   'surveys.noValue': '–',
-  'surveys.points': '{{value}} percentage points',
+  'surveys.points_one': '{{value}} percentage point',
+  'surveys.points_other': '{{value}} percentage points',
   'surveys.questions': 'Mean per question – {{scope}}',
   'surveys.scale': 'scale 1–{{max}}',
   'surveys.comments': 'Comments',

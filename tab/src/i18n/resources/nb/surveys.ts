@@ -30,7 +30,8 @@ export const surveys: TranslationOf<typeof source> = {
   'surveys.suppressedNote':
     'Av hensyn til anonymiteten vises ikke tall og kommentarer for en sakstype eller enhet med færre enn 5 svar.',
   'surveys.noValue': '–',
-  'surveys.points': '{{value}} prosentpoeng',
+  'surveys.points_one': '{{value}} prosentpoeng',
+  'surveys.points_other': '{{value}} prosentpoeng',
   'surveys.questions': 'Gjennomsnitt per spørsmål – {{scope}}',
   'surveys.scale': 'skala 1–{{max}}',
   'surveys.comments': 'Kommentarer',
