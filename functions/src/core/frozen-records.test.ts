@@ -77,15 +77,15 @@ describe('frozen records', () => {
   });
 
   it('lets only the quality coordinator (or the administrator) correct a locked record', () => {
-    const cases: [string[], boolean][] = [
+    const cases: [Actor['roles'], boolean][] = [
       [['coordinator'], true],
       [['admin'], true],
       [['leader'], false],
-      [['employee'], false],
+      [['author', 'caseworker'], false],
       [[], false],
     ];
     for (const [roles, allowed] of cases) {
-      const actor = { id: 'p', unitId: 'u', roles } as unknown as Actor;
+      const actor: Actor = { id: 'p', unitId: 'u', roles };
       expect(canCorrectLockedRecord(actor), roles.join(',')).toBe(allowed);
     }
   });
