@@ -174,8 +174,15 @@ describe('no English words in the Danish demo', () => {
       const { goals } = await api<{ goals: { id: string; measurement: { kind: string } }[] }>('/goals', coordinator.id);
       await visit(`/goals/${goals.find((goal) => goal.measurement.kind === 'cases')!.id}`, 'figure table');
 
-      // A certifier's CSV with columns the import does not know: the error names the columns.
-      await page.goto(`${server.url}/audit/${findings.findings[0]!.auditId}`);
+      // A certifier's CSV with columns the import does not know: the error names the columns. On an
+      // audit not reported yet: a reported audit is locked and takes no import.
+      const { audits } = await api<{ audits: { id: string; status: string; kind: string }[] }>(
+        '/audits',
+        coordinator.id,
+      );
+      const open = audits.find((audit) => audit.status === 'planned' || audit.status === 'in-progress');
+      if (!open) throw new Error('The demo has no audit that is not reported yet');
+      await page.goto(`${server.url}/audit/${open.id}`);
       await page.getByLabel('CSV-fil').setInputFiles({
         name: 'fund.csv',
         mimeType: 'text/csv',

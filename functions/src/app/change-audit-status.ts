@@ -16,7 +16,7 @@ export async function changeAuditStatus(
 ): Promise<Audit> {
   ensure(canManageQuality(actor), 'Only the quality coordinator starts or cancels audits.');
   const current = await loadAudit(services, input.auditId);
-  await ensureAuditUnlocked(services, current.id);
+  await ensureAuditUnlocked(services, current);
   ensureFresh('audits', current, input.etag);
   const status = nextAuditStatus(current.status, input.command);
   const stamp = stampOf(services, actor);

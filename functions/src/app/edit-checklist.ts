@@ -43,7 +43,7 @@ export async function editChecklist(
 ): Promise<Audit> {
   const current = await loadAudit(services, input.auditId);
   ensure(canRecordAuditResults(actor, current), 'Only the coordinator and the audit’s auditors edit its checklist.');
-  await ensureAuditUnlocked(services, current.id, input.edit.kind === 'remove' ? 'remove' : 'edit');
+  await ensureAuditUnlocked(services, current, input.edit.kind === 'remove' ? 'remove' : 'edit');
   ensureFresh('audits', current, input.etag);
   ensureAuditOpenForResults(current.status);
   const checklist = await editedChecklist(services, current, input.edit);

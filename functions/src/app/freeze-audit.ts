@@ -1,3 +1,4 @@
+import { AppError } from '../core/errors.js';
 import { ensureNotLocked, frozenRecordOf, lockedRecordOf, type FrozenRecord } from '../core/frozen-records.js';
 import type { Audit, Finding } from '../core/quality-year-types.js';
 import type { Services } from './ports.js';
@@ -11,13 +12,26 @@ import type { Services } from './ports.js';
 
 export type AuditSnapshot = { audit: Audit; findings: Finding[] };
 
-/** Refuses a write to a reported (locked) audit with RECORD_LOCKED. */
+/**
+ * Refuses a write to a reported audit with RECORD_LOCKED: locked by its snapshot, or reported
+ * before snapshots were kept (its status alone then locks it).
+ */
 export async function ensureAuditUnlocked(
   services: Pick<Services, 'quality'>,
-  auditId: string,
+  audit: Pick<Audit, 'id' | 'status'>,
   attempted: 'edit' | 'remove' = 'edit',
 ): Promise<void> {
-  ensureNotLocked(await services.quality.getFrozenRecord('audit', auditId), attempted);
+  const frozen = await services.quality.getFrozenRecord('audit', audit.id);
+  ensureNotLocked(frozen, attempted);
+  if (audit.status === 'reported') {
+    throw new AppError('RECORD_LOCKED', `The audit ${audit.id} is reported and locked; ${attempted} is refused.`, {
+      kind: 'audit',
+      id: audit.id,
+      attempted,
+      lockedAt: null,
+      correctedById: frozen?.correctedById ?? null,
+    });
+  }
 }
 
 /** The locked snapshot of a reported audit with its findings. */

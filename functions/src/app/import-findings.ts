@@ -48,7 +48,7 @@ export async function importFindings(
 ): Promise<FindingImportResult> {
   ensure(canManageQuality(actor), 'Only the quality coordinator imports a certifier’s findings.');
   const audit = await loadAudit(services, input.auditId);
-  await ensureAuditUnlocked(services, audit.id);
+  await ensureAuditUnlocked(services, audit);
   ensureAuditOpenForResults(audit.status);
   const sheet = readRows(input.bytes);
   const codes = procedureCodesIn(sheet);

@@ -44,7 +44,7 @@ export async function createFinding(
   input: FindingFields & { auditId: string },
 ): Promise<Finding> {
   const audit = await loadAudit(services, input.auditId);
-  await ensureAuditUnlocked(services, audit.id);
+  await ensureAuditUnlocked(services, audit);
   ensure(canRecordAuditResults(actor, audit), 'Only the coordinator and the audit’s auditors record findings.');
   ensureAuditOpenForResults(audit.status);
   await checkLinks(services, input);
@@ -85,7 +85,7 @@ export async function updateFinding(
   const current = (await services.quality.listFindings()).find((each) => each.id === input.findingId);
   if (!current) throw new AppError('NOT_FOUND', `No finding with id ${input.findingId}.`);
   const audit = await loadAudit(services, current.auditId);
-  await ensureAuditUnlocked(services, audit.id);
+  await ensureAuditUnlocked(services, audit);
   ensure(canRecordAuditResults(actor, audit), 'Only the coordinator and the audit’s auditors change findings.');
   ensureFresh('findings', current, input.etag);
   ensureAuditOpenForResults(audit.status);

@@ -39,7 +39,7 @@ export async function updateAudit(
 ): Promise<Audit> {
   ensure(canManageQuality(actor), 'Only the quality coordinator changes an audit’s plan.');
   const current = await loadAudit(services, input.auditId);
-  await ensureAuditUnlocked(services, current.id);
+  await ensureAuditUnlocked(services, current);
   ensureFresh('audits', current, input.etag);
   if (current.status === 'reported' || current.status === 'cancelled')
     throw new AppError('INVALID_STATE', `The audit is ${current.status}; its plan can no longer change.`, {

@@ -695,6 +695,8 @@ export const en: Messages = {
   'audit.kindSurveillance': 'Surveillance audit',
   'audit.kindRecertification': 'Recertification audit',
   'audit.kindCertification': 'Certification audit',
+  'audit.lockedNote':
+    'Reported and locked: the checklist, findings and report stay as they were when the audit was reported and cannot be changed.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planned',
   'audit.statusInProgress': 'In progress',

@@ -699,6 +699,8 @@ export const nb: Messages = {
   'audit.kindSurveillance': 'Oppfølgingsrevisjon',
   'audit.kindRecertification': 'Resertifisering',
   'audit.kindCertification': 'Sertifisering',
+  'audit.lockedNote':
+    'Rapportert og låst: sjekklisten, funnene og rapporten står som de var da revisjonen ble rapportert, og kan ikke endres.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planlagt',
   'audit.statusInProgress': 'Pågår',

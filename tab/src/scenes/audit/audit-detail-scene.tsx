@@ -85,7 +85,8 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
   if (!audit.data) return <Loading label={t('app.loading')} />;
   const current = audit.data;
   const { manage, recordResults } = current.abilities;
-  const isOpen = current.status !== 'cancelled';
+  // A reported audit is locked (the server refuses every write with RECORD_LOCKED); a cancelled one takes no results.
+  const isOpen = current.status !== 'cancelled' && current.status !== 'reported';
 
   return (
     <>
@@ -97,6 +98,7 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
         {status}
       </p>
       {error ? <ErrorAlert error={error} /> : null}
+      {current.status === 'reported' ? <p>{t('audit.lockedNote')}</p> : null}
 
       <dl className={styles.facts}>
         <dt>{t('audit.kind')}</dt>
@@ -132,15 +134,17 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
 
       {manage ? (
         <div className={styles.toolbar}>
-          <EditPlanButton
-            audit={current}
-            session={props.session}
-            onSave={(body) => api.updateAudit(current, body)}
-            onSaved={(saved) => {
-              audit.setData(saved);
-              setStatus(t('audit.saved'));
-            }}
-          />
+          {isOpen ? (
+            <EditPlanButton
+              audit={current}
+              session={props.session}
+              onSave={(body) => api.updateAudit(current, body)}
+              onSaved={(saved) => {
+                audit.setData(saved);
+                setStatus(t('audit.saved'));
+              }}
+            />
+          ) : null}
           {current.status === 'planned' ? (
             <Button onClick={() => write(() => api.changeAuditStatus(current, 'start'), t('audit.started'))}>
               {t('audit.start')}

@@ -52,6 +52,8 @@ export const audit = {
   'audit.kindSurveillance': 'Overvågningsbesøg',
   'audit.kindRecertification': 'Recertificering',
   'audit.kindCertification': 'Certificering',
+  'audit.lockedNote':
+    'Afrapporteret og låst: tjeklisten, fundene og rapporten står, som de var, da auditten blev afrapporteret, og kan ikke ændres.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planlagt',
   'audit.statusInProgress': 'I gang',

@@ -55,6 +55,8 @@ export const audit: TranslationOf<typeof source> = {
   'audit.kindSurveillance': 'Surveillance audit',
   'audit.kindRecertification': 'Recertification audit',
   'audit.kindCertification': 'Certification audit',
+  'audit.lockedNote':
+    'Reported and locked: the checklist, findings and report stay as they were when the audit was reported and cannot be changed.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planned',
   'audit.statusInProgress': 'In progress',
