@@ -580,7 +580,8 @@ describe('finding import from CSV', () => {
       kind: 'surveillance',
       title: 'Importtest',
       certificateId: certificate.id,
-      plannedOn: '2033-02-10',
+      // In the past: a finding is never found after today (issue 16).
+      plannedOn: '2025-02-10',
     });
     auditId = created.body.id;
   });
@@ -591,7 +592,7 @@ describe('finding import from CSV', () => {
     });
   const good = [
     'grade;clause;procedure;unit;description;foundOn',
-    'Større afvigelse;7.5.3;K-03;Byg og Plan;Høringsbreve ikke journaliseret;2033-02-10',
+    'Større afvigelse;7.5.3;K-03;Byg og Plan;Høringsbreve ikke journaliseret;2025-02-10',
     'Styrke;;;natur;"God sagsstyring; klare frister";',
   ].join('\r\n');
 
@@ -605,7 +606,7 @@ describe('finding import from CSV', () => {
     ]);
     expect(preview.body.rows[1]).toMatchObject({
       description: 'God sagsstyring; klare frister',
-      foundOn: '2033-02-10',
+      foundOn: '2025-02-10',
       unitId: 'natur',
     });
     expect((await get(`/audits/${auditId}/findings`)).body.findings).toHaveLength(0);
@@ -616,6 +617,9 @@ describe('finding import from CSV', () => {
     const findings = (await get(`/audits/${auditId}/findings`)).body.findings;
     expect(findings.map((f: { grade: string }) => f.grade).sort()).toEqual(['major', 'strong-point']);
     expect(findings.map((f: { foundBy: string }) => f.foundBy)).toEqual([coordinator, coordinator]);
+
+    const future = await upload('grade;description;foundOn\nminor;Fremtidigt fund;2099-01-01', 'preview');
+    expect(future.body.errors).toMatchObject([{ line: 2, column: 'foundOn', code: 'future-date' }]);
 
     const comma = await upload('grade,description\nminor,"Frist overskredet, 3 sager"', 'preview');
     expect(comma.body.rows).toEqual([

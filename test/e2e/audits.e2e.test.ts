@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonDto, ProgrammeYearDto } from '../../functions/src/contract/schemas.js';
+import { localDateOf } from '../../functions/src/core/local-date.js';
 import * as e2e from '../support/e2e.js';
 
 /**
@@ -50,8 +51,15 @@ describe('the audit scene', () => {
       await page.getByRole('button', { name: 'Gem spørgsmål 1' }).click();
       await page.getByRole('status').filter({ hasText: 'Spørgsmål 1 er gemt.' }).waitFor();
 
-      await page.getByRole('button', { name: 'Registrér fund' }).click();
+      // The nonconformity on the checklist offers the finding, its text and clause prefilled (issue 16).
+      await page.getByRole('button', { name: 'Registrér fund for linje 1' }).click();
       const dialog = page.getByRole('dialog');
+      expect(await dialog.getByLabel('Beskrivelse').inputValue()).toBe('2 af 5 sager uden journalnotat');
+      expect(await dialog.getByRole('combobox', { name: 'Kategori' }).textContent()).toContain('Mindre afvigelse');
+      // "Konstateret" is the day it is recorded, and no later day can be chosen.
+      const today = localDateOf(new Date(), 'Europe/Copenhagen');
+      const shown = await dialog.getByLabel(/^Konstateret/).inputValue();
+      expect([today, today.split('-').reverse().join('-'), today.split('-').reverse().join('.')]).toContain(shown);
       await e2e.chooseOption(dialog.getByRole('combobox', { name: 'Kategori' }), 'Større afvigelse');
       await dialog.getByLabel('Beskrivelse').fill('Afgørelser sendes uden klagevejledning');
       await dialog.getByLabel('Punkt i ISO 9001').fill('8.5.1');

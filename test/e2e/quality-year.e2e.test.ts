@@ -74,12 +74,15 @@ describe('the quality year: audit → major finding → corrective action → ma
       // The owner carries it out; the coordinator checks its effectiveness and it closes.
       await e2e.signInAs(page, owner);
       await page.goto(`${server.url}/handlinger/${encodeURIComponent(actionId)}`);
+      await page.getByRole('textbox', { name: /^Hvad er gennemført/ }).fill('Skabelonerne har fået klagevejledningen.');
       await page.getByRole('button', { name: 'Markér gennemført' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Gennemført' }).waitFor();
       await e2e.signInAs(page, coordinator);
       await page.goto(`${server.url}/handlinger/${encodeURIComponent(actionId)}`);
       await page.getByRole('radio', { name: /^Ja/ }).check();
       await page.getByRole('textbox', { name: /^Hvad blev kontrolleret/ }).fill('Stikprøve af 10 afgørelser.');
+      // Implemented today: before the waiting period, so the check asks why now.
+      await page.getByRole('textbox', { name: /^Hvorfor kontrolleres der allerede nu/ }).fill('Demonstration.');
       await page.getByRole('button', { name: 'Gem kontrol' }).click();
       await page.getByRole('status').filter({ hasText: 'Status: Lukket' }).waitFor();
       const action = await services.quality.getCorrectiveAction(actionId);

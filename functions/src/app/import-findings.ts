@@ -1,3 +1,4 @@
+import { localDateOf } from '../core/local-date.js';
 import { ensureAuditOpenForResults } from '../core/audit-status.js';
 import { AppError, isAppError } from '../core/errors.js';
 import { reportImportErrors, type ImportErrorReport } from '../core/import-errors.js';
@@ -51,6 +52,7 @@ export async function importFindings(
   await ensureAuditUnlocked(services, audit);
   ensureAuditOpenForResults(audit.status);
   const sheet = readRows(input.bytes);
+  const today = localDateOf(services.clock.now(), services.settings.timeZone);
   const codes = procedureCodesIn(sheet);
   const procedures = await Promise.all(codes.map((code) => services.store.getProcedureByCode(code)));
   const procedureIdByCode = new Map(
@@ -60,7 +62,9 @@ export async function importFindings(
     ...sheet,
     procedureIdByCode,
     units: await services.store.listUnits(),
-    defaultFoundOn: audit.plannedOn,
+    // A row without a date is found on the audit's date, or today if the audit lies ahead.
+    defaultFoundOn: audit.plannedOn > today ? today : audit.plannedOn,
+    today,
   });
   const report = reportImportErrors(plan.errors);
   if (input.mode === 'preview') return { mode: 'preview', isApplied: false, ...plan, ...report, created: [] };

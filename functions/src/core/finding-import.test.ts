@@ -66,6 +66,24 @@ describe('finding import', () => {
     expect(procedureCodesIn({ header, rows: [{ line: 2, cells: ['x', '', 'k-03'] }] })).toEqual(['K-03']);
   });
 
+  it.each([
+    ['2026-12-06', null],
+    ['2026-12-07', 'future-date'],
+    ['2027-01-01', 'future-date'],
+    ['', null],
+  ] as const)('a row found on "%s" with today 2026-12-06: %s (issue 16)', (foundOn, code) => {
+    const result = planFindingImport({
+      header,
+      rows: [{ line: 2, cells: ['minor', '', '', '', 'Tekst', foundOn] }],
+      procedureIdByCode: new Map(),
+      units,
+      defaultFoundOn: '2026-02-10' as LocalDate,
+      today: '2026-12-06' as LocalDate,
+    });
+    expect(result.errors.map((error) => error.code)).toEqual(code === null ? [] : [code]);
+    if (code !== null) expect(result.errors[0]?.params).toEqual({ value: foundOn, today: '2026-12-06' });
+  });
+
   it('names the line and column of every bad cell', () => {
     const result = plan([
       ['Alvorlig', '7.5', '', '', 'Tekst', ''],

@@ -78,6 +78,8 @@ export type FindingImportInput = {
   units: readonly Unit[];
   /** Used when a row has no `foundOn`. */
   defaultFoundOn: LocalDate;
+  /** No row may be found after today (core/audit-dates.ts `findingFoundOn`); absent: not checked. */
+  today?: LocalDate;
 };
 
 const normalised = (value: string) => value.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
@@ -172,6 +174,8 @@ export function planFindingImport(input: FindingImportInput): FindingImportPlan 
       fail('description', 'control-characters', {});
     const date = cell('foundOn');
     if (date !== '' && !isLocalDate(date)) fail('foundOn', 'bad-date', { value: date });
+    else if (date !== '' && input.today !== undefined && date > input.today)
+      fail('foundOn', 'future-date', { value: date, today: input.today });
 
     if (errors.length === before && grade !== undefined)
       rows.push({

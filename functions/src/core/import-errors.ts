@@ -21,6 +21,8 @@ type Params = {
   /** A second row for the same person and competence; `firstLine` is where the pair appeared first. */
   'duplicate-row': { person: string; competence: string; firstLine: number };
   'bad-date': { value: string };
+  /** A finding's date after today (core/audit-dates.ts): a finding is something already seen. */
+  'future-date': { value: string; today: string };
   'unknown-grade': { value: string; expected: string };
   'bad-clause': { value: string };
   'unknown-procedure': { value: string };
@@ -61,6 +63,7 @@ const messages: { [Code in ImportErrorCode]: (params: Params[Code]) => string } 
   'duplicate-row': ({ person, competence, firstLine }) =>
     `${person} and "${competence}" appear already on line ${firstLine}.`,
   'bad-date': ({ value }) => `"${value}" is not a date such as 2027-03-31.`,
+  'future-date': ({ value, today }) => `${value} is after today (${today}); a finding is found on or before today.`,
   'unknown-grade': ({ value, expected }) =>
     `Unknown grade "${value}". Use ${expected} or the Danish name, e.g. "Mindre afvigelse".`,
   'bad-clause': ({ value }) => `"${value}" is not a clause such as 7.5.3.`,
@@ -111,6 +114,7 @@ export const findingImportErrorCodes = [
   'too-long',
   'control-characters',
   'bad-date',
+  'future-date',
 ] as const satisfies readonly ImportErrorCode[];
 export type FindingImportErrorCode = (typeof findingImportErrorCodes)[number];
 

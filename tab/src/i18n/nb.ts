@@ -847,6 +847,7 @@ export const nb: Messages = {
   'audit.importError.unknownUnit': 'Ingen enhet heter «{value}».',
   'audit.importError.tooLong': 'Teksten er lengre enn {max} tegn.',
   'audit.importError.controlCharacters': 'Teksten inneholder kontrolltegn.',
+  'audit.importError.futureDate': '{value} ligger etter i dag: et funn kan ikke være konstatert i fremtiden.',
   'audit.importError.badDate': '«{value}» er ikke en dato som 2026-03-31.',
   'audit.importPreviewCaption': '{count} funn klare for import',
   'audit.line': 'Linje',

@@ -272,6 +272,7 @@ const importErrorKeys: ImportErrorKeys<FindingImportErrorCode> = {
   'too-long': 'audit.importError.tooLong',
   'control-characters': 'audit.importError.controlCharacters',
   'bad-date': 'audit.importError.badDate',
+  'future-date': 'audit.importError.futureDate',
 };
 
 const importColumnKeys: Readonly<Record<FindingColumn, MessageKey>> = {

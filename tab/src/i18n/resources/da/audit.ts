@@ -194,6 +194,7 @@ export const audit = {
   'audit.importError.unknownUnit': 'Ingen enhed hedder «{{value}}».',
   'audit.importError.tooLong': 'Teksten er længere end {{max}} tegn.',
   'audit.importError.controlCharacters': 'Teksten indeholder kontroltegn.',
+  'audit.importError.futureDate': '{{value}} ligger efter i dag: et fund kan ikke være konstateret i fremtiden.',
   'audit.importError.badDate': '«{{value}}» er ikke en dato som 2026-03-31.',
   'audit.importPreviewCaption': '{{count}} fund klar til import',
   'audit.line': 'Linje',

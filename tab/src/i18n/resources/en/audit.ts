@@ -197,6 +197,7 @@ export const audit: TranslationOf<typeof source> = {
   'audit.importError.unknownUnit': 'No unit is named “{{value}}”.',
   'audit.importError.tooLong': 'The text is longer than {{max}} characters.',
   'audit.importError.controlCharacters': 'The text contains control characters.',
+  'audit.importError.futureDate': '{{value}} is after today: a finding cannot be found in the future.',
   'audit.importError.badDate': '“{{value}}” is not a date such as 2026-03-31.',
   'audit.importPreviewCaption': '{{count}} findings ready to import',
   'audit.line': 'Line',
