@@ -9,6 +9,7 @@ import type {
   YearWheelOccurrence,
 } from '../core/quality-year-types.js';
 import type { TrailEntry } from '../core/types.js';
+import type { YearlyReport } from '../core/yearly-report.js';
 
 /**
  * The quality year's records (audits, certificate, findings, corrective actions, management
@@ -25,6 +26,7 @@ export const qualityCollections = [
   'correctiveActions',
   'managementEvaluations',
   'occurrences',
+  'yearlyReports',
 ] as const;
 export type QualityCollection = (typeof qualityCollections)[number];
 
@@ -43,6 +45,8 @@ export type QualityChangeSet = {
   correctiveActions?: CorrectiveAction[];
   managementEvaluations?: ManagementEvaluation[];
   occurrences?: YearWheelOccurrence[];
+  /** Published yearly reports: each revision is written once (etag 0 expected) and never changed. */
+  yearlyReports?: YearlyReport[];
   /** Ids of årshjul occurrences to remove (only manual ones are ever removed by the use cases). */
   deleteOccurrenceIds?: string[];
   /** Appended to the same append-only trail as document control (procedureId null, subjectId the record). */
@@ -67,6 +71,8 @@ export type QualityStore = {
   getManagementEvaluation(id: string): Promise<ManagementEvaluation | undefined>;
   /** By due date, then title; `from`/`to` inclusive. */
   listOccurrences(filter?: { from?: LocalDate; to?: LocalDate }): Promise<YearWheelOccurrence[]>;
+  /** Every revision of every published yearly report: newest year first, then newest revision. */
+  listYearlyReports(): Promise<YearlyReport[]>;
   /**
    * Changes whenever the audits, findings or corrective actions may read differently (a commit
    * here or, where several processes share the data, elsewhere). Cheap: asked before every search.

@@ -40,6 +40,7 @@ import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
+import { publicationRoutes } from './publication-routes.js';
 import { fokusRoutes } from './fokus-routes.js';
 
 export type RouteTableOptions = {
@@ -631,5 +632,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...goalRoutes(),
     ...surveyRoutes({ publicUrl: options.publicUrl }),
     ...fokusRoutes(),
+    ...publicationRoutes(),
   ];
 }

@@ -29,6 +29,7 @@ import { deadlineRecord } from './deadlines.js';
 import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
+import { yearlyReportRecord } from './publication.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -40,6 +41,7 @@ export * from './deadlines.js';
 export * from './goals.js';
 export * from './surveys.js';
 export * from './fokus.js';
+export * from './publication.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -77,4 +79,5 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   evaluationRoundRecord,
   unitEvaluationRecord,
   standardsChoiceRecord,
+  yearlyReportRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

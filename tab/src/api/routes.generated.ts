@@ -120,6 +120,10 @@ export const apiRoutes = {
   'standards-get': 'GET /standards',
   'standards-choose': 'PUT /standards',
   'coverage-matrix-get': 'GET /coverage',
+  'yearly-reports-list': 'GET /yearly-reports',
+  'yearly-reports-preview': 'GET /yearly-reports/{year}/preview',
+  'yearly-reports-publish': 'POST /yearly-reports/{year}/publish',
+  'yearly-reports-pdf': 'GET /yearly-reports/{year}/pdf',
 } as const;
 
 /**
@@ -579,4 +583,20 @@ export type ApiRouteTypes = {
     response: z.output<typeof contract.standardsSchema>;
   };
   'coverage-matrix-get': { response: z.output<typeof contract.coverageMatrixSchema> };
+  'yearly-reports-list': { response: z.output<typeof contract.yearlyReportListSchema> };
+  'yearly-reports-preview': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    response: z.output<typeof contract.yearlyReportPreviewSchema>;
+  };
+  'yearly-reports-publish': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    body: z.input<typeof contract.publishYearlyReportBody>;
+    response: z.output<typeof contract.yearlyReportSummarySchema>;
+  };
+  'yearly-reports-pdf': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    query: z.input<typeof contract.yearlyReportPdfQuery>;
+    file: true;
+    response: Blob;
+  };
 };

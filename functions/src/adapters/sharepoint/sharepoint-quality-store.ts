@@ -20,6 +20,7 @@ import {
   type ProgrammeItem,
   type YearWheelOccurrence,
 } from '../../core/quality-year-types.js';
+import type { YearlyReport } from '../../core/yearly-report.js';
 import type { GraphClient } from './graph-client.js';
 import { literal, openListRepository, type ListWrite } from './sharepoint-list-repository.js';
 import {
@@ -33,6 +34,7 @@ import {
   occurrenceMapping,
   programmeItemMapping,
   trailMapping,
+  yearlyReportMapping,
   type RecordMapping,
 } from './sharepoint-records.js';
 
@@ -56,6 +58,7 @@ const mappings: Record<QualityCollection, Mapping> = {
   correctiveActions: correctiveActionMapping,
   managementEvaluations: managementEvaluationMapping,
   occurrences: occurrenceMapping,
+  yearlyReports: yearlyReportMapping,
 } as unknown as Record<QualityCollection, Mapping>;
 
 const collectionOf = (mapping: RecordMapping<unknown>) =>
@@ -143,6 +146,11 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
       return occurrences
         .filter((occurrence) => occurrence.dueOn >= from && occurrence.dueOn <= to)
         .sort((a, b) => byText(a.dueOn, b.dueOn) || byText(a.title, b.title) || byText(a.id, b.id));
+    },
+
+    async listYearlyReports() {
+      const reports = await read<YearlyReport>('yearlyReports');
+      return reports.sort((a, b) => b.year - a.year || b.revision - a.revision || byText(a.id, b.id));
     },
 
     async searchStamp() {

@@ -163,6 +163,7 @@ export const findingMapping = mappingOf(records.findingRecord);
 export const correctiveActionMapping = mappingOf(records.correctiveActionRecord);
 export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
 export const occurrenceMapping = mappingOf(records.occurrenceRecord);
+export const yearlyReportMapping = mappingOf(records.yearlyReportRecord);
 
 // Quality policy, goals and case data
 export const qualityPolicyMapping = mappingOf(records.qualityPolicyRecord);

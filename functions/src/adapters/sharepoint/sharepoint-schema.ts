@@ -18,6 +18,7 @@ import {
   goalRecord,
   ledgerItemRecord,
   managementEvaluationRecord,
+  yearlyReportRecord,
   occurrenceRecord,
   personCompetenceRecord,
   personRecord,
@@ -97,6 +98,7 @@ export const qualityLists: ListSpec[] = [
   correctiveActionRecord,
   managementEvaluationRecord,
   occurrenceRecord,
+  yearlyReportRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
 /** Quality policy, goals and imported case data: one list per collection of the GoalStore port. */

@@ -11,6 +11,7 @@ import {
   occurrenceRecord,
   programmeItemRecord,
 } from '../../records/quality-year.js';
+import { yearlyReportRecord } from '../../records/publication.js';
 import type { SqliteDatabase } from './open-database.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
 import { fromRow, recordTable, toRow, writeStatement, type RecordTable, type Row } from './record-table.js';
@@ -22,6 +23,7 @@ const findings = recordTable(findingRecord);
 const correctiveActions = recordTable(correctiveActionRecord);
 const managementEvaluations = recordTable(managementEvaluationRecord);
 const occurrences = recordTable(occurrenceRecord);
+const yearlyReports = recordTable(yearlyReportRecord);
 
 const tables = {
   certificates,
@@ -31,6 +33,7 @@ const tables = {
   correctiveActions,
   managementEvaluations,
   occurrences,
+  yearlyReports,
 } satisfies Record<QualityCollection, { name: string }>;
 
 /** The most serious grade first (findingGrades' order). */
@@ -63,6 +66,7 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
       "WHERE due_on >= coalesce(:from, '0000-01-01') AND due_on <= coalesce(:to, '9999-12-31')",
       'due_on, title, id',
     ),
+    yearlyReports: select(yearlyReports, '', 'year DESC, revision DESC, id'),
     deleteOccurrence: db.prepare('DELETE FROM year_wheel_occurrences WHERE id = ?'),
     insertTrail: insertTrailStatement(db),
   };
@@ -140,6 +144,9 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
     },
     async listOccurrences(filter) {
       return all(occurrences, statements.occurrences.all({ from: filter?.from ?? null, to: filter?.to ?? null }));
+    },
+    async listYearlyReports() {
+      return all(yearlyReports, statements.yearlyReports.all());
     },
     async searchStamp() {
       return `${dataVersion.get() as number}:${commits}`;
