@@ -60,7 +60,7 @@ function paragraph(doc: Pdf, parent: StructureElement, text: string, style: { bo
 function heading(doc: Pdf, parent: StructureElement, level: 'H1' | 'H2' | 'H3', text: string): void {
   const fontSize = level === 'H1' ? size.h1 : level === 'H2' ? size.h2 : size.h3;
   // Keep a heading with what follows it.
-  if (doc.y + fontSize * 4 > page.height - page.bottom) doc.addPage();
+  if (doc.y + fontSize * 2 + 100 > page.height - page.bottom) doc.addPage();
   if (level !== 'H1') doc.moveDown(0.6);
   parent.add(
     doc.struct(level, {}, () => {
@@ -280,6 +280,12 @@ export async function buildYearlyReportPdf(view: YearlyReportView): Promise<Uint
   const { regular, bold } = fonts();
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
+  // pdfkit's table switches to a cell's font and back by the font's source, which for a registered
+  // font is its file: each switch back would parse the whole file again (seconds per report).
+  // Switching by the registered name finds the font already loaded.
+  const switchFont = doc.font.bind(doc) as (...args: unknown[]) => Pdf;
+  (doc as unknown as { font: (...args: unknown[]) => Pdf }).font = (source: unknown, ...rest: unknown[]) =>
+    switchFont(source === regular ? 'regular' : source === bold ? 'bold' : source, ...rest);
   doc.font('regular');
 
   const root = doc.struct('Document');
