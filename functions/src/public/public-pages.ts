@@ -48,7 +48,7 @@ export const publicPagesPath = /^\/public(\/.*)?$/;
 
 const style = `
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#fff}
+body{margin:0;overflow-wrap:break-word;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#fff}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;padding-top:.75rem;padding-bottom:.75rem;border-bottom:1px solid #c8d2dc}
 .organisation{font-weight:700}
@@ -57,15 +57,18 @@ h2{font-size:1.35rem;line-height:1.3;margin:2rem 0 .5rem;color:#16365c}
 h3{font-size:1.1rem;margin:1.25rem 0 .5rem;color:#16365c}
 a{color:#0b4f9c}
 a:focus,input:focus,button:focus,[tabindex]:focus{outline:3px solid #b35900;outline-offset:2px}
-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
-nav a{display:inline-block;padding:.5rem 0}
-nav a[aria-current]{font-weight:700;color:#1b1b1b}
+header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+header nav a{display:inline-block;padding:.5rem 0}
+header nav a[aria-current]{font-weight:700;color:#1b1b1b}
+main li{margin:.25rem 0}
+h1,h2,h3{hyphens:auto}
+.nowrap{white-space:nowrap}
 .skip{position:absolute;left:-999rem}
 .skip:focus{left:1rem;top:.5rem;background:#fff;padding:.5rem}
 .lead{color:#3d4650}
 .notice{border-left:4px solid #9a6700;padding:.5rem 1rem;background:#fff8e6}
-.table{overflow-x:auto;margin:0 0 1rem}
-table{border-collapse:collapse;width:100%;font-size:.95rem}
+.table{overflow-x:auto;margin:0 0 1rem;position:relative}
+table{border-collapse:collapse;width:100%;min-width:36rem;font-size:.95rem}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 .hidden-caption caption,.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #c8d2dc}
@@ -173,9 +176,12 @@ function factsList(rows: [string, string][]): string {
 /** A cell's first line is its value; further lines a note under it. */
 function cell(text: string): string {
   const [main = '', ...rest] = text.split('\n');
-  return rest.length === 0
-    ? e(main)
-    : `${e(main)}${rest.map((line) => `<span class="note">${e(line)}</span>`).join('')}`;
+  // A code or a date ("K-18", "24-12-2024") is not broken at its hyphens.
+  const value =
+    /^[\p{L}\p{N}.]+(-[\p{L}\p{N}.]+)+$/u.test(main) && main.length <= 16
+      ? `<span class="nowrap">${e(main)}</span>`
+      : e(main);
+  return rest.length === 0 ? value : `${value}${rest.map((line) => `<span class="note">${e(line)}</span>`).join('')}`;
 }
 
 let tableCount = 0;
