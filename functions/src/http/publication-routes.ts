@@ -7,7 +7,7 @@ import {
   yearlyReportSummary,
 } from '../app/yearly-report.js';
 import * as contract from '../contract/schemas.js';
-import { AppError, isAppError } from '../core/errors.js';
+import { isAppError } from '../core/errors.js';
 import { buildYearlyReportPdf } from '../documents/yearly-report-pdf.js';
 import { yearlyReportView } from '../documents/yearly-report-content.js';
 import { defineRoute, json, type Route } from './route.js';
@@ -83,7 +83,6 @@ export function publicationRoutes(): Route[] {
             query.locale,
           );
         }
-        if (!view) throw new AppError('NOT_FOUND', `No yearly report for ${params.year}.`);
         return {
           kind: 'file',
           bytes: await buildYearlyReportPdf(view),

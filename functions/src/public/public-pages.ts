@@ -68,7 +68,7 @@ h1,h2,h3{hyphens:auto}
 .lead{color:#3d4650}
 .notice{border-left:4px solid #9a6700;padding:.5rem 1rem;background:#fff8e6}
 .table{overflow-x:auto;margin:0 0 1rem;position:relative}
-table{border-collapse:collapse;width:100%;min-width:36rem;font-size:.95rem}
+table{border-collapse:collapse;width:100%;min-width:44rem;font-size:.95rem}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 .hidden-caption caption,.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #c8d2dc}
@@ -212,7 +212,8 @@ function chartHtml(block: Extract<PublicBlock, { kind: 'chart' }>): string {
   tableCount += 1;
   const id = `chart-${tableCount}`;
   const rowHeight = 56;
-  const width = 640;
+  // About the width of a phone: the chart is drawn at its size there, and no larger elsewhere.
+  const width = 400;
   const height = block.bars.length * rowHeight + 8;
   const barX = 8;
   const barWidth = width - 16;
@@ -220,7 +221,7 @@ function chartHtml(block: Extract<PublicBlock, { kind: 'chart' }>): string {
     .map((bar, index) => {
       const y = index * rowHeight;
       const targetX = barX + barWidth * bar.targetAt;
-      return `<text x="${barX}" y="${y + 16}" font-size="14" fill="#1b1b1b">${e(bar.label.length > 80 ? `${bar.label.slice(0, 79)}…` : bar.label)}</text>
+      return `<text x="${barX}" y="${y + 16}" font-size="13" fill="#1b1b1b">${e(bar.label.length > 52 ? `${bar.label.slice(0, 51)}…` : bar.label)}</text>
 <rect x="${barX}" y="${y + 24}" width="${barWidth}" height="14" fill="#eef2f6"/>
 <rect x="${barX}" y="${y + 24}" width="${Math.max(1, barWidth * bar.valueAt).toFixed(1)}" height="14" fill="${barFill[bar.colour]}"/>
 <line x1="${targetX.toFixed(1)}" x2="${targetX.toFixed(1)}" y1="${y + 20}" y2="${y + 42}" stroke="#1b1b1b" stroke-width="2"/>
@@ -265,6 +266,14 @@ ${view.sections
       `<section aria-labelledby="${section.id}"><h2 id="${section.id}">${e(section.heading)}</h2>${section.blocks.map(blockHtml).join('\n')}</section>`,
   )
   .join('\n')}`;
+}
+
+/** The rendered version's headings placed under the page's h2 (its h1 becomes an h3, and so on). */
+function underHeading(html: string): string {
+  return html.replace(
+    /<(\/?)h([1-6])\b/gi,
+    (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 2)}`,
+  );
 }
 
 function policyOf(text: PolicyText, locale: Locale): string {
@@ -445,7 +454,7 @@ ${factsList([
 ])}
 <p><a href="${e(`${path}/file`)}" download>${e(t('download', { name: fileName }))}</a></p>
 <h2>${e(t('currentVersion'))}</h2>
-<div class="procedure">${version.html}</div>
+<div class="procedure">${underHeading(version.html)}</div>
 <h2>${e(t('approvalHistory'))}</h2>
 ${tableHtml({
   kind: 'table',
