@@ -72,6 +72,7 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   terms: 'pages',
   configure: 'pages',
   fokus: 'fokus',
+  yearlyReport: 'yearlyReport',
   coverage: 'fokus',
   goals: 'goals',
   policy: 'goals',

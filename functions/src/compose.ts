@@ -50,6 +50,7 @@ import { seedDemoCompetences } from './seed/seed-demo-competences.js';
 import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
 import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
+import { createPublicPages, type PublicPages } from './public/public-pages.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -63,6 +64,8 @@ export type EmbeddedApp = {
   handlers: Map<Route, RouteHandler>;
   /** The public answer page of personal survey links (`/survey/{token}`, HTML, no sign-in). */
   surveyPage: SurveyPage;
+  /** The public handbook and the published yearly reports (public/public-pages.ts). */
+  publicPages: PublicPages;
   db: SqliteDatabase;
   close(): void;
 };
@@ -274,6 +277,7 @@ export async function createEmbeddedApp(
     ),
   );
   const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
+  const publicPages = createPublicPages({ services, limiter });
   return {
     config,
     services,
@@ -284,6 +288,7 @@ export async function createEmbeddedApp(
     routes,
     handlers,
     surveyPage,
+    publicPages,
     db,
     close: () => db.close(),
   };

@@ -11,6 +11,7 @@ import type {
   YearWheelOccurrence,
 } from '../../functions/src/core/quality-year-types.js';
 import type { TrailEntry } from '../../functions/src/core/types.js';
+import type { YearlyReportData } from '../../functions/src/core/yearly-report.js';
 import {
   auditRecord,
   certificateRecord,
@@ -18,6 +19,7 @@ import {
   findingRecord,
   managementEvaluationRecord,
   occurrenceRecord,
+  yearlyReportRecord,
   programmeItemRecord,
 } from '../../functions/src/records/index.js';
 import { sampleOf } from '../support/record-samples.js';
@@ -210,6 +212,26 @@ const trailEntry = (action: string, subjectId: string): TrailWithoutSeq => ({
   details: { subjectId, n: 1 },
 });
 
+const reportContent: YearlyReportData = {
+  year: 2026,
+  organisationName: 'Eksempel Kommune · Teknik og Miljø',
+  asOf: d('2026-12-10'),
+  structure: [{ level: 'core', areas: [{ area: 'Byggesager', procedures: [] }] }],
+  policy: { text: { da: 'Vi træffer rigtige afgørelser – æøå.' }, adoptedBy: 'Byrådet', adoptedOn: d('2026-02-01') },
+  goals: [],
+  surveys: [],
+  audits: [],
+  certificate: {
+    body: 'DS Certificering',
+    standard: 'ISO 9001:2015',
+    scope: 'Natur og miljø',
+    certificateNumber: 'DS-1',
+    issuedOn: d('2025-05-01'),
+    expiresOn: d('2028-04-30'),
+  },
+  evaluation: null,
+};
+
 /** Everything the store holds, read through the port. */
 async function snapshot(store: QualityStore) {
   return {
@@ -224,6 +246,7 @@ async function snapshot(store: QualityStore) {
       ...(await store.listFrozenRecords('management-evaluation')),
       ...(await store.listFrozenRecords('audit')),
     ],
+    yearlyReports: await store.listYearlyReports(),
   };
 }
 
@@ -393,6 +416,26 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
             updatedAt: '2026-05-02T10:00:00.000Z',
             updatedBy: 'p-coordinator',
           },
+        ],
+        yearlyReports: [
+          sampleOf(yearlyReportRecord, {
+            id: 'yearly-report-2026-r1',
+            year: 2026,
+            revision: 1,
+            content: reportContent,
+            publishedOn: d('2026-12-10'),
+            correctionReason: null,
+            ...versioned,
+          }),
+          sampleOf(yearlyReportRecord, {
+            id: 'yearly-report-2026-r2',
+            year: 2026,
+            revision: 2,
+            content: { ...reportContent, certificate: null },
+            publishedOn: d('2026-12-11'),
+            correctionReason: 'Forkert certifikatnummer – rettet (æøå).',
+            ...versioned,
+          }),
         ],
       };
       await store.commit(full);

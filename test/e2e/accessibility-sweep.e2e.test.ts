@@ -251,6 +251,7 @@ async function scenesOfTheDemo(): Promise<Scene[]> {
     { name: 'handlinger', path: '/handlinger', ready: '#actions-board-heading' },
     { name: 'forsinket handling', path: `/handlinger/${overdueAction}`, ready: '#action-effectiveness-heading' },
     { name: 'ledelsens evaluering', path: '/ledelsens-evaluering', ready: '#pack-goals-heading' },
+    { name: 'årsrapport', path: '/yearly-report', ready: '#yearly-report-preview-heading ~ dl' },
     {
       name: 'årshjul',
       path: '/aarshjul',

@@ -48,6 +48,7 @@ function fakeQualityStore(data: QualityData): QualityStore {
     getCorrectiveAction: async (id) => data.actions.find((action) => action.id === id),
     listManagementEvaluations: async () => [...data.evaluations].sort((a, b) => b.year - a.year),
     getManagementEvaluation: async (id) => data.evaluations.find((evaluation) => evaluation.id === id),
+    listYearlyReports: async () => [],
     listOccurrences: async (): Promise<YearWheelOccurrence[]> => [],
     getFrozenRecord: async () => undefined,
     listFrozenRecords: async () => [],

@@ -10,6 +10,7 @@ import type {
   YearWheelOccurrence,
 } from '../core/quality-year-types.js';
 import type { TrailEntry } from '../core/types.js';
+import type { YearlyReport } from '../core/yearly-report.js';
 
 /**
  * The quality year's records (audits, certificate, findings, corrective actions, management
@@ -27,6 +28,7 @@ export const qualityCollections = [
   'managementEvaluations',
   'occurrences',
   'frozenRecords',
+  'yearlyReports',
 ] as const;
 export type QualityCollection = (typeof qualityCollections)[number];
 
@@ -47,6 +49,8 @@ export type QualityChangeSet = {
   occurrences?: YearWheelOccurrence[];
   /** Snapshots of frozen records (core/frozen-records.ts), upserted by id (`kind:subjectId`). */
   frozenRecords?: FrozenRecord[];
+  /** Published yearly reports: each revision is written once (etag 0 expected) and never changed. */
+  yearlyReports?: YearlyReport[];
   /** Ids of årshjul occurrences to remove (only manual ones are ever removed by the use cases). */
   deleteOccurrenceIds?: string[];
   /** Appended to the same append-only trail as document control (procedureId null, subjectId the record). */
@@ -75,6 +79,8 @@ export type QualityStore = {
   getFrozenRecord(kind: FrozenKind, subjectId: string): Promise<FrozenRecord | undefined>;
   /** The snapshots of one kind, by subject id. */
   listFrozenRecords(kind: FrozenKind): Promise<FrozenRecord[]>;
+  /** Every revision of every published yearly report: newest year first, then newest revision. */
+  listYearlyReports(): Promise<YearlyReport[]>;
   /**
    * Changes whenever the audits, findings or corrective actions may read differently (a commit
    * here or, where several processes share the data, elsewhere). Cheap: asked before every search.

@@ -664,3 +664,4 @@ export * from './goal-schemas.js';
 export * from './survey-schemas.js';
 export * from './fokus-schemas.js';
 export * from './access-request-schemas.js';
+export * from './publication-schemas.js';

@@ -450,3 +450,32 @@ export function canReadCoverage(actor: Actor, isAuditor: boolean): boolean {
 export function canChooseStandards(actor: Actor): boolean {
   return isCoordinator(actor);
 }
+
+/**
+ * The yearly public report: the coordinator previews and publishes it (and publishes a
+ * correction); everyone signed in reads the published reports, as anyone outside does.
+ */
+export function canPublishYearlyReport(actor: Actor): boolean {
+  return isCoordinator(actor);
+}
+
+/**
+ * The public reader: anyone on the municipality's website, without sign-in (the public handbook
+ * and the published yearly reports). It reads only what was made public: a procedure's
+ * published version (never a draft, a pending or an obsolete one), a management evaluation
+ * once it is published, the quality policy once it is published, and published yearly reports.
+ * People appear by name only as approvers of a published version; never their contact details.
+ */
+export const publicReader: Actor = { id: 'public:reader', unitId: '', roles: [] };
+
+export function canPublicReadVersion(version: Pick<ProcedureVersion, 'state'>): boolean {
+  return version.state === 'published';
+}
+
+export function canPublicReadEvaluation(evaluation: { publishedOn: string | null }): boolean {
+  return evaluation.publishedOn !== null;
+}
+
+export function canPublicReadPolicy(policy: { isPublished: boolean }): boolean {
+  return policy.isPublished;
+}

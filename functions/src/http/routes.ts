@@ -47,6 +47,7 @@ import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
+import { publicationRoutes } from './publication-routes.js';
 import { fokusRoutes } from './fokus-routes.js';
 import { accessRequestRoutes } from './access-request-routes.js';
 
@@ -642,5 +643,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...surveyRoutes({ publicUrl: options.publicUrl }),
     ...fokusRoutes(),
     ...accessRequestRoutes(),
+    ...publicationRoutes(),
   ];
 }

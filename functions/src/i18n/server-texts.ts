@@ -17,6 +17,9 @@ import { imports as nbImports } from './resources/nb/imports.js';
 import { publicPage as daPublicPage } from './resources/da/publicPage.js';
 import { publicPage as enPublicPage } from './resources/en/publicPage.js';
 import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
+import { publication as daPublication } from './resources/da/publication.js';
+import { publication as enPublication } from './resources/en/publication.js';
+import { publication as nbPublication } from './resources/nb/publication.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -38,6 +41,7 @@ export const serverResources = {
     exports: daExports,
     imports: daImports,
     publicPage: daPublicPage,
+    publication: daPublication,
     reminders: daReminders,
     reports: daReports,
     yearWheel: daYearWheel,
@@ -48,6 +52,7 @@ export const serverResources = {
     exports: nbExports,
     imports: nbImports,
     publicPage: nbPublicPage,
+    publication: nbPublication,
     reminders: nbReminders,
     reports: nbReports,
     yearWheel: nbYearWheel,
@@ -58,6 +63,7 @@ export const serverResources = {
     exports: enExports,
     imports: enImports,
     publicPage: enPublicPage,
+    publication: enPublication,
     reminders: enReminders,
     reports: enReports,
     yearWheel: enYearWheel,

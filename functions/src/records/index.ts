@@ -31,6 +31,7 @@ import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
 import { frozenRecordRecord } from './frozen.js';
 import { accessRequestRecord } from './access-requests.js';
+import { yearlyReportRecord } from './publication.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -44,6 +45,7 @@ export * from './surveys.js';
 export * from './fokus.js';
 export * from './frozen.js';
 export * from './access-requests.js';
+export * from './publication.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -83,4 +85,5 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   standardsChoiceRecord,
   frozenRecordRecord,
   accessRequestRecord,
+  yearlyReportRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

@@ -9,6 +9,7 @@ import { createQualityApi } from './quality-api';
 import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
 import { createAccessApi } from './access-api';
+import { createPublicationApi } from './publication-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -163,6 +164,7 @@ export function createApi(http: HttpClient) {
     ...createSurveyApi(api, http),
     ...createFokusApi(api),
     ...createAccessApi(api),
+    ...createPublicationApi(api),
     ...createGoalsApi(api),
   };
 }

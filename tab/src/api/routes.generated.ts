@@ -127,6 +127,10 @@ export const apiRoutes = {
   'access-requests-export': 'POST /access-requests/{id}/exports',
   'access-requests-export-file': 'GET /access-requests/{id}/exports/{number}/file',
   'access-requests-answer': 'POST /access-requests/{id}/answer',
+  'yearly-reports-list': 'GET /yearly-reports',
+  'yearly-reports-preview': 'GET /yearly-reports/{year}/preview',
+  'yearly-reports-publish': 'POST /yearly-reports/{year}/publish',
+  'yearly-reports-pdf': 'GET /yearly-reports/{year}/pdf',
 } as const;
 
 /**
@@ -613,5 +617,21 @@ export type ApiRouteTypes = {
     params: z.input<typeof contract.accessRequestParams>;
     body: z.input<typeof contract.accessAnswerBody>;
     response: z.output<typeof contract.accessRequestSchema>;
+  };
+  'yearly-reports-list': { response: z.output<typeof contract.yearlyReportListSchema> };
+  'yearly-reports-preview': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    response: z.output<typeof contract.yearlyReportPreviewSchema>;
+  };
+  'yearly-reports-publish': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    body: z.input<typeof contract.publishYearlyReportBody>;
+    response: z.output<typeof contract.yearlyReportSummarySchema>;
+  };
+  'yearly-reports-pdf': {
+    params: z.input<typeof contract.yearlyReportYearParams>;
+    query: z.input<typeof contract.yearlyReportPdfQuery>;
+    file: true;
+    response: Blob;
   };
 };

@@ -66,6 +66,7 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   goals: ['goals'],
   goal: ['goals'],
   fokus: ['fokus'],
+  yearlyReport: ['yearlyReport'],
   coverage: ['fokus'],
   accessRequests: ['access'],
   'not-found': [],

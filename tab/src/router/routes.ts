@@ -175,6 +175,13 @@ export const scenes = {
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.goals',
   }),
+  /** The yearly public report: the coordinator previews and publishes it; everyone sees the published ones and the public links. */
+  yearlyReport: signedIn({
+    path: '/yearly-report',
+    load: () => import('../scenes/yearly-report/yearly-report-scene').then((m) => m.YearlyReportScene),
+    props: ({ query }) => ({ year: yearOf(query) }),
+    nav: 'nav.yearlyReport',
+  }),
   newProcedure: signedIn({
     path: '/new',
     load: () => import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),

@@ -21,6 +21,7 @@ import {
   type ProgrammeItem,
   type YearWheelOccurrence,
 } from '../../core/quality-year-types.js';
+import type { YearlyReport } from '../../core/yearly-report.js';
 import type { GraphClient } from './graph-client.js';
 import { literal, openListRepository, type ListWrite } from './sharepoint-list-repository.js';
 import {
@@ -35,6 +36,7 @@ import {
   occurrenceMapping,
   programmeItemMapping,
   trailMapping,
+  yearlyReportMapping,
   type RecordMapping,
 } from './sharepoint-records.js';
 
@@ -59,6 +61,7 @@ const mappings: Record<QualityCollection, Mapping> = {
   managementEvaluations: managementEvaluationMapping,
   occurrences: occurrenceMapping,
   frozenRecords: frozenRecordMapping,
+  yearlyReports: yearlyReportMapping,
 } as unknown as Record<QualityCollection, Mapping>;
 
 const collectionOf = (mapping: RecordMapping<unknown>) =>
@@ -155,6 +158,10 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
       // Few snapshots (a handful a year): read whole, filtered here.
       const records = await read<FrozenRecord>('frozenRecords');
       return records.filter((record) => record.subjectKind === kind).sort((a, b) => byText(a.subjectId, b.subjectId));
+    },
+    async listYearlyReports() {
+      const reports = await read<YearlyReport>('yearlyReports');
+      return reports.sort((a, b) => b.year - a.year || b.revision - a.revision || byText(a.id, b.id));
     },
 
     async searchStamp() {

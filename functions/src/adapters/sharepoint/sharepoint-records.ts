@@ -164,6 +164,7 @@ export const correctiveActionMapping = mappingOf(records.correctiveActionRecord)
 export const managementEvaluationMapping = mappingOf(records.managementEvaluationRecord);
 export const occurrenceMapping = mappingOf(records.occurrenceRecord);
 export const frozenRecordMapping = mappingOf(records.frozenRecordRecord);
+export const yearlyReportMapping = mappingOf(records.yearlyReportRecord);
 
 // Quality policy, goals and case data
 export const qualityPolicyMapping = mappingOf(records.qualityPolicyRecord);

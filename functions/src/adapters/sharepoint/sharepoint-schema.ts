@@ -19,6 +19,7 @@ import {
   ledgerItemRecord,
   managementEvaluationRecord,
   frozenRecordRecord,
+  yearlyReportRecord,
   occurrenceRecord,
   personCompetenceRecord,
   personRecord,
@@ -99,6 +100,7 @@ export const qualityLists: ListSpec[] = [
   managementEvaluationRecord,
   occurrenceRecord,
   frozenRecordRecord,
+  yearlyReportRecord,
 ].map((declaration) => listSpecOf(declaration as RecordDeclaration<unknown>));
 
 /** Quality policy, goals and imported case data: one list per collection of the GoalStore port. */

@@ -646,4 +646,30 @@ export const migrations: string[] = [
   );
   CREATE INDEX access_requests_by_deadline ON access_requests (state, deadline_on);
   `,
+  // Issue 16: the published yearly public reports, frozen (one row per revision).
+  `
+  CREATE TABLE yearly_reports (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    published_on TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    correction_reason TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL,
+    UNIQUE (year, revision)
+  );
+  CREATE TRIGGER yearly_reports_frozen BEFORE UPDATE ON yearly_reports
+  BEGIN
+    SELECT RAISE(ABORT, 'a published yearly report is frozen');
+  END;
+  CREATE TRIGGER yearly_reports_kept BEFORE DELETE ON yearly_reports
+  BEGIN
+    SELECT RAISE(ABORT, 'a published yearly report is kept');
+  END;
+  `,
 ];

@@ -12,6 +12,7 @@ import {
   programmeItemRecord,
 } from '../../records/quality-year.js';
 import { frozenRecordRecord } from '../../records/frozen.js';
+import { yearlyReportRecord } from '../../records/publication.js';
 import type { SqliteDatabase } from './open-database.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
 import { fromRow, recordTable, toRow, writeStatement, type RecordTable, type Row } from './record-table.js';
@@ -24,6 +25,7 @@ const correctiveActions = recordTable(correctiveActionRecord);
 const managementEvaluations = recordTable(managementEvaluationRecord);
 const occurrences = recordTable(occurrenceRecord);
 const frozenRecords = recordTable(frozenRecordRecord);
+const yearlyReports = recordTable(yearlyReportRecord);
 
 const tables = {
   certificates,
@@ -34,6 +36,7 @@ const tables = {
   managementEvaluations,
   occurrences,
   frozenRecords,
+  yearlyReports,
 } satisfies Record<QualityCollection, { name: string }>;
 
 /** The most serious grade first (findingGrades' order). */
@@ -68,6 +71,7 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
     ),
     frozenRecord: select(frozenRecords, 'WHERE subject_kind = ? AND subject_id = ?', 'id'),
     frozenRecordsOfKind: select(frozenRecords, 'WHERE subject_kind = ?', 'subject_id, id'),
+    yearlyReports: select(yearlyReports, '', 'year DESC, revision DESC, id'),
     deleteOccurrence: db.prepare('DELETE FROM year_wheel_occurrences WHERE id = ?'),
     insertTrail: insertTrailStatement(db),
   };
@@ -151,6 +155,9 @@ export function createSqliteQualityStore(db: SqliteDatabase): QualityStore {
     },
     async listFrozenRecords(kind) {
       return all(frozenRecords, statements.frozenRecordsOfKind.all(kind));
+    },
+    async listYearlyReports() {
+      return all(yearlyReports, statements.yearlyReports.all());
     },
     async searchStamp() {
       return `${dataVersion.get() as number}:${commits}`;

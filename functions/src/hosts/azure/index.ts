@@ -61,6 +61,17 @@ app.http('survey-page', {
 });
 
 /**
+ * The public handbook and the published yearly reports (no sign-in; public/public-pages.ts). A
+ * literal route, so it wins over the tab's catch-all below.
+ */
+app.http('public-pages', {
+  methods: ['GET', 'HEAD'],
+  route: 'public/{*path}',
+  authLevel: 'anonymous',
+  handler: async (request) => (await composedApp()).publicPages(request),
+});
+
+/**
  * The built tab, from the same deployment (tab/dist beside functions/dist). Literal API routes
  * win over this catch-all in the Functions host's routing.
  */

@@ -15,6 +15,7 @@ import { isLoopbackAddress, markLoopback } from '../../http/loopback.js';
 import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
 import { localeOf, maxSurveyFormBytes, refusedPage, surveyPagePath } from '../../public/survey-page.js';
+import { publicPagesPath } from '../../public/public-pages.js';
 
 // @azure/functions is CommonJS; its classes are reached through the default export under ESM.
 const { HttpRequest, InvocationContext } = azureFunctions;
@@ -70,6 +71,10 @@ export async function startLocalServer(
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (surveyPagePath.test(url.pathname)) {
       await serveSurveyPage(request, response, url);
+      return;
+    }
+    if (publicPagesPath.test(url.pathname)) {
+      await servePublicPages(request, response);
       return;
     }
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
@@ -150,6 +155,23 @@ export async function startLocalServer(
     });
     recordSocketAddress(httpRequest, request.socket.remoteAddress);
     send(response, await app.surveyPage(httpRequest));
+  }
+
+  /** The public handbook and yearly reports (GET only, no body): the handler the Azure host registers too. */
+  async function servePublicPages(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    request.resume();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined || name.startsWith('x-kh-')) continue;
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const httpRequest = new HttpRequest({
+      method: request.method ?? 'GET',
+      url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+      headers,
+    });
+    recordSocketAddress(httpRequest, request.socket.remoteAddress);
+    send(response, await app.publicPages(httpRequest));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -15,6 +15,7 @@ import { pages as da_pages } from './da/pages';
 import { procedure as da_procedure } from './da/procedure';
 import { surveys as da_surveys } from './da/surveys';
 import { tasks as da_tasks } from './da/tasks';
+import { yearlyReport as da_yearlyReport } from './da/yearlyReport';
 import { yearWheel as da_yearWheel } from './da/yearWheel';
 import { common as nb_common } from './nb/common';
 import { access as nb_access } from './nb/access';
@@ -31,6 +32,7 @@ import { pages as nb_pages } from './nb/pages';
 import { procedure as nb_procedure } from './nb/procedure';
 import { surveys as nb_surveys } from './nb/surveys';
 import { tasks as nb_tasks } from './nb/tasks';
+import { yearlyReport as nb_yearlyReport } from './nb/yearlyReport';
 import { yearWheel as nb_yearWheel } from './nb/yearWheel';
 import { common as en_common } from './en/common';
 import { access as en_access } from './en/access';
@@ -47,6 +49,7 @@ import { pages as en_pages } from './en/pages';
 import { procedure as en_procedure } from './en/procedure';
 import { surveys as en_surveys } from './en/surveys';
 import { tasks as en_tasks } from './en/tasks';
+import { yearlyReport as en_yearlyReport } from './en/yearlyReport';
 import { yearWheel as en_yearWheel } from './en/yearWheel';
 
 export const allTabTexts = {
@@ -66,6 +69,7 @@ export const allTabTexts = {
     procedure: da_procedure,
     surveys: da_surveys,
     tasks: da_tasks,
+    yearlyReport: da_yearlyReport,
     yearWheel: da_yearWheel,
   },
   nb: {
@@ -84,6 +88,7 @@ export const allTabTexts = {
     procedure: nb_procedure,
     surveys: nb_surveys,
     tasks: nb_tasks,
+    yearlyReport: nb_yearlyReport,
     yearWheel: nb_yearWheel,
   },
   en: {
@@ -102,6 +107,7 @@ export const allTabTexts = {
     procedure: en_procedure,
     surveys: en_surveys,
     tasks: en_tasks,
+    yearlyReport: en_yearlyReport,
     yearWheel: en_yearWheel,
   },
 };

@@ -16,6 +16,7 @@ import type { pages } from './da/pages';
 import type { procedure } from './da/procedure';
 import type { surveys } from './da/surveys';
 import type { tasks } from './da/tasks';
+import type { yearlyReport } from './da/yearlyReport';
 import type { yearWheel } from './da/yearWheel';
 
 export const tabNamespaces = [
@@ -34,6 +35,7 @@ export const tabNamespaces = [
   'procedure',
   'surveys',
   'tasks',
+  'yearlyReport',
   'yearWheel',
 ] as const;
 export type TabNamespace = (typeof tabNamespaces)[number];
@@ -55,6 +57,7 @@ export type MessageKey =
   | TextKey<typeof procedure>
   | TextKey<typeof surveys>
   | TextKey<typeof tasks>
+  | TextKey<typeof yearlyReport>
   | TextKey<typeof yearWheel>;
 
 /** Each namespace of each language as its own chunk. */
@@ -75,6 +78,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     procedure: () => import('./da/procedure').then((m) => m.procedure),
     surveys: () => import('./da/surveys').then((m) => m.surveys),
     tasks: () => import('./da/tasks').then((m) => m.tasks),
+    yearlyReport: () => import('./da/yearlyReport').then((m) => m.yearlyReport),
     yearWheel: () => import('./da/yearWheel').then((m) => m.yearWheel),
   },
   nb: {
@@ -93,6 +97,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     procedure: () => import('./nb/procedure').then((m) => m.procedure),
     surveys: () => import('./nb/surveys').then((m) => m.surveys),
     tasks: () => import('./nb/tasks').then((m) => m.tasks),
+    yearlyReport: () => import('./nb/yearlyReport').then((m) => m.yearlyReport),
     yearWheel: () => import('./nb/yearWheel').then((m) => m.yearWheel),
   },
   en: {
@@ -111,6 +116,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     procedure: () => import('./en/procedure').then((m) => m.procedure),
     surveys: () => import('./en/surveys').then((m) => m.surveys),
     tasks: () => import('./en/tasks').then((m) => m.tasks),
+    yearlyReport: () => import('./en/yearlyReport').then((m) => m.yearlyReport),
     yearWheel: () => import('./en/yearWheel').then((m) => m.yearWheel),
   },
 };

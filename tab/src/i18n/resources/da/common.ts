@@ -152,4 +152,5 @@ export const common = {
   'coverage.nav': 'Dækningsmatrix',
   'nav.goals': 'Mål og kvalitetspolitik',
   'nav.accessRequests': 'Aktindsigt',
+  'nav.yearlyReport': 'Årsrapport',
 };

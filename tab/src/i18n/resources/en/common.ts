@@ -155,4 +155,5 @@ export const common: TranslationOf<typeof source> = {
   'coverage.nav': 'Coverage matrix',
   'nav.goals': 'Goals and quality policy',
   'nav.accessRequests': 'Access requests',
+  'nav.yearlyReport': 'Yearly report',
 };

@@ -155,4 +155,5 @@ export const common: TranslationOf<typeof source> = {
   'coverage.nav': 'Dekningsmatrise',
   'nav.goals': 'Mål og kvalitetspolitikk',
   'nav.accessRequests': 'Innsyn',
+  'nav.yearlyReport': 'Årsrapport',
 };

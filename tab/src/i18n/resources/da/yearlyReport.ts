@@ -1,0 +1,38 @@
+/** Danish, the source of the tab's "yearlyReport" texts. Generated from tab/src/i18n/da.ts by scripts/split-tab-texts.ts. */
+export const yearlyReport = {
+  'yearlyReport.title': 'Årsrapport',
+  'yearlyReport.intro':
+    'Kvalitetsrapporten offentliggøres én gang om året: kvalitetshåndbogens opbygning, kvalitetspolitikken og målene, tilfredshedsundersøgelser, audits og certifikat, ledelsens evaluering og den politiske behandling. Når den er offentliggjort, gemmes den som den var, og kan kun rettes med en begrundelse.',
+  'yearlyReport.published': 'Offentliggjorte rapporter',
+  'yearlyReport.noneYet': 'Ingen rapporter er offentliggjort endnu.',
+  'yearlyReport.reportOf': 'Kvalitetsrapport {{year}}',
+  'yearlyReport.publishedLine': 'offentliggjort {{date}} af {{name}} (udgave {{revision}})',
+  'yearlyReport.correctionLine': 'Rettelse: {{reason}}',
+  'yearlyReport.handbookLink': 'Den offentlige kvalitetshåndbog, som kommunen kan linke til eller indlejre:',
+  'yearlyReport.previewHeading': 'Forhåndsvisning af årsrapport {{year}}',
+  'yearlyReport.previousYear': 'Forrige år ({{year}})',
+  'yearlyReport.nextYear': 'Næste år ({{year}})',
+  'yearlyReport.previewNote':
+    'Tallene er opgjort {{date}} fra de aktuelle data. Ved offentliggørelsen gemmes rapporten, som den er nu.',
+  'yearlyReport.facts.procedures': 'Gældende procedurer',
+  'yearlyReport.facts.policy': 'Kvalitetspolitik offentliggjort',
+  'yearlyReport.facts.goals': 'Kvalitetsmål',
+  'yearlyReport.facts.surveys': 'Tilfredshedsundersøgelser',
+  'yearlyReport.facts.audits': 'Audits i året',
+  'yearlyReport.facts.certificate': 'Certifikat',
+  'yearlyReport.facts.evaluation': 'Ledelsens evaluering afholdt',
+  'yearlyReport.facts.committee': 'Politisk behandling',
+  'yearlyReport.yes': 'Ja',
+  'yearlyReport.no': 'Nej',
+  'yearlyReport.notHeld': 'Ikke afholdt',
+  'yearlyReport.notTreated': 'Ikke behandlet',
+  'yearlyReport.pdfDanish': 'Hent PDF (dansk)',
+  'yearlyReport.pdfNorwegian': 'Hent PDF (norsk)',
+  'yearlyReport.publish': 'Offentliggør årsrapport {{year}}',
+  'yearlyReport.publishedNow': 'Årsrapport {{year}} er offentliggjort (udgave {{revision}}).',
+  'yearlyReport.lockedLine':
+    'Årsrapport {{year}} blev offentliggjort {{date}} af {{name}} og er låst. En rettelse offentliggøres som en ny udgave med begrundelse; den tidligere udgave gemmes.',
+  'yearlyReport.correctionReason': 'Begrundelse for rettelsen',
+  'yearlyReport.correctionHint': 'Fx "Forkert certifikatnummer i afsnittet om audit".',
+  'yearlyReport.publishCorrection': 'Offentliggør rettelse',
+};

@@ -1,0 +1,277 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people, startTestServer, type TestServer } from '../support/test-server.js';
+
+/**
+ * The yearly public report and the public handbook over HTTP (issue 16): publishing freezes and
+ * locks a year (409 after, unless a correction with its reason); the public pages need no
+ * sign-in; and they leak nothing: every public page is searched for every draft title and
+ * internal field of the demo.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.stop());
+
+const lastYear = () => Number(new Date(server.app.services.clock.now()).toISOString().slice(0, 4)) - 1;
+
+/** A public page as a visitor gets it: no x-local-user, no token. */
+async function visit(path: string): Promise<{ status: number; text: string; type: string }> {
+  const response = await fetch(`${server.url}${path}`);
+  return { status: response.status, text: await response.text(), type: response.headers.get('content-type') ?? '' };
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const texts: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return texts.join(' ');
+}
+
+describe('the yearly public report', () => {
+  it('is previewed by the coordinator only, from live data', async () => {
+    const year = lastYear();
+    const preview = await server.api.get(people.coordinator, `/yearly-reports/${year}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.published).toBeNull();
+    expect(preview.body.content.structure.length).toBeGreaterThan(0);
+    expect(preview.body.content.certificate).toMatchObject({ body: expect.any(String) });
+    expect((await server.api.get(people.natureCaseworker, `/yearly-reports/${year}/preview`)).status).toBe(403);
+    const refused = await server.api.call(people.natureLeader, 'POST', `/yearly-reports/${year}/publish`, { json: {} });
+    expect(refused.status).toBe(403);
+  });
+
+  it('publishes once: frozen, locked with 409 after, the årshjul activity done, a correction only with its reason', async () => {
+    const year = lastYear();
+    const published = await server.api.call(people.coordinator, 'POST', `/yearly-reports/${year}/publish`, {
+      json: {},
+    });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({
+      year,
+      revision: 1,
+      publishedBy: { id: people.coordinator, name: 'Mette Kjær' },
+      publicPath: `/public/reports/${year}`,
+      correctionReason: null,
+    });
+
+    const again = await server.api.call(people.coordinator, 'POST', `/yearly-reports/${year}/publish`, { json: {} });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'yearly-report-locked', revision: 1 } });
+
+    const occurrences = await server.app.services.quality.listOccurrences();
+    const done = occurrences.filter(
+      (occurrence) => occurrence.kind === 'yearly-publication' && occurrence.completedOn === published.body.publishedOn,
+    );
+    expect(done).toHaveLength(1);
+
+    // Live data changes after publication; the published report does not.
+    const audits = await server.app.services.quality.listAudits({ year });
+    const audit = audits.find((candidate) => candidate.report !== null);
+    expect(audit).toBeDefined();
+    const before = (await visit(`/public/reports/${year}`)).text;
+    expect(before).toContain(audit!.title);
+    await server.app.services.quality.commit({
+      expect: [{ collection: 'audits', id: audit!.id, etag: audit!.etag }],
+      audits: [{ ...audit!, title: 'Omdøbt efter offentliggørelsen', etag: audit!.etag + 1 }],
+    });
+    const after = (await visit(`/public/reports/${year}`)).text;
+    expect(after).toContain(audit!.title);
+    expect(after).not.toContain('Omdøbt efter offentliggørelsen');
+
+    const correction = await server.api.call(people.coordinator, 'POST', `/yearly-reports/${year}/publish`, {
+      json: { correctionReason: 'Auditens titel var forkert.' },
+    });
+    expect(correction.status).toBe(201);
+    expect(correction.body).toMatchObject({ revision: 2, correctionReason: 'Auditens titel var forkert.' });
+    const corrected = (await visit(`/public/reports/${year}`)).text;
+    expect(corrected).toContain('Omdøbt efter offentliggørelsen');
+    expect(corrected).toContain('Auditens titel var forkert.');
+    // The first revision is kept as it was.
+    const revisions = (await server.app.services.quality.listYearlyReports()).filter((report) => report.year === year);
+    expect(revisions.map((report) => report.revision)).toEqual([2, 1]);
+    expect(JSON.stringify(revisions[1]!.content)).toContain(audit!.title);
+
+    const list = await server.api.get(people.natureCaseworker, '/yearly-reports');
+    expect(list.body).toMatchObject({ handbookPath: '/public/handbook', abilities: { publish: false } });
+    expect(list.body.items.map((item: { year: number; revision: number }) => [item.year, item.revision])).toEqual([
+      [year, 2],
+    ]);
+  });
+
+  it('refuses a correction of a year not published', async () => {
+    const response = await server.api.call(people.coordinator, 'POST', '/yearly-reports/2031/publish', {
+      json: { correctionReason: 'Hvad?' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION');
+  });
+
+  it(
+    'is a tagged PDF with its language, embedded fonts and the Danish text extractable, and in Norwegian',
+    { timeout: 90_000 },
+    async () => {
+      const year = lastYear();
+      const response = await fetch(`${server.url}/public/reports/${year}.pdf?lang=da`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const raw = Buffer.from(bytes).toString('latin1');
+      expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+      expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+      expect(raw).toMatch(/\/Marked true/);
+      expect(raw).toMatch(/\/Lang \(da-DK\)/);
+      expect(raw).toMatch(/\/DisplayDocTitle true/);
+      expect(raw).toMatch(/pdfuaid:part>1</);
+      for (const tag of ['/H1', '/H2', '/P', '/Table', '/TR', '/TH', '/TD', '/Figure', '/Sect'])
+        expect(raw, tag).toContain(`/S ${tag}`);
+      expect(raw).toMatch(/\/Alt \(/);
+      // Every font is embedded (FontFile2), none is a standard font left to the viewer.
+      expect(raw).toContain('/FontFile2');
+      expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+      const text = await pdfText(bytes);
+      for (const letter of ['æ', 'ø', 'å']) expect(text).toContain(letter);
+      expect(text).toContain('Ledelsens evaluering');
+      expect(text).toContain(`Kvalitetsrapport ${year}`);
+
+      const norwegian = await fetch(`${server.url}/public/reports/${year}.pdf?lang=nb`);
+      const nbBytes = new Uint8Array(await norwegian.arrayBuffer());
+      expect(Buffer.from(nbBytes).toString('latin1')).toMatch(/\/Lang \(nb-NO\)/);
+      expect(await pdfText(nbBytes)).toContain('Kvalitetssystemets oppbygning');
+    },
+  );
+});
+
+describe('the public pages', () => {
+  it('need no sign-in, and leak no draft, unpublished record, trail detail or contact detail', async () => {
+    const year = lastYear();
+    const publishing = await server.api.call(people.coordinator, 'POST', `/yearly-reports/${year}/publish`, {
+      json: {},
+    });
+    expect([201, 409]).toContain(publishing.status);
+    // A procedure that was never published, with a title of its own.
+    const secret = await server.api.call(people.coordinator, 'POST', '/procedures', {
+      json: {
+        code: 'S-98',
+        title: 'Hemmelig kladde om intern omorganisering',
+        level: 'support',
+        area: 'Ledelse',
+        ownerId: people.coordinator,
+        approverId: people.director,
+      },
+    });
+    expect(secret.status).toBe(201);
+    const { services } = server.app;
+    const store = services.store;
+    const all = await store.listProcedures({
+      viewer: { id: 'test', isCoordinator: true },
+      today: new Date(services.clock.now()).toISOString().slice(0, 10) as never,
+      sort: 'code',
+      order: 'asc',
+      limit: 10_000,
+      offset: 0,
+    });
+    const published = all.items.filter((procedure) => procedure.currentVersionId !== null);
+
+    // Every public page: the handbook, a search, each procedure with its file, the reports, the evaluations.
+    const pages: string[] = ['/public/handbook', '/public/handbook?q=byggesag', `/public/reports/${year}`];
+    for (const lang of ['nb', 'en'])
+      pages.push(`/public/handbook?lang=${lang}`, `/public/reports/${year}?lang=${lang}`);
+    for (const procedure of published) pages.push(`/public/handbook/procedures/${procedure.id}`);
+    const evaluations = await services.quality.listManagementEvaluations();
+    for (const evaluation of evaluations.filter((candidate) => candidate.publishedOn !== null))
+      pages.push(`/public/evaluations/${evaluation.year}`);
+    const texts: string[] = [];
+    for (const path of pages) {
+      const page = await visit(path);
+      expect(page.status, path).toBe(200);
+      expect(page.type, path).toContain('text/html');
+      texts.push(page.text);
+    }
+    const handbook = texts[0]!;
+    expect(handbook).toContain(`/public/reports/${year}`);
+    for (const procedure of published) expect(handbook).toContain(procedure.code);
+
+    // What the public may read, to keep a forbidden string that legitimately appears out of the list.
+    const allowed: string[] = [];
+    const forbidden = new Set<string>();
+    for (const procedure of all.items) {
+      allowed.push(...(procedure.currentVersionId === null ? [] : [procedure.title]));
+      if (procedure.currentVersionId === null) forbidden.add(procedure.title);
+      for (const version of await store.listVersions(procedure.id)) {
+        if (version.state === 'published') allowed.push(version.html, version.text, version.changeSummary ?? '');
+        if (version.state === 'obsolete') allowed.push(version.changeSummary ?? '');
+        if (version.state === 'draft' || version.state === 'pending') {
+          // Pieces of the draft's text (those also in the published text are filtered out below).
+          for (let start = 0; start + 40 <= version.text.length; start += 40)
+            forbidden.add(version.text.slice(start, start + 40));
+          if (version.changeSummary) forbidden.add(version.changeSummary);
+        }
+      }
+      for (const approval of await store.listApprovals(procedure.id))
+        if (approval.comment) forbidden.add(approval.comment);
+      for (const entry of await store.listTrail(procedure.id)) forbidden.add(entry.summary);
+    }
+    for (const person of await store.listPeople()) {
+      forbidden.add(person.email);
+      if (person.title.length >= 8) forbidden.add(person.title);
+    }
+    for (const finding of await services.quality.listFindings()) forbidden.add(finding.description);
+    for (const action of await services.quality.listCorrectiveActions()) forbidden.add(action.title);
+    for (const evaluation of evaluations) {
+      for (const guest of evaluation.guests) forbidden.add(guest);
+      if (evaluation.publishedOn === null && evaluation.conclusions.length > 20) forbidden.add(evaluation.conclusions);
+    }
+    for (const survey of await services.surveys.listSurveys())
+      for (const answer of await services.surveys.listAnswers(survey.id))
+        for (const value of Object.values(answer.values)) if (typeof value === 'string') forbidden.add(value);
+    for (const report of await services.quality.listYearlyReports()) allowed.push(JSON.stringify(report.content));
+    const allowedText = allowed.join('\n');
+    const decode = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    const publicText = texts.map(decode).join('\n');
+    const checked = [...forbidden].filter((text) => text.trim().length >= 8 && !allowedText.includes(text));
+    // The check has something to find: the demo has drafts, internal records and people.
+    expect(checked.length).toBeGreaterThan(50);
+    expect(checked.filter((text) => text.includes('@'))).not.toHaveLength(0);
+    expect(checked).toContain('Hemmelig kladde om intern omorganisering');
+    const leaks = checked.filter((text) => publicText.includes(text));
+    expect(leaks).toEqual([]);
+  });
+
+  it('serve a procedure’s published file under its code, title and version, and nothing unpublished', async () => {
+    const { store } = server.app.services;
+    const procedures = await store.listProcedures({
+      viewer: { id: 'test', isCoordinator: true },
+      today: new Date(server.app.services.clock.now()).toISOString().slice(0, 10) as never,
+      sort: 'code',
+      order: 'asc',
+      limit: 10_000,
+      offset: 0,
+    });
+    const published = procedures.items.find((procedure) => procedure.currentVersion !== null)!;
+    const response = await fetch(`${server.url}/public/handbook/procedures/${published.id}/file`);
+    expect(response.status).toBe(200);
+    const version = `${published.currentVersion!.major}.${published.currentVersion!.minor}`;
+    expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain(
+      `${published.code} ${published.title} v${version}.`,
+    );
+    const unpublished = procedures.items.find((procedure) => procedure.currentVersionId === null);
+    expect(unpublished).toBeDefined();
+    expect((await visit(`/public/handbook/procedures/${unpublished!.id}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/public/handbook/procedures/${unpublished!.id}/file`)).status).toBe(404);
+    expect((await visit('/public/reports/2031')).status).toBe(404);
+    expect((await fetch(`${server.url}/public/handbook`, { method: 'POST' })).status).toBe(405);
+  });
+});
