@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessDeadlineOf } from '../../functions/src/core/access-request.js';
 import { localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { pdfPages } from '../support/pdf-text.js';
 
 /** Aktindsigt / innsyn: the request, its deadline, the export zip and the answer; the coordinator's alone. */
 
@@ -16,16 +16,7 @@ afterAll(async () => server?.stop());
 
 const today = () => localDateOf(new Date(), 'Europe/Copenhagen');
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages.join('\n');
-}
+const pdfText = async (bytes: Uint8Array) => (await pdfPages(bytes)).join('\n');
 
 /** A demo procedure with an obsolete version, and one with a draft. */
 async function demoProcedures() {

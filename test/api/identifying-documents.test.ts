@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { pdfPages as pdfText } from '../support/pdf-text.js';
 
 /** ISO 9001 7.5.3: a downloaded version names and stamps itself; the stored original stays as it was. */
 
@@ -21,17 +21,6 @@ type Version = {
   supersededBy: { label: string | null } | null;
   file: { name: string; sha256: string; mediaType: string };
 };
-
-async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages;
-}
 
 async function docxParts(bytes: Uint8Array): Promise<{ document: string; footers: string[]; headers: string[] }> {
   const zip = await JSZip.loadAsync(bytes);

@@ -1,11 +1,11 @@
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit, Finding } from '../../functions/src/core/quality-year-types.js';
 import { addDays, localDateOf, type LocalDate } from '../../functions/src/core/local-date.js';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
 import { findingRecord } from '../../functions/src/records/index.js';
 import { sampleOf } from '../support/record-samples.js';
+import { pdfPages } from '../support/pdf-text.js';
 
 let server: TestServer;
 let today: LocalDate;
@@ -19,15 +19,8 @@ const patch = (as: string, id: string, json: unknown, ifMatch: string) =>
   server.api.call(as, 'PATCH', `/management-evaluations/${id}`, { json, ifMatch });
 
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const texts: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  const pages = pdf.numPages;
-  await pdf.destroy();
-  return { pages, text: texts.join(' ') };
+  const pages = await pdfPages(bytes);
+  return { pages: pages.length, text: pages.join(' ') };
 }
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 

@@ -1,6 +1,6 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, startTestServer, type TestServer } from '../support/test-server.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * The yearly public report and the public handbook over HTTP (issue 16): publishing freezes and
@@ -21,17 +21,6 @@ const lastYear = () => Number(new Date(server.app.services.clock.now()).toISOStr
 async function visit(path: string): Promise<{ status: number; text: string; type: string }> {
   const response = await fetch(`${server.url}${path}`);
   return { status: response.status, text: await response.text(), type: response.headers.get('content-type') ?? '' };
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const texts: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return texts.join(' ');
 }
 
 describe('the yearly public report', () => {
@@ -267,10 +256,21 @@ describe('the public pages', () => {
     expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain(
       `${published.code} ${published.title} v${version}.`,
     );
+    // Downloads from the public handbook are stamped like every other (ISO 9001 7.5.3).
+    const pdf = await fetch(`${server.url}/public/handbook/procedures/${published.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(decodeURIComponent(pdf.headers.get('content-disposition') ?? '')).toContain(
+      `${published.code} ${published.title} v${version}.pdf`,
+    );
+    const pages = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(pages).toContain(published.code);
+    expect(pages).toContain(version);
     const unpublished = procedures.items.find((procedure) => procedure.currentVersionId === null);
     expect(unpublished).toBeDefined();
     expect((await visit(`/public/handbook/procedures/${unpublished!.id}`)).status).toBe(404);
     expect((await fetch(`${server.url}/public/handbook/procedures/${unpublished!.id}/file`)).status).toBe(404);
+    expect((await fetch(`${server.url}/public/handbook/procedures/${unpublished!.id}/pdf`)).status).toBe(404);
     expect((await visit('/public/reports/2031')).status).toBe(404);
     expect((await fetch(`${server.url}/public/handbook`, { method: 'POST' })).status).toBe(405);
   });

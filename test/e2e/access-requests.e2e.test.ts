@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto, ProcedureDetail } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
+import { pdfPages } from '../support/pdf-text.js';
 
 /**
  * Issue 16 in the tab, in Danish: a coordinator downloads an obsolete version of a procedure as
@@ -12,17 +12,6 @@ import * as e2e from '../support/e2e.js';
  * deadline shown, the export produced and downloaded, the answer recorded. axe checks the scene
  * at 1366 and 390 px.
  */
-
-async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages;
-}
 
 describe('identifying documents and aktindsigt', () => {
   const environment = e2e.useE2eEnvironment();

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { ActionBoardDto, PersonDto } from '../../functions/src/contract/schemas.js';
 import type { Locale } from '../../functions/src/core/locale.js';
@@ -10,6 +9,7 @@ import { serverResources } from '../../functions/src/i18n/server-texts.js';
 import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
 import ExcelJS from 'exceljs';
 import * as e2e from '../support/e2e.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * No English in the Danish demo: the coordinator's scenes (the accessibility test's list, the
@@ -94,17 +94,6 @@ async function pageText(page: Page): Promise<string> {
     );
     return [document.title, document.body.innerText, ...names].join('\n');
   });
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const texts: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return texts.join(' ');
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {

@@ -1,11 +1,11 @@
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../core/locale.js';
 import { evaluationReportContent } from './evaluation-report-content.js';
 import { buildEvaluationReportDocx } from './evaluation-report-docx.js';
 import { buildEvaluationReportPdf, pdfSafe } from './evaluation-report-pdf.js';
 import { evaluationPackFixture } from './test-support/evaluation-pack-fixture.js';
+import { pdfPages as pdfText } from '../../../test/support/pdf-text.js';
 
 async function docxPart(bytes: Uint8Array, path: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -17,17 +17,6 @@ function paragraphsOf(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>
     [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''),
   );
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return pages;
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');

@@ -221,7 +221,7 @@ export function parseIfMatch(header: string | null): number {
 }
 
 /** RFC 6266 with an RFC 5987 UTF-8 name, so "Håndbog.docx" downloads with its Danish letters. */
-function contentDisposition(fileName: string, inline: boolean): string {
+export function contentDisposition(fileName: string, inline: boolean): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

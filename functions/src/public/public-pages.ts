@@ -1,8 +1,10 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { createHash } from 'node:crypto';
 import type { Services } from '../app/ports.js';
+import { renderVersionDownload } from '../app/download-version.js';
 import { searchEverything } from '../app/search-everything.js';
 import { getPublishedYearlyReport, listPublishedYearlyReports, publicHandbookPath } from '../app/yearly-report.js';
+import { documentBaseName, extensionOf } from '../core/document-identity.js';
 import { isAppError } from '../core/errors.js';
 import { qualityPolicyId, type PolicyText } from '../core/goal-types.js';
 import { isLocale, locales, type Locale } from '../core/locale.js';
@@ -19,6 +21,7 @@ import {
 import { buildYearlyReportPdf } from '../documents/yearly-report-pdf.js';
 import { formatDate } from '../i18n/format-date.js';
 import { clientAddress } from '../http/client-address.js';
+import { contentDisposition } from '../http/handle-route.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 
 /**
@@ -29,7 +32,8 @@ import type { RateLimiter } from '../http/rate-limit.js';
  *   evaluations. A municipality links to it or embeds it in its website (frame-ancestors *).
  * - `/public/handbook/procedures/{id}`: a procedure's published version, rendered, its file,
  *   its approval history (who approved which version when, with the change summaries) and its
- *   next review date; `/public/handbook/procedures/{id}/file` the published version's file.
+ *   next review date; `/public/handbook/procedures/{id}/file` the published version's file
+ *   and `…/pdf` its PDF rendition, both stamped with code, version, approval date and approver.
  * - `/public/reports/{year}` and `/public/reports/{year}.pdf`: a published yearly report (the
  *   frozen revision), as a web page and as the tagged PDF.
  * - `/public/evaluations/{year}`: a published management evaluation's conclusions, decisions
@@ -286,9 +290,8 @@ function versionLabel(version: Pick<ProcedureVersion, 'major' | 'minor'>): strin
 
 /** "<code> <title> v<version>.<ext>", never the uploader's file name. */
 export function publicFileName(procedure: Pick<Procedure, 'code' | 'title'>, version: ProcedureVersion): string {
-  const extension = /\.([a-z0-9]{1,5})$/i.exec(version.file.name)?.[1]?.toLowerCase() ?? 'bin';
-  const safe = `${procedure.code} ${procedure.title}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ');
-  return `${safe.trim()} v${versionLabel(version)}.${extension}`;
+  const base = documentBaseName({ code: procedure.code, title: procedure.title, version: versionLabel(version) }, '');
+  return `${base}.${extensionOf(version.file.mediaType)}`;
 }
 
 export function createPublicPages(deps: { services: Services; limiter: RateLimiter }): PublicPages {
@@ -453,6 +456,7 @@ ${factsList([
   [t('area'), procedure.area],
 ])}
 <p><a href="${e(`${path}/file`)}" download>${e(t('download', { name: fileName }))}</a></p>
+<p><a href="${e(withLang(`${path}/pdf`, locale))}" download>${e(t('downloadPdf'))}</a></p>
 <h2>${e(t('currentVersion'))}</h2>
 <div class="procedure">${underHeading(version.html)}</div>
 <h2>${e(t('approvalHistory'))}</h2>
@@ -558,23 +562,27 @@ ${tableHtml({
     if (path === '/public' || path === publicHandbookPath)
       return document(locale, organisation, await handbookPage(locale, url));
 
-    const procedureMatch = /^\/public\/handbook\/procedures\/([^/]{1,100})(\/file)?$/.exec(path);
+    const procedureMatch = /^\/public\/handbook\/procedures\/([^/]{1,100})(\/file|\/pdf)?$/.exec(path);
     if (procedureMatch) {
       const id = decodeURIComponent(procedureMatch[1] ?? '');
       if (procedureMatch[2]) {
         const found = await publishedProcedure(id);
         if (!found) return document(locale, organisation, notFound(locale, t, path));
-        const bytes = await services.documents.get(found.version.file.ref);
-        const name = publicFileName(found.procedure, found.version);
+        // Stamped on the way out (ISO 9001 7.5.3), like every other download: code, version,
+        // approval date and approver; the stored original stays untouched.
+        const download = await renderVersionDownload(services, found.procedure, found.version, {
+          format: procedureMatch[2] === '/pdf' ? 'pdf' : 'original',
+          locale,
+        });
         return {
           status: 200,
           headers: {
-            'content-type': found.version.file.mediaType,
-            'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+            'content-type': download.mediaType,
+            'content-disposition': contentDisposition(download.fileName, false),
             'x-content-type-options': 'nosniff',
             'cache-control': 'no-cache',
           },
-          body: bytes,
+          body: download.bytes,
         };
       }
       const page = await procedurePage(locale, id);
