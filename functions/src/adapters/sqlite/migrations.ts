@@ -646,4 +646,12 @@ export const migrations: string[] = [
   );
   CREATE INDEX access_requests_by_deadline ON access_requests (state, deadline_on);
   `,
+  // The aktindsigt / innsyn deadlines in the deadline index (app/deadline-index.ts
+  // accessRequestDeadlineWrites), for the requests stored before the store wrote them.
+  `
+  INSERT OR REPLACE INTO deadlines (kind, subject_id, due_on, responsible_id, unit_id, details)
+  SELECT 'access-request', r.id, r.deadline_on, NULL, NULL,
+    json_object('law', r.law, 'requesterName', r.requester_name, 'subject', r.subject, 'receivedOn', r.received_on)
+  FROM access_requests r WHERE r.state = 'open';
+  `,
 ];
