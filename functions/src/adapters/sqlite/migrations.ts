@@ -1,4 +1,4 @@
-import { deadlineBackfillSql } from './deadline-backfill.js';
+import { accessRequestBackfillSql, deadlineBackfillSql } from './deadline-backfill.js';
 
 /**
  * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
@@ -648,10 +648,5 @@ export const migrations: string[] = [
   `,
   // The aktindsigt / innsyn deadlines in the deadline index (app/deadline-index.ts
   // accessRequestDeadlineWrites), for the requests stored before the store wrote them.
-  `
-  INSERT OR REPLACE INTO deadlines (kind, subject_id, due_on, responsible_id, unit_id, details)
-  SELECT 'access-request', r.id, r.deadline_on, NULL, NULL,
-    json_object('law', r.law, 'requesterName', r.requester_name, 'subject', r.subject, 'receivedOn', r.received_on)
-  FROM access_requests r WHERE r.state = 'open';
-  `,
+  accessRequestBackfillSql,
 ];
