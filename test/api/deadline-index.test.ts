@@ -2,7 +2,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineBackfillSql } from '../../functions/src/adapters/sqlite/deadline-backfill.js';
+import {
+  accessRequestBackfillSql,
+  deadlineBackfillSql,
+} from '../../functions/src/adapters/sqlite/deadline-backfill.js';
 import { migrations } from '../../functions/src/adapters/sqlite/migrations.js';
 import { openDatabase, type SqliteDatabase } from '../../functions/src/adapters/sqlite/open-database.js';
 import { expectValidCard } from '../../functions/src/bot/cards/test-support/validate-card.js';
@@ -72,6 +75,7 @@ describe('the deadline index on SQLite', () => {
     db.transaction(() => {
       db.exec('DELETE FROM deadlines');
       db.exec(deadlineBackfillSql);
+      db.exec(accessRequestBackfillSql);
     })();
     expect(indexRows(db)).toEqual(written);
   });
@@ -88,6 +92,8 @@ describe('the deadline index on SQLite', () => {
     // build left it; one that does something else must be undone here by hand.
     // Newest first, and each migration's tables in reverse, so no foreign key points at a dropped table.
     for (const later of migrations.slice(step + 1).reverse()) {
+      // A step that only fills the index from records (as the backfill above) needs no undoing.
+      if (/^\s*INSERT OR REPLACE INTO deadlines\b[^;]*;\s*$/.test(later)) continue;
       const tables = [...later.matchAll(/CREATE TABLE (\w+)/g)];
       const columns = [...later.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)];
       expect(tables.length + columns.length, `undo this later migration in the test: ${later}`).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import type { AccessLaw, AccessRequest } from '../core/access-request.js';
 import type { CompetenceRequirement, ExternalCoverage, PersonCompetence } from '../core/competence-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
@@ -30,6 +31,7 @@ import type { QualityChangeSet } from './quality-ports.js';
  * | `coverage`        | external decision id        | the contract's end          | null        | never (ignored without its requirement) |
  * | `occurrence`      | årshjul occurrence id       | its date                    | owner       | completed or deleted                |
  * | `action`          | corrective action id        | the plan's due date         | owner       | implemented/closed, or no owner/date |
+ * | `access-request`  | aktindsigt / innsyn request id | its deadline (`deadlineOn`) | null (the coordinators) | answered          |
  *
  * Every procedure and every competence record has an entry even without a date, because the
  * competence rules need the procedures' units and areas and everyone's levels (coverage is
@@ -99,6 +101,9 @@ export type OccurrenceDetails = { occurrenceKind: OccurrenceKind; title: string;
 
 export type ActionDetails = { title: string; status: CorrectiveAction['status'] };
 
+/** What the coordinators' reminder card shows about an aktindsigt / innsyn request. */
+export type AccessRequestDetails = { law: AccessLaw; requesterName: string; subject: string; receivedOn: LocalDate };
+
 type Entry<K extends DeadlineKind, D> = {
   kind: K;
   subjectId: string;
@@ -116,7 +121,8 @@ export type DeadlineEntry =
   | Entry<'requirement', RequirementDetails>
   | Entry<'coverage', CoverageDetails>
   | Entry<'occurrence', OccurrenceDetails>
-  | Entry<'action', ActionDetails>;
+  | Entry<'action', ActionDetails>
+  | Entry<'access-request', AccessRequestDetails>;
 
 export type DeadlineRef = { kind: DeadlineKind; subjectId: string };
 
@@ -356,6 +362,33 @@ function actionEntry(action: CorrectiveAction): DeadlineEntry | null {
     responsibleId: action.ownerId,
     unitId: action.unitId,
     details: { title: action.title, status: action.status },
+  };
+}
+
+/**
+ * The index entry an aktindsigt / innsyn request writes (the SQLite store writes it in the
+ * request's own transaction): an open request is the coordinators' deadline, an answered one
+ * is removed.
+ */
+export function accessRequestDeadlineWrites(request: AccessRequest): DeadlineWrites {
+  const ref = { kind: 'access-request', subjectId: request.id } as const;
+  if (request.state !== 'open') return { upserts: [], removals: [ref] };
+  return {
+    upserts: [
+      {
+        ...ref,
+        dueOn: request.deadlineOn,
+        responsibleId: null,
+        unitId: null,
+        details: {
+          law: request.law,
+          requesterName: request.requesterName,
+          subject: request.subject,
+          receivedOn: request.receivedOn,
+        },
+      },
+    ],
+    removals: [],
   };
 }
 

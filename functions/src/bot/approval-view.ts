@@ -70,6 +70,11 @@ export function correctiveActionUrl(publicUrl: string, actionId: string): string
   return `${publicUrl}${correctiveActionPath(actionId)}`;
 }
 
+/** The tab's aktindsigt / innsyn page (tab/src/router/routes.ts `accessRequests`). */
+export function accessRequestsUrl(publicUrl: string): string {
+  return `${publicUrl}/access-requests`;
+}
+
 /**
  * The current state of an approval request. "superseded" means the request is undecided but no
  * longer about the procedure's draft (it was replaced), so nobody may decide on it any more.

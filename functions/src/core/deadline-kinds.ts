@@ -8,5 +8,6 @@ export const deadlineKinds = [
   'coverage',
   'occurrence',
   'action',
+  'access-request',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];

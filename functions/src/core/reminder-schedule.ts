@@ -2,6 +2,8 @@ import type { CoverageState } from './competence-gaps.js';
 import type { ActionStatus } from './quality-year-types.js';
 import { addDays, asLocalDate, daysBetween, type LocalDate } from './local-date.js';
 import { addWorkingDays, workingDaysBetween } from './working-days.js';
+import type { AccessLaw } from './access-request.js';
+import { businessDaysBetween } from './public-holidays.js';
 import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.js';
 
 /**
@@ -52,6 +54,19 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  *
  * An action marked implemented (or closed) gets nothing; a new due date or a new owner (replan)
  * starts a fresh ladder for the new date.
+ *
+ * and for aktindsigt / innsyn requests (core/access-request.ts: Denmark 7 working days,
+ * offentlighedsloven § 36; Norway 5, offentleglova § 32), while the request is open:
+ *
+ * | stage              | to                  | due from                                                      |
+ * | ------------------ | ------------------- | ------------------------------------------------------------- |
+ * | `access-due-2`     | each coordinator    | 2 working days before the deadline (0–2 working days left)    |
+ * | `access-overdue`   | each coordinator    | the day after the deadline, and from then on                  |
+ *
+ * Working days count in the request's law's calendar (weekends and public holidays out). An
+ * answered request gets nothing (its index entry is removed by the answer). Each coordinator has
+ * a ledger key of their own (subject `requestId/personId`), so one coordinator's reminder does
+ * not use up another's; with no coordinator, the admins are told instead.
  *
  * The holder's leader is the leader of their unit, or of the nearest unit above when the unit
  * has none or the holder leads it (core/unit-leaders.ts); nobody gets the leader's copy of their
@@ -128,6 +143,8 @@ export const reminderStages = [
   'action-due-0',
   'action-overdue',
   'action-escalation',
+  'access-due-2',
+  'access-overdue',
 ] as const;
 export type ReminderStage = (typeof reminderStages)[number];
 
@@ -144,6 +161,8 @@ export const reminderRules = {
   /** Days before a corrective action's due date at which the owner's notices start, most urgent last. */
   actionNoticeDays: { 'action-due-7': 7, 'action-due-0': 0 },
   actionEscalateAfterDaysOverdue: 14,
+  /** Working days before an aktindsigt / innsyn deadline at which the coordinators are told. */
+  accessNoticeWorkingDays: 2,
 } as const;
 
 export type ReviewSubject = {
@@ -212,7 +231,20 @@ export type ActionSubject = {
   status: ActionStatus;
 };
 
+/** An aktindsigt / innsyn request (core/access-request.ts); only open ones are reminded of. */
+export type AccessRequestSubject = {
+  kind: 'access-request';
+  requestId: string;
+  law: AccessLaw;
+  /** The last working day to answer (stored on the request). */
+  deadlineOn: LocalDate;
+  answered: boolean;
+  /** Who is told: the coordinators (or, with none, the admins). */
+  recipientIds: readonly string[];
+};
+
 export type ReminderSubject =
+  | AccessRequestSubject
   | ActionSubject
   | ReviewSubject
   | ApprovalSubject
@@ -286,7 +318,21 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
     }
     case 'action':
       return actionRemindersDue(subject, today);
+    case 'access-request':
+      return accessRequestRemindersDue(subject, today);
   }
+}
+
+function accessRequestRemindersDue(subject: AccessRequestSubject, today: LocalDate): DueReminder[] {
+  const { requestId, law, deadlineOn, answered, recipientIds } = subject;
+  if (answered) return [];
+  let stage: ReminderStage;
+  if (today > deadlineOn) stage = 'access-overdue';
+  else if (businessDaysBetween(today, deadlineOn, law) <= reminderRules.accessNoticeWorkingDays) stage = 'access-due-2';
+  else return [];
+  return [...new Set(recipientIds)].map((personId) =>
+    due('access-request', `${requestId}/${personId}`, deadlineOn, stage, personId),
+  );
 }
 
 function actionRemindersDue(subject: ActionSubject, today: LocalDate): DueReminder[] {
@@ -390,6 +436,9 @@ export const stageUrgency: Record<ReminderStage, number> = {
   'action-overdue': 1.45,
   'action-due-0': 3.6,
   'action-due-7': 4.45,
+  // Aktindsigt / innsyn: a legal deadline, beside the most urgent of the same kind.
+  'access-overdue': 1.3,
+  'access-due-2': 3.4,
 };
 
 // ---------------------------------------------------------------------------------------------

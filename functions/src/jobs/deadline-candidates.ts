@@ -56,6 +56,7 @@ export function candidatesFromDeadlines(
   const acknowledgements: (DeadlineEntry & { kind: 'acknowledgement' })[] = [];
   const occurrences: (DeadlineEntry & { kind: 'occurrence' })[] = [];
   const actions: (DeadlineEntry & { kind: 'action' })[] = [];
+  const accessRequests: (DeadlineEntry & { kind: 'access-request' })[] = [];
   const personCompetences: PersonCompetence[] = [];
   const requirements: CompetenceRequirement[] = [];
   const externalCoverage: ExternalCoverage[] = [];
@@ -75,6 +76,9 @@ export function candidatesFromDeadlines(
         break;
       case 'action':
         actions.push(entry);
+        break;
+      case 'access-request':
+        accessRequests.push(entry);
         break;
       case 'qualification': {
         const [personId = '', competenceId = ''] = entry.subjectId.split('/');
@@ -231,6 +235,29 @@ export function candidatesFromDeadlines(
       title: entry.details.title,
       ownerName: nameOf(entry.responsibleId),
     });
+  }
+
+  // Open aktindsigt / innsyn requests (few, and their notice counts working days, so no calendar
+  // horizon): the coordinators are told, or the admins when there is no coordinator.
+  if (accessRequests.length > 0) {
+    const withRole = (role: Person['roles'][number]) =>
+      directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
+    const coordinators = withRole('coordinator');
+    const recipientIds = coordinators.length > 0 ? coordinators : withRole('admin');
+    for (const entry of accessRequests) {
+      if (entry.dueOn === null) continue;
+      candidates.push({
+        kind: 'access-request',
+        requestId: entry.subjectId,
+        law: entry.details.law,
+        deadlineOn: entry.dueOn,
+        answered: false,
+        recipientIds,
+        requesterName: entry.details.requesterName,
+        subject: entry.details.subject,
+        receivedOn: entry.details.receivedOn,
+      });
+    }
   }
 
   if (personCompetences.length > 0 || requirements.length > 0) {

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale.js';
 import {
+  accessRequestsUrl,
   approvalPath,
   competencesUrl,
   correctiveActionUrl,
@@ -7,6 +8,7 @@ import {
   tabLink,
   yearWheelUrl,
 } from '../bot/approval-view.js';
+import { accessRequestDueCard } from '../bot/cards/access-request-due-card.js';
 import { acknowledgementRequestCard } from '../bot/cards/acknowledgement-request-card.js';
 import { approvalRequestCard } from '../bot/cards/approval-request-card.js';
 import type { AdaptiveCard } from '../bot/cards/card-types.js';
@@ -19,7 +21,12 @@ import { reviewDueCard } from '../bot/cards/review-due-card.js';
 import { yearWheelDueCard } from '../bot/cards/year-wheel-due-card.js';
 import { daysBetween, type LocalDate } from '../core/local-date.js';
 import type { CardContext, CardFactory, ReminderItem } from './card-factory.js';
-import type { ActionCandidate, OccurrenceCandidate, ReminderCandidate } from './reminder-source.js';
+import type {
+  AccessRequestCandidate,
+  ActionCandidate,
+  OccurrenceCandidate,
+  ReminderCandidate,
+} from './reminder-source.js';
 import { reminderTopic, type ReminderLink } from './reminder-topic.js';
 
 /**
@@ -42,6 +49,8 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
         return yearWheelUrl(options.publicUrl, link.year);
       case 'action':
         return correctiveActionUrl(options.publicUrl, link.actionId);
+      case 'access-requests':
+        return accessRequestsUrl(options.publicUrl);
     }
   };
   const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
@@ -140,7 +149,22 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
           { ...actionModel(item, today), actionId: (item.candidate as ActionCandidate).actionId },
           locale,
         );
+      case 'access-request':
+        return accessRequestDueCard(accessModel(item, today), locale);
     }
+  }
+
+  function accessModel(item: ReminderItem, today: LocalDate) {
+    const candidate = item.candidate as AccessRequestCandidate;
+    return {
+      law: candidate.law,
+      requesterName: candidate.requesterName,
+      subject: candidate.subject,
+      receivedOn: candidate.receivedOn,
+      deadlineOn: candidate.deadlineOn,
+      today,
+      openUrl: urlOf(candidate),
+    };
   }
 
   function actionModel(item: ReminderItem, today: LocalDate) {
@@ -178,6 +202,7 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
     }
     if (candidate.kind === 'occurrence') return { kind: 'occurrence', ...occurrenceModel(item, today) };
     if (candidate.kind === 'action') return { kind: 'corrective-action', ...actionModel(item, today) };
+    if (candidate.kind === 'access-request') return { kind: 'access-request', ...accessModel(item, today) };
     if (candidate.kind === 'requirement') {
       const { competenceName, scopeLabel, shortBy, minLevel } = candidate;
       return { kind: 'requirement-unmet', competenceName, scopeLabel, shortBy, minLevel, openUrl: url };

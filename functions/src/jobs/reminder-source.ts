@@ -3,6 +3,7 @@ import type { ChangeKind } from '../core/types.js';
 import type { CompetenceLevel } from '../core/competence-types.js';
 import type { OccurrenceKind, OccurrenceOrigin } from '../core/quality-year-types.js';
 import type {
+  AccessRequestSubject,
   AcknowledgementSubject,
   ActionSubject,
   ApprovalSubject,
@@ -95,7 +96,15 @@ export type ActionCandidate = ActionSubject & {
   ownerName: string;
 };
 
+/** An open aktindsigt / innsyn request (core/access-request.ts), for its coordinators. */
+export type AccessRequestCandidate = AccessRequestSubject & {
+  requesterName: string;
+  subject: string;
+  receivedOn: LocalDate;
+};
+
 export type ReminderCandidate =
+  | AccessRequestCandidate
   | ActionCandidate
   | ReviewCandidate
   | ApprovalCandidate
@@ -111,7 +120,8 @@ export type ReminderSource = {
    * acknowledgement requests of current versions that have not been acknowledged, qualifications
    * whose `validUntil` lies within 90 days either side of today, and requirements that are unmet
    * with a leader to tell, open årshjul occurrences due within 30 days or overdue, and open or
-   * planned corrective actions with an owner, due within 7 days or overdue.
+   * planned corrective actions with an owner, due within 7 days or overdue, and open aktindsigt /
+   * innsyn requests with the coordinators to tell.
    */
   listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
 };

@@ -5,7 +5,8 @@ export type ReminderLink =
   | { to: 'procedure'; procedureId: string }
   | { to: 'competences' }
   | { to: 'year-wheel'; year: number }
-  | { to: 'action'; actionId: string };
+  | { to: 'action'; actionId: string }
+  | { to: 'access-requests' };
 
 /**
  * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
@@ -45,5 +46,8 @@ export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
       };
     case 'action':
       return { label: candidate.title, title: candidate.title, link: { to: 'action', actionId: candidate.actionId } };
+    case 'access-request':
+      // The requester's name leads; the stage's words say it is an aktindsigt / innsyn deadline.
+      return { label: candidate.requesterName, title: candidate.subject, link: { to: 'access-requests' } };
   }
 }

@@ -66,3 +66,14 @@ export const deadlineBackfillSql = `
   FROM corrective_actions a
   WHERE a.status IN ('open', 'planned') AND a.owner_id IS NOT NULL AND a.due_on IS NOT NULL;
 `;
+
+/**
+ * The aktindsigt / innsyn entries (app/deadline-index.ts `accessRequestDeadlineWrites`) for the
+ * requests stored before the store wrote them: its own migration step, after the table's.
+ */
+export const accessRequestBackfillSql = `
+  INSERT OR REPLACE INTO deadlines (kind, subject_id, due_on, responsible_id, unit_id, details)
+  SELECT 'access-request', r.id, r.deadline_on, NULL, NULL,
+    json_object('law', r.law, 'requesterName', r.requester_name, 'subject', r.subject, 'receivedOn', r.received_on)
+  FROM access_requests r WHERE r.state = 'open';
+`;

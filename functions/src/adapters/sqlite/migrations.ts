@@ -1,4 +1,4 @@
-import { deadlineBackfillSql } from './deadline-backfill.js';
+import { accessRequestBackfillSql, deadlineBackfillSql } from './deadline-backfill.js';
 
 /**
  * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
@@ -672,4 +672,7 @@ export const migrations: string[] = [
     SELECT RAISE(ABORT, 'a published yearly report is kept');
   END;
   `,
+  // The aktindsigt / innsyn deadlines in the deadline index (app/deadline-index.ts
+  // accessRequestDeadlineWrites), for the requests stored before the store wrote them.
+  accessRequestBackfillSql,
 ];

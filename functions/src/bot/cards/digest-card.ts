@@ -30,6 +30,7 @@ import {
   correctiveActionDigestWords,
   type CorrectiveActionDueModel,
 } from './corrective-action-due-card.js';
+import { accessDueText, accessRequestDigestWords, type AccessRequestDueModel } from './access-request-due-card.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
@@ -61,7 +62,8 @@ export type DigestItem =
       YearWheelDueModel,
       'occurrenceKind' | 'certificationBody' | 'title' | 'dueOn' | 'today' | 'owner' | 'isForLeader' | 'openUrl'
     >)
-  | ({ kind: 'corrective-action' } & CorrectiveActionDueModel);
+  | ({ kind: 'corrective-action' } & CorrectiveActionDueModel)
+  | ({ kind: 'access-request' } & AccessRequestDueModel);
 
 export type DigestKind = DigestItem['kind'];
 
@@ -149,6 +151,8 @@ function digestHeading(item: DigestItem): string {
     case 'occurrence':
     case 'corrective-action':
       return truncateText(item.title, titleMax);
+    case 'access-request':
+      return `${truncateText(item.requesterName, titleMax)} – ${truncateText(item.subject, titleMax)}`;
     default:
       return procedureHeadingText(item.procedure);
   }
@@ -214,5 +218,7 @@ function digestLine(item: DigestItem, locale: Locale, text: CardText): { kind: s
       const owner = item.isForLeader ? ` – ${escapeCardText(truncateText(item.owner.name, titleMax))}` : '';
       return { kind: correctiveActionDigestWords(locale).kind, line: `${due}${owner}` };
     }
+    case 'access-request':
+      return { kind: accessRequestDigestWords(item.law, locale).kind, line: accessDueText(item, locale).text };
   }
 }

@@ -178,4 +178,25 @@ export const cards = {
   'actionImplemented.checkFrom': 'Kvalitetskoordinatoren kontrollerer effektiviteten fra {{date}}.',
   'actionImplemented.notPlanned':
     'Handlingen kan ikke markeres gennemført nu: den er allerede gennemført, lukket eller mangler en plan. Åbn handlingen for at se dens status.',
+  'accessDue.kind.dk': 'Aktindsigt',
+  'accessDue.kind.no': 'Innsyn (Norge)',
+  'accessDue.kickerDue': '{{kind}}: svarfristen nærmer sig',
+  'accessDue.kickerOverdue': '{{kind}}: svarfristen er overskredet',
+  'accessDue.dueIn_one': 'Svar senest om {{count}} arbejdsdag ({{date}})',
+  'accessDue.dueIn_other': 'Svar senest om {{count}} arbejdsdage ({{date}})',
+  'accessDue.dueToday': 'Svar senest i dag ({{date}})',
+  'accessDue.subject': 'Anmodning om',
+  'accessDue.received': 'Modtaget',
+  'accessDue.lawLabel': 'Retsgrundlag',
+  'accessDue.law.dk': 'Offentlighedsloven § 36 (7 arbejdsdage)',
+  'accessDue.law.no': 'Offentleglova § 32 (5 arbejdsdage)',
+  'accessDue.promptDue.dk':
+    'Træf afgørelse inden fristen. Kan den ikke nås, skal anmoderen have besked om hvorfor, og hvornår afgørelsen kan ventes.',
+  'accessDue.promptDue.no':
+    'Besvar anmodningen inden fristen. Er der ikke svaret inden 5 arbejdsdage, regnes det som afslag, som kan påklages.',
+  'accessDue.promptOverdue.dk':
+    'Fristen er overskredet. Giv anmoderen besked om hvorfor, og hvornår afgørelsen kan ventes, og træf afgørelse hurtigst muligt.',
+  'accessDue.promptOverdue.no':
+    'Fristen er overskredet, og manglende svar regnes nu som afslag, som kan påklages. Besvar anmodningen hurtigst muligt.',
+  'accessDue.open': 'Åbn aktindsigt',
 };

@@ -27,6 +27,8 @@ export const reminders = {
   'stage.action-due-0': 'korrigerende handling skal være udført i dag',
   'stage.action-overdue': 'korrigerende handling overskredet',
   'stage.action-escalation': 'eskalering: korrigerende handling overskredet',
+  'stage.access-due-2': 'aktindsigt: svarfristen nærmer sig',
+  'stage.access-overdue': 'aktindsigt: svarfristen er overskredet',
   reminders_one: '{{count}} påmindelse',
   reminders_other: '{{count}} påmindelser',
   more_one: 'og {{count}} mere',

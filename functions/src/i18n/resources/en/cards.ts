@@ -178,4 +178,25 @@ export const cards: TranslationOf<typeof source> = {
   'actionImplemented.checkFrom': 'The quality coordinator checks its effectiveness from {{date}}.',
   'actionImplemented.notPlanned':
     'The action cannot be marked implemented now: it is already implemented, closed or has no plan yet. Open the action to see its status.',
+  'accessDue.kind.dk': 'Access request (Denmark)',
+  'accessDue.kind.no': 'Access request (Norway)',
+  'accessDue.kickerDue': '{{kind}}: the answer is due soon',
+  'accessDue.kickerOverdue': '{{kind}}: the answer is overdue',
+  'accessDue.dueIn_one': 'Answer within {{count}} working day ({{date}})',
+  'accessDue.dueIn_other': 'Answer within {{count}} working days ({{date}})',
+  'accessDue.dueToday': 'Answer today at the latest ({{date}})',
+  'accessDue.subject': 'Request for',
+  'accessDue.received': 'Received',
+  'accessDue.lawLabel': 'Legal basis',
+  'accessDue.law.dk': 'Offentlighedsloven § 36 (7 working days)',
+  'accessDue.law.no': 'Offentleglova § 32 (5 working days)',
+  'accessDue.promptDue.dk':
+    'Decide before the deadline. If that is not possible, tell the requester why and when to expect the decision.',
+  'accessDue.promptDue.no':
+    'Answer the request before the deadline. With no answer within 5 working days it counts as refused and can be appealed.',
+  'accessDue.promptOverdue.dk':
+    'The deadline has passed. Tell the requester why and when to expect the decision, and decide as soon as possible.',
+  'accessDue.promptOverdue.no':
+    'The deadline has passed, and no answer now counts as a refusal that can be appealed. Answer as soon as possible.',
+  'accessDue.open': 'Open access requests',
 };

@@ -27,6 +27,8 @@ export const reminders: TranslationOf<typeof source> = {
   'stage.action-due-0': 'corrective action due today',
   'stage.action-overdue': 'corrective action overdue',
   'stage.action-escalation': 'escalation: corrective action overdue',
+  'stage.access-due-2': 'access request: the answer is due soon',
+  'stage.access-overdue': 'access request: the answer is overdue',
   reminders_one: '{{count}} reminder',
   reminders_other: '{{count}} reminders',
   more_one: 'and {{count}} more',

@@ -178,4 +178,25 @@ export const cards: TranslationOf<typeof source> = {
   'actionImplemented.checkFrom': 'Kvalitetskoordinatoren kontrollerer effekten fra {{date}}.',
   'actionImplemented.notPlanned':
     'Tiltaket kan ikke merkes som gjennomført nå: det er allerede gjennomført, lukket eller mangler en plan. Åpne tiltaket for å se status.',
+  'accessDue.kind.dk': 'Aktindsigt (Danmark)',
+  'accessDue.kind.no': 'Innsyn',
+  'accessDue.kickerDue': '{{kind}}: svarfristen nærmer seg',
+  'accessDue.kickerOverdue': '{{kind}}: svarfristen er overskredet',
+  'accessDue.dueIn_one': 'Svar senest om {{count}} arbeidsdag ({{date}})',
+  'accessDue.dueIn_other': 'Svar senest om {{count}} arbeidsdager ({{date}})',
+  'accessDue.dueToday': 'Svar senest i dag ({{date}})',
+  'accessDue.subject': 'Innsynskrav gjelder',
+  'accessDue.received': 'Mottatt',
+  'accessDue.lawLabel': 'Rettsgrunnlag',
+  'accessDue.law.dk': 'Offentlighedsloven § 36 (7 arbeidsdager)',
+  'accessDue.law.no': 'Offentleglova § 32 (5 arbeidsdager)',
+  'accessDue.promptDue.dk':
+    'Treff avgjørelse innen fristen. Rekker dere det ikke, skal den som ba om innsyn få beskjed om hvorfor og når avgjørelsen kan ventes.',
+  'accessDue.promptDue.no':
+    'Svar på kravet innen fristen. Er det ikke svart innen 5 arbeidsdager, regnes det som avslag, som kan påklages.',
+  'accessDue.promptOverdue.dk':
+    'Fristen er overskredet. Gi beskjed om hvorfor og når avgjørelsen kan ventes, og treff avgjørelse så snart som mulig.',
+  'accessDue.promptOverdue.no':
+    'Fristen er overskredet, og manglende svar regnes nå som avslag, som kan påklages. Svar på kravet så snart som mulig.',
+  'accessDue.open': 'Åpne innsyn',
 };

@@ -27,6 +27,8 @@ export const reminders: TranslationOf<typeof source> = {
   'stage.action-due-0': 'korrigerende tiltak skal være gjennomført i dag',
   'stage.action-overdue': 'korrigerende tiltak forfalt',
   'stage.action-escalation': 'eskalering: korrigerende tiltak forfalt',
+  'stage.access-due-2': 'innsyn: svarfristen nærmer seg',
+  'stage.access-overdue': 'innsyn: svarfristen er overskredet',
   reminders_one: '{{count}} påminnelse',
   reminders_other: '{{count}} påminnelser',
   more_one: 'og {{count}} til',
