@@ -17,6 +17,9 @@ import { imports as nbImports } from './resources/nb/imports.js';
 import { publicPage as daPublicPage } from './resources/da/publicPage.js';
 import { publicPage as enPublicPage } from './resources/en/publicPage.js';
 import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
+import { registerPage as daRegisterPage } from './resources/da/registerPage.js';
+import { registerPage as enRegisterPage } from './resources/en/registerPage.js';
+import { registerPage as nbRegisterPage } from './resources/nb/registerPage.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -38,6 +41,7 @@ export const serverResources = {
     exports: daExports,
     imports: daImports,
     publicPage: daPublicPage,
+    registerPage: daRegisterPage,
     reminders: daReminders,
     reports: daReports,
     yearWheel: daYearWheel,
@@ -48,6 +52,7 @@ export const serverResources = {
     exports: nbExports,
     imports: nbImports,
     publicPage: nbPublicPage,
+    registerPage: nbRegisterPage,
     reminders: nbReminders,
     reports: nbReports,
     yearWheel: nbYearWheel,
@@ -58,6 +63,7 @@ export const serverResources = {
     exports: enExports,
     imports: enImports,
     publicPage: enPublicPage,
+    registerPage: enRegisterPage,
     reminders: enReminders,
     reports: enReports,
     yearWheel: enYearWheel,
