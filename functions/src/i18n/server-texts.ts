@@ -20,6 +20,9 @@ import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
 import { registerPage as daRegisterPage } from './resources/da/registerPage.js';
 import { registerPage as enRegisterPage } from './resources/en/registerPage.js';
 import { registerPage as nbRegisterPage } from './resources/nb/registerPage.js';
+import { reportForm as daReportForm } from './resources/da/reportForm.js';
+import { reportForm as enReportForm } from './resources/en/reportForm.js';
+import { reportForm as nbReportForm } from './resources/nb/reportForm.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
@@ -42,6 +45,7 @@ export const serverResources = {
     imports: daImports,
     publicPage: daPublicPage,
     registerPage: daRegisterPage,
+    reportForm: daReportForm,
     reminders: daReminders,
     reports: daReports,
     yearWheel: daYearWheel,
@@ -53,6 +57,7 @@ export const serverResources = {
     imports: nbImports,
     publicPage: nbPublicPage,
     registerPage: nbRegisterPage,
+    reportForm: nbReportForm,
     reminders: nbReminders,
     reports: nbReports,
     yearWheel: nbYearWheel,
@@ -64,6 +69,7 @@ export const serverResources = {
     imports: enImports,
     publicPage: enPublicPage,
     registerPage: enRegisterPage,
+    reportForm: enReportForm,
     reminders: enReminders,
     reports: enReports,
     yearWheel: enYearWheel,
