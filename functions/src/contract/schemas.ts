@@ -658,3 +658,4 @@ export * from './overview-schemas.js';
 export * from './goal-schemas.js';
 export * from './survey-schemas.js';
 export * from './fokus-schemas.js';
+export * from './register-schemas.js';

@@ -29,6 +29,7 @@ import { deadlineRecord } from './deadlines.js';
 import { caseRecordRecord, caseSourceRecord, goalRecord, qualityPolicyRecord } from './goals.js';
 import { surveyAnswerRecord, surveyLinkRecord, surveyRecord } from './surveys.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from './fokus.js';
+import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from './register.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -40,6 +41,7 @@ export * from './deadlines.js';
 export * from './goals.js';
 export * from './surveys.js';
 export * from './fokus.js';
+export * from './register.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -77,4 +79,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   evaluationRoundRecord,
   unitEvaluationRecord,
   standardsChoiceRecord,
+  registerItemRecord,
+  registerSettingsRecord,
+  usedChallengeRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { columnChanges, columnDefinition, parseSiteUrl } from './provision.js';
-import { handbookSchema, procedureLibrary, surveyLists, typeOf } from './sharepoint-schema.js';
+import { handbookSchema, procedureLibrary, registerLists, surveyLists, typeOf } from './sharepoint-schema.js';
 import existingNames from '../../../../test/fixtures/sharepoint-column-names.json' with { type: 'json' };
 
 describe('the SharePoint schema', () => {
-  it.each([...handbookSchema, ...surveyLists].map((spec) => [spec.displayName, spec] as const))(
+  it.each([...handbookSchema, ...surveyLists, ...registerLists].map((spec) => [spec.displayName, spec] as const))(
     '%s has sound columns',
     (_name, spec) => {
       const names = spec.columns.map((column) => column.name.toLowerCase());
