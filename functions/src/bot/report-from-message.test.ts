@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/errors.js';
 import type { Actor } from '../core/policies.js';
+import type { RegisterReportBody } from '../contract/register-schemas.js';
 import { allActions, allInputs, visibleText } from './cards/test-support/card-query.js';
 import { expectValidCard } from './cards/test-support/validate-card.js';
 import {
@@ -9,7 +10,6 @@ import {
   answerReportSubmit,
   type ExtensionAction,
   type TaskResponse,
-  type TeamsReport,
 } from './report-from-message.js';
 
 const actor: Actor = { id: 'karen-holt', unitId: 'byg-plan', roles: ['reader'] } as unknown as Actor;
@@ -38,11 +38,15 @@ describe('composeExtension/fetchTask: the report form, prefilled from the messag
     });
     const card = cardOf(response);
     expectValidCard(card);
-    expect(inputValue(card, 'kind')).toBe('afvigelse');
+    expect(inputValue(card, 'kind')).toBe('deviation');
     expect(inputValue(card, 'title')).toBe('Kunden fik forkert skabelon');
     expect(inputValue(card, 'description')).toBe('Kunden fik forkert skabelon\nDet skete igen i dag.');
     const submit = allActions(card).find((action) => action.type === 'Action.Submit')!;
-    expect(submit.data).toEqual({ commandId: 'reportDeviation', messageLink: link });
+    expect(submit.data).toEqual({
+      commandId: 'reportDeviation',
+      messageLink: link,
+      messageText: 'Kunden fik forkert skabelon\nDet skete igen i dag.',
+    });
     expect(allActions(card).some((action) => action.type === 'Action.OpenUrl' && action.url === link)).toBe(true);
   });
 
@@ -57,7 +61,7 @@ describe('composeExtension/fetchTask: the report form, prefilled from the messag
     });
     const card = cardOf(response);
     expectValidCard(card);
-    expect(inputValue(card, 'kind')).toBe('forslag');
+    expect(inputValue(card, 'kind')).toBe('suggestion');
     expect(JSON.stringify(card)).not.toContain('javascript:');
   });
 
@@ -78,10 +82,10 @@ describe('composeExtension/fetchTask: the report form, prefilled from the messag
 
 describe('composeExtension/submitAction: validated, then filed by the register', () => {
   function recorder() {
-    const filed: TeamsReport[] = [];
+    const filed: RegisterReportBody[] = [];
     return {
       filed,
-      fileReport: async (_actor: Actor, report: TeamsReport) => {
+      fileReport: async (_actor: Actor, report: RegisterReportBody) => {
         filed.push(report);
         return { receiptNumber: 'A-2026-0007' };
       },
@@ -90,7 +94,7 @@ describe('composeExtension/submitAction: validated, then filed by the register',
   const submitted = (data: Record<string, unknown>): ExtensionAction => ({
     commandId: 'reportDeviation',
     commandContext: 'message',
-    data: { commandId: 'reportDeviation', messageLink: link, ...data },
+    data: { commandId: 'reportDeviation', messageLink: link, messageText: 'Original besked', ...data },
   });
 
   it('files a valid report and closes with the receipt number', async () => {
@@ -99,7 +103,7 @@ describe('composeExtension/submitAction: validated, then filed by the register',
       { fileReport },
       {
         actor,
-        value: submitted({ kind: 'afvigelse', title: ' Forkert skabelon ', description: 'Det skete igen.' }),
+        value: submitted({ kind: 'deviation', title: ' Forkert skabelon ', description: 'Det skete igen.' }),
         locale: 'da',
       },
     );
@@ -110,18 +114,29 @@ describe('composeExtension/submitAction: validated, then filed by the register',
       },
     });
     expect(filed).toEqual([
-      { kind: 'afvigelse', title: 'Forkert skabelon', description: 'Det skete igen.', messageLink: link },
+      {
+        kind: 'deviation',
+        title: 'Forkert skabelon',
+        description: 'Det skete igen.',
+        procedureIds: [],
+        scope: 'unit',
+        sourceMessage: { text: 'Original besked', url: link },
+      },
     ]);
   });
 
   it.each([
     ['an unknown kind', { kind: 'ris', title: 't', description: 'd' }, 'Vælg, hvad du vil melde.'],
-    ['an empty title', { kind: 'afvigelse', title: '  ', description: 'd' }, 'Overskriften mangler'],
-    ['a description too long', { kind: 'forslag', title: 't', description: 'x'.repeat(5001) }, 'Beskrivelsen mangler'],
-    ['a title that is not text', { kind: 'afvigelse', title: { $ne: 1 }, description: 'd' }, 'Overskriften mangler'],
+    ['an empty title', { kind: 'deviation', title: '  ', description: 'd' }, 'Overskriften mangler'],
+    [
+      'a description too long',
+      { kind: 'suggestion', title: 't', description: 'x'.repeat(5001) },
+      'Beskrivelsen mangler',
+    ],
+    ['a title that is not text', { kind: 'deviation', title: { $ne: 1 }, description: 'd' }, 'Overskriften mangler'],
     [
       'a link elsewhere',
-      { kind: 'afvigelse', title: 't', description: 'd', messageLink: 'https://evil.example/x' },
+      { kind: 'deviation', title: 't', description: 'd', messageLink: 'https://evil.example/x' },
       'ikke et Teams-link',
     ],
   ])('%s: the form again, with the problem named, and nothing filed', async (_name, data, problem) => {
@@ -138,7 +153,7 @@ describe('composeExtension/submitAction: validated, then filed by the register',
     const refusing = async () => {
       throw new AppError('VALIDATION', 'no');
     };
-    const value = submitted({ kind: 'afvigelse', title: 't', description: 'd' });
+    const value = submitted({ kind: 'deviation', title: 't', description: 'd' });
     const again = await answerReportSubmit({ fileReport: refusing }, { actor, value, locale: 'en' });
     expect(visibleText(cardOf(again))).toContain('The form data could not be read.');
     const broken = async () => {

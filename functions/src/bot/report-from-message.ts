@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RegisterReportBody } from '../contract/register-schemas.js';
 import { isAppError } from '../core/errors.js';
 import type { Locale } from '../core/locale.js';
 import type { Actor } from '../core/policies.js';
@@ -30,16 +31,11 @@ import { messageText } from './message-text.js';
  * action" (message extensions, action commands).
  */
 
-/** An employee's report from Teams, as the register's use case takes it. */
-export type TeamsReport = {
-  kind: ReportFormKind;
-  title: string;
-  description: string;
-  messageLink: string | null;
-};
-
-/** Files the report for the person; answers its receipt number (wired to the register in compose.ts). */
-export type FileTeamsReport = (actor: Actor, report: TeamsReport) => Promise<{ receiptNumber: string }>;
+/**
+ * Files the report for the person through the register's use case (`reportToRegister`, channel
+ * `teams`; wired in compose.ts) and answers its receipt number.
+ */
+export type FileTeamsReport = (actor: Actor, report: RegisterReportBody) => Promise<{ receiptNumber: string }>;
 
 /** The `value` of a fetchTask or submitAction invoke, as the activity schema has checked it. */
 export type ExtensionAction = {
@@ -77,11 +73,12 @@ export const reportFormDataSchema = z.object({
   title: z.string().trim().min(1).max(reportFormLimits.title),
   description: z.string().trim().min(1).max(reportFormLimits.description),
   messageLink: z.union([z.literal(''), teamsLink]),
+  messageText: z.string().max(reportFormLimits.messageText).default(''),
 });
 
 const defaultKind: Readonly<Record<ReportCommandId, ReportFormKind>> = {
-  reportDeviation: 'afvigelse',
-  suggestImprovement: 'forslag',
+  reportDeviation: 'deviation',
+  suggestImprovement: 'suggestion',
 };
 
 function isReportCommand(commandId: string | null | undefined): commandId is ReportCommandId {
@@ -111,6 +108,7 @@ export function answerReportFetchTask(input: {
       title: titleFromMessage(message),
       description: message,
       messageLink: link.success ? link.data : null,
+      messageText: message,
       problems: [],
     },
     input.locale,
@@ -138,6 +136,7 @@ export async function answerReportSubmit(
         title: stringOf(data['title']),
         description: stringOf(data['description']),
         messageLink: teamsLink.safeParse(data['messageLink']).data ?? null,
+        messageText: stringOf(data['messageText']).slice(0, reportFormLimits.messageText),
         problems,
       },
       input.locale,
@@ -153,13 +152,15 @@ export async function answerReportSubmit(
     );
     return again([...problems]);
   }
-  const { kind, title, description, messageLink } = parsed.data;
+  const { kind, title, description, messageLink, messageText: sourceText } = parsed.data;
   try {
     const { receiptNumber } = await deps.fileReport(input.actor, {
       kind,
       title,
       description,
-      messageLink: messageLink === '' ? null : messageLink,
+      procedureIds: [],
+      scope: 'unit',
+      sourceMessage: { text: sourceText, url: messageLink === '' ? null : messageLink },
     });
     return {
       task: { type: 'message', value: text('received', { kind: text(`kind.${kind}`), number: receiptNumber }) },

@@ -6,6 +6,12 @@ import { locales, type Locale } from '../core/locale.js';
 import { formatDate } from '../i18n/format-date.js';
 import { clientAddress } from '../http/client-address.js';
 import type { RateLimiter } from '../http/rate-limit.js';
+import {
+  registerLimits,
+  type PublicRegisterOptionsDto,
+  type PublicStatusDto,
+  type PublicSubmissionBody,
+} from '../contract/register-schemas.js';
 import { registerAsset, registerAssetPath } from './register-assets.js';
 import { registerPageText, type RegisterRefusedReason } from './register-page-text.js';
 import { localeOf } from './survey-page.js';
@@ -31,54 +37,40 @@ import { localeOf } from './survey-page.js';
 
 export type RegisterPage = (request: HttpRequest) => Promise<HttpResponseInit>;
 
-export const publicReportKinds = ['ros', 'klage', 'forslag'] as const;
+export const publicReportKinds = ['praise', 'complaint', 'suggestion'] as const;
 export type PublicReportKind = (typeof publicReportKinds)[number];
 
-/** The form's fields, as typed (trimmed); the register validates them again. */
-export type PublicReportFields = {
-  kind: PublicReportKind;
-  area: string;
-  caseNumber: string | null;
-  text: string;
-  contact: { name: string | null; email: string | null; phone: string | null } | null;
-};
-
-export type PublicReportField = 'kind' | 'area' | 'caseNumber' | 'text' | 'name' | 'email' | 'phone' | 'proof';
+/** The form's fields, named as on the page; `proof` is the ALTCHA widget's payload. */
+export type PublicReportField =
+  'kind' | 'caseAreaId' | 'caseNumber' | 'description' | 'name' | 'email' | 'phone' | 'proof';
 
 export type PublicReportOutcome =
-  | { state: 'received'; statusToken: string }
+  | { state: 'received'; statusToken: string; canBeAnswered: boolean }
   /** The proof of work did not verify (missing, wrong, expired or used before). */
   | { state: 'unverified' }
+  /** The honeypot was filled: a bot. */
+  | { state: 'bot' }
   | { state: 'rejected'; fields: readonly PublicReportField[] };
 
-/** What the sender's status link shows: their own item only, never a handler's name or notes. */
-export type PublicStatusView = {
-  receiptNumber: string;
-  kind: PublicReportKind;
-  status: 'registreret' | 'afventer-behandling' | 'under-behandling' | 'aaben' | 'lukket';
-  receivedAt: string;
-  text: string;
-  hasContact: boolean;
-  interimReply: { text: string; expectedBy: string | null; sentAt: string } | null;
-  answer: { text: string; answeredAt: string } | null;
-};
-
-/** The register as this page needs it (wired to the register's use cases in compose.ts). */
+/** The register as this page needs it (wired to the register's use cases in public/register-door.ts). */
 export type PublicRegisterDoor = {
   /** The register's challenge route (`GET`, JSON), which the widget fetches. */
   challengePath: string;
-  receive(input: {
-    fields: PublicReportFields;
-    proof: string;
-    locale: Locale;
-    address: string;
-  }): Promise<PublicReportOutcome>;
-  status(token: string): Promise<PublicStatusView | null>;
+  options(locale: Locale): Promise<PublicRegisterOptionsDto>;
+  receive(input: { body: PublicSubmissionBody; address: string }): Promise<PublicReportOutcome>;
+  /** The item of a status token, in the asked language; null for an unknown token. */
+  status(token: string, locale: Locale): Promise<PublicStatusDto | null>;
 };
 
 export const maxRegisterFormBytes = 64 * 1024;
 export const registerRequestsPerMinute = 30;
-export const limits = { area: 200, caseNumber: 60, text: 5000, name: 200, email: 254, phone: 30 } as const;
+const limits = {
+  caseNumber: registerLimits.caseNumber,
+  description: registerLimits.description,
+  name: registerLimits.contactName,
+  email: registerLimits.email,
+  phone: registerLimits.phone,
+} as const;
 
 /** The paths the hosts send here. */
 export const registerPagePath = /^\/register(?:\/status\/[A-Za-z0-9_-]{1,200}|\/assets\/[a-z0-9.-]{1,64})?\/?$/;
@@ -106,11 +98,11 @@ legend{font-weight:700;padding:0;margin-bottom:.25rem}
 .choices span span{display:block;color:#4a4a4a;font-size:1rem}
 .field{margin:0 0 1.25rem}
 .field label{display:block;font-weight:700;margin-bottom:.25rem}
-input[type=text],input[type=email],input[type=tel]{width:100%;font:inherit;padding:.5rem;border:2px solid #5c5c5c;border-radius:.375rem;min-height:2.75rem}
+input[type=text],input[type=email],input[type=tel],select{width:100%;font:inherit;padding:.5rem;border:2px solid #5c5c5c;border-radius:.375rem;min-height:2.75rem}
 textarea{width:100%;min-height:10rem;font:inherit;padding:.5rem;border:2px solid #5c5c5c;border-radius:.375rem}
 button{font:inherit;font-weight:700;color:#fff;background:#0b6b3a;border:0;border-radius:.375rem;padding:.75rem 1.5rem;min-height:3rem;cursor:pointer}
 .error{color:#b3261e;font-weight:700;margin:0 0 .5rem}
-.invalid input,.invalid textarea,.invalid .choices label{border-color:#b3261e}
+.invalid input,.invalid select,.invalid textarea,.invalid .choices label{border-color:#b3261e}
 .error-summary{border:4px solid #b3261e;padding:1rem;margin:0 0 1.5rem}
 .error-summary h2{margin:0 0 .5rem}
 .error-summary a{color:#b3261e;font-weight:700}
@@ -119,7 +111,9 @@ button{font:inherit;font-weight:700;color:#fff;background:#0b6b3a;border:0;borde
 .receipt{border:3px solid #0b6b3a;padding:1rem;margin:0 0 1.5rem}
 .receipt p{margin:.25rem 0}
 .link{word-break:break-all;font-family:ui-monospace,Consolas,monospace;font-size:1rem}
-.status{font-weight:700}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1.5rem}
+dt{font-weight:700}
+dd{margin:0}
 .reply{border-left:4px solid #5c5c5c;padding:.25rem 1rem;margin:0 0 1rem;white-space:pre-wrap}
 .note{color:#4a4a4a;font-size:1rem}
 .hp{display:none}
@@ -149,11 +143,12 @@ const baseHeaders = {
   'cache-control': 'no-store',
 };
 
+/** The page's own check, for errors beside each field; the register validates the body again. */
 const fieldsSchema = z.object({
   kind: z.enum(publicReportKinds),
-  area: z.string().trim().min(1).max(limits.area),
+  caseAreaId: z.string().min(1).max(64),
   caseNumber: z.string().trim().max(limits.caseNumber),
-  text: z.string().trim().min(1).max(limits.text),
+  description: z.string().trim().min(1).max(limits.description),
   name: z.string().trim().max(limits.name),
   email: z.union([z.literal(''), z.email().max(limits.email)]),
   phone: z.union([
@@ -161,11 +156,11 @@ const fieldsSchema = z.object({
     z
       .string()
       .max(limits.phone)
-      .regex(/^\+?[0-9 ()-]{6,}$/),
+      .regex(/^[+0-9 ()-]{4,}$/),
   ]),
 });
 type FormValues = Record<Exclude<PublicReportField, 'proof'>, string>;
-const formFieldNames = ['kind', 'area', 'caseNumber', 'text', 'name', 'email', 'phone'] as const;
+const formFieldNames = ['kind', 'caseAreaId', 'caseNumber', 'description', 'name', 'email', 'phone'] as const;
 
 export function createRegisterPage(deps: {
   door: PublicRegisterDoor;
@@ -176,6 +171,8 @@ export function createRegisterPage(deps: {
   requestsPerMinute?: number;
 }): RegisterPage {
   const allowedOrigins = new Set([new URL(deps.publicUrl).origin]);
+  const form = async (locale: Locale, values: FormValues, errors: readonly PublicReportField[]) =>
+    formPage(locale, deps.door.challengePath, await deps.door.options(locale), values, errors);
   return async (request) => {
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/$/, '') || '/';
@@ -222,7 +219,7 @@ export function createRegisterPage(deps: {
     if (status) {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return registerRefusedPage(locale, 'unsupported', 405, { allow: 'GET, HEAD' });
-      const view = await deps.door.status(status[1]!);
+      const view = await deps.door.status(status[1]!, locale);
       if (!view) return messagePage(locale, 404);
       return page(200, statusPage(view, locale, path, url, deps), false);
     }
@@ -231,7 +228,7 @@ export function createRegisterPage(deps: {
     if (request.method === 'GET' || request.method === 'HEAD') {
       const kind = url.searchParams.get('kind');
       const initial = { ...emptyValues(), kind: publicReportKinds.includes(kind as PublicReportKind) ? kind! : '' };
-      return page(200, formPage(locale, deps.door.challengePath, initial, []), true);
+      return page(200, await form(locale, initial, []), true);
     }
     if (request.method !== 'POST') return registerRefusedPage(locale, 'unsupported', 405, { allow: 'GET, HEAD, POST' });
     const origin = request.headers.get('origin');
@@ -247,54 +244,61 @@ export function createRegisterPage(deps: {
       return registerRefusedPage(locale, 'too-large', 413);
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.byteLength > maxRegisterFormBytes) return registerRefusedPage(locale, 'too-large', 413);
-    let form: URLSearchParams;
+    let posted: URLSearchParams;
     try {
-      form = new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      posted = new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
       return registerRefusedPage(locale, 'unsupported', 400);
     }
-    locale = localeOf(form.get('lang') ?? url.searchParams.get('lang'), request.headers.get('accept-language'));
+    locale = localeOf(posted.get('lang') ?? url.searchParams.get('lang'), request.headers.get('accept-language'));
     // A person never sees the honeypot; whatever fills it is refused before the register is asked.
-    if ((form.get(honeypotName) ?? '') !== '') return registerRefusedPage(locale, 'bot', 400);
+    if ((posted.get(honeypotName) ?? '') !== '') return registerRefusedPage(locale, 'bot', 400);
 
     const values = emptyValues();
-    for (const name of formFieldNames) values[name] = form.get(name) ?? '';
-    const proof = form.get('altcha') ?? '';
+    for (const name of formFieldNames) values[name] = posted.get(name) ?? '';
+    const proof = posted.get('altcha') ?? '';
     const parsed = fieldsSchema.safeParse(values);
     if (!parsed.success) {
       const invalid = new Set(parsed.error.issues.map((issue) => String(issue.path[0]) as PublicReportField));
       if (proof === '') invalid.add('proof');
-      return page(422, formPage(locale, deps.door.challengePath, values, orderedFields(invalid)), true);
+      return page(422, await form(locale, values, orderedFields(invalid)), true);
     }
-    if (proof === '' || proof.length > 20_000)
-      return page(422, formPage(locale, deps.door.challengePath, values, ['proof']), true);
+    if (proof === '' || proof.length > 4000) return page(422, await form(locale, values, ['proof']), true);
     const { name, email, phone, caseNumber, ...rest } = parsed.data;
-    const hasContact = name !== '' || email !== '' || phone !== '';
+    const contact = {
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+    };
     const outcome = await deps.door.receive({
-      fields: {
+      body: {
         ...rest,
-        caseNumber: caseNumber || null,
-        contact: hasContact ? { name: name || null, email: email || null, phone: phone || null } : null,
+        ...(caseNumber ? { caseNumber } : {}),
+        ...(Object.keys(contact).length > 0 ? { contact } : {}),
+        locale,
+        altcha: proof,
       },
-      proof,
-      locale,
       address: clientAddress(request),
     });
-    if (outcome.state === 'unverified')
-      return page(422, formPage(locale, deps.door.challengePath, values, ['proof']), true);
+    if (outcome.state === 'bot') return registerRefusedPage(locale, 'bot', 400);
+    if (outcome.state === 'unverified') return page(422, await form(locale, values, ['proof']), true);
     if (outcome.state === 'rejected')
-      return page(422, formPage(locale, deps.door.challengePath, values, orderedFields(new Set(outcome.fields))), true);
-    // Post/redirect/get: a reload of the receipt does not send again.
+      return page(422, await form(locale, values, orderedFields(new Set(outcome.fields))), true);
+    // Post/redirect/get: a reload of the receipt does not send again. `answer` only words the receipt.
+    const answer = outcome.canBeAnswered ? 'yes' : 'no';
     return {
       status: 303,
-      headers: { ...baseHeaders, location: `/register/status/${outcome.statusToken}?lang=${locale}&sent=1` },
+      headers: {
+        ...baseHeaders,
+        location: `/register/status/${outcome.statusToken}?lang=${locale}&sent=1&answer=${answer}`,
+      },
       body: '',
     };
   };
 }
 
 function emptyValues(): FormValues {
-  return { kind: '', area: '', caseNumber: '', text: '', name: '', email: '', phone: '' };
+  return { kind: '', caseAreaId: '', caseNumber: '', description: '', name: '', email: '', phone: '' };
 }
 
 const fieldOrder: readonly PublicReportField[] = [...formFieldNames, 'proof'];
@@ -396,6 +400,7 @@ export function registerRefusedPage(
 function formPage(
   locale: Locale,
   challengePath: string,
+  options: PublicRegisterOptionsDto,
   values: FormValues,
   errors: readonly PublicReportField[],
 ): string {
@@ -404,7 +409,7 @@ function formPage(
   const errorText = (field: PublicReportField) =>
     text(`errors.${field}`, { max: field in limits ? limits[field as keyof typeof limits] : 0 });
   const anchorOf = (field: PublicReportField) =>
-    field === 'kind' ? 'kind-ros' : field === 'proof' ? 'proof-hint' : field;
+    field === 'kind' ? 'kind-praise' : field === 'proof' ? 'proof-hint' : field;
   const summary =
     errors.length === 0
       ? ''
@@ -421,7 +426,7 @@ function formPage(
     return ids.length > 0 ? ` aria-describedby="${ids.join(' ')}"` : '';
   };
   const input = (
-    field: 'area' | 'caseNumber' | 'name' | 'email' | 'phone',
+    field: 'caseNumber' | 'name' | 'email' | 'phone',
     options: { type: 'text' | 'email' | 'tel'; required: boolean; hint?: string; autocomplete?: string },
   ) => {
     const label = text(`${field}Label`);
@@ -448,12 +453,19 @@ ${summary}
 <legend>${escape(text('kindLegend'))} <span class="marker">${escape(text('required'))}</span></legend>
 ${errorLine('kind')}<div class="choices">${kinds}</div>
 </fieldset>
-${input('area', { type: 'text', required: true, hint: text('areaHint') })}
+<div class="field${invalid.has('caseAreaId') ? ' invalid' : ''}">
+<label for="caseAreaId">${escape(text('caseAreaIdLabel'))} <span class="marker">${escape(text('required'))}</span></label>
+<p class="hint" id="caseAreaId-hint">${escape(text('caseAreaIdHint'))}</p>
+${errorLine('caseAreaId')}<select id="caseAreaId" name="caseAreaId" required${invalid.has('caseAreaId') ? ' aria-invalid="true"' : ''}${describedBy('caseAreaId', true)}>
+<option value="">${escape(text('caseAreaChoose'))}</option>
+${options.caseAreas.map((area) => `<option value="${escape(area.id)}"${values.caseAreaId === area.id ? ' selected' : ''}>${escape(area.label)}</option>`).join('\n')}
+</select>
+</div>
 ${input('caseNumber', { type: 'text', required: false, hint: text('caseNumberHint') })}
-<div class="field${invalid.has('text') ? ' invalid' : ''}">
-<label for="text">${escape(text('textLabel'))} <span class="marker">${escape(text('required'))}</span></label>
-<p class="hint" id="text-hint">${escape(text('textHint', { max: limits.text }))}</p>
-${errorLine('text')}<textarea id="text" name="text" rows="8" maxlength="${limits.text}" required${invalid.has('text') ? ' aria-invalid="true"' : ''}${describedBy('text', true)}>${escape(values.text)}</textarea>
+<div class="field${invalid.has('description') ? ' invalid' : ''}">
+<label for="description">${escape(text('descriptionLabel'))} <span class="marker">${escape(text('required'))}</span></label>
+<p class="hint" id="description-hint">${escape(text('descriptionHint', { max: limits.description }))}</p>
+${errorLine('description')}<textarea id="description" name="description" rows="8" maxlength="${limits.description}" required${invalid.has('description') ? ' aria-invalid="true"' : ''}${describedBy('description', true)}>${escape(values.description)}</textarea>
 </div>
 <fieldset aria-describedby="contact-hint">
 <legend>${escape(text('contactLegend'))} <span class="marker">${escape(text('optional'))}</span></legend>
@@ -478,7 +490,7 @@ ${errorLine('proof')}<altcha-widget challenge="${escape(challengePath)}" name="a
 }
 
 function statusPage(
-  view: PublicStatusView,
+  view: PublicStatusDto,
   locale: Locale,
   path: string,
   url: URL,
@@ -488,38 +500,47 @@ function statusPage(
   const date = (value: string) => formatDate(value, locale, deps.timeZone);
   const isNew = url.searchParams.get('sent') === '1';
   const link = `${deps.publicUrl.replace(/\/$/, '')}${path}`;
+  const answered = url.searchParams.get('answer');
   const receipt = isNew
     ? `<div class="receipt" role="status">
 <h2>${escape(text('receiptTitle'))}</h2>
 <p>${escape(text('receiptNumber', { number: view.receiptNumber }))}</p>
 <p>${escape(text('receiptLink'))}</p>
 <p class="link"><a href="${escape(link)}">${escape(link)}</a></p>
-<p>${escape(view.hasContact ? text('receiptAnswerByMail') : text('receiptAnonymous'))}</p>
+${answered === 'yes' ? `<p>${escape(text('receiptAnswerByMail'))}</p>` : answered === 'no' ? `<p>${escape(text('receiptAnonymous'))}</p>` : ''}
 </div>`
     : '';
-  const interim = view.interimReply
-    ? `<h2>${escape(text('interimTitle'))}</h2>
-<p class="note">${escape(date(view.interimReply.sentAt))}</p>
-<div class="reply">${escape(view.interimReply.text)}</div>
-${view.interimReply.expectedBy ? `<p>${escape(text('expectedAnswer', { date: date(view.interimReply.expectedBy) }))}</p>` : ''}`
-    : '';
-  const answer = view.answer
+  const interims = view.interimReplies
+    .map(
+      (interim) => `<h2>${escape(text('interimTitle'))}</h2>
+<p class="note">${escape(date(interim.sentAt))}</p>
+<div class="reply">${escape(interim.text)}</div>
+<p>${escape(text('waitingFor', { what: interim.waitingFor }))}</p>
+<p>${escape(text('expectedAnswer', { date: date(interim.expectedOn) }))}</p>`,
+    )
+    .join('\n');
+  const answer = view.reply
     ? `<h2>${escape(text('answerTitle'))}</h2>
-<p class="note">${escape(text('answeredOn', { date: date(view.answer.answeredAt) }))}</p>
-<div class="reply" data-testid="answer">${escape(view.answer.text)}</div>`
-    : `<p>${escape(text('noAnswerYet'))}</p>`;
+<p class="note">${escape(text('answeredOn', { date: date(view.reply.sentAt) }))}</p>
+<div class="reply" data-testid="answer">${escape(view.reply.text)}</div>`
+    : `<p>${escape(text('noAnswerYet'))}${view.replyDueOn && view.interimReplies.length === 0 ? ` ${escape(text('expectedAnswer', { date: date(view.replyDueOn) }))}` : ''}</p>`;
   const heading = text('statusTitle', { number: view.receiptNumber });
+  const facts: [string, string][] = [
+    [text('statusLabel'), text(`status.${view.status}`)],
+    [text('kindLabel'), text(`kind.${view.kind}`)],
+    ...(view.caseArea ? [[text('caseAreaLabel'), view.caseArea] as [string, string]] : []),
+    [text('receivedLabel'), date(view.receivedOn)],
+    ...(view.closedOn ? [[text('closedLabel'), date(view.closedOn)] as [string, string]] : []),
+  ];
   const main = `<h1>${escape(heading)}</h1>
 ${receipt}
 <dl>
-<dt>${escape(text('statusLabel'))}</dt><dd class="status">${escape(text(`status.${view.status}`))}</dd>
-<dt>${escape(text('kindLabel'))}</dt><dd>${escape(text(`kind.${view.kind}`))}</dd>
-<dt class="visually-hidden">${escape(text('receivedOn', { date: '' }).trim())}</dt><dd>${escape(text('receivedOn', { date: date(view.receivedAt) }))}</dd>
+${facts.map(([term, value]) => `<dt>${escape(term)}</dt><dd>${escape(value)}</dd>`).join('\n')}
 </dl>
-${interim}
+${interims}
 ${answer}
 <h2>${escape(text('yourText'))}</h2>
-<div class="reply">${escape(view.text)}</div>
+<div class="reply">${escape(view.description)}</div>
 <p><a href="/register?lang=${locale}">${escape(text('newReport'))}</a></p>`;
   return documentOf(locale, heading, main, { languagePath: path });
 }

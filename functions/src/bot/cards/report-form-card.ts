@@ -1,4 +1,6 @@
 import type { Locale } from '../../core/locale.js';
+import type { RegisterKind } from '../../core/register-types.js';
+import { registerLimits } from '../../contract/register-schemas.js';
 import { serverTexts } from '../../i18n/server-texts.js';
 import { adaptiveCard, container, openUrlAction, textBlock, type CardElement } from './card-elements.js';
 import type { AdaptiveCard } from './card-types.js';
@@ -8,11 +10,16 @@ import { escapeCardText, truncateText } from './card-text.js';
 export const reportCommandIds = ['reportDeviation', 'suggestImprovement'] as const;
 export type ReportCommandId = (typeof reportCommandIds)[number];
 
-/** What an employee reports from Teams: the register's internal kinds. */
-export const reportFormKinds = ['afvigelse', 'forslag', 'ros'] as const;
+/** What an employee reports from Teams (the register's kinds; complaints come from citizens). */
+export const reportFormKinds = ['deviation', 'suggestion', 'praise'] as const satisfies readonly RegisterKind[];
 export type ReportFormKind = (typeof reportFormKinds)[number];
 
-export const reportFormLimits = { title: 200, description: 5000 } as const;
+export const reportFormLimits = {
+  title: registerLimits.title,
+  description: registerLimits.description,
+  /** The message's own text, kept with the report as its source. */
+  messageText: 2000,
+} as const;
 
 /** The problems a submitted form can have; each has its line in the form's error box. */
 export type ReportFormProblem = 'kind' | 'title' | 'description' | 'messageLink' | 'form';
@@ -24,6 +31,8 @@ export type ReportFormModel = {
   description: string;
   /** The Teams link to the message the form was opened on (kept in the submit data). */
   messageLink: string | null;
+  /** The message's text as it was (kept in the submit data, stored as the report's source). */
+  messageText: string;
   problems: readonly ReportFormProblem[];
 };
 
@@ -102,7 +111,11 @@ export function reportFormCard(model: ReportFormModel, locale: Locale): Adaptive
         type: 'Action.Submit',
         title: text('submit'),
         style: 'positive',
-        data: { commandId: model.commandId, messageLink: model.messageLink ?? '' },
+        data: {
+          commandId: model.commandId,
+          messageLink: model.messageLink ?? '',
+          messageText: truncateText(model.messageText, reportFormLimits.messageText),
+        },
       },
     ],
   });

@@ -8,9 +8,9 @@ export const reportForm = {
   intro:
     'Beskeden er sat ind nedenfor. Ret teksten, så den siger, hvad der skete eller kan blive bedre, og send. Den kommer i afvigelsesregistret, hvor din leder behandler den, og du får svar.',
   kindLabel: 'Hvad vil du melde?',
-  'kind.afvigelse': 'Afvigelse',
-  'kind.forslag': 'Forbedringsforslag',
-  'kind.ros': 'Ros',
+  'kind.deviation': 'Afvigelse',
+  'kind.suggestion': 'Forbedringsforslag',
+  'kind.praise': 'Ros',
   kindError: 'Vælg afvigelse, forbedringsforslag eller ros',
   titleLabel: 'Overskrift',
   titlePlaceholder: 'Kort: hvad drejer det sig om?',

@@ -8,9 +8,9 @@ export const reportForm: TranslationOf<typeof source> = {
   intro:
     'The message is filled in below. Edit the text so it says what happened or could be better, and send. It goes to the register, where your leader handles it, and you get an answer.',
   kindLabel: 'What are you reporting?',
-  'kind.afvigelse': 'Deviation',
-  'kind.forslag': 'Improvement suggestion',
-  'kind.ros': 'Praise',
+  'kind.deviation': 'Deviation',
+  'kind.suggestion': 'Improvement suggestion',
+  'kind.praise': 'Praise',
   kindError: 'Choose deviation, improvement suggestion or praise',
   titleLabel: 'Title',
   titlePlaceholder: 'In short: what is it about?',

@@ -8,9 +8,9 @@ export const reportForm: TranslationOf<typeof source> = {
   intro:
     'Meldingen er satt inn nedenfor. Rett teksten så den sier hva som skjedde eller kan bli bedre, og send. Den havner i avviksregisteret, der lederen din behandler den, og du får svar.',
   kindLabel: 'Hva vil du melde?',
-  'kind.afvigelse': 'Avvik',
-  'kind.forslag': 'Forbedringsforslag',
-  'kind.ros': 'Ros',
+  'kind.deviation': 'Avvik',
+  'kind.suggestion': 'Forbedringsforslag',
+  'kind.praise': 'Ros',
   kindError: 'Velg avvik, forbedringsforslag eller ros',
   titleLabel: 'Overskrift',
   titlePlaceholder: 'Kort: hva gjelder det?',
