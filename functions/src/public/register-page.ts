@@ -270,16 +270,23 @@ export function createRegisterPage(deps: {
       ...(email ? { email } : {}),
       ...(phone ? { phone } : {}),
     };
-    const outcome = await deps.door.receive({
-      body: {
-        ...rest,
-        ...(caseNumber ? { caseNumber } : {}),
-        ...(Object.keys(contact).length > 0 ? { contact } : {}),
-        locale,
-        altcha: proof,
-      },
-      address: clientAddress(request),
-    });
+    let outcome: PublicReportOutcome;
+    try {
+      outcome = await deps.door.receive({
+        body: {
+          ...rest,
+          ...(caseNumber ? { caseNumber } : {}),
+          ...(Object.keys(contact).length > 0 ? { contact } : {}),
+          locale,
+          altcha: proof,
+        },
+        address: clientAddress(request),
+      });
+    } catch (error) {
+      // The register's own limit on submissions from one address (it counts them apart from the page's).
+      if (!isAppError(error) || error.code !== 'RATE_LIMITED') throw error;
+      return registerRefusedPage(locale, 'rate-limited', 429);
+    }
     if (outcome.state === 'bot') return registerRefusedPage(locale, 'bot', 400);
     if (outcome.state === 'unverified') return page(422, await form(locale, values, ['proof']), true);
     if (outcome.state === 'rejected')
