@@ -3,6 +3,8 @@ import { noEvents, type Clock, type DocumentStore, type Ids, type Services } fro
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
+import { createAltchaProofOfWork } from './adapters/altcha/altcha-proof-of-work.js';
+import { createOutboxMailer, unwiredMailer } from './adapters/outbox/outbox-mailer.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
 import { openSharePointMessagingStore } from './adapters/sharepoint/sharepoint-messaging-store.js';
 import { openSharePointReminderSource } from './adapters/sharepoint/sharepoint-reminder-source.js';
@@ -11,6 +13,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from './adapters/sqlite/sqlite-store.js';
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
+import { createSqliteRegisterStore } from './adapters/sqlite/sqlite-register-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -65,7 +68,7 @@ export type EmbeddedApp = {
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(
-  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl'>>,
+  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl' | 'register'>>,
   chat?: { bot: Bot; outbox: Outbox },
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
@@ -76,6 +79,13 @@ export function buildApi(
       chat,
       signIn: signInFor(config),
       publicUrl: config.publicUrl,
+      proofOfWork: config.register
+        ? createAltchaProofOfWork({
+            hmacKey: config.register.altchaHmacKey,
+            maxNumber: config.register.altchaMaxNumber,
+            validSeconds: 20 * 60,
+          })
+        : undefined,
     }),
     defineRoute({
       name: 'openapi',
@@ -184,6 +194,10 @@ export async function createEmbeddedApp(
     // declared (records/surveys.ts) but no Graph adapter is written yet.
     surveys: createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
+    // The register lives in the embedded database on every store for now, like the surveys: its
+    // SharePoint lists are declared (records/register.ts) but no Graph adapter is written yet.
+    register: createSqliteRegisterStore(db),
+    mailer: unwiredMailer,
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -197,6 +211,7 @@ export async function createEmbeddedApp(
     sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
+  services.mailer = createOutboxMailer(outbox);
   const bot = await createBot({
     services,
     messaging,

@@ -1,3 +1,4 @@
+import type { Mailer, RegisterStore } from './register-ports.js';
 import type { SurveyStore } from './survey-ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type {
@@ -207,6 +208,10 @@ export type Services = {
   surveys: SurveyStore;
   /** FOKUS-style evaluation rounds and the standards worked by (fokus-ports.ts). */
   fokus: FokusStore;
+  /** The register: praise, complaints, suggestions and deviations (register-ports.ts). */
+  register: RegisterStore;
+  /** E-mail to senders (register replies): Graph sendMail in production, the outbox locally. */
+  mailer: Mailer;
   /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
   goalCitations?: GoalCitationSource;
   documents: DocumentStore;

@@ -40,6 +40,8 @@ import { evaluationRoutes } from './evaluation-routes.js';
 import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
+import { registerRoutes } from './register-routes.js';
+import type { ProofOfWork } from '../app/register-ports.js';
 import { fokusRoutes } from './fokus-routes.js';
 
 export type RouteTableOptions = {
@@ -51,6 +53,8 @@ export type RouteTableOptions = {
   signIn?: contract.SignInDto | undefined;
   /** Where the app is reached from outside: the base of the survey links (else the request's origin). */
   publicUrl?: string | undefined;
+  /** The register's public form's proof-of-work; absent where a host serves no public form (the OpenAPI build). */
+  proofOfWork?: ProofOfWork | undefined;
 };
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
@@ -631,5 +635,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...goalRoutes(),
     ...surveyRoutes({ publicUrl: options.publicUrl }),
     ...fokusRoutes(),
+    ...registerRoutes({ proofOfWork: options.proofOfWork }),
   ];
 }

@@ -29,6 +29,9 @@ import { reminders as nbReminders } from './resources/nb/reminders.js';
 import { yearWheel as daYearWheel } from './resources/da/yearWheel.js';
 import { yearWheel as enYearWheel } from './resources/en/yearWheel.js';
 import { yearWheel as nbYearWheel } from './resources/nb/yearWheel.js';
+import { register as daRegister } from './resources/da/register.js';
+import { register as enRegister } from './resources/en/register.js';
+import { register as nbRegister } from './resources/nb/register.js';
 import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
 
 /**
@@ -49,6 +52,7 @@ export const serverResources = {
     reminders: daReminders,
     reports: daReports,
     yearWheel: daYearWheel,
+    register: daRegister,
   },
   nb: {
     cards: nbCards,
@@ -61,6 +65,7 @@ export const serverResources = {
     reminders: nbReminders,
     reports: nbReports,
     yearWheel: nbYearWheel,
+    register: nbRegister,
   },
   en: {
     cards: enCards,
@@ -73,6 +78,7 @@ export const serverResources = {
     reminders: enReminders,
     reports: enReports,
     yearWheel: enYearWheel,
+    register: enRegister,
   },
 };
 
