@@ -49,6 +49,12 @@ import { seedDemoCompetences } from './seed/seed-demo-competences.js';
 import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
 import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
+import { createRegisterPage, type RegisterPage } from './public/register-page.js';
+import { publicRegisterDoor } from './public/register-door.js';
+import { reportToRegister } from './app/report-to-register.js';
+import { submitPublicReport } from './app/submit-public-report.js';
+import { publicRegisterOptions, publicRegisterStatus } from './app/register-queries.js';
+import { isAppError } from './core/errors.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -62,6 +68,8 @@ export type EmbeddedApp = {
   handlers: Map<Route, RouteHandler>;
   /** The public answer page of personal survey links (`/survey/{token}`, HTML, no sign-in). */
   surveyPage: SurveyPage;
+  /** The register's public form, its assets and the senders' status pages (`/register…`, HTML, no sign-in). */
+  registerPage: RegisterPage;
   db: SqliteDatabase;
   close(): void;
 };
@@ -79,13 +87,7 @@ export function buildApi(
       chat,
       signIn: signInFor(config),
       publicUrl: config.publicUrl,
-      proofOfWork: config.register
-        ? createAltchaProofOfWork({
-            hmacKey: config.register.altchaHmacKey,
-            maxNumber: config.register.altchaMaxNumber,
-            validSeconds: 20 * 60,
-          })
-        : undefined,
+      proofOfWork: config.register ? proofOfWorkOf(config.register) : undefined,
     }),
     defineRoute({
       name: 'openapi',
@@ -220,6 +222,10 @@ export async function createEmbeddedApp(
     publicUrl: config.publicUrl,
     teamsAppId: config.teamsAppId,
     mode: config.mode,
+    // The message extension's "Meld afvigelse": the same use case as POST /api/register/items.
+    fileTeamsReport: async (actor, body) => ({
+      receiptNumber: (await reportToRegister(services, actor, body, 'teams')).receiptNumber,
+    }),
   });
   const chatEvents = notifyOnEvents({
     services,
@@ -279,6 +285,27 @@ export async function createEmbeddedApp(
     ),
   );
   const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
+  const registerPage = createRegisterPage({
+    door: publicRegisterDoor({
+      challengePath: '/api/public/register/challenge',
+      options: (locale) => publicRegisterOptions(services, locale),
+      submit: async (body) => {
+        const { item, statusToken } = await submitPublicReport(services, proofOfWorkOf(config.register), body);
+        return { statusToken, canBeAnswered: item.replyDueOn !== null };
+      },
+      status: async (token, locale) => {
+        try {
+          return await publicRegisterStatus(services, token, locale);
+        } catch (error) {
+          if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }
+      },
+    }),
+    limiter,
+    publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
+  });
   return {
     config,
     services,
@@ -289,6 +316,7 @@ export async function createEmbeddedApp(
     routes,
     handlers,
     surveyPage,
+    registerPage,
     db,
     close: () => db.close(),
   };
@@ -319,4 +347,16 @@ function signInFor(config: Partial<Pick<Config, 'entra'>>): SignInDto {
     authority: `https://login.microsoftonline.com/${tenant}`,
     scopes: [`${entra.appIdUri}/${apiScope}`],
   };
+}
+
+/**
+ * The public form's proof-of-work (ALTCHA) with the configured key: the register's challenge
+ * and submission routes and the public page's door check the same signatures.
+ */
+function proofOfWorkOf(register: Config['register']) {
+  return createAltchaProofOfWork({
+    hmacKey: register.altchaHmacKey,
+    maxNumber: register.altchaMaxNumber,
+    validSeconds: 20 * 60,
+  });
 }
