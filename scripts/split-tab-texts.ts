@@ -76,6 +76,7 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   goals: 'goals',
   policy: 'goals',
   surveys: 'surveys',
+  register: 'register',
 };
 
 /** Keys of a scene's prefix that shared components of every scene use. */

@@ -7,6 +7,7 @@ import { createGoalsApi } from './goals-api';
 import { createQualityApi } from './quality-api';
 import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
+import { createRegisterApi } from './register-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -147,6 +148,7 @@ export function createApi(http: HttpClient) {
     ...createOverviewApi(api),
     ...createSurveyApi(api, http),
     ...createFokusApi(api),
+    ...createRegisterApi(api),
     ...createGoalsApi(api),
   };
 }

@@ -67,6 +67,10 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   goal: ['goals'],
   fokus: ['fokus'],
   coverage: ['fokus'],
+  register: ['register'],
+  reportNew: ['register'],
+  registerStatistics: ['register'],
+  registerItem: ['register'],
   'not-found': [],
 };
 

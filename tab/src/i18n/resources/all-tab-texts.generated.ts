@@ -12,6 +12,7 @@ import { handbook as da_handbook } from './da/handbook';
 import { overview as da_overview } from './da/overview';
 import { pages as da_pages } from './da/pages';
 import { procedure as da_procedure } from './da/procedure';
+import { register as da_register } from './da/register';
 import { surveys as da_surveys } from './da/surveys';
 import { tasks as da_tasks } from './da/tasks';
 import { yearWheel as da_yearWheel } from './da/yearWheel';
@@ -27,6 +28,7 @@ import { handbook as nb_handbook } from './nb/handbook';
 import { overview as nb_overview } from './nb/overview';
 import { pages as nb_pages } from './nb/pages';
 import { procedure as nb_procedure } from './nb/procedure';
+import { register as nb_register } from './nb/register';
 import { surveys as nb_surveys } from './nb/surveys';
 import { tasks as nb_tasks } from './nb/tasks';
 import { yearWheel as nb_yearWheel } from './nb/yearWheel';
@@ -42,6 +44,7 @@ import { handbook as en_handbook } from './en/handbook';
 import { overview as en_overview } from './en/overview';
 import { pages as en_pages } from './en/pages';
 import { procedure as en_procedure } from './en/procedure';
+import { register as en_register } from './en/register';
 import { surveys as en_surveys } from './en/surveys';
 import { tasks as en_tasks } from './en/tasks';
 import { yearWheel as en_yearWheel } from './en/yearWheel';
@@ -60,6 +63,7 @@ export const allTabTexts = {
     overview: da_overview,
     pages: da_pages,
     procedure: da_procedure,
+    register: da_register,
     surveys: da_surveys,
     tasks: da_tasks,
     yearWheel: da_yearWheel,
@@ -77,6 +81,7 @@ export const allTabTexts = {
     overview: nb_overview,
     pages: nb_pages,
     procedure: nb_procedure,
+    register: nb_register,
     surveys: nb_surveys,
     tasks: nb_tasks,
     yearWheel: nb_yearWheel,
@@ -94,6 +99,7 @@ export const allTabTexts = {
     overview: en_overview,
     pages: en_pages,
     procedure: en_procedure,
+    register: en_register,
     surveys: en_surveys,
     tasks: en_tasks,
     yearWheel: en_yearWheel,

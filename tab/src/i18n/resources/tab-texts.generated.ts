@@ -13,6 +13,7 @@ import type { handbook } from './da/handbook';
 import type { overview } from './da/overview';
 import type { pages } from './da/pages';
 import type { procedure } from './da/procedure';
+import type { register } from './da/register';
 import type { surveys } from './da/surveys';
 import type { tasks } from './da/tasks';
 import type { yearWheel } from './da/yearWheel';
@@ -30,6 +31,7 @@ export const tabNamespaces = [
   'overview',
   'pages',
   'procedure',
+  'register',
   'surveys',
   'tasks',
   'yearWheel',
@@ -50,6 +52,7 @@ export type MessageKey =
   | TextKey<typeof overview>
   | TextKey<typeof pages>
   | TextKey<typeof procedure>
+  | TextKey<typeof register>
   | TextKey<typeof surveys>
   | TextKey<typeof tasks>
   | TextKey<typeof yearWheel>;
@@ -69,6 +72,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./da/overview').then((m) => m.overview),
     pages: () => import('./da/pages').then((m) => m.pages),
     procedure: () => import('./da/procedure').then((m) => m.procedure),
+    register: () => import('./da/register').then((m) => m.register),
     surveys: () => import('./da/surveys').then((m) => m.surveys),
     tasks: () => import('./da/tasks').then((m) => m.tasks),
     yearWheel: () => import('./da/yearWheel').then((m) => m.yearWheel),
@@ -86,6 +90,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./nb/overview').then((m) => m.overview),
     pages: () => import('./nb/pages').then((m) => m.pages),
     procedure: () => import('./nb/procedure').then((m) => m.procedure),
+    register: () => import('./nb/register').then((m) => m.register),
     surveys: () => import('./nb/surveys').then((m) => m.surveys),
     tasks: () => import('./nb/tasks').then((m) => m.tasks),
     yearWheel: () => import('./nb/yearWheel').then((m) => m.yearWheel),
@@ -103,6 +108,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./en/overview').then((m) => m.overview),
     pages: () => import('./en/pages').then((m) => m.pages),
     procedure: () => import('./en/procedure').then((m) => m.procedure),
+    register: () => import('./en/register').then((m) => m.register),
     surveys: () => import('./en/surveys').then((m) => m.surveys),
     tasks: () => import('./en/tasks').then((m) => m.tasks),
     yearWheel: () => import('./en/yearWheel').then((m) => m.yearWheel),

@@ -136,4 +136,5 @@ export const common = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dækningsmatrix',
   'nav.goals': 'Mål og kvalitetspolitik',
+  'nav.register': 'Afvigelser og forslag',
 };

@@ -139,4 +139,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Quality evaluation',
   'coverage.nav': 'Coverage matrix',
   'nav.goals': 'Goals and quality policy',
+  'nav.register': 'Deviations and feedback',
 };

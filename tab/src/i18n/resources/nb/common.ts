@@ -139,4 +139,5 @@ export const common: TranslationOf<typeof source> = {
   'fokus.nav': 'Kvalitetsevaluering',
   'coverage.nav': 'Dekningsmatrise',
   'nav.goals': 'Mål og kvalitetspolitikk',
+  'nav.register': 'Avvik og forslag',
 };
