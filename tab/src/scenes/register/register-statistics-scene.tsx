@@ -11,6 +11,7 @@ import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import type { RegisterStatisticsDto, RegisterStatisticsQuery } from '../../api/register-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
 import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -18,7 +19,7 @@ import { Loading } from '../../shared/loading';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { kindKey } from './register-labels';
+import { channelKey, kindKey } from './register-labels';
 import { useRegisterStyles } from './register-styles';
 
 const periods = [3, 6, 12, 24] as const;
@@ -53,6 +54,9 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
     else next.delete(name);
     navigate(paths.registerStatistics(next), { replace: true, keepFocus: true });
   };
+  // Kinds and channels come as their codes: worded here, like everywhere in the tab.
+  const labelOf = (keys: Readonly<Record<string, MessageKey>>, row: { key: string; label: string }) =>
+    keys[row.key] ? t(keys[row.key]!) : row.label;
   const percent = new Intl.NumberFormat(intlTags[locale], { style: 'percent', maximumFractionDigits: 0 });
   const data = statistics.data;
 
@@ -116,7 +120,7 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
             id="register-by-kind"
             heading={t('register.stats.byKind')}
             groupLabel={t('register.filter.kind')}
-            rows={data.byKind}
+            rows={data.byKind.map((row) => ({ ...row, label: labelOf(kindKey, row) }))}
           />
           <CountTable
             id="register-by-unit"
@@ -128,7 +132,7 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
             id="register-by-channel"
             heading={t('register.stats.byChannel')}
             groupLabel={t('register.stats.group')}
-            rows={data.byChannel}
+            rows={data.byChannel.map((row) => ({ ...row, label: labelOf(channelKey, row) }))}
           />
         </>
       ) : null}
