@@ -79,7 +79,7 @@ export function buildApi(
       chat,
       signIn: signInFor(config),
       publicUrl: config.publicUrl,
-      proofOfWork: config.register
+      proofOfWork: config.register?.altchaHmacKey
         ? createAltchaProofOfWork({
             hmacKey: config.register.altchaHmacKey,
             maxNumber: config.register.altchaMaxNumber,
