@@ -27,6 +27,7 @@ import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
 import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
+import { createGraphMailer } from './adapters/sharepoint/graph-mailer.js';
 import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
 import { openSharePointStore, type SharePointStore } from './adapters/sharepoint/sharepoint-store.js';
@@ -211,7 +212,19 @@ export async function createEmbeddedApp(
     sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
-  services.mailer = createOutboxMailer(outbox);
+  // Register replies: Graph sendMail from the shared mailbox where one is configured (with the API
+  // app's credentials), else the outbox (local mode, tests).
+  services.mailer =
+    config.register.mailbox !== null && config.sharePoint
+      ? createGraphMailer(
+          overrides.graph ??
+            createGraphClient({
+              tokens: appOnly(config.sharePoint.graphApp),
+              ...(overrides.graphRoot === undefined ? {} : { baseUrl: overrides.graphRoot }),
+            }),
+          config.register.mailbox,
+        )
+      : createOutboxMailer(outbox);
   const bot = await createBot({
     services,
     messaging,
