@@ -3,6 +3,7 @@ import { noEvents, type Clock, type DocumentStore, type Ids, type Services } fro
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
+import { seedDemoRegister } from './seed/demo-register.js';
 import { createAltchaProofOfWork } from './adapters/altcha/altcha-proof-of-work.js';
 import { createOutboxMailer, unwiredMailer } from './adapters/outbox/outbox-mailer.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
@@ -253,6 +254,11 @@ export async function createEmbeddedApp(
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoFokus(services, baseClock.now());
+    await seedDemoRegister(
+      services.register,
+      localDateOf(baseClock.now(), config.timeZone),
+      baseClock.now().toISOString(),
+    );
     // Last: it needs both the demo goals and the demo survey.
     await linkDemoSurveyGoals(
       services,
