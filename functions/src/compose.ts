@@ -3,7 +3,9 @@ import { noEvents, type Clock, type DocumentStore, type Ids, type Services } fro
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
+import { seedDemoRegister } from './seed/demo-register.js';
 import { createAltchaProofOfWork } from './adapters/altcha/altcha-proof-of-work.js';
+import type { ProofOfWork } from './app/register-ports.js';
 import { createOutboxMailer, unwiredMailer } from './adapters/outbox/outbox-mailer.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
 import { openSharePointMessagingStore } from './adapters/sharepoint/sharepoint-messaging-store.js';
@@ -27,6 +29,7 @@ import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
 import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
+import { createGraphMailer } from './adapters/sharepoint/graph-mailer.js';
 import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
 import { openSharePointStore, type SharePointStore } from './adapters/sharepoint/sharepoint-store.js';
@@ -54,7 +57,7 @@ import { publicRegisterDoor } from './public/register-door.js';
 import { reportToRegister } from './app/report-to-register.js';
 import { submitPublicReport } from './app/submit-public-report.js';
 import { publicRegisterOptions, publicRegisterStatus } from './app/register-queries.js';
-import { isAppError } from './core/errors.js';
+import { AppError, isAppError } from './core/errors.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -213,7 +216,19 @@ export async function createEmbeddedApp(
     sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
-  services.mailer = createOutboxMailer(outbox);
+  // Register replies: Graph sendMail from the shared mailbox where one is configured (with the API
+  // app's credentials), else the outbox (local mode, tests).
+  services.mailer =
+    config.register.mailbox !== null && config.sharePoint
+      ? createGraphMailer(
+          overrides.graph ??
+            createGraphClient({
+              tokens: appOnly(config.sharePoint.graphApp),
+              ...(overrides.graphRoot === undefined ? {} : { baseUrl: overrides.graphRoot }),
+            }),
+          config.register.mailbox,
+        )
+      : createOutboxMailer(outbox);
   const bot = await createBot({
     services,
     messaging,
@@ -246,6 +261,11 @@ export async function createEmbeddedApp(
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoFokus(services, baseClock.now());
+    await seedDemoRegister(
+      services.register,
+      localDateOf(baseClock.now(), config.timeZone),
+      baseClock.now().toISOString(),
+    );
     // Last: it needs both the demo goals and the demo survey.
     await linkDemoSurveyGoals(
       services,
@@ -290,7 +310,10 @@ export async function createEmbeddedApp(
       challengePath: '/api/public/register/challenge',
       options: (locale) => publicRegisterOptions(services, locale),
       submit: async (body) => {
-        const { item, statusToken } = await submitPublicReport(services, proofOfWorkOf(config.register), body);
+        const proofOfWork = proofOfWorkOf(config.register);
+        // As the register's submission route: without the key the public form is off.
+        if (!proofOfWork) throw new AppError('SERVICE_UNAVAILABLE', 'The public form is not configured on this host.');
+        const { item, statusToken } = await submitPublicReport(services, proofOfWork, body);
         return { statusToken, canBeAnswered: item.replyDueOn !== null };
       },
       status: async (token, locale) => {
@@ -351,9 +374,11 @@ function signInFor(config: Partial<Pick<Config, 'entra'>>): SignInDto {
 
 /**
  * The public form's proof-of-work (ALTCHA) with the configured key: the register's challenge
- * and submission routes and the public page's door check the same signatures.
+ * and submission routes and the public page's door check the same signatures. None without a
+ * key (production without ALTCHA_HMAC_KEY): the public form is then off.
  */
-function proofOfWorkOf(register: Config['register']) {
+function proofOfWorkOf(register: Config['register']): ProofOfWork | undefined {
+  if (!register.altchaHmacKey) return undefined;
   return createAltchaProofOfWork({
     hmacKey: register.altchaHmacKey,
     maxNumber: register.altchaMaxNumber,

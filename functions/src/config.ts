@@ -130,14 +130,6 @@ const environmentSchema = z
           'the demo municipality is seeded into SQLite only; use SEED_DEMO=false with STORE=sharepoint',
         );
     }
-    if (env.APP_MODE === 'production' && env.ALTCHA_HMAC_KEY === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['ALTCHA_HMAC_KEY'],
-        message:
-          "the register's public form signs its proof-of-work challenges: set a secret key (openssl rand -hex 32)",
-      });
-    }
     if (env.APP_MODE === 'production') {
       if (env.ENTRA_CLIENT_ID === undefined) {
         context.addIssue({
@@ -199,8 +191,11 @@ export type Config = {
 };
 
 export type RegisterConfig = {
-  /** Production: ALTCHA_HMAC_KEY; local mode: a random key per process when unset. */
-  altchaHmacKey: string;
+  /**
+   * ALTCHA_HMAC_KEY; local mode: a random key per process when unset. Null in production without
+   * the key: the public form is then off (SERVICE_UNAVAILABLE), never signed with a guessable key.
+   */
+  altchaHmacKey: string | null;
   altchaMaxNumber: number;
   /** The shared mailbox of Graph sendMail; null: replies are written to the outbox. */
   mailbox: string | null;
@@ -299,7 +294,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       failedSignInsPerMinute: 60,
     },
     register: {
-      altchaHmacKey: env.ALTCHA_HMAC_KEY ?? randomBytes(32).toString('hex'),
+      altchaHmacKey: env.ALTCHA_HMAC_KEY ?? (env.APP_MODE === 'local' ? randomBytes(32).toString('hex') : null),
       altchaMaxNumber: env.ALTCHA_MAX_NUMBER,
       mailbox: env.REGISTER_MAILBOX ?? null,
     },

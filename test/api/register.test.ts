@@ -91,26 +91,31 @@ function mailsTo(address: string): { subject: string; text: string }[] {
 
 describe('register settings', () => {
   it('the coordinator saves them; a caseworker may not', async () => {
+    const current = await server.api.get(people.natureCaseworker, '/register/settings');
+    expect(current.status).toBe(200);
+    expect(current.body.abilities.manage).toBe(false);
+    const etag = `"${current.body.etag}"`;
     const refused = await server.api.call(people.natureCaseworker, 'PUT', '/register/settings', {
       json: settingsBody,
-      ifMatch: '"0"',
+      ifMatch: etag,
     });
     expect(refused.status).toBe(403);
     const saved = await server.api.call(people.coordinator, 'PUT', '/register/settings', {
       json: settingsBody,
-      ifMatch: '"0"',
+      ifMatch: etag,
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.etag).toBe('1');
+    expect(saved.body.etag).toBe(String(Number(current.body.etag) + 1));
     const stale = await server.api.call(people.coordinator, 'PUT', '/register/settings', {
       json: settingsBody,
-      ifMatch: '"0"',
+      ifMatch: etag,
     });
     expect(stale.status).toBe(409);
   });
 });
 
 let statusToken: string;
+let receiptNumber: string;
 let publicItemId: string;
 
 describe('the public form', () => {
@@ -131,6 +136,7 @@ describe('the public form', () => {
     expect(response.body.statusPath).toBe(`/register/status/${response.body.statusToken}`);
     expect(registerRowCount()).toBe(before + 1);
     statusToken = response.body.statusToken;
+    receiptNumber = response.body.receiptNumber;
     const status = await server.api.get(null, `/public/register/status/${statusToken}`);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({
@@ -144,7 +150,7 @@ describe('the public form', () => {
   it('routes it to the leader of the case area’s unit', async () => {
     const inbox = await server.api.get(people.natureLeader, '/register/items?view=to-handle');
     expect(inbox.status).toBe(200);
-    const row = inbox.body.rows.find((entry: any) => entry.channel === 'public');
+    const row = inbox.body.rows.find((entry: any) => entry.receiptNumber === receiptNumber);
     expect(row).toBeDefined();
     publicItemId = row.source.itemId;
   });
@@ -307,7 +313,8 @@ describe('employees and handling', () => {
   it('statistics count it in the Pareto', async () => {
     const statistics = await server.api.get(people.natureLeader, '/register/statistics');
     expect(statistics.status).toBe(200);
-    expect(statistics.body.pareto[0]).toMatchObject({ key: 'training', label: 'Oplæring' });
+    expect(statistics.body.pareto).toContainEqual(expect.objectContaining({ key: 'training', label: 'Oplæring' }));
+    expect(statistics.body.total).toBeGreaterThan(1);
     const refused = await server.api.get(people.natureCaseworker, '/register/statistics');
     expect(refused.status).toBe(403);
   });

@@ -1,5 +1,6 @@
 import type { EmbeddedApp } from '../compose.js';
 import { createReminderCards } from './reminder-cards.js';
+import { runRegisterSweep } from './register-sweep.js';
 import { runSweep, type SweepResult } from './run-sweep.js';
 
 /**
@@ -7,9 +8,9 @@ import { runSweep, type SweepResult } from './run-sweep.js';
  * bot registration, else the local outbox). Used by `npm run sweep`, the local timer and the
  * Azure timer trigger.
  */
-export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
+export async function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
   const { config } = app;
-  return runSweep({
+  const result = await runSweep({
     services: app.services,
     messaging: app.messaging,
     source: app.reminderSource,
@@ -17,4 +18,10 @@ export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } =
     cards: createReminderCards({ publicUrl: config.publicUrl, teamsAppId: config.teamsAppId }),
     ...(options.runId ? { runId: options.runId } : {}),
   });
+  // The register's reply reminders, escalations and retention (register-sweep.ts), after the
+  // reminders and under the same lease's schedule: once a day.
+  if (result.status !== 'lease-held') {
+    await runRegisterSweep(app.services, app.bot.notifier, { publicUrl: config.publicUrl });
+  }
+  return result;
 }

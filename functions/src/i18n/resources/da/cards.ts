@@ -164,4 +164,11 @@ export const cards = {
   'actionAssigned.intro': '{{by}} har gjort dig ansvarlig for at gennemføre handlingen.',
   'actionAssigned.noDueDate': 'Ingen frist',
   'actionAssigned.plan': 'Plan',
+  'registerReminder.kicker.due-soon': 'En henvendelse skal snart besvares',
+  'registerReminder.kicker.overdue': 'En henvendelse har overskredet svarfristen',
+  'registerReminder.kicker.escalate': 'Eskaleret: en henvendelse er ikke besvaret',
+  'registerReminder.intro': 'Afsenderen skal have svar senest {{dueOn}}. Send et svar eller et foreløbigt svar.',
+  'registerReminder.escalatedIntro':
+    '{{handler}} har ikke besvaret henvendelsen, som skulle have svar senest {{dueOn}}.',
+  'registerReminder.receipt': 'Kvitteringsnummer',
 };

@@ -164,4 +164,10 @@ export const cards: TranslationOf<typeof source> = {
   'actionAssigned.intro': '{{by}} has made you responsible for carrying out the action.',
   'actionAssigned.noDueDate': 'No due date',
   'actionAssigned.plan': 'Plan',
+  'registerReminder.kicker.due-soon': 'A message must be answered soon',
+  'registerReminder.kicker.overdue': 'A message is past its reply deadline',
+  'registerReminder.kicker.escalate': 'Escalated: a message has not been answered',
+  'registerReminder.intro': 'The sender must have an answer by {{dueOn}}. Send a reply or an interim reply.',
+  'registerReminder.escalatedIntro': '{{handler}} has not answered the message, which was due by {{dueOn}}.',
+  'registerReminder.receipt': 'Receipt number',
 };

@@ -164,4 +164,11 @@ export const cards: TranslationOf<typeof source> = {
   'actionAssigned.intro': '{{by}} har gjort deg ansvarlig for å gjennomføre tiltaket.',
   'actionAssigned.noDueDate': 'Ingen frist',
   'actionAssigned.plan': 'Plan',
+  'registerReminder.kicker.due-soon': 'En henvendelse skal snart besvares',
+  'registerReminder.kicker.overdue': 'En henvendelse har overskredet svarfristen',
+  'registerReminder.kicker.escalate': 'Eskalert: en henvendelse er ikke besvart',
+  'registerReminder.intro': 'Avsenderen skal ha svar senest {{dueOn}}. Send et svar eller et foreløpig svar.',
+  'registerReminder.escalatedIntro':
+    '{{handler}} har ikke besvart henvendelsen, som skulle hatt svar senest {{dueOn}}.',
+  'registerReminder.receipt': 'Kvitteringsnummer',
 };
