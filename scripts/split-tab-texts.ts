@@ -78,6 +78,7 @@ export const namespaceOfPrefix: Readonly<Record<string, string>> = {
   policy: 'goals',
   surveys: 'surveys',
   access: 'access',
+  register: 'register',
 };
 
 /** Keys of a scene's prefix that shared components of every scene use. */

@@ -3,6 +3,10 @@ import { noEvents, type Clock, type DocumentStore, type Ids, type Services } fro
 import { createDiskDocumentStore } from './adapters/files/disk-document-store.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-database.js';
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
+import { seedDemoRegister } from './seed/demo-register.js';
+import { createAltchaProofOfWork } from './adapters/altcha/altcha-proof-of-work.js';
+import type { ProofOfWork } from './app/register-ports.js';
+import { createOutboxMailer, unwiredMailer } from './adapters/outbox/outbox-mailer.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
 import { openSharePointMessagingStore } from './adapters/sharepoint/sharepoint-messaging-store.js';
 import { openSharePointReminderSource } from './adapters/sharepoint/sharepoint-reminder-source.js';
@@ -14,6 +18,7 @@ import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.j
 import { openSharePointSurveyStore } from './adapters/sharepoint/sharepoint-survey-store.js';
 import type { SurveyStore } from './app/survey-ports.js';
 import { createSqliteAccessRequestStore } from './adapters/sqlite/sqlite-access-request-store.js';
+import { createSqliteRegisterStore } from './adapters/sqlite/sqlite-register-store.js';
 import { openSharePointQualityStore } from './adapters/sharepoint/sharepoint-quality-store.js';
 import type { QualityStore } from './app/quality-ports.js';
 import type { GoalStore } from './app/goal-ports.js';
@@ -27,6 +32,7 @@ import type { MessagingStore, Outbox } from './app/messaging-ports.js';
 import { createBot, type Bot } from './bot/create-bot.js';
 import { appOnly } from './adapters/sharepoint/graph-auth.js';
 import { createGraphClient, type GraphClient } from './adapters/sharepoint/graph-client.js';
+import { createGraphMailer } from './adapters/sharepoint/graph-mailer.js';
 import { parseSiteUrl } from './adapters/sharepoint/provision.js';
 import { openSharePointDocumentStore } from './adapters/sharepoint/sharepoint-document-store.js';
 import { openSharePointStore, type SharePointStore } from './adapters/sharepoint/sharepoint-store.js';
@@ -51,6 +57,12 @@ import { linkDemoSurveyGoals, seedDemoSurveys } from './seed/demo-surveys.js';
 import { localDateOf } from './core/local-date.js';
 import { createSurveyPage, type SurveyPage } from './public/survey-page.js';
 import { createPublicPages, type PublicPages } from './public/public-pages.js';
+import { createRegisterPage, type RegisterPage } from './public/register-page.js';
+import { publicRegisterDoor } from './public/register-door.js';
+import { reportToRegister } from './app/report-to-register.js';
+import { submitPublicReport } from './app/submit-public-report.js';
+import { publicRegisterOptions, publicRegisterStatus } from './app/register-queries.js';
+import { AppError, isAppError } from './core/errors.js';
 
 export type EmbeddedApp = {
   config: Config;
@@ -66,13 +78,15 @@ export type EmbeddedApp = {
   surveyPage: SurveyPage;
   /** The public handbook and the published yearly reports (public/public-pages.ts). */
   publicPages: PublicPages;
+  /** The register's public form, its assets and the senders' status pages (`/register…`, HTML, no sign-in). */
+  registerPage: RegisterPage;
   db: SqliteDatabase;
   close(): void;
 };
 
 /** The route table plus the OpenAPI document generated from it. */
 export function buildApi(
-  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl'>>,
+  config: Pick<Config, 'mode' | 'maxUploadBytes'> & Partial<Pick<Config, 'entra' | 'publicUrl' | 'register'>>,
   chat?: { bot: Bot; outbox: Outbox },
 ): Route[] {
   let openApi: Record<string, unknown> | undefined;
@@ -83,6 +97,7 @@ export function buildApi(
       chat,
       signIn: signInFor(config),
       publicUrl: config.publicUrl,
+      proofOfWork: config.register ? proofOfWorkOf(config.register) : undefined,
     }),
     defineRoute({
       name: 'openapi',
@@ -193,6 +208,10 @@ export async function createEmbeddedApp(
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
     // Like surveys: in the embedded database on every store until a Graph adapter is written.
     accessRequests: createSqliteAccessRequestStore(db),
+    // The register lives in the embedded database on every store for now, like the surveys: its
+    // SharePoint lists are declared (records/register.ts) but no Graph adapter is written yet.
+    register: createSqliteRegisterStore(db),
+    mailer: unwiredMailer,
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },
     ids: overrides.ids ?? randomIds,
@@ -207,6 +226,19 @@ export async function createEmbeddedApp(
     sharePoint?.messaging ?? createSqliteMessagingStore(db, { allowPersonIdAsAadObjectId: config.mode === 'local' });
   const reminderSource = sharePoint?.reminderSource ?? createSqliteReminderSource(db, { timeZone: config.timeZone });
   const outbox = createSqliteOutbox(db, services.clock, services.ids);
+  // Register replies: Graph sendMail from the shared mailbox where one is configured (with the API
+  // app's credentials), else the outbox (local mode, tests).
+  services.mailer =
+    config.register.mailbox !== null && config.sharePoint
+      ? createGraphMailer(
+          overrides.graph ??
+            createGraphClient({
+              tokens: appOnly(config.sharePoint.graphApp),
+              ...(overrides.graphRoot === undefined ? {} : { baseUrl: overrides.graphRoot }),
+            }),
+          config.register.mailbox,
+        )
+      : createOutboxMailer(outbox);
   const bot = await createBot({
     services,
     messaging,
@@ -215,6 +247,10 @@ export async function createEmbeddedApp(
     publicUrl: config.publicUrl,
     teamsAppId: config.teamsAppId,
     mode: config.mode,
+    // The message extension's "Meld afvigelse": the same use case as POST /api/register/items.
+    fileTeamsReport: async (actor, body) => ({
+      receiptNumber: (await reportToRegister(services, actor, body, 'teams')).receiptNumber,
+    }),
   });
   const chatEvents = notifyOnEvents({
     services,
@@ -236,6 +272,11 @@ export async function createEmbeddedApp(
     await seedDemoCompetences(services.store, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoSurveys(services.surveys, localDateOf(baseClock.now(), config.timeZone));
     await seedDemoFokus(services, baseClock.now());
+    await seedDemoRegister(
+      services.register,
+      localDateOf(baseClock.now(), config.timeZone),
+      baseClock.now().toISOString(),
+    );
     // Last: it needs both the demo goals and the demo survey.
     await linkDemoSurveyGoals(
       services,
@@ -278,6 +319,30 @@ export async function createEmbeddedApp(
   );
   const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
   const publicPages = createPublicPages({ services, limiter });
+  const registerPage = createRegisterPage({
+    door: publicRegisterDoor({
+      challengePath: '/api/public/register/challenge',
+      options: (locale) => publicRegisterOptions(services, locale),
+      submit: async (body) => {
+        const proofOfWork = proofOfWorkOf(config.register);
+        // As the register's submission route: without the key the public form is off.
+        if (!proofOfWork) throw new AppError('SERVICE_UNAVAILABLE', 'The public form is not configured on this host.');
+        const { item, statusToken } = await submitPublicReport(services, proofOfWork, body);
+        return { statusToken, canBeAnswered: item.replyDueOn !== null };
+      },
+      status: async (token, locale) => {
+        try {
+          return await publicRegisterStatus(services, token, locale);
+        } catch (error) {
+          if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+          throw error;
+        }
+      },
+    }),
+    limiter,
+    publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
+  });
   return {
     config,
     services,
@@ -289,6 +354,7 @@ export async function createEmbeddedApp(
     handlers,
     surveyPage,
     publicPages,
+    registerPage,
     db,
     close: () => db.close(),
   };
@@ -319,4 +385,18 @@ function signInFor(config: Partial<Pick<Config, 'entra'>>): SignInDto {
     authority: `https://login.microsoftonline.com/${tenant}`,
     scopes: [`${entra.appIdUri}/${apiScope}`],
   };
+}
+
+/**
+ * The public form's proof-of-work (ALTCHA) with the configured key: the register's challenge
+ * and submission routes and the public page's door check the same signatures. None without a
+ * key (production without ALTCHA_HMAC_KEY): the public form is then off.
+ */
+function proofOfWorkOf(register: Config['register']): ProofOfWork | undefined {
+  if (!register.altchaHmacKey) return undefined;
+  return createAltchaProofOfWork({
+    hmacKey: register.altchaHmacKey,
+    maxNumber: register.altchaMaxNumber,
+    validSeconds: 20 * 60,
+  });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -90,6 +91,12 @@ const environmentSchema = z
     RATE_LIMIT_PER_PERSON: z.coerce.number().int().min(60).max(100_000).default(1200),
     /** Requests a minute from one address to the routes without sign-in. */
     RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(10).max(100_000).default(300),
+    /** The register's public form: the HMAC key its proof-of-work challenges are signed with. */
+    ALTCHA_HMAC_KEY: z.string().min(32, 'at least 32 characters, e.g. `openssl rand -hex 32`').optional(),
+    /** The proof-of-work's size: the highest number a browser may have to try. */
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(50_000),
+    /** The shared mailbox register replies are sent from (Graph sendMail); unset: replies go to the outbox. */
+    REGISTER_MAILBOX: z.email().optional(),
   })
   .superRefine((env, context) => {
     if ((env.BOT_CLIENT_ID === undefined) !== (env.BOT_CLIENT_SECRET === undefined)) {
@@ -183,6 +190,19 @@ export type Config = {
   sharePoint: SharePointConfig | null;
   /** Request limits per person, per address and on failed sign-ins (`http/rate-limit.ts`). */
   rateLimits: RateLimitSettings;
+  /** The register: the public form's proof-of-work and the mailbox replies are sent from. */
+  register: RegisterConfig;
+};
+
+export type RegisterConfig = {
+  /**
+   * ALTCHA_HMAC_KEY; local mode: a random key per process when unset. Null in production without
+   * the key: the public form is then off (SERVICE_UNAVAILABLE), never signed with a guessable key.
+   */
+  altchaHmacKey: string | null;
+  altchaMaxNumber: number;
+  /** The shared mailbox of Graph sendMail; null: replies are written to the outbox. */
+  mailbox: string | null;
 };
 
 export type SharePointConfig = {
@@ -277,6 +297,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       perPersonPerMinute: env.RATE_LIMIT_PER_PERSON,
       perAddressPerMinute: env.RATE_LIMIT_PER_ADDRESS,
       failedSignInsPerMinute: 60,
+    },
+    register: {
+      altchaHmacKey: env.ALTCHA_HMAC_KEY ?? (env.APP_MODE === 'local' ? randomBytes(32).toString('hex') : null),
+      altchaMaxNumber: env.ALTCHA_MAX_NUMBER,
+      mailbox: env.REGISTER_MAILBOX ?? null,
     },
   };
 }

@@ -82,6 +82,8 @@ function servicesOf(store: Store): Services {
     quality: undefined as never,
     goals: undefined as never,
     surveys: undefined as never,
+    register: undefined as never,
+    mailer: undefined as never,
     fokus: undefined as never,
     accessRequests: undefined as never,
     documents: undefined as never,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchCommandId, searchParameterName } from '../../functions/src/bot/message-extension.js';
+import { reportCommandIds } from '../../functions/src/bot/cards/report-form-card.js';
 import { drawColorIcon, drawOutlineIcon, encodePng } from '../../scripts/draw-icons.js';
 import {
   checkIcon,
@@ -88,6 +89,10 @@ describe('the Teams app package', () => {
             initialRun: false,
             parameters: [expect.objectContaining({ name: searchParameterName, inputType: 'text', title: 'Søgeord' })],
           }),
+          // The register's doors on any message (functions/src/bot/report-from-message.ts).
+          ...reportCommandIds.map((id) =>
+            expect.objectContaining({ id, type: 'action', context: ['message'], fetchTask: true }),
+          ),
         ],
       },
     ]);

@@ -1,3 +1,4 @@
+import type { Mailer, RegisterStore } from './register-ports.js';
 import type { SurveyStore } from './survey-ports.js';
 import type { AccessRequestStore } from './access-request-ports.js';
 import type { LocalDate } from '../core/local-date.js';
@@ -215,6 +216,10 @@ export type Services = {
   fokus: FokusStore;
   /** Aktindsigt / innsyn requests, their exports and answers (access-request-ports.ts). */
   accessRequests: AccessRequestStore;
+  /** The register: praise, complaints, suggestions and deviations (register-ports.ts). */
+  register: RegisterStore;
+  /** E-mail to senders (register replies): Graph sendMail in production, the outbox locally. */
+  mailer: Mailer;
   /** Goals' clause citations for the coverage matrix, once the goals records are wired. */
   goalCitations?: GoalCitationSource;
   documents: DocumentStore;

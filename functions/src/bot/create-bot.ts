@@ -12,6 +12,12 @@ import { CapturedHttpAdapter } from './captured-http-adapter.js';
 import { withoutMentions } from './chat-commands.js';
 import { handleCardAction, type CardActionResult } from './handle-card-action.js';
 import { answerExtensionQuery, type ExtensionQuery } from './message-extension.js';
+import {
+  answerReportFetchTask,
+  answerReportSubmit,
+  type ExtensionAction,
+  type FileTeamsReport,
+} from './report-from-message.js';
 export type BotRequest = { body: unknown; headers: Record<string, string | string[]> };
 export type BotResponse = { status: number; body?: unknown };
 
@@ -33,6 +39,8 @@ export type BotOptions = {
   teamsAppId?: string | null | undefined;
   /** Production never accepts an unauthenticated activity, loopback or not. */
   mode: 'local' | 'production';
+  /** The register's report use case, for the message extension's "Meld afvigelse" (compose.ts). */
+  fileTeamsReport?: FileTeamsReport | undefined;
 };
 
 const cardContentType = 'application/vnd.microsoft.card.adaptive';
@@ -199,6 +207,25 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       query: (activity.value ?? {}) as ExtensionQuery,
       locale: toCardLocale(activity.locale),
     }) as never;
+  });
+  // "Meld afvigelse" / "Foreslå forbedring" on a message: the form, then the report (report-from-message.ts).
+  app.on('message.ext.open', async ({ activity }) => {
+    const actor = await remember(activity);
+    return answerReportFetchTask({
+      actor,
+      value: (activity.value ?? {}) as ExtensionAction,
+      locale: toCardLocale(activity.locale),
+    }) as never;
+  });
+  app.on('message.ext.submit', async ({ activity }) => {
+    const actor = await remember(activity);
+    const fileReport: FileTeamsReport =
+      options.fileTeamsReport ??
+      (() => Promise.reject(new Error('The register is not wired into the bot (compose.ts fileTeamsReport).')));
+    return (await answerReportSubmit(
+      { fileReport },
+      { actor, value: (activity.value ?? {}) as ExtensionAction, locale: toCardLocale(activity.locale) },
+    )) as never;
   });
   app.on('card.action', async ({ activity }) => {
     await remember(activity);

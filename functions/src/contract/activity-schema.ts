@@ -53,6 +53,26 @@ const extensionQueryValue = z.looseObject({
   state: optionalText(1024),
 });
 
+/**
+ * A message extension's action command (`composeExtension/fetchTask` and `submitAction`): the
+ * command, where it was invoked, the message it was invoked on (its HTML body and link), and the
+ * submitted form's data, which the product validates again with the form's own schema.
+ */
+const extensionActionValue = z.looseObject({
+  commandId: z.string().min(1).max(64),
+  commandContext: optionalText(32),
+  messagePayload: z
+    .looseObject({
+      id: optionalText(256),
+      linkToMessage: optionalText(2048),
+      body: z.looseObject({ contentType: optionalText(16), content: z.string().max(100_000).nullish() }).nullish(),
+    })
+    .nullish(),
+  data: z.record(z.string(), z.unknown()).nullish(),
+  botMessagePreviewAction: optionalText(16),
+});
+const extensionActionNames = new Set(['composeExtension/fetchTask', 'composeExtension/submitAction']);
+
 export function botActivitySchema(mode: 'local' | 'production') {
   // Teams' Bot Connector is https; locally the chat pane and the Agents Playground use http://localhost.
   const serviceUrl = z.url({ protocol: mode === 'production' ? /^https$/ : /^https?$/ }).max(2048);
@@ -79,6 +99,12 @@ export function botActivitySchema(mode: 'local' | 'production') {
       membersRemoved: z.array(channelAccount).max(10_000).nullish(),
     })
     .superRefine((activity, context) => {
+      if (activity.type === 'invoke' && extensionActionNames.has(activity.name ?? '')) {
+        const parsed = extensionActionValue.safeParse(activity.value);
+        for (const issue of parsed.error?.issues ?? [])
+          context.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+        return;
+      }
       if (activity.type === 'invoke' && activity.name === 'composeExtension/query') {
         const parsed = extensionQueryValue.safeParse(activity.value);
         for (const issue of parsed.error?.issues ?? [])

@@ -665,3 +665,4 @@ export * from './survey-schemas.js';
 export * from './fokus-schemas.js';
 export * from './access-request-schemas.js';
 export * from './publication-schemas.js';
+export * from './register-schemas.js';

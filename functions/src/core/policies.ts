@@ -479,3 +479,59 @@ export function canPublicReadEvaluation(evaluation: { publishedOn: string | null
 export function canPublicReadPolicy(policy: { isPublished: boolean }): boolean {
   return policy.isPublished;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The register (issue 15)
+
+/** What the register's rules need of an item. */
+export type RegisterItemAccess = {
+  handlerId: string | null;
+  handlerUnitId: string | null;
+  reportedBy: string | null;
+  unitIds: readonly string[];
+};
+
+/** Anyone signed in reports to the register (caseworkers included); citizens use the public form. */
+export function canReportToRegister(actor: Actor): boolean {
+  return actor.id.length > 0;
+}
+
+/** The item's handler (the routed leader) and the coordinator handle it; nobody routed: the coordinator. */
+export function canHandleRegisterItem(actor: Actor, item: RegisterItemAccess): boolean {
+  return item.handlerId === actor.id || isCoordinator(actor);
+}
+
+/**
+ * An item is read by its reporter, its handler, the coordinator, and the leaders of the units it
+ * concerns or of the handler unit (or of units above them).
+ */
+export function canReadRegisterItem(actor: Actor, item: RegisterItemAccess, units: Units): boolean {
+  if (item.reportedBy === actor.id || canHandleRegisterItem(actor, item)) return true;
+  if (!hasRole(actor, 'leader')) return false;
+  const parentOf = parentLookup(units);
+  return [item.handlerUnitId, ...item.unitIds].some(
+    (unitId) => unitId !== null && isUnitWithin(unitId, actor.unitId, parentOf),
+  );
+}
+
+/** Contact details are personal data: only the item's handler and the coordinator see them. */
+export function canReadRegisterContact(actor: Actor, item: RegisterItemAccess): boolean {
+  return canHandleRegisterItem(actor, item);
+}
+
+/** Handing an item to another handler: the coordinator, or a leader above the handler unit. */
+export function canReassignRegisterItem(actor: Actor, item: RegisterItemAccess, units: Units): boolean {
+  if (isCoordinator(actor)) return true;
+  if (!hasRole(actor, 'leader') || item.handlerUnitId === null) return false;
+  return isUnitWithin(item.handlerUnitId, actor.unitId, parentLookup(units));
+}
+
+/** The register's statistics: leaders and the coordinator. */
+export function canReadRegisterStatistics(actor: Actor): boolean {
+  return hasRole(actor, 'leader') || isCoordinator(actor);
+}
+
+/** Categories, root causes, case areas, risk bands, routing, deadlines, retention; deletion requests; sender exports. */
+export function canManageRegister(actor: Actor): boolean {
+  return isCoordinator(actor);
+}

@@ -22,6 +22,13 @@ import {
   canSetCompetenceLevel,
   canStartDraft,
   canWithdraw,
+  canHandleRegisterItem,
+  canManageRegister,
+  canReadRegisterContact,
+  canReadRegisterItem,
+  canReadRegisterStatistics,
+  canReassignRegisterItem,
+  canReportToRegister,
   type Actor,
   type ProcedureContext,
 } from './policies.js';
@@ -85,6 +92,8 @@ const neverPublished: ProcedureContext = {
 };
 const author = personas.find((persona) => persona.key === 'author')!.actor;
 const action = { ownerId: 'anne', implementedBy: 'anne', involvedIds: ['anne'] };
+/** A deviation Karen reported in Natur, routed to the Natur leader. */
+const registerItem = { handlerId: 'anne', handlerUnitId: 'natur', reportedBy: 'karen', unitIds: ['natur'] };
 const handedOnByCoordinator = { ownerId: 'anne', implementedBy: 'anne', involvedIds: ['mette', 'anne'] };
 
 export type PolicyRow = { act: string; rule: string; may: (actor: Actor) => boolean };
@@ -181,6 +190,37 @@ export const policyRows: PolicyRow[] = [
     act: 'Record an aktindsigt request, export, answer',
     rule: 'canHandleAccessRequests',
     may: (x) => canHandleAccessRequests(x),
+  },
+  { act: 'Report to the register', rule: 'canReportToRegister', may: (x) => canReportToRegister(x) },
+  {
+    act: 'Read a register item (Natur)',
+    rule: 'canReadRegisterItem',
+    may: (x) => canReadRegisterItem(x, registerItem, units),
+  },
+  {
+    act: '… its sender’s contact details',
+    rule: 'canReadRegisterContact',
+    may: (x) => canReadRegisterContact(x, registerItem),
+  },
+  {
+    act: 'Handle and answer it',
+    rule: 'canHandleRegisterItem',
+    may: (x) => canHandleRegisterItem(x, registerItem),
+  },
+  {
+    act: 'Hand it to another handler',
+    rule: 'canReassignRegisterItem',
+    may: (x) => canReassignRegisterItem(x, registerItem, units),
+  },
+  {
+    act: 'Read the register’s statistics',
+    rule: 'canReadRegisterStatistics',
+    may: (x) => canReadRegisterStatistics(x),
+  },
+  {
+    act: 'Register settings, deletion requests, sender export',
+    rule: 'canManageRegister',
+    may: (x) => canManageRegister(x),
   },
 ];
 

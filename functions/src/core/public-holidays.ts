@@ -2,12 +2,17 @@ import { addDays, type LocalDate } from './local-date.js';
 import { isWorkingDay } from './working-days.js';
 
 /**
- * Public holidays of Denmark and Norway, for deadlines counted in working days (aktindsigt,
- * offentlighedsloven § 36; innsyn, offentleglova § 32). Only the statutory holidays are taken
- * out: Denmark's helligdage (Store bededag until 2023, abolished from 2024) and juledagene;
- * Norway's helligdager and høytidsdager (1 and 17 May). Days when offices merely close early
- * (grundlovsdag, juleaften, nytårsaften) count as working days, so a deadline is never later
- * than the law's.
+ * Public holidays of Denmark and Norway, for deadlines counted in working days. One module, two
+ * readings:
+ *
+ * - **Statutory** (`publicHolidays`, `addBusinessDays`, `businessDaysBetween`): the deadlines a law
+ *   sets (aktindsigt, offentlighedsloven § 36; innsyn, offentleglova § 32). Only the holidays are
+ *   taken out: Denmark's helligdage (Store bededag until 2023, abolished from 2024) and juledagene;
+ *   Norway's helligdager and høytidsdager (1 and 17 May). Days when offices merely close
+ *   (grundlovsdag, juleaften, nytårsaften) count, so a legal deadline is never later than the law's.
+ * - **Office days** (`officeHolidays`, `workingDayTest`, `addCalendarWorkingDays`): the register's
+ *   reply deadline, a promise to a citizen counted in the days the municipality's offices are
+ *   open, so in Denmark grundlovsdag (5 June), juleaftensdag and nytårsaftensdag are out too.
  */
 export type HolidayCalendar = 'dk' | 'no';
 
@@ -86,4 +91,42 @@ export function businessDaysBetween(from: LocalDate, to: LocalDate, calendar: Ho
   for (let current = addDays(from, 1); current <= to; current = addDays(current, 1))
     if (isBusinessDay(current, calendar)) count++;
   return count;
+}
+
+/** Statutory holidays plus the days Danish municipal offices close by agreement, sorted. */
+export function officeHolidays(year: number, calendar: HolidayCalendar): LocalDate[] {
+  const days = new Set(publicHolidays(year, calendar));
+  if (calendar === 'dk') for (const monthDay of ['06-05', '12-24', '12-31']) days.add(`${year}-${monthDay}`);
+  return ([...days] as LocalDate[]).sort();
+}
+
+/** An office day under the calendar: Monday to Friday and not in `officeHolidays`. */
+export function workingDayTest(calendar: HolidayCalendar): (date: LocalDate) => boolean {
+  const byYear = new Map<number, Set<string>>();
+  return (date) => {
+    if (!isWorkingDay(date)) return false;
+    const year = Number(date.slice(0, 4));
+    let holidays = byYear.get(year);
+    if (!holidays) {
+      holidays = new Set(officeHolidays(year, calendar));
+      byYear.set(year, holidays);
+    }
+    return !holidays.has(date);
+  };
+}
+
+/**
+ * The office day `count` office days after `date` (count ≥ 0). Counting starts the day after
+ * `date` (received on a Friday: Monday is day 1); `count` 0 returns `date`.
+ */
+export function addCalendarWorkingDays(date: LocalDate, count: number, calendar: HolidayCalendar): LocalDate {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${count}`);
+  const isOfficeDay = workingDayTest(calendar);
+  let current = date;
+  let remaining = count;
+  while (remaining > 0) {
+    current = addDays(current, 1);
+    if (isOfficeDay(current)) remaining--;
+  }
+  return current;
 }

@@ -48,6 +48,8 @@ import { yearWheelRoutes } from './year-wheel-routes.js';
 import { goalRoutes } from './goal-routes.js';
 import { surveyRoutes } from './survey-routes.js';
 import { publicationRoutes } from './publication-routes.js';
+import { registerRoutes } from './register-routes.js';
+import type { ProofOfWork } from '../app/register-ports.js';
 import { fokusRoutes } from './fokus-routes.js';
 import { accessRequestRoutes } from './access-request-routes.js';
 
@@ -60,6 +62,8 @@ export type RouteTableOptions = {
   signIn?: contract.SignInDto | undefined;
   /** Where the app is reached from outside: the base of the survey links (else the request's origin). */
   publicUrl?: string | undefined;
+  /** The register's public form's proof-of-work; absent where a host serves no public form (the OpenAPI build). */
+  proofOfWork?: ProofOfWork | undefined;
 };
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
@@ -644,5 +648,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...fokusRoutes(),
     ...accessRequestRoutes(),
     ...publicationRoutes(),
+    ...registerRoutes({ proofOfWork: options.proofOfWork }),
   ];
 }

@@ -20,12 +20,21 @@ import { publicPage as nbPublicPage } from './resources/nb/publicPage.js';
 import { publication as daPublication } from './resources/da/publication.js';
 import { publication as enPublication } from './resources/en/publication.js';
 import { publication as nbPublication } from './resources/nb/publication.js';
+import { registerPage as daRegisterPage } from './resources/da/registerPage.js';
+import { registerPage as enRegisterPage } from './resources/en/registerPage.js';
+import { registerPage as nbRegisterPage } from './resources/nb/registerPage.js';
+import { reportForm as daReportForm } from './resources/da/reportForm.js';
+import { reportForm as enReportForm } from './resources/en/reportForm.js';
+import { reportForm as nbReportForm } from './resources/nb/reportForm.js';
 import { reminders as daReminders } from './resources/da/reminders.js';
 import { reminders as enReminders } from './resources/en/reminders.js';
 import { reminders as nbReminders } from './resources/nb/reminders.js';
 import { yearWheel as daYearWheel } from './resources/da/yearWheel.js';
 import { yearWheel as enYearWheel } from './resources/en/yearWheel.js';
 import { yearWheel as nbYearWheel } from './resources/nb/yearWheel.js';
+import { register as daRegister } from './resources/da/register.js';
+import { register as enRegister } from './resources/en/register.js';
+import { register as nbRegister } from './resources/nb/register.js';
 import { createTextInstance, fixedTranslate, type Translate } from './texts.js';
 
 /**
@@ -42,9 +51,12 @@ export const serverResources = {
     imports: daImports,
     publicPage: daPublicPage,
     publication: daPublication,
+    registerPage: daRegisterPage,
+    reportForm: daReportForm,
     reminders: daReminders,
     reports: daReports,
     yearWheel: daYearWheel,
+    register: daRegister,
   },
   nb: {
     cards: nbCards,
@@ -53,9 +65,12 @@ export const serverResources = {
     imports: nbImports,
     publicPage: nbPublicPage,
     publication: nbPublication,
+    registerPage: nbRegisterPage,
+    reportForm: nbReportForm,
     reminders: nbReminders,
     reports: nbReports,
     yearWheel: nbYearWheel,
+    register: nbRegister,
   },
   en: {
     cards: enCards,
@@ -64,9 +79,12 @@ export const serverResources = {
     imports: enImports,
     publicPage: enPublicPage,
     publication: enPublication,
+    registerPage: enRegisterPage,
+    reportForm: enReportForm,
     reminders: enReminders,
     reports: enReports,
     yearWheel: enYearWheel,
+    register: enRegister,
   },
 };
 

@@ -1,6 +1,7 @@
 import { measureGoals } from '../app/measure-goals.js';
 import type { EmbeddedApp } from '../compose.js';
 import { createReminderCards } from './reminder-cards.js';
+import { runRegisterSweep } from './register-sweep.js';
 import { runSweep, type SweepResult } from './run-sweep.js';
 
 /**
@@ -9,9 +10,9 @@ import { runSweep, type SweepResult } from './run-sweep.js';
  * Azure timer trigger. Before the reminders it re-measures the goals (on either store), so
  * survey answers and a new day move them and a goal turning red reaches its owner the same day.
  */
-export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
+export async function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } = {}): Promise<SweepResult> {
   const { config } = app;
-  return runSweep({
+  const result = await runSweep({
     services: app.services,
     messaging: app.messaging,
     source: app.reminderSource,
@@ -20,4 +21,10 @@ export function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: string } =
     measureGoals: (today, stamp) => measureGoals(app.services, stamp, today),
     ...(options.runId ? { runId: options.runId } : {}),
   });
+  // The register's reply reminders, escalations and retention (register-sweep.ts), after the
+  // reminders and under the same lease's schedule: once a day.
+  if (result.status !== 'lease-held') {
+    await runRegisterSweep(app.services, app.bot.notifier, { publicUrl: config.publicUrl });
+  }
+  return result;
 }

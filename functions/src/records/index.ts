@@ -32,6 +32,7 @@ import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } fr
 import { frozenRecordRecord } from './frozen.js';
 import { accessRequestRecord } from './access-requests.js';
 import { yearlyReportRecord } from './publication.js';
+import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from './register.js';
 import type { RecordDeclaration } from './declare.js';
 
 export * from './declare.js';
@@ -46,6 +47,7 @@ export * from './fokus.js';
 export * from './frozen.js';
 export * from './access-requests.js';
 export * from './publication.js';
+export * from './register.js';
 
 /** Every record kind, for the checks that run over all of them (migrations, list specs). */
 export const allRecords: readonly RecordDeclaration<never>[] = [
@@ -86,4 +88,7 @@ export const allRecords: readonly RecordDeclaration<never>[] = [
   frozenRecordRecord,
   accessRequestRecord,
   yearlyReportRecord,
+  registerItemRecord,
+  registerSettingsRecord,
+  usedChallengeRecord,
 ] as unknown as readonly RecordDeclaration<never>[];

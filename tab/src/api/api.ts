@@ -10,6 +10,7 @@ import { createSurveyApi } from './survey-api';
 import { createFokusApi } from './fokus-api';
 import { createAccessApi } from './access-api';
 import { createPublicationApi } from './publication-api';
+import { createRegisterApi } from './register-api';
 import type {
   AreaSummary,
   AddCompetenceRequirementBody,
@@ -165,6 +166,7 @@ export function createApi(http: HttpClient) {
     ...createFokusApi(api),
     ...createAccessApi(api),
     ...createPublicationApi(api),
+    ...createRegisterApi(api),
     ...createGoalsApi(api),
   };
 }

@@ -131,6 +131,25 @@ export const apiRoutes = {
   'yearly-reports-preview': 'GET /yearly-reports/{year}/preview',
   'yearly-reports-publish': 'POST /yearly-reports/{year}/publish',
   'yearly-reports-pdf': 'GET /yearly-reports/{year}/pdf',
+  'public-register-challenge': 'GET /public/register/challenge',
+  'public-register-options': 'GET /public/register/options',
+  'public-register-submit': 'POST /public/register/submissions',
+  'public-register-status': 'GET /public/register/status/{token}',
+  'register-report': 'POST /register/items',
+  'register-list': 'GET /register/items',
+  'register-get': 'GET /register/items/{id}',
+  'register-assess': 'POST /register/items/{id}/assess',
+  'register-status': 'POST /register/items/{id}/status',
+  'register-handling': 'PATCH /register/items/{id}/handling',
+  'register-interim-reply': 'POST /register/items/{id}/interim-reply',
+  'register-reply': 'POST /register/items/{id}/reply',
+  'register-start-action': 'POST /register/items/{id}/corrective-actions',
+  'register-reassign': 'POST /register/items/{id}/handler',
+  'register-deletion-request': 'POST /register/items/{id}/deletion-request',
+  'register-sender-export': 'GET /register/sender-export',
+  'register-statistics': 'GET /register/statistics',
+  'register-settings-get': 'GET /register/settings',
+  'register-settings-put': 'PUT /register/settings',
 } as const;
 
 /**
@@ -633,5 +652,93 @@ export type ApiRouteTypes = {
     query: z.input<typeof contract.yearlyReportPdfQuery>;
     file: true;
     response: Blob;
+  };
+  'public-register-challenge': { response: z.output<typeof contract.altchaChallengeSchema> };
+  'public-register-options': {
+    query: z.input<typeof contract.publicRegisterOptionsQuery>;
+    response: z.output<typeof contract.publicRegisterOptionsSchema>;
+  };
+  'public-register-submit': {
+    body: z.input<typeof contract.publicSubmissionBody>;
+    response: z.output<typeof contract.publicReceiptSchema>;
+  };
+  'public-register-status': {
+    params: z.input<typeof contract.statusTokenParams>;
+    query: z.input<typeof contract.publicStatusQuery>;
+    response: z.output<typeof contract.publicStatusSchema>;
+  };
+  'register-report': {
+    body: z.input<typeof contract.registerReportBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-list': {
+    query: z.input<typeof contract.registerListQuery>;
+    response: z.output<typeof contract.registerListSchema>;
+  };
+  'register-get': {
+    params: z.input<typeof contract.registerItemParams>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-assess': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.assessItemBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-status': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.changeItemStatusBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-handling': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.updateHandlingBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-interim-reply': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.interimReplyBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-reply': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.replyBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-start-action': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.startRegisterActionBody>;
+    response: z.output<typeof contract.startRegisterActionResultSchema>;
+  };
+  'register-reassign': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.reassignItemBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-deletion-request': {
+    conditional: true;
+    params: z.input<typeof contract.registerItemParams>;
+    body: z.input<typeof contract.deletionRequestBody>;
+    response: z.output<typeof contract.registerItemDetailSchema>;
+  };
+  'register-sender-export': {
+    query: z.input<typeof contract.senderExportQuery>;
+    response: z.output<typeof contract.senderExportSchema>;
+  };
+  'register-statistics': {
+    query: z.input<typeof contract.registerStatisticsQuery>;
+    response: z.output<typeof contract.registerStatisticsSchema>;
+  };
+  'register-settings-get': { response: z.output<typeof contract.registerSettingsResponseSchema> };
+  'register-settings-put': {
+    conditional: true;
+    body: z.input<typeof contract.registerSettingsBody>;
+    response: z.output<typeof contract.registerSettingsResponseSchema>;
   };
 };

@@ -69,6 +69,10 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   yearlyReport: ['yearlyReport'],
   coverage: ['fokus'],
   accessRequests: ['access'],
+  register: ['register'],
+  reportNew: ['register'],
+  registerStatistics: ['register'],
+  registerItem: ['register'],
   'not-found': [],
 };
 

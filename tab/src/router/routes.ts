@@ -189,6 +189,33 @@ export const scenes = {
     nav: 'nav.newProcedure',
     canSee: (me) => me.abilities.createProcedure,
   }),
+  /** The register (issue 15): what I handle by default; `view`, `kind`, `status` and `unit` filter it. */
+  register: signedIn({
+    path: '/reports',
+    load: () => import('../scenes/register/register-scene').then((m) => m.RegisterScene),
+    props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.register',
+  }),
+  /** "Meld afvigelse, forslag eller ros"; `procedure` (the procedure page's button) and `audit` preselect. */
+  reportNew: signedIn({
+    path: '/reports/new',
+    load: () => import('../scenes/register/report-scene').then((m) => m.ReportScene),
+    props: ({ session, query }) => ({ session, query }),
+    section: 'register',
+  }),
+  /** Pareto of root causes, 24-month trend, replies in time (@fluentui/react-charts comes with this chunk). */
+  registerStatistics: signedIn({
+    path: '/reports/statistics',
+    load: () => import('../scenes/register/register-statistics-scene').then((m) => m.RegisterStatisticsScene),
+    props: ({ query }) => ({ query }),
+    section: 'register',
+  }),
+  registerItem: signedIn({
+    path: '/reports/:id',
+    load: () => import('../scenes/register/register-item-scene').then((m) => m.RegisterItemScene),
+    props: ({ session, params, query }) => ({ session, itemId: params.id, query }),
+    section: 'register',
+  }),
   /** The local stand-in for the bot's chat in Teams (the Adaptive Cards renderer comes with it). */
   chat: signedIn({
     path: '/chat',

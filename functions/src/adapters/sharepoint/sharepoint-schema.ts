@@ -1,5 +1,6 @@
 import type { RecordDeclaration } from '../../records/declare.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from '../../records/fokus.js';
+import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
 import {
   acknowledgementRecord,
   acknowledgementRequestRecord,
@@ -111,6 +112,15 @@ export const goalLists: ListSpec[] = [qualityPolicyRecord, goalRecord, caseSourc
 /** Satisfaction surveys (records/surveys.ts): one list per record kind of the SurveyStore port. */
 export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAnswerRecord].map((declaration) =>
   listSpecOf(declaration as RecordDeclaration<unknown>),
+);
+
+/**
+ * The register (records/register.ts): its lists, derived like every other. Not provisioned yet:
+ * the register is kept in the embedded database on every store until a Graph adapter of the
+ * RegisterStore port is written; then they join `handbookSchema`.
+ */
+export const registerLists: ListSpec[] = [registerItemRecord, registerSettingsRecord, usedChallengeRecord].map(
+  (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
 );
 
 /** FOKUS-style evaluation rounds and the standards worked by (records/fokus.ts). */

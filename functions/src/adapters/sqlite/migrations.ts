@@ -675,4 +675,75 @@ export const migrations: string[] = [
   // The aktindsigt / innsyn deadlines in the deadline index (app/deadline-index.ts
   // accessRequestDeadlineWrites), for the requests stored before the store wrote them.
   accessRequestBackfillSql,
+  // The register (issue 15, records/register.ts): items from the three doors, the municipality's
+  // register settings, and the public form's used proof-of-work solutions.
+  `
+  CREATE TABLE register_items (
+    id TEXT PRIMARY KEY,
+    receipt_number TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('praise', 'complaint', 'suggestion', 'deviation')),
+    channel TEXT NOT NULL CHECK (channel IN ('public', 'tab', 'teams')),
+    status TEXT NOT NULL CHECK (status IN ('registered', 'awaiting-handling', 'in-handling', 'open', 'closed')),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    case_area_id TEXT,
+    case_number TEXT,
+    procedure_ids TEXT NOT NULL,
+    audit_id TEXT,
+    source_message TEXT,
+    unit_ids TEXT NOT NULL,
+    scope TEXT NOT NULL CHECK (scope IN ('unit', 'several-units', 'administration')),
+    severity INTEGER CHECK (severity BETWEEN 1 AND 5),
+    likelihood INTEGER CHECK (likelihood BETWEEN 1 AND 5),
+    category_id TEXT,
+    correction TEXT,
+    root_cause_category_id TEXT,
+    root_cause TEXT,
+    handler_unit_id TEXT,
+    handler_id TEXT,
+    reported_by TEXT,
+    reported_at TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    contact TEXT,
+    contact_removed_on TEXT,
+    status_token_hash TEXT UNIQUE,
+    reply_due_on TEXT,
+    interim_replies TEXT NOT NULL,
+    reply TEXT,
+    corrective_action_ids TEXT NOT NULL,
+    closed_on TEXT,
+    deletion_request TEXT,
+    trail TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE INDEX register_items_received ON register_items(received_on);
+  CREATE INDEX register_items_handler ON register_items(handler_id, status);
+  CREATE INDEX register_items_due ON register_items(reply_due_on) WHERE reply_due_on IS NOT NULL;
+  CREATE TABLE register_settings (
+    id TEXT PRIMARY KEY,
+    categories TEXT NOT NULL,
+    root_cause_categories TEXT NOT NULL,
+    case_areas TEXT NOT NULL,
+    risk_bands TEXT NOT NULL,
+    routing_rules TEXT NOT NULL,
+    reply_deadlines TEXT NOT NULL,
+    holiday_calendar TEXT NOT NULL CHECK (holiday_calendar IN ('dk', 'no')),
+    remind_days_before INTEGER NOT NULL,
+    escalate_days_after INTEGER NOT NULL,
+    contact_retention_years INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    etag INTEGER NOT NULL
+  );
+  CREATE TABLE register_used_challenges (
+    signature_hash TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX register_used_challenges_expiry ON register_used_challenges(expires_at);
+  `,
 ];

@@ -52,12 +52,26 @@ export type TextInput = {
   isMultiline: boolean;
   /** A hint for the keyboard and validation ("url" for links). */
   style?: 'text' | 'url';
+  /** A prefill (the message extension's form). */
+  value?: string;
+};
+
+/** A choice among fixed values (the message extension's form). */
+export type ChoiceSetInput = {
+  type: 'Input.ChoiceSet';
+  id: string;
+  label: string;
+  choices: { title: string; value: string }[];
+  value?: string;
+  style: 'compact' | 'expanded';
+  isRequired: boolean;
+  errorMessage: string;
 };
 
 /** A row of buttons in the body; the product uses it to give Action.Execute a fallback that works. */
 export type ActionSet = { type: 'ActionSet'; actions: CardAction[]; spacing?: Spacing; separator?: boolean };
 
-export type CardElement = TextBlock | FactSet | Container | TextInput | ActionSet;
+export type CardElement = TextBlock | FactSet | Container | TextInput | ChoiceSetInput | ActionSet;
 type Spacing = 'none' | 'small' | 'medium' | 'large';
 
 export type OpenUrlAction = { type: 'Action.OpenUrl'; title: string; url: string };
@@ -71,7 +85,10 @@ export type ExecuteAction = {
   /** What a Teams client without Universal Actions shows instead: an Action.Submit with the same verb and data. */
   fallback?: SubmitAction;
 };
-/** Sends `data` (with the card's inputs) as a message activity's `value`; only as Action.Execute's fallback. */
+/**
+ * Sends `data` (with the card's inputs) as a message activity's `value`: Action.Execute's fallback,
+ * and the submit button of a task module's form (a message extension's `submitAction`).
+ */
 export type SubmitAction = {
   type: 'Action.Submit';
   title?: string;
@@ -84,7 +101,7 @@ export type ShowCardAction = {
   title: string;
   card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: CardAction[] };
 };
-export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
+export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction | SubmitAction;
 
 type RefreshAction = Extract<CardActionData, { verb: 'refresh' }>;
 export type Refresh = { action: ExecuteAction; userIds?: string[] };

@@ -72,6 +72,29 @@ app.http('public-pages', {
 });
 
 /**
+ * The register's public form, its assets and the senders' status pages (no sign-in;
+ * public/register-page.ts). Literal routes, so they win over the tab's catch-all below.
+ */
+app.http('register-page', {
+  methods: ['GET', 'HEAD', 'POST'],
+  route: 'register',
+  authLevel: 'anonymous',
+  handler: async (request) => (await composedApp()).registerPage(request),
+});
+app.http('register-status-page', {
+  methods: ['GET', 'HEAD'],
+  route: 'register/status/{token}',
+  authLevel: 'anonymous',
+  handler: async (request) => (await composedApp()).registerPage(request),
+});
+app.http('register-assets', {
+  methods: ['GET', 'HEAD'],
+  route: 'register/assets/{name}',
+  authLevel: 'anonymous',
+  handler: async (request) => (await composedApp()).registerPage(request),
+});
+
+/**
  * The built tab, from the same deployment (tab/dist beside functions/dist). Literal API routes
  * win over this catch-all in the Functions host's routing.
  */

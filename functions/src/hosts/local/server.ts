@@ -16,6 +16,7 @@ import { createRouteMatcher } from './match-route.js';
 import { createStaticHandler, securityHeaders } from './serve-static.js';
 import { localeOf, maxSurveyFormBytes, refusedPage, surveyPagePath } from '../../public/survey-page.js';
 import { publicPagesPath } from '../../public/public-pages.js';
+import { maxRegisterFormBytes, registerPagePath, registerRefusedPage } from '../../public/register-page.js';
 
 // @azure/functions is CommonJS; its classes are reached through the default export under ESM.
 const { HttpRequest, InvocationContext } = azureFunctions;
@@ -70,7 +71,11 @@ export async function startLocalServer(
     await ready;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (surveyPagePath.test(url.pathname)) {
-      await serveSurveyPage(request, response, url);
+      await servePublicPage(request, response, url, 'survey');
+      return;
+    }
+    if (registerPagePath.test(url.pathname)) {
+      await servePublicPage(request, response, url, 'register');
       return;
     }
     if (publicPagesPath.test(url.pathname)) {
@@ -130,16 +135,26 @@ export async function startLocalServer(
     send(response, await handler!(httpRequest, context));
   }
 
-  /** The public survey answer page: the same handler the Azure host registers (public/survey-page.ts). */
-  async function serveSurveyPage(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  /**
+   * The public pages without sign-in, the same handlers the Azure host registers: the survey
+   * answer page (public/survey-page.ts) and the register's form and status page (public/register-page.ts).
+   */
+  async function servePublicPage(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    which: 'survey' | 'register',
+  ): Promise<void> {
     let bytes: Uint8Array;
+    const maxBytes = which === 'survey' ? maxSurveyFormBytes : maxRegisterFormBytes;
     try {
-      bytes = await readBody(request, request.method === 'POST' ? maxSurveyFormBytes : 0);
+      bytes = await readBody(request, request.method === 'POST' ? maxBytes : 0);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const locale = localeOf(url.searchParams.get('lang'), request.headers['accept-language'] ?? null);
       const isTooLarge = error.code === 'PAYLOAD_TOO_LARGE';
-      send(response, refusedPage(locale, isTooLarge ? 'too-large' : 'unsupported', isTooLarge ? 413 : 400));
+      const refuse = which === 'survey' ? refusedPage : registerRefusedPage;
+      send(response, refuse(locale, isTooLarge ? 'too-large' : 'unsupported', isTooLarge ? 413 : 400));
       return;
     }
     const headers: Record<string, string> = {};
@@ -154,7 +169,7 @@ export async function startLocalServer(
       ...(bytes.byteLength > 0 ? { body: { bytes } } : {}),
     });
     recordSocketAddress(httpRequest, request.socket.remoteAddress);
-    send(response, await app.surveyPage(httpRequest));
+    send(response, await (which === 'survey' ? app.surveyPage : app.registerPage)(httpRequest));
   }
 
   /** The public handbook and yearly reports (GET only, no body): the handler the Azure host registers too. */

@@ -13,6 +13,7 @@ import { handbook as da_handbook } from './da/handbook';
 import { overview as da_overview } from './da/overview';
 import { pages as da_pages } from './da/pages';
 import { procedure as da_procedure } from './da/procedure';
+import { register as da_register } from './da/register';
 import { surveys as da_surveys } from './da/surveys';
 import { tasks as da_tasks } from './da/tasks';
 import { yearlyReport as da_yearlyReport } from './da/yearlyReport';
@@ -30,6 +31,7 @@ import { handbook as nb_handbook } from './nb/handbook';
 import { overview as nb_overview } from './nb/overview';
 import { pages as nb_pages } from './nb/pages';
 import { procedure as nb_procedure } from './nb/procedure';
+import { register as nb_register } from './nb/register';
 import { surveys as nb_surveys } from './nb/surveys';
 import { tasks as nb_tasks } from './nb/tasks';
 import { yearlyReport as nb_yearlyReport } from './nb/yearlyReport';
@@ -47,6 +49,7 @@ import { handbook as en_handbook } from './en/handbook';
 import { overview as en_overview } from './en/overview';
 import { pages as en_pages } from './en/pages';
 import { procedure as en_procedure } from './en/procedure';
+import { register as en_register } from './en/register';
 import { surveys as en_surveys } from './en/surveys';
 import { tasks as en_tasks } from './en/tasks';
 import { yearlyReport as en_yearlyReport } from './en/yearlyReport';
@@ -67,6 +70,7 @@ export const allTabTexts = {
     overview: da_overview,
     pages: da_pages,
     procedure: da_procedure,
+    register: da_register,
     surveys: da_surveys,
     tasks: da_tasks,
     yearlyReport: da_yearlyReport,
@@ -86,6 +90,7 @@ export const allTabTexts = {
     overview: nb_overview,
     pages: nb_pages,
     procedure: nb_procedure,
+    register: nb_register,
     surveys: nb_surveys,
     tasks: nb_tasks,
     yearlyReport: nb_yearlyReport,
@@ -105,6 +110,7 @@ export const allTabTexts = {
     overview: en_overview,
     pages: en_pages,
     procedure: en_procedure,
+    register: en_register,
     surveys: en_surveys,
     tasks: en_tasks,
     yearlyReport: en_yearlyReport,

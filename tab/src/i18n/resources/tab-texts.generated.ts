@@ -14,6 +14,7 @@ import type { handbook } from './da/handbook';
 import type { overview } from './da/overview';
 import type { pages } from './da/pages';
 import type { procedure } from './da/procedure';
+import type { register } from './da/register';
 import type { surveys } from './da/surveys';
 import type { tasks } from './da/tasks';
 import type { yearlyReport } from './da/yearlyReport';
@@ -33,6 +34,7 @@ export const tabNamespaces = [
   'overview',
   'pages',
   'procedure',
+  'register',
   'surveys',
   'tasks',
   'yearlyReport',
@@ -55,6 +57,7 @@ export type MessageKey =
   | TextKey<typeof overview>
   | TextKey<typeof pages>
   | TextKey<typeof procedure>
+  | TextKey<typeof register>
   | TextKey<typeof surveys>
   | TextKey<typeof tasks>
   | TextKey<typeof yearlyReport>
@@ -76,6 +79,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./da/overview').then((m) => m.overview),
     pages: () => import('./da/pages').then((m) => m.pages),
     procedure: () => import('./da/procedure').then((m) => m.procedure),
+    register: () => import('./da/register').then((m) => m.register),
     surveys: () => import('./da/surveys').then((m) => m.surveys),
     tasks: () => import('./da/tasks').then((m) => m.tasks),
     yearlyReport: () => import('./da/yearlyReport').then((m) => m.yearlyReport),
@@ -95,6 +99,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./nb/overview').then((m) => m.overview),
     pages: () => import('./nb/pages').then((m) => m.pages),
     procedure: () => import('./nb/procedure').then((m) => m.procedure),
+    register: () => import('./nb/register').then((m) => m.register),
     surveys: () => import('./nb/surveys').then((m) => m.surveys),
     tasks: () => import('./nb/tasks').then((m) => m.tasks),
     yearlyReport: () => import('./nb/yearlyReport').then((m) => m.yearlyReport),
@@ -114,6 +119,7 @@ export const textLoaders: Readonly<Record<Locale, Readonly<Record<TabNamespace, 
     overview: () => import('./en/overview').then((m) => m.overview),
     pages: () => import('./en/pages').then((m) => m.pages),
     procedure: () => import('./en/procedure').then((m) => m.procedure),
+    register: () => import('./en/register').then((m) => m.register),
     surveys: () => import('./en/surveys').then((m) => m.surveys),
     tasks: () => import('./en/tasks').then((m) => m.tasks),
     yearlyReport: () => import('./en/yearlyReport').then((m) => m.yearlyReport),

@@ -6,6 +6,7 @@ import { invalidate, queryKeyOf, readsOfProcedure, useApiMutation } from '../../
 import type { ProcedureDetail, ProcedureRequirementDto } from '../../api/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { useNavigate } from '../../router/navigation';
+import { AppLink } from '../../router/app-link';
 import { paths } from '../../router/routes';
 import type { Session } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -203,6 +204,8 @@ export function ProcedurePage(props: {
             {t('procedure.nextReview')}:{' '}
             <ReviewStatusText nextReviewOn={detail.nextReviewOn} status={detail.reviewStatus} />
           </span>
+          {/* Anyone who reads the procedure may report a deviation on it (the register, issue 15). */}
+          <AppLink href={paths.reportNew({ procedure: detail.id })}>{t('procedure.reportDeviation')}</AppLink>
         </div>
       </div>
 

@@ -199,4 +199,11 @@ export const cards = {
   'accessDue.promptOverdue.no':
     'Fristen er overskredet, og manglende svar regnes nu som afslag, som kan påklages. Besvar anmodningen hurtigst muligt.',
   'accessDue.open': 'Åbn aktindsigt',
+  'registerReminder.kicker.due-soon': 'En henvendelse skal snart besvares',
+  'registerReminder.kicker.overdue': 'En henvendelse har overskredet svarfristen',
+  'registerReminder.kicker.escalate': 'Eskaleret: en henvendelse er ikke besvaret',
+  'registerReminder.intro': 'Afsenderen skal have svar senest {{dueOn}}. Send et svar eller et foreløbigt svar.',
+  'registerReminder.escalatedIntro':
+    '{{handler}} har ikke besvaret henvendelsen, som skulle have svar senest {{dueOn}}.',
+  'registerReminder.receipt': 'Kvitteringsnummer',
 };

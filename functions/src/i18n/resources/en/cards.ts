@@ -199,4 +199,10 @@ export const cards: TranslationOf<typeof source> = {
   'accessDue.promptOverdue.no':
     'The deadline has passed, and no answer now counts as a refusal that can be appealed. Answer as soon as possible.',
   'accessDue.open': 'Open access requests',
+  'registerReminder.kicker.due-soon': 'A message must be answered soon',
+  'registerReminder.kicker.overdue': 'A message is past its reply deadline',
+  'registerReminder.kicker.escalate': 'Escalated: a message has not been answered',
+  'registerReminder.intro': 'The sender must have an answer by {{dueOn}}. Send a reply or an interim reply.',
+  'registerReminder.escalatedIntro': '{{handler}} has not answered the message, which was due by {{dueOn}}.',
+  'registerReminder.receipt': 'Receipt number',
 };

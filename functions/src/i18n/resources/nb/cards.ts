@@ -199,4 +199,11 @@ export const cards: TranslationOf<typeof source> = {
   'accessDue.promptOverdue.no':
     'Fristen er overskredet, og manglende svar regnes nå som avslag, som kan påklages. Svar på kravet så snart som mulig.',
   'accessDue.open': 'Åpne innsyn',
+  'registerReminder.kicker.due-soon': 'En henvendelse skal snart besvares',
+  'registerReminder.kicker.overdue': 'En henvendelse har overskredet svarfristen',
+  'registerReminder.kicker.escalate': 'Eskalert: en henvendelse er ikke besvart',
+  'registerReminder.intro': 'Avsenderen skal ha svar senest {{dueOn}}. Send et svar eller et foreløpig svar.',
+  'registerReminder.escalatedIntro':
+    '{{handler}} har ikke besvart henvendelsen, som skulle hatt svar senest {{dueOn}}.',
+  'registerReminder.receipt': 'Kvitteringsnummer',
 };

@@ -153,4 +153,5 @@ export const common = {
   'nav.goals': 'Mål og kvalitetspolitik',
   'nav.accessRequests': 'Aktindsigt',
   'nav.yearlyReport': 'Årsrapport',
+  'nav.register': 'Afvigelser og forslag',
 };

@@ -236,4 +236,5 @@ export const procedure = {
     'Beslutningen om ekstern dækning ({{supplier}}) fjernes også. Begge bevares i revisionssporet.',
   'procedureCompetences.added': 'Kompetencekravet er tilføjet.',
   'procedureCompetences.removed': 'Kompetencekravet er fjernet.',
+  'procedure.reportDeviation': 'Meld afvigelse på proceduren',
 };

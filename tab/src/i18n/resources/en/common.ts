@@ -156,4 +156,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.goals': 'Goals and quality policy',
   'nav.accessRequests': 'Access requests',
   'nav.yearlyReport': 'Yearly report',
+  'nav.register': 'Deviations and feedback',
 };

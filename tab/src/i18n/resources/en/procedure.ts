@@ -239,4 +239,5 @@ export const procedure: TranslationOf<typeof source> = {
     'The decision on external coverage ({{supplier}}) is removed too. Both are kept in the audit trail.',
   'procedureCompetences.added': 'The required competence has been added.',
   'procedureCompetences.removed': 'The required competence has been removed.',
+  'procedure.reportDeviation': 'Report a deviation on this procedure',
 };

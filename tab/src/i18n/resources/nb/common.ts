@@ -156,4 +156,5 @@ export const common: TranslationOf<typeof source> = {
   'nav.goals': 'Mål og kvalitetspolitikk',
   'nav.accessRequests': 'Innsyn',
   'nav.yearlyReport': 'Årsrapport',
+  'nav.register': 'Avvik og forslag',
 };

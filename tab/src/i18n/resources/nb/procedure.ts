@@ -239,4 +239,5 @@ export const procedure: TranslationOf<typeof source> = {
     'Vedtaket om ekstern dekning ({{supplier}}) fjernes også. Begge bevares i revisjonssporet.',
   'procedureCompetences.added': 'Kompetansekravet er lagt til.',
   'procedureCompetences.removed': 'Kompetansekravet er fjernet.',
+  'procedure.reportDeviation': 'Meld avvik på prosedyren',
 };

@@ -1,0 +1,186 @@
+import { AppError } from '../../core/errors.js';
+import type { LocalDate } from '../../core/local-date.js';
+import type { StatisticsRow } from '../../core/register-statistics.js';
+import type { RegisterChangeSet, RegisterFilter, RegisterStore } from '../../app/register-ports.js';
+import { correctiveActionRecord } from '../../records/quality-year.js';
+import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
+import type { SqliteDatabase } from './open-database.js';
+import { insertTrailStatement, trailRow } from './sqlite-store.js';
+import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
+
+const items = recordTable(registerItemRecord);
+const settingsTable = recordTable(registerSettingsRecord);
+const usedChallenges = recordTable(usedChallengeRecord);
+const actions = recordTable(correctiveActionRecord);
+
+/** The register in the embedded database (tables from the migrations). */
+export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
+  const statements = {
+    settings: db.prepare("SELECT * FROM register_settings WHERE id = 'register'"),
+    item: db.prepare('SELECT * FROM register_items WHERE id = ?'),
+    itemEtag: db.prepare('SELECT etag, updated_by, updated_at FROM register_items WHERE id = ?'),
+    byToken: db.prepare('SELECT * FROM register_items WHERE status_token_hash = ?'),
+    byReceipt: db.prepare('SELECT id FROM register_items WHERE receipt_number = ?').pluck(),
+    byTokenId: db.prepare('SELECT id FROM register_items WHERE status_token_hash = ?').pluck(),
+    statistics: db.prepare(
+      `SELECT kind, channel, status, category_id, root_cause_category_id, unit_ids ->> '$[0]' AS unit_id,
+              received_on, reported_by, contact ->> '$.email' AS email, reply_due_on, reply ->> '$.isLate' AS is_late
+       FROM register_items WHERE received_on <= ?`,
+    ),
+    replyDue: db.prepare(
+      "SELECT * FROM register_items WHERE reply_due_on IS NOT NULL AND reply_due_on <= ? AND reply IS NULL AND status <> 'closed'",
+    ),
+    closedWithContact: db.prepare(
+      "SELECT * FROM register_items WHERE status = 'closed' AND contact IS NOT NULL AND closed_on <= ?",
+    ),
+    byEmail: db.prepare(
+      "SELECT * FROM register_items WHERE lower(contact ->> '$.email') = lower(?) ORDER BY received_on, id",
+    ),
+    usedChallenge: db.prepare('SELECT 1 FROM register_used_challenges WHERE signature_hash = ?').pluck(),
+    purgeChallenges: db.prepare('DELETE FROM register_used_challenges WHERE expires_at < ?'),
+    actionExists: db.prepare('SELECT 1 FROM corrective_actions WHERE id = ?').pluck(),
+    writeItem: writeStatement(db, items),
+    writeSettings: writeStatement(db, settingsTable),
+    writeUsedChallenge: writeStatement(db, usedChallenges),
+    writeAction: writeStatement(db, actions),
+    insertTrail: insertTrailStatement(db),
+  };
+
+  const commit = db.transaction((changes: RegisterChangeSet) => {
+    for (const expected of changes.expect ?? []) {
+      const stored = statements.itemEtag.get(expected.id) as Row | undefined;
+      const etag = (stored?.['etag'] as number | undefined) ?? 0;
+      if (etag !== expected.etag) {
+        throw new AppError(
+          'CONFLICT',
+          `The register item ${expected.id} changed after you read it. Reload and try again.`,
+          {
+            reason: 'stale',
+            collection: 'registerItems',
+            id: expected.id,
+            etag,
+            updatedBy: stored?.['updated_by'] ?? null,
+            updatedAt: stored?.['updated_at'] ?? null,
+          },
+        );
+      }
+    }
+    if (changes.settings) {
+      const stored = statements.settings.get() as Row | undefined;
+      const etag = (stored?.['etag'] as number | undefined) ?? 0;
+      if (etag !== changes.settings.expectedEtag) {
+        throw new AppError('CONFLICT', 'The register settings changed after you read them. Reload and try again.', {
+          reason: 'stale',
+          collection: 'registerSettings',
+          id: 'register',
+          etag,
+          updatedBy: stored?.['updated_by'] ?? null,
+          updatedAt: stored?.['updated_at'] ?? null,
+        });
+      }
+      statements.writeSettings.run(toRow(settingsTable, changes.settings.record));
+    }
+    if (changes.usedChallenge) {
+      if (statements.usedChallenge.get(changes.usedChallenge.signatureHash) !== undefined) {
+        throw new AppError('DUPLICATE', 'This proof-of-work solution was used before.', {
+          field: 'altcha',
+          reason: 'replayed',
+        });
+      }
+      statements.writeUsedChallenge.run(toRow(usedChallenges, changes.usedChallenge));
+    }
+    for (const item of changes.items ?? []) {
+      const receiptHolder = statements.byReceipt.get(item.receiptNumber) as string | undefined;
+      if (receiptHolder !== undefined && receiptHolder !== item.id) {
+        throw new AppError('DUPLICATE', 'The receipt number is taken.', { field: 'receiptNumber' });
+      }
+      if (item.statusTokenHash !== null) {
+        const tokenHolder = statements.byTokenId.get(item.statusTokenHash) as string | undefined;
+        if (tokenHolder !== undefined && tokenHolder !== item.id) {
+          throw new AppError('DUPLICATE', 'The status token is taken.', { field: 'statusTokenHash' });
+        }
+      }
+      statements.writeItem.run(toRow(items, item));
+    }
+    for (const action of changes.correctiveActions ?? []) {
+      if (statements.actionExists.get(action.id) !== undefined) {
+        throw new AppError('CONFLICT', `The corrective action ${action.id} exists already.`, {
+          reason: 'stale',
+          collection: 'correctiveActions',
+          id: action.id,
+        });
+      }
+      statements.writeAction.run(toRow(actions, action));
+    }
+    for (const entry of changes.trail ?? []) statements.insertTrail.run(trailRow(entry));
+  });
+
+  const read = (row: Row | undefined) => (row ? fromRow(items, row) : undefined);
+
+  return {
+    getSettings: async () => {
+      const row = statements.settings.get() as Row | undefined;
+      return row ? fromRow(settingsTable, row) : undefined;
+    },
+    getItem: async (id) => read(statements.item.get(id) as Row | undefined),
+    findByStatusTokenHash: async (tokenHash) => read(statements.byToken.get(tokenHash) as Row | undefined),
+    listItems: async (filter = {}) => {
+      const { sql, values } = listQuery(filter);
+      return (db.prepare(sql).all(...values) as Row[]).map((row) => fromRow(items, row));
+    },
+    statisticsRows: async (to) =>
+      (statements.statistics.raw().all(to) as unknown[][]).map(
+        ([
+          kind,
+          channel,
+          status,
+          categoryId,
+          rootCauseCategoryId,
+          unitId,
+          receivedOn,
+          reportedBy,
+          email,
+          dueOn,
+          isLate,
+        ]) =>
+          ({
+            kind,
+            channel,
+            status,
+            categoryId,
+            rootCauseCategoryId,
+            unitId: unitId ?? null,
+            receivedOn,
+            isAnswerable: reportedBy !== null || (email ?? null) !== null,
+            replyDueOn: dueOn,
+            isReplyLate: isLate === null || isLate === undefined ? null : Boolean(isLate),
+          }) as StatisticsRow,
+      ),
+    itemsWithReplyDueBy: async (until: LocalDate) =>
+      (statements.replyDue.all(until) as Row[]).map((row) => fromRow(items, row)),
+    closedItemsWithContact: async (closedBy: LocalDate) =>
+      (statements.closedWithContact.all(closedBy) as Row[]).map((row) => fromRow(items, row)),
+    itemsByContactEmail: async (email) => (statements.byEmail.all(email) as Row[]).map((row) => fromRow(items, row)),
+    purgeUsedChallenges: async (now) => statements.purgeChallenges.run(now).changes,
+    commit: async (changes) => commit(changes),
+  };
+}
+
+function listQuery(filter: RegisterFilter): { sql: string; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: string, value?: unknown) => {
+    where.push(clause);
+    if (value !== undefined) values.push(value);
+  };
+  if (filter.handlerId !== undefined) add('handler_id = ?', filter.handlerId);
+  if (filter.reportedBy !== undefined) add('reported_by = ?', filter.reportedBy);
+  if (filter.status !== undefined) add('status = ?', filter.status);
+  if (filter.isOpen === true) add("status <> 'closed'");
+  if (filter.kind !== undefined) add('kind = ?', filter.kind);
+  if (filter.channel !== undefined) add('channel = ?', filter.channel);
+  if (filter.from !== undefined) add('received_on >= ?', filter.from);
+  if (filter.to !== undefined) add('received_on <= ?', filter.to);
+  const condition = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  return { sql: `SELECT * FROM register_items ${condition} ORDER BY reported_at DESC, id`, values };
+}

@@ -1,0 +1,216 @@
+import type {
+  PublicRegisterOptionsDto,
+  PublicStatusDto,
+  RegisterListDto,
+  RegisterStatisticsDto,
+} from '../contract/register-schemas.js';
+import { registerLimits } from '../contract/register-schemas.js';
+import { AppError } from '../core/errors.js';
+import type { LocalDate } from '../core/local-date.js';
+import type { Locale } from '../core/locale.js';
+import {
+  canManageRegister,
+  canReadRegisterItem,
+  canReadRegisterStatistics,
+  canReportToRegister,
+  ensure,
+  isCoordinator,
+  type Actor,
+} from '../core/policies.js';
+import { noneKey, periodStart, registerStatistics } from '../core/register-statistics.js';
+import type { RegisterChannel, RegisterKind, RegisterStatus } from '../core/register-types.js';
+import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
+import type { Services } from './ports.js';
+import { registerSettingsOf, todayOf } from './register-items.js';
+import { findingRow, labelIn, namesOf, registerRow } from './register-views.js';
+import { hashSurveyToken, isSurveyTokenShape } from './survey-tokens.js';
+
+/** The register's reads: the list (with audit findings as rows), statistics, the public pages, the sender export. */
+
+export type RegisterListInput = {
+  view: 'to-handle' | 'reported-by-me' | 'all';
+  kind?: RegisterKind | undefined;
+  status?: RegisterStatus | undefined;
+  channel?: RegisterChannel | undefined;
+  unitId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  includeFindings: boolean;
+};
+
+export async function listRegister(
+  services: Services,
+  actor: Actor,
+  input: RegisterListInput,
+): Promise<RegisterListDto> {
+  const [settings, names, units] = await Promise.all([
+    registerSettingsOf(services),
+    namesOf(services),
+    services.store.listUnits(),
+  ]);
+  const today = todayOf(services);
+  const parentOf = parentLookup(units);
+  const coordinator = isCoordinator(actor);
+  const base = {
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.channel && input.channel !== 'audit' ? { channel: input.channel } : {}),
+    ...(input.from ? { from: input.from as LocalDate } : {}),
+    ...(input.to ? { to: input.to as LocalDate } : {}),
+  };
+  const items =
+    input.channel === 'audit'
+      ? []
+      : input.view === 'reported-by-me'
+        ? await services.register.listItems({ ...base, reportedBy: actor.id })
+        : input.view === 'to-handle'
+          ? coordinator
+            ? await services.register.listItems({ ...base, isOpen: true })
+            : await services.register.listItems({ ...base, isOpen: true, handlerId: actor.id })
+          : (await services.register.listItems(base)).filter((item) => canReadRegisterItem(actor, item, units));
+  const inUnit = (unitId: string | null) =>
+    input.unitId === undefined || (unitId !== null && isUnitWithin(unitId, input.unitId, parentOf));
+  const rows = items
+    .filter((item) => inUnit(item.unitIds[0] ?? null))
+    .map((item) => registerRow(item, settings, names, today));
+
+  // Audit findings, shown linked (a view over the findings, not copies): for the coordinator, and
+  // for leaders over their units; only in the "all" view and when the filters allow a deviation.
+  const showFindings =
+    input.includeFindings &&
+    input.view === 'all' &&
+    (input.kind === undefined || input.kind === 'deviation') &&
+    (input.channel === undefined || input.channel === 'audit');
+  if (showFindings && (coordinator || actor.roles.includes('leader'))) {
+    const [findings, actions] = await Promise.all([
+      services.quality.listFindings(),
+      services.quality.listCorrectiveActions(),
+    ]);
+    const actionStatus = new Map(actions.map((action) => [action.id, action.status]));
+    for (const finding of findings) {
+      const visible = coordinator || (finding.unitId !== null && isUnitWithin(finding.unitId, actor.unitId, parentOf));
+      if (!visible || !inUnit(finding.unitId)) continue;
+      if (input.from && finding.foundOn < input.from) continue;
+      if (input.to && finding.foundOn > input.to) continue;
+      const row = findingRow(
+        finding,
+        finding.correctiveActionId === null ? null : (actionStatus.get(finding.correctiveActionId) ?? null),
+        names,
+        today,
+      );
+      if (input.status === undefined || row.status === input.status) rows.push(row);
+    }
+  }
+  rows.sort((a, b) => b.receivedOn.localeCompare(a.receivedOn));
+  return {
+    today,
+    rows,
+    abilities: {
+      report: canReportToRegister(actor),
+      readStatistics: canReadRegisterStatistics(actor),
+      manageSettings: canManageRegister(actor),
+    },
+  };
+}
+
+export async function registerStatisticsFor(
+  services: Services,
+  actor: Actor,
+  input: { to?: string | undefined; months: number; kind?: RegisterKind | undefined; unitId?: string | undefined },
+  locale: Locale = 'da',
+): Promise<RegisterStatisticsDto> {
+  ensure(canReadRegisterStatistics(actor), 'Leaders and the coordinator read the register’s statistics.');
+  const [settings, names, units] = await Promise.all([
+    registerSettingsOf(services),
+    namesOf(services),
+    services.store.listUnits(),
+  ]);
+  const to = (input.to ?? todayOf(services)) as LocalDate;
+  const from = periodStart(to, input.months);
+  const parentOf = parentLookup(units);
+  // A leader sees their own part of the organisation; the coordinator all of it.
+  const scopeUnit = input.unitId ?? (isCoordinator(actor) ? null : actor.unitId);
+  const rows = (await services.register.statisticsRows(to)).filter(
+    (row) =>
+      (input.kind === undefined || row.kind === input.kind) &&
+      (scopeUnit === null || (row.unitId !== null && isUnitWithin(row.unitId, scopeUnit, parentOf))),
+  );
+  const statistics = registerStatistics(rows, from, to);
+  const label = labelIn(settings, locale);
+  const withLabels = (counts: { key: string; count: number }[], labelOf: (key: string) => string) =>
+    counts.map((entry) => ({ ...entry, label: entry.key === noneKey ? '–' : labelOf(entry.key) }));
+  return {
+    ...statistics,
+    byKind: withLabels(statistics.byKind, (key) => key),
+    byCategory: withLabels(statistics.byCategory, (key) => label('categories', key)),
+    byRootCause: withLabels(statistics.byRootCause, (key) => label('rootCauseCategories', key)),
+    byUnit: withLabels(statistics.byUnit, (key) => names.units.get(key)?.name ?? key),
+    byChannel: withLabels(statistics.byChannel, (key) => key),
+    pareto: statistics.pareto.map((entry) => ({ ...entry, label: label('rootCauseCategories', entry.key) })),
+  };
+}
+
+export async function publicRegisterOptions(services: Services, locale: Locale): Promise<PublicRegisterOptionsDto> {
+  const settings = await registerSettingsOf(services);
+  return {
+    kinds: ['praise', 'complaint', 'suggestion'],
+    caseAreas: settings.caseAreas
+      .filter((area) => area.isActive)
+      .map((area) => ({ id: area.id, label: area.label[locale] })),
+    limits: {
+      description: registerLimits.description,
+      caseNumber: registerLimits.caseNumber,
+      contactName: registerLimits.contactName,
+      email: registerLimits.email,
+      phone: registerLimits.phone,
+    },
+  };
+}
+
+/** The private status page: only the token's own item, never contact details or names. */
+export async function publicRegisterStatus(
+  services: Services,
+  token: string,
+  locale: Locale,
+): Promise<PublicStatusDto> {
+  const item = isSurveyTokenShape(token)
+    ? await services.register.findByStatusTokenHash(hashSurveyToken(token))
+    : undefined;
+  if (!item) throw new AppError('NOT_FOUND', 'No such status link.');
+  const settings = await registerSettingsOf(services);
+  return {
+    receiptNumber: item.receiptNumber,
+    kind: item.kind,
+    status: item.status,
+    receivedOn: item.receivedOn,
+    caseArea: item.caseAreaId === null ? null : labelIn(settings, locale)('caseAreas', item.caseAreaId),
+    description: item.description,
+    replyDueOn: item.replyDueOn,
+    interimReplies: item.interimReplies.map((reply) => ({
+      text: reply.text,
+      waitingFor: reply.waitingFor,
+      expectedOn: reply.expectedOn,
+      sentAt: reply.sentAt,
+    })),
+    reply: item.reply === null ? null : { text: item.reply.text, sentAt: item.reply.sentAt },
+    closedOn: item.closedOn,
+  };
+}
+
+/** What the register holds about a sender, by e-mail (GDPR art. 15): coordinator only. */
+export async function exportSender(services: Services, actor: Actor, email: string) {
+  ensure(canManageRegister(actor), 'Only the coordinator exports what the register holds about a sender.');
+  const items = await services.register.itemsByContactEmail(email);
+  return {
+    email,
+    items: items.map((item) => ({
+      receiptNumber: item.receiptNumber,
+      kind: item.kind,
+      status: item.status,
+      receivedOn: item.receivedOn,
+      description: item.description,
+      contact: item.contact ?? { name: null, email: null, phone: null },
+      reply: item.reply?.text ?? null,
+    })),
+  };
+}

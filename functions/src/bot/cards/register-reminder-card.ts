@@ -1,0 +1,47 @@
+import type { Locale } from '../../core/locale.js';
+import type { ReplyReminderStage } from '../../core/register-rules.js';
+import type { AdaptiveCard } from './card-types.js';
+import { cardText, escapeCardText, formatDate, truncateText } from './card-text.js';
+import { adaptiveCard, factSet, openUrlAction, textBlock } from './card-elements.js';
+
+export type RegisterReminderModel = {
+  stage: ReplyReminderStage;
+  receiptNumber: string;
+  title: string;
+  /** The reply deadline in force (YYYY-MM-DD). */
+  dueOn: string;
+  /** The handler, named on an escalation to their leader. */
+  handlerName: string | null;
+  openUrl: string;
+};
+
+/**
+ * A register item's answer is due soon, overdue (to its handler), or escalated (to the handler's
+ * leader): which item, by when, and a link to it.
+ */
+export function registerReminderCard(model: RegisterReminderModel, locale: Locale): AdaptiveCard {
+  const text = cardText(locale);
+  const title = truncateText(model.title, 160);
+  const dueOn = formatDate(model.dueOn, locale);
+  const kicker = text(`registerReminder.kicker.${model.stage}`);
+  const intro =
+    model.stage === 'escalate'
+      ? text('registerReminder.escalatedIntro', {
+          handler: escapeCardText(truncateText(model.handlerName ?? '–', 120)),
+          dueOn,
+        })
+      : text('registerReminder.intro', { dueOn });
+  return adaptiveCard({
+    fallbackText: `${kicker}: ${model.receiptNumber} ${title}`,
+    body: [
+      textBlock(kicker, { size: 'small', weight: 'bolder', color: 'attention', spacing: 'none' }),
+      textBlock(escapeCardText(title), { style: 'heading', size: 'large', weight: 'bolder', spacing: 'small' }),
+      textBlock(intro, { spacing: 'small' }),
+      factSet([
+        { title: text('registerReminder.receipt'), value: model.receiptNumber },
+        { title: text('dueDate'), value: dueOn },
+      ]),
+    ],
+    actions: [openUrlAction(text('openAction'), model.openUrl)],
+  });
+}
