@@ -88,6 +88,7 @@ export function buildApi(
             validSeconds: 20 * 60,
           })
         : undefined,
+      publicRegisterPerMinute: config.register?.publicRequestsPerMinute,
     }),
     defineRoute({
       name: 'openapi',
