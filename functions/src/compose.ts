@@ -98,6 +98,7 @@ export function buildApi(
       signIn: signInFor(config),
       publicUrl: config.publicUrl,
       proofOfWork: config.register ? proofOfWorkOf(config.register) : undefined,
+      publicRegisterPerMinute: config.register?.publicRequestsPerMinute,
     }),
     defineRoute({
       name: 'openapi',

@@ -203,6 +203,8 @@ export type RegisterConfig = {
   altchaMaxNumber: number;
   /** The shared mailbox of Graph sendMail; null: replies are written to the outbox. */
   mailbox: string | null;
+  /** Requests a minute from one address to the public form's routes (benchmarks lift it). */
+  publicRequestsPerMinute: number;
 };
 
 export type SharePointConfig = {
@@ -302,6 +304,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       altchaHmacKey: env.ALTCHA_HMAC_KEY ?? (env.APP_MODE === 'local' ? randomBytes(32).toString('hex') : null),
       altchaMaxNumber: env.ALTCHA_MAX_NUMBER,
       mailbox: env.REGISTER_MAILBOX ?? null,
+      publicRequestsPerMinute: 30,
     },
   };
 }

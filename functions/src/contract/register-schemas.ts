@@ -73,12 +73,19 @@ export type PublicRegisterOptionsDto = z.infer<typeof publicRegisterOptionsSchem
 
 export const contactDetailsBody = z.strictObject({
   name: text(registerLimits.contactName).optional(),
-  email: z.string().trim().max(registerLimits.email).email().optional(),
+  email: z
+    .union([z.literal(''), z.string().trim().max(registerLimits.email).email()])
+    .optional()
+    .describe('Empty or left out: no e-mail (then no answer by e-mail)'),
   phone: z
-    .string()
-    .trim()
-    .max(registerLimits.phone)
-    .regex(/^[+0-9 ()-]{4,}$/, 'A phone number')
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .max(registerLimits.phone)
+        .regex(/^[+0-9 ()-]{4,}$/, 'A phone number'),
+    ])
     .optional(),
 });
 

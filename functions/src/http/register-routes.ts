@@ -39,7 +39,11 @@ export const publicRegisterRequestsPerMinute = 30;
  * private status page), employees' reports, handling, statistics and settings. Thin handlers:
  * each calls one use case and presents the item afresh with the actor's abilities.
  */
-export function registerRoutes(options: { proofOfWork?: ProofOfWork | undefined }): Route[] {
+export function registerRoutes(options: {
+  proofOfWork?: ProofOfWork | undefined;
+  perMinute?: number | undefined;
+}): Route[] {
+  const rateLimitPerMinute = options.perMinute ?? publicRegisterRequestsPerMinute;
   const proofOfWork = () => {
     if (!options.proofOfWork)
       throw new AppError('SERVICE_UNAVAILABLE', 'The public form is not configured on this host.');
@@ -69,7 +73,7 @@ export function registerRoutes(options: { proofOfWork?: ProofOfWork | undefined 
       summary: 'A proof-of-work challenge for the public form (ALTCHA, no third party)',
       tag,
       access: 'public',
-      rateLimitPerMinute: publicRegisterRequestsPerMinute,
+      rateLimitPerMinute,
       response: contract.altchaChallengeSchema,
       handler: async ({ services }) => json(await proofOfWork().createChallenge(services.clock.now())),
     }),
@@ -80,7 +84,7 @@ export function registerRoutes(options: { proofOfWork?: ProofOfWork | undefined 
       summary: 'What the public form offers: kinds and case areas in the asked language, field limits',
       tag,
       access: 'public',
-      rateLimitPerMinute: publicRegisterRequestsPerMinute,
+      rateLimitPerMinute,
       query: contract.publicRegisterOptionsQuery,
       response: contract.publicRegisterOptionsSchema,
       handler: async ({ services, query }) => json(await publicRegisterOptions(services, query.locale)),
@@ -92,7 +96,7 @@ export function registerRoutes(options: { proofOfWork?: ProofOfWork | undefined 
       summary: 'Praise, a complaint or a suggestion from the public form: a receipt number and a private status link',
       tag,
       access: 'public',
-      rateLimitPerMinute: publicRegisterRequestsPerMinute,
+      rateLimitPerMinute,
       maxBodyBytes: contract.registerLimits.publicBodyBytes,
       body: contract.publicSubmissionBody,
       response: contract.publicReceiptSchema,
@@ -118,7 +122,7 @@ export function registerRoutes(options: { proofOfWork?: ProofOfWork | undefined 
       summary: 'The private status page of one item: status, interim replies and the answer',
       tag,
       access: 'public',
-      rateLimitPerMinute: publicRegisterRequestsPerMinute,
+      rateLimitPerMinute,
       params: contract.statusTokenParams,
       query: contract.publicStatusQuery,
       response: contract.publicStatusSchema,

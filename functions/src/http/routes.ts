@@ -64,6 +64,8 @@ export type RouteTableOptions = {
   publicUrl?: string | undefined;
   /** The register's public form's proof-of-work; absent where a host serves no public form (the OpenAPI build). */
   proofOfWork?: ProofOfWork | undefined;
+  /** Requests a minute from one address to the public form's routes (default 30). */
+  publicRegisterPerMinute?: number | undefined;
 };
 
 /** Spreadsheets of a few thousand levels are far below this; it keeps a stray upload from filling memory. */
@@ -648,6 +650,6 @@ export function buildRoutes(options: RouteTableOptions): Route[] {
     ...fokusRoutes(),
     ...accessRequestRoutes(),
     ...publicationRoutes(),
-    ...registerRoutes({ proofOfWork: options.proofOfWork }),
+    ...registerRoutes({ proofOfWork: options.proofOfWork, perMinute: options.publicRegisterPerMinute }),
   ];
 }
