@@ -118,6 +118,19 @@ describe('the certificate cycle warns when a date has passed without a reported 
     setToday('2026-08-30T10:00:00.000Z');
     expect((await call('GET', `/certificates/${id}/cycle`)).body.audits.at(-1).state).toBe('not-recorded');
   });
+
+  it('shows the overdue audit on the Overblik instead of skipping to the next one', async () => {
+    // The demo on 06-12-2026: the recertification was due 28-11-2026 and is not registered.
+    const active = (await call('GET', '/certificates')).body.certificates.find(
+      (certificate: { isActive: boolean }) => certificate.isActive,
+    );
+    const cycle = (await call('GET', `/certificates/${active.id}/cycle`)).body;
+    expect(cycle.audits.at(-1)).toMatchObject({ kind: 'recertification', dueOn: '2026-11-28', state: 'overdue' });
+    const tile = (await call('GET', '/overview?scope=organisation')).body.tiles.find(
+      (each: { id: string }) => each.id === 'certificate',
+    );
+    expect(tile).toMatchObject({ detail: 'overdue-recertification', date: '2026-11-28' });
+  });
 });
 
 describe('"Audits i {year}" lists only that year', () => {

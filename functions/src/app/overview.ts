@@ -1,5 +1,6 @@
 import type { ListLink, OverviewDto, OverviewTileDto } from '../contract/schemas.js';
-import { nextCertifierAudit } from '../core/certification-cycle.js';
+import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
+import { cycleAuditState, matchCycleAudits } from '../core/certifier-audit-match.js';
 import { AppError } from '../core/errors.js';
 import type { Goal } from '../core/goal-types.js';
 import { addDays, localDateOf, type LocalDate } from '../core/local-date.js';
@@ -139,6 +140,13 @@ async function scopeTiles(
   const held = audits.filter((audit) => audit.status !== 'cancelled');
   const certificate = activeCertificate(certificates);
   const next = certificate ? nextCertifierAudit(certificate, today) : null;
+  // A cycle audit whose date has passed without a reported audit comes first, as a warning: the
+  // same rule as the audit scene and the årshjul (core/certifier-audit-match.ts).
+  const overdue = certificate
+    ? matchCycleAudits(certificationCycle(certificate), await services.quality.listAudits(), certificate.id).find(
+        (entry) => cycleAuditState(entry, today) === 'overdue',
+      )
+    : undefined;
   return [
     tile('reviews-overdue', overdueReviews, handbookLink({ status: 'review-overdue', unitId })),
     tile('reviews-due', dueReviews, handbookLink({ status: 'review-due', unitId })),
@@ -159,8 +167,8 @@ async function scopeTiles(
     }),
     // The certifier's next audit of the cycle; when none is left, the day the certificate expires.
     tile('certificate', certificate ? 1 : 0, link('audits', { year: String(year) }), {
-      date: next?.dueOn ?? certificate?.expiresOn ?? null,
-      detail: next?.kind ?? (certificate ? 'expiry' : 'no-certificate'),
+      date: overdue ? (overdue.plannedOn ?? overdue.dueOn) : (next?.dueOn ?? certificate?.expiresOn ?? null),
+      detail: overdue ? `overdue-${overdue.kind}` : (next?.kind ?? (certificate ? 'expiry' : 'no-certificate')),
     }),
     tile('competence-gaps', gaps.gaps.length, link('competences', unitQuery)),
     ...(survey ? [survey] : []),

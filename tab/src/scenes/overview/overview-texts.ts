@@ -26,6 +26,8 @@ const certificateLabels: Record<string, MessageKey> = {
   recertification: 'overview.tile.certificate.recertification',
   expiry: 'overview.tile.certificate.expiry',
   'no-certificate': 'overview.tile.certificate.none',
+  'overdue-surveillance': 'overview.tile.certificate.overdue-surveillance',
+  'overdue-recertification': 'overview.tile.certificate.overdue-recertification',
 };
 
 /** The figure shown large, and the words after it; together they are the link's name. */
@@ -69,7 +71,13 @@ export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
   }
   if (tile.id === 'certificate') {
     const key = certificateLabels[tile.detail ?? ''] ?? 'overview.tile.certificate.none';
-    return { figure: tile.date ? formatDate(tile.date) : '–', label: t(key), note: null };
+    // A cycle audit past its date without a reported audit: the same warning as the audit scene.
+    const isOverdue = tile.detail?.startsWith('overdue-') ?? false;
+    return {
+      figure: tile.date ? formatDate(tile.date) : '–',
+      label: t(key),
+      note: isOverdue ? t('overview.tile.certificate.overdueNote') : null,
+    };
   }
   return null;
 }
