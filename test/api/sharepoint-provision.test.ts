@@ -111,11 +111,12 @@ describe('npm run provision', () => {
       batches: 0,
     });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 34 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // 36 lists (the library, ten record lists, the sweep lease, four competence lists, seven
     // lists of the quality year, the deadline index, four of goals and case data, three of
-    // surveys, links and answers, and three of FOKUS and the standards), and the backfill's 22 reads.
-    expect(lists).toBe(34);
-    expect(first).toMatchObject({ requests: 91, resourceUnits: 136 });
+    // surveys, links and answers, three of FOKUS and the standards, the frozen records and the
+    // published yearly reports), and the backfill's 22 reads.
+    expect(lists).toBe(36);
+    expect(first).toMatchObject({ requests: 95, resourceUnits: 142 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -133,7 +134,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/34 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/36 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {
