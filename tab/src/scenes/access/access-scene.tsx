@@ -28,18 +28,37 @@ import { formatDate } from '../../../../functions/src/i18n/format-date';
 const useStyles = makeStyles({
   intro: { maxWidth: '48rem' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
-  list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  list: {
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
     padding: tokens.spacingHorizontalL,
   },
   cardHeading: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400 },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: '2px', margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: '2px',
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   definition: { margin: 0 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', marginTop: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    marginTop: tokens.spacingVerticalM,
+  },
   subheading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
@@ -138,11 +157,7 @@ function NewRequestForm() {
           <Radio value="no" label={t('access.law.no')} />
         </RadioGroup>
       </Field>
-      <Field
-        label={t('access.new.requester')}
-        required
-        validationMessage={required(requesterName.trim() !== '')}
-      >
+      <Field label={t('access.new.requester')} required validationMessage={required(requesterName.trim() !== '')}>
         <Input value={requesterName} maxLength={200} onChange={(_, data) => setRequesterName(data.value)} />
       </Field>
       <Field label={t('access.new.contact')} hint={t('access.new.contactHint')}>
@@ -325,7 +340,13 @@ function RequestCard(props: { request: AccessRequestDto }) {
               <Textarea value={answerText} maxLength={4000} onChange={(_, data) => setAnswerText(data.value)} />
             </Field>
             <Field label={t('access.answer.date')} required>
-              <DateField value={answeredOn} onChange={setAnsweredOn} minDate={request.receivedOn} maxDate={todayIso()} required />
+              <DateField
+                value={answeredOn}
+                onChange={setAnsweredOn}
+                minDate={request.receivedOn}
+                maxDate={todayIso()}
+                required
+              />
             </Field>
             {answer.error ? <ErrorAlert error={answer.error} /> : null}
             <div>
