@@ -195,6 +195,7 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
           procedures={procedures.data ?? []}
           canRecord={recordResults && isOpen}
           canImport={manage && isOpen}
+          canCreateAction={manage && current.status !== 'cancelled'}
           onChanged={(message) => setStatus(message)}
         />
       </PageSection>

@@ -33,6 +33,8 @@ export function FindingsPanel(props: {
   session: Session;
   procedures: readonly ProcedureRef[];
   canRecord: boolean;
+  /** Starting a corrective action from a finding: also on a reported (locked) audit, since it does not change the audit. */
+  canCreateAction: boolean;
   canImport: boolean;
   onChanged(message: string): void;
 }) {
@@ -87,7 +89,7 @@ export function FindingsPanel(props: {
                   <td>
                     {finding.correctiveActionId !== null ? (
                       <AppLink href={paths.action(finding.correctiveActionId)}>{t('audit.openAction')}</AppLink>
-                    ) : finding.isOpen && props.canImport ? (
+                    ) : finding.isOpen && props.canCreateAction ? (
                       <CreateActionButton
                         auditId={props.audit.id}
                         findingId={finding.id}
