@@ -124,7 +124,8 @@ describe("the coordinator's organisation-wide figures", () => {
 
   it("shows the audit programme's status of this year", async () => {
     const year = Number(today.slice(0, 4));
-    const audits = (await server.api.get(people.coordinator, `/audits?year=${year}`)).body.audits as {
+    // The audits dated in the year, as the audit scene's "Audits i {year}" lists them.
+    const audits = (await server.api.get(people.coordinator, `/audit-programme?year=${year}`)).body.audits as {
       status: string;
     }[];
     const held = audits.filter((audit) => audit.status !== 'cancelled');

@@ -1,4 +1,5 @@
 import type { ListLink, OverviewDto, OverviewTileDto } from '../contract/schemas.js';
+import { isDatedInYear } from '../core/audit-dates.js';
 import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
 import { cycleAuditState, matchCycleAudits } from '../core/certifier-audit-match.js';
 import { AppError } from '../core/errors.js';
@@ -131,19 +132,20 @@ async function scopeTiles(
     listFindings(services, actor, { state: 'open', unitId }),
     getActionBoard(services, actor, { unitId }),
     acknowledgementRate(services, actor, today, unitId),
-    services.quality.listAudits({ year }),
+    services.quality.listAudits(),
     services.quality.listCertificates(),
     reportCompetenceGaps(services, actor, { unitId }),
     surveyOverviewTile(services, actor, today, unitId),
     services.goals.listGoals(),
   ]);
-  const held = audits.filter((audit) => audit.status !== 'cancelled');
+  // The audits dated in the year, as "Audits i {year}" lists them (core/audit-dates.ts).
+  const held = audits.filter((audit) => audit.status !== 'cancelled' && isDatedInYear(audit.plannedOn, year));
   const certificate = activeCertificate(certificates);
   const next = certificate ? nextCertifierAudit(certificate, today) : null;
   // A cycle audit whose date has passed without a reported audit comes first, as a warning: the
   // same rule as the audit scene and the årshjul (core/certifier-audit-match.ts).
   const overdue = certificate
-    ? matchCycleAudits(certificationCycle(certificate), await services.quality.listAudits(), certificate.id).find(
+    ? matchCycleAudits(certificationCycle(certificate), audits, certificate.id).find(
         (entry) => cycleAuditState(entry, today) === 'overdue',
       )
     : undefined;
