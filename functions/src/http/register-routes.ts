@@ -26,7 +26,10 @@ import { submitPublicReport } from '../app/submit-public-report.js';
 import { AppError } from '../core/errors.js';
 import type { LocalDate } from '../core/local-date.js';
 import { canManageRegister } from '../core/policies.js';
-import type { RegisterSettings } from '../core/register-types.js';
+import type { RegisterItem, RegisterSettings } from '../core/register-types.js';
+import type { Actor } from '../core/policies.js';
+import type { Services } from '../app/ports.js';
+import type { z } from 'zod';
 import { defineRoute, json, type Route } from './route.js';
 
 const tag = 'register';
@@ -49,6 +52,32 @@ export function registerRoutes(options: {
       throw new AppError('SERVICE_UNAVAILABLE', 'The public form is not configured on this host.');
     return options.proofOfWork;
   };
+  /**
+   * A handling step on one item: If-Match, the step's body, one use case, and the item presented
+   * afresh with the actor's abilities.
+   */
+  const itemStep = <B>(step: {
+    name: string;
+    method: 'POST' | 'PATCH';
+    path: string;
+    summary: string;
+    body: z.ZodType<B>;
+    run: (services: Services, actor: Actor, id: string, etag: number, body: B) => Promise<RegisterItem>;
+  }) =>
+    defineRoute({
+      name: step.name,
+      method: step.method,
+      path: `/register/items/{id}/${step.path}`,
+      summary: step.summary,
+      tag,
+      access: 'signed-in',
+      conditional: true,
+      params: contract.registerItemParams,
+      body: step.body,
+      response: contract.registerItemDetailSchema,
+      handler: async ({ actor, services, params, body, etag }) =>
+        json(await presentRegisterItem(services, actor, await step.run(services, actor, params.id, etag(), body))),
+    });
   const settingsDto = (settings: RegisterSettings, manage: boolean) => ({
     categories: settings.categories,
     rootCauseCategories: settings.rootCauseCategories,
@@ -167,109 +196,50 @@ export function registerRoutes(options: {
       handler: async ({ actor, services, params }) =>
         json(await presentRegisterItem(services, actor, await readRegisterItem(services, actor, params.id))),
     }),
-    defineRoute({
+    itemStep({
       name: 'register-assess',
       method: 'POST',
-      path: '/register/items/{id}/assess',
+      path: 'assess',
       summary: 'Assess severity, likelihood, scope and units: routes the item to its leader level',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.assessItemBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await assessRegisterItem(services, actor, params.id, etag(), body),
-          ),
-        ),
+      run: assessRegisterItem,
     }),
-    defineRoute({
+    itemStep({
       name: 'register-status',
       method: 'POST',
-      path: '/register/items/{id}/status',
+      path: 'status',
       summary: 'Move the item: start handling, close (answered, no actions running), reopen (coordinator)',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.changeItemStatusBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await changeRegisterStatus(services, actor, params.id, etag(), body.to, body.note),
-          ),
-        ),
+      run: (services, actor, id, etag, body) => changeRegisterStatus(services, actor, id, etag, body.to, body.note),
     }),
-    defineRoute({
+    itemStep({
       name: 'register-handling',
       method: 'PATCH',
-      path: '/register/items/{id}/handling',
+      path: 'handling',
       summary: 'Record the immediate correction, the root cause and its category, the category, linked procedures',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.updateHandlingBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await updateRegisterHandling(services, actor, params.id, etag(), body),
-          ),
-        ),
+      run: updateRegisterHandling,
     }),
-    defineRoute({
+    itemStep({
       name: 'register-interim-reply',
       method: 'POST',
-      path: '/register/items/{id}/interim-reply',
+      path: 'interim-reply',
       summary: 'An interim reply: why, what it waits for, when to expect an answer (moves the deadline)',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.interimReplyBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await sendInterimReply(services, actor, params.id, etag(), {
-              text: body.text,
-              waitingFor: body.waitingFor,
-              expectedOn: body.expectedOn as LocalDate,
-            }),
-          ),
-        ),
+      run: (services, actor, id, etag, body) =>
+        sendInterimReply(services, actor, id, etag, {
+          text: body.text,
+          waitingFor: body.waitingFor,
+          expectedOn: body.expectedOn as LocalDate,
+        }),
     }),
-    defineRoute({
+    itemStep({
       name: 'register-reply',
       method: 'POST',
-      path: '/register/items/{id}/reply',
+      path: 'reply',
       summary: 'Answer the sender: shown on the status page, e-mailed when there is an address',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.replyBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await replyToRegisterItem(services, actor, params.id, etag(), body.text),
-          ),
-        ),
+      run: (services, actor, id, etag, body) => replyToRegisterItem(services, actor, id, etag, body.text),
     }),
     defineRoute({
       name: 'register-start-action',
@@ -288,49 +258,27 @@ export function registerRoutes(options: {
         return json({ correctiveActionId: action.id, item: await presentRegisterItem(services, actor, item) }, 201);
       },
     }),
-    defineRoute({
+    itemStep({
       name: 'register-reassign',
       method: 'POST',
-      path: '/register/items/{id}/handler',
+      path: 'handler',
       summary: 'Hand the item to another handler (the coordinator, or a leader above the handler unit)',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.reassignItemBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await reassignRegisterItem(services, actor, params.id, etag(), body.handlerId, body.note),
-          ),
-        ),
+      run: (services, actor, id, etag, body) =>
+        reassignRegisterItem(services, actor, id, etag, body.handlerId, body.note),
     }),
-    defineRoute({
+    itemStep({
       name: 'register-deletion-request',
       method: 'POST',
-      path: '/register/items/{id}/deletion-request',
+      path: 'deletion-request',
       summary: 'Record a sender’s deletion request: executed (contact details removed) or refused with the reason',
-      tag,
-      access: 'signed-in',
-      conditional: true,
-      params: contract.registerItemParams,
       body: contract.deletionRequestBody,
-      response: contract.registerItemDetailSchema,
-      handler: async ({ actor, services, params, body, etag }) =>
-        json(
-          await presentRegisterItem(
-            services,
-            actor,
-            await recordDeletionRequest(services, actor, params.id, etag(), {
-              requestedOn: body.requestedOn as LocalDate,
-              execute: body.execute,
-              reason: body.reason,
-            }),
-          ),
-        ),
+      run: (services, actor, id, etag, body) =>
+        recordDeletionRequest(services, actor, id, etag, {
+          requestedOn: body.requestedOn as LocalDate,
+          execute: body.execute,
+          reason: body.reason,
+        }),
     }),
     defineRoute({
       name: 'register-sender-export',
