@@ -1,4 +1,4 @@
-import { newActionFromFinding } from '../core/corrective-action.js';
+import { blankAction, newActionFromFinding } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { canManageQuality, ensure, type Actor } from '../core/policies.js';
 import type { CorrectiveAction } from '../core/quality-year-types.js';
@@ -62,28 +62,10 @@ export async function createCorrectiveAction(
     throw new AppError('VALIDATION', `No unit with id ${source.unitId}.`, { field: 'source.unitId' });
   }
   const action: CorrectiveAction = {
-    id: context.id,
-    etag: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: actor.id,
+    ...blankAction(context),
     title: source.title.trim(),
     source: { kind: 'other' },
     unitId: source.unitId,
-    correction: null,
-    rootCause: null,
-    plan: null,
-    ownerId: null,
-    dueOn: null,
-    status: 'open',
-    implementedOn: null,
-    implementedBy: null,
-    implementationNote: null,
-    evidenceText: null,
-    evidenceUrl: null,
-    involvedIds: [],
-    effectivenessChecks: [],
-    closedOn: null,
   };
   await quality.commit({
     expect: [{ collection: 'correctiveActions', id: action.id, etag: 0 }],

@@ -9,6 +9,7 @@ import {
   isCoordinator,
   type Actor,
 } from '../core/policies.js';
+import { blankAction } from '../core/corrective-action.js';
 import type { CorrectiveAction } from '../core/quality-year-types.js';
 import {
   canBeAnswered,
@@ -320,29 +321,14 @@ export async function startRegisterAction(
   ensureCurrent(item, etag);
   const at = services.clock.now().toISOString();
   const action: CorrectiveAction = {
-    id: services.ids.next(),
-    etag: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: actor.id,
+    ...blankAction({ id: services.ids.next(), at, actorId: actor.id }),
     title: title ?? defaultActionTitle(item),
     source: { kind: 'feedback', feedbackId: item.id },
     unitId: item.handlerUnitId ?? item.unitIds[0] ?? null,
     correction: item.correction,
     rootCause: item.rootCause,
-    plan: null,
-    ownerId: null,
-    dueOn: null,
-    status: 'open',
-    implementedOn: null,
-    implementedBy: null,
-    implementationNote: null,
-    evidenceText: null,
-    evidenceUrl: null,
-    involvedIds: [],
-    effectivenessChecks: [],
-    closedOn: null,
   };
+
   const next = await commitStep(
     services,
     item,

@@ -382,7 +382,8 @@ export type NewActionContext = {
   locale?: Locale;
 };
 
-function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' | 'source' | 'unitId'> {
+/** A new action's fields before its title, source and unit: open, nothing planned or done. */
+export function blankAction(context: NewActionContext): Omit<CorrectiveAction, 'title' | 'source' | 'unitId'> {
   return {
     id: context.id,
     etag: 1,
