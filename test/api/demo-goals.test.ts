@@ -57,4 +57,18 @@ describe('demo goals', () => {
     expect(shares.get('Simple konstruktioner')).toBeGreaterThanOrEqual(95);
     expect(shares.get('Enfamiliehuse')).toBeLessThan(95);
   });
+
+  it('measures the 90 % survey goal in the 2025 report from the 2025 round, as the survey results show it', async () => {
+    type Preview = {
+      content: {
+        goals: { title: string; value: number | null }[];
+        surveys: { respondents: number; sharePercent: number | null }[];
+      };
+    };
+    const preview = await get<Preview>('/yearly-reports/2025/preview', 'mette-kjaer');
+    const goal = preview.content.goals.find((candidate) => candidate.title.startsWith('90 %'));
+    expect(goal?.value).not.toBeNull();
+    expect(goal!.value!).toBeGreaterThan(0);
+    expect(goal!.value!).toBeLessThanOrEqual(100);
+  });
 });

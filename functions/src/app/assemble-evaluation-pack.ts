@@ -28,7 +28,7 @@ import { reportCompetenceGaps } from './report-competence-gaps.js';
 import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
 import type { SurveyStore } from './survey-ports.js';
 import type { GoalStore } from './goal-ports.js';
-import { packGoals, type PackGoalsSection } from './pack-goals.js';
+import { packGoals, surveyGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -455,7 +455,13 @@ export async function assembleEvaluationPack(
     reviewCompliance,
     acknowledgements,
     competenceGaps: summariseGaps(gapReport, competences, lookups),
-    qualityGoals: packGoals(goals, cases, period, (id) => lookups.peopleById.get(id)?.name ?? null),
+    qualityGoals: packGoals(
+      goals,
+      cases,
+      period,
+      (id) => lookups.peopleById.get(id)?.name ?? null,
+      await surveyGoalValuesOver(deps.surveys, goals, period),
+    ),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };
 }

@@ -62,7 +62,9 @@ export async function measureGoals(
   const results: { goalId: string; reading: GoalReading; hasTurnedRed: boolean }[] = [];
   for (const goal of goals) {
     const value =
-      goal.measurement.kind === 'survey' ? await surveyGoalValue(services, goal) : goalValue(goal, cases, today);
+      goal.measurement.kind === 'survey'
+        ? await surveyGoalValue(services.surveys, goal)
+        : goalValue(goal, cases, today);
     if (value === undefined) continue;
     const reading = nextReading(goal.lastReading, goalColour(goal.target, goal.thresholds, value), value, today);
     results.push({ goalId: goal.id, reading, hasTurnedRed: hasTurnedRed(goal.lastReading, reading) });

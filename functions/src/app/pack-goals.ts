@@ -2,6 +2,8 @@ import { computeCaseStatistics } from '../core/case-statistics.js';
 import { caseMetricValue, goalColour } from '../core/goal-status.js';
 import type { CaseRecord, Goal, GoalColour, GoalTarget } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
+import { surveyGoalValue } from './survey-measure.js';
+import type { SurveyStore } from './survey-ports.js';
 
 /**
  * The quality goals section of the management evaluation's input pack (ISO 9001 9.3.2 c 2: the
@@ -41,18 +43,37 @@ function overlap(goal: Goal, period: { from: LocalDate; to: LocalDate }): { from
   return from <= to ? { from, to } : null;
 }
 
+/**
+ * The survey goals' values over the part of their period within `period`, measured from the
+ * answers of the rounds in that span (a goal's last reading may be of a later period).
+ */
+export async function surveyGoalValuesOver(
+  surveys: Pick<SurveyStore, 'getSurvey' | 'listAnswers'>,
+  goals: readonly Goal[],
+  period: { from: LocalDate; to: LocalDate },
+): Promise<ReadonlyMap<string, number | null>> {
+  const values = new Map<string, number | null>();
+  for (const goal of goals) {
+    const span = overlap(goal, period);
+    if (goal.measurement.kind !== 'survey' || !span) continue;
+    values.set(goal.id, await surveyGoalValue(surveys, { ...goal, periodFrom: span.from, periodTo: span.to }));
+  }
+  return values;
+}
+
 export function packGoals(
   goals: readonly Goal[],
   cases: readonly CaseRecord[],
   period: { from: LocalDate; to: LocalDate },
   ownerName: (id: string) => string | null,
+  surveyValues: ReadonlyMap<string, number | null> = new Map(),
 ): PackGoalsSection {
   const rows: PackGoalRow[] = [];
   for (const goal of goals) {
     if (goal.status === 'draft' || goal.status === 'retired') continue;
     const span = overlap(goal, period);
     if (!span) continue;
-    const { value, figures } = valueOver(goal, cases, span, period);
+    const { value, figures } = valueOver(goal, cases, span, period, surveyValues);
     const name = ownerName(goal.ownerId);
     rows.push({
       id: goal.id,
@@ -75,6 +96,7 @@ function valueOver(
   cases: readonly CaseRecord[],
   span: { from: LocalDate; to: LocalDate },
   period: { from: LocalDate; to: LocalDate },
+  surveyValues: ReadonlyMap<string, number | null>,
 ): { value: number | null; figures: PackGoalFigures | null } {
   switch (goal.measurement.kind) {
     case 'cases': {
@@ -97,7 +119,9 @@ function valueOver(
       return { value: inSpan.at(-1)?.value ?? null, figures: null };
     }
     case 'survey':
-      // The surveys module writes a survey goal's reading; within the period it is the last one.
+      // Measured over the span from the answers when the caller gave them (surveyGoalValuesOver);
+      // otherwise the goal's last reading, if it was taken within the period.
+      if (surveyValues.has(goal.id)) return { value: surveyValues.get(goal.id) ?? null, figures: null };
       return {
         value: goal.lastReading && goal.lastReading.computedOn <= period.to ? goal.lastReading.value : null,
         figures: null,

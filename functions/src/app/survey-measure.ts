@@ -1,4 +1,3 @@
-import { AppError } from '../core/errors.js';
 import type { Goal } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import {
@@ -9,6 +8,7 @@ import {
   type SurveyScope,
 } from '../core/survey-results.js';
 import type { Services } from './ports.js';
+import type { SurveyStore } from './survey-ports.js';
 import { loadSurvey } from './survey-views.js';
 
 /**
@@ -39,20 +39,15 @@ export async function shareSatisfied(
  * names no survey, the survey is gone, or nobody in the scope answered the headline question.
  */
 export async function surveyGoalValue(
-  services: Services,
+  surveys: Pick<SurveyStore, 'getSurvey' | 'listAnswers'>,
   goal: Pick<Goal, 'measurement' | 'periodFrom' | 'periodTo' | 'scope'>,
 ): Promise<number | null> {
   if (goal.measurement.kind !== 'survey' || goal.measurement.surveyId === null) return null;
-  let survey;
-  try {
-    survey = await loadSurvey(services, goal.measurement.surveyId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  const survey = await surveys.getSurvey(goal.measurement.surveyId);
+  if (!survey) return null;
   const roundIds = roundsInPeriod(survey.rounds, { from: goal.periodFrom, to: goal.periodTo }).map((round) => round.id);
   const { caseTypes, unitIds } = goal.scope;
-  const answers = (await services.surveys.listAnswers(survey.id)).filter(
+  const answers = (await surveys.listAnswers(survey.id)).filter(
     (answer) =>
       roundIds.includes(answer.roundId) &&
       (caseTypes.length === 0 || caseTypes.includes(answer.caseType)) &&

@@ -14,7 +14,7 @@ import {
   type YearlyReportData,
 } from '../core/yearly-report.js';
 import { qualityPolicyId } from '../core/goal-types.js';
-import { packGoals } from './pack-goals.js';
+import { packGoals, surveyGoalValuesOver } from './pack-goals.js';
 import type { Services } from './ports.js';
 import { surveyEvaluationSection } from './survey-evaluation-section.js';
 
@@ -87,7 +87,13 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
     })
     .filter((entry) => entry.areas.length > 0);
 
-  const goalSection = packGoals(goals, cases, period, () => null);
+  const goalSection = packGoals(
+    goals,
+    cases,
+    period,
+    () => null,
+    await surveyGoalValuesOver(services.surveys, goals, period),
+  );
   const countsOf = (auditId: string) => {
     const counts = Object.fromEntries(findingGrades.map((grade) => [grade, 0])) as Record<
       (typeof findingGrades)[number],
