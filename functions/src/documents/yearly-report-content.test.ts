@@ -196,3 +196,34 @@ describe('the register’s section', () => {
     });
   });
 });
+
+describe('the printed footer', () => {
+  const report = {
+    id: 'yearly-report-2025-r1',
+    year: 2025,
+    revision: 1,
+    content: data,
+    publishedAt: '2026-04-22T10:00:00.000Z',
+    publishedOn: d('2026-04-22'),
+    publishedBy: 'mette-kjaer',
+    correctionReason: null,
+    createdAt: '2026-04-22T10:00:00.000Z',
+    updatedAt: '2026-04-22T10:00:00.000Z',
+    updatedBy: 'mette-kjaer',
+    etag: 1,
+  };
+
+  it('says when the report was published and, on a later print, when it was printed; never the figures’ day', () => {
+    const later = yearlyReportView({ kind: 'published', report }, 'da', d('2026-12-07'));
+    expect(later.footer).toBe(
+      'Eksempel Kommune · Teknik og Miljø · Kvalitetsrapport 2025 · Offentliggjort 22-04-2026 · Udskrevet 07-12-2026',
+    );
+    expect(yearlyReportView({ kind: 'published', report }, 'da', d('2026-04-22')).footer).not.toContain('Udskrevet');
+    expect(yearlyReportView({ kind: 'published', report }, 'nb', d('2026-12-07')).footer).toContain(
+      'Publisert 22.04.2026 · Skrevet ut 07.12.2026',
+    );
+    expect(yearlyReportView({ kind: 'preview', data }, 'en', d('2026-12-07')).footer).toBe(
+      'Eksempel Kommune · Teknik og Miljø · Quality report 2025 · Printed 7 Dec 2026',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { GoalColour, GoalTarget, PolicyText } from '../core/goal-types.js';
+import type { LocalDate } from '../core/local-date.js';
 import { intlTags, type Locale } from '../core/locale.js';
 import { registerKinds, type RegisterKind } from '../core/register-types.js';
 import type { YearlyReport, YearlyReportData } from '../core/yearly-report.js';
@@ -63,6 +64,8 @@ export type YearlyReportView = {
   notice: string | null;
   sections: PublicSection[];
   pageLabel: (page: number, total: number) => string;
+  /** Every printed page's footer: the authority, the title, when published and, on a later print, when printed. */
+  footer: string;
 };
 
 export type SectionContext = {
@@ -474,6 +477,7 @@ export function sectionContext(data: YearlyReportData, locale: Locale): SectionC
 export function yearlyReportView(
   source: { kind: 'published'; report: YearlyReport } | { kind: 'preview'; data: YearlyReportData },
   locale: Locale,
+  printedOn: LocalDate | null = null,
 ): YearlyReportView {
   const data = source.kind === 'published' ? source.report.content : source.data;
   const context = sectionContext(data, locale);
@@ -490,9 +494,17 @@ export function yearlyReportView(
       facts.push([t('facts.correction'), source.report.correctionReason ?? t('none')]);
     }
   }
+  const title = t('reportTitle', { year: data.year });
+  const publishedOn = source.kind === 'published' ? source.report.publishedOn : null;
+  const footer = [
+    data.organisationName,
+    title,
+    ...(publishedOn ? [t('footer.published', { date: context.date(publishedOn) })] : []),
+    ...(printedOn && printedOn !== publishedOn ? [t('footer.printed', { date: context.date(printedOn) })] : []),
+  ].join(' · ');
   return {
     locale,
-    title: t('reportTitle', { year: data.year }),
+    title,
     subtitle: t('reportSubtitle'),
     organisation: data.organisationName,
     facts,
@@ -501,5 +513,6 @@ export function yearlyReportView(
       .map((build) => build(context))
       .filter((section): section is PublicSection => section !== null),
     pageLabel: (page, total) => t('pageLabel', { page, total }),
+    footer,
   };
 }

@@ -252,7 +252,7 @@ function drawFooters(doc: Pdf, view: YearlyReportView): void {
       .strokeColor(colour.rule)
       .stroke();
     doc.font('regular').fontSize(7.5).fillColor(colour.muted);
-    doc.text(`${view.organisation} · ${view.title}`, page.marginX, y, {
+    doc.text(view.footer, page.marginX, y, {
       width: contentWidth - 90,
       lineBreak: false,
       ellipsis: true,

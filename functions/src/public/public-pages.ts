@@ -4,6 +4,7 @@ import type { Services } from '../app/ports.js';
 import { renderVersionDownload } from '../app/download-version.js';
 import { searchEverything } from '../app/search-everything.js';
 import { getPublishedYearlyReport, listPublishedYearlyReports, publicHandbookPath } from '../app/yearly-report.js';
+import { localDateOf } from '../core/local-date.js';
 import { documentBaseName, extensionOf } from '../core/document-identity.js';
 import { isAppError } from '../core/errors.js';
 import { qualityPolicyId, type PolicyText } from '../core/goal-types.js';
@@ -599,7 +600,11 @@ ${tableHtml({
         if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
         return document(locale, organisation, notFound(locale, t, path));
       }
-      const view = yearlyReportView({ kind: 'published', report }, locale);
+      const view = yearlyReportView(
+        { kind: 'published', report },
+        locale,
+        localDateOf(services.clock.now(), services.settings.timeZone),
+      );
       if (reportMatch[2]) {
         const bytes = await buildYearlyReportPdf(view);
         return {

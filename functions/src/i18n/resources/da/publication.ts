@@ -18,6 +18,8 @@ export const publication = {
   'facts.revision': 'Udgave',
   'facts.correction': 'Rettelse',
   draftNotice: 'Forhåndsvisning: rapporten er ikke offentliggjort, og tallene er dagens.',
+  'footer.published': 'Offentliggjort {{date}}',
+  'footer.printed': 'Udskrevet {{date}}',
   pageLabel: 'Side {{page}} af {{total}}',
   contents: 'Indhold',
   none: '–',

@@ -17,6 +17,8 @@ export const publication: TranslationOf<typeof source> = {
   'facts.revision': 'Edition',
   'facts.correction': 'Correction',
   draftNotice: 'Preview: the report is not published, and the figures are today’s.',
+  'footer.published': 'Published {{date}}',
+  'footer.printed': 'Printed {{date}}',
   pageLabel: 'Page {{page}} of {{total}}',
   contents: 'Contents',
   none: '–',

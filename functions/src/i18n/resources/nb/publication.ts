@@ -16,6 +16,8 @@ export const publication: TranslationOf<typeof source> = {
   'facts.revision': 'Utgave',
   'facts.correction': 'Rettelse',
   draftNotice: 'Forhåndsvisning: rapporten er ikke publisert, og tallene er dagens.',
+  'footer.published': 'Publisert {{date}}',
+  'footer.printed': 'Skrevet ut {{date}}',
   pageLabel: 'Side {{page}} av {{total}}',
   contents: 'Innhold',
   none: '–',
