@@ -122,6 +122,34 @@ describe('the yearly public report', () => {
     for (const row of revisedLater) expect(then.get(row.code)!.version, row.code).not.toBe(row.version);
   });
 
+  it('counts the register’s items of the year and the corrective actions started from them', async () => {
+    const year = lastYear() + 1;
+    const today = new Date(server.app.services.clock.now()).toISOString().slice(0, 10);
+    const figures = async () =>
+      (await server.api.get(people.coordinator, `/yearly-reports/${year}/preview`)).body.content.register;
+    const before = await figures();
+    const items = await server.app.services.register.listItems({ from: `${year}-01-01` as never, to: today as never });
+    expect(before.total).toBe(items.length);
+    expect(before.total).toBeGreaterThan(0);
+    expect(Object.values(before.byKind as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(
+      before.total,
+    );
+    expect(before.closedItems).toBe(items.filter((item) => item.status === 'closed').length);
+    const { answeredInTime, answeredLate, overdueUnanswered, share } = before.replyCompliance;
+    expect(share).toBeCloseTo(answeredInTime / (answeredInTime + answeredLate + overdueUnanswered));
+    expect(before.rootCauses.length).toBeLessThanOrEqual(5);
+
+    const item = items.find((candidate) => candidate.status === 'in-handling')!;
+    const started = await server.api.call(people.coordinator, 'POST', `/register/items/${item.id}/corrective-actions`, {
+      json: {},
+      ifMatch: `"${item.etag}"`,
+    });
+    expect(started.status).toBe(201);
+    const after = await figures();
+    expect(after.actionsStarted).toBe(before.actionsStarted + 1);
+    expect(after.total).toBe(before.total);
+  });
+
   it('renders a report frozen before the register’s section existed, without the section', async () => {
     const { quality } = server.app.services;
     const published = await quality.listYearlyReports();
