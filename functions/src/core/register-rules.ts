@@ -283,6 +283,26 @@ export function replyReminderStage(
   return today >= remindFrom ? 'due-soon' : null;
 }
 
+/**
+ * The days an unanswered item's reminders start, for the deadline index (app/deadline-index.ts):
+ * `remindOn`, `remindDaysBefore` working days before the deadline (the handler's notice), and
+ * `escalateOn`, `escalateDaysAfter` working days after it (the handler's leader is told); null
+ * when the municipality does not escalate (0 days). Agrees with `replyReminderStage`: on
+ * `remindOn` the stage is `due-soon`, on `escalateOn` it is `escalate`.
+ */
+export function replyReminderDates(
+  dueOn: LocalDate,
+  settings: Pick<RegisterSettings, 'remindDaysBefore' | 'escalateDaysAfter' | 'holidayCalendar'>,
+): { remindOn: LocalDate; escalateOn: LocalDate | null } {
+  return {
+    remindOn: workingDaysBefore(dueOn, settings.remindDaysBefore, settings.holidayCalendar),
+    escalateOn:
+      settings.escalateDaysAfter > 0
+        ? addCalendarWorkingDays(dueOn, settings.escalateDaysAfter, settings.holidayCalendar)
+        : null,
+  };
+}
+
 /** The working day `count` working days before `dueOn` (so that adding `count` working days gives `dueOn`). */
 function workingDaysBefore(dueOn: LocalDate, count: number, calendar: HolidayCalendar): LocalDate {
   const isWorking = workingDayTest(calendar);
