@@ -230,6 +230,21 @@ export function statusAfterAssessment(status: RegisterStatus): RegisterStatus {
   return status === 'registered' ? 'awaiting-handling' : status;
 }
 
+/**
+ * What an `open` item becomes when none of its corrective actions runs any more (the last one
+ * closed after an effective check; an ineffective check sends an action back to `planned`, so it
+ * still runs): `closed` when nothing is left to do for the sender (answered, or nobody to
+ * answer), else `in-handling`, back with its handler to send the final answer and close it.
+ * Null when the item stays as it is (not `open`, or an action still runs).
+ */
+export function statusWhenActionsDone(
+  item: Pick<RegisterItem, 'status' | 'reply' | 'contact' | 'reportedBy'>,
+  openActionCount: number,
+): 'in-handling' | 'closed' | null {
+  if (item.status !== 'open' || openActionCount > 0) return null;
+  return canBeAnswered(item) && item.reply === null ? 'in-handling' : 'closed';
+}
+
 /** After a corrective action of the item changed: open while any runs, back in handling once none does. */
 export function statusAfterActions(status: RegisterStatus, openActionCount: number): RegisterStatus {
   if (status === 'closed') return status;
