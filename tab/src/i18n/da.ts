@@ -1781,6 +1781,7 @@ export const da = {
   'register.trail.interim-reply': 'Foreløbigt svar sendt',
   'register.trail.reply': 'Svar sendt',
   'register.trail.corrective-action-started': 'Korrigerende handling startet',
+  'register.trail.actions-completed': 'Alle handlinger er afsluttet',
   'register.trail.reassigned': 'Ny behandler',
   'register.trail.reminded': 'Påmindelse sendt',
   'register.trail.escalated': 'Eskaleret',

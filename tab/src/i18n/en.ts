@@ -1774,6 +1774,7 @@ export const en: Messages = {
   'register.trail.interim-reply': 'Interim reply sent',
   'register.trail.reply': 'Answer sent',
   'register.trail.corrective-action-started': 'Corrective action started',
+  'register.trail.actions-completed': 'All corrective actions are completed',
   'register.trail.reassigned': 'Handler changed',
   'register.trail.reminded': 'Reminder sent',
   'register.trail.escalated': 'Escalated',
