@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchRequest, GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
+import { openSharePointQualityStore } from '../../functions/src/adapters/sharepoint/sharepoint-quality-store.js';
+import { openSharePointRegisterStore } from '../../functions/src/adapters/sharepoint/sharepoint-register-store.js';
+import { sharePointContractSite } from './contract-sites.js';
+import { buildBareItem, buildItem, describeRegisterStoreContract } from './register-store-contract.js';
+
+/** The RegisterStore contract on SharePoint lists, through the Graph double (a fresh site per test). */
+describeRegisterStoreContract('SharePoint (Graph double)', async () => {
+  const { graph, site, trail, close } = await sharePointContractSite();
+  const quality = await openSharePointQualityStore(graph, site.id);
+  return {
+    store: await openSharePointRegisterStore(graph, site.id),
+    trail,
+    correctiveActions: () => quality.listCorrectiveActions(),
+    close,
+  };
+});
+
+/**
+ * Races the checks cannot see: another instance writes after this commit's `envelopes` first
+ * `$batch` envelopes (the lookups: the KhKeys, then the new items' receipt numbers and tokens)
+ * and before its writes.
+ */
+function racing(graph: GraphClient, envelopes: number, meanwhile: () => Promise<unknown>): GraphClient {
+  let sent = 0;
+  return {
+    ...graph,
+    async batch<T>(requests: BatchRequest[]) {
+      const outcomes = await graph.batch<T>(requests);
+      sent += 1;
+      if (sent === envelopes) await meanwhile();
+      return outcomes;
+    },
+  };
+}
+
+describe('the register on SharePoint when two instances race', () => {
+  const used = { signatureHash: 'f'.repeat(64), expiresAt: '2026-03-02T09:30:00.000Z' };
+
+  it('refuses a solution used by another instance after the lookup (unique KhKey) and undoes the item created with it', async () => {
+    const { graph, site, trail, close } = await sharePointContractSite();
+    try {
+      const other = await openSharePointRegisterStore(graph, site.id);
+      const store = await openSharePointRegisterStore(
+        racing(graph, 2, () =>
+          other.commit({ expect: [{ id: 'r1', etag: 0 }], items: [buildItem()], usedChallenge: used }),
+        ),
+        site.id,
+      );
+      const error = await store
+        .commit({
+          expect: [{ id: 'r2', etag: 0 }],
+          items: [buildBareItem()],
+          usedChallenge: used,
+          trail: [
+            {
+              at: '2026-03-02T08:00:00.000Z',
+              actorId: 'public',
+              action: 'register.item-registered',
+              procedureId: null,
+              subjectId: 'r2',
+              summary: 's',
+              details: {},
+            },
+          ],
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'DUPLICATE', details: { field: 'altcha', reason: 'replayed' } });
+      expect((await other.listItems()).map((item) => item.id)).toEqual(['r1']);
+      expect(await trail()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses a write over an item changed after the lookup (If-Match, 412) with CONFLICT and the stored version', async () => {
+    const { graph, site, close } = await sharePointContractSite();
+    try {
+      const other = await openSharePointRegisterStore(graph, site.id);
+      await other.commit({ expect: [{ id: 'r1', etag: 0 }], items: [buildItem()] });
+      const theirs = buildItem({ status: 'open', etag: 2, updatedBy: 'bo', updatedAt: '2026-03-09T10:00:00.000Z' });
+      const store = await openSharePointRegisterStore(
+        racing(graph, 1, () => other.commit({ expect: [{ id: 'r1', etag: 1 }], items: [theirs] })),
+        site.id,
+      );
+      const error = await store
+        .commit({ expect: [{ id: 'r1', etag: 1 }], items: [buildItem({ status: 'closed', etag: 2 })] })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: 'CONFLICT',
+        details: { reason: 'stale', collection: 'registerItems', id: 'r1', etag: 2, updatedBy: 'bo' },
+      });
+      expect(await other.getItem('r1')).toEqual(theirs);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses a receipt number taken by another instance after the lookup with DUPLICATE (receiptNumber)', async () => {
+    const { graph, site, close } = await sharePointContractSite();
+    try {
+      const other = await openSharePointRegisterStore(graph, site.id);
+      const store = await openSharePointRegisterStore(
+        racing(graph, 2, () => other.commit({ expect: [{ id: 'r1', etag: 0 }], items: [buildItem()] })),
+        site.id,
+      );
+      const error = await store
+        .commit({ expect: [{ id: 'r2', etag: 0 }], items: [buildBareItem({ receiptNumber: '2026-AAAAAA' })] })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'DUPLICATE', details: { field: 'receiptNumber' } });
+      expect((await other.listItems()).map((item) => item.id)).toEqual(['r1']);
+    } finally {
+      await close();
+    }
+  });
+});
