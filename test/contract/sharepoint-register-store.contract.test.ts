@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchRequest, GraphClient } from '../../functions/src/adapters/sharepoint/graph-client.js';
+import type { LocalDate } from '../../functions/src/core/local-date.js';
 import { openSharePointQualityStore } from '../../functions/src/adapters/sharepoint/sharepoint-quality-store.js';
-import { openSharePointRegisterStore } from '../../functions/src/adapters/sharepoint/sharepoint-register-store.js';
+import {
+  derivedFields,
+  openSharePointRegisterStore,
+} from '../../functions/src/adapters/sharepoint/sharepoint-register-store.js';
 import { sharePointContractSite } from './contract-sites.js';
 import { buildBareItem, buildItem, describeRegisterStoreContract } from './register-store-contract.js';
 
@@ -110,6 +114,67 @@ describe('the register on SharePoint when two instances race', () => {
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: 'DUPLICATE', details: { field: 'receiptNumber' } });
       expect((await other.listItems()).map((item) => item.id)).toEqual(['r1']);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("the register items' derived columns on SharePoint", () => {
+  // The queries filter on these, then check the exact condition on the records: a wrong value
+  // would not add an item to an answer, only drop it or make the query read more than it needs.
+  it('holds the open state, the reply deadline while unanswered, the closing day while contact is held, the e-mail', () => {
+    expect(derivedFields(buildItem())).toEqual({
+      KhOpenState: 'open',
+      KhAwaitingReplyDueOn: '2026-03-16',
+      KhContactClosedOn: null,
+      KhContactEmail: 'bodil@example.dk',
+    });
+    const reply = { text: 'Svar', sentAt: '2026-03-09T10:00:00.000Z', sentBy: 'anne', deliveredBy: 'email' as const };
+    expect(
+      derivedFields(
+        buildItem({ status: 'closed', closedOn: '2026-03-20' as LocalDate, reply: { ...reply, isLate: false } }),
+      ),
+    ).toEqual({
+      KhOpenState: 'closed',
+      KhAwaitingReplyDueOn: null,
+      KhContactClosedOn: '2026-03-20',
+      KhContactEmail: 'bodil@example.dk',
+    });
+    expect(derivedFields(buildBareItem({ status: 'closed', closedOn: '2026-03-20' as LocalDate }))).toEqual({
+      KhOpenState: 'closed',
+      KhAwaitingReplyDueOn: null,
+      KhContactClosedOn: null,
+      KhContactEmail: null,
+    });
+    expect(derivedFields(buildItem({ reply: { ...reply, isLate: true } }))).toMatchObject({
+      KhAwaitingReplyDueOn: null,
+    });
+  });
+});
+
+describe('the register statistics on SharePoint', () => {
+  it('read only the columns a row needs, filtered on the indexed received date', async () => {
+    const { graph, site, close } = await sharePointContractSite();
+    try {
+      const urls: string[] = [];
+      const spied: GraphClient = {
+        ...graph,
+        getAll<T>(url: string, headers?: Record<string, string>) {
+          urls.push(decodeURIComponent(url));
+          return graph.getAll<T>(url, headers);
+        },
+      };
+      const store = await openSharePointRegisterStore(spied, site.id);
+      await store.commit({ items: [buildItem(), buildBareItem()] });
+      urls.length = 0;
+      expect(await store.statisticsRows('2026-03-03' as LocalDate)).toHaveLength(1);
+      expect(urls).toHaveLength(1);
+      expect(urls[0]).toContain(
+        '$expand=fields($select=KhKind,KhChannel,KhStatus,KhCategory,KhRootCauseCategory,KhUnitKeys,KhReceivedOn,' +
+          'KhReportedByKey,KhContactEmail,KhReplyDueOn,KhReply)',
+      );
+      expect(urls[0]).toContain("$filter=fields/KhReceivedOn le '2026-03-04'");
     } finally {
       await close();
     }
