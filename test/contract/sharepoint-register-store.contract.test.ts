@@ -101,6 +101,27 @@ describe('the register on SharePoint when two instances race', () => {
     }
   });
 
+  it('refuses a commit fenced by an item changed after the lookup, and undoes the item created with it', async () => {
+    const { graph, site, close } = await sharePointContractSite();
+    try {
+      const other = await openSharePointRegisterStore(graph, site.id);
+      await other.commit({ expect: [{ id: 'r1', etag: 0 }], items: [buildItem()] });
+      const theirs = buildItem({ status: 'open', etag: 2, updatedBy: 'bo' });
+      const store = await openSharePointRegisterStore(
+        racing(graph, 2, () => other.commit({ expect: [{ id: 'r1', etag: 1 }], items: [theirs] })),
+        site.id,
+      );
+      const error = await store
+        .commit({ expect: [{ id: 'r1', etag: 1 }], items: [buildBareItem()] })
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'CONFLICT', details: { collection: 'registerItems', id: 'r1', etag: 2 } });
+      expect((await other.listItems()).map((item) => item.id)).toEqual(['r1']);
+      expect(await other.getItem('r1')).toEqual(theirs);
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses a receipt number taken by another instance after the lookup with DUPLICATE (receiptNumber)', async () => {
     const { graph, site, close } = await sharePointContractSite();
     try {
@@ -175,6 +196,49 @@ describe('the register statistics on SharePoint', () => {
           'KhReportedByKey,KhContactEmail,KhReplyDueOn,KhReply)',
       );
       expect(urls[0]).toContain("$filter=fields/KhReceivedOn le '2026-03-04'");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('what a register commit costs on SharePoint', () => {
+  it('a public submission and a handling step are a few $batch envelopes, not a request per check', async () => {
+    const { double, graph, site, close } = await sharePointContractSite();
+    try {
+      const store = await openSharePointRegisterStore(graph, site.id);
+      const trail = {
+        at: '2026-03-02T08:00:00.000Z',
+        actorId: 'public',
+        action: 'register.item-registered',
+        procedureId: null,
+        subjectId: 'r1',
+        summary: 's',
+        details: {},
+      };
+      const cost = async (work: () => Promise<unknown>) => {
+        double.resetCounters();
+        await work();
+        const { httpRequests, batches, reads, writes } = double.counters;
+        return { httpRequests, batches, reads, writes };
+      };
+      const submitted = await cost(() =>
+        store.commit({
+          expect: [{ id: 'r1', etag: 0 }],
+          items: [buildItem()],
+          usedChallenge: { signatureHash: 'e'.repeat(64), expiresAt: '2026-03-02T09:00:00.000Z' },
+          trail: [trail],
+        }),
+      );
+      const handled = await cost(() =>
+        store.commit({ expect: [{ id: 'r1', etag: 1 }], items: [buildItem({ etag: 2 })], trail: [trail] }),
+      );
+      expect({ submitted, handled }).toEqual({
+        // Lookups (item, solution); receipt number and token; the two guarded creates; the trail entry.
+        submitted: { httpRequests: 4, batches: 3, reads: 4, writes: 3 },
+        // The item's lookup; its guarded PATCH; the trail entry.
+        handled: { httpRequests: 3, batches: 2, reads: 1, writes: 2 },
+      });
     } finally {
       await close();
     }

@@ -233,9 +233,11 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
       const id = (write as { record: CorrectiveAction }).record.id;
       return actionExistsError(id);
     }
+    // An item's write, or the fence of an expected item that is not written.
+    const id = write.kind === 'fence' ? write.key : (write as { record: RegisterItem }).record.id;
+    const now = await lists.get(itemMapping, id);
+    if (write.kind === 'fence' || before.get(itemMapping, id) || now) return staleItemError(id, now);
     const item = (write as { record: RegisterItem }).record;
-    const now = await lists.get(itemMapping, item.id);
-    if (before.get(itemMapping, item.id) || now) return staleItemError(item.id, now);
     // A create refused although no item has its id: its receipt number or token was taken meanwhile.
     const [byReceipt] = await holders([{ column: 'receiptNumber', value: item.receiptNumber }]);
     return duplicateOf(byReceipt!.length > 0 || item.statusTokenHash === null ? 'receiptNumber' : 'statusTokenHash');
