@@ -206,6 +206,8 @@ function finding(overrides: Partial<Finding> & Pick<Finding, 'id' | 'auditId' | 
     foundOn: d('2026-03-01'),
     foundBy: null,
     correctiveActionId: null,
+    checklistLineId: null,
+    withdrawal: null,
     ...overrides,
   };
 }
