@@ -707,7 +707,7 @@ export const da = {
   'audit.kindRecertification': 'Recertificering',
   'audit.kindCertification': 'Certificering',
   'audit.lockedNote':
-    'Afrapporteret og låst: tjeklisten, fundene og rapporten står, som de var, da auditten blev afrapporteret, og kan ikke ændres.',
+    'Afrapporteret og låst: tjeklisten, fundene og rapporten står, som de var, da auditten blev afrapporteret, og kan ikke ændres. En fejl i rapporten rettes med »Ret rapport« og en begrundelse.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planlagt',
   'audit.statusInProgress': 'I gang',

@@ -706,7 +706,7 @@ export const nb: Messages = {
   'audit.kindRecertification': 'Resertifisering',
   'audit.kindCertification': 'Sertifisering',
   'audit.lockedNote':
-    'Rapportert og låst: sjekklisten, funnene og rapporten står som de var da revisjonen ble rapportert, og kan ikke endres.',
+    'Rapportert og låst: sjekklisten, funnene og rapporten står som de var da revisjonen ble rapportert, og kan ikke endres. En feil i rapporten rettes med «Rett rapport» og en begrunnelse.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planlagt',
   'audit.statusInProgress': 'Pågår',

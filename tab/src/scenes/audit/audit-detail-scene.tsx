@@ -187,7 +187,7 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
             // A nonconformity on the checklist: offer to record it as a finding, its text prefilled,
             // unless the line has its finding already.
             linesWithFinding.has(line.id) ? (
-              t('audit.lineHasFinding')
+              <span>{t('audit.lineHasFinding')}</span>
             ) : (
               <RecordFindingButton
                 audit={current}

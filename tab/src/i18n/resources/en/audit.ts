@@ -56,7 +56,7 @@ export const audit: TranslationOf<typeof source> = {
   'audit.kindRecertification': 'Recertification audit',
   'audit.kindCertification': 'Certification audit',
   'audit.lockedNote':
-    'Reported and locked: the checklist, findings and report stay as they were when the audit was reported and cannot be changed.',
+    'Reported and locked: the checklist, findings and report stay as they were when the audit was reported and cannot be changed. A mistake in the report is put right with "Correct report" and a reason.',
   'audit.status': 'Status',
   'audit.statusPlanned': 'Planned',
   'audit.statusInProgress': 'In progress',
