@@ -114,8 +114,20 @@ describe('the audit scene', () => {
       const correction = page.getByRole('dialog');
       await correction.getByLabel('Begrundelse for rettelsen').fill('Konklusionen manglede de importerede fund');
       await correction.getByLabel('Konklusion').fill('Én større og én mindre afvigelse.');
+      // A finding is withdrawn with its reason (kept, not counted); one the report missed is added.
+      await correction.getByRole('checkbox', { name: 'Træk tilbage: God sagsstyring' }).check();
+      await correction.getByLabel('Begrundelse for at trække fund tilbage').fill('Hørte til en anden audit');
+      await e2e.chooseOption(correction.getByRole('combobox', { name: 'Kategori' }), 'Forbedringsmulighed');
+      await correction.getByLabel('Beskrivelse').fill('Journalnotater kan skrives kortere');
       await correction.getByRole('button', { name: 'Opret rettelse' }).click();
       await page.getByRole('status').filter({ hasText: 'Rapporten er rettet.' }).waitFor();
+      await findings
+        .getByRole('row')
+        .filter({ hasText: 'God sagsstyring' })
+        .getByText(/^Trukket tilbage \S+: Hørte til en anden audit$/)
+        .waitFor();
+      await findings.getByRole('rowheader', { name: 'Journalnotater kan skrives kortere' }).waitFor();
+      await expect.poll(() => findings.getByRole('row').count()).toBe(5);
       await page.getByText('Én større og én mindre afvigelse.', { exact: true }).first().waitFor();
       const revisions = page.getByRole('region', { name: 'Udgaver af rapporten' });
       await revisions.getByText(/^Oprindelig rapport/).click();

@@ -829,6 +829,9 @@ export const da = {
   'audit.withdrawReason': 'Begrundelse for at trække fund tilbage',
   'audit.withdrawReasonHint':
     'Skal udfyldes, når du trækker et fund tilbage. Fundet bliver stående, men tæller ikke længere med.',
+  'audit.addMissedFinding': 'Tilføj et fund, rapporten manglede',
+  'audit.findingLine': 'Fra tjeklistelinje',
+  'audit.lineNumber': 'Linje {number}: {question}',
   'audit.reportCorrected':
     'Rapporten er rettet. Den oprindelige rapport kan stadig læses under »Udgaver af rapporten«.',
   'audit.revisions': 'Udgaver af rapporten',

@@ -823,6 +823,9 @@ export const en: Messages = {
   'audit.withdrawFinding': 'Withdraw: {finding}',
   'audit.withdrawReason': 'Reason for withdrawing findings',
   'audit.withdrawReasonHint': 'Required when you withdraw a finding. The finding stays on record but no longer counts.',
+  'audit.addMissedFinding': 'Add a finding the report missed',
+  'audit.findingLine': 'From checklist line',
+  'audit.lineNumber': 'Line {number}: {question}',
   'audit.reportCorrected':
     'The report is corrected. The original report can still be read under "Revisions of the report".',
   'audit.revisions': 'Revisions of the report',

@@ -85,10 +85,12 @@ export function FindingsPanel(props: {
                     {finding.withdrawal ? (
                       <>
                         <br />
-                        {t('audit.findingWithdrawn', {
-                          date: i18n.formatDate(finding.withdrawal.withdrawnOn),
-                          reason: finding.withdrawal.reason,
-                        })}
+                        <span>
+                          {t('audit.findingWithdrawn', {
+                            date: i18n.formatDate(finding.withdrawal.withdrawnOn),
+                            reason: finding.withdrawal.reason,
+                          })}
+                        </span>
                       </>
                     ) : null}
                   </th>

@@ -2,18 +2,18 @@ import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { z } from 'zod';
 import type { AuditReportRevisionDto, AuditViewDto, FindingViewDto } from '../../api/audit-api';
-import { correctAuditReportBody, reportAuditBody } from '../../../../functions/src/contract/audit-schemas';
+import { correctAuditReportBody, findingBody, reportAuditBody } from '../../../../functions/src/contract/audit-schemas';
 import { checklistResults } from '../../../../functions/src/core/quality-year-types';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
 import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import { ErrorAlert } from '../../shared/error-alert';
-import { CheckboxField, DropdownField, TextareaField } from '../../shared/form/form-fields';
+import { CheckboxField, DropdownField, TextField, TextareaField } from '../../shared/form/form-fields';
 import { encodeFormMessage } from '../../shared/form/form-message';
 import { useContractForm } from '../../shared/form/use-contract-form';
 import { ActionDialog } from '../procedure/action-dialog';
 import { readsOfAudit } from './audit-reads';
-import { resultKey, resultOrder } from './audit-model';
+import { gradeKey, gradeOrder, resultKey, resultOrder } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 
 /**
@@ -109,9 +109,18 @@ const correctionForm = z
     results: z.record(z.string(), z.enum(checklistResults)),
     withdraw: z.record(z.string(), z.boolean()),
     withdrawReason: z.string().max(2000),
+    // A finding the report missed: "" for none.
+    newGrade: z.union([z.literal(''), findingBody.shape.grade]),
+    newDescription: z.string().max(4000),
+    newClause: z.union([z.literal(''), findingBody.shape.clause.unwrap().unwrap()]),
+    newLineId: z.string(),
   })
   .refine((values) => !Object.values(values.withdraw).some(Boolean) || values.withdrawReason.trim() !== '', {
     path: ['withdrawReason'],
+    message: encodeFormMessage({ key: 'form.required' }),
+  })
+  .refine((values) => values.newGrade === '' || values.newDescription.trim() !== '', {
+    path: ['newDescription'],
     message: encodeFormMessage({ key: 'form.required' }),
   });
 type CorrectionValues = z.input<typeof correctionForm>;
@@ -129,10 +138,23 @@ function correctionBodyOf(audit: AuditViewDto, values: z.output<typeof correctio
     withdrawFindings: Object.entries(values.withdraw)
       .filter(([, isChosen]) => isChosen)
       .map(([findingId]) => ({ findingId, reason: values.withdrawReason })),
+    addFindings:
+      values.newGrade === ''
+        ? []
+        : [
+            {
+              grade: values.newGrade,
+              description: values.newDescription.trim(),
+              clause: values.newClause === '' ? null : values.newClause,
+              procedureId: null,
+              unitId: audit.unitId,
+              checklistLineId: values.newLineId === '' ? null : values.newLineId,
+            },
+          ],
   };
 }
 
-/** "Ret rapport": the reason, the corrected report and results, and findings to withdraw. */
+/** "Ret rapport": the reason, the corrected report and results, findings to withdraw and one the report missed. */
 export function CorrectReportButton(props: {
   audit: AuditViewDto;
   findings: readonly FindingViewDto[];
@@ -143,6 +165,7 @@ export function CorrectReportButton(props: {
   const [open, setOpen] = useState(false);
   const { audit } = props;
   const counted = props.findings.filter((finding) => finding.withdrawal === null);
+  const none = { value: '', text: t('audit.none') };
   const defaults = (): CorrectionValues => ({
     reason: '',
     summary: audit.report?.summary ?? '',
@@ -150,6 +173,10 @@ export function CorrectReportButton(props: {
     results: Object.fromEntries(audit.checklist.map((line) => [line.id, line.result])),
     withdraw: Object.fromEntries(counted.map((finding) => [finding.id, false])),
     withdrawReason: '',
+    newGrade: '',
+    newDescription: '',
+    newClause: '',
+    newLineId: '',
   });
   const form = useContractForm(correctionForm, { defaultValues: defaults() });
   return (
@@ -208,6 +235,29 @@ export function CorrectReportButton(props: {
             />
           </fieldset>
         ) : null}
+        <fieldset>
+          <legend>{t('audit.addMissedFinding')}</legend>
+          <DropdownField
+            control={form.control}
+            name="newGrade"
+            label={t('audit.grade')}
+            options={[none, ...gradeOrder.map((each) => ({ value: each, text: t(gradeKey[each]) }))]}
+          />
+          <TextareaField control={form.control} name="newDescription" label={t('audit.description')} />
+          <TextField control={form.control} name="newClause" label={t('audit.clause')} hint={t('audit.clauseHint')} />
+          <DropdownField
+            control={form.control}
+            name="newLineId"
+            label={t('audit.findingLine')}
+            options={[
+              none,
+              ...audit.checklist.map((line, index) => ({
+                value: line.id,
+                text: t('audit.lineNumber', { number: index + 1, question: line.question }),
+              })),
+            ]}
+          />
+        </fieldset>
       </ActionDialog>
     </>
   );

@@ -181,6 +181,9 @@ export const audit: TranslationOf<typeof source> = {
   'audit.withdrawReason': 'Begrunnelse for å trekke tilbake funn',
   'audit.withdrawReasonHint':
     'Må fylles ut når du trekker tilbake et funn. Funnet blir stående, men teller ikke lenger med.',
+  'audit.addMissedFinding': 'Legg til et funn rapporten manglet',
+  'audit.findingLine': 'Fra sjekklistelinje',
+  'audit.lineNumber': 'Linje {{number}}: {{question}}',
   'audit.reportCorrected':
     'Rapporten er rettet. Den opprinnelige rapporten kan fortsatt leses under «Utgaver av rapporten».',
   'audit.revisions': 'Utgaver av rapporten',
