@@ -205,10 +205,11 @@ describe('audits', () => {
     const id = created.body.id as string;
 
     const asAuditor = await get(`/audits/${id}`, people.natureLeader);
-    expect(asAuditor.body.abilities).toEqual({ manage: false, recordResults: true });
+    expect(asAuditor.body.abilities).toEqual({ manage: false, recordResults: true, correctReport: false });
     expect((await get(`/audits/${id}`, people.environmentCaseworker)).body.abilities).toEqual({
       manage: false,
       recordResults: false,
+      correctReport: false,
     });
 
     const k01 = (await get('/procedures?limit=200')).body.items.find((p: { code: string }) => p.code === 'K-01');

@@ -6,7 +6,8 @@ import * as e2e from '../support/e2e.js';
 /**
  * The audit scene in Danish, as the quality coordinator: plan a due programme item for 2027, open
  * the new audit, create its checklist from its clauses, record a result, record a finding in the
- * dialog, and import the certifier's findings from CSV after a preview that shows a bad row.
+ * dialog, and import the certifier's findings from CSV after a preview that shows a bad row;
+ * then report it and correct the report with a reason ("Ret rapport"), the original still readable.
  */
 
 const year = 2027;
@@ -72,6 +73,9 @@ describe('the audit scene', () => {
       await finding.getByRole('cell', { name: coordinator.name, exact: true }).waitFor();
       // The coordinator is offered the corrective action for the nonconformity.
       await finding.getByRole('button', { name: /^Opret handling for fundet:/ }).waitFor();
+      // A checklist line gives one finding: once it has one, it is no longer offered (issue 16).
+      await page.getByText('Fund registreret', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Registrér fund for linje 1' }).count()).toBe(0);
 
       // The certifier's column codes and the Danish titles the scene tells the user both work.
       const csv = (rows: string[], header = 'grade;clause;procedure;unit;description;foundOn') => ({
@@ -99,6 +103,37 @@ describe('the audit scene', () => {
       await page.getByRole('button', { name: 'Importér 2 fund' }).click();
       await page.getByRole('status').filter({ hasText: '2 fund er importeret.' }).waitFor();
       await expect.poll(() => findings.getByRole('row').count()).toBe(4);
+
+      // Reported, the audit is locked; "Ret rapport" makes a linked revision with its reason and
+      // the reported original stays readable beside it (issue 16).
+      await page.getByLabel('Resumé').fill('Fem sager gennemgået.');
+      await page.getByLabel('Konklusion').fill('Én større afvigelse.');
+      await page.getByRole('button', { name: 'Afgiv rapport' }).click();
+      await page.getByRole('status').filter({ hasText: 'Rapporten er gemt, og auditten er afrapporteret.' }).waitFor();
+      await page.getByRole('button', { name: 'Ret rapport' }).click();
+      const correction = page.getByRole('dialog');
+      await correction.getByLabel('Begrundelse for rettelsen').fill('Konklusionen manglede de importerede fund');
+      await correction.getByLabel('Konklusion').fill('Én større og én mindre afvigelse.');
+      // A finding is withdrawn with its reason (kept, not counted); one the report missed is added.
+      await correction.getByRole('checkbox', { name: 'Træk tilbage: God sagsstyring' }).check();
+      await correction.getByLabel('Begrundelse for at trække fund tilbage').fill('Hørte til en anden audit');
+      await e2e.chooseOption(correction.getByRole('combobox', { name: 'Kategori' }), 'Forbedringsmulighed');
+      await correction.getByLabel('Beskrivelse').fill('Journalnotater kan skrives kortere');
+      await correction.getByRole('button', { name: 'Opret rettelse' }).click();
+      await page.getByRole('status').filter({ hasText: 'Rapporten er rettet.' }).waitFor();
+      await findings
+        .getByRole('row')
+        .filter({ hasText: 'God sagsstyring' })
+        .getByText(/^Trukket tilbage \S+: Hørte til en anden audit$/)
+        .waitFor();
+      await findings.getByRole('rowheader', { name: 'Journalnotater kan skrives kortere' }).waitFor();
+      await expect.poll(() => findings.getByRole('row').count()).toBe(5);
+      await page.getByText('Én større og én mindre afvigelse.', { exact: true }).first().waitFor();
+      const revisions = page.getByRole('region', { name: 'Udgaver af rapporten' });
+      await revisions.getByText(/^Oprindelig rapport/).click();
+      await revisions.getByText('Én større afvigelse.', { exact: true }).waitFor();
+      await revisions.getByText(/^Rettet ved Rettelse 1 .+: Konklusionen manglede de importerede fund$/).waitFor();
+      expect(await e2e.axeViolations(page)).toEqual([]);
       await e2e.saveScreenshot(page, 'audit-detail.png', { fullPage: true });
       await page.goto(`${server.url}/audit?year=2026`);
       await page.getByRole('table', { name: 'Audits i 2026' }).waitFor();

@@ -61,6 +61,8 @@ describe('a corrective action from a major finding to the management evaluation'
       foundOn: today,
       foundBy: null,
       correctiveActionId: null,
+      checklistLineId: null,
+      withdrawal: null,
     };
     await services.quality.commit({ audits: [audit], findings: [finding] });
     const response = await fetch(`${server.url}/api/corrective-actions`, {

@@ -206,6 +206,8 @@ function finding(overrides: Partial<Finding> & Pick<Finding, 'id' | 'auditId' | 
     foundOn: d('2026-03-01'),
     foundBy: null,
     correctiveActionId: null,
+    checklistLineId: null,
+    withdrawal: null,
     ...overrides,
   };
 }
@@ -533,6 +535,25 @@ describe('assembleEvaluationPack', () => {
       action: { id: 'ca-open', status: 'planned' },
     });
     expect(pack.audits.openFindings[1]).toMatchObject({ auditYear: 2025, unit: { name: 'Vej og Park' }, action: null });
+  });
+
+  it('leaves out a finding withdrawn by a correction of its audit’s report, but counts it as of a day before', async () => {
+    const findings = (await world().quality.listFindings()).map((each) =>
+      each.id === 'f-obs'
+        ? {
+            ...each,
+            withdrawal: { withdrawnOn: d('2026-10-01'), withdrawnBy: 'p-coord', reason: 'Forkert', revisionId: 'r1' },
+          }
+        : each,
+    );
+    const pack = await assembleEvaluationPack(world({ quality: { findings } }), { year: 2026 });
+    expect(pack.audits.items[1]?.findingCounts).toMatchObject({ minor: 1, observation: 0, 'strong-point': 1 });
+    expect(pack.audits.openFindings.map((item) => item.id)).toEqual(['f-major', 'f-old-minor']);
+    const before = await assembleEvaluationPack(world({ quality: { findings } }), {
+      year: 2026,
+      asOf: d('2026-09-30'),
+    });
+    expect(before.audits.items[1]?.findingCounts).toMatchObject({ observation: 1 });
   });
 
   it('lists no open findings from after the meeting: a 2025 pack leaves out the 2026 audits’ findings', async () => {

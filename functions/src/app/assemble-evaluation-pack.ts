@@ -1,4 +1,5 @@
 import { isActionOverdue } from '../core/corrective-action.js';
+import { isFindingCounted } from '../core/audit-correction.js';
 import { actionAsOf } from '../core/frozen-records.js';
 import { AppError } from '../core/errors.js';
 import { versionLabel } from '../core/lifecycle.js';
@@ -348,7 +349,8 @@ export async function assembleEvaluationPack(
       .map((frozen) => frozen.subjectId),
   );
 
-  const findings = allFindings.filter((finding) => finding.foundOn <= today);
+  // Withdrawn by a correction of the audit's report by the day: not counted (core/audit-correction.ts).
+  const findings = allFindings.filter((finding) => finding.foundOn <= today && isFindingCounted(finding, today));
   const actions = allActions.flatMap((action) => {
     const then = actionAsOf(action, localDateOf(new Date(action.createdAt), deps.settings.timeZone), today);
     return then ? [then] : [];

@@ -7,6 +7,7 @@ import {
 } from '../core/audit-programme.js';
 import { certificationCycle, nextCertifierAudit } from '../core/certification-cycle.js';
 import { cycleAuditState, matchCycleAudits } from '../core/certifier-audit-match.js';
+import { isFindingCounted } from '../core/audit-correction.js';
 import { findingNeedsAction } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import { auditAbilities, canManageQuality, canRecordAuditResults, type Actor } from '../core/policies.js';
@@ -88,7 +89,11 @@ export async function getProgrammeYear(services: Services, actor: Actor, year: n
         lastYear: Number((cycle[cycle.length - 1]?.dueOn ?? certificate.expiresOn).slice(0, 4)),
       }
     : null;
-  const history = auditHistoryFrom(audits, findings);
+  // A withdrawn finding does not weigh in the programme.
+  const history = auditHistoryFrom(
+    audits,
+    findings.filter((finding) => isFindingCounted(finding)),
+  );
   const plan = planProgramme(items, history, year, {
     changedItemIds: changedItemIdsFor(items, history, year),
     ...(cycleYears ? { certificationCycle: cycleYears } : {}),
@@ -181,7 +186,7 @@ export async function findingViews(services: Services, actor: Actor, findings: r
     return {
       ...finding,
       actionStatus,
-      isOpen: findingNeedsAction(finding.grade) && actionStatus !== 'closed',
+      isOpen: findingNeedsAction(finding.grade) && actionStatus !== 'closed' && isFindingCounted(finding),
       abilities: { edit: canRecordAuditResults(actor, { auditorIds: auditorsOf.get(finding.auditId) ?? [] }) },
     };
   });

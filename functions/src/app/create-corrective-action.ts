@@ -28,6 +28,11 @@ export async function createCorrectiveAction(
   if (source.kind === 'finding') {
     const finding = (await quality.listFindings()).find((candidate) => candidate.id === source.findingId);
     if (!finding) throw new AppError('NOT_FOUND', `No finding with id ${source.findingId}.`);
+    if (finding.withdrawal !== null)
+      throw new AppError('INVALID_STATE', 'The finding was withdrawn by a correction of its audit’s report.', {
+        status: 'withdrawn',
+        field: 'source.findingId',
+      });
     if (finding.correctiveActionId !== null) {
       throw new AppError('DUPLICATE', 'The finding already has a corrective action.', {
         field: 'source.findingId',

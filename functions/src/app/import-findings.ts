@@ -82,6 +82,8 @@ export async function importFindings(
     foundOn: row.foundOn,
     foundBy: actor.id,
     correctiveActionId: null,
+    checklistLineId: null,
+    withdrawal: null,
     ...firstVersion(stamp),
   }));
   await services.quality.commit({

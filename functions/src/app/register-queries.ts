@@ -92,6 +92,8 @@ export async function listRegister(
     for (const finding of findings) {
       const visible = coordinator || (finding.unitId !== null && isUnitWithin(finding.unitId, actor.unitId, parentOf));
       if (!visible || !inUnit(finding.unitId)) continue;
+      // Withdrawn by a correction of its audit's report: kept with the audit, not listed as a deviation.
+      if (finding.withdrawal !== null) continue;
       if (input.from && finding.foundOn < input.from) continue;
       if (input.to && finding.foundOn > input.to) continue;
       const row = findingRow(

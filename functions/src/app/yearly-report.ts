@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { isFindingCounted } from '../core/audit-correction.js';
 import { localDateOf, type LocalDate } from '../core/local-date.js';
 import { canPublishYearlyReport, ensure, type Actor } from '../core/policies.js';
 import { findingGrades, type YearWheelOccurrence } from '../core/quality-year-types.js';
@@ -83,7 +84,9 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
       (typeof findingGrades)[number],
       number
     >;
-    for (const finding of findings) if (finding.auditId === auditId) counts[finding.grade] += 1;
+    // A finding withdrawn by a correction of its audit's report is kept, not counted.
+    for (const finding of findings)
+      if (finding.auditId === auditId && isFindingCounted(finding)) counts[finding.grade] += 1;
     return counts;
   };
   const certificate =

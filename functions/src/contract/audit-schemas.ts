@@ -138,7 +138,11 @@ export const auditSchema = z.object({
 });
 export const auditViewSchema = auditSchema.extend({
   independenceWarnings: z.array(independenceWarningSchema),
-  abilities: z.object({ manage: z.boolean(), recordResults: z.boolean() }),
+  abilities: z.object({
+    manage: z.boolean(),
+    recordResults: z.boolean(),
+    correctReport: z.boolean().describe('"Ret rapport": a linked correction of the reported report'),
+  }),
 });
 export type AuditViewDto = z.infer<typeof auditViewSchema>;
 export const auditListSchema = z.object({
@@ -304,7 +308,13 @@ export type CertificateCycleDto = z.infer<typeof certificateCycleSchema>;
  * added there is in the API without restating it here; the version fields carry the contract's
  * descriptions.
  */
-export const findingSchema = findingRecord.schema.extend(versioned);
+export const findingSchema = findingRecord.schema.extend({
+  ...versioned,
+  withdrawal: z
+    .object({ withdrawnOn: localDate, withdrawnBy: z.string(), reason: z.string(), revisionId: z.string() })
+    .nullable()
+    .describe('Withdrawn by a correction of the audit’s report: kept and shown, not counted'),
+});
 export const findingViewSchema = findingSchema.extend({
   /** The corrective action's status when there is one. */
   actionStatus: z.enum(actionStatuses).nullable(),
@@ -326,6 +336,10 @@ export const findingBody = z.strictObject({
   unitId: id.nullable().default(null),
   description: requiredText(4000),
   foundOn: localDate.optional().describe('Defaults to the day it is recorded; never after today'),
+  checklistLineId: id
+    .nullable()
+    .default(null)
+    .describe('The checklist line it is recorded from; a line gives one finding (DUPLICATE for a second)'),
 });
 export type FindingBody = z.infer<typeof findingBody>;
 export const updateFindingBody = z
@@ -358,3 +372,52 @@ export const findingImportResultSchema = z.object({
   created: z.array(z.string()).describe('Ids of the findings created (apply only)'),
 });
 export type FindingImportResultDto = z.infer<typeof findingImportResultSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Correcting a reported audit's report (core/audit-correction.ts)
+
+export const correctAuditReportBody = z
+  .strictObject({
+    reason: requiredText(2000).describe('Why the reported report is corrected (kept with both revisions)'),
+    summary: requiredText(8000).optional().describe('The corrected report text; unchanged when left out'),
+    conclusion: requiredText(4000).optional().describe('The corrected conclusion; unchanged when left out'),
+    checklist: z
+      .array(z.strictObject({ lineId: id, result: z.enum(checklistResults).optional(), note: text(4000).optional() }))
+      .max(100)
+      .default([])
+      .describe('Corrected results and notes of checklist lines (lines are neither added nor removed)'),
+    addFindings: z
+      .array(findingBody.extend({ checklistLineId: id.nullable().default(null) }))
+      .max(20)
+      .default([])
+      .describe('Findings the report missed (a checklist line gives one finding)'),
+    withdrawFindings: z
+      .array(z.strictObject({ findingId: id, reason: requiredText(2000) }))
+      .max(50)
+      .default([])
+      .describe('Findings withdrawn with their reasons: kept and shown, no longer counted'),
+  })
+  .describe('A linked correction of a reported audit’s report; findings are not copied');
+export type CorrectAuditReportBody = z.infer<typeof correctAuditReportBody>;
+
+export const auditReportRevisionSchema = z.object({
+  id: z.string().describe('The revision’s id: the audit’s own for the reported original'),
+  revision: z.number().int().describe('0: the reported original; 1, 2 …: its corrections, in order'),
+  madeAt: instant,
+  madeBy: z.string(),
+  lockedAt: instant.nullable(),
+  correctsId: z.string().nullable(),
+  correctionReason: z.string().nullable(),
+  correctedById: z.string().nullable(),
+  report: z
+    .object({ summary: z.string(), conclusion: z.string(), reportedOn: localDate, reportedBy: z.string() })
+    .nullable(),
+  checklist: z.array(checklistLineSchema),
+  findingIds: z.array(z.string()).describe('The findings counted in this revision (withdrawn ones left out)'),
+});
+export type AuditReportRevisionDto = z.infer<typeof auditReportRevisionSchema>;
+export const auditReportRevisionsSchema = z.object({ revisions: z.array(auditReportRevisionSchema) });
+export const auditReportCorrectionSchema = z.object({
+  audit: auditViewSchema,
+  revision: auditReportRevisionSchema,
+});

@@ -373,15 +373,33 @@ export function canRecordAuditResults(actor: Actor, audit: { auditorIds: readonl
   return canManageQuality(actor) || audit.auditorIds.includes(actor.id);
 }
 
+/**
+ * Correcting a reported (locked) audit's report: the quality coordinator (canCorrectLockedRecord)
+ * and the audit's lead auditor, the first of its auditors, who signed the report. The correction
+ * is a new, linked revision of the report with its reason; the reported original stays as it was.
+ */
+export function canCorrectAuditReport(actor: Actor, audit: { auditorIds: readonly string[] }): boolean {
+  return canCorrectLockedRecord(actor) || (audit.auditorIds.length > 0 && audit.auditorIds[0] === actor.id);
+}
+
 export type AuditAbilities = {
   /** Scope, criteria, auditors, date, clauses, procedures; start and cancel; import findings. */
   manage: boolean;
   /** Checklist lines and results, findings and the report. */
   recordResults: boolean;
+  /** "Ret rapport": a linked correction of the reported report (canCorrectAuditReport). */
+  correctReport: boolean;
 };
 
-export function auditAbilities(actor: Actor, audit: { auditorIds: readonly string[] }): AuditAbilities {
-  return { manage: canManageQuality(actor), recordResults: canRecordAuditResults(actor, audit) };
+export function auditAbilities(
+  actor: Actor,
+  audit: { auditorIds: readonly string[]; status?: string },
+): AuditAbilities {
+  return {
+    manage: canManageQuality(actor),
+    recordResults: canRecordAuditResults(actor, audit),
+    correctReport: audit.status === 'reported' && canCorrectAuditReport(actor, audit),
+  };
 }
 
 /**

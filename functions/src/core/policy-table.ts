@@ -18,6 +18,7 @@ import {
   canReadSurveyResults,
   canManageSurveys,
   canRecordAuditResults,
+  canCorrectAuditReport,
   canRunActionCommand,
   canSetCompetenceLevel,
   canStartDraft,
@@ -164,6 +165,11 @@ export const policyRows: PolicyRow[] = [
     act: 'Record an audit’s checklist, findings, report',
     rule: 'canRecordAuditResults',
     may: (x) => canRecordAuditResults(x, { auditorIds: ['karen'] }),
+  },
+  {
+    act: 'Correct a reported audit’s report (Karen leads it)',
+    rule: 'canCorrectAuditReport',
+    may: (x) => canCorrectAuditReport(x, { auditorIds: ['karen'] }),
   },
   {
     act: 'Plan and implement a corrective action',

@@ -161,6 +161,22 @@ export type Finding = Versioned & {
   foundBy: string | null;
   /** A major or minor nonconformity needs a corrective action; its id once created. */
   correctiveActionId: string | null;
+  /** The checklist line the finding was recorded from (one finding per line); null: recorded on its own. */
+  checklistLineId: string | null;
+  /** Set when a correction of the audit's report withdrew it: kept and shown, never counted. */
+  withdrawal: FindingWithdrawal | null;
+};
+
+/**
+ * A finding withdrawn by a correction of its reported audit's report (app/correct-audit-report.ts):
+ * findings are never deleted; a withdrawn one stays with its reason and leaves every count.
+ */
+export type FindingWithdrawal = {
+  withdrawnOn: LocalDate;
+  withdrawnBy: string;
+  reason: string;
+  /** The report revision (its frozen record's id) that withdrew it. */
+  revisionId: string;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
   listFindings,
 } from '../app/audit-views.js';
 import { changeAuditStatus } from '../app/change-audit-status.js';
+import { correctAuditReport, listReportRevisions } from '../app/correct-audit-report.js';
 import { createAudit } from '../app/create-audit.js';
 import { editChecklist } from '../app/edit-checklist.js';
 import { importFindings } from '../app/import-findings.js';
@@ -211,6 +212,47 @@ export function buildAuditRoutes(): Route[] {
           actor,
           await reportAudit(services, actor, { auditId: params.id, etag: etag(), ...body }),
         ),
+    }),
+    defineRoute({
+      name: 'audits-report-correct',
+      method: 'POST',
+      path: '/audits/{id}/report/corrections',
+      summary:
+        '"Ret rapport": correct a reported audit’s report with a reason (coordinator or lead auditor; If-Match: the audit’s etag). The reported original stays locked and readable; findings are added or withdrawn, never copied',
+      tag,
+      access: 'signed-in',
+      conditional: true,
+      params: idParams,
+      body: contract.correctAuditReportBody,
+      response: contract.auditReportCorrectionSchema,
+      successStatus: 201,
+      handler: async ({ actor, services, params, body, etag }) => {
+        const { audit, revision } = await correctAuditReport(services, actor, {
+          auditId: params.id,
+          etag: etag(),
+          ...body,
+        });
+        const { revisions } = await listReportRevisions(services, audit.id);
+        return json(
+          {
+            audit: (await auditViews(services, actor, [audit]))[0],
+            revision: revisions.find((each) => each.id === revision.subjectId),
+          },
+          201,
+        );
+      },
+    }),
+    defineRoute({
+      name: 'audits-report-revisions',
+      method: 'GET',
+      path: '/audits/{id}/report/revisions',
+      summary:
+        'The reported audit’s report revisions, oldest first: the original and each correction, with their reasons and links',
+      tag,
+      access: 'signed-in',
+      params: idParams,
+      response: contract.auditReportRevisionsSchema,
+      handler: async ({ services, params }) => json(await listReportRevisions(services, params.id)),
     }),
     defineRoute({
       name: 'audits-checklist-add',

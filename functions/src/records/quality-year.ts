@@ -17,6 +17,7 @@ import {
   type EffectivenessCheck,
   type EvaluationDecision,
   type Finding,
+  type FindingWithdrawal,
   type ManagementEvaluation,
   type OccurrenceOrigin,
   type ProgrammeItem,
@@ -258,6 +259,10 @@ export const findingSchema = z.object({
   /** Who recorded the finding; null for findings recorded before it was kept. */
   foundBy: nullableId,
   correctiveActionId: nullableId,
+  /** The checklist line it was recorded from; null: recorded on its own (or before it was kept). */
+  checklistLineId: nullableId,
+  /** Withdrawn by a correction of the audit's report: kept, not counted. */
+  withdrawal: jsonOf<FindingWithdrawal>().nullable(),
   ...versionedFields,
 });
 export const findingRecord = declareRecord(findingSchema, {
@@ -277,6 +282,8 @@ export const findingRecord = declareRecord(findingSchema, {
       ['foundOn', 'found_on', 'text'],
       ['foundBy', 'found_by', 'text'],
       ['correctiveActionId', 'corrective_action_id', 'text'],
+      ['checklistLineId', 'checklist_line_id', 'text'],
+      ['withdrawal', 'withdrawal', 'json'],
       ...versionedSqlite,
     ],
   },
@@ -308,6 +315,16 @@ export const findingRecord = declareRecord(findingSchema, {
         'correctiveActionId',
         'text',
         column('correctiveActionKey', 'The corrective action (KhKey in CorrectiveActions).', singleLine(100)),
+      ],
+      [
+        'checklistLineId',
+        'text',
+        column('checklistLineKey', 'The checklist line it was recorded from; empty: on its own.', singleLine(100)),
+      ],
+      [
+        'withdrawal',
+        'json',
+        column('withdrawal', 'Withdrawn by a correction of the report (when, by whom, why): JSON.', json),
       ],
       ...versionedColumns(),
     ],

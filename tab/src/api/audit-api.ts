@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  AuditReportRevisionDto,
   AuditViewDto,
   CertificateCycleDto,
   CertificateDto,
@@ -10,6 +11,7 @@ import type {
   auditListSchema,
   certificateBody,
   certificateListSchema,
+  correctAuditReportBody,
   createAuditBody,
   findingBody,
   planResultSchema,
@@ -20,6 +22,7 @@ import type {
 import type { TypedClient } from './typed-client';
 
 export type {
+  AuditReportRevisionDto,
   AuditViewDto,
   CertificateCycleDto,
   CertificateDto,
@@ -40,6 +43,7 @@ export type CertificateList = z.infer<typeof certificateListSchema>;
 export type PlanResult = z.infer<typeof planResultSchema>;
 export type FindingBody = z.input<typeof findingBody>;
 export type ReportAuditBody = z.input<typeof reportAuditBody>;
+export type CorrectAuditReportBody = z.input<typeof correctAuditReportBody>;
 export type UpdateAuditBody = z.input<typeof updateAuditBody>;
 export type CertificateBody = z.input<typeof certificateBody>;
 export type CreateAuditBody = z.input<typeof createAuditBody>;
@@ -64,6 +68,10 @@ export function createAuditApi(api: TypedClient) {
       api.call('audits-status', { params: { id: audit.id }, body: { command }, ifMatch: version(audit) }),
     reportAudit: (audit: AuditViewDto, body: ReportAuditBody) =>
       api.call('audits-report', { params: { id: audit.id }, body, ifMatch: version(audit) }),
+    correctAuditReport: (audit: AuditViewDto, body: CorrectAuditReportBody) =>
+      api.call('audits-report-correct', { params: { id: audit.id }, body, ifMatch: version(audit) }),
+    listReportRevisions: (auditId: string, signal?: AbortSignal) =>
+      api.call('audits-report-revisions', { params: { id: auditId }, signal }),
     startChecklist: (audit: AuditViewDto) =>
       api.call('audits-checklist-start', { params: { id: audit.id }, ifMatch: version(audit) }),
     addChecklistLine: (

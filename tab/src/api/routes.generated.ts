@@ -54,6 +54,8 @@ export const apiRoutes = {
   'audits-update': 'PATCH /audits/{id}',
   'audits-status': 'POST /audits/{id}/status',
   'audits-report': 'PUT /audits/{id}/report',
+  'audits-report-correct': 'POST /audits/{id}/report/corrections',
+  'audits-report-revisions': 'GET /audits/{id}/report/revisions',
   'audits-checklist-add': 'POST /audits/{id}/checklist',
   'audits-checklist-start': 'POST /audits/{id}/checklist/start',
   'audits-checklist-update': 'PATCH /audits/{id}/checklist/{lineId}',
@@ -341,6 +343,16 @@ export type ApiRouteTypes = {
     params: z.input<typeof contract.idParams>;
     body: z.input<typeof contract.reportAuditBody>;
     response: z.output<typeof contract.auditViewSchema>;
+  };
+  'audits-report-correct': {
+    conditional: true;
+    params: z.input<typeof contract.idParams>;
+    body: z.input<typeof contract.correctAuditReportBody>;
+    response: z.output<typeof contract.auditReportCorrectionSchema>;
+  };
+  'audits-report-revisions': {
+    params: z.input<typeof contract.idParams>;
+    response: z.output<typeof contract.auditReportRevisionsSchema>;
   };
   'audits-checklist-add': {
     conditional: true;

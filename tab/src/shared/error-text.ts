@@ -17,6 +17,7 @@ const reasonMessages: Partial<
     'audit-year-past': { key: 'error.VALIDATION.audit-year-past', params: ['year'] },
     'no-audit-date-left': { key: 'error.VALIDATION.no-audit-date-left', params: ['year'] },
     'found-on-future': { key: 'error.VALIDATION.found-on-future', params: [] },
+    'no-change': { key: 'error.VALIDATION.no-change', params: [] },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     'not-a-document': { key: 'error.UNSUPPORTED_MEDIA_TYPE.not-a-document', params: ['fileName'] },
@@ -28,6 +29,7 @@ const reasonMessages: Partial<
   },
   DUPLICATE: {
     'procedure-code': { key: 'error.DUPLICATE.procedure-code', params: ['code'] },
+    'checklist-finding': { key: 'error.DUPLICATE.checklist-finding', params: [] },
   },
   CONFLICT: {
     'draft-exists': { key: 'error.CONFLICT.draft-exists', params: [] },

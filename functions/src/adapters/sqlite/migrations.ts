@@ -746,4 +746,10 @@ export const migrations: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX register_used_challenges_expiry ON register_used_challenges(expires_at);
   `,
+  // Issue 16: a finding remembers the checklist line it was recorded from (one finding per line)
+  // and, once a correction of its reported audit's report withdrew it, the withdrawal (JSON).
+  `
+  ALTER TABLE findings ADD COLUMN checklist_line_id TEXT;
+  ALTER TABLE findings ADD COLUMN withdrawal TEXT;
+  `,
 ];

@@ -25,6 +25,7 @@ import { resultKey, resultOrder, warningText } from './audit-model';
 import { useAuditStyles } from './audit-styles';
 import { AuditKindText, AuditStatusText, WarningLine, AuditTable } from './audit-texts';
 import { FindingsPanel, RecordFindingButton, type FindingValues } from './findings-panel';
+import { CorrectReportButton, ReportRevisions } from './report-correction';
 import { TextField, TextareaField } from '../../shared/form/form-fields';
 import { DateFormField } from '../../shared/form/date-form-field';
 import { PeopleField } from '../../shared/form/people-field';
@@ -49,7 +50,20 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
       return list.items.map((item) => ({ id: item.id, code: item.code, title: item.title }));
     },
   );
+  const findings = useApiQuery(queryKeyOf('audits-findings-list', { params: { id: props.auditId } }), (signal) =>
+    api.listAuditFindings(props.auditId, signal),
+  );
   const [status, setStatus] = useState('');
+  // A checklist line gives one finding: "Registrér fund" is not offered on a line that has one.
+  const linesWithFinding = useMemo(
+    () =>
+      new Set(
+        (findings.data?.findings ?? []).flatMap((finding) =>
+          finding.checklistLineId !== null && finding.withdrawal === null ? [finding.checklistLineId] : [],
+        ),
+      ),
+    [findings.data],
+  );
 
   const personName = useCallback(
     (id: string) => props.session.people.find((person) => person.id === id)?.name ?? id,
@@ -169,23 +183,39 @@ export function AuditDetailScene(props: { session: Session; auditId: string }) {
           canEdit={recordResults && isOpen}
           procedureLabel={procedureLabel}
           write={write}
-          offerFinding={(line, number) => (
-            // A nonconformity on the checklist: offer to record it as a finding, its text prefilled.
-            <RecordFindingButton
-              audit={current}
-              session={props.session}
-              procedures={procedures.data ?? []}
-              prefill={findingFromLine(line)}
-              label={t('audit.recordLineFinding')}
-              ariaLabel={t('audit.recordLineFindingFor', { number })}
-              onCreated={() => setStatus(t('audit.findingAdded'))}
-            />
-          )}
+          offerFinding={(line, number) =>
+            // A nonconformity on the checklist: offer to record it as a finding, its text prefilled,
+            // unless the line has its finding already.
+            linesWithFinding.has(line.id) ? (
+              <span>{t('audit.lineHasFinding')}</span>
+            ) : (
+              <RecordFindingButton
+                audit={current}
+                session={props.session}
+                procedures={procedures.data ?? []}
+                prefill={findingFromLine(line)}
+                checklistLineId={line.id}
+                label={t('audit.recordLineFinding')}
+                ariaLabel={t('audit.recordLineFindingFor', { number })}
+                onCreated={() => setStatus(t('audit.findingAdded'))}
+              />
+            )
+          }
         />
       </PageSection>
 
       <PageSection id="audit-report" heading={t('audit.report')}>
         <ReportForm audit={current} canEdit={recordResults && isOpen} write={write} />
+        {current.abilities.correctReport ? (
+          <div className={styles.toolbar}>
+            <CorrectReportButton
+              audit={current}
+              findings={findings.data?.findings ?? []}
+              onCorrected={() => setStatus(t('audit.reportCorrected'))}
+            />
+          </div>
+        ) : null}
+        {current.status === 'reported' ? <ReportRevisions audit={current} personName={personName} /> : null}
       </PageSection>
 
       <PageSection id="audit-findings" heading={t('audit.findings')}>

@@ -80,7 +80,20 @@ export function FindingsPanel(props: {
                   <td>
                     <GradeBadge grade={finding.grade} />
                   </td>
-                  <th scope="row">{finding.description}</th>
+                  <th scope="row">
+                    {finding.description}
+                    {finding.withdrawal ? (
+                      <>
+                        <br />
+                        <span>
+                          {t('audit.findingWithdrawn', {
+                            date: i18n.formatDate(finding.withdrawal.withdrawnOn),
+                            reason: finding.withdrawal.reason,
+                          })}
+                        </span>
+                      </>
+                    ) : null}
+                  </th>
                   <td>{finding.clause ?? '–'}</td>
                   <td>{procedureLabel(finding.procedureId)}</td>
                   <td>{unitName(finding.unitId)}</td>
@@ -95,6 +108,8 @@ export function FindingsPanel(props: {
                         findingId={finding.id}
                         description={finding.description}
                       />
+                    ) : finding.withdrawal ? (
+                      t('audit.withdrawnNoAction')
                     ) : finding.isOpen ? (
                       t('audit.actionNeeded')
                     ) : (
@@ -175,6 +190,8 @@ export function RecordFindingButton(props: {
   session: Session;
   procedures: readonly ProcedureRef[];
   prefill?: Partial<FindingValues>;
+  /** The checklist line the finding is recorded from (one finding per line; the server refuses a second). */
+  checklistLineId?: string;
   label?: string;
   ariaLabel?: string;
   appearance?: 'secondary' | 'subtle';
@@ -213,7 +230,7 @@ export function RecordFindingButton(props: {
         confirmLabel={t('audit.save')}
         form={form}
         onSubmit={async (body) => {
-          await api.createFinding(props.audit.id, body);
+          await api.createFinding(props.audit.id, { ...body, checklistLineId: props.checklistLineId ?? null });
           setOpen(false);
           props.onCreated();
         }}

@@ -74,6 +74,13 @@ export function FindingsScene(props: { session: Session; query: URLSearchParams 
                       finding.clause ? t('findings.clause', { clause: finding.clause }) : null,
                       unitName(finding.unitId),
                       t('findings.foundOn', { date: formatDate(finding.foundOn) }),
+                      // Withdrawn by a correction of its audit's report: listed under "all", never open.
+                      finding.withdrawal
+                        ? t('audit.findingWithdrawn', {
+                            date: formatDate(finding.withdrawal.withdrawnOn),
+                            reason: finding.withdrawal.reason,
+                          })
+                        : null,
                     ]
                       .filter(Boolean)
                       .join(' · ')}

@@ -128,6 +128,9 @@ export const common = {
   'error.UNSUPPORTED_MEDIA_TYPE.name-mismatch':
     'Filen »{{fileName}}« hedder {{extension}}, men indholdet passer ikke til det. Omdøb den, så navnet ender på {{rename}}.',
   'error.DUPLICATE.procedure-code': 'Der findes allerede en procedure med koden {{code}}.',
+  'error.DUPLICATE.checklist-finding':
+    'Der er allerede registreret et fund fra denne tjeklistelinje. Ret det fund i stedet for at registrere et nyt.',
+  'error.VALIDATION.no-change': 'Rettelsen ændrer ingenting i rapporten, tjeklisten eller fundene.',
   'error.CONFLICT.draft-exists': 'Der er allerede en revision i gang.',
   'error.CONFLICT.no-version': 'Proceduren har ingen godkendt version, der kan revideres.',
   'error.CONFLICT.no-draft': 'Der er ingen kladde at sende til godkendelse.',

@@ -131,6 +131,9 @@ export const common: TranslationOf<typeof source> = {
   'error.UNSUPPORTED_MEDIA_TYPE.name-mismatch':
     'The file "{{fileName}}" is named {{extension}}, but its content does not match. Rename it so that the name ends in {{rename}}.',
   'error.DUPLICATE.procedure-code': 'A procedure with the code {{code}} already exists.',
+  'error.DUPLICATE.checklist-finding':
+    'A finding from this checklist line is recorded already. Change that finding instead of recording another.',
+  'error.VALIDATION.no-change': 'The correction changes nothing in the report, checklist or findings.',
   'error.CONFLICT.draft-exists': 'A revision is already in progress.',
   'error.CONFLICT.no-version': 'The procedure has no approved version to revise.',
   'error.CONFLICT.no-draft': 'There is no draft to submit for approval.',

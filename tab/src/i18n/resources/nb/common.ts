@@ -131,6 +131,9 @@ export const common: TranslationOf<typeof source> = {
   'error.UNSUPPORTED_MEDIA_TYPE.name-mismatch':
     'Filen «{{fileName}}» heter {{extension}}, men innholdet passer ikke til det. Gi den nytt navn som slutter på {{rename}}.',
   'error.DUPLICATE.procedure-code': 'Det finnes allerede en prosedyre med koden {{code}}.',
+  'error.DUPLICATE.checklist-finding':
+    'Det er allerede registrert et funn fra denne sjekklistelinjen. Rett det funnet i stedet for å registrere et nytt.',
+  'error.VALIDATION.no-change': 'Rettelsen endrer ingenting i rapporten, sjekklisten eller funnene.',
   'error.CONFLICT.draft-exists': 'Det er allerede en revisjon i gang.',
   'error.CONFLICT.no-version': 'Prosedyren har ingen godkjent versjon som kan revideres.',
   'error.CONFLICT.no-draft': 'Det er ikke noe utkast å sende til godkjenning.',
