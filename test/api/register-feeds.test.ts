@@ -185,4 +185,52 @@ describe('"Mine opgaver"', () => {
     const tile = registerTile((await overviewOf(people.natureLeader, 'unit')).body.tiles);
     expect(tile!.parts['overdue']).toBeGreaterThanOrEqual(1);
   });
+
+  it('asks to handle an answered item still in handling; gives an item routed to nobody to the coordinator', async () => {
+    const at = new Date().toISOString();
+    const stamp = { createdAt: at, updatedAt: at, updatedBy: people.coordinator, etag: 1 };
+    await server.app.services.register.commit({
+      expect: [
+        { id: 'feed-answered', etag: 0 },
+        { id: 'feed-unrouted', etag: 0 },
+      ],
+      items: [
+        registerItemOf({
+          ...stamp,
+          id: 'feed-answered',
+          receiptNumber: `${today.slice(0, 4)}-FEED03`,
+          status: 'in-handling',
+          unitIds: ['natur'],
+          handlerId: people.natureLeader,
+          receivedOn: addDays(today, -5),
+          replyDueOn: null,
+          reply: { text: 'Tak', sentAt: at, sentBy: people.natureLeader, deliveredBy: 'email', isLate: false },
+        }),
+        registerItemOf({
+          ...stamp,
+          id: 'feed-unrouted',
+          receiptNumber: `${today.slice(0, 4)}-FEED04`,
+          status: 'registered',
+          unitIds: [],
+          handlerUnitId: null,
+          handlerId: null,
+          receivedOn: today,
+          replyDueOn: addDays(today, 14),
+        }),
+      ],
+    });
+    const leaders = await tasksOf(people.natureLeader);
+    expect(leaders.find((task) => task.key === 'register:feed-answered')).toMatchObject({
+      action: 'handle-register-item',
+      dueOn: null,
+      isOverdue: false,
+    });
+    expect(leaders.map((task) => task.key)).not.toContain('register:feed-unrouted');
+    const coordinators = await tasksOf(people.coordinator);
+    expect(coordinators.find((task) => task.key === 'register:feed-unrouted')).toMatchObject({
+      action: 'assess-register-item',
+      dueOn: addDays(today, 14),
+    });
+    expect(coordinators.map((task) => task.key)).not.toContain('register:feed-answered');
+  });
 });
