@@ -1,6 +1,7 @@
 import type { OverviewTileDto } from '../contract/schemas.js';
-import type { LocalDate } from '../core/local-date.js';
+import { asLocalDate, type LocalDate } from '../core/local-date.js';
 import { canReadRegisterStatistics, type Actor } from '../core/policies.js';
+import { registerStatistics } from '../core/register-statistics.js';
 import { registerKinds, type RegisterKind } from '../core/register-types.js';
 import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
 import type { Services } from './ports.js';
@@ -21,17 +22,18 @@ export async function registerOverviewTile(
   if (!canReadRegisterStatistics(actor)) return null;
   const [rows, units] = await Promise.all([services.register.statisticsRows(today), services.store.listUnits()]);
   const parentOf = parentLookup(units);
-  const yearStart = `${today.slice(0, 4)}-01-01`;
+  const scoped = rows.filter(
+    (row) => unitId === undefined || (row.unitId !== null && isUnitWithin(row.unitId, unitId, parentOf)),
+  );
+  // Counted by the register's own statistics (a store may group identical rows with a count):
+  // overdue and open over every item received by today, the kinds over this year's.
+  const earliest = scoped.reduce((first, row) => (row.receivedOn < first ? row.receivedOn : first), today);
+  const everything = registerStatistics(scoped, earliest, today);
   const thisYear = Object.fromEntries(registerKinds.map((kind) => [kind, 0])) as Record<RegisterKind, number>;
-  let open = 0;
-  let overdue = 0;
-  for (const row of rows) {
-    if (unitId !== undefined && (row.unitId === null || !isUnitWithin(row.unitId, unitId, parentOf))) continue;
-    if (row.receivedOn >= yearStart) thisYear[row.kind] += 1;
-    if (row.status === 'closed') continue;
-    open += 1;
-    if (row.isAnswerable && row.isReplyLate === null && row.replyDueOn !== null && row.replyDueOn < today) overdue += 1;
-  }
+  for (const entry of registerStatistics(scoped, asLocalDate(`${today.slice(0, 4)}-01-01`), today).byKind)
+    thisYear[entry.key as RegisterKind] = entry.count;
+  const open = everything.openByAge.reduce((sum, entry) => sum + entry.count, 0);
+  const overdue = everything.replyCompliance.overdueUnanswered;
   return {
     id: 'register-open',
     count: open,
