@@ -189,6 +189,7 @@ describe("the coordinator's organisation-wide figures", () => {
       'certificate',
       'competence-gaps',
       'survey-satisfaction',
+      'register-open',
       'goals-red',
       'goals-yellow',
       'goals-green',

@@ -65,6 +65,13 @@ describe('a published management evaluation stays as it was', () => {
         new RegExp(`status pr\\. .*${heldYear}`),
       );
       expect(await page.getByRole('button', { name: 'Gem evaluering' }).count()).toBe(0);
+      // The register's section, frozen with the rest, leads to the register's statistics.
+      const register = page.getByRole('region', { name: 'Afvigelser, klager og forslag', exact: true });
+      await register.getByRole('heading', { name: 'Afvigelser, klager og forslag' }).waitFor();
+      expect(await register.getByRole('table').count()).toBeGreaterThanOrEqual(2);
+      expect(await register.getByRole('link', { name: 'Åbn registrets statistik' }).getAttribute('href')).toBe(
+        '/reports/statistics',
+      );
       expect(await e2e.axeViolations(page)).toEqual([]);
       await e2e.saveScreenshot(page, 'frozen-evaluation-1366.png', { fullPage: true });
 

@@ -124,6 +124,52 @@ describe('Overblik and Mine opgaver', () => {
     }
   });
 
+  it('leads the coordinator from the register tile to the register, and Anne from an inbox row to the item', async () => {
+    const { server, browser, api } = environment();
+    const overview = await api<OverviewDto>('/overview', 'mette-kjaer');
+    const register = overview.tiles.find((candidate) => candidate.id === 'register-open')!;
+    const coordinator = await e2e.openPageAs(browser, await person('mette-kjaer'), {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      const { page } = coordinator;
+      await page.goto(`${server.url}/`);
+      const link = tile(page, 'register-open').getByRole('link');
+      await expect.poll(() => link.textContent()).toMatch(new RegExp(`^${register.count}\\s*(åben sag|åbne sager)`));
+      await link.click();
+      await page.waitForURL((url) => url.pathname === '/reports' && url.search === '?view=all');
+      await page.locator('main h1').waitFor();
+    } finally {
+      await coordinator.context.close();
+    }
+
+    const tasks = await api<MyTasks>('/me/tasks', 'anne-birk');
+    const row = tasks.items.find((item) => item.kind === 'register-item');
+    expect(row, 'Anne handles a register item in the demo').toBeDefined();
+    const anne = await e2e.openPageAs(browser, await person('anne-birk'), {
+      locale: 'da-DK',
+      timezoneId: 'Europe/Copenhagen',
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      const { page } = anne;
+      await page.goto(`${server.url}/tasks`);
+      const item = page.locator('[data-kind="register-item"]').filter({ hasText: row!.title }).first();
+      await item.getByText('Sag i registret').waitFor();
+      if (row!.dueOn) await item.getByText(/^Svarfrist /).waitFor();
+      const action = { 'assess-register-item': 'Vurdér sagen', 'reply-register-item': 'Svar afsenderen' }[
+        row!.action as 'assess-register-item' | 'reply-register-item'
+      ];
+      await item.getByRole('link', { name: action ?? 'Behandl sagen' }).click();
+      await page.waitForURL((url) => url.pathname === `/reports/${row!.link.id}`);
+      await page.locator('main h1').waitFor();
+    } finally {
+      await anne.context.close();
+    }
+  });
+
   it("shows a leader her unit's overview and a caseworker only his own", async () => {
     const { server, browser } = environment();
     for (const [id, heading] of [

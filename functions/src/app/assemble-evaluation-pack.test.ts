@@ -16,6 +16,9 @@ import type { SurveyStore } from './survey-ports.js';
 import type { Survey, SurveyAnswer } from '../core/survey-types.js';
 import type { ProcedureRow, Store } from './ports.js';
 import type { QualityChangeSet, QualityStore } from './quality-ports.js';
+import type { RegisterItem } from '../core/register-types.js';
+import { defaultRegisterSettings } from '../core/register-rules.js';
+import { registerItemOf, trailStep } from '../core/test-support/register-item-fixture.js';
 
 const d = (value: string): LocalDate => asLocalDate(value);
 const stamp = {
@@ -264,6 +267,7 @@ function world(
     store?: Partial<StoreData>;
     goals?: Goal[];
     cases?: CaseRecord[];
+    register?: RegisterItem[];
   } = {},
 ) {
   const store: StoreData = {
@@ -467,8 +471,58 @@ function world(
     quality: fakeQualityStore(quality),
     surveys: fakeSurveyStore(),
     goals: { listGoals: async () => overrides.goals ?? [], listCaseRecords: async () => overrides.cases ?? [] },
+    register: fakeRegister(overrides.register ?? registerItems),
     settings: { timeZone: 'Europe/Copenhagen', organisationName: 'Eksempel Kommune', maxUploadBytes: 1 },
     clock: { now: () => new Date('2026-11-20T10:00:00.000Z') },
+  };
+}
+
+/**
+ * The register around ev-2026 (held 2026-11-10): a complaint before the period still open, one
+ * answered late, a deviation closed two days after the meeting, a suggestion after the meeting.
+ */
+const registerItems: RegisterItem[] = [
+  registerItemOf({ id: 'r-before', receivedOn: d('2025-10-01'), replyDueOn: d('2025-10-15') }),
+  registerItemOf({
+    id: 'r-late',
+    status: 'closed',
+    rootCauseCategoryId: 'rc-instruks',
+    replyDueOn: null,
+    reply: { text: 'Svar', sentAt: '2026-03-20T10:00:00.000Z', sentBy: 'p-anne', deliveredBy: 'email', isLate: true },
+    closedOn: d('2026-03-20'),
+    trail: [trailStep('2026-03-02T09:00:00.000Z', 'registered'), trailStep('2026-03-20T10:00:00.000Z', 'closed')],
+  }),
+  registerItemOf({
+    id: 'r-after-meeting-closed',
+    kind: 'deviation',
+    contact: null,
+    reportedBy: 'p-ole',
+    status: 'closed',
+    rootCauseCategoryId: 'rc-instruks',
+    receivedOn: d('2026-11-02'),
+    replyDueOn: null,
+    reply: { text: 'Rettet', sentAt: '2026-11-12T10:00:00.000Z', sentBy: 'p-anne', deliveredBy: 'tab', isLate: false },
+    closedOn: d('2026-11-12'),
+    trail: [trailStep('2026-11-02T09:00:00.000Z', 'registered'), trailStep('2026-11-12T10:00:00.000Z', 'closed')],
+  }),
+  registerItemOf({ id: 'r-after', kind: 'suggestion', receivedOn: d('2026-11-15'), replyDueOn: d('2026-11-29') }),
+];
+
+function fakeRegister(items: RegisterItem[]) {
+  const settings = {
+    ...defaultRegisterSettings('2026-01-01T00:00:00.000Z', 'p-coord'),
+    rootCauseCategories: [
+      {
+        id: 'rc-instruks',
+        label: { da: 'Manglende instruks', nb: 'Manglende instruks', en: 'No instruction' },
+        isActive: true,
+      },
+    ],
+  };
+  return {
+    getSettings: async () => settings,
+    listItems: async (filter?: { to?: LocalDate }) =>
+      items.filter((item) => filter?.to === undefined || item.receivedOn <= filter.to),
   };
 }
 
@@ -745,6 +799,45 @@ describe('assembleEvaluationPack', () => {
       decisions: [{ id: 'dec-9', owner: { name: 'Anne Ærø' }, action: null }],
       committee: 'Teknik- og Miljøudvalget',
       committeeOn: '2026-12-05',
+    });
+  });
+
+  it('gives the register’s figures of the period as they stood on the day the evaluation was held', async () => {
+    const pack = await assembleEvaluationPack(world(), { year: 2026, evaluationId: 'ev-2026' });
+    expect(pack.register).toEqual({
+      status: 'available',
+      period: { from: '2025-11-11', to: '2026-11-10' },
+      asOf: '2026-11-10',
+      total: 2,
+      byKind: { praise: 0, complaint: 1, suggestion: 0, deviation: 1 },
+      topRootCauses: [
+        {
+          key: 'rc-instruks',
+          label: { da: 'Manglende instruks', nb: 'Manglende instruks', en: 'No instruction' },
+          count: 2,
+          share: 1,
+          cumulativeShare: 1,
+        },
+      ],
+      withRootCause: 2,
+      // The deviation was answered after the meeting: on the day it was neither answered nor overdue.
+      replyCompliance: { answerable: 2, answeredInTime: 0, answeredLate: 1, overdueUnanswered: 0, share: 0 },
+      // The complaint from before the period (406 days) and the deviation, closed only after the meeting.
+      openByAge: [
+        { bucket: '0-7', count: 0 },
+        { bucket: '8-30', count: 1 },
+        { bucket: '31-90', count: 0 },
+        { bucket: '91+', count: 1 },
+      ],
+      open: 2,
+    });
+    // Without a held evaluation the pack counts up to today: the suggestion and the deviation's answer count.
+    const live = await assembleEvaluationPack(world(), { year: 2026 });
+    expect(live.register).toMatchObject({
+      total: 3,
+      byKind: { suggestion: 1 },
+      open: 2,
+      replyCompliance: { answeredInTime: 1, answeredLate: 1 },
     });
   });
 

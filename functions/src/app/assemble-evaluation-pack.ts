@@ -30,6 +30,9 @@ import { surveyEvaluationSection, type SurveySection } from './survey-evaluation
 import type { SurveyStore } from './survey-ports.js';
 import type { GoalStore } from './goal-ports.js';
 import { packGoals, surveyGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
+import type { RegisterFigures } from '../core/register-figures.js';
+import type { RegisterStore } from './register-ports.js';
+import { registerFiguresFor } from './register-queries.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -235,13 +238,22 @@ export type EvaluationPack = {
   competenceGaps: CompetenceGapSummary;
   qualityGoals: PackGoalsSection;
   surveyResults: SurveySection;
+  /** Deviations, complaints and suggestions (the register, issue 15) of the period. */
+  register: PackRegisterSection;
 };
+
+/**
+ * The register's figures of the period (app/register-queries.ts `registerFiguresFor`).
+ * `not-in-snapshot`: the pack was frozen before the register fed it; it is not part of that snapshot.
+ */
+export type PackRegisterSection = ({ status: 'available' } & RegisterFigures) | { status: 'not-in-snapshot' };
 
 export type EvaluationPackDeps = {
   store: Store;
   quality: QualityStore;
   surveys: SurveyStore;
   goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
+  register: Pick<RegisterStore, 'listItems' | 'getSettings'>;
   settings: Settings;
   clock: Clock;
 };
@@ -465,6 +477,7 @@ export async function assembleEvaluationPack(
       await surveyGoalValuesOver(deps.surveys, goals, period),
     ),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
+    register: { status: 'available', ...(await registerFiguresFor(deps, period)) },
   };
 }
 

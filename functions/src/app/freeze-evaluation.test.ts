@@ -20,6 +20,7 @@ import { correctManagementEvaluation } from './freeze-evaluation.js';
 import { getEvaluationPack, getManagementEvaluation } from './management-evaluation-views.js';
 import { runActionCommand } from './run-action-command.js';
 import { setCompetenceLevel } from './set-competence-level.js';
+import { registerItemOf, trailStep } from '../core/test-support/register-item-fixture.js';
 import { updateManagementEvaluation } from './update-management-evaluation.js';
 
 const coordinator: Actor = { id: 'mette-kjaer', unitId: 'kvalitet', roles: ['coordinator'] };
@@ -115,8 +116,44 @@ async function holdEvaluation(): Promise<string> {
 describe('freezing the management evaluation', () => {
   it('keeps the pack as it was on the meeting day when actions, findings and competences change after it', async () => {
     const { action, audit } = await worldAtTheMeeting();
+    // A complaint in handling at the meeting (closed after it) and a deviation answered in time.
+    await app.services.register.commit({
+      expect: [
+        { id: 'r-open', etag: 0 },
+        { id: 'r-done', etag: 0 },
+      ],
+      items: [
+        registerItemOf({ id: 'r-open', receiptNumber: '2026-OPEN01', unitIds: ['natur'], handlerId: 'anne-birk' }),
+        registerItemOf({
+          id: 'r-done',
+          receiptNumber: '2026-DONE01',
+          kind: 'deviation',
+          status: 'closed',
+          replyDueOn: null,
+          reply: {
+            text: 'Rettet',
+            sentAt: '2026-03-05T09:00:00.000Z',
+            sentBy: 'anne-birk',
+            deliveredBy: 'email',
+            isLate: false,
+          },
+          closedOn: d('2026-03-05'),
+          trail: [
+            trailStep('2026-03-02T09:00:00.000Z', 'registered', 'registered'),
+            trailStep('2026-03-05T09:00:00.000Z', 'closed'),
+          ],
+        }),
+      ],
+    });
     const id = await holdEvaluation();
     const atTheMeeting = await getEvaluationPack(app.services, id);
+    expect(atTheMeeting.register).toMatchObject({
+      status: 'available',
+      total: 2,
+      byKind: { complaint: 1, deviation: 1 },
+      open: 1,
+      replyCompliance: { answeredInTime: 1, overdueUnanswered: 0 },
+    });
     expect(atTheMeeting.frozen).toMatchObject({ asOf: heldOn, lockedAt: null });
     expect(atTheMeeting.asOf).toBe(heldOn);
     expect(atTheMeeting.actions.counts.planned).toBe(1);
@@ -164,6 +201,32 @@ describe('freezing the management evaluation', () => {
       evidence: null,
       validUntil: null,
     });
+    // The register moves on: the complaint is answered late and closed, a suggestion comes in.
+    const open = (await app.services.register.getItem('r-open'))!;
+    await app.services.register.commit({
+      expect: [
+        { id: 'r-open', etag: open.etag },
+        { id: 'r-new', etag: 0 },
+      ],
+      items: [
+        {
+          ...open,
+          status: 'closed',
+          replyDueOn: null,
+          reply: {
+            text: 'Svar',
+            sentAt: '2026-05-05T09:00:00.000Z',
+            sentBy: 'anne-birk',
+            deliveredBy: 'email',
+            isLate: true,
+          },
+          closedOn: d('2026-05-05'),
+          trail: [...open.trail, trailStep('2026-05-05T09:00:00.000Z', 'closed')],
+          etag: open.etag + 1,
+        },
+        registerItemOf({ id: 'r-new', receiptNumber: '2026-NEW001', kind: 'suggestion', receivedOn: d('2026-05-05') }),
+      ],
+    });
     on(d('2027-02-01'));
 
     const later = await getEvaluationPack(app.services, id);
@@ -176,6 +239,27 @@ describe('freezing the management evaluation', () => {
     expect(live.actions.counts.closed).toBe(1);
     expect(live.audits.openFindings.map((row) => row.id)).toContain('finding-late');
     expect(live.competenceGaps.expiring.filter((row) => row.isExpired).length).toBeGreaterThan(expiredThen);
+    // The register counts up to the reference day even when live: the held evaluation's pack
+    // assembled again reads as frozen; the year's pack as of today counts the later steps and item.
+    expect(live.register).toEqual(atTheMeeting.register);
+    const today = await assembleEvaluationPack(app.services, { year: 2026 });
+    expect(today.register).toMatchObject({ total: 3, open: 1, replyCompliance: { answeredLate: 1 } });
+    const asOfTheMeeting = await assembleEvaluationPack(app.services, { year: 2026, evaluationId: id, asOf: heldOn });
+    expect(asOfTheMeeting.register).toEqual(atTheMeeting.register);
+  });
+
+  it('shows a pack frozen before the register fed it without the register’s figures, as not part of that snapshot', async () => {
+    await worldAtTheMeeting();
+    const id = await holdEvaluation();
+    const frozen = (await app.services.quality.getFrozenRecord('management-evaluation', id))!;
+    const { register: _register, ...older } = frozen.payload as Record<string, unknown>;
+    await app.services.quality.commit({
+      expect: [{ collection: 'frozenRecords', id: frozen.id, etag: frozen.etag }],
+      frozenRecords: [{ ...frozen, payload: older, etag: frozen.etag + 1 }],
+    });
+    const pack = await getEvaluationPack(app.services, id);
+    expect(pack.register).toEqual({ status: 'not-in-snapshot' });
+    expect(pack.actions.counts.planned).toBe(1);
   });
 
   it('assembles as of a past day: an action closed after it shows as it was, one created after it is left out', () => {

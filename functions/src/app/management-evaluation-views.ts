@@ -169,9 +169,11 @@ export async function getEvaluationPack(services: Services, id: string): Promise
       asOf: evaluation.status === 'planned' ? undefined : (evaluation.heldOn ?? undefined),
     });
   }
-  const pack = frozen.payload as EvaluationPack;
+  // A snapshot frozen before a section existed lacks it: shown as not part of that snapshot.
+  const pack = frozen.payload as Omit<EvaluationPack, 'register'> & Partial<Pick<EvaluationPack, 'register'>>;
   return {
     ...pack,
+    register: pack.register ?? { status: 'not-in-snapshot' },
     frozen: { asOf: frozen.asOf, frozenAt: frozen.frozenAt, lockedAt: frozen.lockedAt },
     evaluation: frozen.lockedAt !== null ? pack.evaluation : await evaluationRecordView(services, evaluation),
   };

@@ -2,7 +2,8 @@ import type { InboxItemDto, ListLink, MyTasks } from '../contract/schemas.js';
 import { expiringQualifications } from '../core/competence-gaps.js';
 import { effectivenessCheckDueOn, isActionOverdue } from '../core/corrective-action.js';
 import { localDateOf } from '../core/local-date.js';
-import { overviewScopes, type Actor } from '../core/policies.js';
+import { canHandleRegisterItem, isCoordinator, overviewScopes, type Actor } from '../core/policies.js';
+import type { RegisterItem } from '../core/register-types.js';
 import { canCompleteOccurrence } from '../core/year-wheel-policies.js';
 import { actionAbilities, effectivenessWaitDays } from './corrective-action-views.js';
 import type { Services } from './ports.js';
@@ -37,7 +38,7 @@ function item(fields: Omit<InboxItemDto, 'target' | 'subtitle'> & Partial<Pick<I
 export async function myInbox(services: Services, actor: Actor): Promise<MyTasks> {
   const today = todayOf(services);
   const dateOf = (instant: string) => localDateOf(new Date(instant), services.settings.timeZone);
-  const [tasks, actions, audits, occurrences, myRecords, competences, units] = await Promise.all([
+  const [tasks, actions, audits, occurrences, myRecords, competences, units, registerItems] = await Promise.all([
     myTasks(services, actor),
     services.quality.listCorrectiveActions(),
     services.quality.listAudits(),
@@ -45,6 +46,10 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
     services.store.listPersonCompetences({ personId: actor.id }),
     services.store.listCompetences(),
     services.store.listUnits(),
+    // The register items I handle; the coordinator also those routed to nobody.
+    isCoordinator(actor)
+      ? services.register.listItems({ isOpen: true })
+      : services.register.listItems({ isOpen: true, handlerId: actor.id }),
   ]);
   const competenceName = new Map(competences.map((competence) => [competence.id, competence.name]));
   const items: InboxItemDto[] = [];
@@ -184,6 +189,25 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
       }),
     );
 
+  for (const registerItem of registerItems) {
+    const isMine = registerItem.handlerId === actor.id || (registerItem.handlerId === null && isCoordinator(actor));
+    const action = registerTaskOf(registerItem);
+    if (!isMine || action === null || !canHandleRegisterItem(actor, registerItem)) continue;
+    items.push(
+      item({
+        key: `register:${registerItem.id}`,
+        kind: 'register-item',
+        title: registerItem.title,
+        subtitle: registerItem.receiptNumber,
+        // The reply deadline in force (null: answered, or a sender who cannot be answered).
+        dueOn: registerItem.replyDueOn,
+        isOverdue: registerItem.replyDueOn !== null && registerItem.replyDueOn < today,
+        action,
+        link: link('register-item', registerItem.id),
+      }),
+    );
+  }
+
   if (overviewScopes(actor, units).includes('unit')) {
     const report = await reportCompetenceGaps(services, actor, { unitId: actor.unitId });
     for (const gap of report.gaps)
@@ -202,6 +226,20 @@ export async function myInbox(services: Services, actor: Actor): Promise<MyTasks
   }
 
   return { ...tasks, items: items.sort(byDueDate), today };
+}
+
+/**
+ * What a register item waits for from its handler: assessment while only registered, else the
+ * sender's answer while one is due, else handling while awaiting or in handling. Null: nothing
+ * (closed, or open with only its corrective actions running, which their owners see).
+ */
+function registerTaskOf(
+  registerItem: Pick<RegisterItem, 'status' | 'replyDueOn' | 'reply'>,
+): 'assess-register-item' | 'reply-register-item' | 'handle-register-item' | null {
+  if (registerItem.status === 'closed') return null;
+  if (registerItem.status === 'registered') return 'assess-register-item';
+  if (registerItem.replyDueOn !== null && registerItem.reply === null) return 'reply-register-item';
+  return registerItem.status === 'open' ? null : 'handle-register-item';
 }
 
 /** Soonest due first, undated last; then by title, so the order is stable. */

@@ -12,6 +12,7 @@ import { getActionBoard } from './corrective-action-views.js';
 import { myInbox } from './my-inbox.js';
 import { today as todayOf } from './procedure-context.js';
 import { reportCompetenceGaps } from './report-competence-gaps.js';
+import { registerOverviewTile } from './register-overview-tile.js';
 import { surveyOverviewTile } from './survey-overview-tile.js';
 
 /**
@@ -125,6 +126,7 @@ async function scopeTiles(
     gaps,
     survey,
     goals,
+    register,
   ] = await Promise.all([
     countProcedures(services, actor, today, { status: 'review-overdue', unitId }),
     countProcedures(services, actor, today, { status: 'review-due', unitId }),
@@ -137,6 +139,7 @@ async function scopeTiles(
     reportCompetenceGaps(services, actor, { unitId }),
     surveyOverviewTile(services, actor, today, unitId),
     services.goals.listGoals(),
+    registerOverviewTile(services, actor, today, unitId),
   ]);
   // The audits dated in the year, as "Audits i {year}" lists them (core/audit-dates.ts).
   const held = audits.filter((audit) => audit.status !== 'cancelled' && isDatedInYear(audit.plannedOn, year));
@@ -174,6 +177,7 @@ async function scopeTiles(
     }),
     tile('competence-gaps', gaps.gaps.length, link('competences', unitQuery)),
     ...(survey ? [survey] : []),
+    ...(register ? [register] : []),
     ...goalTiles(goals),
   ];
 }

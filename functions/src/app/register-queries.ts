@@ -17,12 +17,15 @@ import {
   isCoordinator,
   type Actor,
 } from '../core/policies.js';
+import { registerFigures, statisticsRowAsOf, type RegisterFigures } from '../core/register-figures.js';
+import { defaultRegisterSettings } from '../core/register-rules.js';
 import { noneKey, periodStart, registerStatistics } from '../core/register-statistics.js';
 import type { RegisterChannel, RegisterKind, RegisterStatus } from '../core/register-types.js';
 import { registerKinds } from '../core/register-types.js';
 import type { YearlyReportRegister } from '../core/yearly-report.js';
 import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
-import type { Services } from './ports.js';
+import type { Services, Settings } from './ports.js';
+import type { RegisterStore } from './register-ports.js';
 import { registerSettingsOf, todayOf } from './register-items.js';
 import { findingRow, labelIn, namesOf, registerRow } from './register-views.js';
 import { hashSurveyToken, isSurveyTokenShape } from './survey-tokens.js';
@@ -115,6 +118,25 @@ export async function listRegister(
       manageSettings: canManageRegister(actor),
     },
   };
+}
+
+/**
+ * The register's figures for a period, for the whole organisation (the management evaluation's
+ * pack; fit for the yearly report too): counts per kind, the top root causes, replies in time and
+ * open items by age, as they stood at the end of `period.to` (core/register-figures.ts). Reads the
+ * items received by then, with their trails, so a pack assembled later as of a past day counts
+ * no later item and no later step. No personal data and no item texts: figures and the
+ * municipality's root-cause labels only.
+ */
+export async function registerFiguresFor(
+  deps: { register: Pick<RegisterStore, 'listItems' | 'getSettings'>; settings: Pick<Settings, 'timeZone'> },
+  period: { from: LocalDate; to: LocalDate },
+): Promise<RegisterFigures> {
+  const [stored, items] = await Promise.all([deps.register.getSettings(), deps.register.listItems({ to: period.to })]);
+  const settings = stored ?? defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system');
+  const rows = items.flatMap((item) => statisticsRowAsOf(item, period.to, deps.settings.timeZone, settings) ?? []);
+  const labels = new Map(settings.rootCauseCategories.map((category) => [category.id, category.label]));
+  return registerFigures(rows, period, (id) => labels.get(id) ?? { da: id, nb: id, en: id });
 }
 
 export async function registerStatisticsFor(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ageBuckets } from '../core/register-statistics.js';
 import {
   actionStatuses,
   auditKinds,
@@ -212,6 +213,45 @@ const surveySectionSchema = z.object({
   ),
 });
 
+const share = z.number().min(0).max(1);
+/** The register's figures of the period (app/register-queries.ts `registerFiguresFor`). */
+const packRegisterSectionSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('not-in-snapshot').describe('Frozen before the register fed the pack'),
+  }),
+  z.object({
+    status: z.literal('available'),
+    period: z.object({ from: qualityDate, to: qualityDate }),
+    asOf: qualityDate,
+    total: z.number().int(),
+    byKind: z.object({
+      praise: z.number().int(),
+      complaint: z.number().int(),
+      suggestion: z.number().int(),
+      deviation: z.number().int(),
+    }),
+    topRootCauses: z.array(
+      z.object({
+        key: z.string(),
+        label: localizedTextSchema,
+        count: z.number().int(),
+        share,
+        cumulativeShare: share,
+      }),
+    ),
+    withRootCause: z.number().int(),
+    replyCompliance: z.object({
+      answerable: z.number().int(),
+      answeredInTime: z.number().int(),
+      answeredLate: z.number().int(),
+      overdueUnanswered: z.number().int(),
+      share: share.nullable(),
+    }),
+    openByAge: z.array(z.object({ bucket: z.enum(ageBuckets), count: z.number().int() })),
+    open: z.number().int(),
+  }),
+]);
+
 /** The live input pack (app/assemble-evaluation-pack.ts builds it; its type is the same shape). */
 export const evaluationPackSchema = z.object({
   year: z.number().int(),
@@ -368,4 +408,5 @@ export const evaluationPackSchema = z.object({
   }),
   qualityGoals: packGoalsSectionSchema,
   surveyResults: surveySectionSchema,
+  register: packRegisterSectionSchema,
 });

@@ -27,8 +27,10 @@ export const listLinkSchema = z.object({
     'tasks',
     'surveys',
     'goals',
+    'register',
+    'register-item',
   ]),
-  /** The record, for `procedure`, `approval`, `action` and `audit`. */
+  /** The record, for `procedure`, `approval`, `action`, `audit` and `register-item`. */
   id: z.string().nullable(),
   query: z.record(z.string(), z.string()),
 });
@@ -75,6 +77,7 @@ export const inboxKinds = [
   'occurrence',
   'qualification',
   'competence-gap',
+  'register-item',
 ] as const;
 
 /** What can be done about an item; `acknowledge` and `complete-occurrence` are done in the inbox itself. */
@@ -90,6 +93,9 @@ export const inboxActions = [
   'complete-occurrence',
   'renew-qualification',
   'close-gap',
+  'assess-register-item',
+  'handle-register-item',
+  'reply-register-item',
 ] as const;
 
 export const inboxItemSchema = z.object({

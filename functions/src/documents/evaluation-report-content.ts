@@ -4,6 +4,7 @@ import type { LocalDate } from '../core/local-date.js';
 import type { FindingGrade } from '../core/quality-year-types.js';
 import type { GoalColour } from '../core/goal-types.js';
 import { findingGrades } from '../core/quality-year-types.js';
+import { registerKinds } from '../core/register-types.js';
 import type { reports as reportSource } from '../i18n/resources/da/reports.js';
 import { serverTexts } from '../i18n/server-texts.js';
 import type { Translate } from '../i18n/texts.js';
@@ -440,6 +441,7 @@ export function evaluationReportContent(
           ],
   };
   const surveys: ReportSection = { heading: t('sections.surveys'), blocks: surveyBlocks(pack, locale) };
+  const register: ReportSection = { heading: t('sections.register'), blocks: registerBlocks(pack, locale) };
 
   const conclusions: ReportSection = {
     heading: t('sections.conclusions'),
@@ -509,6 +511,7 @@ export function evaluationReportContent(
       competences,
       goals,
       surveys,
+      register,
       conclusions,
       decisions,
       political,
@@ -521,6 +524,78 @@ export function evaluationReportContent(
 /** Column headers for the grade counts: the table has room for short names only. */
 function shortGrade(locale: Locale, grade: FindingGrade): string {
   return reportTexts(locale)(`shortGrades.${grade}`);
+}
+
+/** The register's section: counts per kind, replies in time, the top root causes, open items by age. */
+function registerBlocks(pack: EvaluationPack, locale: Locale): ReportBlock[] {
+  const t = reportTexts(locale);
+  const percent = percentFormatter(locale);
+  const date = dateFormatter(locale, 'long');
+  const section = pack.register;
+  if (section.status !== 'available') return [{ kind: 'paragraph', text: t('register.notInSnapshot'), tone: 'muted' }];
+  const compliance = section.replyCompliance;
+  const judged = compliance.answeredInTime + compliance.answeredLate + compliance.overdueUnanswered;
+  const count: ReportColumn = { header: t('register.columns.count'), weight: 1, align: 'right' };
+  return [
+    { kind: 'paragraph', text: t('register.intro', { total: section.total, date: date(section.asOf) }) },
+    {
+      kind: 'table',
+      columns: [{ header: t('register.columns.kind'), weight: 3 }, count],
+      rows: registerKinds.map((kind) => [t(`register.kind.${kind}`), String(section.byKind[kind])]),
+      emptyText: t('none'),
+    },
+    {
+      kind: 'facts',
+      rows: [
+        [
+          t('register.compliance'),
+          judged === 0
+            ? t('none')
+            : t('register.complianceValue', {
+                share: percent(compliance.share),
+                inTime: compliance.answeredInTime,
+                judged,
+              }),
+        ],
+        [t('register.answeredLate'), String(compliance.answeredLate)],
+        [t('register.overdue'), String(compliance.overdueUnanswered)],
+        [t('register.open'), String(section.open)],
+      ],
+    },
+    { kind: 'subheading', text: t('register.rootCauses') },
+    ...(section.withRootCause > 0
+      ? [
+          {
+            kind: 'paragraph',
+            text: t('register.rootCausesIntro', { count: section.withRootCause }),
+            tone: 'muted',
+          } as const,
+        ]
+      : []),
+    {
+      kind: 'table',
+      columns: [
+        { header: t('register.columns.rootCause'), weight: 3 },
+        count,
+        { header: t('register.columns.share'), weight: 1, align: 'right' },
+        { header: t('register.columns.cumulative'), weight: 1.2, align: 'right' },
+      ],
+      rows: section.topRootCauses.map((cause) => [
+        cause.label[locale],
+        String(cause.count),
+        percent(cause.share),
+        percent(cause.cumulativeShare),
+      ]),
+      emptyText: t('register.noRootCauses'),
+    },
+    { kind: 'subheading', text: t('register.openByAge') },
+    {
+      kind: 'table',
+      columns: [{ header: t('register.columns.age'), weight: 3 }, count],
+      rows: section.openByAge.map((entry) => [entry.bucket.replace('-', '–'), String(entry.count)]),
+      emptyText: t('none'),
+    },
+  ];
 }
 
 /** The survey section: per round the headline per case type, then the mean per question. */

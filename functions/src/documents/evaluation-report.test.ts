@@ -27,7 +27,7 @@ describe('evaluationReportContent', () => {
     expect(titles).toEqual(['Ledelsens evaluering 2026', 'Ledelsens gjennomgang 2026', 'Management review 2026']);
     for (const locale of locales) {
       const content = evaluationReportContent(evaluationPackFixture(), locale);
-      expect(content.sections).toHaveLength(11);
+      expect(content.sections).toHaveLength(12);
       const texts = content.sections.flatMap((section) => [
         section.heading,
         ...section.blocks.flatMap((block) =>
@@ -73,6 +73,45 @@ describe('evaluationReportContent', () => {
     expect(empty.blocks).toEqual([{ kind: 'paragraph', text: 'Ingen undersøgelsesrunder i perioden.', tone: 'muted' }]);
   });
 
+  it('shows the register’s figures of the period: kinds, replies in time, the top root causes, open items by age', () => {
+    const section = (locale: 'da' | 'nb' | 'en', pack = evaluationPackFixture()) =>
+      evaluationReportContent(pack, locale).sections[8]!;
+    const register = section('da');
+    expect(register.heading).toBe('Afvigelser, klager og forslag');
+    const [kinds, causes, ages] = register.blocks.filter((block) => block.kind === 'table');
+    expect(kinds?.kind === 'table' && kinds.rows).toEqual([
+      ['Ros', '6'],
+      ['Klager', '14'],
+      ['Forslag', '9'],
+      ['Afvigelser', '12'],
+    ]);
+    expect(causes?.kind === 'table' && causes.rows).toEqual([
+      ['Manglende instruks', '9', '45\u00A0%', '45\u00A0%'],
+      ['Kommunikation', '6', '30\u00A0%', '75\u00A0%'],
+    ]);
+    expect(ages?.kind === 'table' && ages.rows.map((row) => row[1])).toEqual(['2', '3', '1', '0']);
+    expect(register.blocks).toContainEqual({
+      kind: 'facts',
+      rows: [
+        ['Besvaret inden for svarfristen', '80\u00A0% (24 af 30)'],
+        ['Besvaret efter fristen', '4'],
+        ['Ubesvaret efter fristen', '2'],
+        ['Åbne sager', '6'],
+      ],
+    });
+    expect(section('nb').heading).toBe('Avvik, klager og forslag');
+    expect(section('en').heading).toBe('Deviations, complaints and suggestions');
+    // A pack frozen before the register fed it: the section says it is not part of that snapshot.
+    const old = section('da', evaluationPackFixture({ register: { status: 'not-in-snapshot' } }));
+    expect(old.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        text: 'Registrets tal var ikke en del af materialet, da det blev fastfrosset.',
+        tone: 'muted',
+      },
+    ]);
+  });
+
   it('shows the quality goals with their value and status in words over the period', () => {
     const goals = evaluationReportContent(evaluationPackFixture(), 'da').sections[6];
     const table = goals?.blocks.find((block) => block.kind === 'table');
@@ -93,7 +132,7 @@ describe('evaluationReportContent', () => {
   it('says so when the evaluation is not recorded yet', () => {
     const content = evaluationReportContent(evaluationPackFixture({ evaluation: null }), 'da');
     expect(content.cover[0]).toEqual(['Status', 'Ikke afholdt endnu']);
-    const decisions = content.sections[9];
+    const decisions = content.sections[10];
     expect(decisions?.blocks).toEqual([
       { kind: 'paragraph', text: expect.stringContaining('ikke registreret'), tone: 'muted' },
     ]);
@@ -162,9 +201,10 @@ describe('buildEvaluationReportDocx', () => {
       'ÆRØSKØBING KOMMUNE',
       '1. Opfølgning på tidligere beslutninger',
       '2. Auditresultater og fund',
-      '9. Konklusioner',
-      '10. Beslutninger',
-      '11. Politisk behandling og offentliggørelse',
+      '9. Afvigelser, klager og forslag',
+      '10. Konklusioner',
+      '11. Beslutninger',
+      '12. Politisk behandling og offentliggørelse',
       'Teknik- og Miljøudvalget',
       'Søren Østergaard, Åse Lønstrup, Kåre Kvalitet',
     ]) {
@@ -191,7 +231,8 @@ describe('buildEvaluationReportDocx', () => {
       await docxPart(await buildEvaluationReportDocx(evaluationPackFixture(), 'en'), 'word/document.xml'),
     );
     expect(en).toContain('Management review 2026');
-    expect(en).toContain('11. Political treatment and publication');
+    expect(en).toContain('12. Political treatment and publication');
+    expect(en).toContain('9. Deviations, complaints and suggestions');
   });
 });
 
@@ -205,7 +246,15 @@ describe('buildEvaluationReportPdf', () => {
     expect(pages[0]).toContain('ÆRØSKØBINGKOMMUNE');
     pages.forEach((text, index) => expect(text).toContain(`Side${index + 1}af${pages.length}`));
     const all = pages.join('');
-    for (const expected of ['6.Kompetencer', 'BjørnÆrenlund', '85%', 'Teknik-ogMiljøudvalget', 'Fund22:']) {
+    for (const expected of [
+      '6.Kompetencer',
+      'BjørnÆrenlund',
+      '85%',
+      'Teknik-ogMiljøudvalget',
+      'Fund22:',
+      '9.Afvigelser,klagerogforslag',
+      'Manglendeinstruks',
+    ]) {
       expect(all).toContain(expected);
     }
   });

@@ -35,6 +35,8 @@ describe('pathOfListLink: where a tile or an inbox item leads', () => {
     [link('action', {}, 'a-1'), 'action', '/actions/a-1'],
     [link('audit', {}, 'au-1'), 'auditDetail', '/audit/au-1'],
     [link('surveys', { survey: 's-1', round: '2026' }), 'surveys', '/surveys?survey=s-1&round=2026'],
+    [link('register', { view: 'all', unit: 'natur' }), 'register', '/reports?view=all&unit=natur'],
+    [link('register-item', {}, 'r-1'), 'registerItem', '/reports/r-1'],
   ])('%o → %s', (given, routeName, path) => {
     expect(pathOfListLink(given)).toBe(path);
     expect(routeOf(path).name).toBe(routeName);

@@ -34,5 +34,9 @@ export function pathOfListLink(link: ListLink): string {
       return paths.surveys(query);
     case 'goals':
       return paths.goals(query);
+    case 'register':
+      return paths.register(query);
+    case 'register-item':
+      return paths.registerItem(id ?? '');
   }
 }

@@ -327,6 +327,38 @@ export function evaluationPackFixture(overrides: Partial<EvaluationPack> = {}): 
         },
       ],
     },
+    register: {
+      status: 'available',
+      period: { from: d('2025-11-11'), to: d('2026-11-10') },
+      asOf: d('2026-11-10'),
+      total: 41,
+      byKind: { praise: 6, complaint: 14, suggestion: 9, deviation: 12 },
+      topRootCauses: [
+        {
+          key: 'rc-instruks',
+          label: { da: 'Manglende instruks', nb: 'Manglende instruks', en: 'Missing instruction' },
+          count: 9,
+          share: 9 / 20,
+          cumulativeShare: 9 / 20,
+        },
+        {
+          key: 'rc-kommunikation',
+          label: { da: 'Kommunikation', nb: 'Kommunikasjon', en: 'Communication' },
+          count: 6,
+          share: 6 / 20,
+          cumulativeShare: 15 / 20,
+        },
+      ],
+      withRootCause: 20,
+      replyCompliance: { answerable: 30, answeredInTime: 24, answeredLate: 4, overdueUnanswered: 2, share: 24 / 30 },
+      openByAge: [
+        { bucket: '0-7', count: 2 },
+        { bucket: '8-30', count: 3 },
+        { bucket: '31-90', count: 1 },
+        { bucket: '91+', count: 0 },
+      ],
+      open: 6,
+    },
     ...overrides,
   };
 }

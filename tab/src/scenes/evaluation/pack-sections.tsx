@@ -7,6 +7,7 @@ import { PageSection } from '../../shared/page-section';
 import { actionStatusKey, actionStatuses, findingGradeKey } from '../actions/action-labels';
 import { PackSurveySection } from './pack-survey-section';
 import { PackGoals } from './pack-goals';
+import { PackRegisterSection } from './pack-register-section';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
@@ -199,6 +200,9 @@ export function PackSections(props: { pack: EvaluationPack }) {
       </PageSection>
       <PageSection id="pack-surveys" heading={t('evaluation.surveys')}>
         <PackSurveySection section={pack.surveyResults} />
+      </PageSection>
+      <PageSection id="pack-register" heading={t('evaluation.register')}>
+        <PackRegisterSection section={pack.register} />
       </PageSection>
     </>
   );

@@ -69,6 +69,20 @@ export function tileText(tile: OverviewTileDto, i18n: I18n): TileText | null {
       note: target === undefined ? null : t('overview.tile.survey-satisfaction.target', { target }),
     };
   }
+  if (tile.id === 'register-open') {
+    const part = (name: string) => tile.parts[name] ?? 0;
+    return {
+      figure: String(tile.count),
+      label: t('overview.tile.register-open', { count: tile.count }),
+      note: t('overview.tile.register-open.parts', {
+        overdue: part('overdue'),
+        praise: part('praise'),
+        complaint: part('complaint'),
+        suggestion: part('suggestion'),
+        deviation: part('deviation'),
+      }),
+    };
+  }
   if (tile.id === 'certificate') {
     const key = certificateLabels[tile.detail ?? ''] ?? 'overview.tile.certificate.none';
     // A cycle audit past its date without a reported audit: the same warning as the audit scene.

@@ -40,6 +40,7 @@ const kindKey: Record<InboxItemDto['kind'], MessageKey> = {
   occurrence: 'tasks.kind.occurrence',
   qualification: 'tasks.kind.qualification',
   'competence-gap': 'tasks.kind.competence-gap',
+  'register-item': 'tasks.kind.register-item',
 };
 
 const actionKey: Record<InboxItemDto['action'], MessageKey> = {
@@ -54,6 +55,9 @@ const actionKey: Record<InboxItemDto['action'], MessageKey> = {
   'complete-occurrence': 'tasks.action.complete-occurrence',
   'renew-qualification': 'tasks.action.renew-qualification',
   'close-gap': 'tasks.action.close-gap',
+  'assess-register-item': 'tasks.action.assess-register-item',
+  'handle-register-item': 'tasks.action.handle-register-item',
+  'reply-register-item': 'tasks.action.reply-register-item',
 };
 
 /** Requests without a deadline are dated the day they were asked. */
@@ -133,9 +137,12 @@ function InboxItem(props: { item: InboxItemDto; isBusy: boolean; onDo(): void })
   const { item } = props;
   const href = pathOfListLink(item.link);
   const isInPlace = item.action === 'acknowledge' || item.action === 'complete-occurrence';
-  const dateText = item.dueOn
-    ? t(askedKinds.includes(item.kind) ? 'tasks.askedOn' : 'tasks.dueOn', { date: formatDate(item.dueOn) })
-    : t('tasks.noDueDate');
+  const dateKey: MessageKey = askedKinds.includes(item.kind)
+    ? 'tasks.askedOn'
+    : item.kind === 'register-item'
+      ? 'tasks.replyDueOn'
+      : 'tasks.dueOn';
+  const dateText = item.dueOn ? t(dateKey, { date: formatDate(item.dueOn) }) : t('tasks.noDueDate');
   return (
     <li className={`${styles.item} ${item.isOverdue ? styles.overdue : ''}`} data-kind={item.kind}>
       <span className={styles.kind}>{t(kindKey[item.kind])}</span>

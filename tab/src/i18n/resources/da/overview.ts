@@ -47,5 +47,9 @@ export const overview = {
   'overview.tile.certificate.none': 'intet gyldigt certifikat',
   'overview.tile.survey-satisfaction': 'tilfredse med sagsbehandlingen ({{satisfied}} af {{n}} svar, {{round}})',
   'overview.tile.survey-satisfaction.target': 'Målet er {{target}} %.',
+  'overview.tile.register-open_one': 'åben sag i registret',
+  'overview.tile.register-open_other': 'åbne sager i registret',
+  'overview.tile.register-open.parts':
+    '{{overdue}} med overskredet svarfrist. I år: ros {{praise}}, klager {{complaint}}, forslag {{suggestion}}, afvigelser {{deviation}}.',
   'overview.tile.survey-satisfaction.none': 'tilfredshed: færre end 5 svar endnu',
 };

@@ -9,6 +9,7 @@ export const tasks = {
   'tasks.empty': 'Du har ingen opgaver lige nu.',
   'tasks.dueOn': 'Frist {{date}}',
   'tasks.askedOn': 'Bedt om {{date}}',
+  'tasks.replyDueOn': 'Svarfrist {{date}}',
   'tasks.noDueDate': 'Ingen frist',
   'tasks.overdue': 'Forsinket',
   'tasks.acknowledged': 'Du har bekræftet, at du har læst »{{title}}«.',
@@ -23,6 +24,7 @@ export const tasks = {
   'tasks.kind.occurrence': 'Årshjul',
   'tasks.kind.qualification': 'Kvalifikation udløber',
   'tasks.kind.competence-gap': 'Kompetencegab i din enhed',
+  'tasks.kind.register-item': 'Sag i registret',
   'tasks.action.approve': 'Læs kladden og beslut',
   'tasks.action.acknowledge': 'Bekræft læst og forstået',
   'tasks.action.review': 'Gennemgå proceduren',
@@ -34,4 +36,7 @@ export const tasks = {
   'tasks.action.complete-occurrence': 'Markér som udført',
   'tasks.action.renew-qualification': 'Se kompetencematricen',
   'tasks.action.close-gap': 'Se kompetencegab',
+  'tasks.action.assess-register-item': 'Vurdér sagen',
+  'tasks.action.handle-register-item': 'Behandl sagen',
+  'tasks.action.reply-register-item': 'Svar afsenderen',
 };

@@ -50,5 +50,9 @@ export const overview: TranslationOf<typeof source> = {
   'overview.tile.certificate.none': 'no valid certificate',
   'overview.tile.survey-satisfaction': 'satisfied with the case handling ({{satisfied}} of {{n}} answers, {{round}})',
   'overview.tile.survey-satisfaction.target': 'The goal is {{target}} %.',
+  'overview.tile.register-open_one': 'open item in the register',
+  'overview.tile.register-open_other': 'open items in the register',
+  'overview.tile.register-open.parts':
+    '{{overdue}} past the reply deadline. This year: praise {{praise}}, complaints {{complaint}}, suggestions {{suggestion}}, deviations {{deviation}}.',
   'overview.tile.survey-satisfaction.none': 'satisfaction: fewer than 5 answers yet',
 };

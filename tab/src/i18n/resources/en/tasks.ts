@@ -12,6 +12,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.empty': 'You have no tasks right now.',
   'tasks.dueOn': 'Due {{date}}',
   'tasks.askedOn': 'Requested {{date}}',
+  'tasks.replyDueOn': 'Reply due {{date}}',
   'tasks.noDueDate': 'No due date',
   'tasks.overdue': 'Overdue',
   'tasks.acknowledged': 'You have confirmed reading “{{title}}”.',
@@ -26,6 +27,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.kind.occurrence': 'Year wheel',
   'tasks.kind.qualification': 'Qualification expiring',
   'tasks.kind.competence-gap': 'Competence gap in your unit',
+  'tasks.kind.register-item': 'Item in the register',
   'tasks.action.approve': 'Read the draft and decide',
   'tasks.action.acknowledge': 'Confirm read and understood',
   'tasks.action.review': 'Review the procedure',
@@ -37,4 +39,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.action.complete-occurrence': 'Mark as done',
   'tasks.action.renew-qualification': 'Open the competence matrix',
   'tasks.action.close-gap': 'Open the competence gaps',
+  'tasks.action.assess-register-item': 'Assess the item',
+  'tasks.action.handle-register-item': 'Handle the item',
+  'tasks.action.reply-register-item': 'Answer the sender',
 };

@@ -50,5 +50,9 @@ export const overview: TranslationOf<typeof source> = {
   'overview.tile.certificate.none': 'ingen gyldig sertifikat',
   'overview.tile.survey-satisfaction': 'fornøyde med saksbehandlingen ({{satisfied}} av {{n}} svar, {{round}})',
   'overview.tile.survey-satisfaction.target': 'Målet er {{target}} %.',
+  'overview.tile.register-open_one': 'åpen sak i registeret',
+  'overview.tile.register-open_other': 'åpne saker i registeret',
+  'overview.tile.register-open.parts':
+    '{{overdue}} med overskredet svarfrist. I år: ros {{praise}}, klager {{complaint}}, forslag {{suggestion}}, avvik {{deviation}}.',
   'overview.tile.survey-satisfaction.none': 'tilfredshet: færre enn 5 svar ennå',
 };

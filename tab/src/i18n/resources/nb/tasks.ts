@@ -12,6 +12,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.empty': 'Du har ingen oppgaver akkurat nå.',
   'tasks.dueOn': 'Frist {{date}}',
   'tasks.askedOn': 'Bedt om {{date}}',
+  'tasks.replyDueOn': 'Svarfrist {{date}}',
   'tasks.noDueDate': 'Ingen frist',
   'tasks.overdue': 'Forsinket',
   'tasks.acknowledged': 'Du har bekreftet at du har lest «{{title}}».',
@@ -26,6 +27,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.kind.occurrence': 'Årshjul',
   'tasks.kind.qualification': 'Kvalifikasjon utløper',
   'tasks.kind.competence-gap': 'Kompetansegap i din enhet',
+  'tasks.kind.register-item': 'Sak i registeret',
   'tasks.action.approve': 'Les utkastet og bestem',
   'tasks.action.acknowledge': 'Bekreft lest og forstått',
   'tasks.action.review': 'Gjennomgå prosedyren',
@@ -37,4 +39,7 @@ export const tasks: TranslationOf<typeof source> = {
   'tasks.action.complete-occurrence': 'Merk som utført',
   'tasks.action.renew-qualification': 'Se kompetansematrisen',
   'tasks.action.close-gap': 'Se kompetansegap',
+  'tasks.action.assess-register-item': 'Vurder saken',
+  'tasks.action.handle-register-item': 'Behandle saken',
+  'tasks.action.reply-register-item': 'Svar avsenderen',
 };
