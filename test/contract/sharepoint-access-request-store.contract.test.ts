@@ -51,7 +51,7 @@ describe('an access request on SharePoint', () => {
     }
   });
 
-  it('puts the request back as it was when its deadline cannot be written, and writes no trail entry', async () => {
+  it('puts the request and its deadline back as they were when a later part of the save fails, and writes no trail entry', async () => {
     const { graph, site, trail, deadlines, close } = await openSite();
     try {
       const store = await openSharePointAccessRequestStore(graph, site.id);
@@ -75,9 +75,38 @@ describe('an access request on SharePoint', () => {
       expect(await store.getAccessRequest('ar-1')).toEqual(buildAccessRequest());
       expect((await deadlines()).map((entry) => entry.dueOn)).toEqual(['2026-03-11']);
       expect((await trail()).map((entry) => entry.action)).toEqual(['access-request.created']);
-      // And the same save through the working client goes through.
+
+      // Answering: the request is written and its deadline deleted, then the trail entry fails.
+      const trailFails = openSharePointAccessRequestStore(
+        {
+          ...graph,
+          batch<T>(requests: BatchRequest[]) {
+            return graph.batch<T>(
+              requests.map((request) =>
+                request.method === 'POST' && request.afterTheOthers
+                  ? { ...request, url: `${request.url}/broken` }
+                  : request,
+              ),
+            );
+          },
+        },
+        site.id,
+      );
+      const answer = buildAccessRequest({
+        state: 'answered',
+        answer: { decision: 'refused', text: 'Afslag.', answeredOn: '2026-03-05' as never, answeredBy: 'mette-kjaer' },
+        etag: 2,
+      });
+      await expect((await trailFails).saveAccessRequest(answer, 1, created)).rejects.toThrow();
+      expect(await store.getAccessRequest('ar-1')).toEqual(buildAccessRequest());
+      expect((await deadlines()).map((entry) => entry.dueOn)).toEqual(['2026-03-11']);
+      expect((await trail()).map((entry) => entry.action)).toEqual(['access-request.created']);
+
+      // And the same saves through the working client go through.
       await store.saveAccessRequest(answered, 1, created);
       expect(await store.getAccessRequest('ar-1')).toEqual(answered);
+      await store.saveAccessRequest({ ...answer, etag: 3 }, 2, created);
+      expect(await deadlines()).toEqual([]);
     } finally {
       await close();
     }

@@ -25,9 +25,10 @@ const requestMapping = mappingOf(accessRequestRecord);
  *    then its Deadlines item (PATCH, POST or DELETE), then the trail entry. A 412 or a duplicate
  *    key on the first (someone wrote in between) leaves the others unrun (424): the save is the
  *    port's CONFLICT and nothing is written. Should the Deadlines item or the trail entry fail
- *    after the request was written, the request is put back as it was read (fields restored,
- *    a created item deleted) and the error is thrown; that undo is not fenced (SharePoint has no
- *    transaction), as in the list repository's own compensation.
+ *    after the request was written, the request and a written Deadlines item are put back as
+ *    they were read (fields restored, a created item deleted, a deleted one re-created) and the
+ *    error is thrown; that undo is not fenced (SharePoint has no transaction), as in the list
+ *    repository's own compensation.
  *
  * The kept exports: each export's zip is put in the document store before the save
  * (app/access-requests.ts), so on this store it is a file in the procedure library's drive; the
@@ -109,9 +110,10 @@ function createAccessRequestStore(lists: ListRepository, jsonFiles: JsonFiles): 
     }
     const failure = rest.find((outcome) => !outcome.ok);
     if (failure && !failure.ok) {
-      // The request was written, its deadline or trail entry not: put the request back as read.
+      // The request was written and the trail entry not: put the request (and its deadline, if
+      // that was written) back as read.
       const created = (written.body as { id?: string }).id;
-      await lists.batch([
+      const undo: BatchRequest[] = [
         existing
           ? lists.patchRequest(
               requestMapping,
@@ -119,7 +121,17 @@ function createAccessRequestStore(lists: ListRepository, jsonFiles: JsonFiles): 
               toFields(requestMapping, fromFields(requestMapping, existing.fields)),
             )
           : lists.deleteRequest(requestMapping, { id: created ?? '' }),
-      ]);
+      ];
+      const deadlineOutcome = deadlineRequest ? rest[0] : undefined;
+      if (deadlineRequest && deadlineOutcome?.ok) {
+        const before = deadlineItem && toFields(deadlineMapping, fromFields(deadlineMapping, deadlineItem.fields));
+        if (deadlineRequest.method === 'POST')
+          undo.push(lists.deleteRequest(deadlineMapping, { id: (deadlineOutcome.body as { id?: string }).id ?? '' }));
+        else if (deadlineItem && deadlineRequest.method === 'PATCH')
+          undo.push(lists.patchRequest(deadlineMapping, deadlineItem, before!));
+        else if (deadlineItem) undo.push(lists.createRequest(deadlineMapping, before!));
+      }
+      await lists.batch(undo);
       throw failure.error;
     }
   }
