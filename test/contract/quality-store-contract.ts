@@ -720,6 +720,25 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
       expect(await store.getFrozenRecord('management-evaluation', 'me-2026')).toEqual(locked);
     });
 
+    it('keeps a published yearly report of more than 200 KB as it was', async () => {
+      const pack = buildLargePack(220_000);
+      const report = sampleOf(yearlyReportRecord, {
+        id: 'yearly-report-2026-r1',
+        year: 2026,
+        revision: 1,
+        content: { ...reportContent, goals: pack['actions'] as YearlyReportData['goals'] },
+        publishedOn: d('2026-12-10'),
+        correctionReason: null,
+        ...versioned,
+      });
+      expect(JSON.stringify(report.content).length).toBeGreaterThan(200_000);
+      await store.commit({
+        expect: [{ collection: 'yearlyReports', id: report.id, etag: 0 }],
+        yearlyReports: [report],
+      });
+      expect(await store.listYearlyReports()).toEqual([report]);
+    });
+
     it('removes the occurrences named in deleteOccurrenceIds, and ignores ids it does not hold', async () => {
       await store.commit({
         occurrences: [

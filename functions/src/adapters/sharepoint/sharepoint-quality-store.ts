@@ -51,9 +51,9 @@ import {
  * without If-Match, and so are the deadline index's entries (app/deadline-index.ts) beside them;
  * the trail entries are appended last, in order.
  *
- * A frozen record's snapshot (`payload`, one multi-line JSON column) that is longer than a
- * column holds goes to the procedure library's drive as a JSON file, and the item keeps a
- * pointer to it (sharepoint-json-files.ts): the file is written before the item and never
+ * A frozen record's snapshot (`payload`) or a published yearly report's `content`, each one
+ * multi-line JSON column, that is longer than a column holds goes to the procedure library's
+ * drive as a JSON file, and the item keeps a pointer to it (sharepoint-json-files.ts): the file is written before the item and never
  * changes, so the item's eTag, If-Match and lock (`lockedAt`) guard the snapshot as before, and
  * a read checks the file's SHA-256 against the pointer.
  */
@@ -185,7 +185,10 @@ export async function openSharePointQualityStore(
       );
     },
     async listYearlyReports() {
-      const reports = await read<YearlyReport>('yearlyReports');
+      const stored = await read<YearlyReport>('yearlyReports');
+      const reports = await Promise.all(
+        stored.map(async (report) => ({ ...report, content: await jsonFiles.inline(report.content) })),
+      );
       return reports.sort((a, b) => b.year - a.year || b.revision - a.revision || byText(a.id, b.id));
     },
 
@@ -196,17 +199,25 @@ export async function openSharePointQualityStore(
     async commit(input: QualityChangeSet) {
       commits += 1;
       // Long snapshots to the drive first: the items then point at files that exist.
-      const changes: QualityChangeSet = input.frozenRecords
-        ? {
-            ...input,
-            frozenRecords: await Promise.all(
-              input.frozenRecords.map(async (record) => ({
-                ...record,
-                payload: await jsonFiles.outline(record.payload),
-              })),
-            ),
-          }
-        : input;
+      const changes: QualityChangeSet = {
+        ...input,
+        ...(input.frozenRecords && {
+          frozenRecords: await Promise.all(
+            input.frozenRecords.map(async (record) => ({
+              ...record,
+              payload: await jsonFiles.outline(record.payload),
+            })),
+          ),
+        }),
+        ...(input.yearlyReports && {
+          yearlyReports: await Promise.all(
+            input.yearlyReports.map(async (report) => ({
+              ...report,
+              content: (await jsonFiles.outline(report.content)) as YearlyReport['content'],
+            })),
+          ),
+        }),
+      };
       const expected = changes.expect ?? [];
       const isExpected = (collection: QualityCollection, id: string) =>
         expected.some((entry) => entry.collection === collection && entry.id === id);
