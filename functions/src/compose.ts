@@ -5,7 +5,7 @@ import { openDatabase, type SqliteDatabase } from './adapters/sqlite/open-databa
 import { createSqliteOutbox } from './adapters/outbox/sqlite-outbox.js';
 import { seedDemoRegister } from './seed/demo-register.js';
 import { createAltchaProofOfWork } from './adapters/altcha/altcha-proof-of-work.js';
-import type { ProofOfWork } from './app/register-ports.js';
+import type { ProofOfWork, RegisterStore } from './app/register-ports.js';
 import { createOutboxMailer, unwiredMailer } from './adapters/outbox/outbox-mailer.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from './adapters/sqlite/sqlite-messaging-store.js';
 import { openSharePointMessagingStore } from './adapters/sharepoint/sharepoint-messaging-store.js';
@@ -29,6 +29,7 @@ import { createSqliteGoalStore } from './adapters/sqlite/sqlite-goal-store.js';
 import { openSharePointGoalStore } from './adapters/sharepoint/sharepoint-goal-store.js';
 import type { FokusStore } from './app/fokus-ports.js';
 import { createSqliteFokusStore } from './adapters/sqlite/sqlite-fokus-store.js';
+import { openSharePointRegisterStore } from './adapters/sharepoint/sharepoint-register-store.js';
 import { openSharePointFokusStore } from './adapters/sharepoint/sharepoint-fokus-store.js';
 import { seedDemoFokus } from './seed/seed-demo-fokus.js';
 import type { MessagingStore, Outbox } from './app/messaging-ports.js';
@@ -133,6 +134,7 @@ async function openSharePoint(
   goals: GoalStore;
   surveys: SurveyStore;
   fokus: FokusStore;
+  register: RegisterStore;
   accessRequests: AccessRequestStore;
   documents: DocumentStore;
   messaging: MessagingStore;
@@ -164,6 +166,7 @@ async function openSharePoint(
     goals: await openSharePointGoalStore(client, site.id),
     surveys: await openSharePointSurveyStore(client, site.id),
     fokus: await openSharePointFokusStore(client, site.id),
+    register: await openSharePointRegisterStore(client, site.id),
     accessRequests: await openSharePointAccessRequestStore(client, site.id, { jsonFiles }),
     documents,
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
@@ -216,9 +219,7 @@ export async function createEmbeddedApp(
     surveys: sharePoint?.surveys ?? createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
     accessRequests: sharePoint?.accessRequests ?? createSqliteAccessRequestStore(db),
-    // The register lives in the embedded database on every store for now, like the surveys: its
-    // SharePoint lists are declared (records/register.ts) but no Graph adapter is written yet.
-    register: createSqliteRegisterStore(db),
+    register: sharePoint?.register ?? createSqliteRegisterStore(db),
     mailer: unwiredMailer,
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),
     clock: { now: () => clockOverride ?? baseClock.now() },

@@ -31,6 +31,10 @@ describe('the yearly public report', () => {
     expect(preview.body.published).toBeNull();
     expect(preview.body.content.structure.length).toBeGreaterThan(0);
     expect(preview.body.content.certificate).toMatchObject({ body: expect.any(String) });
+    expect(preview.body.content.register).toMatchObject({
+      byKind: { praise: expect.any(Number), complaint: expect.any(Number) },
+      replyDeadlines: { complaint: { unit: 'working-days', count: 10 } },
+    });
     expect((await server.api.get(people.natureCaseworker, `/yearly-reports/${year}/preview`)).status).toBe(403);
     const refused = await server.api.call(people.natureLeader, 'POST', `/yearly-reports/${year}/publish`, { json: {} });
     expect(refused.status).toBe(403);
@@ -94,6 +98,96 @@ describe('the yearly public report', () => {
     ]);
   });
 
+  it('gives a past year the handbook as it stood on 31 December: the versions published by then', async () => {
+    const year = lastYear();
+    type Row = { code: string; version: string; approvedOn: string | null };
+    const proceduresOf = async (of: number): Promise<Map<string, Row>> => {
+      const preview = await server.api.get(people.coordinator, `/yearly-reports/${of}/preview`);
+      expect(preview.status).toBe(200);
+      const rows: Row[] = preview.body.content.structure.flatMap((level: { areas: { procedures: Row[] }[] }) =>
+        level.areas.flatMap((area) => area.procedures),
+      );
+      return new Map(rows.map((row) => [row.code, row]));
+    };
+    const then = await proceduresOf(year);
+    const now = await proceduresOf(year + 1);
+    expect(then.size).toBeGreaterThan(0);
+    for (const row of then.values()) expect(row.approvedOn! <= `${year}-12-31`, row.code).toBe(true);
+    // The demo has procedures first published after that year, and procedures revised since.
+    const newer = [...now.values()].filter((row) => row.approvedOn! > `${year}-12-31`);
+    const firstPublishedLater = newer.filter((row) => !then.has(row.code));
+    const revisedLater = newer.filter((row) => then.has(row.code));
+    expect(firstPublishedLater.length).toBeGreaterThan(0);
+    expect(revisedLater.length).toBeGreaterThan(0);
+    for (const row of revisedLater) expect(then.get(row.code)!.version, row.code).not.toBe(row.version);
+  });
+
+  it('counts the register’s items of the year and the corrective actions started from them', async () => {
+    const year = lastYear() + 1;
+    const today = new Date(server.app.services.clock.now()).toISOString().slice(0, 10);
+    const figures = async () =>
+      (await server.api.get(people.coordinator, `/yearly-reports/${year}/preview`)).body.content.register;
+    const before = await figures();
+    const items = await server.app.services.register.listItems({ from: `${year}-01-01` as never, to: today as never });
+    expect(before.total).toBe(items.length);
+    expect(before.total).toBeGreaterThan(0);
+    expect(Object.values(before.byKind as Record<string, number>).reduce((sum, count) => sum + count, 0)).toBe(
+      before.total,
+    );
+    expect(before.closedItems).toBe(items.filter((item) => item.status === 'closed').length);
+    const { answeredInTime, answeredLate, overdueUnanswered, share } = before.replyCompliance;
+    expect(share).toBeCloseTo(answeredInTime / (answeredInTime + answeredLate + overdueUnanswered));
+    expect(before.rootCauses.length).toBeLessThanOrEqual(5);
+
+    const item = items.find((candidate) => candidate.status === 'in-handling')!;
+    const started = await server.api.call(people.coordinator, 'POST', `/register/items/${item.id}/corrective-actions`, {
+      json: {},
+      ifMatch: `"${item.etag}"`,
+    });
+    expect(started.status).toBe(201);
+    const after = await figures();
+    expect(after.actionsStarted).toBe(before.actionsStarted + 1);
+    expect(after.total).toBe(before.total);
+  });
+
+  it('renders a report frozen before the register’s section existed, without the section', async () => {
+    const { quality } = server.app.services;
+    const published = await quality.listYearlyReports();
+    const template = published[0] ?? null;
+    const year = 2019;
+    const preview = await server.api.get(people.coordinator, `/yearly-reports/${lastYear()}/preview`);
+    const { register: _register, structureAsOf: _structureAsOf, ...oldContent } = preview.body.content;
+    const at = new Date(server.app.services.clock.now()).toISOString();
+    await quality.commit({
+      expect: [{ collection: 'yearlyReports', id: `yearly-report-${year}-r1`, etag: 0 }],
+      yearlyReports: [
+        {
+          id: `yearly-report-${year}-r1`,
+          year,
+          revision: 1,
+          content: { ...oldContent, year },
+          publishedAt: at,
+          publishedOn: at.slice(0, 10) as never,
+          publishedBy: template?.publishedBy ?? people.coordinator,
+          correctionReason: null,
+          createdAt: at,
+          updatedAt: at,
+          updatedBy: people.coordinator,
+          etag: 1,
+        },
+      ],
+    });
+    const page = await visit(`/public/reports/${year}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Brugertilfredshedsundersøgelser');
+    expect(page.text).not.toContain('Ros, klager, forslag og afvigelser');
+    const pdf = await fetch(`${server.url}/public/reports/${year}.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Ledelsens evaluering');
+    expect(text).not.toContain('Ros, klager, forslag og afvigelser');
+  });
+
   it('refuses a correction of a year not published', async () => {
     const response = await server.api.call(people.coordinator, 'POST', '/yearly-reports/2031/publish', {
       json: { correctionReason: 'Hvad?' },
@@ -128,11 +222,16 @@ describe('the yearly public report', () => {
       for (const letter of ['æ', 'ø', 'å']) expect(text).toContain(letter);
       expect(text).toContain('Ledelsens evaluering');
       expect(text).toContain(`Kvalitetsrapport ${year}`);
+      // The register's section, with its Danish letters.
+      expect(text).toContain('Ros, klager, forslag og afvigelser');
+      expect(text).toContain('Besvaret inden for svarfristen');
 
       const norwegian = await fetch(`${server.url}/public/reports/${year}.pdf?lang=nb`);
       const nbBytes = new Uint8Array(await norwegian.arrayBuffer());
       expect(Buffer.from(nbBytes).toString('latin1')).toMatch(/\/Lang \(nb-NO\)/);
-      expect(await pdfText(nbBytes)).toContain('Kvalitetssystemets oppbygning');
+      const nbText = await pdfText(nbBytes);
+      expect(nbText).toContain('Kvalitetssystemets oppbygning');
+      expect(nbText).toContain('Ros, klager, forslag og avvik');
     },
   );
 });
@@ -220,6 +319,17 @@ describe('the public pages', () => {
     for (const survey of await services.surveys.listSurveys())
       for (const answer of await services.surveys.listAnswers(survey.id))
         for (const value of Object.values(answer.values)) if (typeof value === 'string') forbidden.add(value);
+    // The register: what people wrote, the handling's texts, and who sent it (name, e-mail, phone).
+    const registerItems = await services.register.listItems();
+    for (const item of registerItems) {
+      for (const text of [item.title, item.description, item.correction, item.rootCause, item.caseNumber])
+        if (text) forbidden.add(text);
+      if (item.reply) forbidden.add(item.reply.text);
+      for (const reply of item.interimReplies) forbidden.add(reply.text);
+      if (item.sourceMessage) forbidden.add(item.sourceMessage.text);
+      for (const detail of [item.contact?.name, item.contact?.email, item.contact?.phone])
+        if (detail) forbidden.add(detail);
+    }
     for (const report of await services.quality.listYearlyReports()) allowed.push(JSON.stringify(report.content));
     const allowedText = allowed.join('\n');
     const decode = (html: string) =>
@@ -235,6 +345,10 @@ describe('the public pages', () => {
     expect(checked.length).toBeGreaterThan(50);
     expect(checked.filter((text) => text.includes('@'))).not.toHaveLength(0);
     expect(checked).toContain('Hemmelig kladde om intern omorganisering');
+    // The register's texts and senders are among what is searched for.
+    const withContact = registerItems.find((item) => item.contact?.email);
+    expect(checked).toContain(withContact!.contact!.email);
+    expect(checked).toContain(registerItems.find((item) => item.description.length >= 8)!.description);
     const leaks = checked.filter((text) => publicText.includes(text));
     expect(leaks).toEqual([]);
   });

@@ -86,6 +86,9 @@ describe('npm run provision', () => {
       Surveys: indexedIn('Surveys'),
       SurveyLinks: indexedIn('SurveyLinks'),
       SurveyAnswers: indexedIn('SurveyAnswers'),
+      Register: indexedIn('Register'),
+      RegisterSettings: indexedIn('RegisterSettings'),
+      RegisterUsedChallenges: indexedIn('RegisterUsedChallenges'),
     }).toEqual({
       Certificates: ['KhKey'],
       AuditProgramme: ['KhKey'],
@@ -98,6 +101,23 @@ describe('npm run provision', () => {
       Surveys: ['KhKey'],
       SurveyLinks: ['KhKey', 'KhSurveyKey', 'KhCaseId'],
       SurveyAnswers: ['KhKey', 'KhSurveyKey'],
+      // The register: one indexed column per query of the RegisterStore port (the last four derived).
+      Register: [
+        'KhKey',
+        'KhReceiptNumber',
+        'KhStatus',
+        'KhHandlerKey',
+        'KhReportedByKey',
+        'KhReceivedOn',
+        'KhStatusTokenHash',
+        'KhOpenState',
+        'KhAwaitingReplyDueOn',
+        'KhContactClosedOn',
+        'KhContactEmail',
+      ],
+      RegisterSettings: ['KhKey'],
+      // A used proof-of-work solution is refused a second time by the unique KhKey (its hash).
+      RegisterUsedChallenges: ['KhKey', 'KhExpiresAt'],
     });
     const first = { ...double.counters, log: undefined };
 
@@ -112,12 +132,13 @@ describe('npm run provision', () => {
       batches: 0,
     });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 37 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // 40 lists (the library, ten record lists, the sweep lease, four competence lists, seven
     // lists of the quality year, the deadline index, four of goals and case data, three of
     // surveys, links and answers, three of FOKUS and the standards, the frozen records, the
-    // published yearly reports and the aktindsigt requests), and the backfill's 24 reads.
-    expect(lists).toBe(37);
-    expect(first).toMatchObject({ requests: 99, resourceUnits: 148 });
+    // published yearly reports, three of the register and the aktindsigt requests), and the
+    // backfill's 24 reads.
+    expect(lists).toBe(40);
+    expect(first).toMatchObject({ requests: 105, resourceUnits: 157 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -135,7 +156,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/37 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/40 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

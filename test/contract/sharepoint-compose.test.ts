@@ -9,6 +9,7 @@ import { loadConfig } from '../../functions/src/config.js';
 import { sweepEmbeddedApp } from '../../functions/src/jobs/sweep-embedded-app.js';
 import { addDays, localDateOf } from '../../functions/src/core/local-date.js';
 import { startGraphDouble, type GraphDouble } from '../graph-double/graph-double.js';
+import { reportToRegister } from '../../functions/src/app/report-to-register.js';
 import { searchEverything } from '../../functions/src/app/search-everything.js';
 import { buildAction } from './quality-store-contract.js';
 import { buildProcedure, buildVersion } from './store-contract.js';
@@ -151,6 +152,29 @@ describe('compose with STORE=sharepoint', () => {
       expect(requests).toBeLessThanOrEqual(1);
       break;
     }
+  });
+
+  it('keeps the register in the site: a reported deviation is in the Register list, not the SQLite file', async () => {
+    const actor = { id: 'mette-kjaer', unitId: 'teknik-miljo', roles: ['coordinator' as const] };
+    const item = await reportToRegister(
+      app.services,
+      actor,
+      {
+        kind: 'deviation',
+        title: 'Journal ikke opdateret',
+        description: 'Tre sager uden notat.',
+        procedureIds: [],
+        scope: 'unit',
+      },
+      'tab',
+    );
+    expect(await app.services.register.getItem(item.id)).toEqual(item);
+    expect((await app.services.register.listItems({ reportedBy: 'mette-kjaer' })).map((found) => found.id)).toEqual([
+      item.id,
+    ]);
+    expect(app.db.prepare('SELECT count(*) AS n FROM register_items').get()).toEqual({ n: 0 });
+    // The sweep's register part (reply reminders, retention, used solutions) reads the site too.
+    expect((await sweepEmbeddedApp(app)).status).toBe('completed');
   });
 
   it('re-measures the goals in the sweep: survey answers in the site turn a goal red (issue 14)', async () => {

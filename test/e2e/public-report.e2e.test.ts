@@ -27,6 +27,10 @@ describe('the yearly public report and the public handbook', () => {
       await page.getByRole('heading', { level: 1, name: 'Årsrapport' }).waitFor();
       await page.getByRole('heading', { level: 2, name: `Forhåndsvisning af årsrapport ${year}` }).waitFor();
       await page.getByText('Gældende procedurer').waitFor();
+      await page.getByText('Ros, klager, forslag og afvigelser modtaget').waitFor();
+      await page
+        .getByText(`Kvalitetshåndbogens opbygning er håndbogen, som den var 31-12-${year}`, { exact: false })
+        .waitFor();
       expect(await e2e.axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: `Offentliggør årsrapport ${year}` }).click();
       await page.getByText(`Årsrapport ${year} er offentliggjort (udgave 1).`).waitFor();
@@ -54,6 +58,8 @@ describe('the yearly public report and the public handbook', () => {
         await visit.goto(`${server.url}/public/reports/${year}`);
         await visit.getByRole('heading', { level: 1, name: `Kvalitetsrapport ${year}` }).waitFor();
         await visit.getByRole('heading', { level: 2, name: 'Ledelsens evaluering' }).waitFor();
+        await visit.getByRole('heading', { level: 2, name: 'Ros, klager, forslag og afvigelser' }).waitFor();
+        await visit.getByRole('table', { name: `Modtaget i ${year} efter type` }).waitFor();
         await visit.getByRole('img', { name: `Kvalitetsmål ${year}: resultat i forhold til målsætning` }).waitFor();
         expect(await e2e.axeViolations(visit)).toEqual([]);
         expect(await fitsTheScreen()).toBe(true);

@@ -8,6 +8,8 @@ import type {
   YearWheelOccurrence,
 } from '../core/quality-year-types.js';
 import type { DeadlineKind } from '../core/deadline-kinds.js';
+import { replyReminderDates } from '../core/register-rules.js';
+import type { RegisterItem, RegisterKind, RegisterSettings } from '../core/register-types.js';
 import type { Audience, ChangeKind, Procedure, ProcedureVersion } from '../core/types.js';
 import type { ChangeSet } from './ports.js';
 import type { QualityChangeSet } from './quality-ports.js';
@@ -32,6 +34,7 @@ import type { QualityChangeSet } from './quality-ports.js';
  * | `occurrence`      | årshjul occurrence id       | its date                    | owner       | completed or deleted                |
  * | `action`          | corrective action id        | the plan's due date         | owner       | implemented/closed, or no owner/date |
  * | `access-request`  | aktindsigt / innsyn request id | its deadline (`deadlineOn`) | null (the coordinators) | answered          |
+ * | `register-reply`  | register item id            | its reply deadline (`replyDueOn`) | handler (null: the coordinators) | answered, closed or no deadline |
  *
  * Every procedure and every competence record has an entry even without a date, because the
  * competence rules need the procedures' units and areas and everyone's levels (coverage is
@@ -104,6 +107,20 @@ export type ActionDetails = { title: string; status: CorrectiveAction['status'] 
 /** What the coordinators' reminder card shows about an aktindsigt / innsyn request. */
 export type AccessRequestDetails = { law: AccessLaw; requesterName: string; subject: string; receivedOn: LocalDate };
 
+/**
+ * What the handler's reminder card shows about a register item, and when its reminders start
+ * (core/register-rules.ts `replyReminderDates`, from the register settings in force when the
+ * item was written; saving the settings rewrites the entries): `remindOn` the handler's notice,
+ * `escalateOn` the escalation to the handler's leader (null: the municipality does not escalate).
+ */
+export type RegisterReplyDetails = {
+  receiptNumber: string;
+  title: string;
+  registerKind: RegisterKind;
+  remindOn: LocalDate;
+  escalateOn: LocalDate | null;
+};
+
 type Entry<K extends DeadlineKind, D> = {
   kind: K;
   subjectId: string;
@@ -122,7 +139,8 @@ export type DeadlineEntry =
   | Entry<'coverage', CoverageDetails>
   | Entry<'occurrence', OccurrenceDetails>
   | Entry<'action', ActionDetails>
-  | Entry<'access-request', AccessRequestDetails>;
+  | Entry<'access-request', AccessRequestDetails>
+  | Entry<'register-reply', RegisterReplyDetails>;
 
 export type DeadlineRef = { kind: DeadlineKind; subjectId: string };
 
@@ -385,6 +403,40 @@ export function accessRequestDeadlineWrites(request: AccessRequest): DeadlineWri
           requesterName: request.requesterName,
           subject: request.subject,
           receivedOn: request.receivedOn,
+        },
+      },
+    ],
+    removals: [],
+  };
+}
+
+/**
+ * The index entry a register item writes (both register stores write it in the item's own
+ * commit): an item whose sender waits for an answer (a reply deadline, no answer, not closed) is
+ * its handler's deadline, with the days its reminders start under `settings`; any other item is
+ * removed. The unit is the handler's unit: its leader (or the nearest one above, never the
+ * handler) is told on escalation.
+ */
+export function registerDeadlineWrites(
+  item: RegisterItem,
+  settings: Pick<RegisterSettings, 'remindDaysBefore' | 'escalateDaysAfter' | 'holidayCalendar'>,
+): DeadlineWrites {
+  const ref = { kind: 'register-reply', subjectId: item.id } as const;
+  if (item.replyDueOn === null || item.reply !== null || item.status === 'closed') {
+    return { upserts: [], removals: [ref] };
+  }
+  return {
+    upserts: [
+      {
+        ...ref,
+        dueOn: item.replyDueOn,
+        responsibleId: item.handlerId,
+        unitId: item.handlerUnitId,
+        details: {
+          receiptNumber: item.receiptNumber,
+          title: item.title,
+          registerKind: item.kind,
+          ...replyReminderDates(item.replyDueOn, settings),
         },
       },
     ],

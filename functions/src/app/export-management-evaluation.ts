@@ -1,3 +1,4 @@
+import { localDateOf } from '../core/local-date.js';
 import type { Locale } from '../core/locale.js';
 import type { Actor } from '../core/policies.js';
 import { buildEvaluationReportDocx } from '../documents/evaluation-report-docx.js';
@@ -13,16 +14,17 @@ export async function exportManagementEvaluation(
   input: { evaluationId: string; format: 'pdf' | 'docx'; locale: Locale },
 ): Promise<{ bytes: Uint8Array; mediaType: string; fileName: string }> {
   const pack = await getEvaluationPack(services, input.evaluationId);
+  const printedOn = localDateOf(services.clock.now(), services.settings.timeZone);
   const name = `${serverTexts(input.locale, 'exports')('evaluation.fileName')} ${pack.year}`;
   if (input.format === 'pdf') {
     return {
-      bytes: await buildEvaluationReportPdf(pack, input.locale),
+      bytes: await buildEvaluationReportPdf(pack, input.locale, printedOn),
       mediaType: 'application/pdf',
       fileName: `${name}.pdf`,
     };
   }
   return {
-    bytes: await buildEvaluationReportDocx(pack, input.locale),
+    bytes: await buildEvaluationReportDocx(pack, input.locale, printedOn),
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     fileName: `${name}.docx`,
   };

@@ -6,7 +6,7 @@ import type {
 } from '../contract/register-schemas.js';
 import { registerLimits } from '../contract/register-schemas.js';
 import { AppError } from '../core/errors.js';
-import type { LocalDate } from '../core/local-date.js';
+import { localDateOf, type LocalDate } from '../core/local-date.js';
 import type { Locale } from '../core/locale.js';
 import {
   canManageRegister,
@@ -19,6 +19,8 @@ import {
 } from '../core/policies.js';
 import { noneKey, periodStart, registerStatistics } from '../core/register-statistics.js';
 import type { RegisterChannel, RegisterKind, RegisterStatus } from '../core/register-types.js';
+import { registerKinds } from '../core/register-types.js';
+import type { YearlyReportRegister } from '../core/yearly-report.js';
 import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
 import type { Services } from './ports.js';
 import { registerSettingsOf, todayOf } from './register-items.js';
@@ -147,6 +149,55 @@ export async function registerStatisticsFor(
     byUnit: withLabels(statistics.byUnit, (key) => names.units.get(key)?.name ?? key),
     byChannel: withLabels(statistics.byChannel, (key) => key),
     pareto: statistics.pareto.map((entry) => ({ ...entry, label: label('rootCauseCategories', entry.key) })),
+  };
+}
+
+/** How many root-cause categories the public report names. */
+const publicRootCauseCount = 5;
+
+/**
+ * The register's figures for a public report over `period` (the yearly report): counts per kind
+ * of the items received in the period, reply-time compliance against the reply deadlines in force,
+ * the top root causes (labels in every language, so a frozen report reads the same in each), the
+ * items closed and the corrective actions started from register items in the period and closed in
+ * it. Replies and closing are counted as known when the figures are taken (an item of December
+ * answered in January counts as answered). Counts and labels only: no item text, sender, handler or unit. Reads on behalf of the
+ * product (no actor): the caller decides who may see the result.
+ *
+ * The management-evaluation pack computes similar figures for its own period; the two may share
+ * this function (or `registerStatistics` underneath).
+ */
+export async function publicRegisterFiguresFor(
+  services: Services,
+  period: { from: LocalDate; to: LocalDate },
+): Promise<YearlyReportRegister> {
+  const [settings, rows, items, actions] = await Promise.all([
+    registerSettingsOf(services),
+    services.register.statisticsRows(period.to),
+    services.register.listItems({ from: period.from, to: period.to, status: 'closed' }),
+    services.quality.listCorrectiveActions(),
+  ]);
+  const statistics = registerStatistics(rows, period.from, period.to);
+  const byKind = Object.fromEntries(registerKinds.map((kind) => [kind, 0])) as Record<RegisterKind, number>;
+  for (const entry of statistics.byKind) byKind[entry.key as RegisterKind] = entry.count;
+  const labelOf = (id: string) =>
+    settings.rootCauseCategories.find((category) => category.id === id)?.label ?? { da: id, nb: id, en: id };
+  const within = (day: string | null) => day !== null && day >= period.from && day <= period.to;
+  const fromRegister = actions.filter((action) => action.source.kind === 'feedback');
+  const started = fromRegister.filter((action) =>
+    within(localDateOf(new Date(action.createdAt), services.settings.timeZone)),
+  );
+  return {
+    byKind,
+    total: statistics.total,
+    replyCompliance: statistics.replyCompliance,
+    replyDeadlines: settings.replyDeadlines,
+    rootCauses: statistics.byRootCause
+      .slice(0, publicRootCauseCount)
+      .map((entry) => ({ label: labelOf(entry.key), count: entry.count })),
+    closedItems: items.length,
+    actionsStarted: started.length,
+    actionsClosed: fromRegister.filter((action) => action.status === 'closed' && within(action.closedOn)).length,
   };
 }
 

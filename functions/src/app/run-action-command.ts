@@ -5,6 +5,7 @@ import type { CorrectiveAction } from '../core/quality-year-types.js';
 import { effectivenessWaitDays, today } from './corrective-action-views.js';
 import type { Services } from './ports.js';
 import { staleQualityRecordError, storedVersionOf } from './quality-conflict.js';
+import { settleRegisterItem } from './settle-register-item.js';
 
 export type RunActionCommandInput = { actionId: string; etag: number; command: ActionCommand };
 
@@ -16,6 +17,11 @@ export type RunActionCommandInput = { actionId: string; etag: number; command: A
  * reason, which the check and the trail keep). Refused with CONFLICT when the action changed
  * since it was read; a refused step changes nothing. The tab's routes and the chat card's
  * "Markér gennemført" both come here.
+ *
+ * When the action closes and it was started from a register item, the item moves on once none
+ * of its actions runs any more (settle-register-item.ts): back to its handler for the final
+ * answer, or closed when the sender was answered. That is a second write after the action's;
+ * should it fail, the action stays closed and the register's daily sweep moves the item.
  */
 export async function runActionCommand(
   services: Services,
@@ -63,6 +69,13 @@ export async function runActionCommand(
       },
     ],
   });
+  if (next.status === 'closed' && action.status !== 'closed' && next.source.kind === 'feedback') {
+    try {
+      await settleRegisterItem(services, next.source.feedbackId, { at, actorId: actor.id });
+    } catch {
+      // The action is closed; the register sweep (jobs/register-sweep.ts) settles the item.
+    }
+  }
   // The new owner hears of it in chat, unless they made themselves the owner.
   if (next.ownerId !== null && next.ownerId !== action.ownerId && next.ownerId !== actor.id) {
     await services.events.publish({ type: 'action.assigned', actionId: next.id, assignedBy: actor.id });

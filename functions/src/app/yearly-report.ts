@@ -12,10 +12,13 @@ import {
   type YearlyReport,
   type YearlyReportArea,
   type YearlyReportData,
+  type YearlyReportProcedure,
 } from '../core/yearly-report.js';
+import { nextReviewDue } from '../core/review-schedule.js';
 import { qualityPolicyId } from '../core/goal-types.js';
 import { packGoals, surveyGoalValuesOver } from './pack-goals.js';
-import type { Services } from './ports.js';
+import type { ProcedureRow, Services } from './ports.js';
+import { publicRegisterFiguresFor } from './register-queries.js';
 import { surveyEvaluationSection } from './survey-evaluation-section.js';
 
 /**
@@ -45,47 +48,28 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
   const bounds = yearBounds(year);
   // The figures run to the end of the year, or to today while the year is still going.
   const period = { from: bounds.from, to: bounds.to < today ? bounds.to : today };
-  const [procedures, policy, goals, cases, audits, findings, certificates, evaluations, surveys] = await Promise.all([
-    services.store.listProcedures({
-      viewer: reader,
-      today,
-      sort: 'code',
-      order: 'asc',
-      limit: 100_000,
-      offset: 0,
-    }),
-    services.goals.getQualityPolicy(qualityPolicyId),
-    services.goals.listGoals(),
-    services.goals.listCaseRecords(),
-    services.quality.listAudits({ year }),
-    services.quality.listFindings(),
-    services.quality.listCertificates(),
-    services.quality.listManagementEvaluations(),
-    surveyEvaluationSection(services.surveys, period),
-  ]);
+  const [procedures, policy, goals, cases, audits, findings, certificates, evaluations, surveys, register] =
+    await Promise.all([
+      services.store.listProcedures({
+        viewer: reader,
+        today,
+        sort: 'code',
+        order: 'asc',
+        limit: 100_000,
+        offset: 0,
+      }),
+      services.goals.getQualityPolicy(qualityPolicyId),
+      services.goals.listGoals(),
+      services.goals.listCaseRecords(),
+      services.quality.listAudits({ year }),
+      services.quality.listFindings(),
+      services.quality.listCertificates(),
+      services.quality.listManagementEvaluations(),
+      surveyEvaluationSection(services.surveys, period),
+      publicRegisterFiguresFor(services, period),
+    ]);
 
-  const structure = processLevels
-    .map((level) => {
-      const areas = new Map<string, YearlyReportArea>();
-      for (const procedure of procedures.items) {
-        if (procedure.level !== level || procedure.currentVersion === null) continue;
-        const area = areas.get(procedure.area) ?? { area: procedure.area, procedures: [] };
-        area.procedures.push({
-          code: procedure.code,
-          title: procedure.title,
-          version: `${procedure.currentVersion.major}.${procedure.currentVersion.minor}`,
-          approvedOn: procedure.approvedOn,
-          nextReviewOn: procedure.nextReviewOn,
-          legalBasis: procedure.legalBasis,
-          standards: procedure.standards.map((reference) =>
-            [reference.standard, reference.clauses.join(', ')].filter((part) => part !== '').join(' '),
-          ),
-        });
-        areas.set(procedure.area, area);
-      }
-      return { level, areas: [...areas.values()].sort((a, b) => a.area.localeCompare(b.area, 'da')) };
-    })
-    .filter((entry) => entry.areas.length > 0);
+  const structure = await structureAsOf(services, procedures.items, period.to);
 
   const goalSection = packGoals(
     goals,
@@ -112,6 +96,7 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
     year,
     organisationName: services.settings.organisationName,
     asOf: period.to,
+    structureAsOf: period.to,
     structure,
     policy:
       policy && policy.isPublished
@@ -165,7 +150,92 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
           committeeOn: evaluation.committeeOn,
         }
       : null,
+    register,
   };
+}
+
+/**
+ * A procedure as it stood on `day`: the version in force then (the last one published by then,
+ * from the version history), its approval and the next review due then. Undefined: nothing of it
+ * was published by then. A row whose approval and last review are both on or before `day` already
+ * is as it stood then (a later version would have a later approval), so only the others are read.
+ */
+async function procedureAsOf(
+  services: Services,
+  procedure: ProcedureRow,
+  day: LocalDate,
+): Promise<YearlyReportProcedure | undefined> {
+  const standards = procedure.standards.map((reference) =>
+    [reference.standard, reference.clauses.join(', ')].filter((part) => part !== '').join(' '),
+  );
+  const base = { code: procedure.code, title: procedure.title, legalBasis: procedure.legalBasis, standards };
+  const { currentVersion, approvedOn, lastReviewedOn } = procedure;
+  if (
+    currentVersion !== null &&
+    approvedOn !== null &&
+    approvedOn <= day &&
+    (lastReviewedOn === null || lastReviewedOn <= day)
+  )
+    return {
+      ...base,
+      version: `${currentVersion.major}.${currentVersion.minor}`,
+      approvedOn,
+      nextReviewOn: procedure.nextReviewOn,
+    };
+  const zone = services.settings.timeZone;
+  const dayOf = (instant: string) => localDateOf(new Date(instant), zone);
+  const [versions, reviews] = await Promise.all([
+    services.store.listVersions(procedure.id),
+    services.store.listReviews(procedure.id),
+  ]);
+  const inForce = versions
+    .filter(
+      (version) =>
+        (version.state === 'published' || version.state === 'obsolete') &&
+        version.publishedAt !== null &&
+        dayOf(version.publishedAt) <= day,
+    )
+    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))[0];
+  if (!inForce) return undefined;
+  const versionApprovedOn = dayOf(inForce.publishedAt!);
+  const lastReview = reviews
+    .filter((review) => review.outcome === 'still-valid')
+    .map((review) => dayOf(review.reviewedAt))
+    .filter((reviewedOn) => reviewedOn <= day)
+    .sort()
+    .at(-1);
+  return {
+    ...base,
+    version: `${inForce.major ?? 0}.${inForce.minor ?? 0}`,
+    approvedOn: versionApprovedOn,
+    nextReviewOn: nextReviewDue({
+      approvedOn: versionApprovedOn,
+      lastReviewedOn: lastReview ?? null,
+      intervalMonths: procedure.reviewIntervalMonths,
+    }),
+  };
+}
+
+/** The handbook's structure as it stood on `day`: the procedures in force then, by level and area. */
+async function structureAsOf(
+  services: Services,
+  procedures: ProcedureRow[],
+  day: LocalDate,
+): Promise<YearlyReportData['structure']> {
+  const asOf = await Promise.all(procedures.map((procedure) => procedureAsOf(services, procedure, day)));
+  return processLevels
+    .map((level) => {
+      const areas = new Map<string, YearlyReportArea>();
+      procedures.forEach((procedure, index) => {
+        const entry = asOf[index];
+        if (procedure.level !== level || entry === undefined) return;
+        const area = areas.get(procedure.area) ?? { area: procedure.area, procedures: [] };
+        area.procedures.push(entry);
+        areas.set(procedure.area, area);
+      });
+      return { level, areas: [...areas.values()].sort((a, b) => a.area.localeCompare(b.area, 'da')) };
+    })
+    .filter((entry) => entry.areas.length > 0);
 }
 
 /** The coordinator's preview of a year's report, from live data. */

@@ -70,6 +70,11 @@ export function correctiveActionUrl(publicUrl: string, actionId: string): string
   return `${publicUrl}${correctiveActionPath(actionId)}`;
 }
 
+/** A register item in the tab (tab/src/router/routes.ts `registerItem`). */
+export function registerItemUrl(publicUrl: string, itemId: string): string {
+  return `${publicUrl}/reports/${encodeURIComponent(itemId)}`;
+}
+
 /** The tab's aktindsigt / innsyn page (tab/src/router/routes.ts `accessRequests`). */
 export function accessRequestsUrl(publicUrl: string): string {
   return `${publicUrl}/access-requests`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { goalColours } from '../core/goal-types.js';
 import { locales } from '../core/locale.js';
 import { auditKinds, findingGrades } from '../core/quality-year-types.js';
+import { registerKinds } from '../core/register-types.js';
 import { processLevels } from '../core/types.js';
 import { maxCorrectionReasonLength } from '../core/yearly-report.js';
 
@@ -15,6 +16,27 @@ const target = z.object({
   direction: z.enum(['at-least', 'at-most']),
   value: z.number(),
   unit: z.enum(['percent', 'days', 'count']),
+});
+
+const perKind = <T extends z.ZodTypeAny>(value: T) =>
+  z.object(Object.fromEntries(registerKinds.map((kind) => [kind, value])) as Record<(typeof registerKinds)[number], T>);
+
+/** The register's figures of the year: counts and category labels only, never an item's text or a sender. */
+const yearlyReportRegisterSchema = z.object({
+  byKind: perKind(z.number().int()),
+  total: z.number().int(),
+  replyCompliance: z.object({
+    answerable: z.number().int(),
+    answeredInTime: z.number().int(),
+    answeredLate: z.number().int(),
+    overdueUnanswered: z.number().int(),
+    share: z.number().nullable(),
+  }),
+  replyDeadlines: perKind(z.object({ unit: z.enum(['working-days', 'months']), count: z.number().int() })),
+  rootCauses: z.array(z.object({ label: localized, count: z.number().int() })),
+  closedItems: z.number().int(),
+  actionsStarted: z.number().int(),
+  actionsClosed: z.number().int(),
 });
 
 export const yearlyReportDataSchema = z.object({
@@ -96,6 +118,10 @@ export const yearlyReportDataSchema = z.object({
       committeeOn: date.nullable(),
     })
     .nullable(),
+  /** Absent in reports published before the register was part of the report. */
+  register: yearlyReportRegisterSchema.optional(),
+  /** The day the handbook's structure is as of; absent in reports published before it was kept. */
+  structureAsOf: date.optional(),
 });
 
 export const yearlyReportYearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });

@@ -9,5 +9,6 @@ export const deadlineKinds = [
   'occurrence',
   'action',
   'access-request',
+  'register-reply',
 ] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];

@@ -14,6 +14,7 @@ import {
   routeItem,
   statusAfterActions,
   statusChangeRefusal,
+  statusWhenActionsDone,
 } from './register-rules.js';
 import type { RegisterScope, RegisterStatus, Severity } from './register-types.js';
 import type { Person, Unit } from './types.js';
@@ -176,6 +177,41 @@ describe('status transitions', () => {
     ['registered', 0, 'registered'],
   ] as const)('after the actions change: %s with %i open → %s', (status, open, expected) => {
     expect(statusAfterActions(status, open)).toBe(expected);
+  });
+});
+
+describe('when the last corrective action of an open item closes', () => {
+  const reply = {
+    text: 'Svar',
+    sentAt: '2026-03-10T10:00:00Z',
+    sentBy: 'anne',
+    deliveredBy: 'email' as const,
+    isLate: false,
+  };
+  const citizen = { contact: { name: 'B', email: 'b@example.dk', phone: null }, reportedBy: null };
+  const employee = { contact: null, reportedBy: 'ole' };
+  const anonymous = { contact: null, reportedBy: null };
+  it.each([
+    ['a citizen not yet answered', { status: 'open', reply: null, ...citizen }, 0, 'in-handling'],
+    ['an employee not yet answered', { status: 'open', reply: null, ...employee }, 0, 'in-handling'],
+    ['a citizen already answered', { status: 'open', reply, ...citizen }, 0, 'closed'],
+    ['an anonymous sender (nobody to answer)', { status: 'open', reply: null, ...anonymous }, 0, 'closed'],
+    ['an action still running', { status: 'open', reply, ...citizen }, 1, null],
+    ['an item not open (handled by hand since)', { status: 'in-handling', reply: null, ...citizen }, 0, null],
+    ['a closed item', { status: 'closed', reply, ...citizen }, 0, null],
+  ] as const)('%s → %s', (_name, item, open, expected) => {
+    expect(statusWhenActionsDone(item, open)).toBe(expected);
+  });
+  it('never closes an item the handler could not close by hand', () => {
+    for (const item of [
+      { status: 'open' as const, reply: null, ...citizen },
+      { status: 'open' as const, reply, ...citizen },
+      { status: 'open' as const, reply: null, ...anonymous },
+    ]) {
+      const closes = statusWhenActionsDone(item, 0) === 'closed';
+      const handlerMay = statusChangeRefusal(item, 'closed', { openActionCount: 0, isCoordinator: false }) === null;
+      expect(closes).toBe(handlerMay);
+    }
   });
 });
 

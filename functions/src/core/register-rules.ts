@@ -230,6 +230,21 @@ export function statusAfterAssessment(status: RegisterStatus): RegisterStatus {
   return status === 'registered' ? 'awaiting-handling' : status;
 }
 
+/**
+ * What an `open` item becomes when none of its corrective actions runs any more (the last one
+ * closed after an effective check; an ineffective check sends an action back to `planned`, so it
+ * still runs): `closed` when nothing is left to do for the sender (answered, or nobody to
+ * answer), else `in-handling`, back with its handler to send the final answer and close it.
+ * Null when the item stays as it is (not `open`, or an action still runs).
+ */
+export function statusWhenActionsDone(
+  item: Pick<RegisterItem, 'status' | 'reply' | 'contact' | 'reportedBy'>,
+  openActionCount: number,
+): 'in-handling' | 'closed' | null {
+  if (item.status !== 'open' || openActionCount > 0) return null;
+  return canBeAnswered(item) && item.reply === null ? 'in-handling' : 'closed';
+}
+
 /** After a corrective action of the item changed: open while any runs, back in handling once none does. */
 export function statusAfterActions(status: RegisterStatus, openActionCount: number): RegisterStatus {
   if (status === 'closed') return status;
@@ -281,6 +296,26 @@ export function replyReminderStage(
   }
   const remindFrom = workingDaysBefore(dueOn, settings.remindDaysBefore, settings.holidayCalendar);
   return today >= remindFrom ? 'due-soon' : null;
+}
+
+/**
+ * The days an unanswered item's reminders start, for the deadline index (app/deadline-index.ts):
+ * `remindOn`, `remindDaysBefore` working days before the deadline (the handler's notice), and
+ * `escalateOn`, `escalateDaysAfter` working days after it (the handler's leader is told); null
+ * when the municipality does not escalate (0 days). Agrees with `replyReminderStage`: on
+ * `remindOn` the stage is `due-soon`, on `escalateOn` it is `escalate`.
+ */
+export function replyReminderDates(
+  dueOn: LocalDate,
+  settings: Pick<RegisterSettings, 'remindDaysBefore' | 'escalateDaysAfter' | 'holidayCalendar'>,
+): { remindOn: LocalDate; escalateOn: LocalDate | null } {
+  return {
+    remindOn: workingDaysBefore(dueOn, settings.remindDaysBefore, settings.holidayCalendar),
+    escalateOn:
+      settings.escalateDaysAfter > 0
+        ? addCalendarWorkingDays(dueOn, settings.escalateDaysAfter, settings.holidayCalendar)
+        : null,
+  };
 }
 
 /** The working day `count` working days before `dueOn` (so that adding `count` working days gives `dueOn`). */

@@ -109,6 +109,8 @@ export const registerTrailEvents = [
   'interim-reply',
   'reply',
   'corrective-action-started',
+  /** The last corrective action closed: the item went back to handling, or closed (register-rules.ts `statusWhenActionsDone`). */
+  'actions-completed',
   'reassigned',
   'reminded',
   'escalated',

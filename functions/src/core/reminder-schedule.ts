@@ -68,6 +68,21 @@ import { occurrenceReminderStages, occurrenceRemindersDue } from './year-wheel.j
  * a ledger key of their own (subject `requestId/personId`), so one coordinator's reminder does
  * not use up another's; with no coordinator, the admins are told instead.
  *
+ * and for the register's items (core/register-rules.ts, issue 15), while the sender waits for an
+ * answer (a reply deadline, no answer yet, not closed):
+ *
+ * | stage                 | to                                  | due from                                            |
+ * | --------------------- | ----------------------------------- | --------------------------------------------------- |
+ * | `register-due-soon`   | the handler (none: the coordinators) | `remindOn`: `remindDaysBefore` working days before the deadline |
+ * | `register-overdue`    | the handler (none: the coordinators) | the day after the deadline, and from then on        |
+ * | `register-escalation` | the handler unit's leader           | `escalateOn`: `escalateDaysAfter` working days after it |
+ *
+ * The days are counted in the register's holiday calendar when the item is written (the index
+ * entry carries them). Each recipient has a ledger key of their own (subject `itemId/personId`),
+ * so a reassigned item reminds its new handler too; an interim reply moves the deadline and so
+ * starts a fresh ladder. The leader is the first leader from the handler's unit upwards who is
+ * not the handler; nobody leads them: no escalation.
+ *
  * The holder's leader is the leader of their unit, or of the nearest unit above when the unit
  * has none or the holder leads it (core/unit-leaders.ts); nobody gets the leader's copy of their
  * own qualification. A qualification expired more than 90 days ago sends nothing any more: it
@@ -145,6 +160,9 @@ export const reminderStages = [
   'action-escalation',
   'access-due-2',
   'access-overdue',
+  'register-due-soon',
+  'register-overdue',
+  'register-escalation',
 ] as const;
 export type ReminderStage = (typeof reminderStages)[number];
 
@@ -243,7 +261,24 @@ export type AccessRequestSubject = {
   recipientIds: readonly string[];
 };
 
+/** An unanswered register item (core/register-types.ts) with a reply deadline. */
+export type RegisterReplySubject = {
+  kind: 'register-reply';
+  itemId: string;
+  /** The reply deadline in force. */
+  dueOn: LocalDate;
+  /** The first day of the handler's notice. */
+  remindOn: LocalDate;
+  /** The first day of the escalation; null: no escalation. */
+  escalateOn: LocalDate | null;
+  /** Who is reminded: the handler, or with none the coordinators (or the admins). */
+  recipientIds: readonly string[];
+  /** The handler unit's leader (never the handler); null: nobody to escalate to. */
+  leaderId: string | null;
+};
+
 export type ReminderSubject =
+  | RegisterReplySubject
   | AccessRequestSubject
   | ActionSubject
   | ReviewSubject
@@ -320,7 +355,24 @@ export function reminderStagesDue(subject: ReminderSubject, today: LocalDate): D
       return actionRemindersDue(subject, today);
     case 'access-request':
       return accessRequestRemindersDue(subject, today);
+    case 'register-reply':
+      return registerReplyRemindersDue(subject, today);
   }
+}
+
+function registerReplyRemindersDue(subject: RegisterReplySubject, today: LocalDate): DueReminder[] {
+  const { itemId, dueOn, remindOn, escalateOn, recipientIds, leaderId } = subject;
+  if (today < remindOn && today <= dueOn) return [];
+  const stage: ReminderStage = today > dueOn ? 'register-overdue' : 'register-due-soon';
+  const reminders = [...new Set(recipientIds)].map((personId) =>
+    due('register-reply', `${itemId}/${personId}`, dueOn, stage, personId),
+  );
+  if (escalateOn !== null && today >= escalateOn && today > dueOn && leaderId !== null) {
+    if (!recipientIds.includes(leaderId)) {
+      reminders.push(due('register-reply', `${itemId}/${leaderId}`, dueOn, 'register-escalation', leaderId));
+    }
+  }
+  return reminders;
 }
 
 function accessRequestRemindersDue(subject: AccessRequestSubject, today: LocalDate): DueReminder[] {
@@ -439,6 +491,10 @@ export const stageUrgency: Record<ReminderStage, number> = {
   // Aktindsigt / innsyn: a legal deadline, beside the most urgent of the same kind.
   'access-overdue': 1.3,
   'access-due-2': 3.4,
+  // The register: a promise to a citizen, beside the aktindsigt deadlines.
+  'register-escalation': 0.55,
+  'register-overdue': 1.35,
+  'register-due-soon': 3.45,
 };
 
 // ---------------------------------------------------------------------------------------------

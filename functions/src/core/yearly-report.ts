@@ -2,6 +2,7 @@ import { AppError } from './errors.js';
 import type { GoalColour, GoalTarget, PolicyText } from './goal-types.js';
 import type { LocalDate } from './local-date.js';
 import type { AuditKind, FindingGrade } from './quality-year-types.js';
+import type { LocalizedLabel, RegisterKind, ReplyDeadlineRule } from './register-types.js';
 import type { LocalizedText } from './survey-types.js';
 import type { ProcessLevel } from './types.js';
 
@@ -81,6 +82,35 @@ export type YearlyReportEvaluation = {
   committeeOn: LocalDate | null;
 };
 
+/**
+ * The feedback register's figures for the year (issue 15/16): counts, reply-time compliance
+ * against the municipality's reply deadlines, the top root causes and what was done. Counts and
+ * category labels only: never an item's text, a sender or a handler.
+ */
+export type YearlyReportRegister = {
+  /** Items received in the year, per kind (every kind present, 0 when none). */
+  byKind: Record<RegisterKind, number>;
+  total: number;
+  /** The items received in the year whose sender can be answered, judged as known when the figures were taken. */
+  replyCompliance: {
+    answerable: number;
+    answeredInTime: number;
+    answeredLate: number;
+    overdueUnanswered: number;
+    /** answeredInTime of the judged (in time + late + overdue unanswered); null when none is judged. */
+    share: number | null;
+  };
+  /** The reply deadlines in force (the municipality's reply policy), per kind. */
+  replyDeadlines: Record<RegisterKind, ReplyDeadlineRule>;
+  /** The most frequent root-cause categories of the year's items, most frequent first (at most 5). */
+  rootCauses: { label: LocalizedLabel; count: number }[];
+  /** Items received in the year that are closed (as known when the figures were taken). */
+  closedItems: number;
+  /** Corrective actions started from register items in the year, and those closed in the year. */
+  actionsStarted: number;
+  actionsClosed: number;
+};
+
 export type YearlyReportData = {
   year: number;
   organisationName: string;
@@ -93,6 +123,16 @@ export type YearlyReportData = {
   audits: YearlyReportAudit[];
   certificate: YearlyReportCertificate | null;
   evaluation: YearlyReportEvaluation | null;
+  /**
+   * The register's figures; absent in reports published before the register was part of it
+   * (they render without the section).
+   */
+  register?: YearlyReportRegister;
+  /**
+   * The day the handbook's structure is taken as of (31 December of a past year: the versions
+   * published by then); absent in reports published before it was kept (then: the day published).
+   */
+  structureAsOf?: LocalDate;
 };
 
 /** A published yearly report: frozen content, locked. A correction is a new revision with its reason. */

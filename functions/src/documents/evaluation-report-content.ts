@@ -68,8 +68,39 @@ function percentFormatter(locale: Locale): (share: number | null) => string {
   return (share) => (share === null ? reportTexts(locale)('none') : format.format(share).replace(/\u202F/g, '\u00A0'));
 }
 
-/** Builds the report's content from the pack. Pure: same pack and locale, same content. */
-export function evaluationReportContent(pack: EvaluationPack, locale: Locale): ReportContent {
+/**
+ * The footer's dates. A published evaluation says when it was published, a frozen one when it was
+ * frozen (never the frozen reference date as if it were the print date), and a print made on
+ * another day says that day separately. A live pack is printed on the day its figures are taken.
+ */
+export function reportFooterDates(
+  pack: Pick<EvaluationPack, 'asOf' | 'frozen'> & { evaluation: { publishedOn: LocalDate | null } | null },
+  printedOn: LocalDate | null,
+  t: ReportTexts,
+  date: (value: LocalDate) => string,
+): string[] {
+  const stamp: [key: 'footer.published' | 'footer.frozen', on: LocalDate] | null = pack.evaluation?.publishedOn
+    ? ['footer.published', pack.evaluation.publishedOn]
+    : pack.frozen
+      ? ['footer.frozen', pack.frozen.asOf]
+      : null;
+  const printed = printedOn ?? (stamp === null ? pack.asOf : null);
+  return [
+    ...(stamp ? [t(stamp[0], { date: date(stamp[1]) })] : []),
+    ...(printed !== null && printed !== stamp?.[1] ? [t('footer.printed', { date: date(printed) })] : []),
+  ];
+}
+
+/**
+ * Builds the report's content from the pack. Pure: same pack, locale and print day, same content.
+ * `printedOn`: the day the document is made (the footer says it beside a publication or freezing
+ * date); null when unknown.
+ */
+export function evaluationReportContent(
+  pack: EvaluationPack,
+  locale: Locale,
+  printedOn: LocalDate | null = null,
+): ReportContent {
   const t = reportTexts(locale);
   const date = dateFormatter(locale, 'long');
   const day = dateFormatter(locale, 'short');
@@ -483,7 +514,7 @@ export function evaluationReportContent(pack: EvaluationPack, locale: Locale): R
       political,
     ],
     pageLabel: (page: number, total: number) => t('page', { page, total }),
-    footer: `${pack.organisationName} · ${title} · ${t('generated')} ${date(pack.asOf)}`,
+    footer: [pack.organisationName, title, ...reportFooterDates(pack, printedOn, t, (value) => day(value))].join(' · '),
   };
 }
 

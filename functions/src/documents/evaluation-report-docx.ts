@@ -1,3 +1,4 @@
+import type { LocalDate } from '../core/local-date.js';
 import type { Locale } from '../core/locale.js';
 import {
   AlignmentType,
@@ -182,8 +183,12 @@ function titlePage(content: ReportContent): (Paragraph | Table)[] {
   ];
 }
 
-export async function buildEvaluationReportDocx(pack: EvaluationPack, locale: Locale): Promise<Uint8Array> {
-  const content = evaluationReportContent(pack, locale);
+export async function buildEvaluationReportDocx(
+  pack: EvaluationPack,
+  locale: Locale,
+  printedOn: LocalDate | null = null,
+): Promise<Uint8Array> {
+  const content = evaluationReportContent(pack, locale, printedOn);
   const body: (Paragraph | Table)[] = [];
   content.sections.forEach((section, index) => {
     body.push(

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../core/local-date.js';
 import { intlTags, type Locale } from '../core/locale.js';
 import PDFDocument from 'pdfkit';
 import type { EvaluationPack } from '../app/assemble-evaluation-pack.js';
@@ -377,8 +378,12 @@ function drawFooters(doc: Pdf, content: ReportContent): void {
   }
 }
 
-export async function buildEvaluationReportPdf(pack: EvaluationPack, locale: Locale): Promise<Uint8Array> {
-  const content = evaluationReportContent(pack, locale);
+export async function buildEvaluationReportPdf(
+  pack: EvaluationPack,
+  locale: Locale,
+  printedOn: LocalDate | null = null,
+): Promise<Uint8Array> {
+  const content = evaluationReportContent(pack, locale, printedOn);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: page.top, bottom: page.bottom, left: page.marginX, right: page.marginX },

@@ -100,6 +100,44 @@ describe('evaluationReportContent', () => {
   });
 });
 
+describe('the report’s footer', () => {
+  const frozen = { asOf: '2026-03-12' as never, frozenAt: '2026-03-12T15:00:00.000Z', lockedAt: null };
+  const fixture = evaluationPackFixture();
+  const published = evaluationPackFixture({
+    frozen,
+    asOf: '2026-03-12' as never,
+    evaluation: { ...fixture.evaluation!, publishedOn: '2026-04-22' as never },
+  });
+
+  it('says when a published evaluation was published, and a later print’s day separately', () => {
+    const footer = evaluationReportContent(published, 'da', '2026-12-07' as never).footer;
+    expect(footer).toBe(
+      'Ærøskøbing Kommune · Ledelsens evaluering 2026 · Offentliggjort 22.04.2026 · Udskrevet 07.12.2026',
+    );
+    expect(footer).not.toContain('12.03.2026');
+    expect(evaluationReportContent(published, 'da', '2026-04-22' as never).footer).toBe(
+      'Ærøskøbing Kommune · Ledelsens evaluering 2026 · Offentliggjort 22.04.2026',
+    );
+    expect(evaluationReportContent(published, 'nb', '2026-12-07' as never).footer).toContain(
+      'Publisert 22.04.2026 · Skrevet ut 07.12.2026',
+    );
+    expect(evaluationReportContent(published, 'en', '2026-12-07' as never).footer).toContain('Published');
+  });
+
+  it('says when a frozen evaluation was frozen, and a live pack the day it is printed', () => {
+    const held = evaluationPackFixture({ frozen, asOf: '2026-03-12' as never });
+    expect(evaluationReportContent(held, 'da', '2026-12-07' as never).footer).toContain(
+      'Fastfrosset 12.03.2026 · Udskrevet 07.12.2026',
+    );
+    expect(evaluationReportContent(fixture, 'da', '2026-11-20' as never).footer).toBe(
+      'Ærøskøbing Kommune · Ledelsens evaluering 2026 · Udskrevet 20.11.2026',
+    );
+    // Without a print day, a live pack is printed the day its figures are taken; a frozen one says only that.
+    expect(evaluationReportContent(fixture, 'da').footer).toContain('Udskrevet 20.11.2026');
+    expect(evaluationReportContent(held, 'da').footer).not.toContain('Udskrevet');
+  });
+});
+
 describe('pdfSafe', () => {
   it.each([
     ['Æblegrød på Ærø', 'Æblegrød på Ærø'],

@@ -1,5 +1,7 @@
 import type { GoalColour, GoalTarget, PolicyText } from '../core/goal-types.js';
+import type { LocalDate } from '../core/local-date.js';
 import { intlTags, type Locale } from '../core/locale.js';
+import { registerKinds, type RegisterKind } from '../core/register-types.js';
 import type { YearlyReport, YearlyReportData } from '../core/yearly-report.js';
 import { formatDate } from '../i18n/format-date.js';
 import type { publication as publicationSource } from '../i18n/resources/da/publication.js';
@@ -11,8 +13,8 @@ import type { Translate } from '../i18n/texts.js';
  * (core/yearly-report.ts); the web page (public/public-pages.ts) and the tagged PDF
  * (yearly-report-pdf.ts) only lay the blocks out, so both say the same in the same order.
  *
- * The sections are a list (`yearlyReportSections`): one more section, e.g. the feedback
- * register's figures, is one more entry (and its field in `YearlyReportData`).
+ * The sections are a list (`yearlyReportSections`): one more section is one more entry (and its
+ * field in `YearlyReportData`); a builder returns null for a report published without its field.
  */
 
 export type PublicationTexts = Translate<typeof publicationSource>;
@@ -62,6 +64,8 @@ export type YearlyReportView = {
   notice: string | null;
   sections: PublicSection[];
   pageLabel: (page: number, total: number) => string;
+  /** Every printed page's footer: the authority, the title, when published and, on a later print, when printed. */
+  footer: string;
 };
 
 export type SectionContext = {
@@ -73,7 +77,8 @@ export type SectionContext = {
   percent: (share: number | null) => string;
 };
 
-export type SectionBuilder = (context: SectionContext) => PublicSection;
+/** Null: the section is not part of this report (a report published before the section existed). */
+export type SectionBuilder = (context: SectionContext) => PublicSection | null;
 
 function policyText(text: PolicyText, locale: Locale): string {
   return text[locale] ?? text.da ?? text.nb ?? text.en ?? '';
@@ -90,7 +95,14 @@ function valueText(context: SectionContext, target: GoalTarget, value: number | 
 
 const structureSection: SectionBuilder = (context) => {
   const { t, data } = context;
-  const blocks: PublicBlock[] = [{ kind: 'paragraph', text: t('intro.structure') }];
+  const blocks: PublicBlock[] = [
+    {
+      kind: 'paragraph',
+      text: data.structureAsOf
+        ? t('intro.structureAsOf', { date: context.date(data.structureAsOf) })
+        : t('intro.structure'),
+    },
+  ];
   if (data.structure.length === 0) blocks.push({ kind: 'paragraph', text: t('empty.structure') });
   for (const level of data.structure) {
     blocks.push({ kind: 'subheading', text: t(`levels.${level.level}`) });
@@ -235,6 +247,88 @@ const surveysSection: SectionBuilder = (context) => {
   };
 };
 
+/** The feedback register's figures: counts, reply-time compliance, root causes, what was done. */
+const registerSection: SectionBuilder = (context) => {
+  const { t, data, locale } = context;
+  const register = data.register;
+  if (!register) return null;
+  const { replyCompliance: reply } = register;
+  const judged = reply.answeredInTime + reply.answeredLate + reply.overdueUnanswered;
+  const deadlineOf = (kind: RegisterKind) => {
+    const rule = register.replyDeadlines[kind];
+    return t(`register.deadlines.${rule.unit}`, { count: rule.count });
+  };
+  const deadlines = new Set(registerKinds.map(deadlineOf));
+  const deadlineText =
+    deadlines.size === 1
+      ? [...deadlines][0]!
+      : registerKinds
+          .map((kind) => t('register.deadlineEach', { kind: t(`register.kinds.${kind}`), deadline: deadlineOf(kind) }))
+          .join('\n');
+  return {
+    id: 'register',
+    heading: t('sections.register'),
+    blocks: [
+      { kind: 'paragraph', text: t('register.intro') },
+      {
+        kind: 'table',
+        isCaptionVisible: true,
+        caption: t('register.byKindCaption', { year: data.year }),
+        columns: [
+          { header: t('register.kind'), weight: 3 },
+          { header: t('register.count'), weight: 1, align: 'right' },
+        ],
+        rows: [
+          ...registerKinds.map((kind) => [t(`register.kinds.${kind}`), context.number(register.byKind[kind])]),
+          [t('register.total'), context.number(register.total)],
+        ],
+        emptyText: t('none'),
+      },
+      { kind: 'subheading', text: t('register.replyHeading') },
+      {
+        kind: 'facts',
+        rows: [
+          [t('register.replyShare'), context.percent(reply.share)],
+          [t('register.deadline'), deadlineText],
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text:
+          judged === 0
+            ? t('register.replyNone')
+            : t('register.replyText', {
+                inTime: context.number(reply.answeredInTime),
+                judged: context.number(judged),
+                late: context.number(reply.answeredLate),
+                overdue: context.number(reply.overdueUnanswered),
+              }),
+      },
+      { kind: 'subheading', text: t('register.causesHeading') },
+      {
+        kind: 'table',
+        isCaptionVisible: false,
+        caption: t('register.causesHeading'),
+        columns: [
+          { header: t('register.cause'), weight: 3 },
+          { header: t('register.count'), weight: 1, align: 'right' },
+        ],
+        rows: register.rootCauses.map((cause) => [cause.label[locale], context.number(cause.count)]),
+        emptyText: t('register.causesNone'),
+      },
+      { kind: 'subheading', text: t('register.doneHeading') },
+      {
+        kind: 'facts',
+        rows: [
+          [t('register.closedItems'), context.number(register.closedItems)],
+          [t('register.actionsStarted'), context.number(register.actionsStarted)],
+          [t('register.actionsClosed'), context.number(register.actionsClosed)],
+        ],
+      },
+    ],
+  };
+};
+
 const auditsSection: SectionBuilder = (context) => {
   const { t, data } = context;
   const certificate = data.certificate;
@@ -344,13 +438,15 @@ const politicalSection: SectionBuilder = (context) => {
 /**
  * The report's sections in order (the headings Danish municipalities use: the system's build,
  * policy, goals, surveys, audits with the certificate, the management evaluation, its political
- * treatment). The feedback register's figures go in as one more entry here, after `surveysSection`.
+ * treatment). The feedback register's figures come after the surveys (Morsø's "indberettede
+ * afvigelser/forbedringsforslag" beside the audits; Greve's "korrigerende handlinger").
  */
 export const yearlyReportSections: readonly SectionBuilder[] = [
   structureSection,
   policySection,
   goalsSection,
   surveysSection,
+  registerSection,
   auditsSection,
   evaluationSection,
   politicalSection,
@@ -381,6 +477,7 @@ export function sectionContext(data: YearlyReportData, locale: Locale): SectionC
 export function yearlyReportView(
   source: { kind: 'published'; report: YearlyReport } | { kind: 'preview'; data: YearlyReportData },
   locale: Locale,
+  printedOn: LocalDate | null = null,
 ): YearlyReportView {
   const data = source.kind === 'published' ? source.report.content : source.data;
   const context = sectionContext(data, locale);
@@ -397,14 +494,25 @@ export function yearlyReportView(
       facts.push([t('facts.correction'), source.report.correctionReason ?? t('none')]);
     }
   }
+  const title = t('reportTitle', { year: data.year });
+  const publishedOn = source.kind === 'published' ? source.report.publishedOn : null;
+  const footer = [
+    data.organisationName,
+    title,
+    ...(publishedOn ? [t('footer.published', { date: context.date(publishedOn) })] : []),
+    ...(printedOn && printedOn !== publishedOn ? [t('footer.printed', { date: context.date(printedOn) })] : []),
+  ].join(' · ');
   return {
     locale,
-    title: t('reportTitle', { year: data.year }),
+    title,
     subtitle: t('reportSubtitle'),
     organisation: data.organisationName,
     facts,
     notice: source.kind === 'preview' ? t('draftNotice') : null,
-    sections: yearlyReportSections.map((build) => build(context)),
+    sections: yearlyReportSections
+      .map((build) => build(context))
+      .filter((section): section is PublicSection => section !== null),
     pageLabel: (page, total) => t('pageLabel', { page, total }),
+    footer,
   };
 }

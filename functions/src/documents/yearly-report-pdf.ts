@@ -16,15 +16,29 @@ type Pdf = InstanceType<typeof PDFDocument>;
 type StructureElement = ReturnType<Pdf['struct']>;
 
 const fontDirectory = new URL('../../assets/fonts/', import.meta.url);
-let fontCache: { regular: Buffer; bold: Buffer } | null = null;
+let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
 
-/** The embedded fonts (functions/assets/fonts, DejaVu Sans), read once. */
-function fonts(): { regular: Buffer; bold: Buffer } {
-  fontCache ??= {
+/** The embedded fonts' files (functions/assets/fonts, DejaVu Sans), read once. */
+function fontFilesOnce(): { regular: Buffer; bold: Buffer } {
+  fontFiles ??= {
     regular: readFileSync(new URL('DejaVuSans.ttf', fontDirectory)),
     bold: readFileSync(new URL('DejaVuSans-Bold.ttf', fontDirectory)),
   };
-  return fontCache;
+  return fontFiles;
+}
+
+/**
+ * The fonts as parsed by pdfkit's font library (fontkit), kept from the first report for every
+ * later one: parsing the two DejaVu files is most of a report's time and memory churn. pdfkit
+ * takes a parsed font as a font source (anything with `layout`) and makes its own subset per
+ * document, so sharing the parsed font between documents is safe.
+ */
+type ParsedFont = { layout: (...args: unknown[]) => unknown };
+let parsedFonts: { regular: ParsedFont; bold: ParsedFont } | null = null;
+
+function parsedFontOf(doc: Pdf, name: 'regular' | 'bold'): ParsedFont {
+  doc.font(name);
+  return (doc as unknown as { _font: { font: ParsedFont } })._font.font;
 }
 
 const page = { width: 595.28, height: 841.89, marginX: 56, top: 60, bottom: 70 };
@@ -238,7 +252,7 @@ function drawFooters(doc: Pdf, view: YearlyReportView): void {
       .strokeColor(colour.rule)
       .stroke();
     doc.font('regular').fontSize(7.5).fillColor(colour.muted);
-    doc.text(`${view.organisation} · ${view.title}`, page.marginX, y, {
+    doc.text(view.footer, page.marginX, y, {
       width: contentWidth - 90,
       lineBreak: false,
       ellipsis: true,
@@ -277,11 +291,12 @@ export async function buildYearlyReportPdf(view: YearlyReportView): Promise<Uint
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const { regular, bold } = fonts();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  const { regular, bold } = parsedFonts ?? fontFilesOnce();
+  doc.registerFont('regular', regular as unknown as Buffer);
+  doc.registerFont('bold', bold as unknown as Buffer);
+  parsedFonts ??= { regular: parsedFontOf(doc, 'regular'), bold: parsedFontOf(doc, 'bold') };
   // pdfkit's table switches to a cell's font and back by the font's source, which for a registered
-  // font is its file: each switch back would parse the whole file again (seconds per report).
+  // font is its file (or parsed font): each switch back would parse the whole file again (seconds per report).
   // Switching by the registered name finds the font already loaded.
   const switchFont = doc.font.bind(doc) as (...args: unknown[]) => Pdf;
   (doc as unknown as { font: (...args: unknown[]) => Pdf }).font = (source: unknown, ...rest: unknown[]) =>

@@ -7,6 +7,7 @@ import {
   yearlyReportSummary,
 } from '../app/yearly-report.js';
 import * as contract from '../contract/schemas.js';
+import { localDateOf } from '../core/local-date.js';
 import { isAppError } from '../core/errors.js';
 import { buildYearlyReportPdf } from '../documents/yearly-report-pdf.js';
 import { yearlyReportView } from '../documents/yearly-report-content.js';
@@ -73,14 +74,16 @@ export function publicationRoutes(): Route[] {
       query: contract.yearlyReportPdfQuery,
       handler: async ({ actor, services, params, query }) => {
         let view;
+        const printedOn = localDateOf(services.clock.now(), services.settings.timeZone);
         try {
           const report = await getPublishedYearlyReport(services, params.year);
-          view = yearlyReportView({ kind: 'published', report }, query.locale);
+          view = yearlyReportView({ kind: 'published', report }, query.locale, printedOn);
         } catch (error) {
           if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
           view = yearlyReportView(
             { kind: 'preview', data: await previewYearlyReport(services, actor, params.year) },
             query.locale,
+            printedOn,
           );
         }
         return {

@@ -9,7 +9,7 @@ import { acknowledgementRequestsOf } from '../core/audience.js';
 import { addDays, type LocalDate } from '../core/local-date.js';
 import { reminderRules } from '../core/reminder-schedule.js';
 import type { Person, Procedure, Unit } from '../core/types.js';
-import { leaderDirectory, leaderOfPerson } from '../core/unit-leaders.js';
+import { leaderDirectory, leaderFrom, leaderOfPerson } from '../core/unit-leaders.js';
 import { occurrenceReminderRules } from '../core/year-wheel.js';
 import { competenceCandidates } from './competence-candidates.js';
 import type { ReminderCandidate } from './reminder-source.js';
@@ -57,6 +57,7 @@ export function candidatesFromDeadlines(
   const occurrences: (DeadlineEntry & { kind: 'occurrence' })[] = [];
   const actions: (DeadlineEntry & { kind: 'action' })[] = [];
   const accessRequests: (DeadlineEntry & { kind: 'access-request' })[] = [];
+  const registerReplies: (DeadlineEntry & { kind: 'register-reply' })[] = [];
   const personCompetences: PersonCompetence[] = [];
   const requirements: CompetenceRequirement[] = [];
   const externalCoverage: ExternalCoverage[] = [];
@@ -79,6 +80,9 @@ export function candidatesFromDeadlines(
         break;
       case 'access-request':
         accessRequests.push(entry);
+        break;
+      case 'register-reply':
+        registerReplies.push(entry);
         break;
       case 'qualification': {
         const [personId = '', competenceId = ''] = entry.subjectId.split('/');
@@ -237,13 +241,43 @@ export function candidatesFromDeadlines(
     });
   }
 
+  // The coordinators (or, with none, the admins): who answers for what has no handler.
+  let coordinatorIds: string[] | undefined;
+  const coordinators = (): string[] => {
+    if (coordinatorIds === undefined) {
+      const withRole = (role: Person['roles'][number]) =>
+        directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
+      const found = withRole('coordinator');
+      coordinatorIds = found.length > 0 ? found : withRole('admin');
+    }
+    return coordinatorIds;
+  };
+
+  // Unanswered register items whose handler's notice has started: the handler (none: the
+  // coordinators), and the leader of the handler's unit for the escalation.
+  for (const entry of registerReplies) {
+    if (entry.dueOn === null || entry.details.remindOn > today) continue;
+    const handlerId = entry.responsibleId;
+    leaders ??= leaderDirectory(directory.people, directory.units);
+    candidates.push({
+      kind: 'register-reply',
+      itemId: entry.subjectId,
+      dueOn: entry.dueOn,
+      remindOn: entry.details.remindOn,
+      escalateOn: entry.details.escalateOn,
+      recipientIds: handlerId !== null ? [handlerId] : coordinators(),
+      leaderId: entry.unitId === null ? null : leaderFrom(entry.unitId, leaders, handlerId),
+      receiptNumber: entry.details.receiptNumber,
+      title: entry.details.title,
+      registerKind: entry.details.registerKind,
+      handlerName: handlerId === null ? null : nameOf(handlerId),
+    });
+  }
+
   // Open aktindsigt / innsyn requests (few, and their notice counts working days, so no calendar
   // horizon): the coordinators are told, or the admins when there is no coordinator.
   if (accessRequests.length > 0) {
-    const withRole = (role: Person['roles'][number]) =>
-      directory.people.filter((person) => person.roles.includes(role)).map((person) => person.id);
-    const coordinators = withRole('coordinator');
-    const recipientIds = coordinators.length > 0 ? coordinators : withRole('admin');
+    const recipientIds = coordinators();
     for (const entry of accessRequests) {
       if (entry.dueOn === null) continue;
       candidates.push({

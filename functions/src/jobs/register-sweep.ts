@@ -1,86 +1,42 @@
-import type { Notifier } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
-import { applyStep, directoryOf, registerSettingsOf, todayOf } from '../app/register-items.js';
-import { addDays } from '../core/local-date.js';
-import { contactRemovalDueOn, isContactDueForRemoval, replyReminderStage } from '../core/register-rules.js';
+import { applyStep, registerSettingsOf, todayOf } from '../app/register-items.js';
+import { settleRegisterItem } from '../app/settle-register-item.js';
+import { contactRemovalDueOn, isContactDueForRemoval } from '../core/register-rules.js';
 import type { RegisterItem } from '../core/register-types.js';
-import { leaderFrom } from '../core/unit-leaders.js';
-import { registerReminderCard } from '../bot/cards/register-reminder-card.js';
 
 export type RegisterSweepResult = {
-  reminded: string[];
-  escalated: string[];
+  /** Open items whose corrective actions had all closed, moved on (back to handling, or closed). */
+  settled: string[];
   contactsRemoved: string[];
   challengesForgotten: number;
   failed: { itemId: string; message: string }[];
 };
 
 /**
- * The register's part of the daily sweep:
+ * The register's own part of the daily sweep (the reply reminders and escalations are not here:
+ * each item's reply deadline is in the deadline index, and the reminder sweep, run-sweep.ts,
+ * sends them through the ledger like every other reminder):
  *
- * - reply reminders: an unanswered item `remindDaysBefore` working days before its deadline and
- *   after it reminds its handler (`due-soon`, `overdue`); `escalateDaysAfter` working days after
- *   it, the handler's leader is told (`escalate`). Each (item, deadline, stage) once: the step is
- *   written in the item's trail (`reminded`/`escalated`, note `stage:dueOn`) after the card went
- *   out, and a later run skips a step its trail holds. An interim reply moves the deadline, so
- *   the stages start again for the new date.
+ * - an `open` item whose corrective actions have all closed, but which did not move on when the
+ *   last one closed (that write failed), is moved now (app/settle-register-item.ts).
  * - retention: contact details of items closed `contactRetentionYears` ago are removed, the
  *   item kept (`contact-removed` in its trail).
  * - used proof-of-work solutions whose challenge expired are forgotten.
  *
- * A failed send or write is reported and retried by the next run.
+ * A failed write is reported and retried by the next run.
  */
-export async function runRegisterSweep(
-  services: Services,
-  notifier: Notifier,
-  options: { publicUrl: string },
-): Promise<RegisterSweepResult> {
-  const result: RegisterSweepResult = {
-    reminded: [],
-    escalated: [],
-    contactsRemoved: [],
-    challengesForgotten: 0,
-    failed: [],
-  };
+export async function runRegisterSweep(services: Services): Promise<RegisterSweepResult> {
+  const result: RegisterSweepResult = { settled: [], contactsRemoved: [], challengesForgotten: 0, failed: [] };
   const settings = await registerSettingsOf(services);
   const today = todayOf(services);
-  const directory = await directoryOf(services);
-  const people = new Map((await services.store.listPeople()).map((person) => [person.id, person]));
-  // Far enough ahead for any `remindDaysBefore` (working days, holidays included).
-  const horizon = addDays(today, settings.remindDaysBefore * 2 + 14);
 
-  for (const item of await services.register.itemsWithReplyDueBy(horizon)) {
-    const stage = replyReminderStage(item.replyDueOn, today, settings);
-    if (stage === null || item.replyDueOn === null) continue;
-    const event = stage === 'escalate' ? 'escalated' : 'reminded';
-    const key = `${stage}:${item.replyDueOn}`;
-    if (item.trail.some((entry) => entry.event === event && entry.note.startsWith(key))) continue;
-    const handlerUnit = item.handlerUnitId;
-    const recipientId =
-      stage === 'escalate'
-        ? handlerUnit === null
-          ? null
-          : leaderFrom(handlerUnit, directory, item.handlerId)
-        : item.handlerId;
-    if (recipientId === null) continue;
+  for (const item of await services.register.listItems({ status: 'open' })) {
     try {
-      await notifier.send({
-        recipientId,
-        summary: `${item.receiptNumber}: ${stage}`,
-        card: registerReminderCard(
-          {
-            stage,
-            receiptNumber: item.receiptNumber,
-            title: item.title,
-            dueOn: item.replyDueOn,
-            handlerName: item.handlerId === null ? null : (people.get(item.handlerId)?.name ?? item.handlerId),
-            openUrl: `${options.publicUrl.replace(/\/+$/, '')}/register/items/${item.id}`,
-          },
-          'da',
-        ),
+      const settled = await settleRegisterItem(services, item.id, {
+        at: services.clock.now().toISOString(),
+        actorId: null,
       });
-      await writeStep(services, item, event, `${key} → ${recipientId}`);
-      (stage === 'escalate' ? result.escalated : result.reminded).push(item.id);
+      if (settled) result.settled.push(item.id);
     } catch (error) {
       result.failed.push({ itemId: item.id, message: error instanceof Error ? error.message : String(error) });
     }
@@ -107,7 +63,7 @@ export async function runRegisterSweep(
 async function writeStep(
   services: Services,
   item: RegisterItem,
-  event: 'reminded' | 'escalated' | 'contact-removed',
+  event: 'contact-removed',
   note: string,
   changes: Partial<RegisterItem> = {},
 ): Promise<void> {

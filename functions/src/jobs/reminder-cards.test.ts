@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { executeActions, visibleText } from '../bot/cards/test-support/card-query.js';
+import { allActions, executeActions, visibleText } from '../bot/cards/test-support/card-query.js';
 import { expectValidCard } from '../bot/cards/test-support/validate-card.js';
 import { asLocalDate } from '../core/local-date.js';
 import type { CardContext, ReminderItem } from './card-factory.js';
@@ -9,6 +9,7 @@ import type {
   AcknowledgementCandidate,
   ApprovalCandidate,
   QualificationCandidate,
+  RegisterReplyCandidate,
   RequirementCandidate,
   ReviewCandidate,
 } from './reminder-source.js';
@@ -185,5 +186,51 @@ describe('createReminderCards: competences', () => {
     const text = visibleText(cards.single(item('requirement-unmet', requirement), leaderContext('en')));
     expect(text).toContain('Short by: 2 people at level 3 (Experienced) or above');
     expect(text).toContain('K-18 Natura 2000-forhåndsanmeldelser');
+  });
+});
+
+describe('createReminderCards: the register', () => {
+  const reply: RegisterReplyCandidate = {
+    kind: 'register-reply',
+    itemId: 'r-7',
+    dueOn: asLocalDate('2026-03-13'),
+    remindOn: asLocalDate('2026-03-11'),
+    escalateOn: asLocalDate('2026-03-18'),
+    recipientIds: ['anne-birk'],
+    leaderId: 'lars-holm',
+    receiptNumber: '2026-K7Q4M2',
+    title: 'Ingen har svaret på min klage',
+    registerKind: 'complaint',
+    handlerName: 'Anne Birk',
+  };
+
+  it.each([
+    ['da', 'Åbn henvendelsen', 'Eskaleret'],
+    ['nb', 'Åpne henvendelsen', 'Eskalert'],
+    ['en', 'Open the message', 'Escalated'],
+  ] as const)(
+    'builds the card in the recipient’s language (%s), opening the item in the tab',
+    (locale, open, escalated) => {
+      for (const stage of ['register-due-soon', 'register-overdue', 'register-escalation'] as const) {
+        const card = cards.single(item(stage, reply, '2026-03-13'), context(locale));
+        expectValidCard(card);
+        expect(allActions(card)).toEqual([
+          expect.objectContaining({ title: open, url: 'https://handbog.example.dk/reports/r-7' }),
+        ]);
+      }
+      const escalation = cards.single(item('register-escalation', reply, '2026-03-13'), context(locale));
+      expect(visibleText(escalation)).toContain(escalated);
+      expect(visibleText(escalation)).toContain('Anne Birk');
+    },
+  );
+
+  it('lists register items in a valid digest beside other reminders', () => {
+    const digest = cards.digest(
+      [item('register-overdue', reply, '2026-03-13'), item('review-overdue', review)],
+      context('nb'),
+    );
+    expectValidCard(digest);
+    expect(visibleText(digest)).toContain('2026-K7Q4M2');
+    expect(visibleText(digest)).toContain('Henvendelse');
   });
 });

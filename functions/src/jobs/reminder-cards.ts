@@ -5,6 +5,7 @@ import {
   competencesUrl,
   correctiveActionUrl,
   procedureUrl,
+  registerItemUrl,
   tabLink,
   yearWheelUrl,
 } from '../bot/approval-view.js';
@@ -15,6 +16,7 @@ import type { AdaptiveCard } from '../bot/cards/card-types.js';
 import { correctiveActionDueCard } from '../bot/cards/corrective-action-due-card.js';
 import { digestCard, type DigestItem } from '../bot/cards/digest-card.js';
 import { overdueEscalationCard } from '../bot/cards/overdue-escalation-card.js';
+import { registerReminderCard, type RegisterReminderModel } from '../bot/cards/register-reminder-card.js';
 import { qualificationExpiringCard } from '../bot/cards/qualification-expiring-card.js';
 import { requirementUnmetCard } from '../bot/cards/requirement-unmet-card.js';
 import { reviewDueCard } from '../bot/cards/review-due-card.js';
@@ -25,6 +27,7 @@ import type {
   AccessRequestCandidate,
   ActionCandidate,
   OccurrenceCandidate,
+  RegisterReplyCandidate,
   ReminderCandidate,
 } from './reminder-source.js';
 import { reminderTopic, type ReminderLink } from './reminder-topic.js';
@@ -51,6 +54,8 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
         return correctiveActionUrl(options.publicUrl, link.actionId);
       case 'access-requests':
         return accessRequestsUrl(options.publicUrl);
+      case 'register-item':
+        return registerItemUrl(options.publicUrl, link.itemId);
     }
   };
   const urlOf = (candidate: ReminderCandidate) => linkUrl(reminderTopic(candidate).link);
@@ -151,7 +156,22 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
         );
       case 'access-request':
         return accessRequestDueCard(accessModel(item, today), locale);
+      case 'register-reply':
+        return registerReminderCard(registerModel(item), locale);
     }
+  }
+
+  function registerModel(item: ReminderItem): RegisterReminderModel {
+    const candidate = item.candidate as RegisterReplyCandidate;
+    return {
+      stage:
+        item.stage === 'register-escalation' ? 'escalate' : item.stage === 'register-overdue' ? 'overdue' : 'due-soon',
+      receiptNumber: candidate.receiptNumber,
+      title: candidate.title,
+      dueOn: candidate.dueOn,
+      handlerName: candidate.handlerName,
+      openUrl: urlOf(candidate),
+    };
   }
 
   function accessModel(item: ReminderItem, today: LocalDate) {
@@ -203,6 +223,7 @@ export function createReminderCards(options: { publicUrl: string; teamsAppId?: s
     if (candidate.kind === 'occurrence') return { kind: 'occurrence', ...occurrenceModel(item, today) };
     if (candidate.kind === 'action') return { kind: 'corrective-action', ...actionModel(item, today) };
     if (candidate.kind === 'access-request') return { kind: 'access-request', ...accessModel(item, today) };
+    if (candidate.kind === 'register-reply') return { kind: 'register-reply', ...registerModel(item) };
     if (candidate.kind === 'requirement') {
       const { competenceName, scopeLabel, shortBy, minLevel } = candidate;
       return { kind: 'requirement-unmet', competenceName, scopeLabel, shortBy, minLevel, openUrl: url };

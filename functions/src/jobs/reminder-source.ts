@@ -2,6 +2,7 @@ import type { LocalDate } from '../core/local-date.js';
 import type { ChangeKind } from '../core/types.js';
 import type { CompetenceLevel } from '../core/competence-types.js';
 import type { OccurrenceKind, OccurrenceOrigin } from '../core/quality-year-types.js';
+import type { RegisterKind } from '../core/register-types.js';
 import type {
   AccessRequestSubject,
   AcknowledgementSubject,
@@ -9,6 +10,7 @@ import type {
   ApprovalSubject,
   OccurrenceSubject,
   QualificationSubject,
+  RegisterReplySubject,
   RequirementSubject,
   ReviewSubject,
 } from '../core/reminder-schedule.js';
@@ -103,7 +105,17 @@ export type AccessRequestCandidate = AccessRequestSubject & {
   receivedOn: LocalDate;
 };
 
+/** An unanswered register item with a reply deadline (core/register-types.ts), for its handler. */
+export type RegisterReplyCandidate = RegisterReplySubject & {
+  receiptNumber: string;
+  title: string;
+  registerKind: RegisterKind;
+  /** The handler, named on the leader's escalation; null when the coordinators handle it. */
+  handlerName: string | null;
+};
+
 export type ReminderCandidate =
+  | RegisterReplyCandidate
   | AccessRequestCandidate
   | ActionCandidate
   | ReviewCandidate
@@ -120,8 +132,8 @@ export type ReminderSource = {
    * acknowledgement requests of current versions that have not been acknowledged, qualifications
    * whose `validUntil` lies within 90 days either side of today, and requirements that are unmet
    * with a leader to tell, open årshjul occurrences due within 30 days or overdue, and open or
-   * planned corrective actions with an owner, due within 7 days or overdue, and open aktindsigt /
-   * innsyn requests with the coordinators to tell.
+   * planned corrective actions with an owner, due within 7 days or overdue, open aktindsigt /
+   * innsyn requests with the coordinators to tell, and unanswered register items.
    */
   listReminderCandidates(today: LocalDate): Promise<ReminderCandidate[]>;
 };

@@ -6,7 +6,8 @@ export type ReminderLink =
   | { to: 'competences' }
   | { to: 'year-wheel'; year: number }
   | { to: 'action'; actionId: string }
-  | { to: 'access-requests' };
+  | { to: 'access-requests' }
+  | { to: 'register-item'; itemId: string };
 
 /**
  * What a reminder is about, whatever its kind: a short `label` that leads the one-line summaries
@@ -49,5 +50,11 @@ export function reminderTopic(candidate: ReminderCandidate): ReminderTopic {
     case 'access-request':
       // The requester's name leads; the stage's words say it is an aktindsigt / innsyn deadline.
       return { label: candidate.requesterName, title: candidate.subject, link: { to: 'access-requests' } };
+    case 'register-reply':
+      return {
+        label: candidate.receiptNumber,
+        title: candidate.title,
+        link: { to: 'register-item', itemId: candidate.itemId },
+      };
   }
 }

@@ -21,10 +21,8 @@ export async function sweepEmbeddedApp(app: EmbeddedApp, options: { runId?: stri
     measureGoals: (today, stamp) => measureGoals(app.services, stamp, today),
     ...(options.runId ? { runId: options.runId } : {}),
   });
-  // The register's reply reminders, escalations and retention (register-sweep.ts), after the
-  // reminders and under the same lease's schedule: once a day.
-  if (result.status !== 'lease-held') {
-    await runRegisterSweep(app.services, app.bot.notifier, { publicUrl: config.publicUrl });
-  }
+  // The register's retention and housekeeping (register-sweep.ts; its reply reminders went out
+  // above, from the deadline index), after the reminders and under the same lease's schedule.
+  if (result.status !== 'lease-held') await runRegisterSweep(app.services);
   return result;
 }

@@ -4,6 +4,7 @@ import type { Services } from '../app/ports.js';
 import { renderVersionDownload } from '../app/download-version.js';
 import { searchEverything } from '../app/search-everything.js';
 import { getPublishedYearlyReport, listPublishedYearlyReports, publicHandbookPath } from '../app/yearly-report.js';
+import { localDateOf } from '../core/local-date.js';
 import { documentBaseName, extensionOf } from '../core/document-identity.js';
 import { isAppError } from '../core/errors.js';
 import { qualityPolicyId, type PolicyText } from '../core/goal-types.js';
@@ -73,6 +74,7 @@ h1,h2,h3{hyphens:auto}
 .notice{border-left:4px solid #9a6700;padding:.5rem 1rem;background:#fff8e6}
 .table{overflow-x:auto;margin:0 0 1rem;position:relative}
 table{border-collapse:collapse;width:100%;min-width:44rem;font-size:.95rem}
+.narrow table{min-width:0}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 .hidden-caption caption,.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #c8d2dc}
@@ -207,7 +209,9 @@ function tableHtml(block: Extract<PublicBlock, { kind: 'table' }>): string {
           .join('')}</tr>`,
     )
     .join('');
-  return `<div class="table${block.isCaptionVisible ? '' : ' hidden-caption'}" role="region" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${e(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  // A table of two columns (a label and a count) fits a phone; wider ones scroll in their region.
+  const narrow = block.columns.length <= 2 ? ' narrow' : '';
+  return `<div class="table${narrow}${block.isCaptionVisible ? '' : ' hidden-caption'}" role="region" aria-labelledby="${id}" tabindex="0"><table><caption id="${id}">${e(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 const barFill = { green: '#1e7b34', yellow: '#9a6700', red: '#b3261e', none: '#6b7280' } as const;
@@ -599,7 +603,11 @@ ${tableHtml({
         if (!isAppError(error) || error.code !== 'NOT_FOUND') throw error;
         return document(locale, organisation, notFound(locale, t, path));
       }
-      const view = yearlyReportView({ kind: 'published', report }, locale);
+      const view = yearlyReportView(
+        { kind: 'published', report },
+        locale,
+        localDateOf(services.clock.now(), services.settings.timeZone),
+      );
       if (reportMatch[2]) {
         const bytes = await buildYearlyReportPdf(view);
         return {

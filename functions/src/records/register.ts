@@ -183,7 +183,11 @@ export const registerItemRecord = declareRecord(registerItemSchema, {
       ['rootCause', 'text', column('rootCause', 'The root cause found.', multiLine)],
       ['handlerUnitId', 'text', column('handlerUnitKey', 'The unit whose leader handles it.', singleLine(100))],
       ['handlerId', 'text', column('handlerKey', 'The handler (KhKey in People).', singleLine(100), { indexed: true })],
-      ['reportedBy', 'text', column('reportedByKey', 'The employee who reported it.', singleLine(100))],
+      [
+        'reportedBy',
+        'text',
+        column('reportedByKey', 'The employee who reported it.', singleLine(100), { indexed: true }),
+      ],
       ['reportedAt', 'instant', column('reportedAt', 'Received (app time).', instant)],
       ['receivedOn', 'date', column('receivedOn', 'Received on.', date, { indexed: true })],
       ['locale', 'text', column('senderLocale', "The sender's language.", choice(locales))],
@@ -194,7 +198,7 @@ export const registerItemRecord = declareRecord(registerItemSchema, {
         'text',
         column('statusTokenHash', 'SHA-256 of the status link token, hex.', singleLine(64), { indexed: true }),
       ],
-      ['replyDueOn', 'date', column('replyDueOn', 'The answer is due on.', date, { indexed: true })],
+      ['replyDueOn', 'date', column('replyDueOn', 'The answer is due on.', date)],
       ['interimReplies', 'json', column('interimReplies', 'Interim replies: JSON.', json)],
       ['reply', 'json', column('reply', 'The answer: JSON.', json)],
       ['correctiveActionIds', 'list', column('correctiveActionKeys', 'Corrective actions: JSON array.', json)],
@@ -202,6 +206,28 @@ export const registerItemRecord = declareRecord(registerItemSchema, {
       ['deletionRequest', 'json', column('deletionRequest', 'A deletion request and its outcome: JSON.', json)],
       ['trail', 'json', column('itemTrail', 'Every step of the item: JSON.', json)],
       ...versionedColumns(),
+      // Derived from the record on every write (sharepoint-register-store.ts), indexed for the
+      // port's queries: a list is filtered on one indexed column at a time.
+      [null, null, column('openState', 'open or closed (the inbox).', choice(['open', 'closed']), { indexed: true })],
+      [
+        null,
+        null,
+        column('awaitingReplyDueOn', 'The reply deadline while unanswered and open (reminders).', date, {
+          indexed: true,
+        }),
+      ],
+      [
+        null,
+        null,
+        column('contactClosedOn', 'Closed on, while contact details are held (retention).', date, { indexed: true }),
+      ],
+      [
+        null,
+        null,
+        column('contactEmail', "The sender's e-mail in lower case (personal data; export).", singleLine(255), {
+          indexed: true,
+        }),
+      ],
     ],
   },
 });

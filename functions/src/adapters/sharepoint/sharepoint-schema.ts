@@ -116,9 +116,8 @@ export const surveyLists: ListSpec[] = [surveyRecord, surveyLinkRecord, surveyAn
 );
 
 /**
- * The register (records/register.ts): its lists, derived like every other. Not provisioned yet:
- * the register is kept in the embedded database on every store until a Graph adapter of the
- * RegisterStore port is written; then they join `handbookSchema`.
+ * The register (records/register.ts): its items, settings and used proof-of-work solutions, one
+ * list per record kind of the RegisterStore port (sharepoint-register-store.ts).
  */
 export const registerLists: ListSpec[] = [registerItemRecord, registerSettingsRecord, usedChallengeRecord].map(
   (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
@@ -141,6 +140,7 @@ export const handbookSchema: ListSpec[] = [
   ...goalLists,
   ...surveyLists,
   ...fokusLists,
+  ...registerLists,
   ...accessRequestLists,
 ];
 

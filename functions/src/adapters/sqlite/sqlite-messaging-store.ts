@@ -167,9 +167,12 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
     }
     return date;
   };
-  // deadlines_due turns the review part into a range scan.
+  // deadlines_due turns the review part into a range scan; a register item whose handler's
+  // notice has not started yet (most of those waiting for an answer) is not read.
   const entries = db.prepare(
-    `SELECT * FROM deadlines WHERE kind <> 'review' OR due_on <= :horizon
+    `SELECT * FROM deadlines
+     WHERE (kind <> 'review' AND (kind <> 'register-reply' OR json_extract(details, '$.remindOn') <= :today))
+       OR due_on <= :horizon
        OR subject_id IN (SELECT json_extract(details, '$.procedureId') FROM deadlines
                          WHERE kind IN ('approval', 'acknowledgement'))`,
   );
@@ -197,7 +200,7 @@ export function createSqliteReminderSource(db: SqliteDatabase, options: { timeZo
   return {
     async listReminderCandidates(today) {
       const horizon = addDays(today, reminderRules.reviewNoticeDays['review-due-30']);
-      const rows = (entries.all({ horizon }) as Row[]).map(toEntry);
+      const rows = (entries.all({ horizon, today }) as Row[]).map(toEntry);
       const withCompetences = hasCompetenceEntries.pluck().get() === 1;
       const people = (directory.people.all() as Row[]).map((row) => ({
         id: row['id'] as string,

@@ -2,9 +2,13 @@ import { AppError } from '../../core/errors.js';
 import type { LocalDate } from '../../core/local-date.js';
 import type { StatisticsRow } from '../../core/register-statistics.js';
 import type { RegisterChangeSet, RegisterFilter, RegisterStore } from '../../app/register-ports.js';
+import { qualityDeadlineWritesFor, registerDeadlineWrites } from '../../app/deadline-index.js';
+import { defaultRegisterSettings } from '../../core/register-rules.js';
+import type { RegisterSettings } from '../../core/register-types.js';
 import { correctiveActionRecord } from '../../records/quality-year.js';
 import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
 import type { SqliteDatabase } from './open-database.js';
+import { createSqliteDeadlines } from './sqlite-deadlines.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
 import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
 
@@ -13,7 +17,14 @@ const settingsTable = recordTable(registerSettingsRecord);
 const usedChallenges = recordTable(usedChallengeRecord);
 const actions = recordTable(correctiveActionRecord);
 
-/** The register in the embedded database (tables from the migrations). */
+/**
+ * The register in the embedded database (tables from the migrations). Every commit writes the
+ * items' entries in the deadline index (app/deadline-index.ts `registerDeadlineWrites`, with the
+ * reminder days of the settings in force) in its own transaction; saving the settings rewrites
+ * the entries of every item still waiting for an answer, so a changed notice or escalation
+ * period applies to them too. Opening the store fills in the entries of items written before
+ * the store wrote them (`backfillRegisterDeadlines`).
+ */
 export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
   const statements = {
     settings: db.prepare("SELECT * FROM register_settings WHERE id = 'register'"),
@@ -44,6 +55,11 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
     writeUsedChallenge: writeStatement(db, usedChallenges),
     writeAction: writeStatement(db, actions),
     insertTrail: insertTrailStatement(db),
+  };
+  const deadlines = createSqliteDeadlines(db);
+  const storedSettings = (): RegisterSettings => {
+    const row = statements.settings.get() as Row | undefined;
+    return row ? fromRow(settingsTable, row) : defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system');
   };
 
   const commit = db.transaction((changes: RegisterChangeSet) => {
@@ -80,6 +96,7 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
       }
       statements.writeSettings.run(toRow(settingsTable, changes.settings.record));
     }
+    const settings = changes.settings?.record ?? storedSettings();
     if (changes.usedChallenge) {
       if (statements.usedChallenge.get(changes.usedChallenge.signatureHash) !== undefined) {
         throw new AppError('DUPLICATE', 'This proof-of-work solution was used before.', {
@@ -101,6 +118,7 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
         }
       }
       statements.writeItem.run(toRow(items, item));
+      deadlines.apply(registerDeadlineWrites(item, settings));
     }
     for (const action of changes.correctiveActions ?? []) {
       if (statements.actionExists.get(action.id) !== undefined) {
@@ -112,8 +130,18 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
       }
       statements.writeAction.run(toRow(actions, action));
     }
+    if (changes.correctiveActions)
+      deadlines.apply(qualityDeadlineWritesFor({ correctiveActions: changes.correctiveActions }));
+    if (changes.settings) {
+      const written = new Set((changes.items ?? []).map((item) => item.id));
+      for (const row of statements.replyDue.all(lastDay) as Row[]) {
+        const item = fromRow(items, row);
+        if (!written.has(item.id)) deadlines.apply(registerDeadlineWrites(item, settings));
+      }
+    }
     for (const entry of changes.trail ?? []) statements.insertTrail.run(trailRow(entry));
   });
+  backfillRegisterDeadlines(db);
 
   const read = (row: Row | undefined) => (row ? fromRow(items, row) : undefined);
 
@@ -164,6 +192,33 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
     purgeUsedChallenges: async (now) => statements.purgeChallenges.run(now).changes,
     commit: async (changes) => commit(changes),
   };
+}
+
+const lastDay = '9999-12-31';
+
+/**
+ * Writes the index entries of the items waiting for an answer that have none: those stored before
+ * the store wrote them (the register came before its reminders moved to the index), or by hand.
+ * A startup backfill rather than a migration because the reminder days count working days in the
+ * register's holiday calendar; idempotent, and nothing to do once filled. How many it wrote.
+ */
+export function backfillRegisterDeadlines(db: SqliteDatabase): number {
+  const missing = db.prepare(
+    `SELECT i.* FROM register_items i
+     WHERE i.reply_due_on IS NOT NULL AND i.reply IS NULL AND i.status <> 'closed'
+       AND NOT EXISTS (SELECT 1 FROM deadlines d WHERE d.kind = 'register-reply' AND d.subject_id = i.id)`,
+  );
+  const rows = missing.all() as Row[];
+  if (rows.length === 0) return 0;
+  const stored = db.prepare("SELECT * FROM register_settings WHERE id = 'register'").get() as Row | undefined;
+  const settings = stored
+    ? fromRow(settingsTable, stored)
+    : defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system');
+  const deadlines = createSqliteDeadlines(db);
+  db.transaction(() => {
+    for (const row of rows) deadlines.apply(registerDeadlineWrites(fromRow(items, row), settings));
+  })();
+  return rows.length;
 }
 
 function listQuery(filter: RegisterFilter): { sql: string; values: unknown[] } {

@@ -31,6 +31,7 @@ import {
   type CorrectiveActionDueModel,
 } from './corrective-action-due-card.js';
 import { accessDueText, accessRequestDigestWords, type AccessRequestDueModel } from './access-request-due-card.js';
+import { registerReminderDigestWords, type RegisterReminderModel } from './register-reminder-card.js';
 
 /**
  * One line of the digest, shaped like the model of the card it summarises so a sweep can
@@ -63,7 +64,8 @@ export type DigestItem =
       'occurrenceKind' | 'certificationBody' | 'title' | 'dueOn' | 'today' | 'owner' | 'isForLeader' | 'openUrl'
     >)
   | ({ kind: 'corrective-action' } & CorrectiveActionDueModel)
-  | ({ kind: 'access-request' } & AccessRequestDueModel);
+  | ({ kind: 'access-request' } & AccessRequestDueModel)
+  | ({ kind: 'register-reply' } & RegisterReminderModel);
 
 export type DigestKind = DigestItem['kind'];
 
@@ -153,6 +155,8 @@ function digestHeading(item: DigestItem): string {
       return truncateText(item.title, titleMax);
     case 'access-request':
       return `${truncateText(item.requesterName, titleMax)} – ${truncateText(item.subject, titleMax)}`;
+    case 'register-reply':
+      return `${item.receiptNumber} ${truncateText(item.title, titleMax)}`;
     default:
       return procedureHeadingText(item.procedure);
   }
@@ -220,5 +224,7 @@ function digestLine(item: DigestItem, locale: Locale, text: CardText): { kind: s
     }
     case 'access-request':
       return { kind: accessRequestDigestWords(item.law, locale).kind, line: accessDueText(item, locale).text };
+    case 'register-reply':
+      return registerReminderDigestWords(item, locale);
   }
 }

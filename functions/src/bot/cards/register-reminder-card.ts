@@ -12,8 +12,28 @@ export type RegisterReminderModel = {
   dueOn: string;
   /** The handler, named on an escalation to their leader. */
   handlerName: string | null;
+  /** The item in the tab (`/reports/{id}`). */
   openUrl: string;
 };
+
+/** The digest's words for a register line: its kind and "Svarfrist 10. dec. 2026" (with the handler on an escalation). */
+export function registerReminderDigestWords(
+  model: Pick<RegisterReminderModel, 'stage' | 'dueOn' | 'handlerName'>,
+  locale: Locale,
+): { kind: string; line: string } {
+  const text = cardText(locale);
+  const dueOn = formatDate(model.dueOn, locale);
+  return {
+    kind: `${text('registerReminder.digestKind')}: ${text(`registerReminder.kicker.${model.stage}`)}`,
+    line:
+      model.stage === 'escalate'
+        ? text('registerReminder.digestEscalated', {
+            handler: escapeCardText(truncateText(model.handlerName ?? '–', 120)),
+            dueOn,
+          })
+        : text('registerReminder.digestLine', { dueOn }),
+  };
+}
 
 /**
  * A register item's answer is due soon, overdue (to its handler), or escalated (to the handler's
@@ -42,6 +62,6 @@ export function registerReminderCard(model: RegisterReminderModel, locale: Local
         { title: text('dueDate'), value: dueOn },
       ]),
     ],
-    actions: [openUrlAction(text('openAction'), model.openUrl)],
+    actions: [openUrlAction(text('registerReminder.open'), model.openUrl)],
   });
 }

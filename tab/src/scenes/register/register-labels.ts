@@ -68,6 +68,7 @@ export const trailKey: Readonly<Record<RegisterTrailEvent, MessageKey>> = {
   'interim-reply': 'register.trail.interim-reply',
   reply: 'register.trail.reply',
   'corrective-action-started': 'register.trail.corrective-action-started',
+  'actions-completed': 'register.trail.actions-completed',
   reassigned: 'register.trail.reassigned',
   reminded: 'register.trail.reminded',
   escalated: 'register.trail.escalated',

@@ -149,7 +149,9 @@ function Preview(props: { year: number }) {
   const error = publish.error ?? downloadError;
   return (
     <>
-      <p className={styles.note}>{t('yearlyReport.previewNote', { date: formatDate(content.asOf) })}</p>
+      <p className={styles.note}>
+        {t('yearlyReport.previewNote', { date: formatDate(content.structureAsOf ?? content.asOf) })}
+      </p>
       <dl className={styles.facts}>
         <dt>{t('yearlyReport.facts.procedures')}</dt>
         <dd>{procedures}</dd>
@@ -159,6 +161,8 @@ function Preview(props: { year: number }) {
         <dd>{content.goals.length}</dd>
         <dt>{t('yearlyReport.facts.surveys')}</dt>
         <dd>{content.surveys.length}</dd>
+        <dt>{t('yearlyReport.facts.register')}</dt>
+        <dd>{content.register ? content.register.total : t('yearlyReport.no')}</dd>
         <dt>{t('yearlyReport.facts.audits')}</dt>
         <dd>{content.audits.length}</dd>
         <dt>{t('yearlyReport.facts.certificate')}</dt>

@@ -206,4 +206,8 @@ export const cards = {
   'registerReminder.escalatedIntro':
     '{{handler}} har ikke besvaret henvendelsen, som skulle have svar senest {{dueOn}}.',
   'registerReminder.receipt': 'Kvitteringsnummer',
+  'registerReminder.open': 'Åbn henvendelsen',
+  'registerReminder.digestKind': 'Henvendelse',
+  'registerReminder.digestLine': 'Svarfrist {{dueOn}}',
+  'registerReminder.digestEscalated': '{{handler}}: svarfristen {{dueOn}} er overskredet',
 };

@@ -205,4 +205,8 @@ export const cards: TranslationOf<typeof source> = {
   'registerReminder.intro': 'The sender must have an answer by {{dueOn}}. Send a reply or an interim reply.',
   'registerReminder.escalatedIntro': '{{handler}} has not answered the message, which was due by {{dueOn}}.',
   'registerReminder.receipt': 'Receipt number',
+  'registerReminder.open': 'Open the message',
+  'registerReminder.digestKind': 'Message',
+  'registerReminder.digestLine': 'Reply due {{dueOn}}',
+  'registerReminder.digestEscalated': '{{handler}}: the reply was due {{dueOn}}',
 };

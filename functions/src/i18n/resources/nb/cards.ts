@@ -206,4 +206,8 @@ export const cards: TranslationOf<typeof source> = {
   'registerReminder.escalatedIntro':
     '{{handler}} har ikke besvart henvendelsen, som skulle hatt svar senest {{dueOn}}.',
   'registerReminder.receipt': 'Kvitteringsnummer',
+  'registerReminder.open': 'Åpne henvendelsen',
+  'registerReminder.digestKind': 'Henvendelse',
+  'registerReminder.digestLine': 'Svarfrist {{dueOn}}',
+  'registerReminder.digestEscalated': '{{handler}}: svarfristen {{dueOn}} er overskredet',
 };

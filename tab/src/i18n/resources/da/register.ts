@@ -133,6 +133,7 @@ export const register = {
   'register.trail.interim-reply': 'Foreløbigt svar sendt',
   'register.trail.reply': 'Svar sendt',
   'register.trail.corrective-action-started': 'Korrigerende handling startet',
+  'register.trail.actions-completed': 'Alle handlinger er afsluttet',
   'register.trail.reassigned': 'Ny behandler',
   'register.trail.reminded': 'Påmindelse sendt',
   'register.trail.escalated': 'Eskaleret',

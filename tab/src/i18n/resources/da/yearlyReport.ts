@@ -2,7 +2,7 @@
 export const yearlyReport = {
   'yearlyReport.title': 'Årsrapport',
   'yearlyReport.intro':
-    'Kvalitetsrapporten offentliggøres én gang om året: kvalitetshåndbogens opbygning, kvalitetspolitikken og målene, tilfredshedsundersøgelser, audits og certifikat, ledelsens evaluering og den politiske behandling. Når den er offentliggjort, gemmes den som den var, og kan kun rettes med en begrundelse.',
+    'Kvalitetsrapporten offentliggøres én gang om året: kvalitetshåndbogens opbygning, kvalitetspolitikken og målene, tilfredshedsundersøgelser, ros, klager, forslag og afvigelser, audits og certifikat, ledelsens evaluering og den politiske behandling. Når den er offentliggjort, gemmes den som den var, og kan kun rettes med en begrundelse.',
   'yearlyReport.published': 'Offentliggjorte rapporter',
   'yearlyReport.noneYet': 'Ingen rapporter er offentliggjort endnu.',
   'yearlyReport.reportOf': 'Kvalitetsrapport {{year}}',
@@ -13,12 +13,13 @@ export const yearlyReport = {
   'yearlyReport.previousYear': 'Forrige år ({{year}})',
   'yearlyReport.nextYear': 'Næste år ({{year}})',
   'yearlyReport.previewNote':
-    'Tallene er opgjort {{date}} fra de aktuelle data. Ved offentliggørelsen gemmes rapporten, som den er nu.',
+    'Tallene er opgjort {{date}} fra de aktuelle data. Kvalitetshåndbogens opbygning er håndbogen, som den var {{date}}: de versioner, der var offentliggjort da, ikke senere godkendte. Ved offentliggørelsen gemmes rapporten, som den er nu.',
   'yearlyReport.facts.procedures': 'Gældende procedurer',
   'yearlyReport.facts.policy': 'Kvalitetspolitik offentliggjort',
   'yearlyReport.facts.goals': 'Kvalitetsmål',
   'yearlyReport.facts.surveys': 'Tilfredshedsundersøgelser',
   'yearlyReport.facts.audits': 'Audits i året',
+  'yearlyReport.facts.register': 'Ros, klager, forslag og afvigelser modtaget',
   'yearlyReport.facts.certificate': 'Certifikat',
   'yearlyReport.facts.evaluation': 'Ledelsens evaluering afholdt',
   'yearlyReport.facts.committee': 'Politisk behandling',

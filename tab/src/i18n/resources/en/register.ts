@@ -136,6 +136,7 @@ export const register: TranslationOf<typeof source> = {
   'register.trail.interim-reply': 'Interim reply sent',
   'register.trail.reply': 'Answer sent',
   'register.trail.corrective-action-started': 'Corrective action started',
+  'register.trail.actions-completed': 'All corrective actions are completed',
   'register.trail.reassigned': 'Handler changed',
   'register.trail.reminded': 'Reminder sent',
   'register.trail.escalated': 'Escalated',

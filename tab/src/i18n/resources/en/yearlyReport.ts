@@ -5,7 +5,7 @@ import type { yearlyReport as source } from '../da/yearlyReport';
 export const yearlyReport: TranslationOf<typeof source> = {
   'yearlyReport.title': 'Yearly report',
   'yearlyReport.intro':
-    'The quality report is published once a year: how the quality handbook is built, the quality policy and goals, satisfaction surveys, audits and the certificate, the management evaluation and its political treatment. Once published it is kept as it was and can only be corrected with a reason.',
+    'The quality report is published once a year: how the quality handbook is built, the quality policy and goals, satisfaction surveys, praise, complaints, suggestions and deviations, audits and the certificate, the management evaluation and its political treatment. Once published it is kept as it was and can only be corrected with a reason.',
   'yearlyReport.published': 'Published reports',
   'yearlyReport.noneYet': 'No reports have been published yet.',
   'yearlyReport.reportOf': 'Quality report {{year}}',
@@ -16,12 +16,13 @@ export const yearlyReport: TranslationOf<typeof source> = {
   'yearlyReport.previousYear': 'Previous year ({{year}})',
   'yearlyReport.nextYear': 'Next year ({{year}})',
   'yearlyReport.previewNote':
-    'Figures as of {{date}}, from the current data. Publishing keeps the report as it is now.',
+    'Figures as of {{date}}, from the current data. The handbook’s structure is the handbook as it was on {{date}}: the versions published by then, not those approved later. Publishing keeps the report as it is now.',
   'yearlyReport.facts.procedures': 'Procedures in force',
   'yearlyReport.facts.policy': 'Quality policy published',
   'yearlyReport.facts.goals': 'Quality goals',
   'yearlyReport.facts.surveys': 'Satisfaction surveys',
   'yearlyReport.facts.audits': 'Audits in the year',
+  'yearlyReport.facts.register': 'Praise, complaints, suggestions and deviations received',
   'yearlyReport.facts.certificate': 'Certificate',
   'yearlyReport.facts.evaluation': 'Management evaluation held',
   'yearlyReport.facts.committee': 'Political treatment',

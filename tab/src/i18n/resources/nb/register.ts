@@ -136,6 +136,7 @@ export const register: TranslationOf<typeof source> = {
   'register.trail.interim-reply': 'Foreløpig svar sendt',
   'register.trail.reply': 'Svar sendt',
   'register.trail.corrective-action-started': 'Korrigerende tiltak startet',
+  'register.trail.actions-completed': 'Alle tiltak er avsluttet',
   'register.trail.reassigned': 'Ny behandler',
   'register.trail.reminded': 'Påminnelse sendt',
   'register.trail.escalated': 'Eskalert',

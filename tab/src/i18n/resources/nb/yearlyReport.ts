@@ -5,7 +5,7 @@ import type { yearlyReport as source } from '../da/yearlyReport';
 export const yearlyReport: TranslationOf<typeof source> = {
   'yearlyReport.title': 'Årsrapport',
   'yearlyReport.intro':
-    'Kvalitetsrapporten publiseres én gang i året: kvalitetshåndbokens oppbygning, kvalitetspolitikken og målene, brukerundersøkelser, revisjoner og sertifikat, ledelsens gjennomgåelse og den politiske behandlingen. Når den er publisert, lagres den slik den var, og kan bare rettes med en begrunnelse.',
+    'Kvalitetsrapporten publiseres én gang i året: kvalitetshåndbokens oppbygning, kvalitetspolitikken og målene, brukerundersøkelser, ros, klager, forslag og avvik, revisjoner og sertifikat, ledelsens gjennomgåelse og den politiske behandlingen. Når den er publisert, lagres den slik den var, og kan bare rettes med en begrunnelse.',
   'yearlyReport.published': 'Publiserte rapporter',
   'yearlyReport.noneYet': 'Ingen rapporter er publisert ennå.',
   'yearlyReport.reportOf': 'Kvalitetsrapport {{year}}',
@@ -16,12 +16,13 @@ export const yearlyReport: TranslationOf<typeof source> = {
   'yearlyReport.previousYear': 'Forrige år ({{year}})',
   'yearlyReport.nextYear': 'Neste år ({{year}})',
   'yearlyReport.previewNote':
-    'Tallene er opptalt {{date}} fra gjeldende data. Ved publisering lagres rapporten slik den er nå.',
+    'Tallene er opptalt {{date}} fra gjeldende data. Kvalitetshåndbokens oppbygning er håndboken slik den var {{date}}: versjonene som var publisert da, ikke senere godkjente. Ved publisering lagres rapporten slik den er nå.',
   'yearlyReport.facts.procedures': 'Gjeldende prosedyrer',
   'yearlyReport.facts.policy': 'Kvalitetspolitikk publisert',
   'yearlyReport.facts.goals': 'Kvalitetsmål',
   'yearlyReport.facts.surveys': 'Brukerundersøkelser',
   'yearlyReport.facts.audits': 'Revisjoner i året',
+  'yearlyReport.facts.register': 'Ros, klager, forslag og avvik mottatt',
   'yearlyReport.facts.certificate': 'Sertifikat',
   'yearlyReport.facts.evaluation': 'Ledelsens gjennomgåelse holdt',
   'yearlyReport.facts.committee': 'Politisk behandling',
