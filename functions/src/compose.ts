@@ -16,6 +16,9 @@ import { createSqliteStore, ensureUnit, linkTeamsUsers, upsertDirectory } from '
 import { createSqliteQualityStore } from './adapters/sqlite/sqlite-quality-store.js';
 import { createSqliteSurveyStore } from './adapters/sqlite/sqlite-survey-store.js';
 import { openSharePointSurveyStore } from './adapters/sharepoint/sharepoint-survey-store.js';
+import { openSharePointAccessRequestStore } from './adapters/sharepoint/sharepoint-access-request-store.js';
+import { createJsonFiles } from './adapters/sharepoint/sharepoint-json-files.js';
+import type { AccessRequestStore } from './app/access-request-ports.js';
 import type { SurveyStore } from './app/survey-ports.js';
 import { createSqliteAccessRequestStore } from './adapters/sqlite/sqlite-access-request-store.js';
 import { createSqliteRegisterStore } from './adapters/sqlite/sqlite-register-store.js';
@@ -132,6 +135,7 @@ async function openSharePoint(
   surveys: SurveyStore;
   fokus: FokusStore;
   register: RegisterStore;
+  accessRequests: AccessRequestStore;
   documents: DocumentStore;
   messaging: MessagingStore;
   reminderSource: ReminderSource;
@@ -153,14 +157,18 @@ async function openSharePoint(
     timeZone: config.timeZone,
     dataDir: config.dataDir,
   });
+  const documents = await openSharePointDocumentStore(client, site.id);
+  // JSON too long for a list column (a large frozen pack, many exports' file lists) goes to the drive.
+  const jsonFiles = createJsonFiles(async () => documents);
   return {
     store: await openSharePointStore(client, site.id),
-    quality: await openSharePointQualityStore(client, site.id),
+    quality: await openSharePointQualityStore(client, site.id, { jsonFiles }),
     goals: await openSharePointGoalStore(client, site.id),
     surveys: await openSharePointSurveyStore(client, site.id),
     fokus: await openSharePointFokusStore(client, site.id),
     register: await openSharePointRegisterStore(client, site.id),
-    documents: await openSharePointDocumentStore(client, site.id),
+    accessRequests: await openSharePointAccessRequestStore(client, site.id, { jsonFiles }),
+    documents,
     // The ledger, lease and conversations live in the site too; the delta snapshots (and their
     // tokens) are a cache under DATA_DIR: losing it costs one full re-read, never a reminder.
     messaging: await openSharePointMessagingStore(client, site.id, {
@@ -210,8 +218,7 @@ export async function createEmbeddedApp(
     goals: sharePoint?.goals ?? createSqliteGoalStore(db),
     surveys: sharePoint?.surveys ?? createSqliteSurveyStore(db),
     fokus: sharePoint?.fokus ?? createSqliteFokusStore(db),
-    // Like surveys: in the embedded database on every store until a Graph adapter is written.
-    accessRequests: createSqliteAccessRequestStore(db),
+    accessRequests: sharePoint?.accessRequests ?? createSqliteAccessRequestStore(db),
     register: sharePoint?.register ?? createSqliteRegisterStore(db),
     mailer: unwiredMailer,
     documents: sharePoint?.documents ?? createDiskDocumentStore(join(config.dataDir, 'files')),

@@ -32,10 +32,11 @@ function provision(site: Site, ...flags: string[]) {
 const lists = handbookSchema.length;
 /**
  * After the lists, the deadline index is brought in line with the records (backfill-deadlines.ts):
- * the ten record lists it reads and the Deadlines list, each looked up (1 RU) and read (2 RU).
+ * the eleven record lists it reads (the access requests too) and the Deadlines list, each looked
+ * up (1 RU) and read (2 RU).
  * A site without records gets no write.
  */
-const backfillLists = 11;
+const backfillLists = 12;
 const writesIn = (log: GraphDouble['counters']['log']) => log.filter((entry) => entry.method !== 'GET');
 
 describe('npm run provision', () => {
@@ -131,12 +132,13 @@ describe('npm run provision', () => {
       batches: 0,
     });
     expect(output).toContain('Everything exists already: no changes needed.');
-    // 39 lists (the library, ten record lists, the sweep lease, four competence lists, seven
+    // 40 lists (the library, ten record lists, the sweep lease, four competence lists, seven
     // lists of the quality year, the deadline index, four of goals and case data, three of
     // surveys, links and answers, three of FOKUS and the standards, the frozen records, the
-    // published yearly reports and three of the register), and the backfill's 22 reads.
-    expect(lists).toBe(39);
-    expect(first).toMatchObject({ requests: 101, resourceUnits: 151 });
+    // published yearly reports, three of the register and the aktindsigt requests), and the
+    // backfill's 24 reads.
+    expect(lists).toBe(40);
+    expect(first).toMatchObject({ requests: 105, resourceUnits: 157 });
   });
 
   it('on --dry-run reads what exists, prints the requests it would send and sends no write', async () => {
@@ -154,7 +156,7 @@ describe('npm run provision', () => {
     expect(planned[0]).toContain(`POST ${double.baseUrl}/sites/${site.id}/lists`);
     expect(planned[0]).toContain('create documentLibrary "Procedurer"');
     expect(planned[0]).toContain('"name":"KhCode"');
-    expect(output.join('\n')).toMatch(/39 writes planned, none sent/);
+    expect(output.join('\n')).toMatch(/40 writes planned, none sent/);
   });
 
   it('adds only what an existing site lacks, in one $batch that survives a throttled sub-request, and reports drift', async () => {

@@ -22,6 +22,7 @@ import {
   yearlyReportRecord,
   programmeItemRecord,
 } from '../../functions/src/records/index.js';
+import { ensureNotLocked, frozenRecordOf, lockedRecordOf } from '../../functions/src/core/frozen-records.js';
 import { sampleOf } from '../support/record-samples.js';
 
 /**
@@ -248,6 +249,24 @@ async function snapshot(store: QualityStore) {
     ],
     yearlyReports: await store.listYearlyReports(),
   };
+}
+
+/** An evaluation pack's snapshot of at least `size` characters of JSON: many actions with Danish text. */
+export function buildLargePack(size: number, note = 'Uændret'): Record<string, unknown> {
+  const actions: Record<string, unknown>[] = [];
+  let length = 0;
+  for (let index = 0; length < size; index++) {
+    const action = {
+      id: `ca-${index}`,
+      title: `Korrigerende handling ${index}: tilsynet med søer og vandløb – æøå`,
+      status: index % 3 === 0 ? 'closed' : 'planned',
+      dueOn: '2026-03-01',
+      note: `${note} "citat" \\ linje\nto`,
+    };
+    actions.push(action);
+    length += JSON.stringify(action).length + 1;
+  }
+  return { kind: 'management-evaluation', asOf: '2026-03-12', actions, figures: { open: actions.length } };
 }
 
 export function describeQualityStoreContract(name: string, open: () => Promise<QualityStoreUnderTest>): void {
@@ -666,6 +685,58 @@ export function describeQualityStoreContract(name: string, open: () => Promise<Q
         details: { collection: 'programmeItems', id: 'pi-9', etag: 0, updatedBy: null, updatedAt: null },
       });
       expect(await store.listProgrammeItems()).toEqual([]);
+    });
+
+    it('keeps a frozen pack of more than 200 KB as it was, through its lock: equal on every read, no stale write', async () => {
+      const payload = buildLargePack(250_000);
+      const frozen = frozenRecordOf('management-evaluation', 'me-2026', {
+        asOf: d('2026-03-12'),
+        payload,
+        at: at(12),
+        by: 'mette-kjaer',
+      });
+      await store.commit({
+        expect: [{ collection: 'frozenRecords', id: frozen.id, etag: 0 }],
+        frozenRecords: [frozen],
+      });
+      expect(await store.getFrozenRecord('management-evaluation', 'me-2026')).toEqual(frozen);
+      const locked = lockedRecordOf(frozen, { at: at(20), by: 'mette-kjaer' });
+      await store.commit({
+        expect: [{ collection: 'frozenRecords', id: frozen.id, etag: 1 }],
+        frozenRecords: [locked],
+      });
+      const read = await store.getFrozenRecord('management-evaluation', 'me-2026');
+      expect(read).toEqual(locked);
+      expect(read!.payload).toEqual(payload);
+      expect(await store.listFrozenRecords('management-evaluation')).toEqual([locked]);
+      expect(() => ensureNotLocked(read, 'edit')).toThrow(expect.objectContaining({ code: 'RECORD_LOCKED' }));
+      // A writer that read the snapshot before the lock cannot replace it.
+      await expect(
+        store.commit({
+          expect: [{ collection: 'frozenRecords', id: frozen.id, etag: 1 }],
+          frozenRecords: [{ ...frozen, payload: buildLargePack(210_000, 'Ændret'), etag: 2 }],
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT', details: { collection: 'frozenRecords', etag: 2 } });
+      expect(await store.getFrozenRecord('management-evaluation', 'me-2026')).toEqual(locked);
+    });
+
+    it('keeps a published yearly report of more than 200 KB as it was', async () => {
+      const pack = buildLargePack(220_000);
+      const report = sampleOf(yearlyReportRecord, {
+        id: 'yearly-report-2026-r1',
+        year: 2026,
+        revision: 1,
+        content: { ...reportContent, goals: pack['actions'] as YearlyReportData['goals'] },
+        publishedOn: d('2026-12-10'),
+        correctionReason: null,
+        ...versioned,
+      });
+      expect(JSON.stringify(report.content).length).toBeGreaterThan(200_000);
+      await store.commit({
+        expect: [{ collection: 'yearlyReports', id: report.id, etag: 0 }],
+        yearlyReports: [report],
+      });
+      expect(await store.listYearlyReports()).toEqual([report]);
     });
 
     it('removes the occurrences named in deleteOccurrenceIds, and ignores ids it does not hold', async () => {

@@ -7,20 +7,24 @@ import {
 } from '../../functions/src/adapters/sharepoint/graph-client.js';
 import { provision } from '../../functions/src/adapters/sharepoint/provision.js';
 import { openSharePointQualityStore } from '../../functions/src/adapters/sharepoint/sharepoint-quality-store.js';
+import { createJsonFiles } from '../../functions/src/adapters/sharepoint/sharepoint-json-files.js';
 import {
   correctiveActionMapping,
   findingMapping,
   fieldOf,
+  frozenRecordMapping,
   fromFields,
   toFields,
   trailMapping,
 } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import { frozenRecordOf } from '../../functions/src/core/frozen-records.js';
 import type { LocalDate } from '../../functions/src/core/local-date.js';
 import { startGraphDouble } from '../graph-double/graph-double.js';
 import {
   buildAction,
   buildAudit,
   buildFinding,
+  buildLargePack,
   buildOccurrence,
   describeQualityStoreContract,
 } from './quality-store-contract.js';
@@ -185,5 +189,45 @@ describe('corrective actions written before the segregation-of-duties columns ex
     expect(fields[involved]).toBe(JSON.stringify(buildAction().involvedIds));
     const { [implementedBy]: _by, [involved]: _involved, ...legacy } = fields;
     expect(fromFields(correctiveActionMapping, legacy)).toEqual(buildAction({ implementedBy: null, involvedIds: [] }));
+  });
+});
+
+describe('a frozen pack longer than a multi-line column holds (issue 16)', () => {
+  it('is kept as a hash-checked JSON file in the library’s drive, the item holding a pointer to it', async () => {
+    const { double, site, graph } = await provisionedQualitySite();
+    try {
+      const frozen = frozenRecordOf('management-evaluation', 'me-2026', {
+        asOf: '2026-03-12' as LocalDate,
+        payload: buildLargePack(220_000),
+        at: '2026-03-12T14:00:00.000Z',
+        by: 'mette-kjaer',
+      });
+      // Written inline, the double refuses the item as SharePoint does (more than 63,999 characters).
+      const inline = await openSharePointQualityStore(graph, site.id, {
+        jsonFiles: createJsonFiles(() => Promise.reject(new Error('unused')), Number.MAX_SAFE_INTEGER),
+      });
+      await expect(inline.commit({ frozenRecords: [frozen] })).rejects.toThrow(/at most 63999 characters/);
+
+      const store = await openSharePointQualityStore(graph, site.id);
+      await store.commit({ frozenRecords: [frozen] });
+      const list = double.tenant.list(site, frozenRecordMapping.list.displayName);
+      const [item] = [...list.items.values()];
+      const column = String(item!.fields[fieldOf(frozenRecordMapping, 'payload')]);
+      expect(column.length).toBeLessThan(1_000);
+      const pointer = JSON.parse(column) as { khJsonFile: { ref: string; sha256: string; size: number } };
+      expect(pointer.khJsonFile.size).toBeGreaterThan(200_000);
+      const library = site.lists.find((candidate) => candidate.displayName === 'Procedurer')!;
+      const file = double.tenant.drive(library.driveId!).items.get(pointer.khJsonFile.ref)!;
+      expect(file.name).toBe(pointer.khJsonFile.sha256);
+      expect(await store.getFrozenRecord('management-evaluation', 'me-2026')).toEqual(frozen);
+
+      // A file changed behind the app's back is refused, never shown as the record.
+      file.bytes = new TextEncoder().encode(JSON.stringify(buildLargePack(220_000, 'Manipuleret')));
+      await expect(store.getFrozenRecord('management-evaluation', 'me-2026')).rejects.toMatchObject({
+        code: 'INTERNAL',
+      });
+    } finally {
+      await double.stop();
+    }
   });
 });

@@ -362,6 +362,17 @@ export class Tenant {
       const column = this.columnForField(list, name);
       if (!column) throw new DoubleError(400, 'invalidRequest', `Field '${name}' is not recognized`);
       if (column.readOnly) throw new DoubleError(400, 'invalidRequest', `Field '${name}' is read-only`);
+      if (
+        column.type === 'text' &&
+        column.settings['allowMultipleLines'] === true &&
+        typeof value === 'string' &&
+        value.length > multiLineTextLimit
+      )
+        throw new DoubleError(
+          400,
+          'invalidRequest',
+          `Field '${name}' holds at most ${multiLineTextLimit} characters; the value has ${value.length}.`,
+        );
       if (column.enforceUniqueValues && value !== null && value !== undefined) {
         for (const other of list.items.values())
           if (other.id !== selfId && sameValue(other.fields[name], value)) throw this.duplicate(name);
@@ -465,6 +476,12 @@ export class Tenant {
     return this.list(this.siteById(drive.siteId), drive.listId);
   }
 }
+
+/**
+ * What a multi-line plain text column of a list holds, as SharePoint's limits are usually quoted
+ * (63,999 characters): a longer value is refused, so an adapter that writes one fails here too.
+ */
+export const multiLineTextLimit = 63_999;
 
 /** Unique columns compare text case-insensitively, as SharePoint does ("A" and "a" collide). */
 function sameValue(stored: unknown, value: unknown): boolean {

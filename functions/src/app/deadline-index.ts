@@ -384,9 +384,9 @@ function actionEntry(action: CorrectiveAction): DeadlineEntry | null {
 }
 
 /**
- * The index entry an aktindsigt / innsyn request writes (the SQLite store writes it in the
- * request's own transaction): an open request is the coordinators' deadline, an answered one
- * is removed.
+ * The index entry an aktindsigt / innsyn request writes (the SQLite store in the request's own
+ * transaction, the SharePoint store in the request's own ordered `$batch`): an open request is
+ * the coordinators' deadline, an answered one is removed.
  */
 export function accessRequestDeadlineWrites(request: AccessRequest): DeadlineWrites {
   const ref = { kind: 'access-request', subjectId: request.id } as const;

@@ -23,8 +23,8 @@ import {
 /**
  * Aktindsigt / innsyn requests in the handbook's procedures (core/access-request.ts): who asked,
  * what, when it was received and its deadline, every export handed out (file by file, with
- * hashes) and the answer. Kept in the embedded database on every store for now (like surveys):
- * the SharePoint list is declared but not provisioned until a Graph adapter is written.
+ * hashes) and the answer. SQLite: `access_requests`; SharePoint: the AccessRequests list
+ * (adapters/sharepoint/sharepoint-access-request-store.ts).
  */
 export const accessRequestSchema = z.object({
   id,

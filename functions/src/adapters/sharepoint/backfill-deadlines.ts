@@ -1,10 +1,12 @@
 import {
+  accessRequestDeadlineWrites,
   deadlineKey,
   deadlineWritesFor,
   qualityDeadlineWritesFor,
   type DeadlineEntry,
 } from '../../app/deadline-index.js';
 import type { BatchRequest, GraphClient, ListItem } from './graph-client.js';
+import { accessRequestRecord } from '../../records/access-requests.js';
 import {
   acknowledgementMapping,
   acknowledgementRequestMapping,
@@ -20,8 +22,11 @@ import {
   procedureMapping,
   toFields,
   versionMapping,
+  mappingOf,
   type RecordMapping,
 } from './sharepoint-records.js';
+
+const accessRequestMapping = mappingOf(accessRequestRecord);
 
 /**
  * Brings the Deadlines list (app/deadline-index.ts) in line with the records already on a site:
@@ -61,7 +66,11 @@ export async function backfillDeadlines(
       read(personCompetenceMapping),
       read(externalCoverageMapping),
     ]);
-  const [occurrences, actions] = await Promise.all([read(occurrenceMapping), read(correctiveActionMapping)]);
+  const [occurrences, actions, accessRequests] = await Promise.all([
+    read(occurrenceMapping),
+    read(correctiveActionMapping),
+    read(accessRequestMapping),
+  ]);
   const wanted = new Map<string, DeadlineEntry>();
   const entries = [
     ...deadlineWritesFor({
@@ -75,6 +84,7 @@ export async function backfillDeadlines(
       externalCoverage: coverage,
     }).upserts,
     ...qualityDeadlineWritesFor({ occurrences, correctiveActions: actions }).upserts,
+    ...accessRequests.flatMap((request) => accessRequestDeadlineWrites(request).upserts),
   ];
   for (const entry of entries) wanted.set(deadlineKey(entry), entry);
 

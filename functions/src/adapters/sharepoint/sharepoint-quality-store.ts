@@ -23,6 +23,8 @@ import {
 } from '../../core/quality-year-types.js';
 import type { YearlyReport } from '../../core/yearly-report.js';
 import type { GraphClient } from './graph-client.js';
+import { openSharePointDocumentStore } from './sharepoint-document-store.js';
+import { createJsonFiles, type JsonFiles } from './sharepoint-json-files.js';
 import { literal, openListRepository, type ListWrite } from './sharepoint-list-repository.js';
 import {
   auditMapping,
@@ -48,6 +50,12 @@ import {
  * no-op PATCH of its etag column; the other records are upserted and the occurrences deleted
  * without If-Match, and so are the deadline index's entries (app/deadline-index.ts) beside them;
  * the trail entries are appended last, in order.
+ *
+ * A frozen record's snapshot (`payload`) or a published yearly report's `content`, each one
+ * multi-line JSON column, that is longer than a column holds goes to the procedure library's
+ * drive as a JSON file, and the item keeps a pointer to it (sharepoint-json-files.ts): the file is written before the item and never
+ * changes, so the item's eTag, If-Match and lock (`lockedAt`) guard the snapshot as before, and
+ * a read checks the file's SHA-256 against the pointer.
  */
 type Versioned = { id: string; etag: number; updatedBy: string; updatedAt: string };
 type Mapping = RecordMapping<Versioned>;
@@ -71,12 +79,23 @@ const collectionOf = (mapping: RecordMapping<unknown>) =>
 const searchStampSeconds = 30;
 
 /** Looks up the eight lists, the trail and the deadline index by title once: 9 reads, 9 resource units. */
-export async function openSharePointQualityStore(graph: GraphClient, siteId: string): Promise<QualityStore> {
+export async function openSharePointQualityStore(
+  graph: GraphClient,
+  siteId: string,
+  options: { jsonFiles?: JsonFiles } = {},
+): Promise<QualityStore> {
   const lists = await openListRepository(graph, siteId, [
     ...qualityCollections.map((collection) => mappings[collection].list),
     trailMapping.list,
     deadlineMapping.list,
   ]);
+  let documents: ReturnType<typeof openSharePointDocumentStore> | undefined;
+  const jsonFiles =
+    options.jsonFiles ?? createJsonFiles(() => (documents ??= openSharePointDocumentStore(graph, siteId)));
+  const withPayload = async (record: FrozenRecord): Promise<FrozenRecord> => ({
+    ...record,
+    payload: await jsonFiles.inline(record.payload),
+  });
 
   async function read<T>(collection: QualityCollection, filter?: string): Promise<T[]> {
     const items = await lists.filter(mappings[collection], filter);
@@ -152,15 +171,24 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
     },
 
     async getFrozenRecord(kind, subjectId) {
-      return get<FrozenRecord>('frozenRecords', frozenRecordId(kind, subjectId));
+      const record = await get<FrozenRecord>('frozenRecords', frozenRecordId(kind, subjectId));
+      return record && withPayload(record);
     },
     async listFrozenRecords(kind) {
       // Few snapshots (a handful a year): read whole, filtered here.
       const records = await read<FrozenRecord>('frozenRecords');
-      return records.filter((record) => record.subjectKind === kind).sort((a, b) => byText(a.subjectId, b.subjectId));
+      return Promise.all(
+        records
+          .filter((record) => record.subjectKind === kind)
+          .sort((a, b) => byText(a.subjectId, b.subjectId))
+          .map(withPayload),
+      );
     },
     async listYearlyReports() {
-      const reports = await read<YearlyReport>('yearlyReports');
+      const stored = await read<YearlyReport>('yearlyReports');
+      const reports = await Promise.all(
+        stored.map(async (report) => ({ ...report, content: await jsonFiles.inline(report.content) })),
+      );
       return reports.sort((a, b) => b.year - a.year || b.revision - a.revision || byText(a.id, b.id));
     },
 
@@ -168,8 +196,28 @@ export async function openSharePointQualityStore(graph: GraphClient, siteId: str
       return `${commits}:${Math.floor(Date.now() / searchStampSeconds / 1000)}`;
     },
 
-    async commit(changes: QualityChangeSet) {
+    async commit(input: QualityChangeSet) {
       commits += 1;
+      // Long snapshots to the drive first: the items then point at files that exist.
+      const changes: QualityChangeSet = {
+        ...input,
+        ...(input.frozenRecords && {
+          frozenRecords: await Promise.all(
+            input.frozenRecords.map(async (record) => ({
+              ...record,
+              payload: await jsonFiles.outline(record.payload),
+            })),
+          ),
+        }),
+        ...(input.yearlyReports && {
+          yearlyReports: await Promise.all(
+            input.yearlyReports.map(async (report) => ({
+              ...report,
+              content: (await jsonFiles.outline(report.content)) as YearlyReport['content'],
+            })),
+          ),
+        }),
+      };
       const expected = changes.expect ?? [];
       const isExpected = (collection: QualityCollection, id: string) =>
         expected.some((entry) => entry.collection === collection && entry.id === id);

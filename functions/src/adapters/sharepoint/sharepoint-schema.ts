@@ -1,6 +1,7 @@
 import type { RecordDeclaration } from '../../records/declare.js';
 import { evaluationRoundRecord, standardsChoiceRecord, unitEvaluationRecord } from '../../records/fokus.js';
 import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
+import { accessRequestRecord } from '../../records/access-requests.js';
 import {
   acknowledgementRecord,
   acknowledgementRequestRecord,
@@ -127,6 +128,11 @@ export const fokusLists: ListSpec[] = [evaluationRoundRecord, unitEvaluationReco
   (declaration) => listSpecOf(declaration as RecordDeclaration<unknown>),
 );
 
+/** Aktindsigt / innsyn requests (records/access-requests.ts): the AccessRequestStore port's list. */
+export const accessRequestLists: ListSpec[] = [accessRequestRecord].map((declaration) =>
+  listSpecOf(declaration as RecordDeclaration<unknown>),
+);
+
 export const handbookSchema: ListSpec[] = [
   procedureLibrary,
   ...recordLists,
@@ -135,6 +141,7 @@ export const handbookSchema: ListSpec[] = [
   ...surveyLists,
   ...fokusLists,
   ...registerLists,
+  ...accessRequestLists,
 ];
 
 /** The type facet's name (text, number, …) of a column spec. */
