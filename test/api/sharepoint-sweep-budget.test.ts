@@ -357,7 +357,7 @@ describe('the SharePoint sweep within its Graph budget', () => {
   let world: World;
   beforeAll(async () => {
     world = await createWorld();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await world?.double.stop();
     if (world) await rm(world.dataDir, { recursive: true, force: true });
@@ -407,7 +407,7 @@ describe('the SharePoint sweep within its Graph budget', () => {
     expect(sent).toContain(`action:ca-33:${day1}:action-due-0`);
     expect(sent).toContain(`action:ca-32:${addDays(day1, -1)}:action-overdue`);
     expect(sent.some((key) => key.startsWith('action:ca-34:'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('daily run (delta tokens, the steady state): at most 50 RU and 30 HTTP requests, one delta per list, no per-item reads', async () => {
     // A day's edits between the runs, made through the store as the app makes them (not
@@ -486,7 +486,7 @@ describe('the SharePoint sweep within its Graph budget', () => {
     const ledger = new Set(ledgerKeys(world));
     for (const reminder of due) expect(ledger.has(reminder.key), reminder.key).toBe(true);
     expect(ledgerKeys(world).length).toBe(new Set(ledgerKeys(world)).size);
-  }, 120_000);
+  }, 300_000);
 
   it('an expired delta token (410) falls back to a full enumeration and loses nothing', async () => {
     world.double.expireDeltaTokens(world.site, 'Deadlines');
@@ -496,14 +496,14 @@ describe('the SharePoint sweep within its Graph budget', () => {
     expect(sentKeys(result, notifier)).toEqual([]);
     expect(world.double.counters.log.some((op) => op.status === 410)).toBe(true);
     expect(perItemReads(world)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('the SharePoint sweep under throttling', () => {
   let world: World;
   beforeAll(async () => {
     world = await createWorld();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await world?.double.stop();
     if (world) await rm(world.dataDir, { recursive: true, force: true });
@@ -539,5 +539,5 @@ describe('the SharePoint sweep under throttling', () => {
     expect(world.sleeps).toContain(2_000);
     expect(world.sleeps).toContain(4_000);
     expect(world.sleeps.every((ms) => [2_000, 3_000, 4_000].includes(ms))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });

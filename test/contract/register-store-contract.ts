@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerDeadlineWrites, type DeadlineEntry } from '../../functions/src/app/deadline-index.js';
 import type { RegisterStore } from '../../functions/src/app/register-ports.js';
 import { blankAction } from '../../functions/src/core/corrective-action.js';
 import type { LocalDate } from '../../functions/src/core/local-date.js';
@@ -10,13 +11,15 @@ import type { TrailWithoutSeq } from './contract-sites.js';
 
 /**
  * The RegisterStore port's behaviour, as every adapter must show it: a fresh, empty store per
- * test. `correctiveActions()` reads the quality year's actions (the port writes them, it has no
- * reader for them).
+ * test. `correctiveActions()` reads the quality year's actions and `registerDeadlines()` the
+ * deadline index (the port writes them, it has no reader for them).
  */
 export type RegisterStoreUnderTest = {
   store: RegisterStore;
   trail(): Promise<TrailWithoutSeq[]>;
   correctiveActions(): Promise<CorrectiveAction[]>;
+  /** The deadline index's `register-reply` entries (app/deadline-index.ts), in any order. */
+  registerDeadlines(): Promise<DeadlineEntry[]>;
   close(): Promise<void>;
 };
 
@@ -505,6 +508,52 @@ export function describeRegisterStoreContract(name: string, open: () => Promise<
       });
       expect(await store.purgeUsedChallenges(at(4))).toBe(3);
       expect(await store.purgeUsedChallenges(at(4))).toBe(0);
+    });
+
+    it('keeps an unanswered item in the deadline index with the reminder days in force; answering removes it; saving the settings rewrites the waiting items', async () => {
+      const bySubject = (entries: DeadlineEntry[]) =>
+        [...entries].sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+      const entriesOf = (settings: RegisterSettings, ...items: RegisterItem[]) =>
+        bySubject(items.flatMap((item) => registerDeadlineWrites(item, settings).upserts));
+      const indexed = async () => bySubject(await subject.registerDeadlines());
+
+      const settings = buildSettings({ remindDaysBefore: 2, escalateDaysAfter: 3 });
+      await store.commit({ settings: { record: settings, expectedEtag: 0 } });
+      const waiting = buildItem({ id: 'w' });
+      const other = buildItem({ id: 'o', receiptNumber: '2026-O', statusTokenHash: null, replyDueOn: d('2026-03-20') });
+      // No deadline (an employee's deviation), closed: no entry.
+      const closed = buildItem({ id: 'c', receiptNumber: '2026-C', statusTokenHash: null, status: 'closed' });
+      await store.commit({ items: [waiting, other, closed, buildBareItem()] });
+      expect(await indexed()).toEqual(entriesOf(settings, other, waiting));
+      expect((await indexed()).find((entry) => entry.subjectId === 'w')).toMatchObject({
+        kind: 'register-reply',
+        dueOn: '2026-03-16',
+        responsibleId: 'anne',
+        unitId: 'natur',
+        details: {
+          receiptNumber: '2026-AAAAAA',
+          registerKind: 'complaint',
+          remindOn: '2026-03-12',
+          escalateOn: '2026-03-19',
+        },
+      });
+
+      // A handling step that moves the deadline or the handler rewrites the entry.
+      const moved = { ...waiting, replyDueOn: d('2026-03-23'), handlerId: 'bo', etag: 2 };
+      await store.commit({ items: [moved] });
+      expect(await indexed()).toEqual(entriesOf(settings, other, moved));
+
+      // The answer removes the entry.
+      const reply = { text: 'Svar', sentAt: at(9), sentBy: 'bo', deliveredBy: 'email' as const, isLate: false };
+      await store.commit({ items: [{ ...moved, reply, etag: 3 }] });
+      expect(await indexed()).toEqual(entriesOf(settings, other));
+
+      // New reminder days apply to the items still waiting, without writing them.
+      const changed = buildSettings({ remindDaysBefore: 5, escalateDaysAfter: 0, etag: 2 });
+      await store.commit({ settings: { record: changed, expectedEtag: 1 } });
+      expect(await indexed()).toEqual(entriesOf(changed, other));
+      expect((await indexed())[0]!.details).toMatchObject({ remindOn: '2026-03-13', escalateOn: null });
+      expect(await store.getItem('o')).toEqual(other);
     });
 
     it('inserts the corrective actions started from an item, and refuses an action that exists', async () => {

@@ -177,6 +177,60 @@ describe('compose with STORE=sharepoint', () => {
     expect((await sweepEmbeddedApp(app)).status).toBe('completed');
   });
 
+  it('reminds the handler of an unanswered register item through the sweep: its entry is in the Deadlines list', async () => {
+    const actor = { id: 'mette-kjaer', unitId: 'teknik-miljo', roles: ['coordinator' as const] };
+    const reported = await reportToRegister(
+      app.services,
+      actor,
+      {
+        kind: 'suggestion',
+        title: 'Skabelon til svarbreve',
+        description: 'Et fælles brev.',
+        procedureIds: [],
+        scope: 'unit',
+      },
+      'tab',
+    );
+    // Due today, handled by someone the bot can reach (the conversation saved above).
+    const today = localDateOf(new Date(), app.config.timeZone);
+    const item = { ...reported, replyDueOn: today, handlerId: 'peter-lund', etag: reported.etag + 1 };
+    await app.services.register.commit({ expect: [{ id: item.id, etag: reported.etag }], items: [item] });
+
+    const candidates = await app.reminderSource.listReminderCandidates(today);
+    expect(candidates.filter((candidate) => candidate.kind === 'register-reply')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ itemId: item.id, dueOn: today, recipientIds: ['peter-lund'] }),
+      ]),
+    );
+    expect(app.db.prepare("SELECT count(*) AS n FROM deadlines WHERE kind = 'register-reply'").get()).toEqual({ n: 0 });
+    expect((await sweepEmbeddedApp(app)).status).toBe('completed');
+    const sent = async () =>
+      (await app.messaging.listLedger())
+        .filter((message) => message.state === 'sent')
+        .flatMap((message) => message.keys)
+        .filter((key) => key.startsWith(`register-reply:${item.id}/`));
+    expect(await sent()).toEqual([`register-reply:${item.id}/peter-lund:${today}:register-due-soon`]);
+
+    // Answered: the entry leaves the list and the next sweep sends nothing more.
+    const reply = {
+      text: 'Tak.',
+      sentAt: new Date().toISOString(),
+      sentBy: 'peter-lund',
+      deliveredBy: 'email' as const,
+      isLate: false,
+    };
+    await app.services.register.commit({
+      expect: [{ id: item.id, etag: item.etag }],
+      items: [{ ...item, reply, etag: item.etag + 1 }],
+    });
+    const after = await app.reminderSource.listReminderCandidates(today);
+    expect(after.filter((candidate) => candidate.kind === 'register-reply' && candidate.itemId === item.id)).toEqual(
+      [],
+    );
+    expect((await sweepEmbeddedApp(app, { runId: 'after-reply' })).status).toBe('completed');
+    expect(await sent()).toHaveLength(1);
+  });
+
   it('re-measures the goals in the sweep: survey answers in the site turn a goal red (issue 14)', async () => {
     await expectSweepToMeasureGoals(app.services, app.config.timeZone, () => sweepEmbeddedApp(app));
   });

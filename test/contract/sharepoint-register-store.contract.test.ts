@@ -6,6 +6,11 @@ import {
   derivedFields,
   openSharePointRegisterStore,
 } from '../../functions/src/adapters/sharepoint/sharepoint-register-store.js';
+import { deadlineMapping, fromFields } from '../../functions/src/adapters/sharepoint/sharepoint-records.js';
+import type { ListItem } from '../../functions/src/adapters/sharepoint/graph-client.js';
+import { backfillDeadlines } from '../../functions/src/adapters/sharepoint/backfill-deadlines.js';
+import { registerDeadlineWrites } from '../../functions/src/app/deadline-index.js';
+import { defaultRegisterSettings } from '../../functions/src/core/register-rules.js';
 import { sharePointContractSite } from './contract-sites.js';
 import { buildBareItem, buildItem, describeRegisterStoreContract } from './register-store-contract.js';
 
@@ -17,6 +22,14 @@ describeRegisterStoreContract('SharePoint (Graph double)', async () => {
     store: await openSharePointRegisterStore(graph, site.id),
     trail,
     correctiveActions: () => quality.listCorrectiveActions(),
+    async registerDeadlines() {
+      const items = await graph.getAll<ListItem>(
+        `/sites/${site.id}/lists/${deadlineMapping.list.displayName}/items?$expand=fields`,
+      );
+      return items
+        .map((item) => fromFields(deadlineMapping, item.fields ?? {}))
+        .filter((entry) => entry.kind === 'register-reply');
+    },
     close,
   };
 });
@@ -234,11 +247,43 @@ describe('what a register commit costs on SharePoint', () => {
         store.commit({ expect: [{ id: 'r1', etag: 1 }], items: [buildItem({ etag: 2 })], trail: [trail] }),
       );
       expect({ submitted, handled }).toEqual({
-        // Lookups (item, solution); receipt number and token; the two guarded creates; the trail entry.
-        submitted: { httpRequests: 4, batches: 3, reads: 4, writes: 3 },
-        // The item's lookup; its guarded PATCH; the trail entry.
-        handled: { httpRequests: 3, batches: 2, reads: 1, writes: 2 },
+        // Lookups (item, solution, settings, deadline entry); receipt number and token; the two
+        // guarded creates; the deadline entry's create with the trail entry in one envelope.
+        submitted: { httpRequests: 4, batches: 4, reads: 6, writes: 4 },
+        // The lookups (item, settings, deadline entry); its guarded PATCH; the trail entry (the
+        // deadline entry is unchanged, so not rewritten).
+        handled: { httpRequests: 3, batches: 2, reads: 3, writes: 2 },
       });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('register items written before their deadline entries, on SharePoint', () => {
+  it('get their entries from the provisioning backfill, which keeps the ones the store wrote', async () => {
+    const { graph, site, close } = await sharePointContractSite();
+    try {
+      const store = await openSharePointRegisterStore(graph, site.id);
+      const waiting = buildItem();
+      await store.commit({ items: [waiting, buildBareItem()] });
+      const deadlines = `/sites/${site.id}/lists/${deadlineMapping.list.displayName}/items`;
+      const entries = async () =>
+        (await graph.getAll<ListItem>(`${deadlines}?$expand=fields`)).map((item) => ({
+          id: item.id,
+          entry: fromFields(deadlineMapping, item.fields ?? {}),
+        }));
+      const expected = registerDeadlineWrites(waiting, defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system'));
+      expect((await entries()).map(({ entry }) => entry)).toEqual(expected.upserts);
+
+      // The store wrote it: nothing to do.
+      expect(await backfillDeadlines(graph, site.id)).toEqual({ created: 0, updated: 0, deleted: 0 });
+      // An item stored before the store wrote entries (here: its entry deleted) gets it back.
+      const [stored] = await entries();
+      await graph.request({ method: 'DELETE', url: `${deadlines}/${stored!.id}` });
+      expect(await entries()).toEqual([]);
+      expect(await backfillDeadlines(graph, site.id)).toEqual({ created: 1, updated: 0, deleted: 0 });
+      expect((await entries()).map(({ entry }) => entry)).toEqual(expected.upserts);
     } finally {
       await close();
     }

@@ -1,4 +1,5 @@
 import { createSqliteQualityStore } from '../../functions/src/adapters/sqlite/sqlite-quality-store.js';
+import { createSqliteDeadlines } from '../../functions/src/adapters/sqlite/sqlite-deadlines.js';
 import { createSqliteRegisterStore } from '../../functions/src/adapters/sqlite/sqlite-register-store.js';
 import { sqliteContractSite } from './contract-sites.js';
 import { describeRegisterStoreContract } from './register-store-contract.js';
@@ -11,6 +12,7 @@ describeRegisterStoreContract('SQLite', async () => {
     store: createSqliteRegisterStore(db),
     trail,
     correctiveActions: () => quality.listCorrectiveActions(),
+    registerDeadlines: async () => createSqliteDeadlines(db).list(['register-reply']),
     close,
   };
 });

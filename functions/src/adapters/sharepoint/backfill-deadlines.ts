@@ -3,8 +3,11 @@ import {
   deadlineKey,
   deadlineWritesFor,
   qualityDeadlineWritesFor,
+  registerDeadlineWrites,
   type DeadlineEntry,
 } from '../../app/deadline-index.js';
+import { defaultRegisterSettings } from '../../core/register-rules.js';
+import { registerItemRecord, registerSettingsRecord } from '../../records/register.js';
 import type { BatchRequest, GraphClient, ListItem } from './graph-client.js';
 import { accessRequestRecord } from '../../records/access-requests.js';
 import {
@@ -17,20 +20,23 @@ import {
   deadlineMapping,
   externalCoverageMapping,
   fromFields,
+  mappingOf,
   occurrenceMapping,
   personCompetenceMapping,
   procedureMapping,
   toFields,
   versionMapping,
-  mappingOf,
   type RecordMapping,
 } from './sharepoint-records.js';
 
 const accessRequestMapping = mappingOf(accessRequestRecord);
+const registerItemMapping = mappingOf(registerItemRecord);
+const registerSettingsMapping = mappingOf(registerSettingsRecord);
 
 /**
  * Brings the Deadlines list (app/deadline-index.ts) in line with the records already on a site:
- * what `deadlineWritesFor` / `qualityDeadlineWritesFor` would write if every record were
+ * what `deadlineWritesFor` / `qualityDeadlineWritesFor` / `registerDeadlineWrites` (with the
+ * register settings stored, or the defaults) would write if every record were
  * committed again. Run by `npm run provision` after the lists exist (a site provisioned before
  * the index gets it filled; on an up-to-date site it writes nothing), and by tests that seed
  * records straight into the Graph double. Reads every record list once (paged), then writes
@@ -66,11 +72,16 @@ export async function backfillDeadlines(
       read(personCompetenceMapping),
       read(externalCoverageMapping),
     ]);
-  const [occurrences, actions, accessRequests] = await Promise.all([
+  const [occurrences, actions, accessRequests, registerItems, registerSettings] = await Promise.all([
     read(occurrenceMapping),
     read(correctiveActionMapping),
     read(accessRequestMapping),
+    read(registerItemMapping),
+    read(registerSettingsMapping),
   ]);
+  const settings =
+    registerSettings.find((stored) => stored.id === 'register') ??
+    defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system');
   const wanted = new Map<string, DeadlineEntry>();
   const entries = [
     ...deadlineWritesFor({
@@ -85,6 +96,7 @@ export async function backfillDeadlines(
     }).upserts,
     ...qualityDeadlineWritesFor({ occurrences, correctiveActions: actions }).upserts,
     ...accessRequests.flatMap((request) => accessRequestDeadlineWrites(request).upserts),
+    ...registerItems.flatMap((item) => registerDeadlineWrites(item, settings).upserts),
   ];
   for (const entry of entries) wanted.set(deadlineKey(entry), entry);
 

@@ -1,11 +1,20 @@
+import {
+  deadlineKey,
+  qualityDeadlineWritesFor,
+  registerDeadlineWrites,
+  type DeadlineEntry,
+  type DeadlineWrites,
+} from '../../app/deadline-index.js';
 import type { RegisterChangeSet, RegisterFilter, RegisterStore } from '../../app/register-ports.js';
 import { AppError } from '../../core/errors.js';
 import { addDays, type LocalDate } from '../../core/local-date.js';
 import type { CorrectiveAction } from '../../core/quality-year-types.js';
+import { defaultRegisterSettings } from '../../core/register-rules.js';
 import type { StatisticsRow } from '../../core/register-statistics.js';
 import type { RegisterItem, RegisterSettings } from '../../core/register-types.js';
 import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
 import type { GraphClient, ListItem } from './graph-client.js';
+import { deadlineListWrites } from './sharepoint-deadline-writes.js';
 import {
   literal,
   openListRepository,
@@ -16,9 +25,11 @@ import {
 } from './sharepoint-list-repository.js';
 import {
   correctiveActionMapping,
+  deadlineMapping,
   fieldOf,
   fromFields,
   mappingOf,
+  toFields,
   trailMapping,
   type Fields,
 } from './sharepoint-records.js';
@@ -49,6 +60,14 @@ const settingsId = 'register';
  * - An existing item that is not expected is upserted without If-Match (last writer wins, as on
  *   SQLite); an expected item that is not written is fenced by a no-op PATCH of its etag.
  * - Receipt number and status token are written once (insert-only, as the SQLite columns).
+ * - The deadline index's entries (app/deadline-index.ts): every item written gets
+ *   `registerDeadlineWrites(item, settings in force)`, the corrective actions
+ *   `qualityDeadlineWritesFor`, as on SQLite; saving the settings also rewrites the entries of
+ *   every item still waiting for an answer (read by the indexed `awaitingReplyDueOn` before the
+ *   lookups), so changed reminder days apply to them. The entries and the stored settings are
+ *   looked up in step 1's `$batch` with the records; an entry is written (keyed upsert or delete,
+ *   not guarded, as the quality store's) only when it differs from the stored one, so a handling
+ *   step that keeps the deadline costs no write.
  * - The trail entries are appended last.
  *
  * Reads: each query filters on ONE indexed column, the rest of the filter is applied here. The
@@ -65,6 +84,7 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
     challengeMapping.list,
     correctiveActionMapping.list,
     trailMapping.list,
+    deadlineMapping.list,
   ]);
   const field = (column: string) => `fields/${fieldOf(itemMapping, column)}`;
   const readItems = async (filter?: string): Promise<RegisterItem[]> =>
@@ -99,6 +119,22 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
     });
   }
 
+  async function itemsWithReplyDueBy(until: LocalDate): Promise<RegisterItem[]> {
+    const items = await readItems(onOrBefore('awaitingReplyDueOn', until));
+    return items
+      .filter(
+        (item) =>
+          item.replyDueOn !== null && item.replyDueOn <= until && item.reply === null && item.status !== 'closed',
+      )
+      .sort((a, b) => byText(a.replyDueOn!, b.replyDueOn!) || byText(a.id, b.id));
+  }
+
+  /** Every item still waiting for an answer (a reply deadline, no answer, not closed). */
+  async function awaitingReply(): Promise<RegisterItem[]> {
+    const items = await readItems(`${field('awaitingReplyDueOn')} le ${literal(lastDay)}`);
+    return items.filter((item) => item.replyDueOn !== null && item.reply === null && item.status !== 'closed');
+  }
+
   return {
     getSettings: () => lists.get(settingsMapping, settingsId),
     getItem: (id) => lists.get(itemMapping, id),
@@ -122,15 +158,7 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
       );
       return items.map((item) => statisticsRowOf(toStoredItem(item).fields)).filter((row) => row.receivedOn <= to);
     },
-    async itemsWithReplyDueBy(until) {
-      const items = await readItems(onOrBefore('awaitingReplyDueOn', until));
-      return items
-        .filter(
-          (item) =>
-            item.replyDueOn !== null && item.replyDueOn <= until && item.reply === null && item.status !== 'closed',
-        )
-        .sort((a, b) => byText(a.replyDueOn!, b.replyDueOn!) || byText(a.id, b.id));
-    },
+    itemsWithReplyDueBy,
     async closedItemsWithContact(closedBy) {
       const items = await readItems(onOrBefore('contactClosedOn', closedBy));
       return items
@@ -162,12 +190,24 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
       const expected = changes.expect ?? [];
       const items = changes.items ?? [];
       const actions = changes.correctiveActions ?? [];
+      // Saving the settings rewrites the entries of the items still waiting for an answer.
+      const waiting = changes.settings
+        ? (await awaitingReply()).filter((item) => !items.some((written) => written.id === item.id))
+        : [];
+      const indexed = [...items, ...waiting];
+      const actionDeadlines = qualityDeadlineWritesFor({ correctiveActions: actions });
+      const deadlineKeys = [
+        ...indexed.map((item) => deadlineKey({ kind: 'register-reply', subjectId: item.id })),
+        ...actionDeadlines.upserts.map(deadlineKey),
+        ...actionDeadlines.removals.map(deadlineKey),
+      ];
       const found = await lists.lookUp([
         ...expected.map(({ id }) => ({ mapping: itemMapping, key: id })),
-        ...items.map((item) => ({ mapping: itemMapping, key: item.id })),
-        ...(changes.settings ? [{ mapping: settingsMapping, key: settingsId }] : []),
+        ...indexed.map((item) => ({ mapping: itemMapping, key: item.id })),
+        ...(changes.settings || indexed.length > 0 ? [{ mapping: settingsMapping, key: settingsId }] : []),
         ...(changes.usedChallenge ? [{ mapping: challengeMapping, key: changes.usedChallenge.signatureHash }] : []),
         ...actions.map((action) => ({ mapping: correctiveActionMapping, key: action.id })),
+        ...deadlineKeys.map((key) => ({ mapping: deadlineMapping, key })),
       ]);
 
       // The checks, before anything is written.
@@ -192,12 +232,18 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
       if (changes.settings)
         writes.push({ kind: 'upsert', mapping: settingsMapping, record: changes.settings.record, guard: true });
       const isExpected = (id: string) => expected.some((entry) => entry.id === id);
+      const settings =
+        changes.settings?.record ??
+        found.record(settingsMapping, settingsId) ??
+        defaultRegisterSettings('1970-01-01T00:00:00.000Z', 'system');
+      const deadlines: DeadlineWrites[] = [actionDeadlines];
       for (const item of items) {
         const stored = found.record(itemMapping, item.id);
         // Insert-only, as the SQLite columns: an update keeps the stored receipt number and token.
         const record = stored
           ? { ...item, receiptNumber: stored.receiptNumber, statusTokenHash: stored.statusTokenHash }
           : item;
+        deadlines.push(registerDeadlineWrites(record, settings));
         writes.push({
           kind: 'upsert',
           mapping: itemMapping,
@@ -216,6 +262,15 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
           });
       for (const action of actions)
         writes.push({ kind: 'upsert', mapping: correctiveActionMapping, record: action, guard: true });
+      // As looked up in step 1: answered, closed or gone since the read, its entry is removed.
+      for (const item of waiting)
+        deadlines.push(
+          registerDeadlineWrites(
+            found.record(itemMapping, item.id) ?? { ...item, status: 'closed' as const },
+            settings,
+          ),
+        );
+      writes.push(...deadlineListWrites(changedDeadlines(deadlines, found)));
       for (const entry of changes.trail ?? []) writes.push({ kind: 'append', mapping: trailMapping, record: entry });
 
       await lists.write(writes, found, {
@@ -242,6 +297,24 @@ export async function openSharePointRegisterStore(graph: GraphClient, siteId: st
     const [byReceipt] = await holders([{ column: 'receiptNumber', value: item.receiptNumber }]);
     return duplicateOf(byReceipt!.length > 0 || item.statusTokenHash === null ? 'receiptNumber' : 'statusTokenHash');
   }
+}
+
+const lastDay = '9999-12-31';
+
+/** The index writes that change what is stored (step 1 found it): an equal entry is not rewritten. */
+function changedDeadlines(writes: readonly DeadlineWrites[], found: Found): DeadlineWrites {
+  const stored = (key: string) => found.record(deadlineMapping, key);
+  const same = (a: DeadlineEntry, b: DeadlineEntry) =>
+    JSON.stringify(toFields(deadlineMapping, a)) === JSON.stringify(toFields(deadlineMapping, b));
+  return {
+    upserts: writes.flatMap((each) =>
+      each.upserts.filter((entry) => {
+        const before = stored(deadlineKey(entry));
+        return before === undefined || !same(before, entry);
+      }),
+    ),
+    removals: writes.flatMap((each) => each.removals.filter((ref) => stored(deadlineKey(ref)) !== undefined)),
+  };
 }
 
 /**
