@@ -746,4 +746,20 @@ export const migrations: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX register_used_challenges_expiry ON register_used_challenges(expires_at);
   `,
+  // The register's statistics read plain columns through one covering index instead of JSON per
+  // row (records/register.ts `derived`, written on every commit; existing rows backfilled here).
+  `
+  ALTER TABLE register_items ADD COLUMN main_unit_id TEXT;
+  ALTER TABLE register_items ADD COLUMN is_answerable INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE register_items ADD COLUMN is_reply_late INTEGER;
+  UPDATE register_items SET
+    main_unit_id = unit_ids ->> '$[0]',
+    is_answerable = (reported_by IS NOT NULL OR contact ->> '$.email' IS NOT NULL),
+    is_reply_late = reply ->> '$.isLate';
+  CREATE INDEX register_items_statistics ON register_items(
+    received_on, kind, channel, status, category_id, root_cause_category_id, main_unit_id, is_answerable,
+    reply_due_on, is_reply_late
+  );
+  DROP INDEX register_items_received;
+  `,
 ];
