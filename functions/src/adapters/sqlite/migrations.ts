@@ -762,4 +762,40 @@ export const migrations: string[] = [
   );
   DROP INDEX register_items_received;
   `,
+  // What requests read on every call and rarely changes is kept until it changes
+  // (cached-until-changed.ts): these triggers count the changes of each group of tables.
+  `
+  CREATE TABLE change_counts (
+    name TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO change_counts (name, count) VALUES ('directory', 0), ('register-settings', 0);
+  CREATE TRIGGER people_insert_counted AFTER INSERT ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER people_update_counted AFTER UPDATE ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER people_delete_counted AFTER DELETE ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_insert_counted AFTER INSERT ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_update_counted AFTER UPDATE ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_delete_counted AFTER DELETE ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER register_settings_insert_counted AFTER INSERT ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  CREATE TRIGGER register_settings_update_counted AFTER UPDATE ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  CREATE TRIGGER register_settings_delete_counted AFTER DELETE ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  `,
 ];

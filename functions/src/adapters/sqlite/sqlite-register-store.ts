@@ -4,6 +4,7 @@ import type { StatisticsRow } from '../../core/register-statistics.js';
 import type { RegisterChangeSet, RegisterFilter, RegisterStore } from '../../app/register-ports.js';
 import { correctiveActionRecord } from '../../records/quality-year.js';
 import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
+import { cachedUntilChanged } from './cached-until-changed.js';
 import type { SqliteDatabase } from './open-database.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
 import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
@@ -119,12 +120,14 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
   });
 
   const read = (row: Row | undefined) => (row ? fromRow(items, row) : undefined);
+  // Every public submission and most register reads need the settings; a coordinator changes them.
+  const settings = cachedUntilChanged(db, 'register-settings', () => {
+    const row = statements.settings.get() as Row | undefined;
+    return row ? fromRow(settingsTable, row) : undefined;
+  });
 
   return {
-    getSettings: async () => {
-      const row = statements.settings.get() as Row | undefined;
-      return row ? fromRow(settingsTable, row) : undefined;
-    },
+    getSettings: async () => settings(),
     getItem: async (id) => read(statements.item.get(id) as Row | undefined),
     findByStatusTokenHash: async (tokenHash) => read(statements.byToken.get(tokenHash) as Row | undefined),
     listItems: async (filter = {}) => {
