@@ -18,7 +18,14 @@ import {
   type Actor,
 } from '../core/policies.js';
 import { noneKey, periodStart, registerStatistics } from '../core/register-statistics.js';
-import type { RegisterChannel, RegisterKind, RegisterStatus } from '../core/register-types.js';
+import {
+  registerChannels,
+  registerKinds,
+  type RegisterChannel,
+  type RegisterKind,
+  type RegisterStatus,
+} from '../core/register-types.js';
+import { serverTexts } from '../i18n/server-texts.js';
 import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
 import type { Services } from './ports.js';
 import { registerSettingsOf, todayOf } from './register-items.js';
@@ -139,13 +146,18 @@ export async function registerStatisticsFor(
   const label = labelIn(settings, locale);
   const withLabels = (counts: { key: string; count: number }[], labelOf: (key: string) => string) =>
     counts.map((entry) => ({ ...entry, label: entry.key === noneKey ? '–' : labelOf(entry.key) }));
+  // Kinds in the public form's words (the same in every door), channels in the register's.
+  const kindText = serverTexts(locale, 'registerPage');
+  const channelText = serverTexts(locale, 'register');
+  const kindLabel = (key: string) => (isRegisterKind(key) ? kindText(`kind.${key}`) : key);
+  const channelLabel = (key: string) => (isRegisterChannel(key) ? channelText(`channel.${key}`) : key);
   return {
     ...statistics,
-    byKind: withLabels(statistics.byKind, (key) => key),
+    byKind: withLabels(statistics.byKind, kindLabel),
     byCategory: withLabels(statistics.byCategory, (key) => label('categories', key)),
     byRootCause: withLabels(statistics.byRootCause, (key) => label('rootCauseCategories', key)),
     byUnit: withLabels(statistics.byUnit, (key) => names.units.get(key)?.name ?? key),
-    byChannel: withLabels(statistics.byChannel, (key) => key),
+    byChannel: withLabels(statistics.byChannel, channelLabel),
     pareto: statistics.pareto.map((entry) => ({ ...entry, label: label('rootCauseCategories', entry.key) })),
   };
 }
@@ -214,3 +226,7 @@ export async function exportSender(services: Services, actor: Actor, email: stri
     })),
   };
 }
+
+const isRegisterKind = (key: string): key is RegisterKind => (registerKinds as readonly string[]).includes(key);
+const isRegisterChannel = (key: string): key is RegisterChannel =>
+  (registerChannels as readonly string[]).includes(key);
