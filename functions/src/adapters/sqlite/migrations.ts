@@ -760,7 +760,7 @@ export const migrations: string[] = [
     received_on, kind, channel, status, category_id, root_cause_category_id, main_unit_id, is_answerable,
     reply_due_on, is_reply_late
   );
-  DROP INDEX register_items_received;
+  DROP INDEX IF EXISTS register_items_received;
   `,
   // What requests read on every call and rarely changes is kept until it changes
   // (cached-until-changed.ts): these triggers count the changes of each group of tables.
