@@ -328,12 +328,13 @@ export async function createEmbeddedApp(
   );
   const surveyPage = createSurveyPage({ services, limiter, publicUrl: config.publicUrl });
   const publicPages = createPublicPages({ services, limiter });
+  const pageProofOfWork = proofOfWorkOf(config.register);
   const registerPage = createRegisterPage({
     door: publicRegisterDoor({
       challengePath: '/api/public/register/challenge',
       options: (locale) => publicRegisterOptions(services, locale),
       submit: async (body) => {
-        const proofOfWork = proofOfWorkOf(config.register);
+        const proofOfWork = pageProofOfWork;
         // As the register's submission route: without the key the public form is off.
         if (!proofOfWork) throw new AppError('SERVICE_UNAVAILABLE', 'The public form is not configured on this host.');
         const { item, statusToken } = await submitPublicReport(services, proofOfWork, body);

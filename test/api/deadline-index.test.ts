@@ -101,6 +101,9 @@ describe('the deadline index on SQLite', () => {
       const tables = [...later.matchAll(/CREATE TABLE (\w+)/g)];
       const columns = [...later.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)];
       expect(tables.length + columns.length, `undo this later migration in the test: ${later}`).toBeGreaterThan(0);
+      // Its triggers and indexes first: SQLite drops no column an index uses, nor a table a trigger names.
+      for (const [, trigger] of later.matchAll(/CREATE TRIGGER (\w+)/g)) old.exec(`DROP TRIGGER ${trigger}`);
+      for (const [, index] of later.matchAll(/CREATE INDEX (\w+)/g)) old.exec(`DROP INDEX IF EXISTS ${index}`);
       for (const [, table, column] of columns) old.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
       for (const [, table] of tables.reverse()) old.exec(`DROP TABLE ${table}`);
     }

@@ -318,6 +318,21 @@ describe('employees and handling', () => {
     const refused = await server.api.get(people.natureCaseworker, '/register/statistics');
     expect(refused.status).toBe(403);
   });
+
+  it('statistics word kinds and channels in the asked language, as the other breakdowns', async () => {
+    const labelsOf = (rows: { key: string; label: string }[]) =>
+      Object.fromEntries(rows.map((row) => [row.key, row.label]));
+    const danish = await server.api.get(people.natureLeader, '/register/statistics');
+    expect(labelsOf(danish.body.byKind)).toMatchObject({ complaint: 'Klage', deviation: 'Afvigelse' });
+    expect(labelsOf(danish.body.byChannel)).toMatchObject({ public: 'Borgerformular', tab: 'Kvalitetshåndbogen' });
+    const norwegian = await server.api.get(people.natureLeader, '/register/statistics?locale=nb');
+    expect(labelsOf(norwegian.body.byKind)).toMatchObject({ complaint: 'Ris', deviation: 'Avvik' });
+    expect(labelsOf(norwegian.body.byChannel)).toMatchObject({ public: 'Innbyggerskjema' });
+    expect(labelsOf(norwegian.body.byRootCause)).toMatchObject({ training: expect.any(String) });
+    const english = await server.api.get(people.natureLeader, '/register/statistics?locale=en');
+    expect(labelsOf(english.body.byChannel)).toMatchObject({ public: 'Public form', tab: 'Quality handbook' });
+    expect((await server.api.get(people.natureLeader, '/register/statistics?locale=sv')).status).toBe(400);
+  });
 });
 
 describe('the rate limit of the public form', () => {

@@ -56,7 +56,7 @@ export type RegisterStore = {
   findByStatusTokenHash(tokenHash: string): Promise<RegisterItem | undefined>;
   /** Newest first. */
   listItems(filter?: RegisterFilter): Promise<RegisterItem[]>;
-  /** What the statistics need of every item received on or before `to` (a narrow read, no JSON). */
+  /** What the statistics need of every item received on or before `to` (a narrow read, no JSON; identical rows may come once with their `count`). */
   statisticsRows(to: LocalDate): Promise<StatisticsRow[]>;
   /** Unanswered items with a reply deadline on or before `until` (the sweep's reminders). */
   itemsWithReplyDueBy(until: LocalDate): Promise<RegisterItem[]>;

@@ -20,9 +20,15 @@ import {
 import { registerFigures, statisticsRowAsOf, type RegisterFigures } from '../core/register-figures.js';
 import { defaultRegisterSettings } from '../core/register-rules.js';
 import { noneKey, periodStart, registerStatistics } from '../core/register-statistics.js';
-import type { RegisterChannel, RegisterKind, RegisterStatus } from '../core/register-types.js';
-import { registerKinds } from '../core/register-types.js';
+import {
+  registerChannels,
+  registerKinds,
+  type RegisterChannel,
+  type RegisterKind,
+  type RegisterStatus,
+} from '../core/register-types.js';
 import type { YearlyReportRegister } from '../core/yearly-report.js';
+import { serverTexts } from '../i18n/server-texts.js';
 import { isUnitWithin, parentLookup } from '../core/unit-tree.js';
 import type { Services, Settings } from './ports.js';
 import type { RegisterStore } from './register-ports.js';
@@ -165,13 +171,18 @@ export async function registerStatisticsFor(
   const label = labelIn(settings, locale);
   const withLabels = (counts: { key: string; count: number }[], labelOf: (key: string) => string) =>
     counts.map((entry) => ({ ...entry, label: entry.key === noneKey ? '–' : labelOf(entry.key) }));
+  // Kinds in the public form's words (the same in every door), channels in the register's.
+  const kindText = serverTexts(locale, 'registerPage');
+  const channelText = serverTexts(locale, 'register');
+  const kindLabel = (key: string) => (isRegisterKind(key) ? kindText(`kind.${key}`) : key);
+  const channelLabel = (key: string) => (isRegisterChannel(key) ? channelText(`channel.${key}`) : key);
   return {
     ...statistics,
-    byKind: withLabels(statistics.byKind, (key) => key),
+    byKind: withLabels(statistics.byKind, kindLabel),
     byCategory: withLabels(statistics.byCategory, (key) => label('categories', key)),
     byRootCause: withLabels(statistics.byRootCause, (key) => label('rootCauseCategories', key)),
     byUnit: withLabels(statistics.byUnit, (key) => names.units.get(key)?.name ?? key),
-    byChannel: withLabels(statistics.byChannel, (key) => key),
+    byChannel: withLabels(statistics.byChannel, channelLabel),
     pareto: statistics.pareto.map((entry) => ({ ...entry, label: label('rootCauseCategories', entry.key) })),
   };
 }
@@ -289,3 +300,7 @@ export async function exportSender(services: Services, actor: Actor, email: stri
     })),
   };
 }
+
+const isRegisterKind = (key: string): key is RegisterKind => (registerKinds as readonly string[]).includes(key);
+const isRegisterChannel = (key: string): key is RegisterChannel =>
+  (registerChannels as readonly string[]).includes(key);

@@ -376,6 +376,7 @@ export const registerStatisticsQuery = z.strictObject({
   months: z.coerce.number().int().min(1).max(36).default(12).describe('The period: this many months up to `to`'),
   kind: registerKindSchema.optional(),
   unitId: id.optional().describe('That unit and the units below it'),
+  locale: localeEnum.default('da').describe('The language of the labels'),
 });
 const countRow = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
 export const registerStatisticsSchema = z.object({

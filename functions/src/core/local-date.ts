@@ -65,6 +65,13 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** The calendar date of an instant in a named time zone (Europe/Copenhagen for the product). */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
   return asLocalDate(formatter.format(instant));
 }
+
+/** One formatter per time zone: building one costs more than formatting with it a hundred times. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();

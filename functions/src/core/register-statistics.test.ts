@@ -104,6 +104,35 @@ describe('registerStatistics', () => {
     expect(statistics.trend.find((entry) => entry.month === '2024-02')!.counts).toEqual({ deviation: 1 });
   });
 
+  it('counts a grouped row as many items as it stands for', () => {
+    const items = [...rows, ...rows, ...rows.slice(0, 5)];
+    const grouped: StatisticsRow[] = [];
+    const seen = new Map<string, StatisticsRow>();
+    for (const each of items) {
+      const key = JSON.stringify(each);
+      const group = seen.get(key);
+      if (group) group.count = (group.count ?? 1) + 1;
+      else {
+        const copy = { ...each, count: 1 };
+        seen.set(key, copy);
+        grouped.push(copy);
+      }
+    }
+    expect(grouped).toHaveLength(rows.length);
+    expect(registerStatistics(grouped, day('2025-05-01'), day('2025-06-30'))).toEqual(
+      registerStatistics(items, day('2025-05-01'), day('2025-06-30')),
+    );
+    const tripled = registerStatistics(
+      rows.map((each) => ({ ...each, count: 3 })),
+      day('2025-05-01'),
+      day('2025-06-30'),
+    );
+    expect(tripled.total).toBe(27);
+    expect(tripled.pareto[0]).toEqual({ key: 'training', count: 9, cumulativeShare: 0.6 });
+    expect(tripled.replyCompliance).toMatchObject({ answerable: 12, answeredLate: 3, overdueUnanswered: 3 });
+    expect(tripled.openByAge.map((entry) => entry.count)).toEqual([3, 0, 3, 3]);
+  });
+
   it('has no share without anything to judge', () => {
     expect(registerStatistics([], day('2025-01-01'), day('2025-01-31')).replyCompliance.share).toBeNull();
   });

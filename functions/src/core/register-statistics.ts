@@ -5,7 +5,8 @@ import type { RegisterChannel, RegisterKind, RegisterStatus } from './register-t
  * The register's statistics ("grundlag for årsagsanalyse, trendanalyser og forslag til tiltak"):
  * counts per kind, category, root cause, unit, channel and month over a period, a Pareto of the
  * root causes, 24 months of trend per kind, reply-time compliance and open items by age. One
- * pass over the rows, so 100,000 items stay well within the tab's budget.
+ * pass over the rows; a store may hand over identical rows once with their `count` (SQLite groups
+ * 100,000 items into some thousand rows), so 100,000 items stay well within the tab's budget.
  */
 
 /** What the statistics need of an item (or of an audit finding shown in the register). */
@@ -23,6 +24,8 @@ export type StatisticsRow = {
   replyDueOn: LocalDate | null;
   /** Null while unanswered. */
   isReplyLate: boolean | null;
+  /** How many items the row stands for (a store may group identical rows); 1 when absent. */
+  count?: number;
 };
 
 export type Count = { key: string; count: number };
@@ -81,7 +84,7 @@ export function periodStart(to: LocalDate, months: number): LocalDate {
 const sortedCounts = (counts: Map<string, number>): Count[] =>
   [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
-const bump = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+const bump = (counts: Map<string, number>, key: string, by: number) => counts.set(key, (counts.get(key) ?? 0) + by);
 
 /**
  * The statistics of the rows received in [`from`, `to`]; the trend covers the 24 months up to
@@ -107,24 +110,25 @@ export function registerStatistics(rows: Iterable<StatisticsRow>, from: LocalDat
 
   for (const row of rows) {
     if (row.receivedOn > to) continue;
+    const count = row.count ?? 1;
     const month = row.receivedOn.slice(0, 7);
     const trendCounts = trend.get(month);
-    if (trendCounts) trendCounts[row.kind] = (trendCounts[row.kind] ?? 0) + 1;
-    if (row.status !== 'closed') bump(age, ageBucketOf(daysBetween(row.receivedOn, to)));
+    if (trendCounts) trendCounts[row.kind] = (trendCounts[row.kind] ?? 0) + count;
+    if (row.status !== 'closed') bump(age, ageBucketOf(daysBetween(row.receivedOn, to)), count);
     if (row.receivedOn < from) continue;
-    total++;
-    bump(byKind, row.kind);
-    bump(byCategory, row.categoryId ?? noneKey);
-    if (row.rootCauseCategoryId !== null) bump(byRootCause, row.rootCauseCategoryId);
-    bump(byUnit, row.unitId ?? noneKey);
-    bump(byChannel, row.channel);
+    total += count;
+    bump(byKind, row.kind, count);
+    bump(byCategory, row.categoryId ?? noneKey, count);
+    if (row.rootCauseCategoryId !== null) bump(byRootCause, row.rootCauseCategoryId, count);
+    bump(byUnit, row.unitId ?? noneKey, count);
+    bump(byChannel, row.channel, count);
     const monthCounts = byMonth.get(month);
-    if (monthCounts) monthCounts[row.kind] = (monthCounts[row.kind] ?? 0) + 1;
+    if (monthCounts) monthCounts[row.kind] = (monthCounts[row.kind] ?? 0) + count;
     if (row.isAnswerable) {
-      answerable++;
-      if (row.isReplyLate === true) answeredLate++;
-      else if (row.isReplyLate === false) answeredInTime++;
-      else if (row.replyDueOn !== null && row.replyDueOn < to) overdueUnanswered++;
+      answerable += count;
+      if (row.isReplyLate === true) answeredLate += count;
+      else if (row.isReplyLate === false) answeredInTime += count;
+      else if (row.replyDueOn !== null && row.replyDueOn < to) overdueUnanswered += count;
     }
   }
 

@@ -300,7 +300,8 @@ export function registerRoutes(options: {
       access: 'signed-in',
       query: contract.registerStatisticsQuery,
       response: contract.registerStatisticsSchema,
-      handler: async ({ actor, services, query }) => json(await registerStatisticsFor(services, actor, query)),
+      handler: async ({ actor, services, query }) =>
+        json(await registerStatisticsFor(services, actor, query, query.locale)),
     }),
     defineRoute({
       name: 'register-settings-get',

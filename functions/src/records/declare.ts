@@ -45,7 +45,18 @@ export type SqliteHints<T> = {
   /** upsert: insert or update the row; insert: a new row only; insert-or-ignore: keep the first. */
   write: 'upsert' | 'insert' | 'insert-or-ignore';
   columns: readonly SqliteColumn<T>[];
+  /**
+   * Columns derived from the record on every write, for queries that should not read JSON (e.g.
+   * the register's statistics): written beside the record's own columns, never read back into it.
+   */
+  derived?: readonly SqliteDerivedColumn<T>[];
 };
+
+export type SqliteDerivedColumn<T> = readonly [
+  column: string,
+  codec: Exclude<SqliteCodec, 'json'>,
+  valueOf: (record: T) => string | number | boolean | null,
+];
 
 /**
  * How a list item's field holds a value. `string`: text that is never null (SharePoint stores an

@@ -24,6 +24,7 @@ import {
   type SourceMessage,
   type UsedChallenge,
 } from '../core/register-types.js';
+import { canBeAnswered } from '../core/register-rules.js';
 import { declareRecord, type Same } from './declare.js';
 import { id, instantText, jsonOf, localDate, versionedFields, versionedSqlite } from './fields.js';
 import {
@@ -139,6 +140,12 @@ export const registerItemRecord = declareRecord(registerItemSchema, {
       ['deletionRequest', 'deletion_request', 'json'],
       ['trail', 'trail', 'json'],
       ...versionedSqlite,
+    ],
+    // What the statistics read besides the plain columns (one covering index, no JSON per row).
+    derived: [
+      ['main_unit_id', 'text', (item) => item.unitIds[0] ?? null],
+      ['is_answerable', 'boolean', (item) => canBeAnswered(item)],
+      ['is_reply_late', 'integer', (item) => (item.reply === null ? null : item.reply.isLate ? 1 : 0)],
     ],
   },
   sharepoint: {

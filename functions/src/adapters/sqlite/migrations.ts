@@ -752,4 +752,56 @@ export const migrations: string[] = [
   ALTER TABLE findings ADD COLUMN checklist_line_id TEXT;
   ALTER TABLE findings ADD COLUMN withdrawal TEXT;
   `,
+  // The register's statistics read plain columns through one covering index instead of JSON per
+  // row (records/register.ts `derived`, written on every commit; existing rows backfilled here).
+  `
+  ALTER TABLE register_items ADD COLUMN main_unit_id TEXT;
+  ALTER TABLE register_items ADD COLUMN is_answerable INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE register_items ADD COLUMN is_reply_late INTEGER;
+  UPDATE register_items SET
+    main_unit_id = unit_ids ->> '$[0]',
+    is_answerable = (reported_by IS NOT NULL OR contact ->> '$.email' IS NOT NULL),
+    is_reply_late = reply ->> '$.isLate';
+  CREATE INDEX register_items_statistics ON register_items(
+    received_on, kind, channel, status, category_id, root_cause_category_id, main_unit_id, is_answerable,
+    reply_due_on, is_reply_late
+  );
+  DROP INDEX IF EXISTS register_items_received;
+  `,
+  // What requests read on every call and rarely changes is kept until it changes
+  // (cached-until-changed.ts): these triggers count the changes of each group of tables.
+  `
+  CREATE TABLE change_counts (
+    name TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO change_counts (name, count) VALUES ('directory', 0), ('register-settings', 0);
+  CREATE TRIGGER people_insert_counted AFTER INSERT ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER people_update_counted AFTER UPDATE ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER people_delete_counted AFTER DELETE ON people BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_insert_counted AFTER INSERT ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_update_counted AFTER UPDATE ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER units_delete_counted AFTER DELETE ON units BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'directory';
+  END;
+  CREATE TRIGGER register_settings_insert_counted AFTER INSERT ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  CREATE TRIGGER register_settings_update_counted AFTER UPDATE ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  CREATE TRIGGER register_settings_delete_counted AFTER DELETE ON register_settings BEGIN
+    UPDATE change_counts SET count = count + 1 WHERE name = 'register-settings';
+  END;
+  `,
 ];

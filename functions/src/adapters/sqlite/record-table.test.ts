@@ -27,6 +27,11 @@ describe('the migrations match the record declarations', () => {
         expect(found, `${table.name}.${column.column}`).toBeDefined();
         expect(found!.type, `${table.name}.${column.column}`).toBe(typeOfCodec[column.codec]);
       }
+      for (const column of table.derived) {
+        expect(existing.get(column.column)?.type, `${table.name}.${column.column} (derived)`).toBe(
+          typeOfCodec[column.codec],
+        );
+      }
       const primaryKey = [...existing.values()]
         .filter((column) => column.pk > 0)
         .sort((a, b) => a.pk - b.pk)

@@ -12,9 +12,13 @@ export type Row = Record<string, unknown>;
 
 type Column = { path: readonly string[]; column: string; codec: SqliteCodec; insertOnly: boolean; generated: boolean };
 
+type DerivedColumn<T> = { column: string; codec: SqliteCodec; valueOf: (record: T) => unknown };
+
 export type RecordTable<T> = {
   name: string;
   columns: readonly Column[];
+  /** Written from the record on every write, never read into it (`sqlite.derived`). */
+  derived: readonly DerivedColumn<T>[];
   /** The columns, comma-separated, in declaration order (for SELECTs read as arrays). */
   columnList: string;
   declaration: RecordDeclaration<T>;
@@ -28,9 +32,11 @@ export function recordTable<T>(declaration: RecordDeclaration<T>): RecordTable<T
     insertOnly: options?.insertOnly ?? false,
     generated: options?.generated ?? false,
   }));
+  const derived = (declaration.sqlite.derived ?? []).map(([column, codec, valueOf]) => ({ column, codec, valueOf }));
   return {
     name: declaration.sqlite.table,
     columns,
+    derived,
     columnList: columns.map((column) => column.column).join(', '),
     declaration,
   };
@@ -44,6 +50,7 @@ export function toRow<T>(table: RecordTable<T>, record: T): Row {
     const value = path.reduce<unknown>((parent, part) => (parent as Row | null | undefined)?.[part], record);
     row[column] = encode(codec, value);
   }
+  for (const { column, codec, valueOf } of table.derived) row[column] = encode(codec, valueOf(record));
   return row;
 }
 
@@ -82,13 +89,17 @@ function decode(codec: SqliteCodec, value: unknown): unknown {
 
 /** The statement that writes one record, as the declaration's write mode says. */
 export function writeStatement<T>(db: SqliteDatabase, table: RecordTable<T>): Statement {
-  const written = table.columns.filter((column) => !column.generated).map((column) => column.column);
+  const written = [
+    ...table.columns.filter((column) => !column.generated).map((column) => column.column),
+    ...table.derived.map((column) => column.column),
+  ];
   const insert = `INTO ${table.name} (${written.join(', ')}) VALUES (${written.map((column) => `:${column}`).join(', ')})`;
   const { write, primaryKey } = table.declaration.sqlite;
   if (write === 'insert') return db.prepare(`INSERT ${insert}`);
   if (write === 'insert-or-ignore') return db.prepare(`INSERT OR IGNORE ${insert}`);
-  const updates = table.columns
-    .filter((column) => !column.generated && !column.insertOnly && !primaryKey.includes(column.column))
-    .map(({ column }) => `${column} = excluded.${column}`);
+  const updates = [
+    ...table.columns.filter((column) => !column.generated && !column.insertOnly && !primaryKey.includes(column.column)),
+    ...table.derived,
+  ].map(({ column }) => `${column} = excluded.${column}`);
   return db.prepare(`INSERT ${insert} ON CONFLICT(${primaryKey.join(', ')}) DO UPDATE SET ${updates.join(', ')}`);
 }

@@ -7,6 +7,7 @@ import { defaultRegisterSettings } from '../../core/register-rules.js';
 import type { RegisterSettings } from '../../core/register-types.js';
 import { correctiveActionRecord } from '../../records/quality-year.js';
 import { registerItemRecord, registerSettingsRecord, usedChallengeRecord } from '../../records/register.js';
+import { cachedUntilChanged } from './cached-until-changed.js';
 import type { SqliteDatabase } from './open-database.js';
 import { createSqliteDeadlines } from './sqlite-deadlines.js';
 import { insertTrailStatement, trailRow } from './sqlite-store.js';
@@ -16,6 +17,9 @@ const items = recordTable(registerItemRecord);
 const settingsTable = recordTable(registerSettingsRecord);
 const usedChallenges = recordTable(usedChallengeRecord);
 const actions = recordTable(correctiveActionRecord);
+/** The columns of the register_items_statistics index, in its order. */
+const statisticsColumns =
+  'received_on, kind, channel, status, category_id, root_cause_category_id, main_unit_id, is_answerable, reply_due_on, is_reply_late';
 
 /**
  * The register in the embedded database (tables from the migrations). Every commit writes the
@@ -33,10 +37,10 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
     byToken: db.prepare('SELECT * FROM register_items WHERE status_token_hash = ?'),
     byReceipt: db.prepare('SELECT id FROM register_items WHERE receipt_number = ?').pluck(),
     byTokenId: db.prepare('SELECT id FROM register_items WHERE status_token_hash = ?').pluck(),
+    // Plain columns only (`derived` in records/register.ts), grouped in the covering index's order
+    // (register_items_statistics), so SQLite reads the index alone and needs no sort.
     statistics: db.prepare(
-      `SELECT kind, channel, status, category_id, root_cause_category_id, unit_ids ->> '$[0]' AS unit_id,
-              received_on, reported_by, contact ->> '$.email' AS email, reply_due_on, reply ->> '$.isLate' AS is_late
-       FROM register_items WHERE received_on <= ?`,
+      `SELECT ${statisticsColumns}, count(*) FROM register_items WHERE received_on <= ? GROUP BY ${statisticsColumns}`,
     ),
     replyDue: db.prepare(
       "SELECT * FROM register_items WHERE reply_due_on IS NOT NULL AND reply_due_on <= ? AND reply IS NULL AND status <> 'closed'",
@@ -144,12 +148,14 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
   backfillRegisterDeadlines(db);
 
   const read = (row: Row | undefined) => (row ? fromRow(items, row) : undefined);
+  // Every public submission and most register reads need the settings; a coordinator changes them.
+  const settings = cachedUntilChanged(db, 'register-settings', () => {
+    const row = statements.settings.get() as Row | undefined;
+    return row ? fromRow(settingsTable, row) : undefined;
+  });
 
   return {
-    getSettings: async () => {
-      const row = statements.settings.get() as Row | undefined;
-      return row ? fromRow(settingsTable, row) : undefined;
-    },
+    getSettings: async () => settings(),
     getItem: async (id) => read(statements.item.get(id) as Row | undefined),
     findByStatusTokenHash: async (tokenHash) => read(statements.byToken.get(tokenHash) as Row | undefined),
     listItems: async (filter = {}) => {
@@ -159,17 +165,17 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
     statisticsRows: async (to) =>
       (statements.statistics.raw().all(to) as unknown[][]).map(
         ([
+          receivedOn,
           kind,
           channel,
           status,
           categoryId,
           rootCauseCategoryId,
           unitId,
-          receivedOn,
-          reportedBy,
-          email,
-          dueOn,
+          isAnswerable,
+          replyDueOn,
           isLate,
+          count,
         ]) =>
           ({
             kind,
@@ -177,11 +183,12 @@ export function createSqliteRegisterStore(db: SqliteDatabase): RegisterStore {
             status,
             categoryId,
             rootCauseCategoryId,
-            unitId: unitId ?? null,
+            unitId,
             receivedOn,
-            isAnswerable: reportedBy !== null || (email ?? null) !== null,
-            replyDueOn: dueOn,
-            isReplyLate: isLate === null || isLate === undefined ? null : Boolean(isLate),
+            isAnswerable: isAnswerable === 1,
+            replyDueOn,
+            isReplyLate: isLate === null ? null : isLate === 1,
+            count,
           }) as StatisticsRow,
       ),
     itemsWithReplyDueBy: async (until: LocalDate) =>

@@ -27,6 +27,7 @@ import type {
 } from '../../core/types.js';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './open-database.js';
+import { cachedUntilChanged } from './cached-until-changed.js';
 import { createCompetenceTables } from './sqlite-competences.js';
 import { fromRow, recordTable, toRow, writeStatement, type Row } from './record-table.js';
 import {
@@ -210,12 +211,16 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     return toPerson(statements.personByAadObjectId.get(entry.aadObjectId) as Row);
   });
 
+  // Read on nearly every request, changed by a directory sync or an administrator.
+  const units = cachedUntilChanged(db, 'directory', () => (statements.units.all() as Row[]).map(toUnit));
+  const people = cachedUntilChanged(db, 'directory', () => (statements.people.all() as Row[]).map(toPerson));
+
   return {
     async listUnits() {
-      return (statements.units.all() as Row[]).map(toUnit);
+      return [...units()];
     },
     async listPeople() {
-      return (statements.people.all() as Row[]).map(toPerson);
+      return [...people()];
     },
     async getPerson(id) {
       const row = statements.person.get(id) as Row | undefined;

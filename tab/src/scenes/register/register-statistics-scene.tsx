@@ -11,7 +11,6 @@ import { queryKeyOf, useApiQuery } from '../../api/query-client';
 import type { RegisterStatisticsDto, RegisterStatisticsQuery } from '../../api/register-api';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../i18n/i18n-context';
-import type { MessageKey } from '../../i18n/messages';
 import { useNavigate } from '../../router/navigation';
 import { paths } from '../../router/routes';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -19,7 +18,7 @@ import { Loading } from '../../shared/loading';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { PageHeading } from '../../shared/page-heading';
 import { PageSection } from '../../shared/page-section';
-import { channelKey, kindKey } from './register-labels';
+import { kindKey } from './register-labels';
 import { useRegisterStyles } from './register-styles';
 
 const periods = [3, 6, 12, 24] as const;
@@ -44,7 +43,8 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
   const navigate = useNavigate();
   const months = periods.find((value) => String(value) === props.query.get('months')) ?? 12;
   const kind = registerKinds.find((value) => value === props.query.get('kind'));
-  const query: RegisterStatisticsQuery = { months, kind };
+  // The labels of every breakdown come worded in the tab's language.
+  const query: RegisterStatisticsQuery = { months, kind, locale };
   const statistics = useApiQuery(queryKeyOf('register-statistics', { query }), (signal) =>
     api.getRegisterStatistics(query, signal),
   );
@@ -54,9 +54,6 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
     else next.delete(name);
     navigate(paths.registerStatistics(next), { replace: true, keepFocus: true });
   };
-  // Kinds and channels come as their codes: worded here, like everywhere in the tab.
-  const labelOf = (keys: Readonly<Record<string, MessageKey>>, row: { key: string; label: string }) =>
-    keys[row.key] ? t(keys[row.key]!) : row.label;
   const percent = new Intl.NumberFormat(intlTags[locale], { style: 'percent', maximumFractionDigits: 0 });
   const data = statistics.data;
 
@@ -120,7 +117,7 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
             id="register-by-kind"
             heading={t('register.stats.byKind')}
             groupLabel={t('register.filter.kind')}
-            rows={data.byKind.map((row) => ({ ...row, label: labelOf(kindKey, row) }))}
+            rows={data.byKind}
           />
           <CountTable
             id="register-by-unit"
@@ -132,7 +129,7 @@ export function RegisterStatisticsScene(props: { query: URLSearchParams }) {
             id="register-by-channel"
             heading={t('register.stats.byChannel')}
             groupLabel={t('register.stats.group')}
-            rows={data.byChannel.map((row) => ({ ...row, label: labelOf(channelKey, row) }))}
+            rows={data.byChannel}
           />
         </>
       ) : null}

@@ -11,4 +11,8 @@ export const register: TranslationOf<typeof da> = {
   signature: 'Kind regards\n{{organisation}}',
   noReply:
     'Please do not reply to this e-mail. Use your status link or contact the municipality, quoting the receipt number.',
+  'channel.public': 'Public form',
+  'channel.tab': 'Quality handbook',
+  'channel.teams': 'Teams',
+  'channel.audit': 'Audit',
 };

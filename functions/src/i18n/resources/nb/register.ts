@@ -11,4 +11,8 @@ export const register: TranslationOf<typeof da> = {
   signature: 'Med vennlig hilsen\n{{organisation}}',
   noReply:
     'Denne e-posten kan ikke besvares. Bruk statuslenken din eller kontakt kommunen, og oppgi kvitteringsnummeret.',
+  'channel.public': 'Innbyggerskjema',
+  'channel.tab': 'Kvalitetshåndboken',
+  'channel.teams': 'Teams',
+  'channel.audit': 'Revisjon',
 };
