@@ -160,8 +160,11 @@ const trailEntry = (action: string, subjectId: string): TrailWithoutSeq => ({
 const errorOf = (work: Promise<unknown>) => work.then(() => undefined).catch((error: unknown) => error);
 
 /** Rows in a stable order (the port promises none). */
+/** One row per item, whether the store grouped identical rows (`count`) or not. */
 const sortedRows = (rows: StatisticsRow[]) =>
-  [...rows].sort((a, b) => (a.receivedOn + a.kind < b.receivedOn + b.kind ? -1 : 1));
+  rows
+    .flatMap(({ count = 1, ...row }) => Array.from({ length: count }, () => row))
+    .sort((a, b) => (a.receivedOn + a.kind < b.receivedOn + b.kind ? -1 : 1));
 const ids = (items: RegisterItem[]) => items.map((item) => item.id);
 
 export function describeRegisterStoreContract(name: string, open: () => Promise<RegisterStoreUnderTest>): void {
