@@ -10,8 +10,15 @@ import * as e2e from '../support/e2e.js';
  * coordinator checks its effectiveness and it closes; the year's management evaluation shows both
  * the audit's major finding and the closed action in its live input pack.
  */
+/**
+ * A fixed day: "Planlæg valgte" never plans in the past, so from 16 December on the current year has
+ * no audit day left and the year's evaluation pack would not show the audit. The demo is seeded on
+ * this day and the server and the browser run from it.
+ */
+const startsAt = new Date('2026-06-02T07:00:00.000Z');
+
 describe('the quality year: audit → major finding → corrective action → management evaluation', () => {
-  const environment = e2e.useE2eEnvironment();
+  const environment = e2e.useE2eEnvironment({ startsAt });
 
   it('plans an audit, records a major finding, closes its action after the check, and the pack shows both', async () => {
     const { server, browser, api } = environment();
@@ -29,10 +36,12 @@ describe('the quality year: audit → major finding → corrective action → ma
     if (!entry) throw new Error(`Nothing left to plan in ${year}`);
     const description = `Afgørelser sendes uden klagevejledning (${entry.item.title})`;
 
+    expect(today.startsWith('2026-06-')).toBe(true);
     const { context, page, pageErrors } = await e2e.openPageAs(browser, coordinator, {
       locale: 'da-DK',
       timezoneId: 'Europe/Copenhagen',
       viewport: { width: 1280, height: 1000 },
+      clock: services.clock,
     });
     try {
       // Plan the audit from the year's programme and open it.

@@ -12,6 +12,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../functions/src/app/ports.js';
 import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
 import { freshSeededDataDir } from './seeded-template.js';
@@ -51,10 +52,29 @@ export function launchChromium(): Promise<Browser> {
 
 export type E2eEnvironment = { server: LocalServer; browser: Browser; api: ApiGet; close(): Promise<void> };
 
+/**
+ * A clock that shows `start` when it is made and then runs at the real clock's pace: a test that
+ * depends on the day (e.g. "an audit is never planned in the past") runs on a day of its own.
+ */
+export function clockStartingAt(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+export type E2eOptions = {
+  /**
+   * The day the test runs on: the demo is seeded and the server runs on a clock starting at it
+   * (pass `server.app.services.clock` to `openPageAs` so the browser agrees). Default: today, on
+   * the template seeded for the run.
+   */
+  startsAt?: Date;
+};
+
 /** The built tab served with the API on a free port over a fresh demo database, and a browser. */
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2eEnvironment> {
   if (!existsSync(tabIndex)) throw new Error('The tab is not built: run `npm run build:tab` (npm run test:e2e does).');
-  const dataDir = await freshSeededDataDir('kvh-e2e-');
+  const clock = options.startsAt ? clockStartingAt(options.startsAt) : undefined;
+  const dataDir = await freshSeededDataDir('kvh-e2e-', clock ? { clock } : {});
   let server: LocalServer | undefined;
   let browser: Browser | undefined;
   const close = async (): Promise<void> => {
@@ -70,6 +90,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       mode: 'local',
       sweepOnTimer: false,
       quiet: true,
+      ...(clock ? { testing: { clock } } : {}),
     });
     browser = await launchChromium();
   } catch (error) {
@@ -119,10 +140,10 @@ export async function chooseRevisionCast(server: LocalServer): Promise<RevisionC
  * Registers the suite's beforeAll/afterAll around one environment; call the returned function
  * inside a test to get it.
  */
-export function useE2eEnvironment(): () => E2eEnvironment {
+export function useE2eEnvironment(options: E2eOptions = {}): () => E2eEnvironment {
   let environment: E2eEnvironment | undefined;
   beforeAll(async () => {
-    environment = await startE2eEnvironment();
+    environment = await startE2eEnvironment(options);
   });
   afterAll(async () => {
     await environment?.close();
@@ -138,14 +159,17 @@ export type SignedInPage = { context: BrowserContext; page: Page; pageErrors: st
 /**
  * A new browser context and page that start signed in as `person`, with the page's uncaught errors
  * collected. Later identities are chosen with the picker, which writes the same key, so the
- * initial one is set only on the first load.
+ * initial one is set only on the first load. With a `clock` (the server's, see `E2eOptions`), the
+ * page's `Date` starts at that clock's time and runs on from there.
  */
 export async function openPageAs(
   browser: Browser,
   person: PersonDto,
-  options: BrowserContextOptions,
+  options: BrowserContextOptions & { clock?: Clock },
 ): Promise<SignedInPage> {
-  const context = await browser.newContext(options);
+  const { clock, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
+  if (clock) await context.clock.install({ time: clock.now() });
   await context.addInitScript({
     content: `if (!sessionStorage.getItem('e2e-started')) {
         sessionStorage.setItem('e2e-started', '1');
