@@ -200,6 +200,22 @@ export async function signInAs(page: Page, person: PersonDto): Promise<void> {
   await chooseOption(page.getByTestId('user-picker'), `${person.name} – ${person.title}`);
 }
 
+/**
+ * Follows a link of the header's main menu (Danish names): a link of its own, or with `menu`, a
+ * link in that menu (e.g. "Kvalitetsår" → "Tilfredshed"), opened the way a user does.
+ */
+export async function openFromHeader(page: Page, link: string, menu?: string): Promise<void> {
+  const navigation = page.getByRole('navigation', { name: 'Hovedmenu' });
+  if (menu === undefined) {
+    await navigation.getByRole('link', { name: link, exact: true }).click();
+    return;
+  }
+  await navigation.getByRole('button', { name: menu, exact: true }).click();
+  const item = page.getByRole('menu').getByRole('menuitem', { name: link, exact: true });
+  await item.click();
+  await item.waitFor({ state: 'detached' });
+}
+
 /** Open a procedure's page and wait for its title. */
 export async function openProcedure(page: Page, server: LocalServer, procedure: ProcedureDetail): Promise<void> {
   await page.goto(`${server.url}/procedures/${procedure.id}`);
