@@ -43,6 +43,7 @@ const useStyles = makeStyles({
   navItem: { display: 'flex', alignItems: 'center' },
   navLink: { fontSize: tokens.fontSizeBase300, whiteSpace: 'nowrap' },
   current: { fontWeight: tokens.fontWeightSemibold, textDecoration: 'underline' },
+  currentItem: { fontWeight: tokens.fontWeightSemibold },
   tools: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -114,7 +115,12 @@ export function AppHeader(props: { session: Session }) {
               </li>
             ) : (
               <li key={item.group} className={styles.navItem}>
-                <HeaderMenu label={t(navGroups[item.group])} links={item.links} />
+                <HeaderMenu
+                  label={t(navGroups[item.group])}
+                  links={item.links}
+                  className={`${styles.navLink} ${item.links.some((link) => link.isCurrent) ? styles.current : ''}`}
+                  currentItemClassName={styles.currentItem}
+                />
               </li>
             ),
           )}

@@ -1,68 +1,68 @@
-import {
-  makeStyles,
-  Menu,
-  MenuButton,
-  MenuItemLink,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  tokens,
-} from '@fluentui/react-components';
-import { Link as RouterLink } from 'wouter';
+import { Link } from '@fluentui/react-components';
+import { ChevronDownRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 
 export type HeaderLink = { href: string; label: string; isCurrent: boolean };
 
-const useStyles = makeStyles({
-  // Looks like the header's links beside it: the brand link colour, no button padding.
-  trigger: {
-    minWidth: 0,
-    paddingLeft: 0,
-    paddingRight: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightRegular,
-    whiteSpace: 'nowrap',
-    color: tokens.colorBrandForegroundLink,
-    ':hover': { color: tokens.colorBrandForegroundLinkHover, textDecoration: 'underline' },
-    ':hover:active': { color: tokens.colorBrandForegroundLinkPressed },
-  },
-  current: { fontWeight: tokens.fontWeightSemibold, textDecoration: 'underline' },
-  currentItem: { fontWeight: tokens.fontWeightSemibold },
-});
+export type HeaderMenuProps = {
+  label: string;
+  links: HeaderLink[];
+  /** The header link's classes (its look, and the current mark while one of the links is current). */
+  className: string;
+  /** The class of the current link in the open menu. */
+  currentItemClassName: string;
+};
+
+export type PopupProps = HeaderMenuProps & { content: ReactNode; isCurrent: boolean; hasFocus: boolean };
+
+// Fluent's Menu brings its positioning and focus machinery (~45 KB gzipped): it is loaded just
+// after the first render, so the tab's initial JavaScript stays within its budget
+// (bench/bundle-size.ts). One import for every menu of the header.
+let popupLoad: Promise<ComponentType<PopupProps>> | null = null;
+function loadPopup(): Promise<ComponentType<PopupProps>> {
+  popupLoad ??= import('./header-menu-popup').then((module) => module.HeaderMenuPopup);
+  return popupLoad;
+}
 
 /**
- * One group of the header's links as a Fluent menu: a button that opens a list of links (arrow
- * keys move, Escape closes and gives focus back to the button). The button is marked current
- * while one of its links is; a link navigates inside the tab like the header's other links.
+ * One group of the header's links as a menu (header-menu-popup.tsx). Until that module has
+ * loaded (just after the first render), a button that looks the same stands in, and the menu
+ * takes over its focus.
  */
-export function HeaderMenu(props: { label: string; links: HeaderLink[] }) {
-  const styles = useStyles();
+export function HeaderMenu(props: HeaderMenuProps) {
+  const [popup, setPopup] = useState<{ Popup: ComponentType<PopupProps>; hasFocus: boolean } | null>(null);
+  const standIn = useRef<HTMLButtonElement>(null);
   const isCurrent = props.links.some((link) => link.isCurrent);
+  // The button looks like the header's links beside it, with a chevron.
+  const content = (
+    <>
+      {props.label}
+      <ChevronDownRegular aria-hidden style={{ verticalAlign: 'middle', marginLeft: '2px' }} />
+    </>
+  );
+
+  useEffect(() => {
+    let isMounted = true;
+    void loadPopup().then(
+      (Popup) => isMounted && setPopup({ Popup, hasFocus: standIn.current === document.activeElement }),
+      () => undefined,
+    );
+    return () => {
+      isMounted = false;
+    };
+  }, []);
+
+  if (popup) return <popup.Popup {...props} content={content} isCurrent={isCurrent} hasFocus={popup.hasFocus} />;
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton
-          appearance="transparent"
-          className={`${styles.trigger} ${isCurrent ? styles.current : ''}`}
-          aria-current={isCurrent ? 'true' : undefined}
-        >
-          {props.label}
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {props.links.map((link) => (
-            <RouterLink key={link.href} href={link.href} asChild>
-              <MenuItemLink
-                href={link.href}
-                className={link.isCurrent ? styles.currentItem : undefined}
-                aria-current={link.isCurrent ? 'page' : undefined}
-              >
-                {link.label}
-              </MenuItemLink>
-            </RouterLink>
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Link
+      as="button"
+      ref={standIn}
+      className={props.className}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      aria-current={isCurrent ? 'true' : undefined}
+    >
+      {content}
+    </Link>
   );
 }
