@@ -106,6 +106,42 @@ describe('the header’s menus', () => {
     }
   });
 
+  it('opens a menu pressed before Fluent’s menu has loaded, with the focus in it', async () => {
+    const { server, browser } = environment();
+    const coordinator = (await people()).find((person) => person.id === 'mette-kjaer')!;
+    const { context, page } = await e2e.openPageAs(browser, coordinator, {
+      locale: 'da-DK',
+      viewport: { width: 1366, height: 800 },
+    });
+    try {
+      // The menu's module is held back until the stand-in has been pressed.
+      let release!: () => void;
+      let isHeld = false;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/header-menu-popup-[^/]*\.js$/, async (route) => {
+        isHeld = true;
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}/`);
+      const qualityYear = page
+        .getByRole('navigation', { name: 'Hovedmenu' })
+        .getByRole('button', { name: 'Kvalitetsår', exact: true });
+      await expect.poll(() => isHeld).toBe(true);
+      await qualityYear.focus();
+      await page.keyboard.press('Enter');
+      expect(await page.getByRole('menu').count()).toBe(0);
+      release();
+      const first = page.getByRole('menu').getByRole('menuitem', { name: 'Årshjul', exact: true });
+      await first.waitFor();
+      await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => qualityYear.evaluate((element) => element === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('leaves out the links a caseworker may not see, and the menus they empty', async () => {
     const { server, browser } = environment();
     const caseworker = (await people()).find(

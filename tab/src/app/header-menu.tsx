@@ -13,7 +13,12 @@ export type HeaderMenuProps = {
   currentItemClassName: string;
 };
 
-export type PopupProps = HeaderMenuProps & { content: ReactNode; isCurrent: boolean; hasFocus: boolean };
+export type PopupProps = HeaderMenuProps & {
+  content: ReactNode;
+  isCurrent: boolean;
+  hasFocus: boolean;
+  isOpen: boolean;
+};
 
 // Fluent's Menu brings its positioning and focus machinery (~45 KB gzipped): it is loaded just
 // after the first render, so the tab's initial JavaScript stays within its budget
@@ -26,11 +31,12 @@ function loadPopup(): Promise<ComponentType<PopupProps>> {
 
 /**
  * One group of the header's links as a menu (header-menu-popup.tsx). Until that module has
- * loaded (just after the first render), a button that looks the same stands in, and the menu
- * takes over its focus.
+ * loaded (just after the first render), a button that looks the same stands in: pressed, it asks
+ * for the menu open, and the menu takes over its focus.
  */
 export function HeaderMenu(props: HeaderMenuProps) {
   const [popup, setPopup] = useState<{ Popup: ComponentType<PopupProps>; hasFocus: boolean } | null>(null);
+  const [isOpenAsked, setOpenAsked] = useState(false);
   const standIn = useRef<HTMLButtonElement>(null);
   const isCurrent = props.links.some((link) => link.isCurrent);
   // The button looks like the header's links beside it, with a chevron.
@@ -52,7 +58,10 @@ export function HeaderMenu(props: HeaderMenuProps) {
     };
   }, []);
 
-  if (popup) return <popup.Popup {...props} content={content} isCurrent={isCurrent} hasFocus={popup.hasFocus} />;
+  if (popup)
+    return (
+      <popup.Popup {...props} content={content} isCurrent={isCurrent} hasFocus={popup.hasFocus} isOpen={isOpenAsked} />
+    );
   return (
     <Link
       as="button"
@@ -61,6 +70,7 @@ export function HeaderMenu(props: HeaderMenuProps) {
       aria-haspopup="menu"
       aria-expanded={false}
       aria-current={isCurrent ? 'true' : undefined}
+      onClick={() => setOpenAsked(true)}
     >
       {content}
     </Link>
