@@ -16,6 +16,7 @@ import type { Clock } from '../../functions/src/app/ports.js';
 import type { PersonDto, ProcedureDetail, ProcedureList } from '../../functions/src/contract/schemas.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
 import { freshSeededDataDir } from './seeded-template.js';
+import { clockStartingAt } from './test-server.js';
 
 /** What the end-to-end tests share: the built tab, a local server, Chromium and the demo cast. */
 
@@ -51,15 +52,6 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export type E2eEnvironment = { server: LocalServer; browser: Browser; api: ApiGet; close(): Promise<void> };
-
-/**
- * A clock that shows `start` when it is made and then runs at the real clock's pace: a test that
- * depends on the day (e.g. "an audit is never planned in the past") runs on a day of its own.
- */
-export function clockStartingAt(start: Date): Clock {
-  const offset = start.getTime() - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
-}
 
 export type E2eOptions = {
   /**
