@@ -57,7 +57,7 @@ describe('identifying documents and aktindsigt', () => {
         .waitFor();
 
       // The aktindsigt scene, from the header.
-      await page.getByRole('link', { name: 'Aktindsigt' }).first().click();
+      await e2e.openFromHeader(page, 'Aktindsigt', 'Åbenhed');
       await page.getByRole('heading', { level: 1, name: 'Aktindsigt' }).waitFor();
       await page.getByText('Der er ingen anmodninger om aktindsigt.').waitFor();
       expect(await e2e.axeViolations(page)).toEqual([]);

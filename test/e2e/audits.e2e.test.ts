@@ -4,13 +4,14 @@ import { localDateOf } from '../../functions/src/core/local-date.js';
 import * as e2e from '../support/e2e.js';
 
 /**
- * The audit scene in Danish, as the quality coordinator: plan a due programme item for 2027, open
+ * The audit scene in Danish, as the quality coordinator: plan a due programme item for next year, open
  * the new audit, create its checklist from its clauses, record a result, record a finding in the
  * dialog, and import the certifier's findings from CSV after a preview that shows a bad row;
  * then report it and correct the report with a reason ("Ret rapport"), the original still readable.
  */
 
-const year = 2027;
+/** Next year: it always has an audit day ahead ("Planlæg valgte" never plans in the past). */
+const year = Number(localDateOf(new Date(), 'Europe/Copenhagen').slice(0, 4)) + 1;
 const importanceWords = { 1: 'lav', 2: 'middel', 3: 'høj' } as const;
 
 describe('the audit scene', () => {
@@ -135,8 +136,8 @@ describe('the audit scene', () => {
       await revisions.getByText(/^Rettet ved Rettelse 1 .+: Konklusionen manglede de importerede fund$/).waitFor();
       expect(await e2e.axeViolations(page)).toEqual([]);
       await e2e.saveScreenshot(page, 'audit-detail.png', { fullPage: true });
-      await page.goto(`${server.url}/audit?year=2026`);
-      await page.getByRole('table', { name: 'Audits i 2026' }).waitFor();
+      await page.goto(`${server.url}/audit?year=${year}`);
+      await page.getByRole('table', { name: `Audits i ${year}` }).waitFor();
       await e2e.saveScreenshot(page, 'audit-programme.png', { fullPage: true });
       expect(pageErrors).toEqual([]);
     } finally {

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PersonDto } from '../../functions/src/contract/schemas.js';
 import * as e2e from '../support/e2e.js';
@@ -9,16 +8,6 @@ import * as e2e from '../support/e2e.js';
  * field, and the goal shows the new value and its colour. axe-core checks the page, in Danish.
  */
 const environment = e2e.useE2eEnvironment();
-
-/**
- * axe inside the page's main region: once Fluent's date picker has had focus, Tabster leaves its
- * focus sentinels (aria-hidden, focusable <i> elements) directly under <body>, which axe flags
- * (aria-hidden-focus) although no user reaches them; the sweep checks date pickers the same way.
- */
-async function axeInMain(page: Page): Promise<string[]> {
-  const report = await e2e.axeReport(page, 'main');
-  return [...report.failing, ...report.other];
-}
 
 async function createEnteredGoal(ownerId: string): Promise<string> {
   const { server } = environment();
@@ -70,7 +59,7 @@ describe('entered goal values in the tab', () => {
       await form.getByRole('textbox', { name: /^Værdi/ }).fill('mange');
       await form.getByRole('button', { name: 'Gem værdien' }).click();
       await form.getByText('Skriv et tal fra 0 til 100.000.').waitFor();
-      expect(await axeInMain(page)).toEqual([]);
+      expect(await e2e.axeViolations(page)).toEqual([]);
 
       await form.getByRole('textbox', { name: /^Værdi/ }).fill('72,5');
       await form.getByRole('textbox', { name: /^Bemærkning/ }).fill('Første stikprøve');
@@ -84,7 +73,7 @@ describe('entered goal values in the tab', () => {
         .first()
         .waitFor();
       await page.getByText('Rød: ikke nået').first().waitFor();
-      expect(await axeInMain(page)).toEqual([]);
+      expect(await e2e.axeViolations(page)).toEqual([]);
       await e2e.saveScreenshot(page, 'goal-entered-values-390.png', { fullPage: true });
       expect(pageErrors).toEqual([]);
     } finally {

@@ -33,7 +33,7 @@ describe('satisfaction surveys in the tab', () => {
     try {
       // The coordinator reads survey results: the menu leads there.
       await page.goto(`${server.url}/`);
-      await page.getByRole('navigation').getByRole('link', { name: 'Tilfredshed', exact: true }).click();
+      await e2e.openFromHeader(page, 'Tilfredshed', 'Kvalitetsår');
       await page.getByRole('heading', { level: 1, name: 'Tilfredshedsundersøgelser' }).waitFor();
       // The constructed demo's newest round: 36 of 39 satisfied overall.
       await page.getByText('92 % tilfredse (36 af 39)').waitFor();

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../functions/src/app/ports.js';
 import { createEmbeddedApp } from '../../functions/src/compose.js';
 import { loadConfig } from '../../functions/src/config.js';
 
@@ -13,16 +14,24 @@ import { loadConfig } from '../../functions/src/config.js';
  */
 const templateVariable = 'KH_TEST_SEEDED_TEMPLATE';
 
-async function seedInto(dataDir: string): Promise<void> {
-  const app = await createEmbeddedApp({ ...loadConfig({}), dataDir, seedDemo: true, sweepOnTimer: false });
+async function seedInto(dataDir: string, clock?: Clock): Promise<void> {
+  const app = await createEmbeddedApp(
+    { ...loadConfig({}), dataDir, seedDemo: true, sweepOnTimer: false },
+    clock ? { clock } : {},
+  );
   await app.close();
 }
 
-/** A new temporary data directory holding the seeded demo municipality. The caller removes it. */
-export async function freshSeededDataDir(prefix = 'kh-test-'): Promise<string> {
+/**
+ * A new temporary data directory holding the seeded demo municipality. The caller removes it.
+ * With a `clock`, the demo is seeded on that clock's day (not copied from the template, which
+ * was seeded today), for a test that must not depend on the day it runs.
+ */
+export async function freshSeededDataDir(prefix = 'kh-test-', options: { clock?: Clock } = {}): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const template = process.env[templateVariable];
-  if (template) cpSync(template, dataDir, { recursive: true });
+  if (options.clock) await seedInto(dataDir, options.clock);
+  else if (template) cpSync(template, dataDir, { recursive: true });
   else await seedInto(dataDir);
   return dataDir;
 }

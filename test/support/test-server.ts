@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
+import type { Clock } from '../../functions/src/app/ports.js';
 import type { Config } from '../../functions/src/config.js';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/server.js';
 import type { Route } from '../../functions/src/http/route.js';
@@ -10,15 +11,18 @@ export type TestServer = LocalServer & { dataDir: string; api: ApiClient; stop()
 
 /**
  * A real local host on a free port, with a fresh SQLite file seeded with the demo municipality,
- * or on a given data directory (which `stop()` then removes).
+ * or on a given data directory (which `stop()` then removes). With `startsAt`, the demo is seeded
+ * on that day and the server runs on a clock starting at it, for a file whose rules depend on the
+ * day (e.g. what "this year" holds late in December).
  * Every JSON response is checked against its route's `response` schema: a drifting handler
  * answers 500 (header x-contract-violation) and fails the file (see contract-violations.ts).
  */
 export async function startTestServer(
-  settings: Pick<Partial<Config>, 'rateLimits' | 'dataDir'> & { extraRoutes?: Route[] } = {},
+  settings: Pick<Partial<Config>, 'rateLimits' | 'dataDir'> & { extraRoutes?: Route[]; startsAt?: Date } = {},
 ): Promise<TestServer> {
-  const { extraRoutes, dataDir: givenDataDir, ...config } = settings;
-  const dataDir = givenDataDir ?? (await freshSeededDataDir());
+  const { extraRoutes, dataDir: givenDataDir, startsAt, ...config } = settings;
+  const clock = startsAt ? clockStartingAt(startsAt) : undefined;
+  const dataDir = givenDataDir ?? (await freshSeededDataDir('kh-test-', clock ? { clock } : {}));
   const server = await startLocalServer({
     port: 0,
     host: '127.0.0.1',
@@ -26,7 +30,11 @@ export async function startTestServer(
     seedDemo: false,
     mode: 'local',
     ...config,
-    testing: { checkResponse: recordContractViolation, ...(extraRoutes ? { extraRoutes } : {}) },
+    testing: {
+      checkResponse: recordContractViolation,
+      ...(extraRoutes ? { extraRoutes } : {}),
+      ...(clock ? { clock } : {}),
+    },
   });
   return {
     ...server,
@@ -37,6 +45,15 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A clock that shows `start` when it is made and then runs at the real clock's pace: a test that
+ * depends on the day runs on a day of its own.
+ */
+export function clockStartingAt(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
 }
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };

@@ -18,6 +18,10 @@ export const da = {
   'nav.tasks': 'Mine opgaver',
   'nav.newProcedure': 'Ny procedure',
   'nav.chat': 'Chat',
+  'nav.group.qualityYear': 'Kvalitetsår',
+  'nav.group.openness': 'Åbenhed',
+  'nav.group.register': 'Register',
+  'nav.reportNew': 'Ny melding',
 
   'header.language': 'Sprog',
   'header.signInAs': 'Log ind som',

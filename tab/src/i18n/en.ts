@@ -17,6 +17,10 @@ export const en: Messages = {
   'nav.tasks': 'My tasks',
   'nav.newProcedure': 'New procedure',
   'nav.chat': 'Chat',
+  'nav.group.qualityYear': 'Quality year',
+  'nav.group.openness': 'Transparency',
+  'nav.group.register': 'Register',
+  'nav.reportNew': 'New report',
 
   'header.language': 'Language',
   'header.signInAs': 'Sign in as',

@@ -17,6 +17,10 @@ export const nb: Messages = {
   'nav.tasks': 'Mine oppgaver',
   'nav.newProcedure': 'Ny prosedyre',
   'nav.chat': 'Chat',
+  'nav.group.qualityYear': 'Kvalitetsår',
+  'nav.group.openness': 'Åpenhet',
+  'nav.group.register': 'Register',
+  'nav.reportNew': 'Ny melding',
 
   'header.language': 'Språk',
   'header.signInAs': 'Logg inn som',

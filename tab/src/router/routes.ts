@@ -35,11 +35,25 @@ export type Place<P extends string = string> = {
   query: URLSearchParams;
 };
 
+/**
+ * The header's menus, in the header's order after the links of their own: a scene with a `nav`
+ * and a `group` is a link in that group's menu; a group with no link the person may see is left out.
+ */
+export const navGroups = {
+  qualityYear: 'nav.group.qualityYear',
+  openness: 'nav.group.openness',
+  register: 'nav.group.register',
+} as const satisfies Record<string, MessageKey>;
+
+export type NavGroup = keyof typeof navGroups;
+
 type SceneBase<P extends string> = {
   path: P;
   preload(): Promise<unknown>;
   /** The header link's text; scenes without one are reached from other pages. */
   nav?: MessageKey;
+  /** The header menu the link is in; without one, the link stands in the header itself. */
+  group?: NavGroup;
   /** The header link marked current while this scene shows (e.g. an action marks "Handlinger"). */
   section?: string;
 };
@@ -74,6 +88,7 @@ function signedIn<P extends string, Props extends object>(definition: {
   load: Loader<Props>;
   props(place: Place<P> & { session: Session }): Props;
   nav?: MessageKey;
+  group?: NavGroup;
   section?: string;
   canSee?(me: MeDto): boolean;
   key?(place: Place<P>): string;
@@ -104,7 +119,7 @@ function yearOf(query: URLSearchParams): number | null {
   return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
 }
 
-// Order matters only for the header: its links follow the table.
+// Order matters only for the header: its links, and the links in each of its menus, follow the table.
 export const scenes = {
   /** The tab's home: the overview ("Overblik"); `?scope=` picks a narrower one than the widest. */
   overview: signedIn({
@@ -119,11 +134,26 @@ export const scenes = {
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.handbook',
   }),
+  newProcedure: signedIn({
+    path: '/new',
+    load: () => import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),
+    props: ({ session }) => ({ session }),
+    nav: 'nav.newProcedure',
+    canSee: (me) => me.abilities.createProcedure,
+  }),
   tasks: signedIn({
     path: '/tasks',
     load: () => import('../scenes/tasks/tasks-scene').then((m) => m.TasksScene),
     props: ({ query }) => ({ query }),
     nav: 'nav.tasks',
+  }),
+  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
+  yearWheel: signedIn({
+    path: '/year-wheel',
+    load: () => import('../scenes/year-wheel/year-wheel-scene').then((m) => m.YearWheelScene),
+    props: ({ session, query }) => ({ session, year: yearOf(query) }),
+    nav: 'nav.yearWheel',
+    group: 'qualityYear',
   }),
   /** The competence matrix, opened on one unit with `?unit=`. */
   competences: signedIn({
@@ -132,12 +162,14 @@ export const scenes = {
     props: ({ session, query }) => ({ session, unitId: query.get('unit') || null }),
     key: ({ query }) => query.get('unit') ?? '',
     nav: 'nav.competences',
+    group: 'qualityYear',
   }),
   audit: signedIn({
     path: '/audit',
     load: () => import('../scenes/audit/audit-scene').then((m) => m.AuditScene),
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.audit',
+    group: 'qualityYear',
   }),
   /** The board; `unit`, `owner` and `view=overdue` (the overdue list only) filter it. */
   actions: signedIn({
@@ -145,19 +177,14 @@ export const scenes = {
     load: () => import('../scenes/actions/actions-scene').then((m) => m.ActionsScene),
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.actions',
+    group: 'qualityYear',
   }),
   evaluation: signedIn({
     path: '/management-evaluation',
     load: () => import('../scenes/evaluation/evaluation-scene').then((m) => m.EvaluationScene),
     props: ({ session }) => ({ session }),
     nav: 'nav.evaluation',
-  }),
-  /** The bot's year-wheel reminders link here (functions/src/bot/approval-view.ts `yearWheelUrl`). */
-  yearWheel: signedIn({
-    path: '/year-wheel',
-    load: () => import('../scenes/year-wheel/year-wheel-scene').then((m) => m.YearWheelScene),
-    props: ({ session, query }) => ({ session, year: yearOf(query) }),
-    nav: 'nav.yearWheel',
+    group: 'qualityYear',
   }),
   /** Satisfaction surveys; `survey` and `round` pick the results shown. */
   surveys: signedIn({
@@ -166,6 +193,7 @@ export const scenes = {
     load: () => import('../scenes/surveys/surveys-scene').then((m) => m.SurveysScene),
     props: ({ query }) => ({ query }),
     nav: 'nav.surveys',
+    group: 'qualityYear',
     canSee: (me) => me.abilities.readSurveyResults,
   }),
   /** Quality policy and goals; `colour` shows the goals of one colour (the overview's goal tiles). */
@@ -174,6 +202,7 @@ export const scenes = {
     load: () => import('../scenes/goals/goals-scene').then((m) => m.GoalsScene),
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.goals',
+    group: 'qualityYear',
   }),
   /** The yearly public report: the coordinator previews and publishes it; everyone sees the published ones and the public links. */
   yearlyReport: signedIn({
@@ -181,13 +210,7 @@ export const scenes = {
     load: () => import('../scenes/yearly-report/yearly-report-scene').then((m) => m.YearlyReportScene),
     props: ({ query }) => ({ year: yearOf(query) }),
     nav: 'nav.yearlyReport',
-  }),
-  newProcedure: signedIn({
-    path: '/new',
-    load: () => import('../scenes/new-procedure/new-procedure-scene').then((m) => m.NewProcedureScene),
-    props: ({ session }) => ({ session }),
-    nav: 'nav.newProcedure',
-    canSee: (me) => me.abilities.createProcedure,
+    group: 'openness',
   }),
   /** The register (issue 15): what I handle by default; `view`, `kind`, `status` and `unit` filter it. */
   register: signedIn({
@@ -195,12 +218,15 @@ export const scenes = {
     load: () => import('../scenes/register/register-scene').then((m) => m.RegisterScene),
     props: ({ session, query }) => ({ session, query }),
     nav: 'nav.register',
+    group: 'register',
   }),
   /** "Meld afvigelse, forslag eller ros"; `procedure` (the procedure page's button) and `audit` preselect. */
   reportNew: signedIn({
     path: '/reports/new',
     load: () => import('../scenes/register/report-scene').then((m) => m.ReportScene),
     props: ({ session, query }) => ({ session, query }),
+    nav: 'nav.reportNew',
+    group: 'register',
     section: 'register',
   }),
   /** Pareto of root causes, 24-month trend, replies in time (@fluentui/react-charts comes with this chunk). */
@@ -262,6 +288,7 @@ export const scenes = {
     load: () => import('../scenes/access/access-scene').then((m) => m.AccessScene),
     props: () => ({}),
     nav: 'nav.accessRequests',
+    group: 'openness',
     canSee: (me) => me.abilities.handleAccessRequests,
   }),
   /** The standards worked by, clause × procedures, goals and audits, uncovered clauses marked. */

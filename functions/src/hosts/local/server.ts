@@ -34,8 +34,8 @@ export async function startLocalServer(
     tabDir?: string;
     quiet?: boolean;
     jwks?: JWTVerifyGetKey;
-    /** Tests: response checks and extra routes (see createEmbeddedApp). */
-    testing?: Pick<Parameters<typeof createEmbeddedApp>[1] & object, 'checkResponse' | 'extraRoutes'>;
+    /** Tests: response checks, extra routes and a clock of their own (see createEmbeddedApp). */
+    testing?: Pick<Parameters<typeof createEmbeddedApp>[1] & object, 'checkResponse' | 'extraRoutes' | 'clock'>;
   } = {},
 ): Promise<LocalServer> {
   const { jwks, testing, ...settings } = options;
