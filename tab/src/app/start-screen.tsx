@@ -1,8 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import type { SessionView } from '../session/session-context';
-import { ErrorAlert } from '../shared/error-alert';
 import { Loading } from '../shared/loading';
+
+// Only a failed start shows it: its MessageBar stays out of the initial JavaScript (bench/bundle-size.ts).
+const ErrorAlert = lazy(() => import('../shared/error-alert').then((module) => ({ default: module.ErrorAlert })));
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalXXL, maxWidth: '60rem' },
@@ -21,7 +24,9 @@ export function StartScreen(props: { view: Exclude<SessionView, { status: 'ready
       ) : (
         <>
           <p>{t('app.startFailed')}</p>
-          <ErrorAlert error={props.view.error} onRetry={props.view.retry} />
+          <Suspense fallback={null}>
+            <ErrorAlert error={props.view.error} onRetry={props.view.retry} />
+          </Suspense>
         </>
       )}
     </main>
