@@ -1,3 +1,4 @@
+import type { RegisterStore } from './register-ports.js';
 import { isActionOverdue } from '../core/corrective-action.js';
 import { actionAsOf } from '../core/frozen-records.js';
 import { AppError } from '../core/errors.js';
@@ -28,7 +29,7 @@ import { reportCompetenceGaps } from './report-competence-gaps.js';
 import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
 import type { SurveyStore } from './survey-ports.js';
 import type { GoalStore } from './goal-ports.js';
-import { packGoals, surveyGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
+import { packGoals, measuredGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
 
 /**
  * The input pack of the management evaluation (ISO 9001 9.3.2), assembled from live data each time
@@ -241,6 +242,8 @@ export type EvaluationPackDeps = {
   quality: QualityStore;
   surveys: SurveyStore;
   goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
+  /** For the goals measured from the register; without it they show their last reading. */
+  register?: Pick<RegisterStore, 'statisticsRows'>;
   settings: Settings;
   clock: Clock;
 };
@@ -460,7 +463,7 @@ export async function assembleEvaluationPack(
       cases,
       period,
       (id) => lookups.peopleById.get(id)?.name ?? null,
-      await surveyGoalValuesOver(deps.surveys, goals, period),
+      await measuredGoalValuesOver(deps, goals, period),
     ),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
   };

@@ -16,7 +16,7 @@ import {
 } from '../core/yearly-report.js';
 import { nextReviewDue } from '../core/review-schedule.js';
 import { qualityPolicyId } from '../core/goal-types.js';
-import { packGoals, surveyGoalValuesOver } from './pack-goals.js';
+import { packGoals, measuredGoalValuesOver } from './pack-goals.js';
 import type { ProcedureRow, Services } from './ports.js';
 import { publicRegisterFiguresFor } from './register-queries.js';
 import { surveyEvaluationSection } from './survey-evaluation-section.js';
@@ -76,7 +76,7 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
     cases,
     period,
     () => null,
-    await surveyGoalValuesOver(services.surveys, goals, period),
+    await measuredGoalValuesOver(services, goals, period),
   );
   const countsOf = (auditId: string) => {
     const counts = Object.fromEntries(findingGrades.map((grade) => [grade, 0])) as Record<
