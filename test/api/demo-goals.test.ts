@@ -81,6 +81,14 @@ describe('demo goals', () => {
     expect(pack.frozen).not.toBeNull();
     expect(pack.qualityGoals.status).toBe('available');
     expect(pack.qualityGoals.goals?.map((goal) => goal.title)).not.toContain(register?.title);
+
+    // This year's report marks it as the reply-time goal, shown beside the register's compliance.
+    type Preview = { content: { goals: { title: string; value: number | null; isReplyTimeGoal?: boolean }[] } };
+    const preview = await get<Preview>(`/yearly-reports/${year}/preview`, 'mette-kjaer');
+    const inReport = preview.content.goals.find((candidate) => candidate.title === register?.title);
+    expect(inReport).toMatchObject({ isReplyTimeGoal: true });
+    expect(inReport?.value).toBeGreaterThan(0);
+    expect(preview.content.goals.filter((candidate) => candidate.isReplyTimeGoal)).toHaveLength(1);
   });
 
   it('measures the 90 % survey goal in the 2025 report from the 2025 round, as the survey results show it', async () => {

@@ -15,7 +15,7 @@ import {
   type YearlyReportProcedure,
 } from '../core/yearly-report.js';
 import { nextReviewDue } from '../core/review-schedule.js';
-import { qualityPolicyId } from '../core/goal-types.js';
+import { qualityPolicyId, type Goal } from '../core/goal-types.js';
 import { packGoals, measuredGoalValuesOver } from './pack-goals.js';
 import type { ProcedureRow, Services } from './ports.js';
 import { publicRegisterFiguresFor } from './register-queries.js';
@@ -109,6 +109,7 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
             target: goal.target,
             value: goal.value,
             colour: goal.colour,
+            ...(isReplyTimeGoal(goals.find((candidate) => candidate.id === goal.id)) ? { isReplyTimeGoal: true } : {}),
           }))
         : [],
     surveys: surveys.rounds.map((round) => ({
@@ -392,4 +393,13 @@ export async function yearlyReportPreviewView(services: Services, actor: Actor, 
   const content = await previewYearlyReport(services, actor, year);
   const published = (await listPublishedYearlyReports(services)).find((report) => report.year === year);
   return { year, content, published: published ? await yearlyReportSummary(services, published) : null };
+}
+
+/** A goal measured as the register's reply-time compliance over every kind of item. */
+function isReplyTimeGoal(goal: Goal | undefined): boolean {
+  return (
+    goal?.measurement.kind === 'register' &&
+    goal.measurement.metric === 'replied-in-time' &&
+    goal.measurement.kinds.length === 0
+  );
 }
