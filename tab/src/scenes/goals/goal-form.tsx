@@ -62,7 +62,9 @@ export function GoalForm(props: {
     defaultValues: goalFormDefaults(props.goal, props.session.me.person.id, today),
   });
   const { control, handleSubmit, watch, setValue, formState } = form;
-  const measurementKind = watch('measurement.kind');
+  // The whole measurement: setValue('measurement', …) replaces the object, and a watch of its
+  // nested 'kind' alone did not see the change (the fields of the chosen kind never showed).
+  const measurementKind = watch('measurement').kind;
   const saving = useApiMutation({
     run: (body: CreateGoalBody) => (props.goal ? api.updateGoal(props.goal, body) : api.createGoal(body)),
     onSuccess: (saved) => props.onSaved(saved),
