@@ -157,6 +157,13 @@ export function describeGoalStoreContract(name: string, open: () => Promise<Goal
           status: 'draft',
           lastReading: { colour: 'red', value: 52, computedOn: d('2026-03-01'), redSince: d('2026-02-01') },
         }),
+        buildGoal({
+          id: 'goal-4',
+          title: 'Henvendelser besvares inden for fristen',
+          measurement: { kind: 'register', metric: 'replied-in-time', kinds: ['complaint', 'deviation'] },
+          target: { direction: 'at-least', value: 95, unit: 'percent' },
+          lastReading: { colour: 'yellow', value: 91.5, computedOn: d('2026-03-01'), redSince: null },
+        }),
       ];
       const sources = [
         buildSource(),
@@ -184,8 +191,10 @@ export function describeGoalStoreContract(name: string, open: () => Promise<Goal
       });
       expect(await store.getQualityPolicy('quality-policy')).toEqual(buildPolicy());
       expect(await store.getQualityPolicy('nope')).toBeUndefined();
-      expect(await store.listGoals()).toEqual([goals[0], goals[2], goals[1]]);
+      expect(await store.listGoals()).toEqual([goals[0], goals[3], goals[2], goals[1]]);
       expect(await store.getGoal('goal-2')).toEqual(goals[2]);
+      // A register goal's measurement (metric and kinds) round-trips as it was.
+      expect(await store.getGoal('goal-4')).toEqual(goals[3]);
       expect(await store.getGoal('nope')).toBeUndefined();
       expect(await store.listCaseSources()).toEqual([sources[1], sources[0], sources[2]]);
       expect(await store.getCaseSource('src-esdh')).toEqual(sources[2]);

@@ -1,3 +1,4 @@
+import type { RegisterStore } from './register-ports.js';
 import { isActionOverdue } from '../core/corrective-action.js';
 import { isFindingCounted } from '../core/audit-correction.js';
 import { actionAsOf } from '../core/frozen-records.js';
@@ -29,9 +30,8 @@ import { reportCompetenceGaps } from './report-competence-gaps.js';
 import { surveyEvaluationSection, type SurveySection } from './survey-evaluation-section.js';
 import type { SurveyStore } from './survey-ports.js';
 import type { GoalStore } from './goal-ports.js';
-import { packGoals, surveyGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
+import { packGoals, measuredGoalValuesOver, type PackGoalsSection } from './pack-goals.js';
 import type { RegisterFigures } from '../core/register-figures.js';
-import type { RegisterStore } from './register-ports.js';
 import { registerFiguresFor } from './register-queries.js';
 
 /**
@@ -253,7 +253,8 @@ export type EvaluationPackDeps = {
   quality: QualityStore;
   surveys: SurveyStore;
   goals: Pick<GoalStore, 'listGoals' | 'listCaseRecords'>;
-  register: Pick<RegisterStore, 'listItems' | 'getSettings'>;
+  /** The register section, and the goals measured from the register. */
+  register: Pick<RegisterStore, 'listItems' | 'getSettings' | 'statisticsRows'>;
   settings: Settings;
   clock: Clock;
 };
@@ -474,7 +475,7 @@ export async function assembleEvaluationPack(
       cases,
       period,
       (id) => lookups.peopleById.get(id)?.name ?? null,
-      await surveyGoalValuesOver(deps.surveys, goals, period),
+      await measuredGoalValuesOver(deps, goals, period),
     ),
     surveyResults: await surveyEvaluationSection(deps.surveys, period),
     register: { status: 'available', ...(await registerFiguresFor(deps, period)) },

@@ -3,6 +3,8 @@ import { caseMetricValue, goalColour, hasTurnedRed, nextReading } from '../core/
 import type { CaseRecord, Goal, GoalReading } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { YearWheelOccurrence } from '../core/quality-year-types.js';
+import { registerGoalValue } from '../core/register-goal.js';
+import type { StatisticsRow } from '../core/register-statistics.js';
 import type { Services } from './ports.js';
 import { firstVersion, nextVersion, type Stamp } from './quality-records.js';
 import { surveyGoalValue } from './survey-measure.js';
@@ -16,11 +18,22 @@ export function goalStatistics(goal: Goal, cases: readonly CaseRecord[], today: 
 }
 
 /**
- * A goal's value now: computed from the cases or the newest entered value of its period;
- * undefined for a survey goal, whose value needs the survey's answers (`surveyGoalValue`).
+ * A goal's value now: computed from the cases, the register's items (`registerRows`, as of today)
+ * or the newest entered value of its period; undefined for a survey goal, whose value needs the
+ * survey's answers (`surveyGoalValue`).
  */
-export function goalValue(goal: Goal, cases: readonly CaseRecord[], today: LocalDate): number | null | undefined {
+export function goalValue(
+  goal: Goal,
+  cases: readonly CaseRecord[],
+  today: LocalDate,
+  registerRows: readonly StatisticsRow[] = [],
+): number | null | undefined {
   switch (goal.measurement.kind) {
+    case 'register': {
+      if (today < goal.periodFrom) return null;
+      const to = goal.periodTo < today ? goal.periodTo : today;
+      return registerGoalValue(goal.measurement, registerRows, goal.periodFrom, to);
+    }
     case 'cases':
       return caseMetricValue(goal.measurement.metric, goalStatistics(goal, cases, today));
     case 'entered': {
@@ -40,7 +53,7 @@ export function redGoalOccurrenceId(goal: Pick<Goal, 'id'>, redSince: LocalDate)
 }
 
 /**
- * Measures the active goals (by cases, by a survey's share satisfied, or by entered values), writes the readings that
+ * Measures the active goals (by cases, by a survey's share satisfied, from the register, or by entered values), writes the readings that
  * changed (a new version of the goal, so an edit from a stale read is refused), and for each goal
  * that is red makes sure its owner has the "goal in red" activity in the årshjul: the deadline
  * index and the daily sweep then remind the owner, once (the activity's id is the goal and the day
@@ -58,13 +71,16 @@ export async function measureGoals(
   const cases =
     options.cases ??
     (goals.some((goal) => goal.measurement.kind === 'cases') ? await services.goals.listCaseRecords() : []);
+  const registerRows = goals.some((goal) => goal.measurement.kind === 'register')
+    ? await services.register.statisticsRows(today)
+    : [];
   const changed: Goal[] = [];
   const results: { goalId: string; reading: GoalReading; hasTurnedRed: boolean }[] = [];
   for (const goal of goals) {
     const value =
       goal.measurement.kind === 'survey'
         ? await surveyGoalValue(services.surveys, goal)
-        : goalValue(goal, cases, today);
+        : goalValue(goal, cases, today, registerRows);
     if (value === undefined) continue;
     const reading = nextReading(goal.lastReading, goalColour(goal.target, goal.thresholds, value), value, today);
     results.push({ goalId: goal.id, reading, hasTurnedRed: hasTurnedRed(goal.lastReading, reading) });

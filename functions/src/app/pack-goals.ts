@@ -2,6 +2,8 @@ import { computeCaseStatistics } from '../core/case-statistics.js';
 import { caseMetricValue, goalColour } from '../core/goal-status.js';
 import type { CaseRecord, Goal, GoalColour, GoalTarget } from '../core/goal-types.js';
 import type { LocalDate } from '../core/local-date.js';
+import { registerGoalValue } from '../core/register-goal.js';
+import type { RegisterStore } from './register-ports.js';
 import { surveyGoalValue } from './survey-measure.js';
 import type { SurveyStore } from './survey-ports.js';
 
@@ -61,19 +63,53 @@ export async function surveyGoalValuesOver(
   return values;
 }
 
+/**
+ * The register goals' values over the part of their period within `period`, judged as on the
+ * span's last day (the replies as known now, like the register's figures in the pack).
+ */
+export async function registerGoalValuesOver(
+  register: Pick<RegisterStore, 'statisticsRows'> | undefined,
+  goals: readonly Goal[],
+  period: { from: LocalDate; to: LocalDate },
+): Promise<ReadonlyMap<string, number | null>> {
+  const values = new Map<string, number | null>();
+  const spans = goals.flatMap((goal) => {
+    const span = overlap(goal, period);
+    return goal.measurement.kind === 'register' && span ? [{ goal, measurement: goal.measurement, span }] : [];
+  });
+  if (spans.length === 0 || !register) return values;
+  const rows = await register.statisticsRows(period.to);
+  for (const { goal, measurement, span } of spans)
+    values.set(goal.id, registerGoalValue(measurement, rows, span.from, span.to));
+  return values;
+}
+
+/** The measured values of the survey and register goals over `period`, for `packGoals`. */
+export async function measuredGoalValuesOver(
+  stores: { surveys: Pick<SurveyStore, 'getSurvey' | 'listAnswers'>; register?: Pick<RegisterStore, 'statisticsRows'> },
+  goals: readonly Goal[],
+  period: { from: LocalDate; to: LocalDate },
+): Promise<ReadonlyMap<string, number | null>> {
+  const [surveys, register] = await Promise.all([
+    surveyGoalValuesOver(stores.surveys, goals, period),
+    registerGoalValuesOver(stores.register, goals, period),
+  ]);
+  return new Map([...surveys, ...register]);
+}
+
 export function packGoals(
   goals: readonly Goal[],
   cases: readonly CaseRecord[],
   period: { from: LocalDate; to: LocalDate },
   ownerName: (id: string) => string | null,
-  surveyValues: ReadonlyMap<string, number | null> = new Map(),
+  measuredValues: ReadonlyMap<string, number | null> = new Map(),
 ): PackGoalsSection {
   const rows: PackGoalRow[] = [];
   for (const goal of goals) {
     if (goal.status === 'draft' || goal.status === 'retired') continue;
     const span = overlap(goal, period);
     if (!span) continue;
-    const { value, figures } = valueOver(goal, cases, span, period, surveyValues);
+    const { value, figures } = valueOver(goal, cases, span, period, measuredValues);
     const name = ownerName(goal.ownerId);
     rows.push({
       id: goal.id,
@@ -96,7 +132,7 @@ function valueOver(
   cases: readonly CaseRecord[],
   span: { from: LocalDate; to: LocalDate },
   period: { from: LocalDate; to: LocalDate },
-  surveyValues: ReadonlyMap<string, number | null>,
+  measuredValues: ReadonlyMap<string, number | null>,
 ): { value: number | null; figures: PackGoalFigures | null } {
   switch (goal.measurement.kind) {
     case 'cases': {
@@ -119,9 +155,10 @@ function valueOver(
       return { value: inSpan.at(-1)?.value ?? null, figures: null };
     }
     case 'survey':
-      // Measured over the span from the answers when the caller gave them (surveyGoalValuesOver);
-      // otherwise the goal's last reading, if it was taken within the period.
-      if (surveyValues.has(goal.id)) return { value: surveyValues.get(goal.id) ?? null, figures: null };
+    case 'register':
+      // Measured over the span from the answers or the register's items when the caller gave
+      // them (measuredGoalValuesOver); otherwise the goal's last reading, if it was taken within the period.
+      if (measuredValues.has(goal.id)) return { value: measuredValues.get(goal.id) ?? null, figures: null };
       return {
         value: goal.lastReading && goal.lastReading.computedOn <= period.to ? goal.lastReading.value : null,
         figures: null,

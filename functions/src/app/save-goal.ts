@@ -1,3 +1,4 @@
+import { registerMetricUnit } from '../core/register-goal.js';
 import { AppError } from '../core/errors.js';
 import type { Goal } from '../core/goal-types.js';
 import { canEnterGoalValue, canManageGoals, ensure, type Actor } from '../core/policies.js';
@@ -30,6 +31,10 @@ async function validateGoal(services: Services, input: GoalInput): Promise<void>
           ? 'count'
           : 'days')
   )
+    throw new AppError('VALIDATION', `The target's unit does not fit the measure ${input.measurement.metric}.`, {
+      field: 'target.unit',
+    });
+  if (input.measurement.kind === 'register' && input.target.unit !== registerMetricUnit(input.measurement.metric))
     throw new AppError('VALIDATION', `The target's unit does not fit the measure ${input.measurement.metric}.`, {
       field: 'target.unit',
     });

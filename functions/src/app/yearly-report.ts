@@ -16,8 +16,8 @@ import {
   type YearlyReportProcedure,
 } from '../core/yearly-report.js';
 import { nextReviewDue } from '../core/review-schedule.js';
-import { qualityPolicyId } from '../core/goal-types.js';
-import { packGoals, surveyGoalValuesOver } from './pack-goals.js';
+import { qualityPolicyId, type Goal } from '../core/goal-types.js';
+import { packGoals, measuredGoalValuesOver } from './pack-goals.js';
 import type { ProcedureRow, Services } from './ports.js';
 import { publicRegisterFiguresFor } from './register-queries.js';
 import { surveyEvaluationSection } from './survey-evaluation-section.js';
@@ -77,7 +77,7 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
     cases,
     period,
     () => null,
-    await surveyGoalValuesOver(services.surveys, goals, period),
+    await measuredGoalValuesOver(services, goals, period),
   );
   const countsOf = (auditId: string) => {
     const counts = Object.fromEntries(findingGrades.map((grade) => [grade, 0])) as Record<
@@ -112,6 +112,7 @@ export async function assembleYearlyReport(services: Services, year: number): Pr
             target: goal.target,
             value: goal.value,
             colour: goal.colour,
+            ...(isReplyTimeGoal(goals.find((candidate) => candidate.id === goal.id)) ? { isReplyTimeGoal: true } : {}),
           }))
         : [],
     surveys: surveys.rounds.map((round) => ({
@@ -395,4 +396,13 @@ export async function yearlyReportPreviewView(services: Services, actor: Actor, 
   const content = await previewYearlyReport(services, actor, year);
   const published = (await listPublishedYearlyReports(services)).find((report) => report.year === year);
   return { year, content, published: published ? await yearlyReportSummary(services, published) : null };
+}
+
+/** A goal measured as the register's reply-time compliance over every kind of item. */
+function isReplyTimeGoal(goal: Goal | undefined): boolean {
+  return (
+    goal?.measurement.kind === 'register' &&
+    goal.measurement.metric === 'replied-in-time' &&
+    goal.measurement.kinds.length === 0
+  );
 }

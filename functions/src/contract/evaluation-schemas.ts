@@ -157,7 +157,7 @@ const packGoalsSectionSchema = z.discriminatedUnion('status', [
           value: z.number(),
           unit: z.enum(['percent', 'days', 'count']),
         }),
-        measurement: z.enum(['cases', 'survey', 'entered']),
+        measurement: z.enum(['cases', 'survey', 'entered', 'register']),
         value: z.number().nullable(),
         colour: z.enum(['green', 'yellow', 'red', 'none']),
         figures: z

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { caseMetrics, caseFields, goalCadences, goalColours, goalStatuses } from '../core/goal-types.js';
+import {
+  caseMetrics,
+  caseFields,
+  goalCadences,
+  goalColours,
+  goalStatuses,
+  registerMetrics,
+} from '../core/goal-types.js';
+import { registerKinds } from '../core/register-types.js';
 import { caseImportErrorCodes } from '../core/import-errors.js';
 import { caseRecordSchema, caseSourceRecord, goalRecord, qualityPolicyRecord } from '../records/goals.js';
 import { id, importErrorReportShape, localDate, requiredText, text } from './primitives.js';
@@ -33,6 +41,11 @@ const measurementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cases'), metric: z.enum(caseMetrics) }),
   z.strictObject({ kind: z.literal('survey'), surveyId: id.nullable() }),
   z.strictObject({ kind: z.literal('entered'), values: z.array(enteredValueSchema).max(500) }),
+  z.strictObject({
+    kind: z.literal('register'),
+    metric: z.enum(registerMetrics),
+    kinds: z.array(z.enum(registerKinds)).max(registerKinds.length).describe('Empty: every kind of item'),
+  }),
 ]);
 const thresholdsSchema = z.strictObject({ yellowWithinPoints: z.number().min(0).max(100_000) });
 const readingSchema = z.object({

@@ -71,7 +71,15 @@ export const yearlyReportDataSchema = z.object({
       adoptedOn: date.nullable(),
     })
     .nullable(),
-  goals: z.array(z.object({ title: z.string(), target, value: z.number().nullable(), colour: z.enum(goalColours) })),
+  goals: z.array(
+    z.object({
+      title: z.string(),
+      target,
+      value: z.number().nullable(),
+      colour: z.enum(goalColours),
+      isReplyTimeGoal: z.boolean().optional(),
+    }),
+  ),
   surveys: z.array(
     z.object({
       title: localized,

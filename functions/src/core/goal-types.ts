@@ -1,4 +1,5 @@
 import type { LocalDate } from './local-date.js';
+import type { RegisterKind } from './register-types.js';
 
 /**
  * Quality policy and quality goals (ISO 9001 5.2 and 6.2), and the case data the goals are
@@ -45,6 +46,15 @@ export type GoalTarget = { direction: 'at-least' | 'at-most'; value: number; uni
 export const caseMetrics = ['share-within-target', 'mean-days', 'median-days', 'backlog'] as const;
 export type CaseMetric = (typeof caseMetrics)[number];
 
+/**
+ * The figure a register goal is measured by (register-goal.ts): `replied-in-time`, the share (%)
+ * of the answerable items received in the period whose reply was sent within its deadline, of
+ * those answered or overdue; `overdue-unanswered`, the count of answerable items received in the
+ * period still unanswered past their deadline.
+ */
+export const registerMetrics = ['replied-in-time', 'overdue-unanswered'] as const;
+export type RegisterMetric = (typeof registerMetrics)[number];
+
 export type EnteredValue = { on: LocalDate; value: number; note: string };
 
 /**
@@ -54,7 +64,9 @@ export type EnteredValue = { on: LocalDate; value: number; note: string };
 export type GoalMeasurement =
   | { kind: 'cases'; metric: CaseMetric }
   | { kind: 'survey'; surveyId: string | null }
-  | { kind: 'entered'; values: EnteredValue[] };
+  | { kind: 'entered'; values: EnteredValue[] }
+  /** Measured from the register; `kinds` empty: every kind of item. */
+  | { kind: 'register'; metric: RegisterMetric; kinds: RegisterKind[] };
 
 /** Green at or beyond the target; yellow when short of it by at most `yellowWithinPoints`; red beyond. */
 export type GoalThresholds = { yellowWithinPoints: number };

@@ -41,6 +41,11 @@ export type YearlyReportGoal = {
   /** The value over the year (null: nothing measured). */
   value: number | null;
   colour: GoalColour;
+  /**
+   * Measured as the register's reply-time compliance (every kind answered within the deadline),
+   * so the register's section shows it beside that figure. Absent in reports frozen before it existed.
+   */
+  isReplyTimeGoal?: boolean;
 };
 
 export type YearlyReportSurvey = {

@@ -161,6 +161,37 @@ describe('the register’s section', () => {
     });
   });
 
+  it('shows the reply-time goal beside the compliance, when one is set', () => {
+    const facts = (view: ReturnType<typeof yearlyReportView>) =>
+      section(view)!
+        .blocks.filter((block) => block.kind === 'facts')
+        .flatMap((block) => block.rows);
+    expect(facts(yearlyReportView({ kind: 'preview', data }, 'da')).map(([label]) => label)).not.toContainEqual(
+      expect.stringContaining('Kvalitetsmål'),
+    );
+    const withGoal = {
+      ...data,
+      goals: [
+        ...data.goals,
+        {
+          title: 'Henvendelser besvares inden for fristen',
+          target: { direction: 'at-least', value: 95, unit: 'percent' } as const,
+          value: 80,
+          colour: 'red' as const,
+          isReplyTimeGoal: true,
+        },
+      ],
+    };
+    expect(facts(yearlyReportView({ kind: 'preview', data: withGoal }, 'da'))).toContainEqual([
+      'Kvalitetsmål: Henvendelser besvares inden for fristen',
+      'mindst 95 % (Ikke nået)',
+    ]);
+    expect(facts(yearlyReportView({ kind: 'preview', data: withGoal }, 'en'))).toContainEqual([
+      'Quality goal: Henvendelser besvares inden for fristen',
+      'at least 95 % (Not met)',
+    ]);
+  });
+
   it('speaks Norwegian and English, and names each kind’s deadline when they differ', () => {
     const differing = {
       ...data,

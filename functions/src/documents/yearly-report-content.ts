@@ -289,6 +289,16 @@ const registerSection: SectionBuilder = (context) => {
         kind: 'facts',
         rows: [
           [t('register.replyShare'), context.percent(reply.share)],
+          // The quality goal on it, when one is set ("alle henvendelser besvares inden for fristen").
+          ...data.goals
+            .filter((goal) => goal.isReplyTimeGoal === true)
+            .map((goal): [string, string] => [
+              t('register.replyGoal', { title: goal.title }),
+              t('register.replyGoalValue', {
+                target: targetText(context, goal.target),
+                status: t(`colours.${goal.colour}`),
+              }),
+            ]),
           [t('register.deadline'), deadlineText],
         ],
       },

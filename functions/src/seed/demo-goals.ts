@@ -161,7 +161,7 @@ const policyText = {
 
 /**
  * Seeds the quality policy (adopted by Byrådet), the case source with its mapping, two years of
- * case data, and the seeds' two goals, through the use cases. Idempotent: nothing is done when
+ * case data, the seeds' two goals and a register goal for this year, through the use cases. Idempotent: nothing is done when
  * the policy exists. The survey goal has no survey yet (surveyId null): the surveys module links it.
  */
 export async function seedDemoGoals(services: Services, clock: { set(date: Date): void }, now: Date): Promise<void> {
@@ -223,6 +223,21 @@ export async function seedDemoGoals(services: Services, clock: { set(date: Date)
     scope: { caseTypes: [], unitIds: [] },
     cadence: 'yearly',
     measurement: { kind: 'survey', surveyId: null },
+    thresholds: { yellowWithinPoints: 5 },
+    revisionMonth: 1,
+  });
+  // This year's only: the register holds the last twelve months, and a goal over last year would
+  // enter the packs of evaluations already held (frozen as of their meeting day).
+  await createGoal(services, coordinator, {
+    ...common,
+    periodFrom: `${year}-01-01` as LocalDate,
+    title: 'Henvendelser besvares inden for fristen',
+    description:
+      'Andelen af ros, klager, forslag og afvigelser med en afsender, der kan få svar, som er besvaret inden for svarfristen (10 arbejdsdage). Anonyme henvendelser tæller ikke med; en ubesvaret henvendelse tæller som for sent, når fristen er overskredet.',
+    target: { direction: 'at-least', value: 95, unit: 'percent' },
+    scope: { caseTypes: [], unitIds: [] },
+    cadence: 'monthly',
+    measurement: { kind: 'register', metric: 'replied-in-time', kinds: [] },
     thresholds: { yellowWithinPoints: 5 },
     revisionMonth: 1,
   });

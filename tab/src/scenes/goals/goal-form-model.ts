@@ -4,6 +4,7 @@ import type { CreateGoalBody, GoalViewDto } from '../../api/goals-api';
 export function unitOfMeasurement(measurement: CreateGoalBody['measurement']): CreateGoalBody['target']['unit'] | null {
   if (measurement.kind === 'survey') return 'percent';
   if (measurement.kind === 'entered') return null;
+  if (measurement.kind === 'register') return measurement.metric === 'replied-in-time' ? 'percent' : 'count';
   switch (measurement.metric) {
     case 'share-within-target':
       return 'percent';

@@ -11,7 +11,7 @@ import { DateField } from '../../shared/date-field';
 import { ErrorAlert } from '../../shared/error-alert';
 import { OptionDropdown } from '../../shared/option-dropdown';
 import { createGoalBody } from '../../../../functions/src/contract/goal-schemas';
-import { cadenceKey, measurementKey, metricKey, statusKey } from './goal-model';
+import { cadenceKey, measurementKey, metricKey, registerKindKey, registerMetricKey, statusKey } from './goal-model';
 import { goalFormDefaults, unitOfMeasurement, splitList } from './goal-form-model';
 
 const useStyles = makeStyles({
@@ -62,7 +62,9 @@ export function GoalForm(props: {
     defaultValues: goalFormDefaults(props.goal, props.session.me.person.id, today),
   });
   const { control, handleSubmit, watch, setValue, formState } = form;
-  const measurementKind = watch('measurement.kind');
+  // The whole measurement: setValue('measurement', …) replaces the object, and a watch of its
+  // nested 'kind' alone did not see the change (the fields of the chosen kind never showed).
+  const measurementKind = watch('measurement').kind;
   const saving = useApiMutation({
     run: (body: CreateGoalBody) => (props.goal ? api.updateGoal(props.goal, body) : api.createGoal(body)),
     onSuccess: (saved) => props.onSaved(saved),
@@ -83,7 +85,9 @@ export function GoalForm(props: {
         ? { kind, metric }
         : kind === 'survey'
           ? { kind, surveyId: null }
-          : { kind, values: props.goal?.measurement.kind === 'entered' ? props.goal.measurement.values : [] };
+          : kind === 'register'
+            ? { kind, metric: 'replied-in-time', kinds: [] }
+            : { kind, values: props.goal?.measurement.kind === 'entered' ? props.goal.measurement.values : [] };
     setValue('measurement', measurement);
     const unit = unitOfMeasurement(measurement);
     if (unit) setValue('target.unit', unit);
@@ -127,7 +131,7 @@ export function GoalForm(props: {
         render={({ field }) => (
           <OptionDropdown
             label={t('goals.form.measurement')}
-            options={(['cases', 'survey', 'entered'] as const).map((kind) => ({
+            options={(['cases', 'survey', 'entered', 'register'] as const).map((kind) => ({
               value: kind,
               text: t(measurementKey[kind]),
             }))}
@@ -155,6 +159,50 @@ export function GoalForm(props: {
                 if (unit) setValue('target.unit', unit);
               }}
             />
+          )}
+        />
+      ) : null}
+      {measurementKind === 'register' ? (
+        <Controller
+          control={control}
+          name="measurement"
+          render={({ field }) => (
+            <>
+              <OptionDropdown
+                label={t('goals.form.registerMetric')}
+                options={(['replied-in-time', 'overdue-unanswered'] as const).map((metric) => ({
+                  value: metric,
+                  text: t(registerMetricKey[metric]),
+                }))}
+                value={field.value.kind === 'register' ? field.value.metric : ''}
+                onChange={(metric) => {
+                  const kinds = field.value.kind === 'register' ? field.value.kinds : [];
+                  const measurement = { kind: 'register', metric, kinds } as CreateGoalBody['measurement'];
+                  setValue('measurement', measurement);
+                  const unit = unitOfMeasurement(measurement);
+                  if (unit) setValue('target.unit', unit);
+                }}
+              />
+              <OptionDropdown
+                label={t('goals.form.registerKinds')}
+                hint={t('goals.form.registerKindsHint')}
+                options={[
+                  { value: 'all', text: t('goals.registerKind.all') },
+                  ...(['complaint', 'praise', 'suggestion', 'deviation'] as const).map((kind) => ({
+                    value: kind,
+                    text: t(registerKindKey[kind]),
+                  })),
+                ]}
+                value={field.value.kind === 'register' ? (field.value.kinds[0] ?? 'all') : 'all'}
+                onChange={(value) => {
+                  if (field.value.kind !== 'register') return;
+                  setValue('measurement', {
+                    ...field.value,
+                    kinds: value === 'all' ? [] : [value as (typeof field.value.kinds)[number]],
+                  });
+                }}
+              />
+            </>
           )}
         />
       ) : null}

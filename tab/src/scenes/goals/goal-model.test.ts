@@ -6,6 +6,7 @@ import {
   colourFilterOf,
   filterGoals,
   formatFigure,
+  measurementText,
   monthLabel,
   sortGoals,
   sourceIdOf,
@@ -116,8 +117,27 @@ describe('goal form', () => {
     [{ kind: 'cases', metric: 'backlog' }, 'count'],
     [{ kind: 'survey', surveyId: null }, 'percent'],
     [{ kind: 'entered', values: [] }, null],
+    [{ kind: 'register', metric: 'replied-in-time', kinds: [] }, 'percent'],
+    [{ kind: 'register', metric: 'overdue-unanswered', kinds: ['complaint'] }, 'count'],
   ] satisfies [CreateGoalBody['measurement'], string | null][])('gives %o the unit %s', (measurement, unit) => {
     expect(unitOfMeasurement(measurement)).toBe(unit);
+  });
+
+  it('describes a register goal with its figure and kinds, in each language', () => {
+    const measurement: CreateGoalBody['measurement'] & { kind: 'register' } = {
+      kind: 'register',
+      metric: 'replied-in-time',
+      kinds: ['complaint', 'deviation'],
+    };
+    expect(measurementText(measurement, tabTextsIn('da'))).toBe(
+      'Beregnes af registret: andel besvaret inden for svarfristen (Klager, Afvigelser)',
+    );
+    expect(measurementText({ ...measurement, kinds: [] }, tabTextsIn('nb'))).toBe(
+      'Beregnes fra registeret: andel besvart innen svarfristen',
+    );
+    expect(measurementText({ kind: 'cases', metric: 'backlog' }, tabTextsIn('en'))).toBe(
+      'Computed from case data: backlog (open cases over target)',
+    );
   });
 
   it('splits clause and case-type lists on commas and semicolons', () => {

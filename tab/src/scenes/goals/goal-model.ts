@@ -68,7 +68,34 @@ export const measurementKey: Record<GoalViewDto['measurement']['kind'], MessageK
   cases: 'goals.measurement.cases',
   survey: 'goals.measurement.survey',
   entered: 'goals.measurement.entered',
+  register: 'goals.measurement.register',
 };
+
+export const registerMetricKey: Record<'replied-in-time' | 'overdue-unanswered', MessageKey> = {
+  'replied-in-time': 'goals.registerMetric.replied-in-time',
+  'overdue-unanswered': 'goals.registerMetric.overdue-unanswered',
+};
+
+export const registerKindKey: Record<'praise' | 'complaint' | 'suggestion' | 'deviation', MessageKey> = {
+  praise: 'goals.registerKind.praise',
+  complaint: 'goals.registerKind.complaint',
+  suggestion: 'goals.registerKind.suggestion',
+  deviation: 'goals.registerKind.deviation',
+};
+
+/** "Beregnes af registret: andel besvaret inden for svarfristen (Klager)" and the like. */
+export function measurementText(measurement: GoalViewDto['measurement'], t: (key: MessageKey) => string): string {
+  switch (measurement.kind) {
+    case 'cases':
+      return `${t(measurementKey.cases)}: ${t(metricKey[measurement.metric])}`;
+    case 'register': {
+      const kinds = measurement.kinds.map((kind) => t(registerKindKey[kind])).join(', ');
+      return `${t(measurementKey.register)}: ${t(registerMetricKey[measurement.metric])}${kinds ? ` (${kinds})` : ''}`;
+    }
+    default:
+      return t(measurementKey[measurement.kind]);
+  }
+}
 
 export const metricKey: Record<'share-within-target' | 'mean-days' | 'median-days' | 'backlog', MessageKey> = {
   'share-within-target': 'goals.metric.share-within-target',

@@ -16,16 +16,7 @@ import { GoalChart } from './goal-chart';
 import { GoalColourBadge } from './goal-colour-badge';
 import { EnteredValuesSection } from './entered-values-section';
 import { GoalForm } from './goal-form';
-import {
-  cadenceKey,
-  chartMonths,
-  colourOf,
-  formatFigure,
-  measurementKey,
-  metricKey,
-  statusKey,
-  targetKey,
-} from './goal-model';
+import { cadenceKey, chartMonths, colourOf, formatFigure, measurementText, statusKey, targetKey } from './goal-model';
 
 const useStyles = makeStyles({
   status: { minHeight: '1.5em', margin: `0 0 ${tokens.spacingVerticalS}` },
@@ -132,10 +123,7 @@ function GoalDetail(props: {
     value: formatFigure(goal.target.value, goal.target.unit, tag),
     count: goal.target.value,
   });
-  const measurement =
-    goal.measurement.kind === 'cases'
-      ? `${t(measurementKey.cases)}: ${t(metricKey[goal.measurement.metric])}`
-      : t(measurementKey[goal.measurement.kind]);
+  const measurement = measurementText(goal.measurement, t);
   return (
     <>
       <p className={styles.summary}>

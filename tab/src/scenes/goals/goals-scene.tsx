@@ -24,8 +24,7 @@ import {
   filterGoals,
   formatFigure,
   goalColourFilters,
-  measurementKey,
-  metricKey,
+  measurementText,
   sortGoals,
   targetKey,
 } from './goal-model';
@@ -162,10 +161,7 @@ function GoalCard(props: { goal: GoalViewDto }) {
   const { goal } = props;
   const tag = intlTags[locale];
   const headingId = `goal-${goal.id}`;
-  const measurement =
-    goal.measurement.kind === 'cases'
-      ? `${t(measurementKey.cases)}: ${t(metricKey[goal.measurement.metric])}`
-      : t(measurementKey[goal.measurement.kind]);
+  const measurement = measurementText(goal.measurement, t);
   return (
     <li className={styles.card}>
       <article aria-labelledby={headingId}>

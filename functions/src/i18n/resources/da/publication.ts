@@ -115,6 +115,8 @@ export const publication = {
   'register.kinds.deviation': 'Afvigelser',
   'register.replyHeading': 'Svar inden for svarfristen',
   'register.replyShare': 'Besvaret inden for svarfristen',
+  'register.replyGoal': 'Kvalitetsmål: {{title}}',
+  'register.replyGoalValue': '{{target}} ({{status}})',
   'register.replyText':
     '{{inTime}} af {{judged}} henvendelser med svarfrist blev besvaret inden for fristen. {{late}} blev besvaret for sent, og {{overdue}} manglede svar efter fristen, da tallene blev opgjort.',
   'register.replyNone': 'Ingen henvendelser med svarfrist i året.',

@@ -114,6 +114,8 @@ export const publication: TranslationOf<typeof source> = {
   'register.kinds.deviation': 'Deviations',
   'register.replyHeading': 'Answers within the reply deadline',
   'register.replyShare': 'Answered within the reply deadline',
+  'register.replyGoal': 'Quality goal: {{title}}',
+  'register.replyGoalValue': '{{target}} ({{status}})',
   'register.replyText':
     '{{inTime}} of {{judged}} messages with a reply deadline were answered within it. {{late}} were answered late, and {{overdue}} were still unanswered after the deadline when the figures were taken.',
   'register.replyNone': 'No messages with a reply deadline in the year.',

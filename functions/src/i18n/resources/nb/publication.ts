@@ -113,6 +113,8 @@ export const publication: TranslationOf<typeof source> = {
   'register.kinds.deviation': 'Avvik',
   'register.replyHeading': 'Svar innen svarfristen',
   'register.replyShare': 'Besvart innen svarfristen',
+  'register.replyGoal': 'Kvalitetsmål: {{title}}',
+  'register.replyGoalValue': '{{target}} ({{status}})',
   'register.replyText':
     '{{inTime}} av {{judged}} henvendelser med svarfrist ble besvart innen fristen. {{late}} ble besvart for sent, og {{overdue}} manglet svar etter fristen da tallene ble opptalt.',
   'register.replyNone': 'Ingen henvendelser med svarfrist i året.',
