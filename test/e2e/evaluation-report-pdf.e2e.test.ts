@@ -138,7 +138,8 @@ describe('the management-evaluation PDF', () => {
       'SørenØstergaard,ÅseLønstrup,KåreKvalitet',
       'Indhold',
       '1.Opfølgningpåtidligerebeslutninger',
-      '11.Politiskbehandlingogoffentliggørelse',
+      '9.Afvigelser,klagerogforslag',
+      '12.Politiskbehandlingogoffentliggørelse',
       'Side1af',
     ]) {
       expect(text).toContain(expected);
@@ -175,6 +176,6 @@ describe('the management-evaluation PDF', () => {
       expect(all).toContain(expected);
     }
     for (const entry of rest) expect(entry.text).toContain(`Side${entry.number}af${second.pageCount}`);
-    expect(rest.at(-1)?.text).toContain('11.Politiskbehandlingogoffentliggørelse');
+    expect(rest.at(-1)?.text).toContain('12.Politiskbehandlingogoffentliggørelse');
   });
 });

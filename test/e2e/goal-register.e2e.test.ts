@@ -29,6 +29,9 @@ describe('a goal measured from the register', () => {
       await e2e.chooseOption(goalForm.getByRole('combobox', { name: 'Hvordan måles det' }), 'Beregnes af registret');
       await goalForm.getByRole('combobox', { name: 'Tal fra registret' }).waitFor();
       await e2e.chooseOption(goalForm.getByRole('combobox', { name: 'Hvilke henvendelser' }), 'Klager');
+      // The review month in words from the årshjul's texts, not a raw key.
+      await e2e.chooseOption(goalForm.getByRole('combobox', { name: 'Årlig revision i' }), 'Marts');
+      expect(await goalForm.getByRole('combobox', { name: 'Årlig revision i' }).textContent()).toContain('Marts');
       expect(await e2e.axeViolations(page)).toEqual([]);
       await goalForm.getByRole('button', { name: 'Gem' }).click();
       await page.getByText('Målet «Klager besvares inden for fristen» er oprettet.').waitFor();

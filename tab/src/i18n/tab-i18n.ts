@@ -63,8 +63,9 @@ export const sceneNamespaces: Readonly<Record<RouteMatch['name'], readonly TabNa
   privacy: ['pages'],
   terms: ['pages'],
   search: [],
-  goals: ['goals'],
-  goal: ['goals'],
+  // The goal form names the review month with the årshjul's month names.
+  goals: ['goals', 'yearWheel'],
+  goal: ['goals', 'yearWheel'],
   fokus: ['fokus'],
   yearlyReport: ['yearlyReport'],
   coverage: ['fokus'],
