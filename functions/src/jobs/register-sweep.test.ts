@@ -9,6 +9,7 @@ import type { OutgoingCard } from '../app/messaging-ports.js';
 import type { Services } from '../app/ports.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { RegisterItem } from '../core/register-types.js';
+import { registerItemOf } from '../core/test-support/register-item-fixture.js';
 import { createSqliteMessagingStore, createSqliteReminderSource } from '../adapters/sqlite/sqlite-messaging-store.js';
 import { backfillRegisterDeadlines } from '../adapters/sqlite/sqlite-register-store.js';
 import { defaultRegisterSettings } from '../core/register-rules.js';
@@ -36,50 +37,9 @@ const notifier = {
   },
 };
 
+/** The shared fixture's complaint, in this test's directory (unit `natur`, handler `anne`) without a trail. */
 function item(overrides: Partial<RegisterItem>): RegisterItem {
-  return {
-    id: 'r1',
-    receiptNumber: '2026-AAAAAA',
-    kind: 'complaint',
-    channel: 'public',
-    status: 'registered',
-    title: 'Ingen svar',
-    description: 'Ingen svar endnu.',
-    caseAreaId: null,
-    caseNumber: null,
-    procedureIds: [],
-    auditId: null,
-    sourceMessage: null,
-    unitIds: ['natur'],
-    scope: 'unit',
-    severity: null,
-    likelihood: null,
-    categoryId: null,
-    correction: null,
-    rootCauseCategoryId: null,
-    rootCause: null,
-    handlerUnitId: 'natur',
-    handlerId: 'anne',
-    reportedBy: null,
-    reportedAt: '2026-03-02T09:00:00.000Z',
-    receivedOn: '2026-03-02' as LocalDate,
-    locale: 'da',
-    contact: { name: 'B', email: 'b@example.dk', phone: null },
-    contactRemovedOn: null,
-    statusTokenHash: null,
-    replyDueOn: '2026-03-16' as LocalDate,
-    interimReplies: [],
-    reply: null,
-    correctiveActionIds: [],
-    closedOn: null,
-    deletionRequest: null,
-    trail: [],
-    createdAt: '2026-03-02T09:00:00.000Z',
-    updatedAt: '2026-03-02T09:00:00.000Z',
-    updatedBy: 'public',
-    etag: 1,
-    ...overrides,
-  };
+  return registerItemOf({ unitIds: ['natur'], handlerUnitId: 'natur', handlerId: 'anne', trail: [], ...overrides });
 }
 
 beforeEach(async () => {
