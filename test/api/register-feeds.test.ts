@@ -71,6 +71,16 @@ describe('the management evaluation’s pack', () => {
     expect(after.register.open).toBe(before.register.open + 1);
     expect((await packOf(frozen!.id)).register).toEqual(frozenBefore.register);
   });
+
+  it('offers the links to the register’s list and statistics only to whoever may open them', async () => {
+    const id = (await evaluations())[0]?.id;
+    const abilitiesOf = async (as: string) =>
+      ((await server.api.get(as, `/management-evaluations/${id}`)).body as { abilities: { readRegister: boolean } })
+        .abilities.readRegister;
+    expect(await abilitiesOf(people.coordinator)).toBe(true);
+    expect(await abilitiesOf(people.natureCaseworker)).toBe(false);
+    expect((await server.api.get(people.natureCaseworker, '/register/statistics')).status).toBe(403);
+  });
 });
 
 describe('the Overblik’s register tile', () => {

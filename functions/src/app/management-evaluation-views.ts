@@ -2,7 +2,7 @@ import { isActionOverdue } from '../core/corrective-action.js';
 import { AppError } from '../core/errors.js';
 import type { LocalDate } from '../core/local-date.js';
 import type { FrozenRecord } from '../core/frozen-records.js';
-import { canCorrectLockedRecord, canManageQuality, type Actor } from '../core/policies.js';
+import { canCorrectLockedRecord, canManageQuality, canReadRegisterStatistics, type Actor } from '../core/policies.js';
 import type { ActionStatus, EvaluationStatus, ManagementEvaluation } from '../core/quality-year-types.js';
 import { assembleEvaluationPack, evaluationRecordView, type EvaluationPack } from './assemble-evaluation-pack.js';
 import { today, type Ref } from './corrective-action-views.js';
@@ -10,7 +10,14 @@ import type { Services } from './ports.js';
 
 /** The management evaluation as the API shows it: names for ids, each decision's action, the caller's abilities. */
 
-export type EvaluationAbilities = { edit: boolean; createActions: boolean; export: boolean; correct: boolean };
+export type EvaluationAbilities = {
+  edit: boolean;
+  createActions: boolean;
+  export: boolean;
+  correct: boolean;
+  /** The register's own list and statistics, which the pack's register section links to. */
+  readRegister: boolean;
+};
 
 /** Frozen, locked and corrected (core/frozen-records.ts). */
 export type EvaluationRecordState = {
@@ -66,6 +73,7 @@ export function evaluationAbilities(actor: Actor, frozen?: FrozenRecord): Evalua
     createActions: manage,
     export: true,
     correct: locked && frozen.correctedById === null && canCorrectLockedRecord(actor),
+    readRegister: canReadRegisterStatistics(actor),
   };
 }
 

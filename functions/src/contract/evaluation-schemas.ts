@@ -99,6 +99,7 @@ export const evaluationDetailSchema = z.object({
     createActions: z.boolean(),
     export: z.boolean(),
     correct: z.boolean(),
+    readRegister: z.boolean().describe('May open the register list and statistics the pack links to'),
   }),
 });
 export type EvaluationDetailDto = z.infer<typeof evaluationDetailSchema>;

@@ -301,7 +301,11 @@ function EvaluationView(props: { session: Session; id: string; onOpen(id: string
         }
       >
         {pack.error ? <ErrorAlert error={pack.error} onRetry={pack.reload} /> : null}
-        {pack.data ? <PackSections pack={pack.data} /> : <Loading label={t('app.loading')} />}
+        {pack.data ? (
+          <PackSections pack={pack.data} registerLinks={evaluation.abilities.readRegister} />
+        ) : (
+          <Loading label={t('app.loading')} />
+        )}
       </PageSection>
     </>
   );

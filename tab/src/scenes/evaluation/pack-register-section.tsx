@@ -32,7 +32,8 @@ const kindKey: Record<(typeof kinds)[number], MessageKey> = {
  * The pack's "Afvigelser, klager og forslag" (issue 15): the register's figures of the period as
  * they stood on the reference day, as tables, with the way to the register's own statistics.
  */
-export function PackRegisterSection(props: { section: EvaluationPack['register'] }) {
+/** `links`: the reader may open the register's list and statistics (a caseworker gets 403 there). */
+export function PackRegisterSection(props: { section: EvaluationPack['register']; links: boolean }) {
   const { t, formatDate, locale } = useI18n();
   const styles = useStyles();
   const section = props.section;
@@ -122,10 +123,12 @@ export function PackRegisterSection(props: { section: EvaluationPack['register']
         [t('evaluation.register.age'), t('evaluation.register.count')],
         section.openByAge.map((entry) => [entry.bucket.replace('-', '–'), entry.count]),
       )}
-      <p className={styles.links}>
-        <AppLink href={paths.registerStatistics()}>{t('evaluation.register.openStatistics')}</AppLink>
-        <AppLink href={paths.register({ view: 'all' })}>{t('evaluation.register.openList')}</AppLink>
-      </p>
+      {props.links ? (
+        <p className={styles.links}>
+          <AppLink href={paths.registerStatistics()}>{t('evaluation.register.openStatistics')}</AppLink>
+          <AppLink href={paths.register({ view: 'all' })}>{t('evaluation.register.openList')}</AppLink>
+        </p>
+      ) : null}
     </>
   );
 }

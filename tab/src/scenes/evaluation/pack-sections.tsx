@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 100));
 
 /** The input pack (ISO 9001 9.3.2) as it stands now: read-only sections. */
-export function PackSections(props: { pack: EvaluationPack }) {
+export function PackSections(props: { pack: EvaluationPack; registerLinks: boolean }) {
   const { t, formatDate } = useI18n();
   const styles = useStyles();
   const { pack } = props;
@@ -202,7 +202,7 @@ export function PackSections(props: { pack: EvaluationPack }) {
         <PackSurveySection section={pack.surveyResults} />
       </PageSection>
       <PageSection id="pack-register" heading={t('evaluation.register')}>
-        <PackRegisterSection section={pack.register} />
+        <PackRegisterSection section={pack.register} links={props.registerLinks} />
       </PageSection>
     </>
   );
